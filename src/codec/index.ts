@@ -1,0 +1,2 @@
+// Public face of codec (filled by its issue).
+export {}

@@ -1,0 +1,2 @@
+// Public face of conflict (filled by its issue).
+export {}

@@ -1,0 +1,2 @@
+// Public face of filesync (filled by its issue).
+export {}

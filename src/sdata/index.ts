@@ -1,0 +1,2 @@
+// syncwire/sdata: SData synchronization codecs, types and validation.
+export type * from './model'

@@ -1,0 +1,2 @@
+// Public face of testing (filled by its issue).
+export {}

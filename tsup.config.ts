@@ -1,0 +1,33 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      'xml/index': 'src/xml/index.ts',
+      'filesync/index': 'src/filesync/index.ts',
+      'sdata/index': 'src/sdata/index.ts',
+      'conflict/index': 'src/conflict/index.ts',
+      'testing/index': 'src/testing/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    splitting: true,
+    treeshake: true,
+    target: 'es2022',
+    platform: 'neutral',
+    external: ['fast-xml-parser', 'io-ts', 'fp-ts', 'fast-check', 'vitest'],
+  },
+  {
+    entry: { 'cli/index': 'src/cli/index.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['fast-xml-parser', 'io-ts', 'fp-ts'],
+  },
+])
