@@ -39,3 +39,145 @@ export interface SyncState {
 
 /** `catchUp` for engine-driven passes, `immediate` for pushes (sync §3.1, §3.4). */
 export type SyncMode = 'catchUp' | 'immediate'
+
+/** An Atom link (`rel` `self`, `first`, `next`, `previous`, `last`, or any other), attributes kept as sent. */
+export interface Link {
+  /** The relation; absent when the link had none. */
+  rel?: string
+  /** The target, exactly as sent (multi-line hrefs included). */
+  href: string
+  /** The media type. */
+  type?: string
+  /** The title. */
+  title?: string
+}
+
+/** OpenSearch paging figures (core §6.4). */
+export interface OpenSearch {
+  /** Total number of resources in the collection. */
+  totalResults?: number
+  /** 1-based index of the first entry of this page. */
+  startIndex?: number
+  /** Page size actually used. */
+  itemsPerPage?: number
+}
+
+/** An `sdata:diagnosis` (core §3.10); every member is optional on read, as real servers omit some. */
+export interface Diagnosis {
+  /** `Info`, `Warning`, `Transient`, `Error`, `Fatal` (servers also send lowercase). */
+  severity?: string
+  /** `BadUrlSyntax`, `ApplicationDiagnosis`, … (the list may be extended). */
+  sdataCode?: string
+  /** The application's own code (only with `ApplicationDiagnosis`); `null` for `xsi:nil="true"`. */
+  applicationCode?: string | null
+  /** A friendly message, kept byte-exact (multi-line included). */
+  message?: string
+  /** A stack trace (development mode only). */
+  stackTrace?: string
+  /** XPath of the offending payload element. */
+  payloadPath?: string
+  /** Child elements not modelled, kept and written back. */
+  extensions: XmlElement[]
+}
+
+/** The resource element inside `sdata:payload`, with the SData attributes lifted into fields (sync §4.4, core §3.9). */
+export interface PayloadResource<V = unknown> {
+  /** `sdata:uuid` (on the resource element or, leniently, on `payload`). */
+  uuid?: string
+  /** `sdata:isDeleted` or `sync:isDeleted`; false when absent. */
+  isDeleted: boolean
+  /** `sdata:key`. */
+  key?: string
+  /** `sdata:url`, or `sdata:uri` as real servers send. */
+  url?: string
+  /** `sdata:lookup`. */
+  lookup?: string
+  /** `sdata:descriptor`. */
+  descriptor?: string
+  /** The resource element, less the attributes lifted into the fields above. */
+  element: XmlElement
+  /** The typed value, when a contract codec was given to `syncFeedXml`. */
+  value?: V
+}
+
+/** The `http:*` result elements of a result or batch entry (sync §5.3, core §13.4). */
+export interface HttpResult {
+  /** `http:httpStatus`. */
+  status?: number
+  /** `http:httpMessage`. */
+  message?: string
+  /** `http:httpMethod`. */
+  method?: string
+  /** `http:location`. */
+  location?: string
+  /** `http:etag`. */
+  etag?: string
+}
+
+/** One Atom entry of a sync, result or batch feed, or a standalone entry such as a `$syncDigest` response. */
+export interface SyncEntry<V = unknown> {
+  /** `atom:id` (may be empty). */
+  id?: string
+  /** `atom:title` (may be empty). */
+  title?: string
+  /** `atom:updated`. */
+  updated?: Stamp
+  /** Atom links. */
+  links: Link[]
+  /** `sync:syncState`. */
+  syncState?: SyncState
+  /** The resource element inside `sdata:payload`. */
+  payload?: PayloadResource<V>
+  /** A `sync:digest` inside `sdata:payload` (`$syncDigest` entries, `$syncSource` POST bodies). */
+  digest?: Digest
+  /** The `http:*` result elements. */
+  http?: HttpResult
+  /** Diagnoses, bare or wrapped in `sdata:diagnoses`. */
+  diagnoses: Diagnosis[]
+  /** Every child element not modelled (published, summary, a second payload, …), kept and written back. */
+  extensions: XmlElement[]
+}
+
+/** An Atom sync feed, `$syncTarget` result feed or batch response (sync §4.4, §5.3). */
+export interface SyncFeed<V = unknown> {
+  /** `atom:id`. */
+  id?: string
+  /** `atom:title`. */
+  title?: string
+  /** `atom:updated`. */
+  updated?: Stamp
+  /** Atom links (paging among them). */
+  links: Link[]
+  /** OpenSearch paging figures. */
+  opensearch?: OpenSearch
+  /** `sync:syncMode`. */
+  syncMode?: SyncMode
+  /** The source digest. */
+  digest?: Digest
+  /** Feed-level diagnoses. */
+  diagnoses: Diagnosis[]
+  /** The entries, in order. */
+  entries: SyncEntry<V>[]
+  /** Every child element not modelled (author, generator, category, foreign elements), kept and written back. */
+  extensions: XmlElement[]
+}
+
+/** The body of a 202 answer to an asynchronous request (core §3.11, sync §5.2). */
+export interface Tracking {
+  /** The namespace the document used (`…/sdata/2008/1`, or `…/sdata/2008` as the sync examples send). */
+  namespace: string
+  /** Current phase. */
+  phase?: string
+  /** Detail of the phase. */
+  phaseDetail?: string
+  /** Progress in percent (xs:decimal, kept lexically). */
+  progress?: string
+  /** Seconds elapsed. */
+  elapsedSeconds?: number
+  /** Seconds remaining. */
+  remainingSeconds?: number
+  /** When to poll again, in milliseconds. */
+  pollingMillis?: number
+  /** Child elements not modelled. */
+  extensions: XmlElement[]
+}
