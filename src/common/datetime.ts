@@ -1,0 +1,237 @@
+// xs:dateTime (XML Schema 1.0 Part 2 §3.2.7) kept lexically, with an exact ordering and epoch conversion.
+// Pure and dependency-free, so the conflict logic can order SData stamps without io-ts or the XML layer.
+
+/** The fields of a lexical xs:dateTime. */
+export interface DateTimeParts {
+  /** 1..9999. */
+  year: number
+  /** 1..12. */
+  month: number
+  /** 1..31, valid for the month. */
+  day: number
+  /** 0..24 (24 only as `24:00:00`, the end of the day). */
+  hour: number
+  /** 0..59. */
+  minute: number
+  /** 0..59. */
+  second: number
+  /** The fraction digits as written, without the dot (may be empty). */
+  fraction: string
+  /** The zone offset in minutes (`Z` is 0); `null` when the value has no zone. */
+  offsetMinutes: number | null
+}
+
+const LEXICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeap(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!
+}
+
+/**
+ * Why `text` is not an xs:dateTime, or `undefined` when it is one.
+ * Years are limited to 0001–9999 (four digits, no sign), which covers every protocol value and keeps
+ * instants exact in a double.
+ *
+ * @example
+ * ```ts
+ * dateTimeProblem('2025-02-30T10:00:00Z') // 'day 30 does not exist in 2025-02'
+ * dateTimeProblem('2025-11-07T22:06:33.0000000Z') // undefined
+ * ```
+ */
+export function dateTimeProblem(text: string): string | undefined {
+  const parts = parse(text)
+  return typeof parts === 'string' ? parts : undefined
+}
+
+/**
+ * The fields of a lexical xs:dateTime, or `undefined` when `text` is not one.
+ *
+ * @example
+ * ```ts
+ * parseDateTime('2013-06-15T08:00:00')?.offsetMinutes // null
+ * ```
+ */
+export function parseDateTime(text: string): DateTimeParts | undefined {
+  const parts = parse(text)
+  return typeof parts === 'string' ? undefined : parts
+}
+
+function parse(text: string): DateTimeParts | string {
+  if (text.length > 64) return 'too long for an xs:dateTime'
+  const m = LEXICAL.exec(text)
+  if (m === null) return 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'
+  const year = Number(m[1])
+  const month = Number(m[2])
+  const day = Number(m[3])
+  const hour = Number(m[4])
+  const minute = Number(m[5])
+  const second = Number(m[6])
+  const fraction = m[7] ?? ''
+  if (year < 1) return 'year 0000 is not allowed'
+  if (month < 1 || month > 12) return `month ${m[2]} is out of range`
+  if (day < 1 || day > daysInMonth(year, month)) return `day ${m[3]} does not exist in ${m[1]}-${m[2]}`
+  if (hour === 24) {
+    if (minute !== 0 || second !== 0 || /[1-9]/.test(fraction)) return '24 is allowed only as 24:00:00'
+  } else if (hour > 23) return `hour ${m[4]} is out of range`
+  if (minute > 59) return `minute ${m[5]} is out of range`
+  if (second > 59) return `second ${m[6]} is out of range`
+  let offsetMinutes: number | null = null
+  const zone = m[8]
+  if (zone !== undefined) {
+    if (zone === 'Z') offsetMinutes = 0
+    else {
+      const h = Number(zone.slice(1, 3))
+      const mm = Number(zone.slice(4, 6))
+      if (mm > 59 || h * 60 + mm > 14 * 60) return `zone ${zone} is out of range`
+      offsetMinutes = (zone[0] === '-' ? -1 : 1) * (h * 60 + mm)
+    }
+  }
+  return { year, month, day, hour, minute, second, fraction, offsetMinutes }
+}
+
+// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil algorithm).
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  return [era * 400 + yoe + (month <= 2 ? 1 : 0), month, day]
+}
+
+/** Whole seconds since the epoch (UTC) and the fraction digits with trailing zeros removed. */
+interface Instant {
+  seconds: number
+  fraction: string
+}
+
+function instantOf(parts: DateTimeParts, assumeOffsetMinutes: number): Instant {
+  const offset = parts.offsetMinutes ?? assumeOffsetMinutes
+  const seconds =
+    daysFromCivil(parts.year, parts.month, parts.day) * 86400 +
+    parts.hour * 3600 +
+    parts.minute * 60 +
+    parts.second -
+    offset * 60
+  return { seconds, fraction: parts.fraction.replace(/0+$/, '') }
+}
+
+function compareInstants(a: Instant, b: Instant): -1 | 0 | 1 {
+  if (a.seconds !== b.seconds) return a.seconds < b.seconds ? -1 : 1
+  // Fractions without trailing zeros compare as decimal digit strings: pad the shorter one.
+  const len = Math.max(a.fraction.length, b.fraction.length)
+  const fa = a.fraction.padEnd(len, '0')
+  const fb = b.fraction.padEnd(len, '0')
+  return fa === fb ? 0 : fa < fb ? -1 : 1
+}
+
+/**
+ * Orders two xs:dateTime values by the instant they denote, at full precision (every fraction digit
+ * counts). A value with no zone is taken at `assumeOffsetMinutes` (default UTC). Two spellings of the
+ * same instant (`Z` and `+00:00`, `.5` and `.5000000`) compare equal. Text that is not an xs:dateTime
+ * sorts after every valid value, and among itself by code units, so the order is total.
+ *
+ * @example
+ * ```ts
+ * compareDateTime('2008-10-30T14:52:03.2810001Z', '2008-10-30T14:52:03.281Z') // 1
+ * ```
+ */
+export function compareDateTime(a: string, b: string, assumeOffsetMinutes = 0): -1 | 0 | 1 {
+  const pa = parse(a)
+  const pb = parse(b)
+  const va = typeof pa !== 'string'
+  const vb = typeof pb !== 'string'
+  if (va && vb) return compareInstants(instantOf(pa, assumeOffsetMinutes), instantOf(pb, assumeOffsetMinutes))
+  if (va !== vb) return va ? -1 : 1
+  return a === b ? 0 : a < b ? -1 : 1
+}
+
+/**
+ * The instant in milliseconds since the epoch (fraction truncated to ms), or `NaN` when `text` is not
+ * an xs:dateTime. A value with no zone is taken at `assumeOffsetMinutes` (default UTC).
+ *
+ * @example
+ * ```ts
+ * dateTimeToEpochMs('1970-01-01T00:00:01.9999999Z') // 1999
+ * ```
+ */
+export function dateTimeToEpochMs(text: string, assumeOffsetMinutes = 0): number {
+  const parts = parse(text)
+  if (typeof parts === 'string') return Number.NaN
+  const instant = instantOf(parts, assumeOffsetMinutes)
+  return instant.seconds * 1000 + Number(instant.fraction.slice(0, 3).padEnd(3, '0'))
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0')
+}
+
+function format(seconds: number, fraction: string): string {
+  const days = Math.floor(seconds / 86400)
+  let rest = seconds - days * 86400
+  const [y, mo, d] = civilFromDays(days)
+  const h = Math.floor(rest / 3600)
+  rest -= h * 3600
+  const mi = Math.floor(rest / 60)
+  const s = rest - mi * 60
+  return `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${fraction === '' ? '' : `.${fraction}`}Z`
+}
+
+/**
+ * The UTC xs:dateTime of an epoch instant in ms, with `fractionDigits` (0–7, default 7) fraction digits.
+ * Returns `undefined` outside years 0001–9999 or for a non-finite input.
+ *
+ * @example
+ * ```ts
+ * epochMsToDateTime(0) // '1970-01-01T00:00:00.0000000Z'
+ * ```
+ */
+export function epochMsToDateTime(ms: number, fractionDigits = 7): string | undefined {
+  if (!Number.isFinite(ms)) return undefined
+  const whole = Math.floor(ms)
+  const seconds = Math.floor(whole / 1000)
+  const millis = whole - seconds * 1000
+  const digits = Math.max(0, Math.min(7, Math.trunc(fractionDigits)))
+  const text = format(seconds, pad(millis, 3).padEnd(7, '0').slice(0, digits))
+  return typeof parse(text) === 'string' ? undefined : text
+}
+
+/**
+ * The smallest UTC xs:dateTime with seven fraction digits (100 ns, the finest unit real servers send)
+ * that is strictly later than `text`, or `undefined` when `text` is not an xs:dateTime or is the last
+ * representable instant. Hybrid logical clocks use it to stamp a change after everything seen.
+ *
+ * @example
+ * ```ts
+ * successorDateTime('2008-10-30T14:52:03Z') // '2008-10-30T14:52:03.0000001Z'
+ * ```
+ */
+export function successorDateTime(text: string, assumeOffsetMinutes = 0): string | undefined {
+  const parts = parse(text)
+  if (typeof parts === 'string') return undefined
+  const instant = instantOf(parts, assumeOffsetMinutes)
+  let ticks = Number(instant.fraction.slice(0, 7).padEnd(7, '0')) + 1
+  let seconds = instant.seconds
+  if (ticks >= 10_000_000) {
+    ticks -= 10_000_000
+    seconds += 1
+  }
+  const result = format(seconds, pad(ticks, 7))
+  return typeof parse(result) === 'string' ? undefined : result
+}

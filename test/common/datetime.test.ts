@@ -1,0 +1,132 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  compareDateTime,
+  dateTimeProblem,
+  dateTimeToEpochMs,
+  epochMsToDateTime,
+  parseDateTime,
+  successorDateTime,
+} from '../../src/common/datetime'
+
+// Instants between years 0001 and 9999, in ms.
+const MIN_MS = -62135596800000
+const MAX_MS = 253402300799999
+const arbMs = fc.integer({ min: MIN_MS, max: MAX_MS })
+
+describe('xs:dateTime lexical form', () => {
+  it.each([
+    '2025-11-07T22:06:33.0000000Z',
+    '2017-01-05T09:23:42.929Z',
+    '2013-06-15T08:00:00',
+    '2008-03-31T13:46:45+00:00',
+    '0001-01-01T00:00:00+00:00',
+    '2024-02-29T23:59:59.123456789-14:00',
+    '2024-12-31T24:00:00Z',
+  ])('accepts %s', (text) => {
+    expect(dateTimeProblem(text)).toBeUndefined()
+  })
+
+  it.each([
+    ['2025-02-30T25:61:61Z', 'day 30 does not exist in 2025-02'],
+    ['+275760-09-13', 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'],
+    ['2023-02-29T00:00:00Z', 'day 29 does not exist in 2023-02'],
+    ['2025-01-01T24:00:01Z', '24 is allowed only as 24:00:00'],
+    ['2025-01-01T23:60:00Z', 'minute 60 is out of range'],
+    ['2025-01-01T23:00:60Z', 'second 60 is out of range'],
+    ['2025-01-01T23:00:00+14:01', 'zone +14:01 is out of range'],
+    ['0000-01-01T00:00:00Z', 'year 0000 is not allowed'],
+    ['2025-13-01T00:00:00Z', 'month 13 is out of range'],
+    [' 2025-01-01T00:00:00Z', 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'],
+    ['2025-01-01T00:00:00.Z', 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'],
+  ])('rejects %s: %s', (text, problem) => {
+    expect(dateTimeProblem(text)).toBe(problem)
+    expect(parseDateTime(text)).toBeUndefined()
+    expect(dateTimeToEpochMs(text)).toBeNaN()
+  })
+
+  it('keeps the zone apart from its absence', () => {
+    expect(parseDateTime('2013-06-15T08:00:00')?.offsetMinutes).toBeNull()
+    expect(parseDateTime('2013-06-15T08:00:00Z')?.offsetMinutes).toBe(0)
+    expect(parseDateTime('2013-06-15T08:00:00-05:30')?.offsetMinutes).toBe(-330)
+  })
+})
+
+describe('ordering and instants', () => {
+  it('agrees with Date for ms-precision UTC values (law: epochMs ∘ format = id)', () => {
+    fc.assert(
+      fc.property(arbMs, (ms) => {
+        const text = epochMsToDateTime(ms, 3)!
+        expect(dateTimeToEpochMs(text)).toBe(ms)
+        if (ms >= 0) expect(text).toBe(new Date(ms).toISOString())
+      }),
+    )
+  })
+
+  it('orders as the instants do (law: compare = compare of epoch ms)', () => {
+    fc.assert(
+      fc.property(arbMs, arbMs, (a, b) => {
+        const expected = a === b ? 0 : a < b ? -1 : 1
+        expect(compareDateTime(epochMsToDateTime(a)!, epochMsToDateTime(b)!)).toBe(expected)
+      }),
+    )
+  })
+
+  it('compares at full precision, beyond ms', () => {
+    expect(compareDateTime('2008-10-30T14:52:03.2810001Z', '2008-10-30T14:52:03.281Z')).toBe(1)
+    expect(compareDateTime('2008-10-30T14:52:03.281Z', '2008-10-30T14:52:03.2810000Z')).toBe(0)
+    expect(compareDateTime('2008-10-30T14:52:03Z', '2008-10-30T16:52:03+02:00')).toBe(0)
+    expect(compareDateTime('2008-10-30T14:52:03.000000001Z', '2008-10-30T14:52:03Z')).toBe(1)
+  })
+
+  it('reads a value without zone at the assumed offset', () => {
+    expect(compareDateTime('2013-06-15T08:00:00', '2013-06-15T08:00:00Z')).toBe(0)
+    expect(compareDateTime('2013-06-15T08:00:00', '2013-06-15T06:00:00Z', 120)).toBe(0)
+    expect(dateTimeToEpochMs('2013-06-15T08:00:00', 60)).toBe(Date.UTC(2013, 5, 15, 7))
+  })
+
+  it('treats 24:00:00 as the start of the next day', () => {
+    expect(compareDateTime('2024-12-31T24:00:00Z', '2025-01-01T00:00:00Z')).toBe(0)
+  })
+
+  it('is a total order: invalid text sorts after every valid value', () => {
+    expect(compareDateTime('garbage', '9999-12-31T23:59:59Z')).toBe(1)
+    expect(compareDateTime('9999-12-31T23:59:59Z', 'garbage')).toBe(-1)
+    expect(compareDateTime('a', 'b')).toBe(-1)
+    expect(compareDateTime('a', 'a')).toBe(0)
+  })
+
+  it('is antisymmetric and transitive on generated values', () => {
+    const arbText = arbMs.chain((ms) =>
+      fc.tuple(fc.constant(ms), fc.integer({ min: 0, max: 7 })).map(([m, d]) => epochMsToDateTime(m, d)!),
+    )
+    fc.assert(
+      fc.property(arbText, arbText, arbText, (a, b, c) => {
+        expect(compareDateTime(a, b)).toBe(-compareDateTime(b, a) || 0)
+        if (compareDateTime(a, b) <= 0 && compareDateTime(b, c) <= 0)
+          expect(compareDateTime(a, c)).toBeLessThanOrEqual(0)
+      }),
+    )
+  })
+})
+
+describe('successorDateTime', () => {
+  it('is the next 100 ns tick (law: text < successor(text))', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: MIN_MS, max: MAX_MS - 1 }), fc.integer({ min: 0, max: 7 }), (ms, digits) => {
+        const text = epochMsToDateTime(ms, digits)!
+        const next = successorDateTime(text)!
+        expect(compareDateTime(text, next)).toBe(-1)
+        expect(next).toMatch(/\.\d{7}Z$/)
+      }),
+    )
+  })
+
+  it('carries into the next second, and respects zones and extra digits', () => {
+    expect(successorDateTime('2008-10-30T14:52:03.9999999Z')).toBe('2008-10-30T14:52:04.0000000Z')
+    expect(successorDateTime('2008-10-30T14:52:03+01:00')).toBe('2008-10-30T13:52:03.0000001Z')
+    expect(successorDateTime('2008-10-30T14:52:03.00000005Z')).toBe('2008-10-30T14:52:03.0000001Z')
+    expect(successorDateTime('9999-12-31T23:59:59.9999999Z')).toBeUndefined()
+    expect(successorDateTime('nope')).toBeUndefined()
+  })
+})
