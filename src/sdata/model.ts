@@ -124,6 +124,8 @@ export interface SyncEntry<V = unknown> {
   updated?: Stamp
   /** Atom links. */
   links: Link[]
+  /** `atom:content` when it is plain text with no attributes (otherwise the element stays in `extensions`). */
+  content?: string
   /** `sync:syncState`. */
   syncState?: SyncState
   /** The resource element inside `sdata:payload`. */
@@ -180,4 +182,12 @@ export interface Tracking {
   pollingMillis?: number
   /** Child elements not modelled. */
   extensions: XmlElement[]
+}
+
+/** The value of a standalone diagnoses document (core §3.10): root `sdata:diagnoses`, or one bare `sdata:diagnosis` as Sage 50 sends. */
+export interface DiagnosesDocument {
+  /** The root element read; encoding writes `diagnosis` only when there is exactly one diagnosis. */
+  root: 'diagnoses' | 'diagnosis'
+  /** The diagnoses, in document order. */
+  diagnoses: Diagnosis[]
 }

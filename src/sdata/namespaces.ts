@@ -1,0 +1,34 @@
+// The namespace URIs of SData sync documents and the prefixes the encoders write.
+// Implements sdata-sync notes §1 (namespaces) and decision 11.1 (match by URI, write conventional prefixes).
+
+/** The Atom namespace (feed, entry, id, title, updated, link, content, author, category). */
+export const ATOM_NS = 'http://www.w3.org/2005/Atom'
+/** The SData core namespace (payload, diagnosis, diagnoses, tracking, and the uuid/key/url/… attributes). */
+export const SDATA_NS = 'http://schemas.sage.com/sdata/2008/1'
+/** The SData sync namespace (syncMode, digest, digestEntry, syncState). */
+export const SYNC_NS = 'http://schemas.sage.com/sdata/sync/2008/1'
+/** The SData HTTP namespace (httpStatus, httpMessage, httpMethod, location, etag). */
+export const HTTP_NS = 'http://schemas.sage.com/sdata/http/2008/1'
+/** The OpenSearch 1.1 namespace (totalResults, startIndex, itemsPerPage). */
+export const OPENSEARCH_NS = 'http://a9.com/-/spec/opensearch/1.1/'
+/** XML Schema instance (`xsi:nil`). */
+export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance'
+/** The tracking namespace the sync §5.2/§5.3 examples use (no `/1`); read as well as {@link SDATA_NS}. */
+export const SDATA_LEGACY_NS = 'http://schemas.sage.com/sdata/2008'
+
+/**
+ * The prefix each namespace is written with (`null` = the default namespace); decoding ignores prefixes.
+ *
+ * @example
+ * ```ts
+ * CONVENTIONAL_PREFIXES.get(SYNC_NS) // 'sync'
+ * ```
+ */
+export const CONVENTIONAL_PREFIXES: ReadonlyMap<string, string | null> = new Map<string, string | null>([
+  [ATOM_NS, null],
+  [SDATA_NS, 'sdata'],
+  [SYNC_NS, 'sync'],
+  [HTTP_NS, 'http'],
+  [OPENSEARCH_NS, 'opensearch'],
+  [XSI_NS, 'xsi'],
+])

@@ -1,0 +1,128 @@
+// Internal helpers over the namespace-resolved tree for the SData codecs: building elements to encode, reading
+// leaf text, and making kept subtrees self-contained (sdata-sync decision 11.3: payloads are lossless).
+import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
+import { XMLNS_NAMESPACE } from '../xml/types'
+import { ATOM_NS, CONVENTIONAL_PREFIXES, HTTP_NS, OPENSEARCH_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace'
+
+/** An element in `ns` with its conventional prefix and the given children. */
+export function elem(ns: string, localName: string, children: XmlNode[], attributes: XmlAttribute[] = []): XmlElement {
+  return {
+    type: 'element',
+    namespace: ns,
+    localName,
+    prefix: CONVENTIONAL_PREFIXES.get(ns) ?? null,
+    attributes,
+    children,
+  }
+}
+
+/** A leaf element holding `value` as its only text (no text node for the empty string, as the parser reads `<x/>`). */
+export function leaf(ns: string, localName: string, value: string): XmlElement {
+  return elem(ns, localName, value === '' ? [] : [{ type: 'text', value }])
+}
+
+/** An unprefixed attribute. */
+export function attr(localName: string, value: string): XmlAttribute {
+  return { namespace: null, localName, prefix: null, value }
+}
+
+/** An attribute in `ns` with its conventional prefix. */
+export function nsAttr(ns: string, localName: string, value: string): XmlAttribute {
+  return { namespace: ns, localName, prefix: CONVENTIONAL_PREFIXES.get(ns) ?? null, value }
+}
+
+/** The namespace declarations every encoded SData document carries on its root. */
+export function rootDeclarations(): XmlAttribute[] {
+  return [
+    { namespace: XMLNS_NAMESPACE, localName: 'xmlns', prefix: null, value: ATOM_NS },
+    { namespace: XMLNS_NAMESPACE, localName: 'sdata', prefix: 'xmlns', value: SDATA_NS },
+    { namespace: XMLNS_NAMESPACE, localName: 'sync', prefix: 'xmlns', value: SYNC_NS },
+    { namespace: XMLNS_NAMESPACE, localName: 'http', prefix: 'xmlns', value: HTTP_NS },
+    { namespace: XMLNS_NAMESPACE, localName: 'opensearch', prefix: 'xmlns', value: OPENSEARCH_NS },
+    { namespace: XMLNS_NAMESPACE, localName: 'xsi', prefix: 'xmlns', value: XSI_NS },
+  ]
+}
+
+/** The bindings {@link rootDeclarations} puts in scope, keyed by prefix ('' = default). */
+const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([
+  ['', ATOM_NS],
+  ['sdata', SDATA_NS],
+  ['sync', SYNC_NS],
+  ['http', HTTP_NS],
+  ['opensearch', OPENSEARCH_NS],
+  ['xsi', XSI_NS],
+])
+
+/**
+ * The concatenated text of an element's text children ('' when it has none). Leaf text is kept exactly.
+ */
+export function textOf(el: XmlElement): string {
+  const children = el.children
+  if (children.length === 1) {
+    const only = children[0]!
+    return only.type === 'text' ? only.value : ''
+  }
+  let out = ''
+  for (const c of children) if (c.type === 'text') out += c.value
+  return out
+}
+
+/** Whether an element has element children (then its text is not a value). */
+export function hasElementChildren(el: XmlElement): boolean {
+  for (const c of el.children) if (c.type === 'element') return true
+  return false
+}
+
+/** Whether an attribute is a namespace declaration. */
+export function isDeclaration(a: XmlAttribute): boolean {
+  return a.namespace === XMLNS_NAMESPACE
+}
+
+/**
+ * Adds to `el` a declaration for every prefix its subtree uses but does not declare, when the binding differs from
+ * what an encoded SData document has in scope. A kept subtree (payload, extension) can then be written under any
+ * root and reads back with exactly the same attributes: without this, the serializer would add the declarations
+ * on nested elements and a second decode would differ from the first. Iterative, so depth costs no stack.
+ */
+export function selfContained(el: XmlElement, scope: ReadonlyMap<string, string> = ROOT_SCOPE): XmlElement {
+  let missing: Map<string, string> | undefined
+  // Each stack frame: an element and the prefixes declared on the path from `el` down to it.
+  const stack: Array<[XmlElement, ReadonlySet<string> | undefined]> = [[el, undefined]]
+  while (stack.length > 0) {
+    const [node, outer] = stack.pop()!
+    let declared = outer
+    for (const a of node.attributes) {
+      if (a.namespace === XMLNS_NAMESPACE) {
+        if (declared === outer) declared = new Set(outer)
+        ;(declared as Set<string>).add(a.prefix === null ? '' : a.localName)
+      }
+    }
+    const use = (prefix: string, ns: string): void => {
+      if (declared?.has(prefix) || missing?.has(prefix)) return
+      if ((scope.get(prefix) ?? '') === ns) return
+      if (missing === undefined) missing = new Map()
+      missing.set(prefix, ns)
+    }
+    use(node.prefix ?? '', node.namespace ?? '')
+    for (const a of node.attributes) {
+      if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE && a.namespace !== XML_NS)
+        use(a.prefix, a.namespace ?? '')
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const c = node.children[i]!
+      if (c.type === 'element') stack.push([c, declared])
+    }
+  }
+  if (missing === undefined) return el
+  const added: XmlAttribute[] = []
+  for (const [prefix, ns] of missing) {
+    added.push(
+      prefix === ''
+        ? { namespace: XMLNS_NAMESPACE, localName: 'xmlns', prefix: null, value: ns }
+        : { namespace: XMLNS_NAMESPACE, localName: prefix, prefix: 'xmlns', value: ns },
+    )
+  }
+  return { ...el, attributes: [...el.attributes, ...added] }
+}
