@@ -1,0 +1,104 @@
+// Conflict detection and resolution for one incoming version on the target, exactly in the order of §5.4.
+// Implements sdata-sync §5.4 with our decisions 6 (order, strict >), 7 (resolution), 8 (endpoints) and 12 (tombstones).
+import type { Digest, DigestEntry, SyncState } from '../sdata/model'
+import { DigestIndex, keyFunction } from './digest'
+import { orderStamps } from './stamps'
+import type { ConflictOptions, Decision, DecisionReason, TargetState } from './types'
+
+type Find = (key: string) => DigestEntry | undefined
+
+function decision(action: 'apply' | 'ignore', conflict: boolean, reason: DecisionReason): Decision {
+  return { action, conflict, reason }
+}
+
+/** The §5.4 procedure over digests already indexed by endpoint key. */
+export function decide(
+  source: SyncState,
+  sourceKey: string,
+  target: TargetState | undefined,
+  targetKey: string,
+  inSource: Find,
+  inTarget: Find,
+  offset: number,
+): Decision {
+  if (target === undefined) return decision('apply', false, 'new-resource')
+  if (sourceKey === targetKey) {
+    return source.tick > target.tick
+      ? decision('apply', false, 'same-endpoint-newer')
+      : decision('ignore', false, 'same-endpoint-stale')
+  }
+  // Strict `>` in rules 2 and 3: a digest tick is the next tick not yet seen (§2.4, HistoryOfChanges 2014-10-22).
+  const seenBySource = inSource(targetKey)
+  if (seenBySource !== undefined && seenBySource.tick > target.tick) {
+    return decision('apply', false, 'source-has-seen-target')
+  }
+  const seenByTarget = inTarget(sourceKey)
+  if (seenByTarget !== undefined && seenByTarget.tick > source.tick) {
+    return decision('ignore', false, 'target-has-seen-source')
+  }
+  // Rule 4: each version is ranked by the priority of its own last-modifying endpoint, taken from the digest of
+  // the side that holds it; an endpoint with no digest entry has no priority and loses to one that has.
+  const sourcePriority = inSource(sourceKey)?.conflictPriority
+  const targetPriority = inTarget(targetKey)?.conflictPriority
+  if (sourcePriority !== targetPriority) {
+    const sourceWins = targetPriority === undefined || (sourcePriority !== undefined && sourcePriority < targetPriority)
+    return decision(sourceWins ? 'apply' : 'ignore', true, 'priority')
+  }
+  const byStamp = orderStamps(source.stamp, target.stamp, offset)
+  if (byStamp !== 0) return decision(byStamp > 0 ? 'apply' : 'ignore', true, 'stamp')
+  // Neither §5.4 nor §2.3 fixes this case; a rule that looks at the versions only (not at which side is the
+  // target) makes both endpoints of a conflict pick the same winner, which "target keeps" would not.
+  return decision(sourceKey < targetKey ? 'apply' : 'ignore', true, 'tie-break')
+}
+
+/**
+ * Decides what the target does with one incoming version, following sync §5.4 in its order (decision 6):
+ *
+ * 1. same last-modifying endpoint: apply iff the incoming tick is higher (`same-endpoint-newer` / `-stale`);
+ * 2. the source digest has seen the target's version (its tick for the target's endpoint is strictly greater
+ *    than the target's tick): apply (`source-has-seen-target`);
+ * 3. the target digest has seen the incoming version (strictly greater): ignore (`target-has-seen-source`);
+ * 4. otherwise a conflict (`conflict: true`), resolved (decision 7) by the lower conflictPriority of the two
+ *    last-modifying endpoints, each from the digest of the side that holds that version (`priority`); an
+ *    endpoint missing from that digest has no priority and loses to any that has one; then the later stamp
+ *    (`stamp`, unzoned stamps read at `assumeOffsetMinutes`); then the version whose endpoint key is smaller in
+ *    code-unit order (`tie-break`). This last rule is symmetric, so the two endpoints of a conflict agree.
+ *
+ * With no target state the version is new (`new-resource`). A tombstone (`deleted: true`) goes through the
+ * same rules (decision 12), so a stale update never resurrects a deleted resource; an incoming delete is just
+ * a version whose payload says `isDeleted`.
+ *
+ * §2.6's case e disagrees: source (N3 8), target (N2 7), both digests (N1 …)(N2 7 2)(N3 8 3) seen from N1 and N2.
+ * §2.6 says N1's version wins because N1 has the lowest priority among the nodes whose ticks differ (the §2.3
+ * full-vector-clock rule). §5.4, the normative "MUST conform" rule, compares only N3 (priority 3) and N2
+ * (priority 2), so the target's version wins and the update is ignored. syncwire follows §5.4.
+ *
+ * Endpoints are compared through `options.endpointKey` (exact strings by default, decision 8).
+ *
+ * @example
+ * ```ts
+ * // §2.6 case c: conflict, N1 (priority 1) beats N2 (priority 2)
+ * detectConflict({ source: { endpoint: 'N1', tick: 5, stamp }, target: { endpoint: 'N2', tick: 7, stamp },
+ *   sourceDigest: n1Digest, targetDigest: n2Digest })
+ * // { action: 'apply', conflict: true, reason: 'priority' }
+ * ```
+ */
+export function detectConflict(
+  input: { source: SyncState; target?: TargetState; sourceDigest: Digest; targetDigest: Digest },
+  options?: ConflictOptions,
+): Decision {
+  const key = keyFunction(options)
+  const offset = options?.assumeOffsetMinutes ?? 0
+  const target = input.target
+  const inSource = new DigestIndex(key, offset, input.sourceDigest).byKey
+  const inTarget = new DigestIndex(key, offset, input.targetDigest).byKey
+  return decide(
+    input.source,
+    key(input.source.endpoint),
+    target,
+    target === undefined ? '' : key(target.endpoint),
+    (k) => inSource.get(k),
+    (k) => inTarget.get(k),
+    offset,
+  )
+}

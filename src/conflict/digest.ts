@@ -1,0 +1,159 @@
+// The digest algebra: per-endpoint comparison, merge by max, and the per-entry advance of the target digest.
+// Implements sdata-sync §2.4 (next-tick semantics), §5.5 (digest updates) and our decision 9.
+import type { Digest, DigestEntry, Stamp, SyncState } from '../sdata/model'
+import { orderStamps } from './stamps'
+import type { ConflictOptions, DigestRelation } from './types'
+
+/** The priority of an endpoint added to a digest when the source digest does not know it either (decision 9). */
+export const UNKNOWN_PRIORITY = 9
+
+const identity = (endpoint: string): string => endpoint
+
+/** The endpoint normaliser of a set of options. */
+export function keyFunction(options: ConflictOptions | undefined): (endpoint: string) => string {
+  return options?.endpointKey ?? identity
+}
+
+// The total order behind mergeDigests: a higher tick knows more; at equal ticks the later stamp is the more
+// recent record of that endpoint (its priority is "the most recent", §2.3); the rest only makes the order total,
+// so that merging is commutative even for records that differ in their spelling.
+function entryOrder(a: DigestEntry, b: DigestEntry, offset: number): number {
+  if (a.tick !== b.tick) return a.tick < b.tick ? -1 : 1
+  const s = orderStamps(a.stamp, b.stamp, offset)
+  if (s !== 0) return s
+  if (a.stamp !== b.stamp) return a.stamp < b.stamp ? -1 : 1
+  if (a.conflictPriority !== b.conflictPriority) return a.conflictPriority > b.conflictPriority ? -1 : 1
+  if (a.endpoint !== b.endpoint) return a.endpoint > b.endpoint ? -1 : 1
+  return 0
+}
+
+/** The later of two stamps (the first when they denote the same instant). */
+export function laterStamp(a: Stamp, b: Stamp, offset: number): Stamp {
+  return orderStamps(a, b, offset) < 0 ? b : a
+}
+
+/**
+ * A mutable digest indexed by endpoint key, for a page's worth of updates; the input digests are never mutated.
+ */
+export class DigestIndex {
+  readonly byKey = new Map<string, DigestEntry>()
+
+  constructor(
+    readonly key: (endpoint: string) => string,
+    readonly offset: number,
+    digest?: Digest,
+  ) {
+    if (digest !== undefined) for (const e of digest.entries) this.join(e)
+  }
+
+  get(endpoint: string): DigestEntry | undefined {
+    return this.byKey.get(this.key(endpoint))
+  }
+
+  /** Joins one record: keeps the greater of it and the current one. */
+  join(e: DigestEntry): void {
+    const k = this.key(e.endpoint)
+    const cur = this.byKey.get(k)
+    if (cur === undefined || entryOrder(cur, e, this.offset) < 0) this.byKey.set(k, { ...e })
+  }
+
+  /**
+   * Records that the version `state` is incorporated: the tick becomes max(tick, state.tick + 1). When the tick
+   * rises its stamp becomes the later of the two, so the digest's stamps stay ≥ every stamp incorporated
+   * (what `nextStamp` relies on). A new endpoint takes its priority and stamp from the source digest, else 9.
+   */
+  advance(state: SyncState, source: DigestIndex | undefined, stateKey = this.key(state.endpoint)): void {
+    const next = state.tick + 1
+    const cur = this.byKey.get(stateKey)
+    if (cur !== undefined) {
+      if (cur.tick < next) {
+        cur.tick = next
+        cur.stamp = laterStamp(cur.stamp, state.stamp, this.offset)
+      }
+      return
+    }
+    const known = source?.byKey.get(stateKey)
+    this.byKey.set(stateKey, {
+      endpoint: state.endpoint,
+      tick: next,
+      stamp: known === undefined ? state.stamp : laterStamp(known.stamp, state.stamp, this.offset),
+      conflictPriority: known === undefined ? UNKNOWN_PRIORITY : known.conflictPriority,
+    })
+  }
+
+  toDigest(origin: string | undefined): Digest {
+    const entries = [...this.byKey.values()]
+    return origin === undefined ? { entries } : { origin, entries }
+  }
+}
+
+/**
+ * Compares two digests endpoint by endpoint (by tick): which one has incorporated more changes from each
+ * endpoint. Endpoints of `a` come first, in its order, then those only `b` knows.
+ *
+ * @example
+ * ```ts
+ * compareDigests(n1Digest, n2Digest)
+ * // [{ endpoint: 'N1', relation: 'a-ahead' }, { endpoint: 'N2', relation: 'b-ahead' }, { endpoint: 'N3', relation: 'a-ahead' }]
+ * ```
+ */
+export function compareDigests(a: Digest, b: Digest, options?: ConflictOptions): DigestRelation[] {
+  const key = keyFunction(options)
+  const offset = options?.assumeOffsetMinutes ?? 0
+  const ia = new DigestIndex(key, offset, a)
+  const ib = new DigestIndex(key, offset, b)
+  const out: DigestRelation[] = []
+  for (const [k, ea] of ia.byKey) {
+    const eb = ib.byKey.get(k)
+    const relation =
+      eb === undefined ? 'only-a' : ea.tick === eb.tick ? 'equal' : ea.tick > eb.tick ? 'a-ahead' : 'b-ahead'
+    out.push({ endpoint: ea.endpoint, relation })
+  }
+  for (const [k, eb] of ib.byKey) if (!ia.byKey.has(k)) out.push({ endpoint: eb.endpoint, relation: 'only-b' })
+  return out
+}
+
+/**
+ * Merges two digests by max, endpoint by endpoint, adding the endpoints only one of them knows: the digest
+ * of a collection that has incorporated everything both have (§5.5's end-of-feed update, decision 9).
+ *
+ * Per endpoint the greater record wins: the higher tick; at equal ticks the later stamp (whose priority is the
+ * most recent one, §2.3); then a fixed order on the remaining fields. So, seen as a map from endpoint to
+ * record, merging is commutative, associative and idempotent. The result keeps `a`'s order and origin, then
+ * appends the endpoints only `b` knows; duplicate endpoints within one digest collapse to their max.
+ *
+ * @example
+ * ```ts
+ * // §5.5: target (6, 11, 9) merged with source (6, 10, 10) gives (6, 11, 10)
+ * mergeDigests(targetDigest, sourceDigest)
+ * ```
+ */
+export function mergeDigests(a: Digest, b: Digest, options?: ConflictOptions): Digest {
+  const index = new DigestIndex(keyFunction(options), options?.assumeOffsetMinutes ?? 0, a)
+  for (const e of b.entries) index.join(e)
+  return index.toDigest(a.origin ?? b.origin)
+}
+
+/**
+ * The target digest after it incorporated one entry's version (§5.5): the tick of the entry's endpoint becomes
+ * max(tick, entry tick + 1), so it never decreases. An endpoint the digest lacks is added with the
+ * conflictPriority and stamp of the source digest's entry for it, else priority 9 and the entry's stamp.
+ *
+ * @example
+ * ```ts
+ * // §5.5: before (sageApp1 5, sageApp2 11, sageApp3 8); entry (sageApp1, 5) → sageApp1 6
+ * advanceDigest(targetDigest, { endpoint: sageApp1, tick: 5, stamp }, sourceDigest)
+ * ```
+ */
+export function advanceDigest(
+  digest: Digest,
+  syncState: SyncState,
+  sourceDigest?: Digest,
+  options?: ConflictOptions,
+): Digest {
+  const key = keyFunction(options)
+  const offset = options?.assumeOffsetMinutes ?? 0
+  const index = new DigestIndex(key, offset, digest)
+  index.advance(syncState, sourceDigest === undefined ? undefined : new DigestIndex(key, offset, sourceDigest))
+  return index.toDigest(digest.origin)
+}
