@@ -1,0 +1,263 @@
+// Reading the FILESYNC sync response headers (X-SyncStatus, X-SyncToken, X-HasMoreData, quota) from a plain record.
+// MS-FILESYNC "sync with the service" (X-SyncStatus, ResyncAction) and protocol notes 3.4 (observed SPO headers).
+
+/**
+ * The `X-SyncStatus` values the spec lists; the header MUST carry one of them.
+ *
+ * @example
+ * ```ts
+ * SYNC_STATUSES.includes('FullData') // true
+ * ```
+ */
+export const SYNC_STATUSES = [
+  'NoChanges',
+  'IncrementalChanges',
+  'FullData',
+  'ResyncNeeded',
+  'CurrentSyncTokenOnly',
+] as const
+
+/**
+ * A known `X-SyncStatus` value.
+ *
+ * @example
+ * ```ts
+ * const status: SyncStatus = 'IncrementalChanges'
+ * ```
+ */
+export type SyncStatus = (typeof SYNC_STATUSES)[number]
+
+/**
+ * The resync kinds that come with `ResyncNeeded`; the client MUST support all three.
+ *
+ * @example
+ * ```ts
+ * RESYNC_ACTIONS.length // 3
+ * ```
+ */
+export const RESYNC_ACTIONS = ['ResetReupload', 'Reupload', 'DifferentialUpload'] as const
+
+/**
+ * A known `ResyncAction` value.
+ *
+ * @example
+ * ```ts
+ * const action: ResyncAction = 'DifferentialUpload'
+ * ```
+ */
+export type ResyncAction = (typeof RESYNC_ACTIONS)[number]
+
+/**
+ * The quota states of the spec (`X-QuotaState`, `X-ListLevelQuotaState`, `QuotaState`).
+ *
+ * @example
+ * ```ts
+ * QUOTA_STATES.includes('Normal') // true
+ * ```
+ */
+export const QUOTA_STATES = ['Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit'] as const
+
+/**
+ * The sync-relevant response headers, read. Unknown enum values are kept as sent (and reported as issues).
+ *
+ * @example
+ * ```ts
+ * const h: SyncResponseHeaders = { syncStatus: 'IncrementalChanges', syncToken: '4;%234;%231;3', hasMoreData: false }
+ * ```
+ */
+export interface SyncResponseHeaders {
+  /** `X-SyncStatus`: a {@link SyncStatus} in its canonical spelling, or the value as sent when unknown. */
+  syncStatus?: SyncStatus | (string & {})
+  /** The `ResyncAction` that comes with `ResyncNeeded` (from an `X-ResyncAction`/`ResyncAction` header or a `ResyncAction=` parameter of `X-SyncStatus`). */
+  resyncAction?: ResyncAction | (string & {})
+  /** `X-SyncToken`, verbatim: pass it to `changesUrl` as is. */
+  syncToken?: string
+  /** `X-HasMoreData` (`True`, `true`, `False`, `false`): ask again with the new token while true. */
+  hasMoreData?: boolean
+  /** `X-QuotaState`, as sent. */
+  quotaState?: string
+  /** `X-ListLevelQuotaState`, as sent. */
+  listLevelQuotaState?: string
+  /** `X-LastProcessedChange` (`1;3;<list guid>;<.NET ticks>;<change number>`), as sent. */
+  lastProcessedChange?: string
+  /** `X-RequestDigest` (sent with a 403 on a first write; resend the write with it). */
+  requestDigest?: string
+}
+
+/**
+ * A departure found while reading the headers; reading goes on.
+ *
+ * @example
+ * ```ts
+ * const issue: SyncHeaderIssue = { severity: 'warning', header: 'X-SyncStatus', message: "unknown value 'Paused'" }
+ * ```
+ */
+export interface SyncHeaderIssue {
+  /** `error`: the value could not be read (it is left out); `warning`: kept, but outside what the spec lists. */
+  severity: 'error' | 'warning'
+  /** The header's canonical name. */
+  header: string
+  /** What was expected and what was found. */
+  message: string
+}
+
+/**
+ * What {@link parseSyncResponseHeaders} returns: the values it could read and the issues it met.
+ *
+ * @example
+ * ```ts
+ * const r: ParsedSyncHeaders = { headers: { syncStatus: 'NoChanges' }, issues: [] }
+ * ```
+ */
+export interface ParsedSyncHeaders {
+  /** The values read. */
+  headers: SyncResponseHeaders
+  /** Unknown values, unreadable values, repeated headers. Empty for a clean answer. */
+  issues: SyncHeaderIssue[]
+}
+
+/**
+ * Headers as any HTTP client hands them out (Node's `IncomingHttpHeaders`, a `Headers` copied to an object, …).
+ *
+ * @example
+ * ```ts
+ * const h: SyncHeaderRecord = { 'x-syncstatus': 'NoChanges', 'set-cookie': ['a=1', 'b=2'] }
+ * ```
+ */
+export type SyncHeaderRecord = Readonly<Record<string, string | readonly string[] | undefined>>
+
+/**
+ * Whether a value is one of the spec's {@link SYNC_STATUSES}.
+ *
+ * @example
+ * ```ts
+ * isSyncStatus('FullData') // true
+ * ```
+ */
+export function isSyncStatus(value: string | undefined): value is SyncStatus {
+  return (SYNC_STATUSES as readonly string[]).includes(value as string)
+}
+
+function canonical<T extends string>(known: readonly T[], value: string): T | undefined {
+  const lower = value.toLowerCase()
+  return known.find((k) => k.toLowerCase() === lower)
+}
+
+function trimOws(value: string): string {
+  return value.replace(/^[ \t]+|[ \t]+$/g, '')
+}
+
+/**
+ * Reads the FILESYNC response headers. Names are matched case-insensitively; a header given as an array with
+ * differing values is reported and its first value used. Never throws: everything odd becomes an issue.
+ *
+ * @example
+ * ```ts
+ * const { headers, issues } = parseSyncResponseHeaders({
+ *   'X-SyncStatus': 'IncrementalChanges', 'X-SyncToken': '4;%234;%231;3', 'X-HasMoreData': 'False',
+ * })
+ * // headers.hasMoreData === false, issues.length === 0
+ * ```
+ */
+export function parseSyncResponseHeaders(record: SyncHeaderRecord): ParsedSyncHeaders {
+  const issues: SyncHeaderIssue[] = []
+  const byName = new Map<string, string[]>()
+  if (record !== null && typeof record === 'object') {
+    for (const name of Object.keys(record)) {
+      const raw = record[name]
+      const values =
+        typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.filter((v) => typeof v === 'string') : []
+      const key = name.toLowerCase()
+      byName.set(key, [...(byName.get(key) ?? []), ...values])
+    }
+  }
+  const get = (header: string): string | undefined => {
+    const values = byName.get(header.toLowerCase())
+    if (values === undefined || values.length === 0) return undefined
+    const first = trimOws(values[0]!)
+    if (values.some((v) => trimOws(v) !== first)) {
+      issues.push({
+        severity: 'error',
+        header,
+        message: `sent ${values.length} times with different values; the first is used`,
+      })
+    }
+    return first
+  }
+
+  const headers: SyncResponseHeaders = {}
+
+  const status = get('X-SyncStatus')
+  let actionParam: string | undefined
+  if (status !== undefined) {
+    const [head = '', ...rest] = status.split(/[;,]/)
+    const name = trimOws(head)
+    const known = canonical(SYNC_STATUSES, name)
+    headers.syncStatus = known ?? name
+    if (known === undefined) {
+      issues.push({
+        severity: 'warning',
+        header: 'X-SyncStatus',
+        message: `expected one of ${SYNC_STATUSES.join(', ')}, found '${name}'`,
+      })
+    }
+    for (const part of rest) {
+      const m = /^\s*(?:ResyncAction\s*=\s*)?(.*?)\s*$/i.exec(part)
+      if (m?.[1]) actionParam = m[1]
+    }
+  }
+  const action = get('X-ResyncAction') ?? get('ResyncAction') ?? actionParam
+  if (action !== undefined) {
+    const known = canonical(RESYNC_ACTIONS, action)
+    headers.resyncAction = known ?? action
+    if (known === undefined) {
+      issues.push({
+        severity: 'warning',
+        header: 'ResyncAction',
+        message: `expected one of ${RESYNC_ACTIONS.join(', ')}, found '${action}'`,
+      })
+    }
+    if (headers.syncStatus !== 'ResyncNeeded') {
+      issues.push({
+        severity: 'warning',
+        header: 'ResyncAction',
+        message: 'a ResyncAction without X-SyncStatus: ResyncNeeded',
+      })
+    }
+  } else if (headers.syncStatus === 'ResyncNeeded') {
+    issues.push({ severity: 'warning', header: 'ResyncAction', message: 'ResyncNeeded came without a ResyncAction' })
+  }
+
+  const token = get('X-SyncToken')
+  if (token !== undefined) headers.syncToken = token
+
+  const more = get('X-HasMoreData')
+  if (more !== undefined) {
+    if (more === 'True' || more === 'true') headers.hasMoreData = true
+    else if (more === 'False' || more === 'false') headers.hasMoreData = false
+    else issues.push({ severity: 'error', header: 'X-HasMoreData', message: `expected True or False, found '${more}'` })
+  }
+
+  for (const [header, field] of [
+    ['X-QuotaState', 'quotaState'],
+    ['X-ListLevelQuotaState', 'listLevelQuotaState'],
+  ] as const) {
+    const value = get(header)
+    if (value === undefined) continue
+    headers[field] = value
+    if (!(QUOTA_STATES as readonly string[]).includes(value)) {
+      issues.push({
+        severity: 'warning',
+        header,
+        message: `expected one of ${QUOTA_STATES.join(', ')}, found '${value}'`,
+      })
+    }
+  }
+
+  const last = get('X-LastProcessedChange')
+  if (last !== undefined) headers.lastProcessedChange = last
+  const digest = get('X-RequestDigest')
+  if (digest !== undefined) headers.requestDigest = digest
+
+  return { headers, issues }
+}

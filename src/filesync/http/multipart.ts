@@ -1,0 +1,367 @@
+// The multipart/related framing of FILESYNC uploads: Web3S `Items` XML first, then the file's bytes.
+// RFC 2046 §5.1.1 and RFC 2387, in the exact form the SkyDriveSync client sends (protocol notes 3.3).
+
+import { either as E } from 'fp-ts'
+import { concatBytes, indexOfBytes, utf8Decode, utf8Encode } from './utf8'
+
+/**
+ * One header line of a body part. `raw` is the line as read (without its CRLF) and is written back while it
+ * still says `name` and `value`; that keeps odd spellings such as `Content-ID:<…>` (no space) byte-exact.
+ *
+ * @example
+ * ```ts
+ * const h: MultipartHeader = { name: 'Content-ID', value: '<LiveFolders>' }
+ * ```
+ */
+export interface MultipartHeader {
+  /** The field name as read. */
+  name: string
+  /** The field value with surrounding white space removed; folded lines are joined by a space. */
+  value: string
+  /** The exact header text (continuation lines joined with CRLF), when read from a body. */
+  raw?: string
+}
+
+/**
+ * One body part: its headers in order and its bytes.
+ *
+ * @example
+ * ```ts
+ * const part: MultipartPart = { headers: [{ name: 'Content-Type', value: 'application/octet-stream' }], body: new Uint8Array([1, 2]) }
+ * ```
+ */
+export interface MultipartPart {
+  /** Header lines in order. */
+  headers: MultipartHeader[]
+  /** The content, not including the CRLF that belongs to the next delimiter. */
+  body: Uint8Array
+}
+
+/**
+ * A whole multipart body, with what lies outside the parts, so that it writes back byte for byte.
+ *
+ * @example
+ * ```ts
+ * const m: MultipartBody = { boundary: 'uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef', parts: [], epilogue: new Uint8Array([13, 10]) }
+ * ```
+ */
+export interface MultipartBody {
+  /** The boundary, without the leading `--`. */
+  boundary: string
+  /** Bytes before the first delimiter; absent when the body starts with the delimiter itself. */
+  preamble?: Uint8Array
+  /** The parts, in order. */
+  parts: MultipartPart[]
+  /** Bytes after the close delimiter (the SkyDriveSync client sends one CRLF). */
+  epilogue: Uint8Array
+}
+
+/**
+ * A framing problem: where (byte offset, when known) and what.
+ *
+ * @example
+ * ```ts
+ * const e: MultipartError = { message: 'no close delimiter', offset: 5120 }
+ * ```
+ */
+export interface MultipartError {
+  /** What was expected and what was found. */
+  message: string
+  /** Byte offset in the body. */
+  offset?: number
+}
+
+/**
+ * Input of {@link buildUploadBody}.
+ *
+ * @example
+ * ```ts
+ * const input: UploadBodyInput = {
+ *   xml: '<?xml version="1.0" encoding="utf-8"?><Items>…</Items>',
+ *   content: new Uint8Array([0x68, 0x69]),
+ *   fragmentSessionId: 'b9f41f61-eda6-4e7b-9562-74dd3b298623',
+ * }
+ * ```
+ */
+export interface UploadBodyInput {
+  /** The boundary without `--`; default `uuid:<random GUID>` like the client. */
+  boundary?: string
+  /** The Web3S `Items` document of part 1 (its `DocumentStream/FragmentSessionId` must match `fragmentSessionId`). */
+  xml: string
+  /** The file's bytes (part 2). */
+  content: Uint8Array
+  /** The GUID that names part 2: `Content-ID:<"<fragmentSessionId>":<streamName>>`. */
+  fragmentSessionId: string
+  /** The stream name in part 2's Content-ID (default `Default`, the `DocumentStreamName` of upload requests). */
+  streamName?: string
+  /** The Content-ID of part 1 (default `LiveFolders`). */
+  xmlContentId?: string
+}
+
+/**
+ * A ready upload body and the Content-Type header to send with it.
+ *
+ * @example
+ * ```ts
+ * const u: UploadBody = { body: new Uint8Array(), boundary: 'uuid:…', contentType: 'multipart/related; boundary="uuid:…"' }
+ * ```
+ */
+export interface UploadBody {
+  /** The request body. */
+  body: Uint8Array
+  /** The boundary used. */
+  boundary: string
+  /** `multipart/related; boundary="<boundary>"`. */
+  contentType: string
+}
+
+/**
+ * An upload body taken apart: the framing (for byte-exact rebuilding) and the two parts read.
+ *
+ * @example
+ * ```ts
+ * const u: UploadParts = { boundary: 'b', parts: [], epilogue: new Uint8Array(), xml: '<Items/>', content: new Uint8Array(), fragmentSessionId: 'b9f41f61-eda6-4e7b-9562-74dd3b298623' }
+ * ```
+ */
+export interface UploadParts extends MultipartBody {
+  /** Part 1 as text (UTF-8), less the one trailing CRLF the client adds before the delimiter. */
+  xml: string
+  /** Part 2's bytes. */
+  content: Uint8Array
+  /** The GUID from part 2's `Content-ID:<"…":Default>`, when it has that form. */
+  fragmentSessionId?: string
+  /** The stream name from part 2's Content-ID, when it has that form. */
+  streamName?: string
+}
+
+const CRLF = Uint8Array.of(13, 10)
+const DASH_DASH = Uint8Array.of(45, 45)
+
+function randomGuid(): string {
+  const bytes = new Uint8Array(16)
+  const crypto = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
+  if (typeof crypto?.getRandomValues === 'function') crypto.getRandomValues(bytes)
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256)
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+// RFC 2046 §5.1.1: 1 to 70 characters from bchars, not ending in a space.
+const BCHARS = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/
+
+/**
+ * Reads the boundary from a `multipart/…; boundary="…"` Content-Type value (quoted or not); anything else that
+ * is a valid RFC 2046 boundary is taken as the bare boundary.
+ *
+ * @example
+ * ```ts
+ * boundaryOf('multipart/related; boundary="uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef"') // 'uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef'
+ * ```
+ */
+export function boundaryOf(contentTypeOrBoundary: string): string | undefined {
+  const isMediaType = /^\s*multipart\//i.test(contentTypeOrBoundary)
+  if (!isMediaType && !contentTypeOrBoundary.includes(';')) {
+    return BCHARS.test(contentTypeOrBoundary) ? contentTypeOrBoundary : undefined
+  }
+  const m = /;\s*boundary\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(contentTypeOrBoundary)
+  if (m === null) return undefined
+  const value = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]!
+  return BCHARS.test(value) ? value : undefined
+}
+
+function headerLine(h: MultipartHeader): string {
+  if (h.raw !== undefined) {
+    const parsed = parseHeader(h.raw)
+    if (parsed.name === h.name && parsed.value === h.value) return h.raw
+  }
+  return `${h.name}: ${h.value}`
+}
+
+function parseHeader(raw: string): MultipartHeader {
+  const colon = raw.indexOf(':')
+  if (colon < 0) return { name: raw, value: '', raw }
+  const value = raw
+    .slice(colon + 1)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .replace(/^[ \t]+|[ \t]+$/g, '')
+  return { name: raw.slice(0, colon), value, raw }
+}
+
+/**
+ * Writes a multipart body: `--boundary CRLF headers CRLF CRLF body CRLF` per part, then `--boundary--` and the
+ * epilogue. A body from {@link splitMultipart} comes back byte for byte.
+ *
+ * @example
+ * ```ts
+ * const bytes = buildMultipart({ boundary: 'b', parts: [{ headers: [], body: new Uint8Array([65]) }], epilogue: new Uint8Array() })
+ * // '--b\r\n\r\nA\r\n--b--'
+ * ```
+ */
+export function buildMultipart(multipart: MultipartBody): Uint8Array {
+  const chunks: Uint8Array[] = []
+  const delimiter = utf8Encode(`--${multipart.boundary}`)
+  if (multipart.preamble !== undefined) chunks.push(multipart.preamble, CRLF)
+  for (const part of multipart.parts) {
+    chunks.push(delimiter, CRLF)
+    for (const h of part.headers) chunks.push(utf8Encode(headerLine(h)), CRLF)
+    chunks.push(CRLF, part.body, CRLF)
+  }
+  chunks.push(delimiter, DASH_DASH, multipart.epilogue)
+  return concatBytes(chunks)
+}
+
+/**
+ * Takes a multipart body apart. Never throws: a missing boundary, first delimiter or close delimiter is a `Left`.
+ * Transport padding after a delimiter is accepted and not kept.
+ *
+ * @example
+ * ```ts
+ * const r = splitMultipart(bytes, 'multipart/related; boundary="uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef"')
+ * // E.isRight(r) && r.right.parts.length === 2
+ * ```
+ */
+export function splitMultipart(
+  body: Uint8Array,
+  contentTypeOrBoundary: string,
+): E.Either<MultipartError, MultipartBody> {
+  const boundary = boundaryOf(contentTypeOrBoundary)
+  if (boundary === undefined) {
+    return E.left({ message: `expected a multipart boundary, found '${contentTypeOrBoundary}'` })
+  }
+  const dashBoundary = utf8Encode(`--${boundary}`)
+  const delimiter = concatBytes([CRLF, dashBoundary])
+  let preamble: Uint8Array | undefined
+  let at: number
+  if (indexOfBytes(body.subarray(0, dashBoundary.length), dashBoundary) === 0) {
+    at = 0
+  } else {
+    const first = indexOfBytes(body, delimiter)
+    if (first < 0) return E.left({ message: `expected the delimiter --${boundary}, found none`, offset: 0 })
+    preamble = body.slice(0, first)
+    at = first + 2
+  }
+  const parts: MultipartPart[] = []
+  for (;;) {
+    at += dashBoundary.length
+    if (body[at] === 45 && body[at + 1] === 45) {
+      return E.right({ boundary, ...(preamble ? { preamble } : {}), parts, epilogue: body.slice(at + 2) })
+    }
+    while (body[at] === 32 || body[at] === 9) at++
+    if (body[at] !== 13 || body[at + 1] !== 10) {
+      return E.left({ message: 'expected CRLF after the delimiter', offset: at })
+    }
+    at += 2
+    const next = indexOfBytes(body, delimiter, at)
+    if (next < 0) return E.left({ message: `expected the close delimiter --${boundary}--, found none`, offset: at })
+    const headers: MultipartHeader[] = []
+    let bodyStart: number
+    if (body[at] === 13 && body[at + 1] === 10) {
+      bodyStart = at + 2
+    } else {
+      const end = indexOfBytes(body.subarray(0, next), Uint8Array.of(13, 10, 13, 10), at)
+      if (end < 0) return E.left({ message: 'expected an empty line after the part headers', offset: at })
+      const lines = utf8Decode(body, at, end).split('\r\n')
+      for (const line of lines) {
+        const last = headers[headers.length - 1]
+        if ((line.startsWith(' ') || line.startsWith('\t')) && last !== undefined) {
+          headers[headers.length - 1] = parseHeader(`${last.raw ?? ''}\r\n${line}`)
+        } else {
+          headers.push(parseHeader(line))
+        }
+      }
+      bodyStart = end + 4
+    }
+    parts.push({ headers, body: body.slice(bodyStart, next) })
+    at = next + 2
+  }
+}
+
+/**
+ * Builds a FILESYNC upload body exactly as the SkyDriveSync client frames it: part 1 `Content-ID: <LiveFolders>`,
+ * `Content-Type: application/web3s+xml`, the XML and one extra CRLF; part 2 `Content-Transfer-Encoding: binary`,
+ * `Content-Type: application/octet-stream`, `Content-ID:<"<fragmentSessionId>":Default>`, the bytes; a CRLF after
+ * the close delimiter. A given boundary that occurs in the content is a `Left`; a generated one is redrawn.
+ *
+ * @example
+ * ```ts
+ * const r = buildUploadBody({ xml, content, fragmentSessionId: 'b9f41f61-eda6-4e7b-9562-74dd3b298623' })
+ * // r.right.contentType === 'multipart/related; boundary="uuid:…"'
+ * ```
+ */
+export function buildUploadBody(input: UploadBodyInput): E.Either<MultipartError, UploadBody> {
+  const xml = utf8Encode(`${input.xml}\r\n`)
+  const clashes = (b: string) => {
+    const d = utf8Encode(`\r\n--${b}`)
+    return indexOfBytes(input.content, d) >= 0 || indexOfBytes(xml, d) >= 0
+  }
+  let boundary = input.boundary
+  if (boundary === undefined) {
+    do boundary = `uuid:${randomGuid()}`
+    while (clashes(boundary))
+  } else if (!BCHARS.test(boundary)) {
+    return E.left({ message: `expected a boundary of 1 to 70 RFC 2046 characters, found '${boundary}'` })
+  } else if (clashes(boundary)) {
+    return E.left({ message: `the boundary '${boundary}' occurs in the content` })
+  }
+  const body = buildMultipart({
+    boundary,
+    parts: [
+      {
+        headers: [
+          { name: 'Content-ID', value: `<${input.xmlContentId ?? 'LiveFolders'}>` },
+          { name: 'Content-Type', value: 'application/web3s+xml' },
+        ],
+        body: xml,
+      },
+      {
+        headers: [
+          { name: 'Content-Transfer-Encoding', value: 'binary' },
+          { name: 'Content-Type', value: 'application/octet-stream' },
+          {
+            name: 'Content-ID',
+            value: `<"${input.fragmentSessionId}":${input.streamName ?? 'Default'}>`,
+            raw: `Content-ID:<"${input.fragmentSessionId}":${input.streamName ?? 'Default'}>`,
+          },
+        ],
+        body: input.content,
+      },
+    ],
+    epilogue: CRLF,
+  })
+  return E.right({ body, boundary, contentType: `multipart/related; boundary="${boundary}"` })
+}
+
+/**
+ * Takes a FILESYNC upload body apart: the framing, the XML of part 1 and the bytes of part 2, with the
+ * FragmentSessionId read from part 2's Content-ID. Exactly two parts are expected.
+ *
+ * @example
+ * ```ts
+ * const r = splitUploadBody(bytes, 'multipart/related; boundary="uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef"')
+ * // r.right.fragmentSessionId === 'b9f41f61-eda6-4e7b-9562-74dd3b298623'
+ * ```
+ */
+export function splitUploadBody(
+  body: Uint8Array,
+  contentTypeOrBoundary: string,
+): E.Either<MultipartError, UploadParts> {
+  const split = splitMultipart(body, contentTypeOrBoundary)
+  if (E.isLeft(split)) return split
+  const multipart = split.right
+  const [first, second] = multipart.parts
+  if (multipart.parts.length !== 2 || first === undefined || second === undefined) {
+    return E.left({ message: `expected 2 parts (XML, content), found ${multipart.parts.length}` })
+  }
+  let xml = utf8Decode(first.body)
+  if (xml.endsWith('\r\n')) xml = xml.slice(0, -2)
+  const contentId = second.headers.find((h) => h.name.toLowerCase() === 'content-id')?.value
+  const m = contentId === undefined ? null : /^<"([^"]*)":([^>]*)>$/.exec(contentId)
+  return E.right({
+    ...multipart,
+    xml,
+    content: second.body,
+    ...(m ? { fragmentSessionId: m[1]!, streamName: m[2]! } : {}),
+  })
+}
