@@ -1,0 +1,324 @@
+// XML serializer: XmlDocument -> well-formed, namespace-well-formed XML 1.0 text, with prefix management.
+// Implements XML 1.0 §2.4/§3.3.3 escaping (so text and attribute values survive a re-parse) and Namespaces in XML 1.0 §3–6.
+
+import { XML_NAMESPACE, XMLNS_NAMESPACE, type XmlAttribute, type XmlDocument, type XmlElement } from './types'
+
+/**
+ * Options of {@link serializeXml}.
+ *
+ * @example
+ * ```ts
+ * const options: SerializeOptions = { declaration: false }
+ * ```
+ */
+export interface SerializeOptions {
+  /** Write `<?xml version="1.0" encoding="UTF-8"?>` first (default `true`). */
+  declaration?: boolean
+  /** Write a U+FEFF byte-order mark first (default `false`). */
+  bom?: boolean
+}
+
+const REPLACEMENT = '\uFFFD'
+
+/**
+ * Escapes character data for element content: `&`, `<` and `>` become references (so `]]>` cannot appear), a CR
+ * becomes `&#13;` (a literal one would be read back as LF, §2.11), and characters XML 1.0 cannot carry (C0 controls
+ * other than tab/LF/CR, lone surrogates, U+FFFE, U+FFFF) become U+FFFD.
+ *
+ * @example
+ * ```ts
+ * escapeText('a < b & c\r\n') // 'a &lt; b &amp; c&#13;\n'
+ * ```
+ */
+export function escapeText(value: string): string {
+  return escapeXml(value, false)
+}
+
+/**
+ * Escapes an attribute value for a double-quoted attribute: `&`, `<` and `"` become references, tab, LF and CR
+ * become `&#9;`, `&#10;` and `&#13;` (literal ones would be normalised to spaces, §3.3.3), and characters XML 1.0
+ * cannot carry become U+FFFD.
+ *
+ * @example
+ * ```ts
+ * escapeAttribute('say "hi"\tthere') // 'say &quot;hi&quot;&#9;there'
+ * ```
+ */
+export function escapeAttribute(value: string): string {
+  return escapeXml(value, true)
+}
+
+function escapeXml(value: string, attribute: boolean): string {
+  const n = value.length
+  let i = 0
+  // Most values need nothing; find the first character that does before building anything.
+  for (; i < n; i++) {
+    const c = value.charCodeAt(i)
+    if (c > 62 && c < 0xd800) continue
+    if (c >= 0x20 && c !== 38 && c !== 60 && c !== 62 && c !== 34 && c < 0xd800) continue
+    if (c === 62 && attribute) continue
+    if (c === 34 && !attribute) continue
+    if (c === 10 && !attribute) continue
+    if (c >= 0xd800) {
+      if (c < 0xdc00) {
+        const d = value.charCodeAt(i + 1)
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          i++
+          continue
+        }
+      } else if (c >= 0xe000 && c < 0xfffe) continue
+    }
+    break
+  }
+  if (i === n) return value
+  let out = value.slice(0, i)
+  let run = i
+  for (; i < n; i++) {
+    const c = value.charCodeAt(i)
+    if (c > 62 && c < 0xd800) continue
+    let replacement: string
+    if (c === 38) replacement = '&amp;'
+    else if (c === 60) replacement = '&lt;'
+    else if (c === 62) {
+      if (attribute) continue
+      replacement = '&gt;'
+    } else if (c === 34) {
+      if (!attribute) continue
+      replacement = '&quot;'
+    } else if (c === 13) replacement = '&#13;'
+    else if (c === 10) {
+      if (!attribute) continue
+      replacement = '&#10;'
+    } else if (c === 9) {
+      if (!attribute) continue
+      replacement = '&#9;'
+    } else if (c < 0x20) replacement = REPLACEMENT
+    else if (c < 0xd800) continue
+    else if (c < 0xdc00) {
+      const d = value.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++
+        continue
+      }
+      replacement = REPLACEMENT
+    } else if (c < 0xe000 || c >= 0xfffe) replacement = REPLACEMENT
+    else continue
+    out += value.slice(run, i)
+    out += replacement
+    run = i + 1
+  }
+  return out + value.slice(run)
+}
+
+/**
+ * Writes a document as XML text. Never throws.
+ *
+ * - Prefixes are kept as read while they are bound to the right namespace; a namespace that is not in scope for an
+ *   element or attribute gets a declaration, on that element, reusing its prefix or else `ns1`, `ns2`…; an element
+ *   in no namespace under a default namespace gets `xmlns=""`. No unbound prefix is ever written.
+ * - Declaration attributes are written as given, except ones XML forbids (`xmlns:xmlns`, `xmlns:p=""`, binding
+ *   the reserved namespaces), a second declaration of the same prefix, and a default-namespace declaration on an
+ *   element in no namespace (written as `xmlns=""` instead): those are dropped or corrected because they could
+ *   not be read back. Of two attributes with the same expanded name only the first is written.
+ * - Text and attribute values are escaped by {@link escapeText} and {@link escapeAttribute}; characters XML cannot
+ *   carry become U+FFFD.
+ * - Iterative: no recursion, so any depth is fine.
+ *
+ * @example
+ * ```ts
+ * const doc: XmlDocument = { root: { type: 'element', namespace: 'urn:a', localName: 'x', prefix: 'a', attributes: [], children: [{ type: 'text', value: '1 < 2' }] } }
+ * serializeXml(doc, { declaration: false }) // '<a:x xmlns:a="urn:a">1 &lt; 2</a:x>'
+ * ```
+ */
+export function serializeXml(document: XmlDocument, options?: SerializeOptions): string {
+  let out = options?.bom === true ? '\uFEFF' : ''
+  if (options?.declaration !== false) out += '<?xml version="1.0" encoding="UTF-8"?>'
+  return out + new Writer().write(document.root)
+}
+
+class Writer {
+  // prefix ('' for the default namespace) -> stack of URIs (null = no default namespace).
+  private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
+  private readonly declared: string[] = []
+  private generated = 0
+
+  private lookup(prefix: string): string | null | undefined {
+    const stack = this.scopes.get(prefix)
+    return stack === undefined || stack.length === 0 ? undefined : stack[stack.length - 1]
+  }
+
+  private bind(prefix: string, uri: string | null): void {
+    const stack = this.scopes.get(prefix)
+    if (stack === undefined) this.scopes.set(prefix, [uri])
+    else stack.push(uri)
+    this.declared.push(prefix)
+  }
+
+  /** A prefix in scope bound to `uri` (the default namespace only if `allowDefault`), or undefined. */
+  private findPrefix(uri: string, allowDefault: boolean): string | undefined {
+    const declared = this.declared
+    for (let k = declared.length - 1; k >= 0; k--) {
+      const prefix = declared[k]!
+      if (prefix === '' && !allowDefault) continue
+      if (this.lookup(prefix) === uri) return prefix
+    }
+    return undefined
+  }
+
+  private freshPrefix(): string {
+    for (;;) {
+      const prefix = `ns${++this.generated}`
+      if (this.lookup(prefix) === undefined) return prefix
+    }
+  }
+
+  write(root: XmlElement): string {
+    let out = ''
+    const elements: XmlElement[] = [root]
+    const next: number[] = [0]
+    const marks: number[] = [this.declared.length]
+    const qnames: string[] = []
+    const opened = this.open(root)
+    out += opened.tag
+    qnames.push(opened.qname)
+    if (root.children.length === 0) {
+      this.unwind(marks[0]!)
+      return out
+    }
+    while (elements.length > 0) {
+      const top = elements.length - 1
+      const element = elements[top]!
+      const index = next[top]!
+      if (index >= element.children.length) {
+        out += `</${qnames[top]}>`
+        this.unwind(marks[top]!)
+        elements.pop()
+        next.pop()
+        marks.pop()
+        qnames.pop()
+        continue
+      }
+      next[top] = index + 1
+      const child = element.children[index]!
+      if (child.type === 'text') {
+        out += escapeXml(child.value, false)
+        continue
+      }
+      const mark = this.declared.length
+      const { tag, qname } = this.open(child)
+      out += tag
+      if (child.children.length === 0) {
+        this.unwind(mark)
+        continue
+      }
+      elements.push(child)
+      next.push(0)
+      marks.push(mark)
+      qnames.push(qname)
+    }
+    return out
+  }
+
+  private unwind(mark: number): void {
+    const declared = this.declared
+    while (declared.length > mark) this.scopes.get(declared.pop()!)!.pop()
+  }
+
+  /** Binds the element's namespaces and returns its start tag (self-closed when it has no children). */
+  private open(element: XmlElement): { tag: string; qname: string } {
+    const attributes = element.attributes
+    const namespace = element.namespace === '' ? null : element.namespace
+    // Prefixes whose binding this start tag declares or relies on: none of them may be rebound on it.
+    const locked: string[] = []
+    this.locked = locked
+    this.added = ''
+    // Pass 1: the element's own declarations, kept when XML allows them.
+    let declarations = ''
+    for (const attribute of attributes) {
+      if (attribute.namespace !== XMLNS_NAMESPACE) continue
+      const prefix = attribute.prefix === null || attribute.localName === 'xmlns' ? '' : attribute.localName
+      let uri: string | null = attribute.value
+      if (prefix === 'xmlns' || locked.includes(prefix)) continue
+      if (prefix === 'xml') {
+        if (uri !== XML_NAMESPACE) continue
+      } else if (uri === XML_NAMESPACE || uri === XMLNS_NAMESPACE) continue
+      else if (uri === '') {
+        if (prefix !== '') continue
+        uri = null
+      }
+      if (prefix === '' && namespace === null) uri = null
+      locked.push(prefix)
+      if (prefix !== 'xml') this.bind(prefix, uri)
+      declarations += declaration(prefix, uri)
+    }
+    // Pass 2: the element's name.
+    let qname: string
+    if (namespace === null) {
+      if ((this.lookup('') ?? null) !== null) this.declare('', null)
+      else if (!locked.includes('')) locked.push('')
+      qname = element.localName
+    } else if (namespace === XML_NAMESPACE) {
+      qname = `xml:${element.localName}`
+    } else {
+      const prefix = this.choosePrefix(element.prefix ?? '', namespace, true)
+      qname = prefix === '' ? element.localName : `${prefix}:${element.localName}`
+    }
+    // Pass 3: the other attributes.
+    let rest = ''
+    const written: XmlAttribute[] = []
+    for (const attribute of attributes) {
+      if (attribute.namespace === XMLNS_NAMESPACE) continue
+      const uri = attribute.namespace === '' ? null : attribute.namespace
+      if (uri === null && attribute.localName === 'xmlns') continue
+      if (written.some((w) => w.localName === attribute.localName && (w.namespace || null) === uri)) continue
+      written.push(attribute)
+      let name: string
+      if (uri === null) name = attribute.localName
+      else if (uri === XML_NAMESPACE) name = `xml:${attribute.localName}`
+      else name = `${this.choosePrefix(attribute.prefix ?? '', uri, false)}:${attribute.localName}`
+      rest += ` ${name}="${escapeXml(attribute.value, true)}"`
+    }
+    const close = element.children.length === 0 ? '/>' : '>'
+    return { tag: `<${qname}${this.added}${declarations}${rest}${close}`, qname }
+  }
+
+  private locked: string[] = []
+  private added = ''
+
+  private declare(prefix: string, uri: string | null): void {
+    this.locked.push(prefix)
+    this.bind(prefix, uri)
+    this.added += declaration(prefix, uri)
+  }
+
+  /**
+   * The prefix to write for `uri` (`''` for none; attributes never get `''`): the one as read when it is bound to
+   * `uri` or can be declared on this tag, else any prefix in scope bound to `uri`, else a new `nsN` declared here.
+   */
+  private choosePrefix(wanted: string, uri: string, isElement: boolean): string {
+    const locked = this.locked
+    const usable = wanted !== 'xmlns' && wanted !== 'xml' && (isElement || wanted !== '')
+    if (usable) {
+      if ((this.lookup(wanted) ?? null) === uri) {
+        if (!locked.includes(wanted)) locked.push(wanted)
+        return wanted
+      }
+      if (!locked.includes(wanted)) {
+        this.declare(wanted, uri)
+        return wanted
+      }
+    }
+    const found = this.findPrefix(uri, isElement)
+    if (found !== undefined) {
+      if (!locked.includes(found)) locked.push(found)
+      return found
+    }
+    const fresh = this.freshPrefix()
+    this.declare(fresh, uri)
+    return fresh
+  }
+}
+
+function declaration(prefix: string, uri: string | null): string {
+  return prefix === '' ? ` xmlns="${escapeXml(uri ?? '', true)}"` : ` xmlns:${prefix}="${escapeXml(uri ?? '', true)}"`
+}
