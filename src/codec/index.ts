@@ -1,2 +1,7 @@
-// Public face of codec (filled by its issue).
-export {}
+// The codec kit: io-ts combinators over the element tree, XSD/protocol primitives and the error reporter.
+// Implements DESIGN.md "codec/" (issue 2, "Codec kit"); internal, the public entry points re-export pieces.
+export * from './context'
+export * from './element'
+export * from './integer'
+export * from './names'
+export * from './report'

@@ -1,0 +1,91 @@
+// Integer primitives as string codecs: non-negative safe integers, the MS-FILESYNC `Int`, and xs:integer.
+// Implements MS-FILESYNC §2.2 (`Int`), filesync decision 6.6 and sdata-sync decision 11.4 (ticks, priorities).
+import * as t from 'io-ts'
+
+const DIGITS = /^[0-9]+$/
+const SIGNED = /^[+-]?[0-9]+$/
+
+function describe(s: string): string {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)
+}
+
+/**
+ * A non-negative safe integer written in decimal digits only (no sign, spaces, exponent, fraction or hex).
+ * A value past 2^53-1 is an error, never rounded. Leading zeros are read (`007` is 7, as xs:integer allows) and
+ * written canonically (`7`): they carry no information, and keeping them would make the value a string.
+ *
+ * @example
+ * ```ts
+ * NonNegativeInteger.decode('27487790694400') // right(27487790694400)
+ * NonNegativeInteger.decode('9007199254740992') // left: past 2^53-1
+ * NonNegativeInteger.encode(5) // '5'
+ * ```
+ */
+export const NonNegativeInteger: t.Type<number, string, string> = new t.Type<number, string, string>(
+  'a non-negative safe integer',
+  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
+  (s, c) => {
+    if (typeof s !== 'string' || !DIGITS.test(s)) {
+      return t.failure(s, c, `expected a non-negative safe integer, found ${describeFound(s)}`)
+    }
+    const n = Number(s)
+    if (!Number.isSafeInteger(n)) {
+      return t.failure(s, c, `expected a non-negative safe integer, found ${describe(s)} (past 2^53-1)`)
+    }
+    return t.success(n)
+  },
+  (n) => String(n),
+)
+
+/**
+ * The MS-FILESYNC `Int`: decimal digits, 0..2147483647 (the spec's range, for fields that really are `Int`).
+ *
+ * @example
+ * ```ts
+ * FileSyncInt.decode('2147483647') // right(2147483647)
+ * FileSyncInt.decode('2147483648') // left
+ * ```
+ */
+export const FileSyncInt: t.Type<number, string, string> = new t.Type<number, string, string>(
+  'an Int (0..2147483647)',
+  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 0 && u <= 2147483647,
+  (s, c) => {
+    if (typeof s !== 'string' || !DIGITS.test(s)) {
+      return t.failure(s, c, `expected an Int (0..2147483647), found ${describeFound(s)}`)
+    }
+    const n = Number(s)
+    if (n > 2147483647) return t.failure(s, c, `expected an Int (0..2147483647), found ${describe(s)} (too large)`)
+    return t.success(n)
+  },
+  (n) => String(n),
+)
+
+/**
+ * An xs:integer within the safe range, sign allowed (`-3`, `+3`): for `conflictPriority`, which decoding takes
+ * as is (1..9 is checked by validation, sdata-sync decision 11.4). Written canonically (`3`, `-3`, `0` for `-0`).
+ *
+ * @example
+ * ```ts
+ * SafeInteger.decode('-2') // right(-2)
+ * SafeInteger.decode('1e3') // left
+ * ```
+ */
+export const SafeInteger: t.Type<number, string, string> = new t.Type<number, string, string>(
+  'a safe integer',
+  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u),
+  (s, c) => {
+    if (typeof s !== 'string' || !SIGNED.test(s)) {
+      return t.failure(s, c, `expected a safe integer, found ${describeFound(s)}`)
+    }
+    const n = Number(s)
+    if (!Number.isSafeInteger(n)) {
+      return t.failure(s, c, `expected a safe integer, found ${describe(s)} (beyond ±(2^53-1))`)
+    }
+    return t.success(n === 0 ? 0 : n)
+  },
+  (n) => String(n === 0 ? 0 : n),
+)
+
+function describeFound(u: unknown): string {
+  return typeof u === 'string' ? describe(u) : `a ${typeof u}`
+}

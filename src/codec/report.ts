@@ -1,0 +1,204 @@
+// The error reporter: io-ts validation errors and XML parse errors as `{ path, message }` issues.
+// Implements DESIGN.md "Errors" (XML paths such as `/feed/entry[3]/sync:syncState/tick`) and principle 2.
+import type * as t from 'io-ts'
+import type { XmlAttribute, XmlElement } from '../xml/types'
+import { isTextPosition, isXmlStep, type XmlStep } from './context'
+
+/**
+ * One decode problem: where (an XML path, or `line:column` for text that is not well-formed) and what.
+ *
+ * @example
+ * ```ts
+ * const issue: DecodeIssue = { path: '/feed/entry[3]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "abc"' }
+ * ```
+ */
+export interface DecodeIssue {
+  /** An XML path (`/feed/entry[3]/sync:syncState/tick`, `/Folder/Items/Document[2]/@attr`), or `line:column`. */
+  path: string
+  /** What was expected and what was found. */
+  message: string
+}
+
+/**
+ * The shape of an error from `parseXml` (line and column are 1-based, present where the text is at fault).
+ *
+ * @example
+ * ```ts
+ * const e: XmlErrorLike = { message: 'unclosed tag <feed>', line: 3, column: 1 }
+ * ```
+ */
+export interface XmlErrorLike {
+  /** What is wrong. */
+  message: string
+  /** 1-based line. */
+  line?: number
+  /** 1-based column. */
+  column?: number
+}
+
+interface Step {
+  step: XmlStep
+  actual: unknown
+}
+
+function isElement(u: unknown): u is XmlElement {
+  return typeof u === 'object' && u !== null && (u as { type?: unknown }).type === 'element'
+}
+
+function isAttribute(u: unknown): u is XmlAttribute {
+  return typeof u === 'object' && u !== null && typeof (u as { localName?: unknown }).localName === 'string'
+}
+
+/** The namespace of a step: the node's own, else (a missing node) the codec's first name's. */
+function namespaceOf(s: Step): string | null {
+  if (isElement(s.actual) || isAttribute(s.actual)) return s.actual.namespace
+  return s.step.names[0]?.namespace ?? null
+}
+
+/** The prefix a path shows for a namespace: the codec's conventional one, else the document's own. */
+function prefixFor(s: Step, namespace: string | null): string | null {
+  for (const n of s.step.names) if (n.namespace === namespace) return n.prefix
+  if (isElement(s.actual) || isAttribute(s.actual)) return s.actual.prefix
+  return null
+}
+
+function localNameOf(s: Step): string {
+  if (isElement(s.actual) || isAttribute(s.actual)) return s.actual.localName
+  return s.step.names[0]?.localName ?? '*'
+}
+
+function positionAmongSiblings(parent: unknown, el: XmlElement): number | undefined {
+  if (!isElement(parent)) return undefined
+  let n = 0
+  for (const node of parent.children) {
+    if (node.type !== 'element' || node.namespace !== el.namespace || node.localName !== el.localName) continue
+    n++
+    if (node === el) return n
+  }
+  return undefined
+}
+
+function collectSteps(context: t.Context): Step[] {
+  const steps: Step[] = []
+  for (const entry of context) {
+    if (!isXmlStep(entry.type)) continue
+    const last = steps[steps.length - 1]
+    // A field and the `element()` codec inside it both record the same element: keep one step, repeated if either is.
+    if (last !== undefined && last.actual !== undefined && last.actual === entry.actual) {
+      if (entry.type.repeated && !last.step.repeated) last.step = entry.type
+      continue
+    }
+    steps.push({ step: entry.type, actual: entry.actual })
+  }
+  return steps
+}
+
+/**
+ * The XML path of an io-ts context built by the element codecs.
+ *
+ * Rules: one step per element from the root; a step shows a prefix only where its namespace differs from its
+ * parent's (the root always shows its namespace's prefix), as a default-namespace reader would; the prefix shown
+ * is the codec's conventional one (`sync:`), or the document's own for names the codec does not know; elements of
+ * repeated fields ({@link children}, {@link otherChildren}) always carry their 1-based position among siblings of
+ * the same name (`entry[3]`), single fields never do (they read the first occurrence); attributes are `@name`.
+ * A missing element or attribute is named as the codec writes it.
+ *
+ * @example
+ * ```ts
+ * pathOf(errors[0]!.context) // '/feed/entry[3]/sync:syncState/tick'
+ * ```
+ */
+export function pathOf(context: t.Context): string {
+  const position = context.find((e) => isTextPosition(e.type))
+  if (position !== undefined && isTextPosition(position.type)) return showPosition(position.type)
+  const steps = collectSteps(context)
+  let path = ''
+  let parentNamespace: string | null | undefined
+  let parent: unknown
+  for (const s of steps) {
+    const ns = namespaceOf(s)
+    if (s.step.kind === 'attribute') {
+      const prefix = ns === null ? null : prefixFor(s, ns)
+      path += `/@${prefix ? `${prefix}:` : ''}${localNameOf(s)}`
+      continue
+    }
+    const prefix = ns === parentNamespace ? null : prefixFor(s, ns)
+    let stepText = `${prefix ? `${prefix}:` : ''}${localNameOf(s)}`
+    if (s.step.repeated && isElement(s.actual)) {
+      const n = positionAmongSiblings(parent, s.actual)
+      if (n !== undefined) stepText += `[${n}]`
+    }
+    path += `/${stepText}`
+    parentNamespace = ns
+    parent = s.actual
+  }
+  return path
+}
+
+function showPosition(p: { line: number | undefined; column: number | undefined }): string {
+  if (p.line === undefined) return ''
+  return p.column === undefined ? `${p.line}` : `${p.line}:${p.column}`
+}
+
+/**
+ * A short description of a found value for messages: strings quoted (long ones cut), elements as `element <x>`.
+ *
+ * @example
+ * ```ts
+ * describeValue('abc') // '"abc"'
+ * describeValue(undefined) // 'none'
+ * ```
+ */
+export function describeValue(u: unknown): string {
+  if (u === undefined) return 'none'
+  if (typeof u === 'string') return JSON.stringify(u.length > 80 ? `${u.slice(0, 77)}...` : u)
+  if (isElement(u)) return `element <${u.prefix ? `${u.prefix}:` : ''}${u.localName}>`
+  if (u === null || typeof u === 'number' || typeof u === 'boolean' || typeof u === 'bigint') return String(u)
+  if (Array.isArray(u)) return `an array of ${u.length}`
+  return `a ${typeof u}`
+}
+
+function messageOf(e: t.ValidationError): string {
+  if (e.message !== undefined) return e.message
+  for (let i = e.context.length - 1; i >= 0; i--) {
+    const type = e.context[i]!.type
+    if (!isXmlStep(type) && !isTextPosition(type)) return `expected ${type.name}, found ${describeValue(e.value)}`
+  }
+  return `unexpected ${describeValue(e.value)}`
+}
+
+/**
+ * Turns io-ts errors from any syncwire codec into `{ path, message }` issues, in order, duplicates removed.
+ * Paths follow {@link pathOf}; parse errors (from the document codecs) have `line:column` as their path.
+ *
+ * @example
+ * ```ts
+ * const r = SyncFeedXml.decode(text)
+ * if (isLeft(r)) reportErrors(r.left) // [{ path: '/feed/entry[3]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "abc"' }]
+ * ```
+ */
+export function reportErrors(errors: t.Errors): Array<{ path: string; message: string }> {
+  const out: DecodeIssue[] = []
+  const seen = new Set<string>()
+  for (const e of errors) {
+    const issue = { path: pathOf(e.context), message: messageOf(e) }
+    const key = `${issue.path}\u0000${issue.message}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(issue)
+  }
+  return out
+}
+
+/**
+ * Turns errors from `parseXml` into the same issue shape: the path is `line:column` (empty when the error has no
+ * position, such as an input-length limit).
+ *
+ * @example
+ * ```ts
+ * xmlErrorsToIssues([{ message: 'mismatched end tag', line: 2, column: 5 }]) // [{ path: '2:5', message: 'mismatched end tag' }]
+ * ```
+ */
+export function xmlErrorsToIssues(errors: ReadonlyArray<XmlErrorLike>): Array<{ path: string; message: string }> {
+  return errors.map((e) => ({ path: showPosition({ line: e.line, column: e.column }), message: e.message }))
+}
