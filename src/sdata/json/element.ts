@@ -1,0 +1,164 @@
+// A lossless JSON form of a namespace-resolved XML element, for the parts of a sync value SData 2.0 JSON cannot carry.
+// Used for payload resources and unmodelled extensions (protocol decision 3: payloads are lossless).
+import * as t from 'io-ts'
+import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
+import { at, type Errs, fail, type JsonRecord, member, optString, readObject, run } from './read'
+
+/**
+ * The JSON form of an XML attribute. `namespace` and `prefix` are left out when `null`.
+ *
+ * @example
+ * ```ts
+ * const uuid: AttributeJsonObject = { name: 'uuid', namespace: 'http://schemas.sage.com/sdata/2008/1', prefix: 'sdata', value: '74926A0D-…' }
+ * ```
+ */
+export interface AttributeJsonObject {
+  /** The local name. */
+  name: string
+  /** The namespace URI; absent for no namespace. */
+  namespace?: string
+  /** The prefix as read; absent for none. */
+  prefix?: string
+  /** The (normalised) value. */
+  value: string
+}
+
+/**
+ * The JSON form of an XML element: the element tree of `syncwire/xml` with short keys, text children as
+ * plain strings, and empty or `null` members left out. It keeps everything the tree keeps (namespaces,
+ * prefixes, attribute and child order, mixed content, namespace declarations), so the mapping is lossless.
+ *
+ * @example
+ * ```ts
+ * const account: ElementJsonObject = {
+ *   name: 'account', namespace: 'http://schemas.sage.com/myContract',
+ *   children: [{ name: 'name', namespace: 'http://schemas.sage.com/myContract', children: ['Natural Goods Ltd.'] }],
+ * }
+ * ```
+ */
+export interface ElementJsonObject {
+  /** The local name. */
+  name: string
+  /** The namespace URI; absent for no namespace. */
+  namespace?: string
+  /** The prefix as read; absent for none. */
+  prefix?: string
+  /** Attributes in document order, namespace declarations included; absent when there are none. */
+  attributes?: AttributeJsonObject[]
+  /** Text (as strings) and elements in document order; absent when there are none. */
+  children?: Array<string | ElementJsonObject>
+}
+
+/** Deeper trees are refused on decode; the XML layer limits depth too, so real documents never get near. */
+export const MAX_ELEMENT_DEPTH = 1000
+
+function encodeAttribute(attribute: XmlAttribute): AttributeJsonObject {
+  const out: AttributeJsonObject = { name: attribute.localName } as AttributeJsonObject
+  if (attribute.namespace !== null && attribute.namespace !== undefined) out.namespace = attribute.namespace
+  if (attribute.prefix !== null && attribute.prefix !== undefined) out.prefix = attribute.prefix
+  out.value = attribute.value
+  return out
+}
+
+/**
+ * Writes an element in its JSON form. Never throws; subtrees deeper than {@link MAX_ELEMENT_DEPTH} are cut,
+ * as no decodable value has them.
+ *
+ * @example
+ * ```ts
+ * elementToJson({ type: 'element', namespace: null, localName: 'x', prefix: null, attributes: [], children: [{ type: 'text', value: '1' }] })
+ * // { name: 'x', children: ['1'] }
+ * ```
+ */
+export function elementToJson(element: XmlElement, depth = 0): ElementJsonObject {
+  const out: ElementJsonObject = { name: element.localName }
+  if (element.namespace !== null && element.namespace !== undefined) out.namespace = element.namespace
+  if (element.prefix !== null && element.prefix !== undefined) out.prefix = element.prefix
+  if (element.attributes.length > 0) out.attributes = element.attributes.map(encodeAttribute)
+  if (element.children.length > 0 && depth < MAX_ELEMENT_DEPTH) {
+    out.children = element.children.map((child: XmlNode) =>
+      child.type === 'text' ? child.value : elementToJson(child, depth + 1),
+    )
+  }
+  return out
+}
+
+function readAttribute(errs: Errs, value: unknown, context: t.Context): XmlAttribute | undefined {
+  const o = readObject(errs, value, context, 'an attribute')
+  if (o === undefined) return undefined
+  const localName = requiredString(errs, o, 'name', context)
+  const namespace = optString(errs, o, 'namespace', context)
+  const prefix = optString(errs, o, 'prefix', context)
+  const text = requiredString(errs, o, 'value', context)
+  if (localName === undefined || text === undefined) return undefined
+  return { namespace: namespace ?? null, localName, prefix: prefix ?? null, value: text }
+}
+
+function requiredString(errs: Errs, o: JsonRecord, key: string, context: t.Context): string | undefined {
+  const value = member(o, key)
+  if (typeof value !== 'string') {
+    return fail(errs, value, at(context, key, t.string, value), `${key} must be a string`)
+  }
+  return value
+}
+
+/** Reads the JSON form of an element; failures go to `errs` with their JSON path. */
+export function readElement(errs: Errs, value: unknown, context: t.Context, depth = 0): XmlElement | undefined {
+  if (depth > MAX_ELEMENT_DEPTH) return fail(errs, value, context, `element tree deeper than ${MAX_ELEMENT_DEPTH}`)
+  const o = readObject(errs, value, context, 'an element')
+  if (o === undefined) return undefined
+  const localName = requiredString(errs, o, 'name', context)
+  const namespace = optString(errs, o, 'namespace', context)
+  const prefix = optString(errs, o, 'prefix', context)
+  const attributes: XmlAttribute[] = []
+  const rawAttributes = member(o, 'attributes')
+  if (rawAttributes !== undefined) {
+    const here = at(context, 'attributes', t.UnknownArray, rawAttributes)
+    if (!Array.isArray(rawAttributes)) fail(errs, rawAttributes, here, 'attributes must be a JSON array')
+    else {
+      rawAttributes.forEach((a, i) => {
+        const attribute = readAttribute(errs, a, at(here, i, t.unknown, a))
+        if (attribute !== undefined) attributes.push(attribute)
+      })
+    }
+  }
+  const children: XmlNode[] = []
+  const rawChildren = member(o, 'children')
+  if (rawChildren !== undefined) {
+    const here = at(context, 'children', t.UnknownArray, rawChildren)
+    if (!Array.isArray(rawChildren)) fail(errs, rawChildren, here, 'children must be a JSON array')
+    else {
+      rawChildren.forEach((c, i) => {
+        if (typeof c === 'string') children.push({ type: 'text', value: c })
+        else {
+          const child = readElement(errs, c, at(here, i, t.unknown, c), depth + 1)
+          if (child !== undefined) children.push(child)
+        }
+      })
+    }
+  }
+  if (localName === undefined) return undefined
+  return { type: 'element', namespace: namespace ?? null, localName, prefix: prefix ?? null, attributes, children }
+}
+
+/**
+ * The element tree ↔ its lossless JSON form ({@link ElementJsonObject}). Decoding is total and reports
+ * JSON paths (`/children/2/name`).
+ *
+ * @example
+ * ```ts
+ * const json = XmlElementJson.encode(element)
+ * XmlElementJson.decode(JSON.parse(JSON.stringify(json))) // right(element)
+ * ```
+ */
+export const XmlElementJson: t.Type<XmlElement, ElementJsonObject, unknown> = new t.Type<
+  XmlElement,
+  ElementJsonObject,
+  unknown
+>(
+  'XmlElementJson',
+  (u): u is XmlElement =>
+    u !== null && typeof u === 'object' && (u as { type?: unknown }).type === 'element' && 'localName' in u,
+  (u, c) => run(u, c, (errs) => readElement(errs, u, c)),
+  (element) => elementToJson(element),
+)

@@ -1,0 +1,15 @@
+// The SData 2.0 JSON mapping of sync values: codecs between the value model and plain JSON objects.
+// Implements SData 2.0 §04-0500 (JSON responses) with the sync members of protocol notes §8 and §4.5.
+export type { AttributeJsonObject, ElementJsonObject } from './element'
+export { XmlElementJson } from './element'
+export { jsonPathOf, reportJsonErrors } from './report'
+export type {
+  DiagnosisJsonObject,
+  DigestEntryJsonObject,
+  DigestJsonObject,
+  LinkJsonObject,
+  SyncEntryJsonObject,
+  SyncFeedJsonObject,
+  SyncStateJsonObject,
+} from './sync'
+export { DiagnosisJson, DigestJson, SyncEntryJson, SyncFeedJson, SyncStateJson } from './sync'

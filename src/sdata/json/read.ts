@@ -1,0 +1,139 @@
+// Internal reading helpers for the SData JSON codecs: total, path-keeping readers of untrusted JSON values.
+// They implement nothing of the spec themselves; the mapping lives in element.ts and sync.ts.
+import * as t from 'io-ts'
+import { isLexicalDateTime } from '../validate'
+
+/** Errors gathered while reading one document, so a decode reports every problem, not only the first. */
+export type Errs = t.ValidationError[]
+
+/** A JSON object read from untrusted input. */
+export type JsonRecord = Readonly<Record<string, unknown>>
+
+/** Records one failure at a context. */
+export function fail(errs: Errs, value: unknown, context: t.Context, message: string): undefined {
+  errs.push({ value, context, message })
+  return undefined
+}
+
+/** The context of a member of an object or an item of an array. */
+export function at(context: t.Context, key: string | number, type: t.Decoder<any, any>, actual: unknown): t.Context {
+  return t.appendContext(context, String(key), type, actual)
+}
+
+/** The value as a plain JSON object, or a failure. */
+export function readObject(errs: Errs, value: unknown, context: t.Context, what: string): JsonRecord | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail(errs, value, context, `${what} must be a JSON object`)
+  }
+  return value as JsonRecord
+}
+
+/** An own member of an object (inherited members, `__proto__` tricks included, are never read). */
+export function member(object: JsonRecord, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined
+}
+
+/** An optional string member. */
+export function optString(errs: Errs, object: JsonRecord, key: string, context: t.Context): string | undefined {
+  const value = member(object, key)
+  if (value === undefined) return undefined
+  if (typeof value !== 'string') return fail(errs, value, at(context, key, t.string, value), `${key} must be a string`)
+  return value
+}
+
+/** A required string member. */
+export function reqString(errs: Errs, object: JsonRecord, key: string, context: t.Context): string | undefined {
+  if (member(object, key) === undefined)
+    return fail(errs, object, at(context, key, t.string, undefined), `${key} is missing`)
+  return optString(errs, object, key, context)
+}
+
+/** An optional safe-integer member (at least `min`). */
+export function optInteger(
+  errs: Errs,
+  object: JsonRecord,
+  key: string,
+  context: t.Context,
+  min = Number.MIN_SAFE_INTEGER,
+): number | undefined {
+  const value = member(object, key)
+  if (value === undefined) return undefined
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    const range = min === 0 ? 'a non-negative safe integer' : min > 0 ? `a safe integer >= ${min}` : 'a safe integer'
+    return fail(errs, value, at(context, key, t.number, value), `${key} must be ${range}`)
+  }
+  // JSON has no -0; keep the value JSON-exact.
+  return value === 0 ? 0 : value
+}
+
+/** An optional boolean member. */
+export function optBoolean(errs: Errs, object: JsonRecord, key: string, context: t.Context): boolean | undefined {
+  const value = member(object, key)
+  if (value === undefined) return undefined
+  if (typeof value !== 'boolean')
+    return fail(errs, value, at(context, key, t.boolean, value), `${key} must be a boolean`)
+  return value
+}
+
+/** An optional array member, each item read by `item`; items that fail are left out (their errors kept). */
+export function optArray<A>(
+  errs: Errs,
+  object: JsonRecord,
+  key: string,
+  context: t.Context,
+  item: (value: unknown, context: t.Context) => A | undefined,
+): A[] | undefined {
+  const value = member(object, key)
+  if (value === undefined) return undefined
+  const here = at(context, key, t.UnknownArray, value)
+  if (!Array.isArray(value)) return fail(errs, value, here, `${key} must be a JSON array`)
+  const out: A[] = []
+  value.forEach((v, i) => {
+    const a = item(v, at(here, i, t.unknown, v))
+    if (a !== undefined) out.push(a)
+  })
+  return out
+}
+
+// The .NET client (Saleslogix DotNetSDataClient) writes dates as `/Date(ms)/` or `/Date(ms+hhmm)/`.
+const MICROSOFT_DATE = /^\\?\/Date\((-?\d+)(?:([+-])(\d{2})(\d{2}))?\)\\?\/$/
+
+/**
+ * A stamp member: a lexical xs:dateTime kept as is, or a .NET `/Date(ms)/` form turned into one
+ * (UTC with `Z`, or local time with the given offset).
+ */
+export function optStamp(errs: Errs, object: JsonRecord, key: string, context: t.Context): string | undefined {
+  const value = optString(errs, object, key, context)
+  if (value === undefined) return undefined
+  if (isLexicalDateTime(value)) return value
+  const ms = MICROSOFT_DATE.exec(value)
+  if (ms !== null) {
+    const [, epoch = '', sign, hh = '00', mm = '00'] = ms
+    const offsetMinutes = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm))
+    const date = new Date(Number(epoch) + offsetMinutes * 60_000)
+    if (!Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999) {
+      const local = date.toISOString().replace(/\.000Z$/, 'Z')
+      return sign === undefined ? local : `${local.slice(0, -1)}${sign}${hh}:${mm}`
+    }
+  }
+  return fail(errs, value, at(context, key, t.string, value), `${key} ${JSON.stringify(value)} is not an xs:dateTime`)
+}
+
+/** Runs a reader as an io-ts validation; any exception (a throwing getter, a proxy) becomes a failure. */
+export function run<A>(u: unknown, c: t.Context, read: (errs: Errs) => A | undefined): t.Validation<A> {
+  const errs: Errs = []
+  try {
+    const a = read(errs)
+    if (errs.length > 0 || a === undefined) return errs.length > 0 ? t.failures(errs) : t.failure(u, c, 'unreadable')
+    return t.success(a)
+  } catch (cause) {
+    return t.failure(u, c, `the value could not be read: ${cause instanceof Error ? cause.message : String(cause)}`)
+  }
+}
+
+/** Copies only the members that are defined, so encoded objects never hold `undefined`. */
+export function compact<T extends Record<string, unknown>>(object: T): T {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value
+  return out as T
+}

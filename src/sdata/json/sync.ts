@@ -1,0 +1,646 @@
+// The SData 2.0 JSON form of sync values: feeds (`$resources`, `$syncMode`, `$digest`), entries (`$syncState`), diagnoses.
+// Implements SData 2.0 "JSON responses" (§04-0500) plus the sync members of the Saleslogix .NET client (protocol notes §8).
+import * as t from 'io-ts'
+import type { XmlElement } from '../../xml/types'
+import type {
+  Diagnosis,
+  Digest,
+  DigestEntry,
+  HttpResult,
+  Link,
+  OpenSearch,
+  PayloadResource,
+  Stamp,
+  SyncEntry,
+  SyncFeed,
+  SyncMode,
+  SyncState,
+} from '../model'
+import { type ElementJsonObject, elementToJson, readElement } from './element'
+import {
+  at,
+  compact,
+  type Errs,
+  fail,
+  type JsonRecord,
+  member,
+  optArray,
+  optBoolean,
+  optInteger,
+  optStamp,
+  optString,
+  readObject,
+  reqString,
+  run,
+} from './read'
+
+/**
+ * JSON form of a digest entry, as the .NET client writes it (plain member names inside `$digest`).
+ *
+ * @example
+ * ```ts
+ * const e: DigestEntryJsonObject = { endpoint: 'http://www.example.com/sdata/myApp1/myContract/-/accounts', tick: 6, stamp: '2008-10-30T17:23:08Z', conflictPriority: 2 }
+ * ```
+ */
+export interface DigestEntryJsonObject {
+  /** The endpoint URL. */
+  endpoint: string
+  /** The next tick not yet incorporated; absent reads as 0, as in XML. */
+  tick: number
+  /** The lexical xs:dateTime. */
+  stamp: string
+  /** 1..9 (checked by validation); absent reads as 0, as in XML. */
+  conflictPriority: number
+}
+
+/**
+ * JSON form of a digest (`$digest`).
+ *
+ * @example
+ * ```ts
+ * const d: DigestJsonObject = { origin: 'http://www.example.com/sdata/myApp1/myContract/-/accounts', digestEntry: [] }
+ * ```
+ */
+export interface DigestJsonObject {
+  /** The endpoint the digest came from. */
+  origin?: string
+  /** One entry per endpoint. */
+  digestEntry: DigestEntryJsonObject[]
+}
+
+/**
+ * JSON form of a syncState (`$syncState`).
+ *
+ * @example
+ * ```ts
+ * const s: SyncStateJsonObject = { endpoint: 'http://www.example.com/sdata/myApp1/myContract/-/accounts', tick: 5, stamp: '2008-10-30T14:55:43.281Z' }
+ * ```
+ */
+export interface SyncStateJsonObject {
+  /** Where the resource was last modified. */
+  endpoint: string
+  /** The tick there; absent reads as 0, as in XML. */
+  tick: number
+  /** When. */
+  stamp: string
+  /** Who. */
+  user?: string
+}
+
+/**
+ * JSON form of a diagnosis, with SData 2.0's `$`-prefixed members (protocol notes §4.5). Child elements the
+ * model does not know go to `$extensions` in the lossless element form.
+ *
+ * @example
+ * ```ts
+ * const d: DiagnosisJsonObject = { $severity: 'error', $sdataCode: 'BadWhereSyntax', $message: 'Invalid query syntax', $applicationCode: '2403' }
+ * ```
+ */
+export interface DiagnosisJsonObject {
+  /** Severity. */
+  $severity?: string
+  /** The SData code. */
+  $sdataCode?: string
+  /** The application's code; `null` for `xsi:nil`. */
+  $applicationCode?: string | null
+  /** Friendly message. */
+  $message?: string
+  /** Stack trace. */
+  $stackTrace?: string
+  /** XPath of the offending payload element. */
+  $payloadPath?: string
+  /** Unmodelled child elements. */
+  $extensions?: ElementJsonObject[]
+}
+
+/**
+ * JSON form of an Atom link, in `$links` (SData 2.0 leaves the shape of `$links` open; syncwire keeps every
+ * link with all its attributes, in order).
+ *
+ * @example
+ * ```ts
+ * const next: LinkJsonObject = { rel: 'next', href: 'http://www.example.com/…?startIndex=11&count=10', type: 'application/atom+xml; type=feed' }
+ * ```
+ */
+export interface LinkJsonObject {
+  /** The relation. */
+  rel?: string
+  /** The target, exactly as sent. */
+  href: string
+  /** The media type. */
+  type?: string
+  /** The title. */
+  title?: string
+}
+
+/**
+ * JSON form of a sync, result or batch entry: one object of `$resources`. Atom and protocol members are
+ * `$`-prefixed as in SData 2.0 and the .NET client; the payload's lifted attributes are `$uuid`,
+ * `$isDeleted` (written only when true), `$key`, `$url`, `$lookup`, `$descriptor`; the resource element
+ * itself, which SData 2.0 would spread as native properties (losing namespaces, attributes and order),
+ * is `$resource` in the lossless element form.
+ *
+ * @example
+ * ```ts
+ * const e: SyncEntryJsonObject = {
+ *   $id: '', $title: '', $syncState: { endpoint: 'http://x/a', tick: 5, stamp: '2008-10-30T14:55:43.281Z' },
+ *   $uuid: '74926A0D-D2C0-4daa-9986-47C833691569', $resource: { name: 'account', namespace: 'http://schemas.sage.com/myContract' },
+ * }
+ * ```
+ */
+export interface SyncEntryJsonObject {
+  /** `atom:id`. */
+  $id?: string
+  /** `atom:title`. */
+  $title?: string
+  /** `atom:updated`. */
+  $updated?: string
+  /** Atom links. */
+  $links?: LinkJsonObject[]
+  /** `atom:content` when plain text. */
+  $content?: string
+  /** `sync:syncState`. */
+  $syncState?: SyncStateJsonObject
+  /** `sdata:uuid` of the payload resource. */
+  $uuid?: string
+  /** `sdata:isDeleted`, written only when true. */
+  $isDeleted?: boolean
+  /** `sdata:key`. */
+  $key?: string
+  /** `sdata:url`. */
+  $url?: string
+  /** `sdata:lookup`. */
+  $lookup?: string
+  /** `sdata:descriptor`. */
+  $descriptor?: string
+  /** The payload resource element (less the lifted attributes), losslessly. */
+  $resource?: ElementJsonObject
+  /** A digest inside the payload (`$syncDigest` entries, `$syncSource` POST bodies). */
+  $digest?: DigestJsonObject
+  /** `http:httpStatus`. */
+  $httpStatus?: number
+  /** `http:httpMessage`. */
+  $httpMessage?: string
+  /** `http:httpMethod`. */
+  $httpMethod?: string
+  /** `http:location`. */
+  $location?: string
+  /** `http:etag`. */
+  $etag?: string
+  /** Diagnoses. */
+  $diagnoses?: DiagnosisJsonObject[]
+  /** Unmodelled child elements of the entry, losslessly. */
+  $extensions?: ElementJsonObject[]
+}
+
+/**
+ * JSON form of a sync feed, result feed or batch response (SData 2.0 feed with the sync members).
+ *
+ * @example
+ * ```ts
+ * const feed: SyncFeedJsonObject = { $syncMode: 'catchUp', $digest: { digestEntry: [] }, $resources: [] }
+ * ```
+ */
+export interface SyncFeedJsonObject {
+  /** `atom:id`. */
+  $id?: string
+  /** `atom:title`. */
+  $title?: string
+  /** `atom:updated`. */
+  $updated?: string
+  /** Atom links (paging among them). */
+  $links?: LinkJsonObject[]
+  /** `opensearch:totalResults`. */
+  $totalResults?: number
+  /** `opensearch:startIndex`. */
+  $startIndex?: number
+  /** `opensearch:itemsPerPage`. */
+  $itemsPerPage?: number
+  /** `sync:syncMode`. */
+  $syncMode?: SyncMode
+  /** The source digest. */
+  $digest?: DigestJsonObject
+  /** Feed-level diagnoses. */
+  $diagnoses?: DiagnosisJsonObject[]
+  /** The entries. */
+  $resources: SyncEntryJsonObject[]
+  /** Unmodelled child elements of the feed, losslessly. */
+  $extensions?: ElementJsonObject[]
+}
+
+// ---------------------------------------------------------------------------------------------- encode
+
+function nonEmpty<A>(items: A[] | undefined): A[] | undefined {
+  return items !== undefined && items.length > 0 ? items : undefined
+}
+
+function encodeDigest(digest: Digest): DigestJsonObject {
+  return compact({
+    origin: digest.origin,
+    digestEntry: digest.entries.map((e) => ({
+      endpoint: e.endpoint,
+      tick: e.tick,
+      stamp: e.stamp,
+      conflictPriority: e.conflictPriority,
+    })),
+  })
+}
+
+function encodeSyncState(state: SyncState): SyncStateJsonObject {
+  return compact({ endpoint: state.endpoint, tick: state.tick, stamp: state.stamp, user: state.user })
+}
+
+function encodeDiagnosis(d: Diagnosis): DiagnosisJsonObject {
+  return compact({
+    $severity: d.severity,
+    $sdataCode: d.sdataCode,
+    $applicationCode: d.applicationCode,
+    $message: d.message,
+    $stackTrace: d.stackTrace,
+    $payloadPath: d.payloadPath,
+    $extensions: nonEmpty(d.extensions?.map((e) => elementToJson(e))),
+  })
+}
+
+function encodeLink(link: Link): LinkJsonObject {
+  return compact({ rel: link.rel, href: link.href, type: link.type, title: link.title })
+}
+
+function encodeExtensions(extensions: XmlElement[] | undefined): ElementJsonObject[] | undefined {
+  return nonEmpty(extensions?.map((e) => elementToJson(e)))
+}
+
+function encodeEntry(entry: SyncEntry): SyncEntryJsonObject {
+  const p: Partial<PayloadResource> = entry.payload ?? {}
+  const http: HttpResult = entry.http ?? {}
+  return compact({
+    $id: entry.id,
+    $title: entry.title,
+    $updated: entry.updated,
+    $links: nonEmpty(entry.links?.map(encodeLink)),
+    $content: entry.content,
+    $syncState: entry.syncState === undefined ? undefined : encodeSyncState(entry.syncState),
+    $uuid: p.uuid,
+    $isDeleted: p.isDeleted === true ? true : undefined,
+    $key: p.key,
+    $url: p.url,
+    $lookup: p.lookup,
+    $descriptor: p.descriptor,
+    $resource: p.element === undefined ? undefined : elementToJson(p.element),
+    $digest: entry.digest === undefined ? undefined : encodeDigest(entry.digest),
+    $httpStatus: http.status,
+    $httpMessage: http.message,
+    $httpMethod: http.method,
+    $location: http.location,
+    $etag: http.etag,
+    $diagnoses: nonEmpty(entry.diagnoses?.map(encodeDiagnosis)),
+    $extensions: encodeExtensions(entry.extensions),
+  })
+}
+
+function encodeFeed(feed: SyncFeed): SyncFeedJsonObject {
+  const os: OpenSearch = feed.opensearch ?? {}
+  return compact({
+    $id: feed.id,
+    $title: feed.title,
+    $updated: feed.updated,
+    $links: nonEmpty(feed.links?.map(encodeLink)),
+    $totalResults: os.totalResults,
+    $startIndex: os.startIndex,
+    $itemsPerPage: os.itemsPerPage,
+    $syncMode: feed.syncMode,
+    $digest: feed.digest === undefined ? undefined : encodeDigest(feed.digest),
+    $diagnoses: nonEmpty(feed.diagnoses?.map(encodeDiagnosis)),
+    $resources: feed.entries.map(encodeEntry),
+    $extensions: encodeExtensions(feed.extensions),
+  })
+}
+
+// ---------------------------------------------------------------------------------------------- decode
+
+function stampOf(errs: Errs, o: JsonRecord, key: string, c: t.Context, required: boolean): Stamp | undefined {
+  if (required && member(o, key) === undefined)
+    return fail(errs, o, at(c, key, t.string, undefined), `${key} is missing`)
+  return optStamp(errs, o, key, c) as Stamp | undefined
+}
+
+function readDigestEntry(errs: Errs, u: unknown, c: t.Context): DigestEntry | undefined {
+  const o = readObject(errs, u, c, 'a digestEntry')
+  if (o === undefined) return undefined
+  const endpoint = reqString(errs, o, 'endpoint', c)
+  // SIF drops zero ticks and priorities (protocol notes §8); JSON reads them as XML does.
+  const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
+  const stamp = stampOf(errs, o, 'stamp', c, true)
+  const conflictPriority = optInteger(errs, o, 'conflictPriority', c) ?? 0
+  if (endpoint === undefined || stamp === undefined) return undefined
+  return { endpoint, tick, stamp, conflictPriority }
+}
+
+function readDigest(errs: Errs, u: unknown, c: t.Context): Digest | undefined {
+  const o = readObject(errs, u, c, 'a digest')
+  if (o === undefined) return undefined
+  const origin = optString(errs, o, 'origin', c)
+  const before = errs.length
+  const entries = optArray(errs, o, 'digestEntry', c, (v, vc) => readDigestEntry(errs, v, vc)) ?? []
+  if (errs.length > before) return undefined
+  return origin === undefined ? { entries } : { origin, entries }
+}
+
+function readSyncState(errs: Errs, u: unknown, c: t.Context): SyncState | undefined {
+  const o = readObject(errs, u, c, 'a syncState')
+  if (o === undefined) return undefined
+  const endpoint = reqString(errs, o, 'endpoint', c)
+  const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
+  const stamp = stampOf(errs, o, 'stamp', c, true)
+  const user = optString(errs, o, 'user', c)
+  if (endpoint === undefined || stamp === undefined) return undefined
+  return user === undefined ? { endpoint, tick, stamp } : { endpoint, tick, stamp, user }
+}
+
+function readExtensions(errs: Errs, o: JsonRecord, c: t.Context): XmlElement[] {
+  return optArray(errs, o, '$extensions', c, (v, vc) => readElement(errs, v, vc)) ?? []
+}
+
+const DIAGNOSIS_KEYS = ['severity', 'sdataCode', 'message', 'stackTrace', 'payloadPath'] as const
+
+function readDiagnosis(errs: Errs, u: unknown, c: t.Context): Diagnosis | undefined {
+  const o = readObject(errs, u, c, 'a diagnosis')
+  if (o === undefined) return undefined
+  const d: Diagnosis = { extensions: [] }
+  // The .NET client serialises diagnoses with plain member names; SData 2.0 prefixes them with `$`.
+  const pick = (key: string) => (member(o, `$${key}`) !== undefined ? `$${key}` : key)
+  for (const key of DIAGNOSIS_KEYS) {
+    const value = optString(errs, o, pick(key), c)
+    if (value !== undefined) d[key] = value
+  }
+  const appKey = pick('applicationCode')
+  const app = member(o, appKey)
+  if (app === null) d.applicationCode = null
+  else {
+    const value = optString(errs, o, appKey, c)
+    if (value !== undefined) d.applicationCode = value
+  }
+  d.extensions = readExtensions(errs, o, c)
+  return d
+}
+
+function readDiagnoses(errs: Errs, o: JsonRecord, c: t.Context): Diagnosis[] {
+  if (member(o, '$diagnoses') !== undefined) {
+    return optArray(errs, o, '$diagnoses', c, (v, vc) => readDiagnosis(errs, v, vc)) ?? []
+  }
+  // SData 2.0's member tables call it `$diagnosis` (an object); accept one object or an array under that name.
+  const single = member(o, '$diagnosis')
+  if (single === undefined) return []
+  if (Array.isArray(single)) return optArray(errs, o, '$diagnosis', c, (v, vc) => readDiagnosis(errs, v, vc)) ?? []
+  const d = readDiagnosis(errs, single, at(c, '$diagnosis', t.unknown, single))
+  return d === undefined ? [] : [d]
+}
+
+function readLink(errs: Errs, u: unknown, c: t.Context): Link | undefined {
+  const o = readObject(errs, u, c, 'a link')
+  if (o === undefined) return undefined
+  const rel = optString(errs, o, 'rel', c)
+  const href = reqString(errs, o, 'href', c)
+  const type = optString(errs, o, 'type', c)
+  const title = optString(errs, o, 'title', c)
+  if (href === undefined) return undefined
+  return compact({ rel, href, type, title }) as Link
+}
+
+// The .NET client writes paging links as `$first`, `$next`, … string members; read them after `$links`.
+const SHORTHAND_RELS = ['self', 'first', 'previous', 'next', 'last'] as const
+
+function readLinks(errs: Errs, o: JsonRecord, c: t.Context): Link[] {
+  const links = optArray(errs, o, '$links', c, (v, vc) => readLink(errs, v, vc)) ?? []
+  for (const rel of SHORTHAND_RELS) {
+    const href = optString(errs, o, `$${rel}`, c)
+    if (href !== undefined) links.push({ rel, href })
+  }
+  return links
+}
+
+const PAYLOAD_KEYS = ['$uuid', '$isDeleted', '$key', '$url', '$lookup', '$descriptor'] as const
+
+function readPayload(errs: Errs, o: JsonRecord, c: t.Context): PayloadResource | undefined {
+  const raw = member(o, '$resource')
+  if (raw === undefined) {
+    for (const key of PAYLOAD_KEYS) {
+      if (member(o, key) !== undefined) {
+        fail(
+          errs,
+          member(o, key),
+          at(c, key, t.unknown, member(o, key)),
+          `${key} needs the payload resource in $resource`,
+        )
+      }
+    }
+    return undefined
+  }
+  const element = readElement(errs, raw, at(c, '$resource', t.unknown, raw))
+  const payload = {
+    uuid: optString(errs, o, '$uuid', c),
+    isDeleted: optBoolean(errs, o, '$isDeleted', c) ?? false,
+    key: optString(errs, o, '$key', c),
+    url: optString(errs, o, '$url', c),
+    lookup: optString(errs, o, '$lookup', c),
+    descriptor: optString(errs, o, '$descriptor', c),
+  }
+  if (element === undefined) return undefined
+  return { ...compact(payload), isDeleted: payload.isDeleted, element } as PayloadResource
+}
+
+function readHttp(errs: Errs, o: JsonRecord, c: t.Context): HttpResult | undefined {
+  const http = compact({
+    status: optInteger(errs, o, '$httpStatus', c),
+    message: optString(errs, o, '$httpMessage', c),
+    method: optString(errs, o, '$httpMethod', c),
+    location: optString(errs, o, '$location', c),
+    etag: optString(errs, o, '$etag', c),
+  })
+  return Object.keys(http).length > 0 ? http : undefined
+}
+
+function readEntry(errs: Errs, u: unknown, c: t.Context): SyncEntry | undefined {
+  const o = readObject(errs, u, c, 'an entry')
+  if (o === undefined) return undefined
+  const entry: SyncEntry = { links: [], diagnoses: [], extensions: [] }
+  const id = optString(errs, o, '$id', c)
+  if (id !== undefined) entry.id = id
+  const title = optString(errs, o, '$title', c)
+  if (title !== undefined) entry.title = title
+  const updated = stampOf(errs, o, '$updated', c, false)
+  if (updated !== undefined) entry.updated = updated
+  entry.links = readLinks(errs, o, c)
+  const content = optString(errs, o, '$content', c)
+  if (content !== undefined) entry.content = content
+  const rawState = member(o, '$syncState')
+  if (rawState !== undefined) {
+    const state = readSyncState(errs, rawState, at(c, '$syncState', t.unknown, rawState))
+    if (state !== undefined) entry.syncState = state
+  }
+  const payload = readPayload(errs, o, c)
+  if (payload !== undefined) entry.payload = payload
+  const rawDigest = member(o, '$digest')
+  if (rawDigest !== undefined) {
+    const digest = readDigest(errs, rawDigest, at(c, '$digest', t.unknown, rawDigest))
+    if (digest !== undefined) entry.digest = digest
+  }
+  const http = readHttp(errs, o, c)
+  if (http !== undefined) entry.http = http
+  entry.diagnoses = readDiagnoses(errs, o, c)
+  entry.extensions = readExtensions(errs, o, c)
+  return entry
+}
+
+function readFeed(errs: Errs, u: unknown, c: t.Context): SyncFeed | undefined {
+  const o = readObject(errs, u, c, 'a feed')
+  if (o === undefined) return undefined
+  const feed: SyncFeed = { links: [], diagnoses: [], entries: [], extensions: [] }
+  const id = optString(errs, o, '$id', c)
+  if (id !== undefined) feed.id = id
+  const title = optString(errs, o, '$title', c)
+  if (title !== undefined) feed.title = title
+  const updated = stampOf(errs, o, '$updated', c, false)
+  if (updated !== undefined) feed.updated = updated
+  feed.links = readLinks(errs, o, c)
+  const opensearch = compact({
+    totalResults: optInteger(errs, o, '$totalResults', c),
+    startIndex: optInteger(errs, o, '$startIndex', c),
+    itemsPerPage: optInteger(errs, o, '$itemsPerPage', c),
+  })
+  if (Object.keys(opensearch).length > 0) feed.opensearch = opensearch
+  const mode = member(o, '$syncMode')
+  if (mode !== undefined) {
+    if (mode === 'catchUp' || mode === 'immediate') feed.syncMode = mode
+    else
+      fail(
+        errs,
+        mode,
+        at(c, '$syncMode', t.string, mode),
+        `$syncMode ${JSON.stringify(mode)} is neither catchUp nor immediate`,
+      )
+  }
+  const rawDigest = member(o, '$digest')
+  if (rawDigest !== undefined) {
+    const digest = readDigest(errs, rawDigest, at(c, '$digest', t.unknown, rawDigest))
+    if (digest !== undefined) feed.digest = digest
+  }
+  feed.diagnoses = readDiagnoses(errs, o, c)
+  if (member(o, '$resources') === undefined) {
+    fail(errs, o, at(c, '$resources', t.UnknownArray, undefined), '$resources is missing (SData 2.0 requires it)')
+  }
+  feed.entries = optArray(errs, o, '$resources', c, (v, vc) => readEntry(errs, v, vc)) ?? []
+  feed.extensions = readExtensions(errs, o, c)
+  return feed
+}
+
+// ---------------------------------------------------------------------------------------------- codecs
+
+function isObject(u: unknown): u is Record<string, unknown> {
+  return u !== null && typeof u === 'object'
+}
+
+/**
+ * A digest ↔ its JSON form `{ origin?, digestEntry: [{ endpoint, tick, stamp, conflictPriority }] }`, as the
+ * .NET client writes `$digest`. A missing `tick` or `conflictPriority` reads as 0 (as in XML); a missing
+ * `endpoint` or `stamp` is an error. Stamps may also be .NET `/Date(ms)/` values.
+ *
+ * @example
+ * ```ts
+ * DigestJson.decode({ digestEntry: [{ endpoint: 'http://x/a', tick: 6, stamp: '2008-10-30T17:23:08Z', conflictPriority: 2 }] })
+ * // right({ entries: [{ endpoint: 'http://x/a', tick: 6, stamp: '2008-10-30T17:23:08Z', conflictPriority: 2 }] })
+ * ```
+ */
+export const DigestJson: t.Type<Digest, DigestJsonObject, unknown> = new t.Type<Digest, DigestJsonObject, unknown>(
+  'DigestJson',
+  (u): u is Digest => isObject(u) && Array.isArray(u.entries),
+  (u, c) => run(u, c, (errs) => readDigest(errs, u, c)),
+  encodeDigest,
+)
+
+/**
+ * A syncState ↔ its JSON form `{ endpoint, tick, stamp, user? }` (the .NET client's `$syncState`).
+ *
+ * @example
+ * ```ts
+ * SyncStateJson.encode({ endpoint: 'http://x/a', tick: 5, stamp: '2008-10-30T14:55:43.281Z' as Stamp })
+ * // { endpoint: 'http://x/a', tick: 5, stamp: '2008-10-30T14:55:43.281Z' }
+ * ```
+ */
+export const SyncStateJson: t.Type<SyncState, SyncStateJsonObject, unknown> = new t.Type<
+  SyncState,
+  SyncStateJsonObject,
+  unknown
+>(
+  'SyncStateJson',
+  (u): u is SyncState => isObject(u) && typeof u.endpoint === 'string' && typeof u.tick === 'number',
+  (u, c) => run(u, c, (errs) => readSyncState(errs, u, c)),
+  encodeSyncState,
+)
+
+/**
+ * A diagnosis ↔ its SData 2.0 JSON form (`$severity`, `$sdataCode`, `$applicationCode`, `$message`,
+ * `$stackTrace`, `$payloadPath`; `$extensions` for unmodelled children). Plain member names, as the .NET
+ * client writes them, are read too.
+ *
+ * @example
+ * ```ts
+ * DiagnosisJson.decode({ $severity: 'error', $sdataCode: 'BadWhereSyntax', $applicationCode: null })
+ * // right({ severity: 'error', sdataCode: 'BadWhereSyntax', applicationCode: null, extensions: [] })
+ * ```
+ */
+export const DiagnosisJson: t.Type<Diagnosis, DiagnosisJsonObject, unknown> = new t.Type<
+  Diagnosis,
+  DiagnosisJsonObject,
+  unknown
+>(
+  'DiagnosisJson',
+  (u): u is Diagnosis => isObject(u) && Array.isArray(u.extensions),
+  (u, c) => run(u, c, (errs) => readDiagnosis(errs, u, c)),
+  encodeDiagnosis,
+)
+
+/**
+ * One entry ↔ its JSON form ({@link SyncEntryJsonObject}): an item of `$resources`, or a standalone entry
+ * such as a `$syncDigest` response (`$digest` inside). An empty `http` result encodes as none.
+ *
+ * @example
+ * ```ts
+ * const json = SyncEntryJson.encode(entry)
+ * SyncEntryJson.decode(json) // right(entry)
+ * ```
+ */
+export const SyncEntryJson: t.Type<SyncEntry, SyncEntryJsonObject, unknown> = new t.Type<
+  SyncEntry,
+  SyncEntryJsonObject,
+  unknown
+>(
+  'SyncEntryJson',
+  (u): u is SyncEntry => isObject(u) && Array.isArray(u.links) && Array.isArray(u.diagnoses),
+  (u, c) => run(u, c, (errs) => readEntry(errs, u, c)),
+  encodeEntry,
+)
+
+/**
+ * A sync feed, `$syncTarget` result feed or batch response ↔ its SData 2.0 JSON form: `$resources`,
+ * `$syncMode`, `$digest`, `$diagnoses`, OpenSearch figures as `$totalResults`/`$startIndex`/`$itemsPerPage`,
+ * links in `$links` (the .NET `$next`-style members are read too), unmodelled elements in `$extensions`.
+ * value → JSON → value is the identity (an empty `opensearch` or `http` object encodes as none); decoding
+ * is total and reports JSON paths such as `/$resources/0/$syncState/tick`.
+ *
+ * @example
+ * ```ts
+ * const feed = SyncFeedJson.decode(JSON.parse(text)) // Either<t.Errors, SyncFeed>
+ * const json = JSON.stringify(SyncFeedJson.encode(value))
+ * ```
+ */
+export const SyncFeedJson: t.Type<SyncFeed, SyncFeedJsonObject, unknown> = new t.Type<
+  SyncFeed,
+  SyncFeedJsonObject,
+  unknown
+>(
+  'SyncFeedJson',
+  (u): u is SyncFeed => isObject(u) && Array.isArray(u.entries) && Array.isArray(u.links),
+  (u, c) => run(u, c, (errs) => readFeed(errs, u, c)),
+  encodeFeed,
+)

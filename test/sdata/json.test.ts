@@ -1,0 +1,293 @@
+import fc from 'fast-check'
+import { either as E } from 'fp-ts'
+import { describe, expect, it } from 'vitest'
+import {
+  DiagnosisJson,
+  DigestJson,
+  reportJsonErrors,
+  SyncEntryJson,
+  SyncFeedJson,
+  SyncStateJson,
+  XmlElementJson,
+} from '../../src/sdata/json/index'
+import type { Stamp, SyncEntry, SyncFeed } from '../../src/sdata/model'
+import {
+  arbDiagnosis,
+  arbDigest,
+  arbPayloadResource,
+  arbSyncEntry,
+  arbSyncFeed,
+  arbSyncState,
+} from '../../src/testing/arbitraries/sdata'
+import { fixture } from '../support/fixtures'
+import { numRuns } from '../support/runtime'
+
+const MY_APP1 = 'http://www.example.com/sdata/myApp1/myContract/-/accounts'
+const MY_APP2 = 'http://www.example.com/sdata/myApp2/myContract/-/accounts'
+
+function issuesOf<A>(result: E.Either<import('io-ts').Errors, A>): Array<{ path: string; message: string }> {
+  if (E.isRight(result)) throw new Error('expected a decode failure')
+  return reportJsonErrors(result.left)
+}
+
+function viaText(json: unknown): unknown {
+  return JSON.parse(JSON.stringify(json))
+}
+
+describe('SyncFeedJson on the corpus (DotNetSDataClient sync-feed JSON mapping)', () => {
+  const text = fixture('sdata/DotNetSDataClient_sync-feed_json-mapping.json')
+
+  it('decodes $syncMode, $digest and its entries with the spec numbers', () => {
+    const result = SyncFeedJson.decode(JSON.parse(text))
+    expect(E.isRight(result)).toBe(true)
+    const feed = (result as E.Right<SyncFeed>).right
+    expect(feed.syncMode).toBe('catchUp')
+    expect(feed.digest?.origin).toBe(MY_APP1)
+    expect(feed.digest?.entries).toStrictEqual([
+      { endpoint: MY_APP1, tick: 6, stamp: '2008-10-30T17:23:08Z', conflictPriority: 2 },
+      { endpoint: MY_APP2, tick: 10, stamp: '2008-10-30T12:16:51Z', conflictPriority: 1 },
+    ])
+    expect(feed.entries).toStrictEqual([])
+    expect(feed.links).toStrictEqual([])
+  })
+
+  it('encodes the decoded value back to the same JSON object', () => {
+    const json = JSON.parse(text)
+    const result = SyncFeedJson.decode(json)
+    expect(E.isRight(result) && SyncFeedJson.encode(result.right)).toStrictEqual(json)
+  })
+})
+
+// fast-check records may have a null prototype, so the laws compare with toEqual (values, not prototypes).
+describe('JSON mapping laws', () => {
+  it('decode ∘ encode = id for feeds (through JSON text)', () => {
+    fc.assert(
+      fc.property(arbSyncFeed({ maxEntries: 3 }), (feed) => {
+        expect(SyncFeedJson.decode(viaText(SyncFeedJson.encode(feed)))).toEqual(E.right(feed))
+      }),
+      { numRuns: numRuns(150) },
+    )
+  })
+
+  it('decode ∘ encode = id for entries, digests, syncStates and diagnoses', () => {
+    fc.assert(
+      fc.property(arbSyncEntry(), arbDigest(), arbSyncState(), arbDiagnosis(), (entry, digest, state, diagnosis) => {
+        expect(SyncEntryJson.decode(viaText(SyncEntryJson.encode(entry)))).toEqual(E.right(entry))
+        expect(DigestJson.decode(viaText(DigestJson.encode(digest)))).toEqual(E.right(digest))
+        expect(SyncStateJson.decode(viaText(SyncStateJson.encode(state)))).toEqual(E.right(state))
+        expect(DiagnosisJson.decode(viaText(DiagnosisJson.encode(diagnosis)))).toEqual(E.right(diagnosis))
+      }),
+      { numRuns: numRuns(150) },
+    )
+  })
+
+  it('decode ∘ encode = id for payload element trees, any text included (lone surrogates, controls)', () => {
+    const anyText = fc.string({ unit: 'binary', maxLength: 8 })
+    const element = arbPayloadResource().chain((p) =>
+      anyText.map((text) => ({
+        ...p.element,
+        children: [...p.element.children, { type: 'text' as const, value: text }],
+      })),
+    )
+    fc.assert(
+      fc.property(element, (el) => {
+        expect(XmlElementJson.decode(viaText(XmlElementJson.encode(el)))).toEqual(E.right(el))
+      }),
+      { numRuns: numRuns(150) },
+    )
+  })
+
+  it('decoding never throws, whatever the JSON', () => {
+    const feedish = fc.oneof(
+      fc.jsonValue(),
+      arbSyncFeed({ maxEntries: 2 }).map((f) => SyncFeedJson.encode(f) as unknown),
+      fc.dictionary(
+        fc.constantFrom('$resources', '$digest', '$syncMode', '$links', '$diagnoses', '$extensions', '$next'),
+        fc.jsonValue(),
+      ),
+    )
+    fc.assert(
+      fc.property(feedish, (json) => {
+        const result = SyncFeedJson.decode(json)
+        if (E.isLeft(result)) expect(reportJsonErrors(result.left).length).toBeGreaterThan(0)
+      }),
+    )
+  })
+})
+
+describe('JSON decoding errors name their JSON path', () => {
+  const state = { endpoint: MY_APP1, tick: 5, stamp: '2008-10-30T14:55:43.281Z' }
+
+  it.each([
+    [
+      'a negative tick',
+      { $resources: [{ $syncState: { ...state, tick: -1 } }] },
+      '/$resources/0/$syncState/tick',
+      'tick must be a non-negative safe integer',
+    ],
+    [
+      'a tick past 2^53',
+      { $resources: [{ $syncState: { ...state, tick: 2 ** 53 } }] },
+      '/$resources/0/$syncState/tick',
+      'tick must be a non-negative safe integer',
+    ],
+    [
+      'a string tick',
+      { $digest: { digestEntry: [{ ...state, tick: '6', conflictPriority: 1 }] }, $resources: [] },
+      '/$digest/digestEntry/0/tick',
+      'tick must be a non-negative safe integer',
+    ],
+    [
+      'syncMode later',
+      { $syncMode: 'later', $resources: [] },
+      '/$syncMode',
+      '$syncMode "later" is neither catchUp nor immediate',
+    ],
+    [
+      'a digestEntry with no endpoint',
+      { $digest: { digestEntry: [{ tick: 1, stamp: state.stamp }] }, $resources: [] },
+      '/$digest/digestEntry/0/endpoint',
+      'endpoint is missing',
+    ],
+    [
+      'a bad stamp',
+      { $resources: [{ $syncState: { ...state, stamp: '2008-13-30T00:00:00Z' } }] },
+      '/$resources/0/$syncState/stamp',
+      'stamp "2008-13-30T00:00:00Z" is not an xs:dateTime',
+    ],
+    ['no $resources', { $syncMode: 'catchUp' }, '/$resources', '$resources is missing (SData 2.0 requires it)'],
+    [
+      'a $uuid without $resource',
+      { $resources: [{ $uuid: '74926A0D-D2C0-4daa-9986-47C833691569' }] },
+      '/$resources/0/$uuid',
+      '$uuid needs the payload resource in $resource',
+    ],
+    [
+      'an element child that is a number',
+      { $resources: [{ $resource: { name: 'a', children: [1] } }] },
+      '/$resources/0/$resource/children/0',
+      'an element must be a JSON object',
+    ],
+    ['a link with no href', { $links: [{ rel: 'next' }], $resources: [] }, '/$links/0/href', 'href is missing'],
+  ])('%s', (_, json, path, message) => {
+    expect(issuesOf(SyncFeedJson.decode(json))).toStrictEqual([{ path, message }])
+  })
+
+  it('reports every problem of a document, not only the first', () => {
+    const json = { $syncMode: 'x', $resources: [{ $syncState: { tick: -1 } }] }
+    expect(issuesOf(SyncFeedJson.decode(json)).map((i) => i.path)).toStrictEqual([
+      '/$syncMode',
+      '/$resources/0/$syncState/endpoint',
+      '/$resources/0/$syncState/tick',
+      '/$resources/0/$syncState/stamp',
+    ])
+  })
+
+  it('refuses an element tree deeper than the limit, and a cyclic one, without throwing', () => {
+    let deep: Record<string, unknown> = { name: 'leaf' }
+    for (let i = 0; i < 1100; i++) deep = { name: 'n', children: [deep] }
+    expect(E.isLeft(XmlElementJson.decode(deep))).toBe(true)
+    const cyclic: Record<string, unknown> = { name: 'c' }
+    cyclic.children = [cyclic]
+    expect(E.isLeft(XmlElementJson.decode(cyclic))).toBe(true)
+  })
+
+  it('turns a throwing getter into a failure', () => {
+    const hostile = Object.defineProperty({}, '$resources', {
+      enumerable: true,
+      get() {
+        throw new Error('boom')
+      },
+    })
+    expect(issuesOf(SyncFeedJson.decode(hostile))).toStrictEqual([
+      { path: '', message: 'the value could not be read: boom' },
+    ])
+  })
+})
+
+describe('lenient JSON forms of the .NET client', () => {
+  it('reads /Date(ms)/ stamps as lexical xs:dateTime', () => {
+    expect(SyncStateJson.decode({ endpoint: MY_APP1, tick: 1, stamp: '/Date(1371283200000)/' })).toStrictEqual(
+      E.right({ endpoint: MY_APP1, tick: 1, stamp: '2013-06-15T08:00:00Z' }),
+    )
+    expect(SyncStateJson.decode({ endpoint: MY_APP1, stamp: '/Date(1371283200000+0200)/' })).toStrictEqual(
+      E.right({ endpoint: MY_APP1, tick: 0, stamp: '2013-06-15T10:00:00+02:00' }),
+    )
+  })
+
+  it('reads $next-style link members after $links', () => {
+    const result = SyncFeedJson.decode({ $links: [{ rel: 'self', href: 'a' }], $next: 'b', $resources: [] })
+    expect(E.isRight(result) && result.right.links).toStrictEqual([
+      { rel: 'self', href: 'a' },
+      { rel: 'next', href: 'b' },
+    ])
+  })
+
+  it('reads diagnoses with plain member names and a single $diagnosis object', () => {
+    const result = SyncEntryJson.decode({
+      $diagnosis: { severity: 'error', sdataCode: 'BadUrlSyntax', applicationCode: null },
+    })
+    expect(E.isRight(result) && result.right.diagnoses).toStrictEqual([
+      { severity: 'error', sdataCode: 'BadUrlSyntax', applicationCode: null, extensions: [] },
+    ])
+  })
+
+  it('reads a missing tick or conflictPriority as 0, as the XML codec does for SIF', () => {
+    const stamp = '2008-10-30T17:23:08Z'
+    expect(DigestJson.decode({ digestEntry: [{ endpoint: MY_APP1, stamp }] })).toStrictEqual(
+      E.right({ entries: [{ endpoint: MY_APP1, tick: 0, stamp, conflictPriority: 0 }] }),
+    )
+  })
+})
+
+describe('the JSON form', () => {
+  const entry: SyncEntry = {
+    id: '',
+    title: '',
+    links: [],
+    syncState: { endpoint: MY_APP1, tick: 5, stamp: '2008-10-30T14:55:43.281Z' as Stamp },
+    payload: {
+      uuid: '74926A0D-D2C0-4daa-9986-47C833691569',
+      isDeleted: false,
+      element: {
+        type: 'element',
+        namespace: 'http://schemas.sage.com/myContract',
+        localName: 'account',
+        prefix: null,
+        attributes: [],
+        children: [
+          {
+            type: 'element',
+            namespace: 'http://schemas.sage.com/myContract',
+            localName: 'name',
+            prefix: null,
+            attributes: [],
+            children: [{ type: 'text', value: 'Natural Goods Ltd.' }],
+          },
+        ],
+      },
+    },
+    diagnoses: [],
+    extensions: [],
+  }
+
+  it('puts the syncState in $syncState, the lifted attributes beside it and the resource in $resource', () => {
+    expect(SyncEntryJson.encode(entry)).toStrictEqual({
+      $id: '',
+      $title: '',
+      $syncState: { endpoint: MY_APP1, tick: 5, stamp: '2008-10-30T14:55:43.281Z' },
+      $uuid: '74926A0D-D2C0-4daa-9986-47C833691569',
+      $resource: {
+        name: 'account',
+        namespace: 'http://schemas.sage.com/myContract',
+        children: [{ name: 'name', namespace: 'http://schemas.sage.com/myContract', children: ['Natural Goods Ltd.'] }],
+      },
+    })
+  })
+
+  it('writes $isDeleted only for deleted resources', () => {
+    const deleted = { ...entry, payload: { ...entry.payload!, isDeleted: true } }
+    expect(SyncEntryJson.encode(deleted).$isDeleted).toBe(true)
+    expect('$isDeleted' in SyncEntryJson.encode(entry)).toBe(false)
+  })
+})
