@@ -1,4 +1,17 @@
 // syncwire/filesync: MS-FILESYNC (Web3S) documents, items, validation and HTTP helpers.
 // Implements MS-FILESYNC §2.2 and §3 as refined by the protocol notes' decisions (§6).
-export type * from './model'
+
+export { reportErrors } from '../codec/report'
+export { FileSyncXml, type FileSyncXmlOptions, fileSyncXml } from './document'
+export {
+  DocumentItemElement,
+  DocumentStreamElement,
+  FolderItemElement,
+  ItemElement,
+  ItemsElement,
+  ModifierIdentityElement,
+  UnknownItemElement,
+} from './element'
 export * from './http/index'
+export type * from './model'
+export * from './snapshot'
