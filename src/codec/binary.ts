@@ -1,0 +1,114 @@
+// The MS-FILESYNC `Binary` type: RFC 4648 base64 text ↔ bytes, strict, with no Node Buffer and no atob.
+// Implements MS-FILESYNC §2.2 (Binary), RFC 4648 §4 and filesync decision 6.9.
+import * as t from 'io-ts'
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const VALUE = new Int16Array(128).fill(-1)
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i
+
+function sextet(s: string, i: number): number {
+  const code = s.charCodeAt(i)
+  return code < 128 ? VALUE[code]! : -1
+}
+
+/**
+ * Why `s` is not strict base64, or `undefined`: the standard alphabet only (no URL-safe `-`/`_`), no whitespace or
+ * line breaks, length a multiple of 4, `=` padding only at the end, and the unused low bits of the last character
+ * zero (RFC 4648 §3.5) — so every accepted text is the one encoding of its bytes and re-encodes byte-exact.
+ *
+ * @example
+ * ```ts
+ * base64Problem('QQ==') // undefined
+ * base64Problem('QR==') // 'non-zero padding bits (not the canonical encoding)'
+ * ```
+ */
+export function base64Problem(s: string): string | undefined {
+  if (s.length % 4 !== 0) return `length ${s.length} is not a multiple of 4`
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0
+  const end = s.length - pad
+  for (let i = 0; i < end; i++) {
+    if (sextet(s, i) < 0) return `character ${JSON.stringify(s[i])} at offset ${i} is not in the base64 alphabet`
+  }
+  if (pad > 0) {
+    const last = sextet(s, end - 1)
+    if ((pad === 2 && (last & 0x0f) !== 0) || (pad === 1 && (last & 0x03) !== 0)) {
+      return 'non-zero padding bits (not the canonical encoding)'
+    }
+  }
+  return undefined
+}
+
+/**
+ * Decodes strict base64 (see {@link base64Problem}) to bytes, or `undefined` when it is not strict base64.
+ *
+ * @example
+ * ```ts
+ * base64ToBytes('AQID') // Uint8Array [1, 2, 3]
+ * ```
+ */
+export function base64ToBytes(s: string): Uint8Array | undefined {
+  if (base64Problem(s) !== undefined) return undefined
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0
+  const bytes = new Uint8Array((s.length / 4) * 3 - pad)
+  let j = 0
+  for (let i = 0; i < s.length; i += 4) {
+    const a = sextet(s, i)
+    const b = sextet(s, i + 1)
+    const c = i + 2 < s.length - pad ? sextet(s, i + 2) : 0
+    const d = i + 3 < s.length - pad ? sextet(s, i + 3) : 0
+    const n = (a << 18) | (b << 12) | (c << 6) | d
+    if (j < bytes.length) bytes[j++] = (n >> 16) & 0xff
+    if (j < bytes.length) bytes[j++] = (n >> 8) & 0xff
+    if (j < bytes.length) bytes[j++] = n & 0xff
+  }
+  return bytes
+}
+
+/**
+ * Encodes bytes as padded base64 (RFC 4648 §4).
+ *
+ * @example
+ * ```ts
+ * bytesToBase64(new Uint8Array([1, 2, 3])) // 'AQID'
+ * ```
+ */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = ''
+  let i = 0
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!
+  }
+  const rest = bytes.length - i
+  if (rest === 1) {
+    const n = bytes[i]! << 16
+    out += `${ALPHABET[n >> 18]!}${ALPHABET[(n >> 12) & 63]!}==`
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8)
+    out += `${ALPHABET[n >> 18]!}${ALPHABET[(n >> 12) & 63]!}${ALPHABET[(n >> 6) & 63]!}=`
+  }
+  return out
+}
+
+/**
+ * `Binary`: strict RFC 4648 base64 ↔ `Uint8Array` (see {@link base64Problem} for what strict means). The empty
+ * text is zero bytes. Because only canonical text is accepted, encode ∘ decode gives back the text read.
+ *
+ * @example
+ * ```ts
+ * Binary.decode('/OZdjS353Y0rw461Bmv7HobCfeg=') // right(Uint8Array(20))
+ * Binary.decode('AQ I=') // left
+ * ```
+ */
+export const Binary: t.Type<Uint8Array, string, string> = new t.Type<Uint8Array, string, string>(
+  'base64 binary',
+  (u): u is Uint8Array => u instanceof Uint8Array,
+  (s, c) => {
+    if (typeof s !== 'string') return t.failure(s, c, `expected base64 binary, found a ${typeof s}`)
+    const problem = base64Problem(s)
+    if (problem === undefined) return t.success(base64ToBytes(s)!)
+    const shown = JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)
+    return t.failure(s, c, `expected base64 binary, found ${shown} (${problem})`)
+  },
+  bytesToBase64,
+)

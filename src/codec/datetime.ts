@@ -1,0 +1,76 @@
+// xs:dateTime and SData stamps as string codecs, kept lexically, with an exact order and an instant in ms.
+// Implements XML Schema 1.0 Part 2 §3.2.7, filesync decision 6.7 and sdata-sync decision 11.5.
+import * as t from 'io-ts'
+import { dateTimeProblem } from '../common/datetime'
+import type { Stamp } from '../sdata/model'
+
+export { compareDateTime, dateTimeProblem, dateTimeToEpochMs, parseDateTime } from '../common/datetime'
+export { compareStamps, stampToEpochMs } from '../common/stamp'
+
+/**
+ * A lexical xs:dateTime with 0–7 fraction digits (100 ns, the finest unit real servers send), with or without
+ * a zone, kept exactly as read. Order with `compareDateTime`, convert with `dateTimeToEpochMs`.
+ *
+ * @example
+ * ```ts
+ * const modified = '2025-11-07T22:06:33.0000000Z' as DateTime
+ * ```
+ */
+export type DateTime = string & { readonly DateTime: unique symbol }
+
+const FRACTION = /\.(\d+)/
+
+function fractionDigits(s: string): number {
+  return FRACTION.exec(s)?.[1]?.length ?? 0
+}
+
+function describe(s: string): string {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)
+}
+
+/**
+ * xs:dateTime with 0–7 fraction digits, kept lexically: decode checks the form and the calendar, encode writes
+ * the string back unchanged.
+ *
+ * @example
+ * ```ts
+ * DateTimeCodec.decode('2017-01-05T09:23:42.929Z') // right('2017-01-05T09:23:42.929Z')
+ * DateTimeCodec.decode('2025-02-30T10:00:00Z') // left: day 30 does not exist in 2025-02
+ * ```
+ */
+export const DateTimeCodec: t.Type<DateTime, string, string> = new t.Type<DateTime, string, string>(
+  'an xs:dateTime',
+  (u): u is DateTime => typeof u === 'string' && dateTimeProblem(u) === undefined && fractionDigits(u) <= 7,
+  (s, c) => {
+    if (typeof s !== 'string') return t.failure(s, c, `expected an xs:dateTime, found a ${typeof s}`)
+    const problem = dateTimeProblem(s)
+    if (problem !== undefined) return t.failure(s, c, `expected an xs:dateTime, found ${describe(s)} (${problem})`)
+    if (fractionDigits(s) > 7) {
+      return t.failure(s, c, `expected an xs:dateTime, found ${describe(s)} (more than 7 fraction digits)`)
+    }
+    return t.success(s as DateTime)
+  },
+  (d) => d,
+)
+
+/**
+ * An SData stamp: an xs:dateTime with any number of fraction digits, with or without a zone (a zoneless stamp is
+ * ordered as UTC unless the caller says otherwise), kept lexically. Order with `compareStamps`.
+ *
+ * @example
+ * ```ts
+ * StampCodec.decode('2013-06-15T08:00:00') // right('2013-06-15T08:00:00')
+ * ```
+ */
+export const StampCodec: t.Type<Stamp, string, string> = new t.Type<Stamp, string, string>(
+  'a stamp (xs:dateTime)',
+  (u): u is Stamp => typeof u === 'string' && dateTimeProblem(u) === undefined,
+  (s, c) => {
+    if (typeof s !== 'string') return t.failure(s, c, `expected a stamp (xs:dateTime), found a ${typeof s}`)
+    const problem = dateTimeProblem(s)
+    if (problem !== undefined)
+      return t.failure(s, c, `expected a stamp (xs:dateTime), found ${describe(s)} (${problem})`)
+    return t.success(s as Stamp)
+  },
+  (s) => s,
+)

@@ -1,0 +1,70 @@
+// The XML layer as an io-ts codec (text ↔ root element), so a document codec is `xmlRoot().pipe(rootElementCodec)`.
+// Implements DESIGN.md principle 6 and "Errors": parse errors surface with `line:column` as their path.
+import { either as E } from 'fp-ts'
+import * as t from 'io-ts'
+import { type ParseOptions, parseXml } from '../xml/parse'
+import { type SerializeOptions, serializeXml } from '../xml/serialize'
+import type { XmlElement } from '../xml/types'
+import { textPosition } from './context'
+import type { ElementCodec } from './element'
+
+/**
+ * Options of {@link xmlRoot} and {@link fromXml}: parser limits for decoding, declaration/BOM for encoding.
+ *
+ * @example
+ * ```ts
+ * const options: XmlRootOptions = { parse: { maxDepth: 64 }, serialize: { declaration: true, bom: true } }
+ * ```
+ */
+export interface XmlRootOptions {
+  /** Limits passed to `parseXml`. */
+  parse?: ParseOptions
+  /** Options passed to `serializeXml` (default: a declaration, no BOM). */
+  serialize?: SerializeOptions
+}
+
+/**
+ * XML text ↔ its root element. Decoding parses with `parseXml`; a parse error becomes an io-ts error whose path
+ * (through `reportErrors`) is `line:column` and whose message is the parser's. Encoding serialises with
+ * `serializeXml`. Pipe an {@link element} codec after it so error paths start at the root (`/feed/…`).
+ *
+ * @example
+ * ```ts
+ * const DigestXml = xmlRoot().pipe(Digest, 'DigestXml')
+ * ```
+ */
+export function xmlRoot(options: XmlRootOptions = {}): t.Type<XmlElement, string, string> {
+  return new t.Type<XmlElement, string, string>(
+    'XML text',
+    (u): u is XmlElement => typeof u === 'object' && u !== null && (u as { type?: unknown }).type === 'element',
+    (text, c) => {
+      if (typeof text !== 'string') return t.failure(text, c, `expected XML text, found a ${typeof text}`)
+      const r = parseXml(text, options.parse)
+      if (E.isRight(r)) return t.success(r.right.root)
+      return t.failures(
+        r.left.map((e) => ({
+          value: text,
+          context: [...c, { key: '', type: textPosition(e.line, e.column), actual: text }],
+          message: e.message,
+        })),
+      )
+    },
+    (root) => serializeXml({ root }, options.serialize),
+  )
+}
+
+/**
+ * A document codec from a root element codec: `xmlRoot(options).pipe(root)`.
+ *
+ * @example
+ * ```ts
+ * const FeedXml: t.Type<Feed, string, string> = fromXml(element(atom('feed'), FeedRecord), {}, 'FeedXml')
+ * ```
+ */
+export function fromXml<A>(
+  root: ElementCodec<A>,
+  options: XmlRootOptions = {},
+  name?: string,
+): t.Type<A, string, string> {
+  return xmlRoot(options).pipe(root, name ?? `XML ${root.name}`)
+}
