@@ -147,15 +147,23 @@ function index(input: SnapshotInput): Indexed {
       if (key !== undefined) {
         const parentKey = typeof item.parentResourceId === 'string' ? item.parentResourceId.toLowerCase() : parent
         const name = item.relationshipName ?? lastSegment(item.path)
-        const entry: SnapshotEntry = { key, resourceId: resourceId!, kind: item.kind, item }
-        if (parentKey !== undefined) entry.parentKey = parentKey
-        if (name !== undefined) entry.name = name
-        if (item.eTag !== undefined) entry.eTag = item.eTag
-        if (entries.has(key)) {
+        // One object shape for every entry keeps property access monomorphic on 100,000-item listings.
+        const entry: SnapshotEntry = {
+          key,
+          resourceId: resourceId!,
+          kind: item.kind,
+          parentKey,
+          name,
+          eTag: item.eTag,
+          item,
+        }
+        const size = entries.size
+        entries.set(key, entry)
+        if (entries.size === size) {
           duplicates.push(key)
           entries.delete(key)
+          entries.set(key, entry)
         }
-        entries.set(key, entry)
       }
       if (item.kind === 'Folder' && Array.isArray(item.items) && item.items.length > 0) {
         lists.push(item.items)
