@@ -1,5 +1,13 @@
 // syncwire/sdata: SData synchronization codecs, types and validation.
+
+export { reportErrors } from '../codec/report'
+export { compareStamps, stampToEpochMs } from '../common/stamp'
+export * from './codecs'
+export * from './json/index'
 export type * from './model'
+export * from './namespaces'
+export { checkPageSequence, nextPage } from './paging'
+export { type PayloadCodec, type ResourceAttributes, resourceAttributes } from './payload'
 export type {
   SDataIssue,
   SDataIssueSeverity,
@@ -8,5 +16,3 @@ export type {
   ValidateSyncFeedOptions,
 } from './validate'
 export { validateDigest, validateSyncFeed, validateTracking } from './validate'
-export { checkPageSequence, nextPage } from './paging'
-export * from './json/index'

@@ -1,0 +1,204 @@
+// The resource inside `sdata:payload` (sync §4.4, §6.1; core §3.9, §9.2): kept as a lossless element tree with the
+// SData attributes lifted into fields, read leniently (decision 11.2/11.3) and written in the spec's form.
+import type * as t from 'io-ts'
+import type { XmlAttribute, XmlElement } from '../xml/types'
+import { readDigest, writeDigest } from './digest'
+import type { Digest, PayloadResource } from './model'
+import { SDATA_NS, SYNC_NS } from './namespaces'
+import { at, attrAt, type Path, type Problems, readBoolean } from './read'
+import { elem, isDeclaration, nsAttr, selfContained } from './tree'
+
+/** A codec for the resource element of a caller's contract, giving `payload.value`. */
+export type PayloadCodec<V> = t.Type<V, XmlElement, XmlElement>
+
+/** What one `sdata:payload` held: a resource, a digest, or something kept as an extension. */
+export type PayloadContent<V> =
+  | { kind: 'resource'; resource: PayloadResource<V> }
+  | { kind: 'digest'; digest: Digest }
+  | { kind: 'keep' }
+  | { kind: 'error' }
+
+/**
+ * The SData attributes of any element of a payload, read leniently without changing the element: for nested
+ * references, deleted children (`sdata:isDeleted` or `sync:isDeleted`) and lists (`sdata:deleteMissing`).
+ *
+ * @example
+ * ```ts
+ * resourceAttributes(line).isDeleted // true for <salesOrderLine sdata:uuid="…" sync:isDeleted="true"/>
+ * ```
+ */
+export interface ResourceAttributes {
+  /** `sdata:uuid`. */
+  uuid?: string
+  /** `sdata:isDeleted`, else `sync:isDeleted` (booleans in any letter case); undefined when absent or unreadable. */
+  isDeleted?: boolean
+  /** `sdata:deleteMissing` on lists. */
+  deleteMissing?: boolean
+  /** `sdata:key`. */
+  key?: string
+  /** `sdata:url`, else `sdata:uri`. */
+  url?: string
+  /** `sdata:lookup`. */
+  lookup?: string
+  /** `sdata:descriptor`. */
+  descriptor?: string
+}
+
+function lenientBoolean(v: string | undefined): boolean | undefined {
+  if (v === undefined) return undefined
+  const s = v.trim().toLowerCase()
+  return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : undefined
+}
+
+/**
+ * Reads the SData attributes of a payload element (the resource or anything nested in it).
+ *
+ * @example
+ * ```ts
+ * const list = resource.element.children.find((c) => c.type === 'element' && c.localName === 'orderLines')
+ * if (list?.type === 'element') resourceAttributes(list).deleteMissing // true, false or undefined
+ * ```
+ */
+export function resourceAttributes(el: XmlElement): ResourceAttributes {
+  let sdataDeleted: string | undefined
+  let syncDeleted: string | undefined
+  let url: string | undefined
+  let uri: string | undefined
+  const out: ResourceAttributes = {}
+  for (const a of el.attributes) {
+    if (a.namespace === SDATA_NS) {
+      switch (a.localName) {
+        case 'uuid':
+        case 'key':
+        case 'lookup':
+        case 'descriptor':
+          out[a.localName] = a.value
+          break
+        case 'isDeleted':
+          sdataDeleted = a.value
+          break
+        case 'deleteMissing':
+          out.deleteMissing = lenientBoolean(a.value)
+          if (out.deleteMissing === undefined) delete out.deleteMissing
+          break
+        case 'url':
+          url = a.value
+          break
+        case 'uri':
+          uri = a.value
+          break
+      }
+    } else if (a.namespace === SYNC_NS && a.localName === 'isDeleted') syncDeleted = a.value
+  }
+  const deleted = lenientBoolean(sdataDeleted ?? syncDeleted)
+  if (deleted !== undefined) out.isDeleted = deleted
+  if ((url ?? uri) !== undefined) out.url = (url ?? uri)!
+  return out
+}
+
+const LIFTED = new Set(['uuid', 'key', 'lookup', 'descriptor'])
+
+/** Reads the resource element: lifts the SData attributes, keeps the rest of the tree as is. */
+function readResource<V>(
+  el: XmlElement,
+  payloadUuid: string | undefined,
+  path: Path,
+  problems: Problems,
+  codec: PayloadCodec<V> | undefined,
+): PayloadResource<V> | 'keep' | 'error' {
+  const hasSdataDeleted = el.attributes.some((a) => a.namespace === SDATA_NS && a.localName === 'isDeleted')
+  const hasUrl = el.attributes.some((a) => a.namespace === SDATA_NS && a.localName === 'url')
+  const rest: XmlAttribute[] = []
+  const r: PayloadResource<V> = { isDeleted: false, element: el }
+  let ok = true
+  for (const a of el.attributes) {
+    if (a.namespace === SDATA_NS && LIFTED.has(a.localName) && r[a.localName as 'uuid'] === undefined) {
+      r[a.localName as 'uuid'] = a.value
+      continue
+    }
+    const isDeletedAttr =
+      a.localName === 'isDeleted' && (a.namespace === SDATA_NS || (a.namespace === SYNC_NS && !hasSdataDeleted))
+    if (isDeletedAttr) {
+      const b = readBoolean(a.value, attrAt(path, a), problems)
+      if (b === undefined) ok = false
+      else r.isDeleted = b
+      continue
+    }
+    if (
+      a.namespace === SDATA_NS &&
+      (a.localName === 'url' || (a.localName === 'uri' && !hasUrl)) &&
+      r.url === undefined
+    ) {
+      r.url = a.value
+      continue
+    }
+    rest.push(a)
+  }
+  if (!ok) return 'error'
+  if (payloadUuid !== undefined) {
+    // §5.8 puts the uuid on <payload>; two different uuids cannot both live in the value, so keep the payload whole.
+    if (r.uuid !== undefined && r.uuid !== payloadUuid) return 'keep'
+    r.uuid = payloadUuid
+  }
+  r.element = selfContained(rest.length === el.attributes.length ? el : { ...el, attributes: rest })
+  if (codec !== undefined) {
+    const v = codec.validate(r.element, problems.context(path))
+    if (v._tag === 'Left') {
+      problems.addAll(v.left)
+      return 'error'
+    }
+    r.value = v.right
+  }
+  return r
+}
+
+/** Reads one `sdata:payload`: a single resource element, or a `sync:digest`; anything else is kept unchanged. */
+export function readPayload<V>(
+  el: XmlElement,
+  path: Path,
+  problems: Problems,
+  codec: PayloadCodec<V> | undefined,
+): PayloadContent<V> {
+  let payloadUuid: string | undefined
+  for (const a of el.attributes) {
+    if (isDeclaration(a)) continue
+    if (a.namespace === SDATA_NS && a.localName === 'uuid' && payloadUuid === undefined) payloadUuid = a.value
+    else return { kind: 'keep' }
+  }
+  let only: XmlElement | undefined
+  for (const c of el.children) {
+    if (c.type === 'text' || only !== undefined) return { kind: 'keep' }
+    only = c
+  }
+  if (only === undefined) return { kind: 'keep' }
+  const childPath = at(path, only)
+  if (only.namespace === SYNC_NS && only.localName === 'digest') {
+    if (payloadUuid !== undefined) return { kind: 'keep' }
+    const digest = readDigest(only, childPath, problems)
+    return digest === undefined ? { kind: 'error' } : { kind: 'digest', digest }
+  }
+  const resource = readResource(only, payloadUuid, childPath, problems, codec)
+  return resource === 'keep'
+    ? { kind: 'keep' }
+    : resource === 'error'
+      ? { kind: 'error' }
+      : { kind: 'resource', resource }
+}
+
+/** Writes `sdata:payload` around a resource, with the lifted fields in the spec's form on the resource element. */
+export function writePayload<V>(resource: PayloadResource<V>, codec: PayloadCodec<V> | undefined): XmlElement {
+  const base = codec !== undefined && resource.value !== undefined ? codec.encode(resource.value) : resource.element
+  const attributes = base.attributes.slice()
+  if (resource.uuid !== undefined) attributes.push(nsAttr(SDATA_NS, 'uuid', resource.uuid))
+  if (resource.isDeleted) attributes.push(nsAttr(SDATA_NS, 'isDeleted', 'true'))
+  if (resource.key !== undefined) attributes.push(nsAttr(SDATA_NS, 'key', resource.key))
+  if (resource.url !== undefined) attributes.push(nsAttr(SDATA_NS, 'url', resource.url))
+  if (resource.lookup !== undefined) attributes.push(nsAttr(SDATA_NS, 'lookup', resource.lookup))
+  if (resource.descriptor !== undefined) attributes.push(nsAttr(SDATA_NS, 'descriptor', resource.descriptor))
+  return elem(SDATA_NS, 'payload', [{ ...base, attributes }])
+}
+
+/** Writes `sdata:payload` around a digest (`$syncDigest` entries, `$syncSource` POST bodies). */
+export function writeDigestPayload(digest: Digest): XmlElement {
+  return elem(SDATA_NS, 'payload', [writeDigest(digest)])
+}

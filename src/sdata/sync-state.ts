@@ -1,0 +1,74 @@
+// The per-resource sync state `sync:syncState` (sync §4.3): endpoint, tick, stamp, optional user, in any order.
+// A missing endpoint or stamp is an error naming it; a missing tick reads as 0 (decision 11.2, SIF drops zeros).
+import type { XmlElement } from '../xml/types'
+import type { Stamp, SyncState } from './model'
+import { SYNC_NS } from './namespaces'
+import { at, duplicate, leafText, missingAt, type Path, type Problems, readNat, readStamp } from './read'
+import { elem, leaf } from './tree'
+
+/** Reads a `sync:syncState`. */
+export function readSyncState(el: XmlElement, path: Path, problems: Problems): SyncState | undefined {
+  let endpoint: string | undefined
+  let tick: number | undefined
+  let stamp: Stamp | undefined
+  let user: string | undefined
+  let seen = 0
+  let ok = true
+  for (const c of el.children) {
+    if (c.type !== 'element' || c.namespace !== SYNC_NS) continue
+    const bit =
+      c.localName === 'endpoint'
+        ? 1
+        : c.localName === 'tick'
+          ? 2
+          : c.localName === 'stamp'
+            ? 4
+            : c.localName === 'user'
+              ? 8
+              : 0
+    if (bit === 0) continue
+    const p = at(path, c)
+    if (seen & bit) {
+      duplicate(c, p, problems)
+      ok = false
+      continue
+    }
+    seen |= bit
+    if (bit === 1) {
+      endpoint = leafText(c, p, problems)
+      if (endpoint === undefined) ok = false
+    } else if (bit === 2) {
+      tick = readNat(c, p, problems)
+      if (tick === undefined) ok = false
+    } else if (bit === 4) {
+      stamp = readStamp(c, p, problems)
+      if (stamp === undefined) ok = false
+    } else {
+      user = leafText(c, p, problems)
+      if (user === undefined) ok = false
+    }
+  }
+  if (!(seen & 1)) {
+    problems.add(missingAt(path, SYNC_NS, 'endpoint'), el, 'missing required element sync:endpoint')
+    ok = false
+  }
+  if (!(seen & 4)) {
+    problems.add(missingAt(path, SYNC_NS, 'stamp'), el, 'missing required element sync:stamp')
+    ok = false
+  }
+  if (!ok) return undefined
+  const state: SyncState = { endpoint: endpoint!, tick: tick ?? 0, stamp: stamp! }
+  if (user !== undefined) state.user = user
+  return state
+}
+
+/** Writes a `sync:syncState` (user only when present). */
+export function writeSyncState(state: SyncState): XmlElement {
+  const children = [
+    leaf(SYNC_NS, 'endpoint', state.endpoint),
+    leaf(SYNC_NS, 'tick', String(state.tick)),
+    leaf(SYNC_NS, 'stamp', state.stamp),
+  ]
+  if (state.user !== undefined) children.push(leaf(SYNC_NS, 'user', state.user))
+  return elem(SYNC_NS, 'syncState', children)
+}

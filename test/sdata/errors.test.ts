@@ -1,0 +1,190 @@
+// Broken SData documents: each is rejected with the exact XML path (or line:column) and message of its fault.
+import type * as t from 'io-ts'
+import { describe, expect, it } from 'vitest'
+import { DigestXml, reportErrors, SyncEntryXml, SyncFeedXml, TrackingXml } from '../../src/sdata/index'
+
+const ROOT =
+  '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1" ' +
+  'xmlns:sync="http://schemas.sage.com/sdata/sync/2008/1" xmlns:http="http://schemas.sage.com/sdata/http/2008/1" ' +
+  'xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">'
+const feed = (inner: string) => `${ROOT}${inner}</feed>`
+const stateEntry = (tick: string) =>
+  `<entry><sync:syncState><sync:endpoint>http://e/a</sync:endpoint><sync:tick>${tick}</sync:tick>` +
+  '<sync:stamp>2008-10-30T14:55:43Z</sync:stamp></sync:syncState></entry>'
+const digestWithSecond = (body: string) =>
+  '<sync:digest><sync:digestEntry><sync:endpoint>http://e/a</sync:endpoint><sync:tick>1</sync:tick>' +
+  '<sync:stamp>2008-10-30T14:55:43Z</sync:stamp><sync:conflictPriority>1</sync:conflictPriority></sync:digestEntry>' +
+  `<sync:digestEntry>${body}</sync:digestEntry></sync:digest>`
+const STAMP = '<sync:stamp>2008-10-30T14:55:43Z</sync:stamp>'
+
+const cases: Array<[string, t.Type<any, string, string>, string, string, string]> = [
+  [
+    'a non-numeric tick in the third entry',
+    SyncFeedXml,
+    feed(stateEntry('1') + stateEntry('2') + stateEntry('abc')),
+    '/feed/entry[3]/sync:syncState/tick',
+    'expected a non-negative integer, found "abc"',
+  ],
+  [
+    'a tick past 2^53 - 1 (never rounded)',
+    SyncFeedXml,
+    feed(stateEntry('9007199254740993')),
+    '/feed/entry[1]/sync:syncState/tick',
+    'expected a non-negative safe integer (at most 2^53 - 1), found "9007199254740993"',
+  ],
+  [
+    'a negative tick',
+    SyncFeedXml,
+    feed(stateEntry('-1')),
+    '/feed/entry[1]/sync:syncState/tick',
+    'expected a non-negative integer, found "-1"',
+  ],
+  [
+    'syncMode later',
+    SyncFeedXml,
+    feed('<sync:syncMode>later</sync:syncMode>'),
+    '/feed/sync:syncMode',
+    'expected catchUp or immediate, found "later"',
+  ],
+  [
+    'a digestEntry with no endpoint',
+    SyncFeedXml,
+    feed(digestWithSecond(`<sync:tick>3</sync:tick>${STAMP}`)),
+    '/feed/sync:digest/digestEntry[2]/endpoint',
+    'missing required element sync:endpoint',
+  ],
+  [
+    'a bad stamp (month 13)',
+    SyncFeedXml,
+    feed(digestWithSecond('<sync:endpoint>http://e/b</sync:endpoint><sync:stamp>2008-13-30T14:55:43Z</sync:stamp>')),
+    '/feed/sync:digest/digestEntry[2]/stamp',
+    'expected an xs:dateTime stamp, found "2008-13-30T14:55:43Z" (month 13 is out of range)',
+  ],
+  [
+    'a non-numeric conflictPriority',
+    SyncFeedXml,
+    feed(
+      digestWithSecond(
+        `<sync:endpoint>http://e/b</sync:endpoint>${STAMP}<sync:conflictPriority>high</sync:conflictPriority>`,
+      ),
+    ),
+    '/feed/sync:digest/digestEntry[2]/conflictPriority',
+    'expected an integer, found "high"',
+  ],
+  [
+    'a feed root in the wrong namespace',
+    SyncFeedXml,
+    '<feed xmlns="http://www.w3.org/2005/Atom/"><title>x</title></feed>',
+    '/feed',
+    'expected element feed in namespace http://www.w3.org/2005/Atom, found feed in namespace http://www.w3.org/2005/Atom/',
+  ],
+  [
+    'an entry root in no namespace',
+    SyncEntryXml,
+    '<entry><id/></entry>',
+    '/entry',
+    'expected element entry in namespace http://www.w3.org/2005/Atom, found entry in no namespace',
+  ],
+  [
+    'sdata:isDeleted that is not a boolean',
+    SyncFeedXml,
+    feed('<entry><sdata:payload><account xmlns="urn:c" sdata:isDeleted="maybe"/></sdata:payload></entry>'),
+    '/feed/entry[1]/sdata:payload/account/@sdata:isDeleted',
+    'expected a boolean (true, false, 1 or 0), found "maybe"',
+  ],
+  [
+    'sync:isDeleted that is not a boolean, on a prefixed resource',
+    SyncFeedXml,
+    feed('<entry><sdata:payload><c:account xmlns:c="urn:c" sync:isDeleted="maybe"/></sdata:payload></entry>'),
+    '/feed/entry[1]/sdata:payload/c:account/@sync:isDeleted',
+    'expected a boolean (true, false, 1 or 0), found "maybe"',
+  ],
+  [
+    'a negative opensearch:totalResults',
+    SyncFeedXml,
+    feed('<opensearch:totalResults>-5</opensearch:totalResults>'),
+    '/feed/opensearch:totalResults',
+    'expected a non-negative integer, found "-5"',
+  ],
+  [
+    'a non-numeric http:httpStatus',
+    SyncFeedXml,
+    feed('<entry><http:httpStatus>OK</http:httpStatus></entry>'),
+    '/feed/entry[1]/http:httpStatus',
+    'expected an integer, found "OK"',
+  ],
+  [
+    'a feed updated that is not a dateTime',
+    SyncFeedXml,
+    feed('<updated>yesterday</updated>'),
+    '/feed/updated',
+    'expected an xs:dateTime stamp, found "yesterday" (not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm])',
+  ],
+  [
+    'a syncState without stamp',
+    SyncEntryXml,
+    '<entry xmlns="http://www.w3.org/2005/Atom"><syncState xmlns="http://schemas.sage.com/sdata/sync/2008/1">' +
+      '<endpoint>http://e/a</endpoint><tick>4</tick></syncState></entry>',
+    '/entry/sync:syncState/stamp',
+    'missing required element sync:stamp',
+  ],
+  [
+    'a digestEntry with two ticks',
+    DigestXml,
+    '<digest xmlns="http://schemas.sage.com/sdata/sync/2008/1"><digestEntry><endpoint>e</endpoint><tick>1</tick>' +
+      '<tick>2</tick><stamp>2008-10-30T14:55:43Z</stamp></digestEntry></digest>',
+    '/sync:digest/digestEntry[1]/tick',
+    'unexpected second sync:tick',
+  ],
+  [
+    'a tick holding an element',
+    DigestXml,
+    '<digest xmlns="http://schemas.sage.com/sdata/sync/2008/1"><digestEntry><endpoint>e</endpoint><tick><n>1</n></tick>' +
+      '<stamp>2008-10-30T14:55:43Z</stamp></digestEntry></digest>',
+    '/sync:digest/digestEntry[1]/tick',
+    'expected text, found child elements',
+  ],
+  [
+    'a fractional tracking pollingMillis',
+    TrackingXml,
+    '<tracking xmlns="http://schemas.sage.com/sdata/2008/1"><pollingMillis>1.5</pollingMillis></tracking>',
+    '/sdata:tracking/pollingMillis',
+    'expected a non-negative integer, found "1.5"',
+  ],
+  [
+    'a tick under the sdatasync prefix Sage servers use',
+    SyncFeedXml,
+    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdatasync="http://schemas.sage.com/sdata/sync/2008/1"><entry/>' +
+      '<entry><sdatasync:syncState><sdatasync:endpoint>e</sdatasync:endpoint><sdatasync:tick>x</sdatasync:tick>' +
+      '<sdatasync:stamp>2008-10-30T14:55:43Z</sdatasync:stamp></sdatasync:syncState></entry></feed>',
+    '/feed/entry[2]/sync:syncState/tick',
+    'expected a non-negative integer, found "x"',
+  ],
+  ['an empty text', SyncFeedXml, '', '1:1', 'no root element'],
+  [
+    'two roots',
+    SyncFeedXml,
+    '<feed xmlns="http://www.w3.org/2005/Atom"/><feed xmlns="http://www.w3.org/2005/Atom"/>',
+    '1:44',
+    'a second root element; a document has exactly one',
+  ],
+]
+
+describe('broken SData documents', () => {
+  for (const [name, codec, text, path, message] of cases) {
+    it(`rejects ${name}`, () => {
+      const r = codec.decode(text)
+      expect(r._tag).toBe('Left')
+      if (r._tag === 'Left') expect(reportErrors(r.left)).toEqual([{ path, message }])
+    })
+  }
+
+  it('reports every broken member of a document, not only the first', () => {
+    const r = SyncFeedXml.decode(feed(`<sync:syncMode>later</sync:syncMode>${stateEntry('x')}${stateEntry('y')}`))
+    expect(r._tag === 'Left' && reportErrors(r.left).map((i) => i.path)).toEqual([
+      '/feed/sync:syncMode',
+      '/feed/entry[1]/sync:syncState/tick',
+      '/feed/entry[2]/sync:syncState/tick',
+    ])
+  })
+})
