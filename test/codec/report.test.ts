@@ -1,0 +1,151 @@
+import { either as E } from 'fp-ts'
+import * as t from 'io-ts'
+import { describe, expect, it } from 'vitest'
+import {
+  child,
+  childOr,
+  children,
+  describeValue,
+  element,
+  fromXml,
+  NonNegativeInteger,
+  optionalChild,
+  record,
+  reportErrors,
+  StampCodec,
+  text,
+  unknownAttributes,
+  unknownChildren,
+  xmlErrorsToIssues,
+  xmlNamespace,
+  xmlRoot,
+} from '../../src/codec'
+import { parseXml } from '../../src/xml/parse'
+import { fixture } from '../support/fixtures'
+
+const atom = xmlNamespace('http://www.w3.org/2005/Atom', null)
+const sync = xmlNamespace('http://schemas.sage.com/sdata/sync/2008/1', 'sync')
+
+const SyncState = record({
+  endpoint: child(sync('endpoint'), text(t.string)),
+  tick: childOr(sync('tick'), text(NonNegativeInteger), 0),
+  stamp: child(sync('stamp'), text(StampCodec)),
+})
+const Entry = record({ syncState: optionalChild(sync('syncState'), SyncState), extensions: unknownChildren() })
+const FeedXml = fromXml(
+  element(
+    atom('feed'),
+    record({
+      declarations: unknownAttributes(),
+      entries: children(atom('entry'), Entry),
+      extensions: unknownChildren(),
+    }),
+  ),
+  { serialize: { declaration: false } },
+  'FeedXml',
+)
+
+function issues<A>(r: E.Either<t.Errors, A>) {
+  if (E.isRight(r)) throw new Error('expected a decode error')
+  return reportErrors(r.left)
+}
+
+describe('reportErrors on a real feed (sync spec §4.4 example)', () => {
+  const feed = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
+
+  it('decodes the example', () => {
+    const r = FeedXml.decode(feed)
+    expect(E.isRight(r) && r.right.entries.map((e) => e.syncState?.tick)).toEqual([5, 8])
+  })
+
+  it('names the bad tick of the second entry with position and prefix', () => {
+    expect(issues(FeedXml.decode(feed.replace('<tick>8</tick>', '<tick>eight</tick>')))).toEqual([
+      { path: '/feed/entry[2]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "eight"' },
+    ])
+  })
+
+  it('names a missing stamp and a bad one, in document order', () => {
+    const broken = feed
+      .replace('<stamp>2008-10-30T14:55:43.281Z</stamp>', '')
+      .replace(/(<entry>[\s\S]*?<entry>[\s\S]*?<stamp>)[^<]*/, '$1yesterday')
+    expect(issues(FeedXml.decode(broken))).toEqual([
+      { path: '/feed/entry[1]/sync:syncState/stamp', message: 'expected element sync:stamp, found none' },
+      {
+        path: '/feed/entry[2]/sync:syncState/stamp',
+        message:
+          'expected a stamp (xs:dateTime), found "yesterday" (not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm])',
+      },
+    ])
+  })
+
+  it('re-encodes the feed with the unknown elements in place: decode ∘ encode ∘ decode = decode', () => {
+    const first = FeedXml.decode(feed)
+    if (E.isLeft(first)) throw new Error('decode failed')
+    const text = FeedXml.encode(first.right)
+    const again = FeedXml.decode(text)
+    if (E.isLeft(again)) throw new Error('re-decode failed')
+    expect(again.right.entries.map((e) => e.syncState)).toEqual(first.right.entries.map((e) => e.syncState))
+    // The serializer writes namespace declarations before other attributes, so compare after one round trip.
+    expect(FeedXml.decode(FeedXml.encode(again.right))).toEqual(again)
+    const names = (x: typeof first.right) => x.extensions.map((e) => e.localName)
+    expect(names(again.right)).toEqual(names(first.right))
+    expect(text.indexOf('<syncMode')).toBeLessThan(text.indexOf('<entry'))
+  })
+})
+
+describe('parse errors', () => {
+  it('reach the user with line:column as the path and the parser’s message', () => {
+    const bad = '<feed xmlns="http://www.w3.org/2005/Atom">\n  <entry></feed>'
+    const parsed = parseXml(bad)
+    if (E.isRight(parsed)) throw new Error('expected a parse error')
+    const expected = xmlErrorsToIssues(parsed.left)
+    expect(expected[0]!.path).toMatch(/^2:\d+$/)
+    expect(issues(FeedXml.decode(bad))).toEqual(expected)
+  })
+
+  it('xmlErrorsToIssues keeps errors without a position with an empty path', () => {
+    expect(
+      xmlErrorsToIssues([
+        { message: 'input too long' },
+        { message: 'bad', line: 4, column: 2 },
+        { message: 'x', line: 3 },
+      ]),
+    ).toEqual([
+      { path: '', message: 'input too long' },
+      { path: '4:2', message: 'bad' },
+      { path: '3', message: 'x' },
+    ])
+  })
+
+  it('xmlRoot alone parses and serialises the root element', () => {
+    const root = xmlRoot({ serialize: { declaration: false } })
+    const r = root.decode('<a xmlns="urn:a">1</a>')
+    expect(E.isRight(r) && root.encode(r.right)).toBe('<a xmlns="urn:a">1</a>')
+  })
+})
+
+describe('messages', () => {
+  it('say what io-ts codecs expected when they give no message', () => {
+    const R = element(atom('feed'), record({ n: child(atom('n'), text(t.keyof({ a: null }))) }))
+    const doc = { root: R.encode({ n: 'a' }) }
+    doc.root.children = [{ ...doc.root.children[0]!, children: [{ type: 'text', value: 'b' }] } as never]
+    expect(issues(R.decode(doc.root))).toEqual([{ path: '/feed/n', message: 'expected "a", found "b"' }])
+  })
+
+  it('are reported once when several errors say the same thing at the same place', () => {
+    const errors: t.Errors = [
+      { value: 'x', context: [], message: 'm' },
+      { value: 'x', context: [], message: 'm' },
+    ]
+    expect(reportErrors(errors)).toEqual([{ path: '', message: 'm' }])
+  })
+
+  it('describe found values briefly', () => {
+    expect(describeValue(undefined)).toBe('none')
+    expect(describeValue('a'.repeat(100))).toBe(JSON.stringify(`${'a'.repeat(77)}...`))
+    expect(
+      describeValue({ type: 'element', namespace: null, localName: 'x', prefix: 'p', attributes: [], children: [] }),
+    ).toBe('element <p:x>')
+    expect(describeValue(3)).toBe('3')
+  })
+})
