@@ -3,4 +3,7 @@
 export * from './guid'
 export * from './headers'
 export * from './multipart'
+export * from './policy'
+export * from './rest'
+export * from './subscription'
 export * from './urls'
