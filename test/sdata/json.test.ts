@@ -1,31 +1,38 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
+import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import {
+  DiagnosesJson,
   DiagnosisJson,
   DigestJson,
   reportJsonErrors,
   SyncEntryJson,
   SyncFeedJson,
   SyncStateJson,
+  syncFeedJson,
+  TrackingJson,
   XmlElementJson,
 } from '../../src/sdata/json/index'
 import type { Stamp, SyncEntry, SyncFeed } from '../../src/sdata/model'
 import {
+  arbDiagnosesDocument,
   arbDiagnosis,
   arbDigest,
   arbPayloadResource,
   arbSyncEntry,
   arbSyncFeed,
   arbSyncState,
+  arbTracking,
 } from '../../src/testing/arbitraries/sdata'
+import type { XmlElement } from '../../src/xml/types'
 import { fixture } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 
 const MY_APP1 = 'http://www.example.com/sdata/myApp1/myContract/-/accounts'
 const MY_APP2 = 'http://www.example.com/sdata/myApp2/myContract/-/accounts'
 
-function issuesOf<A>(result: E.Either<import('io-ts').Errors, A>): Array<{ path: string; message: string }> {
+function issuesOf<A>(result: E.Either<t.Errors, A>): Array<{ path: string; message: string }> {
   if (E.isRight(result)) throw new Error('expected a decode failure')
   return reportJsonErrors(result.left)
 }
@@ -76,6 +83,16 @@ describe('JSON mapping laws', () => {
         expect(DigestJson.decode(viaText(DigestJson.encode(digest)))).toEqual(E.right(digest))
         expect(SyncStateJson.decode(viaText(SyncStateJson.encode(state)))).toEqual(E.right(state))
         expect(DiagnosisJson.decode(viaText(DiagnosisJson.encode(diagnosis)))).toEqual(E.right(diagnosis))
+      }),
+      { numRuns: numRuns(150) },
+    )
+  })
+
+  it('decode ∘ encode = id for diagnoses documents and tracking bodies', () => {
+    fc.assert(
+      fc.property(arbDiagnosesDocument(), arbTracking(), (diagnoses, tracking) => {
+        expect(DiagnosesJson.decode(viaText(DiagnosesJson.encode(diagnoses)))).toEqual(E.right(diagnoses))
+        expect(TrackingJson.decode(viaText(TrackingJson.encode(tracking)))).toEqual(E.right(tracking))
       }),
       { numRuns: numRuns(150) },
     )
@@ -289,5 +306,128 @@ describe('the JSON form', () => {
     const deleted = { ...entry, payload: { ...entry.payload!, isDeleted: true } }
     expect(SyncEntryJson.encode(deleted).$isDeleted).toBe(true)
     expect('$isDeleted' in SyncEntryJson.encode(entry)).toBe(false)
+  })
+})
+
+describe('typed payloads (syncFeedJson with a contract codec)', () => {
+  const NS = 'http://schemas.sage.com/myContract'
+  interface Account {
+    name: string
+  }
+  const nameOf = (el: XmlElement): string | undefined => {
+    const child = el.children.find((c) => c.type === 'element' && c.localName === 'name')
+    if (child?.type !== 'element') return undefined
+    return child.children.map((c) => (c.type === 'text' ? c.value : '')).join('')
+  }
+  const Account = new t.Type<Account, XmlElement, XmlElement>(
+    'Account',
+    (u): u is Account => typeof (u as Account)?.name === 'string',
+    (el, c) => {
+      const name = nameOf(el)
+      return name === undefined ? t.failure(el, c, 'an account needs a name') : t.success({ name })
+    },
+    (a) => ({
+      type: 'element',
+      namespace: NS,
+      localName: 'account',
+      prefix: null,
+      attributes: [],
+      children: [
+        {
+          type: 'element',
+          namespace: NS,
+          localName: 'name',
+          prefix: null,
+          attributes: [],
+          children: [{ type: 'text', value: a.name }],
+        },
+      ],
+    }),
+  )
+  const AccountFeedJson = syncFeedJson(Account)
+  const json = {
+    $resources: [
+      {
+        $uuid: '74926a0d-d2c0-4daa-9986-47c833691569',
+        $resource: {
+          name: 'account',
+          namespace: NS,
+          children: [{ name: 'name', namespace: NS, children: ['Natural Goods Ltd.'] }],
+        },
+      },
+    ],
+  }
+
+  it('decodes payload.value with the contract codec and encodes it back', () => {
+    const result = AccountFeedJson.decode(json)
+    expect(E.isRight(result) && result.right.entries[0]!.payload!.value).toStrictEqual({ name: 'Natural Goods Ltd.' })
+    expect(E.isRight(result) && AccountFeedJson.encode(result.right)).toStrictEqual(json)
+  })
+
+  it('writes the typed value, not the kept element, when both are there', () => {
+    const result = AccountFeedJson.decode(json)
+    if (E.isLeft(result)) throw new Error('decode failed')
+    result.right.entries[0]!.payload!.value = { name: 'Renamed' }
+    const again = AccountFeedJson.decode(viaText(AccountFeedJson.encode(result.right)))
+    expect(E.isRight(again) && again.right.entries[0]!.payload!.value).toStrictEqual({ name: 'Renamed' })
+  })
+
+  it('reports a payload the contract codec refuses at the $resource path', () => {
+    const bad = { $resources: [{ $resource: { name: 'account', namespace: NS } }] }
+    expect(issuesOf(AccountFeedJson.decode(bad))).toStrictEqual([
+      { path: '/$resources/0/$resource', message: 'an account needs a name' },
+    ])
+  })
+})
+
+describe('standalone documents', () => {
+  it('reads the SData 2.0 diagnoses example', () => {
+    const json = {
+      $diagnoses: [
+        {
+          $severity: 'error',
+          $sdataCode: 'BadWhereSyntax',
+          $message: 'Invalid query syntax',
+          $applicationCode: '2403',
+        },
+      ],
+    }
+    expect(DiagnosesJson.decode(json)).toStrictEqual(
+      E.right({
+        root: 'diagnoses',
+        diagnoses: [
+          {
+            severity: 'error',
+            sdataCode: 'BadWhereSyntax',
+            message: 'Invalid query syntax',
+            applicationCode: '2403',
+            extensions: [],
+          },
+        ],
+      }),
+    )
+  })
+
+  it('reads the SData 2.0 tracking example, keeping $progress 12.0 as a decimal', () => {
+    const json = JSON.parse(
+      '{"$tracking":{"$phase":"Archiving FY 2007","$phaseDetail":"Compressing file archive.dat","$progress":12.0,"$elapsedSeconds":95,"$remainingSeconds":568,"$pollingMillis":500}}',
+    )
+    expect(TrackingJson.decode(json)).toStrictEqual(
+      E.right({
+        namespace: 'http://schemas.sage.com/sdata/2008/1',
+        phase: 'Archiving FY 2007',
+        phaseDetail: 'Compressing file archive.dat',
+        progress: '12',
+        elapsedSeconds: 95,
+        remainingSeconds: 568,
+        pollingMillis: 500,
+        extensions: [],
+      }),
+    )
+    expect(
+      TrackingJson.encode({ namespace: 'http://schemas.sage.com/sdata/2008', progress: '12.0', extensions: [] }),
+    ).toStrictEqual({
+      $tracking: { $progress: '12.0', $namespace: 'http://schemas.sage.com/sdata/2008' },
+    })
   })
 })

@@ -12,4 +12,14 @@ export type {
   SyncFeedJsonObject,
   SyncStateJsonObject,
 } from './sync'
-export { DiagnosisJson, DigestJson, SyncEntryJson, SyncFeedJson, SyncStateJson } from './sync'
+export {
+  DiagnosesJson,
+  DiagnosisJson,
+  DigestJson,
+  SyncEntryJson,
+  SyncFeedJson,
+  SyncStateJson,
+  syncEntryJson,
+  syncFeedJson,
+  TrackingJson,
+} from './sync'

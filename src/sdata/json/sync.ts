@@ -3,6 +3,7 @@
 import * as t from 'io-ts'
 import type { XmlElement } from '../../xml/types'
 import type {
+  DiagnosesDocument,
   Diagnosis,
   Digest,
   DigestEntry,
@@ -15,7 +16,9 @@ import type {
   SyncFeed,
   SyncMode,
   SyncState,
+  Tracking,
 } from '../model'
+import type { PayloadCodec } from '../payload'
 import { type ElementJsonObject, elementToJson, readElement } from './element'
 import {
   at,
@@ -270,8 +273,13 @@ function encodeExtensions(extensions: XmlElement[] | undefined): ElementJsonObje
   return nonEmpty(extensions?.map((e) => elementToJson(e)))
 }
 
-function encodeEntry(entry: SyncEntry): SyncEntryJsonObject {
-  const p: Partial<PayloadResource> = entry.payload ?? {}
+function encodeResource<V>(p: PayloadResource<V>, codec: PayloadCodec<V> | undefined): ElementJsonObject {
+  // As in XML, a typed value wins over the kept element when both are there.
+  return elementToJson(codec !== undefined && p.value !== undefined ? codec.encode(p.value) : p.element)
+}
+
+function encodeEntry<V>(entry: SyncEntry<V>, codec?: PayloadCodec<V>): SyncEntryJsonObject {
+  const p: Partial<PayloadResource<V>> = entry.payload ?? {}
   const http: HttpResult = entry.http ?? {}
   return compact({
     $id: entry.id,
@@ -286,7 +294,7 @@ function encodeEntry(entry: SyncEntry): SyncEntryJsonObject {
     $url: p.url,
     $lookup: p.lookup,
     $descriptor: p.descriptor,
-    $resource: p.element === undefined ? undefined : elementToJson(p.element),
+    $resource: p.element === undefined ? undefined : encodeResource(p as PayloadResource<V>, codec),
     $digest: entry.digest === undefined ? undefined : encodeDigest(entry.digest),
     $httpStatus: http.status,
     $httpMessage: http.message,
@@ -298,7 +306,7 @@ function encodeEntry(entry: SyncEntry): SyncEntryJsonObject {
   })
 }
 
-function encodeFeed(feed: SyncFeed): SyncFeedJsonObject {
+function encodeFeed<V>(feed: SyncFeed<V>, codec?: PayloadCodec<V>): SyncFeedJsonObject {
   const os: OpenSearch = feed.opensearch ?? {}
   return compact({
     $id: feed.id,
@@ -311,7 +319,7 @@ function encodeFeed(feed: SyncFeed): SyncFeedJsonObject {
     $syncMode: feed.syncMode,
     $digest: feed.digest === undefined ? undefined : encodeDigest(feed.digest),
     $diagnoses: nonEmpty(feed.diagnoses?.map(encodeDiagnosis)),
-    $resources: feed.entries.map(encodeEntry),
+    $resources: feed.entries.map((e) => encodeEntry(e, codec)),
     $extensions: encodeExtensions(feed.extensions),
   })
 }
@@ -421,7 +429,12 @@ function readLinks(errs: Errs, o: JsonRecord, c: t.Context): Link[] {
 
 const PAYLOAD_KEYS = ['$uuid', '$isDeleted', '$key', '$url', '$lookup', '$descriptor'] as const
 
-function readPayload(errs: Errs, o: JsonRecord, c: t.Context): PayloadResource | undefined {
+function readPayload<V>(
+  errs: Errs,
+  o: JsonRecord,
+  c: t.Context,
+  codec: PayloadCodec<V> | undefined,
+): PayloadResource<V> | undefined {
   const raw = member(o, '$resource')
   if (raw === undefined) {
     for (const key of PAYLOAD_KEYS) {
@@ -436,7 +449,8 @@ function readPayload(errs: Errs, o: JsonRecord, c: t.Context): PayloadResource |
     }
     return undefined
   }
-  const element = readElement(errs, raw, at(c, '$resource', t.unknown, raw))
+  const here = at(c, '$resource', t.unknown, raw)
+  const element = readElement(errs, raw, here)
   const payload = {
     uuid: optString(errs, o, '$uuid', c),
     isDeleted: optBoolean(errs, o, '$isDeleted', c) ?? false,
@@ -446,7 +460,16 @@ function readPayload(errs: Errs, o: JsonRecord, c: t.Context): PayloadResource |
     descriptor: optString(errs, o, '$descriptor', c),
   }
   if (element === undefined) return undefined
-  return { ...compact(payload), isDeleted: payload.isDeleted, element } as PayloadResource
+  const resource = { ...compact(payload), isDeleted: payload.isDeleted, element } as PayloadResource<V>
+  if (codec !== undefined) {
+    const value = codec.validate(element, here)
+    if (value._tag === 'Left') {
+      errs.push(...value.left)
+      return undefined
+    }
+    resource.value = value.right
+  }
+  return resource
 }
 
 function readHttp(errs: Errs, o: JsonRecord, c: t.Context): HttpResult | undefined {
@@ -460,10 +483,10 @@ function readHttp(errs: Errs, o: JsonRecord, c: t.Context): HttpResult | undefin
   return Object.keys(http).length > 0 ? http : undefined
 }
 
-function readEntry(errs: Errs, u: unknown, c: t.Context): SyncEntry | undefined {
+function readEntry<V>(errs: Errs, u: unknown, c: t.Context, codec?: PayloadCodec<V>): SyncEntry<V> | undefined {
   const o = readObject(errs, u, c, 'an entry')
   if (o === undefined) return undefined
-  const entry: SyncEntry = { links: [], diagnoses: [], extensions: [] }
+  const entry: SyncEntry<V> = { links: [], diagnoses: [], extensions: [] }
   const id = optString(errs, o, '$id', c)
   if (id !== undefined) entry.id = id
   const title = optString(errs, o, '$title', c)
@@ -478,7 +501,7 @@ function readEntry(errs: Errs, u: unknown, c: t.Context): SyncEntry | undefined 
     const state = readSyncState(errs, rawState, at(c, '$syncState', t.unknown, rawState))
     if (state !== undefined) entry.syncState = state
   }
-  const payload = readPayload(errs, o, c)
+  const payload = readPayload(errs, o, c, codec)
   if (payload !== undefined) entry.payload = payload
   const rawDigest = member(o, '$digest')
   if (rawDigest !== undefined) {
@@ -492,10 +515,10 @@ function readEntry(errs: Errs, u: unknown, c: t.Context): SyncEntry | undefined 
   return entry
 }
 
-function readFeed(errs: Errs, u: unknown, c: t.Context): SyncFeed | undefined {
+function readFeed<V>(errs: Errs, u: unknown, c: t.Context, codec?: PayloadCodec<V>): SyncFeed<V> | undefined {
   const o = readObject(errs, u, c, 'a feed')
   if (o === undefined) return undefined
-  const feed: SyncFeed = { links: [], diagnoses: [], entries: [], extensions: [] }
+  const feed: SyncFeed<V> = { links: [], diagnoses: [], entries: [], extensions: [] }
   const id = optString(errs, o, '$id', c)
   if (id !== undefined) feed.id = id
   const title = optString(errs, o, '$title', c)
@@ -529,7 +552,7 @@ function readFeed(errs: Errs, u: unknown, c: t.Context): SyncFeed | undefined {
   if (member(o, '$resources') === undefined) {
     fail(errs, o, at(c, '$resources', t.UnknownArray, undefined), '$resources is missing (SData 2.0 requires it)')
   }
-  feed.entries = optArray(errs, o, '$resources', c, (v, vc) => readEntry(errs, v, vc)) ?? []
+  feed.entries = optArray(errs, o, '$resources', c, (v, vc) => readEntry(errs, v, vc, codec)) ?? []
   feed.extensions = readExtensions(errs, o, c)
   return feed
 }
@@ -601,6 +624,26 @@ export const DiagnosisJson: t.Type<Diagnosis, DiagnosisJsonObject, unknown> = ne
 )
 
 /**
+ * One entry ↔ its JSON form ({@link SyncEntryJsonObject}) with the resource typed by a caller's contract codec:
+ * decoding sets `payload.value` from `$resource`; encoding writes `payloadCodec.encode(value)` when a value is
+ * there, else the kept element (as `syncEntryXml` does).
+ *
+ * @example
+ * ```ts
+ * const AccountEntryJson = syncEntryJson(Account)
+ * AccountEntryJson.decode(json) // right(entry), entry.payload?.value typed
+ * ```
+ */
+export function syncEntryJson<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncEntry<V>, SyncEntryJsonObject, unknown> {
+  return new t.Type<SyncEntry<V>, SyncEntryJsonObject, unknown>(
+    'SyncEntryJson',
+    (u): u is SyncEntry<V> => isObject(u) && Array.isArray(u.links) && Array.isArray(u.diagnoses),
+    (u, c) => run(u, c, (errs) => readEntry(errs, u, c, payloadCodec)),
+    (entry) => encodeEntry(entry, payloadCodec),
+  )
+}
+
+/**
  * One entry ↔ its JSON form ({@link SyncEntryJsonObject}): an item of `$resources`, or a standalone entry
  * such as a `$syncDigest` response (`$digest` inside). An empty `http` result encodes as none.
  *
@@ -610,16 +653,26 @@ export const DiagnosisJson: t.Type<Diagnosis, DiagnosisJsonObject, unknown> = ne
  * SyncEntryJson.decode(json) // right(entry)
  * ```
  */
-export const SyncEntryJson: t.Type<SyncEntry, SyncEntryJsonObject, unknown> = new t.Type<
-  SyncEntry,
-  SyncEntryJsonObject,
-  unknown
->(
-  'SyncEntryJson',
-  (u): u is SyncEntry => isObject(u) && Array.isArray(u.links) && Array.isArray(u.diagnoses),
-  (u, c) => run(u, c, (errs) => readEntry(errs, u, c)),
-  encodeEntry,
-)
+export const SyncEntryJson: t.Type<SyncEntry, SyncEntryJsonObject, unknown> = syncEntryJson()
+
+/**
+ * A sync feed ↔ its JSON form with payloads typed by a caller's contract codec (see {@link SyncFeedJson} for the
+ * form, {@link syncEntryJson} for the typed payloads).
+ *
+ * @example
+ * ```ts
+ * const AccountFeedJson = syncFeedJson(Account)
+ * const r = AccountFeedJson.decode(JSON.parse(text)) // r.right.entries[0].payload?.value
+ * ```
+ */
+export function syncFeedJson<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncFeed<V>, SyncFeedJsonObject, unknown> {
+  return new t.Type<SyncFeed<V>, SyncFeedJsonObject, unknown>(
+    'SyncFeedJson',
+    (u): u is SyncFeed<V> => isObject(u) && Array.isArray(u.entries) && Array.isArray(u.links),
+    (u, c) => run(u, c, (errs) => readFeed(errs, u, c, payloadCodec)),
+    (feed) => encodeFeed(feed, payloadCodec),
+  )
+}
 
 /**
  * A sync feed, `$syncTarget` result feed or batch response ↔ its SData 2.0 JSON form: `$resources`,
@@ -634,13 +687,157 @@ export const SyncEntryJson: t.Type<SyncEntry, SyncEntryJsonObject, unknown> = ne
  * const json = JSON.stringify(SyncFeedJson.encode(value))
  * ```
  */
-export const SyncFeedJson: t.Type<SyncFeed, SyncFeedJsonObject, unknown> = new t.Type<
-  SyncFeed,
-  SyncFeedJsonObject,
+export const SyncFeedJson: t.Type<SyncFeed, SyncFeedJsonObject, unknown> = syncFeedJson()
+
+// ---------------------------------------------------------------------------------------------- standalone documents
+
+/**
+ * JSON form of a standalone diagnoses document: `{ $diagnoses: [...] }` (SData 2.0 §04-0500), or
+ * `{ $diagnosis: {...} }` for the bare `diagnosis` root that Sage 50 sends.
+ *
+ * @example
+ * ```ts
+ * const d: DiagnosesJsonObject = { $diagnoses: [{ $severity: 'error', $sdataCode: 'BadWhereSyntax' }] }
+ * ```
+ */
+export type DiagnosesJsonObject = { $diagnoses: DiagnosisJsonObject[] } | { $diagnosis: DiagnosisJsonObject }
+
+function readDiagnosesDocument(errs: Errs, u: unknown, c: t.Context): DiagnosesDocument | undefined {
+  const o = readObject(errs, u, c, 'a diagnoses document')
+  if (o === undefined) return undefined
+  const single = member(o, '$diagnosis')
+  if (member(o, '$diagnoses') === undefined && single !== undefined && !Array.isArray(single)) {
+    const d = readDiagnosis(errs, single, at(c, '$diagnosis', t.unknown, single))
+    return d === undefined ? undefined : { root: 'diagnosis', diagnoses: [d] }
+  }
+  if (member(o, '$diagnoses') === undefined && single === undefined) {
+    return fail(errs, o, at(c, '$diagnoses', t.UnknownArray, undefined), '$diagnoses is missing')
+  }
+  return { root: 'diagnoses', diagnoses: readDiagnoses(errs, o, c) }
+}
+
+/**
+ * A standalone diagnoses document ↔ its JSON form ({@link DiagnosesJsonObject}); a `diagnosis` root is written as
+ * `$diagnosis` only when it holds exactly one diagnosis, as `DiagnosesXml` does.
+ *
+ * @example
+ * ```ts
+ * DiagnosesJson.encode({ root: 'diagnosis', diagnoses: [{ severity: 'error', extensions: [] }] }) // { $diagnosis: { $severity: 'error' } }
+ * ```
+ */
+export const DiagnosesJson: t.Type<DiagnosesDocument, DiagnosesJsonObject, unknown> = new t.Type<
+  DiagnosesDocument,
+  DiagnosesJsonObject,
   unknown
 >(
-  'SyncFeedJson',
-  (u): u is SyncFeed => isObject(u) && Array.isArray(u.entries) && Array.isArray(u.links),
-  (u, c) => run(u, c, (errs) => readFeed(errs, u, c)),
-  encodeFeed,
+  'DiagnosesJson',
+  (u): u is DiagnosesDocument => isObject(u) && Array.isArray(u.diagnoses),
+  (u, c) => run(u, c, (errs) => readDiagnosesDocument(errs, u, c)),
+  (d) =>
+    d.root === 'diagnosis' && d.diagnoses.length === 1
+      ? { $diagnosis: encodeDiagnosis(d.diagnoses[0]!) }
+      : { $diagnoses: d.diagnoses.map(encodeDiagnosis) },
+)
+
+/**
+ * JSON form of a tracking body (SData 2.0 §04-0500: `{ $tracking: { $phase, … } }`). `$progress` is a JSON number
+ * when that number prints back as the same decimal, else the decimal as a string (so `12.0` survives);
+ * `$namespace` appears only for the `…/sdata/2008` namespace the sync examples use.
+ *
+ * @example
+ * ```ts
+ * const tr: TrackingJsonObject = { $tracking: { $phase: 'Archiving FY 2007', $progress: 12, $elapsedSeconds: 95, $pollingMillis: 500 } }
+ * ```
+ */
+export interface TrackingJsonObject {
+  /** The tracking members. */
+  $tracking: {
+    /** Current phase. */
+    $phase?: string
+    /** Detail of the phase. */
+    $phaseDetail?: string
+    /** Progress in percent. */
+    $progress?: number | string
+    /** Seconds elapsed. */
+    $elapsedSeconds?: number
+    /** Seconds remaining. */
+    $remainingSeconds?: number
+    /** When to poll again, in milliseconds. */
+    $pollingMillis?: number
+    /** The XML namespace, when it is not `http://schemas.sage.com/sdata/2008/1`. */
+    $namespace?: string
+    /** Unmodelled child elements. */
+    $extensions?: ElementJsonObject[]
+  }
+}
+
+const SDATA_NAMESPACE = 'http://schemas.sage.com/sdata/2008/1'
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
+
+function readTracking(errs: Errs, u: unknown, c: t.Context): Tracking | undefined {
+  const outer = readObject(errs, u, c, 'a tracking document')
+  if (outer === undefined) return undefined
+  const inner = member(outer, '$tracking')
+  // The bare member object is read too, as clients that unwrap `$tracking` send it.
+  const here = inner === undefined ? c : at(c, '$tracking', t.unknown, inner)
+  const o = inner === undefined ? outer : readObject(errs, inner, here, '$tracking')
+  if (o === undefined) return undefined
+  const tracking: Tracking = { namespace: optString(errs, o, '$namespace', here) ?? SDATA_NAMESPACE, extensions: [] }
+  for (const key of ['phase', 'phaseDetail'] as const) {
+    const value = optString(errs, o, `$${key}`, here)
+    if (value !== undefined) tracking[key] = value
+  }
+  const progress = member(o, '$progress')
+  if (typeof progress === 'number' && Number.isFinite(progress)) tracking.progress = String(progress)
+  else if (typeof progress === 'string' && DECIMAL.test(progress)) tracking.progress = progress
+  else if (progress !== undefined) {
+    fail(errs, progress, at(here, '$progress', t.unknown, progress), '$progress must be a decimal number')
+  }
+  for (const key of ['elapsedSeconds', 'remainingSeconds', 'pollingMillis'] as const) {
+    const value = optInteger(errs, o, `$${key}`, here)
+    if (value !== undefined) tracking[key] = value
+  }
+  tracking.extensions = readExtensions(errs, o, here)
+  return tracking
+}
+
+function encodeTracking(tr: Tracking): TrackingJsonObject {
+  const progress =
+    tr.progress === undefined
+      ? undefined
+      : String(Number(tr.progress)) === tr.progress
+        ? Number(tr.progress)
+        : tr.progress
+  return {
+    $tracking: compact({
+      $phase: tr.phase,
+      $phaseDetail: tr.phaseDetail,
+      $progress: progress,
+      $elapsedSeconds: tr.elapsedSeconds,
+      $remainingSeconds: tr.remainingSeconds,
+      $pollingMillis: tr.pollingMillis,
+      $namespace: tr.namespace === SDATA_NAMESPACE ? undefined : tr.namespace,
+      $extensions: encodeExtensions(tr.extensions),
+    }),
+  }
+}
+
+/**
+ * A tracking body (core §3.11) ↔ its SData 2.0 JSON form ({@link TrackingJsonObject}).
+ *
+ * @example
+ * ```ts
+ * TrackingJson.decode({ $tracking: { $phase: 'Running', $progress: 12.5, $pollingMillis: 500 } })
+ * // right({ namespace: 'http://schemas.sage.com/sdata/2008/1', phase: 'Running', progress: '12.5', pollingMillis: 500, extensions: [] })
+ * ```
+ */
+export const TrackingJson: t.Type<Tracking, TrackingJsonObject, unknown> = new t.Type<
+  Tracking,
+  TrackingJsonObject,
+  unknown
+>(
+  'TrackingJson',
+  (u): u is Tracking => isObject(u) && typeof u.namespace === 'string' && Array.isArray(u.extensions),
+  (u, c) => run(u, c, (errs) => readTracking(errs, u, c)),
+  encodeTracking,
 )
