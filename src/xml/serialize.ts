@@ -232,9 +232,10 @@ class Writer {
     const locked: string[] = []
     this.locked = locked
     this.added = ''
-    // Pass 1: the element's own declarations, kept when XML allows them.
-    let declarations = ''
-    for (const attribute of attributes) {
+    // Pass 1: the element's own declarations, kept when XML allows them (written in place by pass 3).
+    const declarations: string[] = []
+    for (let k = 0; k < attributes.length; k++) {
+      const attribute = attributes[k]!
       if (attribute.namespace !== XMLNS_NAMESPACE) continue
       const prefix = attribute.prefix === null || attribute.localName === 'xmlns' ? '' : attribute.localName
       let uri: string | null = attribute.value
@@ -249,7 +250,7 @@ class Writer {
       if (prefix === '' && namespace === null) uri = null
       locked.push(prefix)
       if (prefix !== 'xml') this.bind(prefix, uri)
-      declarations += declaration(prefix, uri)
+      declarations[k] = declaration(prefix, uri)
     }
     // Pass 2: the element's name.
     let qname: string
@@ -266,8 +267,12 @@ class Writer {
     // Pass 3: the other attributes.
     let rest = ''
     const written: XmlAttribute[] = []
-    for (const attribute of attributes) {
-      if (attribute.namespace === XMLNS_NAMESPACE) continue
+    for (let k = 0; k < attributes.length; k++) {
+      const attribute = attributes[k]!
+      if (attribute.namespace === XMLNS_NAMESPACE) {
+        rest += declarations[k] ?? ''
+        continue
+      }
       const uri = attribute.namespace === '' ? null : attribute.namespace
       if (uri === null && attribute.localName === 'xmlns') continue
       if (written.some((w) => w.localName === attribute.localName && (w.namespace || null) === uri)) continue
@@ -279,7 +284,7 @@ class Writer {
       rest += ` ${name}="${escapeXml(attribute.value, true)}"`
     }
     const close = element.children.length === 0 ? '/>' : '>'
-    return { tag: `<${qname}${this.added}${declarations}${rest}${close}`, qname }
+    return { tag: `<${qname}${this.added}${rest}${close}`, qname }
   }
 
   private locked: string[] = []

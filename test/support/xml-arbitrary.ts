@@ -81,6 +81,7 @@ interface RawElement {
   name: string
   prefix: number
   attributes: RawAttribute[]
+  rotate: number
   children: Array<string | RawElement>
 }
 
@@ -94,6 +95,7 @@ function rawElement(depth: number, maxChildren: number): fc.Arbitrary<RawElement
     attributes: fc.array(fc.record({ name: fc.constantFrom(...LOCAL_NAMES), prefix: fc.nat(), value: xmlText() }), {
       maxLength: 4,
     }),
+    rotate: fc.nat(),
     children: fc.array(child, { maxLength: maxChildren }),
   })
 }
@@ -130,6 +132,9 @@ function build(raw: RawElement, parentScope: ReadonlyMap<string, string | null>)
     )
     if (!clash) attributes.push({ namespace: ns, localName: a.name, prefix, value: a.value })
   }
+  // Declarations may come after the attributes that use them; attribute order must survive too.
+  const turn = attributes.length === 0 ? 0 : raw.rotate % attributes.length
+  attributes.push(...attributes.splice(0, turn))
   const children: XmlNode[] = []
   for (const c of raw.children) {
     if (typeof c !== 'string') children.push(build(c, scope))
