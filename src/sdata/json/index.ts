@@ -4,6 +4,7 @@ export type { AttributeJsonObject, ElementJsonObject } from './element'
 export { XmlElementJson } from './element'
 export { jsonPathOf, reportJsonErrors } from './report'
 export type {
+  DiagnosesJsonObject,
   DiagnosisJsonObject,
   DigestEntryJsonObject,
   DigestJsonObject,
@@ -11,6 +12,7 @@ export type {
   SyncEntryJsonObject,
   SyncFeedJsonObject,
   SyncStateJsonObject,
+  TrackingJsonObject,
 } from './sync'
 export {
   DiagnosesJson,
