@@ -161,6 +161,23 @@ describe('diffSnapshots recovers random changes', () => {
     )
   })
 
+  it('diffSnapshots(b, a) is the inverse of diffSnapshots(a, b): added ↔ removed, the rest the same', () => {
+    fc.assert(
+      fc.property(treeSeed, changeSeed, fc.boolean(), (ts, cs, flat) => {
+        const a = buildTree(ts)
+        const b = applyChanges(a, cs, 0).tree
+        const there = diffSnapshots(render(a, { flat }), render(b, { flat: !flat }))
+        const back = diffSnapshots(render(b, { flat: !flat }), render(a, { flat }))
+        expect(setOf(back.added)).toEqual(setOf(there.removed))
+        expect(setOf(back.removed)).toEqual(setOf(there.added))
+        expect(setOf(back.modified)).toEqual(setOf(there.modified))
+        expect(setOf(back.renamed)).toEqual(setOf(there.renamed))
+        expect(setOf(back.moved)).toEqual(setOf(there.moved))
+      }),
+      { numRuns: numRuns(200) },
+    )
+  })
+
   it('diffSnapshots(a, a) is empty', () => {
     fc.assert(
       fc.property(treeSeed, fc.boolean(), (ts, flat) => {
@@ -279,6 +296,19 @@ describe('reconcileSnapshots laws', () => {
         }
       }),
       { numRuns: numRuns(300) },
+    )
+  })
+
+  it('is deterministic, and finds nothing to do when both sides made the same changes', () => {
+    fc.assert(
+      fc.property(treeSeed, changeSeed, (ts, cs) => {
+        const base = render(buildTree(ts), { flat: true })
+        const same = render(applyChanges(buildTree(ts), cs, 0).tree, { flat: false })
+        const once = reconcileSnapshots(base, same, same)
+        expect(reconcileSnapshots(base, same, same)).toEqual(once)
+        for (const d of once) expect(d.action).toBe('unchanged')
+      }),
+      { numRuns: numRuns(100) },
     )
   })
 
