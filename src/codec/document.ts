@@ -54,7 +54,9 @@ export function xmlRoot(options: XmlRootOptions = {}): t.Type<XmlElement, string
 }
 
 /**
- * A document codec from a root element codec: `xmlRoot(options).pipe(root)`.
+ * A document codec from a root element codec: `xmlRoot(options).pipe(root)`, made total: should a codec throw
+ * anyway (a user codec's bug, or nesting far past the parser's default depth limit exhausting the stack), the
+ * exception becomes a decode error at the root instead of escaping.
  *
  * @example
  * ```ts
@@ -66,5 +68,18 @@ export function fromXml<A>(
   options: XmlRootOptions = {},
   name?: string,
 ): t.Type<A, string, string> {
-  return xmlRoot(options).pipe(root, name ?? `XML ${root.name}`)
+  const piped = xmlRoot(options).pipe(root, name ?? `XML ${root.name}`)
+  return new t.Type<A, string, string>(
+    piped.name,
+    piped.is,
+    (text, c) => {
+      try {
+        return piped.validate(text, c)
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e)
+        return t.failure(text, c, `could not decode the document: ${why}`)
+      }
+    },
+    piped.encode,
+  )
 }

@@ -565,7 +565,7 @@ export function record<F extends Record<string, Field<any, boolean>>>(
       }
     }
     const out: Record<string, unknown> = {}
-    const errors: t.ValidationError[] = []
+    let errors: t.ValidationError[] | undefined
     let attributeValues: Array<XmlAttribute | undefined> | undefined
     let restAttributes: XmlAttribute[] | undefined
     if (attributeSlots > 0 || keepAttributes) {
@@ -592,7 +592,7 @@ export function record<F extends Record<string, Field<any, boolean>>>(
                 context: [...c, { key: spec.names![0]!.localName, type: spec.step!, actual: undefined }],
                 message: `expected element ${showName(spec.names![0]!)}, found none`,
               }
-              errors.push(missing)
+              errors = collect(errors, [missing])
             } else if (spec.mode === 'repeated') out[f.key] = []
             else if (spec.mode === 'default') out[f.key] = spec.fallback
             break
@@ -603,13 +603,21 @@ export function record<F extends Record<string, Field<any, boolean>>>(
               const node = found[i]!
               const r = codec.validate(node, c)
               if (E.isRight(r)) values[i] = r.right
-              else errors.push(...insertEntry(c, r.left, { key: node.localName, type: spec.step!, actual: node }))
+              else
+                errors = collect(
+                  errors,
+                  insertEntry(c, r.left, { key: node.localName, type: spec.step!, actual: node }),
+                )
             }
             out[f.key] = values
           } else {
             const r = codec.validate(found, c)
             if (E.isRight(r)) out[f.key] = r.right
-            else errors.push(...insertEntry(c, r.left, { key: found.localName, type: spec.step!, actual: found }))
+            else
+              errors = collect(
+                errors,
+                insertEntry(c, r.left, { key: found.localName, type: spec.step!, actual: found }),
+              )
           }
           break
         }
@@ -617,11 +625,12 @@ export function record<F extends Record<string, Field<any, boolean>>>(
           const found = attributeValues![f.slot]
           if (found === undefined) {
             if (spec.mode === 'required') {
-              errors.push({
+              const missing = {
                 value: undefined,
                 context: [...c, { key: spec.names![0]!.localName, type: spec.step!, actual: undefined }],
                 message: `expected attribute ${showName(spec.names![0]!)}, found none`,
-              })
+              }
+              errors = collect(errors, [missing])
             } else if (spec.mode === 'default') out[f.key] = spec.fallback
             break
           }
@@ -630,7 +639,10 @@ export function record<F extends Record<string, Field<any, boolean>>>(
           if (E.isRight(r)) out[f.key] = r.right
           else {
             const withType = insertEntry(c, r.left, { key: '', type: codec, actual: found.value })
-            errors.push(...insertEntry(c, withType, { key: found.localName, type: spec.step!, actual: found }))
+            errors = collect(
+              errors,
+              insertEntry(c, withType, { key: found.localName, type: spec.step!, actual: found }),
+            )
           }
           break
         }
@@ -639,7 +651,7 @@ export function record<F extends Record<string, Field<any, boolean>>>(
           const codec = spec.codec as t.Type<unknown, string, string>
           const r = codec.validate(s, c)
           if (E.isRight(r)) out[f.key] = r.right
-          else errors.push(...insertEntry(c, r.left, { key: '', type: codec, actual: s }))
+          else errors = collect(errors, insertEntry(c, r.left, { key: '', type: codec, actual: s }))
           break
         }
         case 'unknownChildren': {
@@ -667,7 +679,8 @@ export function record<F extends Record<string, Field<any, boolean>>>(
             const node = others[i]!
             const r = codec.validate(node, c)
             if (E.isRight(r)) values[i] = r.right
-            else errors.push(...insertEntry(c, r.left, { key: node.localName, type: spec.step!, actual: node }))
+            else
+              errors = collect(errors, insertEntry(c, r.left, { key: node.localName, type: spec.step!, actual: node }))
           }
           out[f.key] = values
           break
@@ -677,7 +690,7 @@ export function record<F extends Record<string, Field<any, boolean>>>(
           break
       }
     }
-    return errors.length === 0 ? t.success(out as RecordOf<F>) : t.failures(errors)
+    return errors === undefined ? t.success(out as RecordOf<F>) : t.failures(errors)
   }
 
   const encode = (value: RecordOf<F>): XmlElement => {
@@ -765,6 +778,13 @@ export function record<F extends Record<string, Field<any, boolean>>>(
     validate,
     encode,
   )
+}
+
+/** Appends without spreading, so millions of errors cannot overflow the call stack. */
+function collect(errors: t.ValidationError[] | undefined, more: readonly t.ValidationError[]): t.ValidationError[] {
+  const out = errors ?? []
+  for (const e of more) out.push(e)
+  return out
 }
 
 /** Anchor of unknown children with no recorded position: written after every modelled child. */

@@ -10,6 +10,7 @@ import {
   fromXml,
   NonNegativeInteger,
   optionalChild,
+  qname,
   record,
   reportErrors,
   StampCodec,
@@ -21,6 +22,7 @@ import {
   xmlRoot,
 } from '../../src/codec'
 import { parseXml } from '../../src/xml/parse'
+import type { XmlElement } from '../../src/xml/types'
 import { fixture } from '../support/fixtures'
 
 const atom = xmlNamespace('http://www.w3.org/2005/Atom', null)
@@ -147,5 +149,38 @@ describe('messages', () => {
       describeValue({ type: 'element', namespace: null, localName: 'x', prefix: 'p', attributes: [], children: [] }),
     ).toBe('element <p:x>')
     expect(describeValue(3)).toBe('3')
+  })
+})
+
+describe('fromXml', () => {
+  it('turns an exception thrown inside a codec into a decode error', () => {
+    const Throwing = element(
+      atom('feed'),
+      new t.Type<never, XmlElement, XmlElement>(
+        'throws',
+        (u): u is never => false,
+        () => {
+          throw new Error('boom')
+        },
+        (a) => a,
+      ),
+    )
+    expect(issues(fromXml(Throwing).decode('<feed xmlns="http://www.w3.org/2005/Atom"/>'))).toEqual([
+      { path: '', message: 'could not decode the document: boom' },
+    ])
+  })
+
+  it('decodes to the depth limit of the XML layer (256) through a recursive codec', () => {
+    interface Node {
+      items: Node[]
+    }
+    const NodeCodec: t.Type<Node, XmlElement, XmlElement> = t.recursion('Node', () =>
+      record({ items: children(qname(null, 'x'), NodeCodec) }),
+    )
+    const xml = `${'<x>'.repeat(256)}${'</x>'.repeat(256)}`
+    const r = fromXml(element(qname(null, 'x'), NodeCodec)).decode(xml)
+    let depth = 0
+    for (let n = E.isRight(r) ? r.right : undefined; n !== undefined; n = n.items[0]) depth++
+    expect(depth).toBe(256)
   })
 })
