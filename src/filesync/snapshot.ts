@@ -291,7 +291,8 @@ export interface ReconcileDecision {
 
 function sameState(a: SnapshotEntry | undefined, b: SnapshotEntry | undefined): boolean {
   if (a === undefined || b === undefined) return a === b
-  return a.eTag === b.eTag && a.name === b.name && a.parentKey === b.parentKey && a.kind === b.kind
+  // The same leniency as diffSnapshots: a field missing on either side is not a difference.
+  return !eTagChanged(a, b) && !nameChanged(a, b) && !parentChanged(a, b) && a.kind === b.kind
 }
 
 function laterSide(local: SnapshotEntry, remote: SnapshotEntry): 'local' | 'remote' {
@@ -309,7 +310,8 @@ function pathKey(entry: SnapshotEntry): string | undefined {
 
 /**
  * Three-way merge of snapshots, per item (by ResourceID): compares each side with the base on ETag, name and
- * parent, and decides what to transfer. Deterministic, and symmetric: swapping `local` and `remote` swaps
+ * parent (as {@link diffSnapshots} does: a field missing on either side is no difference), and decides what to
+ * transfer. Deterministic, and symmetric: swapping `local` and `remote` swaps
  * `take-local` and `take-remote` (and `prefer`), except for the tie rule of {@link ReconcileDecision}, which
  * always prefers `remote`. Decisions come in the order base, then local, then remote items are first met.
  * Like {@link diffSnapshots}, it walks any depth without recursion.

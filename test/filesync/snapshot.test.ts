@@ -206,6 +206,12 @@ describe('reconcileSnapshots', () => {
     })
   })
 
+  it('does not count a field missing on one side as a change (a listing without ETags)', () => {
+    const bare = [{ kind: 'Document' as const, resourceId: B, parentResourceId: A, relationshipName: 'a.txt' }]
+    const withETag = [doc(B, A, 'a.txt', '"{B},1"')]
+    expect(byKey(reconcileSnapshots(bare, withETag, bare))).toEqual({ [B]: ['unchanged'] })
+  })
+
   it('finds both sides making the same change unchanged', () => {
     const both = listing([folder(A, ROOT, 'docs', [doc(B, A, 'b.txt', '"{B},2"')])])
     expect(byKey(reconcileSnapshots(base, both, both))[B]).toEqual(['unchanged'])
