@@ -11,8 +11,10 @@ export { type PayloadCodec, type ResourceAttributes, resourceAttributes } from '
 export type {
   SDataIssue,
   SDataIssueSeverity,
+  SyncEntryRole,
   SyncFeedRole,
   ValidateDigestOptions,
+  ValidateSyncEntryOptions,
   ValidateSyncFeedOptions,
 } from './validate'
-export { validateDigest, validateSyncFeed, validateTracking } from './validate'
+export { validateDigest, validateSyncEntry, validateSyncFeed, validateTracking } from './validate'

@@ -331,11 +331,13 @@ function checkExtensions(issues: Issues, base: string, extensions: XmlElement[])
   }
 }
 
-function checkPayload(issues: Issues, base: string, payload: PayloadResource, role: SyncFeedRole): void {
+function checkPayload(issues: Issues, base: string, payload: PayloadResource, role: SyncEntryRole): void {
   const elementPath = `${base}/${payload.element !== null && typeof payload.element === 'object' ? elementName(payload.element) : '*'}`
   const uuidPath = `${elementPath}/@sdata:uuid`
   if (payload.uuid === undefined) {
-    if (role !== 'result') issues.error(uuidPath, 'the payload resource has no sdata:uuid (sync §4.4)')
+    if (role !== 'result' && role !== 'digest') {
+      issues.error(uuidPath, 'the payload resource has no sdata:uuid (sync §4.4)')
+    }
   } else if (typeof payload.uuid !== 'string' || !UUID.test(payload.uuid)) {
     issues.error(uuidPath, `sdata:uuid ${describe(payload.uuid)} is not a UUID`)
   } else if (/[a-f]/.test(payload.uuid) && /[A-F]/.test(payload.uuid)) {
@@ -399,18 +401,70 @@ function checkHttp(issues: Issues, base: string, entry: SyncEntry): void {
     issues.text(`${base}/http:${key}`, http[key], key)
 }
 
-function checkEntry(issues: Issues, base: string, entry: SyncEntry, role: SyncFeedRole): void {
-  for (const key of ['id', 'title'] as const) issues.text(`${base}/${key}`, entry[key], key)
+function checkEntry(issues: Issues, base: string, entry: SyncEntry, role: SyncEntryRole): void {
+  const needsState = role === 'source' || role === 'target-request'
+  for (const key of ['id', 'title', 'content'] as const) issues.text(`${base}/${key}`, entry[key], key)
   if (entry.updated !== undefined) checkStamp(issues, `${base}/updated`, entry.updated)
   checkLinks(issues, base, entry.links)
   if (entry.syncState !== undefined) checkSyncState(issues, `${base}/sync:syncState`, entry.syncState)
-  else if (role !== 'result') issues.error(`${base}/sync:syncState`, 'the entry has no sync:syncState (sync §4.3)')
+  else if (needsState) issues.error(`${base}/sync:syncState`, 'the entry has no sync:syncState (sync §4.3)')
   if (entry.payload !== undefined) checkPayload(issues, `${base}/sdata:payload`, entry.payload, role)
-  else if (role !== 'result') issues.error(`${base}/sdata:payload`, 'the entry has no payload resource (sync §4.4)')
+  else if (needsState) issues.error(`${base}/sdata:payload`, 'the entry has no payload resource (sync §4.4)')
   if (entry.digest !== undefined) checkDigest(issues, `${base}/sdata:payload/sync:digest`, entry.digest)
+  else if (role === 'digest') {
+    issues.error(`${base}/sdata:payload/sync:digest`, 'the entry carries no sync:digest in its payload (sync §5.1)')
+  }
   if (role === 'result') checkHttp(issues, base, entry)
   checkDiagnoses(issues, base, entry.diagnoses)
   checkExtensions(issues, base, entry.extensions)
+}
+
+/**
+ * What a standalone entry is for: `digest` for a `$syncDigest` response or a `$syncSource` POST body (a
+ * `sync:digest` inside `sdata:payload`, sync §5.1–§5.2), or one of the feed roles for an entry taken out of a feed.
+ *
+ * @example
+ * ```ts
+ * const role: SyncEntryRole = 'digest'
+ * ```
+ */
+export type SyncEntryRole = SyncFeedRole | 'digest'
+
+/**
+ * Options of {@link validateSyncEntry}.
+ *
+ * @example
+ * ```ts
+ * const options: ValidateSyncEntryOptions = { role: 'digest' }
+ * ```
+ */
+export interface ValidateSyncEntryOptions {
+  /** What the entry is for; `digest` when absent. */
+  role?: SyncEntryRole
+}
+
+/**
+ * Checks a standalone entry (root path `/entry`). With the default role `digest` (a `$syncDigest` response or a
+ * `$syncSource` POST body) the payload must hold a valid digest; with a feed role the entry rules of
+ * {@link validateSyncFeed} apply.
+ *
+ * @example
+ * ```ts
+ * const issues = validateSyncEntry(entry) // e.g. [{ severity: 'error', path: '/entry/sdata:payload/sync:digest', … }]
+ * ```
+ */
+export function validateSyncEntry(entry: SyncEntry, options: ValidateSyncEntryOptions = {}): SDataIssue[] {
+  const issues = new Issues()
+  try {
+    if (entry === null || typeof entry !== 'object') issues.error('/entry', 'the entry is not an object')
+    else checkEntry(issues, '/entry', entry, options.role ?? 'digest')
+  } catch (cause) {
+    issues.error(
+      '/entry',
+      `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`,
+    )
+  }
+  return issues.list
 }
 
 /**

@@ -1,7 +1,10 @@
 import fc from 'fast-check'
+import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
+import { SyncFeedXml } from '../../src/sdata/index'
 import type { Link, Stamp, SyncEntry, SyncFeed, SyncState } from '../../src/sdata/model'
 import { checkPageSequence, nextPage } from '../../src/sdata/paging'
+import { fixture } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 
 const APP1 = 'http://www.example.com/sdata/myApp1/myContract/-/accounts'
@@ -19,6 +22,11 @@ function page(states: SyncState[], next?: string, extra: Partial<SyncFeed> = {})
 }
 
 describe('nextPage', () => {
+  it('gives the decoded §4.4 feed its next href as the XML layer reads it (XML 1.0 §3.3.3 turns the line break into a space)', () => {
+    const feed = SyncFeedXml.decode(fixture('sdata/spec-4.4_sync-feed_catchUp.xml'))
+    expect(E.isRight(feed) && nextPage(feed.right)).toBe(SPEC_NEXT.replace('\n', ' '))
+  })
+
   it('gives the next href exactly as sent, multi-line included', () => {
     expect(nextPage(page([], SPEC_NEXT))).toBe(SPEC_NEXT)
   })

@@ -279,7 +279,7 @@ describe('validateSyncFeed laws', () => {
         )
         expect(reported).toBe(expected)
       }),
-      { numRuns: numRuns(200) },
+      { numRuns: numRuns(150) },
     )
   })
 
