@@ -100,7 +100,7 @@ const PolicyRecord = record(
  * const el = PolicyDocumentElement.encode({ rules: [{ name: 'ItemCount', value: '500' }] })
  * ```
  */
-export const PolicyDocumentElement: ElementCodec<Policy> = element(
+export const PolicyDocumentElement: t.Type<Policy, XmlElement, XmlElement> = element(
   name('PolicyDocument'),
   mapCodec(
     PolicyRecord,
