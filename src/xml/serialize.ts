@@ -237,7 +237,7 @@ class Writer {
     for (let k = 0; k < attributes.length; k++) {
       const attribute = attributes[k]!
       if (attribute.namespace !== XMLNS_NAMESPACE) continue
-      const prefix = attribute.prefix === null || attribute.localName === 'xmlns' ? '' : attribute.localName
+      const prefix = attribute.prefix === null && attribute.localName === 'xmlns' ? '' : attribute.localName
       let uri: string | null = attribute.value
       if (prefix === 'xmlns' || locked.includes(prefix)) continue
       if (prefix === 'xml') {

@@ -161,3 +161,54 @@ export function xmlDocument(options: { maxDepth?: number; maxChildren?: number }
   const initial = new Map<string, string | null>([['xml', XML_NAMESPACE]])
   return rawElement(options.maxDepth ?? 4, options.maxChildren ?? 4).map((raw) => ({ root: build(raw, initial) }))
 }
+
+const LOOSE_URIS = [null, 'urn:a', 'urn:b', 'http://example.com/"&<', XML_NAMESPACE] as const
+const LOOSE_PREFIXES = [null, 'a', 'b', 'ns1', 'xml', 'xmlns'] as const
+const DECLARED_URIS = ['', 'urn:a', 'urn:b', XML_NAMESPACE, XMLNS_NAMESPACE] as const
+
+/**
+ * Trees as code builds them by hand: namespaces, prefixes and declaration attributes chosen independently, so
+ * prefixes may be unbound, rebound on the same tag, or declared wrongly (`xmlns:p=""`, `xmlns:xmlns`, reserved
+ * URIs). The serializer must still write namespace-well-formed XML that keeps every namespace and local name.
+ *
+ * @example
+ * fc.assert(fc.property(looseXmlDocument(), (doc) => expect(assertWellFormed(serializeXml(doc))).toEqual([])))
+ */
+export function looseXmlDocument(maxDepth = 3): fc.Arbitrary<XmlDocument> {
+  const attribute: fc.Arbitrary<XmlAttribute> = fc.oneof(
+    fc.record({
+      namespace: fc.constantFrom(...LOOSE_URIS),
+      localName: fc.constantFrom(...LOCAL_NAMES),
+      prefix: fc.constantFrom(...LOOSE_PREFIXES),
+      value: xmlText(4),
+    }),
+    fc
+      .record({ prefix: fc.constantFrom(...LOOSE_PREFIXES), value: fc.constantFrom(...DECLARED_URIS) })
+      .map(({ prefix, value }) =>
+        prefix === null
+          ? { namespace: XMLNS_NAMESPACE, localName: 'xmlns', prefix: null, value }
+          : { namespace: XMLNS_NAMESPACE, localName: prefix, prefix: 'xmlns', value },
+      ),
+  )
+  const element = (depth: number): fc.Arbitrary<XmlElement> =>
+    fc.record({
+      type: fc.constant('element' as const),
+      namespace: fc.constantFrom(...LOOSE_URIS),
+      localName: fc.constantFrom(...LOCAL_NAMES),
+      prefix: fc.constantFrom(...LOOSE_PREFIXES),
+      attributes: fc.array(attribute, { maxLength: 5 }),
+      children:
+        depth <= 1
+          ? fc.constant([])
+          : fc.array(
+              fc.oneof(
+                element(depth - 1),
+                xmlText(4).map((value) => ({ type: 'text' as const, value })),
+              ),
+              {
+                maxLength: 3,
+              },
+            ),
+    })
+  return element(maxDepth).map((root) => ({ root }))
+}
