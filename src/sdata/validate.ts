@@ -1,6 +1,7 @@
 // Validation of decoded (or hand-built) SData sync values: how a feed or digest departs from the spec.
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4, and protocol decisions 2, 4 and 11.
 
+import { dateTimeProblem } from '../common/datetime'
 import type { XmlElement } from '../xml/types'
 import type { Diagnosis, Digest, Link, PayloadResource, SyncEntry, SyncFeed, SyncState, Tracking } from './model'
 
@@ -64,7 +65,6 @@ export interface ValidateDigestOptions {
 }
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
-const DATE_TIME = /^(-?)(\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))?$/
 // XML 1.0 §2.2 Char: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE and U+FFFF cannot be written.
 const NON_XML_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
@@ -73,44 +73,6 @@ const TRACKING_NAMESPACE = 'http://schemas.sage.com/sdata/2008/1'
 const TRACKING_NAMESPACE_OLD = 'http://schemas.sage.com/sdata/2008'
 // Element trees from the XML layer are depth-limited; a hand-built (even cyclic) tree must not hang validation.
 const MAX_DEPTH = 1000
-
-/**
- * Whether a string is a lexical xs:dateTime (XML Schema 1.0 §3.2.7), zone optional, with real calendar dates.
- *
- * @example
- * ```ts
- * isLexicalDateTime('2008-10-30T14:55:43.281Z') // true
- * isLexicalDateTime('2008-02-30T00:00:00') // false
- * ```
- */
-export function isLexicalDateTime(text: string): boolean {
-  const m = DATE_TIME.exec(text)
-  if (m === null) return false
-  const [, , yearText = '', monthText = '', dayText = '', hh = '', mm = '', ss = '', , zone, zh, zm] = m
-  if (yearText.length > 4 && yearText.startsWith('0')) return false
-  const year = Number(yearText)
-  const month = Number(monthText)
-  const day = Number(dayText)
-  if (year === 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false
-  const hour = Number(hh)
-  const minute = Number(mm)
-  const second = Number(ss)
-  // xs:dateTime 1.0 allows 24:00:00 as the end of a day, with zero minutes, seconds and fraction.
-  if (hour === 24) {
-    if (minute !== 0 || second !== 0 || /[1-9]/.test(m[8] ?? '')) return false
-  } else if (hour > 23 || minute > 59 || second > 59) return false
-  if (zone !== undefined && zone !== 'Z') {
-    const zoneHours = Number(zh)
-    const zoneMinutes = Number(zm)
-    if (zoneMinutes > 59 || zoneHours > 14 || (zoneHours === 14 && zoneMinutes !== 0)) return false
-  }
-  return true
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
-  return [4, 6, 9, 11].includes(month) ? 30 : 31
-}
 
 /** Collects issues; every check goes through it so paths are built in one way. */
 class Issues {
@@ -142,8 +104,9 @@ function checkStamp(issues: Issues, path: string, stamp: unknown): void {
     issues.error(path, `stamp ${describe(stamp)} is not a string`)
     return
   }
-  if (!isLexicalDateTime(stamp)) {
-    issues.error(path, `stamp ${JSON.stringify(stamp)} is not an xs:dateTime`)
+  const problem = dateTimeProblem(stamp)
+  if (problem !== undefined) {
+    issues.error(path, `stamp ${JSON.stringify(stamp)} is not an xs:dateTime: ${problem}`)
     return
   }
   if (!/(Z|[+-]\d{2}:\d{2})$/.test(stamp)) {

@@ -170,7 +170,7 @@ describe('JSON decoding errors name their JSON path', () => {
       'a bad stamp',
       { $resources: [{ $syncState: { ...state, stamp: '2008-13-30T00:00:00Z' } }] },
       '/$resources/0/$syncState/stamp',
-      'stamp "2008-13-30T00:00:00Z" is not an xs:dateTime',
+      'stamp "2008-13-30T00:00:00Z" is not an xs:dateTime: month 13 is out of range',
     ],
     ['no $resources', { $syncMode: 'catchUp' }, '/$resources', '$resources is missing (SData 2.0 requires it)'],
     [

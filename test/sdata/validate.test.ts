@@ -221,11 +221,11 @@ describe('validateSyncFeed rules', () => {
     expect(only(errors(validateSyncFeed(feed)))).toStrictEqual([
       'error /feed/sync:syncMode: syncMode "later" is neither catchUp nor immediate',
       'error /feed/entry[1]/sync:syncState/tick: tick 9007199254740992 is not a non-negative safe integer',
-      'error /feed/entry[1]/sync:syncState/stamp: stamp "2008-02-30T00:00:00Z" is not an xs:dateTime',
+      'error /feed/entry[1]/sync:syncState/stamp: stamp "2008-02-30T00:00:00Z" is not an xs:dateTime: day 30 does not exist in 2008-02',
       'error /feed/entry[1]/sdata:payload/account/@sdata:uuid: sdata:uuid "not-a-uuid" is not a UUID',
       'error /feed/entry[2]/sync:syncState/endpoint: endpoint "" is empty or not a string',
       'error /feed/entry[2]/sync:syncState/tick: tick 1.5 is not a non-negative safe integer',
-      'error /feed/entry[2]/sync:syncState/stamp: stamp "yesterday" is not an xs:dateTime',
+      'error /feed/entry[2]/sync:syncState/stamp: stamp "yesterday" is not an xs:dateTime: not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]',
       "error /feed/entry[1]/sync:syncState/tick: tick 9007199254740992 is past the digest's tick 6 for this endpoint",
     ])
   })

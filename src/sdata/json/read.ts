@@ -1,7 +1,7 @@
 // Internal reading helpers for the SData JSON codecs: total, path-keeping readers of untrusted JSON values.
 // They implement nothing of the spec themselves; the mapping lives in element.ts and sync.ts.
 import * as t from 'io-ts'
-import { isLexicalDateTime } from '../validate'
+import { dateTimeProblem } from '../../common/datetime'
 
 /** Errors gathered while reading one document, so a decode reports every problem, not only the first. */
 export type Errs = t.ValidationError[]
@@ -105,7 +105,8 @@ const MICROSOFT_DATE = /^\\?\/Date\((-?\d+)(?:([+-])(\d{2})(\d{2}))?\)\\?\/$/
 export function optStamp(errs: Errs, object: JsonRecord, key: string, context: t.Context): string | undefined {
   const value = optString(errs, object, key, context)
   if (value === undefined) return undefined
-  if (isLexicalDateTime(value)) return value
+  const problem = dateTimeProblem(value)
+  if (problem === undefined) return value
   const ms = MICROSOFT_DATE.exec(value)
   if (ms !== null) {
     const [, epoch = '', sign, hh = '00', mm = '00'] = ms
@@ -116,7 +117,12 @@ export function optStamp(errs: Errs, object: JsonRecord, key: string, context: t
       return sign === undefined ? local : `${local.slice(0, -1)}${sign}${hh}:${mm}`
     }
   }
-  return fail(errs, value, at(context, key, t.string, value), `${key} ${JSON.stringify(value)} is not an xs:dateTime`)
+  return fail(
+    errs,
+    value,
+    at(context, key, t.string, value),
+    `${key} ${JSON.stringify(value)} is not an xs:dateTime: ${problem}`,
+  )
 }
 
 /** Runs a reader as an io-ts validation; any exception (a throwing getter, a proxy) becomes a failure. */
