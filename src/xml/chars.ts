@@ -9,7 +9,14 @@ for (let c = 0; c < 128; c++) {
   ASCII_NAME[c] = start ? 3 : other ? 2 : 0
 }
 
-/** Whether the BMP code unit `c` (not a surrogate) may start a name (§2.3 NameStartChar). */
+/**
+ * Whether the BMP code unit `c` (not a surrogate) may start a name (§2.3 NameStartChar).
+ *
+ * @example
+ * ```ts
+ * isNameStartUnit(0x5f) // true: '_'
+ * ```
+ */
 export function isNameStartUnit(c: number): boolean {
   if (c < 128) return (ASCII_NAME[c]! & 1) !== 0
   return (
@@ -28,13 +35,27 @@ export function isNameStartUnit(c: number): boolean {
   )
 }
 
-/** Whether the BMP code unit `c` (not a surrogate) may appear inside a name (§2.3 NameChar). */
+/**
+ * Whether the BMP code unit `c` (not a surrogate) may appear inside a name (§2.3 NameChar).
+ *
+ * @example
+ * ```ts
+ * isNameUnit(0x2d) // true: '-'
+ * ```
+ */
 export function isNameUnit(c: number): boolean {
   if (c < 128) return ASCII_NAME[c]! !== 0
   return isNameStartUnit(c) || c === 0xb7 || (c >= 0x300 && c <= 0x36f) || c === 0x203f || c === 0x2040
 }
 
-/** Whether the code point is an XML 1.0 Char (§2.2). */
+/**
+ * Whether the code point is an XML 1.0 Char (§2.2).
+ *
+ * @example
+ * ```ts
+ * isXmlCodePoint(0xfffe) // false
+ * ```
+ */
 export function isXmlCodePoint(cp: number): boolean {
   return (
     cp === 0x9 ||
@@ -46,7 +67,14 @@ export function isXmlCodePoint(cp: number): boolean {
   )
 }
 
-/** Whether a string consists only of XML white space (§2.3 S: space, tab, CR, LF). */
+/**
+ * Whether a string consists only of XML white space (§2.3 S: space, tab, CR, LF).
+ *
+ * @example
+ * ```ts
+ * isXmlWhitespace(' \r\n\t') // true
+ * ```
+ */
 export function isXmlWhitespace(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)

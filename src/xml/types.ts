@@ -1,10 +1,24 @@
 // The namespace-resolved element tree that every codec in syncwire works on.
 // Shapes follow the DOM's view of XML Namespaces 1.0 (xmlns attributes carry XMLNS_NAMESPACE).
 
-/** The namespace URI of `xmlns` and `xmlns:*` declaration attributes, as in the DOM. */
+/**
+ * The namespace URI of `xmlns` and `xmlns:*` declaration attributes, as in the DOM.
+ *
+ * @example
+ * ```ts
+ * const declarations = element.attributes.filter((a) => a.namespace === XMLNS_NAMESPACE)
+ * ```
+ */
 export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/'
 
-/** The namespace URI bound to the predefined `xml` prefix. */
+/**
+ * The namespace URI bound to the predefined `xml` prefix.
+ *
+ * @example
+ * ```ts
+ * const lang = element.attributes.find((a) => a.namespace === XML_NAMESPACE && a.localName === 'lang')
+ * ```
+ */
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace'
 
 /**
@@ -80,5 +94,12 @@ export interface XmlText {
   value: string
 }
 
-/** A child of an element: an element or a run of text. */
+/**
+ * A child of an element: an element or a run of text.
+ *
+ * @example
+ * ```ts
+ * const texts = element.children.filter((node: XmlNode) => node.type === 'text')
+ * ```
+ */
 export type XmlNode = XmlElement | XmlText
