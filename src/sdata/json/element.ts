@@ -49,7 +49,14 @@ export interface ElementJsonObject {
   children?: Array<string | ElementJsonObject>
 }
 
-/** Deeper trees are refused on decode; the XML layer limits depth too, so real documents never get near. */
+/**
+ * Deeper trees are refused on decode; the XML layer limits depth too, so real documents never get near.
+ *
+ * @example
+ * ```ts
+ * if (depth > MAX_ELEMENT_DEPTH) return fail(errs, value, context, 'too deep')
+ * ```
+ */
 export const MAX_ELEMENT_DEPTH = 1000
 
 function encodeAttribute(attribute: XmlAttribute): AttributeJsonObject {
@@ -102,7 +109,14 @@ function requiredString(errs: Errs, o: JsonRecord, key: string, context: t.Conte
   return value
 }
 
-/** Reads the JSON form of an element; failures go to `errs` with their JSON path. */
+/**
+ * Reads the JSON form of an element; failures go to `errs` with their JSON path.
+ *
+ * @example
+ * ```ts
+ * const element = readElement(errs, { name: 'account', children: ['x'] }, context)
+ * ```
+ */
 export function readElement(errs: Errs, value: unknown, context: t.Context, depth = 0): XmlElement | undefined {
   if (depth > MAX_ELEMENT_DEPTH) return fail(errs, value, context, `element tree deeper than ${MAX_ELEMENT_DEPTH}`)
   const o = readObject(errs, value, context, 'an element')

@@ -3,24 +3,59 @@
 import * as t from 'io-ts'
 import { dateTimeProblem } from '../../common/datetime'
 
-/** Errors gathered while reading one document, so a decode reports every problem, not only the first. */
+/**
+ * Errors gathered while reading one document, so a decode reports every problem, not only the first.
+ *
+ * @example
+ * ```ts
+ * const errs: Errs = []
+ * ```
+ */
 export type Errs = t.ValidationError[]
 
-/** A JSON object read from untrusted input. */
+/**
+ * A JSON object read from untrusted input.
+ *
+ * @example
+ * ```ts
+ * const o: JsonRecord = { $syncMode: 'catchUp' }
+ * ```
+ */
 export type JsonRecord = Readonly<Record<string, unknown>>
 
-/** Records one failure at a context. */
+/**
+ * Records one failure at a context.
+ *
+ * @example
+ * ```ts
+ * return fail(errs, value, context, 'tick must be a non-negative safe integer')
+ * ```
+ */
 export function fail(errs: Errs, value: unknown, context: t.Context, message: string): undefined {
   errs.push({ value, context, message })
   return undefined
 }
 
-/** The context of a member of an object or an item of an array. */
+/**
+ * The context of a member of an object or an item of an array.
+ *
+ * @example
+ * ```ts
+ * const here = at(context, '$resources', t.UnknownArray, value)
+ * ```
+ */
 export function at(context: t.Context, key: string | number, type: t.Decoder<any, any>, actual: unknown): t.Context {
   return t.appendContext(context, String(key), type, actual)
 }
 
-/** The value as a plain JSON object, or a failure. */
+/**
+ * The value as a plain JSON object, or a failure.
+ *
+ * @example
+ * ```ts
+ * const o = readObject(errs, u, c, 'a digest') // undefined (and an error) for [] or null
+ * ```
+ */
 export function readObject(errs: Errs, value: unknown, context: t.Context, what: string): JsonRecord | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail(errs, value, context, `${what} must be a JSON object`)
@@ -28,12 +63,26 @@ export function readObject(errs: Errs, value: unknown, context: t.Context, what:
   return value as JsonRecord
 }
 
-/** An own member of an object (inherited members, `__proto__` tricks included, are never read). */
+/**
+ * An own member of an object (inherited members, `__proto__` tricks included, are never read).
+ *
+ * @example
+ * ```ts
+ * member(JSON.parse('{"__proto__": 1}'), '__proto__') // 1, an own member
+ * ```
+ */
 export function member(object: JsonRecord, key: string): unknown {
   return Object.hasOwn(object, key) ? object[key] : undefined
 }
 
-/** An optional string member. */
+/**
+ * An optional string member.
+ *
+ * @example
+ * ```ts
+ * const origin = optString(errs, o, 'origin', c)
+ * ```
+ */
 export function optString(errs: Errs, object: JsonRecord, key: string, context: t.Context): string | undefined {
   const value = member(object, key)
   if (value === undefined) return undefined
@@ -41,14 +90,28 @@ export function optString(errs: Errs, object: JsonRecord, key: string, context: 
   return value
 }
 
-/** A required string member. */
+/**
+ * A required string member.
+ *
+ * @example
+ * ```ts
+ * const endpoint = reqString(errs, o, 'endpoint', c) // an error 'endpoint is missing' when absent
+ * ```
+ */
 export function reqString(errs: Errs, object: JsonRecord, key: string, context: t.Context): string | undefined {
   if (member(object, key) === undefined)
     return fail(errs, object, at(context, key, t.string, undefined), `${key} is missing`)
   return optString(errs, object, key, context)
 }
 
-/** An optional safe-integer member (at least `min`). */
+/**
+ * An optional safe-integer member (at least `min`).
+ *
+ * @example
+ * ```ts
+ * const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
+ * ```
+ */
 export function optInteger(
   errs: Errs,
   object: JsonRecord,
@@ -66,7 +129,14 @@ export function optInteger(
   return value === 0 ? 0 : value
 }
 
-/** An optional boolean member. */
+/**
+ * An optional boolean member.
+ *
+ * @example
+ * ```ts
+ * const deleted = optBoolean(errs, o, '$isDeleted', c) ?? false
+ * ```
+ */
 export function optBoolean(errs: Errs, object: JsonRecord, key: string, context: t.Context): boolean | undefined {
   const value = member(object, key)
   if (value === undefined) return undefined
@@ -75,7 +145,14 @@ export function optBoolean(errs: Errs, object: JsonRecord, key: string, context:
   return value
 }
 
-/** An optional array member, each item read by `item`; items that fail are left out (their errors kept). */
+/**
+ * An optional array member, each item read by `item`; items that fail are left out (their errors kept).
+ *
+ * @example
+ * ```ts
+ * const links = optArray(errs, o, '$links', c, (v, vc) => readLink(errs, v, vc)) ?? []
+ * ```
+ */
 export function optArray<A>(
   errs: Errs,
   object: JsonRecord,
@@ -101,6 +178,11 @@ const MICROSOFT_DATE = /^\\?\/Date\((-?\d+)(?:([+-])(\d{2})(\d{2}))?\)\\?\/$/
 /**
  * A stamp member: a lexical xs:dateTime kept as is, or a .NET `/Date(ms)/` form turned into one
  * (UTC with `Z`, or local time with the given offset).
+ *
+ * @example
+ * ```ts
+ * optStamp(errs, { stamp: '/Date(1371283200000)/' }, 'stamp', c) // '2013-06-15T08:00:00Z'
+ * ```
  */
 export function optStamp(errs: Errs, object: JsonRecord, key: string, context: t.Context): string | undefined {
   const value = optString(errs, object, key, context)
@@ -125,7 +207,14 @@ export function optStamp(errs: Errs, object: JsonRecord, key: string, context: t
   )
 }
 
-/** Runs a reader as an io-ts validation; any exception (a throwing getter, a proxy) becomes a failure. */
+/**
+ * Runs a reader as an io-ts validation; any exception (a throwing getter, a proxy) becomes a failure.
+ *
+ * @example
+ * ```ts
+ * (u, c) => run(u, c, (errs) => readDigest(errs, u, c))
+ * ```
+ */
 export function run<A>(u: unknown, c: t.Context, read: (errs: Errs) => A | undefined): t.Validation<A> {
   const errs: Errs = []
   try {
@@ -137,7 +226,14 @@ export function run<A>(u: unknown, c: t.Context, read: (errs: Errs) => A | undef
   }
 }
 
-/** Copies only the members that are defined, so encoded objects never hold `undefined`. */
+/**
+ * Copies only the members that are defined, so encoded objects never hold `undefined`.
+ *
+ * @example
+ * ```ts
+ * compact({ a: 1, b: undefined }) // { a: 1 }
+ * ```
+ */
 export function compact<T extends Record<string, unknown>>(object: T): T {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value
