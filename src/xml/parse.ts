@@ -329,6 +329,19 @@ class Parser {
     const s = this.s
     const len = this.len
     let i = this.i
+    if (this.pending === '') {
+      // Indentation between elements is dropped anyway: skip it without building a string, unless a comment, PI or
+      // CDATA section follows (their text would join it) or it is the only text of a leaf.
+      let j = i
+      while (isSpace(s.charCodeAt(j))) j++
+      if (j > i && s.charCodeAt(j) === LT) {
+        const next = s.charCodeAt(j + 1)
+        if (next !== BANG && next !== QUESTION && (next !== SLASH || this.hasElementChild[this.depth - 1])) {
+          this.i = j
+          return
+        }
+      }
+    }
     const runStart = i
     let start = i
     let pending = this.pending
@@ -496,6 +509,13 @@ class Parser {
     return colon
   }
 
+  /** Whether the character at `i` could continue a name (so a name read up to `i` would be longer). */
+  private continuesName(i: number): boolean {
+    const c = this.s.charCodeAt(i)
+    if (c < 128) return isNameUnit(c)
+    return (c >= 0xd800 && c <= 0xdb7f) || isNameUnit(c)
+  }
+
   private skipSpace(): boolean {
     const s = this.s
     const start = this.i
@@ -657,7 +677,7 @@ class Parser {
     } else {
       namespace = this.lookup('') ?? null
     }
-    const attributes: XmlAttribute[] = new Array(count)
+    const attributes: XmlAttribute[] = []
     for (let k = 0; k < count; k++) {
       const name = names[k]!
       const c = colons[k]!
@@ -679,7 +699,7 @@ class Parser {
         }
         attribute = { namespace: uri, localName: name.slice(c + 1), prefix: attrPrefix, value: values[k]! }
       }
-      attributes[k] = attribute
+      attributes.push(attribute)
     }
     if (count > 1) this.checkUnique(attributes, count)
     const element: XmlElement = { type: 'element', namespace, localName, prefix, attributes, children: [] }
@@ -765,16 +785,19 @@ class Parser {
     const tagStart = this.i
     this.i += 2
     const nameStart = this.i
-    this.qname('an element name after </')
-    const name = s.slice(nameStart, this.i)
     const d = this.depth - 1
     const open = this.qnames[d]!
-    if (name !== open) {
+    const end = nameStart + open.length
+    // Comparing in place avoids a string per end tag; a longer name fails the name-character check after it.
+    if (s.startsWith(open, nameStart) && !this.continuesName(end)) this.i = end
+    else {
+      this.qname('an element name after </')
+      const name = s.slice(nameStart, this.i)
       const { line, column } = lineAndColumn(s, this.starts[d]!)
       this.fail(`end tag </${name}> does not match start tag <${open}> (line ${line}, column ${column})`, tagStart)
     }
     this.skipSpace()
-    if (s.charCodeAt(this.i) !== GT) this.fail(`expected > to close </${name}`)
+    if (s.charCodeAt(this.i) !== GT) this.fail(`expected > to close </${open}`)
     this.i++
     this.closeElement()
   }
