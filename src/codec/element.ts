@@ -94,6 +94,7 @@ export function text<A>(codec: t.Type<A, string, any>, name = `text(${codec.name
     name,
     codec.is,
     (el, c) => {
+      if (!isElement(el)) return t.failure(el, c, `expected an element, found ${typeof el}`)
       const s = leafText(el)
       if (s === undefined) {
         const offender = el.children.find((n) => n.type === 'element') as XmlElement
@@ -171,15 +172,28 @@ export function element<A>(names: Names, content: ElementCodec<A>, name?: string
 // ---------------------------------------------------------------------------------------------------------------
 // Fields of a record
 
-type ChildMode = 'required' | 'optional' | 'repeated' | 'default'
-
-interface FieldSpec {
+/**
+ * What a {@link Field} reads, as {@link record} compiles it (built by the field constructors, not by hand).
+ *
+ * @example
+ * ```ts
+ * child(qname(null, 'Path'), text(t.string)).spec.kind // 'child'
+ * ```
+ */
+export interface FieldSpec {
+  /** Where the value comes from. */
   readonly kind: 'child' | 'attribute' | 'text' | 'unknownChildren' | 'otherChildren' | 'unknownAttributes'
-  readonly mode?: ChildMode
+  /** For children and attributes: required, optional, repeated (children only) or defaulted. */
+  readonly mode?: 'required' | 'optional' | 'repeated' | 'default'
+  /** The accepted names, the first written. */
   readonly names?: readonly XName[]
+  /** The element or string codec. */
   readonly codec?: t.Type<any, any, any>
+  /** The value of a defaulted field when absent. */
   readonly fallback?: unknown
+  /** Whether unknown children keep their anchor as data. */
   readonly anchored?: boolean
+  /** The path marker of this field's elements or attribute. */
   readonly step?: XmlStep
 }
 
@@ -197,7 +211,7 @@ export interface Field<A, Opt extends boolean> {
   readonly _A?: A
   /** Whether the decoded property may be absent. */
   readonly optional: Opt
-  /** @internal */
+  /** What the field reads. */
   readonly spec: FieldSpec
 }
 
@@ -440,10 +454,45 @@ export function withAnchor(el: XmlElement, after: string | null): XmlElement {
 // ---------------------------------------------------------------------------------------------------------------
 // The record combinator
 
-type OptionalKeys<F> = { [K in keyof F]: F[K] extends Field<any, true> ? K : never }[keyof F]
-type RequiredKeys<F> = Exclude<keyof F, OptionalKeys<F>>
-type FieldValue<F> = F extends Field<infer A, any> ? A : never
-type Simplify<T> = { [K in keyof T]: T[K] } & {}
+/**
+ * The keys of a field map whose fields may be absent.
+ *
+ * @example
+ * ```ts
+ * type K = OptionalKeys<{ a: Field<string, true>; b: Field<number, false> }> // 'a'
+ * ```
+ */
+export type OptionalKeys<F> = { [K in keyof F]: F[K] extends Field<any, true> ? K : never }[keyof F]
+
+/**
+ * The keys of a field map whose fields are always present.
+ *
+ * @example
+ * ```ts
+ * type K = RequiredKeys<{ a: Field<string, true>; b: Field<number, false> }> // 'b'
+ * ```
+ */
+export type RequiredKeys<F> = Exclude<keyof F, OptionalKeys<F>>
+
+/**
+ * The value type of a field.
+ *
+ * @example
+ * ```ts
+ * type V = FieldValue<Field<number, false>> // number
+ * ```
+ */
+export type FieldValue<F> = F extends Field<infer A, any> ? A : never
+
+/**
+ * Flattens an intersection of object types into one object type (for readable hovers).
+ *
+ * @example
+ * ```ts
+ * type X = Simplify<{ a: 1 } & { b?: 2 }> // { a: 1; b?: 2 }
+ * ```
+ */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {}
 
 /**
  * The decoded value of a {@link record} with fields `F`: optional fields become optional properties.
