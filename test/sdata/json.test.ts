@@ -132,6 +132,29 @@ describe('JSON mapping laws', () => {
   })
 })
 
+describe('totality', () => {
+  it('every JSON codec answers Left or Right on any value, never throws', () => {
+    const codecs = [
+      SyncFeedJson,
+      SyncEntryJson,
+      DigestJson,
+      SyncStateJson,
+      DiagnosisJson,
+      DiagnosesJson,
+      TrackingJson,
+      XmlElementJson,
+    ]
+    fc.assert(
+      fc.property(
+        fc.anything({ withNullPrototype: true, withMap: true, withSet: true, withBigInt: true, withDate: true }),
+        (u) => {
+          for (const codec of codecs) expect(['Left', 'Right']).toContain(codec.decode(u)._tag)
+        },
+      ),
+    )
+  })
+})
+
 describe('JSON decoding errors name their JSON path', () => {
   const state = { endpoint: MY_APP1, tick: 5, stamp: '2008-10-30T14:55:43.281Z' }
 

@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Digest, Stamp, SyncEntry, SyncFeed, SyncState } from '../../src/sdata/model'
-import { type SDataIssue, validateDigest, validateSyncFeed, validateTracking } from '../../src/sdata/validate'
+import {
+  type SDataIssue,
+  validateDigest,
+  validateSyncEntry,
+  validateSyncFeed,
+  validateTracking,
+} from '../../src/sdata/validate'
 import { arbSyncFeed } from '../../src/testing/arbitraries/sdata'
 import type { XmlElement } from '../../src/xml/types'
 import { numRuns } from '../support/runtime'
@@ -294,6 +300,28 @@ describe('validateSyncFeed laws', () => {
         },
       ),
       { numRuns: numRuns(100) },
+    )
+  })
+})
+
+describe('validation totality', () => {
+  it('validateSyncFeed, validateSyncEntry, validateDigest and validateTracking never throw, whatever they are given', () => {
+    const garbage = fc.anything({ withNullPrototype: true, withBigInt: true })
+    const feedish = fc.record({
+      links: garbage,
+      entries: fc.array(garbage),
+      digest: garbage,
+      diagnoses: garbage,
+      extensions: garbage,
+    })
+    fc.assert(
+      fc.property(fc.oneof(garbage, feedish), (u) => {
+        for (const validate of [validateSyncFeed, validateSyncEntry, validateDigest, validateTracking] as Array<
+          (v: never) => unknown
+        >) {
+          expect(Array.isArray(validate(u as never))).toBe(true)
+        }
+      }),
     )
   })
 })
