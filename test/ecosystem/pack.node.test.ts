@@ -1,0 +1,174 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { publint } from 'publint'
+import { formatMessage } from 'publint/utils'
+import ts from 'typescript'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bin, cleanup, consumer, distDir, type Packed, PKG, pack, ROOT, run, SUBPATHS, specifier } from './consumer'
+
+// Packaging, proven from the packed tarball (issue 8): what `npm pack` ships is what consumers import, require and
+// type-check, under every module system and TypeScript resolution mode, and the lint tools agree.
+
+let packed: Packed
+let esm: string
+let cjs: string
+const sourceExports = new Map<string, string[]>()
+
+beforeAll(async () => {
+  packed = pack()
+  esm = consumer(packed.tarball, 'module')
+  cjs = consumer(packed.tarball, 'commonjs')
+  for (const subpath of SUBPATHS) {
+    const mod = (await import(/* @vite-ignore */ join(ROOT, 'src', distDir(subpath), 'index.ts'))) as object
+    sourceExports.set(subpath, Object.keys(mod).sort())
+  }
+})
+
+afterAll(() => cleanup(esm, cjs, packed && dirname(packed.tarball)))
+
+// One compiler in this process for the six consumers, sharing parsed declaration files between them (keyed by the
+// module format each program gives a file), instead of six cold `tsc` runs.
+const COMPILER = { target: 'es2022', lib: ['es2022'], types: [], strict: true, noEmit: true, skipLibCheck: false }
+const parsed = new Map<string, ts.SourceFile>()
+
+function typeCheck(file: string, json: Record<string, unknown>): string[] {
+  const { options, errors } = ts.convertCompilerOptionsFromJson(json, dirname(file))
+  if (errors.length > 0) return errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+  const host = ts.createCompilerHost(options)
+  const read = host.getSourceFile.bind(host)
+  host.getSourceFile = (name, version, onError, create) => {
+    const key = `${name}|${JSON.stringify(version)}`
+    const cached = name === file ? undefined : parsed.get(key)
+    if (cached) return cached
+    const sf = read(name, version, onError, create)
+    if (sf && name !== file) parsed.set(key, sf)
+    return sf
+  }
+  const program = ts.createProgram({ rootNames: [file], options, host })
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, host))
+}
+
+function exportNames(dir: string, script: string, file: string): Record<string, string[]> {
+  writeFileSync(join(dir, file), script)
+  return JSON.parse(run(process.execPath, [file], dir)) as Record<string, string[]>
+}
+
+describe('npm pack', () => {
+  it('ships only dist, README, CHANGELOG, LICENSE and package.json', () => {
+    const allowed = /^(dist\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/
+    expect(packed.files.filter((f) => !allowed.test(f))).toEqual([])
+    expect(packed.files).toContain('LICENSE')
+    expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License/)
+    for (const doc of ['README.md', 'CHANGELOG.md'])
+      if (existsSync(join(ROOT, doc))) expect(packed.files).toContain(doc)
+    expect(packed.files.some((f) => f.startsWith('dist/cli/'))).toBe(true)
+    expect(PKG.files.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist'])
+  })
+
+  it('ships the JavaScript and declarations of every subpath, for import and for require', () => {
+    for (const subpath of SUBPATHS) {
+      for (const ext of ['js', 'cjs', 'd.ts', 'd.cts'])
+        expect(packed.files).toContain(`dist/${distDir(subpath)}index.${ext}`)
+    }
+  })
+})
+
+describe('a consumer installing the tarball', () => {
+  it('can `import` every subpath, with the exports of the source', () => {
+    const lines = SUBPATHS.map(
+      (s) => `out[${JSON.stringify(s)}] = Object.keys(await import(${JSON.stringify(specifier(s))})).sort()`,
+    )
+    const names = exportNames(esm, `const out = {}\n${lines.join('\n')}\nconsole.log(JSON.stringify(out))\n`, 'esm.mjs')
+    for (const subpath of SUBPATHS) expect(names[subpath], subpath).toEqual(sourceExports.get(subpath))
+  })
+
+  it('can `require` every subpath, with the exports of the source', () => {
+    const lines = SUBPATHS.map(
+      (s) =>
+        `out[${JSON.stringify(s)}] = Object.keys(require(${JSON.stringify(specifier(s))})).filter((k) => k !== '__esModule').sort()`,
+    )
+    const names = exportNames(cjs, `const out = {}\n${lines.join('\n')}\nconsole.log(JSON.stringify(out))\n`, 'cjs.cjs')
+    for (const subpath of SUBPATHS) expect(names[subpath], subpath).toEqual(sourceExports.get(subpath))
+  })
+
+  it('runs the `syncwire` bin from node_modules/.bin', () => {
+    const cli = join(esm, 'node_modules', PKG.name, PKG.bin.syncwire ?? '')
+    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+    const out = run(join(esm, 'node_modules', '.bin', 'syncwire'), ['--help'], esm)
+    expect(out.trim().length).toBeGreaterThan(0)
+  })
+
+  // Every value export is referenced through the consumer's module namespace, so the declarations must agree with
+  // the JavaScript; skipLibCheck is off, so the shipped .d.ts/.d.cts files are checked too.
+  const modes = [
+    { resolution: 'node16', module: 'node16', type: 'module' },
+    { resolution: 'node16', module: 'node16', type: 'commonjs' },
+    { resolution: 'nodenext', module: 'nodenext', type: 'module' },
+    { resolution: 'nodenext', module: 'nodenext', type: 'commonjs' },
+    { resolution: 'bundler', module: 'esnext', type: 'module' },
+    { resolution: 'bundler', module: 'preserve', type: 'commonjs' },
+  ] as const
+  for (const mode of modes) {
+    it(`type-checks as a TypeScript ${mode.type === 'module' ? 'ESM' : 'CJS'} consumer under moduleResolution ${mode.resolution}`, () => {
+      const dir = mode.type === 'module' ? esm : cjs
+      const name = `ts-${mode.resolution}-${mode.type}`
+      const cts = mode.resolution === 'bundler' && mode.type === 'commonjs'
+      const file = `${name}.${cts ? 'cts' : 'ts'}`
+      const body = SUBPATHS.map((s, i) => {
+        const ns = `ns${i}`
+        const load =
+          cts || mode.type === 'commonjs'
+            ? `import ${ns} = require(${JSON.stringify(specifier(s))})`
+            : `import * as ${ns} from ${JSON.stringify(specifier(s))}`
+        const uses = (sourceExports.get(s) ?? []).map((k) => `  ${ns}.${k},`).join('\n')
+        return `${load}\nexport const use${i}: unknown[] = [\n${uses}\n]`
+      })
+      const types = [
+        `import type { XmlDocument } from '${PKG.name}/xml'`,
+        `import type { SyncFeed } from '${PKG.name}/sdata'`,
+        'export type Used = [XmlDocument, SyncFeed]',
+      ]
+      writeFileSync(join(dir, file), `${types.join('\n')}\n${body.join('\n')}\n`)
+      const errors = typeCheck(join(dir, file), { ...COMPILER, module: mode.module, moduleResolution: mode.resolution })
+      expect(errors).toEqual([])
+    })
+  }
+
+  it('fails a TypeScript consumer that uses an export the package does not have (so the checks above can fail)', () => {
+    writeFileSync(join(esm, 'ts-missing.ts'), `import * as x from '${PKG.name}/xml'\nexport const y = x.noSuchExport\n`)
+    const options = { ...COMPILER, module: 'nodenext', moduleResolution: 'nodenext' }
+    expect(typeCheck(join(esm, 'ts-missing.ts'), options).join('\n')).toMatch(/noSuchExport/)
+  })
+})
+
+describe('package lint', () => {
+  it('publint --strict reports nothing, not even a suggestion', async () => {
+    const tarball = readFileSync(packed.tarball)
+    const { messages, pkg } = await publint({
+      pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) },
+      strict: true,
+    })
+    expect(messages.map((m) => `${m.type} ${m.code}: ${formatMessage(m, pkg)}`)).toEqual([])
+  })
+
+  it('@arethetypeswrong finds no problem in any resolution mode (node10, node16 CJS and ESM, bundler)', () => {
+    let out: string
+    try {
+      out = run(bin('attw'), [packed.tarball, '--format', 'json'], ROOT)
+    } catch (e) {
+      out = String((e as Error).message)
+    }
+    const report = JSON.parse(out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1)) as {
+      problems: Record<string, unknown[]> | unknown[]
+      analysis: { entrypoints: Record<string, { resolutions: Record<string, unknown> }> }
+    }
+    expect(report.problems).toEqual(Array.isArray(report.problems) ? [] : {})
+    const entrypoints = Object.keys(report.analysis.entrypoints).sort()
+    expect(entrypoints).toEqual([...SUBPATHS, './package.json'].sort())
+    for (const e of entrypoints) {
+      expect(Object.keys(report.analysis.entrypoints[e]?.resolutions ?? {}).sort(), e).toEqual(
+        ['bundler', 'node10', 'node16-cjs', 'node16-esm'].sort(),
+      )
+    }
+  })
+})
