@@ -229,14 +229,15 @@ class Writer {
     const attributes = element.attributes
     const namespace = element.namespace === '' ? null : element.namespace
     // Prefixes whose binding this start tag declares or relies on: none of them may be rebound on it.
-    const locked: string[] = []
-    this.locked = locked
+    const locked = this.locked
+    locked.length = 0
     this.added = ''
     // Pass 1: the element's own declarations, kept when XML allows them (written in place by pass 3).
-    const declarations: string[] = []
+    let declarations: string[] | undefined
     for (let k = 0; k < attributes.length; k++) {
       const attribute = attributes[k]!
       if (attribute.namespace !== XMLNS_NAMESPACE) continue
+      declarations ??= []
       const prefix = attribute.prefix === null && attribute.localName === 'xmlns' ? '' : attribute.localName
       let uri: string | null = attribute.value
       if (prefix === 'xmlns' || locked.includes(prefix)) continue
@@ -250,7 +251,7 @@ class Writer {
       if (prefix === '' && namespace === null) uri = null
       locked.push(prefix)
       if (prefix !== 'xml') this.bind(prefix, uri)
-      declarations[k] = declaration(prefix, uri)
+      declarations![k] = declaration(prefix, uri)
     }
     // Pass 2: the element's name.
     let qname: string
@@ -266,17 +267,15 @@ class Writer {
     }
     // Pass 3: the other attributes.
     let rest = ''
-    const written: XmlAttribute[] = []
     for (let k = 0; k < attributes.length; k++) {
       const attribute = attributes[k]!
       if (attribute.namespace === XMLNS_NAMESPACE) {
-        rest += declarations[k] ?? ''
+        rest += declarations?.[k] ?? ''
         continue
       }
       const uri = attribute.namespace === '' ? null : attribute.namespace
       if (uri === null && attribute.localName === 'xmlns') continue
-      if (written.some((w) => w.localName === attribute.localName && (w.namespace || null) === uri)) continue
-      written.push(attribute)
+      if (k > 0 && repeats(attributes, k, uri)) continue
       let name: string
       if (uri === null) name = attribute.localName
       else if (uri === XML_NAMESPACE) name = `xml:${attribute.localName}`
@@ -322,6 +321,18 @@ class Writer {
     this.declare(fresh, uri)
     return fresh
   }
+}
+
+/** Whether an attribute before `k` (declarations aside) has the expanded name of attribute `k`. */
+function repeats(attributes: XmlAttribute[], k: number, uri: string | null): boolean {
+  const localName = attributes[k]!.localName
+  for (let j = 0; j < k; j++) {
+    const other = attributes[j]!
+    if (other.localName === localName && other.namespace !== XMLNS_NAMESPACE && (other.namespace || null) === uri) {
+      return true
+    }
+  }
+  return false
 }
 
 function declaration(prefix: string, uri: string | null): string {
