@@ -132,9 +132,11 @@ function lastSegment(path: string | undefined): string | undefined {
   return slash < 0 ? trimmed : trimmed.slice(slash + 1)
 }
 
-function index(input: SnapshotInput): Indexed {
-  const entries = new Map<string, SnapshotEntry>()
-  const duplicates: string[] = []
+type Listed = FolderItem | DocumentItem
+
+// Visits every Folder and Document with a ResourceID, depth-first with an explicit stack (no recursion, so any
+// depth works), with its lower-cased key and its parent's key. `visit` returns false to stop the walk.
+function walk(input: SnapshotInput, visit: (item: Listed, key: string, parentKey: string | undefined) => boolean): void {
   const lists: Array<readonly Item[]> = [rootItems(input)]
   const enclosing: Array<string | undefined> = [undefined]
   while (lists.length > 0) {
@@ -146,24 +148,7 @@ function index(input: SnapshotInput): Indexed {
       const key = typeof resourceId === 'string' && resourceId !== '' ? resourceId.toLowerCase() : undefined
       if (key !== undefined) {
         const parentKey = typeof item.parentResourceId === 'string' ? item.parentResourceId.toLowerCase() : parent
-        const name = item.relationshipName ?? lastSegment(item.path)
-        // One object shape for every entry keeps property access monomorphic on 100,000-item listings.
-        const entry: SnapshotEntry = {
-          key,
-          resourceId: resourceId!,
-          kind: item.kind,
-          parentKey,
-          name,
-          eTag: item.eTag,
-          item,
-        }
-        const size = entries.size
-        entries.set(key, entry)
-        if (entries.size === size) {
-          duplicates.push(key)
-          entries.delete(key)
-          entries.set(key, entry)
-        }
+        if (!visit(item, key, parentKey)) return
       }
       if (item.kind === 'Folder' && Array.isArray(item.items) && item.items.length > 0) {
         lists.push(item.items)
@@ -171,6 +156,36 @@ function index(input: SnapshotInput): Indexed {
       }
     }
   }
+}
+
+function entryOf(item: Listed, key: string, parentKey: string | undefined): SnapshotEntry {
+  // One object shape for every entry keeps property access monomorphic on 100,000-item listings.
+  return {
+    key,
+    resourceId: item.resourceId!,
+    kind: item.kind,
+    parentKey,
+    name: item.relationshipName ?? lastSegment(item.path),
+    eTag: item.eTag,
+    item,
+  }
+}
+
+function index(input: SnapshotInput): Indexed {
+  const entries = new Map<string, SnapshotEntry>()
+  const duplicates: string[] = []
+  walk(input, (item, key, parentKey) => {
+    const entry = entryOf(item, key, parentKey)
+    const size = entries.size
+    entries.set(key, entry)
+    if (entries.size === size) {
+      // The last listing wins, and takes the place of the last listing in the order.
+      duplicates.push(key)
+      entries.delete(key)
+      entries.set(key, entry)
+    }
+    return true
+  })
   return { entries, duplicates }
 }
 
@@ -201,7 +216,45 @@ function nameChanged(a: SnapshotEntry, b: SnapshotEntry): boolean {
  */
 export function diffSnapshots(before: SnapshotInput, after: SnapshotInput): SnapshotDiff {
   const a = index(before)
-  const b = index(after)
+  const diff: SnapshotDiff = { added: [], removed: [], modified: [], renamed: [], moved: [], duplicates: [] }
+  // Fast path: `after` is walked without building entries for unchanged items. A duplicate in `after` needs the
+  // last-listing-wins order of a full index, so it restarts on the general path.
+  const seen = new Set<string>()
+  let clean = true
+  walk(after, (item, key, parentKey) => {
+    const size = seen.size
+    seen.add(key)
+    if (seen.size === size) {
+      clean = false
+      return false
+    }
+    const prev = a.entries.get(key)
+    if (prev === undefined) {
+      diff.added.push(entryOf(item, key, parentKey))
+      return true
+    }
+    const name = item.relationshipName ?? lastSegment(item.path)
+    const modified = prev.eTag !== undefined && item.eTag !== undefined && prev.eTag !== item.eTag
+    const renamed = prev.name !== undefined && name !== undefined && prev.name !== name
+    const moved = prev.parentKey !== undefined && parentKey !== undefined && prev.parentKey !== parentKey
+    if (modified || renamed || moved) classify(diff, prev, entryOf(item, key, parentKey))
+    return true
+  })
+  if (!clean) return diffIndexed(a, index(after))
+  for (const [key, prev] of a.entries) if (!seen.has(key)) diff.removed.push(prev)
+  diff.duplicates = [...new Set(a.duplicates)]
+  return diff
+}
+
+function classify(diff: SnapshotDiff, prev: SnapshotEntry, next: SnapshotEntry): void {
+  const pair = { key: next.key, before: prev, after: next }
+  if (eTagChanged(prev, next)) diff.modified.push(pair)
+  const renamed = nameChanged(prev, next)
+  if (parentChanged(prev, next)) diff.moved.push({ ...pair, renamed })
+  else if (renamed) diff.renamed.push(pair)
+}
+
+function diffIndexed(a: Indexed, b: Indexed): SnapshotDiff {
   const diff: SnapshotDiff = {
     added: [],
     removed: [],
@@ -212,15 +265,8 @@ export function diffSnapshots(before: SnapshotInput, after: SnapshotInput): Snap
   }
   for (const [key, next] of b.entries) {
     const prev = a.entries.get(key)
-    if (prev === undefined) {
-      diff.added.push(next)
-      continue
-    }
-    const pair = { key, before: prev, after: next }
-    if (eTagChanged(prev, next)) diff.modified.push(pair)
-    const renamed = nameChanged(prev, next)
-    if (parentChanged(prev, next)) diff.moved.push({ ...pair, renamed })
-    else if (renamed) diff.renamed.push(pair)
+    if (prev === undefined) diff.added.push(next)
+    else classify(diff, prev, next)
   }
   for (const [key, prev] of a.entries) if (!b.entries.has(key)) diff.removed.push(prev)
   return diff
