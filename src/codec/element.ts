@@ -521,7 +521,8 @@ interface Compiled {
  *
  * Encoding writes attributes (unknown ones first, then the fields in declaration order), then the text, then
  * children in field declaration order, with each kept unknown child right after the modelled sibling it
- * followed when read. Declare fields in the order the protocol writes them.
+ * followed when read (after all elements of that field, for a repeated one). Declare fields in the order the
+ * protocol writes them: a document whose modelled children come in that order re-encodes in its own order.
  *
  * @example
  * ```ts
