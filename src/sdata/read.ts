@@ -88,6 +88,11 @@ function valueText(el: XmlElement, path: Path, problems: Problems): string | und
 
 /** Removes leading and trailing XML whitespace (space, tab, CR, LF) only. */
 export function trimXml(text: string): string {
+  const n = text.length
+  if (n === 0) return text
+  const first = text.charCodeAt(0)
+  const last = text.charCodeAt(n - 1)
+  if (first > 32 && last > 32) return text
   return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')
 }
 

@@ -88,31 +88,58 @@ export function isDeclaration(a: XmlAttribute): boolean {
  */
 export function selfContained(el: XmlElement, scope: ReadonlyMap<string, string> = ROOT_SCOPE): XmlElement {
   let missing: Map<string, string> | undefined
-  // Each stack frame: an element and the prefixes declared on the path from `el` down to it.
-  const stack: Array<[XmlElement, ReadonlySet<string> | undefined]> = [[el, undefined]]
-  while (stack.length > 0) {
-    const [node, outer] = stack.pop()!
+  // Parallel stacks: an element and the prefixes declared on the path from `el` down to it (shared until changed).
+  const nodes: XmlElement[] = [el]
+  const parents: Array<XmlElement | undefined> = [undefined]
+  const scopes: Array<ReadonlySet<string> | undefined> = [undefined]
+  while (nodes.length > 0) {
+    const node = nodes.pop()!
+    const parent = parents.pop()
+    const outer = scopes.pop()
     let declared = outer
-    for (const a of node.attributes) {
-      if (a.namespace === XMLNS_NAMESPACE) {
-        if (declared === outer) declared = new Set(outer)
-        ;(declared as Set<string>).add(a.prefix === null ? '' : a.localName)
+    let prefixedAttributes = false
+    const attributes = node.attributes
+    for (let i = 0; i < attributes.length; i++) {
+      const a = attributes[i]!
+      if (a.namespace !== XMLNS_NAMESPACE) {
+        if (a.prefix !== null) prefixedAttributes = true
+        continue
       }
+      if (declared === outer) declared = new Set(outer)
+      ;(declared as Set<string>).add(a.prefix === null ? '' : a.localName)
     }
-    const use = (prefix: string, ns: string): void => {
-      if (declared?.has(prefix) || missing?.has(prefix)) return
-      if ((scope.get(prefix) ?? '') === ns) return
-      if (missing === undefined) missing = new Map()
+    // Most payload elements share their parent's name binding; the parent's check already covered it.
+    const sameAsParent =
+      declared === outer && parent !== undefined && parent.prefix === node.prefix && parent.namespace === node.namespace
+    const prefix = node.prefix ?? ''
+    const ns = node.namespace ?? ''
+    if (
+      !sameAsParent &&
+      (scope.get(prefix) ?? '') !== ns &&
+      declared?.has(prefix) !== true &&
+      missing?.has(prefix) !== true
+    ) {
+      missing ??= new Map()
       missing.set(prefix, ns)
     }
-    use(node.prefix ?? '', node.namespace ?? '')
-    for (const a of node.attributes) {
-      if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE && a.namespace !== XML_NS)
-        use(a.prefix, a.namespace ?? '')
+    for (let i = 0; prefixedAttributes && i < attributes.length; i++) {
+      const a = attributes[i]!
+      const p = a.prefix
+      if (p === null || a.namespace === XMLNS_NAMESPACE || a.namespace === XML_NS) continue
+      const ans = a.namespace ?? ''
+      if ((scope.get(p) ?? '') !== ans && declared?.has(p) !== true && missing?.has(p) !== true) {
+        missing ??= new Map()
+        missing.set(p, ans)
+      }
     }
-    for (let i = node.children.length - 1; i >= 0; i--) {
-      const c = node.children[i]!
-      if (c.type === 'element') stack.push([c, declared])
+    const children = node.children
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i]!
+      if (c.type === 'element') {
+        nodes.push(c)
+        parents.push(node)
+        scopes.push(declared)
+      }
     }
   }
   if (missing === undefined) return el

@@ -1,0 +1,219 @@
+// SyncFeedXml on a generated sync feed of 10,000 entries with payloads (~10 MB), against fast-xml-parser, xml2js and
+// (when installed) feedsmith on the same text (issue 4 "Performance": decode ≤ 1.5× XMLParser.parse with
+// preserveOrder; encode at least as fast as XMLBuilder). Runs against dist/ (`npx tsup`); prints markdown tables;
+// exits 1 when a target is missed.
+import { XMLBuilder, XMLParser } from 'fast-xml-parser'
+import xml2js from 'xml2js'
+import { SyncFeedXml } from '../dist/sdata/index.js'
+
+const N = Number(process.env.BENCH_ENTRIES ?? 10_000)
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 2)
+
+const CONTRACT = 'http://schemas.sage.com/myContract'
+const XMLNS = 'http://www.w3.org/2000/xmlns/'
+const hex = (n, salt = 0) => ((n * 2654435761 + salt) >>> 0).toString(16).padStart(8, '0')
+const uuid = (n) =>
+  `${hex(n)}-${hex(n, 1).slice(0, 4)}-4${hex(n, 2).slice(0, 3)}-${hex(n, 3).slice(0, 4)}-${hex(n, 4)}${hex(n, 5).slice(0, 4)}`.toUpperCase()
+const stamp = (n) =>
+  `2008-10-${String(1 + (n % 28)).padStart(2, '0')}T14:${String(n % 60).padStart(2, '0')}:03.${String(n % 1000).padStart(3, '0')}Z`
+const endpoints = [
+  'http://www.example.com/sdata/myApp1/myContract/-/accounts',
+  'http://www.example.com/sdata/myApp2/myContract/-/accounts',
+  'http://www.example.com/sdata/sageApp3/test/-/accounts',
+]
+
+const el = (localName, children, attributes = []) => ({
+  type: 'element',
+  namespace: CONTRACT,
+  localName,
+  prefix: null,
+  attributes,
+  children,
+})
+const leaf = (localName, value) => el(localName, [{ type: 'text', value }])
+
+// An account as the spec's examples show it, grown to ~1 KB of XML: names, addresses, a contact reference, order lines.
+function account(i) {
+  return el(
+    'account',
+    [
+      leaf('name', `Natural Goods Ltd. & Partners <${i}>`),
+      leaf('creditLimit', String(1000 + (i % 97) * 250)),
+      el('postalAddress', [leaf('street', `${i} High Street`), leaf('town', 'Newcastle')]),
+      el(
+        'contact',
+        [],
+        [
+          {
+            namespace: 'http://schemas.sage.com/sdata/2008/1',
+            localName: 'uuid',
+            prefix: 'sdata',
+            value: uuid(i + 1_000_000),
+          },
+        ],
+      ),
+      el(
+        'orderLines',
+        [0, 1].map((k) =>
+          el(
+            'orderLine',
+            [
+              leaf('lineNumber', String(k + 1)),
+              leaf('product', `P-${(i * 7 + k) % 5000}`),
+              leaf('orderQty', String(1 + ((i + k) % 9))),
+              leaf('unitPrice', '874.7940'),
+            ],
+            [
+              {
+                namespace: 'http://schemas.sage.com/sdata/2008/1',
+                localName: 'uuid',
+                prefix: 'sdata',
+                value: uuid(i * 3 + k + 2_000_000),
+              },
+            ],
+          ),
+        ),
+        [
+          {
+            namespace: 'http://schemas.sage.com/sdata/2008/1',
+            localName: 'deleteMissing',
+            prefix: 'sdata',
+            value: 'true',
+          },
+        ],
+      ),
+    ],
+    [{ namespace: XMLNS, localName: 'xmlns', prefix: null, value: CONTRACT }],
+  )
+}
+
+function makeFeed(n) {
+  const ticks = [0, 0, 0]
+  const entries = []
+  for (let i = 0; i < n; i++) {
+    const e = i % 3
+    entries.push({
+      id: `http://www.example.com/sdata/myApp1/myContract/-/accounts('${i}')`,
+      title: `Account ${i}`,
+      updated: stamp(i),
+      links: [],
+      syncState: { endpoint: endpoints[e], tick: ++ticks[e], stamp: stamp(i) },
+      payload: { uuid: uuid(i), isDeleted: i % 50 === 0, element: account(i) },
+      diagnoses: [],
+      extensions: [],
+    })
+  }
+  return {
+    id: "http://www.example.com/sdata/myApp1/myContract/-/accounts/$syncSource('DD052E5C-BFAD-4ffa-8D54-D696E4959497')",
+    title: 'Account synchronization feed',
+    updated: '2008-03-31T13:46:45Z',
+    links: [
+      {
+        rel: 'next',
+        type: 'application/atom+xml; type=feed',
+        href: 'http://www.example.com/next?startIndex=10001&count=10000',
+      },
+    ],
+    syncMode: 'catchUp',
+    digest: {
+      origin: endpoints[0],
+      entries: endpoints.map((endpoint, k) => ({
+        endpoint,
+        tick: ticks[k] + 1,
+        stamp: stamp(k),
+        conflictPriority: k + 1,
+      })),
+    },
+    diagnoses: [],
+    entries,
+    extensions: [],
+  }
+}
+
+function time(fn, runs) {
+  for (let i = 0; i < Math.min(2, runs); i++) fn()
+  const times = []
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.()
+    const t0 = performance.now()
+    fn()
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return { median: times[Math.floor(times.length / 2)], min: times[0] }
+}
+
+async function timeAsync(fn, runs) {
+  const times = []
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.()
+    const t0 = performance.now()
+    await fn()
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return { median: times[Math.floor(times.length / 2)], min: times[0] }
+}
+
+const feed = makeFeed(N)
+if (process.env.BENCH_SIZE_ONLY) {
+  if (process.env.BENCH_SIZE_ONLY === 'write')
+    (await import('node:fs')).writeFileSync(process.env.BENCH_OUT, SyncFeedXml.encode(feed))
+  console.log(SyncFeedXml.encode(feed).length)
+  process.exit(0)
+}
+const text = SyncFeedXml.encode(feed)
+const check = SyncFeedXml.decode(text)
+if (check._tag !== 'Right' || check.right.entries.length !== N) throw new Error('the generated feed does not decode')
+
+// fast-xml-parser doing comparable work: no value coercion, attributes read, text untrimmed, document order kept.
+const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: false })
+const defaultParser = new XMLParser({ preserveOrder: true })
+const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false })
+const fxpTree = parser.parse(text)
+const xml2jsParser = new xml2js.Parser({ xmlns: true, explicitChildren: true, preserveChildrenOrder: true })
+
+let feedsmith
+try {
+  feedsmith = await import('feedsmith')
+} catch {
+  feedsmith = undefined
+}
+
+const rows = [
+  ['decode: SyncFeedXml.decode', time(() => SyncFeedXml.decode(text), RUNS)],
+  ['fast-xml-parser parse (preserveOrder, no coercion)', time(() => parser.parse(text), RUNS)],
+  ['fast-xml-parser parse (preserveOrder, defaults)', time(() => defaultParser.parse(text), RUNS)],
+  [
+    'xml2js parseStringPromise (xmlns, ordered children)',
+    await timeAsync(() => xml2jsParser.parseStringPromise(text), SLOW_RUNS),
+  ],
+]
+if (feedsmith !== undefined)
+  rows.push(['feedsmith parseAtomFeed', time(() => feedsmith.parseAtomFeed(text), SLOW_RUNS)])
+rows.push(['encode: SyncFeedXml.encode', time(() => SyncFeedXml.encode(feed), RUNS)])
+rows.push(['fast-xml-parser XMLBuilder (preserveOrder)', time(() => builder.build(fxpTree), RUNS)])
+
+const get = (name) => rows.find((r) => r[0].startsWith(name))[1].median
+const decodeRatio = get('decode:') / get('fast-xml-parser parse (preserveOrder, no')
+const decodeRatioDefaults = get('decode:') / get('fast-xml-parser parse (preserveOrder, defaults')
+const xml2jsRatio = get('xml2js') / get('decode:')
+const encodeRatio = get('encode:') / get('fast-xml-parser XMLBuilder')
+
+console.log(
+  `${N.toLocaleString('en')} entries, ${(text.length / 1e6).toFixed(2)} M characters, median of ${RUNS} runs (${SLOW_RUNS} for xml2js)\n`,
+)
+console.log('| operation | median ms | min ms |')
+console.log('|---|---:|---:|')
+for (const [name, t] of rows) console.log(`| ${name} | ${t.median.toFixed(1)} | ${t.min.toFixed(1)} |`)
+if (feedsmith === undefined) console.log('| feedsmith parseAtomFeed | not installed | – |')
+console.log('')
+console.log('| ratio | value | target |')
+console.log('|---|---:|---:|')
+console.log(`| decode / fxp parse (no coercion) | ${decodeRatio.toFixed(2)}× | ≤ 1.5× |`)
+console.log(`| decode / fxp parse (defaults) | ${decodeRatioDefaults.toFixed(2)}× | ≤ 1.5× |`)
+console.log(`| xml2js / decode | ${xml2jsRatio.toFixed(2)}× | – |`)
+console.log(`| encode / fxp build | ${encodeRatio.toFixed(2)}× | ≤ 1× |`)
+
+if (decodeRatio > 1.5 || encodeRatio > 1) process.exitCode = 1
