@@ -4,10 +4,10 @@ import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { qname, textPosition, xmlStep } from '../codec'
 import { parseXml } from '../xml/parse'
-import { serializeXml } from '../xml/serialize'
 import type { XmlElement } from '../xml/types'
 import { FolderItemElement, ItemsElement } from './element'
 import type { FileSyncDocument } from './model'
+import { writeRoot } from './write'
 
 /**
  * How {@link fileSyncXml} writes a document.
@@ -60,8 +60,7 @@ function decodeRoot(root: XmlElement, c: t.Context): t.Validation<FileSyncDocume
 }
 
 function encodeDocument(doc: FileSyncDocument, options: FileSyncXmlOptions | undefined): string {
-  const root = doc.root === 'Folder' ? FolderItemElement.encode(doc.folder) : ItemsElement.encode(doc.items)
-  const body = serializeXml({ root }, { declaration: false })
+  const body = writeRoot(doc.root === 'Folder' ? doc.folder : { items: doc.items })
   return `${options?.bom ? '\uFEFF' : ''}${options?.declaration === false ? '' : DECLARATION}${body}`
 }
 

@@ -4,15 +4,7 @@ import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { insertEntry, qname, type XmlStep, xmlStep } from '../codec'
 import { XMLNS_NAMESPACE, type XmlElement, type XmlNode } from '../xml/types'
-import {
-  Base64Bytes,
-  booleanText,
-  ExactText,
-  FileSyncBooleanText,
-  FileSyncDateTime,
-  FileSyncInt,
-  SafeSize,
-} from './leaf'
+import { booleanText, LEAF_CODEC, LEAF_TEXT } from './leaf'
 import type { DocumentItem, DocumentStream, Extension, FolderItem, Item, ModifierIdentity, UnknownItem } from './model'
 import {
   CUSTOM_IDENTITY,
@@ -24,6 +16,7 @@ import {
   MODIFIER_IDENTITY,
   type RecordSpec,
 } from './schema'
+import { placeExtensions } from './write'
 
 // The decoder is hand-written rather than composed from `record()`: a changes listing holds ~20 leaves per item,
 // and the per-field closures, intermediate objects and Map lookups of a generic record cost more than the
@@ -35,15 +28,6 @@ type Mutable = Record<string, unknown>
 interface Cursor {
   readonly stack: t.ContextEntry[]
   readonly errors: t.ValidationError[]
-}
-
-const LEAF_CODEC: Partial<Record<FieldType, t.Type<any, string, string>>> = {
-  text: ExactText,
-  date: FileSyncDateTime,
-  size: SafeSize,
-  int: FileSyncInt,
-  binary: Base64Bytes,
-  boolean: FileSyncBooleanText,
 }
 
 // Null (the empty string, MS-FILESYNC §2.2) is how Web3S writes "no value" for typed fields; text keeps `''`.
@@ -278,7 +262,7 @@ function encodeField(field: FieldSpec, value: unknown, request: boolean): XmlEle
     case 'boolean':
       return leafElement(field.name, value === null ? '' : booleanText(value as { value: boolean }))
     default:
-      return leafElement(field.name, value === null ? '' : LEAF_CODEC[field.type]!.encode(value))
+      return leafElement(field.name, value === null ? '' : LEAF_TEXT[field.type]!(value))
   }
 }
 
@@ -294,20 +278,16 @@ function encodeRecord(spec: RecordSpec, name: string, value: Mutable, request: b
     return bare(name, children)
   }
   const rank = request ? spec.requestRank : spec.responseRank
-  // Extensions sorted by their anchor's place in the write order (stable: same anchor keeps array order);
-  // an anchor the table does not know goes last.
-  const placed = extensions
-    .map((ext, i) => ({ ext, at: ext.after === null ? -1 : (rank.get(ext.after) ?? order.length), i }))
-    .sort((a, b) => a.at - b.at || a.i - b.i)
+  const placed = placeExtensions(extensions, rank, order.length)
   let next = 0
-  while (next < placed.length && placed[next]!.at === -1) children.push(placed[next++]!.ext.element)
+  while (next < placed.length && placed[next]!.at === -1) children.push(placed[next++]!.element)
   for (let r = 0; r < order.length; r++) {
     const field = order[r]!
     const x = value[field.key]
     if (x !== undefined) children.push(encodeField(field, x, request))
-    while (next < placed.length && placed[next]!.at === r) children.push(placed[next++]!.ext.element)
+    while (next < placed.length && placed[next]!.at === r) children.push(placed[next++]!.element)
   }
-  while (next < placed.length) children.push(placed[next++]!.ext.element)
+  while (next < placed.length) children.push(placed[next++]!.element)
   return bare(name, children)
 }
 

@@ -1,19 +1,12 @@
 // The MS-FILESYNC (Web3S) value model: documents rooted at `Folder` or `Items`, their items and fields.
 // Implements MS-FILESYNC §2.2 (data types and simple types) and protocol notes §3 and §6 (our decisions).
+import type { BooleanLexical, FormBoolean } from '../codec/boolean'
 import type { XmlElement } from '../xml/types'
 
-/**
- * The lexical forms of a boolean that decoding accepts (protocol notes §6.8). SharePoint writes `True`/`False`.
- *
- * @example
- * ```ts
- * const form: BooleanLexical = 'True'
- * ```
- */
-export type BooleanLexical = 'True' | 'False' | 'true' | 'false' | '1' | '0'
+export type { BooleanLexical, FormBoolean }
 
 /**
- * A boolean that remembers the form it was read in, so that it is written back the same way.
+ * A boolean that remembers the form it was read in (protocol notes §6.8), the codec kit's `FormBoolean`:
  * `lexical` is absent for the default form (`True`/`False`, the one SharePoint uses); encoding ignores a
  * `lexical` that does not spell `value` and writes the default form instead.
  *
@@ -23,12 +16,7 @@ export type BooleanLexical = 'True' | 'False' | 'true' | 'false' | '1' | '0'
  * const lower: FileSyncBoolean = { value: true, lexical: 'true' } // written as true
  * ```
  */
-export interface FileSyncBoolean {
-  /** The truth value. */
-  value: boolean
-  /** The form read, when it was not `True`/`False`. */
-  lexical?: BooleanLexical
-}
+export type FileSyncBoolean = FormBoolean
 
 /**
  * A `QuotaState` value. The spec's enum is listed for completion, but any string read is kept

@@ -22,6 +22,10 @@ export interface FieldSpec {
   readonly key: string
   /** Its content type. */
   readonly type: FieldType
+  /** `<Name>`, `</Name>` and `<Name/>`, precomputed for the text writer. */
+  readonly open: string
+  readonly close: string
+  readonly empty: string
 }
 
 /** A record element: its modelled children, looked up by name, and the two write orders. */
@@ -97,7 +101,8 @@ const KEYS: Record<string, string> = {
 function field(name: string): FieldSpec {
   const type = TYPES[name]
   if (type === undefined) throw new Error(`schema: no type for ${name}`)
-  return { name, key: KEYS[name] ?? name[0]!.toLowerCase() + name.slice(1), type }
+  const key = KEYS[name] ?? name[0]!.toLowerCase() + name.slice(1)
+  return { name, key, type, open: `<${name}>`, close: `</${name}>`, empty: `<${name}/>` }
 }
 
 function rank(order: readonly FieldSpec[]): Map<string, number> {

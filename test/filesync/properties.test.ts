@@ -1,13 +1,22 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { type FileSyncDocument, FileSyncXml, type FolderItem, reportErrors } from '../../src/filesync/index'
+import {
+  type FileSyncDocument,
+  FileSyncXml,
+  type FolderItem,
+  FolderItemElement,
+  fileSyncXml,
+  ItemsElement,
+  reportErrors,
+} from '../../src/filesync/index'
 import {
   arbDocumentItem,
   arbFileSyncDocument,
   arbFileSyncText,
   arbFolderItem,
 } from '../../src/testing/arbitraries/filesync'
+import { serializeXml } from '../../src/xml/serialize'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import { assertWellFormed } from '../support/saxes'
@@ -40,9 +49,9 @@ describe('FileSyncXml properties', () => {
   })
 
   it('decode ∘ encode = id for Folder/Items/Folder/… nested close to the XML depth limit', () => {
-    // Each level is two elements (Folder, Items); the parser's default limit is 256.
+    // Each level is two elements (Folder, Items), the leaf Document up to four more; the parser's limit is 256.
     const chain = fc
-      .tuple(fc.integer({ min: 1, max: 126 }), arbDocumentItem({ extensions: false }))
+      .tuple(fc.integer({ min: 1, max: 124 }), arbDocumentItem({ extensions: false }))
       .map(([depth, leaf]) => {
         let folder: FolderItem = { kind: 'Folder', relationshipName: 'leaf', items: [leaf] }
         for (let i = 0; i < depth; i++)
@@ -57,11 +66,30 @@ describe('FileSyncXml properties', () => {
     )
   })
 
+  it('a listing nested past the XML depth limit is a decode error, not a crash', () => {
+    let folder: FolderItem = { kind: 'Folder', relationshipName: 'leaf' }
+    for (let i = 0; i < 5000; i++) folder = { kind: 'Folder', items: [folder] }
+    const xml = FileSyncXml.encode({ root: 'Folder', folder })
+    const r = FileSyncXml.decode(xml)
+    expect(E.isLeft(r) && reportErrors(r.left)[0]?.message).toMatch(/maxDepth/)
+  })
+
   it('encode ∘ decode ∘ encode = encode (the order written is stable)', () => {
     fc.assert(
       fc.property(arbFileSyncDocument({ maxDepth: 2, maxItems: 3 }), (doc) => {
         const xml = FileSyncXml.encode(doc)
         expect(FileSyncXml.encode(roundTrip(doc))).toBe(xml)
+      }),
+      { numRuns: numRuns(100) },
+    )
+  })
+
+  it('the element codecs and the document codec write the same XML (serializeXml ∘ element encode = text encode)', () => {
+    const bare = fileSyncXml({ declaration: false })
+    fc.assert(
+      fc.property(arbFileSyncDocument({ maxDepth: 2, maxItems: 3 }), (doc) => {
+        const root = doc.root === 'Folder' ? FolderItemElement.encode(doc.folder) : ItemsElement.encode(doc.items)
+        expect(serializeXml({ root }, { declaration: false })).toBe(bare.encode(doc))
       }),
       { numRuns: numRuns(100) },
     )

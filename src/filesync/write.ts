@@ -1,0 +1,214 @@
+// Writes FILESYNC values straight to XML text, the same text `serializeXml` gives for the element codecs' trees.
+// Implements protocol notes §3.1 (no namespaces, no whitespace between elements) and §6.3 (SPO order on encode).
+import { escapeText, serializeXml } from '../xml/serialize'
+import type { XmlElement } from '../xml/types'
+import { booleanText, LEAF_TEXT } from './leaf'
+import type { Extension, Item } from './model'
+import {
+  CUSTOM_IDENTITY,
+  DOCUMENT,
+  DOCUMENT_STREAM,
+  type FieldSpec,
+  FOLDER,
+  MODIFIER_IDENTITY,
+  type RecordSpec,
+} from './schema'
+
+// Building an element tree and serialising it costs about as much again as writing the text directly, and
+// encoding has to beat fast-xml-parser's builder; so the document codec writes text, and only unknown elements
+// (which may carry namespaces and attributes) go through `serializeXml`. Iterative: values built by hand may
+// nest deeper than any parsed document, and encoding must never overflow the stack.
+
+type Mutable = Record<string, unknown>
+
+interface Placed {
+  at: number
+  element: XmlElement
+}
+
+/** An open record element: `r` is the next field of `order` to write; extensions anchored before it are out. */
+interface RecordFrame {
+  readonly list: false
+  readonly name: string
+  readonly value: Mutable
+  readonly request: boolean
+  readonly order: readonly FieldSpec[]
+  readonly placed: Placed[] | undefined
+  r: number
+  next: number
+}
+
+/** An open `Items` or `DocumentStreams` element: `i` is the next child to write. */
+interface ListFrame {
+  readonly list: true
+  readonly children: readonly unknown[]
+  readonly streams: boolean
+  readonly request: boolean
+  readonly close: string
+  i: number
+}
+
+type Frame = RecordFrame | ListFrame
+
+const EMPTY: readonly Placed[] = []
+
+function serializeElement(el: XmlElement): string {
+  return serializeXml({ root: el }, { declaration: false })
+}
+
+function leafText(field: FieldSpec, x: unknown): string {
+  if (field.type === 'text') return x as string
+  if (x === null) return ''
+  if (field.type === 'boolean') return booleanText(x as { value: boolean })
+  return LEAF_TEXT[field.type]!(x)
+}
+
+/**
+ * Opens a record: writes its start tag (or the whole empty element) and returns its frame, or `undefined` when
+ * it was empty and is already written.
+ */
+function openRecord(
+  spec: RecordSpec,
+  name: string,
+  value: Mutable,
+  request: boolean,
+  out: { text: string },
+): RecordFrame | undefined {
+  const order = request ? spec.requestOrder : spec.responseOrder
+  const extensions = value.extensions as Extension[] | undefined
+  let placed: Placed[] | undefined
+  let empty = true
+  if (extensions !== undefined && extensions.length > 0) {
+    placed = placeExtensions(extensions, request ? spec.requestRank : spec.responseRank, order.length)
+    empty = false
+  } else {
+    for (const field of order) {
+      if (value[field.key] !== undefined) {
+        empty = false
+        break
+      }
+    }
+  }
+  if (empty) {
+    out.text += `<${name}/>`
+    return undefined
+  }
+  out.text += `<${name}>`
+  return { list: false, name, value, request, order, placed, r: 0, next: 0 }
+}
+
+function openItem(item: Item, out: { text: string }): RecordFrame | undefined {
+  if (item.kind === 'Unknown') {
+    out.text += serializeElement(item.element)
+    return undefined
+  }
+  const spec = item.kind === 'Folder' ? FOLDER : DOCUMENT
+  // SPO writes request bodies (those with a WriteMode) in another order than listings and write responses.
+  return openRecord(spec, item.kind, item as unknown as Mutable, item.writeMode !== undefined, out)
+}
+
+function openList(
+  children: readonly unknown[],
+  streams: boolean,
+  request: boolean,
+  out: { text: string },
+): ListFrame | undefined {
+  const name = streams ? 'DocumentStreams' : 'Items'
+  if (children.length === 0) {
+    out.text += `<${name}/>`
+    return undefined
+  }
+  out.text += `<${name}>`
+  return { list: true, children, streams, request, close: `</${name}>`, i: 0 }
+}
+
+/** Writes the frames on `stack` until it is empty. */
+function drain(stack: Frame[], out: { text: string }): void {
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1]!
+    if (f.list) {
+      if (f.i === f.children.length) {
+        out.text += f.close
+        stack.pop()
+        continue
+      }
+      const child = f.children[f.i++]
+      const frame = f.streams
+        ? openRecord(DOCUMENT_STREAM, 'DocumentStream', child as Mutable, f.request, out)
+        : openItem(child as Item, out)
+      if (frame !== undefined) stack.push(frame)
+      continue
+    }
+    const placed = f.placed ?? EMPTY
+    const order = f.order
+    let pushed = false
+    while (!pushed && f.r <= order.length) {
+      while (f.next < placed.length && placed[f.next]!.at < f.r) out.text += serializeElement(placed[f.next++]!.element)
+      if (f.r === order.length) break
+      const field = order[f.r++]!
+      const x = f.value[field.key]
+      if (x === undefined) continue
+      let frame: Frame | undefined
+      switch (field.type) {
+        case 'items':
+          frame = openList(x as Item[], false, f.request, out)
+          break
+        case 'streams':
+          frame = openList(x as Mutable[], true, f.request, out)
+          break
+        case 'modifierIdentity':
+          frame = openRecord(MODIFIER_IDENTITY, field.name, x as Mutable, f.request, out)
+          break
+        case 'customIdentity':
+          frame = openRecord(CUSTOM_IDENTITY, field.name, x as Mutable, f.request, out)
+          break
+        default: {
+          const s = leafText(field, x)
+          out.text += s === '' ? field.empty : `${field.open}${escapeText(s)}${field.close}`
+        }
+      }
+      if (frame !== undefined) {
+        stack.push(frame)
+        pushed = true
+      }
+    }
+    if (pushed) continue
+    while (f.next < placed.length) out.text += serializeElement(placed[f.next++]!.element)
+    out.text += `</${f.name}>`
+    stack.pop()
+  }
+}
+
+/**
+ * Extensions sorted by their anchor's place in the write order (-1 for "first"); the same anchor keeps array
+ * order, and an anchor the table does not know goes after every modelled field.
+ *
+ * @example
+ * ```ts
+ * placeExtensions([{ after: 'ETag', element }], FOLDER.responseRank, FOLDER.responseOrder.length) // [{ at: 2, element }]
+ * ```
+ */
+export function placeExtensions(
+  extensions: readonly Extension[],
+  rank: ReadonlyMap<string, number>,
+  end: number,
+): Array<{ at: number; element: XmlElement }> {
+  return extensions
+    .map((ext, i) => ({ at: ext.after === null ? -1 : (rank.get(ext.after) ?? end), i, element: ext.element }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+}
+
+/**
+ * Writes a document's root (its `Folder`, or the item list of an `Items` root) as XML text, without declaration.
+ *
+ * @example
+ * ```ts
+ * writeRoot({ kind: 'Folder', relationshipName: 'RootFolder', items: [] }) // '<Folder><RelationshipName>RootFolder</RelationshipName><Items/></Folder>'
+ * ```
+ */
+export function writeRoot(root: Item | { readonly items: readonly Item[] }): string {
+  const out = { text: '' }
+  const frame = 'kind' in root ? openItem(root, out) : openList(root.items, false, false, out)
+  if (frame !== undefined) drain([frame], out)
+  return out.text
+}
