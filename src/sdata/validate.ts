@@ -142,6 +142,7 @@ function checkDigest(issues: Issues, base: string, digest: Digest): void {
   if (!Array.isArray(digest.entries)) issues.error(base, 'the digest entries are not an array')
   if (entries.length === 0) issues.error(base, 'the digest has no digestEntry (sync §4.2 requires at least one)')
   const seenEndpoints = new Map<string, number>()
+  const seenFolded = new Map<string, number>()
   entries.forEach((entry, index) => {
     const path = `${base}/digestEntry[${index + 1}]`
     if (entry === null || typeof entry !== 'object') {
@@ -161,8 +162,18 @@ function checkDigest(issues: Issues, base: string, digest: Digest): void {
     }
     if (typeof entry.endpoint === 'string') {
       const first = seenEndpoints.get(entry.endpoint)
-      if (first === undefined) seenEndpoints.set(entry.endpoint, index)
-      else {
+      const folded = entry.endpoint.toLowerCase()
+      const sameButCase = seenFolded.get(folded)
+      if (first === undefined) {
+        seenEndpoints.set(entry.endpoint, index)
+        if (sameButCase !== undefined) {
+          // Decision 8 compares endpoints exactly; Sage's reference adapter folds case, so these would merge there.
+          issues.warning(
+            `${path}/endpoint`,
+            `endpoint ${JSON.stringify(entry.endpoint)} differs only in letter case from digestEntry[${sameButCase + 1}]'s`,
+          )
+        } else seenFolded.set(folded, index)
+      } else {
         const other = entries[first]
         const pair =
           other !== undefined && other.tick === entry.tick ? `(endpoint, tick) pair (${entry.tick})` : 'endpoint'
@@ -173,6 +184,10 @@ function checkDigest(issues: Issues, base: string, digest: Digest): void {
       }
     }
   })
+  if (typeof digest.origin === 'string' && entries.length > 0 && !seenEndpoints.has(digest.origin)) {
+    // sync §4.2: a provider's digest holds an entry for every endpoint it records, its own among them.
+    issues.warning(`${base}/origin`, `the origin ${JSON.stringify(digest.origin)} has no digestEntry of its own`)
+  }
 }
 
 /**
@@ -551,9 +566,30 @@ function checkFeed(issues: Issues, feed: SyncFeed, role: SyncFeedRole): void {
     }
   })
   issues.list.push(...checkTickOrder(states))
+  checkUniqueUuids(issues, entries)
   if (feed.digest !== null && typeof feed.digest === 'object' && Array.isArray(feed.digest.entries)) {
     checkAgainstDigest(issues, feed.digest, states)
   }
+}
+
+function checkUniqueUuids(issues: Issues, entries: readonly SyncEntry[]): void {
+  const seen = new Map<string, number>()
+  entries.forEach((entry, index) => {
+    const uuid = entry?.payload?.uuid
+    if (typeof uuid !== 'string' || !UUID.test(uuid)) return
+    // UUIDs compare case-insensitively (sdata.xsd uuid--type; the spec mixes cases).
+    const key = uuid.toLowerCase()
+    const first = seen.get(key)
+    if (first === undefined) seen.set(key, index)
+    else {
+      const element = entry.payload!.element
+      const name = element !== null && typeof element === 'object' ? elementName(element) : '*'
+      issues.warning(
+        `/feed/entry[${index + 1}]/sdata:payload/${name}/@sdata:uuid`,
+        `sdata:uuid ${uuid} appears again (first in entry[${first + 1}]); a sync feed carries each resource once`,
+      )
+    }
+  })
 }
 
 function checkAgainstDigest(issues: Issues, digest: Digest, states: LocatedState[]): void {

@@ -245,6 +245,13 @@ describe('validateSyncFeed rules', () => {
     ])
   })
 
+  it('a resource twice in one feed is a warning (uuids compare case-insensitively)', () => {
+    const feed = feedOf(entry(at(APP1, 1), uuid(7)), entry(at(APP1, 2), uuid(7).toUpperCase()))
+    expect(only(validateSyncFeed(feed))).toStrictEqual([
+      `warning /feed/entry[2]/sdata:payload/account/@sdata:uuid: sdata:uuid ${uuid(7).toUpperCase()} appears again (first in entry[1]); a sync feed carries each resource once`,
+    ])
+  })
+
   it('a deleted resource with content is a warning', () => {
     const e = entry(at(APP1, 1), uuid(1))
     e.payload!.isDeleted = true
@@ -345,6 +352,20 @@ describe('validateDigest', () => {
         path: '/entry/sdata:payload/sync:digest/digestEntry[5]/endpoint',
         message: `duplicate endpoint ${JSON.stringify(APP2)}, first in digestEntry[2]`,
       },
+    ])
+  })
+
+  it('warns about endpoints that differ only in case, and an origin with no entry of its own', () => {
+    const digest: Digest = {
+      origin: 'http://nowhere/-/accounts',
+      entries: [
+        { endpoint: APP1, tick: 1, stamp: stamp('2008-10-30T17:23:08Z'), conflictPriority: 1 },
+        { endpoint: APP1.toUpperCase(), tick: 2, stamp: stamp('2008-10-30T17:23:08Z'), conflictPriority: 1 },
+      ],
+    }
+    expect(validateDigest(digest).map((i) => `${i.severity} ${i.path}`)).toStrictEqual([
+      'warning /digest/digestEntry[2]/endpoint',
+      'warning /digest/origin',
     ])
   })
 
