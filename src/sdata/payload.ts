@@ -142,7 +142,9 @@ function readResource<V>(
   }
   r.element = selfContained(rest.length === el.attributes.length ? el : { ...el, attributes: rest })
   if (codec !== undefined) {
-    const v = codec.validate(r.element, problems.context(path))
+    // The step carries the very element handed to the codec, so a codec that names it again (the codec kit's
+    // `element()`) merges with this step in the reported path instead of repeating it.
+    const v = codec.validate(r.element, problems.context(at(path.parent, r.element)))
     if (v._tag === 'Left') {
       problems.addAll(v.left)
       return 'error'
