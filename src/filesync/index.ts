@@ -15,3 +15,4 @@ export {
 export * from './http/index'
 export type * from './model'
 export * from './snapshot'
+export { type FileSyncIssue, validateFileSync } from './validate'

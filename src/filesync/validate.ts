@@ -1,0 +1,288 @@
+// Validation of FILESYNC values against the spec and observed SharePoint behaviour, separate from decoding.
+// Implements MS-FILESYNC §2.2 (ResourceID GUIDs, Int, QuotaState enum) and protocol notes §3.2/§3.3 and §6.
+import { DateTimeCodec } from '../codec'
+import type { XmlElement } from '../xml/types'
+import type { DocumentStream, Extension, FileSyncDocument, Item, ModifierIdentity } from './model'
+import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, type RecordSpec } from './schema'
+
+/**
+ * A departure from the spec (`error`) or from what SharePoint is seen to send or accept (`warning`).
+ *
+ * @example
+ * ```ts
+ * const issue: FileSyncIssue = { severity: 'error', path: '/Folder/Items/Document[2]/ResourceID', message: 'ResourceID is not a GUID as 32 hex digits: "42"' }
+ * ```
+ */
+export interface FileSyncIssue {
+  /** `error` for the spec, `warning` for observed behaviour. */
+  severity: 'error' | 'warning'
+  /** The XML path the value would be written at (positions among same-named siblings, 1-based). */
+  path: string
+  /** What is wrong, with the value found. */
+  message: string
+}
+
+const GUID32 = /^[0-9A-Fa-f]{32}$/
+const QUOTA_STATES: ReadonlySet<string> = new Set(['Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit'])
+const WRITE_MODES: ReadonlySet<string> = new Set(['Create', 'Update', 'CreateOrUpdate'])
+const MAX_INT = 2147483647
+const QUICK_XOR_HASH_BYTES = 20
+
+function show(u: unknown): string {
+  if (typeof u === 'string') return JSON.stringify(u.length > 60 ? `${u.slice(0, 57)}...` : u)
+  return String(u)
+}
+
+/** The first character XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), or -1. */
+function badCharAt(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0x20 && c < 0xd800) continue
+    if (c === 9 || c === 10 || c === 13) continue
+    if (c >= 0xd800 && c < 0xdc00) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++
+        continue
+      }
+      return i
+    }
+    if (c >= 0xe000 && c < 0xfffe) continue
+    return i
+  }
+  return -1
+}
+
+class Issues {
+  readonly list: FileSyncIssue[] = []
+  error(path: string, message: string): void {
+    this.list.push({ severity: 'error', path, message })
+  }
+  warning(path: string, message: string): void {
+    this.list.push({ severity: 'warning', path, message })
+  }
+  text(path: string, name: string, s: string): void {
+    const at = badCharAt(s)
+    if (at >= 0) {
+      const code = s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')
+      this.error(path, `${name} contains U+${code} at offset ${at}, which XML 1.0 cannot carry (written as U+FFFD)`)
+    }
+  }
+}
+
+function qualified(el: XmlElement): string {
+  return el.prefix ? `${el.prefix}:${el.localName}` : el.localName
+}
+
+/** Characters of an unknown subtree, iteratively (extensions may be deep). */
+function checkElement(el: XmlElement, path: string, issues: Issues): void {
+  const stack: Array<{ el: XmlElement; path: string }> = [{ el, path }]
+  while (stack.length > 0) {
+    const { el: e, path: p } = stack.pop()!
+    issues.text(p, 'element name', e.localName)
+    for (const a of e.attributes) issues.text(`${p}/@${a.localName}`, 'attribute value', a.value)
+    for (const n of e.children) {
+      if (n.type === 'text') issues.text(p, 'text', n.value)
+      else stack.push({ el: n, path: `${p}/${qualified(n)}` })
+    }
+  }
+}
+
+function checkExtensions(spec: RecordSpec, extensions: readonly Extension[] | undefined, path: string, issues: Issues) {
+  if (extensions === undefined) return
+  for (const ext of extensions) {
+    const p = `${path}/${qualified(ext.element)}`
+    if (ext.element.namespace === null && spec.byName.has(ext.element.localName)) {
+      issues.warning(
+        p,
+        `${ext.element.localName} appears more than once in <${spec.name}>; the extra one is kept as is`,
+      )
+    }
+    if (ext.after !== null && !spec.byName.has(ext.after)) {
+      issues.warning(p, `extension anchored after ${ext.after}, which <${spec.name}> does not have; it is written last`)
+    }
+    checkElement(ext.element, p, issues)
+  }
+}
+
+/** Types, ranges and characters of every modelled field of a record value. */
+function checkFields(spec: RecordSpec, value: Record<string, unknown>, path: string, issues: Issues): void {
+  for (const field of spec.responseOrder) {
+    const x = value[field.key]
+    if (x === undefined || x === null) continue
+    const p = `${path}/${field.name}`
+    switch (field.type) {
+      case 'text':
+        if (typeof x !== 'string') issues.error(p, `${field.name} must be a string, found ${show(x)}`)
+        else issues.text(p, field.name, x)
+        break
+      case 'date':
+        if (!DateTimeCodec.is(x))
+          issues.error(p, `${field.name} is not an xs:dateTime with at most 7 fraction digits: ${show(x)}`)
+        break
+      case 'size':
+        if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) {
+          issues.error(p, `${field.name} must be a non-negative safe integer, found ${show(x)}`)
+        }
+        break
+      case 'int':
+        if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > MAX_INT) {
+          issues.error(p, `${field.name} is an Int (0..2147483647), found ${show(x)}`)
+        }
+        break
+      case 'binary':
+        if (!(x instanceof Uint8Array)) issues.error(p, `${field.name} must be bytes (Uint8Array), found ${show(x)}`)
+        break
+      case 'boolean': {
+        const b = x as { value?: unknown; lexical?: string }
+        if (typeof b.value !== 'boolean') issues.error(p, `${field.name} must be { value: boolean }, found ${show(x)}`)
+        else if (
+          b.lexical !== undefined &&
+          (b.lexical === 'True' || b.lexical === '1' || b.lexical === 'true') !== b.value
+        ) {
+          issues.warning(
+            p,
+            `${field.name}: lexical ${show(b.lexical)} does not spell ${b.value}; written as ${b.value ? 'True' : 'False'}`,
+          )
+        }
+        break
+      }
+      default:
+        break
+    }
+  }
+}
+
+function checkIdentity(m: ModifierIdentity, path: string, issues: Issues): void {
+  checkFields(MODIFIER_IDENTITY, m as Record<string, unknown>, path, issues)
+  checkExtensions(MODIFIER_IDENTITY, m.extensions, path, issues)
+  if (m.customIdentity !== undefined) {
+    const p = `${path}/CustomIdentity`
+    checkFields(CUSTOM_IDENTITY, m.customIdentity as Record<string, unknown>, p, issues)
+    checkExtensions(CUSTOM_IDENTITY, m.customIdentity.extensions, p, issues)
+  }
+}
+
+function checkStream(s: DocumentStream, path: string, issues: Issues): void {
+  checkFields(DOCUMENT_STREAM, s as Record<string, unknown>, path, issues)
+  checkExtensions(DOCUMENT_STREAM, s.extensions, path, issues)
+  if (s.xorHash instanceof Uint8Array && s.xorHash.length !== QUICK_XOR_HASH_BYTES) {
+    issues.warning(
+      `${path}/XORHash`,
+      `XORHash has ${s.xorHash.length} bytes; a QuickXorHash has ${QUICK_XOR_HASH_BYTES}`,
+    )
+  }
+}
+
+interface Pending {
+  readonly item: Item
+  readonly path: string
+  /** Inside the items of a root `Folder` (a listing or changes response). */
+  readonly listed: boolean
+}
+
+/** Appends `[n]` positions among same-named siblings, as decode error paths do for repeated elements. */
+function childPaths(items: readonly Item[], parent: string): string[] {
+  const counts = new Map<string, number>()
+  return items.map((item) => {
+    const name = item.kind === 'Unknown' ? qualified(item.element) : item.kind
+    const n = (counts.get(name) ?? 0) + 1
+    counts.set(name, n)
+    return `${parent}/${name}[${n}]`
+  })
+}
+
+function checkItem(pending: Pending, stack: Pending[], issues: Issues, isRoot: boolean): void {
+  const { item, path, listed } = pending
+  if (item.kind === 'Unknown') {
+    const el = item.element
+    if (el.namespace === null && (el.localName === 'Folder' || el.localName === 'Document')) {
+      issues.warning(path, `an unknown item named ${el.localName} decodes as a typed ${el.localName} item`)
+    }
+    checkElement(el, path, issues)
+    return
+  }
+  const spec = item.kind === 'Folder' ? FOLDER : DOCUMENT
+  const value = item as unknown as Record<string, unknown>
+  checkFields(spec, value, path, issues)
+  checkExtensions(spec, item.extensions, path, issues)
+  for (const [key, name] of [
+    ['resourceId', 'ResourceID'],
+    ['parentResourceId', 'ParentResourceID'],
+  ] as const) {
+    const id = item[key]
+    if (typeof id === 'string' && !GUID32.test(id))
+      issues.error(`${path}/${name}`, `${name} is not a GUID as 32 hex digits: ${show(id)}`)
+  }
+  if (item.itemType !== undefined && item.itemType !== item.kind) {
+    issues.warning(`${path}/ItemType`, `ItemType ${show(item.itemType)} on a <${item.kind}> element`)
+  }
+  if (listed && !isRoot && item.resourceId === undefined) {
+    issues.error(path, `a ${item.kind} in a changes listing has no ResourceID`)
+  }
+  if (item.writeMode !== undefined) {
+    if (!WRITE_MODES.has(item.writeMode)) {
+      issues.warning(`${path}/WriteMode`, `WriteMode ${show(item.writeMode)} is not Create, Update or CreateOrUpdate`)
+    }
+    if (item.writeMode === 'Update' && item.eTag === undefined) {
+      issues.error(path, 'a write with WriteMode Update has no ETag (the server needs it to detect conflicts)')
+    }
+    if (item.writeMode === 'Create' && item.relationshipName === undefined) {
+      issues.warning(path, 'a write with WriteMode Create has no RelationshipName (the new item needs a name)')
+    }
+  }
+  if (item.modifierIdentity !== undefined) checkIdentity(item.modifierIdentity, `${path}/ModifierIdentity`, issues)
+  if (item.kind === 'Folder') {
+    for (const key of ['quotaState', 'listLevelQuotaState'] as const) {
+      const state = item[key]
+      if (state !== undefined && !QUOTA_STATES.has(state)) {
+        const name = key === 'quotaState' ? 'QuotaState' : 'ListLevelQuotaState'
+        issues.warning(
+          `${path}/${name}`,
+          `${name} ${show(state)} is not Unknown, Normal, Nearing, Critical, Full or OverLimit`,
+        )
+      }
+    }
+    if (item.items !== undefined) {
+      const paths = childPaths(item.items, `${path}/Items`)
+      for (let i = item.items.length - 1; i >= 0; i--) stack.push({ item: item.items[i]!, path: paths[i]!, listed })
+    }
+  } else if (item.documentStreams !== undefined) {
+    const counts = item.documentStreams.length
+    for (let i = 0; i < counts; i++) {
+      checkStream(item.documentStreams[i]!, `${path}/DocumentStreams/DocumentStream[${i + 1}]`, issues)
+    }
+  }
+}
+
+/**
+ * Reports departures from MS-FILESYNC and from observed SharePoint behaviour in a document value (decoded or
+ * built by hand), with the XML path each value would be written at. Never throws; walks any depth iteratively.
+ *
+ * Errors: a ResourceID/ParentResourceID that is not 32 hex digits; a date that is not an xs:dateTime with at most
+ * 7 fraction digits; a size that is not a non-negative safe integer; an `Int` outside 0..2147483647; a Folder or
+ * Document without ResourceID in a changes listing; a write with `WriteMode` `Update` but no ETag; characters XML
+ * 1.0 cannot carry. Warnings: a QuotaState outside the enum; an unknown WriteMode; a Create without
+ * RelationshipName; an ItemType that disagrees with the element; an XORHash that is not 20 bytes; a boolean form
+ * that does not spell its value; duplicate modelled elements kept as extensions.
+ *
+ * @example
+ * ```ts
+ * validateFileSync({ root: 'Items', items: [{ kind: 'Document', writeMode: 'Update', resourceId: 'x' }] })
+ * // [{ severity: 'error', path: '/Items/Document[1]/ResourceID', message: 'ResourceID is not a GUID as 32 hex digits: "x"' },
+ * //  { severity: 'error', path: '/Items/Document[1]', message: 'a write with WriteMode Update has no ETag (…)' }]
+ * ```
+ */
+export function validateFileSync(document: FileSyncDocument): FileSyncIssue[] {
+  const issues = new Issues()
+  const stack: Pending[] = []
+  if (document.root === 'Folder') {
+    checkItem({ item: document.folder, path: '/Folder', listed: true }, stack, issues, true)
+  } else {
+    const paths = childPaths(document.items, '/Items')
+    for (let i = document.items.length - 1; i >= 0; i--)
+      stack.push({ item: document.items[i]!, path: paths[i]!, listed: false })
+  }
+  while (stack.length > 0) checkItem(stack.pop()!, stack, issues, false)
+  return issues.list
+}

@@ -1,0 +1,245 @@
+import fc from 'fast-check'
+import { either as E } from 'fp-ts'
+import { describe, expect, it } from 'vitest'
+import {
+  type DocumentItem,
+  type FileSyncDocument,
+  FileSyncXml,
+  type FolderItem,
+  validateFileSync,
+} from '../../src/filesync/index'
+import { arbFileSyncDocument } from '../../src/testing/arbitraries/filesync'
+import { fixture, fixturesIn } from '../support/fixtures'
+
+const ID = 'f0ce10dfa5334200b28631f7d2066eab'
+
+function listing(...items: FolderItem['items'] & object): FileSyncDocument {
+  return { root: 'Folder', folder: { kind: 'Folder', resourceId: ID, items } }
+}
+
+function write(item: DocumentItem | FolderItem): FileSyncDocument {
+  return { root: 'Items', items: [item] }
+}
+
+describe('validateFileSync', () => {
+  it('finds nothing wrong in any capture', () => {
+    for (const path of fixturesIn('filesync', '.xml')) {
+      const r = FileSyncXml.decode(fixture(path))
+      expect(E.isRight(r)).toBe(true)
+      if (E.isRight(r)) expect(validateFileSync(r.right), path).toEqual([])
+    }
+  })
+
+  it('flags a ResourceID that is not 32 hex digits, with its path', () => {
+    const doc = listing(
+      { kind: 'Document', resourceId: ID },
+      { kind: 'Document', resourceId: '{F0CE10DF-A533-4200-B286-31F7D2066EAB}', parentResourceId: ID },
+    )
+    expect(validateFileSync(doc)).toEqual([
+      {
+        severity: 'error',
+        path: '/Folder/Items/Document[2]/ResourceID',
+        message: 'ResourceID is not a GUID as 32 hex digits: "{F0CE10DF-A533-4200-B286-31F7D2066EAB}"',
+      },
+    ])
+  })
+
+  it('accepts upper-case ResourceIDs (they compare case-insensitively)', () => {
+    expect(validateFileSync(listing({ kind: 'Document', resourceId: ID.toUpperCase() }))).toEqual([])
+  })
+
+  it('warns about a QuotaState outside the enum, keeping it', () => {
+    const doc: FileSyncDocument = {
+      root: 'Folder',
+      folder: { kind: 'Folder', resourceId: ID, quotaState: 'exceeded', listLevelQuotaState: 'Normal' },
+    }
+    expect(validateFileSync(doc)).toEqual([
+      {
+        severity: 'warning',
+        path: '/Folder/QuotaState',
+        message: 'QuotaState "exceeded" is not Unknown, Normal, Nearing, Critical, Full or OverLimit',
+      },
+    ])
+  })
+
+  it('flags an Int out of range and sizes that are not non-negative safe integers', () => {
+    const doc = listing({
+      kind: 'Document',
+      resourceId: ID,
+      labelHashScope: 2147483648,
+      documentStreams: [{ dataSize: -1, streamProtocolSupport: 1.5 }],
+    })
+    expect(validateFileSync(doc)).toEqual([
+      {
+        severity: 'error',
+        path: '/Folder/Items/Document[1]/LabelHashScope',
+        message: 'LabelHashScope is an Int (0..2147483647), found 2147483648',
+      },
+      {
+        severity: 'error',
+        path: '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
+        message: 'DataSize must be a non-negative safe integer, found -1',
+      },
+      {
+        severity: 'error',
+        path: '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/StreamProtocolSupport',
+        message: 'StreamProtocolSupport is an Int (0..2147483647), found 1.5',
+      },
+    ])
+  })
+
+  it('flags a Document with no ResourceID in a changes listing, at any depth', () => {
+    const doc = listing({
+      kind: 'Folder',
+      resourceId: ID,
+      items: [{ kind: 'Folder', resourceId: ID }, { kind: 'Document' }],
+    })
+    expect(validateFileSync(doc)).toEqual([
+      {
+        severity: 'error',
+        path: '/Folder/Items/Folder[1]/Items/Document[1]',
+        message: 'a Document in a changes listing has no ResourceID',
+      },
+    ])
+  })
+
+  it('does not ask for ResourceIDs in a create request', () => {
+    expect(validateFileSync(write({ kind: 'Document', writeMode: 'Create', relationshipName: 'a.txt' }))).toEqual([])
+  })
+
+  it('flags a write request with Update but no ETag', () => {
+    expect(validateFileSync(write({ kind: 'Document', resourceId: ID, writeMode: 'Update' }))).toEqual([
+      {
+        severity: 'error',
+        path: '/Items/Document[1]',
+        message: 'a write with WriteMode Update has no ETag (the server needs it to detect conflicts)',
+      },
+    ])
+  })
+
+  it('warns about an unknown WriteMode and a Create without a name', () => {
+    const doc: FileSyncDocument = {
+      root: 'Items',
+      items: [
+        { kind: 'Folder', writeMode: 'Delete', relationshipName: 'x' },
+        { kind: 'Folder', writeMode: 'Create' },
+      ],
+    }
+    expect(validateFileSync(doc)).toEqual([
+      {
+        severity: 'warning',
+        path: '/Items/Folder[1]/WriteMode',
+        message: 'WriteMode "Delete" is not Create, Update or CreateOrUpdate',
+      },
+      {
+        severity: 'warning',
+        path: '/Items/Folder[2]',
+        message: 'a write with WriteMode Create has no RelationshipName (the new item needs a name)',
+      },
+    ])
+  })
+
+  it('flags characters XML cannot carry, in fields and in kept unknown elements', () => {
+    const doc: FileSyncDocument = {
+      root: 'Items',
+      items: [
+        { kind: 'Document', relationshipName: 'a\u0001b' },
+        {
+          kind: 'Unknown',
+          element: {
+            type: 'element',
+            namespace: null,
+            localName: 'Notebook',
+            prefix: null,
+            attributes: [{ namespace: null, localName: 'id', prefix: null, value: 'x\uFFFE' }],
+            children: [{ type: 'text', value: '\uD800' }],
+          },
+        },
+      ],
+    }
+    expect(validateFileSync(doc)).toEqual([
+      {
+        severity: 'error',
+        path: '/Items/Document[1]/RelationshipName',
+        message: 'RelationshipName contains U+0001 at offset 1, which XML 1.0 cannot carry (written as U+FFFD)',
+      },
+      {
+        severity: 'error',
+        path: '/Items/Notebook[1]/@id',
+        message: 'attribute value contains U+FFFE at offset 1, which XML 1.0 cannot carry (written as U+FFFD)',
+      },
+      {
+        severity: 'error',
+        path: '/Items/Notebook[1]',
+        message: 'text contains U+D800 at offset 0, which XML 1.0 cannot carry (written as U+FFFD)',
+      },
+    ])
+  })
+
+  it('flags bad dates, and warns about ItemType, XORHash length, boolean forms and duplicates', () => {
+    const doc = listing({
+      kind: 'Document',
+      resourceId: ID,
+      itemType: 'Folder',
+      dateModified: '2025-11-07T22:06:33.00000000Z',
+      isLabelProtected: { value: true, lexical: 'False' },
+      documentStreams: [{ xorHash: new Uint8Array(19) }],
+      extensions: [
+        {
+          after: 'ResourceID',
+          element: {
+            type: 'element',
+            namespace: null,
+            localName: 'ResourceID',
+            prefix: null,
+            attributes: [],
+            children: [],
+          },
+        },
+      ],
+    })
+    expect(validateFileSync(doc)).toEqual([
+      {
+        severity: 'error',
+        path: '/Folder/Items/Document[1]/DateModified',
+        message: 'DateModified is not an xs:dateTime with at most 7 fraction digits: "2025-11-07T22:06:33.00000000Z"',
+      },
+      {
+        severity: 'warning',
+        path: '/Folder/Items/Document[1]/IsLabelProtected',
+        message: 'IsLabelProtected: lexical "False" does not spell true; written as True',
+      },
+      {
+        severity: 'warning',
+        path: '/Folder/Items/Document[1]/ResourceID',
+        message: 'ResourceID appears more than once in <Document>; the extra one is kept as is',
+      },
+      {
+        severity: 'warning',
+        path: '/Folder/Items/Document[1]/ItemType',
+        message: 'ItemType "Folder" on a <Document> element',
+      },
+      {
+        severity: 'warning',
+        path: '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/XORHash',
+        message: 'XORHash has 19 bytes; a QuickXorHash has 20',
+      },
+    ])
+  })
+
+  it('walks 10,000 nested folders without recursion', () => {
+    let folder: FolderItem = { kind: 'Folder', resourceId: ID }
+    for (let i = 0; i < 10_000; i++) folder = { kind: 'Folder', resourceId: ID, items: [folder, { kind: 'Document' }] }
+    const issues = validateFileSync({ root: 'Folder', folder })
+    expect(issues).toHaveLength(10_000)
+    expect(issues[issues.length - 1]!.path).toBe('/Folder/Items/Document[1]')
+  })
+
+  it('never throws, and every path starts at the root', () => {
+    fc.assert(
+      fc.property(arbFileSyncDocument({ maxDepth: 2, maxItems: 3 }), (doc) => {
+        for (const issue of validateFileSync(doc)) expect(issue.path).toMatch(/^\/(Folder|Items)(\/|$)/)
+      }),
+    )
+  })
+})
