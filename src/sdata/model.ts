@@ -2,10 +2,24 @@
 // and the conflict logic, which imports nothing else from this folder.
 import type { XmlElement } from '../xml/types'
 
-/** The lexical xs:dateTime of a stamp, kept exactly as read (see `compareStamps`, `stampToEpochMs`). */
+/**
+ * The lexical xs:dateTime of a stamp, kept exactly as read (see `compareStamps`, `stampToEpochMs`).
+ *
+ * @example
+ * ```ts
+ * const stamp = '2008-10-30T14:52:03.281Z' as Stamp
+ * ```
+ */
 export type Stamp = string & { readonly Stamp: unique symbol }
 
-/** One (endpoint, tick, stamp, conflictPriority) triplet of a digest (sync §4.2). */
+/**
+ * One (endpoint, tick, stamp, conflictPriority) triplet of a digest (sync §4.2).
+ *
+ * @example
+ * ```ts
+ * const e: DigestEntry = { endpoint: 'http://www.example.com/sdata/myApp1/myContract/-/accounts', tick: 6, stamp, conflictPriority: 2 }
+ * ```
+ */
 export interface DigestEntry {
   /** The endpoint URL (the collection at an application). */
   endpoint: string
@@ -17,7 +31,14 @@ export interface DigestEntry {
   conflictPriority: number
 }
 
-/** A collection's digest: its knowledge of every endpoint (sync §4.2). */
+/**
+ * A collection's digest: its knowledge of every endpoint (sync §4.2).
+ *
+ * @example
+ * ```ts
+ * const d: Digest = { origin: 'http://www.example.com/sdata/myApp1/myContract/-/accounts', entries: [e] }
+ * ```
+ */
 export interface Digest {
   /** The endpoint the digest came from; optional because §5.8's example omits it. */
   origin?: string
@@ -25,7 +46,14 @@ export interface Digest {
   entries: DigestEntry[]
 }
 
-/** The per-resource version: where, at which tick and when it was last modified (sync §4.3). */
+/**
+ * The per-resource version: where, at which tick and when it was last modified (sync §4.3).
+ *
+ * @example
+ * ```ts
+ * const s: SyncState = { endpoint: 'http://www.example.com/sdata/myApp1/myContract/-/accounts', tick: 5, stamp }
+ * ```
+ */
 export interface SyncState {
   /** The endpoint where the resource was last modified (created, updated or deleted). */
   endpoint: string
@@ -37,10 +65,24 @@ export interface SyncState {
   user?: string
 }
 
-/** `catchUp` for engine-driven passes, `immediate` for pushes (sync §3.1, §3.4). */
+/**
+ * `catchUp` for engine-driven passes, `immediate` for pushes (sync §3.1, §3.4).
+ *
+ * @example
+ * ```ts
+ * const mode: SyncMode = 'catchUp'
+ * ```
+ */
 export type SyncMode = 'catchUp' | 'immediate'
 
-/** An Atom link (`rel` `self`, `first`, `next`, `previous`, `last`, or any other), attributes kept as sent. */
+/**
+ * An Atom link (`rel` `self`, `first`, `next`, `previous`, `last`, or any other), attributes kept as sent.
+ *
+ * @example
+ * ```ts
+ * const next: Link = { rel: 'next', type: 'application/atom+xml; type=feed', href: 'http://…?startIndex=11&count=10' }
+ * ```
+ */
 export interface Link {
   /** The relation; absent when the link had none. */
   rel?: string
@@ -52,7 +94,14 @@ export interface Link {
   title?: string
 }
 
-/** OpenSearch paging figures (core §6.4). */
+/**
+ * OpenSearch paging figures (core §6.4).
+ *
+ * @example
+ * ```ts
+ * const os: OpenSearch = { totalResults: 2, startIndex: 1, itemsPerPage: 10 }
+ * ```
+ */
 export interface OpenSearch {
   /** Total number of resources in the collection. */
   totalResults?: number
@@ -62,7 +111,14 @@ export interface OpenSearch {
   itemsPerPage?: number
 }
 
-/** An `sdata:diagnosis` (core §3.10); every member is optional on read, as real servers omit some. */
+/**
+ * An `sdata:diagnosis` (core §3.10); every member is optional on read, as real servers omit some.
+ *
+ * @example
+ * ```ts
+ * const d: Diagnosis = { severity: 'error', sdataCode: 'ApplicationDiagnosis', applicationCode: null, message: 'Index was out of range.', extensions: [] }
+ * ```
+ */
 export interface Diagnosis {
   /** `Info`, `Warning`, `Transient`, `Error`, `Fatal` (servers also send lowercase). */
   severity?: string
@@ -80,7 +136,14 @@ export interface Diagnosis {
   extensions: XmlElement[]
 }
 
-/** The resource element inside `sdata:payload`, with the SData attributes lifted into fields (sync §4.4, core §3.9). */
+/**
+ * The resource element inside `sdata:payload`, with the SData attributes lifted into fields (sync §4.4, core §3.9).
+ *
+ * @example
+ * ```ts
+ * const p: PayloadResource = { uuid: '74926A0D-D2C0-4daa-9986-47C833691569', isDeleted: false, element: accountElement }
+ * ```
+ */
 export interface PayloadResource<V = unknown> {
   /** `sdata:uuid` (on the resource element or, leniently, on `payload`). */
   uuid?: string
@@ -100,7 +163,14 @@ export interface PayloadResource<V = unknown> {
   value?: V
 }
 
-/** The `http:*` result elements of a result or batch entry (sync §5.3, core §13.4). */
+/**
+ * The `http:*` result elements of a result or batch entry (sync §5.3, core §13.4).
+ *
+ * @example
+ * ```ts
+ * const h: HttpResult = { status: 200, message: 'OK', method: 'PUT', etag: 'STFtZgHEkPz7TyH98YEmWA==' }
+ * ```
+ */
 export interface HttpResult {
   /** `http:httpStatus`. */
   status?: number
@@ -114,7 +184,14 @@ export interface HttpResult {
   etag?: string
 }
 
-/** One Atom entry of a sync, result or batch feed, or a standalone entry such as a `$syncDigest` response. */
+/**
+ * One Atom entry of a sync, result or batch feed, or a standalone entry such as a `$syncDigest` response.
+ *
+ * @example
+ * ```ts
+ * const entry: SyncEntry = { id: '', title: '', links: [], syncState: s, payload: p, diagnoses: [], extensions: [] }
+ * ```
+ */
 export interface SyncEntry<V = unknown> {
   /** `atom:id` (may be empty). */
   id?: string
@@ -140,7 +217,14 @@ export interface SyncEntry<V = unknown> {
   extensions: XmlElement[]
 }
 
-/** An Atom sync feed, `$syncTarget` result feed or batch response (sync §4.4, §5.3). */
+/**
+ * An Atom sync feed, `$syncTarget` result feed or batch response (sync §4.4, §5.3).
+ *
+ * @example
+ * ```ts
+ * const feed: SyncFeed = { links: [], syncMode: 'catchUp', digest: d, diagnoses: [], entries: [entry], extensions: [] }
+ * ```
+ */
 export interface SyncFeed<V = unknown> {
   /** `atom:id`. */
   id?: string
@@ -164,7 +248,14 @@ export interface SyncFeed<V = unknown> {
   extensions: XmlElement[]
 }
 
-/** The body of a 202 answer to an asynchronous request (core §3.11, sync §5.2). */
+/**
+ * The body of a 202 answer to an asynchronous request (core §3.11, sync §5.2).
+ *
+ * @example
+ * ```ts
+ * const t: Tracking = { namespace: 'http://schemas.sage.com/sdata/2008/1', phase: 'Initialization', pollingMillis: 500, extensions: [] }
+ * ```
+ */
 export interface Tracking {
   /** The namespace the document used (`…/sdata/2008/1`, or `…/sdata/2008` as the sync examples send). */
   namespace: string
@@ -184,7 +275,14 @@ export interface Tracking {
   extensions: XmlElement[]
 }
 
-/** The value of a standalone diagnoses document (core §3.10): root `sdata:diagnoses`, or one bare `sdata:diagnosis` as Sage 50 sends. */
+/**
+ * The value of a standalone diagnoses document (core §3.10): root `sdata:diagnoses`, or one bare `sdata:diagnosis` as Sage 50 sends.
+ *
+ * @example
+ * ```ts
+ * const doc: DiagnosesDocument = { root: 'diagnosis', diagnoses: [d] }
+ * ```
+ */
 export interface DiagnosesDocument {
   /** The root element read; encoding writes `diagnosis` only when there is exactly one diagnosis. */
   root: 'diagnoses' | 'diagnosis'

@@ -1,19 +1,68 @@
 // The namespace URIs of SData sync documents and the prefixes the encoders write.
 // Implements sdata-sync notes §1 (namespaces) and decision 11.1 (match by URI, write conventional prefixes).
 
-/** The Atom namespace (feed, entry, id, title, updated, link, content, author, category). */
+/**
+ *The Atom namespace (feed, entry, id, title, updated, link, content, author, category).
+ *
+ * @example
+ * ```ts
+ * element.namespace === ATOM_NS
+ * ```
+ */
 export const ATOM_NS = 'http://www.w3.org/2005/Atom'
-/** The SData core namespace (payload, diagnosis, diagnoses, tracking, and the uuid/key/url/… attributes). */
+/**
+ *The SData core namespace (payload, diagnosis, diagnoses, tracking, and the uuid/key/url/… attributes).
+ *
+ * @example
+ * ```ts
+ * element.namespace === SDATA_NS
+ * ```
+ */
 export const SDATA_NS = 'http://schemas.sage.com/sdata/2008/1'
-/** The SData sync namespace (syncMode, digest, digestEntry, syncState). */
+/**
+ *The SData sync namespace (syncMode, digest, digestEntry, syncState).
+ *
+ * @example
+ * ```ts
+ * element.namespace === SYNC_NS
+ * ```
+ */
 export const SYNC_NS = 'http://schemas.sage.com/sdata/sync/2008/1'
-/** The SData HTTP namespace (httpStatus, httpMessage, httpMethod, location, etag). */
+/**
+ *The SData HTTP namespace (httpStatus, httpMessage, httpMethod, location, etag).
+ *
+ * @example
+ * ```ts
+ * element.namespace === HTTP_NS
+ * ```
+ */
 export const HTTP_NS = 'http://schemas.sage.com/sdata/http/2008/1'
-/** The OpenSearch 1.1 namespace (totalResults, startIndex, itemsPerPage). */
+/**
+ *The OpenSearch 1.1 namespace (totalResults, startIndex, itemsPerPage).
+ *
+ * @example
+ * ```ts
+ * element.namespace === OPENSEARCH_NS
+ * ```
+ */
 export const OPENSEARCH_NS = 'http://a9.com/-/spec/opensearch/1.1/'
-/** XML Schema instance (`xsi:nil`). */
+/**
+ *XML Schema instance (`xsi:nil`).
+ *
+ * @example
+ * ```ts
+ * element.namespace === XSI_NS
+ * ```
+ */
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance'
-/** The tracking namespace the sync §5.2/§5.3 examples use (no `/1`); read as well as {@link SDATA_NS}. */
+/**
+ *The tracking namespace the sync §5.2/§5.3 examples use (no `/1`); read as well as {@link SDATA_NS}.
+ *
+ * @example
+ * ```ts
+ * element.namespace === SDATA_LEGACY_NS
+ * ```
+ */
 export const SDATA_LEGACY_NS = 'http://schemas.sage.com/sdata/2008'
 
 /**

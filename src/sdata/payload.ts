@@ -8,7 +8,14 @@ import { SDATA_NS, SYNC_NS } from './namespaces'
 import { at, attrAt, type Path, type Problems, readBoolean } from './read'
 import { elem, isDeclaration, nsAttr, selfContained } from './tree'
 
-/** A codec for the resource element of a caller's contract, giving `payload.value`. */
+/**
+ * A codec for the resource element of a caller's contract, giving `payload.value`.
+ *
+ * @example
+ * ```ts
+ * const Account: PayloadCodec<{ name: string }> = element(qname(CONTRACT, 'account'), record({ name: child(qname(CONTRACT, 'name'), text(t.string)) }))
+ * ```
+ */
 export type PayloadCodec<V> = t.Type<V, XmlElement, XmlElement>
 
 /** What one `sdata:payload` held: a resource, a digest, or something kept as an extension. */
