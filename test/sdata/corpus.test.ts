@@ -84,6 +84,22 @@ describe('SData corpus', () => {
     })
   }
 
+  for (const file of fixturesIn('sdata', '.xsd')) {
+    it(`${file} is a schema, not an SData document: every codec names the root it found`, () => {
+      for (const codec of Object.values(codecs)) {
+        const r = decodeWith(codec, fixture(file))
+        expect(r.ok).toBe(false)
+        if (r.ok) return
+        expect(r.issues).toEqual([
+          {
+            path: '/xs:schema',
+            message: expect.stringMatching(/, found schema in namespace http:\/\/www.w3.org\/2001\/XMLSchema$/),
+          },
+        ])
+      }
+    })
+  }
+
   it('rejects the syncState that holds only a zone-less stamp, naming the missing endpoint', () => {
     const r = decodeWith(SyncEntryXml, fixture('sdata/DotNetSDataClient_syncState-entry_stamp-without-timezone.xml'))
     expect(r).toEqual({
