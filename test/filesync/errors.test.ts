@@ -1,0 +1,188 @@
+import { either as E } from 'fp-ts'
+import { describe, expect, it } from 'vitest'
+import { FileSyncXml, reportErrors } from '../../src/filesync/index'
+import { fixture } from '../support/fixtures'
+
+const CHANGES = fixture('filesync/spo-2025-06-changes-document-created.response.xml')
+const UPLOAD = fixture('filesync/spo-2025-04-write-document-create.request-part.xml')
+
+function issues(text: string) {
+  const r = FileSyncXml.decode(text)
+  if (E.isRight(r)) throw new Error('expected a decode error')
+  return reportErrors(r.left)
+}
+
+/** The capture with one substring replaced (which must occur exactly once). */
+function edit(text: string, from: string, to: string): string {
+  expect(text.split(from)).toHaveLength(2)
+  return text.replace(from, to)
+}
+
+describe('FileSyncXml decode errors', () => {
+  it('wrong root: names the root found', () => {
+    expect(issues('<?xml version="1.0" encoding="utf-8"?><PolicyDocument><Rule/></PolicyDocument>')).toEqual([
+      {
+        path: '/PolicyDocument',
+        message: 'expected root element <Folder> or <Items> (no namespace), found <PolicyDocument>',
+      },
+    ])
+  })
+
+  it('a Folder root in a namespace is not a Web3S root', () => {
+    expect(issues('<w:Folder xmlns:w="urn:x"/>')).toEqual([
+      {
+        path: '/w:Folder',
+        message: 'expected root element <Folder> or <Items> (no namespace), found <w:Folder> in namespace urn:x',
+      },
+    ])
+  })
+
+  it('non-numeric SpaceUsed', () => {
+    expect(issues(edit(CHANGES, '<SpaceUsed>1841923022</SpaceUsed>', '<SpaceUsed>1.8 GB</SpaceUsed>'))).toEqual([
+      { path: '/Folder/SpaceUsed', message: 'expected a non-negative safe integer, found "1.8 GB"' },
+    ])
+  })
+
+  it('SpaceGranted past 2^53-1 is an error, never a rounded number', () => {
+    const text = edit(
+      CHANGES,
+      '<SpaceGranted>27487790694400</SpaceGranted>',
+      '<SpaceGranted>9007199254740993</SpaceGranted>',
+    )
+    expect(issues(text)).toEqual([
+      {
+        path: '/Folder/SpaceGranted',
+        message: 'expected a non-negative safe integer, found "9007199254740993" (past 2^53-1)',
+      },
+    ])
+  })
+
+  it('a negative DataSize, with the position of the repeated Document and DocumentStream', () => {
+    expect(issues(edit(CHANGES, '<DataSize>4532</DataSize>', '<DataSize>-4532</DataSize>'))).toEqual([
+      {
+        path: '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
+        message: 'expected a non-negative safe integer, found "-4532"',
+      },
+    ])
+  })
+
+  it('a DataSize with leading zeros (it would not re-encode to the same text)', () => {
+    expect(issues(edit(UPLOAD, '<DataSize>4532</DataSize>', '<DataSize>004532</DataSize>'))).toEqual([
+      {
+        path: '/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
+        message: 'expected a non-negative safe integer, found "004532" (leading zeros would not survive re-encoding)',
+      },
+    ])
+  })
+
+  it('bad base64 in XORHash', () => {
+    const text = edit(
+      UPLOAD,
+      '<XORHash>/OZdjS353Y0rw461Bmv7HobCfeg=</XORHash>',
+      '<XORHash>/OZdjS353Y0rw461Bmv7Hob$feg=</XORHash>',
+    )
+    expect(issues(text)).toEqual([
+      {
+        path: '/Items/Document[1]/DocumentStreams/DocumentStream[1]/XORHash',
+        message:
+          'expected base64 binary, found "/OZdjS353Y0rw461Bmv7Hob$feg=" (character "$" at offset 23 is not in the base64 alphabet)',
+      },
+    ])
+  })
+
+  it('a date that is not an xs:dateTime', () => {
+    const text = edit(
+      CHANGES,
+      '<DateModified>2025-11-07T22:06:33.0000000Z</DateModified>',
+      '<DateModified>2025-13-07T22:06:33Z</DateModified>',
+    )
+    expect(issues(text)).toEqual([
+      {
+        path: '/Folder/Items/Document[1]/DateModified',
+        message: 'expected an xs:dateTime, found "2025-13-07T22:06:33Z" (month 13 is out of range)',
+      },
+    ])
+  })
+
+  it('a date with more than 7 fraction digits (finer than SharePoint ticks)', () => {
+    const text = edit(UPLOAD, '2025-11-07T22:06:33.0000000Z', '2025-11-07T22:06:33.00000001Z')
+    expect(issues(text)).toEqual([
+      {
+        path: '/Items/Document[1]/DateModifiedOnClient',
+        message: 'expected an xs:dateTime, found "2025-11-07T22:06:33.00000001Z" (more than 7 fraction digits)',
+      },
+    ])
+  })
+
+  it('an Int past 2147483647', () => {
+    const text = edit(CHANGES, '<LabelHashScope>1</LabelHashScope>', '<LabelHashScope>2147483648</LabelHashScope>')
+    expect(issues(text)).toEqual([
+      {
+        path: '/Folder/Items/Document[1]/LabelHashScope',
+        message: 'expected an Int (0..2147483647), found "2147483648" (too large)',
+      },
+    ])
+  })
+
+  it('a boolean that is not one of the six forms', () => {
+    const text = edit(CHANGES, '<IsLabelProtected>False</IsLabelProtected>', '<IsLabelProtected>No</IsLabelProtected>')
+    expect(issues(text)).toEqual([
+      {
+        path: '/Folder/Items/Document[1]/IsLabelProtected',
+        message: 'expected a boolean (true, false, 1, 0, True or False), found "No"',
+      },
+    ])
+  })
+
+  it('structure inside a text field, and an attribute on a Web3S element', () => {
+    const text = edit(UPLOAD, '<WriteMode>Create</WriteMode>', '<WriteMode><Create/></WriteMode>').replace(
+      '<RelationshipName>',
+      '<RelationshipName lang="en">',
+    )
+    expect(issues(text)).toEqual([
+      { path: '/Items/Document[1]/WriteMode', message: 'expected text only, found element <Create>' },
+      {
+        path: '/Items/Document[1]/RelationshipName',
+        message: 'expected no attributes on <RelationshipName> (Web3S has none), found lang="en"',
+      },
+    ])
+  })
+
+  it('text among the items, and something other than a DocumentStream in DocumentStreams', () => {
+    const text = edit(UPLOAD, '<Items><Document>', '<Items>stray<Document>').replace(
+      '<DocumentStreams>',
+      '<DocumentStreams><Stream/>',
+    )
+    expect(issues(text)).toEqual([
+      { path: '/Items', message: 'expected elements only in <Items>, found text "stray"' },
+      {
+        path: '/Items/Document[1]/DocumentStreams/Stream[1]',
+        message: 'expected element <DocumentStream>, found <Stream>',
+      },
+    ])
+  })
+
+  it('reports every error of a document, in document order', () => {
+    const text = edit(
+      edit(CHANGES, '<SpaceUsed>1841923022</SpaceUsed>', '<SpaceUsed>x</SpaceUsed>'),
+      '<StreamProtocolSupport>4</StreamProtocolSupport>',
+      '<StreamProtocolSupport>four</StreamProtocolSupport>',
+    )
+    expect(issues(text).map((i) => i.path)).toEqual([
+      '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/StreamProtocolSupport',
+      '/Folder/SpaceUsed',
+    ])
+  })
+
+  it('text that is not well-formed: line:column from the XML layer', () => {
+    const found = issues('<?xml version="1.0"?>\n<Folder><Items></Folder>')
+    expect(found).toHaveLength(1)
+    expect(found[0]!.path).toBe('2:16')
+    expect(found[0]!.message).toMatch(/Items/)
+  })
+
+  it('input that is not a string', () => {
+    const r = FileSyncXml.decode(42 as unknown as string)
+    expect(E.isLeft(r) && reportErrors(r.left)).toEqual([{ path: '', message: 'expected XML text' }])
+  })
+})
