@@ -2,7 +2,7 @@
 // Used for payload resources and unmodelled extensions (protocol decision 3: payloads are lossless).
 import * as t from 'io-ts'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
-import { at, type Errs, fail, type JsonRecord, member, optString, readObject, run } from './read'
+import { at, type Ctx, type Errs, fail, type JsonRecord, member, optString, readObject, run } from './read'
 
 /**
  * The JSON form of an XML attribute. `namespace` and `prefix` are left out when `null`.
@@ -90,7 +90,7 @@ export function elementToJson(element: XmlElement, depth = 0): ElementJsonObject
   return out
 }
 
-function readAttribute(errs: Errs, value: unknown, context: t.Context): XmlAttribute | undefined {
+function readAttribute(errs: Errs, value: unknown, context: Ctx): XmlAttribute | undefined {
   const o = readObject(errs, value, context, 'an attribute')
   if (o === undefined) return undefined
   const localName = requiredString(errs, o, 'name', context)
@@ -101,7 +101,7 @@ function readAttribute(errs: Errs, value: unknown, context: t.Context): XmlAttri
   return { namespace: namespace ?? null, localName, prefix: prefix ?? null, value: text }
 }
 
-function requiredString(errs: Errs, o: JsonRecord, key: string, context: t.Context): string | undefined {
+function requiredString(errs: Errs, o: JsonRecord, key: string, context: Ctx): string | undefined {
   const value = member(o, key)
   if (typeof value !== 'string') {
     return fail(errs, value, at(context, key, t.string, value), `${key} must be a string`)
@@ -117,7 +117,7 @@ function requiredString(errs: Errs, o: JsonRecord, key: string, context: t.Conte
  * const element = readElement(errs, { name: 'account', children: ['x'] }, context)
  * ```
  */
-export function readElement(errs: Errs, value: unknown, context: t.Context, depth = 0): XmlElement | undefined {
+export function readElement(errs: Errs, value: unknown, context: Ctx, depth = 0): XmlElement | undefined {
   if (depth > MAX_ELEMENT_DEPTH) return fail(errs, value, context, `element tree deeper than ${MAX_ELEMENT_DEPTH}`)
   const o = readObject(errs, value, context, 'an element')
   if (o === undefined) return undefined
@@ -173,6 +173,6 @@ export const XmlElementJson: t.Type<XmlElement, ElementJsonObject, unknown> = ne
   'XmlElementJson',
   (u): u is XmlElement =>
     u !== null && typeof u === 'object' && (u as { type?: unknown }).type === 'element' && 'localName' in u,
-  (u, c) => run(u, c, (errs) => readElement(errs, u, c)),
+  (u, c) => run(u, c, (errs, ctx) => readElement(errs, u, ctx)),
   (element) => elementToJson(element),
 )

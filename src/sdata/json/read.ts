@@ -24,6 +24,58 @@ export type Errs = t.ValidationError[]
 export type JsonRecord = Readonly<Record<string, unknown>>
 
 /**
+ * Where a reader is: a cheap linked path, turned into an io-ts context only when a failure is recorded
+ * (building an io-ts context per member would copy the whole path each time).
+ *
+ * @example
+ * ```ts
+ * const here: Ctx = at(rootCtx(context), '$resources', t.UnknownArray, value)
+ * ```
+ */
+export interface Ctx {
+  /** The enclosing step; absent at the root. */
+  readonly parent?: Ctx
+  /** The member name or item index of this step. */
+  readonly key?: string | number
+  /** The decoder recorded for this step. */
+  readonly type?: t.Decoder<any, any>
+  /** The value found at this step. */
+  readonly actual?: unknown
+  /** At the root: the io-ts context the codec was called with. */
+  readonly base?: t.Context
+}
+
+/**
+ * The root of a reader path, from the io-ts context a codec's `validate` received.
+ *
+ * @example
+ * ```ts
+ * const ctx = rootCtx(c)
+ * ```
+ */
+export function rootCtx(base: t.Context): Ctx {
+  return { base }
+}
+
+/**
+ * The io-ts context of a reader path.
+ *
+ * @example
+ * ```ts
+ * contractCodec.validate(element, toContext(here))
+ * ```
+ */
+export function toContext(ctx: Ctx): t.Context {
+  const steps: t.ContextEntry[] = []
+  let node: Ctx | undefined = ctx
+  while (node !== undefined && node.base === undefined) {
+    steps.push({ key: String(node.key), type: node.type ?? t.unknown, actual: node.actual })
+    node = node.parent
+  }
+  return [...(node?.base ?? []), ...steps.reverse()]
+}
+
+/**
  * Records one failure at a context.
  *
  * @example
@@ -31,8 +83,8 @@ export type JsonRecord = Readonly<Record<string, unknown>>
  * return fail(errs, value, context, 'tick must be a non-negative safe integer')
  * ```
  */
-export function fail(errs: Errs, value: unknown, context: t.Context, message: string): undefined {
-  errs.push({ value, context, message })
+export function fail(errs: Errs, value: unknown, context: Ctx, message: string): undefined {
+  errs.push({ value, context: toContext(context), message })
   return undefined
 }
 
@@ -44,8 +96,8 @@ export function fail(errs: Errs, value: unknown, context: t.Context, message: st
  * const here = at(context, '$resources', t.UnknownArray, value)
  * ```
  */
-export function at(context: t.Context, key: string | number, type: t.Decoder<any, any>, actual: unknown): t.Context {
-  return t.appendContext(context, String(key), type, actual)
+export function at(context: Ctx, key: string | number, type: t.Decoder<any, any>, actual: unknown): Ctx {
+  return { parent: context, key, type, actual }
 }
 
 /**
@@ -56,7 +108,7 @@ export function at(context: t.Context, key: string | number, type: t.Decoder<any
  * const o = readObject(errs, u, c, 'a digest') // undefined (and an error) for [] or null
  * ```
  */
-export function readObject(errs: Errs, value: unknown, context: t.Context, what: string): JsonRecord | undefined {
+export function readObject(errs: Errs, value: unknown, context: Ctx, what: string): JsonRecord | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail(errs, value, context, `${what} must be a JSON object`)
   }
@@ -83,7 +135,7 @@ export function member(object: JsonRecord, key: string): unknown {
  * const origin = optString(errs, o, 'origin', c)
  * ```
  */
-export function optString(errs: Errs, object: JsonRecord, key: string, context: t.Context): string | undefined {
+export function optString(errs: Errs, object: JsonRecord, key: string, context: Ctx): string | undefined {
   const value = member(object, key)
   if (value === undefined) return undefined
   if (typeof value !== 'string') return fail(errs, value, at(context, key, t.string, value), `${key} must be a string`)
@@ -98,7 +150,7 @@ export function optString(errs: Errs, object: JsonRecord, key: string, context: 
  * const endpoint = reqString(errs, o, 'endpoint', c) // an error 'endpoint is missing' when absent
  * ```
  */
-export function reqString(errs: Errs, object: JsonRecord, key: string, context: t.Context): string | undefined {
+export function reqString(errs: Errs, object: JsonRecord, key: string, context: Ctx): string | undefined {
   if (member(object, key) === undefined)
     return fail(errs, object, at(context, key, t.string, undefined), `${key} is missing`)
   return optString(errs, object, key, context)
@@ -116,7 +168,7 @@ export function optInteger(
   errs: Errs,
   object: JsonRecord,
   key: string,
-  context: t.Context,
+  context: Ctx,
   min = Number.MIN_SAFE_INTEGER,
 ): number | undefined {
   const value = member(object, key)
@@ -137,7 +189,7 @@ export function optInteger(
  * const deleted = optBoolean(errs, o, '$isDeleted', c) ?? false
  * ```
  */
-export function optBoolean(errs: Errs, object: JsonRecord, key: string, context: t.Context): boolean | undefined {
+export function optBoolean(errs: Errs, object: JsonRecord, key: string, context: Ctx): boolean | undefined {
   const value = member(object, key)
   if (value === undefined) return undefined
   if (typeof value !== 'boolean')
@@ -157,8 +209,8 @@ export function optArray<A>(
   errs: Errs,
   object: JsonRecord,
   key: string,
-  context: t.Context,
-  item: (value: unknown, context: t.Context) => A | undefined,
+  context: Ctx,
+  item: (value: unknown, context: Ctx) => A | undefined,
 ): A[] | undefined {
   const value = member(object, key)
   if (value === undefined) return undefined
@@ -184,7 +236,7 @@ const MICROSOFT_DATE = /^\\?\/Date\((-?\d+)(?:([+-])(\d{2})(\d{2}))?\)\\?\/$/
  * optStamp(errs, { stamp: '/Date(1371283200000)/' }, 'stamp', c) // '2013-06-15T08:00:00Z'
  * ```
  */
-export function optStamp(errs: Errs, object: JsonRecord, key: string, context: t.Context): string | undefined {
+export function optStamp(errs: Errs, object: JsonRecord, key: string, context: Ctx): string | undefined {
   const value = optString(errs, object, key, context)
   if (value === undefined) return undefined
   const problem = dateTimeProblem(value)
@@ -212,13 +264,13 @@ export function optStamp(errs: Errs, object: JsonRecord, key: string, context: t
  *
  * @example
  * ```ts
- * (u, c) => run(u, c, (errs) => readDigest(errs, u, c))
+ * (u, c) => run(u, c, (errs, ctx) => readDigest(errs, u, ctx))
  * ```
  */
-export function run<A>(u: unknown, c: t.Context, read: (errs: Errs) => A | undefined): t.Validation<A> {
+export function run<A>(u: unknown, c: t.Context, read: (errs: Errs, ctx: Ctx) => A | undefined): t.Validation<A> {
   const errs: Errs = []
   try {
-    const a = read(errs)
+    const a = read(errs, rootCtx(c))
     if (errs.length > 0 || a === undefined) return errs.length > 0 ? t.failures(errs) : t.failure(u, c, 'unreadable')
     return t.success(a)
   } catch (cause) {

@@ -22,6 +22,7 @@ import type { PayloadCodec } from '../payload'
 import { type ElementJsonObject, elementToJson, readElement } from './element'
 import {
   at,
+  type Ctx,
   compact,
   type Errs,
   fail,
@@ -35,6 +36,7 @@ import {
   readObject,
   reqString,
   run,
+  toContext,
 } from './read'
 
 /**
@@ -326,13 +328,13 @@ function encodeFeed<V>(feed: SyncFeed<V>, codec?: PayloadCodec<V>): SyncFeedJson
 
 // ---------------------------------------------------------------------------------------------- decode
 
-function stampOf(errs: Errs, o: JsonRecord, key: string, c: t.Context, required: boolean): Stamp | undefined {
+function stampOf(errs: Errs, o: JsonRecord, key: string, c: Ctx, required: boolean): Stamp | undefined {
   if (required && member(o, key) === undefined)
     return fail(errs, o, at(c, key, t.string, undefined), `${key} is missing`)
   return optStamp(errs, o, key, c) as Stamp | undefined
 }
 
-function readDigestEntry(errs: Errs, u: unknown, c: t.Context): DigestEntry | undefined {
+function readDigestEntry(errs: Errs, u: unknown, c: Ctx): DigestEntry | undefined {
   const o = readObject(errs, u, c, 'a digestEntry')
   if (o === undefined) return undefined
   const endpoint = reqString(errs, o, 'endpoint', c)
@@ -344,7 +346,7 @@ function readDigestEntry(errs: Errs, u: unknown, c: t.Context): DigestEntry | un
   return { endpoint, tick, stamp, conflictPriority }
 }
 
-function readDigest(errs: Errs, u: unknown, c: t.Context): Digest | undefined {
+function readDigest(errs: Errs, u: unknown, c: Ctx): Digest | undefined {
   const o = readObject(errs, u, c, 'a digest')
   if (o === undefined) return undefined
   const origin = optString(errs, o, 'origin', c)
@@ -354,7 +356,7 @@ function readDigest(errs: Errs, u: unknown, c: t.Context): Digest | undefined {
   return origin === undefined ? { entries } : { origin, entries }
 }
 
-function readSyncState(errs: Errs, u: unknown, c: t.Context): SyncState | undefined {
+function readSyncState(errs: Errs, u: unknown, c: Ctx): SyncState | undefined {
   const o = readObject(errs, u, c, 'a syncState')
   if (o === undefined) return undefined
   const endpoint = reqString(errs, o, 'endpoint', c)
@@ -365,13 +367,13 @@ function readSyncState(errs: Errs, u: unknown, c: t.Context): SyncState | undefi
   return user === undefined ? { endpoint, tick, stamp } : { endpoint, tick, stamp, user }
 }
 
-function readExtensions(errs: Errs, o: JsonRecord, c: t.Context): XmlElement[] {
+function readExtensions(errs: Errs, o: JsonRecord, c: Ctx): XmlElement[] {
   return optArray(errs, o, '$extensions', c, (v, vc) => readElement(errs, v, vc)) ?? []
 }
 
 const DIAGNOSIS_KEYS = ['severity', 'sdataCode', 'message', 'stackTrace', 'payloadPath'] as const
 
-function readDiagnosis(errs: Errs, u: unknown, c: t.Context): Diagnosis | undefined {
+function readDiagnosis(errs: Errs, u: unknown, c: Ctx): Diagnosis | undefined {
   const o = readObject(errs, u, c, 'a diagnosis')
   if (o === undefined) return undefined
   const d: Diagnosis = { extensions: [] }
@@ -392,7 +394,7 @@ function readDiagnosis(errs: Errs, u: unknown, c: t.Context): Diagnosis | undefi
   return d
 }
 
-function readDiagnoses(errs: Errs, o: JsonRecord, c: t.Context): Diagnosis[] {
+function readDiagnoses(errs: Errs, o: JsonRecord, c: Ctx): Diagnosis[] {
   if (member(o, '$diagnoses') !== undefined) {
     return optArray(errs, o, '$diagnoses', c, (v, vc) => readDiagnosis(errs, v, vc)) ?? []
   }
@@ -404,7 +406,7 @@ function readDiagnoses(errs: Errs, o: JsonRecord, c: t.Context): Diagnosis[] {
   return d === undefined ? [] : [d]
 }
 
-function readLink(errs: Errs, u: unknown, c: t.Context): Link | undefined {
+function readLink(errs: Errs, u: unknown, c: Ctx): Link | undefined {
   const o = readObject(errs, u, c, 'a link')
   if (o === undefined) return undefined
   const rel = optString(errs, o, 'rel', c)
@@ -418,7 +420,7 @@ function readLink(errs: Errs, u: unknown, c: t.Context): Link | undefined {
 // The .NET client writes paging links as `$first`, `$next`, … string members; read them after `$links`.
 const SHORTHAND_RELS = ['self', 'first', 'previous', 'next', 'last'] as const
 
-function readLinks(errs: Errs, o: JsonRecord, c: t.Context): Link[] {
+function readLinks(errs: Errs, o: JsonRecord, c: Ctx): Link[] {
   const links = optArray(errs, o, '$links', c, (v, vc) => readLink(errs, v, vc)) ?? []
   for (const rel of SHORTHAND_RELS) {
     const href = optString(errs, o, `$${rel}`, c)
@@ -432,7 +434,7 @@ const PAYLOAD_KEYS = ['$uuid', '$isDeleted', '$key', '$url', '$lookup', '$descri
 function readPayload<V>(
   errs: Errs,
   o: JsonRecord,
-  c: t.Context,
+  c: Ctx,
   codec: PayloadCodec<V> | undefined,
 ): PayloadResource<V> | undefined {
   const raw = member(o, '$resource')
@@ -462,7 +464,7 @@ function readPayload<V>(
   if (element === undefined) return undefined
   const resource = { ...compact(payload), isDeleted: payload.isDeleted, element } as PayloadResource<V>
   if (codec !== undefined) {
-    const value = codec.validate(element, here)
+    const value = codec.validate(element, toContext(here))
     if (value._tag === 'Left') {
       errs.push(...value.left)
       return undefined
@@ -472,7 +474,7 @@ function readPayload<V>(
   return resource
 }
 
-function readHttp(errs: Errs, o: JsonRecord, c: t.Context): HttpResult | undefined {
+function readHttp(errs: Errs, o: JsonRecord, c: Ctx): HttpResult | undefined {
   const http = compact({
     status: optInteger(errs, o, '$httpStatus', c),
     message: optString(errs, o, '$httpMessage', c),
@@ -483,7 +485,7 @@ function readHttp(errs: Errs, o: JsonRecord, c: t.Context): HttpResult | undefin
   return Object.keys(http).length > 0 ? http : undefined
 }
 
-function readEntry<V>(errs: Errs, u: unknown, c: t.Context, codec?: PayloadCodec<V>): SyncEntry<V> | undefined {
+function readEntry<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): SyncEntry<V> | undefined {
   const o = readObject(errs, u, c, 'an entry')
   if (o === undefined) return undefined
   const entry: SyncEntry<V> = { links: [], diagnoses: [], extensions: [] }
@@ -515,7 +517,7 @@ function readEntry<V>(errs: Errs, u: unknown, c: t.Context, codec?: PayloadCodec
   return entry
 }
 
-function readFeed<V>(errs: Errs, u: unknown, c: t.Context, codec?: PayloadCodec<V>): SyncFeed<V> | undefined {
+function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): SyncFeed<V> | undefined {
   const o = readObject(errs, u, c, 'a feed')
   if (o === undefined) return undefined
   const feed: SyncFeed<V> = { links: [], diagnoses: [], entries: [], extensions: [] }
@@ -577,7 +579,7 @@ function isObject(u: unknown): u is Record<string, unknown> {
 export const DigestJson: t.Type<Digest, DigestJsonObject, unknown> = new t.Type<Digest, DigestJsonObject, unknown>(
   'DigestJson',
   (u): u is Digest => isObject(u) && Array.isArray(u.entries),
-  (u, c) => run(u, c, (errs) => readDigest(errs, u, c)),
+  (u, c) => run(u, c, (errs, ctx) => readDigest(errs, u, ctx)),
   encodeDigest,
 )
 
@@ -597,7 +599,7 @@ export const SyncStateJson: t.Type<SyncState, SyncStateJsonObject, unknown> = ne
 >(
   'SyncStateJson',
   (u): u is SyncState => isObject(u) && typeof u.endpoint === 'string' && typeof u.tick === 'number',
-  (u, c) => run(u, c, (errs) => readSyncState(errs, u, c)),
+  (u, c) => run(u, c, (errs, ctx) => readSyncState(errs, u, ctx)),
   encodeSyncState,
 )
 
@@ -619,7 +621,7 @@ export const DiagnosisJson: t.Type<Diagnosis, DiagnosisJsonObject, unknown> = ne
 >(
   'DiagnosisJson',
   (u): u is Diagnosis => isObject(u) && Array.isArray(u.extensions),
-  (u, c) => run(u, c, (errs) => readDiagnosis(errs, u, c)),
+  (u, c) => run(u, c, (errs, ctx) => readDiagnosis(errs, u, ctx)),
   encodeDiagnosis,
 )
 
@@ -638,7 +640,7 @@ export function syncEntryJson<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncEnt
   return new t.Type<SyncEntry<V>, SyncEntryJsonObject, unknown>(
     'SyncEntryJson',
     (u): u is SyncEntry<V> => isObject(u) && Array.isArray(u.links) && Array.isArray(u.diagnoses),
-    (u, c) => run(u, c, (errs) => readEntry(errs, u, c, payloadCodec)),
+    (u, c) => run(u, c, (errs, ctx) => readEntry(errs, u, ctx, payloadCodec)),
     (entry) => encodeEntry(entry, payloadCodec),
   )
 }
@@ -669,7 +671,7 @@ export function syncFeedJson<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncFeed
   return new t.Type<SyncFeed<V>, SyncFeedJsonObject, unknown>(
     'SyncFeedJson',
     (u): u is SyncFeed<V> => isObject(u) && Array.isArray(u.entries) && Array.isArray(u.links),
-    (u, c) => run(u, c, (errs) => readFeed(errs, u, c, payloadCodec)),
+    (u, c) => run(u, c, (errs, ctx) => readFeed(errs, u, ctx, payloadCodec)),
     (feed) => encodeFeed(feed, payloadCodec),
   )
 }
@@ -702,7 +704,7 @@ export const SyncFeedJson: t.Type<SyncFeed, SyncFeedJsonObject, unknown> = syncF
  */
 export type DiagnosesJsonObject = { $diagnoses: DiagnosisJsonObject[] } | { $diagnosis: DiagnosisJsonObject }
 
-function readDiagnosesDocument(errs: Errs, u: unknown, c: t.Context): DiagnosesDocument | undefined {
+function readDiagnosesDocument(errs: Errs, u: unknown, c: Ctx): DiagnosesDocument | undefined {
   const o = readObject(errs, u, c, 'a diagnoses document')
   if (o === undefined) return undefined
   const single = member(o, '$diagnosis')
@@ -732,7 +734,7 @@ export const DiagnosesJson: t.Type<DiagnosesDocument, DiagnosesJsonObject, unkno
 >(
   'DiagnosesJson',
   (u): u is DiagnosesDocument => isObject(u) && Array.isArray(u.diagnoses),
-  (u, c) => run(u, c, (errs) => readDiagnosesDocument(errs, u, c)),
+  (u, c) => run(u, c, (errs, ctx) => readDiagnosesDocument(errs, u, ctx)),
   (d) =>
     d.root === 'diagnosis' && d.diagnoses.length === 1
       ? { $diagnosis: encodeDiagnosis(d.diagnoses[0]!) }
@@ -774,7 +776,7 @@ export interface TrackingJsonObject {
 const SDATA_NAMESPACE = 'http://schemas.sage.com/sdata/2008/1'
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
 
-function readTracking(errs: Errs, u: unknown, c: t.Context): Tracking | undefined {
+function readTracking(errs: Errs, u: unknown, c: Ctx): Tracking | undefined {
   const outer = readObject(errs, u, c, 'a tracking document')
   if (outer === undefined) return undefined
   const inner = member(outer, '$tracking')
@@ -838,6 +840,6 @@ export const TrackingJson: t.Type<Tracking, TrackingJsonObject, unknown> = new t
 >(
   'TrackingJson',
   (u): u is Tracking => isObject(u) && typeof u.namespace === 'string' && Array.isArray(u.extensions),
-  (u, c) => run(u, c, (errs) => readTracking(errs, u, c)),
+  (u, c) => run(u, c, (errs, ctx) => readTracking(errs, u, ctx)),
   encodeTracking,
 )
