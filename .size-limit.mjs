@@ -1,0 +1,31 @@
+// Size budgets (issue 8): min+brotli of what a browser bundle pulls in, dependencies included, from the built dist/.
+// `npm run size` checks them; the conflict budget proves the conflict logic stays free of the XML layer.
+import { readFileSync } from 'node:fs'
+
+// While an entry point is still being written its named export may not exist yet; measure the whole module then,
+// which can only be larger.
+function named(file, name) {
+  try {
+    return new RegExp(`\\b${name}\\b`).test(readFileSync(new URL(file, import.meta.url), 'utf8')) ? `{ ${name} }` : '*'
+  } catch {
+    return '*'
+  }
+}
+
+export default [
+  {
+    name: "import { detectConflict } from 'syncwire/conflict'",
+    path: 'dist/conflict/index.js',
+    import: named('./dist/conflict/index.js', 'detectConflict'),
+    limit: '3 kB',
+  },
+  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '30 kB' },
+  { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '30 kB' },
+  {
+    name: "import { parseXml, serializeXml } from 'syncwire/xml'",
+    path: 'dist/xml/index.js',
+    import: '{ parseXml, serializeXml }',
+    limit: '10 kB',
+  },
+  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '50 kB' },
+]
