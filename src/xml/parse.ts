@@ -33,7 +33,8 @@ export interface XmlError {
 }
 
 /**
- * Limits for {@link parseXml}; each is on by default ({@link DEFAULT_LIMITS}) and can be raised or lowered.
+ * Limits for {@link parseXml}; each is on by default ({@link DEFAULT_LIMITS}) and can be raised or lowered
+ * (`Infinity` turns one off; a value that is not a number falls back to the default).
  *
  * @example
  * ```ts
@@ -97,10 +98,10 @@ export const DEFAULT_LIMITS: Readonly<Required<ParseOptions>> = Object.freeze({
  */
 export function parseXml(text: string, options?: ParseOptions): E.Either<XmlError[], XmlDocument> {
   const limits = {
-    maxDepth: options?.maxDepth ?? DEFAULT_LIMITS.maxDepth,
-    maxLength: options?.maxLength ?? DEFAULT_LIMITS.maxLength,
-    maxAttributes: options?.maxAttributes ?? DEFAULT_LIMITS.maxAttributes,
-    maxNameLength: options?.maxNameLength ?? DEFAULT_LIMITS.maxNameLength,
+    maxDepth: limit(options?.maxDepth, DEFAULT_LIMITS.maxDepth),
+    maxLength: limit(options?.maxLength, DEFAULT_LIMITS.maxLength),
+    maxAttributes: limit(options?.maxAttributes, DEFAULT_LIMITS.maxAttributes),
+    maxNameLength: limit(options?.maxNameLength, DEFAULT_LIMITS.maxNameLength),
   }
   if (typeof text !== 'string') return E.left([{ message: 'the input is not a string' }])
   if (text.length > limits.maxLength) {
@@ -114,6 +115,11 @@ export function parseXml(text: string, options?: ParseOptions): E.Either<XmlErro
     if (error instanceof SyntaxFault) return E.left([error.toXmlError(text)])
     return E.left([{ message: `the XML parser failed unexpectedly: ${String(error)}` }])
   }
+}
+
+// A limit that is not a number (NaN, undefined, a string from untyped callers) must not switch the check off.
+function limit(value: unknown, fallback: number): number {
+  return typeof value === 'number' && !Number.isNaN(value) ? value : fallback
 }
 
 /** Internal control flow for the first fatal error; never escapes {@link parseXml}. */

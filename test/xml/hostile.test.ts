@@ -121,6 +121,13 @@ describe('hostile input: limits', () => {
     expect(E.isRight(parseXml(`<${long.slice(1)}/>`))).toBe(true)
   })
 
+  it('keeps a limit on when the option is not a number', () => {
+    const deep = '<a>'.repeat(300) + '</a>'.repeat(300)
+    expect(failure(deep, { maxDepth: Number.NaN }).message).toBe('elements nested deeper than maxDepth (256)')
+    expect(failure(deep, { maxDepth: '9' as unknown as number }).message).toMatch(/maxDepth \(256\)/)
+    expect(E.isRight(parseXml(deep, { maxDepth: Number.POSITIVE_INFINITY }))).toBe(true)
+  })
+
   it('applies a lowered maxLength and maxDepth', () => {
     expect(failure('<a>1234</a>', { maxLength: 10 }).message).toMatch(/more than maxLength \(10\)$/)
     expect(failure('<a><b/></a>', { maxDepth: 1 })).toMatchObject({ line: 1, column: 4 })

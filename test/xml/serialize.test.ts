@@ -123,6 +123,18 @@ describe('serializeXml: prefixes', () => {
   })
 })
 
+describe('serializeXml: regressions found by the properties', () => {
+  it('keeps a declaration after the attribute that uses it in place (the attribute order survives)', () => {
+    const root = el(null, 'a', null, [attr(null, 'a', null, ''), xmlns(null, '')])
+    expect(write(root)).toBe('<a a="" xmlns=""/>')
+    expect(parseXml(write(root))).toEqual(E.right({ root }))
+  })
+
+  it('drops an xmlns:xmlns declaration instead of reading it as the default namespace', () => {
+    expect(write(el('urn:a', 'x', null, [xmlns('xmlns', 'urn:b')]))).toBe('<x xmlns="urn:a"/>')
+  })
+})
+
 /** Namespace, local name and non-declaration attributes of every element, in document order. */
 function names(root: XmlElement): unknown[] {
   const out: unknown[] = []
