@@ -119,7 +119,9 @@ function escapeXml(value: string, attribute: boolean): string {
  * - Declaration attributes are written as given, except ones XML forbids (`xmlns:xmlns`, `xmlns:p=""`, binding
  *   the reserved namespaces), a second declaration of the same prefix, and a default-namespace declaration on an
  *   element in no namespace (written as `xmlns=""` instead): those are dropped or corrected because they could
- *   not be read back. Of two attributes with the same expanded name only the first is written.
+ *   not be read back. Of two attributes with the same expanded name only the first is written. An element in the
+ *   `xmlns` namespace, which XML cannot express, is written in no namespace. Names are written as given, so local
+ *   names and prefixes must be NCNames.
  * - Text and attribute values are escaped by {@link escapeText} and {@link escapeAttribute}; characters XML cannot
  *   carry become U+FFFD.
  * - Iterative: no recursion, so any depth is fine.
@@ -227,7 +229,8 @@ class Writer {
   /** Binds the element's namespaces and returns its start tag (self-closed when it has no children). */
   private open(element: XmlElement): { tag: string; qname: string } {
     const attributes = element.attributes
-    const namespace = element.namespace === '' ? null : element.namespace
+    // No element can be in the xmlns namespace (Namespaces §3), so such an element is written in no namespace.
+    const namespace = element.namespace === '' || element.namespace === XMLNS_NAMESPACE ? null : element.namespace
     // Prefixes whose binding this start tag declares or relies on: none of them may be rebound on it.
     const locked = this.locked
     locked.length = 0

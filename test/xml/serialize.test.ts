@@ -116,6 +116,10 @@ describe('serializeXml: prefixes', () => {
     expect(write(root)).toBe('<x xml:lang="en" xmlns=""/>')
   })
 
+  it('writes an element in the xmlns namespace, which XML cannot express, in no namespace', () => {
+    expect(write(el(XMLNS_NAMESPACE, 'x', 'xmlns', [], [el('urn:a', 'y', null)]))).toBe('<x><y xmlns="urn:a"/></x>')
+  })
+
   it('writes the first of two attributes with the same expanded name', () => {
     expect(write(el(null, 'x', null, [attr('urn:a', 'y', 'a', '1'), attr('urn:a', 'y', 'b', '2')]))).toBe(
       '<x xmlns:a="urn:a" a:y="1"/>',
