@@ -1,6 +1,5 @@
 // The leaf value codecs of Web3S elements, from the codec kit: text, xs:dateTime at 100 ns, sizes, Int, Binary, booleans.
 // Implements MS-FILESYNC §2.2 (Binary, Int, Null, String) and protocol notes §6.5–§6.9 (our decisions).
-import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { Binary, bytesToBase64, DateTimeCodec, DotNetBoolean, FileSyncInt, NonNegativeInteger } from '../codec'
 import type { FileSyncBoolean } from './model'
@@ -116,10 +115,4 @@ export const LEAF_CODEC: Readonly<Record<string, t.Type<any, string, string> | u
   int: Int,
   binary: Binary,
   boolean: DotNetBoolean,
-}
-
-/** Whether a leaf codec accepts `s` (for validation of values built by hand). */
-export function leafAccepts(type: string, s: string): boolean {
-  const codec = LEAF_CODEC[type]
-  return codec === undefined || E.isRight(codec.decode(s))
 }

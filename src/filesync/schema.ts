@@ -1,7 +1,14 @@
 // The Web3S element tables: which child elements each FILESYNC record models, their value types, and the
 // order SharePoint Online writes them in. Implements protocol notes §3.2/§3.3 (SPO order) and §6.3 (order on encode).
 
-/** How a modelled child element's content is read and written. */
+/**
+ * How a modelled child element's content is read and written.
+ *
+ * @example
+ * ```ts
+ * const type: FieldType = 'size' // a non-negative safe integer, or null for an empty element
+ * ```
+ */
 export type FieldType =
   | 'text'
   | 'date'
@@ -14,7 +21,14 @@ export type FieldType =
   | 'modifierIdentity'
   | 'customIdentity'
 
-/** One modelled child element. */
+/**
+ * One modelled child element.
+ *
+ * @example
+ * ```ts
+ * FOLDER.byName.get('ResourceID') // { name: 'ResourceID', key: 'resourceId', type: 'text', … }
+ * ```
+ */
 export interface FieldSpec {
   /** The element's local name (no namespace). */
   readonly name: string
@@ -22,13 +36,22 @@ export interface FieldSpec {
   readonly key: string
   /** Its content type. */
   readonly type: FieldType
-  /** `<Name>`, `</Name>` and `<Name/>`, precomputed for the text writer. */
+  /** `<Name>`, precomputed for the text writer. */
   readonly open: string
+  /** `</Name>`. */
   readonly close: string
+  /** `<Name/>`. */
   readonly empty: string
 }
 
-/** A record element: its modelled children, looked up by name, and the two write orders. */
+/**
+ * A record element: its modelled children, looked up by name, and the two write orders.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT.requestOrder.map((f) => f.name) // ['ItemType', 'ResourceID', 'ReferenceID', 'ParentResourceID', 'WriteMode', …]
+ * ```
+ */
 export interface RecordSpec {
   /** The element name (for messages). */
   readonly name: string
@@ -38,8 +61,9 @@ export interface RecordSpec {
   readonly responseOrder: readonly FieldSpec[]
   /** Write-request order (§3.3 request bodies). */
   readonly requestOrder: readonly FieldSpec[]
-  /** Position of each name in `responseOrder` / `requestOrder`. */
+  /** Position of each name in `responseOrder`. */
   readonly responseRank: ReadonlyMap<string, number>
+  /** Position of each name in `requestOrder`. */
   readonly requestRank: ReadonlyMap<string, number>
 }
 
@@ -269,13 +293,48 @@ const STREAM_REQUEST = [
   'StreamProtocolSupport',
 ]
 
-/** `Folder` items. */
+/**
+ * `Folder` items.
+ *
+ * @example
+ * ```ts
+ * FOLDER.byName.has('SpaceGranted') // true
+ * ```
+ */
 export const FOLDER: RecordSpec = record('Folder', FOLDER_RESPONSE, FOLDER_REQUEST)
-/** `Document` items. */
+/**
+ * `Document` items.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT.byName.has('DocumentStreams') // true
+ * ```
+ */
 export const DOCUMENT: RecordSpec = record('Document', DOCUMENT_RESPONSE, DOCUMENT_REQUEST)
-/** `DocumentStream` inside `DocumentStreams`. */
+/**
+ * `DocumentStream` inside `DocumentStreams`.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT_STREAM.byName.has('XORHash') // true
+ * ```
+ */
 export const DOCUMENT_STREAM: RecordSpec = record('DocumentStream', STREAM_RESPONSE, STREAM_REQUEST)
-/** `ModifierIdentity`. */
+/**
+ * `ModifierIdentity`.
+ *
+ * @example
+ * ```ts
+ * MODIFIER_IDENTITY.byName.has('CustomIdentity') // true
+ * ```
+ */
 export const MODIFIER_IDENTITY: RecordSpec = record('ModifierIdentity', ['CustomIdentity'], ['CustomIdentity'])
-/** `CustomIdentity`. */
+/**
+ * `CustomIdentity`.
+ *
+ * @example
+ * ```ts
+ * CUSTOM_IDENTITY.byName.has('Name') // true
+ * ```
+ */
 export const CUSTOM_IDENTITY: RecordSpec = record('CustomIdentity', ['Name', 'Value'], ['Name', 'Value'])
