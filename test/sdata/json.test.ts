@@ -132,6 +132,49 @@ describe('JSON mapping laws', () => {
   })
 })
 
+describe('kept parts beyond the modelled fields', () => {
+  const foreign: XmlElement = {
+    type: 'element',
+    namespace: 'urn:x-foreign',
+    localName: 'note',
+    prefix: 'f',
+    attributes: [],
+    children: [{ type: 'text', value: 'kept' }],
+  }
+  const lang = { namespace: 'http://www.w3.org/XML/1998/namespace', localName: 'lang', prefix: 'xml', value: 'en' }
+  const stamp = '2008-10-30T17:23:08Z' as Stamp
+
+  it('carries extensions of digests, digest entries and syncStates, and attributes of entries and feeds', () => {
+    const feed = {
+      links: [],
+      diagnoses: [],
+      extensions: [],
+      attributes: [lang],
+      digest: {
+        entries: [{ endpoint: MY_APP1, tick: 1, stamp, conflictPriority: 1, extensions: [foreign] }],
+        extensions: [foreign],
+      },
+      entries: [
+        {
+          links: [],
+          diagnoses: [],
+          extensions: [],
+          attributes: [lang],
+          syncState: { endpoint: MY_APP1, tick: 0, stamp, extensions: [foreign] },
+        },
+      ],
+    } as SyncFeed
+    const json = SyncFeedJson.encode(feed)
+    expect(json.$attributes).toStrictEqual([
+      { name: 'lang', namespace: 'http://www.w3.org/XML/1998/namespace', prefix: 'xml', value: 'en' },
+    ])
+    expect(json.$digest?.$extensions).toStrictEqual([
+      { name: 'note', namespace: 'urn:x-foreign', prefix: 'f', children: ['kept'] },
+    ])
+    expect(SyncFeedJson.decode(viaText(json))).toStrictEqual(E.right(feed))
+  })
+})
+
 describe('totality', () => {
   it('every JSON codec answers Left or Right on any value, never throws', () => {
     const codecs = [

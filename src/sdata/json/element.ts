@@ -59,7 +59,15 @@ export interface ElementJsonObject {
  */
 export const MAX_ELEMENT_DEPTH = 1000
 
-function encodeAttribute(attribute: XmlAttribute): AttributeJsonObject {
+/**
+ * Writes an attribute in its JSON form.
+ *
+ * @example
+ * ```ts
+ * attributeToJson({ namespace: null, localName: 'kind', prefix: null, value: 'x' }) // { name: 'kind', value: 'x' }
+ * ```
+ */
+export function attributeToJson(attribute: XmlAttribute): AttributeJsonObject {
   const out: AttributeJsonObject = { name: attribute.localName } as AttributeJsonObject
   if (attribute.namespace !== null && attribute.namespace !== undefined) out.namespace = attribute.namespace
   if (attribute.prefix !== null && attribute.prefix !== undefined) out.prefix = attribute.prefix
@@ -81,7 +89,7 @@ export function elementToJson(element: XmlElement, depth = 0): ElementJsonObject
   const out: ElementJsonObject = { name: element.localName }
   if (element.namespace !== null && element.namespace !== undefined) out.namespace = element.namespace
   if (element.prefix !== null && element.prefix !== undefined) out.prefix = element.prefix
-  if (element.attributes.length > 0) out.attributes = element.attributes.map(encodeAttribute)
+  if (element.attributes.length > 0) out.attributes = element.attributes.map(attributeToJson)
   if (element.children.length > 0 && depth < MAX_ELEMENT_DEPTH) {
     out.children = element.children.map((child: XmlNode) =>
       child.type === 'text' ? child.value : elementToJson(child, depth + 1),
@@ -90,7 +98,15 @@ export function elementToJson(element: XmlElement, depth = 0): ElementJsonObject
   return out
 }
 
-function readAttribute(errs: Errs, value: unknown, context: Ctx): XmlAttribute | undefined {
+/**
+ * Reads the JSON form of an attribute; failures go to `errs` with their JSON path.
+ *
+ * @example
+ * ```ts
+ * const attribute = readAttribute(errs, { name: 'lang', namespace: 'http://www.w3.org/XML/1998/namespace', prefix: 'xml', value: 'en' }, ctx)
+ * ```
+ */
+export function readAttribute(errs: Errs, value: unknown, context: Ctx): XmlAttribute | undefined {
   const o = readObject(errs, value, context, 'an attribute')
   if (o === undefined) return undefined
   const localName = requiredString(errs, o, 'name', context)

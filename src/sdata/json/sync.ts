@@ -1,7 +1,7 @@
 // The SData 2.0 JSON form of sync values: feeds (`$resources`, `$syncMode`, `$digest`), entries (`$syncState`), diagnoses.
 // Implements SData 2.0 "JSON responses" (§04-0500) plus the sync members of the Saleslogix .NET client (protocol notes §8).
 import * as t from 'io-ts'
-import type { XmlElement } from '../../xml/types'
+import type { XmlAttribute, XmlElement } from '../../xml/types'
 import type {
   DiagnosesDocument,
   Diagnosis,
@@ -19,7 +19,14 @@ import type {
   Tracking,
 } from '../model'
 import type { PayloadCodec } from '../payload'
-import { type ElementJsonObject, elementToJson, readElement } from './element'
+import {
+  type AttributeJsonObject,
+  attributeToJson,
+  type ElementJsonObject,
+  elementToJson,
+  readAttribute,
+  readElement,
+} from './element'
 import {
   at,
   type Ctx,
@@ -56,6 +63,8 @@ export interface DigestEntryJsonObject {
   stamp: string
   /** 1..9 (checked by validation); absent reads as 0, as in XML. */
   conflictPriority: number
+  /** Unmodelled child elements, losslessly (present when the value has them). */
+  $extensions?: ElementJsonObject[]
 }
 
 /**
@@ -71,6 +80,8 @@ export interface DigestJsonObject {
   origin?: string
   /** One entry per endpoint. */
   digestEntry: DigestEntryJsonObject[]
+  /** Unmodelled child elements, losslessly (present when the value has them). */
+  $extensions?: ElementJsonObject[]
 }
 
 /**
@@ -90,6 +101,8 @@ export interface SyncStateJsonObject {
   stamp: string
   /** Who. */
   user?: string
+  /** Unmodelled child elements, losslessly (present when the value has them). */
+  $extensions?: ElementJsonObject[]
 }
 
 /**
@@ -196,6 +209,8 @@ export interface SyncEntryJsonObject {
   $diagnoses?: DiagnosisJsonObject[]
   /** Unmodelled child elements of the entry, losslessly. */
   $extensions?: ElementJsonObject[]
+  /** Attributes of the element other than namespace declarations (`xml:lang`, foreign ones), losslessly. */
+  $attributes?: AttributeJsonObject[]
 }
 
 /**
@@ -231,6 +246,8 @@ export interface SyncFeedJsonObject {
   $resources: SyncEntryJsonObject[]
   /** Unmodelled child elements of the feed, losslessly. */
   $extensions?: ElementJsonObject[]
+  /** Attributes of the element other than namespace declarations (`xml:lang`, foreign ones), losslessly. */
+  $attributes?: AttributeJsonObject[]
 }
 
 // ---------------------------------------------------------------------------------------------- encode
@@ -239,20 +256,47 @@ function nonEmpty<A>(items: A[] | undefined): A[] | undefined {
   return items !== undefined && items.length > 0 ? items : undefined
 }
 
+/** Parts a value may keep beyond its modelled fields; absent when there are none. */
+interface Kept {
+  extensions?: XmlElement[]
+  attributes?: XmlAttribute[]
+}
+
+// Read through a structural view, so values with or without these optional members are handled alike.
+const kept = (value: object): Kept => value as Kept
+
+function keptExtensions(value: object): ElementJsonObject[] | undefined {
+  return kept(value).extensions?.map((e) => elementToJson(e))
+}
+
+function keptAttributes(value: object): AttributeJsonObject[] | undefined {
+  return kept(value).attributes?.map(attributeToJson)
+}
+
 function encodeDigest(digest: Digest): DigestJsonObject {
   return compact({
     origin: digest.origin,
-    digestEntry: digest.entries.map((e) => ({
-      endpoint: e.endpoint,
-      tick: e.tick,
-      stamp: e.stamp,
-      conflictPriority: e.conflictPriority,
-    })),
+    digestEntry: digest.entries.map((e) =>
+      compact({
+        endpoint: e.endpoint,
+        tick: e.tick,
+        stamp: e.stamp,
+        conflictPriority: e.conflictPriority,
+        $extensions: keptExtensions(e),
+      }),
+    ),
+    $extensions: keptExtensions(digest),
   })
 }
 
 function encodeSyncState(state: SyncState): SyncStateJsonObject {
-  return compact({ endpoint: state.endpoint, tick: state.tick, stamp: state.stamp, user: state.user })
+  return compact({
+    endpoint: state.endpoint,
+    tick: state.tick,
+    stamp: state.stamp,
+    user: state.user,
+    $extensions: keptExtensions(state),
+  })
 }
 
 function encodeDiagnosis(d: Diagnosis): DiagnosisJsonObject {
@@ -305,6 +349,7 @@ function encodeEntry<V>(entry: SyncEntry<V>, codec?: PayloadCodec<V>): SyncEntry
     $etag: http.etag,
     $diagnoses: nonEmpty(entry.diagnoses?.map(encodeDiagnosis)),
     $extensions: encodeExtensions(entry.extensions),
+    $attributes: keptAttributes(entry),
   })
 }
 
@@ -323,6 +368,7 @@ function encodeFeed<V>(feed: SyncFeed<V>, codec?: PayloadCodec<V>): SyncFeedJson
     $diagnoses: nonEmpty(feed.diagnoses?.map(encodeDiagnosis)),
     $resources: feed.entries.map((e) => encodeEntry(e, codec)),
     $extensions: encodeExtensions(feed.extensions),
+    $attributes: keptAttributes(feed),
   })
 }
 
@@ -342,8 +388,24 @@ function readDigestEntry(errs: Errs, u: unknown, c: Ctx): DigestEntry | undefine
   const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
   const stamp = stampOf(errs, o, 'stamp', c, true)
   const conflictPriority = optInteger(errs, o, 'conflictPriority', c) ?? 0
+  const extensions = optArray(errs, o, '$extensions', c, (v, vc) => readElement(errs, v, vc))
   if (endpoint === undefined || stamp === undefined) return undefined
-  return { endpoint, tick, stamp, conflictPriority }
+  return withKept({ endpoint, tick, stamp, conflictPriority }, extensions, undefined)
+}
+
+/** Sets the kept members that were present in the JSON (and only those). */
+function withKept<A extends object>(
+  value: A,
+  extensions: XmlElement[] | undefined,
+  attributes: XmlAttribute[] | undefined,
+): A {
+  if (extensions !== undefined) kept(value).extensions = extensions
+  if (attributes !== undefined) kept(value).attributes = attributes
+  return value
+}
+
+function readAttributes(errs: Errs, o: JsonRecord, c: Ctx): XmlAttribute[] | undefined {
+  return optArray(errs, o, '$attributes', c, (v, vc) => readAttribute(errs, v, vc))
 }
 
 function readDigest(errs: Errs, u: unknown, c: Ctx): Digest | undefined {
@@ -352,8 +414,9 @@ function readDigest(errs: Errs, u: unknown, c: Ctx): Digest | undefined {
   const origin = optString(errs, o, 'origin', c)
   const before = errs.length
   const entries = optArray(errs, o, 'digestEntry', c, (v, vc) => readDigestEntry(errs, v, vc)) ?? []
+  const extensions = optArray(errs, o, '$extensions', c, (v, vc) => readElement(errs, v, vc))
   if (errs.length > before) return undefined
-  return origin === undefined ? { entries } : { origin, entries }
+  return withKept(origin === undefined ? { entries } : { origin, entries }, extensions, undefined)
 }
 
 function readSyncState(errs: Errs, u: unknown, c: Ctx): SyncState | undefined {
@@ -363,8 +426,10 @@ function readSyncState(errs: Errs, u: unknown, c: Ctx): SyncState | undefined {
   const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
   const stamp = stampOf(errs, o, 'stamp', c, true)
   const user = optString(errs, o, 'user', c)
+  const extensions = optArray(errs, o, '$extensions', c, (v, vc) => readElement(errs, v, vc))
   if (endpoint === undefined || stamp === undefined) return undefined
-  return user === undefined ? { endpoint, tick, stamp } : { endpoint, tick, stamp, user }
+  const state: SyncState = user === undefined ? { endpoint, tick, stamp } : { endpoint, tick, stamp, user }
+  return withKept(state, extensions, undefined)
 }
 
 function readExtensions(errs: Errs, o: JsonRecord, c: Ctx): XmlElement[] {
@@ -514,7 +579,7 @@ function readEntry<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): 
   if (http !== undefined) entry.http = http
   entry.diagnoses = readDiagnoses(errs, o, c)
   entry.extensions = readExtensions(errs, o, c)
-  return entry
+  return withKept(entry, undefined, readAttributes(errs, o, c))
 }
 
 function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): SyncFeed<V> | undefined {
@@ -556,7 +621,7 @@ function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): S
   }
   feed.entries = optArray(errs, o, '$resources', c, (v, vc) => readEntry(errs, v, vc, codec)) ?? []
   feed.extensions = readExtensions(errs, o, c)
-  return feed
+  return withKept(feed, undefined, readAttributes(errs, o, c))
 }
 
 // ---------------------------------------------------------------------------------------------- codecs
