@@ -142,6 +142,8 @@ class Writer {
   // prefix ('' for the default namespace) -> stack of URIs (null = no default namespace).
   private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
   private readonly declared: string[] = []
+  // namespace URI -> prefixes bound to it, in binding order, so finding a usable prefix never scans every binding.
+  private readonly prefixesOf = new Map<string, string[]>()
   private generated = 0
 
   private lookup(prefix: string): string | null | undefined {
@@ -154,14 +156,21 @@ class Writer {
     if (stack === undefined) this.scopes.set(prefix, [uri])
     else stack.push(uri)
     this.declared.push(prefix)
+    if (uri !== null) {
+      const prefixes = this.prefixesOf.get(uri)
+      if (prefixes === undefined) this.prefixesOf.set(uri, [prefix])
+      else prefixes.push(prefix)
+    }
   }
 
   /** A prefix in scope bound to `uri` (the default namespace only if `allowDefault`), or undefined. */
   private findPrefix(uri: string, allowDefault: boolean): string | undefined {
-    const declared = this.declared
-    for (let k = declared.length - 1; k >= 0; k--) {
-      const prefix = declared[k]!
+    const prefixes = this.prefixesOf.get(uri)
+    if (prefixes === undefined) return undefined
+    for (let k = prefixes.length - 1; k >= 0; k--) {
+      const prefix = prefixes[k]!
       if (prefix === '' && !allowDefault) continue
+      // A later declaration may have rebound the prefix to another namespace.
       if (this.lookup(prefix) === uri) return prefix
     }
     return undefined
@@ -223,7 +232,11 @@ class Writer {
 
   private unwind(mark: number): void {
     const declared = this.declared
-    while (declared.length > mark) this.scopes.get(declared.pop()!)!.pop()
+    while (declared.length > mark) {
+      const uri = this.scopes.get(declared.pop()!)!.pop()
+      // Bindings unwind in reverse order, so this binding is the last one recorded for its URI.
+      if (uri !== null && uri !== undefined) this.prefixesOf.get(uri)!.pop()
+    }
   }
 
   /** Binds the element's namespaces and returns its start tag (self-closed when it has no children). */
@@ -233,7 +246,7 @@ class Writer {
     const namespace = element.namespace === '' || element.namespace === XMLNS_NAMESPACE ? null : element.namespace
     // Prefixes whose binding this start tag declares or relies on: none of them may be rebound on it.
     const locked = this.locked
-    locked.length = 0
+    locked.clear()
     this.added = ''
     // Pass 1: the element's own declarations, kept when XML allows them (written in place by pass 3).
     let declarations: string[] | undefined
@@ -243,7 +256,7 @@ class Writer {
       declarations ??= []
       const prefix = attribute.prefix === null && attribute.localName === 'xmlns' ? '' : attribute.localName
       let uri: string | null = attribute.value
-      if (prefix === 'xmlns' || locked.includes(prefix)) continue
+      if (prefix === 'xmlns' || locked.has(prefix)) continue
       if (prefix === 'xml') {
         if (uri !== XML_NAMESPACE) continue
       } else if (uri === XML_NAMESPACE || uri === XMLNS_NAMESPACE) continue
@@ -252,7 +265,7 @@ class Writer {
         uri = null
       }
       if (prefix === '' && namespace === null) uri = null
-      locked.push(prefix)
+      locked.add(prefix)
       if (prefix !== 'xml') this.bind(prefix, uri)
       declarations![k] = declaration(prefix, uri)
     }
@@ -260,7 +273,7 @@ class Writer {
     let qname: string
     if (namespace === null) {
       if ((this.lookup('') ?? null) !== null) this.declare('', null)
-      else if (!locked.includes('')) locked.push('')
+      else locked.add('')
       qname = element.localName
     } else if (namespace === XML_NAMESPACE) {
       qname = `xml:${element.localName}`
@@ -270,6 +283,8 @@ class Writer {
     }
     // Pass 3: the other attributes.
     let rest = ''
+    // Many attributes: remember expanded names in a set (local names hold no space, so the key is unambiguous).
+    const seen = attributes.length > 16 ? new Set<string>() : undefined
     for (let k = 0; k < attributes.length; k++) {
       const attribute = attributes[k]!
       if (attribute.namespace === XMLNS_NAMESPACE) {
@@ -278,7 +293,11 @@ class Writer {
       }
       const uri = attribute.namespace === '' ? null : attribute.namespace
       if (uri === null && attribute.localName === 'xmlns') continue
-      if (k > 0 && repeats(attributes, k, uri)) continue
+      if (seen !== undefined) {
+        const key = `${uri ?? ''} ${attribute.localName}`
+        if (seen.has(key)) continue
+        seen.add(key)
+      } else if (k > 0 && repeats(attributes, k, uri)) continue
       let name: string
       if (uri === null) name = attribute.localName
       else if (uri === XML_NAMESPACE) name = `xml:${attribute.localName}`
@@ -289,11 +308,11 @@ class Writer {
     return { tag: `<${qname}${this.added}${rest}${close}`, qname }
   }
 
-  private locked: string[] = []
+  private readonly locked = new Set<string>()
   private added = ''
 
   private declare(prefix: string, uri: string | null): void {
-    this.locked.push(prefix)
+    this.locked.add(prefix)
     this.bind(prefix, uri)
     this.added += declaration(prefix, uri)
   }
@@ -307,17 +326,17 @@ class Writer {
     const usable = wanted !== 'xmlns' && wanted !== 'xml' && (isElement || wanted !== '')
     if (usable) {
       if ((this.lookup(wanted) ?? null) === uri) {
-        if (!locked.includes(wanted)) locked.push(wanted)
+        locked.add(wanted)
         return wanted
       }
-      if (!locked.includes(wanted)) {
+      if (!locked.has(wanted)) {
         this.declare(wanted, uri)
         return wanted
       }
     }
     const found = this.findPrefix(uri, isElement)
     if (found !== undefined) {
-      if (!locked.includes(found)) locked.push(found)
+      locked.add(found)
       return found
     }
     const fresh = this.freshPrefix()

@@ -171,6 +171,18 @@ describe('serializeXml: trees built by hand', () => {
     )
   })
 
+  it('writes many attributes: duplicates dropped, one generated prefix per namespace', () => {
+    const count = 4_000
+    const attributes = Array.from({ length: count }, (_, k) => attr(`urn:n${k % (count / 2)}`, 'a', null, `${k}`))
+    const written = write(el(null, 'x', null, attributes))
+    const back = parseXml(written, { maxAttributes: count * 2 })
+    if (E.isLeft(back)) throw new Error(JSON.stringify(back.left))
+    const regular = back.right.root.attributes.filter((a) => a.namespace !== XMLNS_NAMESPACE)
+    expect(regular.map((a) => [a.namespace, a.prefix, a.value])).toEqual(
+      attributes.slice(0, count / 2).map((a, k) => [a.namespace, `ns${k + 1}`, a.value]),
+    )
+  })
+
   it('writes 100k-deep trees without recursion', () => {
     const root = el(null, 'a', null)
     let leaf = root
