@@ -4,7 +4,7 @@ import type { XmlElement, XmlNode } from '../xml/types'
 import type { Digest, DigestEntry, Stamp } from './model'
 import { SYNC_NS } from './namespaces'
 import { at, duplicate, leafText, missingAt, type Path, type Problems, readInt, readNat, readStamp } from './read'
-import { elem, leaf } from './tree'
+import { elem, leaf, selfContained } from './tree'
 
 /** Reads a `sync:digestEntry`; a missing endpoint or stamp is an error naming it, a missing tick or priority is 0. */
 export function readDigestEntry(el: XmlElement, path: Path, problems: Problems): DigestEntry | undefined {
@@ -14,19 +14,26 @@ export function readDigestEntry(el: XmlElement, path: Path, problems: Problems):
   let priority: number | undefined
   let seen = 0
   let ok = true
+  let extensions: XmlElement[] | undefined
   for (const c of el.children) {
-    if (c.type !== 'element' || c.namespace !== SYNC_NS) continue
+    if (c.type !== 'element') continue
     const bit =
-      c.localName === 'endpoint'
-        ? 1
-        : c.localName === 'tick'
-          ? 2
-          : c.localName === 'stamp'
-            ? 4
-            : c.localName === 'conflictPriority'
-              ? 8
-              : 0
-    if (bit === 0) continue
+      c.namespace !== SYNC_NS
+        ? 0
+        : c.localName === 'endpoint'
+          ? 1
+          : c.localName === 'tick'
+            ? 2
+            : c.localName === 'stamp'
+              ? 4
+              : c.localName === 'conflictPriority'
+                ? 8
+                : 0
+    if (bit === 0) {
+      extensions ??= []
+      extensions.push(selfContained(c))
+      continue
+    }
     const p = at(path, c)
     if (seen & bit) {
       duplicate(c, p, problems)
@@ -55,7 +62,9 @@ export function readDigestEntry(el: XmlElement, path: Path, problems: Problems):
     ok = false
   }
   if (!ok) return undefined
-  return { endpoint: endpoint!, tick: tick ?? 0, stamp: stamp!, conflictPriority: priority ?? 0 }
+  const entry: DigestEntry = { endpoint: endpoint!, tick: tick ?? 0, stamp: stamp!, conflictPriority: priority ?? 0 }
+  if (extensions !== undefined) entry.extensions = extensions
+  return entry
 }
 
 /** Reads a `sync:digest` (origin optional, as §5.8 sends it). */
@@ -64,13 +73,14 @@ export function readDigest(el: XmlElement, path: Path, problems: Problems): Dige
   let originSeen = false
   const entries: DigestEntry[] = []
   let ok = true
+  let extensions: XmlElement[] | undefined
   for (const c of el.children) {
-    if (c.type !== 'element' || c.namespace !== SYNC_NS) continue
-    if (c.localName === 'digestEntry') {
+    if (c.type !== 'element') continue
+    if (c.namespace === SYNC_NS && c.localName === 'digestEntry') {
       const entry = readDigestEntry(c, at(path, c, true), problems)
       if (entry === undefined) ok = false
       else entries.push(entry)
-    } else if (c.localName === 'origin') {
+    } else if (c.namespace === SYNC_NS && c.localName === 'origin') {
       const p = at(path, c)
       if (originSeen) {
         duplicate(c, p, problems)
@@ -80,10 +90,15 @@ export function readDigest(el: XmlElement, path: Path, problems: Problems): Dige
       originSeen = true
       origin = leafText(c, p, problems)
       if (origin === undefined) ok = false
+    } else {
+      extensions ??= []
+      extensions.push(selfContained(c))
     }
   }
   if (!ok) return undefined
-  return origin === undefined ? { entries } : { origin, entries }
+  const digest: Digest = origin === undefined ? { entries } : { origin, entries }
+  if (extensions !== undefined) digest.extensions = extensions
+  return digest
 }
 
 /** Writes a digest entry's four elements in the XSD's order. */
@@ -93,6 +108,7 @@ export function writeDigestEntry(entry: DigestEntry): XmlElement {
     leaf(SYNC_NS, 'tick', String(entry.tick)),
     leaf(SYNC_NS, 'stamp', entry.stamp),
     leaf(SYNC_NS, 'conflictPriority', String(entry.conflictPriority)),
+    ...(entry.extensions ?? []),
   ])
 }
 
@@ -101,5 +117,6 @@ export function writeDigest(digest: Digest): XmlElement {
   const children: XmlNode[] = []
   if (digest.origin !== undefined) children.push(leaf(SYNC_NS, 'origin', digest.origin))
   for (const e of digest.entries) children.push(writeDigestEntry(e))
+  if (digest.extensions !== undefined) for (const x of digest.extensions) children.push(x)
   return elem(SYNC_NS, 'digest', children)
 }

@@ -15,6 +15,17 @@ export function isPlainText(el: XmlElement): boolean {
   return !hasElementChildren(el)
 }
 
+/** The attributes of an element other than namespace declarations, or `undefined` when there are none. */
+export function keptAttributes(el: XmlElement): XmlAttribute[] | undefined {
+  let kept: XmlAttribute[] | undefined
+  for (const a of el.attributes) {
+    if (isDeclaration(a)) continue
+    kept ??= []
+    kept.push(a)
+  }
+  return kept
+}
+
 /** Reads an Atom link; `undefined` (keep as an extension) when it has no href or attributes the model lacks. */
 export function readLink(el: XmlElement): Link | undefined {
   if (hasElementChildren(el) || textOf(el) !== '') return undefined
@@ -70,6 +81,8 @@ export function readEntry<V>(
   codec: PayloadCodec<V> | undefined,
 ): SyncEntry<V> | undefined {
   const entry: SyncEntry<V> = { links: [], diagnoses: [], extensions: [] }
+  const attributes = keptAttributes(el)
+  if (attributes !== undefined) entry.attributes = attributes
   let ok = true
   for (const c of el.children) {
     if (c.type !== 'element') continue
@@ -147,7 +160,7 @@ export function readEntry<V>(
   return ok ? entry : undefined
 }
 
-/** Writes an `atom:entry` in the spec's form; `root` adds the conventional declarations for a standalone entry. */
+/** Writes an `atom:entry` in the spec's form; `attributes` (the root declarations of a standalone entry) come first. */
 export function writeEntry<V>(
   entry: SyncEntry<V>,
   codec: PayloadCodec<V> | undefined,
@@ -172,5 +185,8 @@ export function writeEntry<V>(
   if (entry.digest !== undefined) children.push(writeDigestPayload(entry.digest))
   for (const d of entry.diagnoses) children.push(writeDiagnosis(d))
   for (const x of entry.extensions) children.push(x)
-  return { ...elem(ATOM_NS, 'entry', children), attributes }
+  return {
+    ...elem(ATOM_NS, 'entry', children),
+    attributes: entry.attributes === undefined ? attributes : [...attributes, ...entry.attributes],
+  }
 }

@@ -3,7 +3,7 @@
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
 import { readDigest, writeDigest } from './digest'
-import { isPlainText, readEntry, readLink, writeEntry, writeLink } from './entry'
+import { isPlainText, keptAttributes, readEntry, readLink, writeEntry, writeLink } from './entry'
 import type { OpenSearch, SyncFeed, SyncMode } from './model'
 import { ATOM_NS, OPENSEARCH_NS, SDATA_NS, SYNC_NS } from './namespaces'
 import type { PayloadCodec } from './payload'
@@ -27,6 +27,8 @@ export function readFeed<V>(
   codec: PayloadCodec<V> | undefined,
 ): SyncFeed<V> | undefined {
   const feed: SyncFeed<V> = { links: [], diagnoses: [], entries: [], extensions: [] }
+  const attributes = keptAttributes(el)
+  if (attributes !== undefined) feed.attributes = attributes
   let ok = true
   for (const c of el.children) {
     if (c.type !== 'element') continue
@@ -122,5 +124,8 @@ export function writeFeed<V>(
   for (const d of feed.diagnoses) children.push(writeDiagnosis(d))
   for (const x of feed.extensions) children.push(x)
   for (const e of feed.entries) children.push(writeEntry(e, codec))
-  return { ...elem(ATOM_NS, 'feed', children), attributes }
+  return {
+    ...elem(ATOM_NS, 'feed', children),
+    attributes: feed.attributes === undefined ? attributes : [...attributes, ...feed.attributes],
+  }
 }

@@ -1,6 +1,6 @@
 // The SData synchronization value model (sync §4.2–§4.4, §5.3): plain types shared by the sdata codecs
 // and the conflict logic, which imports nothing else from this folder.
-import type { XmlElement } from '../xml/types'
+import type { XmlAttribute, XmlElement } from '../xml/types'
 
 /**
  * The lexical xs:dateTime of a stamp, kept exactly as read (see `compareStamps`, `stampToEpochMs`).
@@ -29,6 +29,8 @@ export interface DigestEntry {
   stamp: Stamp
   /** 1..9, lower wins conflicts; 0 when the element was absent (SIF drops zeros). */
   conflictPriority: number
+  /** Child elements not modelled (foreign or unknown), kept and written back; absent when there are none. */
+  extensions?: XmlElement[]
 }
 
 /**
@@ -44,6 +46,8 @@ export interface Digest {
   origin?: string
   /** One entry per endpoint known to the provider. */
   entries: DigestEntry[]
+  /** Child elements not modelled (foreign or unknown), kept and written back; absent when there are none. */
+  extensions?: XmlElement[]
 }
 
 /**
@@ -63,6 +67,8 @@ export interface SyncState {
   stamp: Stamp
   /** Who modified it (optional). */
   user?: string
+  /** Child elements not modelled (foreign or unknown), kept and written back; absent when there are none. */
+  extensions?: XmlElement[]
 }
 
 /**
@@ -215,6 +221,8 @@ export interface SyncEntry<V = unknown> {
   diagnoses: Diagnosis[]
   /** Every child element not modelled (published, summary, a second payload, …), kept and written back. */
   extensions: XmlElement[]
+  /** Attributes of the element other than namespace declarations (`xml:lang`, `xml:base`, foreign ones), kept and written back; absent when there are none. */
+  attributes?: XmlAttribute[]
 }
 
 /**
@@ -246,6 +254,8 @@ export interface SyncFeed<V = unknown> {
   entries: SyncEntry<V>[]
   /** Every child element not modelled (author, generator, category, foreign elements), kept and written back. */
   extensions: XmlElement[]
+  /** Attributes of the element other than namespace declarations (`xml:lang`, `xml:base`, foreign ones), kept and written back; absent when there are none. */
+  attributes?: XmlAttribute[]
 }
 
 /**

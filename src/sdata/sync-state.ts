@@ -4,7 +4,7 @@ import type { XmlElement } from '../xml/types'
 import type { Stamp, SyncState } from './model'
 import { SYNC_NS } from './namespaces'
 import { at, duplicate, leafText, missingAt, type Path, type Problems, readNat, readStamp } from './read'
-import { elem, leaf } from './tree'
+import { elem, leaf, selfContained } from './tree'
 
 /** Reads a `sync:syncState`. */
 export function readSyncState(el: XmlElement, path: Path, problems: Problems): SyncState | undefined {
@@ -14,19 +14,26 @@ export function readSyncState(el: XmlElement, path: Path, problems: Problems): S
   let user: string | undefined
   let seen = 0
   let ok = true
+  let extensions: XmlElement[] | undefined
   for (const c of el.children) {
-    if (c.type !== 'element' || c.namespace !== SYNC_NS) continue
+    if (c.type !== 'element') continue
     const bit =
-      c.localName === 'endpoint'
-        ? 1
-        : c.localName === 'tick'
-          ? 2
-          : c.localName === 'stamp'
-            ? 4
-            : c.localName === 'user'
-              ? 8
-              : 0
-    if (bit === 0) continue
+      c.namespace !== SYNC_NS
+        ? 0
+        : c.localName === 'endpoint'
+          ? 1
+          : c.localName === 'tick'
+            ? 2
+            : c.localName === 'stamp'
+              ? 4
+              : c.localName === 'user'
+                ? 8
+                : 0
+    if (bit === 0) {
+      extensions ??= []
+      extensions.push(selfContained(c))
+      continue
+    }
     const p = at(path, c)
     if (seen & bit) {
       duplicate(c, p, problems)
@@ -59,6 +66,7 @@ export function readSyncState(el: XmlElement, path: Path, problems: Problems): S
   if (!ok) return undefined
   const state: SyncState = { endpoint: endpoint!, tick: tick ?? 0, stamp: stamp! }
   if (user !== undefined) state.user = user
+  if (extensions !== undefined) state.extensions = extensions
   return state
 }
 
@@ -70,5 +78,6 @@ export function writeSyncState(state: SyncState): XmlElement {
     leaf(SYNC_NS, 'stamp', state.stamp),
   ]
   if (state.user !== undefined) children.push(leaf(SYNC_NS, 'user', state.user))
+  if (state.extensions !== undefined) for (const x of state.extensions) children.push(x)
   return elem(SYNC_NS, 'syncState', children)
 }

@@ -40,6 +40,10 @@ export interface SDataArbitraryOptions {
   foreignElements?: boolean
   /** Deepest nesting below the payload resource element (default 3). */
   maxPayloadDepth?: number
+  /** Give digests, digest entries and sync states foreign child elements in `extensions` (default false). */
+  stateExtensions?: boolean
+  /** Give feeds and entries attributes (`xml:lang`, foreign, unprefixed) in `attributes` (default false). */
+  rootAttributes?: boolean
 }
 
 const SPEC_ENDPOINTS = [
@@ -119,6 +123,28 @@ export function arbEndpoint(options: SDataArbitraryOptions = {}): fc.Arbitrary<s
   return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...SPEC_ENDPOINTS) }, { weight: 1, arbitrary: fc.webUrl() })
 }
 
+function withStateExtensions<T extends object>(arb: fc.Arbitrary<T>, options: SDataArbitraryOptions): fc.Arbitrary<T> {
+  if (options.stateExtensions !== true) return arb
+  return fc
+    .tuple(arb, fc.array(arbForeignElement(), { maxLength: 2 }))
+    .map(([value, extensions]) => (extensions.length === 0 ? value : { ...value, extensions }))
+}
+
+const ROOT_ATTRIBUTES: readonly XmlAttribute[] = [
+  { namespace: 'http://www.w3.org/XML/1998/namespace', localName: 'lang', prefix: 'xml', value: 'en-GB' },
+  { namespace: 'urn:x-attr', localName: 'flag', prefix: 'xa', value: '' },
+  { namespace: null, localName: 'version', prefix: null, value: '1.0' },
+]
+
+function withRootAttributes<T extends object>(arb: fc.Arbitrary<T>, options: SDataArbitraryOptions): fc.Arbitrary<T> {
+  if (options.rootAttributes !== true) return arb
+  return fc
+    .tuple(arb, fc.subarray([...ROOT_ATTRIBUTES]), arbXmlText(6))
+    .map(([value, attributes, text]) =>
+      attributes.length === 0 ? value : { ...value, attributes: attributes.map((a) => ({ ...a, value: text })) },
+    )
+}
+
 function arbTick(options: SDataArbitraryOptions): fc.Arbitrary<number> {
   const min = options.zeros === false ? 1 : 0
   return fc.oneof(
@@ -140,12 +166,15 @@ export function arbDigestEntry(options: SDataArbitraryOptions = {}): fc.Arbitrar
     { weight: 8, arbitrary: fc.integer({ min: 1, max: 9 }) },
     { weight: 1, arbitrary: fc.integer({ min: options.zeros === false ? 1 : 0, max: 1000 }) },
   )
-  return fc.record({
-    endpoint: arbEndpoint(options),
-    tick: arbTick(options),
-    stamp: arbStamp(options),
-    conflictPriority: priority,
-  })
+  return withStateExtensions(
+    fc.record({
+      endpoint: arbEndpoint(options),
+      tick: arbTick(options),
+      stamp: arbStamp(options),
+      conflictPriority: priority,
+    }),
+    options,
+  )
 }
 
 /**
@@ -157,12 +186,15 @@ export function arbDigestEntry(options: SDataArbitraryOptions = {}): fc.Arbitrar
  * ```
  */
 export function arbDigest(options: SDataArbitraryOptions = {}): fc.Arbitrary<Digest> {
-  return fc.record(
-    {
-      origin: arbEndpoint(options),
-      entries: fc.array(arbDigestEntry(options), { maxLength: options.maxDigestEntries ?? 4 }),
-    },
-    { requiredKeys: ['entries'] },
+  return withStateExtensions(
+    fc.record(
+      {
+        origin: arbEndpoint(options),
+        entries: fc.array(arbDigestEntry(options), { maxLength: options.maxDigestEntries ?? 4 }),
+      },
+      { requiredKeys: ['entries'] },
+    ),
+    options,
   )
 }
 
@@ -175,9 +207,12 @@ export function arbDigest(options: SDataArbitraryOptions = {}): fc.Arbitrary<Dig
  * ```
  */
 export function arbSyncState(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncState> {
-  return fc.record(
-    { endpoint: arbEndpoint(options), tick: arbTick(options), stamp: arbStamp(options), user: arbXmlText() },
-    { requiredKeys: ['endpoint', 'tick', 'stamp'] },
+  return withStateExtensions(
+    fc.record(
+      { endpoint: arbEndpoint(options), tick: arbTick(options), stamp: arbStamp(options), user: arbXmlText() },
+      { requiredKeys: ['endpoint', 'tick', 'stamp'] },
+    ),
+    options,
   )
 }
 
@@ -446,7 +481,15 @@ export function arbPayloadResource(options: SDataArbitraryOptions = {}): fc.Arbi
     })
 }
 
-function arbHttp(): fc.Arbitrary<HttpResult> {
+/**
+ * The `http:*` elements of a result entry (sync §5.3): status, message, method, location, etag, at least one.
+ *
+ * @example
+ * ```ts
+ * fc.sample(arbHttpResult(), 2)
+ * ```
+ */
+export function arbHttpResult(): fc.Arbitrary<HttpResult> {
   return fc
     .record(
       {
@@ -461,7 +504,15 @@ function arbHttp(): fc.Arbitrary<HttpResult> {
     .filter((h) => Object.keys(h).length > 0)
 }
 
-function arbOpenSearch(): fc.Arbitrary<OpenSearch> {
+/**
+ * The OpenSearch paging numbers of a feed (totalResults, startIndex, itemsPerPage), at least one.
+ *
+ * @example
+ * ```ts
+ * fc.sample(arbOpenSearch(), 2)
+ * ```
+ */
+export function arbOpenSearch(): fc.Arbitrary<OpenSearch> {
   return fc
     .record({ totalResults: fc.nat(), startIndex: fc.nat(), itemsPerPage: fc.nat() }, { requiredKeys: [] })
     .filter((o) => Object.keys(o).length > 0)
@@ -477,21 +528,24 @@ function arbOpenSearch(): fc.Arbitrary<OpenSearch> {
  * ```
  */
 export function arbSyncEntry(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncEntry> {
-  return fc.record(
-    {
-      id: arbXmlText(),
-      title: arbXmlText(),
-      updated: arbStamp(options),
-      links: fc.array(arbLink(), { maxLength: 2 }),
-      content: arbXmlText(),
-      syncState: arbSyncState(options),
-      payload: arbPayloadResource(options),
-      digest: arbDigest(options),
-      http: arbHttp(),
-      diagnoses: fc.array(arbDiagnosis(options), { maxLength: 1 }),
-      extensions: arbExtensions(options, ['author', 'published', 'summary', 'category']),
-    },
-    { requiredKeys: ['links', 'diagnoses', 'extensions'] },
+  return withRootAttributes(
+    fc.record(
+      {
+        id: arbXmlText(),
+        title: arbXmlText(),
+        updated: arbStamp(options),
+        links: fc.array(arbLink(), { maxLength: 2 }),
+        content: arbXmlText(),
+        syncState: arbSyncState(options),
+        payload: arbPayloadResource(options),
+        digest: arbDigest(options),
+        http: arbHttpResult(),
+        diagnoses: fc.array(arbDiagnosis(options), { maxLength: 1 }),
+        extensions: arbExtensions(options, ['author', 'published', 'summary', 'category']),
+      },
+      { requiredKeys: ['links', 'diagnoses', 'extensions'] },
+    ),
+    options,
   )
 }
 
@@ -504,19 +558,22 @@ export function arbSyncEntry(options: SDataArbitraryOptions = {}): fc.Arbitrary<
  * ```
  */
 export function arbSyncFeed(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncFeed> {
-  return fc.record(
-    {
-      id: arbXmlText(),
-      title: arbXmlText(),
-      updated: arbStamp(options),
-      links: fc.array(arbLink(), { maxLength: 3 }),
-      opensearch: arbOpenSearch(),
-      syncMode: arbSyncMode(),
-      digest: arbDigest(options),
-      diagnoses: fc.array(arbDiagnosis(options), { maxLength: 1 }),
-      entries: fc.array(arbSyncEntry(options), { maxLength: options.maxEntries ?? 5 }),
-      extensions: arbExtensions(options, ['author', 'generator', 'subtitle', 'category']),
-    },
-    { requiredKeys: ['links', 'diagnoses', 'entries', 'extensions'] },
+  return withRootAttributes(
+    fc.record(
+      {
+        id: arbXmlText(),
+        title: arbXmlText(),
+        updated: arbStamp(options),
+        links: fc.array(arbLink(), { maxLength: 3 }),
+        opensearch: arbOpenSearch(),
+        syncMode: arbSyncMode(),
+        digest: arbDigest(options),
+        diagnoses: fc.array(arbDiagnosis(options), { maxLength: 1 }),
+        entries: fc.array(arbSyncEntry(options), { maxLength: options.maxEntries ?? 5 }),
+        extensions: arbExtensions(options, ['author', 'generator', 'subtitle', 'category']),
+      },
+      { requiredKeys: ['links', 'diagnoses', 'entries', 'extensions'] },
+    ),
+    options,
   )
 }
