@@ -2,7 +2,7 @@
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4, and protocol decisions 2, 4 and 11.
 
 import { dateTimeProblem } from '../common/datetime'
-import type { XmlElement } from '../xml/types'
+import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Diagnosis, Digest, Link, PayloadResource, SyncEntry, SyncFeed, SyncState, Tracking } from './model'
 
 /** How serious a departure from the spec is: `error` breaks a MUST, `warning` is a lenient form or a SHOULD. */
@@ -143,6 +143,7 @@ function checkDigest(issues: Issues, base: string, digest: Digest): void {
   if (entries.length === 0) issues.error(base, 'the digest has no digestEntry (sync §4.2 requires at least one)')
   const seenEndpoints = new Map<string, number>()
   const seenFolded = new Map<string, number>()
+  checkKeptExtensions(issues, base, digest)
   entries.forEach((entry, index) => {
     const path = `${base}/digestEntry[${index + 1}]`
     if (entry === null || typeof entry !== 'object') {
@@ -152,6 +153,7 @@ function checkDigest(issues: Issues, base: string, digest: Digest): void {
     checkEndpoint(issues, `${path}/endpoint`, entry.endpoint)
     checkTick(issues, `${path}/tick`, entry.tick)
     checkStamp(issues, `${path}/stamp`, entry.stamp)
+    checkKeptExtensions(issues, path, entry)
     const priority = entry.conflictPriority
     if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 1 || priority > 9) {
       const absent = priority === 0 ? ' (absent or zero)' : ''
@@ -294,6 +296,23 @@ function checkDiagnoses(issues: Issues, base: string, diagnoses: Diagnosis[]): v
   })
 }
 
+// Digests, digest entries and states may keep unmodelled children; entries and feeds unmodelled attributes.
+// Both members are optional in the model, so they are read structurally.
+function checkKeptExtensions(issues: Issues, base: string, value: object): void {
+  const { extensions } = value as { extensions?: XmlElement[] }
+  if (extensions !== undefined) checkExtensions(issues, base, extensions)
+}
+
+function checkKeptAttributes(issues: Issues, base: string, value: object): void {
+  const { attributes } = value as { attributes?: XmlAttribute[] }
+  if (!Array.isArray(attributes)) return
+  for (const attribute of attributes) {
+    if (attribute === null || typeof attribute !== 'object') continue
+    const name = attribute.prefix ? `${attribute.prefix}:${attribute.localName}` : attribute.localName
+    issues.text(`${base}/@${name}`, attribute.value, 'attribute value')
+  }
+}
+
 function checkExtensions(issues: Issues, base: string, extensions: XmlElement[]): void {
   if (extensions === undefined) return
   if (!Array.isArray(extensions)) {
@@ -349,6 +368,7 @@ function checkSyncState(issues: Issues, base: string, state: SyncState): void {
   checkTick(issues, `${base}/tick`, state.tick)
   checkStamp(issues, `${base}/stamp`, state.stamp)
   issues.text(`${base}/user`, state.user, 'user')
+  checkKeptExtensions(issues, base, state)
 }
 
 function checkHttp(issues: Issues, base: string, entry: SyncEntry): void {
@@ -395,6 +415,7 @@ function checkEntry(issues: Issues, base: string, entry: SyncEntry, role: SyncEn
   if (role === 'result') checkHttp(issues, base, entry)
   checkDiagnoses(issues, base, entry.diagnoses)
   checkExtensions(issues, base, entry.extensions)
+  checkKeptAttributes(issues, base, entry)
 }
 
 /**
@@ -551,6 +572,7 @@ function checkFeed(issues: Issues, feed: SyncFeed, role: SyncFeedRole): void {
   checkOpenSearch(issues, feed)
   checkDiagnoses(issues, '/feed', feed.diagnoses)
   checkExtensions(issues, '/feed', feed.extensions)
+  checkKeptAttributes(issues, '/feed', feed)
   const entries = Array.isArray(feed.entries) ? feed.entries : []
   if (!Array.isArray(feed.entries)) issues.error('/feed', 'the entries are not an array')
   const states: LocatedState[] = []

@@ -252,6 +252,27 @@ describe('validateSyncFeed rules', () => {
     ])
   })
 
+  it('characters XML cannot carry are found in kept parts too (digest extensions, feed attributes)', () => {
+    const bad: XmlElement = {
+      type: 'element',
+      namespace: 'urn:x',
+      localName: 'note',
+      prefix: null,
+      attributes: [],
+      children: [{ type: 'text', value: '\u0000' }],
+    }
+    const digest = { ...specDigest(), extensions: [bad] }
+    const feed = {
+      ...specFeed(),
+      digest,
+      attributes: [{ namespace: null, localName: 'x', prefix: null, value: '\uFFFE' }],
+    } as SyncFeed
+    expect(errors(validateSyncFeed(feed)).map((i) => i.path)).toStrictEqual([
+      '/feed/@x',
+      '/feed/sync:digest/note[1]/text()',
+    ])
+  })
+
   it('a deleted resource with content is a warning', () => {
     const e = entry(at(APP1, 1), uuid(1))
     e.payload!.isDeleted = true
