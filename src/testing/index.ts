@@ -1,2 +1,15 @@
-// Public face of testing (filled by its issue).
-export {}
+// syncwire/testing: fast-check arbitraries for every public value and document, and vitest matchers.
+// Implements DESIGN.md "testing/" (issue 6); fast-check and vitest are optional peers, imported only by what uses them.
+export * from './arbitraries/filesync'
+export * from './arbitraries/sdata'
+export * from './documents'
+export {
+  diffValues,
+  type ExpectLike,
+  installMatchers,
+  type MatcherOutcome,
+  matchers,
+  type SyncFeedValidityOptions,
+  type SyncwireMatchers,
+  type ValidityOptions,
+} from './matchers'

@@ -307,7 +307,15 @@ const arbWriteMode = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('Create', 'Update', 'CreateOrUpdate') },
 )
 
-function arbModifierIdentity(extensions: boolean): fc.Arbitrary<ModifierIdentity> {
+/**
+ * A `ModifierIdentity` (with its `CustomIdentity`), optionally with unknown child elements kept as extensions.
+ *
+ * @example
+ * ```ts
+ * fc.sample(arbModifierIdentity(false), 1)
+ * ```
+ */
+export function arbModifierIdentity(extensions = true): fc.Arbitrary<ModifierIdentity> {
   const custom = withExtensions<CustomIdentity>(
     CUSTOM_IDENTITY,
     fc.record({ name: fc.constant('SkyDriveSync'), value: fc.uuid() }, { requiredKeys: [] }),

@@ -1,0 +1,126 @@
+// Finds the line and column of the element an XML path names (`/feed/entry[3]/sync:syncState/tick`) in the text.
+// The codecs report paths only (DESIGN.md principle 2); the CLI prints `file:line:col`, so it scans the text once.
+
+/**
+ * A start tag found by {@link scanElements}: its local name, where its `<` is, and its child elements.
+ *
+ * @example
+ * ```ts
+ * const e: ScannedElement = { localName: "feed", line: 1, column: 1, children: [] }
+ * ```
+ */
+export interface ScannedElement {
+  localName: string
+  line: number
+  column: number
+  children: ScannedElement[]
+}
+
+/**
+ * A light scan of well-formed XML: start tags with their positions (1-based line and column, UTF-16 units, CRLF
+ * counted as one line break), nested as in the text. Comments, CDATA, PIs and the DOCTYPE are skipped. Iterative
+ * and linear, so a deep or hostile text cannot overflow the stack; on malformed text it returns what it saw.
+ *
+ * @example
+ * ```ts
+ * scanElements('<a>\n  <b/>\n</a>')?.children[0] // { localName: 'b', line: 2, column: 3, children: [] }
+ * ```
+ */
+export function scanElements(text: string): ScannedElement | undefined {
+  const root: ScannedElement = { localName: '', line: 1, column: 1, children: [] }
+  const stack: ScannedElement[] = [root]
+  let line = 1
+  let lineStart = 0
+  let i = 0
+  const advanceTo = (end: number): void => {
+    for (let j = i; j < end; j++) {
+      const c = text.charCodeAt(j)
+      if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) {
+        line++
+        lineStart = j + 1
+      }
+    }
+    i = end
+  }
+  while (i < text.length) {
+    const lt = text.indexOf('<', i)
+    if (lt < 0) break
+    advanceTo(lt)
+    if (text.startsWith('<!--', lt)) {
+      const end = text.indexOf('-->', lt + 4)
+      advanceTo(end < 0 ? text.length : end + 3)
+    } else if (text.startsWith('<![CDATA[', lt)) {
+      const end = text.indexOf(']]>', lt + 9)
+      advanceTo(end < 0 ? text.length : end + 3)
+    } else if (text.startsWith('<?', lt) || text.startsWith('<!', lt)) {
+      const end = text.indexOf('>', lt + 2)
+      advanceTo(end < 0 ? text.length : end + 1)
+    } else if (text.startsWith('</', lt)) {
+      const end = text.indexOf('>', lt + 2)
+      if (stack.length > 1) stack.pop()
+      advanceTo(end < 0 ? text.length : end + 1)
+    } else {
+      const column = lt - lineStart + 1
+      const startLine = line
+      let j = lt + 1
+      while (j < text.length && !/[\s/>]/.test(text[j]!)) j++
+      const qname = text.slice(lt + 1, j)
+      let quote = ''
+      while (j < text.length) {
+        const c = text[j]!
+        if (quote !== '') {
+          if (c === quote) quote = ''
+        } else if (c === '"' || c === "'") quote = c
+        else if (c === '>') break
+        j++
+      }
+      const selfClosing = text[j - 1] === '/'
+      const node: ScannedElement = {
+        localName: qname.slice(qname.indexOf(':') + 1),
+        line: startLine,
+        column,
+        children: [],
+      }
+      stack[stack.length - 1]!.children.push(node)
+      if (!selfClosing) stack.push(node)
+      advanceTo(Math.min(j + 1, text.length))
+    }
+  }
+  return root.children[0]
+}
+
+/**
+ * The 1-based line and column of the deepest element of `path` found in the text (an attribute step `@x`
+ * points at its element; a step the text lacks, such as a missing required element, points at its parent).
+ * Steps match by local name (prefixes in paths are the codec's, not necessarily the document's); `name[n]`
+ * is the n-th sibling of that name, a bare name the first. `undefined` when not even the root matches.
+ *
+ * @example
+ * ```ts
+ * locate('<feed>\n<entry/>\n<entry><tick>x</tick></entry></feed>', '/feed/entry[2]/tick') // { line: 3, column: 8 }
+ * ```
+ */
+export function locate(
+  text: string,
+  path: string,
+  scanned?: ScannedElement,
+): { line: number; column: number } | undefined {
+  const root = scanned ?? scanElements(text)
+  if (root === undefined || !path.startsWith('/')) return undefined
+  const steps = path.slice(1).split('/')
+  let found: ScannedElement | undefined
+  let candidates: ScannedElement[] = [root]
+  for (const step of steps) {
+    if (step.startsWith('@') || step === '') break
+    const m = /^(?:[^:[\]]+:)?([^[\]]+)(?:\[(\d+)\])?$/.exec(step)
+    if (m === null) break
+    const name = m[1]!
+    const n = m[2] === undefined ? 1 : Number(m[2])
+    const same = candidates.filter((c) => c.localName === name)
+    const next = same[n - 1]
+    if (next === undefined) break
+    found = next
+    candidates = next.children
+  }
+  return found === undefined ? undefined : { line: found.line, column: found.column }
+}

@@ -1,0 +1,190 @@
+// `syncwire validate`: decode each document by its kind, run the validator, print one line per problem.
+// Implements issue 6 "syncwire validate" and DESIGN.md "CLI": exit 0 valid, 1 invalid, 2 usage or unreadable.
+import { reportErrors } from '../codec/report'
+import { parseXml } from '../xml/parse'
+import { InputError, readInput } from './io'
+import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
+import { locate, scanElements } from './locate'
+import { type Io, paint, parse, showPath, UsageError } from './shared'
+
+/**
+ * `syncwire validate --help`.
+ *
+ * @example
+ * ```ts
+ * io.out(VALIDATE_HELP)
+ * ```
+ */
+export const VALIDATE_HELP = `Usage: syncwire validate [options] <file|->...
+
+Decodes each document, then checks it against the spec. The kind is detected from the root element
+(namespace + name): ${KINDS.join(', ')}.
+
+Prints one line per problem:  file:line:col path severity message
+Exit code: 0 valid (warnings allowed), 1 errors found, 2 usage error or unreadable input.
+
+Options:
+  --kind <kind>   treat every input as this kind instead of detecting it
+  --role <role>   feeds and entries: source | target-request | result (default: result when the entries
+                  carry http results, else source)
+  --strict        warnings fail too
+  --json          print a JSON report instead of lines
+  -h, --help      show this help
+
+Examples:
+  syncwire validate examples/filesync/*.xml
+  curl -s "$FEED_URL" | syncwire validate --strict -
+`
+
+/**
+ * One problem as printed: where in the file (line, column), the XML path, severity, message.
+ *
+ * @example
+ * ```ts
+ * const p: LocatedProblem = { line: 3, column: 5, path: '/digest/digestEntry[1]/tick', severity: 'error', message: '…' }
+ * ```
+ */
+export interface LocatedProblem {
+  line: number
+  column: number
+  path: string
+  severity: 'error' | 'warning'
+  message: string
+}
+
+interface FileReport {
+  file: string
+  kind?: Kind
+  valid: boolean
+  problems: LocatedProblem[]
+  error?: string
+}
+
+function check(
+  text: string,
+  kindFlag: Kind | undefined,
+  role: string | undefined,
+): { kind?: Kind; problems: LocatedProblem[] } {
+  const parsed = parseXml(text)
+  if (parsed._tag === 'Left') {
+    return {
+      problems: parsed.left.map((e) => ({
+        line: e.line ?? 1,
+        column: e.column ?? 1,
+        path: '',
+        severity: 'error',
+        message: `not well-formed XML: ${e.message}`,
+      })),
+    }
+  }
+  const root = parsed.right.root
+  const kind = kindFlag ?? detectKind(root)
+  if (kind === undefined) {
+    const name = root.namespace === null ? root.localName : `{${root.namespace}}${root.localName}`
+    return {
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          path: `/${root.localName}`,
+          severity: 'error',
+          message: `unknown document kind: root element ${name}; use --kind (${KINDS.join(', ')})`,
+        },
+      ],
+    }
+  }
+  const spec = KIND_SPECS[kind]
+  let scanned: ReturnType<typeof scanElements> | null = null
+  const place = (path: string): { line: number; column: number } => {
+    const position = /^(\d+):(\d+)$/.exec(path)
+    if (position) return { line: Number(position[1]), column: Number(position[2]) }
+    if (scanned === null) scanned = scanElements(text)
+    return locate(text, path, scanned) ?? { line: 1, column: 1 }
+  }
+  const decoded = spec.xml.decode(text)
+  if (decoded._tag === 'Left') {
+    return {
+      kind,
+      problems: reportErrors(decoded.left).map((p) => ({
+        ...place(p.path),
+        path: p.path,
+        severity: 'error',
+        message: p.message,
+      })),
+    }
+  }
+  const issues = spec.validate(decoded.right, role as never)
+  return { kind, problems: issues.map((p) => ({ ...place(p.path), ...p })) }
+}
+
+/**
+ * Runs `syncwire validate` with the arguments after the command name; returns the exit code.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = runValidate(['feed.xml', '--strict'], io)
+ * ```
+ */
+export function runValidate(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, {
+    kind: { type: 'string' },
+    role: { type: 'string' },
+    strict: { type: 'boolean' },
+    json: { type: 'boolean' },
+  })
+  if (values.help) {
+    io.out(VALIDATE_HELP)
+    return 0
+  }
+  const kind = values.kind as Kind | undefined
+  if (kind !== undefined && !KINDS.includes(kind))
+    throw new UsageError(`unknown --kind '${kind}' (one of ${KINDS.join(', ')})`)
+  const role = values.role
+  if (role !== undefined && !['source', 'target-request', 'result'].includes(role)) {
+    throw new UsageError(`unknown --role '${role}' (one of source, target-request, result)`)
+  }
+  if (positionals.length === 0) throw new UsageError('no file given (use - for stdin)')
+  if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be read only once')
+
+  const reports: FileReport[] = []
+  for (const file of positionals) {
+    let text: string
+    try {
+      text = readInput(file).text
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      reports.push({ file: file === '-' ? '<stdin>' : file, valid: false, problems: [], error: error.message })
+      continue
+    }
+    const { kind: found, problems } = check(text, kind, role)
+    const failing = problems.filter((p) => p.severity === 'error' || values.strict === true)
+    reports.push({
+      file: file === '-' ? '<stdin>' : file,
+      ...(found ? { kind: found } : {}),
+      valid: failing.length === 0,
+      problems,
+    })
+  }
+
+  const unreadable = reports.filter((r) => r.error !== undefined).length
+  const invalid = reports.filter((r) => r.error === undefined && !r.valid).length
+  const code = unreadable > 0 ? 2 : invalid > 0 ? 1 : 0
+  if (values.json) {
+    io.out(`${JSON.stringify({ valid: code === 0, strict: values.strict === true, files: reports }, null, 2)}\n`)
+    return code
+  }
+  for (const r of reports) {
+    if (r.error !== undefined) {
+      io.err(`syncwire validate: ${r.file}: ${r.error}\n`)
+      continue
+    }
+    for (const p of r.problems) {
+      const severity = paint(io, p.severity === 'error' ? 'red' : 'yellow', p.severity)
+      io.out(`${r.file}:${p.line}:${p.column} ${showPath(p.path)} ${severity} ${p.message}\n`)
+    }
+  }
+  const ok = reports.length - invalid - unreadable
+  const summary = `${reports.length} file${reports.length === 1 ? '' : 's'}: ${ok} valid, ${invalid} invalid${unreadable > 0 ? `, ${unreadable} unreadable` : ''}`
+  io.err(`${summary}\n`)
+  return code
+}
