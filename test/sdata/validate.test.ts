@@ -268,8 +268,8 @@ describe('validateSyncFeed rules', () => {
       attributes: [{ namespace: null, localName: 'x', prefix: null, value: '\uFFFE' }],
     } as SyncFeed
     expect(errors(validateSyncFeed(feed)).map((i) => i.path)).toStrictEqual([
-      '/feed/@x',
       '/feed/sync:digest/note[1]/text()',
+      '/feed/@x',
     ])
   })
 
