@@ -1,0 +1,21 @@
+// StrykerJS configuration (issue 7): mutation testing of one source folder at a time with the vitest runner.
+// Usage: `npm run mutation` (src/conflict) or `SYNCWIRE_MUTATE=codec npm run mutation`; not part of `npm test`.
+const area = process.env.SYNCWIRE_MUTATE ?? 'conflict'
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'stryker.vitest.config.ts', related: false },
+  mutate: [`src/${area}/**/*.ts`],
+  coverageAnalysis: 'perTest',
+  concurrency: Number(process.env.SYNCWIRE_MUTATION_CONCURRENCY ?? 2),
+  incremental: true,
+  incrementalFile: `reports/stryker-incremental-${area}.json`,
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: `reports/mutation-${area}.json` },
+  thresholds: { high: 90, low: 85, break: null },
+  timeoutMS: 20_000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config'
+
+// A focused vitest configuration for mutation testing (stryker.config.mjs): Node only, one project, and only the test
+// folders that exercise the mutated source folder, so each mutant runs a few seconds of tests rather than the suite.
+const area = process.env.SYNCWIRE_MUTATE ?? 'conflict'
+const folders: Record<string, string[]> = {
+  conflict: ['test/conflict'],
+  codec: ['test/codec'],
+  xml: ['test/xml'],
+  sdata: ['test/sdata'],
+  filesync: ['test/filesync'],
+}
+
+export default defineConfig({
+  test: {
+    name: 'node',
+    environment: 'node',
+    include: (folders[area] ?? folders.conflict!).map((folder) => `${folder}/**/*.test.ts`),
+    exclude: ['test/**/*.node.test.ts'],
+    setupFiles: ['test/support/runtime-setup.ts'],
+    provide: { runtime: 'node', numRunsScale: 0.5 },
+    testTimeout: 60_000,
+  },
+})
