@@ -38,8 +38,18 @@ function isElement(u: unknown): u is XmlElement {
     typeof u === 'object' &&
     u !== null &&
     (u as XmlElement).type === 'element' &&
-    Array.isArray((u as XmlElement).children)
+    Array.isArray((u as XmlElement).children) &&
+    Array.isArray((u as XmlElement).attributes)
   )
+}
+
+/** Runs a decode step; a hand-built tree that breaks the XmlElement contract deep inside becomes an error, not a throw. */
+function guarded<A>(input: unknown, c: t.Context, run: () => t.Validation<A>): t.Validation<A> {
+  try {
+    return run()
+  } catch (e) {
+    return t.failure(input, c, `unexpected input: ${e instanceof Error ? e.message : String(e)}`)
+  }
 }
 
 /** Decodes a root element after checking its expanded name; every error lands in `problems`. */
@@ -70,12 +80,13 @@ function elementCodec<A>(
   return new t.Type<A, XmlElement, XmlElement>(
     name,
     is,
-    (el, c) => {
-      const problems = new Problems(c)
-      if (!isElement(el)) return t.failure(el, c, `expected an XML element, found ${typeof el}`)
-      const value = decodeRoot(el, namespaces, localNames, read, problems)
-      return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
-    },
+    (el, c) =>
+      guarded(el, c, () => {
+        const problems = new Problems(c)
+        if (!isElement(el)) return t.failure(el, c, `expected an XML element, found ${typeof el}`)
+        const value = decodeRoot(el, namespaces, localNames, read, problems)
+        return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
+      }),
     write,
   )
 }
@@ -91,24 +102,32 @@ function documentCodec<A>(
   return new t.Type<A, string, string>(
     name,
     is,
-    (text, c) => {
-      if (typeof text !== 'string') return t.failure(text, c, `expected XML text, found ${typeof text}`)
-      const parsed = parseXml(text)
-      if (parsed._tag === 'Left') {
-        return t.failures(
-          parsed.left.map((e) => ({
-            value: text,
-            context: [...c, { key: '', type: textPosition(e.line, e.column), actual: text }],
-            message: e.message,
-          })),
-        )
-      }
-      const problems = new Problems(c)
-      const value = decodeRoot(parsed.right.root, namespaces, localNames, read, problems)
-      return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
-    },
+    (text, c) => guarded(text, c, () => decodeText(text, c, namespaces, localNames, read)),
     (a) => serializeXml({ root: write(a) }),
   )
+}
+
+function decodeText<A>(
+  text: string,
+  c: t.Context,
+  namespaces: readonly string[],
+  localNames: readonly string[],
+  read: Reader<A>,
+): t.Validation<A> {
+  if (typeof text !== 'string') return t.failure(text, c, `expected XML text, found ${typeof text}`)
+  const parsed = parseXml(text)
+  if (parsed._tag === 'Left') {
+    return t.failures(
+      parsed.left.map((e) => ({
+        value: text,
+        context: [...c, { key: '', type: textPosition(e.line, e.column), actual: text }],
+        message: e.message,
+      })),
+    )
+  }
+  const problems = new Problems(c)
+  const value = decodeRoot(parsed.right.root, namespaces, localNames, read, problems)
+  return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
 }
 
 function hasArrays(u: unknown, ...keys: string[]): boolean {

@@ -1,7 +1,8 @@
 // Broken SData documents: each is rejected with the exact XML path (or line:column) and message of its fault.
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { DigestXml, reportErrors, SyncEntryXml, SyncFeedXml, TrackingXml } from '../../src/sdata/index'
+import { DigestXml, reportErrors, SyncEntryXml, SyncFeedElement, SyncFeedXml, TrackingXml } from '../../src/sdata/index'
+import type { XmlElement } from '../../src/xml/types'
 
 const ROOT =
   '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1" ' +
@@ -178,6 +179,23 @@ describe('broken SData documents', () => {
       if (r._tag === 'Left') expect(reportErrors(r.left)).toEqual([{ path, message }])
     })
   }
+
+  it('never throws on input that breaks the types (not text, a hand-built tree with holes)', () => {
+    const notText = SyncFeedXml.decode(42 as unknown as string)
+    expect(notText._tag === 'Left' && reportErrors(notText.left)).toEqual([
+      { path: '', message: 'expected XML text, found number' },
+    ])
+    const holed = {
+      type: 'element',
+      namespace: 'http://www.w3.org/2005/Atom',
+      localName: 'feed',
+      prefix: null,
+      attributes: [],
+      children: [{ type: 'element', namespace: 'http://www.w3.org/2005/Atom', localName: 'entry' }],
+    } as unknown as XmlElement
+    const r = SyncFeedElement.decode(holed)
+    expect(r._tag === 'Left' && reportErrors(r.left)[0]!.message).toMatch(/^unexpected input: /)
+  })
 
   it('reports every broken member of a document, not only the first', () => {
     const r = SyncFeedXml.decode(feed(`<sync:syncMode>later</sync:syncMode>${stateEntry('x')}${stateEntry('y')}`))
