@@ -163,7 +163,11 @@ export interface PayloadResource<V = unknown> {
   lookup?: string
   /** `sdata:descriptor`. */
   descriptor?: string
-  /** The resource element, less the attributes lifted into the fields above. */
+  /**
+   * The resource element, less the attributes lifted into the fields above. Nothing inside it is rewritten; decoding
+   * adds to it a declaration for each prefix its subtree borrowed from an ancestor (other than the conventional
+   * `sdata`, `sync`, `http`, `opensearch`, `xsi` and the Atom default), so it can be written under any parent.
+   */
   element: XmlElement
   /** The typed value, when a contract codec was given to `syncFeedXml`. */
   value?: V
