@@ -117,7 +117,9 @@ function decodeRecordInto(spec: RecordSpec, el: XmlElement, cur: Cursor, out: Mu
     const field = node.namespace === null ? byName.get(node.localName) : undefined
     if (field === undefined || out[field.key] !== undefined) {
       if (extensions === undefined) extensions = []
-      extensions.push({ after, element: node })
+      // A repeated field stays anchored to its first occurrence: anchored to the previous sibling, the write order
+      // could put it before the first one, which would then decode in its place (found by the totality fuzzing).
+      extensions.push({ after: field === undefined ? after : field.name, element: node })
       continue
     }
     after = field.name
@@ -202,7 +204,32 @@ function decodeTyped(
   cur.stack.push({ key: el.localName, type: step, actual: el })
   decodeRecordInto(spec, el, cur, out)
   cur.stack.pop()
+  inWriteOrder(spec, out, out.writeMode !== undefined)
   return out
+}
+
+/**
+ * Puts a decoded record's extensions (and those of its streams and identities) in the order the writer emits
+ * them: stably by their anchor's place in the write order the item will get. Documents whose fields come in another
+ * order than SharePoint's would otherwise decode, after a round trip, to the same extensions in another order.
+ */
+function inWriteOrder(spec: RecordSpec, value: Mutable, request: boolean): void {
+  const extensions = value.extensions as Extension[] | undefined
+  if (extensions !== undefined && extensions.length > 1) {
+    const rank = request ? spec.requestRank : spec.responseRank
+    const end = (request ? spec.requestOrder : spec.responseOrder).length
+    value.extensions = extensions
+      .map((ext, i) => ({ ext, i, at: ext.after === null ? -1 : (rank.get(ext.after) ?? end) }))
+      .sort((a, b) => a.at - b.at || a.i - b.i)
+      .map((p) => p.ext)
+  }
+  for (const field of spec.byName.values()) {
+    const x = value[field.key]
+    if (typeof x !== 'object' || x === null) continue
+    if (field.type === 'streams') for (const stream of x as Mutable[]) inWriteOrder(DOCUMENT_STREAM, stream, request)
+    else if (field.type === 'modifierIdentity') inWriteOrder(MODIFIER_IDENTITY, x as Mutable, request)
+    else if (field.type === 'customIdentity') inWriteOrder(CUSTOM_IDENTITY, x as Mutable, request)
+  }
 }
 
 function run<A>(c: t.Context, el: XmlElement, body: (cur: Cursor) => A): t.Validation<A> {

@@ -56,7 +56,7 @@ export type WriteMode = 'Create' | 'Update' | 'CreateOrUpdate' | (string & {})
  * ```
  */
 export interface Extension {
-  /** The XML name of the modelled sibling this element followed, or `null` when it came first. */
+  /** The XML name of the modelled sibling this element followed (a repeated modelled field: that field), or `null` when it came first. */
   after: string | null
   /** The element, exactly as read. */
   element: XmlElement
