@@ -4,7 +4,7 @@ import * as t from 'io-ts'
 import { textPosition } from '../codec/context'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
-import type { XmlElement } from '../xml/types'
+import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
 import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
 import { readDigest, readDigestEntry, writeDigest, writeDigestEntry } from './digest'
 import { readEntry, writeEntry } from './entry'
@@ -87,7 +87,11 @@ function elementCodec<A>(
         const value = decodeRoot(el, namespaces, localNames, read, problems)
         return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
       }),
-    write,
+    // Kept subtrees rely on the conventional bindings, so the element declares them wherever it is written.
+    (a) => {
+      const el = write(a)
+      return el.attributes.some((x) => x.namespace === XMLNS_NAMESPACE) ? el : withRoot(el)
+    },
   )
 }
 

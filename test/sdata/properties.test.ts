@@ -13,8 +13,10 @@ import {
   SDATA_NS,
   type Stamp,
   SYNC_NS,
+  SyncEntryElement,
   SyncEntryXml,
   type SyncFeed,
+  SyncFeedElement,
   SyncFeedXml,
   SyncStateXml,
   TrackingXml,
@@ -64,6 +66,26 @@ describe('decode ∘ encode = id', () => {
       )
     })
   }
+})
+
+describe('element codecs: decode ∘ encode = id through the XML layer', () => {
+  it('SyncFeedElement and SyncEntryElement, the element written as a document of its own', () => {
+    fc.assert(
+      fc.property(arbSyncFeed({ ...full, maxEntries: 3 }), (feed) => {
+        for (const [codec, value] of [
+          [SyncFeedElement, feed],
+          [SyncEntryElement, feed.entries[0]],
+        ] as const) {
+          if (value === undefined) continue
+          const parsed = parseXml(serializeXml({ root: (codec as t.Type<any, XmlElement, XmlElement>).encode(value) }))
+          if (parsed._tag === 'Left') throw new Error(parsed.left[0]!.message)
+          const r = codec.decode(parsed.right.root)
+          expect(r._tag === 'Right' ? r.right : reportErrors(r.left)).toEqual(value)
+        }
+      }),
+      { numRuns: numRuns(100) },
+    )
+  })
 })
 
 // Rewrites of an encoded document into forms real servers send; each must decode to the value that was encoded.
