@@ -61,6 +61,7 @@ export function readDiagnosesWrapper(el: XmlElement, path: Path, problems: Probl
   const out: Diagnosis[] = []
   for (const c of el.children) {
     if (c.type !== 'element' || c.namespace !== SDATA_NS || c.localName !== 'diagnosis') return undefined
+    if (plainAttributes(c, false) !== 'plain') return undefined
     out.push(readDiagnosis(c, at(path, c, true), problems))
   }
   return out

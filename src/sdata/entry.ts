@@ -128,7 +128,7 @@ export function readEntry<V>(
           entry.digest = content.digest
           continue
         }
-      } else if (name === 'diagnosis') {
+      } else if (name === 'diagnosis' && keptAttributes(c) === undefined) {
         entry.diagnoses.push(readDiagnosis(c, at(path, c, true), problems))
         continue
       } else if (name === 'diagnoses') {

@@ -72,7 +72,7 @@ export function readFeed<V>(
         continue
       }
     } else if (ns === SDATA_NS) {
-      if (name === 'diagnosis') {
+      if (name === 'diagnosis' && keptAttributes(c) === undefined) {
         feed.diagnoses.push(readDiagnosis(c, at(path, c, true), problems))
         continue
       }

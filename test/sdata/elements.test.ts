@@ -131,6 +131,24 @@ describe('payload resources', () => {
   })
 })
 
+describe('what the model cannot hold is kept whole', () => {
+  it('a diagnosis with attributes, unknown children of a syncState, attributes of feed and entry', () => {
+    const xml =
+      `<feed xmlns="http://www.w3.org/2005/Atom" ${DECLS} xml:lang="en" xmlns:f="urn:f" f:mark="1">` +
+      '<sdata:diagnosis f:level="2"><sdata:message>m</sdata:message></sdata:diagnosis>' +
+      '<entry xml:base="http://e/"><sync:syncState><sync:endpoint>e</sync:endpoint><f:note>n</f:note>' +
+      '<sync:stamp>2008-10-30T14:52:03Z</sync:stamp></sync:syncState></entry></feed>'
+    const feed = decodeFeed(xml)
+    expect(feed.diagnoses).toEqual([])
+    expect(feed.extensions.map((e) => e.localName)).toEqual(['diagnosis'])
+    expect(feed.attributes?.map((a) => `${a.prefix}:${a.localName}=${a.value}`)).toEqual(['xml:lang=en', 'f:mark=1'])
+    expect(feed.entries[0]!.attributes?.map((a) => a.localName)).toEqual(['base'])
+    expect(feed.entries[0]!.syncState?.extensions?.map((e) => e.localName)).toEqual(['note'])
+    const again = SyncFeedXml.decode(SyncFeedXml.encode(feed))
+    expect(again._tag === 'Right' && again.right).toEqual(feed)
+  })
+})
+
 describe('element codecs and the spec form on write', () => {
   it('DigestElement and SyncStateElement decode parsed elements under any prefix', () => {
     const digest = root(
