@@ -72,7 +72,7 @@ function openRecord(
   name: string,
   value: Mutable,
   request: boolean,
-  out: { text: string },
+  out: string[],
 ): RecordFrame | undefined {
   const order = request ? spec.requestOrder : spec.responseOrder
   const extensions = value.extensions as Extension[] | undefined
@@ -90,16 +90,16 @@ function openRecord(
     }
   }
   if (empty) {
-    out.text += `<${name}/>`
+    out.push('<', name, '/>')
     return undefined
   }
-  out.text += `<${name}>`
+  out.push('<', name, '>')
   return { list: false, name, value, request, order, placed, r: 0, next: 0 }
 }
 
-function openItem(item: Item, out: { text: string }): RecordFrame | undefined {
+function openItem(item: Item, out: string[]): RecordFrame | undefined {
   if (item.kind === 'Unknown') {
-    out.text += serializeElement(item.element)
+    out.push(serializeElement(item.element))
     return undefined
   }
   const spec = item.kind === 'Folder' ? FOLDER : DOCUMENT
@@ -111,24 +111,24 @@ function openList(
   children: readonly unknown[],
   streams: boolean,
   request: boolean,
-  out: { text: string },
+  out: string[],
 ): ListFrame | undefined {
   const name = streams ? 'DocumentStreams' : 'Items'
   if (children.length === 0) {
-    out.text += `<${name}/>`
+    out.push('<', name, '/>')
     return undefined
   }
-  out.text += `<${name}>`
+  out.push('<', name, '>')
   return { list: true, children, streams, request, close: `</${name}>`, i: 0 }
 }
 
 /** Writes the frames on `stack` until it is empty. */
-function drain(stack: Frame[], out: { text: string }): void {
+function drain(stack: Frame[], out: string[]): void {
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!
     if (f.list) {
       if (f.i === f.children.length) {
-        out.text += f.close
+        out.push(f.close)
         stack.pop()
         continue
       }
@@ -143,7 +143,7 @@ function drain(stack: Frame[], out: { text: string }): void {
     const order = f.order
     let pushed = false
     while (!pushed && f.r <= order.length) {
-      while (f.next < placed.length && placed[f.next]!.at < f.r) out.text += serializeElement(placed[f.next++]!.element)
+      while (f.next < placed.length && placed[f.next]!.at < f.r) out.push(serializeElement(placed[f.next++]!.element))
       if (f.r === order.length) break
       const field = order[f.r++]!
       const x = f.value[field.key]
@@ -164,7 +164,8 @@ function drain(stack: Frame[], out: { text: string }): void {
           break
         default: {
           const s = leafText(field, x)
-          out.text += s === '' ? field.empty : `${field.open}${escapeText(s)}${field.close}`
+          if (s === '') out.push(field.empty)
+          else out.push(field.open, escapeText(s), field.close)
         }
       }
       if (frame !== undefined) {
@@ -173,8 +174,8 @@ function drain(stack: Frame[], out: { text: string }): void {
       }
     }
     if (pushed) continue
-    while (f.next < placed.length) out.text += serializeElement(placed[f.next++]!.element)
-    out.text += `</${f.name}>`
+    while (f.next < placed.length) out.push(serializeElement(placed[f.next++]!.element))
+    out.push('</', f.name, '>')
     stack.pop()
   }
 }
@@ -207,8 +208,8 @@ export function placeExtensions(
  * ```
  */
 export function writeRoot(root: Item | { readonly items: readonly Item[] }): string {
-  const out = { text: '' }
+  const out: string[] = []
   const frame = 'kind' in root ? openItem(root, out) : openList(root.items, false, false, out)
   if (frame !== undefined) drain([frame], out)
-  return out.text
+  return out.join('')
 }
