@@ -7,9 +7,17 @@ import type { ConflictOptions, Decision, DecisionReason, TargetState } from './t
 
 type Find = (key: string) => DigestEntry | undefined
 
-function decision(action: 'apply' | 'ignore', conflict: boolean, reason: DecisionReason): Decision {
-  return { action, conflict, reason }
-}
+// Decisions are frozen values shared between entries, so a feed of a million entries allocates none of them.
+const decision = (action: 'apply' | 'ignore', conflict: boolean, reason: DecisionReason): Decision =>
+  Object.freeze({ action, conflict, reason })
+const NEW_RESOURCE = decision('apply', false, 'new-resource')
+const SAME_NEWER = decision('apply', false, 'same-endpoint-newer')
+const SAME_STALE = decision('ignore', false, 'same-endpoint-stale')
+const SOURCE_SEEN = decision('apply', false, 'source-has-seen-target')
+const TARGET_SEEN = decision('ignore', false, 'target-has-seen-source')
+const PRIORITY = [decision('apply', true, 'priority'), decision('ignore', true, 'priority')] as const
+const STAMP = [decision('apply', true, 'stamp'), decision('ignore', true, 'stamp')] as const
+const TIE_BREAK = [decision('apply', true, 'tie-break'), decision('ignore', true, 'tie-break')] as const
 
 /** The §5.4 procedure over digests already indexed by endpoint key. */
 export function decide(
@@ -21,20 +29,18 @@ export function decide(
   inTarget: Find,
   offset: number,
 ): Decision {
-  if (target === undefined) return decision('apply', false, 'new-resource')
+  if (target === undefined) return NEW_RESOURCE
   if (sourceKey === targetKey) {
-    return source.tick > target.tick
-      ? decision('apply', false, 'same-endpoint-newer')
-      : decision('ignore', false, 'same-endpoint-stale')
+    return source.tick > target.tick ? SAME_NEWER : SAME_STALE
   }
   // Strict `>` in rules 2 and 3: a digest tick is the next tick not yet seen (§2.4, HistoryOfChanges 2014-10-22).
   const seenBySource = inSource(targetKey)
   if (seenBySource !== undefined && seenBySource.tick > target.tick) {
-    return decision('apply', false, 'source-has-seen-target')
+    return SOURCE_SEEN
   }
   const seenByTarget = inTarget(sourceKey)
   if (seenByTarget !== undefined && seenByTarget.tick > source.tick) {
-    return decision('ignore', false, 'target-has-seen-source')
+    return TARGET_SEEN
   }
   // Rule 4: each version is ranked by the priority of its own last-modifying endpoint, taken from the digest of
   // the side that holds it; an endpoint with no digest entry has no priority and loses to one that has.
@@ -42,13 +48,13 @@ export function decide(
   const targetPriority = inTarget(targetKey)?.conflictPriority
   if (sourcePriority !== targetPriority) {
     const sourceWins = targetPriority === undefined || (sourcePriority !== undefined && sourcePriority < targetPriority)
-    return decision(sourceWins ? 'apply' : 'ignore', true, 'priority')
+    return PRIORITY[sourceWins ? 0 : 1]
   }
   const byStamp = orderStamps(source.stamp, target.stamp, offset)
-  if (byStamp !== 0) return decision(byStamp > 0 ? 'apply' : 'ignore', true, 'stamp')
+  if (byStamp !== 0) return STAMP[byStamp > 0 ? 0 : 1]
   // Neither §5.4 nor §2.3 fixes this case; a rule that looks at the versions only (not at which side is the
   // target) makes both endpoints of a conflict pick the same winner, which "target keeps" would not.
-  return decision(sourceKey < targetKey ? 'apply' : 'ignore', true, 'tie-break')
+  return TIE_BREAK[sourceKey < targetKey ? 0 : 1]
 }
 
 /**

@@ -1,7 +1,7 @@
 // The digest algebra: per-endpoint comparison, merge by max, and the per-entry advance of the target digest.
 // Implements sdata-sync §2.4 (next-tick semantics), §5.5 (digest updates) and our decision 9.
 import type { Digest, DigestEntry, Stamp, SyncState } from '../sdata/model'
-import { orderStamps } from './stamps'
+import { isPlainUtc, orderStamps } from './stamps'
 import type { ConflictOptions, DigestRelation } from './types'
 
 /** The priority of an endpoint added to a digest when the source digest does not know it either (decision 9). */
@@ -32,11 +32,16 @@ export function laterStamp(a: Stamp, b: Stamp, offset: number): Stamp {
   return orderStamps(a, b, offset) < 0 ? b : a
 }
 
+/** A working digest entry; `plain` caches `isPlainUtc(stamp)` (undefined until known). */
+interface Slot extends DigestEntry {
+  plain?: boolean
+}
+
 /**
  * A mutable digest indexed by endpoint key, for a page's worth of updates; the input digests are never mutated.
  */
 export class DigestIndex {
-  readonly byKey = new Map<string, DigestEntry>()
+  readonly byKey = new Map<string, Slot>()
 
   constructor(
     readonly key: (endpoint: string) => string,
@@ -54,7 +59,9 @@ export class DigestIndex {
   join(e: DigestEntry): void {
     const k = this.key(e.endpoint)
     const cur = this.byKey.get(k)
-    if (cur === undefined || entryOrder(cur, e, this.offset) < 0) this.byKey.set(k, { ...e })
+    if (cur === undefined || entryOrder(cur, e, this.offset) < 0) {
+      this.byKey.set(k, copyEntry(e))
+    }
   }
 
   /**
@@ -68,7 +75,16 @@ export class DigestIndex {
     if (cur !== undefined) {
       if (cur.tick < next) {
         cur.tick = next
-        cur.stamp = laterStamp(cur.stamp, state.stamp, this.offset)
+        const stamp = state.stamp
+        if (stamp === cur.stamp) return
+        // The hot path of a large feed: the current stamp was checked when it was set, so only the new one is.
+        if (cur.plain === undefined) cur.plain = isPlainUtc(cur.stamp)
+        if (stamp.length === cur.stamp.length && cur.plain && isPlainUtc(stamp)) {
+          if (stamp > cur.stamp) cur.stamp = stamp
+        } else if (orderStamps(stamp, cur.stamp, this.offset) > 0) {
+          cur.stamp = stamp
+          cur.plain = undefined
+        }
       }
       return
     }
@@ -81,10 +97,47 @@ export class DigestIndex {
     })
   }
 
-  toDigest(origin: string | undefined): Digest {
-    const entries = [...this.byKey.values()]
-    return origin === undefined ? { entries } : { origin, entries }
+  /**
+   * Hands out the next tick of the own endpoint `self` for a local change stamped `stamp` (decision 13's
+   * re-stamping): returns it and moves the digest past it. Tick 0 is what SIF drops on the wire, so the first
+   * tick handed out is 1; an own endpoint missing from the digest is added (priority from the source, else 9).
+   */
+  claimTick(self: string, stamp: Stamp, source: DigestIndex | undefined): number {
+    const k = this.key(self)
+    const own = this.byKey.get(k)
+    const tick = Math.max(own?.tick ?? 1, 1)
+    if (own === undefined) {
+      const known = source?.byKey.get(k)
+      this.byKey.set(k, {
+        endpoint: self,
+        tick: tick + 1,
+        stamp,
+        conflictPriority: known?.conflictPriority ?? UNKNOWN_PRIORITY,
+      })
+    } else {
+      own.tick = tick + 1
+      if (orderStamps(stamp, own.stamp, this.offset) > 0) {
+        own.stamp = stamp
+        own.plain = undefined
+      }
+    }
+    return tick
   }
+
+  /** The digest, with `base`'s origin and extensions (foreign children, kept as decoded). */
+  toDigest(base: Digest, origin = base.origin): Digest {
+    const out: Digest = { entries: [...this.byKey.values()].map(copyEntry) }
+    if (origin !== undefined) out.origin = origin
+    if (base.extensions !== undefined) out.extensions = base.extensions
+    return out
+  }
+}
+
+// A plain record (no working fields), keeping the foreign children a decoded entry carries.
+function copyEntry(e: DigestEntry): DigestEntry {
+  const copy: DigestEntry = { endpoint: e.endpoint, tick: e.tick, stamp: e.stamp, conflictPriority: e.conflictPriority }
+  if (e.extensions !== undefined) copy.extensions = e.extensions
+  return copy
 }
 
 /**
@@ -120,7 +173,8 @@ export function compareDigests(a: Digest, b: Digest, options?: ConflictOptions):
  * Per endpoint the greater record wins: the higher tick; at equal ticks the later stamp (whose priority is the
  * most recent one, §2.3); then a fixed order on the remaining fields. So, seen as a map from endpoint to
  * record, merging is commutative, associative and idempotent. The result keeps `a`'s order and origin, then
- * appends the endpoints only `b` knows; duplicate endpoints within one digest collapse to their max.
+ * appends the endpoints only `b` knows (foreign children of the digest are `a`'s, of each entry the winning record's);
+ * duplicate endpoints within one digest collapse to their max.
  *
  * @example
  * ```ts
@@ -131,7 +185,7 @@ export function compareDigests(a: Digest, b: Digest, options?: ConflictOptions):
 export function mergeDigests(a: Digest, b: Digest, options?: ConflictOptions): Digest {
   const index = new DigestIndex(keyFunction(options), options?.assumeOffsetMinutes ?? 0, a)
   for (const e of b.entries) index.join(e)
-  return index.toDigest(a.origin ?? b.origin)
+  return index.toDigest(a, a.origin ?? b.origin)
 }
 
 /**
@@ -155,5 +209,5 @@ export function advanceDigest(
   const offset = options?.assumeOffsetMinutes ?? 0
   const index = new DigestIndex(key, offset, digest)
   index.advance(syncState, sourceDigest === undefined ? undefined : new DigestIndex(key, offset, sourceDigest))
-  return index.toDigest(digest.origin)
+  return index.toDigest(digest)
 }

@@ -3,7 +3,7 @@
 import type { either } from 'fp-ts'
 import type { SyncState } from '../sdata/model'
 import { decide } from './detect'
-import { DigestIndex, keyFunction, laterStamp, UNKNOWN_PRIORITY } from './digest'
+import { DigestIndex, keyFunction } from './digest'
 import type {
   EntryDecision,
   FeedOutcome,
@@ -66,11 +66,11 @@ export function processFeed(
   const offset = options?.assumeOffsetMinutes ?? 0
   const { feed, lookup, failed } = input
   const entries = feed.entries
-  const target = new DigestIndex(key, offset, input.targetDigest)
   const source = new DigestIndex(key, offset, feed.digest)
   const immediate = feed.syncMode === 'immediate'
 
   if (immediate) {
+    const before = new DigestIndex(key, offset, input.targetDigest).byKey
     const checked = new Set<string>()
     for (let i = 0; i < entries.length; i++) {
       const state = entries[i]!.syncState
@@ -78,7 +78,7 @@ export function processFeed(
       const k = key(state.endpoint)
       if (checked.has(k)) continue
       checked.add(k)
-      const known = target.byKey.get(k)
+      const known = before.get(k)
       if (known !== undefined && state.tick > known.tick) {
         return left({ endpoint: state.endpoint, digestTick: known.tick, entryTick: state.tick, index: i })
       }
@@ -88,86 +88,120 @@ export function processFeed(
   const restamp = options?.restampConflicts === true
   const self = input.self ?? options?.self
   if (restamp && self === undefined) throw new TypeError('processFeed: restampConflicts needs the own endpoint (self)')
-  const selfKey = self === undefined ? '' : key(self)
 
   const inSource = (k: string) => source.byKey.get(k)
-  const inTarget = (k: string) => target.byKey.get(k)
-  const overlay = new Map<string, TargetState>()
-  const decisions: EntryDecision[] = []
-  const rejected: RejectedEntry[] = []
-  let clean = true
 
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!
-    const state = entry.syncState
-    if (state === undefined) {
-      rejected.push({ index: i, problem: 'no-sync-state' })
-      continue
+  // Each entry must see the state the earlier entries of the page left for its uuid. Tracking that costs a
+  // hash-map write per entry, the dearest step on a large feed, and a uuid rarely occurs twice in a page: so the
+  // page is first decided as if uuids were distinct, which a sort of their hashes then confirms, and only a page
+  // that does repeat a uuid is decided again, tracking every uuid.
+  const run = (exact: boolean): FeedOutcome | undefined => {
+    const target = new DigestIndex(key, offset, input.targetDigest)
+    const inTarget = (k: string) => target.byKey.get(k)
+    const overlay = exact ? new Map<string, TargetState | undefined>() : undefined
+    const hashes = exact ? undefined : new Uint32Array(entries.length)
+    let hashed = 0
+    const decisions: EntryDecision[] = []
+    const rejected: RejectedEntry[] = []
+    let clean = true
+
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!
+      const state = entry.syncState
+      if (state === undefined) {
+        rejected.push({ index: i, problem: 'no-sync-state' })
+        continue
+      }
+      const uuid = entry.payload?.uuid
+      if (uuid === undefined || uuid === '') {
+        rejected.push({ index: i, problem: 'no-uuid' })
+        continue
+      }
+      // uuids compare case-insensitively (§4.7).
+      const uuidKey = overlay === undefined ? '' : uuid.toLowerCase()
+      if (hashes !== undefined) hashes[hashed++] = tailHash(uuid)
+      const current = (overlay === undefined ? undefined : overlay.get(uuidKey)) ?? lookup(uuid)
+      const sourceKey = key(state.endpoint)
+      let decision = decide(
+        state,
+        sourceKey,
+        current,
+        current === undefined ? '' : key(current.endpoint),
+        inSource,
+        inTarget,
+        offset,
+      )
+      if (failed?.(uuid) === true) {
+        clean = false
+        decisions.push({ index: i, uuid, decision, failed: true })
+        continue
+      }
+      const deleted = entry.payload?.isDeleted === true
+      target.advance(state, source, sourceKey)
+      let after: TargetState | undefined
+      if (restamp && decision.conflict) {
+        const winner: TargetState = decision.action === 'apply' || current === undefined ? state : current
+        // Decision 13: the version the target now holds becomes its own next change, the winner's stamp kept.
+        const restamped: SyncState = {
+          endpoint: self!,
+          tick: target.claimTick(self!, winner.stamp, source),
+          stamp: winner.stamp,
+        }
+        decision = { ...decision, restamped }
+        const isDeleted = decision.action === 'apply' ? deleted : current?.deleted === true
+        after = isDeleted ? { ...restamped, deleted: true } : restamped
+      } else if (decision.action === 'apply') {
+        after = deleted && overlay !== undefined ? { ...state, deleted: true } : state
+      }
+      if (overlay !== undefined && after !== undefined) overlay.set(uuidKey, after)
+      decisions.push({ index: i, uuid, decision })
     }
-    const uuid = entry.payload?.uuid
-    if (uuid === undefined || uuid === '') {
-      rejected.push({ index: i, problem: 'no-uuid' })
-      continue
-    }
-    const uuidKey = uuid.toLowerCase()
-    const current = overlay.get(uuidKey) ?? lookup(uuid)
-    const sourceKey = key(state.endpoint)
-    const decision = decide(
-      state,
-      sourceKey,
-      current,
-      current === undefined ? '' : key(current.endpoint),
-      inSource,
-      inTarget,
-      offset,
-    )
-    if (failed?.(uuid) === true) {
-      clean = false
-      decisions.push({ index: i, uuid, decision, failed: true })
-      continue
-    }
-    const deleted = entry.payload?.isDeleted === true
-    target.advance(state, source, sourceKey)
-    if (restamp && decision.conflict) {
-      const winner: TargetState = decision.action === 'apply' || current === undefined ? state : current
-      const restamped = restampOwn(target, source, self!, selfKey, winner, offset)
-      decision.restamped = restamped
-      const isDeleted = decision.action === 'apply' ? deleted : current?.deleted === true
-      overlay.set(uuidKey, isDeleted ? { ...restamped, deleted: true } : restamped)
-    } else if (decision.action === 'apply') {
-      overlay.set(uuidKey, deleted ? { ...state, deleted: true } : state)
-    }
-    decisions.push({ index: i, uuid, decision })
+
+    if (hashes !== undefined && repeatsUuid(hashes.subarray(0, hashed), decisions)) return undefined
+    const merged = clean && rejected.length === 0 && input.lastPage && !immediate && feed.digest !== undefined
+    if (merged) for (const e of feed.digest!.entries) target.join(e)
+    return { decisions, rejected, digest: target.toDigest(input.targetDigest), merged }
   }
 
-  const merged = clean && rejected.length === 0 && input.lastPage && !immediate && feed.digest !== undefined
-  if (merged) for (const e of feed.digest!.entries) target.join(e)
-  return right({ decisions, rejected, digest: target.toDigest(input.targetDigest.origin), merged })
+  return right(run(false) ?? run(true)!)
 }
 
-// Decision 13: the version the target now holds becomes its own next change, with the winner's stamp kept.
-function restampOwn(
-  target: DigestIndex,
-  source: DigestIndex,
-  self: string,
-  selfKey: string,
-  winner: SyncState,
-  offset: number,
-): SyncState {
-  const own = target.byKey.get(selfKey)
-  // Tick 0 is what SIF drops on the wire; the first tick handed out is 1.
-  const tick = Math.max(own?.tick ?? 1, 1)
-  if (own === undefined) {
-    const known = source.byKey.get(selfKey)
-    target.byKey.set(selfKey, {
-      endpoint: self,
-      tick: tick + 1,
-      stamp: winner.stamp,
-      conflictPriority: known?.conflictPriority ?? UNKNOWN_PRIORITY,
-    })
-  } else {
-    own.tick = tick + 1
-    own.stamp = laterStamp(own.stamp, winner.stamp, offset)
+// Whether two decided entries share a uuid (case aside): equal uuids have equal hashes, so only the few entries
+// whose hash occurs twice (true repeats and chance collisions) are compared as strings.
+function repeatsUuid(hashes: Uint32Array, decisions: readonly EntryDecision[]): boolean {
+  const sorted = hashes.slice().sort()
+  let shared: Set<number> | undefined
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) (shared ??= new Set()).add(sorted[k]!)
+  if (shared === undefined) return false
+  const seen = new Set<string>()
+  for (let k = 0; k < hashes.length; k++) {
+    if (!shared.has(hashes[k]!)) continue
+    const uuid = decisions[k]!.uuid.toLowerCase()
+    if (seen.has(uuid)) return true
+    seen.add(uuid)
   }
-  return { endpoint: self, tick, stamp: winner.stamp }
+  return false
+}
+
+// FNV-1a of the last code units of the lower-cased uuid. Equal uuids (case aside, §4.7) must hash alike, which
+// any fixed part guarantees, and the end is the random part of a UUID. An ASCII tail is folded in place (it is
+// the tail of the lower-cased text, as lower-casing ASCII keeps lengths); any other tail goes through toLowerCase.
+const TAIL = 12
+
+function tailHash(uuid: string): number {
+  let h = 0x811c9dc5
+  for (let i = Math.max(0, uuid.length - TAIL); i < uuid.length; i++) {
+    let c = uuid.charCodeAt(i)
+    if (c >= 128) return lowerTailHash(uuid.toLowerCase())
+    if (c >= 65 && c <= 90) c += 32
+    h = Math.imul(h ^ c, 0x01000193)
+  }
+  return h
+}
+
+function lowerTailHash(lower: string): number {
+  let h = 0x811c9dc5
+  for (let i = Math.max(0, lower.length - TAIL); i < lower.length; i++)
+    h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193)
+  return h
 }

@@ -28,7 +28,8 @@ export type DecisionReason =
   | 'tie-break'
 
 /**
- * What the target does with one incoming version (sync §5.4).
+ * What the target does with one incoming version (sync §5.4). The functions return frozen values, shared
+ * between entries that decide alike (a million-entry feed allocates no decisions); copy one to change it.
  *
  * @example
  * ```ts
@@ -37,17 +38,17 @@ export type DecisionReason =
  */
 export interface Decision {
   /** `apply`: store the incoming version (or delete, for a tombstone); `ignore`: keep the target's version. */
-  action: 'apply' | 'ignore'
+  readonly action: 'apply' | 'ignore'
   /** True when both sides changed the resource concurrently (rule 4 of §5.4). */
-  conflict: boolean
+  readonly conflict: boolean
   /** The rule that decided. */
-  reason: DecisionReason
+  readonly reason: DecisionReason
   /**
    * Only from `processFeed` with `restampConflicts: true`, on a conflict: the syncState the target must
    * record for the version it now holds (the incoming one for `apply`, its own for `ignore`), that is
    * (own endpoint, own next tick, the winning version's stamp). See `ProcessFeedOptions.restampConflicts`.
    */
-  restamped?: SyncState
+  readonly restamped?: SyncState
 }
 
 /**

@@ -329,6 +329,20 @@ describe('selectChanges, compareDigests, nextStamp, findDivergence', () => {
     ])
   })
 
+  it('foreign children of digests and digest entries survive processFeed and mergeDigests', () => {
+    const foreign = [
+      { type: 'element' as const, namespace: 'urn:x', localName: 'note', prefix: 'x', attributes: [], children: [] },
+    ]
+    const target = { ...digestOf([[A, 5, 1]], T0), extensions: foreign }
+    target.entries[0]!.extensions = foreign
+    const out = right(
+      processFeed({ targetDigest: target, feed: { entries: [] }, lookup: () => undefined, lastPage: true }),
+    )
+    expect(out.digest.extensions).toBe(foreign)
+    expect(out.digest.entries[0]!.extensions).toBe(foreign)
+    expect(mergeDigests(target, digestOf([[A, 4, 1]], T0)).entries[0]!.extensions).toBe(foreign)
+  })
+
   it('mergeDigests keeps the first digest’s order and origin', () => {
     const m = mergeDigests(
       { origin: A, ...digestOf([[B, 2, 1]], T0) },
