@@ -210,7 +210,7 @@ export function shortNames(urls: Iterable<string>): Map<string, string> {
     tail++
   const short = parts.map((p) => p.slice(head, p.length - tail).join('/'))
   if (short.some((s) => s === '') || new Set(short).size !== short.length) return names
-  list.forEach((u, i) => names.set(u, short[i]!))
+  for (let i = 0; i < list.length; i++) names.set(list[i]!, short[i]!)
   return names
 }
 

@@ -141,7 +141,11 @@ export function runConvert(args: string[], io: Io): number {
       io,
       name,
       problems.map((p) => ({
-        path: p.path.startsWith('$') ? p.path.replace(/^\$/, '$.value') : p.path,
+        path: p.path.startsWith('$')
+          ? p.path.replace(/^\$/, '$.value')
+          : p.path.startsWith('/')
+            ? `/value${p.path}`
+            : p.path,
         message: p.message,
       })),
     )

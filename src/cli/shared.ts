@@ -62,6 +62,7 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
   } catch (error) {
     const message = String((error as Error).message ?? error)
       .split('\n')[0]!
+      .replace(/^Unknown/, 'unknown')
       .replace(/\. To specify a positional argument.*$/, '')
     throw new UsageError(message)
   }

@@ -156,7 +156,9 @@ export function runValidate(args: string[], io: Io): number {
       reports.push({ file: file === '-' ? '<stdin>' : file, valid: false, problems: [], error: error.message })
       continue
     }
-    const { kind: found, problems } = check(text, kind, role)
+    const { kind: found, problems: unsorted } = check(text, kind, role)
+    // Reading order: the file from top to bottom (sort is stable, so one element's problems keep their order).
+    const problems = unsorted.sort((a, b) => a.line - b.line || a.column - b.column)
     const failing = problems.filter((p) => p.severity === 'error' || values.strict === true)
     reports.push({
       file: file === '-' ? '<stdin>' : file,

@@ -11,5 +11,6 @@ export {
   matchers,
   type SyncFeedValidityOptions,
   type SyncwireMatchers,
+  type Unbranded,
   type ValidityOptions,
 } from './matchers'

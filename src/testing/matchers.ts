@@ -317,6 +317,28 @@ export function installMatchers(expect: ExpectLike): void {
 }
 
 /**
+ * A value type with branded strings (`Stamp`) and numbers as plain ones, so expected values can be literals.
+ *
+ * @example
+ * ```ts
+ * const expected: Unbranded<SyncState> = { endpoint: 'http://a/sdata', tick: 1, stamp: '2026-01-01T00:00:00Z' }
+ * ```
+ */
+export type Unbranded<T> = T extends string
+  ? string
+  : T extends number
+    ? number
+    : T extends boolean
+      ? boolean
+      : T extends Uint8Array
+        ? Uint8Array
+        : T extends ReadonlyArray<infer U>
+          ? ReadonlyArray<Unbranded<U>>
+          : T extends object
+            ? { [K in keyof T]: Unbranded<T[K]> }
+            : T
+
+/**
  * The matcher signatures, as added to vitest's `Assertion` by this module's type augmentation.
  *
  * @example
@@ -330,8 +352,8 @@ export interface SyncwireMatchers<R = unknown> {
   toBeValidFileSync(options?: ValidityOptions): R
   /** The XML (or decoded feed) is an SData sync feed with no validation error for its role. */
   toBeValidSyncFeed(options?: SyncFeedValidityOptions): R
-  /** The input decodes with `codec` to a value deeply equal to `expected`. */
-  toDecodeAs<A>(codec: t.Decoder<unknown, A> | t.Type<A, any, any>, expected: A): R
+  /** The input decodes with `codec` to a value deeply equal to `expected` (branded strings such as Stamp as plain strings). */
+  toDecodeAs<A>(codec: t.Decoder<any, A>, expected: NoInfer<Unbranded<A>>): R
   /** decode ∘ encode ∘ decode = decode for the input with `codec`. */
   toRoundTrip(codec: t.Type<any, any, any>): R
 }

@@ -1,0 +1,111 @@
+// Every command refuses bad input with one line on stderr, the right exit code and no stack trace: a missing
+// file, a directory, an empty file, binary input (NUL bytes, invalid UTF-8), a 1 GB file (refused by its size,
+// unread) and unknown flags; plus the top-level --help and --version.
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt, oneLine, ROOT, syncwire } from './helpers'
+
+let dir: string
+const bad: Record<string, { path: string; message: RegExp }> = {}
+
+beforeAll(() => {
+  ensureBuilt()
+  dir = mkdtempSync(join(tmpdir(), 'syncwire-cli-'))
+  const file = (name: string, content: string | Buffer) => {
+    writeFileSync(join(dir, name), content)
+    return join(dir, name)
+  }
+  const huge = file('huge.xml', '')
+  truncateSync(huge, 1024 ** 3) // sparse: no disk used, and the CLI must not read it
+  Object.assign(bad, {
+    missing: { path: join(dir, 'missing.xml'), message: /: no such file$/ },
+    directory: { path: dir, message: /: is a directory, not a file$/ },
+    empty: { path: file('empty.xml', ''), message: /: empty file$/ },
+    blank: { path: file('blank.xml', ' \n\t\n'), message: /: empty file \(only whitespace\)$/ },
+    nul: { path: file('nul.xml', Buffer.from('<a>\u0000</a>')), message: /: binary input \(a NUL byte at offset 3\)/ },
+    latin1: {
+      path: file('latin1.xml', Buffer.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e])),
+      message: /: binary input \(not valid UTF-8\)/,
+    },
+    huge: { path: huge, message: /: file is 1073741824 bytes, over the 33554432-byte limit$/ },
+  })
+})
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const digest = 'examples/sdata/target-digest.xml'
+const commands: Array<[string, (path: string) => string[]]> = [
+  ['validate', (p) => ['validate', p]],
+  ['convert', (p) => ['convert', p, '--to', 'json']],
+  ['conflicts (feed)', (p) => ['conflicts', '--target-digest', digest, p]],
+  ['conflicts (digest)', (p) => ['conflicts', '--target-digest', p, 'examples/sdata/catch-up-page-1.xml']],
+  [
+    'conflicts (states)',
+    (p) => ['conflicts', '--target-digest', digest, '--target-states', p, 'examples/sdata/catch-up-page-1.xml'],
+  ],
+]
+
+describe.each(commands)('%s', (_name, args) => {
+  for (const kind of ['missing', 'directory', 'empty', 'blank', 'nul', 'latin1', 'huge']) {
+    it(`refuses a ${kind} input with exit code 2 and one line`, () => {
+      const r = syncwire(args(bad[kind]!.path))
+      expect(r.code).toBe(2)
+      expect(oneLine(r.stderr)).toMatch(bad[kind]!.message)
+      expect(oneLine(r.stderr)).toMatch(/^syncwire \w+: /)
+      expect(r.stdout).toBe('')
+    })
+  }
+})
+
+describe('usage errors', () => {
+  const cases: Array<[string[], RegExp]> = [
+    [
+      ['validate', '--bogus', 'x.xml'],
+      /^syncwire validate: unknown option '--bogus' \(see syncwire validate --help\)$/,
+    ],
+    [['convert', 'x.xml', '--to', 'json', '-q'], /^syncwire convert: unknown option '-q'/],
+    [['conflicts', '--target-digest', 'd.xml', '--nope', 'f.xml'], /^syncwire conflicts: unknown option '--nope'/],
+    [['conflicts', 'f.xml'], /^syncwire conflicts: missing --target-digest <file>/],
+    [['convert', 'x.xml'], /^syncwire convert: missing --to json\|xml/],
+    [['convert', 'x.xml', '--to', 'yaml'], /^syncwire convert: unknown --to 'yaml'/],
+    [['validate'], /^syncwire validate: no file given/],
+    [['validate', '-', '-'], /^syncwire validate: stdin \(-\) can be read only once/],
+    [['frobnicate'], /^syncwire: unknown command 'frobnicate'/],
+    [['--frobnicate'], /^syncwire: unknown option '--frobnicate'/],
+  ]
+  it.each(cases)('%j exits 2 with one line', (args, message) => {
+    const r = syncwire(args)
+    expect(r.code).toBe(2)
+    expect(oneLine(r.stderr)).toMatch(message)
+  })
+
+  it('stdin that is empty is refused like an empty file', () => {
+    const r = syncwire(['validate', '-'], { input: '' })
+    expect(r.code).toBe(2)
+    expect(oneLine(r.stderr)).toBe('syncwire validate: <stdin>: empty input on stdin')
+  })
+})
+
+describe('top level', () => {
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(syncwire(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` })
+  })
+
+  it('--help lists the commands with examples; no command at all is a usage error that shows it', () => {
+    const help = syncwire(['--help'])
+    expect(help.code).toBe(0)
+    for (const command of ['validate', 'conflicts', 'convert']) expect(help.stdout).toContain(`  ${command} `)
+    expect(help.stdout).toContain('Examples:')
+    expect(syncwire([])).toMatchObject({ code: 2, stdout: help.stdout })
+  })
+
+  it.each(['validate', 'conflicts', 'convert'])('%s --help shows usage and an example', (command) => {
+    const r = syncwire([command, '--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(new RegExp(`^Usage: syncwire ${command} `))
+    expect(r.stdout).toMatch(/Examples?:\n {2}syncwire /)
+  })
+})

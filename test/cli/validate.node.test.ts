@@ -1,0 +1,135 @@
+// `syncwire validate` on fixtures and examples, spawning the built CLI: exit codes, problem lines located in the
+// file (`file:line:col path severity message`), --json, --strict, --kind, --role and stdin.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt, oneLine, syncwire } from './helpers'
+
+beforeAll(ensureBuilt)
+
+const LINE = /^(\S+):(\d+):(\d+) (\S+) (error|warning) (.+)$/
+
+describe('syncwire validate', () => {
+  it('exits 0 with no problem lines for valid captures of every kind, and summarises on stderr', () => {
+    const files = [
+      'examples/filesync/spo-2025-02-write-folder-create.response.xml',
+      'fixtures/filesync/spo-2025-09-write-document-update.request-part.xml',
+      'examples/sdata/catch-up-page-1.xml',
+      'fixtures/sdata/spec-4.2_digest.xml',
+      'fixtures/sdata/spec-4.3_syncState.xml',
+      'fixtures/sdata/spec-5.1_syncDigest-GET-response-entry.xml',
+      'fixtures/sdata/spec-5.3_syncTarget-result-feed.xml',
+      'fixtures/sdata/Sage50-issue17_diagnosis-response_TRUNCATED.xml',
+    ]
+    const r = syncwire(['validate', ...files])
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe(`${files.length} files: ${files.length} valid, 0 invalid\n`)
+    expect(r.code).toBe(0)
+  })
+
+  it('prints one located line per problem and exits 1', () => {
+    const r = syncwire(['validate', 'examples/sdata/broken-feed.xml'])
+    expect(r.code).toBe(1)
+    const lines = r.stdout.trimEnd().split('\n')
+    for (const line of lines) expect(line).toMatch(LINE)
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^examples\/sdata\/broken-feed\.xml:16:7 \/feed\/sync:digest\/digestEntry\[1\]\/conflictPriority error .*12/,
+      ),
+      expect.stringMatching(
+        /^examples\/sdata\/broken-feed\.xml:40:7 \/feed\/entry\[2\]\/sync:syncState\/tick error duplicate/,
+      ),
+      expect.stringMatching(
+        /^examples\/sdata\/broken-feed\.xml:44:7 \/feed\/entry\[2\]\/sdata:payload\/account\/@sdata:uuid error /,
+      ),
+    ])
+  })
+
+  it('locates decode errors, which carry only an XML path, at the element in the text', () => {
+    const r = syncwire(['validate', 'fixtures/sdata/DotNetSDataClient_syncState-entry_stamp-without-timezone.xml'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/:2:3 \/entry\/sync:syncState\/endpoint error missing required element sync:endpoint\n$/)
+  })
+
+  it('reports text that is not well-formed at the parser line and column', () => {
+    const r = syncwire([
+      'validate',
+      'fixtures/sdata/spec-5.2_syncSource-feed-response_MALFORMED-stray-payload-end-tag.xml',
+    ])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(
+      /MALFORMED-stray-payload-end-tag\.xml:61:5 - error not well-formed XML: end tag <\/payload>/,
+    )
+  })
+
+  it('--strict makes warnings fail; without it they are printed and pass', () => {
+    const file = 'fixtures/sdata/spec-4.4_sync-feed_catchUp.xml'
+    const lax = syncwire(['validate', file])
+    expect(lax.code).toBe(0)
+    expect(lax.stdout).toMatch(/ warning sdata:uuid .* mixes upper and lower case/)
+    expect(syncwire(['validate', '--strict', file]).code).toBe(1)
+  })
+
+  it('--json gives one report per file with kind, validity and located problems', () => {
+    const r = syncwire(['validate', '--json', 'examples/sdata/broken-feed.xml', 'fixtures/sdata/spec-4.2_digest.xml'])
+    expect(r.code).toBe(1)
+    const report = JSON.parse(r.stdout)
+    expect(report).toMatchObject({ valid: false, strict: false })
+    expect(report.files).toHaveLength(2)
+    expect(report.files[0]).toMatchObject({ file: 'examples/sdata/broken-feed.xml', kind: 'feed', valid: false })
+    expect(report.files[0].problems[0]).toEqual({
+      line: 16,
+      column: 7,
+      path: '/feed/sync:digest/digestEntry[1]/conflictPriority',
+      severity: 'error',
+      message: expect.stringContaining('12'),
+    })
+    expect(report.files[1]).toEqual({
+      file: 'fixtures/sdata/spec-4.2_digest.xml',
+      kind: 'digest',
+      valid: true,
+      problems: [],
+    })
+  })
+
+  it('reads stdin for -, and --kind overrides the detection', () => {
+    const xml = '<Items><Folder><ResourceID>a7b4e912f5694580aca3e399f60a3ba4</ResourceID></Folder></Items>'
+    expect(syncwire(['validate', '-'], { input: xml })).toMatchObject({ code: 0, stdout: '' })
+    const forced = syncwire(['validate', '--kind', 'digest', '-'], { input: xml })
+    expect(forced.code).toBe(1)
+    expect(forced.stdout).toMatch(/^<stdin>:1:1 \S* error /)
+  })
+
+  it('says which root it does not know, and exits 1', () => {
+    const r = syncwire(['validate', '-'], { input: '<html xmlns="http://www.w3.org/1999/xhtml"/>' })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('unknown document kind: root element {http://www.w3.org/1999/xhtml}html; use --kind')
+  })
+
+  it('--role result accepts a result feed that fails as a source', () => {
+    const file = 'fixtures/sdata/spec-5.3_syncTarget-result-feed.xml'
+    expect(syncwire(['validate', '--role', 'result', file]).code).toBe(0)
+    expect(syncwire(['validate', '--role', 'source', file]).code).toBe(1)
+  })
+
+  it('checks the remaining files when one is unreadable, and exits 2', () => {
+    const r = syncwire(['validate', 'no/such/file.xml', 'examples/sdata/broken-feed.xml'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('syncwire validate: no/such/file.xml: no such file\n')
+    expect(r.stdout).toContain('broken-feed.xml:16:7')
+    expect(oneLine(r.stderr)).toBe('syncwire validate: no/such/file.xml: no such file')
+  })
+
+  it('has --help with an example, and refuses bad flag values', () => {
+    const help = syncwire(['validate', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Examples:\n  syncwire validate ')
+    const bad = syncwire(['validate', '--kind', 'nope', 'x.xml'])
+    expect(bad.code).toBe(2)
+    expect(oneLine(bad.stderr)).toMatch(/^syncwire validate: unknown --kind 'nope'/)
+  })
+
+  it('writes no colour when stdout is not a terminal, NO_COLOR or not', () => {
+    for (const env of [{ NO_COLOR: '1' }, { NO_COLOR: '' }]) {
+      expect(syncwire(['validate', 'examples/sdata/broken-feed.xml'], { env }).stdout).not.toContain('\u001b[')
+    }
+  })
+})
