@@ -50,6 +50,9 @@ function right<R>(value: R): either.Either<never, R> {
  * The result is a genuine fp-ts `Either` (`{ _tag: 'Left', left }` or `{ _tag: 'Right', right }`), built
  * without importing fp-ts at run time.
  *
+ * `lookup` and `failed` must be pure: a page that repeats a uuid is decided twice (the first pass assumes
+ * distinct uuids, which makes large feeds fast), so they may be called twice for an entry.
+ *
  * Throws a `TypeError` only for a programming error: `restampConflicts` without `self`.
  *
  * @example
