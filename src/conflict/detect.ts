@@ -74,8 +74,9 @@ export function decide(
  * same rules (decision 12), so a stale update never resurrects a deleted resource; an incoming delete is just
  * a version whose payload says `isDeleted`.
  *
- * §2.6's case e disagrees: source (N3 8), target (N2 7), both digests (N1 …)(N2 7 2)(N3 8 3) seen from N1 and N2.
- * §2.6 says N1's version wins because N1 has the lowest priority among the nodes whose ticks differ (the §2.3
+ * §2.6's case e disagrees. Syncing N1 → N2, N1 holds (N3 8) with digest (N1 6 1)(N2 7 2)(N3 9 3) and N2 holds
+ * (N2 7) with digest (N1 5 1)(N2 8 2)(N3 8 3): neither digest has seen the other version, a conflict. §2.6 says
+ * N1's side wins because N1 has the lowest priority among the nodes whose ticks differ (the §2.3
  * full-vector-clock rule). §5.4, the normative "MUST conform" rule, compares only N3 (priority 3) and N2
  * (priority 2), so the target's version wins and the update is ignored. syncwire follows §5.4.
  *
