@@ -3,8 +3,8 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { insertEntry, qname, type XmlStep, xmlStep } from '../codec'
-import { XMLNS_NAMESPACE, type XmlElement, type XmlNode } from '../xml/types'
-import { booleanText, LEAF_CODEC, LEAF_TEXT } from './leaf'
+import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
+import { LEAF_CODEC } from './leaf'
 import type { DocumentItem, DocumentStream, Extension, FolderItem, Item, ModifierIdentity, UnknownItem } from './model'
 import {
   CUSTOM_IDENTITY,
@@ -16,7 +16,7 @@ import {
   MODIFIER_IDENTITY,
   type RecordSpec,
 } from './schema'
-import { placeExtensions } from './write'
+import { buildTree } from './write'
 
 // The decoder is hand-written rather than composed from `record()`: a changes listing holds ~20 leaves per item,
 // and the per-field closures, intermediate objects and Map lookups of a generic record cost more than the
@@ -251,81 +251,6 @@ function wrongElement(u: unknown, c: t.Context, expected: string): t.Validation<
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Encoding
-
-function leafElement(name: string, s: string): XmlElement {
-  return {
-    type: 'element',
-    namespace: null,
-    localName: name,
-    prefix: null,
-    attributes: [],
-    children: s === '' ? [] : [{ type: 'text', value: s }],
-  }
-}
-
-function bare(name: string, children: XmlNode[]): XmlElement {
-  return { type: 'element', namespace: null, localName: name, prefix: null, attributes: [], children }
-}
-
-function encodeField(field: FieldSpec, value: unknown, request: boolean): XmlElement {
-  switch (field.type) {
-    case 'text':
-      return leafElement(field.name, value as string)
-    case 'items':
-      return bare(
-        field.name,
-        (value as Item[]).map((item) => encodeItem(item)),
-      )
-    case 'streams':
-      return bare(
-        field.name,
-        (value as DocumentStream[]).map((s) => encodeRecord(DOCUMENT_STREAM, 'DocumentStream', s as Mutable, request)),
-      )
-    case 'modifierIdentity':
-      return encodeRecord(MODIFIER_IDENTITY, field.name, value as Mutable, request)
-    case 'customIdentity':
-      return encodeRecord(CUSTOM_IDENTITY, field.name, value as Mutable, request)
-    case 'boolean':
-      return leafElement(field.name, value === null ? '' : booleanText(value as { value: boolean }))
-    default:
-      return leafElement(field.name, value === null ? '' : LEAF_TEXT[field.type]!(value))
-  }
-}
-
-function encodeRecord(spec: RecordSpec, name: string, value: Mutable, request: boolean): XmlElement {
-  const order = request ? spec.requestOrder : spec.responseOrder
-  const extensions = value.extensions as Extension[] | undefined
-  const children: XmlNode[] = []
-  if (extensions === undefined || extensions.length === 0) {
-    for (const field of order) {
-      const x = value[field.key]
-      if (x !== undefined) children.push(encodeField(field, x, request))
-    }
-    return bare(name, children)
-  }
-  const rank = request ? spec.requestRank : spec.responseRank
-  const placed = placeExtensions(extensions, rank, order.length)
-  let next = 0
-  while (next < placed.length && placed[next]!.at === -1) children.push(placed[next++]!.element)
-  for (let r = 0; r < order.length; r++) {
-    const field = order[r]!
-    const x = value[field.key]
-    if (x !== undefined) children.push(encodeField(field, x, request))
-    while (next < placed.length && placed[next]!.at === r) children.push(placed[next++]!.element)
-  }
-  while (next < placed.length) children.push(placed[next++]!.element)
-  return bare(name, children)
-}
-
-function encodeItem(item: Item): XmlElement {
-  if (item.kind === 'Unknown') return item.element
-  const spec = item.kind === 'Folder' ? FOLDER : DOCUMENT
-  // SPO writes request bodies (those with a WriteMode) in another order than listings and write responses.
-  return encodeRecord(spec, item.kind, item as unknown as Mutable, item.writeMode !== undefined)
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // The public element codecs
 
 function isKind<A extends { kind: string }>(kind: A['kind']) {
@@ -358,7 +283,7 @@ export const FolderItemElement: t.Type<FolderItem, XmlElement, XmlElement> = new
       return out as unknown as FolderItem
     })
   },
-  (folder) => encodeItem(folder),
+  (folder) => buildTree(folder),
 )
 
 /**
@@ -384,7 +309,7 @@ export const DocumentItemElement: t.Type<DocumentItem, XmlElement, XmlElement> =
       return out as unknown as DocumentItem
     })
   },
-  (doc) => encodeItem(doc),
+  (doc) => buildTree(doc),
 )
 
 /**
@@ -403,7 +328,7 @@ export const ItemElement: t.Type<Item, XmlElement, XmlElement> = new t.Type<Item
     if (!isElement(el)) return wrongElement(el, c, '<Folder>, <Document> or another item')
     return run(c, el, (cur) => decodeItemIn(el, cur))
   },
-  (item) => encodeItem(item),
+  (item) => buildTree(item),
 )
 
 /**
@@ -450,7 +375,7 @@ export const DocumentStreamElement: t.Type<DocumentStream, XmlElement, XmlElemen
       return out as DocumentStream
     })
   },
-  (s) => encodeRecord(DOCUMENT_STREAM, 'DocumentStream', s as Mutable, false),
+  (s) => buildTree(s as Mutable, DOCUMENT_STREAM, 'DocumentStream'),
 )
 
 /**
@@ -478,7 +403,7 @@ export const ModifierIdentityElement: t.Type<ModifierIdentity, XmlElement, XmlEl
       return out as ModifierIdentity
     })
   },
-  (m) => encodeRecord(MODIFIER_IDENTITY, 'ModifierIdentity', m as Mutable, false),
+  (m) => buildTree(m as Mutable, MODIFIER_IDENTITY, 'ModifierIdentity'),
 )
 
 /**
@@ -505,5 +430,5 @@ export const ItemsElement: t.Type<Item[], XmlElement, XmlElement> = new t.Type<I
       return out
     })
   },
-  (items) => bare('Items', items.map(encodeItem)),
+  (items) => buildTree({ items }),
 )

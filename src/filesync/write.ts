@@ -1,7 +1,7 @@
 // Writes FILESYNC values straight to XML text, the same text `serializeXml` gives for the element codecs' trees.
 // Implements protocol notes §3.1 (no namespaces, no whitespace between elements) and §6.3 (SPO order on encode).
 import { escapeText, serializeXml } from '../xml/serialize'
-import type { XmlElement } from '../xml/types'
+import type { XmlElement, XmlNode } from '../xml/types'
 import { booleanText, LEAF_TEXT } from './leaf'
 import type { Extension, Item } from './model'
 import {
@@ -44,7 +44,7 @@ interface ListFrame {
   readonly children: readonly unknown[]
   readonly streams: boolean
   readonly request: boolean
-  readonly close: string
+  readonly name: string
   i: number
 }
 
@@ -54,6 +54,66 @@ const EMPTY: readonly Placed[] = []
 
 function serializeElement(el: XmlElement): string {
   return serializeXml({ root: el }, { declaration: false })
+}
+
+/** Where the writer puts what it writes: XML text (the document codec) or an element tree (the element codecs). */
+interface Sink {
+  open(name: string): void
+  close(name: string): void
+  empty(name: string): void
+  leaf(field: FieldSpec, s: string): void
+  element(el: XmlElement): void
+}
+
+class TextSink implements Sink {
+  readonly parts: string[] = []
+  open(name: string): void {
+    this.parts.push('<', name, '>')
+  }
+  close(name: string): void {
+    this.parts.push('</', name, '>')
+  }
+  empty(name: string): void {
+    this.parts.push('<', name, '/>')
+  }
+  leaf(field: FieldSpec, s: string): void {
+    if (s === '') this.parts.push(field.empty)
+    else this.parts.push(field.open, escapeText(s), field.close)
+  }
+  element(el: XmlElement): void {
+    this.parts.push(serializeElement(el))
+  }
+}
+
+function bare(localName: string, children: XmlNode[]): XmlElement {
+  return { type: 'element', namespace: null, localName, prefix: null, attributes: [], children }
+}
+
+class TreeSink implements Sink {
+  private readonly open_: XmlElement[] = [bare('', [])]
+  private top(): XmlElement {
+    return this.open_[this.open_.length - 1]!
+  }
+  get root(): XmlElement {
+    return this.open_[0]!.children[0] as XmlElement
+  }
+  open(name: string): void {
+    const el = bare(name, [])
+    this.top().children.push(el)
+    this.open_.push(el)
+  }
+  close(): void {
+    this.open_.pop()
+  }
+  empty(name: string): void {
+    this.top().children.push(bare(name, []))
+  }
+  leaf(field: FieldSpec, s: string): void {
+    this.top().children.push(bare(field.name, s === '' ? [] : [{ type: 'text', value: s }]))
+  }
+  element(el: XmlElement): void {
+    this.top().children.push(el)
+  }
 }
 
 function leafText(field: FieldSpec, x: unknown): string {
@@ -72,7 +132,7 @@ function openRecord(
   name: string,
   value: Mutable,
   request: boolean,
-  out: string[],
+  out: Sink,
 ): RecordFrame | undefined {
   const order = request ? spec.requestOrder : spec.responseOrder
   const extensions = value.extensions as Extension[] | undefined
@@ -90,16 +150,16 @@ function openRecord(
     }
   }
   if (empty) {
-    out.push('<', name, '/>')
+    out.empty(name)
     return undefined
   }
-  out.push('<', name, '>')
+  out.open(name)
   return { list: false, name, value, request, order, placed, r: 0, next: 0 }
 }
 
-function openItem(item: Item, out: string[]): RecordFrame | undefined {
+function openItem(item: Item, out: Sink): RecordFrame | undefined {
   if (item.kind === 'Unknown') {
-    out.push(serializeElement(item.element))
+    out.element(item.element)
     return undefined
   }
   const spec = item.kind === 'Folder' ? FOLDER : DOCUMENT
@@ -107,28 +167,23 @@ function openItem(item: Item, out: string[]): RecordFrame | undefined {
   return openRecord(spec, item.kind, item as unknown as Mutable, item.writeMode !== undefined, out)
 }
 
-function openList(
-  children: readonly unknown[],
-  streams: boolean,
-  request: boolean,
-  out: string[],
-): ListFrame | undefined {
+function openList(children: readonly unknown[], streams: boolean, request: boolean, out: Sink): ListFrame | undefined {
   const name = streams ? 'DocumentStreams' : 'Items'
   if (children.length === 0) {
-    out.push('<', name, '/>')
+    out.empty(name)
     return undefined
   }
-  out.push('<', name, '>')
-  return { list: true, children, streams, request, close: `</${name}>`, i: 0 }
+  out.open(name)
+  return { list: true, children, streams, request, name, i: 0 }
 }
 
 /** Writes the frames on `stack` until it is empty. */
-function drain(stack: Frame[], out: string[]): void {
+function drain(stack: Frame[], out: Sink): void {
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!
     if (f.list) {
       if (f.i === f.children.length) {
-        out.push(f.close)
+        out.close(f.name)
         stack.pop()
         continue
       }
@@ -143,7 +198,7 @@ function drain(stack: Frame[], out: string[]): void {
     const order = f.order
     let pushed = false
     while (!pushed && f.r <= order.length) {
-      while (f.next < placed.length && placed[f.next]!.at < f.r) out.push(serializeElement(placed[f.next++]!.element))
+      while (f.next < placed.length && placed[f.next]!.at < f.r) out.element(placed[f.next++]!.element)
       if (f.r === order.length) break
       const field = order[f.r++]!
       const x = f.value[field.key]
@@ -164,8 +219,7 @@ function drain(stack: Frame[], out: string[]): void {
           break
         default: {
           const s = leafText(field, x)
-          if (s === '') out.push(field.empty)
-          else out.push(field.open, escapeText(s), field.close)
+          out.leaf(field, s)
         }
       }
       if (frame !== undefined) {
@@ -174,8 +228,8 @@ function drain(stack: Frame[], out: string[]): void {
       }
     }
     if (pushed) continue
-    while (f.next < placed.length) out.push(serializeElement(placed[f.next++]!.element))
-    out.push('</', f.name, '>')
+    while (f.next < placed.length) out.element(placed[f.next++]!.element)
+    out.close(f.name)
     stack.pop()
   }
 }
@@ -199,6 +253,11 @@ export function placeExtensions(
     .sort((a, b) => a.at - b.at || a.i - b.i)
 }
 
+function write(root: Item | { readonly items: readonly Item[] }, out: Sink): void {
+  const frame = 'kind' in root ? openItem(root, out) : openList(root.items, false, false, out)
+  if (frame !== undefined) drain([frame], out)
+}
+
 /**
  * Writes a document's root (its `Folder`, or the item list of an `Items` root) as XML text, without declaration.
  *
@@ -208,8 +267,32 @@ export function placeExtensions(
  * ```
  */
 export function writeRoot(root: Item | { readonly items: readonly Item[] }): string {
-  const out: string[] = []
-  const frame = 'kind' in root ? openItem(root, out) : openList(root.items, false, false, out)
-  if (frame !== undefined) drain([frame], out)
-  return out.join('')
+  const out = new TextSink()
+  write(root, out)
+  return out.parts.join('')
+}
+
+/**
+ * Builds the element tree of an item, of an `Items` list, or of a record inside an item (`DocumentStream`,
+ * `ModifierIdentity`): the same elements {@link writeRoot} writes as text. Iterative, like the text writer.
+ *
+ * @example
+ * ```ts
+ * buildTree({ kind: 'Document', relationshipName: 'a.txt' }).children.length // 1
+ * ```
+ */
+export function buildTree(root: Item | { readonly items: readonly Item[] }): XmlElement
+export function buildTree(root: Mutable, spec: RecordSpec, name: string): XmlElement
+export function buildTree(
+  root: Item | { readonly items: readonly Item[] } | Mutable,
+  spec?: RecordSpec,
+  name?: string,
+): XmlElement {
+  const out = new TreeSink()
+  if (spec === undefined) write(root as Item | { readonly items: readonly Item[] }, out)
+  else {
+    const frame = openRecord(spec, name!, root as Mutable, false, out)
+    if (frame !== undefined) drain([frame], out)
+  }
+  return out.root
 }

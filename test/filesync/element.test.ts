@@ -5,6 +5,7 @@ import {
   DocumentStreamElement,
   type FileSyncDocument,
   FileSyncXml,
+  type FolderItem,
   FolderItemElement,
   ItemElement,
   ModifierIdentityElement,
@@ -195,6 +196,23 @@ describe('FILESYNC element codecs', () => {
       { path: '/DocumentStream/DataSize', message: 'expected a non-negative safe integer, found "x"' },
     ])
     expect(E.isLeft(FolderItemElement.decode(el('<Document/>')))).toBe(true)
+  })
+
+  it('encodes values nested far deeper than any parsed document, without recursion', () => {
+    let folder: FolderItem = { kind: 'Folder', relationshipName: 'leaf' }
+    for (let i = 0; i < 20_000; i++) folder = { kind: 'Folder', items: [folder] }
+    let el = FolderItemElement.encode(folder)
+    let depth = 1
+    for (let first = el.children[0]; first?.type === 'element'; first = el.children[0]) {
+      el = first
+      depth++
+    }
+    expect(depth).toBe(2 * 20_000 + 2)
+    const text = FileSyncXml.encode({ root: 'Folder', folder })
+    const leaf = '<Folder><RelationshipName>leaf</RelationshipName></Folder>'
+    expect(text).toBe(
+      `<?xml version="1.0" encoding="utf-8"?>${'<Folder><Items>'.repeat(20_000)}${leaf}${'</Items></Folder>'.repeat(20_000)}`,
+    )
   })
 
   it('encodes values the types allow but validation would flag, without throwing', () => {
