@@ -19,6 +19,8 @@ export interface SerializeOptions {
 }
 
 const REPLACEMENT = '\uFFFD'
+// Output is flushed in flat chunks of about this many UTF-16 units.
+const CHUNK = 1 << 14
 
 /**
  * Escapes character data for element content: `&`, `<` and `>` become references (so `]]>` cannot appear), a CR
@@ -48,7 +50,11 @@ export function escapeAttribute(value: string): string {
   return escapeXml(value, true)
 }
 
+// Anything that may need a reference or a replacement; most values have none, and one native scan settles that.
+const SPECIAL = /[&<>"\r\n\t]|[^\x20-\x7e]/
+
 function escapeXml(value: string, attribute: boolean): string {
+  if (!SPECIAL.test(value)) return value
   const n = value.length
   let i = 0
   // Most values need nothing; find the first character that does before building anything.
@@ -133,18 +139,46 @@ function escapeXml(value: string, attribute: boolean): string {
  * ```
  */
 export function serializeXml(document: XmlDocument, options?: SerializeOptions): string {
-  let out = options?.bom === true ? '\uFEFF' : ''
-  if (options?.declaration !== false) out += '<?xml version="1.0" encoding="UTF-8"?>'
-  return out + new Writer().write(document.root)
+  const writer = new Writer()
+  if (options?.bom === true) writer.out = '\uFEFF'
+  if (options?.declaration !== false) writer.out += '<?xml version="1.0" encoding="UTF-8"?>'
+  writer.write(document.root)
+  return writer.finish()
 }
 
+// Output grows by `+=` (V8 ropes: cheaper than joining one part per name), and every CHUNK units the rope is flattened
+// and set aside, so its cells die young instead of being promoted with the whole output (the garbage collector then
+// dominated the time); the flat chunks are joined once at the end.
 class Writer {
+  out = ''
+  private readonly chunks: string[] = []
+  // Keeps the flattening call observable, so no optimiser drops it.
+  private flattened = 0
+
+  finish(): string {
+    if (this.chunks.length === 0) return this.out
+    this.chunks.push(this.out)
+    return this.chunks.join('')
+  }
+
+  private flush(): void {
+    const out = this.out
+    // Converting a string to a number flattens it first; the number itself is of no interest.
+    this.flattened = Number(out)
+    this.chunks.push(out)
+    this.out = ''
+  }
+
   // prefix ('' for the default namespace) -> stack of URIs (null = no default namespace).
   private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
   private readonly declared: string[] = []
   // namespace URI -> prefixes bound to it, in binding order, so finding a usable prefix never scans every binding.
   private readonly prefixesOf = new Map<string, string[]>()
   private generated = 0
+  // Prefixes whose binding the current start tag declares or relies on: none of them may be rebound on it.
+  private readonly locked = new Set<string>()
+  // Declarations the current start tag needs beyond its own, written right after its name.
+  private added = ''
 
   private lookup(prefix: string): string | null | undefined {
     const stack = this.scopes.get(prefix)
@@ -183,51 +217,47 @@ class Writer {
     }
   }
 
-  write(root: XmlElement): string {
-    let out = ''
+  write(root: XmlElement): void {
+    // Parallel stacks of the open elements: the element, its next child, the bindings mark, the prefix written.
     const elements: XmlElement[] = [root]
     const next: number[] = [0]
     const marks: number[] = [this.declared.length]
-    const qnames: string[] = []
-    const opened = this.open(root)
-    out += opened.tag
-    qnames.push(opened.qname)
+    const prefixes: string[] = [this.open(root)]
     if (root.children.length === 0) {
       this.unwind(marks[0]!)
-      return out
+      return
     }
-    while (elements.length > 0) {
-      const top = elements.length - 1
+    let top = 0
+    while (top >= 0) {
+      if (this.out.length > CHUNK) this.flush()
       const element = elements[top]!
       const index = next[top]!
       if (index >= element.children.length) {
-        out += `</${qnames[top]}>`
+        const prefix = prefixes[top]!
+        if (prefix === '') this.out += `</${element.localName}>`
+        else this.out += `</${prefix}:${element.localName}>`
         this.unwind(marks[top]!)
-        elements.pop()
-        next.pop()
-        marks.pop()
-        qnames.pop()
+        top--
         continue
       }
       next[top] = index + 1
       const child = element.children[index]!
       if (child.type === 'text') {
-        out += escapeXml(child.value, false)
+        this.out += escapeXml(child.value, false)
         continue
       }
       const mark = this.declared.length
-      const { tag, qname } = this.open(child)
-      out += tag
+      const prefix = this.open(child)
       if (child.children.length === 0) {
         this.unwind(mark)
         continue
       }
-      elements.push(child)
-      next.push(0)
-      marks.push(mark)
-      qnames.push(qname)
+      top++
+      elements[top] = child
+      next[top] = 0
+      marks[top] = mark
+      prefixes[top] = prefix
     }
-    return out
   }
 
   private unwind(mark: number): void {
@@ -239,14 +269,16 @@ class Writer {
     }
   }
 
-  /** Binds the element's namespaces and returns its start tag (self-closed when it has no children). */
-  private open(element: XmlElement): { tag: string; qname: string } {
+  /**
+   * Binds the element's namespaces and writes its start tag (self-closed when it has no children); returns the
+   * prefix of its name ('' for none) for the end tag.
+   */
+  private open(element: XmlElement): string {
     const attributes = element.attributes
     // No element can be in the xmlns namespace (Namespaces §3), so such an element is written in no namespace.
     const namespace = element.namespace === '' || element.namespace === XMLNS_NAMESPACE ? null : element.namespace
-    // Prefixes whose binding this start tag declares or relies on: none of them may be rebound on it.
     const locked = this.locked
-    locked.clear()
+    if (locked.size > 0) locked.clear()
     this.added = ''
     // Pass 1: the element's own declarations, kept when XML allows them (written in place by pass 3).
     let declarations: string[] | undefined
@@ -270,25 +302,25 @@ class Writer {
       declarations![k] = declaration(prefix, uri)
     }
     // Pass 2: the element's name.
-    let qname: string
+    let prefix: string
     if (namespace === null) {
       if ((this.lookup('') ?? null) !== null) this.declare('', null)
       else locked.add('')
-      qname = element.localName
+      prefix = ''
     } else if (namespace === XML_NAMESPACE) {
-      qname = `xml:${element.localName}`
+      prefix = 'xml'
     } else {
-      const prefix = this.choosePrefix(element.prefix ?? '', namespace, true)
-      qname = prefix === '' ? element.localName : `${prefix}:${element.localName}`
+      prefix = this.choosePrefix(element.prefix ?? '', namespace, true)
     }
-    // Pass 3: the other attributes.
     let rest = ''
+    // Pass 3: the other attributes.
     // Many attributes: remember expanded names in a set (local names hold no space, so the key is unambiguous).
     const seen = attributes.length > 16 ? new Set<string>() : undefined
     for (let k = 0; k < attributes.length; k++) {
       const attribute = attributes[k]!
       if (attribute.namespace === XMLNS_NAMESPACE) {
-        rest += declarations?.[k] ?? ''
+        const written = declarations?.[k]
+        if (written !== undefined) rest += written
         continue
       }
       const uri = attribute.namespace === '' ? null : attribute.namespace
@@ -298,18 +330,16 @@ class Writer {
         if (seen.has(key)) continue
         seen.add(key)
       } else if (k > 0 && repeats(attributes, k, uri)) continue
-      let name: string
-      if (uri === null) name = attribute.localName
-      else if (uri === XML_NAMESPACE) name = `xml:${attribute.localName}`
-      else name = `${this.choosePrefix(attribute.prefix ?? '', uri, false)}:${attribute.localName}`
-      rest += ` ${name}="${escapeXml(attribute.value, true)}"`
+      if (uri === null) rest += ` ${attribute.localName}="`
+      else if (uri === XML_NAMESPACE) rest += ` xml:${attribute.localName}="`
+      else rest += ` ${this.choosePrefix(attribute.prefix ?? '', uri, false)}:${attribute.localName}="`
+      rest += `${escapeXml(attribute.value, true)}"`
     }
     const close = element.children.length === 0 ? '/>' : '>'
-    return { tag: `<${qname}${this.added}${rest}${close}`, qname }
+    if (prefix === '') this.out += `<${element.localName}${this.added}${rest}${close}`
+    else this.out += `<${prefix}:${element.localName}${this.added}${rest}${close}`
+    return prefix
   }
-
-  private readonly locked = new Set<string>()
-  private added = ''
 
   private declare(prefix: string, uri: string | null): void {
     this.locked.add(prefix)

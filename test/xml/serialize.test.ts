@@ -193,6 +193,19 @@ describe('serializeXml: trees built by hand', () => {
     }
     expect(write(root)).toBe(`${'<a>'.repeat(99_999)}<a/>${'</a>'.repeat(99_999)}`)
   })
+
+  it('writes output far longer than one chunk exactly, in order (the writer flushes its text in chunks)', () => {
+    // Wide, with escaped text, self-closed children and declarations, so chunk boundaries fall everywhere.
+    const children: XmlElement['children'] = []
+    let expected = ''
+    for (let k = 0; k < 20_000; k++) {
+      children.push(el('urn:s', 'v', 's', [attr(null, 'k', null, `${k}"`)], [{ type: 'text', value: `<${k}>` }]))
+      children.push(el(null, 'e', null))
+      expected += `<s:v xmlns:s="urn:s" k="${k}&quot;">&lt;${k}&gt;</s:v><e/>`
+    }
+    const written = serializeXml({ root: el(null, 'r', null, [], children) }, { bom: true })
+    expect(written).toBe(`\uFEFF<?xml version="1.0" encoding="UTF-8"?><r>${expected}</r>`)
+  })
 })
 
 describe('tree helpers', () => {
