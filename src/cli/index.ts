@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module'
 import { CONFLICTS_HELP, runConflicts } from './conflicts'
 import { CONVERT_HELP, runConvert } from './convert'
-import { type Io, UsageError } from './shared'
+import { colorEnabled, type Io, UsageError } from './shared'
 import { runValidate, VALIDATE_HELP } from './validate'
 
 const HELP = `Usage: syncwire <command> [options]
@@ -42,11 +42,14 @@ function version(): string {
 }
 
 function makeIo(): Io {
-  const noColor = (process.env.NO_COLOR ?? '') !== ''
   const write = (stream: NodeJS.WriteStream) => (text: string) => {
     stream.write(text)
   }
-  return { out: write(process.stdout), err: write(process.stderr), color: process.stdout.isTTY === true && !noColor }
+  return {
+    out: write(process.stdout),
+    err: write(process.stderr),
+    color: colorEnabled(process.stdout.isTTY, process.env),
+  }
 }
 
 /**

@@ -29,6 +29,18 @@ export interface Io {
  */
 export class UsageError extends Error {}
 
+/**
+ * Whether output may be coloured: only on a terminal, and never when `NO_COLOR` is set to a non-empty value.
+ *
+ * @example
+ * ```ts
+ * colorEnabled(process.stdout.isTTY, process.env)
+ * ```
+ */
+export function colorEnabled(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): boolean {
+  return isTTY === true && (env.NO_COLOR ?? '') === ''
+}
+
 const CODES = { red: 31, yellow: 33, green: 32, bold: 1, dim: 2, cyan: 36 } as const
 
 /**

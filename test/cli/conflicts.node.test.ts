@@ -12,7 +12,9 @@ beforeAll(() => {
   ensureBuilt()
   dir = mkdtempSync(join(tmpdir(), 'syncwire-conflicts-'))
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(() => {
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
+})
 
 const CRM = 'http://www.example.com/sdata/crm/accounts/-/accounts'
 const ERP = 'http://www.example.com/sdata/erp/accounts/-/accounts'

@@ -1,7 +1,7 @@
 // Runs the BUILT syncwire CLI (dist/cli/index.js) as a user would; builds it first only when it is missing or
 // older than a source file (`npm test` builds before vitest, so normally this just uses dist).
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -18,11 +18,43 @@ function newestSource(dir: string): number {
   return newest
 }
 
-/** Builds dist with tsup when dist/cli/index.js is missing or stale. */
+const LOCK = join(ROOT, 'node_modules', '.cache', 'syncwire-cli-build.lock')
+
+function fresh(): boolean {
+  return existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource(join(ROOT, 'src'))
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/**
+ * Builds dist with tsup when dist/cli/index.js is missing or stale. The CLI test files run in parallel workers, so
+ * one of them builds under a lock (a directory, created atomically) while the others wait and then re-check.
+ */
 export function ensureBuilt(): void {
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource(join(ROOT, 'src'))) return
-  const r = spawnSync('npx', ['tsup', '--silent'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })
-  if (r.status !== 0 || !existsSync(CLI)) throw new Error(`tsup failed:\n${r.stderr}`)
+  if (fresh()) return
+  mkdirSync(dirname(LOCK), { recursive: true })
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    try {
+      mkdirSync(LOCK)
+      break
+    } catch {
+      // A lock left by a killed run is older than any build takes.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 180_000)
+        rmSync(LOCK, { recursive: true, force: true })
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${LOCK}`)
+      sleep(200)
+    }
+  }
+  try {
+    if (fresh()) return
+    const r = spawnSync('npx', ['tsup', '--silent'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })
+    if (r.status !== 0 || !existsSync(CLI)) throw new Error(`tsup failed:\n${r.stdout}\n${r.stderr}`)
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true })
+  }
 }
 
 /** What one run of the CLI gave. */

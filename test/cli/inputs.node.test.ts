@@ -33,7 +33,9 @@ beforeAll(() => {
   })
 })
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(() => {
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
+})
 
 const digest = 'examples/sdata/target-digest.xml'
 const commands: Array<[string, (path: string) => string[]]> = [
