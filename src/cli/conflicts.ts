@@ -219,11 +219,16 @@ function shortState(s: TargetState | undefined, names: Map<string, string>): str
   return `${names.get(s.endpoint) ?? s.endpoint} #${s.tick}${s.deleted ? ' (deleted)' : ''}`
 }
 
+// Colour codes take no room on screen, so widths count only the visible characters.
+const visible = (cell: string): number => cell.replace(/\u001b\[\d+m/g, '').length
+
 function table(rows: string[][], io: Io): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => visible(r[c]!))))
   return rows
     .map((r, i) => {
-      const line = r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')
+      const line = r
+        .map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - visible(cell))))
+        .join('  ')
       return i === 0 ? paint(io, 'bold', line) : line
     })
     .join('\n')
