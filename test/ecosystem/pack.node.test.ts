@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
@@ -131,6 +131,29 @@ describe('a consumer installing the tarball', () => {
       writeFileSync(join(dir, file), `${types.join('\n')}\n${body.join('\n')}\n`)
       const errors = typeCheck(join(dir, file), { ...COMPILER, module: mode.module, moduleResolution: mode.resolution })
       expect(errors).toEqual([])
+    })
+  }
+
+  // The guides' TypeScript examples compile against the packed package, as a reader would paste them. A guide opts
+  // in with the marker below once its snippets are whole programs (fragments with free variables cannot compile).
+  const marker = '<!-- examples: type-checked -->'
+  const guides = readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md') && readFileSync(join(ROOT, 'docs', f), 'utf8').includes(marker))
+    .map((guide) => ({
+      guide,
+      blocks: [...readFileSync(join(ROOT, 'docs', guide), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map(
+        (m) => m[1] ?? '',
+      ),
+    }))
+    .filter((g) => g.blocks.length > 0)
+  for (const { guide, blocks } of guides) {
+    it(`type-checks the TypeScript examples of docs/${guide}`, () => {
+      blocks.forEach((code, i) => {
+        const file = join(esm, `doc-${guide.replace(/\W/g, '-')}-${i}.ts`)
+        writeFileSync(file, `${code}\nexport {}\n`)
+        const options = { ...COMPILER, module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'] }
+        expect(typeCheck(file, options), `block ${i + 1}`).toEqual([])
+      })
     })
   }
 
