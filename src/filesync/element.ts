@@ -223,13 +223,13 @@ function inWriteOrder(spec: RecordSpec, value: Mutable, request: boolean): void 
       .sort((a, b) => a.at - b.at || a.i - b.i)
       .map((p) => p.ext)
   }
-  for (const field of spec.byName.values()) {
-    const x = value[field.key]
-    if (typeof x !== 'object' || x === null) continue
-    if (field.type === 'streams') for (const stream of x as Mutable[]) inWriteOrder(DOCUMENT_STREAM, stream, request)
-    else if (field.type === 'modifierIdentity') inWriteOrder(MODIFIER_IDENTITY, x as Mutable, request)
-    else if (field.type === 'customIdentity') inWriteOrder(CUSTOM_IDENTITY, x as Mutable, request)
-  }
+  // Only these fields hold records with extensions of their own.
+  const streams = value.documentStreams as Mutable[] | undefined
+  if (streams !== undefined) for (const stream of streams) inWriteOrder(DOCUMENT_STREAM, stream, request)
+  const identity = value.modifierIdentity as Mutable | undefined
+  if (identity !== undefined) inWriteOrder(MODIFIER_IDENTITY, identity, request)
+  const custom = value.customIdentity as Mutable | undefined
+  if (custom !== undefined) inWriteOrder(CUSTOM_IDENTITY, custom, request)
 }
 
 function run<A>(c: t.Context, el: XmlElement, body: (cur: Cursor) => A): t.Validation<A> {
@@ -280,6 +280,7 @@ export const FolderItemElement: t.Type<FolderItem, XmlElement, XmlElement> = new
     return run(c, el, (cur) => {
       const out: Mutable = { kind: 'Folder' }
       decodeRecordInto(FOLDER, el, cur, out)
+      inWriteOrder(FOLDER, out, out.writeMode !== undefined)
       return out as unknown as FolderItem
     })
   },
@@ -306,6 +307,7 @@ export const DocumentItemElement: t.Type<DocumentItem, XmlElement, XmlElement> =
     return run(c, el, (cur) => {
       const out: Mutable = { kind: 'Document' }
       decodeRecordInto(DOCUMENT, el, cur, out)
+      inWriteOrder(DOCUMENT, out, out.writeMode !== undefined)
       return out as unknown as DocumentItem
     })
   },
@@ -372,6 +374,7 @@ export const DocumentStreamElement: t.Type<DocumentStream, XmlElement, XmlElemen
     return run(c, el, (cur) => {
       const out: Mutable = {}
       decodeRecordInto(DOCUMENT_STREAM, el, cur, out)
+      inWriteOrder(DOCUMENT_STREAM, out, false)
       return out as DocumentStream
     })
   },
@@ -400,6 +403,7 @@ export const ModifierIdentityElement: t.Type<ModifierIdentity, XmlElement, XmlEl
     return run(c, el, (cur) => {
       const out: Mutable = {}
       decodeRecordInto(MODIFIER_IDENTITY, el, cur, out)
+      inWriteOrder(MODIFIER_IDENTITY, out, false)
       return out as ModifierIdentity
     })
   },
