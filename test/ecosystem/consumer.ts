@@ -83,7 +83,9 @@ export function ensureBuilt(): void {
   const marker = join(ROOT, 'dist', 'index.js')
   const fresh = () =>
     existsSync(marker) &&
-    SUBPATHS.every((s) => existsSync(join(ROOT, 'dist', distDir(s), 'index.js'))) &&
+    SUBPATHS.every((s) =>
+      ['js', 'cjs', 'd.ts', 'd.cts'].every((ext) => existsSync(join(ROOT, 'dist', distDir(s), `index.${ext}`))),
+    ) &&
     statSync(marker).mtimeMs >= newestMtime(join(ROOT, 'src'))
   if (fresh()) return
   const lock = join(tmpdir(), `syncwire-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`)
