@@ -1,7 +1,10 @@
 // syncwire/filesync: MS-FILESYNC (Web3S) documents, items, validation and HTTP helpers.
 // Implements MS-FILESYNC §2.2 and §3 as refined by the protocol notes' decisions (§6).
 
+export { guidEquals } from '../codec/guid'
+export { compareHex } from '../codec/hex'
 export { reportErrors } from '../codec/report'
+export { compareDateTime, dateTimeToEpochMs } from '../common/datetime'
 export { FileSyncXml, type FileSyncXmlOptions, fileSyncXml } from './document'
 export {
   DocumentItemElement,
