@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config'
 const area = process.env.SYNCWIRE_MUTATE ?? 'conflict'
 const folders: Record<string, string[]> = {
   conflict: ['test/conflict'],
-  codec: ['test/codec'],
-  xml: ['test/xml'],
+  // The hostile suite and the regressions assert exact codec messages and paths too.
+  codec: ['test/codec', 'test/hostile', 'test/regressions'],
+  xml: ['test/xml', 'test/hostile'],
   sdata: ['test/sdata'],
   filesync: ['test/filesync'],
 }
