@@ -1,2 +1,6 @@
 // syncwire: typed, lossless codecs for MS-FILESYNC and SData sync XML, and the conflict logic on top.
+// The root entry re-exports every public module except the CLI and the testing kit.
+export * from './conflict/index'
+export * from './filesync/index'
+export * from './sdata/index'
 export * from './xml/index'
