@@ -4,7 +4,13 @@ import * as t from 'io-ts'
 import { dateTimeProblem } from '../common/datetime'
 import type { Stamp } from '../sdata/model'
 
-export { compareDateTime, dateTimeProblem, dateTimeToEpochMs, parseDateTime } from '../common/datetime'
+export {
+  compareDateTime,
+  type DateTimeParts,
+  dateTimeProblem,
+  dateTimeToEpochMs,
+  parseDateTime,
+} from '../common/datetime'
 export { compareStamps, stampToEpochMs } from '../common/stamp'
 
 /**

@@ -1,7 +1,15 @@
 // xs:dateTime (XML Schema 1.0 Part 2 §3.2.7) kept lexically, with an exact ordering and epoch conversion.
 // Pure and dependency-free, so the conflict logic can order SData stamps without io-ts or the XML layer.
 
-/** The fields of a lexical xs:dateTime. */
+/**
+ * The fields of a lexical xs:dateTime.
+ *
+ * @example
+ * ```ts
+ * const parts: DateTimeParts | undefined = parseDateTime('2025-11-07T22:06:33.0000000Z')
+ * parts?.fraction // '0000000'
+ * ```
+ */
 export interface DateTimeParts {
   /** 1..9999. */
   year: number

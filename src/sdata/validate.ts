@@ -5,7 +5,14 @@ import { dateTimeProblem } from '../common/datetime'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Diagnosis, Digest, Link, PayloadResource, SyncEntry, SyncFeed, SyncState, Tracking } from './model'
 
-/** How serious a departure from the spec is: `error` breaks a MUST, `warning` is a lenient form or a SHOULD. */
+/**
+ * How serious a departure from the spec is: `error` breaks a MUST, `warning` is a lenient form or a SHOULD.
+ *
+ * @example
+ * ```ts
+ * const failing = validateSyncFeed(feed).filter((i) => i.severity === ('error' satisfies SDataIssueSeverity))
+ * ```
+ */
 export type SDataIssueSeverity = 'error' | 'warning'
 
 /**

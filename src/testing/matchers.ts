@@ -281,7 +281,16 @@ function toRoundTrip<A, O>(this: Context, received: unknown, codec: t.Type<A, O,
  * expect.extend(matchers)
  * ```
  */
-export const matchers = { toBeValidFileSync, toBeValidSyncFeed, toDecodeAs, toRoundTrip }
+export const matchers: {
+  /** XML text (or a decoded document) decodes with `FileSyncXml` and `validateFileSync` finds no error. */
+  toBeValidFileSync: (this: unknown, received: unknown, options?: ValidityOptions) => MatcherOutcome
+  /** XML text (or a decoded feed) decodes with `SyncFeedXml` and `validateSyncFeed` finds no error. */
+  toBeValidSyncFeed: (this: unknown, received: unknown, options?: SyncFeedValidityOptions) => MatcherOutcome
+  /** The input decodes with the codec to a value deeply equal to the one expected. */
+  toDecodeAs: <A>(this: unknown, received: unknown, codec: t.Decoder<unknown, A>, expected: A) => MatcherOutcome
+  /** decode, encode and decode again gives the same value. */
+  toRoundTrip: <A, O>(this: unknown, received: unknown, codec: t.Type<A, O, unknown>) => MatcherOutcome
+} = { toBeValidFileSync, toBeValidSyncFeed, toDecodeAs, toRoundTrip }
 
 /**
  * The smallest `expect` this kit needs: anything with vitest's (or Jest's) `extend`.
