@@ -25,7 +25,7 @@ import { type PayloadCodec, readPayload, writePayload } from './payload'
 import { at, type Path, Problems } from './read'
 import { readSyncState, writeSyncState } from './sync-state'
 import { isTrackingNamespace, readTracking, writeTracking } from './tracking'
-import { elem, rootDeclarations } from './tree'
+import { elem, keptAttributes, rootDeclarations } from './tree'
 
 type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
 
@@ -163,16 +163,27 @@ const isPayload = (u: unknown): u is PayloadResource<any> =>
 const withRoot = (el: XmlElement): XmlElement => ({ ...el, attributes: [...rootDeclarations(), ...el.attributes] })
 
 function readDiagnosesDocument(el: XmlElement, path: Path, problems: Problems): DiagnosesDocument | undefined {
-  if (el.localName === 'diagnosis') return { root: 'diagnosis', diagnoses: [readDiagnosis(el, path, problems)] }
-  const diagnoses = readDiagnosesWrapper(el, path, problems)
-  if (diagnoses !== undefined) return { root: 'diagnoses', diagnoses }
-  problems.add(path, el, 'expected sdata:diagnoses to hold only sdata:diagnosis elements')
-  return undefined
+  const attributes = keptAttributes(el)
+  let doc: DiagnosesDocument
+  if (el.localName === 'diagnosis') doc = { root: 'diagnosis', diagnoses: [readDiagnosis(el, path, problems)] }
+  else {
+    const diagnoses = readDiagnosesWrapper(el, path, problems, true)
+    if (diagnoses === undefined) {
+      problems.add(path, el, 'expected sdata:diagnoses to hold only sdata:diagnosis elements')
+      return undefined
+    }
+    doc = { root: 'diagnoses', diagnoses }
+  }
+  if (attributes !== undefined) doc.attributes = attributes
+  return doc
 }
 
 function writeDiagnosesDocument(d: DiagnosesDocument): XmlElement {
-  if (d.root === 'diagnosis' && d.diagnoses.length === 1) return writeDiagnosis(d.diagnoses[0]!)
-  return elem(SDATA_NS, 'diagnoses', d.diagnoses.map(writeDiagnosis))
+  const el =
+    d.root === 'diagnosis' && d.diagnoses.length === 1
+      ? writeDiagnosis(d.diagnoses[0]!)
+      : elem(SDATA_NS, 'diagnoses', d.diagnoses.map(writeDiagnosis))
+  return d.attributes === undefined ? el : { ...el, attributes: [...el.attributes, ...d.attributes] }
 }
 
 function readPayloadResource<V>(codec: PayloadCodec<V> | undefined): Reader<PayloadResource<V>> {

@@ -55,9 +55,17 @@ export function readDiagnosis(el: XmlElement, _path: Path, _problems: Problems):
   return d
 }
 
-/** Reads the diagnoses of an `sdata:diagnoses` wrapper, or `undefined` when it holds anything but diagnoses. */
-export function readDiagnosesWrapper(el: XmlElement, path: Path, problems: Problems): Diagnosis[] | undefined {
-  if (plainAttributes(el, false) !== 'plain') return undefined
+/**
+ * Reads the diagnoses of an `sdata:diagnoses` wrapper, or `undefined` when it holds anything but diagnoses. The
+ * wrapper's own attributes make it `undefined` too, unless `ownAttributesKept` (a document root keeps them itself).
+ */
+export function readDiagnosesWrapper(
+  el: XmlElement,
+  path: Path,
+  problems: Problems,
+  ownAttributesKept = false,
+): Diagnosis[] | undefined {
+  if (!ownAttributesKept && plainAttributes(el, false) !== 'plain') return undefined
   const out: Diagnosis[] = []
   for (const c of el.children) {
     if (c.type !== 'element' || c.namespace !== SDATA_NS || c.localName !== 'diagnosis') return undefined

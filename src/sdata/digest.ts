@@ -4,7 +4,7 @@ import type { XmlElement, XmlNode } from '../xml/types'
 import type { Digest, DigestEntry, Stamp } from './model'
 import { SYNC_NS } from './namespaces'
 import { at, duplicate, leafText, missingAt, type Path, type Problems, readInt, readNat, readStamp } from './read'
-import { elem, leaf, selfContained } from './tree'
+import { elem, keptAttributes, leaf, selfContained } from './tree'
 
 /** Reads a `sync:digestEntry`; a missing endpoint or stamp is an error naming it, a missing tick or priority is 0. */
 export function readDigestEntry(el: XmlElement, path: Path, problems: Problems): DigestEntry | undefined {
@@ -64,6 +64,8 @@ export function readDigestEntry(el: XmlElement, path: Path, problems: Problems):
   if (!ok) return undefined
   const entry: DigestEntry = { endpoint: endpoint!, tick: tick ?? 0, stamp: stamp!, conflictPriority: priority ?? 0 }
   if (extensions !== undefined) entry.extensions = extensions
+  const attributes = keptAttributes(el)
+  if (attributes !== undefined) entry.attributes = attributes
   return entry
 }
 
@@ -98,18 +100,21 @@ export function readDigest(el: XmlElement, path: Path, problems: Problems): Dige
   if (!ok) return undefined
   const digest: Digest = origin === undefined ? { entries } : { origin, entries }
   if (extensions !== undefined) digest.extensions = extensions
+  const attributes = keptAttributes(el)
+  if (attributes !== undefined) digest.attributes = attributes
   return digest
 }
 
-/** Writes a digest entry's four elements in the XSD's order. */
+/** Writes a digest entry's four elements in the XSD's order, then the kept extensions; kept attributes go back on. */
 export function writeDigestEntry(entry: DigestEntry): XmlElement {
-  return elem(SYNC_NS, 'digestEntry', [
+  const children: XmlNode[] = [
     leaf(SYNC_NS, 'endpoint', entry.endpoint),
     leaf(SYNC_NS, 'tick', String(entry.tick)),
     leaf(SYNC_NS, 'stamp', entry.stamp),
     leaf(SYNC_NS, 'conflictPriority', String(entry.conflictPriority)),
-    ...(entry.extensions ?? []),
-  ])
+  ]
+  if (entry.extensions !== undefined) for (const x of entry.extensions) children.push(x)
+  return elem(SYNC_NS, 'digestEntry', children, entry.attributes ?? [])
 }
 
 /** Writes a `sync:digest`. */
@@ -118,5 +123,5 @@ export function writeDigest(digest: Digest): XmlElement {
   if (digest.origin !== undefined) children.push(leaf(SYNC_NS, 'origin', digest.origin))
   for (const e of digest.entries) children.push(writeDigestEntry(e))
   if (digest.extensions !== undefined) for (const x of digest.extensions) children.push(x)
-  return elem(SYNC_NS, 'digest', children)
+  return elem(SYNC_NS, 'digest', children, digest.attributes ?? [])
 }

@@ -7,23 +7,12 @@ import { ATOM_NS, HTTP_NS, SDATA_NS, SYNC_NS } from './namespaces'
 import { type PayloadCodec, readPayload, writeDigestPayload, writePayload } from './payload'
 import { at, type Path, type Problems, readInt, readStamp } from './read'
 import { readSyncState, writeSyncState } from './sync-state'
-import { attr, elem, hasElementChildren, isDeclaration, leaf, selfContained, textOf } from './tree'
+import { attr, elem, hasElementChildren, isDeclaration, keptAttributes, leaf, selfContained, textOf } from './tree'
 
 /** Whether an element has no attributes but namespace declarations and no element children: a plain text member. */
 export function isPlainText(el: XmlElement): boolean {
   for (const a of el.attributes) if (!isDeclaration(a)) return false
   return !hasElementChildren(el)
-}
-
-/** The attributes of an element other than namespace declarations, or `undefined` when there are none. */
-export function keptAttributes(el: XmlElement): XmlAttribute[] | undefined {
-  let kept: XmlAttribute[] | undefined
-  for (const a of el.attributes) {
-    if (isDeclaration(a)) continue
-    kept ??= []
-    kept.push(a)
-  }
-  return kept
 }
 
 /** Reads an Atom link; `undefined` (keep as an extension) when it has no href or attributes the model lacks. */

@@ -3,12 +3,12 @@
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
 import { readDigest, writeDigest } from './digest'
-import { isPlainText, keptAttributes, readEntry, readLink, writeEntry, writeLink } from './entry'
+import { isPlainText, readEntry, readLink, writeEntry, writeLink } from './entry'
 import type { OpenSearch, SyncFeed, SyncMode } from './model'
 import { ATOM_NS, OPENSEARCH_NS, SDATA_NS, SYNC_NS } from './namespaces'
 import type { PayloadCodec } from './payload'
 import { at, leafText, type Path, type Problems, readNat, readStamp, trimXml } from './read'
-import { elem, leaf, selfContained, textOf } from './tree'
+import { elem, keptAttributes, leaf, selfContained, textOf } from './tree'
 
 function readSyncMode(el: XmlElement, path: Path, problems: Problems): SyncMode | undefined {
   const text = leafText(el, path, problems)

@@ -31,6 +31,8 @@ export interface DigestEntry {
   conflictPriority: number
   /** Child elements not modelled (foreign or unknown), kept and written back; absent when there are none. */
   extensions?: XmlElement[]
+  /** Attributes of the element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
+  attributes?: XmlAttribute[]
 }
 
 /**
@@ -48,6 +50,8 @@ export interface Digest {
   entries: DigestEntry[]
   /** Child elements not modelled (foreign or unknown), kept and written back; absent when there are none. */
   extensions?: XmlElement[]
+  /** Attributes of the element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
+  attributes?: XmlAttribute[]
 }
 
 /**
@@ -69,6 +73,8 @@ export interface SyncState {
   user?: string
   /** Child elements not modelled (foreign or unknown), kept and written back; absent when there are none. */
   extensions?: XmlElement[]
+  /** Attributes of the element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
+  attributes?: XmlAttribute[]
 }
 
 /**
@@ -287,6 +293,8 @@ export interface Tracking {
   pollingMillis?: number
   /** Child elements not modelled. */
   extensions: XmlElement[]
+  /** Attributes of the root element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
+  attributes?: XmlAttribute[]
 }
 
 /**
@@ -302,4 +310,6 @@ export interface DiagnosesDocument {
   root: 'diagnoses' | 'diagnosis'
   /** The diagnoses, in document order. */
   diagnoses: Diagnosis[]
+  /** Attributes of the root element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
+  attributes?: XmlAttribute[]
 }

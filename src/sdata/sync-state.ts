@@ -4,7 +4,7 @@ import type { XmlElement } from '../xml/types'
 import type { Stamp, SyncState } from './model'
 import { SYNC_NS } from './namespaces'
 import { at, duplicate, leafText, missingAt, type Path, type Problems, readNat, readStamp } from './read'
-import { elem, leaf, selfContained } from './tree'
+import { elem, keptAttributes, leaf, selfContained } from './tree'
 
 /** Reads a `sync:syncState`. */
 export function readSyncState(el: XmlElement, path: Path, problems: Problems): SyncState | undefined {
@@ -67,10 +67,12 @@ export function readSyncState(el: XmlElement, path: Path, problems: Problems): S
   const state: SyncState = { endpoint: endpoint!, tick: tick ?? 0, stamp: stamp! }
   if (user !== undefined) state.user = user
   if (extensions !== undefined) state.extensions = extensions
+  const attributes = keptAttributes(el)
+  if (attributes !== undefined) state.attributes = attributes
   return state
 }
 
-/** Writes a `sync:syncState` (user only when present). */
+/** Writes a `sync:syncState` (user only when present), then the kept extensions; kept attributes go back on. */
 export function writeSyncState(state: SyncState): XmlElement {
   const children = [
     leaf(SYNC_NS, 'endpoint', state.endpoint),
@@ -79,5 +81,5 @@ export function writeSyncState(state: SyncState): XmlElement {
   ]
   if (state.user !== undefined) children.push(leaf(SYNC_NS, 'user', state.user))
   if (state.extensions !== undefined) for (const x of state.extensions) children.push(x)
-  return elem(SYNC_NS, 'syncState', children)
+  return elem(SYNC_NS, 'syncState', children, state.attributes ?? [])
 }

@@ -5,7 +5,7 @@ import { XMLNS_NAMESPACE } from '../xml/types'
 import type { Tracking } from './model'
 import { SDATA_LEGACY_NS, SDATA_NS } from './namespaces'
 import { at, duplicate, leafText, type Path, type Problems, readDecimal, readNat } from './read'
-import { leaf, rootDeclarations, selfContained } from './tree'
+import { keptAttributes, leaf, rootDeclarations, selfContained } from './tree'
 
 type NatMember = 'elapsedSeconds' | 'remainingSeconds' | 'pollingMillis'
 
@@ -25,6 +25,8 @@ function trackingScope(ns: string): ReadonlyMap<string, string> {
 export function readTracking(el: XmlElement, path: Path, problems: Problems): Tracking | undefined {
   const ns = el.namespace!
   const t: Tracking = { namespace: ns, extensions: [] }
+  const attributes = keptAttributes(el)
+  if (attributes !== undefined) t.attributes = attributes
   const scope = trackingScope(ns)
   let ok = true
   for (const c of el.children) {
@@ -60,7 +62,7 @@ export function readTracking(el: XmlElement, path: Path, problems: Problems): Tr
   return ok ? t : undefined
 }
 
-/** Writes a `tracking` root in its namespace as the default namespace, as the spec's examples do. */
+/** Writes a `tracking` root in its namespace as the default namespace, as the spec's examples do; kept attributes after the declarations. */
 export function writeTracking(t: Tracking): XmlElement {
   const ns = t.namespace
   const el = (name: string, value: string): XmlElement => ({ ...leaf(ns, name, value), prefix: null })
@@ -75,5 +77,6 @@ export function writeTracking(t: Tracking): XmlElement {
   const attributes = rootDeclarations().map((a) =>
     a.prefix === null ? { namespace: XMLNS_NAMESPACE, localName: 'xmlns', prefix: null, value: ns } : a,
   )
+  if (t.attributes !== undefined) for (const a of t.attributes) attributes.push(a)
   return { type: 'element', namespace: ns, localName: 'tracking', prefix: null, attributes, children }
 }

@@ -80,6 +80,19 @@ export function isDeclaration(a: XmlAttribute): boolean {
   return a.namespace === XMLNS_NAMESPACE
 }
 
+/** The attributes of an element other than namespace declarations, or `undefined` when there are none. */
+export function keptAttributes(el: XmlElement): XmlAttribute[] | undefined {
+  let kept: XmlAttribute[] | undefined
+  const attributes = el.attributes
+  for (let i = 0; i < attributes.length; i++) {
+    const a = attributes[i]!
+    if (a.namespace === XMLNS_NAMESPACE) continue
+    kept ??= []
+    kept.push(a)
+  }
+  return kept
+}
+
 /**
  * Adds to `el` a declaration for every prefix its subtree uses but does not declare, when the binding differs from
  * what an encoded SData document has in scope. A kept subtree (payload, extension) can then be written under any

@@ -41,7 +41,8 @@ function roundTrip<A>(codec: t.Type<A, string, string>, value: A): unknown {
   return r._tag === 'Right' ? r.right : reportErrors(r.left)
 }
 
-// Everything the codecs keep: foreign children of digests and states, and attributes of feeds and entries.
+// Everything the codecs keep: foreign children of digests and states, and attributes of feeds, entries, digests,
+// digest entries, states, tracking and diagnoses roots.
 const full = { stateExtensions: true, rootAttributes: true }
 
 const laws: Array<[string, t.Type<any, string, string>, fc.Arbitrary<unknown>]> = [
@@ -49,8 +50,8 @@ const laws: Array<[string, t.Type<any, string, string>, fc.Arbitrary<unknown>]> 
   ['SyncEntryXml', SyncEntryXml, arbSyncEntry(full)],
   ['DigestXml', DigestXml, arbDigest(full)],
   ['SyncStateXml', SyncStateXml, arbSyncState(full)],
-  ['DiagnosesXml', DiagnosesXml, arbDiagnosesDocument()],
-  ['TrackingXml', TrackingXml, arbTracking()],
+  ['DiagnosesXml', DiagnosesXml, arbDiagnosesDocument(full)],
+  ['TrackingXml', TrackingXml, arbTracking(full)],
 ]
 
 describe('decode ∘ encode = id', () => {

@@ -65,6 +65,8 @@ export interface DigestEntryJsonObject {
   conflictPriority: number
   /** Unmodelled child elements, losslessly (present when the value has them). */
   $extensions?: ElementJsonObject[]
+  /** Attributes of the element other than namespace declarations, losslessly (present when the value has them). */
+  $attributes?: AttributeJsonObject[]
 }
 
 /**
@@ -82,6 +84,8 @@ export interface DigestJsonObject {
   digestEntry: DigestEntryJsonObject[]
   /** Unmodelled child elements, losslessly (present when the value has them). */
   $extensions?: ElementJsonObject[]
+  /** Attributes of the element other than namespace declarations, losslessly (present when the value has them). */
+  $attributes?: AttributeJsonObject[]
 }
 
 /**
@@ -103,6 +107,8 @@ export interface SyncStateJsonObject {
   user?: string
   /** Unmodelled child elements, losslessly (present when the value has them). */
   $extensions?: ElementJsonObject[]
+  /** Attributes of the element other than namespace declarations, losslessly (present when the value has them). */
+  $attributes?: AttributeJsonObject[]
 }
 
 /**
@@ -283,9 +289,11 @@ function encodeDigest(digest: Digest): DigestJsonObject {
         stamp: e.stamp,
         conflictPriority: e.conflictPriority,
         $extensions: keptExtensions(e),
+        $attributes: keptAttributes(e),
       }),
     ),
     $extensions: keptExtensions(digest),
+    $attributes: keptAttributes(digest),
   })
 }
 
@@ -296,6 +304,7 @@ function encodeSyncState(state: SyncState): SyncStateJsonObject {
     stamp: state.stamp,
     user: state.user,
     $extensions: keptExtensions(state),
+    $attributes: keptAttributes(state),
   })
 }
 
@@ -389,8 +398,9 @@ function readDigestEntry(errs: Errs, u: unknown, c: Ctx): DigestEntry | undefine
   const stamp = stampOf(errs, o, 'stamp', c, true)
   const conflictPriority = optInteger(errs, o, 'conflictPriority', c) ?? 0
   const extensions = optArray(errs, o, '$extensions', c, (v, vc) => readElement(errs, v, vc))
+  const attributes = readAttributes(errs, o, c)
   if (endpoint === undefined || stamp === undefined) return undefined
-  return withKept({ endpoint, tick, stamp, conflictPriority }, extensions, undefined)
+  return withKept({ endpoint, tick, stamp, conflictPriority }, extensions, attributes)
 }
 
 /** Sets the kept members that were present in the JSON (and only those). */
@@ -415,8 +425,9 @@ function readDigest(errs: Errs, u: unknown, c: Ctx): Digest | undefined {
   const before = errs.length
   const entries = optArray(errs, o, 'digestEntry', c, (v, vc) => readDigestEntry(errs, v, vc)) ?? []
   const extensions = optArray(errs, o, '$extensions', c, (v, vc) => readElement(errs, v, vc))
+  const attributes = readAttributes(errs, o, c)
   if (errs.length > before) return undefined
-  return withKept(origin === undefined ? { entries } : { origin, entries }, extensions, undefined)
+  return withKept(origin === undefined ? { entries } : { origin, entries }, extensions, attributes)
 }
 
 function readSyncState(errs: Errs, u: unknown, c: Ctx): SyncState | undefined {
@@ -427,9 +438,10 @@ function readSyncState(errs: Errs, u: unknown, c: Ctx): SyncState | undefined {
   const stamp = stampOf(errs, o, 'stamp', c, true)
   const user = optString(errs, o, 'user', c)
   const extensions = optArray(errs, o, '$extensions', c, (v, vc) => readElement(errs, v, vc))
+  const attributes = readAttributes(errs, o, c)
   if (endpoint === undefined || stamp === undefined) return undefined
   const state: SyncState = user === undefined ? { endpoint, tick, stamp } : { endpoint, tick, stamp, user }
-  return withKept(state, extensions, undefined)
+  return withKept(state, extensions, attributes)
 }
 
 function readExtensions(errs: Errs, o: JsonRecord, c: Ctx): XmlElement[] {
@@ -760,27 +772,42 @@ export const SyncFeedJson: t.Type<SyncFeed, SyncFeedJsonObject, unknown> = syncF
 
 /**
  * JSON form of a standalone diagnoses document: `{ $diagnoses: [...] }` (SData 2.0 §04-0500), or
- * `{ $diagnosis: {...} }` for the bare `diagnosis` root that Sage 50 sends.
+ * `{ $diagnosis: {...} }` for the bare `diagnosis` root that Sage 50 sends; `$attributes` holds the root's attributes
+ * other than namespace declarations, when it has any.
  *
  * @example
  * ```ts
  * const d: DiagnosesJsonObject = { $diagnoses: [{ $severity: 'error', $sdataCode: 'BadWhereSyntax' }] }
  * ```
  */
-export type DiagnosesJsonObject = { $diagnoses: DiagnosisJsonObject[] } | { $diagnosis: DiagnosisJsonObject }
+export type DiagnosesJsonObject = ({ $diagnoses: DiagnosisJsonObject[] } | { $diagnosis: DiagnosisJsonObject }) & {
+  $attributes?: AttributeJsonObject[]
+}
 
 function readDiagnosesDocument(errs: Errs, u: unknown, c: Ctx): DiagnosesDocument | undefined {
   const o = readObject(errs, u, c, 'a diagnoses document')
   if (o === undefined) return undefined
   const single = member(o, '$diagnosis')
+  const attributes = readAttributes(errs, o, c)
   if (member(o, '$diagnoses') === undefined && single !== undefined && !Array.isArray(single)) {
     const d = readDiagnosis(errs, single, at(c, '$diagnosis', t.unknown, single))
-    return d === undefined ? undefined : { root: 'diagnosis', diagnoses: [d] }
+    return d === undefined
+      ? undefined
+      : withKept<DiagnosesDocument>({ root: 'diagnosis', diagnoses: [d] }, undefined, attributes)
   }
   if (member(o, '$diagnoses') === undefined && single === undefined) {
     return fail(errs, o, at(c, '$diagnoses', t.UnknownArray, undefined), '$diagnoses is missing')
   }
-  return { root: 'diagnoses', diagnoses: readDiagnoses(errs, o, c) }
+  return withKept<DiagnosesDocument>({ root: 'diagnoses', diagnoses: readDiagnoses(errs, o, c) }, undefined, attributes)
+}
+
+function encodeDiagnosesDocument(d: DiagnosesDocument): DiagnosesJsonObject {
+  const body =
+    d.root === 'diagnosis' && d.diagnoses.length === 1
+      ? { $diagnosis: encodeDiagnosis(d.diagnoses[0]!) }
+      : { $diagnoses: d.diagnoses.map(encodeDiagnosis) }
+  const attributes = keptAttributes(d)
+  return attributes === undefined ? body : { ...body, $attributes: attributes }
 }
 
 /**
@@ -800,10 +827,7 @@ export const DiagnosesJson: t.Type<DiagnosesDocument, DiagnosesJsonObject, unkno
   'DiagnosesJson',
   (u): u is DiagnosesDocument => isObject(u) && Array.isArray(u.diagnoses),
   (u, c) => run(u, c, (errs, ctx) => readDiagnosesDocument(errs, u, ctx)),
-  (d) =>
-    d.root === 'diagnosis' && d.diagnoses.length === 1
-      ? { $diagnosis: encodeDiagnosis(d.diagnoses[0]!) }
-      : { $diagnoses: d.diagnoses.map(encodeDiagnosis) },
+  encodeDiagnosesDocument,
 )
 
 /**
@@ -835,6 +859,8 @@ export interface TrackingJsonObject {
     $namespace?: string
     /** Unmodelled child elements. */
     $extensions?: ElementJsonObject[]
+    /** Attributes of the root other than namespace declarations, losslessly (present when the value has them). */
+    $attributes?: AttributeJsonObject[]
   }
 }
 
@@ -865,7 +891,7 @@ function readTracking(errs: Errs, u: unknown, c: Ctx): Tracking | undefined {
     if (value !== undefined) tracking[key] = value
   }
   tracking.extensions = readExtensions(errs, o, here)
-  return tracking
+  return withKept(tracking, undefined, readAttributes(errs, o, here))
 }
 
 function encodeTracking(tr: Tracking): TrackingJsonObject {
@@ -885,6 +911,7 @@ function encodeTracking(tr: Tracking): TrackingJsonObject {
       $pollingMillis: tr.pollingMillis,
       $namespace: tr.namespace === SDATA_NAMESPACE ? undefined : tr.namespace,
       $extensions: encodeExtensions(tr.extensions),
+      $attributes: keptAttributes(tr),
     }),
   }
 }

@@ -24,7 +24,14 @@ const ATOM = 'http://www.w3.org/2005/Atom'
 const SDATA = 'http://schemas.sage.com/sdata/2008/1'
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance'
 
-/** Sizes and value ranges for the SData arbitraries. */
+/**
+ * Sizes and value ranges for the SData arbitraries.
+ *
+ * @example
+ * ```ts
+ * fc.sample(arbSyncFeed({ maxEntries: 3 }), 1)
+ * ```
+ */
 export interface SDataArbitraryOptions {
   /** Most entries in a feed (default 5). */
   maxEntries?: number
@@ -42,7 +49,10 @@ export interface SDataArbitraryOptions {
   maxPayloadDepth?: number
   /** Give digests, digest entries and sync states foreign child elements in `extensions` (default false). */
   stateExtensions?: boolean
-  /** Give feeds and entries attributes (`xml:lang`, foreign, unprefixed) in `attributes` (default false). */
+  /**
+   * Give feeds, entries, digests, digest entries, sync states, tracking and diagnoses documents attributes
+   * (`xml:lang`, foreign, unprefixed) in `attributes` (default false).
+   */
   rootAttributes?: boolean
 }
 
@@ -166,13 +176,16 @@ export function arbDigestEntry(options: SDataArbitraryOptions = {}): fc.Arbitrar
     { weight: 8, arbitrary: fc.integer({ min: 1, max: 9 }) },
     { weight: 1, arbitrary: fc.integer({ min: options.zeros === false ? 1 : 0, max: 1000 }) },
   )
-  return withStateExtensions(
-    fc.record({
-      endpoint: arbEndpoint(options),
-      tick: arbTick(options),
-      stamp: arbStamp(options),
-      conflictPriority: priority,
-    }),
+  return withRootAttributes(
+    withStateExtensions(
+      fc.record({
+        endpoint: arbEndpoint(options),
+        tick: arbTick(options),
+        stamp: arbStamp(options),
+        conflictPriority: priority,
+      }),
+      options,
+    ),
     options,
   )
 }
@@ -186,13 +199,16 @@ export function arbDigestEntry(options: SDataArbitraryOptions = {}): fc.Arbitrar
  * ```
  */
 export function arbDigest(options: SDataArbitraryOptions = {}): fc.Arbitrary<Digest> {
-  return withStateExtensions(
-    fc.record(
-      {
-        origin: arbEndpoint(options),
-        entries: fc.array(arbDigestEntry(options), { maxLength: options.maxDigestEntries ?? 4 }),
-      },
-      { requiredKeys: ['entries'] },
+  return withRootAttributes(
+    withStateExtensions(
+      fc.record(
+        {
+          origin: arbEndpoint(options),
+          entries: fc.array(arbDigestEntry(options), { maxLength: options.maxDigestEntries ?? 4 }),
+        },
+        { requiredKeys: ['entries'] },
+      ),
+      options,
     ),
     options,
   )
@@ -207,10 +223,13 @@ export function arbDigest(options: SDataArbitraryOptions = {}): fc.Arbitrary<Dig
  * ```
  */
 export function arbSyncState(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncState> {
-  return withStateExtensions(
-    fc.record(
-      { endpoint: arbEndpoint(options), tick: arbTick(options), stamp: arbStamp(options), user: arbXmlText() },
-      { requiredKeys: ['endpoint', 'tick', 'stamp'] },
+  return withRootAttributes(
+    withStateExtensions(
+      fc.record(
+        { endpoint: arbEndpoint(options), tick: arbTick(options), stamp: arbStamp(options), user: arbXmlText() },
+        { requiredKeys: ['endpoint', 'tick', 'stamp'] },
+      ),
+      options,
     ),
     options,
   )
@@ -300,9 +319,12 @@ export function arbDiagnosis(options: SDataArbitraryOptions = {}): fc.Arbitrary<
  * ```
  */
 export function arbDiagnosesDocument(options: SDataArbitraryOptions = {}): fc.Arbitrary<DiagnosesDocument> {
-  return fc.oneof(
-    fc.array(arbDiagnosis(options), { maxLength: 3 }).map((diagnoses) => ({ root: 'diagnoses' as const, diagnoses })),
-    arbDiagnosis(options).map((d) => ({ root: 'diagnosis' as const, diagnoses: [d] })),
+  return withRootAttributes<DiagnosesDocument>(
+    fc.oneof(
+      fc.array(arbDiagnosis(options), { maxLength: 3 }).map((diagnoses) => ({ root: 'diagnoses' as const, diagnoses })),
+      arbDiagnosis(options).map((d) => ({ root: 'diagnosis' as const, diagnoses: [d] })),
+    ),
+    options,
   )
 }
 
@@ -315,18 +337,22 @@ export function arbDiagnosesDocument(options: SDataArbitraryOptions = {}): fc.Ar
  * ```
  */
 export function arbTracking(options: SDataArbitraryOptions = {}): fc.Arbitrary<Tracking> {
-  return fc.record(
-    {
-      namespace: fc.constantFrom(SDATA, 'http://schemas.sage.com/sdata/2008'),
-      phase: arbXmlText(),
-      phaseDetail: arbXmlText(),
-      progress: fc.stringMatching(/^[0-9]{1,3}(\.[0-9]{1,2})?$/),
-      elapsedSeconds: fc.nat(),
-      remainingSeconds: fc.nat(),
-      pollingMillis: fc.nat(),
-      extensions: options.foreignElements === false ? fc.constant([]) : fc.array(arbForeignElement(), { maxLength: 1 }),
-    },
-    { requiredKeys: ['namespace', 'extensions'] },
+  return withRootAttributes<Tracking>(
+    fc.record(
+      {
+        namespace: fc.constantFrom(SDATA, 'http://schemas.sage.com/sdata/2008'),
+        phase: arbXmlText(),
+        phaseDetail: arbXmlText(),
+        progress: fc.stringMatching(/^[0-9]{1,3}(\.[0-9]{1,2})?$/),
+        elapsedSeconds: fc.nat(),
+        remainingSeconds: fc.nat(),
+        pollingMillis: fc.nat(),
+        extensions:
+          options.foreignElements === false ? fc.constant([]) : fc.array(arbForeignElement(), { maxLength: 1 }),
+      },
+      { requiredKeys: ['namespace', 'extensions'] },
+    ),
+    options,
   )
 }
 
