@@ -1,7 +1,7 @@
 // `npm run demo`: a short guided tour of the built `syncwire` CLI over the files in examples/ (see examples/README.md).
 // It runs dist/cli/index.js exactly as a user would, so it also proves the build works end to end.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -17,6 +17,12 @@ if (!existsSync(cli)) {
 }
 
 const ex = (p) => relative(process.cwd(), join(root, 'examples', p)) || '.'
+/** Every XML file of an examples/ folder, by name. */
+const xmlIn = (folder) =>
+  readdirSync(join(root, 'examples', folder))
+    .filter((name) => name.endsWith('.xml'))
+    .sort()
+    .map((name) => ex(`${folder}/${name}`))
 let step = 0
 
 function heading(title, ...lines) {
@@ -25,9 +31,12 @@ function heading(title, ...lines) {
   for (const line of lines) console.log(line)
 }
 
-/** Runs the CLI with its stdout and stderr both on ours, so they read in order; returns the exit code. */
-function run(args, expected) {
-  console.log(dim(`\n$ syncwire ${args.join(' ')}`))
+/**
+ * Runs the CLI with its stdout and stderr both on ours, so they read in order; returns the exit code. `shown` is the
+ * command as a user would type it (with a glob) when `args` lists many files.
+ */
+function run(args, expected, shown = args.join(' ')) {
+  console.log(dim(`\n$ syncwire ${shown}`))
   const r = spawnSync(process.execPath, [cli, ...args], {
     cwd: process.cwd(),
     stdio: ['ignore', 'inherit', process.stdout],
@@ -41,25 +50,26 @@ function run(args, expected) {
   return code
 }
 
-console.log(bold('syncwire: a tour in five steps'))
+console.log(bold('syncwire: a tour in six steps'))
 console.log('syncwire reads the XML of two sync protocols, MS-FILESYNC (SharePoint/OneDrive) and SData (Sage),')
 console.log('into typed values, checks them against the spec, and decides what a sync target should do with')
 console.log('each incoming change. Everything below runs the built command-line tool on the files in examples/.')
 
 heading(
   'Check captured OneDrive/SharePoint traffic',
-  'Three MS-FILESYNC documents captured from SharePoint Online. `validate` detects each kind from its root',
-  'element, decodes it and runs the spec checks. No problem lines, just the summary: all three are valid.',
+  'Twelve MS-FILESYNC documents captured from OneDrive and SharePoint Online: a folder and two documents created,',
+  'one of them updated (requests, responses, change listings). `validate` detects each kind from its root',
+  'element, decodes it and runs the spec checks; --summary adds one line per file saying what it holds.',
 )
-run(
-  [
-    'validate',
-    ex('filesync/spo-2025-02-write-folder-create.response.xml'),
-    ex('filesync/spo-2025-06-changes-document-created.response.xml'),
-    ex('filesync/spo-2025-09-write-document-update.request-part.xml'),
-  ],
-  0,
+run(['validate', '--summary', ...xmlIn('filesync')], 0, `validate --summary ${ex('filesync')}/*.xml`)
+
+heading(
+  'The SData samples of the spec and of real clients',
+  'The same on the SData examples of the specification and samples from client libraries and Sage 50. Warnings',
+  'do not fail a file. Two client samples are plain SData feeds, not sync feeds (no digest, no syncState), so as',
+  'sync documents they are invalid, and the exit code is 1.',
 )
+run(['validate', '--summary', ...xmlIn('sdata/samples')], 1, `validate --summary ${ex('sdata/samples')}/*.xml`)
 
 heading(
   'A document with mistakes',

@@ -6,6 +6,7 @@ import { InputError, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { locate, scanElements } from './locate'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
+import { summarize } from './summary'
 
 /**
  * `syncwire validate --help`.
@@ -21,6 +22,8 @@ Decodes each document, then checks it against the spec. The kind is detected fro
 (namespace + name): ${KINDS.join(', ')}.
 
 Prints one line per problem:  file:line:col path severity message
+With --summary, each file's problems are followed by one line saying what it holds and whether it is valid:
+  file: SData digest — 3 endpoints (origin http://…); valid
 Exit code: 0 valid (warnings allowed), 1 errors found, 2 usage error or unreadable input.
 
 Options:
@@ -28,11 +31,13 @@ Options:
   --role <role>   feeds and entries: source | target-request | result (default: result when the entries
                   carry http results, else source)
   --strict        warnings fail too
-  --json          print a JSON report instead of lines
+  --summary       after each file's problems, one line: what the document holds, and its verdict
+  --json          print a JSON report instead of lines (with --summary, each file gets a "summary" string)
   -h, --help      show this help
 
 Examples:
   syncwire validate examples/filesync/*.xml
+  syncwire validate --summary examples/filesync/*.xml
   curl -s "$FEED_URL" | syncwire validate --strict -
 `
 
@@ -58,16 +63,18 @@ interface FileReport {
   valid: boolean
   problems: LocatedProblem[]
   error?: string
+  summary?: string
 }
 
 function check(
   text: string,
   kindFlag: Kind | undefined,
   role: string | undefined,
-): { kind?: Kind; problems: LocatedProblem[] } {
+): { kind?: Kind; problems: LocatedProblem[]; summary: string } {
   const parsed = parseXml(text)
   if (parsed._tag === 'Left') {
     return {
+      summary: 'not well-formed XML',
       problems: parsed.left.map((e) => ({
         line: e.line ?? 1,
         column: e.column ?? 1,
@@ -82,6 +89,7 @@ function check(
   if (kind === undefined) {
     const name = root.namespace === null ? root.localName : `{${root.namespace}}${root.localName}`
     return {
+      summary: `unknown document kind (root element ${name})`,
       problems: [
         {
           line: 1,
@@ -105,6 +113,7 @@ function check(
   if (decoded._tag === 'Left') {
     return {
       kind,
+      summary: `${spec.title} that could not be decoded`,
       problems: reportErrors(decoded.left).map((p) => ({
         ...place(p.path),
         path: p.path,
@@ -114,7 +123,20 @@ function check(
     }
   }
   const issues = spec.validate(decoded.right, role as never)
-  return { kind, problems: issues.map((p) => ({ ...place(p.path), ...p })) }
+  return { kind, summary: summarize(kind, decoded.right), problems: issues.map((p) => ({ ...place(p.path), ...p })) }
+}
+
+/** `valid`, `valid (2 warnings)`, `invalid (1 error, 3 warnings)`: the end of a --summary line. */
+function verdict(io: Io, report: FileReport, strict: boolean): string {
+  const errors = report.problems.filter((p) => p.severity === 'error').length
+  const warnings = report.problems.length - errors
+  const counts = [
+    ...(errors > 0 ? [`${errors} error${errors === 1 ? '' : 's'}`] : []),
+    ...(warnings > 0 ? [`${warnings} warning${warnings === 1 ? '' : 's'}`] : []),
+    ...(strict && errors === 0 && warnings > 0 ? ['--strict'] : []),
+  ]
+  const word = paint(io, report.valid ? 'green' : 'red', report.valid ? 'valid' : 'invalid')
+  return counts.length === 0 ? word : `${word} (${counts.join(', ')})`
 }
 
 /**
@@ -130,6 +152,7 @@ export function runValidate(args: string[], io: Io): number {
     kind: { type: 'string' },
     role: { type: 'string' },
     strict: { type: 'boolean' },
+    summary: { type: 'boolean' },
     json: { type: 'boolean' },
   })
   if (values.help) {
@@ -153,10 +176,16 @@ export function runValidate(args: string[], io: Io): number {
       text = readInput(file).text
     } catch (error) {
       if (!(error instanceof InputError)) throw error
-      reports.push({ file: file === '-' ? '<stdin>' : file, valid: false, problems: [], error: error.message })
+      reports.push({
+        file: file === '-' ? '<stdin>' : file,
+        valid: false,
+        problems: [],
+        error: error.message,
+        ...(values.summary ? { summary: `unreadable: ${error.message}` } : {}),
+      })
       continue
     }
-    const { kind: found, problems: unsorted } = check(text, kind, role)
+    const { kind: found, problems: unsorted, summary } = check(text, kind, role)
     // Reading order: the file from top to bottom (sort is stable, so one element's problems keep their order).
     const problems = unsorted.sort((a, b) => a.line - b.line || a.column - b.column)
     const failing = problems.filter((p) => p.severity === 'error' || values.strict === true)
@@ -165,6 +194,7 @@ export function runValidate(args: string[], io: Io): number {
       ...(found ? { kind: found } : {}),
       valid: failing.length === 0,
       problems,
+      ...(values.summary ? { summary } : {}),
     })
   }
 
@@ -184,6 +214,7 @@ export function runValidate(args: string[], io: Io): number {
       const severity = paint(io, p.severity === 'error' ? 'red' : 'yellow', p.severity)
       io.out(`${r.file}:${p.line}:${p.column} ${showPath(p.path)} ${severity} ${p.message}\n`)
     }
+    if (r.summary !== undefined) io.out(`${r.file}: ${r.summary}; ${verdict(io, r, values.strict === true)}\n`)
   }
   const ok = reports.length - invalid - unreadable
   const summary = `${reports.length} file${reports.length === 1 ? '' : 's'}: ${ok} valid, ${invalid} invalid${unreadable > 0 ? `, ${unreadable} unreadable` : ''}`

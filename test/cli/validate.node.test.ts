@@ -118,6 +118,78 @@ describe('syncwire validate', () => {
     expect(oneLine(r.stderr)).toBe('syncwire validate: no/such/file.xml: no such file')
   })
 
+  it("--summary follows each file's problems with one line: what it holds, and the verdict", () => {
+    const files = [
+      'examples/filesync/spo-2025-06-changes-document-created.response.xml',
+      'examples/filesync/spo-2025-01-write-folder-create.request.xml',
+      'examples/sdata/samples/spec-4.4_sync-feed_catchUp.xml',
+      'examples/sdata/samples/spec-4.2_digest.xml',
+      'examples/sdata/broken-feed.xml',
+    ]
+    const r = syncwire(['validate', '--summary', ...files])
+    expect(r.code).toBe(1)
+    const lines = r.stdout.trimEnd().split('\n')
+    expect(lines.filter((l) => !LINE.test(l))).toEqual([
+      'examples/filesync/spo-2025-06-changes-document-created.response.xml: FILESYNC Folder /RootFolder — 1 Document (save_flow.cpython-312.pyc, 4,532 bytes), quota Normal; valid',
+      'examples/filesync/spo-2025-01-write-folder-create.request.xml: FILESYNC write request (Items) — Create: 1 Folder (mitm_logs); valid',
+      'examples/sdata/samples/spec-4.4_sync-feed_catchUp.xml: SData sync feed (catchUp) — 2 entries from 2 endpoints, source digest of 3 endpoints; valid (2 warnings)',
+      'examples/sdata/samples/spec-4.2_digest.xml: SData digest — 3 endpoints (origin http://www.example.com/sdata/myApp1/myContract/-/accounts); valid',
+      'examples/sdata/broken-feed.xml: SData sync feed (catchUp) — 2 entries from 1 endpoint, source digest of 1 endpoint; invalid (3 errors)',
+    ])
+    // Each file's problem lines come first, then its summary line; files keep the order they were given in.
+    const groups: string[][] = []
+    for (const line of lines) {
+      const file = line.slice(0, line.indexOf('.xml:') + 4)
+      if (groups.at(-1)?.[0]?.startsWith(`${file}:`)) groups.at(-1)!.push(line)
+      else groups.push([line])
+    }
+    expect(groups.map((g) => g[0]!.slice(0, g[0]!.indexOf('.xml:') + 4))).toEqual(files)
+    for (const group of groups) {
+      expect(group.slice(0, -1).every((l) => LINE.test(l))).toBe(true)
+      expect(LINE.test(group.at(-1)!)).toBe(false)
+    }
+    expect(groups.map((g) => g.length)).toEqual([1, 1, 3, 1, 4])
+    expect(r.stderr).toBe('5 files: 4 valid, 1 invalid\n')
+  })
+
+  it('--summary says why a file could not be summarised; --strict shows in the verdict', () => {
+    const malformed = syncwire(['validate', '--summary', '-'], { input: '<Items><Folder></Items>' })
+    expect(malformed.stdout).toMatch(/\n<stdin>: not well-formed XML; invalid \(1 error\)\n$/)
+    const unknown = syncwire(['validate', '--summary', '-'], { input: '<html/>' })
+    expect(unknown.stdout).toMatch(/\n<stdin>: unknown document kind \(root element html\); invalid \(1 error\)\n$/)
+    const undecodable = syncwire(['validate', '--summary', '--kind', 'digest', '-'], { input: '<Items/>' })
+    expect(undecodable.stdout).toMatch(
+      /\n<stdin>: SData sync digest that could not be decoded; invalid \(\d+ errors?\)\n$/,
+    )
+    const strict = syncwire([
+      'validate',
+      '--summary',
+      '--strict',
+      'examples/sdata/samples/spec-4.4_sync-feed_catchUp.xml',
+    ])
+    expect(strict.code).toBe(1)
+    expect(strict.stdout).toMatch(/; invalid \(2 warnings, --strict\)\n$/)
+  })
+
+  it('--json --summary gives each file a summary string (the description, without the verdict)', () => {
+    const r = syncwire([
+      'validate',
+      '--json',
+      '--summary',
+      'examples/sdata/samples/spec-4.3_syncState.xml',
+      'no/such/file.xml',
+    ])
+    expect(r.code).toBe(2)
+    const report = JSON.parse(r.stdout)
+    expect(report.files.map((f: { summary: string }) => f.summary)).toEqual([
+      'SData syncState — tick 6 from http://www.example.com/sdata/myApp1/myContract/-/accounts',
+      'unreadable: no such file',
+    ])
+    expect(
+      JSON.parse(syncwire(['validate', '--json', 'examples/sdata/samples/spec-4.3_syncState.xml']).stdout).files[0],
+    ).not.toHaveProperty('summary')
+  })
+
   it('has --help with an example, and refuses bad flag values', () => {
     const help = syncwire(['validate', '--help'])
     expect(help.code).toBe(0)

@@ -1,0 +1,220 @@
+// `syncwire validate --summary`: one line per document saying what it holds, built from the decoded value.
+// Covers the CLI's kinds (MS-FILESYNC §2.2 Folder/Items; sdata-sync §4.2–§4.4 and §5; core §3.10–§3.11).
+import type { DocumentItem, FileSyncDocument, FolderItem, Item } from '../filesync/model'
+import type { DiagnosesDocument, Diagnosis, Digest, SyncEntry, SyncFeed, SyncState, Tracking } from '../sdata/model'
+import type { Kind } from './kinds'
+
+/** Names listed before `…`: enough to recognise a small change, short enough to keep one line per file. */
+const MAX_NAMES = 3
+/** Longest name or URL shown whole; longer ones are cut with `…`. */
+const MAX_TEXT = 60
+
+/** One line on a terminal: control and format characters (newlines, ANSI escapes, bidi overrides) become `�`. */
+function clean(text: string, max = MAX_TEXT): string {
+  const safe = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD')
+  const chars = Array.from(safe)
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : safe
+}
+
+/** `4532` → `4,532`, independent of the machine's locale. */
+function grouped(n: number): string {
+  const [whole, fraction] = String(n).split('.')
+  const digits = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction === undefined ? digits : `${digits}.${fraction}`
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${grouped(n)} ${n === 1 ? one : many}`
+}
+
+function list(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_NAMES).map((n) => clean(n, 40))
+  return names.length > MAX_NAMES ? `${shown.join(', ')}, …` : shown.join(', ')
+}
+
+// --- MS-FILESYNC --------------------------------------------------------------------------------------------------
+
+/** Every item below the given ones, depth first: a change listing may nest items in folders or list them flat. */
+function flatten(items: readonly Item[] | undefined, into: Item[] = []): Item[] {
+  for (const item of items ?? []) {
+    into.push(item)
+    if (item.kind === 'Folder') flatten(item.items, into)
+  }
+  return into
+}
+
+function itemName(item: Item): string {
+  if (item.kind === 'Unknown') return `<${item.element.localName}>`
+  const fromPath = item.path
+    ?.split('/')
+    .filter((s) => s !== '')
+    .at(-1)
+  return item.relationshipName ?? fromPath ?? item.resourceId ?? item.referenceId ?? '(unnamed)'
+}
+
+function documentBytes(item: DocumentItem): number | undefined {
+  const sizes = (item.documentStreams ?? []).map((s) => s.dataSize).filter((n): n is number => typeof n === 'number')
+  return sizes.length === 0 ? undefined : sizes.reduce((a, b) => a + b, 0)
+}
+
+/** `1 Folder, 2 Documents (a, b, c; 9,064 bytes in all)`: counts by kind, the first names, the stream bytes. */
+function describeItems(items: readonly Item[]): string {
+  if (items.length === 0) return 'no items'
+  const folders = items.filter((i) => i.kind === 'Folder').length
+  const documents = items.filter((i): i is DocumentItem => i.kind === 'Document')
+  const others = items.length - folders - documents.length
+  const counts = [
+    ...(folders > 0 ? [plural(folders, 'Folder')] : []),
+    ...(documents.length > 0 ? [plural(documents.length, 'Document')] : []),
+    ...(others > 0 ? [plural(others, 'other element')] : []),
+  ]
+  const sizes = documents.map(documentBytes).filter((n): n is number => n !== undefined)
+  const total = sizes.reduce((a, b) => a + b, 0)
+  const bytes =
+    sizes.length === 0
+      ? ''
+      : documents.length === 1
+        ? `, ${plural(total, 'byte')}`
+        : `; ${plural(total, 'byte')} in all`
+  return `${counts.join(', ')} (${list(items.map(itemName))}${bytes})`
+}
+
+function summarizeFolder(folder: FolderItem): string {
+  const name = folder.path ?? folder.relationshipName ?? folder.resourceId ?? '(unnamed)'
+  const quota = folder.quotaState === undefined ? '' : `, quota ${clean(folder.quotaState)}`
+  return `FILESYNC Folder ${clean(name)} — ${describeItems(flatten(folder.items))}${quota}`
+}
+
+/** Root `Items` are a write request (items carry WriteMode) or its response (WriteStatus): grouped by that value. */
+function summarizeItems(items: readonly Item[]): string {
+  const all = flatten(items)
+  const known = all.filter((i): i is FolderItem | DocumentItem => i.kind !== 'Unknown')
+  const request = known.some((i) => i.writeMode !== undefined)
+  const response = !request && known.some((i) => i.writeStatus !== undefined)
+  if (!request && !response) return `FILESYNC Items — ${describeItems(all)}`
+  const groups = new Map<string, Item[]>()
+  for (const item of all) {
+    const fields = item.kind === 'Unknown' ? undefined : item
+    const key = (request ? fields?.writeMode : fields?.writeStatus) ?? (request ? 'no WriteMode' : 'no WriteStatus')
+    groups.set(key, [...(groups.get(key) ?? []), item])
+  }
+  const parts = [...groups].map(([key, group]) => `${clean(key, 30)}: ${describeItems(group)}`)
+  return `FILESYNC write ${request ? 'request' : 'response'} (Items) — ${parts.join('; ')}`
+}
+
+// --- SData --------------------------------------------------------------------------------------------------------
+
+function describeDigest(digest: Digest): string {
+  const origin = digest.origin === undefined ? '' : ` (origin ${clean(digest.origin)})`
+  return `${plural(digest.entries.length, 'endpoint')}${origin}`
+}
+
+function describeState(state: SyncState): string {
+  return `tick ${state.tick} from ${clean(state.endpoint)}`
+}
+
+/** `201 ×2, 412`, in order of first appearance. */
+function tally(values: readonly string[]): string {
+  const counts = new Map<string, number>()
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  return [...counts].map(([v, n]) => (n === 1 ? clean(v, 30) : `${clean(v, 30)} ×${n}`)).join(', ')
+}
+
+function describeDiagnoses(diagnoses: readonly Diagnosis[]): string {
+  const severities = tally(diagnoses.map((d) => d.severity ?? 'no severity'))
+  const first = diagnoses.find((d) => d.message !== undefined)?.message
+  const message = first === undefined ? '' : `: "${clean(first.trim().replace(/\s+/g, ' '), 50)}"`
+  return `${plural(diagnoses.length, 'diagnosis', 'diagnoses')} (${severities})${message}`
+}
+
+function summarizeFeed(feed: SyncFeed): string {
+  const states = feed.entries.flatMap((e) => (e.syncState === undefined ? [] : [e.syncState]))
+  const sync = feed.syncMode !== undefined || feed.digest !== undefined || states.length > 0
+  const title = `SData ${sync ? 'sync ' : ''}feed${feed.syncMode === undefined ? '' : ` (${clean(feed.syncMode)})`}`
+  const total = feed.opensearch?.totalResults
+  const of = total !== undefined && total > feed.entries.length ? ` (of ${grouped(total)})` : ''
+  const endpoints = new Set(states.map((s) => s.endpoint)).size
+  const parts = [
+    `${feed.entries.length === 0 ? 'no entries' : plural(feed.entries.length, 'entry', 'entries')}${of}${
+      endpoints > 0 ? ` from ${plural(endpoints, 'endpoint')}` : ''
+    }`,
+  ]
+  const deleted = feed.entries.filter((e) => e.payload?.isDeleted === true).length
+  if (deleted > 0) parts.push(`${grouped(deleted)} deleted`)
+  const statuses = feed.entries.flatMap((e) => (e.http?.status === undefined ? [] : [String(e.http.status)]))
+  if (statuses.length > 0) parts.push(`HTTP ${tally(statuses)}`)
+  // A feed without results is what a source sends, and its digest is the source's (sync §4.4); in a result feed
+  // (§5.3) it is not said whose it is.
+  const results = feed.entries.some((e) => e.http !== undefined)
+  if (feed.digest !== undefined) {
+    parts.push(`${results ? '' : 'source '}digest of ${plural(feed.digest.entries.length, 'endpoint')}`)
+  }
+  const diagnoses = [...feed.diagnoses, ...feed.entries.flatMap((e) => e.diagnoses)]
+  if (diagnoses.length > 0) parts.push(describeDiagnoses(diagnoses))
+  return `${title} — ${parts.join(', ')}`
+}
+
+function summarizeEntry(entry: SyncEntry): string {
+  const sync = entry.syncState !== undefined || entry.digest !== undefined
+  const parts: string[] = []
+  const payload = entry.payload
+  if (payload !== undefined) {
+    const id = payload.uuid ?? payload.key
+    parts.push(
+      `${clean(payload.element.localName, 40)}${id === undefined ? '' : ` ${clean(id, 40)}`}${payload.isDeleted ? ' (deleted)' : ''}`,
+    )
+  }
+  if (entry.syncState !== undefined) parts.push(describeState(entry.syncState))
+  if (entry.digest !== undefined) parts.push(`digest of ${describeDigest(entry.digest)}`)
+  if (entry.http?.status !== undefined) {
+    const method = entry.http.method === undefined ? '' : ` (${clean(entry.http.method, 10)})`
+    parts.push(`HTTP ${entry.http.status}${method}`)
+  }
+  if (entry.diagnoses.length > 0) parts.push(describeDiagnoses(entry.diagnoses))
+  return `SData ${sync ? 'sync ' : ''}entry — ${parts.length === 0 ? 'no payload' : parts.join(', ')}`
+}
+
+function summarizeTracking(tracking: Tracking): string {
+  const parts = [
+    ...(tracking.phase === undefined ? [] : [`phase ${clean(tracking.phase, 40)}`]),
+    ...(tracking.phaseDetail === undefined ? [] : [`"${clean(tracking.phaseDetail, 40)}"`]),
+    ...(tracking.progress === undefined ? [] : [`progress ${clean(tracking.progress, 20)}`]),
+    ...(tracking.elapsedSeconds === undefined ? [] : [`${tracking.elapsedSeconds} s elapsed`]),
+    ...(tracking.remainingSeconds === undefined ? [] : [`${tracking.remainingSeconds} s remaining`]),
+    ...(tracking.pollingMillis === undefined ? [] : [`poll every ${tracking.pollingMillis} ms`]),
+  ]
+  return `SData tracking — ${parts.length === 0 ? 'no progress reported' : parts.join(', ')}`
+}
+
+/**
+ * What a decoded document holds, in one line without a line break (names and URLs cut with `…`, control
+ * characters replaced): the part of `validate --summary` between the file name and the verdict.
+ *
+ * @example
+ * ```ts
+ * summarize('digest', digest) // 'SData digest — 3 endpoints (origin http://www.example.com/sdata/…)'
+ * ```
+ */
+export function summarize(kind: Kind, value: unknown): string {
+  switch (kind) {
+    case 'filesync': {
+      const doc = value as FileSyncDocument
+      return doc.root === 'Folder' ? summarizeFolder(doc.folder) : summarizeItems(doc.items)
+    }
+    case 'feed':
+      return summarizeFeed(value as SyncFeed)
+    case 'entry':
+      return summarizeEntry(value as SyncEntry)
+    case 'digest':
+      return `SData digest — ${describeDigest(value as Digest)}`
+    case 'sync-state':
+      return `SData syncState — ${describeState(value as SyncState)}`
+    case 'diagnoses': {
+      const doc = value as DiagnosesDocument
+      const title = doc.root === 'diagnosis' ? 'SData diagnosis' : 'SData diagnoses'
+      return `${title} — ${doc.diagnoses.length === 0 ? 'none' : describeDiagnoses(doc.diagnoses)}`
+    }
+    case 'tracking':
+      return summarizeTracking(value as Tracking)
+  }
+}
