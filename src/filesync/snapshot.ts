@@ -136,7 +136,10 @@ type Listed = FolderItem | DocumentItem
 
 // Visits every Folder and Document with a ResourceID, depth-first with an explicit stack (no recursion, so any
 // depth works), with its lower-cased key and its parent's key. `visit` returns false to stop the walk.
-function walk(input: SnapshotInput, visit: (item: Listed, key: string, parentKey: string | undefined) => boolean): void {
+function walk(
+  input: SnapshotInput,
+  visit: (item: Listed, key: string, parentKey: string | undefined) => boolean,
+): void {
   const lists: Array<readonly Item[]> = [rootItems(input)]
   const enclosing: Array<string | undefined> = [undefined]
   while (lists.length > 0) {
