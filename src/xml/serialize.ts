@@ -153,7 +153,7 @@ class Writer {
   out = ''
   private readonly chunks: string[] = []
   // Keeps the flattening call observable, so no optimiser drops it.
-  private flattened = 0
+  flattened = 0
 
   finish(): string {
     if (this.chunks.length === 0) return this.out
@@ -247,10 +247,23 @@ class Writer {
         continue
       }
       const mark = this.declared.length
-      const prefix = this.open(child)
-      if (child.children.length === 0) {
-        this.unwind(mark)
-        continue
+      let prefix = prefixes[top]!
+      if (
+        child.attributes.length === 0 &&
+        child.namespace === element.namespace &&
+        child.prefix === element.prefix &&
+        prefix === (child.prefix ?? '')
+      ) {
+        // The parent's name as read, bound as read, and nothing declared here: open() would choose the same.
+        const close = child.children.length === 0 ? '/>' : '>'
+        this.out += prefix === '' ? `<${child.localName}${close}` : `<${prefix}:${child.localName}${close}`
+        if (child.children.length === 0) continue
+      } else {
+        prefix = this.open(child)
+        if (child.children.length === 0) {
+          this.unwind(mark)
+          continue
+        }
       }
       top++
       elements[top] = child
