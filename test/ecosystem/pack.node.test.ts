@@ -31,20 +31,22 @@ afterAll(() => cleanup(esm, cjs, packed && dirname(packed.tarball)))
 const COMPILER = { target: 'es2022', lib: ['es2022'], types: [], strict: true, noEmit: true, skipLibCheck: false }
 const parsed = new Map<string, ts.SourceFile>()
 
-function typeCheck(file: string, json: Record<string, unknown>): string[] {
-  const { options, errors } = ts.convertCompilerOptionsFromJson(json, dirname(file))
+function typeCheck(file: string | string[], json: Record<string, unknown>): string[] {
+  const roots = typeof file === 'string' ? [file] : file
+  const { options, errors } = ts.convertCompilerOptionsFromJson(json, dirname(roots[0] ?? ROOT))
   if (errors.length > 0) return errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
   const host = ts.createCompilerHost(options)
   const read = host.getSourceFile.bind(host)
   host.getSourceFile = (name, version, onError, create) => {
     const key = `${name}|${JSON.stringify(version)}`
-    const cached = name === file ? undefined : parsed.get(key)
+    const own = roots.includes(name)
+    const cached = own ? undefined : parsed.get(key)
     if (cached) return cached
     const sf = read(name, version, onError, create)
-    if (sf && name !== file) parsed.set(key, sf)
+    if (sf && !own) parsed.set(key, sf)
     return sf
   }
-  const program = ts.createProgram({ rootNames: [file], options, host })
+  const program = ts.createProgram({ rootNames: roots, options, host })
   return ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, host))
 }
 
@@ -136,26 +138,46 @@ describe('a consumer installing the tarball', () => {
 
   // The guides' TypeScript examples compile against the packed package, as a reader would paste them. A guide opts
   // in with the marker below once its snippets are whole programs (fragments with free variables cannot compile).
+  // Examples may use Node's built-ins and vitest (a test reading a capture), so the compiler sees @types/node and the
+  // linked vitest, as a consumer project with both installed would. The shipped declarations are checked by the
+  // consumers above; here only the examples are, so library files are skipped (checking @types/node and vitest's
+  // declarations again for every block would double this file's run time).
   const marker = '<!-- examples: type-checked -->'
+  const tsBlocks = (markdown: string) => [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '')
+  const docOptions = {
+    ...COMPILER,
+    skipLibCheck: true,
+    module: 'esnext',
+    moduleResolution: 'bundler',
+    lib: ['es2022', 'dom'],
+    types: ['node'],
+    typeRoots: [join(ROOT, 'node_modules', '@types')],
+  }
+  const writeBlocks = (name: string, blocks: string[]) =>
+    blocks.map((code, i) => {
+      const file = join(esm, `doc-${name.replace(/\W/g, '-')}-${i}.ts`)
+      writeFileSync(file, `${code}\nexport {}\n`)
+      return file
+    })
   const guides = readdirSync(join(ROOT, 'docs'))
     .filter((f) => f.endsWith('.md') && readFileSync(join(ROOT, 'docs', f), 'utf8').includes(marker))
-    .map((guide) => ({
-      guide,
-      blocks: [...readFileSync(join(ROOT, 'docs', guide), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map(
-        (m) => m[1] ?? '',
-      ),
-    }))
+    .map((guide) => ({ guide, blocks: tsBlocks(readFileSync(join(ROOT, 'docs', guide), 'utf8')) }))
     .filter((g) => g.blocks.length > 0)
   for (const { guide, blocks } of guides) {
     it(`type-checks the TypeScript examples of docs/${guide}`, () => {
-      blocks.forEach((code, i) => {
-        const file = join(esm, `doc-${guide.replace(/\W/g, '-')}-${i}.ts`)
-        writeFileSync(file, `${code}\nexport {}\n`)
-        const options = { ...COMPILER, module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'] }
-        expect(typeCheck(file, options), `block ${i + 1}`).toEqual([])
+      writeBlocks(guide, blocks).forEach((file, i) => {
+        expect(typeCheck(file, docOptions), `block ${i + 1}`).toEqual([])
       })
     })
   }
+
+  // The README's examples are always checked. They are the files of one reader's project, compiled together: the
+  // vitest quick start registers the matchers in a setup file, and the test file gets their types from it.
+  it('type-checks the TypeScript examples of README.md, as the files of one project', () => {
+    const blocks = tsBlocks(readFileSync(join(ROOT, 'README.md'), 'utf8'))
+    expect(blocks.length).toBeGreaterThan(0)
+    expect(typeCheck(writeBlocks('README.md', blocks), docOptions)).toEqual([])
+  })
 
   it('fails a TypeScript consumer that uses an export the package does not have (so the checks above can fail)', () => {
     writeFileSync(join(esm, 'ts-missing.ts'), `import * as x from '${PKG.name}/xml'\nexport const y = x.noSuchExport\n`)
