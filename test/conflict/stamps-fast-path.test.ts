@@ -1,0 +1,101 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { dateTimeProblem } from '../../src/common/datetime'
+import { compareStamps } from '../../src/common/stamp'
+import { isPlainUtc, orderStamps } from '../../src/conflict/stamps'
+import type { Stamp } from '../../src/sdata/model'
+
+// Raised from mutation testing (issue 7): the fast path's field checks were reached by no test, so any of them could
+// be dropped unnoticed. The oracle is the full xs:dateTime reader.
+
+const PLAIN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
+
+/** What isPlainUtc must say: the plain UTC layout, a valid xs:dateTime, hour below 24, at most 64 characters. */
+function oracle(s: string): boolean {
+  return PLAIN.test(s) && s.length <= 64 && dateTimeProblem(s) === undefined && Number(s.slice(11, 13)) < 24
+}
+
+const digits = (n: number) =>
+  fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''))
+/** Plain-looking stamps with every field drawn from a range a bit wider than valid, plus edits that break the layout. */
+const stamp = fc
+  .tuple(
+    fc.constantFrom('0000', '0001', '1900', '2000', '2024', '2025', '2100', '9999'),
+    fc.integer({ min: 0, max: 13 }),
+    fc.integer({ min: 0, max: 32 }),
+    fc.integer({ min: 0, max: 25 }),
+    fc.integer({ min: 0, max: 61 }),
+    fc.integer({ min: 0, max: 61 }),
+    fc.option(fc.integer({ min: 0, max: 9 }).chain(digits), { nil: undefined }),
+    fc.constantFrom('Z', 'Z', 'Z', '+01:00', ''),
+  )
+  .map(([y, mo, d, h, mi, s, f, z]) => {
+    const p = (n: number) => String(n).padStart(2, '0')
+    return `${y}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}${f === undefined ? '' : `.${f}`}${z}`
+  })
+const broken = fc
+  .tuple(stamp, fc.nat(), fc.constantFrom('x', '-', ':', '.', 'T', 'Z', '/', '9', ''))
+  .map(([s, at, c]) => {
+    const i = at % s.length
+    return s.slice(0, i) + c + s.slice(i + 1)
+  })
+
+describe('conflict stamps: the fast path agrees with the full reader', () => {
+  it('isPlainUtc(s) = plain layout ∧ valid xs:dateTime ∧ hour < 24 ∧ length ≤ 64', () => {
+    fc.assert(
+      fc.property(fc.oneof(stamp, broken), (s) => {
+        expect(isPlainUtc(s)).toBe(oracle(s))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it.each([
+    ['2024-02-29T00:00:00Z', true],
+    ['2023-02-29T00:00:00Z', false],
+    ['1900-02-29T00:00:00Z', false],
+    ['2000-02-29T00:00:00Z', true],
+    ['2025-04-31T00:00:00Z', false],
+    ['2025-12-31T23:59:59Z', true],
+    ['2025-13-01T00:00:00Z', false],
+    ['2025-00-01T00:00:00Z', false],
+    ['2025-01-00T00:00:00Z', false],
+    ['2025-01-01T24:00:00Z', false],
+    ['2025-01-01T00:60:00Z', false],
+    ['2025-01-01T00:00:60Z', false],
+    ['0000-01-01T00:00:00Z', false],
+    ['0001-01-01T00:00:00Z', true],
+    ['2025-01-01T00:00:00.Z', false],
+    ['2025-01-01T00:00:00.5Z', true],
+    ['2025-01-01T00:00:00.5aZ', false],
+    ['2025-01-01T00:00:00,5Z', false],
+    ['2025-01-01T00:00:00', false],
+    ['2025-01-01T00:00:00+00:00', false],
+    ['2025-01-01 00:00:00Z', false],
+    ['2025/01-01T00:00:00Z', false],
+    ['2025-01/01T00:00:00Z', false],
+    ['2025-01-01T00-00:00Z', false],
+    ['2025-01-01T00:00-00Z', false],
+    ['a025-01-01T00:00:00Z', false],
+    ['2a25-01-01T00:00:00Z', false],
+    [`2025-01-01T00:00:00.${'1'.repeat(43)}Z`, true],
+    [`2025-01-01T00:00:00.${'1'.repeat(44)}Z`, false],
+  ])('isPlainUtc(%j) = %s', (s, expected) => {
+    expect(isPlainUtc(s)).toBe(expected)
+  })
+
+  it('orderStamps = compareStamps on every pair, at any assumed offset', () => {
+    const any = fc.oneof(stamp, broken) as fc.Arbitrary<Stamp>
+    fc.assert(
+      fc.property(any, any, fc.constantFrom(0, 60, -330), (a, b, offset) => {
+        if (dateTimeProblem(a) !== undefined || dateTimeProblem(b) !== undefined) return
+        expect(orderStamps(a, b, offset)).toBe(compareStamps(a, b, offset))
+        expect(orderStamps(b, a, offset)).toBe(compareStamps(b, a, offset))
+      }),
+      { numRuns: 2000 },
+    )
+    const x = '2025-01-01T00:00:01Z' as Stamp
+    const y = '2025-01-01T00:00:02Z' as Stamp
+    expect([orderStamps(x, y, 0), orderStamps(y, x, 0), orderStamps(x, x, 0)]).toEqual([-1, 1, 0])
+  })
+})
