@@ -42,14 +42,18 @@ for (const [path, pkg] of Object.entries(packages)) {
     const platform = platformOf(name)
     const version = /^\d+\.\d+\.\d+(-[\w.]+)?$/.exec(spec)?.[0]
     if (platform === undefined || version === undefined) {
-      console.warn(`left out: ${name}@${spec} (needed by ${path || 'the root'}): no platform in its name or no exact version`)
+      console.warn(
+        `left out: ${name}@${spec} (needed by ${path || 'the root'}): no platform in its name or no exact version`,
+      )
       continue
     }
     packages[`node_modules/${name}`] = { version, dev: pkg.dev, optional: true, ...platform }
     added++
   }
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)))
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+)
 lock.packages = sorted
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`)
 console.log(`complete-lockfile: added ${added} platform package(s)`)

@@ -173,9 +173,9 @@ export function processFeed(
 // whose hash occurs twice (true repeats and chance collisions) are compared as strings.
 function repeatsUuid(hashes: Uint32Array, decisions: readonly EntryDecision[]): boolean {
   const sorted = hashes.slice().sort()
-  let shared: Set<number> | undefined
-  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) (shared ??= new Set()).add(sorted[k]!)
-  if (shared === undefined) return false
+  const shared = new Set<number>()
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) shared.add(sorted[k]!)
+  if (shared.size === 0) return false
   const seen = new Set<string>()
   for (let k = 0; k < hashes.length; k++) {
     if (!shared.has(hashes[k]!)) continue

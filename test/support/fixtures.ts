@@ -1,11 +1,14 @@
 // Fixture access that works in every runtime the suite runs in (Node, edge, browser):
 // the files are bundled into the test module as raw strings by Vite, never read from disk.
 
-const files = import.meta.glob(['../../fixtures/**/*.xml', '../../fixtures/**/*.json', '../../fixtures/**/*.txt', '../../fixtures/**/*.xsd'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>
+const files = import.meta.glob(
+  ['../../fixtures/**/*.xml', '../../fixtures/**/*.json', '../../fixtures/**/*.txt', '../../fixtures/**/*.xsd'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+) as Record<string, string>
 
 /** Every fixture, keyed by its path below `fixtures/` (e.g. `filesync/spo-2025-01-write-folder-create.request.xml`). */
 export const fixtures: ReadonlyMap<string, string> = new Map(
