@@ -124,19 +124,21 @@ export class DigestIndex {
     return tick
   }
 
-  /** The digest, with `base`'s origin and extensions (foreign children, kept as decoded). */
+  /** The digest, with `base`'s origin, extensions and attributes (kept as decoded). */
   toDigest(base: Digest, origin = base.origin): Digest {
     const out: Digest = { entries: [...this.byKey.values()].map(copyEntry) }
     if (origin !== undefined) out.origin = origin
     if (base.extensions !== undefined) out.extensions = base.extensions
+    if (base.attributes !== undefined) out.attributes = base.attributes
     return out
   }
 }
 
-// A plain record (no working fields), keeping the foreign children a decoded entry carries.
+// A plain record (no working fields), keeping the foreign children and attributes a decoded entry carries.
 function copyEntry(e: DigestEntry): DigestEntry {
   const copy: DigestEntry = { endpoint: e.endpoint, tick: e.tick, stamp: e.stamp, conflictPriority: e.conflictPriority }
   if (e.extensions !== undefined) copy.extensions = e.extensions
+  if (e.attributes !== undefined) copy.attributes = e.attributes
   return copy
 }
 

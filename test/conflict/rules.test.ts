@@ -343,6 +343,18 @@ describe('selectChanges, compareDigests, nextStamp, findDivergence', () => {
     expect(mergeDigests(target, digestOf([[A, 4, 1]], T0)).entries[0]!.extensions).toBe(foreign)
   })
 
+  it('attributes of digests and digest entries survive processFeed and mergeDigests', () => {
+    const attributes = [{ namespace: 'urn:x', localName: 'source', prefix: 'x', value: 'crm' }]
+    const target = { ...digestOf([[A, 5, 1]], T0), attributes }
+    target.entries[0]!.attributes = attributes
+    const out = right(
+      processFeed({ targetDigest: target, feed: { entries: [] }, lookup: () => undefined, lastPage: true }),
+    )
+    expect(out.digest.attributes).toBe(attributes)
+    expect(out.digest.entries[0]!.attributes).toBe(attributes)
+    expect(mergeDigests(target, digestOf([[A, 4, 1]], T0)).entries[0]!.attributes).toBe(attributes)
+  })
+
   it('mergeDigests keeps the first digest’s order and origin', () => {
     const m = mergeDigests(
       { origin: A, ...digestOf([[B, 2, 1]], T0) },
