@@ -151,6 +151,7 @@ function checkDigest(issues: Issues, base: string, digest: Digest): void {
   const seenEndpoints = new Map<string, number>()
   const seenFolded = new Map<string, number>()
   checkKeptExtensions(issues, base, digest)
+  checkKeptAttributes(issues, base, digest)
   entries.forEach((entry, index) => {
     const path = `${base}/digestEntry[${index + 1}]`
     if (entry === null || typeof entry !== 'object') {
@@ -161,6 +162,7 @@ function checkDigest(issues: Issues, base: string, digest: Digest): void {
     checkTick(issues, `${path}/tick`, entry.tick)
     checkStamp(issues, `${path}/stamp`, entry.stamp)
     checkKeptExtensions(issues, path, entry)
+    checkKeptAttributes(issues, path, entry)
     const priority = entry.conflictPriority
     if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 1 || priority > 9) {
       const absent = priority === 0 ? ' (absent or zero)' : ''
@@ -303,7 +305,7 @@ function checkDiagnoses(issues: Issues, base: string, diagnoses: Diagnosis[]): v
   })
 }
 
-// Digests, digest entries and states may keep unmodelled children; entries and feeds unmodelled attributes.
+// Digests, digest entries and states may keep unmodelled children; they, entries and feeds unmodelled attributes.
 // Both members are optional in the model, so they are read structurally.
 function checkKeptExtensions(issues: Issues, base: string, value: object): void {
   const { extensions } = value as { extensions?: XmlElement[] }
@@ -376,6 +378,7 @@ function checkSyncState(issues: Issues, base: string, state: SyncState): void {
   checkStamp(issues, `${base}/stamp`, state.stamp)
   issues.text(`${base}/user`, state.user, 'user')
   checkKeptExtensions(issues, base, state)
+  checkKeptAttributes(issues, base, state)
 }
 
 function checkHttp(issues: Issues, base: string, entry: SyncEntry): void {

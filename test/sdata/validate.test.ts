@@ -273,6 +273,19 @@ describe('validateSyncFeed rules', () => {
     ])
   })
 
+  it('characters XML cannot carry are found in kept attributes of digests, digest entries and states', () => {
+    const attributes = [{ namespace: null, localName: 'x', prefix: null, value: '\u0001' }]
+    const digest = { ...specDigest(), attributes }
+    digest.entries = digest.entries.map((e, i) => (i === 0 ? { ...e, attributes } : e))
+    const feed = { ...specFeed(), digest } as SyncFeed
+    feed.entries[0] = { ...feed.entries[0]!, syncState: { ...feed.entries[0]!.syncState!, attributes } }
+    expect(errors(validateSyncFeed(feed)).map((i) => i.path)).toStrictEqual([
+      '/feed/sync:digest/@x',
+      '/feed/sync:digest/digestEntry[1]/@x',
+      '/feed/entry[1]/sync:syncState/@x',
+    ])
+  })
+
   it('a deleted resource with content is a warning', () => {
     const e = entry(at(APP1, 1), uuid(1))
     e.payload!.isDeleted = true
