@@ -18,7 +18,7 @@ export default defineConfig([
     treeshake: true,
     target: 'es2022',
     platform: 'neutral',
-    external: ['fast-xml-parser', 'io-ts', 'fp-ts', 'fast-check', 'vitest'],
+    external: ['io-ts', 'fp-ts', 'fast-check', 'vitest'],
   },
   {
     entry: { 'cli/index': 'src/cli/index.ts' },
@@ -28,6 +28,6 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['fast-xml-parser', 'io-ts', 'fp-ts'],
+    external: ['io-ts', 'fp-ts'],
   },
 ])
