@@ -115,7 +115,7 @@ function readResource<V>(
 ): PayloadResource<V> | 'keep' | 'error' {
   const hasSdataDeleted = el.attributes.some((a) => a.namespace === SDATA_NS && a.localName === 'isDeleted')
   const hasUrl = el.attributes.some((a) => a.namespace === SDATA_NS && a.localName === 'url')
-  const rest: XmlAttribute[] = []
+  let rest: XmlAttribute[] = []
   const r: PayloadResource<V> = { isDeleted: false, element: el }
   let ok = true
   for (const a of el.attributes) {
@@ -142,6 +142,7 @@ function readResource<V>(
     rest.push(a)
   }
   if (!ok) return 'error'
+  if (rest.length !== el.attributes.length) rest = withoutUnusedSdataDeclarations(el, rest)
   if (payloadUuid !== undefined) {
     // §5.8 puts the uuid on <payload>; two different uuids cannot both live in the value, so keep the payload whole.
     if (r.uuid !== undefined && r.uuid !== payloadUuid) return 'keep'
@@ -159,6 +160,24 @@ function readResource<V>(
     r.value = v.right
   }
   return r
+}
+
+// A declaration of the SData namespace on the resource element that only the lifted attributes used carries no
+// information once they are lifted; it goes too, so that decode ∘ encode is the identity when encode has to
+// declare a prefix of its own for them (the element rebinds `sdata`, say). Found by the fuzz run (SyncFeedXml,
+// seed 1704048413). Declarations still used by the element or its subtree are kept.
+function withoutUnusedSdataDeclarations(el: XmlElement, rest: XmlAttribute[]): XmlAttribute[] {
+  const candidates = rest.filter((a) => isDeclaration(a) && a.prefix === 'xmlns' && a.value === SDATA_NS)
+  if (candidates.length === 0) return rest
+  const used = new Set<string>()
+  const stack: XmlElement[] = [{ ...el, attributes: rest }]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.prefix !== null) used.add(node.prefix)
+    for (const a of node.attributes) if (a.prefix !== null && !isDeclaration(a)) used.add(a.prefix)
+    for (const c of node.children) if (c.type === 'element') stack.push(c)
+  }
+  return rest.filter((a) => !candidates.includes(a) || used.has(a.localName))
 }
 
 /** Reads one `sdata:payload`: a single resource element, or a `sync:digest`; anything else is kept unchanged. */
