@@ -1,4 +1,4 @@
-// Internal UTF-8 and ASCII helpers over Uint8Array, so the HTTP helpers need neither TextEncoder nor Buffer.
+// Internal UTF-8 and ASCII helpers over Uint8Array, so the HTTP helpers need neither TextEncoder nor a Node Buffer
 // Implements the UTF-8 encoding form of RFC 3629 (malformed input decodes to U+FFFD, as the WHATWG decoder does).
 
 /** Encodes a string as UTF-8; lone surrogates become U+FFFD. */
