@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Digest, DigestEntry } from '../../src/conflict/index'
-import { advanceDigest, compareDigests, findDivergence, mergeDigests } from '../../src/conflict/index'
+import { advanceDigest, compareDigests, findDivergence, mergeDigests, processFeed } from '../../src/conflict/index'
 import type { TargetState } from '../../src/conflict/types'
 import { stamp } from './helpers'
 
@@ -225,5 +225,121 @@ describe('findDivergence: versions both digests cover but that differ (decision 
   it('a version from an endpoint the other digest does not know is not covered (a pass would still send it)', () => {
     const out = findDivergence(view([]), view([['z', s('H', 1)]]))
     expect(out).toEqual([])
+  })
+})
+
+describe('processFeed: a page decides as its entries would one page at a time (§5.4, §5.5, decision 13)', () => {
+  const at = '2025-01-01T00:00:00Z'
+  const targetDigest = digest(entry('N0', 1, at, 1), entry('N1', 1, at, 2), entry('N3', 2, at, 3))
+  const sourceDigest = digest(entry('N1', 5, at, 2), entry('N2', 5, at, 4))
+  const versions = [
+    { endpoint: 'N1', tick: 1, stamp: stamp(at) },
+    { endpoint: 'N2', tick: 1, stamp: stamp('2025-01-02T00:00:00Z') },
+    { endpoint: 'N1', tick: 2, stamp: stamp('2024-12-31T00:00:00Z') },
+  ]
+  const heldChoices: Array<TargetState | undefined> = [
+    undefined,
+    { endpoint: 'N3', tick: 1, stamp: stamp(at) },
+    { endpoint: 'N3', tick: 1, stamp: stamp(at), deleted: true },
+  ]
+  // Case variants whose folding the page's repeat check must see through (§4.7), ASCII 'Z' and non-ASCII included.
+  const spellings: Array<[string, string]> = [
+    ['c4411795-9943-4cf4-8705-0000000aBzZ1', 'C4411795-9943-4CF4-8705-0000000AbZz1'],
+    ['ÉTÉ-z', 'été-Z'],
+  ]
+
+  type Entry = { syncState: (typeof versions)[number]; payload: { uuid: string; isDeleted: boolean } }
+  const oneByOne = (entries: Entry[], held: TargetState | undefined, restamp: boolean) => {
+    const options = { restampConflicts: restamp, self: 'N0' }
+    const mine = new Map<string, TargetState>()
+    if (held !== undefined) mine.set(entries[0]!.payload.uuid.toLowerCase(), held)
+    let d = targetDigest
+    const decisions = []
+    for (const e of entries) {
+      const r = processFeed(
+        {
+          targetDigest: d,
+          feed: { digest: sourceDigest, entries: [e] },
+          lookup: (u) => mine.get(u.toLowerCase()),
+          lastPage: false,
+        },
+        options,
+      )
+      if (r._tag === 'Left') throw new Error('catch-up pages are never refused')
+      const decision = r.right.decisions[0]!.decision
+      decisions.push(decision)
+      const k = e.payload.uuid.toLowerCase()
+      const before = mine.get(k)
+      const deleted = decision.action === 'apply' ? e.payload.isDeleted : before?.deleted === true
+      const version = decision.restamped ?? (decision.action === 'apply' ? e.syncState : undefined)
+      if (version !== undefined) mine.set(k, deleted ? { ...version, deleted } : version)
+      d = r.right.digest
+    }
+    return { decisions, digest: d }
+  }
+
+  it('a uuid repeated in another case (ASCII or not) sees the version its first entry left, tombstones included', () => {
+    let cases = 0
+    for (const [first, second] of spellings)
+      for (const held of heldChoices)
+        for (const restamp of [false, true])
+          for (const [va, vb] of versions.flatMap((a) => versions.map((b) => [a, b] as const)))
+            for (const [da, db] of [false, true].flatMap((a) => [false, true].map((b) => [a, b] as const))) {
+              const entries: Entry[] = [
+                { syncState: va, payload: { uuid: first, isDeleted: da } },
+                { syncState: vb, payload: { uuid: second, isDeleted: db } },
+              ]
+              const mine = new Map<string, TargetState>()
+              if (held !== undefined) mine.set(first.toLowerCase(), held)
+              const whole = processFeed(
+                {
+                  targetDigest,
+                  feed: { digest: sourceDigest, entries },
+                  lookup: (u) => mine.get(u.toLowerCase()),
+                  lastPage: false,
+                },
+                { restampConflicts: restamp, self: 'N0' },
+              )
+              if (whole._tag === 'Left') throw new Error('catch-up pages are never refused')
+              const single = oneByOne(entries, held, restamp)
+              expect(whole.right.decisions.map((x) => x.decision)).toEqual(single.decisions)
+              expect(whole.right.digest).toEqual(single.digest)
+              cases++
+            }
+    expect(cases).toBe(2 * 3 * 2 * 9 * 4)
+  })
+
+  it('an entry with an empty uuid is rejected as no-uuid', () => {
+    const r = processFeed({
+      targetDigest,
+      feed: { digest: sourceDigest, entries: [{ syncState: versions[0]!, payload: { uuid: '' } }] },
+      lookup: () => undefined,
+      lastPage: false,
+    })
+    expect(r._tag === 'Right' && r.right.rejected).toEqual([{ index: 0, problem: 'no-uuid' }])
+  })
+
+  it('an immediate page skips entries without syncState in its gap check and rejects them', () => {
+    const r = processFeed({
+      targetDigest,
+      feed: {
+        syncMode: 'immediate',
+        digest: sourceDigest,
+        entries: [{ payload: { uuid: 'a' } }, { syncState: versions[0]!, payload: { uuid: 'b' } }],
+      },
+      lookup: () => undefined,
+      lastPage: false,
+    })
+    expect(r._tag).toBe('Right')
+    expect(r._tag === 'Right' && r.right.rejected).toEqual([{ index: 0, problem: 'no-sync-state' }])
+  })
+
+  it('restampConflicts without the own endpoint is a programming error that names what is missing', () => {
+    expect(() =>
+      processFeed(
+        { targetDigest, feed: { digest: sourceDigest, entries: [] }, lookup: () => undefined, lastPage: false },
+        { restampConflicts: true },
+      ),
+    ).toThrow('processFeed: restampConflicts needs the own endpoint (self)')
   })
 })
