@@ -17,12 +17,13 @@ import type {
   SyncState,
   Tracking,
 } from '../../sdata/model'
+import { ATOM_NS, SDATA_NS, XSI_NS } from '../../sdata/namespaces'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { XMLNS_NAMESPACE } from '../../xml/types'
 
-const ATOM = 'http://www.w3.org/2005/Atom'
-const SDATA = 'http://schemas.sage.com/sdata/2008/1'
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance'
+const ATOM = ATOM_NS
+const SDATA = SDATA_NS
+const XSI = XSI_NS
 
 /**
  * Sizes and value ranges for the SData arbitraries.
