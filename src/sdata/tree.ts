@@ -88,9 +88,24 @@ export function keptAttributes(el: XmlElement): XmlAttribute[] | undefined {
     const a = attributes[i]!
     if (a.namespace === XMLNS_NAMESPACE) continue
     kept ??= []
-    kept.push(a)
+    kept.push(movedAside(a))
   }
   return kept
+}
+
+// An attribute whose prefix is one of the conventional prefixes every encoded document declares on its root, but
+// bound to another namespace, cannot keep that prefix when written back (the serializer would invent one, and a
+// second decode would differ). It takes a prefix derived from its namespace URI instead, the same one on every
+// decode, so decode ∘ encode is the identity. Namespace, name and value are unchanged. Found by `npm run fuzz`
+// (SyncEntryXml, seeds 1004699537 and 20261122).
+function movedAside(a: XmlAttribute): XmlAttribute {
+  if (a.prefix === null) return a
+  const conventional = ROOT_SCOPE.get(a.prefix)
+  if (conventional === undefined || conventional === a.namespace) return a
+  let hash = 0x811c9dc5
+  const uri = a.namespace ?? ''
+  for (let i = 0; i < uri.length; i++) hash = Math.imul(hash ^ uri.charCodeAt(i), 0x01000193)
+  return { ...a, prefix: `ns${(hash >>> 0).toString(36)}` }
 }
 
 /**
