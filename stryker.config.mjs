@@ -13,9 +13,9 @@ export default {
   incremental: true,
   incrementalFile: `reports/stryker-incremental-${area}.json`,
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: `reports/mutation-${area}.json` },
+  jsonReporter: { fileName: process.env.SYNCWIRE_MUTATION_REPORT ?? `reports/mutation-${area}.json` },
   thresholds: { high: 90, low: 85, break: null },
-  timeoutMS: 20_000,
+  timeoutMS: 5_000,
   // Copy only what the tests need into the sandbox: less to copy, and no race with files others are editing elsewhere.
   ignorePatterns: ['/*', '!/src', '!/test', '!/fixtures', '!/package.json', '!/tsconfig*.json', '!/stryker.vitest.config.ts'],
   tempDirName: '.stryker-tmp',

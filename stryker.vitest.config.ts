@@ -16,10 +16,13 @@ export default defineConfig({
   test: {
     name: 'node',
     environment: 'node',
-    include: (folders[area] ?? folders.conflict!).map((folder) => `${folder}/**/*.test.ts`),
+    include: (process.env.SYNCWIRE_MUTATION_TESTS?.split(',') ?? folders[area] ?? folders.conflict!).map((folder) =>
+      folder.endsWith('.ts') ? folder : `${folder}/**/*.test.ts`,
+    ),
     exclude: ['test/**/*.node.test.ts'],
     setupFiles: ['test/support/runtime-setup.ts'],
-    provide: { runtime: 'node', numRunsScale: 0.5 },
+    // Truncation tests cut every 17th character: each surviving mutant reruns them on instrumented code.
+    provide: { runtime: 'node', numRunsScale: 0.5, cutStride: 17 },
     testTimeout: 60_000,
   },
 })

@@ -1,6 +1,7 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { fixture } from '../support/fixtures'
+import { cutStride } from '../support/runtime'
 import { KINDS, type Kind, kind } from '../totality/kinds'
 import { accepted, expectRoundTrip, expectSyntaxError, rejection } from './support'
 
@@ -35,7 +36,7 @@ describe('hostile structure: a corpus document truncated at every character', ()
         const text = fixture(path)
         const whole = JSON.stringify(accepted(k, text))
         const end = text.lastIndexOf('>') + 1
-        for (let cut = 0; cut < text.length; cut++, cuts++) {
+        for (let cut = 0; cut < text.length; cut += cut >= end - 2 ? 1 : cutStride, cuts++) {
           const prefix = text.slice(0, cut)
           const result = k.decode(prefix)
           // Collected rather than asserted one by one: thousands of expect() calls would dominate the run time.
@@ -54,7 +55,7 @@ describe('hostile structure: a corpus document truncated at every character', ()
         }
       }
       expect(faults).toEqual([])
-      expect(cuts).toBeGreaterThan(100)
+      expect(cuts).toBeGreaterThan(100 / cutStride)
     })
   }
 

@@ -10,6 +10,8 @@ declare module 'vitest' {
   interface ProvidedContext {
     runtime: Runtime
     numRunsScale: number
+    /** Exhaustive loops (every cut of a corpus file) visit every `cutStride`-th position; 1 unless a config says. */
+    cutStride?: number
   }
 }
 
@@ -35,3 +37,12 @@ export function numRuns(base = 100): number {
   const wanted = envRuns() ?? base
   return Math.max(Math.min(10, wanted), Math.round(wanted * scale))
 }
+
+/**
+ * The step of a loop that visits every position of a text (the truncation tests): 1 in the suite, larger under mutation
+ * testing (stryker.vitest.config.ts), where each surviving mutant reruns the loop on instrumented code.
+ *
+ * @example
+ * for (let cut = 0; cut < text.length; cut += cutStride) check(text.slice(0, cut))
+ */
+export const cutStride: number = Math.max(1, Math.floor(inject('cutStride') ?? 1))
