@@ -8,8 +8,9 @@ const folders: Record<string, string[]> = {
   // The hostile suite and the regressions assert exact codec messages and paths too.
   codec: ['test/codec', 'test/hostile', 'test/regressions'],
   xml: ['test/xml', 'test/hostile'],
-  sdata: ['test/sdata'],
-  filesync: ['test/filesync'],
+  // The totality laws (round trips on generated documents) reach every codec too.
+  sdata: ['test/sdata', 'test/hostile', 'test/regressions', 'test/totality'],
+  filesync: ['test/filesync', 'test/hostile', 'test/regressions', 'test/totality'],
 }
 
 export default defineConfig({
