@@ -558,7 +558,7 @@ class Parser {
         break
       }
       if (c === SLASH) {
-        if (s.charCodeAt(this.i + 1) !== GT) this.fail('expected /> ')
+        if (s.charCodeAt(this.i + 1) !== GT) this.fail(`expected > after / in the empty-element tag <${qname}>`)
         this.i += 2
         selfClosing = true
         break
