@@ -93,16 +93,16 @@ console.log(
 const copy = path.join(root, '.stryker-tmp', `sample-${area}`)
 fs.rmSync(copy, { recursive: true, force: true })
 fs.mkdirSync(copy, { recursive: true })
-for (const entry of [
+const entries = [
   'src',
   'test',
   'fixtures',
   'examples',
   'package.json',
-  'tsconfig.json',
   'stryker.config.mjs',
   'stryker.vitest.config.ts',
-]) {
+]
+for (const entry of [...entries, ...fs.readdirSync(root).filter((f) => /^tsconfig.*\.json$/.test(f))]) {
   if (fs.existsSync(path.join(root, entry)))
     fs.cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true })
 }
