@@ -122,7 +122,14 @@ describe('xmlRoot', () => {
 
   it('is named "XML text" and recognises only elements', () => {
     expect(root.name).toBe('XML text')
-    const el: XmlElement = { type: 'element', name: 'a', localName: 'a', prefix: null, namespace: null, attributes: [], children: [] } as unknown as XmlElement
+    const el: XmlElement = {
+      type: 'element',
+      localName: 'a',
+      prefix: null,
+      namespace: null,
+      attributes: [],
+      children: [],
+    }
     expect(root.is(el)).toBe(true)
     for (const u of [null, undefined, 'a', 1, {}, { type: 'text' }]) expect(root.is(u)).toBe(false)
   })
