@@ -120,14 +120,14 @@ export function encodeSyncToken(token: string): string {
     } else if (ch === '#' || ch === '&' || ch === '+' || c <= 0x20 || c === 0x7f) {
       out += `%${c.toString(16).toUpperCase().padStart(2, '0')}`
     } else if (c >= 0x80) {
-      const isHigh = c >= 0xd800 && c <= 0xdbff && i + 1 < token.length
-      const pair = isHigh ? token.slice(i, i + 2) : ch
-      try {
-        out += encodeURIComponent(pair)
-      } catch {
-        out += '%EF%BF%BD'
-      }
-      if (isHigh && pair.length === 2) i++
+      // A surrogate pair is one character; a lone surrogate becomes U+FFFD and the next unit is read on its own.
+      const d = token.charCodeAt(i + 1)
+      const isPair = c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff
+      if (isPair) {
+        out += encodeURIComponent(token.slice(i, i + 2))
+        i++
+      } else if (c >= 0xd800 && c <= 0xdfff) out += '%EF%BF%BD'
+      else out += encodeURIComponent(ch)
     } else {
       out += ch
     }
