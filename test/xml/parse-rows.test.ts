@@ -352,6 +352,22 @@ const ROWS: Array<[string, Outcome]> = [
   ['\ufeff<a>\u0001</a>', { error: 'control character U+0001 is not allowed in XML', at: [1, 4] }],
   ['\ufeff\u0001', { error: 'text before the root element', at: [1, 1] }],
   ['\ufeff<a>\n\u0001</a>', { error: 'control character U+0001 is not allowed in XML', at: [2, 1] }],
+  ['<a\tb="1"\r/>', { tree: ['a', { b: '1' }] }],
+  ['<a\r\nb="1"/>', { tree: ['a', { b: '1' }] }],
+  ['<?xml\tversion="1.0"\r?><a/>', { tree: ['a'] }],
+  ['<a>\udc00</a>', { error: 'lone surrogate U+DC00 is not an XML character', at: [1, 4] }],
+  ['<a>\ud800\udc00\udbff\udfff</a>', { tree: ['a', '\ud800\udc00\udbff\udfff'] }],
+  ['<a><!--\t\r\n--></a>', { tree: ['a'] }],
+  ['<a><!--\ud800--></a>', { error: 'lone surrogate U+D800 is not an XML character', at: [1, 8] }],
+  ['<a><?pi \t\r?></a>', { tree: ['a'] }],
+  ['<a b="\t\r"/>', { tree: ['a', { b: '  ' }] }],
+  ['<a b="\ud800"/>', { error: 'lone surrogate U+D800 is not an XML character', at: [1, 7] }],
+  ['<a>&#x4:;</a>', { error: 'malformed character reference', at: [1, 4] }],
+  ['<a>&#x4@;</a>', { error: 'malformed character reference', at: [1, 4] }],
+  ['<a>&#x6f;&#x4A;&#x4F;&#x46;&#x66;</a>', { tree: ['a', 'oJOFf'] }],
+  ['<a>&#x4G;</a>', { error: 'malformed character reference', at: [1, 4] }],
+  ['<a>&#x10FFFF0;</a>', { error: 'character reference &#x10FFFF0; is not an XML character', at: [1, 4] }],
+  ['<a>&#1114111;&#1114112;</a>', { error: 'character reference &#1114112; is not an XML character', at: [1, 14] }],
 ]
 
 describe('parseXml: every branch, row by row', () => {
@@ -361,4 +377,17 @@ describe('parseXml: every branch, row by row', () => {
       if (!saxesDiffers(text)) expect(assertWellFormed(text).length === 0).toBe('tree' in expected)
     })
   }
+})
+
+describe('parseXml: inputs and limits', () => {
+  it('refuses a value that is not a string', () => {
+    expect(parseXml(42 as unknown as string)).toEqual(E.left([{ message: 'the input is not a string' }]))
+  })
+
+  it('accepts a text of exactly maxLength characters and refuses one more', () => {
+    expect(E.isRight(parseXml('<a/>', { maxLength: 4 }))).toBe(true)
+    expect(parseXml('<a/> ', { maxLength: 4 })).toEqual(
+      E.left([{ message: 'the input is 5 characters long, more than maxLength (4)' }]),
+    )
+  })
 })
