@@ -1,7 +1,7 @@
 // Estimates the mutation score of a source folder from a seeded random sample of its mutants (issue 7), for folders
 // whose full Stryker run does not fit on a small machine. Usage:
 //   node scripts/mutation-sample.mjs <folder> [--mutants 500] [--seed 1] [--concurrency 2] [--plan]
-// (`--plan` prepares and checks the sample, and stops before running Stryker.)
+// (`--plan` prepares and checks the sample, and stops before running Stryker; `--list` prints the sampled clusters.)
 //
 // How it samples without bias: Stryker's instrumenter lists every mutant of src/<folder> (file, start line, mutator).
 // Mutants are grouped into clusters of (file, start line, mutator); clusters are drawn at random until the sample
@@ -88,6 +88,11 @@ for (const key of keys) {
 console.log(
   `${area}: ${mutants.length} mutants in ${clusters.size} clusters; sampled ${sampled.length} clusters, ${count} mutants (seed ${seed})`,
 )
+
+if (args.includes('--list')) {
+  console.log(JSON.stringify(sampled))
+  process.exit(0)
+}
 
 // 3. A copy of the project whose mutated files carry the directives (comments only: the code is unchanged).
 const copy = path.join(root, '.stryker-tmp', `sample-${area}`)
