@@ -19,3 +19,13 @@ export * from './http/index'
 export type * from './model'
 export * from './snapshot'
 export { type FileSyncIssue, validateFileSync } from './validate'
+export {
+  type FileSyncEndEvent,
+  type FileSyncEvent,
+  type FileSyncItemEvent,
+  rebuildFileSync,
+  type StreamFileSyncOptions,
+  streamFileSync,
+} from './stream'
+export type { StreamError } from '../xml/stream'
+export type { ReadableStreamLike, XmlSource } from '../xml/source'

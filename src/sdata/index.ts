@@ -18,3 +18,13 @@ export type {
   ValidateSyncFeedOptions,
 } from './validate'
 export { validateDigest, validateSyncEntry, validateSyncFeed, validateTracking } from './validate'
+export {
+  rebuildSyncFeed,
+  type StreamSyncFeedOptions,
+  type SyncEntryEvent,
+  type SyncFeedEndEvent,
+  type SyncFeedEvent,
+  streamSyncFeed,
+} from './stream'
+export type { StreamError } from '../xml/stream'
+export type { ReadableStreamLike, XmlSource } from '../xml/source'

@@ -9,3 +9,5 @@ export { DEFAULT_LIMITS, type ParseOptions, parseXml, type XmlError } from './pa
 export { escapeAttribute, escapeText, type SerializeOptions, serializeXml } from './serialize'
 export { elementText, isElement, qualifiedName } from './tree'
 export * from './types'
+export type { ReadableStreamLike, XmlSource } from './source'
+export type { StreamError } from './stream'
