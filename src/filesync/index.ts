@@ -5,6 +5,8 @@ export { guidEquals } from '../codec/guid'
 export { compareHex } from '../codec/hex'
 export { reportErrors } from '../codec/report'
 export { compareDateTime, dateTimeToEpochMs } from '../common/datetime'
+export type { ReadableStreamLike, XmlSource } from '../xml/source'
+export type { StreamError } from '../xml/stream'
 export { FileSyncXml, type FileSyncXmlOptions, fileSyncXml } from './document'
 export {
   DocumentItemElement,
@@ -18,7 +20,6 @@ export {
 export * from './http/index'
 export type * from './model'
 export * from './snapshot'
-export { type FileSyncIssue, validateFileSync } from './validate'
 export {
   type FileSyncEndEvent,
   type FileSyncEvent,
@@ -27,5 +28,4 @@ export {
   type StreamFileSyncOptions,
   streamFileSync,
 } from './stream'
-export type { StreamError } from '../xml/stream'
-export type { ReadableStreamLike, XmlSource } from '../xml/source'
+export { type FileSyncIssue, validateFileSync } from './validate'

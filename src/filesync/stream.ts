@@ -130,7 +130,14 @@ function addElement(shell: Shell, element: XmlElement, child: XmlElement): void 
 }
 
 function placeholder(el: XmlElement): XmlElement {
-  return { type: 'element', namespace: el.namespace, localName: el.localName, prefix: null, attributes: [], children: [] }
+  return {
+    type: 'element',
+    namespace: el.namespace,
+    localName: el.localName,
+    prefix: null,
+    attributes: [],
+    children: [],
+  }
 }
 
 /** The io-ts context the in-memory decode has for a child of `items` at `position`, so error paths match. */
@@ -142,7 +149,8 @@ function contextFor(items: Frame<Kind>, child: XmlElement, position: number): t.
   const folder = kind.parent
   if (folder === undefined) return [...BASE, entry]
   const fk = folder.kind as FolderKind
-  if (fk.parent === undefined) return [...BASE, { key: 'Folder', type: ROOT_FOLDER_STEP, actual: folder.element }, entry]
+  if (fk.parent === undefined)
+    return [...BASE, { key: 'Folder', type: ROOT_FOLDER_STEP, actual: folder.element }, entry]
   return [
     ...contextFor(fk.parent, folder.element, fk.position),
     { key: 'Folder', type: ITEM_STEP, actual: folder.element },
@@ -191,7 +199,15 @@ const policy: StreamPolicy<Kind, FileSyncEvent> = {
       if (el.localName !== 'Items' || kind.items) return undefined
       kind.items = true
       addElement(kind, parent.element, el)
-      const items: ItemsKind = { type: 'items', elements: false, parent, path: kind.path, count: 0, folders: 0, documents: 0 }
+      const items: ItemsKind = {
+        type: 'items',
+        elements: false,
+        parent,
+        path: kind.path,
+        count: 0,
+        folders: 0,
+        documents: 0,
+      }
       return items
     }
     if (el.localName !== 'Folder') return undefined
@@ -201,7 +217,10 @@ const policy: StreamPolicy<Kind, FileSyncEvent> = {
   },
   child(parent, el, sink) {
     const kind = parent.kind
-    if (kind.type === 'folder') return addElement(kind, parent.element, el)
+    if (kind.type === 'folder') {
+      addElement(kind, parent.element, el)
+      return
+    }
     const path = [...kind.path, kind.count++]
     const position = positionOf(kind, el)
     markElement(kind, parent.element)
@@ -217,7 +236,10 @@ const policy: StreamPolicy<Kind, FileSyncEvent> = {
       if (kind.parent === undefined) end(frame.element, sink)
       return
     }
-    if (kind.parent === undefined) return end(frame.element, sink)
+    if (kind.parent === undefined) {
+      end(frame.element, sink)
+      return
+    }
     const item = decodeItem(frame.element, kind.parent, kind.position, sink)
     if (item !== undefined) sink.emit({ type: 'item', item, path: kind.path })
   },
@@ -277,7 +299,8 @@ export function rebuildFileSync(events: Iterable<FileSyncEvent>): FileSyncDocume
       document = event.document
       break
     }
-    const item = event.item.kind === 'Folder' && event.item.items !== undefined ? { ...event.item, items: [] } : event.item
+    const item =
+      event.item.kind === 'Folder' && event.item.items !== undefined ? { ...event.item, items: [] } : event.item
     placed.push({ path: event.path, item })
     byPath.set(event.path.join('/'), item)
   }

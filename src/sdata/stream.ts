@@ -1,6 +1,6 @@
 // Streaming decode of an Atom sync feed (sync §4.4, §5.8; core §13.4): each entry as soon as its end tag is read,
 // then the feed's own members, holding one entry at a time however long the feed is.
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 import { reportErrors } from '../codec/report'
 import type { ParseOptions } from '../xml/parse'
 import type { XmlSource } from '../xml/source'
@@ -109,7 +109,10 @@ function feedPolicy<V>(payload: PayloadCodec<V> | undefined): StreamPolicy<FeedS
       try {
         const problems = new Problems(base)
         const entry = readOne(el, frame.element, problems)
-        if (problems.errors.length === 0 && entry !== undefined) return sink.emit({ type: 'entry', entry })
+        if (problems.errors.length === 0 && entry !== undefined) {
+          sink.emit({ type: 'entry', entry })
+          return
+        }
         // Read again under a feed that holds the entry at its place, so the paths show `entry[position]`.
         const siblings: XmlElement[] = new Array(position - 1).fill(PLACEHOLDER)
         siblings.push(el)

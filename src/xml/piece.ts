@@ -1,7 +1,7 @@
 // The parser run on one piece of a larger document (a prolog with the root's start tag, a child element, the text
 // between children, an end tag) with the state around it, so streaming applies every check of XML 1.0 and Namespaces.
 import { either as E } from 'fp-ts'
-import { lineAndColumn, type Limits, Parser, SyntaxFault, type XmlError } from './parse'
+import { type Limits, lineAndColumn, Parser, SyntaxFault, type XmlError } from './parse'
 import type { XmlElement, XmlNode } from './types'
 
 /** A 1-based line and column in the whole document. */
@@ -52,7 +52,14 @@ export function positionIn(piece: string, scope: PieceScope, offset: number): Po
 }
 
 // Stands for a root element that closed itself (`<feed/>`) when only what follows it is left to read.
-const CLOSED_ROOT: XmlElement = { type: 'element', namespace: null, localName: '', prefix: null, attributes: [], children: [] }
+const CLOSED_ROOT: XmlElement = {
+  type: 'element',
+  namespace: null,
+  localName: '',
+  prefix: null,
+  attributes: [],
+  children: [],
+}
 
 class PieceParser extends Parser {
   private readonly holder: XmlElement | undefined

@@ -15,7 +15,7 @@ export interface ScanHandler {
   bad(): void
 }
 
-const enum State {
+enum State {
   Text,
   Lt,
   Bang,

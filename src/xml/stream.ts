@@ -3,7 +3,7 @@
 import { either as E } from 'fp-ts'
 import { type DecodeIssue, xmlErrorsToIssues } from '../codec/report'
 import { DEFAULT_LIMITS, type Limits, type ParseOptions, type XmlError } from './parse'
-import { type Binding, type PieceKind, type PieceResult, type Position, parsePiece, positionIn } from './piece'
+import { type Binding, type PieceKind, type Position, parsePiece, positionIn } from './piece'
 import { type ScanHandler, Scanner } from './scanner'
 import { SourceFault, sourceText } from './source'
 import type { XmlElement } from './types'
@@ -131,22 +131,18 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     this.fail(xmlErrorsToIssues([error]))
   }
 
+  private tooLong(start: Position): void {
+    const message = `more than maxLength (${this.limits.maxLength}) characters without a whole element or text; a stream holds one at a time`
+    this.failXml({ message, ...start })
+  }
+
   push(text: string): void {
     if (this.end === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     const at = this.end
     this.parts.push(text)
     this.end += text.length
     if (this.phase !== 'epilog') this.scanner.scan(text, at)
-    if (!this.failed && this.end - this.at > this.limits.maxLength) {
-      this.fail(
-        xmlErrorsToIssues([
-          {
-            message: `more than maxLength (${this.limits.maxLength}) characters without a whole element or text; a stream holds one at a time`,
-            ...this.cursor,
-          },
-        ]),
-      )
-    }
+    if (!this.failed && this.end - this.at > this.limits.maxLength) this.tooLong(this.cursor)
   }
 
   /** The text from the first held character up to `end`, still held. */
@@ -167,6 +163,10 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
   }
 
   private parse(piece: { text: string; start: Position }, kind: PieceKind, frame = this.top()) {
+    if (piece.text.length > this.limits.maxLength) {
+      this.tooLong(piece.start)
+      return undefined
+    }
     const scope = {
       depth: frame?.depth ?? 0,
       open: frame === undefined ? undefined : { qname: frame.qname, start: frame.start },
@@ -189,7 +189,10 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     if (this.phase !== 'body' || lt === this.at) return
     const run = this.take(lt)
     const frame = this.top()!
-    if (SIMPLE_SPACE.test(run.text)) return this.policy.text(frame, run.text, this)
+    if (SIMPLE_SPACE.test(run.text)) {
+      this.policy.text(frame, run.text, this)
+      return
+    }
     const parsed = this.parse(run, 'content')
     if (parsed === undefined) return
     const node = parsed.result.nodes[0]
@@ -255,7 +258,10 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
   }
 
   endTag(_lt: number, end: number): void {
-    if (this.phase !== 'body') return this.bad()
+    if (this.phase !== 'body') {
+      this.bad()
+      return
+    }
     const frame = this.top()!
     if (frame === this.root) {
       this.frames.pop()
@@ -289,7 +295,8 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
       return
     }
     const parsed = this.parse(piece, kind ?? (this.phase === 'prolog' ? 'start' : 'final'))
-    if (parsed !== undefined) this.failXml({ message: 'the streaming reader could not read the markup here', ...piece.start })
+    if (parsed !== undefined)
+      this.failXml({ message: 'the streaming reader could not read the markup here', ...piece.start })
   }
 }
 
