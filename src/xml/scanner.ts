@@ -3,8 +3,6 @@
 
 /** What the scanner reports; offsets are absolute (UTF-16 units from the start of the text). */
 export interface ScanHandler {
-  /** A `<` that starts a child element or an end tag, outside any whole element being read. */
-  boundary(lt: number): void
   /** A start tag ended outside any whole element; return `true` to read the element whole (a record). */
   startTag(lt: number, end: number, qname: string, selfClosing: boolean): boolean
   /** An end tag ended outside any whole element. */
@@ -74,7 +72,6 @@ export class Scanner {
         case State.Lt: {
           const c = s.charCodeAt(i)
           if (c === SLASH) {
-            if (this.depth === 0) this.handler.boundary(this.lt)
             this.state = State.End
             i++
           } else if (c === BANG) {
@@ -91,7 +88,6 @@ export class Scanner {
             this.quote = 0
             this.slash = false
             this.state = State.Tag
-            if (this.naming) this.handler.boundary(this.lt)
           }
           break
         }

@@ -3,10 +3,10 @@
 import { either as E } from 'fp-ts'
 import { type DecodeIssue, xmlErrorsToIssues } from '../codec/report'
 import { DEFAULT_LIMITS, type Limits, type ParseOptions, type XmlError } from './parse'
-import { type Binding, type PieceKind, type Position, parsePiece, positionIn } from './piece'
+import { type Binding, type PieceKind, type PieceScope, type Position, parsePiece, positionIn } from './piece'
 import { type ScanHandler, Scanner } from './scanner'
 import { SourceFault, sourceText } from './source'
-import type { XmlElement } from './types'
+import type { XmlElement, XmlNode } from './types'
 
 /**
  * The event that ends a stream whose document is malformed or does not decode: the issues of the first faulty
@@ -94,7 +94,8 @@ function advance(from: Position, text: string): Position {
   return last < 0 ? { line, column: from.column + text.length } : { line, column: text.length - last }
 }
 
-const SIMPLE_SPACE = /^[ \t\n]*$/
+/** Most text read in one parser run when many small children arrive together. */
+const BATCH = 1 << 18
 
 class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
   readonly scanner = new Scanner(this)
@@ -110,6 +111,8 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
   private at = 0
   private cursor: Position = { line: 1, column: 1 }
   private end = 0
+  /** Where the whole children held so far end (absolute offsets), read together by {@link flush}. */
+  private batch: number[] = []
 
   constructor(
     private readonly policy: StreamPolicy<K, Ev>,
@@ -142,6 +145,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     this.parts.push(text)
     this.end += text.length
     if (this.phase !== 'epilog') this.scanner.scan(text, at)
+    this.flush()
     if (!this.failed && this.end - this.at > this.limits.maxLength) this.tooLong(this.cursor)
   }
 
@@ -162,17 +166,21 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     return { text, start }
   }
 
+  private scopeOf(frame: Frame<K> | undefined, start: Position): PieceScope {
+    return {
+      depth: frame?.depth ?? 0,
+      open: frame === undefined ? undefined : { qname: frame.qname, start: frame.start },
+      bindings: frame?.bindings ?? [],
+      start,
+    }
+  }
+
   private parse(piece: { text: string; start: Position }, kind: PieceKind, frame = this.top()) {
     if (piece.text.length > this.limits.maxLength) {
       this.tooLong(piece.start)
       return undefined
     }
-    const scope = {
-      depth: frame?.depth ?? 0,
-      open: frame === undefined ? undefined : { qname: frame.qname, start: frame.start },
-      bindings: frame?.bindings ?? [],
-      start: piece.start,
-    }
+    const scope = this.scopeOf(frame, piece.start)
     const r = parsePiece(piece.text, this.limits, scope, kind)
     if (E.isLeft(r)) {
       this.failXml(r.left)
@@ -185,18 +193,45 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     return this.frames[this.frames.length - 1]
   }
 
-  boundary(lt: number): void {
-    if (this.phase !== 'body' || lt === this.at) return
-    const run = this.take(lt)
+  /**
+   * Reads the whole children (and the text between them) held up to `end` as one piece: one parser run for many
+   * small children. Should it fail, the children before the fault still count: they are read again one by one.
+   */
+  private flush(end: number = this.batch[this.batch.length - 1] ?? this.at): void {
+    if (end <= this.at || this.failed || this.phase !== 'body') return
+    const ends = this.batch.filter((e) => e < end)
+    this.batch = []
     const frame = this.top()!
-    if (SIMPLE_SPACE.test(run.text)) {
-      this.policy.text(frame, run.text, this)
+    const piece = this.take(end)
+    const scope = this.scopeOf(frame, piece.start)
+    const r = parsePiece(piece.text, this.limits, scope, 'content')
+    if (E.isRight(r)) {
+      this.dispatch(frame, r.right.nodes)
       return
     }
-    const parsed = this.parse(run, 'content')
-    if (parsed === undefined) return
-    const node = parsed.result.nodes[0]
-    if (node !== undefined && node.type === 'text') this.policy.text(frame, node.value, this)
+    let from = 0
+    let start = piece.start
+    for (const e of [...ends, end]) {
+      const text = piece.text.slice(from, e - (end - piece.text.length))
+      const one = parsePiece(text, this.limits, this.scopeOf(frame, start), 'content')
+      if (E.isLeft(one)) {
+        this.failXml(one.left)
+        return
+      }
+      this.dispatch(frame, one.right.nodes)
+      if (this.failed) return
+      from += text.length
+      start = advance(start, text)
+    }
+    this.failXml(r.left)
+  }
+
+  private dispatch(frame: Frame<K>, nodes: XmlNode[]): void {
+    for (const node of nodes) {
+      if (node.type === 'text') this.policy.text(frame, node.value, this)
+      else this.policy.child(frame, node, this)
+      if (this.failed) return
+    }
   }
 
   startTag(lt: number, end: number, qname: string, selfClosing: boolean): boolean {
@@ -211,6 +246,8 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     if (this.phase !== 'body') return false
     const parent = this.top()!
     if (!this.policy.mayOpen(parent, qname)) return true
+    this.flush(lt)
+    if (this.failed) return false
     const parsed = this.parse({ text: this.peek(end), start: this.cursor }, 'tag')
     if (parsed === undefined) return false
     const element = parsed.result.element!
@@ -257,11 +294,13 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     this.policy.close(frame, this)
   }
 
-  endTag(_lt: number, end: number): void {
+  endTag(lt: number, end: number): void {
     if (this.phase !== 'body') {
       this.bad()
       return
     }
+    this.flush(lt)
+    if (this.failed) return
     const frame = this.top()!
     if (frame === this.root) {
       this.frames.pop()
@@ -273,18 +312,23 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
   }
 
   recordEnd(end: number): void {
-    const parsed = this.parse(this.take(end), 'content')
-    if (parsed === undefined) return
-    const element = parsed.result.nodes[0]
-    if (element !== undefined && element.type === 'element') this.policy.child(this.top()!, element, this)
+    const last = this.batch[this.batch.length - 1] ?? this.at
+    if (end - last > this.limits.maxLength) {
+      this.tooLong(this.cursor)
+      return
+    }
+    this.batch.push(end)
+    if (end - this.at >= BATCH) this.flush(end)
   }
 
   bad(): void {
+    this.flush()
     this.finish(this.phase === 'prolog' ? 'start' : 'content')
   }
 
   /** Reads everything held as the last piece: it must fail unless it is the root's end and what follows. */
   finish(kind: PieceKind | undefined = undefined): void {
+    this.flush()
     if (this.failed) return
     const piece = this.take(this.end)
     const root = this.root
