@@ -6,7 +6,7 @@ export { compareHex } from '../codec/hex'
 export { reportErrors } from '../codec/report'
 export { compareDateTime, dateTimeToEpochMs } from '../common/datetime'
 export type { ReadableStreamLike, XmlSource } from '../xml/source'
-export type { StreamError } from '../xml/stream'
+export type { StreamError, StreamIssue } from '../xml/stream'
 export { FileSyncXml, type FileSyncXmlOptions, fileSyncXml } from './document'
 export {
   DocumentItemElement,

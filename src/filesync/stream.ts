@@ -1,8 +1,9 @@
 // Streaming decode of MS-FILESYNC documents (protocol notes §3.2/§3.3, §6.1/§6.2): every item at any depth as its own
 // event, with its index path, holding one item (without its nested items) at a time however large the listing is.
 import type * as t from 'io-ts'
-import { qname, xmlStep } from '../codec'
-import { reportErrors } from '../codec/report'
+import { xmlStep } from '../codec/context'
+import { qname } from '../codec/names'
+import { reportErrors, xmlErrorsToIssues } from '../codec/report'
 import { isXmlWhitespace } from '../xml/chars'
 import type { ParseOptions } from '../xml/parse'
 import type { XmlSource } from '../xml/source'
@@ -188,6 +189,7 @@ const policy: StreamPolicy<Kind, FileSyncEvent> = {
     if (r._tag === 'Left') sink.fail(reportErrors(r.left))
     return { ...shell, type: 'items', count: 0, folders: 0, documents: 0 }
   },
+  parseIssues: (error) => xmlErrorsToIssues([error]),
   mayOpen(parent, name) {
     const kind = parent.kind
     return kind.type === 'folder' ? name === 'Items' && !kind.items : name === 'Folder'

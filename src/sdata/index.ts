@@ -3,7 +3,7 @@
 export { reportErrors } from '../codec/report'
 export { compareStamps, stampToEpochMs } from '../common/stamp'
 export type { ReadableStreamLike, XmlSource } from '../xml/source'
-export type { StreamError } from '../xml/stream'
+export type { StreamError, StreamIssue } from '../xml/stream'
 export * from './codecs'
 export * from './json/index'
 export type * from './model'

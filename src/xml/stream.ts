@@ -1,7 +1,6 @@
 // The streaming reader under streamSyncFeed and streamFileSync: cuts a document arriving in chunks into pieces
 // (XML 1.0 §2.1 document, §3 elements) and hands each to the parser with the state around it, holding one at a time.
 import { either as E } from 'fp-ts'
-import { type DecodeIssue, xmlErrorsToIssues } from '../codec/report'
 import { DEFAULT_LIMITS, type Limits, type ParseOptions, type XmlError } from './parse'
 import { type Binding, type PieceKind, type PieceScope, type Position, parsePiece, positionIn } from './piece'
 import { type ScanHandler, Scanner } from './scanner'
@@ -20,8 +19,24 @@ import type { XmlElement, XmlNode } from './types'
 export interface StreamError {
   /** Discriminant. */
   type: 'error'
-  /** What is wrong, and where. */
-  issues: DecodeIssue[]
+  /** What is wrong, and where (the shape of `reportErrors`' issues). */
+  issues: StreamIssue[]
+}
+
+/**
+ * One issue of a {@link StreamError}: an XML path, or `line:column` for text that is not well-formed, or `''`
+ * for a fault of the source itself; the same shape as the issues `reportErrors` gives.
+ *
+ * @example
+ * ```ts
+ * const issue: StreamIssue = { path: '/feed/entry[3]/sync:syncState/tick', message: 'expected a non-negative integer, found "x"' }
+ * ```
+ */
+export interface StreamIssue {
+  /** Where. */
+  path: string
+  /** What. */
+  message: string
 }
 
 /** An element the reader keeps open while its children stream past (a feed, a folder, an `Items` list). */
@@ -43,7 +58,7 @@ export interface Frame<K> {
 /** Where the reader reports decoded values and faults. */
 export interface Sink<Ev> {
   emit(event: Ev): void
-  fail(issues: DecodeIssue[]): void
+  fail(issues: StreamIssue[]): void
 }
 
 /** What a protocol decides while a document streams by; a hook that calls `sink.fail` ends the stream. */
@@ -60,6 +75,8 @@ export interface StreamPolicy<K, Ev> {
   text(parent: Frame<K>, text: string, sink: Sink<Ev>): void
   /** A frame ended; for the root, after the rest of the document was checked too. */
   close(frame: Frame<K>, sink: Sink<Ev>): void
+  /** The issues of a parse error (the protocols report them as their document codecs do). */
+  parseIssues(error: XmlError): StreamIssue[]
 }
 
 function limitsOf(options: ParseOptions | undefined): Limits {
@@ -123,7 +140,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     this.out.push(event)
   }
 
-  fail(issues: DecodeIssue[]): void {
+  fail(issues: StreamIssue[]): void {
     if (this.failed) return
     this.failed = true
     this.scanner.stopped = true
@@ -131,7 +148,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
   }
 
   private failXml(error: XmlError): void {
-    this.fail(xmlErrorsToIssues([error]))
+    this.fail(this.policy.parseIssues(error))
   }
 
   private tooLong(start: Position): void {
