@@ -16,24 +16,22 @@ const CHUNK = 64 * 1024
 const here = dirname(fileURLToPath(import.meta.url))
 
 const CONTRACT = 'http://schemas.sage.com/myContract'
-const el = (localName, children, attributes = []) => ({
-  type: 'element',
-  namespace: CONTRACT,
-  localName,
-  prefix: null,
-  attributes,
-  children,
-})
-const leaf = (localName, value) => el(localName, [{ type: 'text', value }])
+// The payload resource, parsed from its XML (an account with an address and two order lines, ~0.5 KB).
+const account = (i) => {
+  const lines = [0, 1].map(
+    (k) => `<orderLine><product>P-${(i * 7 + k) % 5000}</product><orderQty>${1 + ((i + k) % 9)}</orderQty></orderLine>`,
+  )
+  const xml = `<account xmlns="${CONTRACT}"><name>Natural Goods Ltd. &amp; Partners &lt;${i}&gt; — é€</name><creditLimit>${1000 + (i % 97) * 250}</creditLimit><postalAddress><street>${i} High Street</street><town>Newcastle</town></postalAddress><orderLines>${lines.join('')}</orderLines></account>`
+  const r = parseXml(xml)
+  if (r._tag !== 'Right') throw new Error('bad payload')
+  return r.right.root
+}
 const stamp = (n) => `2008-10-${String(1 + (n % 28)).padStart(2, '0')}T14:${String(n % 60).padStart(2, '0')}:03Z`
 const endpoint = (n) => `http://www.example.com/sdata/myApp${n % 3}/myContract/-/accounts`
 
 function makeFeed(n) {
   const entries = []
   for (let i = 0; i < n; i++) {
-    const lines = [0, 1].map((k) =>
-      el('orderLine', [leaf('product', `P-${(i * 7 + k) % 5000}`), leaf('orderQty', String(1 + ((i + k) % 9)))]),
-    )
     entries.push({
       id: `http://www.example.com/sdata/myApp1/myContract/-/accounts('${i}')`,
       title: `Account ${i}`,
@@ -42,12 +40,7 @@ function makeFeed(n) {
       syncState: { endpoint: endpoint(i), tick: i + 1, stamp: stamp(i) },
       payload: {
         uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        element: el('account', [
-          leaf('name', `Natural Goods Ltd. & Partners <${i}> — é€`),
-          leaf('creditLimit', String(1000 + (i % 97) * 250)),
-          el('postalAddress', [leaf('street', `${i} High Street`), leaf('town', 'Newcastle')]),
-          el('orderLines', lines),
-        ]),
+        element: account(i),
       },
       diagnoses: [],
       extensions: [],

@@ -51,15 +51,13 @@ export function positionIn(piece: string, scope: PieceScope, offset: number): Po
     : { line: scope.start.line + local.line - 1, column: local.column }
 }
 
-// Stands for a root element that closed itself (`<feed/>`) when only what follows it is left to read.
-const CLOSED_ROOT: XmlElement = {
-  type: 'element',
-  namespace: null,
-  localName: '',
-  prefix: null,
-  attributes: [],
-  children: [],
+/** An element with no name or content: the stand-in for the element a piece sits in. */
+function standIn(): XmlElement {
+  return { type: 'element', namespace: null, localName: '', prefix: null, attributes: [], children: [] }
 }
+
+// Stands for a root element that closed itself (`<feed/>`) when only what follows it is left to read.
+const CLOSED_ROOT = standIn()
 
 class PieceParser extends Parser {
   private readonly holder: XmlElement | undefined
@@ -73,14 +71,7 @@ class PieceParser extends Parser {
     for (const [prefix, uri] of scope.bindings) this.bind(prefix, uri)
     const d = scope.depth
     if (d > 0) {
-      const holder: XmlElement = {
-        type: 'element',
-        namespace: null,
-        localName: '',
-        prefix: null,
-        attributes: [],
-        children: [],
-      }
+      const holder = standIn()
       this.holder = holder
       this.elements[d - 1] = holder
       this.qnames[d - 1] = scope.open?.qname ?? ''

@@ -24,16 +24,16 @@ enum State {
   End,
 }
 
-const SLASH = 47
-const BANG = 33
-const QUESTION = 63
-const GT = 62
-const QUOT = 34
-const APOS = 39
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0xa || c === 0x9 || c === 0xd
-}
+// Character codes the scanner looks for: / ! ? > " ' and the four white-space characters (XML 1.0 §2.3 S).
+const [SLASH, BANG, QUESTION, GT, QUOT, APOS] = [...'/!?>"\''].map((c) => c.charCodeAt(0)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+]
+const SPACE = new Set([0x20, 0xa, 0x9, 0xd])
 
 /**
  * Tracks markup across chunks. Well-formed text is cut exactly where the parser would see the same boundaries;
@@ -197,7 +197,7 @@ export class Scanner {
         continue
       }
       if (this.naming) {
-        if (isSpace(c) || c === SLASH) this.naming = false
+        if (SPACE.has(c) || c === SLASH) this.naming = false
         else this.name += s[i]
       }
       this.slash = c === SLASH
