@@ -90,7 +90,8 @@ export function retryAfterMs(headers: SyncHeaderInput, now: () => number): numbe
   }
   // Every HTTP-date form starts with a day name; Date.parse alone would also take "-1" or "1.5".
   if (!/^[A-Za-z]{3}/.test(raw)) return undefined
-  const at = Date.parse(raw)
+  // asctime (`Sun Nov  6 08:49:37 1994`) has no zone but means GMT, as every HTTP-date does.
+  const at = Date.parse(/GMT$/.test(raw) ? raw : `${raw} GMT`)
   if (Number.isNaN(at)) return undefined
   return Math.max(0, at - now())
 }
