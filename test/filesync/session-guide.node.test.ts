@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import ts from 'typescript'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import type { Item, SessionRequest } from '../../src/filesync/index'
+import type { FileSyncRequest, Item } from '../../src/filesync/index'
 import { ChangesServer, type Fault, ids, LIBRARY, SITE, tokenAt } from './session-server'
 
 // The changes-session code of docs/filesync.md and the README's quick start, compiled against the sources (as
@@ -62,11 +62,11 @@ function serve(server: ChangesServer, faults: Fault[] = []) {
   const seen: Array<{ url: string; headers: Record<string, string> }> = []
   vi.stubGlobal('fetch', async (url: string, init: { method: 'GET'; headers: Record<string, string> }) => {
     seen.push({ url, headers: init.headers })
-    const request: SessionRequest = { method: init.method, url, headers: init.headers }
+    const request: FileSyncRequest = { method: init.method, url, headers: init.headers }
     const fault = faults.shift() ?? 'none'
     const answer = server.answer(request, fault === 'throttle-seconds' ? 'none' : fault)
     if (fault === 'throttle-seconds') return new Response('', { status: 429, headers: { 'Retry-After': '0' } })
-    return new Response(answer.body, { status: answer.status, headers: answer.headers as Record<string, string> })
+    return new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers as Record<string, string> })
   })
   return seen
 }

@@ -1,7 +1,7 @@
 // An in-memory FILESYNC server for the session tests: a growing change history served page by page, with faults.
 // Runtime-neutral (no Node APIs); answers are built with the library's own encoder, in SharePoint Online's form.
 
-import type { DocumentItem, FolderItem, SessionRequest, SessionResponse } from '../../src/filesync/index'
+import type { DocumentItem, FileSyncRequest, FileSyncResponse, FolderItem } from '../../src/filesync/index'
 import { FileSyncXml, fileSyncXml } from '../../src/filesync/index'
 
 /** The library id of the captures. */
@@ -60,7 +60,7 @@ const SPO = fileSyncXml({ bom: true })
 /** A server holding a change history; `answer` serves a changes query as SharePoint Online would. */
 export class ChangesServer {
   readonly history: DocumentItem[] = []
-  readonly requests: SessionRequest[] = []
+  readonly requests: FileSyncRequest[] = []
   /** Epoch ms the server's `Date`-style Retry-After values are based on. */
   clock = Date.UTC(2025, 10, 7, 22, 6, 37)
 
@@ -68,7 +68,7 @@ export class ChangesServer {
     for (let i = 0; i < count; i++) this.history.push(change(this.history.length + 1))
   }
 
-  answer(request: SessionRequest, fault: Fault = 'none'): SessionResponse {
+  answer(request: FileSyncRequest, fault: Fault = 'none'): FileSyncResponse {
     this.requests.push(request)
     const url = new URL(request.url)
     const rawToken = /[?&]SyncToken=([^&]*)/.exec(url.search)?.[1]

@@ -5,12 +5,12 @@ import {
   changesUrl,
   createChangesSession,
   DEFAULT_RETRY_AFTER_MS,
+  type FileSyncResponse,
   FileSyncXml,
   type Item,
   parseSyncResponseHeaders,
   readChangesResponse,
   retryAfterMs,
-  type SessionResponse,
 } from '../../src/filesync/index'
 import { fixture } from '../support/fixtures'
 import { ChangesServer, change, ids, LIBRARY, SITE, text, tokenAt } from './session-server'
@@ -153,7 +153,7 @@ describe('createChangesSession: a bad page is repeated, never skipped', () => {
   })
 
   it('names what is missing or broken', () => {
-    const read = (r: SessionResponse) => readChangesResponse(r)
+    const read = (r: FileSyncResponse) => readChangesResponse(r)
     expect(read({ status: 200, headers: {}, body: '' })).toEqual({
       type: 'error',
       status: 200,

@@ -10,12 +10,12 @@ import {
   bodyIssues,
   bodyText,
   DEFAULT_RETRY_AFTER_MS,
+  type FileSyncRequest,
+  type FileSyncResponse,
+  type FileSyncSessionIssue,
   headerIssues,
   isRetryStatus,
   retryAfterMs,
-  type SessionIssue,
-  type SessionRequest,
-  type SessionResponse,
   statusIssue,
 } from './response'
 
@@ -51,7 +51,7 @@ interface Answered {
   /** The sync headers read. */
   headers: SyncResponseHeaders
   /** Header values outside the spec's lists (an unknown quota state, …); the step still holds. */
-  warnings: SessionIssue[]
+  warnings: FileSyncSessionIssue[]
 }
 
 /**
@@ -87,7 +87,7 @@ export type ChangesStep =
   | (Answered & { type: 'token-only'; syncToken: string })
   | (Answered & { type: 'resync'; action?: ResyncAction | (string & {}); syncToken?: string })
   | { type: 'retry'; status: number; afterMs: number }
-  | { type: 'error'; status?: number; issues: SessionIssue[] }
+  | { type: 'error'; status?: number; issues: FileSyncSessionIssue[] }
 
 /**
  * Where a session stands: `ready` (next() gives a request), `waiting` (a request is out), `caught-up` (the pass
@@ -119,9 +119,9 @@ export interface ChangesSession {
    * The request for the current position, or `undefined` once caught up (or after `resync`). Until an answer is
    * received, every call returns the same request.
    */
-  next(): SessionRequest | undefined
+  next(): FileSyncRequest | undefined
   /** Reads the answer to the request `next()` gave. Without a request out it is an `error` step that changes nothing. */
-  receive(response: SessionResponse): ChangesStep
+  receive(response: FileSyncResponse): ChangesStep
 }
 
 /**
@@ -138,7 +138,7 @@ export function changesRequestHeaders(flat: boolean | undefined): Record<string,
   return headers
 }
 
-function readPage(body: string | Uint8Array): { folder: FolderItem } | { issues: SessionIssue[] } {
+function readPage(body: string | Uint8Array): { folder: FolderItem } | { issues: FileSyncSessionIssue[] } {
   const text = bodyText(body)
   if ('issues' in text) return text
   const decoded = FileSyncXml.decode(text.text)
@@ -161,7 +161,7 @@ function readPage(body: string | Uint8Array): { folder: FolderItem } | { issues:
  * ```
  */
 export function readChangesResponse(
-  response: SessionResponse,
+  response: FileSyncResponse,
   options?: { now?: () => number; defaultRetryAfterMs?: number },
 ): ChangesStep {
   const status = response.status
@@ -174,9 +174,13 @@ export function readChangesResponse(
   const { headers } = parsed
   const errors = headerIssues(parsed.issues.filter((i) => i.severity === 'error'))
   const warnings = headerIssues(parsed.issues.filter((i) => i.severity === 'warning'))
-  const fail = (issues: SessionIssue[]): ChangesStep => ({ type: 'error', status, issues: [...errors, ...issues] })
+  const fail = (issues: FileSyncSessionIssue[]): ChangesStep => ({
+    type: 'error',
+    status,
+    issues: [...errors, ...issues],
+  })
   const token = headers.syncToken === undefined ? {} : { syncToken: headers.syncToken }
-  const missingToken: SessionIssue = { source: 'header', path: 'X-SyncToken', message: 'missing' }
+  const missingToken: FileSyncSessionIssue = { source: 'header', path: 'X-SyncToken', message: 'missing' }
   if (errors.length > 0) return fail([])
   switch (headers.syncStatus) {
     case undefined:
@@ -239,7 +243,7 @@ export function readChangesResponse(
 export function createChangesSession(options: ChangesSessionOptions): ChangesSession {
   let committed = options.syncToken
   let state: ChangesSessionState = 'ready'
-  const request = (): SessionRequest => ({
+  const request = (): FileSyncRequest => ({
     method: 'GET',
     url: changesUrl(options.siteUrl, options.libraryId, {
       ...(committed === undefined ? {} : { syncToken: committed }),

@@ -15,10 +15,10 @@ import {
   bodyIssues,
   bodyText,
   DEFAULT_RETRY_AFTER_MS,
+  type FileSyncRequest,
+  type FileSyncResponse,
   isRetryStatus,
   retryAfterMs,
-  type SessionRequest,
-  type SessionResponse,
   statusIssue,
 } from './response'
 
@@ -59,9 +59,9 @@ export interface FirstRunSession {
   /** `policy` while the policy is asked for, then the state of the changes pass. */
   readonly state: 'policy' | ChangesSessionState
   /** The policy request until it is answered, then the changes queries; `undefined` once caught up. */
-  next(): SessionRequest | undefined
+  next(): FileSyncRequest | undefined
   /** Reads the answer to the request `next()` gave. */
-  receive(response: SessionResponse): FirstRunStep
+  receive(response: FileSyncResponse): FirstRunStep
 }
 
 /**
@@ -72,7 +72,7 @@ export interface FirstRunSession {
  * policyRequest('https://h/personal/a', '5d2445a6f48d4f6cb190640d11e29a93').headers.Accept // 'application/xml'
  * ```
  */
-export function policyRequest(siteUrl: string, libraryId: string, siteHost?: string): SessionRequest {
+export function policyRequest(siteUrl: string, libraryId: string, siteHost?: string): FileSyncRequest {
   return {
     method: 'GET',
     url: policyUrl(siteUrl, libraryId, siteHost === undefined ? {} : { siteHost }),

@@ -2,5 +2,11 @@
 // MS-FILESYNC 3.1.3 and "sync with the service"; the caller does the HTTP, these say what to send and what came back.
 export * from './changes'
 export * from './first-run'
-export * from './response'
+export {
+  DEFAULT_RETRY_AFTER_MS,
+  type FileSyncRequest,
+  type FileSyncResponse,
+  type FileSyncSessionIssue,
+  retryAfterMs,
+} from './response'
 export * from './write'

@@ -10,10 +10,10 @@ import { headerValues, type SyncHeaderInput, type SyncHeaderIssue } from '../htt
  *
  * @example
  * ```ts
- * const issue: SessionIssue = { source: 'header', path: 'X-SyncStatus', message: 'missing' }
+ * const issue: FileSyncSessionIssue = { source: 'header', path: 'X-SyncStatus', message: 'missing' }
  * ```
  */
-export interface SessionIssue {
+export interface FileSyncSessionIssue {
   /** What is at fault: the HTTP status, a header, the body, or the order of calls. */
   source: 'status' | 'header' | 'body' | 'session'
   /** For a header its name; for the body an XML path or `line:column`; for a status the status code. */
@@ -29,10 +29,10 @@ export interface SessionIssue {
  * @example
  * ```ts
  * const answer = await fetch(request.url, request)
- * const response: SessionResponse = { status: answer.status, headers: answer.headers, body: new Uint8Array(await answer.arrayBuffer()) }
+ * const response: FileSyncResponse = { status: answer.status, headers: answer.headers, body: new Uint8Array(await answer.arrayBuffer()) }
  * ```
  */
-export interface SessionResponse {
+export interface FileSyncResponse {
   /** The HTTP status code. */
   status: number
   /** The response headers, `Headers` or a record; names are matched case-insensitively. */
@@ -46,10 +46,10 @@ export interface SessionResponse {
  *
  * @example
  * ```ts
- * const r: SessionRequest = { method: 'GET', url: 'https://h/_api/SPFileSync/sync/…/RootFolder?Filter=changes…', headers: { Accept: 'application/web3s+xml' } }
+ * const r: FileSyncRequest = { method: 'GET', url: 'https://h/_api/SPFileSync/sync/…/RootFolder?Filter=changes…', headers: { Accept: 'application/web3s+xml' } }
  * ```
  */
-export interface SessionRequest {
+export interface FileSyncRequest {
   /** `GET` or `POST`. */
   method: 'GET' | 'POST'
   /** The absolute URL. */
@@ -108,7 +108,7 @@ declare const TextDecoder: new (label: 'utf-8', options: { fatal: boolean }) => 
  * bodyText(new Uint8Array([0x3c, 0x61, 0x2f, 0x3e])) // { text: '<a/>' }
  * ```
  */
-export function bodyText(body: string | Uint8Array): { text: string } | { issues: SessionIssue[] } {
+export function bodyText(body: string | Uint8Array): { text: string } | { issues: FileSyncSessionIssue[] } {
   if (typeof body === 'string') return { text: body }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) }
@@ -125,7 +125,7 @@ export function bodyText(body: string | Uint8Array): { text: string } | { issues
  * bodyIssues(errors) // [{ source: 'body', path: '/Folder/SpaceUsed', message: '…' }]
  * ```
  */
-export function bodyIssues(errors: t.Errors): SessionIssue[] {
+export function bodyIssues(errors: t.Errors): FileSyncSessionIssue[] {
   return reportErrors(errors).map((e) => ({ source: 'body' as const, path: e.path, message: e.message }))
 }
 
@@ -137,7 +137,7 @@ export function bodyIssues(errors: t.Errors): SessionIssue[] {
  * headerIssues([{ severity: 'error', header: 'X-HasMoreData', message: "expected True or False, found 'yes'" }])
  * ```
  */
-export function headerIssues(issues: readonly SyncHeaderIssue[]): SessionIssue[] {
+export function headerIssues(issues: readonly SyncHeaderIssue[]): FileSyncSessionIssue[] {
   return issues.map((i) => ({ source: 'header' as const, path: i.header, message: i.message }))
 }
 
@@ -149,7 +149,7 @@ export function headerIssues(issues: readonly SyncHeaderIssue[]): SessionIssue[]
  * statusIssue(500, 200) // { source: 'status', path: '500', message: 'expected 200, found 500' }
  * ```
  */
-export function statusIssue(status: number, expected: number): SessionIssue {
+export function statusIssue(status: number, expected: number): FileSyncSessionIssue {
   return { source: 'status', path: String(status), message: `expected ${expected}, found ${status}` }
 }
 

@@ -11,11 +11,11 @@ import {
   bodyIssues,
   bodyText,
   DEFAULT_RETRY_AFTER_MS,
+  type FileSyncRequest,
+  type FileSyncResponse,
+  type FileSyncSessionIssue,
   isRetryStatus,
   retryAfterMs,
-  type SessionIssue,
-  type SessionRequest,
-  type SessionResponse,
   statusIssue,
 } from './response'
 
@@ -64,7 +64,7 @@ export type WriteStep =
   | { type: 'written'; items: Item[] }
   | { type: 'digest'; requestDigest: string }
   | { type: 'retry'; status: number; afterMs: number }
-  | { type: 'error'; status?: number; issues: SessionIssue[] }
+  | { type: 'error'; status?: number; issues: FileSyncSessionIssue[] }
 
 /**
  * One write, sans I/O: {@link createWriteSession} makes one.
@@ -80,9 +80,9 @@ export interface WriteSession {
   /** Whether the write went through. */
   readonly done: boolean
   /** The POST to send, or `undefined` once written. */
-  next(): SessionRequest | undefined
+  next(): FileSyncRequest | undefined
   /** Reads the answer to the request `next()` gave. */
-  receive(response: SessionResponse): WriteStep
+  receive(response: FileSyncResponse): WriteStep
 }
 
 /**
@@ -158,7 +158,7 @@ export function createWriteSession(options: WriteSessionOptions): WriteSession {
       const decoded = FileSyncXml.decode(text.text)
       if (E.isLeft(decoded)) return { type: 'error', status, issues: bodyIssues(decoded.left) }
       if (decoded.right.root !== 'Items') {
-        const issue: SessionIssue = {
+        const issue: FileSyncSessionIssue = {
           source: 'body',
           path: '/Folder',
           message: 'expected an <Items> write answer, found <Folder>',
