@@ -66,7 +66,10 @@ function serve(server: ChangesServer, faults: Fault[] = []) {
     const fault = faults.shift() ?? 'none'
     const answer = server.answer(request, fault === 'throttle-seconds' ? 'none' : fault)
     if (fault === 'throttle-seconds') return new Response('', { status: 429, headers: { 'Retry-After': '0' } })
-    return new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers as Record<string, string> })
+    return new Response(answer.body as BodyInit, {
+      status: answer.status,
+      headers: answer.headers as Record<string, string>,
+    })
   })
   return seen
 }

@@ -9,13 +9,12 @@ import type { FolderItem, Item } from '../model'
 import {
   bodyIssues,
   bodyText,
-  DEFAULT_RETRY_AFTER_MS,
   type FileSyncRequest,
   type FileSyncResponse,
   type FileSyncSessionIssue,
   headerIssues,
-  isRetryStatus,
-  retryAfterMs,
+  type RetryOptions,
+  retryStep,
   statusIssue,
 } from './response'
 
@@ -27,7 +26,7 @@ import {
  * const options: ChangesSessionOptions = { siteUrl: 'https://contoso-my.sharepoint.com/personal/ada', libraryId: '5d2445a6-f48d-4f6c-b190-640d11e29a93', flat: true }
  * ```
  */
-export interface ChangesSessionOptions {
+export interface ChangesSessionOptions extends RetryOptions {
   /** The site (web) URL the library lives in. */
   siteUrl: string
   /** The library (list) id, dashed, braced or 32 hex digits. */
@@ -40,10 +39,6 @@ export interface ChangesSessionOptions {
   flat?: boolean
   /** The `siteHost` query parameter of consumer OneDrive, when needed. */
   siteHost?: string
-  /** The clock for `Retry-After` dates, in epoch milliseconds (default `Date.now`). */
-  now?: () => number
-  /** The wait when a 429 or 503 carries no readable `Retry-After` (default {@link DEFAULT_RETRY_AFTER_MS}). */
-  defaultRetryAfterMs?: number
 }
 
 /** What the headers of a 200 answer said, and their warnings (values kept, but outside the spec's lists). */
@@ -160,15 +155,10 @@ function readPage(body: string | Uint8Array): { folder: FolderItem } | { issues:
  * // step.type === 'no-changes'
  * ```
  */
-export function readChangesResponse(
-  response: FileSyncResponse,
-  options?: { now?: () => number; defaultRetryAfterMs?: number },
-): ChangesStep {
+export function readChangesResponse(response: FileSyncResponse, options?: RetryOptions): ChangesStep {
+  const retry = retryStep(response, options ?? {})
+  if (retry !== undefined) return retry
   const status = response.status
-  if (isRetryStatus(status)) {
-    const afterMs = retryAfterMs(response.headers, options?.now ?? Date.now)
-    return { type: 'retry', status, afterMs: afterMs ?? options?.defaultRetryAfterMs ?? DEFAULT_RETRY_AFTER_MS }
-  }
   if (status !== 200) return { type: 'error', status, issues: [statusIssue(status, 200)] }
   const parsed = parseSyncResponseHeaders(response.headers)
   const { headers } = parsed
@@ -252,10 +242,6 @@ export function createChangesSession(options: ChangesSessionOptions): ChangesSes
     }),
     headers: changesRequestHeaders(options.flat),
   })
-  const readOptions = {
-    ...(options.now === undefined ? {} : { now: options.now }),
-    ...(options.defaultRetryAfterMs === undefined ? {} : { defaultRetryAfterMs: options.defaultRetryAfterMs }),
-  }
   return {
     get syncToken() {
       return committed
@@ -273,7 +259,7 @@ export function createChangesSession(options: ChangesSessionOptions): ChangesSes
         const message = `receive() without a request out (the session is ${state}); call next() first`
         return { type: 'error', issues: [{ source: 'session', path: 'receive', message }] }
       }
-      const step = readChangesResponse(response, readOptions)
+      const step = readChangesResponse(response, options)
       switch (step.type) {
         case 'changes':
           committed = step.syncToken

@@ -11,16 +11,7 @@ import {
   type ChangesStep,
   createChangesSession,
 } from './changes'
-import {
-  bodyIssues,
-  bodyText,
-  DEFAULT_RETRY_AFTER_MS,
-  type FileSyncRequest,
-  type FileSyncResponse,
-  isRetryStatus,
-  retryAfterMs,
-  statusIssue,
-} from './response'
+import { bodyIssues, bodyText, type FileSyncRequest, type FileSyncResponse, retryStep, statusIssue } from './response'
 
 /**
  * Options of {@link createFirstRunSession}: those of a changes session, without a token (a first run has none).
@@ -122,10 +113,8 @@ export function createFirstRunSession(options: FirstRunSessionOptions): FirstRun
         return { type: 'error', issues: [{ source: 'session', path: 'receive', message }] }
       }
       const status = response.status
-      if (isRetryStatus(status)) {
-        const afterMs = retryAfterMs(response.headers, options.now ?? Date.now)
-        return { type: 'retry', status, afterMs: afterMs ?? options.defaultRetryAfterMs ?? DEFAULT_RETRY_AFTER_MS }
-      }
+      const retry = retryStep(response, options)
+      if (retry !== undefined) return retry
       if (status !== 200) return { type: 'error', status, issues: [statusIssue(status, 200)] }
       const text = bodyText(response.body)
       if ('issues' in text) return { type: 'error', status, issues: text.issues }

@@ -7,6 +7,7 @@ export {
   type FileSyncRequest,
   type FileSyncResponse,
   type FileSyncSessionIssue,
+  type RetryOptions,
   retryAfterMs,
 } from './response'
 export * from './write'

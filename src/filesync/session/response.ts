@@ -154,13 +154,34 @@ export function statusIssue(status: number, expected: number): FileSyncSessionIs
 }
 
 /**
- * Whether the status asks the client to come back later (429 Too Many Requests, 503 Service Unavailable).
+ * The options every session takes for retries.
  *
  * @example
  * ```ts
- * isRetryStatus(429) // true
+ * const o: RetryOptions = { now: () => 0, defaultRetryAfterMs: 1000 }
  * ```
  */
-export function isRetryStatus(status: number): boolean {
-  return status === 429 || status === 503
+export interface RetryOptions {
+  /** The clock for `Retry-After` dates, in epoch milliseconds (default `Date.now`). */
+  now?: () => number
+  /** The wait when a 429 or 503 carries no readable `Retry-After` (default {@link DEFAULT_RETRY_AFTER_MS}). */
+  defaultRetryAfterMs?: number
+}
+
+/**
+ * The `retry` step for a 429 (Too Many Requests) or 503 (Service Unavailable), or `undefined` for any other status.
+ *
+ * @example
+ * ```ts
+ * retryStep({ status: 429, headers: { 'Retry-After': '2' }, body: '' }, {}) // { type: 'retry', status: 429, afterMs: 2000 }
+ * ```
+ */
+export function retryStep(
+  response: FileSyncResponse,
+  options: RetryOptions,
+): { type: 'retry'; status: number; afterMs: number } | undefined {
+  const status = response.status
+  if (status !== 429 && status !== 503) return undefined
+  const afterMs = retryAfterMs(response.headers, options.now ?? Date.now)
+  return { type: 'retry', status, afterMs: afterMs ?? options.defaultRetryAfterMs ?? DEFAULT_RETRY_AFTER_MS }
 }

@@ -10,12 +10,11 @@ import type { Item } from '../model'
 import {
   bodyIssues,
   bodyText,
-  DEFAULT_RETRY_AFTER_MS,
   type FileSyncRequest,
   type FileSyncResponse,
   type FileSyncSessionIssue,
-  isRetryStatus,
-  retryAfterMs,
+  type RetryOptions,
+  retryStep,
   statusIssue,
 } from './response'
 
@@ -27,7 +26,7 @@ import {
  * const options: WriteSessionOptions = { siteUrl, libraryId, body: buildUploadBody({ xml, content, fragmentSessionId }).right }
  * ```
  */
-export interface WriteSessionOptions {
+export interface WriteSessionOptions extends RetryOptions {
   /** The site (web) URL the library lives in. */
   siteUrl: string
   /** The library (list) id. */
@@ -42,10 +41,6 @@ export interface WriteSessionOptions {
   requestDigest?: string
   /** How many 403 answers with a new digest are followed before giving up (default 2). */
   maxDigestRefreshes?: number
-  /** The clock for `Retry-After` dates, in epoch milliseconds (default `Date.now`). */
-  now?: () => number
-  /** The wait when a 429 or 503 carries no readable `Retry-After` (default {@link DEFAULT_RETRY_AFTER_MS}). */
-  defaultRetryAfterMs?: number
 }
 
 /**
@@ -138,10 +133,8 @@ export function createWriteSession(options: WriteSessionOptions): WriteSession {
       }
       state = 'ready'
       const status = response.status
-      if (isRetryStatus(status)) {
-        const afterMs = retryAfterMs(response.headers, options.now ?? Date.now)
-        return { type: 'retry', status, afterMs: afterMs ?? options.defaultRetryAfterMs ?? DEFAULT_RETRY_AFTER_MS }
-      }
+      const retry = retryStep(response, options)
+      if (retry !== undefined) return retry
       if (status === 403) {
         const offered = headerValues(response.headers).get('x-requestdigest')?.[0]?.trim()
         if (offered !== undefined && offered !== '' && offered !== sentDigest && refreshes < maxRefreshes) {
