@@ -52,8 +52,9 @@ interface Answered {
 /**
  * What one answer to a changes query means, tagged on `type`:
  * - `changes`: a page decoded completely (`FullData` on a pass without a token, else `IncrementalChanges`); its
- *   `items` are the root's items as decoded, `folder` the whole root; `more` is `X-HasMoreData` (absent = false);
- *   the page's `syncToken` is now committed.
+ *   `items` are the root's items as decoded (with `flat`, every changed item; without it, folders carry their
+ *   changed children in their own `items`), `folder` the whole root (quota included); `more` is `X-HasMoreData`
+ *   (absent = false); the page's `syncToken` is now committed.
  * - `no-changes`: nothing new (`NoChanges`); its `X-SyncToken`, when sent, is committed. Caught up.
  * - `token-only`: `CurrentSyncTokenOnly`: the server hands out its current token without changes; the token is
  *   committed and the pass is over. Changes before that token are not listed: a client that needs them does a full
