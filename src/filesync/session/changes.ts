@@ -41,8 +41,16 @@ export interface ChangesSessionOptions extends RetryOptions {
   siteHost?: string
 }
 
-/** What the headers of a 200 answer said, and their warnings (values kept, but outside the spec's lists). */
-interface Answered {
+/**
+ * What every step read from a 200 answer carries: the sync headers and their warnings (values kept, but outside
+ * the spec's lists, such as an unknown quota state).
+ *
+ * @example
+ * ```ts
+ * const a: ChangesAnswer = { headers: { syncStatus: 'NoChanges', quotaState: 'Normal' }, warnings: [] }
+ * ```
+ */
+export interface ChangesAnswer {
   /** The sync headers read. */
   headers: SyncResponseHeaders
   /** Header values outside the spec's lists (an unknown quota state, …); the step still holds. */
@@ -71,7 +79,7 @@ interface Answered {
  * ```
  */
 export type ChangesStep =
-  | (Answered & {
+  | (ChangesAnswer & {
       type: 'changes'
       syncStatus: 'FullData' | 'IncrementalChanges'
       items: Item[]
@@ -79,9 +87,9 @@ export type ChangesStep =
       more: boolean
       syncToken: string
     })
-  | (Answered & { type: 'no-changes'; syncToken?: string })
-  | (Answered & { type: 'token-only'; syncToken: string })
-  | (Answered & { type: 'resync'; action?: ResyncAction | (string & {}); syncToken?: string })
+  | (ChangesAnswer & { type: 'no-changes'; syncToken?: string })
+  | (ChangesAnswer & { type: 'token-only'; syncToken: string })
+  | (ChangesAnswer & { type: 'resync'; action?: ResyncAction | (string & {}); syncToken?: string })
   | { type: 'retry'; status: number; afterMs: number }
   | { type: 'error'; status?: number; issues: FileSyncSessionIssue[] }
 
