@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import {
@@ -13,6 +14,7 @@ import {
   retryAfterMs,
 } from '../../src/filesync/index'
 import { fixture } from '../support/fixtures'
+import { numRuns } from '../support/runtime'
 import { ChangesServer, change, ids, LIBRARY, SITE, text, tokenAt } from './session-server'
 
 interface Exchange {
@@ -338,5 +340,45 @@ describe('Headers objects and plain records', () => {
       type: 'error',
       issues: [{ path: 'X-SyncStatus', message: 'missing' }],
     })
+  })
+})
+
+describe('properties', () => {
+  it('Retry-After: delay-seconds and every HTTP-date form give the wait the clock says', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 4_000_000_000 }),
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        (seconds, at, now) => {
+          expect(retryAfterMs({ 'Retry-After': String(seconds) }, () => now)).toBe(seconds * 1000)
+          const date = new Date(at * 1000).toUTCString()
+          expect(retryAfterMs(new Headers({ 'Retry-After': date }), () => now)).toBe(Math.max(0, at * 1000 - now))
+        },
+      ),
+      { numRuns: numRuns(200) },
+    )
+  })
+
+  it('parseSyncResponseHeaders reads a Headers object exactly as the record it was made from', () => {
+    const names = ['X-SyncStatus', 'X-SyncToken', 'X-HasMoreData', 'X-QuotaState', 'X-ResyncAction', 'X-RequestDigest']
+    const value = fc.oneof(
+      fc.constantFrom('NoChanges', 'FullData', 'ResyncNeeded', 'True', 'false', 'Normal', 'Reupload', 'odd'),
+      fc.stringMatching(/^[!-~]([ -~]*[!-~])?$/),
+    )
+    const record = fc.dictionary(
+      fc.constantFrom(...names).chain((n) => fc.constantFrom(n, n.toLowerCase(), n.toUpperCase())),
+      value,
+      { maxKeys: 6 },
+    )
+    fc.assert(
+      fc.property(record, (r) => {
+        const unique = Object.fromEntries(
+          Object.entries(r).filter(([k], i, all) => all.findIndex(([j]) => j.toLowerCase() === k.toLowerCase()) === i),
+        )
+        expect(parseSyncResponseHeaders(new Headers(unique))).toEqual(parseSyncResponseHeaders(unique))
+      }),
+      { numRuns: numRuns(200) },
+    )
   })
 })
