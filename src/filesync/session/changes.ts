@@ -1,14 +1,12 @@
 // The FILESYNC changes loop as a sans-I/O state machine: which query to send next, what an answer means.
 // MS-FILESYNC "sync with the service" (Filter=changes, X-SyncStatus, X-SyncToken, X-HasMoreData); no network here.
 
-import { either as E } from 'fp-ts'
 import { FileSyncXml } from '../document'
 import { parseSyncResponseHeaders, type ResyncAction, type SyncResponseHeaders } from '../http/headers'
 import { changesUrl } from '../http/urls'
 import type { FolderItem, Item } from '../model'
 import {
-  bodyIssues,
-  bodyText,
+  decodeBody,
   type FileSyncRequest,
   type FileSyncResponse,
   type FileSyncSessionIssue,
@@ -143,15 +141,13 @@ export function changesRequestHeaders(flat: boolean | undefined): Record<string,
 }
 
 function readPage(body: string | Uint8Array): { folder: FolderItem } | { issues: FileSyncSessionIssue[] } {
-  const text = bodyText(body)
-  if ('issues' in text) return text
-  const decoded = FileSyncXml.decode(text.text)
-  if (E.isLeft(decoded)) return { issues: bodyIssues(decoded.left) }
-  if (decoded.right.root !== 'Folder')
+  const decoded = decodeBody(FileSyncXml, body)
+  if ('issues' in decoded) return decoded
+  if (decoded.value.root !== 'Folder')
     return {
       issues: [{ source: 'body', path: '/Items', message: 'expected a <Folder> changes listing, found <Items>' }],
     }
-  return { folder: decoded.right.folder }
+  return { folder: decoded.value.folder }
 }
 
 /**

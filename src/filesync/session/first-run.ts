@@ -1,7 +1,6 @@
 // The start of a FILESYNC first run as a sans-I/O state machine: the client policy, then the first changes pass.
 // MS-FILESYNC 3.1.3 (initialization starts with the client policy request) and "sync with the service"; no I/O.
 
-import { either as E } from 'fp-ts'
 import { type Policy, PolicyXml } from '../http/policy'
 import { policyUrl } from '../http/urls'
 import {
@@ -11,7 +10,7 @@ import {
   type ChangesStep,
   createChangesSession,
 } from './changes'
-import { bodyIssues, bodyText, type FileSyncRequest, type FileSyncResponse, retryStep, statusIssue } from './response'
+import { decodeBody, type FileSyncRequest, type FileSyncResponse, retryStep, statusIssue } from './response'
 
 /**
  * Options of {@link createFirstRunSession}: those of a changes session, without a token (a first run has none).
@@ -116,11 +115,9 @@ export function createFirstRunSession(options: FirstRunSessionOptions): FirstRun
       const retry = retryStep(response, options)
       if (retry !== undefined) return retry
       if (status !== 200) return { type: 'error', status, issues: [statusIssue(status, 200)] }
-      const text = bodyText(response.body)
-      if ('issues' in text) return { type: 'error', status, issues: text.issues }
-      const decoded = PolicyXml.decode(text.text)
-      if (E.isLeft(decoded)) return { type: 'error', status, issues: bodyIssues(decoded.left) }
-      policy = decoded.right
+      const decoded = decodeBody(PolicyXml, response.body)
+      if ('issues' in decoded) return { type: 'error', status, issues: decoded.issues }
+      policy = decoded.value
       changes = createChangesSession(options)
       return { type: 'policy', policy }
     },

@@ -100,33 +100,30 @@ export function retryAfterMs(headers: SyncHeaderInput, now: () => number): numbe
 declare const TextDecoder: new (label: 'utf-8', options: { fatal: boolean }) => { decode(input: Uint8Array): string }
 
 /**
- * The body as text. Bytes are read as UTF-8, fatally (a BOM is dropped); a malformed sequence is an issue, never
- * U+FFFD. The one place a session turns bytes into text.
+ * Decodes a response body with a document codec: the one place a session reads a body. Bytes are read as UTF-8,
+ * fatally (a BOM is dropped); a malformed sequence is an issue, never U+FFFD. Decode errors become body issues with
+ * their XML paths or `line:column`.
  *
  * @example
  * ```ts
- * bodyText(new Uint8Array([0x3c, 0x61, 0x2f, 0x3e])) // { text: '<a/>' }
+ * decodeBody(FileSyncXml, new Uint8Array([0x3c, 0x49, 0x74, 0x65, 0x6d, 0x73, 0x2f, 0x3e])) // { value: { root: 'Items', items: [] } }
  * ```
  */
-export function bodyText(body: string | Uint8Array): { text: string } | { issues: FileSyncSessionIssue[] } {
-  if (typeof body === 'string') return { text: body }
+export function decodeBody<A>(
+  codec: t.Decoder<string, A>,
+  body: string | Uint8Array,
+): { value: A } | { issues: FileSyncSessionIssue[] } {
+  let text: string
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) }
+    text = typeof body === 'string' ? body : new TextDecoder('utf-8', { fatal: true }).decode(body)
   } catch {
     return { issues: [{ source: 'body', path: '1:1', message: 'the body is not well-formed UTF-8' }] }
   }
-}
-
-/**
- * io-ts decode errors as session issues of the body.
- *
- * @example
- * ```ts
- * bodyIssues(errors) // [{ source: 'body', path: '/Folder/SpaceUsed', message: '…' }]
- * ```
- */
-export function bodyIssues(errors: t.Errors): FileSyncSessionIssue[] {
-  return reportErrors(errors).map((e) => ({ source: 'body' as const, path: e.path, message: e.message }))
+  const decoded = codec.decode(text)
+  if (decoded._tag === 'Right') return { value: decoded.right }
+  return {
+    issues: reportErrors(decoded.left).map((e) => ({ source: 'body' as const, path: e.path, message: e.message })),
+  }
 }
 
 /**

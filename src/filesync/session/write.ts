@@ -1,15 +1,13 @@
 // The FILESYNC write exchange (a metadata write or a multipart upload) as a sans-I/O state machine.
 // The write request of "sync with the service": a first POST may be refused 403 with X-RequestDigest; resend with it.
 
-import { either as E } from 'fp-ts'
 import { FileSyncXml } from '../document'
 import { headerValues } from '../http/headers'
 import type { UploadBody } from '../http/multipart'
 import { writeUrl } from '../http/urls'
 import type { Item } from '../model'
 import {
-  bodyIssues,
-  bodyText,
+  decodeBody,
   type FileSyncRequest,
   type FileSyncResponse,
   type FileSyncSessionIssue,
@@ -146,11 +144,9 @@ export function createWriteSession(options: WriteSessionOptions): WriteSession {
         return { type: 'error', status, issues: [{ source: 'status', path: '403', message: `refused ${why}` }] }
       }
       if (status !== 200) return { type: 'error', status, issues: [statusIssue(status, 200)] }
-      const text = bodyText(response.body)
-      if ('issues' in text) return { type: 'error', status, issues: text.issues }
-      const decoded = FileSyncXml.decode(text.text)
-      if (E.isLeft(decoded)) return { type: 'error', status, issues: bodyIssues(decoded.left) }
-      if (decoded.right.root !== 'Items') {
+      const decoded = decodeBody(FileSyncXml, response.body)
+      if ('issues' in decoded) return { type: 'error', status, issues: decoded.issues }
+      if (decoded.value.root !== 'Items') {
         const issue: FileSyncSessionIssue = {
           source: 'body',
           path: '/Folder',
@@ -159,7 +155,7 @@ export function createWriteSession(options: WriteSessionOptions): WriteSession {
         return { type: 'error', status, issues: [issue] }
       }
       state = 'done'
-      return { type: 'written', items: decoded.right.items }
+      return { type: 'written', items: decoded.value.items }
     },
   }
 }
