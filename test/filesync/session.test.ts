@@ -182,6 +182,21 @@ describe('createChangesSession: a bad page is repeated, never skipped', () => {
     })
   })
 
+  it('refuses an empty page that promises more under the same token (no progress, no endless loop)', () => {
+    const session = createChangesSession({ siteUrl: SITE, libraryId: LIBRARY, syncToken: tokenAt(2) })
+    const request = session.next()
+    const headers = { 'X-SyncStatus': 'IncrementalChanges', 'X-SyncToken': tokenAt(2), 'X-HasMoreData': 'True' }
+    const empty = '<Folder><Items></Items></Folder>'
+    expect(session.receive({ status: 200, headers, body: empty })).toMatchObject({
+      type: 'error',
+      issues: [{ source: 'header', path: 'X-HasMoreData' }],
+    })
+    expect(session.next()).toEqual(request)
+    const moved = session.receive({ status: 200, headers: { ...headers, 'X-SyncToken': tokenAt(3) }, body: empty })
+    expect(moved).toMatchObject({ type: 'changes', more: true, items: [] })
+    expect(session.syncToken).toBe(tokenAt(3))
+  })
+
   it('treats receive() without a request out as an error that changes nothing', () => {
     const session = createChangesSession({ siteUrl: SITE, libraryId: LIBRARY })
     const step = session.receive({

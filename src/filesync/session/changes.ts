@@ -68,8 +68,8 @@ export interface ChangesAnswer {
  * - `resync`: `ResyncNeeded` with its `action`; nothing is committed and the session stops: do what the action
  *   says, then start a new session without a token.
  * - `retry`: 429 or 503; wait `afterMs`, then send `next()` again (the same request).
- * - `error`: any other status, a missing or unreadable header, a body that does not decode; nothing is committed
- *   and `next()` repeats the same request.
+ * - `error`: any other status, a missing or unreadable header, a body that does not decode (or, in a session, an
+ *   empty page that promises more under the same token); nothing is committed and `next()` repeats the request.
  *
  * @example
  * ```ts
@@ -264,7 +264,12 @@ export function createChangesSession(options: ChangesSessionOptions): ChangesSes
         const message = `receive() without a request out (the session is ${state}); call next() first`
         return { type: 'error', issues: [{ source: 'session', path: 'receive', message }] }
       }
-      const step = readChangesResponse(response, options)
+      let step = readChangesResponse(response, options)
+      if (step.type === 'changes' && step.more && step.items.length === 0 && step.syncToken === committed) {
+        // More data promised, but nothing handed out and no new position: asking again would loop forever.
+        const message = 'X-HasMoreData: True on an empty page with the same X-SyncToken; the pass makes no progress'
+        step = { type: 'error', status: 200, issues: [{ source: 'header', path: 'X-HasMoreData', message }] }
+      }
       switch (step.type) {
         case 'changes':
           committed = step.syncToken
