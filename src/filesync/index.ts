@@ -19,6 +19,7 @@ export {
 } from './element'
 export * from './http/index'
 export type * from './model'
+export * from './session/index'
 export * from './snapshot'
 export {
   type FileSyncEndEvent,
