@@ -13,8 +13,11 @@
 export interface ReadableStreamLike<T> {
   /** Locks the stream to a reader. */
   getReader(): {
+    /** The next chunk, or `done`. */
     read(): Promise<{ done: boolean; value?: T }>
+    /** Stops the stream (when the consumer leaves early). */
     cancel(reason?: unknown): Promise<void>
+    /** Unlocks the stream. */
     releaseLock(): void
   }
 }
