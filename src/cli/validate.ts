@@ -38,9 +38,11 @@ Options:
   -h, --help      show this help
 
 Examples:
-  syncwire validate examples/filesync/*.xml
-  syncwire validate --summary examples/filesync/*.xml
+  syncwire validate captures/*.xml
+  syncwire validate --summary --role result result-feed.xml
   curl -s "$FEED_URL" | syncwire validate --strict -
+
+  (captures/*.xml and result-feed.xml stand for your own files; $FEED_URL for an SData feed's URL)
 `
 
 /**
