@@ -1,6 +1,6 @@
 // `syncwire conflicts` over the hand-made catch-up story in examples/sdata (every decision reason once), the JSON
 // form, target states as JSON or as a feed, the merged digest, and the gap that immediate mode refuses.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -33,6 +33,16 @@ function decodedRight<A>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; r
   if (r._tag === 'Left') throw new Error('expected a decoded value')
   return r.right
 }
+/** The story's first page alone, as JSON. */
+const pageOne = [
+  'conflicts',
+  '--json',
+  '--target-digest',
+  'examples/sdata/target-digest.xml',
+  '--target-states',
+  'examples/sdata/target-states.json',
+  'examples/sdata/catch-up-page-1.xml',
+]
 const uuid = (n: number) => `0000000${n}-5eed-4a11-8c0d-00000000000${n}`
 
 describe('syncwire conflicts', () => {
@@ -136,19 +146,7 @@ describe('syncwire conflicts', () => {
     const whole = JSON.parse(syncwire([...story, '--json']).stdout)
     const digest = join(dir, name)
     const states = join(dir, `states-for-${name}.json`)
-    copyFileSync('examples/sdata/target-digest.xml', join(dir, 'start.xml'))
-    const first = syncwire([
-      'conflicts',
-      '--target-digest',
-      join(dir, 'start.xml'),
-      '--target-states',
-      'examples/sdata/target-states.json',
-      '--digest-out',
-      digest,
-      '--states-out',
-      states,
-      'examples/sdata/catch-up-page-1.xml',
-    ])
+    const first = syncwire([...pageOne.filter((a) => a !== '--json'), '--digest-out', digest, '--states-out', states])
     expect(first.code).toBe(0)
     const next = [
       'conflicts',
@@ -164,17 +162,7 @@ describe('syncwire conflicts', () => {
       'examples/sdata/catch-up-page-2.xml',
     ]
     const second = JSON.parse(syncwire([...next, '--json']).stdout)
-    const firstJson = JSON.parse(
-      syncwire([
-        'conflicts',
-        '--json',
-        '--target-digest',
-        'examples/sdata/target-digest.xml',
-        '--target-states',
-        'examples/sdata/target-states.json',
-        'examples/sdata/catch-up-page-1.xml',
-      ]).stdout,
-    )
+    const firstJson = JSON.parse(syncwire(pageOne).stdout)
     expect([...firstJson.pages, ...second.pages]).toEqual(whole.pages)
     expect(second.digest).toEqual(whole.digest)
     expect(second.states).toEqual(whole.states)
@@ -187,15 +175,7 @@ describe('syncwire conflicts', () => {
   it('--json output feeds back whole: its digest as --target-digest, its states as --target-states', () => {
     const whole = JSON.parse(syncwire([...story, '--json']).stdout)
     const out = join(dir, 'page-1.out.json')
-    const first = syncwire([
-      'conflicts',
-      '--json',
-      '--target-digest',
-      'examples/sdata/target-digest.xml',
-      '--target-states',
-      'examples/sdata/target-states.json',
-      'examples/sdata/catch-up-page-1.xml',
-    ])
+    const first = syncwire(pageOne)
     writeFileSync(out, first.stdout)
     const second = syncwire([
       'conflicts',
