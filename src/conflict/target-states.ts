@@ -94,8 +94,9 @@ export class TargetStateStore {
   }
 
   /**
-   * Stores what one decided entry leaves (see {@link stateAfter}); a `failed` decision changes nothing. Call it in
-   * feed order, as `record` does.
+   * Stores what one decided entry leaves: the incoming syncState for `apply` (a tombstone for a delete), the
+   * re-stamped state when the decision carries one; a `failed` decision changes nothing. Call it in feed order,
+   * as `record` does.
    */
   recordEntry(entry: FeedInput['entries'][number], decided: EntryDecision): void {
     if (decided.failed === true || entry.syncState === undefined) return
