@@ -1,6 +1,6 @@
 // The target's stored versions keyed by uuid, compared and updated exactly as processFeed does within a page.
 // sdata-sync §5.4 (each entry sees the state the earlier ones left) with uuids compared case-insensitively (§4.7).
-import type { SyncState } from '../sdata/model'
+import type { SyncState } from '../common/sync'
 import type { Decision, EntryDecision, FeedInput, FeedOutcome, TargetState } from './types'
 
 /**
