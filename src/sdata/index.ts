@@ -18,11 +18,10 @@ export {
   type SyncFeedEvent,
   streamSyncFeed,
 } from './stream'
+export { SYNC_ENTRY_ROLES, SYNC_FEED_ROLES, type SyncEntryRole, type SyncFeedRole } from './roles'
 export type {
   SDataIssue,
   SDataIssueSeverity,
-  SyncEntryRole,
-  SyncFeedRole,
   ValidateDigestOptions,
   ValidateSyncEntryOptions,
   ValidateSyncFeedOptions,
