@@ -5,11 +5,13 @@ export { compareStamps, stampToEpochMs } from '../common/stamp'
 export type { ReadableStreamLike, XmlSource } from '../xml/source'
 export type { StreamError, StreamIssue } from '../xml/stream'
 export * from './codecs'
+export { type EncodeSyncFeedStreamOptions, encodeSyncFeedStream } from './encode-stream'
 export * from './json/index'
 export type * from './model'
 export * from './namespaces'
 export { checkPageSequence, nextPage } from './paging'
 export { type PayloadCodec, type ResourceAttributes, resourceAttributes } from './payload'
+export { SYNC_ENTRY_ROLES, SYNC_FEED_ROLES, type SyncEntryRole, type SyncFeedRole } from './roles'
 export {
   rebuildSyncFeed,
   type StreamSyncFeedOptions,
@@ -18,7 +20,6 @@ export {
   type SyncFeedEvent,
   streamSyncFeed,
 } from './stream'
-export { SYNC_ENTRY_ROLES, SYNC_FEED_ROLES, type SyncEntryRole, type SyncFeedRole } from './roles'
 export type {
   SDataIssue,
   SDataIssueSeverity,

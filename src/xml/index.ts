@@ -3,6 +3,7 @@
 
 export { DEFAULT_LIMITS, type ParseOptions, parseXml, type XmlError } from './parse'
 export { escapeAttribute, escapeText, type SerializeOptions, serializeXml } from './serialize'
+export { serializeXmlStream } from './serialize-stream'
 export type { ReadableStreamLike, XmlSource } from './source'
 export type { StreamError, StreamIssue } from './stream'
 export { elementText, isElement, qualifiedName } from './tree'

@@ -1,7 +1,17 @@
 // XML serializer: XmlDocument -> well-formed, namespace-well-formed XML 1.0 text, with prefix management.
 // Implements XML 1.0 §2.4/§3.3.3 escaping (so text and attribute values survive a re-parse) and Namespaces in XML 1.0 §3–6.
 
-import { XML_NAMESPACE, XMLNS_NAMESPACE, type XmlAttribute, type XmlDocument, type XmlElement } from './types'
+import { escapeXml } from './escape'
+import {
+  XML_NAMESPACE,
+  XMLNS_NAMESPACE,
+  type XmlAttribute,
+  type XmlDocument,
+  type XmlElement,
+  type XmlNode,
+} from './types'
+
+export { escapeAttribute, escapeText } from './escape'
 
 /**
  * Options of {@link serializeXml}.
@@ -18,103 +28,8 @@ export interface SerializeOptions {
   bom?: boolean
 }
 
-const REPLACEMENT = '\uFFFD'
 // Output is flushed in flat chunks of about this many UTF-16 units.
-const CHUNK = 1 << 14
-
-/**
- * Escapes character data for element content: `&`, `<` and `>` become references (so `]]>` cannot appear), a CR
- * becomes `&#13;` (a literal one would be read back as LF, §2.11), and characters XML 1.0 cannot carry (C0 controls
- * other than tab/LF/CR, lone surrogates, U+FFFE, U+FFFF) become U+FFFD.
- *
- * @example
- * ```ts
- * escapeText('a < b & c\r\n') // 'a &lt; b &amp; c&#13;\n'
- * ```
- */
-export function escapeText(value: string): string {
-  return escapeXml(value, false)
-}
-
-/**
- * Escapes an attribute value for a double-quoted attribute: `&`, `<` and `"` become references, tab, LF and CR
- * become `&#9;`, `&#10;` and `&#13;` (literal ones would be normalised to spaces, §3.3.3), and characters XML 1.0
- * cannot carry become U+FFFD.
- *
- * @example
- * ```ts
- * escapeAttribute('say "hi"\tthere') // 'say &quot;hi&quot;&#9;there'
- * ```
- */
-export function escapeAttribute(value: string): string {
-  return escapeXml(value, true)
-}
-
-// Anything that may need a reference or a replacement; most values have none, and one native scan settles that.
-const SPECIAL = /[&<>"\r\n\t]|[^\x20-\x7e]/
-
-function escapeXml(value: string, attribute: boolean): string {
-  if (!SPECIAL.test(value)) return value
-  const n = value.length
-  let i = 0
-  // Most values need nothing; find the first character that does before building anything.
-  for (; i < n; i++) {
-    const c = value.charCodeAt(i)
-    if (c > 62 && c < 0xd800) continue
-    if (c >= 0x20 && c !== 38 && c !== 60 && c !== 62 && c !== 34 && c < 0xd800) continue
-    if (c === 62 && attribute) continue
-    if (c === 34 && !attribute) continue
-    if (c === 10 && !attribute) continue
-    if (c >= 0xd800) {
-      if (c < 0xdc00) {
-        const d = value.charCodeAt(i + 1)
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          i++
-          continue
-        }
-      } else if (c >= 0xe000 && c < 0xfffe) continue
-    }
-    break
-  }
-  if (i === n) return value
-  let out = value.slice(0, i)
-  let run = i
-  for (; i < n; i++) {
-    const c = value.charCodeAt(i)
-    if (c > 62 && c < 0xd800) continue
-    let replacement: string
-    if (c === 38) replacement = '&amp;'
-    else if (c === 60) replacement = '&lt;'
-    else if (c === 62) {
-      if (attribute) continue
-      replacement = '&gt;'
-    } else if (c === 34) {
-      if (!attribute) continue
-      replacement = '&quot;'
-    } else if (c === 13) replacement = '&#13;'
-    else if (c === 10) {
-      if (!attribute) continue
-      replacement = '&#10;'
-    } else if (c === 9) {
-      if (!attribute) continue
-      replacement = '&#9;'
-    } else if (c < 0x20) replacement = REPLACEMENT
-    else if (c < 0xd800) continue
-    else if (c < 0xdc00) {
-      const d = value.charCodeAt(i + 1)
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++
-        continue
-      }
-      replacement = REPLACEMENT
-    } else if (c < 0xe000 || c >= 0xfffe) replacement = REPLACEMENT
-    else continue
-    out += value.slice(run, i)
-    out += replacement
-    run = i + 1
-  }
-  return out + value.slice(run)
-}
+export const CHUNK = 1 << 14
 
 /**
  * Writes a document as XML text. Never throws.
@@ -139,17 +54,23 @@ function escapeXml(value: string, attribute: boolean): string {
  * ```
  */
 export function serializeXml(document: XmlDocument, options?: SerializeOptions): string {
-  const writer = new Writer()
-  if (options?.bom === true) writer.out = '\uFEFF'
-  if (options?.declaration !== false) writer.out += '<?xml version="1.0" encoding="UTF-8"?>'
+  const writer = startWriter(options)
   writer.write(document.root)
   return writer.finish()
 }
 
+/** A writer with the BOM and declaration the options ask for already written. */
+export function startWriter(options: SerializeOptions | undefined): Writer {
+  const writer = new Writer()
+  if (options?.bom === true) writer.out = '\uFEFF'
+  if (options?.declaration !== false) writer.out += '<?xml version="1.0" encoding="UTF-8"?>'
+  return writer
+}
+
 // Output grows by `+=` (V8 ropes: cheaper than joining one part per name), and every CHUNK units the rope is flattened
 // and set aside, so its cells die young instead of being promoted with the whole output (the garbage collector then
-// dominated the time); the flat chunks are joined once at the end.
-class Writer {
+// dominated the time); the flat chunks are joined once at the end, or handed out as they come (`take`).
+export class Writer {
   out = ''
   private readonly chunks: string[] = []
   // Keeps the flattening call observable, so no optimiser drops it.
@@ -159,6 +80,15 @@ class Writer {
     if (this.chunks.length === 0) return this.out
     this.chunks.push(this.out)
     return this.chunks.join('')
+  }
+
+  /** What has been written since the last `take`, once it is at least `min` units long (else `undefined`). */
+  take(min: number): string | undefined {
+    if (this.chunks.length === 0 && this.out.length < min) return undefined
+    const text = this.finish()
+    this.chunks.length = 0
+    this.out = ''
+    return text
   }
 
   private flush(): void {
@@ -218,30 +148,61 @@ class Writer {
   }
 
   write(root: XmlElement): void {
-    // Parallel stacks of the open elements: the element, its next child, the bindings mark, the prefix written.
-    const elements: XmlElement[] = [root]
-    const next: number[] = [0]
-    const marks: number[] = [this.declared.length]
-    const prefixes: string[] = [this.open(root)]
+    const mark = this.declared.length
+    const prefix = this.open(root)
     if (root.children.length === 0) {
-      this.unwind(marks[0]!)
+      this.unwind(mark)
       return
     }
+    this.content(root, prefix, root.children)
+    this.close(root, prefix, mark)
+  }
+
+  /** Writes the start tag of `root` (never self-closed) and its given children, leaving it open. */
+  begin(root: XmlElement): OpenRoot {
+    const mark = this.declared.length
+    const prefix = this.open(root, false)
+    this.content(root, prefix, root.children)
+    return { element: root, prefix, mark }
+  }
+
+  /** Writes the end tag of an element {@link begin} opened. */
+  end(root: OpenRoot): void {
+    this.close(root.element, root.prefix, root.mark)
+  }
+
+  close(element: XmlElement, prefix: string, mark: number): void {
+    if (prefix === '') this.out += `</${element.localName}>`
+    else this.out += `</${prefix}:${element.localName}>`
+    this.unwind(mark)
+  }
+
+  /**
+   * Writes `nodes` as content of the open element `parent` (whose name was written with `prefix`), in its scope:
+   * the whole document and the streamed one write each child by this same code, so their bytes agree.
+   */
+  content(parent: XmlElement, parentPrefix: string, nodes: readonly XmlNode[]): void {
+    // Parallel stacks of the open elements below `parent`: the element, its children, the next child, the bindings
+    // mark, the prefix written. Slot 0 is `parent` itself, which stays open.
+    const elements: XmlElement[] = [parent]
+    const lists: Array<readonly XmlNode[]> = [nodes]
+    const next: number[] = [0]
+    const marks: number[] = [0]
+    const prefixes: string[] = [parentPrefix]
     let top = 0
     while (top >= 0) {
       if (this.out.length > CHUNK) this.flush()
       const element = elements[top]!
       const index = next[top]!
-      if (index >= element.children.length) {
-        const prefix = prefixes[top]!
-        if (prefix === '') this.out += `</${element.localName}>`
-        else this.out += `</${prefix}:${element.localName}>`
-        this.unwind(marks[top]!)
+      const children = lists[top]!
+      if (index >= children.length) {
+        if (top === 0) return
+        this.close(element, prefixes[top]!, marks[top]!)
         top--
         continue
       }
       next[top] = index + 1
-      const child = element.children[index]!
+      const child = children[index]!
       if (child.type === 'text') {
         this.out += escapeXml(child.value, false)
         continue
@@ -267,6 +228,7 @@ class Writer {
       }
       top++
       elements[top] = child
+      lists[top] = child.children
       next[top] = 0
       marks[top] = mark
       prefixes[top] = prefix
@@ -286,7 +248,7 @@ class Writer {
    * Binds the element's namespaces and writes its start tag (self-closed when it has no children); returns the
    * prefix of its name ('' for none) for the end tag.
    */
-  private open(element: XmlElement): string {
+  private open(element: XmlElement, empty = element.children.length === 0): string {
     const attributes = element.attributes
     // No element can be in the xmlns namespace (Namespaces §3), so such an element is written in no namespace.
     const namespace = element.namespace === '' || element.namespace === XMLNS_NAMESPACE ? null : element.namespace
@@ -348,7 +310,7 @@ class Writer {
       else rest += ` ${this.choosePrefix(attribute.prefix ?? '', uri, false)}:${attribute.localName}="`
       rest += `${escapeXml(attribute.value, true)}"`
     }
-    const close = element.children.length === 0 ? '/>' : '>'
+    const close = empty ? '/>' : '>'
     if (prefix === '') this.out += `<${element.localName}${this.added}${rest}${close}`
     else this.out += `<${prefix}:${element.localName}${this.added}${rest}${close}`
     return prefix
@@ -386,6 +348,13 @@ class Writer {
     this.declare(fresh, uri)
     return fresh
   }
+}
+
+/** An element {@link Writer.begin} left open: what its end tag and scope unwinding need. */
+export interface OpenRoot {
+  readonly element: XmlElement
+  readonly prefix: string
+  readonly mark: number
 }
 
 /** Whether an attribute before `k` (declarations aside) has the expanded name of attribute `k`. */
