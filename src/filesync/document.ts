@@ -69,9 +69,20 @@ export function decodeRoot(root: XmlElement, c: t.Context): t.Validation<FileSyn
   )
 }
 
+/**
+ * What a document's text starts with under `options`: the BOM and the declaration, when asked for.
+ *
+ * @example
+ * ```ts
+ * prologue({ bom: true }) // '\uFEFF<?xml version="1.0" encoding="utf-8"?>'
+ * ```
+ */
+export function prologue(options: FileSyncXmlOptions | undefined): string {
+  return `${options?.bom ? '\uFEFF' : ''}${options?.declaration === false ? '' : DECLARATION}`
+}
+
 function encodeDocument(doc: FileSyncDocument, options: FileSyncXmlOptions | undefined): string {
-  const body = writeRoot(doc.root === 'Folder' ? doc.folder : { items: doc.items })
-  return `${options?.bom ? '\uFEFF' : ''}${options?.declaration === false ? '' : DECLARATION}${body}`
+  return prologue(options) + writeRoot(doc.root === 'Folder' ? doc.folder : { items: doc.items })
 }
 
 function isDocument(u: unknown): u is FileSyncDocument {

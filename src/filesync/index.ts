@@ -17,6 +17,7 @@ export {
   ModifierIdentityElement,
   UnknownItemElement,
 } from './element'
+export { encodeFileSyncStream } from './encode-stream'
 export * from './http/index'
 export type * from './model'
 export * from './session/index'

@@ -1,9 +1,10 @@
 // Writes FILESYNC values straight to XML text, the same text `serializeXml` gives for the element codecs' trees.
 // Implements protocol notes §3.1 (no namespaces, no whitespace between elements) and §6.3 (SPO order on encode).
 import { escapeText, serializeXml } from '../xml/serialize'
+import { iterate } from '../xml/serialize-stream'
 import type { XmlElement, XmlNode } from '../xml/types'
 import { booleanText, LEAF_TEXT } from './leaf'
-import type { Extension, Item } from './model'
+import type { Extension, FolderItem, Item } from './model'
 import {
   CUSTOM_IDENTITY,
   DOCUMENT,
@@ -46,6 +47,8 @@ interface ListFrame {
   readonly request: boolean
   readonly name: string
   i: number
+  /** More children follow from the caller (a streamed list): when these are written, `drain` pauses here. */
+  more: boolean
 }
 
 type Frame = RecordFrame | ListFrame
@@ -167,22 +170,32 @@ function openItem(item: Item, out: Sink): RecordFrame | undefined {
   return openRecord(spec, item.kind, item as unknown as Mutable, item.writeMode !== undefined, out)
 }
 
-function openList(children: readonly unknown[], streams: boolean, request: boolean, out: Sink): ListFrame | undefined {
+function openList(
+  children: readonly unknown[],
+  streams: boolean,
+  request: boolean,
+  out: Sink,
+  more = false,
+): ListFrame | undefined {
   const name = streams ? 'DocumentStreams' : 'Items'
-  if (children.length === 0) {
+  if (children.length === 0 && !more) {
     out.empty(name)
     return undefined
   }
   out.open(name)
-  return { list: true, children, streams, request, name, i: 0 }
+  return { list: true, children, streams, request, name, i: 0, more }
 }
 
-/** Writes the frames on `stack` until it is empty. */
-function drain(stack: Frame[], out: Sink): void {
+/**
+ * Writes the frames on `stack` until it is empty, or until the list `streamed` (whose further items the caller
+ * writes) has had its own items written: then that list's frame is left on top.
+ */
+function drain(stack: Frame[], out: Sink, streamed?: readonly unknown[]): void {
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!
     if (f.list) {
       if (f.i === f.children.length) {
+        if (f.more) return
         out.close(f.name)
         stack.pop()
         continue
@@ -206,7 +219,7 @@ function drain(stack: Frame[], out: Sink): void {
       let frame: Frame | undefined
       switch (field.type) {
         case 'items':
-          frame = openList(x as Item[], false, f.request, out)
+          frame = openList(x as Item[], false, f.request, out, x === streamed)
           break
         case 'streams':
           frame = openList(x as Mutable[], true, f.request, out)
@@ -270,6 +283,56 @@ export function writeRoot(root: Item | { readonly items: readonly Item[] }): str
   const out = new TextSink()
   write(root, out)
   return out.parts.join('')
+}
+
+/**
+ * Writes what {@link writeRoot} writes for `root` with `more` appended to its item list (the `Items` root's, or
+ * the root `Folder`'s `Items`, made present), in chunks of at least `min` UTF-16 units (the last may be shorter),
+ * handed out between two items. The same frames write both, so the texts agree.
+ *
+ * @example
+ * ```ts
+ * for await (const chunk of writeRootStream({ items: [] }, items, 1 << 14)) out.write(chunk)
+ * ```
+ */
+export async function* writeRootStream(
+  root: FolderItem | { readonly items: readonly Item[] },
+  more: Iterable<Item> | AsyncIterable<Item>,
+  min: number,
+): AsyncGenerator<string, void, undefined> {
+  const out = new TextSink()
+  const iterator = iterate(more)
+  let step = await iterator.next()
+  if (step.done === true) {
+    write(root, out)
+    yield out.parts.join('')
+    return
+  }
+  const list = (root.items ?? []) as Item[]
+  const stack: Frame[] = []
+  if ('kind' in root) stack.push(openItem(root.items === list ? root : { ...root, items: list }, out)!)
+  else stack.push(openList(list, false, false, out, true)!)
+  drain(stack, out, list)
+  const streamed = stack[stack.length - 1] as ListFrame
+  let pending = ''
+  try {
+    while (step.done !== true) {
+      const frame = openItem(step.value, out)
+      if (frame !== undefined) drain([frame], out)
+      pending += out.parts.join('')
+      out.parts.length = 0
+      if (pending.length >= min) {
+        yield pending
+        pending = ''
+      }
+      step = await iterator.next()
+    }
+  } finally {
+    if (step.done !== true) await iterator.return?.()
+  }
+  streamed.more = false
+  drain(stack, out)
+  yield pending + out.parts.join('')
 }
 
 /**
