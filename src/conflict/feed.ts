@@ -1,19 +1,8 @@
 // Target-side processing of one page of a sync feed: a decision per entry and the target's new digest.
 // Implements sdata-sync §5.4–§5.5 and §5.8 with our decisions 9 (digest updates), 10 (gaps), 12 and 13.
 import type { either } from 'fp-ts'
-import type { SyncState } from '../common/sync'
-import { decide } from './detect'
-import { DigestIndex, keyFunction } from './digest'
-import { stateAfter, uuidKey } from './target-states'
-import type {
-  EntryDecision,
-  FeedOutcome,
-  GapError,
-  ProcessFeedInput,
-  ProcessFeedOptions,
-  RejectedEntry,
-  TargetState,
-} from './types'
+import { FeedPass, GapCheck } from './feed-pass'
+import type { EntryDecision, FeedOutcome, GapError, ProcessFeedInput, ProcessFeedOptions, RejectedEntry } from './types'
 
 // Built by hand rather than with fp-ts's constructors, so that the conflict bundle stays free of fp-ts at run
 // time; the values are exactly fp-ts's `Left`/`Right`, usable with every fp-ts function.
@@ -66,145 +55,31 @@ export function processFeed(
   input: ProcessFeedInput,
   options?: ProcessFeedOptions,
 ): either.Either<GapError, FeedOutcome> {
-  const key = keyFunction(options)
-  const offset = options?.assumeOffsetMinutes ?? 0
-  const { feed, lookup, failed } = input
-  const entries = feed.entries
-  const source = new DigestIndex(key, offset, feed.digest)
-  const immediate = feed.syncMode === 'immediate'
-
-  if (immediate) {
-    const before = new DigestIndex(key, offset, input.targetDigest).byKey
-    const checked = new Set<string>()
+  const entries = input.feed.entries
+  if (input.feed.syncMode === 'immediate') {
+    const gaps = new GapCheck(input, options)
     for (let i = 0; i < entries.length; i++) {
-      const state = entries[i]!.syncState
-      if (state === undefined) continue
-      const k = key(state.endpoint)
-      if (checked.has(k)) continue
-      checked.add(k)
-      const known = before.get(k)
-      if (known !== undefined && state.tick > known.tick) {
-        return left({ endpoint: state.endpoint, digestTick: known.tick, entryTick: state.tick, index: i })
-      }
+      const gap = gaps.check(entries[i]!, i)
+      if (gap !== undefined) return left(gap)
     }
   }
-
-  const restamp = options?.restampConflicts === true
-  const self = input.self ?? options?.self
-  if (restamp && self === undefined) throw new TypeError('processFeed: restampConflicts needs the own endpoint (self)')
-
-  const inSource = (k: string) => source.byKey.get(k)
 
   // Each entry must see the state the earlier entries of the page left for its uuid. Tracking that costs a
   // hash-map write per entry, the dearest step on a large feed, and a uuid rarely occurs twice in a page: so the
   // page is first decided as if uuids were distinct, which a sort of their hashes then confirms, and only a page
   // that does repeat a uuid is decided again, tracking every uuid.
   const run = (exact: boolean): FeedOutcome | undefined => {
-    const target = new DigestIndex(key, offset, input.targetDigest)
-    const inTarget = (k: string) => target.byKey.get(k)
-    const overlay = exact ? new Map<string, TargetState | undefined>() : undefined
-    const hashes = exact ? undefined : new Uint32Array(entries.length)
-    let hashed = 0
+    const pass = new FeedPass(input, options, exact, entries.length)
     const decisions: EntryDecision[] = []
     const rejected: RejectedEntry[] = []
-    let clean = true
-
     for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!
-      const state = entry.syncState
-      if (state === undefined) {
-        rejected.push({ index: i, problem: 'no-sync-state' })
-        continue
-      }
-      const uuid = entry.payload?.uuid
-      if (uuid === undefined || uuid === '') {
-        rejected.push({ index: i, problem: 'no-uuid' })
-        continue
-      }
-      // uuids compare case-insensitively (§4.7), by the key TargetStateStore uses between pages.
-      const k = overlay === undefined ? '' : uuidKey(uuid)
-      if (hashes !== undefined) hashes[hashed++] = tailHash(uuid)
-      const current = (overlay === undefined ? undefined : overlay.get(k)) ?? lookup(uuid)
-      const sourceKey = key(state.endpoint)
-      let decision = decide(
-        state,
-        sourceKey,
-        current,
-        current === undefined ? '' : key(current.endpoint),
-        inSource,
-        inTarget,
-        offset,
-      )
-      if (failed?.(uuid) === true) {
-        clean = false
-        decisions.push({ index: i, uuid, decision, failed: true })
-        continue
-      }
-      const deleted = entry.payload?.isDeleted === true
-      target.advance(state, source, sourceKey)
-      if (restamp && decision.conflict) {
-        const winner: TargetState = decision.action === 'apply' || current === undefined ? state : current
-        // Decision 13: the version the target now holds becomes its own next change, the winner's stamp kept.
-        const restamped: SyncState = {
-          endpoint: self!,
-          tick: target.claimTick(self!, winner.stamp, source),
-          stamp: winner.stamp,
-        }
-        decision = { ...decision, restamped }
-      }
-      // What later entries of the page see: the same rule TargetStateStore.record applies between pages.
-      if (overlay !== undefined) {
-        const after = stateAfter(state, deleted, decision, current)
-        if (after !== undefined) overlay.set(k, after)
-      }
-      decisions.push({ index: i, uuid, decision })
+      const outcome = pass.step(entries[i]!, i)
+      if ('problem' in outcome) rejected.push(outcome)
+      else decisions.push(outcome)
     }
-
-    if (hashes !== undefined && repeatsUuid(hashes.subarray(0, hashed), decisions)) return undefined
-    const merged = clean && rejected.length === 0 && input.lastPage && !immediate && feed.digest !== undefined
-    if (merged) for (const e of feed.digest!.entries) target.join(e)
-    return { decisions, rejected, digest: target.toDigest(input.targetDigest), merged }
+    if (!exact && pass.repeats(decisions)) return undefined
+    return { decisions, rejected, ...pass.finish() }
   }
 
   return right(run(false) ?? run(true)!)
-}
-
-// Whether two decided entries share a uuid (case aside): equal uuids have equal hashes, so only the few entries
-// whose hash occurs twice (true repeats and chance collisions) are compared as strings.
-function repeatsUuid(hashes: Uint32Array, decisions: readonly EntryDecision[]): boolean {
-  const sorted = hashes.slice().sort()
-  const shared = new Set<number>()
-  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) shared.add(sorted[k]!)
-  if (shared.size === 0) return false
-  const seen = new Set<string>()
-  for (let k = 0; k < hashes.length; k++) {
-    if (!shared.has(hashes[k]!)) continue
-    const uuid = uuidKey(decisions[k]!.uuid)
-    if (seen.has(uuid)) return true
-    seen.add(uuid)
-  }
-  return false
-}
-
-// FNV-1a of the last code units of the lower-cased uuid (uuidKey). Equal uuids (case aside, §4.7) must hash
-// alike, which any fixed part guarantees, and the end is the random part of a UUID. An ASCII tail is folded in place (it is
-// the tail of the lower-cased text, as lower-casing ASCII keeps lengths); any other tail goes through toLowerCase.
-const TAIL = 12
-
-function tailHash(uuid: string): number {
-  let h = 0x811c9dc5
-  for (let i = Math.max(0, uuid.length - TAIL); i < uuid.length; i++) {
-    let c = uuid.charCodeAt(i)
-    if (c >= 128) return lowerTailHash(uuidKey(uuid))
-    if (c >= 65 && c <= 90) c += 32
-    h = Math.imul(h ^ c, 0x01000193)
-  }
-  return h
-}
-
-function lowerTailHash(lower: string): number {
-  let h = 0x811c9dc5
-  for (let i = Math.max(0, lower.length - TAIL); i < lower.length; i++)
-    h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193)
-  return h
 }

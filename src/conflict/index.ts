@@ -7,6 +7,16 @@ export { detectConflict } from './detect'
 export { advanceDigest, compareDigests, mergeDigests } from './digest'
 export { findDivergence } from './divergence'
 export { processFeed } from './feed'
+export type { FeedEntry } from './feed-pass'
+export {
+  type FeedDecisionEvent,
+  type FeedEndEvent,
+  type FeedGapEvent,
+  type FeedRejectedEvent,
+  type FeedStreamEvent,
+  type ProcessFeedStreamInput,
+  processFeedStream,
+} from './feed-stream'
 export { selectChanges } from './select'
 export { TargetStateStore, uuidKey } from './target-states'
 export type {

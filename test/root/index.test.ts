@@ -61,6 +61,7 @@ describe('the root entry point', () => {
       'parseXml',
       'qualifiedName',
       'serializeXml',
+      'serializeXmlStream',
     ])
     expect(codec).not.toHaveProperty('parseXml')
     expect(codec).toHaveProperty('element')
