@@ -11,6 +11,7 @@ import {
   type TargetState,
 } from '../../src/conflict/index'
 import { numRuns } from '../support/runtime'
+import { asyncChunks, collect } from '../support/stream'
 import { digest, ENDPOINTS, syncState } from './arbitraries'
 
 const uuidOf = (n: number, variant: number): string => {
@@ -39,16 +40,6 @@ const page = fc.record({
   lastPage: fc.boolean(),
   async: fc.boolean(),
 })
-
-async function* lazily<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const x of items) yield x
-}
-
-async function collect<E>(stream: AsyncIterable<E>): Promise<E[]> {
-  const out: E[] = []
-  for await (const e of stream) out.push(e)
-  return out
-}
 
 function strip<E extends { type: string }>(event: E): Omit<E, 'type'> {
   const { type: _, ...rest } = event
@@ -79,7 +70,7 @@ describe('processFeedStream = processFeed', () => {
         const head = { syncMode: p.syncMode, digest: p.sourceDigest }
         const options = { restampConflicts: p.restamp, self: ENDPOINTS[0]! }
         const whole = processFeed({ ...base, feed: { ...head, entries } }, options)
-        const source = p.async ? lazily(entries) : entries
+        const source = p.async ? asyncChunks(entries) : entries
         const events: FeedStreamEvent[] = await collect(
           processFeedStream({ ...base, feed: { ...head, entries: source } }, options),
         )
