@@ -2,7 +2,7 @@
 // Implements sync §4.1 ($syncDigest, $syncSource, $syncTarget), §5.1–§5.3, §5.6 and core §3.11 (202 + tracking).
 import type { ProcessFeedOptions } from '../conflict/types'
 import { DiagnosesXml, SyncEntryXml, SyncFeedXml, TrackingXml } from '../sdata/codecs'
-import type { Diagnosis, SyncFeed } from '../sdata/model'
+import type { Diagnosis, SyncFeed, SyncState } from '../sdata/model'
 import { SDATA_NS } from '../sdata/namespaces'
 import { nextPage } from '../sdata/paging'
 import { ATOM_ENTRY, ATOM_FEED, contextUrl, parseSyncPath, randomGuid, splitUrl, trackingIdOf, XML } from './http'
@@ -88,7 +88,8 @@ const notFound = (message: string) => fail(404, [sdataDiagnosis('ResourceKindNot
  *
  * A POST repeated with a trackingID already seen gets the first answer again, never a second job (§5.2): a lost
  * response costs nothing. Within one run (runName and runStamp), once a page had failures, later pages skip the
- * end-of-feed digest merge, so the failed entries are sent again by the next pass.
+ * end-of-feed digest merge and hold their endpoints' ticks below the failed versions (`processPage`), so the failed
+ * entries are sent again by the next pass. That memory survives `reset()`, as a provider's durable state would.
  *
  * @example
  * ```ts
@@ -103,7 +104,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
   const pollingMillis = options.pollingMillis ?? 500
   let sources = new Map<string, Job>()
   let targets = new Map<string, Job>()
-  const failedRuns = new Set<string>()
+  const failedRuns = new Map<string, SyncState[]>()
 
   const tracking = (location: string): SyncResponse => ({
     status: 202,
@@ -157,20 +158,16 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
     if ('issues' in posted) return badRequest(`the body is not a sync feed: ${posted.issues[0]?.message}`)
     const run = `${query.get('runName') ?? ''}\u0000${query.get('runStamp') ?? ''}`
     const feed = posted.value
-    const lastPage = nextPage(feed) === undefined && !failedRuns.has(run)
-    const outcome = processPage({
-      endpoint,
-      store,
-      feed,
-      lastPage,
-      ...(options.conflict && { options: options.conflict }),
-    })
+    const heldBack = failedRuns.get(run) ?? []
+    const lastPage = nextPage(feed) === undefined && heldBack.length === 0
+    const conflict = options.conflict === undefined ? {} : { options: options.conflict }
+    const outcome = processPage({ endpoint, store, feed, lastPage, heldBack, ...conflict })
     if (outcome.status === 400) {
       const answer = fail(400, outcome.diagnoses)
       targets.set(id, { polls: 0, answer })
       return answer
     }
-    if (outcome.failures) failedRuns.add(run)
+    if (outcome.failures) failedRuns.set(run, [...heldBack, ...outcome.heldBack])
     targets.set(id, { polls: pendingPolls, answer: feedResponse(outcome.results) })
     return tracking(location)
   }

@@ -2,7 +2,7 @@
 // with a result feed. Implements sync §5.3 (result feed), §5.4 (decisions), §5.5/§5.8 (digest updates), core §13.4.
 import { processFeed } from '../conflict/feed'
 import type { EntryDecision, ProcessFeedOptions } from '../conflict/types'
-import type { Diagnosis, Digest, SyncEntry, SyncFeed } from '../sdata/model'
+import type { Diagnosis, Digest, SyncEntry, SyncFeed, SyncState } from '../sdata/model'
 import type { TargetChange, TargetStore } from './types'
 
 /**
@@ -24,6 +24,8 @@ export interface ProcessPageInput {
   lastPage: boolean
   /** Options of `processFeed` (endpoint normaliser, `restampConflicts`, …). */
   options?: ProcessFeedOptions
+  /** The versions that failed on earlier pages of the same run (`heldBack` of their outcomes). */
+  heldBack?: readonly SyncState[]
 }
 
 /**
@@ -49,6 +51,8 @@ export type ProcessPageOutcome =
       digest: Digest
       /** Whether any entry failed or was rejected (then the end-of-feed merge was skipped, decision 9). */
       failures: boolean
+      /** The versions that failed on this page: pass them, with earlier ones, to the run's later pages. */
+      heldBack: SyncState[]
     }
   | {
       /** `400`: an immediate-mode page with a gap, refused as a whole (§5.8); nothing was stored. */
@@ -94,6 +98,14 @@ function resultEntry(posted: SyncEntry, status: number, message: string, method:
  * conflict the target's version won `409` (as Sage's reference adapter answers); an entry without syncState or
  * uuid `400`; a failed store `500`. The feed carries the target's new digest and the page's syncMode.
  *
+ * In immediate mode the target also refuses (`400`) a page with an entry of an endpoint its digest does not know:
+ * the contiguity check of §5.8 cannot be made for it, and accepting a later change of that endpoint would raise the
+ * digest over the earlier ones, which no catch-up pass would then send.
+ *
+ * A failed version must also keep later entries of its endpoint from raising the digest over it (each entry
+ * advances its endpoint's tick to just above its own): the tick of such an endpoint is held at the lowest failed
+ * tick (never below the digest before the page), on this page and, through `heldBack`, on the run's later pages.
+ *
  * Pass `lastPage: false` for every page of a run in which an earlier page had failures, so that its last page does
  * not merge the source digest over them ({@link createSyncEndpoint} does this per runName and runStamp).
  *
@@ -118,6 +130,16 @@ export function processPage(input: ProcessPageInput): ProcessPageOutcome {
       },
       options,
     )
+  if (feed.syncMode === 'immediate') {
+    const unknown = unknownEndpoint(feed, targetDigest, options.endpointKey)
+    if (unknown !== undefined) {
+      const message = `immediate feed refused: the target has no digest entry for ${unknown.endpoint}, so it cannot tell whether earlier changes are missing; run a catch-up pass`
+      return {
+        status: 400,
+        diagnoses: [diagnosis('UnknownEndpoint', message, `/feed/entry[${unknown.index + 1}]/sync:syncState/endpoint`)],
+      }
+    }
+  }
   const first = decide()
   if (first._tag === 'Left') {
     const gap = first.left
@@ -184,6 +206,14 @@ export function processPage(input: ProcessPageInput): ProcessPageOutcome {
     const again = decide((u) => failedUuids.has(u))
     if (again._tag === 'Right') digest = again.right.digest
   }
+  const heldBack: SyncState[] = []
+  for (const { index } of first.right.rejected) {
+    const state = feed.entries[index]!.syncState
+    if (state !== undefined) heldBack.push(state)
+  }
+  for (const { index, uuid } of first.right.decisions)
+    if (failedUuids.has(uuid)) heldBack.push(feed.entries[index]!.syncState!)
+  digest = holdBack(digest, targetDigest, [...(input.heldBack ?? []), ...heldBack], options.endpointKey)
   store.saveDigest(digest)
   const out: SyncFeed = {
     id: `${endpoint}/$syncTarget`,
@@ -196,5 +226,41 @@ export function processPage(input: ProcessPageInput): ProcessPageOutcome {
   }
   if (feed.syncMode !== undefined) out.syncMode = feed.syncMode
   const failures = failedUuids.size > 0 || first.right.rejected.length > 0
-  return { status: 200, results: out, decisions: first.right.decisions, changes, digest, failures }
+  return { status: 200, results: out, decisions: first.right.decisions, changes, digest, failures, heldBack }
+}
+
+// The first entry whose endpoint the target digest does not know (immediate mode cannot check its contiguity).
+function unknownEndpoint(
+  feed: SyncFeed,
+  digest: Digest,
+  endpointKey: ((endpoint: string) => string) | undefined,
+): { endpoint: string; index: number } | undefined {
+  const key = endpointKey ?? ((e: string) => e)
+  const known = new Set(digest.entries.map((e) => key(e.endpoint)))
+  const index = feed.entries.findIndex((e) => e.syncState !== undefined && !known.has(key(e.syncState.endpoint)))
+  return index < 0 ? undefined : { endpoint: feed.entries[index]!.syncState!.endpoint, index }
+}
+
+// Caps each endpoint's tick at its lowest failed tick, so that "every change below the tick is incorporated" stays
+// true; never below the tick the digest had before the page.
+function holdBack(
+  digest: Digest,
+  before: Digest,
+  failed: readonly SyncState[],
+  endpointKey: ((endpoint: string) => string) | undefined,
+): Digest {
+  if (failed.length === 0) return digest
+  const key = endpointKey ?? ((e: string) => e)
+  const caps = new Map<string, number>()
+  for (const s of failed) {
+    const k = key(s.endpoint)
+    caps.set(k, Math.min(caps.get(k) ?? s.tick, s.tick))
+  }
+  const floor = new Map(before.entries.map((e) => [key(e.endpoint), e.tick]))
+  const entries = digest.entries.map((e) => {
+    const cap = caps.get(key(e.endpoint))
+    if (cap === undefined || e.tick <= cap) return e
+    return { ...e, tick: Math.max(floor.get(key(e.endpoint)) ?? 0, cap) }
+  })
+  return { ...digest, entries }
 }
