@@ -64,6 +64,10 @@ const pageLink = (url: string, start: number, count: number) =>
  * `self`/`first`/`next` links; the last page has no `next` link, which is how the target knows to merge the source
  * digest (§5.5). There is always at least one page, possibly empty.
  *
+ * A version the source's own digest does not cover (its tick at or above the digest's tick for its endpoint, as
+ * when the source's store could not take an earlier change of that endpoint) is held back: the target would take it
+ * as proof of every earlier change of that endpoint (§5.5 advances the tick to just above it) and never ask for them.
+ *
  * Build the pages once, when the `$syncSource` request arrives: a digest and a selection taken together are what
  * make the end-of-feed merge safe, so later pages must not pick up changes made since.
  *
@@ -76,7 +80,7 @@ const pageLink = (url: string, start: number, count: number) =>
 export function sourcePages(store: SourceStore, targetDigest: Digest, options: SourceFeedOptions): SyncFeed[] {
   const size = Math.max(1, Math.floor(options.pageSize ?? 100))
   const digest = store.digest()
-  const selected = selectChanges(targetDigest, store.resources(), options)
+  const selected = selectChanges(targetDigest, covered(store.resources(), digest, options), options)
   const url = options.url ?? options.endpoint
   const count = Math.max(1, Math.ceil(selected.length / size))
   const pages: SyncFeed[] = []
@@ -122,4 +126,15 @@ export function immediateFeed(
     store.digest(),
     sorted.map((r) => entryOf(options.endpoint, r)),
   )
+}
+
+// The resources whose version the digest covers (tick below the digest's tick for the endpoint); an endpoint the
+// digest does not know is not held back.
+function* covered(resources: Iterable<SyncResource>, digest: Digest, options: ConflictOptions): Iterable<SyncResource> {
+  const key = options.endpointKey ?? ((e: string) => e)
+  const ticks = new Map(digest.entries.map((e) => [key(e.endpoint), e.tick]))
+  for (const r of resources) {
+    const tick = ticks.get(key(r.syncState.endpoint))
+    if (tick === undefined || r.syncState.tick < tick) yield r
+  }
 }
