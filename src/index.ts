@@ -3,4 +3,5 @@
 export * from './conflict/index'
 export * from './filesync/index'
 export * from './sdata/index'
+export * from './session/index'
 export * from './xml/index'

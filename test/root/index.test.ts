@@ -3,11 +3,12 @@ import * as conflict from '../../src/conflict/index'
 import * as filesync from '../../src/filesync/index'
 import * as root from '../../src/index'
 import * as sdata from '../../src/sdata/index'
+import * as session from '../../src/session/index'
 import * as xml from '../../src/xml/index'
 
 describe('the root entry point', () => {
   it('re-exports every public module except the CLI and the testing kit', () => {
-    for (const mod of [conflict, filesync, sdata, xml]) {
+    for (const mod of [conflict, filesync, sdata, session, xml]) {
       for (const [name, value] of Object.entries(mod)) expect(root, name).toHaveProperty(name, value)
     }
   })

@@ -1,6 +1,7 @@
 // An in-memory network of SData endpoints that sync through the whole protocol: createSyncEndpoint servers over the
 // simulated stores of test/conflict/sim.ts, driven by createSyncEngine, exchanging real XML, with injected faults.
-import type { XmlElement } from '../../src/xml/index'
+
+import { SyncFeedXml } from '../../src/sdata/index'
 import {
   createSyncEndpoint,
   createSyncEngine,
@@ -14,7 +15,7 @@ import {
   type SyncStep,
   type TargetStore,
 } from '../../src/session/index'
-import { SyncFeedXml } from '../../src/sdata/index'
+import type { XmlElement } from '../../src/xml/index'
 import { type Endpoint, Network, snapshot } from '../conflict/sim'
 
 /** What can go wrong with one request. */
@@ -86,7 +87,12 @@ export class SimStore implements SourceStore, TargetStore {
   *resources(): Iterable<SyncResource> {
     for (const [uuid, held] of this.ep.store) {
       const { endpoint, tick, stamp } = held.state
-      yield { uuid, syncState: { endpoint, tick, stamp }, deleted: held.state.deleted === true, element: valueElement(held.value) }
+      yield {
+        uuid,
+        syncState: { endpoint, tick, stamp },
+        deleted: held.state.deleted === true,
+        element: valueElement(held.value),
+      }
     }
   }
   apply(change: Parameters<TargetStore['apply']>[0]) {
