@@ -69,7 +69,7 @@ export function valueElement(value: string): XmlElement {
   }
 }
 
-const valueOf = (el: XmlElement): string => el.attributes.find((a) => a.localName === 'label')?.value ?? ''
+const labelOf = (el: XmlElement): string => el.attributes.find((a) => a.localName === 'label')?.value ?? ''
 
 /** The store adapter of one simulated endpoint, with an injectable failure of its next change. */
 export class SimStore implements SourceStore, TargetStore {
@@ -102,7 +102,7 @@ export class SimStore implements SourceStore, TargetStore {
     }
     const { endpoint, tick, stamp } = change.state
     const state = change.deleted ? { endpoint, tick, stamp, deleted: true } : { endpoint, tick, stamp }
-    const value = change.element === undefined ? this.ep.store.get(change.uuid)!.value : valueOf(change.element)
+    const value = change.element === undefined ? this.ep.store.get(change.uuid)!.value : labelOf(change.element)
     this.ep.store.set(change.uuid, { state, value })
     return true
   }
