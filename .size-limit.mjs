@@ -24,7 +24,7 @@ export default [
     name: "import { createSyncEngine } from 'syncwire/session'",
     path: 'dist/session/index.js',
     import: named('./dist/session/index.js', 'createSyncEngine'),
-    limit: '30 kB',
+    limit: '20 kB',
   },
   { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '30 kB' },
   {

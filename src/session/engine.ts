@@ -105,28 +105,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return { method, url, headers: { ...headers, 'Content-Type': accept }, body }
   }
 
+  // Every POST names its run and carries a trackingID, which makes repeating it safe (§4.1, §5.2).
+  const post = (url: string, trackingID: string, type: string, body: string) =>
+    request('POST', withQuery(url, { trackingID, ...run }), type, body)
+
   function build(): SyncRequest | undefined {
     switch (state) {
       case 'read-digest':
         return request('GET', `${target}/$syncDigest`, ATOM_ENTRY)
       case 'post-source':
-        return request(
-          'POST',
-          withQuery(`${source}/$syncSource`, { trackingID: sourceId, ...run }),
-          ATOM_ENTRY,
-          digestBody,
-        )
+        return post(`${source}/$syncSource`, sourceId, ATOM_ENTRY, digestBody)
       case 'poll-source':
         return request('GET', sourcePoll, ATOM_FEED)
       case 'read-page':
         return request('GET', pageUrl!, ATOM_FEED)
       case 'post-page':
-        return request(
-          'POST',
-          withQuery(`${target}/$syncTarget`, { trackingID: targetId, ...run }),
-          ATOM_FEED,
-          pageText,
-        )
+        return post(`${target}/$syncTarget`, targetId, ATOM_FEED, pageText)
       case 'poll-target':
         return request('GET', targetPoll, ATOM_FEED)
       case 'read-results':

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { EditKind } from '../conflict/sim'
+import { localEdit, skews } from '../conflict/sim'
 import { numRuns } from '../support/runtime'
 import { FAULTS, type Fault, SessionNetwork } from './network'
 
@@ -8,23 +8,7 @@ import { FAULTS, type Fault, SessionNetwork } from './network'
 // loses, duplicates, garbles and fails messages and restarts servers and clients, and immediate pushes; then
 // fault-free catch-up passes both ways until nothing changes. Every message is real XML through the codecs.
 
-const UUIDS = ['u0', 'u1', 'u2']
-const KINDS: EditKind[] = ['create', 'update', 'update', 'delete']
-
 type Cmd = fc.Command<object, SessionNetwork>
-
-class LocalEdit implements Cmd {
-  constructor(
-    readonly at: number,
-    readonly uuid: string,
-    readonly kind: EditKind,
-  ) {}
-  check = () => true
-  run(_: object, s: SessionNetwork): void {
-    s.net.local(this.at % s.size, this.uuid, this.kind)
-  }
-  toString = () => `${this.kind}(${this.at}, ${this.uuid})`
-}
 
 const pair = (s: SessionNetwork, from: number, to: number): [number, number] => {
   const a = from % s.size
@@ -65,9 +49,7 @@ const faults = fc.array(fc.constantFrom(...FAULTS), { maxLength: 12 })
 
 const commands = fc.commands(
   [
-    fc
-      .tuple(fc.nat(5), fc.constantFrom(...UUIDS), fc.constantFrom(...KINDS))
-      .map(([at, uuid, kind]) => new LocalEdit(at, uuid, kind)),
+    localEdit,
     fc
       .tuple(fc.nat(5), fc.nat(5), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 }), faults)
       .map(([f, t, p, polls, fs]) => new Pass(f, t, p, polls, fs)),
@@ -75,12 +57,6 @@ const commands = fc.commands(
   ],
   { maxCommands: 30, size: 'max' },
 )
-
-const skews = (n: number) =>
-  fc.array(
-    fc.integer({ min: -10, max: 10 }).map((k) => k * 500),
-    { minLength: n, maxLength: n },
-  )
 
 /** 2–4 endpoints of one priority, with clocks skewed by up to ±5 s. */
 const network = fc.integer({ min: 2, max: 4 }).chain((n) => skews(n).map((s) => ({ n, skews: s })))

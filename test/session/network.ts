@@ -16,7 +16,7 @@ import {
   type TargetStore,
 } from '../../src/session/index'
 import type { XmlElement } from '../../src/xml/index'
-import { type Endpoint, Network, snapshot } from '../conflict/sim'
+import { type EditKind, type Endpoint, Network, snapshot } from '../conflict/sim'
 
 /** What can go wrong with one request. */
 export type Fault =
@@ -148,6 +148,11 @@ export class SessionNetwork {
 
   get size(): number {
     return this.net.size
+  }
+
+  /** A local edit at endpoint `i` (see `Network.local`). */
+  local(i: number, uuid: string, kind: EditKind): boolean {
+    return this.net.local(i, uuid, kind)
   }
 
   /** The server a request is for (by endpoint URL prefix). */
