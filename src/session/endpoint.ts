@@ -35,6 +35,21 @@ export interface SyncEndpointOptions {
 }
 
 /**
+ * An endpoint's answer: always text, with plain headers (a `SyncResponse`, so it can be handed to an engine as is).
+ *
+ * @example
+ * ```ts
+ * const answer: SyncAnswer = { status: 202, headers: { Location: "http://a/sdata/app1/c/-/accounts/$syncSource('42')" }, body: '<tracking …/>' }
+ * ```
+ */
+export interface SyncAnswer extends SyncResponse {
+  /** Response headers. */
+  headers: Record<string, string>
+  /** The XML body (empty for a DELETE). */
+  body: string
+}
+
+/**
  * A sync endpoint: `handle(request)` answers one HTTP request; the caller's server does the I/O.
  *
  * @example
@@ -44,7 +59,7 @@ export interface SyncEndpointOptions {
  */
 export interface SyncEndpoint {
   /** Answers one request to one of the endpoint's sync URLs (`404` for any other URL). */
-  handle(request: SyncRequest): SyncResponse
+  handle(request: SyncRequest): SyncAnswer
   /** Forgets every open `$syncSource` and `$syncTarget` context, as a restarted server would. */
   reset(): void
 }
@@ -54,7 +69,7 @@ interface Job {
   polls: number
   /** The source pages, or the target's finished answer. */
   pages?: SyncFeed[]
-  answer?: SyncResponse
+  answer?: SyncAnswer
 }
 
 const sdataDiagnosis = (sdataCode: string, message: string): Diagnosis => ({
@@ -64,7 +79,7 @@ const sdataDiagnosis = (sdataCode: string, message: string): Diagnosis => ({
   extensions: [],
 })
 
-function fail(status: number, diagnoses: Diagnosis[]): SyncResponse {
+function fail(status: number, diagnoses: Diagnosis[]): SyncAnswer {
   return {
     status,
     headers: { 'Content-Type': XML },
@@ -106,7 +121,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
   let targets = new Map<string, Job>()
   const failedRuns = new Map<string, SyncState[]>()
 
-  const tracking = (location: string): SyncResponse => ({
+  const tracking = (location: string): SyncAnswer => ({
     status: 202,
     headers: { Location: location, 'Content-Type': XML },
     body: TrackingXml.encode({
@@ -118,13 +133,13 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
     }),
   })
 
-  const feedResponse = (feed: SyncFeed): SyncResponse => ({
+  const feedResponse = (feed: SyncFeed): SyncAnswer => ({
     status: 200,
     headers: { 'Content-Type': ATOM_FEED },
     body: SyncFeedXml.encode(feed),
   })
 
-  function postSource(request: SyncRequest, id: string): SyncResponse {
+  function postSource(request: SyncRequest, id: string): SyncAnswer {
     const location = contextUrl(endpoint, '$syncSource', id)
     if (sources.has(id)) return tracking(location)
     const entry = decodeBody(SyncEntryXml, request.body ?? '')
@@ -135,7 +150,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
     return tracking(location)
   }
 
-  function getSource(id: string, query: ReadonlyMap<string, string>): SyncResponse {
+  function getSource(id: string, query: ReadonlyMap<string, string>): SyncAnswer {
     const job = sources.get(id)
     if (job === undefined) return notFound(`no $syncSource context '${id}'`)
     if (job.polls > 0) {
@@ -150,7 +165,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
     return page === undefined ? notFound(`no page at startIndex ${query.get('startIndex')}`) : feedResponse(page)
   }
 
-  function postTarget(request: SyncRequest, id: string, query: ReadonlyMap<string, string>): SyncResponse {
+  function postTarget(request: SyncRequest, id: string, query: ReadonlyMap<string, string>): SyncAnswer {
     const location = contextUrl(endpoint, '$syncTarget', id)
     const known = targets.get(id)
     if (known !== undefined) return known.answer!.status === 400 ? known.answer! : tracking(location)
@@ -172,7 +187,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
     return tracking(location)
   }
 
-  function getTarget(id: string): SyncResponse {
+  function getTarget(id: string): SyncAnswer {
     const job = targets.get(id)
     if (job === undefined) return notFound(`no $syncTarget context '${id}'`)
     if (job.polls > 0) {
@@ -182,7 +197,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
     return job.answer!
   }
 
-  function digestEntry(): SyncResponse {
+  function digestEntry(): SyncAnswer {
     const digest = { ...store.digest(), origin: endpoint }
     const body = SyncEntryXml.encode({
       id: `${endpoint}/$syncDigest`,
