@@ -57,6 +57,8 @@ const transient = (status: number) => status === 408 || status === 429 || status
  * One exception: a `404` while polling or paging means the provider lost the context (it restarted); the engine
  * then posts the page again (`$syncTarget`) or starts the pass again from the digest (`$syncSource`), with an `error` step.
  *
+ * Throws a `TypeError` only for a programming error: a catch-up pass without `source`, an immediate one without `feed`.
+ *
  * @example
  * ```ts
  * const engine = createSyncEngine({ source: 'http://a/sdata/app1/c/-/accounts', target: 'http://b/sdata/app2/c/-/accounts' })
@@ -70,6 +72,11 @@ const transient = (status: number) => status === 408 || status === 429 || status
  */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const immediate = options.mode === 'immediate'
+  if (immediate ? options.feed === undefined : options.source === undefined) {
+    throw new TypeError(
+      `createSyncEngine: ${immediate ? 'immediate mode needs a feed' : 'a catch-up pass needs a source'}`,
+    )
+  }
   const source = options.source ?? ''
   const target = options.target
   const newId = options.newId ?? randomGuid

@@ -273,6 +273,11 @@ describe('an immediate pass', () => {
 })
 
 describe('the engine, as a state machine', () => {
+  it('refuses to start without what its mode needs', () => {
+    expect(() => createSyncEngine({ target: 'http://b' })).toThrow(TypeError)
+    expect(() => createSyncEngine({ target: 'http://b', mode: 'immediate' })).toThrow(TypeError)
+  })
+
   it('never leaves its state nor changes its request on a 200 whose body does not decode', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 14 }), fc.string({ maxLength: 40 }), (k, junk) => {
