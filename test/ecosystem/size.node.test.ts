@@ -41,8 +41,8 @@ describe('size-limit budgets', () => {
     expect(checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.size} B > ${c.sizeLimit} B`)).toEqual([])
     expect(checks[0]?.sizeLimit).toBe(3000)
     expect(checks[1]?.sizeLimit).toBe(30000)
-    expect(checks[2]?.sizeLimit).toBe(30000)
-    expect(checks[3]?.sizeLimit).toBe(20000)
+    expect(checks[2]?.sizeLimit).toBe(20000)
+    expect(checks[3]?.sizeLimit).toBe(30000)
   })
 
   it('measures the named `detectConflict` import, not the whole module, once dist/conflict exports it', async () => {
