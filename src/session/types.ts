@@ -31,7 +31,12 @@ export interface SyncRequest {
  * const h: HeadersInput = { location: "http://a/sdata/app/c/-/accounts/$syncSource('42')" }
  * ```
  */
-export type HeadersInput = { get(name: string): string | null } | Readonly<Record<string, string | undefined>>
+export type HeadersInput =
+  | {
+      /** The value of a header (case-insensitive name), or `null`, as fetch's `Headers.get`. */
+      get(name: string): string | null
+    }
+  | Readonly<Record<string, string | undefined>>
 
 /**
  * An HTTP response, as the caller received it (for the engine) or as an endpoint role answers.
