@@ -8,11 +8,10 @@ export type * from './model'
 export * from './namespaces'
 export { checkPageSequence, nextPage } from './paging'
 export { type PayloadCodec, type ResourceAttributes, resourceAttributes } from './payload'
+export { SYNC_ENTRY_ROLES, SYNC_FEED_ROLES, type SyncEntryRole, type SyncFeedRole } from './roles'
 export type {
   SDataIssue,
   SDataIssueSeverity,
-  SyncEntryRole,
-  SyncFeedRole,
   ValidateDigestOptions,
   ValidateSyncEntryOptions,
   ValidateSyncFeedOptions,
