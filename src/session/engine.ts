@@ -3,8 +3,8 @@
 import { SyncEntryXml, SyncFeedXml, TrackingXml } from '../sdata/codecs'
 import type { SyncFeed } from '../sdata/model'
 import { nextPage } from '../sdata/paging'
-import { ATOM_ENTRY, ATOM_FEED, bodyText, contextUrl, header, randomGuid, retryAfterMs, withQuery } from './http'
-import { decodeBody, diagnosesOf, type Issue } from './read'
+import { ATOM_ENTRY, ATOM_FEED, contextUrl, randomGuid, withQuery } from './http'
+import { bodyText, decodeBody, diagnosesOf, header, type Issue, retryAfter } from './read'
 import type {
   ResultSummary,
   SyncEngine,
@@ -227,7 +227,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const tracking = text === undefined || text.trim() === '' ? undefined : decodeBody(TrackingXml, text)
     const value = tracking !== undefined && 'value' in tracking ? tracking.value : undefined
-    const afterMs = value?.pollingMillis ?? retryAfterMs(response.headers) ?? pollMs
+    const afterMs = value?.pollingMillis ?? retryAfter(response.headers) ?? pollMs
     return value === undefined ? { type: 'pending', afterMs } : { type: 'pending', afterMs, tracking: value }
   }
 
@@ -327,7 +327,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       if (status >= 200 && status < 300) return ok(response)
       if (transient(status)) {
-        const afterMs = retryAfterMs(response.headers) ?? pollMs
+        const afterMs = retryAfter(response.headers) ?? pollMs
         return { type: 'retry', status, afterMs, diagnoses: diagnosesOf(response.body) }
       }
       return error(status, [{ path: '/', message: `unexpected status ${status} in state ${state}` }], response.body)

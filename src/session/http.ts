@@ -1,48 +1,6 @@
-// The HTTP pieces of the SData sync exchange: body text, headers, the sync URLs and their parameters, GUIDs.
+// The HTTP pieces of the SData sync exchange: the sync URLs and their parameters, media types, GUIDs.
 // Implements sync §4.1 (`$syncDigest`, `$syncSource`, `$syncTarget`, runName/runStamp/trackingID) and core §3.11.
-import type { HeadersInput } from './types'
-
-interface Utf8Decoder {
-  decode(bytes: Uint8Array): string
-}
-type DecoderClass = new (label: string, options: { fatal: boolean }) => Utf8Decoder
-
-/**
- * A body as text: bytes are decoded as UTF-8, fatally (malformed bytes are an error, never U+FFFD).
- * The single place the session reads bytes; the document codecs will take bytes themselves.
- */
-export function bodyText(body: string | Uint8Array): { text: string } | { error: string } {
-  if (typeof body === 'string') return { text: body }
-  const Decoder = (globalThis as { TextDecoder?: DecoderClass }).TextDecoder
-  if (Decoder === undefined) return { error: 'no TextDecoder in this runtime: pass the body as text' }
-  try {
-    const text = new Decoder('utf-8', { fatal: true }).decode(body)
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
-  } catch {
-    return { error: 'the body is not well-formed UTF-8' }
-  }
-}
-
-/** A header's value, case-insensitively, from a fetch `Headers` or a plain record. */
-export function header(headers: HeadersInput | undefined, name: string): string | undefined {
-  if (headers === undefined || headers === null) return undefined
-  if (typeof (headers as { get?: unknown }).get === 'function') {
-    const v = (headers as { get(n: string): string | null }).get(name)
-    return v === null ? undefined : v
-  }
-  const wanted = name.toLowerCase()
-  for (const [k, v] of Object.entries(headers as Record<string, string | undefined>)) {
-    if (k.toLowerCase() === wanted && typeof v === 'string') return v
-  }
-  return undefined
-}
-
-/** `Retry-After` in milliseconds (delay-seconds form only), else `undefined`. */
-export function retryAfterMs(headers: HeadersInput | undefined): number | undefined {
-  const v = header(headers, 'retry-after')?.trim()
-  return v !== undefined && /^\d{1,9}$/.test(v) ? Number(v) * 1000 : undefined
-}
-
+// Bodies, headers and Retry-After are read by the helpers the FILESYNC sessions use (one reader each).
 /** A random GUID (RFC 4122 version 4), from `crypto.randomUUID` where the runtime has it. */
 export function randomGuid(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto

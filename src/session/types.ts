@@ -1,6 +1,7 @@
 // The plain values of the sans-I/O SData sync exchange: requests, responses, engine steps and the stores the
 // endpoint roles read and write. Shapes for sync §5.1–§5.8 (catch-up and immediate passes) and core §3.11 (tracking).
 import type { Decision, TargetState } from '../conflict/types'
+import type { SyncHeaderInput } from '../filesync/http/headers'
 import type { Diagnosis, Digest, SyncFeed, SyncMode, SyncState, Tracking } from '../sdata/model'
 import type { XmlElement } from '../xml/types'
 
@@ -24,19 +25,15 @@ export interface SyncRequest {
 }
 
 /**
- * Response headers as HTTP clients hand them out: a fetch `Headers` (anything with `get`) or a plain record.
+ * Response headers as HTTP clients hand them out: a fetch `Headers` (anything with `forEach`) or a plain record
+ * (the same input the FILESYNC sessions read).
  *
  * @example
  * ```ts
  * const h: HeadersInput = { location: "http://a/sdata/app/c/-/accounts/$syncSource('42')" }
  * ```
  */
-export type HeadersInput =
-  | {
-      /** The value of a header (case-insensitive name), or `null`, as fetch's `Headers.get`. */
-      get(name: string): string | null
-    }
-  | Readonly<Record<string, string | undefined>>
+export type HeadersInput = SyncHeaderInput
 
 /**
  * An HTTP response, as the caller received it (for the engine) or as an endpoint role answers.
