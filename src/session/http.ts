@@ -1,6 +1,6 @@
-// The HTTP pieces of the SData sync exchange: the sync URLs and their parameters, media types, GUIDs.
-// Implements sync §4.1 (`$syncDigest`, `$syncSource`, `$syncTarget`, runName/runStamp/trackingID) and core §3.11.
-// Bodies, headers and Retry-After are read by the helpers the FILESYNC sessions use (one reader each).
+// The URLs of the SData sync exchange (their parameters, contexts, media types) and tracking GUIDs; bodies and headers are read in read.ts.
+// Implements sync §4.1 (`$syncDigest`, `$syncSource`, `$syncTarget`, runName/runStamp/trackingID) and §5.2 (contexts).
+
 /** A random GUID (RFC 4122 version 4), from `crypto.randomUUID` where the runtime has it. */
 export function randomGuid(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto
