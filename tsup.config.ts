@@ -9,6 +9,7 @@ export default defineConfig([
       'filesync/index': 'src/filesync/index.ts',
       'sdata/index': 'src/sdata/index.ts',
       'conflict/index': 'src/conflict/index.ts',
+      'session/index': 'src/session/index.ts',
       'testing/index': 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],
