@@ -8,6 +8,7 @@ import {
   type FeedStreamEvent,
   processFeed,
   processFeedStream,
+  type Stamp,
   type TargetState,
 } from '../../src/conflict/index'
 import { numRuns } from '../support/runtime'
@@ -105,7 +106,7 @@ describe('processFeedStream = processFeed', () => {
       for (let i = 0; i < 1000; i++) {
         read++
         yield {
-          syncState: { endpoint: ENDPOINTS[1]!, tick: i, stamp: '2024-01-01T00:00:00Z' },
+          syncState: { endpoint: ENDPOINTS[1]!, tick: i, stamp: '2024-01-01T00:00:00Z' as Stamp },
           payload: { uuid: `u-${i}` },
         }
       }

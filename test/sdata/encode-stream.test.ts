@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import {
   encodeSyncFeedStream,
   rebuildSyncFeed,
+  type Stamp,
   type SyncEntry,
   type SyncFeed,
   SyncFeedXml,
@@ -67,7 +68,11 @@ describe('encodeSyncFeedStream', () => {
       extensions: [],
       id: `http://example.com/sdata/app/-/accounts('${i}')`,
       title: `Account ${i}`,
-      syncState: { endpoint: 'http://example.com/sdata/app/-/accounts', tick: i, stamp: '2026-01-01T00:00:00Z' },
+      syncState: {
+        endpoint: 'http://example.com/sdata/app/-/accounts',
+        tick: i,
+        stamp: '2026-01-01T00:00:00Z' as Stamp,
+      },
     })
     const all = Array.from({ length: 3000 }, (_, i) => entry(i))
     const chunks = await collect(encodeSyncFeedStream(head, all))
