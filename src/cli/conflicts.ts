@@ -4,12 +4,12 @@
 import type { DecisionReason, TargetState } from '../conflict/index'
 import { processFeed } from '../conflict/index'
 import { DigestXml } from '../sdata/codecs'
-import type { Digest } from '../sdata/model'
+import type { Digest, SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import type { XmlElement, XmlNode } from '../xml/types'
 import { type Io, paint, parse, UsageError } from './shared'
-import { Fatal, readDigest, readFeed, readStates, writeOutput } from './sync-inputs'
+import { Fatal, readDigest, readFeedAnySize, readStates, writeOutput } from './sync-inputs'
 
 /**
  * `syncwire conflicts --help`.
@@ -188,10 +188,10 @@ interface PageResult {
  *
  * @example
  * ```ts
- * process.exitCode = runConflicts(['--target-digest', 'digest.xml', 'page-1.xml'], io)
+ * process.exitCode = await runConflicts(['--target-digest', 'digest.xml', 'page-1.xml'], io)
  * ```
  */
-export function runConflicts(args: string[], io: Io): number {
+export async function runConflicts(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     'target-digest': { type: 'string' },
     'target-states': { type: 'string' },
@@ -214,7 +214,8 @@ export function runConflicts(args: string[], io: Io): number {
   try {
     let digest = readDigest(values['target-digest'])
     const states = readStates(values['target-states'])
-    const pages = positionals.map((file) => ({ file, feed: readFeed(file) }))
+    const pages: Array<{ file: string; feed: SyncFeed }> = []
+    for (const file of positionals) pages.push({ file, feed: await readFeedAnySize(file) })
     const results: PageResult[] = []
     for (let p = 0; p < pages.length; p++) {
       const { file, feed } = pages[p]!

@@ -1,10 +1,15 @@
 // `syncwire convert`: a document to its typed JSON value in an envelope that names the kind, and back.
 // Implements issue 6 "syncwire convert"; SData kinds use the SData JSON mapping (SyncFeedJson, DigestJson, …).
 import { reportErrors } from '../codec/report'
+import { encodeFileSyncStream } from '../filesync/encode-stream'
+import type { FileSyncDocument } from '../filesync/model'
+import { encodeSyncFeedStream } from '../sdata/encode-stream'
 import { reportJsonErrors } from '../sdata/json/report'
+import type { SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
-import { InputError, readInput } from './io'
+import { InputError, MAX_INPUT_BYTES, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
+import { isLarge, readLarge, sniffKind } from './large'
 import { type Io, parse, showPath, UsageError } from './shared'
 
 /**
@@ -59,10 +64,10 @@ function fail(io: Io, file: string, problems: Array<{ path: string; message: str
  *
  * @example
  * ```ts
- * process.exitCode = runConvert(['feed.xml', '--to', 'json'], io)
+ * process.exitCode = await runConvert(['feed.xml', '--to', 'json'], io)
  * ```
  */
-export function runConvert(args: string[], io: Io): number {
+export async function runConvert(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { to: { type: 'string' }, kind: { type: 'string' } })
   if (values.help) {
     io.out(CONVERT_HELP)
@@ -80,15 +85,24 @@ export function runConvert(args: string[], io: Io): number {
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'no file given' : 'convert takes one file')
   const file = positionals[0]!
+  const name = file === '-' ? '<stdin>' : file
+  const large = isLarge(file, MAX_INPUT_BYTES)
+  const streamable = large && values.to === 'json' ? (kindFlag ?? sniffKind(file)) : undefined
+  if (streamable === 'feed' || streamable === 'filesync') {
+    const read = await readLarge(file, streamable)
+    if ('issues' in read) return fail(io, name, read.issues)
+    writeEnvelope(io, streamable, read.value)
+    return 0
+  }
   let text: string
   try {
-    text = readInput(file).text
+    // JSON has to be parsed whole anyway, so a large one is read whole (its XML is then written in chunks).
+    text = large && values.to === 'xml' ? readInput(file, Number.POSITIVE_INFINITY).text : readInput(file).text
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     io.err(`syncwire convert: ${file === '-' ? '<stdin>' : file}: ${error.message}\n`)
     return 2
   }
-  const name = file === '-' ? '<stdin>' : file
   const looksJson = /^\uFEFF?\s*[{[]/.test(text)
 
   if (values.to === 'json') {
@@ -111,9 +125,7 @@ export function runConvert(args: string[], io: Io): number {
     const spec = KIND_SPECS[kind]
     const decoded = spec.xml.decode(text)
     if (decoded._tag === 'Left') return fail(io, name, reportErrors(decoded.left))
-    io.out(
-      `${JSON.stringify({ $syncwire: ENVELOPE_VERSION, kind, value: spec.json.encode(decoded.right) }, null, 2)}\n`,
-    )
+    writeEnvelope(io, kind, decoded.right)
     return 0
   }
 
@@ -152,7 +164,31 @@ export function runConvert(args: string[], io: Io): number {
       })),
     )
   }
+  if (large && (e.kind === 'feed' || e.kind === 'filesync')) {
+    // The same text as `encode`, written as it is produced instead of as one string.
+    const chunks =
+      e.kind === 'feed'
+        ? encodeSyncFeedStream({ ...(decoded.right as SyncFeed), entries: [] }, (decoded.right as SyncFeed).entries)
+        : encodeDocumentStream(decoded.right as FileSyncDocument)
+    for await (const chunk of chunks) io.out(chunk)
+    io.out('\n')
+    return 0
+  }
   const xml = spec.xml.encode(decoded.right)
   io.out(xml.endsWith('\n') ? xml : `${xml}\n`)
   return 0
+}
+
+function encodeDocumentStream(doc: FileSyncDocument): AsyncIterable<string> {
+  if (doc.root === 'Items') return encodeFileSyncStream({ root: 'Items', items: [] }, doc.items)
+  const { items, ...folder } = doc.folder
+  return encodeFileSyncStream(
+    { root: 'Folder', folder: items === undefined ? folder : { ...folder, items: [] } },
+    items ?? [],
+  )
+}
+
+function writeEnvelope(io: Io, kind: Kind, value: unknown): void {
+  const spec = KIND_SPECS[kind]
+  io.out(`${JSON.stringify({ $syncwire: ENVELOPE_VERSION, kind, value: spec.json.encode(value as never) }, null, 2)}\n`)
 }

@@ -26,7 +26,7 @@ Examples:
   syncwire convert feed.xml --to json
 `
 
-const COMMANDS: Record<string, { run: (args: string[], io: Io) => number; help: string }> = {
+const COMMANDS: Record<string, { run: (args: string[], io: Io) => number | Promise<number>; help: string }> = {
   validate: { run: runValidate, help: VALIDATE_HELP },
   conflicts: { run: runConflicts, help: CONFLICTS_HELP },
   convert: { run: runConvert, help: CONVERT_HELP },
@@ -53,15 +53,15 @@ function makeIo(): Io {
 }
 
 /**
- * Runs the CLI with `argv` (without node and the script); returns the exit code. Never throws: an unexpected
- * failure is one line on stderr and exit code 2.
+ * Runs the CLI with `argv` (without node and the script); resolves to the exit code. Never rejects: an
+ * unexpected failure is one line on stderr and exit code 2.
  *
  * @example
  * ```ts
- * process.exitCode = main(['validate', 'feed.xml'], io)
+ * process.exitCode = await main(['validate', 'feed.xml'], io)
  * ```
  */
-export function main(argv: string[], io: Io): number {
+export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -80,7 +80,7 @@ export function main(argv: string[], io: Io): number {
       throw new UsageError(`${what} (commands: ${Object.keys(COMMANDS).join(', ')})`)
     }
     try {
-      return spec.run(rest, io)
+      return await spec.run(rest, io)
     } catch (error) {
       if (error instanceof UsageError) {
         io.err(`syncwire ${command}: ${error.message} (see syncwire ${command} --help)\n`)
@@ -103,4 +103,4 @@ export function main(argv: string[], io: Io): number {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
 })
-process.exitCode = main(process.argv.slice(2), makeIo())
+process.exitCode = await main(process.argv.slice(2), makeIo())

@@ -8,8 +8,9 @@ import { DigestJson, DigestXml, reportJsonErrors, SyncEntryJson, SyncEntryXml, S
 import type { Digest, Stamp, SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
 import { ENVELOPE_VERSION } from './convert'
-import { InputError, readInput } from './io'
+import { InputError, MAX_INPUT_BYTES, readInput } from './io'
 import { detectKind } from './kinds'
+import { isLarge, readLarge, sniffKind } from './large'
 import { showPath } from './shared'
 
 /**
@@ -147,6 +148,21 @@ export function readFeed(file: string): SyncFeed {
   const f = SyncFeedXml.decode(text)
   if (f._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(f.left)))
   return f.right
+}
+
+/**
+ * One feed page, decoded; a file over the size limit is streamed from disk (the same value, no size limit).
+ *
+ * @example
+ * ```ts
+ * const feed = await readFeedAnySize('big-page.xml')
+ * ```
+ */
+export async function readFeedAnySize(file: string): Promise<SyncFeed> {
+  if (!isLarge(file, MAX_INPUT_BYTES) || sniffKind(file) !== 'feed') return readFeed(file)
+  const read = await readLarge(file, 'feed')
+  if ('issues' in read) throw new Fatal(1, problemsLine(file, read.issues))
+  return read.value as SyncFeed
 }
 
 function stateFromJson(file: string, uuid: string, u: unknown): TargetState {

@@ -3,8 +3,9 @@
 import { reportErrors } from '../codec/report'
 import { SYNC_ENTRY_ROLES, type SyncEntryRole } from '../sdata/index'
 import { parseXml } from '../xml/parse'
-import { InputError, readInput } from './io'
+import { InputError, MAX_INPUT_BYTES, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
+import { isLarge, readLarge, type StreamableKind, sniffKind } from './large'
 import { locate, scanElements } from './locate'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
 import { summarize } from './summary'
@@ -107,11 +108,7 @@ function check(
     }
   }
   const spec = KIND_SPECS[kind]
-  if (role !== undefined && spec.roles !== undefined && !spec.roles.includes(role)) {
-    throw new UsageError(
-      `--role ${role} does not apply to ${file}, a ${spec.title} (its roles: ${spec.roles.join(', ')})`,
-    )
-  }
+  checkRole(file, kind, role)
   let scanned: ReturnType<typeof scanElements> | null = null
   const place = (path: string): { line: number; column: number } => {
     const position = /^(\d+):(\d+)$/.exec(path)
@@ -136,6 +133,48 @@ function check(
   return { kind, summary: summarize(kind, decoded.right), problems: issues.map((p) => ({ ...place(p.path), ...p })) }
 }
 
+function checkRole(file: string, kind: Kind, role: SyncEntryRole | undefined): void {
+  const spec = KIND_SPECS[kind]
+  if (role !== undefined && spec.roles !== undefined && !spec.roles.includes(role)) {
+    throw new UsageError(
+      `--role ${role} does not apply to ${file}, a ${spec.title} (its roles: ${spec.roles.join(', ')})`,
+    )
+  }
+}
+
+/**
+ * A file over the size limit, streamed: the same checks on the same value. Its text is not kept, so a problem
+ * is placed by its own `line:column` when it has one (well-formedness), else at 1:1.
+ */
+async function checkLarge(
+  file: string,
+  kind: StreamableKind,
+  role: SyncEntryRole | undefined,
+): Promise<{ kind?: Kind; problems: LocatedProblem[]; summary: string }> {
+  checkRole(file, kind, role)
+  const spec = KIND_SPECS[kind]
+  const place = (path: string): { line: number; column: number } => {
+    const position = /^(\d+):(\d+)$/.exec(path)
+    return position ? { line: Number(position[1]), column: Number(position[2]) } : { line: 1, column: 1 }
+  }
+  const read = await readLarge(file, kind)
+  if ('issues' in read) {
+    const wellFormed = !read.issues.some((p) => /^\d+:\d+$/.test(p.path))
+    return {
+      ...(wellFormed ? { kind } : {}),
+      summary: wellFormed ? `${spec.title} that could not be decoded` : 'not well-formed XML',
+      problems: read.issues.map((p) => ({
+        ...place(p.path),
+        path: /^\d+:\d+$/.test(p.path) ? '' : p.path,
+        severity: 'error',
+        message: /^\d+:\d+$/.test(p.path) ? `not well-formed XML: ${p.message}` : p.message,
+      })),
+    }
+  }
+  const issues = spec.validate(read.value, role)
+  return { kind, summary: summarize(kind, read.value), problems: issues.map((p) => ({ ...place(p.path), ...p })) }
+}
+
 /** `valid`, `valid (2 warnings)`, `invalid (1 error, 3 warnings)`: the end of a --summary line. */
 function verdict(io: Io, report: FileReport, strict: boolean): string {
   const errors = report.problems.filter((p) => p.severity === 'error').length
@@ -149,15 +188,35 @@ function verdict(io: Io, report: FileReport, strict: boolean): string {
   return counts.length === 0 ? word : `${word} (${counts.join(', ')})`
 }
 
+function report(
+  file: string,
+  kind: Kind | undefined,
+  unsorted: LocatedProblem[],
+  summary: string,
+  strict: boolean,
+  withSummary: boolean,
+): FileReport {
+  // Reading order: the file from top to bottom (sort is stable, so one element's problems keep their order).
+  const problems = unsorted.sort((a, b) => a.line - b.line || a.column - b.column)
+  const failing = problems.filter((p) => p.severity === 'error' || strict)
+  return {
+    file: file === '-' ? '<stdin>' : file,
+    ...(kind ? { kind } : {}),
+    valid: failing.length === 0,
+    problems,
+    ...(withSummary ? { summary } : {}),
+  }
+}
+
 /**
  * Runs `syncwire validate` with the arguments after the command name; returns the exit code.
  *
  * @example
  * ```ts
- * process.exitCode = runValidate(['feed.xml', '--strict'], io)
+ * process.exitCode = await runValidate(['feed.xml', '--strict'], io)
  * ```
  */
-export function runValidate(args: string[], io: Io): number {
+export async function runValidate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     kind: { type: 'string' },
     role: { type: 'string' },
@@ -181,6 +240,12 @@ export function runValidate(args: string[], io: Io): number {
 
   const reports: FileReport[] = []
   for (const file of positionals) {
+    const large = isLarge(file, MAX_INPUT_BYTES) ? (kind ?? sniffKind(file)) : undefined
+    if (large === 'feed' || large === 'filesync') {
+      const { kind: found, problems: unsorted, summary } = await checkLarge(file, large, role)
+      reports.push(report(file, found, unsorted, summary, values.strict === true, values.summary === true))
+      continue
+    }
     let text: string
     try {
       text = readInput(file).text
@@ -196,16 +261,7 @@ export function runValidate(args: string[], io: Io): number {
       continue
     }
     const { kind: found, problems: unsorted, summary } = check(file === '-' ? '<stdin>' : file, text, kind, role)
-    // Reading order: the file from top to bottom (sort is stable, so one element's problems keep their order).
-    const problems = unsorted.sort((a, b) => a.line - b.line || a.column - b.column)
-    const failing = problems.filter((p) => p.severity === 'error' || values.strict === true)
-    reports.push({
-      file: file === '-' ? '<stdin>' : file,
-      ...(found ? { kind: found } : {}),
-      valid: failing.length === 0,
-      problems,
-      ...(values.summary ? { summary } : {}),
-    })
+    reports.push(report(file, found, unsorted, summary, values.strict === true, values.summary === true))
   }
 
   const unreadable = reports.filter((r) => r.error !== undefined).length
