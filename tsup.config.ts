@@ -9,6 +9,8 @@ export default defineConfig([
       'sdata/index': 'src/sdata/index.ts',
       'conflict/index': 'src/conflict/index.ts',
       'testing/index': 'src/testing/index.ts',
+      'testing/arbitraries/index': 'src/testing/arbitraries/index.ts',
+      'testing/vitest/index': 'src/testing/vitest/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
