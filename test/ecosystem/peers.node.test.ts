@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import ts from 'typescript'
@@ -5,15 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanup, consumer, type Packed, PKG, pack, run, tempDir } from './consumer'
 
 // The optional peers (fast-check ^3.22 || ^4, vitest ^2 || ^3 || ^4), proven with consumer projects of the packed
-// tarball that get the old majors from the npm registry at test time. One `npm install` fetches them all: it is
-// the install of the tarball into a project on vitest 3 and fast-check 3 (which must not fail with ERESOLVE), and
-// it also fetches vitest 2 under an alias, which a second consumer links. A third consumer has no fast-check.
+// tarball that get the old majors from the npm registry at test time. Two `npm install`s run side by side: the
+// tarball into a project on vitest 3 and fast-check 3 (which must not fail with ERESOLVE), and vitest 2 into a
+// store that a second consumer links (with that fast-check 3). A third consumer has no fast-check.
 
 const FC3 = '3.22.0' // the oldest fast-check with every API the arbitraries use (`fc.string({ unit })`)
 const NPM = ['--prefer-offline', '--no-audit', '--no-fund', '--legacy-peer-deps=false', '--loglevel=error']
 
 let packed: Packed
-let v3: string // npm-installed: syncwire tarball + vitest 3 + fast-check 3 (+ vitest 2 as `vitest2`)
+let v3: string // npm-installed: syncwire tarball + vitest 3 + fast-check 3
+let store: string // npm-installed: vitest 2
 let v2: string // tarball unpacked, vitest 2 and fast-check 3 linked from v3
 let bare: string // tarball unpacked, this repo's vitest 4, no fast-check
 let installOutput: string
@@ -23,28 +25,41 @@ function version(dir: string, name: string): string {
     .version
 }
 
-beforeAll(() => {
+// `npm install` without blocking, so that the two installs below download at the same time.
+function npmInstall(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile('npm', ['install', ...NPM, ...args], { cwd, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+      error
+        ? reject(new Error(`npm install ${args.join(' ')} failed in ${cwd}\n${stdout}\n${stderr}`))
+        : resolve(stdout + stderr),
+    ),
+  )
+}
+
+beforeAll(async () => {
   packed = pack()
   v3 = tempDir('peers-v3')
+  store = tempDir('peers-store')
   writeFileSync(
     join(v3, 'package.json'),
     JSON.stringify({
       name: 'consumer-peers-v3',
       private: true,
       type: 'module',
-      devDependencies: { vitest: '^3.2.0', vitest2: 'npm:vitest@^2.1.0', 'fast-check': FC3 },
+      devDependencies: { vitest: '^3.2.0', 'fast-check': FC3 },
     }),
   )
-  installOutput = run('npm', ['install', ...NPM, packed.tarball], v3)
-  // vitest 2 and fast-check 3 come from that install; syncwire and io-ts/fp-ts as in the other packed consumers.
+  writeFileSync(join(store, 'package.json'), JSON.stringify({ name: 'store-vitest2', private: true }))
+  ;[installOutput] = await Promise.all([npmInstall(v3, [packed.tarball]), npmInstall(store, ['vitest@^2.1.0'])])
+  // vitest 2 and fast-check 3 come from those installs; syncwire and io-ts/fp-ts as in the other packed consumers.
   v2 = consumer(packed.tarball, 'module', 'peers-v2', {
-    vitest: join(v3, 'node_modules', 'vitest2'),
+    vitest: join(store, 'node_modules', 'vitest'),
     'fast-check': join(v3, 'node_modules', 'fast-check'),
   })
   bare = consumer(packed.tarball, 'module', 'peers-bare', {}, ['fast-check'])
 }, 600_000)
 
-afterAll(() => cleanup(v3, v2, bare, packed && dirname(packed.tarball)))
+afterAll(() => cleanup(v3, store, v2, bare, packed && dirname(packed.tarball)))
 
 // Runs the consumer's own vitest on one test file; returns its output (a failing run throws with the output).
 function vitest(dir: string, file: string, body: string): string {
@@ -78,11 +93,12 @@ import { expect, it } from 'vitest'
 import { installMatchers } from 'syncwire/testing'
 import { arbFileSyncXml, arbSyncFeedXml } from 'syncwire/testing/arbitraries'
 import { FileSyncXml } from 'syncwire/filesync'
+import { SyncFeedXml } from 'syncwire/sdata'
 
 installMatchers(expect)
 
-it('generates documents that the matchers accept', () => {
-  fc.assert(fc.property(arbSyncFeedXml({ maxEntries: 2 }), (xml) => { expect(xml).toBeValidSyncFeed() }), { numRuns: 10 })
+it('generates documents that round-trip under the matchers', () => {
+  fc.assert(fc.property(arbSyncFeedXml({ maxEntries: 2 }), (xml) => { expect(xml).toRoundTrip(SyncFeedXml) }), { numRuns: 10 })
   fc.assert(fc.property(arbFileSyncXml({ maxDepth: 1 }), (xml) => { expect(xml).toRoundTrip(FileSyncXml) }), { numRuns: 10 })
 })
 `
@@ -115,7 +131,10 @@ function typeCheck(dir: string, file: string, body: string, types: string[]): st
     },
     dir,
   )
-  const program = ts.createProgram({ rootNames: [path], options })
+  // As `tsc -p` in the consumer: `types` entries resolve from the project's folder.
+  const host = ts.createCompilerHost(options)
+  host.getCurrentDirectory = () => dir
+  const program = ts.createProgram({ rootNames: [path], options, host })
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
 }
 
