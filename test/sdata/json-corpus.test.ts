@@ -17,7 +17,7 @@ import {
   TrackingJson,
   TrackingXml,
 } from '../../src/sdata/index'
-import { arbSyncEntry, arbSyncFeed } from '../../src/testing/arbitraries/sdata'
+import { arbSyncEntry, arbSyncFeed } from '../../src/testing/arbitraries/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 

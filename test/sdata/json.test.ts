@@ -24,7 +24,7 @@ import {
   arbSyncFeed,
   arbSyncState,
   arbTracking,
-} from '../../src/testing/arbitraries/sdata'
+} from '../../src/testing/arbitraries/index'
 import type { XmlElement } from '../../src/xml/types'
 import { fixture } from '../support/fixtures'
 import { numRuns } from '../support/runtime'

@@ -21,7 +21,7 @@ import {
   arbSyncFeed,
   arbSyncState,
   arbTracking,
-} from '../../src/testing/arbitraries/sdata'
+} from '../../src/testing/arbitraries/index'
 import type { XmlAttribute } from '../../src/xml/types'
 import { numRuns } from '../support/runtime'
 

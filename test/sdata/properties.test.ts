@@ -28,7 +28,7 @@ import {
   arbSyncFeed,
   arbSyncState,
   arbTracking,
-} from '../../src/testing/arbitraries/sdata'
+} from '../../src/testing/arbitraries/index'
 import { parseXml } from '../../src/xml/parse'
 import { serializeXml } from '../../src/xml/serialize'
 import type { XmlAttribute, XmlElement } from '../../src/xml/types'

@@ -24,7 +24,7 @@ import {
   SyncStateXml,
   TrackingXml,
 } from '../../src/sdata/index'
-import * as kit from '../../src/testing/index'
+import * as kit from '../../src/testing/arbitraries/index'
 import { numRuns } from '../support/runtime'
 
 const runs = { numRuns: numRuns(60) }

@@ -134,8 +134,8 @@ export interface UploadParts extends MultipartBody {
   streamName?: string
 }
 
-const CRLF = Uint8Array.of(13, 10)
-const DASH_DASH = Uint8Array.of(45, 45)
+const CRLF = /*#__PURE__*/ Uint8Array.of(13, 10)
+const DASH_DASH = /*#__PURE__*/ Uint8Array.of(45, 45)
 
 function randomGuid(): string {
   const bytes = new Uint8Array(16)
