@@ -4,6 +4,7 @@
 export { guidEquals } from '../codec/guid'
 export { compareHex } from '../codec/hex'
 export { reportErrors } from '../codec/report'
+export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
 export { compareDateTime, dateTimeToEpochMs } from '../common/datetime'
 export { FileSyncXml, type FileSyncXmlOptions, fileSyncXml } from './document'
 export {

@@ -1,6 +1,7 @@
 // syncwire/sdata: SData synchronization codecs, types and validation.
 
 export { reportErrors } from '../codec/report'
+export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
 export { compareStamps, stampToEpochMs } from '../common/stamp'
 export * from './codecs'
 export * from './json/index'
