@@ -2,7 +2,7 @@
 // behave like syncwire's own: element combinators, XSD and protocol value types, document helpers, the reporter.
 
 export { compareDateTime, type DateTime, dateTimeToEpochMs } from '../common/datetime'
-export { compareStamps, type Stamp, stampToEpochMs } from '../common/stamp'
+export { compareStamps, isStamp, type Stamp, stamp, stampToEpochMs } from '../common/stamp'
 export { Binary, base64ToBytes, bytesToBase64 } from './binary'
 export { type BooleanLexical, DotNetBoolean, type FormBoolean, formBoolean, XsBoolean } from './boolean'
 export { DateTimeCodec, StampCodec } from './datetime'

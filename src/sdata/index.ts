@@ -2,7 +2,8 @@
 
 export { reportErrors } from '../codec/report'
 export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
-export { compareStamps, stampToEpochMs } from '../common/stamp'
+export { compareStamps, isStamp, stamp, stampToEpochMs } from '../common/stamp'
+export { deletedPayload, type PayloadFields, payload, type SyncEntryInit, type SyncFeedInit, syncEntry, syncFeed } from './build'
 export * from './codecs'
 export * from './json/index'
 export type * from './model'
