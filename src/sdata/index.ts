@@ -3,7 +3,15 @@
 export { reportErrors } from '../codec/report'
 export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
 export { compareStamps, isStamp, stamp, stampToEpochMs } from '../common/stamp'
-export { deletedPayload, type PayloadFields, payload, type SyncEntryInit, type SyncFeedInit, syncEntry, syncFeed } from './build'
+export {
+  deletedPayload,
+  type PayloadFields,
+  payload,
+  type SyncEntryInit,
+  type SyncFeedInit,
+  syncEntry,
+  syncFeed,
+} from './build'
 export * from './codecs'
 export * from './json/index'
 export type * from './model'
