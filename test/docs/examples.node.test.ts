@@ -129,7 +129,13 @@ const EXAMPLES: Example[] = [
     file: 'README.md',
     contains: "decoded.right.items[0]?.kind) // 'Folder'",
     scenarios: [
-      { name: 'decodes the inline Items document', check: (r) => (completed(r), expect(r.out).toEqual(['Folder'])) },
+      {
+        name: 'decodes the inline Items document',
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual(['Folder'])
+        },
+      },
     ],
   },
   {
@@ -164,9 +170,12 @@ const EXAMPLES: Example[] = [
       {
         name: 'prints nothing for a feed the contract codec rejects',
         env: {
-          values: { feedText: FEED.replace('</name>', '</name><employees xmlns="' + CONTRACT + '">many</employees>') },
+          values: { feedText: FEED.replace('</name>', `</name><employees xmlns="${CONTRACT}">many</employees>`) },
         },
-        check: (r) => (completed(r), expect(r.out).toEqual([])),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual([])
+        },
       },
     ],
   },
@@ -174,7 +183,13 @@ const EXAMPLES: Example[] = [
     file: 'README.md',
     contains: 'syncFeedXml(Account).encode(feed)',
     scenarios: [
-      { name: 'builds a feed that validates clean', check: (r) => (completed(r), expect(r.out).toEqual(['[]'])) },
+      {
+        name: 'builds a feed that validates clean',
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual(['[]'])
+        },
+      },
     ],
   },
   {
@@ -189,7 +204,10 @@ const EXAMPLES: Example[] = [
       {
         name: 'passes on the §4.4 feed',
         env: { files: { 'captures/accounts-sync-source.xml': FEED } },
-        check: (r) => (completed(r), expect(r.tests).toHaveLength(1)),
+        check: (r) => {
+          completed(r)
+          expect(r.tests).toHaveLength(1)
+        },
       },
       {
         name: 'fails on a feed that is not well-formed',
@@ -204,9 +222,10 @@ const EXAMPLES: Example[] = [
     scenarios: [
       {
         name: 'prints the §2.6 case c decision',
-        check: (r) => (
-          completed(r), expect(r.out).toEqual(["{ action: 'apply', conflict: true, reason: 'priority' }"])
-        ),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual(["{ action: 'apply', conflict: true, reason: 'priority' }"])
+        },
       },
     ],
   },
@@ -230,7 +249,11 @@ const EXAMPLES: Example[] = [
       {
         name: 'prints the issues of a broken feed and nothing else',
         env: { values: { xml: NOT_XML } },
-        check: (r) => (completed(r), expect(r.out).toEqual([]), expect(r.err.length).toBeGreaterThan(0)),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual([])
+          expect(r.err.length).toBeGreaterThan(0)
+        },
       },
     ],
   },
@@ -267,7 +290,11 @@ const EXAMPLES: Example[] = [
       {
         name: 'applies both pages when every page decodes',
         env: goodPaging.env,
-        check: (r) => (completed(r), expect(r.err).toEqual([]), expect(goodPaging.applied).toEqual([2])),
+        check: (r) => {
+          completed(r)
+          expect(r.err).toEqual([])
+          expect(goodPaging.applied).toEqual([2])
+        },
       },
       {
         name: 'applies nothing when the second page is broken',
@@ -307,7 +334,11 @@ const EXAMPLES: Example[] = [
       {
         name: 'reports a JSON error with its JSON path',
         env: { values: { xml: NOT_XML, jsonText: '{"$resources":[{"$syncState":{"tick":"x"}}]}' } },
-        check: (r) => (completed(r), expect(r.out).toEqual([]), expect(r.err.join('\n')).toContain('/$resources/0')),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual([])
+          expect(r.err.join('\n')).toContain('/$resources/0')
+        },
       },
     ],
   },
@@ -319,14 +350,20 @@ const EXAMPLES: Example[] = [
       {
         name: 'walks a changes listing',
         env: { values: { xml: fixture('filesync/spo-2025-06-changes-document-created.response.xml') } },
-        check: (r) => (completed(r), expect(r.err).toEqual([]), expect(r.out.length).toBeGreaterThan(1)),
+        check: (r) => {
+          completed(r)
+          expect(r.err).toEqual([])
+          expect(r.out.length).toBeGreaterThan(1)
+        },
       },
       {
         name: 'prints the issues of a broken answer',
         env: { values: { xml: '<Folder><SpaceUsed>abc</SpaceUsed></Folder>' } },
-        check: (r) => (
-          completed(r), expect(r.out).toEqual([]), expect(r.err.join('\n')).toContain('/Folder/SpaceUsed')
-        ),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual([])
+          expect(r.err.join('\n')).toContain('/Folder/SpaceUsed')
+        },
       },
     ],
   },
@@ -337,7 +374,10 @@ const EXAMPLES: Example[] = [
       {
         name: 'reads the extension of a real response',
         env: { values: { xml: fixture('filesync/spo-2025-06-changes-document-created.response.xml') } },
-        check: (r) => (completed(r), expect(r.err).toEqual([])),
+        check: (r) => {
+          completed(r)
+          expect(r.err).toEqual([])
+        },
       },
       {
         name: 'reports an extension the codec rejects',
@@ -346,7 +386,11 @@ const EXAMPLES: Example[] = [
             xml: '<Folder><Items><Document><ResourceID>a</ResourceID><fsshttpstate.xschema.storage.live.com><VersionToken>v</VersionToken></fsshttpstate.xschema.storage.live.com></Document></Items></Folder>',
           },
         },
-        check: (r) => (completed(r), expect(r.out).toEqual([]), expect(r.err.join('\n')).toContain('Hash')),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual([])
+          expect(r.err.join('\n')).toContain('Hash')
+        },
       },
     ],
   },
@@ -371,7 +415,10 @@ const EXAMPLES: Example[] = [
             })(),
           },
         },
-        check: (r) => (completed(r), expect(r.out).toHaveLength(2)),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toHaveLength(2)
+        },
       },
       {
         name: 'stops on ResyncNeeded',
@@ -391,13 +438,19 @@ const EXAMPLES: Example[] = [
       {
         name: 'frames and splits an upload',
         env: { values: { itemsXml: fixture('filesync/spo-2025-04-write-document-create.request-part.xml') } },
-        check: (r) => (completed(r), expect(r.out).toEqual(['b9f41f61-eda6-4e7b-9562-74dd3b298623 2'])),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual(['b9f41f61-eda6-4e7b-9562-74dd3b298623 2'])
+        },
       },
       {
         // The framing does not read the XML, and a generated boundary is redrawn: no input here reaches the Left.
         name: 'frames any request text the same way',
         env: { values: { itemsXml: '<Items>' } },
-        check: (r) => (completed(r), expect(r.out).toEqual(['b9f41f61-eda6-4e7b-9562-74dd3b298623 2'])),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual(['b9f41f61-eda6-4e7b-9562-74dd3b298623 2'])
+        },
       },
     ],
   },
@@ -424,7 +477,10 @@ const EXAMPLES: Example[] = [
       {
         name: 'prints nothing for answers that do not decode',
         env: { values: { myPropertiesBody: '{}', libraryIdBody: 'nope', policyBody: '<x' } },
-        check: (r) => (completed(r), expect(r.out).toEqual([])),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual([])
+        },
       },
     ],
   },
@@ -433,7 +489,13 @@ const EXAMPLES: Example[] = [
     file: 'docs/conflict-resolution.md',
     contains: '// Case c',
     scenarios: [
-      { name: 'prints case c', check: (r) => (completed(r), expect(r.out).toEqual(['apply true priority'])) },
+      {
+        name: 'prints case c',
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual(['apply true priority'])
+        },
+      },
     ],
   },
   {
@@ -453,7 +515,10 @@ const EXAMPLES: Example[] = [
       {
         name: 'prints no restamp when nothing conflicts',
         env: conflictEnv({ digest: crmDigest, entries: [] }),
-        check: (r) => (completed(r), expect(r.out).toHaveLength(1)),
+        check: (r) => {
+          completed(r)
+          expect(r.out).toHaveLength(1)
+        },
       },
     ],
   },
@@ -475,7 +540,10 @@ const EXAMPLES: Example[] = [
             'captures/folder-create.response.xml': fixture('filesync/spo-2025-02-write-folder-create.response.xml'),
           },
         },
-        check: (r) => (completed(r), expect(r.tests).toHaveLength(3)),
+        check: (r) => {
+          completed(r)
+          expect(r.tests).toHaveLength(3)
+        },
       },
       {
         name: 'fails when the digest decodes to something else',
@@ -492,7 +560,15 @@ const EXAMPLES: Example[] = [
   {
     file: 'docs/testing.md',
     contains: "it('processFeed never lowers a tick the target had seen'",
-    scenarios: [{ name: 'the property holds', check: (r) => (completed(r), expect(r.tests).toHaveLength(1)) }],
+    scenarios: [
+      {
+        name: 'the property holds',
+        check: (r) => {
+          completed(r)
+          expect(r.tests).toHaveLength(1)
+        },
+      },
+    ],
   },
 ]
 
