@@ -193,7 +193,11 @@ export interface FieldSpec {
   readonly fallback?: unknown
   /** Whether unknown children keep their anchor as data. */
   readonly anchored?: boolean
-  /** The path marker of this field's elements or attribute. */
+  /**
+   * The path marker of this field's elements or attribute.
+   *
+   * @internal
+   */
   readonly step?: XmlStep
 }
 

@@ -1,6 +1,13 @@
 // syncwire/codec: the codec kit, so users' codecs (an SData contract's payload, a FILESYNC extension element)
 // behave like syncwire's own: element combinators, XSD and protocol value types, document helpers, the reporter.
 
+/**
+ * The codec kit: element combinators, XSD and protocol value types, document helpers, `reportErrors`, and the plain `safeDecode`/`decodeOrThrow`.
+ *
+ * @packageDocumentation
+ * @module syncwire/codec
+ */
+
 export { compareDateTime, type DateTime, dateTimeToEpochMs } from '../common/datetime'
 export { compareStamps, isStamp, type Stamp, stamp, stampToEpochMs } from '../common/stamp'
 export { Binary, base64ToBytes, bytesToBase64 } from './binary'

@@ -1,6 +1,13 @@
 // syncwire/filesync: MS-FILESYNC (Web3S) documents, items, validation and HTTP helpers.
 // Implements MS-FILESYNC §2.2 and §3 as refined by the protocol notes' decisions (§6).
 
+/**
+ * MS-FILESYNC (Web3S): document codecs, items, validation, URL and header helpers, policy, multipart upload, snapshots.
+ *
+ * @packageDocumentation
+ * @module syncwire/filesync
+ */
+
 export { guidEquals } from '../codec/guid'
 export { compareHex } from '../codec/hex'
 export { reportErrors } from '../codec/report'

@@ -1,5 +1,12 @@
 // syncwire/sdata: SData synchronization codecs, types and validation.
 
+/**
+ * SData synchronization: feed, entry, digest, diagnosis and tracking codecs, validation, paging, builders, the JSON mapping.
+ *
+ * @packageDocumentation
+ * @module syncwire/sdata
+ */
+
 export { reportErrors } from '../codec/report'
 export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
 export { compareStamps, isStamp, stamp, stampToEpochMs } from '../common/stamp'
