@@ -1,5 +1,5 @@
 // `syncwire conflicts`: run the target side of a sync (processFeed) over feed pages and show every decision.
-// Implements issue 6 "syncwire conflicts" over sdata-sync §5.4–§5.5 and §5.8 (gaps in immediate mode, decision 10).
+// `syncwire conflicts` over sdata-sync §5.4–§5.5 and §5.8 (gaps in immediate mode, docs/decisions.md#s10).
 
 import { reportErrors } from '../codec/report'
 import { stampToEpochMs } from '../common/stamp'

@@ -1,5 +1,5 @@
 // The MS-FILESYNC `Binary` type: RFC 4648 base64 text ↔ bytes, strict, with no Node Buffer and no atob.
-// Implements MS-FILESYNC §2.2 (Binary), RFC 4648 §4 and filesync decision 6.9.
+// Implements MS-FILESYNC §2.2 (Binary), RFC 4648 §4 and docs/decisions.md#f9.
 import * as t from 'io-ts'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'

@@ -1,5 +1,5 @@
 // The error reporter: io-ts validation errors and XML parse errors as `{ path, message }` issues.
-// Implements DESIGN.md "Errors" (XML paths such as `/feed/entry[3]/sync:syncState/tick`) and principle 2.
+// Implements docs/decisions.md#p2 (XML paths such as `/feed/entry[3]/sync:syncState/tick`).
 import type * as t from 'io-ts'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import { isTextPosition, isXmlStep, type XmlStep } from './context'

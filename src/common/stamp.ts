@@ -1,5 +1,5 @@
 // Ordering and instants for SData stamps, free of io-ts so the conflict logic can bundle without it.
-// Implements sdata-sync §4.2/§4.3 (`stamp` is an xs:dateTime) and our decision 11.5 (full-precision order, unzoned = UTC).
+// Implements sdata-sync §4.2/§4.3 (`stamp` is an xs:dateTime) and docs/decisions.md#s5 (full-precision order, unzoned = UTC).
 import { compareDateTime, dateTimeProblem, dateTimeToEpochMs } from './datetime'
 
 /**
@@ -14,7 +14,7 @@ export type Stamp = string & { readonly Stamp: unique symbol }
 
 /**
  * Compares two stamps as instants at full precision (every fraction digit counts, not just milliseconds).
- * A stamp without a time zone is read at `assumeOffsetMinutes` (default 0, i.e. UTC, per decision 11.5).
+ * A stamp without a time zone is read at `assumeOffsetMinutes` (default 0, i.e. UTC, per docs/decisions.md#s5).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 // syncwire/filesync: MS-FILESYNC (Web3S) documents, items, validation and HTTP helpers.
-// Implements MS-FILESYNC §2.2 and §3 as refined by the protocol notes' decisions (§6).
+// Implements MS-FILESYNC §2.2 and §3 as refined by docs/decisions.md#f1 to #f13.
 
 /**
  * MS-FILESYNC (Web3S): document codecs, items, validation, URL and header helpers, policy, multipart upload, snapshots.

@@ -1,5 +1,5 @@
 // syncwire/testing: fast-check arbitraries for every public value and document, and vitest matchers.
-// Implements DESIGN.md "testing/" (issue 6); fast-check and vitest are optional peers, imported only by what uses them.
+// fast-check and vitest are optional peers, imported only by what uses them.
 
 /**
  * fast-check arbitraries for every public value and document, and vitest matchers.
