@@ -10,6 +10,8 @@
 export { reportErrors } from '../codec/report'
 export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
 export { compareStamps, isStamp, stamp, stampToEpochMs } from '../common/stamp'
+export type { ReadableStreamLike, XmlSource } from '../xml/source'
+export type { StreamError, StreamIssue } from '../xml/stream'
 export {
   deletedPayload,
   type PayloadFields,
@@ -25,11 +27,18 @@ export type * from './model'
 export * from './namespaces'
 export { checkPageSequence, nextPage } from './paging'
 export { type PayloadCodec, type ResourceAttributes, resourceAttributes } from './payload'
+export {
+  rebuildSyncFeed,
+  type StreamSyncFeedOptions,
+  type SyncEntryEvent,
+  type SyncFeedEndEvent,
+  type SyncFeedEvent,
+  streamSyncFeed,
+} from './stream'
+export { SYNC_ENTRY_ROLES, SYNC_FEED_ROLES, type SyncEntryRole, type SyncFeedRole } from './roles'
 export type {
   SDataIssue,
   SDataIssueSeverity,
-  SyncEntryRole,
-  SyncFeedRole,
   ValidateDigestOptions,
   ValidateSyncEntryOptions,
   ValidateSyncFeedOptions,
