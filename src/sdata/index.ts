@@ -27,6 +27,7 @@ export type * from './model'
 export * from './namespaces'
 export { checkPageSequence, nextPage } from './paging'
 export { type PayloadCodec, type ResourceAttributes, resourceAttributes } from './payload'
+export { SYNC_ENTRY_ROLES, SYNC_FEED_ROLES, type SyncEntryRole, type SyncFeedRole } from './roles'
 export {
   rebuildSyncFeed,
   type StreamSyncFeedOptions,
@@ -35,7 +36,6 @@ export {
   type SyncFeedEvent,
   streamSyncFeed,
 } from './stream'
-export { SYNC_ENTRY_ROLES, SYNC_FEED_ROLES, type SyncEntryRole, type SyncFeedRole } from './roles'
 export type {
   SDataIssue,
   SDataIssueSeverity,
