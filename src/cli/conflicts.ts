@@ -1,5 +1,5 @@
 // `syncwire conflicts`: run the target side of a sync (processFeed) over feed pages and show every decision.
-// sdata-sync §5.4–§5.5 and §5.8: an immediate-mode page whose first entry from an endpoint skips ticks is refused.
+// sdata-sync §5.4–§5.5 and §5.8: an immediate-mode page whose first entry from an endpoint skips ticks is refused (docs/decisions.md#s10).
 
 import type { DecisionReason, TargetState } from '../conflict/index'
 import { processFeed } from '../conflict/index'

@@ -1,5 +1,5 @@
 // `syncwire convert`: a document to its typed JSON value in an envelope that names the kind, and back.
-// Implements issue 6 "syncwire convert"; SData kinds use the SData JSON mapping (SyncFeedJson, DigestJson, …).
+// `syncwire convert`; SData kinds use the SData JSON mapping (SyncFeedJson, DigestJson, …).
 import { reportErrors } from '../codec/report'
 import { reportJsonErrors } from '../sdata/json/report'
 import { parseXml } from '../xml/parse'

@@ -1,5 +1,5 @@
 // Reading the CLI's inputs (files and stdin) as checked UTF-8 text, with one-line errors instead of exceptions.
-// Node only (DESIGN.md "cli/"); the size limit matches the XML layer's default input limit (DEFAULT_LIMITS).
+// Node only (docs/decisions.md#p1); the size limit matches the XML layer's default input limit (DEFAULT_LIMITS).
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
 
 /**

@@ -1,5 +1,5 @@
 // `syncwire validate`: decode each document by its kind, run the validator, print one line per problem.
-// Implements issue 6 "syncwire validate" and DESIGN.md "CLI": exit 0 valid, 1 invalid, 2 usage or unreadable.
+// `syncwire validate`: exit 0 valid, 1 invalid, 2 usage or unreadable.
 import { reportErrors } from '../codec/report'
 import { SYNC_ENTRY_ROLES, type SyncEntryRole } from '../sdata/index'
 import { parseXml } from '../xml/parse'

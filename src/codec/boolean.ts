@@ -1,5 +1,5 @@
 // xs:boolean as string codecs: lenient read of the forms servers send, strict or form-preserving write.
-// Implements XML Schema 1.0 Part 2 §3.2.2, filesync decision 6.8 and sdata-sync decision 11.2.
+// Implements XML Schema 1.0 Part 2 §3.2.2, docs/decisions.md#f8 and docs/decisions.md#s2.
 import * as t from 'io-ts'
 
 /**

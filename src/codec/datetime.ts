@@ -1,5 +1,5 @@
 // xs:dateTime and SData stamps as string codecs, kept lexically, with an exact order and an instant in ms.
-// Implements XML Schema 1.0 Part 2 §3.2.7, filesync decision 6.7 and sdata-sync decision 11.5.
+// Implements XML Schema 1.0 Part 2 §3.2.7, docs/decisions.md#f7 and docs/decisions.md#s5.
 import * as t from 'io-ts'
 import { type DateTime, dateTimeProblem } from '../common/datetime'
 import type { Stamp } from '../common/stamp'

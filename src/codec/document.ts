@@ -1,5 +1,5 @@
 // The XML layer as an io-ts codec (text ↔ root element), so a document codec is `xmlRoot().pipe(rootElementCodec)`.
-// Implements DESIGN.md principle 6 and "Errors": parse errors surface with `line:column` as their path.
+// Implements docs/decisions.md#p6 and #p2: parse errors surface with `line:column` as their path.
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { type ParseOptions, parseXml } from '../xml/parse'

@@ -1,5 +1,5 @@
 // Integer primitives as string codecs: non-negative safe integers, the MS-FILESYNC `Int`, and xs:integer.
-// Implements MS-FILESYNC §2.2 (`Int`), filesync decision 6.6 and sdata-sync decision 11.4 (ticks, priorities).
+// Implements MS-FILESYNC §2.2 (`Int`), docs/decisions.md#f6 and docs/decisions.md#s4 (ticks, priorities).
 import * as t from 'io-ts'
 
 const DIGITS = /^[0-9]+$/
@@ -62,7 +62,7 @@ export const FileSyncInt: t.Type<number, string, string> = new t.Type<number, st
 
 /**
  * An xs:integer within the safe range, sign allowed (`-3`, `+3`): for `conflictPriority`, which decoding takes
- * as is (1..9 is checked by validation, sdata-sync decision 11.4). Written canonically (`3`, `-3`, `0` for `-0`).
+ * as is (1..9 is checked by validation, docs/decisions.md#s4). Written canonically (`3`, `-3`, `0` for `-0`).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 // The MS-FILESYNC document codec: XML text <-> FileSyncDocument, rooted at `Folder` (listings) or `Items` (writes).
-// Implements protocol notes §3.1 (serialization: declaration, BOM) and §6.1 (two roots, anything else an error).
+// Implements docs/decisions.md#f12 (serialization: declaration, BOM) and docs/decisions.md#f1 (two roots, anything else an error).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { textPosition, xmlStep } from '../codec/context'

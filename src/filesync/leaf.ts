@@ -1,5 +1,5 @@
 // The leaf value codecs of Web3S elements, from the codec kit: text, xs:dateTime at 100 ns, sizes, Int, Binary, booleans.
-// Implements MS-FILESYNC §2.2 (Binary, Int, Null, String) and protocol notes §6.5–§6.9 (our decisions).
+// Implements MS-FILESYNC §2.2 (Binary, Int, Null, String) and docs/decisions.md#f5 to #f9.
 import * as t from 'io-ts'
 import { Binary, bytesToBase64 } from '../codec/binary'
 import { DotNetBoolean } from '../codec/boolean'
@@ -8,7 +8,7 @@ import { FileSyncInt, NonNegativeInteger } from '../codec/integer'
 import type { FileSyncBoolean } from './model'
 
 /**
- * Text kept exactly as read: never trimmed, re-cased or normalised (protocol notes §6.5).
+ * Text kept exactly as read: never trimmed, re-cased or normalised (docs/decisions.md#f5).
  *
  * @example
  * ```ts

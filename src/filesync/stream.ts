@@ -1,4 +1,4 @@
-// Streaming decode of MS-FILESYNC documents (protocol notes §3.2/§3.3, §6.1/§6.2): every item at any depth as its own
+// Streaming decode of MS-FILESYNC documents (docs/decisions.md#f1 to #f3): every item at any depth as its own
 // event, with its index path, holding one item (without its nested items) at a time however large the listing is.
 import type * as t from 'io-ts'
 import { xmlStep } from '../codec/context'

@@ -396,7 +396,7 @@ export function syncFeedXml<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncFeed<
 
 /**
  * An Atom sync feed (sync §4.4, §5.8), `$syncTarget` result feed (§5.3) or batch response (core §13.4), as XML text.
- * Matches namespaces by URI; reads the lenient forms of decision 11.2; writes the spec's form with conventional
+ * Matches namespaces by URI; reads the lenient forms of docs/decisions.md#s2; writes the spec's form with conventional
  * prefixes, so decode → encode → decode is the identity.
  *
  * @example

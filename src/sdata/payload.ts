@@ -1,5 +1,5 @@
 // The resource inside `sdata:payload` (sync §4.4, §6.1; core §3.9, §9.2): kept as a lossless element tree with the
-// SData attributes lifted into fields, read leniently (decision 11.2/11.3) and written in the spec's form.
+// SData attributes lifted into fields, read leniently (docs/decisions.md#s2 and #s3) and written in the spec's form.
 import type * as t from 'io-ts'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import { readDigest, writeDigest } from './digest'

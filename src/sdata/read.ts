@@ -1,5 +1,5 @@
 // Internal decoding machinery for the SData codecs: XML paths built only when an error occurs, and the text
-// primitives of sync §4.2/§4.3 and core §3.10/§3.11 (ticks, integers, stamps, booleans) read leniently (decision 11.2).
+// primitives of sync §4.2/§4.3 and core §3.10/§3.11 (ticks, integers, stamps, booleans) read leniently (docs/decisions.md#s2).
 import type * as t from 'io-ts'
 import { xmlStep } from '../codec/context'
 import { qname } from '../codec/names'

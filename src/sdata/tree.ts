@@ -1,5 +1,5 @@
 // Internal helpers over the namespace-resolved tree for the SData codecs: building elements to encode, reading
-// leaf text, and making kept subtrees self-contained (sdata-sync decision 11.3: payloads are lossless).
+// leaf text, and making kept subtrees self-contained (docs/decisions.md#s3: payloads are lossless).
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import { XMLNS_NAMESPACE } from '../xml/types'
 import { ATOM_NS, CONVENTIONAL_PREFIXES, HTTP_NS, OPENSEARCH_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'

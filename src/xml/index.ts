@@ -1,6 +1,13 @@
 // syncwire/xml: text <-> namespace-resolved element tree, hardened against hostile input. No io-ts here.
 // Implements XML 1.0 (fifth edition) and Namespaces in XML 1.0; the codec kit over this tree is syncwire/codec.
 
+/**
+ * The XML layer: `parseXml`, `serializeXml`, the namespace-resolved element tree and the escapers. No io-ts.
+ *
+ * @packageDocumentation
+ * @module syncwire/xml
+ */
+
 export { DEFAULT_LIMITS, type ParseOptions, parseXml, type XmlError } from './parse'
 export { escapeAttribute, escapeText, type SerializeOptions, serializeXml } from './serialize'
 export type { ReadableStreamLike, XmlSource } from './source'

@@ -1,5 +1,5 @@
 // The FILESYNC client policy document (`PolicyDocument` of `Rule name= value=` elements) as an io-ts codec.
-// MS-FILESYNC 3.1.3 (policy requests); shape from public client code (protocol notes 2.2: no sample exists).
+// MS-FILESYNC 3.1.3 (policy requests); shape from public client code (no sample exists, docs/decisions.md#f13).
 
 import * as t from 'io-ts'
 import { fromXml } from '../../codec/document'

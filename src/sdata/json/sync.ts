@@ -1,5 +1,5 @@
 // The SData 2.0 JSON form of sync values: feeds (`$resources`, `$syncMode`, `$digest`), entries (`$syncState`), diagnoses.
-// Implements SData 2.0 "JSON responses" (§04-0500) plus the sync members of the Saleslogix .NET client (protocol notes §8).
+// Implements SData 2.0 "JSON responses" (§04-0500) plus the sync members of the Saleslogix .NET client (docs/decisions.md#s14).
 import * as t from 'io-ts'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
 import type {
@@ -112,7 +112,7 @@ export interface SyncStateJsonObject {
 }
 
 /**
- * JSON form of a diagnosis, with SData 2.0's `$`-prefixed members (protocol notes §4.5). Child elements the
+ * JSON form of a diagnosis, with SData 2.0's `$`-prefixed members (docs/decisions.md#s14). Child elements the
  * model does not know go to `$extensions` in the lossless element form.
  *
  * @example
@@ -393,7 +393,7 @@ function readDigestEntry(errs: Errs, u: unknown, c: Ctx): DigestEntry | undefine
   const o = readObject(errs, u, c, 'a digestEntry')
   if (o === undefined) return undefined
   const endpoint = reqString(errs, o, 'endpoint', c)
-  // SIF drops zero ticks and priorities (protocol notes §8); JSON reads them as XML does.
+  // SIF drops zero ticks and priorities (docs/decisions.md#s2); JSON reads them as XML does.
   const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
   const stamp = stampOf(errs, o, 'stamp', c, true)
   const conflictPriority = optInteger(errs, o, 'conflictPriority', c) ?? 0

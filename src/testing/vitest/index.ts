@@ -1,5 +1,12 @@
 // syncwire/testing/vitest: a types entry that adds the kit's matchers to vitest's `expect` for a whole project
 // (`"types": ["syncwire/testing/vitest"]` in tsconfig); at run time it is empty: `installMatchers` registers them.
+
+/**
+ * A types entry that adds the kit's matchers to vitest's `expect` for a whole project.
+ *
+ * @packageDocumentation
+ * @module syncwire/testing/vitest
+ */
 import type { Assertion } from 'vitest'
 import type { SyncwireMatchers } from '../matchers'
 
