@@ -13,6 +13,30 @@ import type { XmlAttribute, XmlElement } from '../xml/types'
 export type Stamp = string & { readonly Stamp: unique symbol }
 
 /**
+ * A JSON value, as the JSON mapping keeps the members it does not model.
+ *
+ * @example
+ * ```ts
+ * const v: JsonValue = { Title: 'T', shipDate: null, lines: [1, 2] }
+ * ```
+ */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
+
+/**
+ * Members of a JSON object that the SData JSON mapping does not model, kept verbatim in the order read: unknown
+ * `$` members (`$name`, `$baseUrl`, `$permissions`, …), `null` values of modelled members (SData 2.0 lets any member
+ * be `null`; the modelled field then reads as absent), and members written in a form the encoder would otherwise
+ * leave out (`$links: []`, `$isDeleted: false`). The JSON codecs write each one back unless the modelled field now
+ * holds a value (a modelled value always wins); the XML codecs neither read nor write them.
+ *
+ * @example
+ * ```ts
+ * const kept: JsonMembers = { $name: 'Employee', $etag: null }
+ * ```
+ */
+export type JsonMembers = { [key: string]: JsonValue }
+
+/**
  * One (endpoint, tick, stamp, conflictPriority) triplet of a digest (sync §4.2).
  *
  * @example
@@ -33,6 +57,8 @@ export interface DigestEntry {
   extensions?: XmlElement[]
   /** Attributes of the element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
   attributes?: XmlAttribute[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**
@@ -52,6 +78,8 @@ export interface Digest {
   extensions?: XmlElement[]
   /** Attributes of the element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
   attributes?: XmlAttribute[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**
@@ -75,6 +103,8 @@ export interface SyncState {
   extensions?: XmlElement[]
   /** Attributes of the element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
   attributes?: XmlAttribute[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**
@@ -146,6 +176,31 @@ export interface Diagnosis {
   payloadPath?: string
   /** Child elements not modelled, kept and written back. */
   extensions: XmlElement[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
+}
+
+/**
+ * Which real-world variant spelling a payload resource was read in, so that encoding writes back what a client reads
+ * (Sage's stacks and the Saleslogix clients read only `sdata:uri`). Every field is absent for the spec's form.
+ *
+ * @example
+ * ```ts
+ * const forms: PayloadForms = { url: 'uri', isDeletedNamespace: 'sync', isDeleted: 'True' }
+ * ```
+ */
+export interface PayloadForms {
+  /** `uri`: the URL was read from `sdata:uri` (real SIF servers and both .NET clients) and is written so. */
+  url?: 'uri'
+  /** `sync`: the deleted flag was read from `sync:isDeleted` (as sync §6.1 writes it) and is written so. */
+  isDeletedNamespace?: 'sync'
+  /**
+   * The lexical form of the deleted flag when it is not the default one (`true` when deleted; no attribute when
+   * not), e.g. `True`, `1`, or `false` written explicitly. Written back when it still spells the value.
+   */
+  isDeleted?: string
+  /** Where `sdata:uuid` sat: `payload` (on `sdata:payload`, as sync §5.8) or `both` (on both, equal). */
+  uuid?: 'payload' | 'both'
 }
 
 /**
@@ -163,7 +218,7 @@ export interface PayloadResource<V = unknown> {
   isDeleted: boolean
   /** `sdata:key`. */
   key?: string
-  /** `sdata:url`, or `sdata:uri` as real servers send. */
+  /** `sdata:url`, or `sdata:uri` as real servers send (then `forms.url` is `uri`). */
   url?: string
   /** `sdata:lookup`. */
   lookup?: string
@@ -177,6 +232,17 @@ export interface PayloadResource<V = unknown> {
   element: XmlElement
   /** The typed value, when a contract codec was given to `syncFeedXml`. */
   value?: V
+  /**
+   * The variant spellings the resource was read in, written back as read; absent for the spec's form (a value built
+   * by hand needs none). See {@link PayloadForms}.
+   */
+  forms?: PayloadForms
+  /**
+   * The native properties of the resource as read from SData 2.0 JSON (the members beside the `$` members), kept
+   * verbatim; `element` is then derived from them for XML. When present, the JSON codecs write these members back
+   * instead of a `$resource` element. Absent for resources read from XML.
+   */
+  properties?: JsonMembers
 }
 
 /**
@@ -233,6 +299,8 @@ export interface SyncEntry<V = unknown> {
   extensions: XmlElement[]
   /** Attributes of the element other than namespace declarations (`xml:lang`, `xml:base`, foreign ones), kept and written back; absent when there are none. */
   attributes?: XmlAttribute[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**
@@ -266,6 +334,8 @@ export interface SyncFeed<V = unknown> {
   extensions: XmlElement[]
   /** Attributes of the element other than namespace declarations (`xml:lang`, `xml:base`, foreign ones), kept and written back; absent when there are none. */
   attributes?: XmlAttribute[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**
