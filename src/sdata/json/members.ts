@@ -54,10 +54,13 @@ function readJsonObject(errs: Errs, o: JsonRecord, context: Ctx, depth: number):
   return out
 }
 
+// Members the encoders leave out when empty or false, so a `[]` or `false` read is kept to be written back.
+const LEFT_OUT: ReadonlySet<string> = new Set(['$links', '$diagnoses', '$extensions', '$isDeleted'])
+
 /**
  * An object split by what the mapping models: `view` holds the modelled members to read (those with a non-null
  * value), `kept` the members written back verbatim (unknown `$` members, `null`s, and modelled members in a form the
- * encoder leaves out: `[]`, `false`), and `native` the members without `$` when `nativeAllowed` (an entry's native
+ * encoder leaves out: `$links: []`, `$diagnoses: []`, `$extensions: []`, `$isDeleted: false`), and `native` the members without `$` when `nativeAllowed` (an entry's native
  * properties); otherwise those are kept too.
  *
  * @example
@@ -72,6 +75,7 @@ export function splitMembers(
   context: Ctx,
   known: ReadonlySet<string>,
   nativeAllowed = false,
+  leftOut: ReadonlySet<string> = LEFT_OUT,
 ): { view: JsonRecord; kept?: JsonMembers; native?: JsonMembers } {
   const view: Record<string, unknown> = {}
   let kept: JsonMembers | undefined
@@ -80,8 +84,8 @@ export function splitMembers(
     const value = o[key]
     if (known.has(key) && value !== null) {
       define(view, key, value)
-      const leftOut = value === false || (Array.isArray(value) && value.length === 0)
-      if (!leftOut) continue
+      const omitted = leftOut.has(key) && (value === false || (Array.isArray(value) && value.length === 0))
+      if (!omitted) continue
     }
     const here = at(context, key, t.unknown, value)
     const copy = readJsonValue(errs, value, here)

@@ -398,7 +398,7 @@ function stampOf(errs: Errs, o: JsonRecord, key: string, c: Ctx, required: boole
 function readDigestEntry(errs: Errs, u: unknown, c: Ctx): DigestEntry | undefined {
   const raw = readObject(errs, u, c, 'a digestEntry')
   if (raw === undefined) return undefined
-  const { view: o, kept } = splitMembers(errs, raw, c, DIGEST_ENTRY_KEYS)
+  const { view: o, kept } = splitMembers(errs, raw, c, DIGEST_ENTRY_KEYS, false, NONE)
   const endpoint = reqString(errs, o, 'endpoint', c)
   // SIF drops zero ticks and priorities (protocol notes §8); JSON reads them as XML does.
   const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
@@ -435,6 +435,8 @@ const SYNC_STATE_KEYS: ReadonlySet<string> = new Set([
   '$attributes',
 ])
 // Members a null `tick` or `conflictPriority` stands for: they read as 0, as a missing one does.
+// Digest and syncState members are all written as read (their `$extensions` included, even when empty).
+const NONE: ReadonlySet<string> = new Set()
 const ZERO_FOR_NULL = ['tick', 'conflictPriority'] as const
 
 /** Sets the kept members that were present in the JSON (and only those). */
@@ -455,7 +457,7 @@ function readAttributes(errs: Errs, o: JsonRecord, c: Ctx): XmlAttribute[] | und
 function readDigest(errs: Errs, u: unknown, c: Ctx): Digest | undefined {
   const raw = readObject(errs, u, c, 'a digest')
   if (raw === undefined) return undefined
-  const { view: o, kept } = splitMembers(errs, raw, c, DIGEST_KEYS)
+  const { view: o, kept } = splitMembers(errs, raw, c, DIGEST_KEYS, false, NONE)
   const origin = optString(errs, o, 'origin', c)
   const before = errs.length
   const entries = optArray(errs, o, 'digestEntry', c, (v, vc) => readDigestEntry(errs, v, vc)) ?? []
@@ -469,7 +471,7 @@ function readDigest(errs: Errs, u: unknown, c: Ctx): Digest | undefined {
 function readSyncState(errs: Errs, u: unknown, c: Ctx): SyncState | undefined {
   const raw = readObject(errs, u, c, 'a syncState')
   if (raw === undefined) return undefined
-  const { view: o, kept } = splitMembers(errs, raw, c, SYNC_STATE_KEYS)
+  const { view: o, kept } = splitMembers(errs, raw, c, SYNC_STATE_KEYS, false, NONE)
   const endpoint = reqString(errs, o, 'endpoint', c)
   const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
   const stamp = stampOf(errs, o, 'stamp', c, true)
