@@ -1,7 +1,15 @@
 // The leaf value codecs of Web3S elements, from the codec kit: text, xs:dateTime at 100 ns, sizes, Int, Binary, booleans.
 // Implements MS-FILESYNC §2.2 (Binary, Int, Null, String) and protocol notes §6.5–§6.9 (our decisions).
 import * as t from 'io-ts'
-import { Binary, bytesToBase64, DateTimeCodec, DotNetBoolean, FileSyncInt, NonNegativeInteger } from '../codec'
+import {
+  Binary,
+  bytesToBase64,
+  DateTimeCodec,
+  DotNetBoolean,
+  FileSyncInt,
+  NonNegativeInteger,
+  trimXmlSpace,
+} from '../codec'
 import type { FileSyncBoolean } from './model'
 
 /**
@@ -20,8 +28,8 @@ export const ExactText: t.Type<string, string, string> = new t.Type<string, stri
 )
 
 /**
- * Refuses digits with leading zeros before `codec` reads them: `007` would come back as `7`, and FILESYNC text
- * must survive a round trip unchanged (§6.5).
+ * Refuses digits with leading zeros or surrounding white space before `codec` reads them: `007` or ` 7 ` would come
+ * back as `7`, and FILESYNC text must survive a round trip unchanged (§6.5).
  *
  * @example
  * ```ts
@@ -42,6 +50,13 @@ export function noLeadingZeros(
           s,
           c,
           `expected ${expected}, found ${JSON.stringify(s)} (leading zeros would not survive re-encoding)`,
+        )
+      }
+      if (typeof s === 'string' && s !== trimXmlSpace(s)) {
+        return t.failure(
+          s,
+          c,
+          `expected ${expected}, found ${JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)}`,
         )
       }
       return codec.validate(s, c)

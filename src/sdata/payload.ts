@@ -1,6 +1,7 @@
 // The resource inside `sdata:payload` (sync §4.4, §6.1; core §3.9, §9.2): kept as a lossless element tree with the
 // SData attributes lifted into fields, read leniently (decision 11.2/11.3) and written in the spec's form.
 import type * as t from 'io-ts'
+import { readBooleanLexical } from '../codec/boolean'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import { readDigest, writeDigest } from './digest'
 import type { Digest, PayloadResource } from './model'
@@ -51,12 +52,6 @@ export interface ResourceAttributes {
   descriptor?: string
 }
 
-function lenientBoolean(v: string | undefined): boolean | undefined {
-  if (v === undefined) return undefined
-  const s = v.trim().toLowerCase()
-  return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : undefined
-}
-
 /**
  * Reads the SData attributes of a payload element (the resource or anything nested in it).
  *
@@ -85,7 +80,7 @@ export function resourceAttributes(el: XmlElement): ResourceAttributes {
           sdataDeleted = a.value
           break
         case 'deleteMissing':
-          out.deleteMissing = lenientBoolean(a.value)
+          out.deleteMissing = readBooleanLexical(a.value)
           if (out.deleteMissing === undefined) delete out.deleteMissing
           break
         case 'url':
@@ -97,7 +92,8 @@ export function resourceAttributes(el: XmlElement): ResourceAttributes {
       }
     } else if (a.namespace === SYNC_NS && a.localName === 'isDeleted') syncDeleted = a.value
   }
-  const deleted = lenientBoolean(sdataDeleted ?? syncDeleted)
+  const flag = sdataDeleted ?? syncDeleted
+  const deleted = flag === undefined ? undefined : readBooleanLexical(flag)
   if (deleted !== undefined) out.isDeleted = deleted
   if ((url ?? uri) !== undefined) out.url = (url ?? uri)!
   return out
