@@ -2,6 +2,7 @@
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4, and protocol decisions 2, 4 and 11.
 
 import { dateTimeProblem } from '../common/datetime'
+import { entryExtensionChecks } from './entry-checks'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Diagnosis, Digest, Link, PayloadResource, SyncEntry, SyncFeed, SyncState, Tracking } from './model'
 
@@ -425,6 +426,10 @@ function checkEntry(issues: Issues, base: string, entry: SyncEntry, role: SyncEn
   if (role === 'result') checkHttp(issues, base, entry)
   checkDiagnoses(issues, base, entry.diagnoses)
   checkExtensions(issues, base, entry.extensions)
+  for (const f of entryExtensionChecks(base, entry)) {
+    if (f.severity === 'error') issues.error(f.path, f.message)
+    else issues.warning(f.path, f.message)
+  }
   checkKeptAttributes(issues, base, entry)
 }
 
