@@ -355,7 +355,7 @@ export const TrackingElement: t.Type<Tracking, XmlElement, XmlElement> = element
   [SDATA_NS, 'http://schemas.sage.com/sdata/2008'],
   ['tracking'],
   (el, path, problems) => (isTrackingNamespace(el.namespace) ? readTracking(el, path, problems) : undefined),
-  writeTracking,
+  (tr) => withUsedDeclarations(writeTracking(tr)),
 )
 
 /**

@@ -20,7 +20,9 @@ import { attr, elem, hasElementChildren, isDeclaration, keptAttributes, leaf, se
  */
 export function isNilElement(el: XmlElement): boolean {
   if (hasElementChildren(el)) return false
-  return el.attributes.some((a) => a.namespace === XSI_NS && a.localName === 'nil' && readBooleanLexical(a.value) === true)
+  return el.attributes.some(
+    (a) => a.namespace === XSI_NS && a.localName === 'nil' && readBooleanLexical(a.value) === true,
+  )
 }
 
 /** Whether an element has no attributes but namespace declarations and no element children: a plain text member. */

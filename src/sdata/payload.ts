@@ -230,7 +230,8 @@ export function writePayload<V>(resource: PayloadResource<V>, codec: PayloadCode
   const payloadAttributes: XmlAttribute[] = []
   if (resource.uuid !== undefined) {
     if (forms.uuid !== 'payload') attributes.push(nsAttr(SDATA_NS, 'uuid', resource.uuid))
-    if (forms.uuid === 'payload' || forms.uuid === 'both') payloadAttributes.push(nsAttr(SDATA_NS, 'uuid', resource.uuid))
+    if (forms.uuid === 'payload' || forms.uuid === 'both')
+      payloadAttributes.push(nsAttr(SDATA_NS, 'uuid', resource.uuid))
   }
   const deleted = deletedText(resource.isDeleted, forms.isDeleted)
   if (deleted !== undefined) {

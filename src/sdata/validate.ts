@@ -2,8 +2,8 @@
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4, and protocol decisions 2, 4 and 11.
 
 import { dateTimeProblem } from '../common/datetime'
-import { entryExtensionChecks } from './entry-checks'
 import type { XmlAttribute, XmlElement } from '../xml/types'
+import { entryExtensionChecks } from './entry-checks'
 import type { Diagnosis, Digest, Link, PayloadResource, SyncEntry, SyncFeed, SyncState, Tracking } from './model'
 
 /**
