@@ -128,7 +128,14 @@ export function withMembers<T extends object>(
   return encoded
 }
 
-/** Prepends members (native properties) before an encoded object's own, own members winning. */
+/**
+ * Prepends members (native properties) before an encoded object's own, own members winning.
+ *
+ * @example
+ * ```ts
+ * withNative({ $uuid: 'u' }, { Title: 'T' }) // { Title: 'T', $uuid: 'u' }
+ * ```
+ */
 export function withNative<T extends object>(encoded: T, native: JsonMembers | undefined): T {
   if (native === undefined) return encoded
   const out: Record<string, unknown> = {}
