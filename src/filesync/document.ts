@@ -2,7 +2,8 @@
 // Implements protocol notes §3.1 (serialization: declaration, BOM) and §6.1 (two roots, anything else an error).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
-import { qname, textPosition, xmlStep } from '../codec'
+import { textPosition, xmlStep } from '../codec/context'
+import { qname } from '../codec/names'
 import { parseXml } from '../xml/parse'
 import type { XmlElement } from '../xml/types'
 import { FolderItemElement, ItemsElement } from './element'
@@ -41,7 +42,16 @@ function decodeText(text: string, c: t.Context): t.Validation<FileSyncDocument> 
   return decodeRoot(parsed.right.root, c)
 }
 
-function decodeRoot(root: XmlElement, c: t.Context): t.Validation<FileSyncDocument> {
+/**
+ * Decodes a document's root element (`Folder` or `Items`, no namespace; anything else is an error naming it).
+ * Internal: the document codec and the streaming reader share it.
+ *
+ * @example
+ * ```ts
+ * decodeRoot(parsed.root, []) // right({ root: 'Items', items: [...] })
+ * ```
+ */
+export function decodeRoot(root: XmlElement, c: t.Context): t.Validation<FileSyncDocument> {
   if (root.namespace === null && root.localName === 'Folder') {
     const r = FolderItemElement.validate(root, c)
     return E.isRight(r) ? t.success({ root: 'Folder', folder: r.right }) : r
