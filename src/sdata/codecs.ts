@@ -25,7 +25,7 @@ import { type PayloadCodec, readPayload, writePayload } from './payload'
 import { at, type Path, Problems } from './read'
 import { readSyncState, writeSyncState } from './sync-state'
 import { isTrackingNamespace, readTracking, writeTracking } from './tracking'
-import { elem, keptAttributes, rootDeclarations } from './tree'
+import { elem, keptAttributes, rootDeclarations, withUsedDeclarations } from './tree'
 
 type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
 
@@ -160,7 +160,8 @@ const isTracking = (u: unknown): u is Tracking =>
 const isPayload = (u: unknown): u is PayloadResource<any> =>
   typeof u === 'object' && u !== null && isElement((u as PayloadResource).element)
 
-const withRoot = (el: XmlElement): XmlElement => ({ ...el, attributes: [...rootDeclarations(), ...el.attributes] })
+const withRoot = (el: XmlElement): XmlElement =>
+  withUsedDeclarations({ ...el, attributes: [...rootDeclarations(), ...el.attributes] })
 
 function readDiagnosesDocument(el: XmlElement, path: Path, problems: Problems): DiagnosesDocument | undefined {
   const attributes = keptAttributes(el)
@@ -354,7 +355,7 @@ export const TrackingElement: t.Type<Tracking, XmlElement, XmlElement> = element
   [SDATA_NS, 'http://schemas.sage.com/sdata/2008'],
   ['tracking'],
   (el, path, problems) => (isTrackingNamespace(el.namespace) ? readTracking(el, path, problems) : undefined),
-  writeTracking,
+  (tr) => withUsedDeclarations(writeTracking(tr)),
 )
 
 /**
@@ -390,7 +391,7 @@ export function syncFeedXml<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncFeed<
     [ATOM_NS],
     ['feed'],
     (el, path, problems) => readFeed(el, path, problems, payloadCodec),
-    (feed) => writeFeed(feed, payloadCodec, rootDeclarations()),
+    (feed) => withUsedDeclarations(writeFeed(feed, payloadCodec, rootDeclarations())),
   )
 }
 
@@ -422,7 +423,7 @@ export function syncEntryXml<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncEntr
     [ATOM_NS],
     ['entry'],
     (el, path, problems) => readEntry(el, path, problems, payloadCodec),
-    (entry) => writeEntry(entry, payloadCodec, rootDeclarations()),
+    (entry) => withUsedDeclarations(writeEntry(entry, payloadCodec, rootDeclarations())),
   )
 }
 
@@ -503,5 +504,5 @@ export const TrackingXml: t.Type<Tracking, string, string> = documentCodec(
   [SDATA_NS, 'http://schemas.sage.com/sdata/2008'],
   ['tracking'],
   readTracking,
-  writeTracking,
+  (tr) => withUsedDeclarations(writeTracking(tr)),
 )

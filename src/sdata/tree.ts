@@ -45,6 +45,26 @@ export function rootDeclarations(): XmlAttribute[] {
   ]
 }
 
+/**
+ * Drops the root's namespace declarations that nothing in the document uses: an encoded document declares only the
+ * namespaces its elements and attributes are in (a digest alone needs `sync`, not Atom, `http` or `opensearch`).
+ * Prefixes used anywhere below count, kept subtrees included, so the serializer never has to add a declaration deeper.
+ */
+export function withUsedDeclarations(root: XmlElement): XmlElement {
+  const used = new Set<string>()
+  const stack: XmlElement[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    used.add(node.prefix ?? '')
+    for (const a of node.attributes) if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE) used.add(a.prefix)
+    for (const c of node.children) if (c.type === 'element') stack.push(c)
+  }
+  const attributes = root.attributes.filter(
+    (a) => a.namespace !== XMLNS_NAMESPACE || used.has(a.prefix === null ? '' : a.localName),
+  )
+  return attributes.length === root.attributes.length ? root : { ...root, attributes }
+}
+
 /** The bindings {@link rootDeclarations} puts in scope, keyed by prefix ('' = default). */
 const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([
   ['', ATOM_NS],

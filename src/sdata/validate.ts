@@ -3,6 +3,7 @@
 
 import { dateTimeProblem } from '../common/datetime'
 import type { XmlAttribute, XmlElement } from '../xml/types'
+import { entryExtensionChecks } from './entry-checks'
 import type { Diagnosis, Digest, Link, PayloadResource, SyncEntry, SyncFeed, SyncState, Tracking } from './model'
 import type { SyncEntryRole, SyncFeedRole } from './roles'
 
@@ -415,6 +416,10 @@ function checkEntry(issues: Issues, base: string, entry: SyncEntry, role: SyncEn
   if (role === 'result') checkHttp(issues, base, entry)
   checkDiagnoses(issues, base, entry.diagnoses)
   checkExtensions(issues, base, entry.extensions)
+  for (const f of entryExtensionChecks(base, entry)) {
+    if (f.severity === 'error') issues.error(f.path, f.message)
+    else issues.warning(f.path, f.message)
+  }
   checkKeptAttributes(issues, base, entry)
 }
 

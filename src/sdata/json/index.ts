@@ -3,6 +3,7 @@
 export type { AttributeJsonObject, ElementJsonObject } from './element'
 export { XmlElementJson } from './element'
 export { reportJsonErrors } from './report'
+export type { PayloadJsonMembers } from './resource'
 export type {
   DiagnosesJsonObject,
   DiagnosisJsonObject,
