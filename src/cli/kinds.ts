@@ -28,6 +28,7 @@ import {
 } from '../sdata/index'
 import type { SyncEntry, SyncFeed } from '../sdata/model'
 import { ATOM_NS } from '../sdata/namespaces'
+import type { XmlInput } from '../xml/encoding'
 
 /**
  * The kinds of document, as `--kind` spells them.
@@ -75,7 +76,7 @@ export interface KindSpec {
   /** A description for messages ("SData sync feed"). */
   title: string
   /** The document codec. */
-  xml: t.Type<any, string, string>
+  xml: t.Type<any, string, XmlInput>
   /** The spec checks on a decoded value; `role` is the `--role` flag when given. */
   validate: (value: any, role: SyncFeedRole | undefined) => Problem[]
   /** The typed JSON value of a decoded value, and back. */

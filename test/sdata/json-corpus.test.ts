@@ -20,8 +20,9 @@ import {
 import { arbSyncEntry, arbSyncFeed } from '../../src/testing/arbitraries/sdata'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
+import type { XmlInput } from '../../src/xml'
 
-const pairs: Record<string, [t.Type<any, string, string>, t.Type<any, any, unknown>]> = {
+const pairs: Record<string, [t.Type<any, string, XmlInput>, t.Type<any, any, unknown>]> = {
   SyncFeedXml: [SyncFeedXml, SyncFeedJson],
   SyncEntryXml: [SyncEntryXml, SyncEntryJson],
   DigestXml: [DigestXml, DigestJson],

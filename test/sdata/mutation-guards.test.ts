@@ -37,8 +37,9 @@ import {
   XmlElementJson,
 } from '../../src/sdata/index'
 import { XMLNS_NAMESPACE, type XmlElement } from '../../src/xml/types'
+import type { XmlInput } from '../../src/xml'
 
-function decoded<A>(codec: t.Type<A, string, string>, xml: string): A {
+function decoded<A>(codec: t.Type<A, string, XmlInput>, xml: string): A {
   const r = codec.decode(xml)
   if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
   return r.right

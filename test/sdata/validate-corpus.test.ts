@@ -14,8 +14,9 @@ import {
   validateTracking,
 } from '../../src/sdata/index'
 import { fixture } from '../support/fixtures'
+import type { XmlInput } from '../../src/xml'
 
-function decoded<A>(codec: t.Type<A, string, string>, file: string): A {
+function decoded<A>(codec: t.Type<A, string, XmlInput>, file: string): A {
   const r = codec.decode(fixture(`sdata/${file}`))
   if (E.isLeft(r)) throw new Error(`${file} did not decode`)
   return r.right

@@ -15,6 +15,7 @@ import {
   unknownChildren,
 } from '../../codec'
 import type { ElementCodec } from '../../codec/element'
+import type { XmlInput } from '../../xml/encoding'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
 
 /**
@@ -128,7 +129,7 @@ export const PolicyDocumentElement: t.Type<Policy, XmlElement, XmlElement> = ele
  * // E.isRight(r) && policyRule(r.right, 'ItemCount') === '500'
  * ```
  */
-export const PolicyXml: t.Type<Policy, string, string> = fromXml(PolicyDocumentElement, {}, 'PolicyXml')
+export const PolicyXml: t.Type<Policy, string, XmlInput> = fromXml(PolicyDocumentElement, {}, 'PolicyXml')
 
 /**
  * The rules as a `Map` from name to value (the first rule of a name wins; rules without a value are left out).
