@@ -2,7 +2,7 @@
 // Implements XML 1.0 (fifth edition) §4.3.3 (character encoding in entities) and Appendix F.1 (detection without a label).
 
 import { either as E } from 'fp-ts'
-import { type XmlError, resolveLimits } from './options'
+import { resolveLimits, type XmlError } from './options'
 import { lineAndColumn } from './position'
 
 // The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM or Node types.
@@ -65,7 +65,8 @@ export interface SniffedEncoding {
 export const ENCODING_NAME: RegExp = /^[A-Za-z][A-Za-z0-9._-]*$/
 
 // version first, then encoding (XML 1.0 §2.8 [23] XMLDecl, [80] EncodingDecl); white space is S ([3]).
-const DECLARED = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/
+const DECLARED =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/
 
 // WHATWG maps these labels to windows-1252; syncwire decodes them as what they name.
 const ASCII_LABELS = new Set(['us-ascii', 'ascii', 'ansi_x3.4-1968', 'iso646-us', 'iso-ir-6', 'csascii', 'us', 'cp367'])
@@ -181,7 +182,10 @@ export function sniffEncoding(head: Uint8Array): E.Either<XmlError[], SniffedEnc
     )
   }
   if (isUtf16(name)) {
-    return fail(`the XML declaration says encoding="${declared}" but UTF-16 needs a byte-order mark, and there is none`, at)
+    return fail(
+      `the XML declaration says encoding="${declared}" but UTF-16 needs a byte-order mark, and there is none`,
+      at,
+    )
   }
   return E.right({ encoding: name ?? 'utf-8', bomLength: 0, ...found })
 }
@@ -196,11 +200,15 @@ function utf8Fault(bytes: Uint8Array): number {
     }
     // Continuation count and the allowed range of the first continuation byte, by lead byte.
     const [count, low, high] =
-      lead < 0xc2 ? [0, 0, 0]
-      : lead < 0xe0 ? [1, 0x80, 0xbf]
-      : lead < 0xf0 ? [2, lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf]
-      : lead < 0xf5 ? [3, lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf]
-      : [0, 0, 0]
+      lead < 0xc2
+        ? [0, 0, 0]
+        : lead < 0xe0
+          ? [1, 0x80, 0xbf]
+          : lead < 0xf0
+            ? [2, lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf]
+            : lead < 0xf5
+              ? [3, lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf]
+              : [0, 0, 0]
     if (count === 0) return i
     const first = bytes[i + 1] ?? -1
     if (first < low || first > high) return i
@@ -284,7 +292,10 @@ function decodeError(bytes: Uint8Array, encoding: string, offset: number): XmlEr
  * decodeBytes(Uint8Array.of(0xfe, 0xff, 0x00, 0x3c, 0x00, 0x61, 0x00, 0x2f, 0x00, 0x3e)) // right: '\uFEFF<a/>'
  * ```
  */
-export function decodeBytes(input: Uint8Array | ArrayBuffer, options?: { maxLength?: number }): E.Either<XmlError[], string> {
+export function decodeBytes(
+  input: Uint8Array | ArrayBuffer,
+  options?: { maxLength?: number },
+): E.Either<XmlError[], string> {
   const bytes = asBytes(input)
   if (bytes === undefined) return fail(`expected bytes (a Uint8Array or ArrayBuffer), found ${describe(input)}`)
   const { maxLength } = resolveLimits(options)

@@ -11,8 +11,8 @@ import {
   SyncStateXml,
   TrackingXml,
 } from '../../src/sdata/index'
-import { fixture, fixturesIn } from '../support/fixtures'
 import type { XmlInput } from '../../src/xml'
+import { fixture, fixturesIn } from '../support/fixtures'
 
 const codecs: Record<string, t.Type<any, string, XmlInput>> = {
   SyncFeedXml,

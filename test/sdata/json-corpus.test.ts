@@ -18,9 +18,9 @@ import {
   TrackingXml,
 } from '../../src/sdata/index'
 import { arbSyncEntry, arbSyncFeed } from '../../src/testing/arbitraries/sdata'
+import type { XmlInput } from '../../src/xml'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
-import type { XmlInput } from '../../src/xml'
 
 const pairs: Record<string, [t.Type<any, string, XmlInput>, t.Type<any, any, unknown>]> = {
   SyncFeedXml: [SyncFeedXml, SyncFeedJson],

@@ -22,9 +22,9 @@ import {
   arbSyncState,
   arbTracking,
 } from '../../src/testing/arbitraries/sdata'
+import type { XmlInput } from '../../src/xml'
 import type { XmlAttribute } from '../../src/xml/types'
 import { numRuns } from '../support/runtime'
-import type { XmlInput } from '../../src/xml'
 
 const FOREIGN = 'urn:x-vendor'
 const foreign = (value: string): XmlAttribute => ({ namespace: FOREIGN, localName: 'rev', prefix: 'v', value })

@@ -19,8 +19,8 @@ import {
   TrackingXml,
 } from '../../src/sdata/index'
 import type { SyncFeed } from '../../src/sdata/model'
-import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/types'
 import type { XmlInput } from '../../src/xml'
+import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/types'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance'

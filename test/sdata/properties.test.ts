@@ -29,13 +29,13 @@ import {
   arbSyncState,
   arbTracking,
 } from '../../src/testing/arbitraries/sdata'
+import type { XmlInput } from '../../src/xml'
 import { parseXml } from '../../src/xml/parse'
 import { serializeXml } from '../../src/xml/serialize'
 import type { XmlAttribute, XmlElement } from '../../src/xml/types'
 import { XMLNS_NAMESPACE } from '../../src/xml/types'
 import { numRuns } from '../support/runtime'
 import { assertWellFormed } from '../support/saxes'
-import type { XmlInput } from '../../src/xml'
 
 function roundTrip<A>(codec: t.Type<A, string, XmlInput>, value: A): unknown {
   const r = codec.decode(codec.encode(value))

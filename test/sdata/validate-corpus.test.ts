@@ -13,8 +13,8 @@ import {
   validateSyncFeed,
   validateTracking,
 } from '../../src/sdata/index'
-import { fixture } from '../support/fixtures'
 import type { XmlInput } from '../../src/xml'
+import { fixture } from '../support/fixtures'
 
 function decoded<A>(codec: t.Type<A, string, XmlInput>, file: string): A {
   const r = codec.decode(fixture(`sdata/${file}`))

@@ -25,8 +25,8 @@ import {
   TrackingXml,
 } from '../../src/sdata/index'
 import * as kit from '../../src/testing/index'
-import { numRuns } from '../support/runtime'
 import type { XmlInput } from '../../src/xml'
+import { numRuns } from '../support/runtime'
 
 const runs = { numRuns: numRuns(60) }
 const feed = (over: Partial<SyncFeed>): SyncFeed => ({ links: [], diagnoses: [], entries: [], extensions: [], ...over })
