@@ -5,12 +5,12 @@ import { reportErrors } from '../codec/report'
 import { stampToEpochMs } from '../common/stamp'
 import { processFeed } from '../conflict/feed'
 import type { DecisionReason, EntryDecision, TargetState } from '../conflict/types'
-import { DigestXml, SyncEntryXml, SyncFeedXml } from '../sdata/codecs'
+import { DigestXml, digestXml, syncEntryXml, syncFeedXml } from '../sdata/codecs'
 import type { Digest, Stamp, SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import type { XmlElement, XmlNode } from '../xml/types'
-import { InputError, readInput } from './io'
+import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind } from './kinds'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
 
@@ -38,6 +38,7 @@ sides changed it (a conflict). Prints a table per page, then the target's new di
   --last-page             the last page given is the feed's last page: in catchUp mode the source digest
                           is then merged into the target's (sdata-sync §5.5)
   --json                  print the decisions and the digest as JSON
+  --max-size <size>       largest input file: bytes, or with KB, MB or GB (default 32MB)
   -h, --help              show this help
 
 Exit code: 0 done, 1 a page does not decode or has a gap in immediate mode, 2 usage error or unreadable input.
@@ -76,9 +77,9 @@ class Fatal extends Error {
   }
 }
 
-function read(file: string): string {
+function read(file: string, limit: number): string {
   try {
-    return readInput(file).text
+    return readInput(file, limit).text
   } catch (error) {
     if (error instanceof InputError) throw new Fatal(2, `${file === '-' ? '<stdin>' : file}: ${error.message}`)
     throw error
@@ -89,27 +90,27 @@ function problemsLine(file: string, problems: Array<{ path: string; message: str
   return problems.map((p) => `${file}: ${showPath(p.path)} ${p.message}`).join('\n')
 }
 
-function readDigest(file: string): Digest {
-  const text = read(file)
-  const parsed = parseXml(text)
+function readDigest(file: string, limit: number): Digest {
+  const text = read(file, limit)
+  const parse = parseOptionsFor(limit)
+  const parsed = parseXml(text, parse)
   if (parsed._tag === 'Left') throw new Fatal(1, `${file}: not well-formed XML: ${parsed.left[0]?.message}`)
   const kind = detectKind(parsed.right.root)
   if (kind === 'digest') {
-    const d = DigestXml.decode(text)
+    const d = digestXml({ parse }).decode(text)
     if (d._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(d.left)))
     return d.right
   }
   if (kind === 'entry') {
-    const e = SyncEntryXml.decode(text)
+    const e = syncEntryXml(undefined, { parse }).decode(text)
     if (e._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(e.left)))
     if (e.right.digest !== undefined) return e.right.digest
   }
   throw new Fatal(1, `${file}: expected a sync:digest document or a $syncDigest entry with a digest`)
 }
 
-function readFeed(file: string): SyncFeed {
-  const text = read(file)
-  const f = SyncFeedXml.decode(text)
+function readFeed(file: string, limit: number, text = read(file, limit)): SyncFeed {
+  const f = syncFeedXml(undefined, { parse: parseOptionsFor(limit) }).decode(text)
   if (f._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(f.left)))
   return f.right
 }
@@ -134,12 +135,12 @@ function stateFromJson(file: string, uuid: string, u: unknown): TargetState {
   return state
 }
 
-function readStates(file: string | undefined): Map<string, TargetState> {
+function readStates(file: string | undefined, limit: number): Map<string, TargetState> {
   const states = new Map<string, TargetState>()
   if (file === undefined) return states
-  const text = read(file)
+  const text = read(file, limit)
   if (/^\uFEFF?\s*</.test(text)) {
-    for (const entry of readFeed(file).entries) {
+    for (const entry of readFeed(file, limit, text).entries) {
       const uuid = entry.payload?.uuid
       if (uuid === undefined || entry.syncState === undefined) continue
       states.set(uuid, { ...entry.syncState, ...(entry.payload?.isDeleted ? { deleted: true } : {}) })
@@ -264,17 +265,19 @@ export function runConflicts(args: string[], io: Io): number {
     'target-states': { type: 'string' },
     'last-page': { type: 'boolean' },
     json: { type: 'boolean' },
+    ...MAX_SIZE_OPTION,
   })
   if (values.help) {
     io.out(CONFLICTS_HELP)
     return 0
   }
+  const limit = parseMaxSize(values['max-size'])
   if (values['target-digest'] === undefined) throw new UsageError('missing --target-digest <file>')
   if (positionals.length === 0) throw new UsageError('no feed page given')
   try {
-    let digest = readDigest(values['target-digest'])
-    const states = readStates(values['target-states'])
-    const pages = positionals.map((file) => ({ file, feed: readFeed(file) }))
+    let digest = readDigest(values['target-digest'], limit)
+    const states = readStates(values['target-states'], limit)
+    const pages = positionals.map((file) => ({ file, feed: readFeed(file, limit) }))
     const results: PageResult[] = []
     for (let p = 0; p < pages.length; p++) {
       const { file, feed } = pages[p]!
