@@ -4,6 +4,7 @@
 import { either as E } from 'fp-ts'
 import { resolveLimits, type XmlError } from './options'
 import { lineAndColumn } from './position'
+import { decodeSingleByte, type SingleByteEncoding, singleByteEncoding, singleByteFault } from './single-byte'
 
 // The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM or Node types.
 declare const TextDecoder: new (
@@ -44,8 +45,9 @@ export const SNIFF_BYTES = 1024
 export interface SniffedEncoding {
   /**
    * The encoding to decode with, as `TextDecoder` names it (`'utf-8'`, `'utf-16le'`, `'utf-16be'`,
-   * `'windows-1252'`, `'shift_jis'`, …), or `'iso-8859-1'` / `'us-ascii'`, which syncwire decodes exactly itself
-   * (WHATWG's `TextDecoder` reads both of those labels as windows-1252, which differs in bytes 0x80–0x9F).
+   * `'shift_jis'`, …), or `'iso-8859-1'`, `'us-ascii'` or `'windows-1252'`, which syncwire decodes exactly itself
+   * (WHATWG's `TextDecoder` reads all three labels as windows-1252, and Node 20 decodes that as ISO-8859-1; the
+   * two differ in bytes 0x80–0x9F).
    */
   encoding: string
   /** Length of the byte-order mark in bytes: 3 (UTF-8), 2 (UTF-16) or 0. */
@@ -68,26 +70,20 @@ export const ENCODING_NAME: RegExp = /^[A-Za-z][A-Za-z0-9._-]*$/
 const DECLARED =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/
 
-// WHATWG maps these labels to windows-1252; syncwire decodes them as what they name.
-const ASCII_LABELS = new Set(['us-ascii', 'ascii', 'ansi_x3.4-1968', 'iso646-us', 'iso-ir-6', 'csascii', 'us', 'cp367'])
-const LATIN1_LABELS = new Set([
-  ...['iso-8859-1', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'latin1', 'l1', 'iso-ir-100'],
-  ...['csisolatin1', 'ibm819', 'cp819'],
-])
-
 /** The decoder's name for an encoding label, or `undefined` when neither syncwire nor `TextDecoder` knows it. */
 function decoderName(label: string): string | undefined {
-  const l = label.toLowerCase()
-  if (ASCII_LABELS.has(l)) return 'us-ascii'
-  if (LATIN1_LABELS.has(l)) return 'iso-8859-1'
+  const single = singleByteEncoding(label)
+  if (single !== undefined) return single
   try {
-    return new TextDecoder(l).encoding
+    return new TextDecoder(label).encoding
   } catch {
     return undefined
   }
 }
 
 const isUtf16 = (name: string | undefined): boolean => name === 'utf-16le' || name === 'utf-16be'
+const isSingleByte = (name: string): name is SingleByteEncoding =>
+  name === 'iso-8859-1' || name === 'us-ascii' || name === 'windows-1252'
 
 /** The declaration's `encoding` value in `text` (which starts where the declaration would) and its 1-based column. */
 function declaredIn(text: string): { value: string; column: number } | undefined {
@@ -95,14 +91,6 @@ function declaredIn(text: string): { value: string; column: number } | undefined
   if (m === null) return undefined
   const value = m[1] ?? m[2] ?? ''
   return { value, column: m[0].length - value.length }
-}
-
-function latin1(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 8192) {
-    out += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[])
-  }
-  return out
 }
 
 const fail = (message: string, at?: { line: number; column: number }): E.Either<XmlError[], never> =>
@@ -150,7 +138,7 @@ export function sniffEncoding(head: Uint8Array): E.Either<XmlError[], SniffedEnc
   const body = head.subarray(bomLength, SNIFF_BYTES)
   let prolog: string
   if (isUtf16(bomName)) prolog = new TextDecoder(bomName).decode(body.subarray(0, body.length & ~1))
-  else prolog = latin1(body)
+  else prolog = decodeSingleByte(body, 'iso-8859-1')
   const declaration = declaredIn(prolog)
   const at = declaration && { line: 1, column: declaration.column }
   if (declaration !== undefined && !ENCODING_NAME.test(declaration.value)) {
@@ -221,6 +209,22 @@ function utf8Fault(bytes: Uint8Array): number {
   return bytes.length
 }
 
+/** Start of the first ill-formed UTF-16 code unit (a lone surrogate), or the odd last byte. */
+function utf16Fault(bytes: Uint8Array, littleEndian: boolean): number {
+  const unit = (i: number) => (littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!)
+  const end = bytes.length & ~1
+  for (let i = 0; i < end; i += 2) {
+    const u = unit(i)
+    if (u < 0xd800 || u > 0xdfff) continue
+    // A lone low surrogate, or a high one at the end or before anything but a low one.
+    if (u > 0xdbff || i + 2 >= end) return i
+    const v = unit(i + 2)
+    if (v < 0xdc00 || v > 0xdfff) return i
+    i += 2
+  }
+  return end
+}
+
 /** Smallest prefix length whose streaming decode fails, minus one: the byte that made the input malformed. */
 function streamFault(bytes: Uint8Array, encoding: string): number {
   let lo = 1
@@ -253,16 +257,28 @@ function streamFault(bytes: Uint8Array, encoding: string): number {
  * ```
  */
 export function malformedOffset(bytes: Uint8Array, encoding: string): number | undefined {
-  if (encoding === 'iso-8859-1') return undefined
-  if (encoding === 'us-ascii') {
-    const i = bytes.findIndex((b) => b >= 0x80)
-    return i < 0 ? undefined : i
-  }
+  if (isSingleByte(encoding)) return singleByteFault(bytes, encoding)
   try {
     new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes)
     return undefined
   } catch {
-    return encoding === 'utf-8' ? utf8Fault(bytes) : streamFault(bytes, encoding)
+    if (encoding === 'utf-8') return utf8Fault(bytes)
+    if (isUtf16(encoding)) return utf16Fault(bytes, encoding === 'utf-16le')
+    return streamFault(bytes, encoding)
+  }
+}
+
+/** Whether the bytes from `offset` on are only the start of a character, cut off by the end of the input. */
+function cutOff(bytes: Uint8Array, encoding: string, offset: number): boolean {
+  if (offset >= bytes.length) return true
+  if (isSingleByte(encoding)) return false
+  try {
+    const rest = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(offset), {
+      stream: true,
+    })
+    return rest === ''
+  } catch {
+    return false
   }
 }
 
@@ -271,13 +287,15 @@ function hexBytes(bytes: Uint8Array): string {
 }
 
 function decodeError(bytes: Uint8Array, encoding: string, offset: number): XmlError {
-  const valid = new TextDecoder(encoding === 'us-ascii' ? 'windows-1252' : encoding, { ignoreBOM: true })
-  const { line, column } = lineAndColumn(valid.decode(bytes.subarray(0, offset), { stream: true }), Infinity)
+  const prefix = bytes.subarray(0, offset)
+  const text = isSingleByte(encoding)
+    ? decodeSingleByte(prefix, encoding)
+    : new TextDecoder(encoding, { ignoreBOM: true }).decode(prefix, { stream: true })
+  const { line, column } = lineAndColumn(text, Infinity)
   const label = encoding.toUpperCase()
-  const message =
-    offset >= bytes.length
-      ? `the input ends inside a ${label} character (byte offset ${offset})`
-      : `malformed ${label} at byte offset ${offset} (bytes ${hexBytes(bytes.subarray(offset, offset + 4))})`
+  const message = cutOff(bytes, encoding, offset)
+    ? `the input ends inside a ${label} character (byte offset ${offset})`
+    : `malformed ${label} at byte offset ${offset} (bytes ${hexBytes(bytes.subarray(offset, offset + 4))})`
   return { message, line, column, offset }
 }
 
@@ -305,9 +323,11 @@ export function decodeBytes(
   const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES))
   if (E.isLeft(sniffed)) return sniffed
   const { encoding } = sniffed.right
-  if (encoding === 'iso-8859-1' || encoding === 'us-ascii') {
-    const offset = malformedOffset(bytes, encoding)
-    return offset === undefined ? E.right(latin1(bytes)) : E.left([decodeError(bytes, encoding, offset)])
+  if (isSingleByte(encoding)) {
+    const offset = singleByteFault(bytes, encoding)
+    return offset === undefined
+      ? E.right(decodeSingleByte(bytes, encoding))
+      : E.left([decodeError(bytes, encoding, offset)])
   }
   try {
     return E.right(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes))
