@@ -1,4 +1,4 @@
-// syncwire/xml: text <-> namespace-resolved element tree, hardened against hostile input.
+// syncwire/xml: text or bytes <-> namespace-resolved element tree, hardened against hostile input.
 // Implements XML 1.0 (fifth edition) and Namespaces in XML 1.0 as DESIGN.md "The API contract" → XML describes.
 
 // The codec kit (element combinators, XSD and protocol primitives, the error reporter) is public here, beside the

@@ -50,6 +50,7 @@ export { DEFAULT_LIMITS, type ParseOptions, type XmlError } from './options'
  * ```ts
  * const result = parseXml('<a:x xmlns:a="urn:a">1</a:x>')
  * if (E.isRight(result)) result.right.root.namespace // 'urn:a'
+ * parseXml(new TextEncoder().encode('<a/>')) // bytes: UTF-8 here; a BOM or the declaration may say otherwise
  * ```
  */
 export function parseXml(input: XmlInput, options?: ParseOptions): E.Either<XmlError[], XmlDocument> {
