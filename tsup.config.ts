@@ -5,6 +5,7 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       'xml/index': 'src/xml/index.ts',
+      'codec/index': 'src/codec/index.ts',
       'filesync/index': 'src/filesync/index.ts',
       'sdata/index': 'src/sdata/index.ts',
       'conflict/index': 'src/conflict/index.ts',

@@ -1,28 +1,8 @@
 // xs:dateTime and SData stamps as string codecs, kept lexically, with an exact order and an instant in ms.
 // Implements XML Schema 1.0 Part 2 §3.2.7, filesync decision 6.7 and sdata-sync decision 11.5.
 import * as t from 'io-ts'
-import { dateTimeProblem } from '../common/datetime'
-import type { Stamp } from '../sdata/model'
-
-export {
-  compareDateTime,
-  type DateTimeParts,
-  dateTimeProblem,
-  dateTimeToEpochMs,
-  parseDateTime,
-} from '../common/datetime'
-export { compareStamps, stampToEpochMs } from '../common/stamp'
-
-/**
- * A lexical xs:dateTime with 0–7 fraction digits (100 ns, the finest unit real servers send), with or without
- * a zone, kept exactly as read. Order with `compareDateTime`, convert with `dateTimeToEpochMs`.
- *
- * @example
- * ```ts
- * const modified = '2025-11-07T22:06:33.0000000Z' as DateTime
- * ```
- */
-export type DateTime = string & { readonly DateTime: unique symbol }
+import { type DateTime, dateTimeProblem } from '../common/datetime'
+import type { Stamp } from '../common/stamp'
 
 const FRACTION = /\.(\d+)/
 

@@ -1,15 +1,45 @@
-// The codec kit: io-ts combinators over the element tree, XSD/protocol primitives and the error reporter.
-// Implements DESIGN.md "codec/" (issue 2, "Codec kit"); internal, the public entry points re-export pieces.
+// syncwire/codec: the codec kit, so users' codecs (an SData contract's payload, a FILESYNC extension element)
+// behave like syncwire's own: element combinators, XSD and protocol value types, document helpers, the reporter.
 
-export * from './binary'
-export * from './boolean'
-export * from './context'
-export * from './datetime'
-export * from './document'
-export * from './element'
-export * from './guid'
-export * from './hex'
-export * from './integer'
-export * from './names'
-export * from './null'
-export * from './report'
+export { compareDateTime, type DateTime, dateTimeToEpochMs } from '../common/datetime'
+export { compareStamps, type Stamp, stampToEpochMs } from '../common/stamp'
+export { Binary, base64ToBytes, bytesToBase64 } from './binary'
+export { type BooleanLexical, DotNetBoolean, type FormBoolean, formBoolean, XsBoolean } from './boolean'
+export { DateTimeCodec, StampCodec } from './datetime'
+export { type DocumentOptions, fromXml, type XmlRootOptions, xmlRoot } from './document'
+export {
+  type AnchoredElement,
+  anchoredUnknownChildren,
+  anyElement,
+  attribute,
+  attributeOr,
+  byName,
+  child,
+  childOr,
+  children,
+  type ElementCodec,
+  element,
+  type Field,
+  type FieldSpec,
+  type FieldValue,
+  mapCodec,
+  type NameCase,
+  type OptionalKeys,
+  optionalAttribute,
+  optionalChild,
+  otherChildren,
+  type RecordOf,
+  type RequiredKeys,
+  record,
+  type Simplify,
+  text,
+  textContent,
+  unknownAttributes,
+  unknownChildren,
+} from './element'
+export { Guid, guidEquals, Uuid, uuidEquals } from './guid'
+export { compareHex, HexString } from './hex'
+export { FileSyncInt, NonNegativeInteger, SafeInteger } from './integer'
+export { type Names, qname, type XName, xmlNamespace } from './names'
+export { Null, orNull } from './null'
+export { type DecodeIssue, reportErrors } from './report'

@@ -2,6 +2,17 @@
 // Pure and dependency-free, so the conflict logic can order SData stamps without io-ts or the XML layer.
 
 /**
+ * A lexical xs:dateTime with 0–7 fraction digits (100 ns, the finest unit real servers send), with or without
+ * a zone, kept exactly as read. Order with `compareDateTime`, convert with `dateTimeToEpochMs`.
+ *
+ * @example
+ * ```ts
+ * const modified = '2025-11-07T22:06:33.0000000Z' as DateTime
+ * ```
+ */
+export type DateTime = string & { readonly DateTime: unique symbol }
+
+/**
  * The fields of a lexical xs:dateTime.
  *
  * @example

@@ -1,7 +1,16 @@
 // Ordering and instants for SData stamps, free of io-ts so the conflict logic can bundle without it.
 // Implements sdata-sync §4.2/§4.3 (`stamp` is an xs:dateTime) and our decision 11.5 (full-precision order, unzoned = UTC).
-import type { Stamp } from '../sdata/model'
 import { compareDateTime, dateTimeToEpochMs } from './datetime'
+
+/**
+ * The lexical xs:dateTime of a stamp, kept exactly as read (see `compareStamps`, `stampToEpochMs`).
+ *
+ * @example
+ * ```ts
+ * const stamp = '2008-10-30T14:52:03.281Z' as Stamp
+ * ```
+ */
+export type Stamp = string & { readonly Stamp: unique symbol }
 
 /**
  * Compares two stamps as instants at full precision (every fraction digit counts, not just milliseconds).

@@ -1,6 +1,6 @@
 // Conflict detection and resolution for one incoming version on the target, exactly in the order of §5.4.
 // Implements sdata-sync §5.4 with our decisions 6 (order, strict >), 7 (resolution), 8 (endpoints) and 12 (tombstones).
-import type { Digest, DigestEntry, SyncState } from '../sdata/model'
+import type { Digest, DigestEntry, SyncState } from '../common/sync'
 import { DigestIndex, keyFunction } from './digest'
 import { orderStamps } from './stamps'
 import type { ConflictOptions, Decision, DecisionReason, TargetState } from './types'

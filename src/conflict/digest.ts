@@ -1,6 +1,6 @@
 // The digest algebra: per-endpoint comparison, merge by max, and the per-entry advance of the target digest.
 // Implements sdata-sync §2.4 (next-tick semantics), §5.5 (digest updates) and our decision 9.
-import type { Digest, DigestEntry, Stamp, SyncState } from '../sdata/model'
+import type { Digest, DigestEntry, Stamp, SyncState } from '../common/sync'
 import { isPlainUtc, orderStamps } from './stamps'
 import type { ConflictOptions, DigestRelation } from './types'
 

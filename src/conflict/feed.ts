@@ -1,7 +1,7 @@
 // Target-side processing of one page of a sync feed: a decision per entry and the target's new digest.
 // Implements sdata-sync §5.4–§5.5 and §5.8 with our decisions 9 (digest updates), 10 (gaps), 12 and 13.
 import type { either } from 'fp-ts'
-import type { SyncState } from '../sdata/model'
+import type { SyncState } from '../common/sync'
 import { decide } from './detect'
 import { DigestIndex, keyFunction } from './digest'
 import type {

@@ -1,7 +1,7 @@
 // Stamp ordering for the conflict logic: a fast path for the common UTC form, the exact order otherwise.
 // Implements sdata-sync §11.5 (instants at full precision, unzoned read at an offset) at feed-processing speed.
 import { compareStamps } from '../common/stamp'
-import type { Stamp } from '../sdata/model'
+import type { Stamp } from '../common/sync'
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 

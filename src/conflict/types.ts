@@ -1,6 +1,6 @@
 // The plain value types of the conflict logic: decisions, options, feed input and output, gap errors.
 // Shapes from DESIGN.md "Conflict"; semantics from sdata-sync §5 (detection), §6 (digest updates) and §11.6–11.13.
-import type { Digest, SyncMode, SyncState } from '../sdata/model'
+import type { Digest, SyncMode, SyncState } from '../common/sync'
 
 /**
  * Why a decision was taken: the rule of §5.4 that fired, or the resolution step that broke a conflict.

@@ -2,7 +2,9 @@
 // Implements protocol notes §3.1 (serialization: declaration, BOM) and §6.1 (two roots, anything else an error).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
-import { type DocumentOptions, qname, textPosition, xmlStep } from '../codec'
+import { textPosition, xmlStep } from '../codec/context'
+import type { DocumentOptions } from '../codec/document'
+import { qname } from '../codec/names'
 import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { parseXml } from '../xml/parse'
 import type { XmlElement } from '../xml/types'

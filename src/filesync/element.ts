@@ -2,7 +2,8 @@
 // Implements protocol notes §3.2/§3.3 (shapes and SPO order) and §6.1–§6.10 (order-insensitive, lossless, Null).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
-import { insertEntry, qname, type XmlStep, xmlStep } from '../codec'
+import { insertEntry, type XmlStep, xmlStep } from '../codec/context'
+import { qname } from '../codec/names'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
 import { LEAF_CODEC } from './leaf'
 import type { DocumentItem, DocumentStream, Extension, FolderItem, Item, ModifierIdentity, UnknownItem } from './model'

@@ -17,5 +17,6 @@ export {
 } from './element'
 export * from './http/index'
 export type * from './model'
+export * from './session/index'
 export * from './snapshot'
 export { type FileSyncIssue, validateFileSync } from './validate'

@@ -1,7 +1,10 @@
 // The leaf value codecs of Web3S elements, from the codec kit: text, xs:dateTime at 100 ns, sizes, Int, Binary, booleans.
 // Implements MS-FILESYNC §2.2 (Binary, Int, Null, String) and protocol notes §6.5–§6.9 (our decisions).
 import * as t from 'io-ts'
-import { Binary, bytesToBase64, DateTimeCodec, DotNetBoolean, FileSyncInt, NonNegativeInteger } from '../codec'
+import { Binary, bytesToBase64 } from '../codec/binary'
+import { DotNetBoolean } from '../codec/boolean'
+import { DateTimeCodec } from '../codec/datetime'
+import { FileSyncInt, NonNegativeInteger } from '../codec/integer'
 import type { FileSyncBoolean } from './model'
 
 /**

@@ -1,6 +1,6 @@
 // Validation of FILESYNC values against the spec and observed SharePoint behaviour, separate from decoding.
 // Implements MS-FILESYNC §2.2 (ResourceID GUIDs, Int, QuotaState enum) and protocol notes §3.2/§3.3 and §6.
-import { DateTimeCodec } from '../codec'
+import { DateTimeCodec } from '../codec/datetime'
 import type { XmlElement } from '../xml/types'
 import type { DocumentStream, Extension, FileSyncDocument, Item, ModifierIdentity } from './model'
 import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, type RecordSpec } from './schema'

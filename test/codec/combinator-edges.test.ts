@@ -9,7 +9,6 @@ import {
   child,
   childOr,
   element,
-  leafText,
   mapCodec,
   NonNegativeInteger,
   optionalAttribute,
@@ -22,6 +21,7 @@ import {
   unknownAttributes,
   unknownChildren,
 } from '../../src/codec'
+import { leafText } from '../../src/codec/element'
 import type { XmlElement } from '../../src/xml/types'
 import { at, el, w } from './build'
 

@@ -1,20 +1,8 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import {
-  type ElementCodec,
-  element,
-  fromXml,
-  insertEntry,
-  isTextPosition,
-  isXmlStep,
-  qname,
-  reportErrors,
-  text,
-  textPosition,
-  xmlRoot,
-  xmlStep,
-} from '../../src/codec'
+import { type ElementCodec, element, fromXml, qname, reportErrors, text, xmlRoot } from '../../src/codec'
+import { insertEntry, isTextPosition, isXmlStep, textPosition, xmlStep } from '../../src/codec/context'
 import type { XmlElement } from '../../src/xml/types'
 
 // Raised from mutation testing (issue 7): the path markers of codec/context.ts and the document codecs of

@@ -3,7 +3,6 @@ import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import {
   anchoredUnknownChildren,
-  anchorOf,
   anyElement,
   attribute,
   attributeOr,
@@ -23,9 +22,9 @@ import {
   textContent,
   unknownAttributes,
   unknownChildren,
-  withAnchor,
   xmlNamespace,
 } from '../../src/codec'
+import { anchorOf, withAnchor } from '../../src/codec/element'
 import { NonNegativeInteger } from '../../src/codec/integer'
 import type { XmlElement } from '../../src/xml/types'
 import { at, el, w } from './build'

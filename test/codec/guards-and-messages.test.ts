@@ -4,13 +4,11 @@ import { describe, expect, it } from 'vitest'
 import {
   attribute,
   Binary,
-  base64Problem,
   base64ToBytes,
   children,
   compareHex,
   DateTimeCodec,
   DotNetBoolean,
-  describeValue,
   element,
   FileSyncInt,
   formBoolean,
@@ -31,6 +29,8 @@ import {
   XsBoolean,
   xmlNamespace,
 } from '../../src/codec'
+import { base64Problem } from '../../src/codec/binary'
+import { describeValue } from '../../src/codec/report'
 
 // Raised from mutation testing (issue 7): the `is` guards, the exact messages for non-strings and long inputs (cut at
 // a fixed length), and the boundaries each primitive checks were not asserted anywhere.

@@ -4,7 +4,6 @@ import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import {
   Binary,
-  base64Problem,
   bytesToBase64,
   compareDateTime,
   compareHex,
@@ -28,6 +27,7 @@ import {
   uuidEquals,
   XsBoolean,
 } from '../../src/codec'
+import { base64Problem } from '../../src/codec/binary'
 import type { Stamp } from '../../src/sdata/model'
 
 function ok<A>(codec: t.Type<A, string, string>, s: string): A {

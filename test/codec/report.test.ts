@@ -5,7 +5,6 @@ import {
   child,
   childOr,
   children,
-  describeValue,
   element,
   fromXml,
   NonNegativeInteger,
@@ -17,10 +16,10 @@ import {
   text,
   unknownAttributes,
   unknownChildren,
-  xmlErrorsToIssues,
   xmlNamespace,
   xmlRoot,
 } from '../../src/codec'
+import { describeValue, xmlErrorsToIssues } from '../../src/codec/report'
 import { parseXml } from '../../src/xml/parse'
 import type { XmlElement } from '../../src/xml/types'
 import { fixture } from '../support/fixtures'

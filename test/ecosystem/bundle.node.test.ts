@@ -54,6 +54,20 @@ describe('esbuild --bundle --platform=browser', () => {
     expect(src.inputs.filter((p) => p.startsWith('src/xml/') || p.includes('fast-xml-parser'))).toEqual([])
   })
 
+  it('bundles syncwire/xml (the built dist/xml/index.js) without io-ts or the codec kit', async () => {
+    const dist = await bundle("import * as x from './dist/xml/index.js'; globalThis.x = x")
+    expect(dist.inputs.filter((p) => /(^|\/)node_modules\/io-ts\//.test(p))).toEqual([])
+    expect(dist.text).not.toMatch(/UnknownRecord|UnknownArray/)
+    const src = await bundle("import * as x from './src/xml/index.ts'; globalThis.x = x")
+    expect(src.inputs.filter((p) => p.startsWith('src/codec/') || p.includes('node_modules/io-ts/'))).toEqual([])
+  })
+
+  it('sees io-ts in the syncwire/codec bundle (so the check above would catch it)', async () => {
+    const { inputs, text } = await bundle("import * as c from './dist/codec/index.js'; globalThis.c = c")
+    expect(inputs.filter((p) => /(^|\/)node_modules\/io-ts\//.test(p)).length).toBeGreaterThan(0)
+    expect(text).toMatch(/UnknownRecord/)
+  })
+
   it('sees the XML layer in the syncwire/xml graph (so the check above would catch it)', async () => {
     const { inputs } = await bundle("import { parseXml } from './src/xml/index.ts'; globalThis.p = parseXml")
     expect(inputs.filter((p) => p.startsWith('src/xml/')).length).toBeGreaterThan(1)

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import * as codec from '../../src/codec/index'
 import * as conflict from '../../src/conflict/index'
 import * as filesync from '../../src/filesync/index'
 import * as root from '../../src/index'
@@ -29,7 +30,7 @@ describe(`the ${runtime} project`, () => {
   })
 
   it('loads every public entry point', () => {
-    for (const entry of [root, xml, filesync, sdata, conflict, testing]) {
+    for (const entry of [root, xml, codec, filesync, sdata, conflict, testing]) {
       for (const [name, value] of Object.entries(entry)) expect(value, name).toBeDefined()
     }
   })

@@ -33,7 +33,10 @@ const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.char
 const concat = (...parts: Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let at = 0
-  for (const p of parts) [out.set(p, at), (at += p.length)]
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
   return out
 }
 const BOM8 = Uint8Array.of(0xef, 0xbb, 0xbf)

@@ -1,4 +1,4 @@
-// Reading the FILESYNC sync response headers (X-SyncStatus, X-SyncToken, X-HasMoreData, quota) from a plain record.
+// Reading the FILESYNC sync response headers (X-SyncStatus, X-SyncToken, X-HasMoreData, quota) from a record or Headers.
 // MS-FILESYNC "sync with the service" (X-SyncStatus, ResyncAction) and protocol notes 3.4 (observed SPO headers).
 
 /**
@@ -127,6 +127,67 @@ export interface ParsedSyncHeaders {
 export type SyncHeaderRecord = Readonly<Record<string, string | readonly string[] | undefined>>
 
 /**
+ * What `fetch` returns as `response.headers` (a WHATWG `Headers`), or anything else with the same `forEach`
+ * (a `Map<string, string>` too). Described structurally, so the library needs no DOM types.
+ *
+ * @example
+ * ```ts
+ * const h: HeadersLike = new Headers({ 'X-SyncStatus': 'NoChanges' })
+ * ```
+ */
+export interface HeadersLike {
+  /** Calls `callback` once per header with its (combined) value and name. */
+  forEach(callback: (value: string, name: string) => void): void
+}
+
+/**
+ * Response headers in any form syncwire reads: a plain record (Node's `IncomingHttpHeaders`, a captured JSON) or a
+ * `Headers` object.
+ *
+ * @example
+ * ```ts
+ * const a: SyncHeaderInput = { 'X-SyncStatus': 'NoChanges' }
+ * const b: SyncHeaderInput = new Headers(a as Record<string, string>)
+ * ```
+ */
+export type SyncHeaderInput = SyncHeaderRecord | HeadersLike
+
+function isHeadersLike(input: object): input is HeadersLike {
+  return typeof (input as { forEach?: unknown }).forEach === 'function' && !Array.isArray(input)
+}
+
+/**
+ * Every header of `input` by lower-cased name, with all its values in order: the one place where a record, a
+ * `Headers` object or a `Map` becomes something to look names up in. Values that are not strings are skipped, and
+ * input that is neither a record nor headers gives an empty map; never throws.
+ *
+ * @example
+ * ```ts
+ * headerValues(new Headers({ 'X-SyncToken': 'a' })).get('x-synctoken') // ['a']
+ * headerValues({ 'X-SyncToken': ['a', 'b'] }).get('x-synctoken')       // ['a', 'b']
+ * ```
+ */
+export function headerValues(input: SyncHeaderInput | null | undefined): Map<string, string[]> {
+  const byName = new Map<string, string[]>()
+  const add = (name: string, raw: unknown) => {
+    const values = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.filter((v) => typeof v === 'string') : []
+    const key = name.toLowerCase()
+    byName.set(key, [...(byName.get(key) ?? []), ...values])
+  }
+  if (input === null || typeof input !== 'object') return byName
+  try {
+    if (isHeadersLike(input))
+      input.forEach((value, name) => {
+        add(String(name), value)
+      })
+    else for (const name of Object.keys(input)) add(name, (input as SyncHeaderRecord)[name])
+  } catch {
+    // A getter or forEach that throws: the headers read so far are kept (reading is total).
+  }
+  return byName
+}
+
+/**
  * Whether a value is one of the spec's {@link SYNC_STATUSES}.
  *
  * @example
@@ -148,8 +209,10 @@ function trimOws(value: string): string {
 }
 
 /**
- * Reads the FILESYNC response headers. Names are matched case-insensitively; a header given as an array with
- * differing values is reported and its first value used. Never throws: everything odd becomes an issue.
+ * Reads the FILESYNC response headers from a plain record or a WHATWG `Headers` object (what `fetch` returns).
+ * Names are matched case-insensitively; a header given as an array with differing values is reported and its
+ * first value used. A header that is absent is left out without an issue (write answers carry none of them).
+ * Never throws: everything odd becomes an issue.
  *
  * @example
  * ```ts
@@ -157,20 +220,12 @@ function trimOws(value: string): string {
  *   'X-SyncStatus': 'IncrementalChanges', 'X-SyncToken': '4;%234;%231;3', 'X-HasMoreData': 'False',
  * })
  * // headers.hasMoreData === false, issues.length === 0
+ * parseSyncResponseHeaders(new Headers({ 'X-SyncStatus': 'NoChanges' })).headers.syncStatus // 'NoChanges'
  * ```
  */
-export function parseSyncResponseHeaders(record: SyncHeaderRecord): ParsedSyncHeaders {
+export function parseSyncResponseHeaders(input: SyncHeaderInput): ParsedSyncHeaders {
   const issues: SyncHeaderIssue[] = []
-  const byName = new Map<string, string[]>()
-  if (record !== null && typeof record === 'object') {
-    for (const name of Object.keys(record)) {
-      const raw = record[name]
-      const values =
-        typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.filter((v) => typeof v === 'string') : []
-      const key = name.toLowerCase()
-      byName.set(key, [...(byName.get(key) ?? []), ...values])
-    }
-  }
+  const byName = headerValues(input)
   const get = (header: string): string | undefined => {
     const values = byName.get(header.toLowerCase())
     if (values === undefined || values.length === 0) return undefined

@@ -2,19 +2,19 @@
 // MS-FILESYNC 3.1.3 (policy requests); shape from public client code (protocol notes 2.2: no sample exists).
 
 import * as t from 'io-ts'
+import { fromXml } from '../../codec/document'
 import {
   attribute,
   children,
+  type ElementCodec,
   element,
-  fromXml,
   mapCodec,
   optionalAttribute,
-  qname,
   record,
   unknownAttributes,
   unknownChildren,
-} from '../../codec'
-import type { ElementCodec } from '../../codec/element'
+} from '../../codec/element'
+import { qname } from '../../codec/names'
 import type { XmlInput } from '../../xml/encoding'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
 

@@ -2,7 +2,7 @@
 // Implements SData 2.0 §04-0500 (JSON responses) with the sync members of protocol notes §8 and §4.5.
 export type { AttributeJsonObject, ElementJsonObject } from './element'
 export { XmlElementJson } from './element'
-export { jsonPathOf, reportJsonErrors } from './report'
+export { reportJsonErrors } from './report'
 export type {
   DiagnosesJsonObject,
   DiagnosisJsonObject,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseSyncResponseHeaders } from '../../../src/filesync/http/headers'
+import { headerValues, parseSyncResponseHeaders } from '../../../src/filesync/http/headers'
 import { fixture } from '../../support/fixtures'
 
 interface Exchange {
@@ -125,5 +125,71 @@ describe('parseSyncResponseHeaders', () => {
   it('never throws on odd input', () => {
     expect(parseSyncResponseHeaders({ 'X-SyncStatus': [], 'X-HasMoreData': undefined }).headers).toEqual({})
     expect(parseSyncResponseHeaders(null as never)).toEqual({ headers: {}, issues: [] })
+  })
+})
+
+describe('parseSyncResponseHeaders on a WHATWG Headers object (what fetch returns)', () => {
+  it.each(exchanges.map((e, i) => [i, e] as const))('reads exchange %i as it reads the record', (_, e) => {
+    expect(parseSyncResponseHeaders(new Headers(e.response_headers))).toEqual(
+      parseSyncResponseHeaders(e.response_headers),
+    )
+  })
+
+  it('reads every field and reports bad values, as for a record', () => {
+    const record = {
+      'X-SyncStatus': 'ResyncNeeded',
+      'X-ResyncAction': 'Reupload',
+      'X-SyncToken': ' 4;%234 ',
+      'X-HasMoreData': 'yes',
+      'X-QuotaState': 'exceeded',
+      'X-RequestDigest': '0x1,07 Nov 2025',
+    }
+    const fromHeaders = parseSyncResponseHeaders(new Headers(record))
+    expect(fromHeaders).toEqual(parseSyncResponseHeaders(record))
+    expect(fromHeaders.headers).toEqual({
+      syncStatus: 'ResyncNeeded',
+      resyncAction: 'Reupload',
+      syncToken: '4;%234',
+      quotaState: 'exceeded',
+      requestDigest: '0x1,07 Nov 2025',
+    })
+    expect(fromHeaders.issues.map((i) => i.header)).toEqual(['X-HasMoreData', 'X-QuotaState'])
+  })
+
+  it('sees an appended header as one combined value, as fetch does', () => {
+    const h = new Headers()
+    h.append('X-SyncToken', 'a')
+    h.append('x-synctoken', 'b')
+    expect(parseSyncResponseHeaders(h).headers.syncToken).toBe('a, b')
+  })
+})
+
+describe('headerValues', () => {
+  it('lower-cases names and keeps every value of a record, a Headers object and a Map', () => {
+    expect([...headerValues({ 'X-A': ['1', '2'], 'x-a': '3', 'X-B': undefined })]).toEqual([
+      ['x-a', ['1', '2', '3']],
+      ['x-b', []],
+    ])
+    expect([...headerValues(new Headers({ 'X-A': '1' }))]).toEqual([['x-a', ['1']]])
+    expect([...headerValues(new Map([['X-A', '1']]))]).toEqual([['x-a', ['1']]])
+  })
+
+  it('never throws: odd input is empty, a throwing getter keeps what was read', () => {
+    expect(headerValues(null).size).toBe(0)
+    expect(headerValues('X-A: 1' as never).size).toBe(0)
+    const hostile = {
+      'X-A': '1',
+      get 'X-B'(): string {
+        throw new Error('no')
+      },
+    }
+    expect([...headerValues(hostile)]).toEqual([['x-a', ['1']]])
+    expect(
+      headerValues({
+        forEach: () => {
+          throw new Error('no')
+        },
+      }).size,
+    ).toBe(0)
   })
 })
