@@ -44,8 +44,10 @@ Options:
   -h, --help      show this help
 
 Examples:
-  syncwire convert examples/sdata/catch-up-page-1.xml --to json > page-1.json
+  syncwire convert page-1.xml --to json > page-1.json
   syncwire convert page-1.json --to xml
+
+  (page-1.xml stands for your own document, e.g. a saved sync feed page)
 `
 
 function fail(io: Io, file: string, problems: Array<{ path: string; message: string }>): number {

@@ -14,8 +14,11 @@ import {
   digestXml,
   SDATA_LEGACY_NS,
   SDATA_NS,
+  SYNC_ENTRY_ROLES,
+  SYNC_FEED_ROLES,
   SYNC_NS,
   SyncEntryJson,
+  type SyncEntryRole,
   SyncEntryXml,
   SyncFeedJson,
   type SyncFeedRole,
@@ -86,8 +89,10 @@ export interface KindSpec {
   xml: t.Type<any, string, XmlInput>
   /** The document codec with other parser limits (the CLI's `--max-size`). */
   xmlWith: (options: DocumentOptions) => t.Type<any, string, XmlInput>
-  /** The spec checks on a decoded value; `role` is the `--role` flag when given. */
-  validate: (value: any, role: SyncFeedRole | undefined) => Problem[]
+  /** The spec checks on a decoded value; `role` is the `--role` flag when given (one of `roles`). */
+  validate: (value: any, role: SyncEntryRole | undefined) => Problem[]
+  /** The `--role` values this kind's validator takes (the library's own lists); absent when it takes none. */
+  roles?: readonly SyncEntryRole[]
   /** The typed JSON value of a decoded value, and back. */
   json: { encode: (value: any) => unknown; decode: (json: unknown) => ReturnType<t.Decoder<unknown, any>['decode']> }
 }
@@ -134,15 +139,29 @@ function fileSyncFromJson(json: unknown): ReturnType<t.Decoder<unknown, FileSync
   }
 }
 
-/** Result feeds carry `http:*` results: validating them as a source feed would only report noise. */
-function feedRole(feed: SyncFeed, role: SyncFeedRole | undefined): SyncFeedRole {
-  return role ?? (feed.entries.some((e) => e.http !== undefined) ? 'result' : 'source')
+/**
+ * Whether an entry is a result (of a `$syncTarget` POST or a batch, sync §5.3, core §13.4): it carries
+ * `http:httpStatus`. Other `http:*` elements do not make one: a plain feed's entries carry `http:etag` too (core
+ * §3.1), and a source feed with etags is still a source feed.
+ *
+ * @example
+ * ```ts
+ * isResultEntry({ http: { etag: 'W/"1"' } }) // false
+ * ```
+ */
+export function isResultEntry(entry: Pick<SyncEntry, 'http'>): boolean {
+  return entry.http?.status !== undefined
 }
 
-function entryRole(entry: SyncEntry, role: SyncFeedRole | undefined): SyncFeedRole | 'digest' {
+/** Result feeds carry HTTP results: validating them as a source feed would only report noise. */
+function feedRole(feed: SyncFeed, role: SyncEntryRole | undefined): SyncFeedRole {
+  return (role as SyncFeedRole | undefined) ?? (feed.entries.some(isResultEntry) ? 'result' : 'source')
+}
+
+function entryRole(entry: SyncEntry, role: SyncEntryRole | undefined): SyncEntryRole {
   if (role !== undefined) return role
   if (entry.digest !== undefined && entry.payload === undefined) return 'digest'
-  return entry.http !== undefined ? 'result' : 'source'
+  return isResultEntry(entry) ? 'result' : 'source'
 }
 
 /**
@@ -166,6 +185,7 @@ export const KIND_SPECS: Readonly<Record<Kind, KindSpec>> = {
     xml: SyncFeedXml,
     xmlWith: (options) => syncFeedXml(undefined, options),
     validate: (v: SyncFeed, role) => validateSyncFeed(v, { role: feedRole(v, role) }),
+    roles: SYNC_FEED_ROLES,
     json: SyncFeedJson,
   },
   entry: {
@@ -173,6 +193,7 @@ export const KIND_SPECS: Readonly<Record<Kind, KindSpec>> = {
     xml: SyncEntryXml,
     xmlWith: (options) => syncEntryXml(undefined, options),
     validate: (v: SyncEntry, role) => validateSyncEntry(v, { role: entryRole(v, role) }),
+    roles: SYNC_ENTRY_ROLES,
     json: SyncEntryJson,
   },
   digest: {

@@ -4,6 +4,7 @@ import type { either } from 'fp-ts'
 import type { SyncState } from '../common/sync'
 import { decide } from './detect'
 import { DigestIndex, keyFunction } from './digest'
+import { stateAfter, uuidKey } from './target-states'
 import type {
   EntryDecision,
   FeedOutcome,
@@ -120,10 +121,10 @@ export function processFeed(
         rejected.push({ index: i, problem: 'no-uuid' })
         continue
       }
-      // uuids compare case-insensitively (§4.7).
-      const uuidKey = overlay === undefined ? '' : uuid.toLowerCase()
+      // uuids compare case-insensitively (§4.7), by the key TargetStateStore uses between pages.
+      const k = overlay === undefined ? '' : uuidKey(uuid)
       if (hashes !== undefined) hashes[hashed++] = tailHash(uuid)
-      const current = (overlay === undefined ? undefined : overlay.get(uuidKey)) ?? lookup(uuid)
+      const current = (overlay === undefined ? undefined : overlay.get(k)) ?? lookup(uuid)
       const sourceKey = key(state.endpoint)
       let decision = decide(
         state,
@@ -141,7 +142,6 @@ export function processFeed(
       }
       const deleted = entry.payload?.isDeleted === true
       target.advance(state, source, sourceKey)
-      let after: TargetState | undefined
       if (restamp && decision.conflict) {
         const winner: TargetState = decision.action === 'apply' || current === undefined ? state : current
         // Decision 13: the version the target now holds becomes its own next change, the winner's stamp kept.
@@ -151,12 +151,12 @@ export function processFeed(
           stamp: winner.stamp,
         }
         decision = { ...decision, restamped }
-        const isDeleted = decision.action === 'apply' ? deleted : current?.deleted === true
-        after = isDeleted ? { ...restamped, deleted: true } : restamped
-      } else if (decision.action === 'apply') {
-        after = deleted && overlay !== undefined ? { ...state, deleted: true } : state
       }
-      if (overlay !== undefined && after !== undefined) overlay.set(uuidKey, after)
+      // What later entries of the page see: the same rule TargetStateStore.record applies between pages.
+      if (overlay !== undefined) {
+        const after = stateAfter(state, deleted, decision, current)
+        if (after !== undefined) overlay.set(k, after)
+      }
       decisions.push({ index: i, uuid, decision })
     }
 
@@ -179,15 +179,15 @@ function repeatsUuid(hashes: Uint32Array, decisions: readonly EntryDecision[]): 
   const seen = new Set<string>()
   for (let k = 0; k < hashes.length; k++) {
     if (!shared.has(hashes[k]!)) continue
-    const uuid = decisions[k]!.uuid.toLowerCase()
+    const uuid = uuidKey(decisions[k]!.uuid)
     if (seen.has(uuid)) return true
     seen.add(uuid)
   }
   return false
 }
 
-// FNV-1a of the last code units of the lower-cased uuid. Equal uuids (case aside, §4.7) must hash alike, which
-// any fixed part guarantees, and the end is the random part of a UUID. An ASCII tail is folded in place (it is
+// FNV-1a of the last code units of the lower-cased uuid (uuidKey). Equal uuids (case aside, §4.7) must hash
+// alike, which any fixed part guarantees, and the end is the random part of a UUID. An ASCII tail is folded in place (it is
 // the tail of the lower-cased text, as lower-casing ASCII keeps lengths); any other tail goes through toLowerCase.
 const TAIL = 12
 
@@ -195,7 +195,7 @@ function tailHash(uuid: string): number {
   let h = 0x811c9dc5
   for (let i = Math.max(0, uuid.length - TAIL); i < uuid.length; i++) {
     let c = uuid.charCodeAt(i)
-    if (c >= 128) return lowerTailHash(uuid.toLowerCase())
+    if (c >= 128) return lowerTailHash(uuidKey(uuid))
     if (c >= 65 && c <= 90) c += 32
     h = Math.imul(h ^ c, 0x01000193)
   }

@@ -8,6 +8,7 @@ export { advanceDigest, compareDigests, mergeDigests } from './digest'
 export { findDivergence } from './divergence'
 export { processFeed } from './feed'
 export { selectChanges } from './select'
+export { TargetStateStore, uuidKey } from './target-states'
 export type {
   ConflictOptions,
   Decision,

@@ -45,7 +45,16 @@ function decodeText(text: XmlInput, c: t.Context, options?: FileSyncXmlOptions):
   return decodeRoot(parsed.right.root, c)
 }
 
-function decodeRoot(root: XmlElement, c: t.Context): t.Validation<FileSyncDocument> {
+/**
+ * Decodes a document's root element (`Folder` or `Items`, no namespace; anything else is an error naming it).
+ * Internal: the document codec and the streaming reader share it.
+ *
+ * @example
+ * ```ts
+ * decodeRoot(parsed.root, []) // right({ root: 'Items', items: [...] })
+ * ```
+ */
+export function decodeRoot(root: XmlElement, c: t.Context): t.Validation<FileSyncDocument> {
   if (root.namespace === null && root.localName === 'Folder') {
     const r = FolderItemElement.validate(root, c)
     return E.isRight(r) ? t.success({ root: 'Folder', folder: r.right }) : r

@@ -5,6 +5,8 @@ export { guidEquals } from '../codec/guid'
 export { compareHex } from '../codec/hex'
 export { reportErrors } from '../codec/report'
 export { compareDateTime, dateTimeToEpochMs } from '../common/datetime'
+export type { ReadableStreamLike, XmlSource } from '../xml/source'
+export type { StreamError, StreamIssue } from '../xml/stream'
 export { FileSyncXml, type FileSyncXmlOptions, fileSyncXml } from './document'
 export {
   DocumentItemElement,
@@ -19,4 +21,12 @@ export * from './http/index'
 export type * from './model'
 export * from './session/index'
 export * from './snapshot'
+export {
+  type FileSyncEndEvent,
+  type FileSyncEvent,
+  type FileSyncItemEvent,
+  rebuildFileSync,
+  type StreamFileSyncOptions,
+  streamFileSync,
+} from './stream'
 export { type FileSyncIssue, validateFileSync } from './validate'

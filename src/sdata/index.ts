@@ -2,17 +2,26 @@
 
 export { reportErrors } from '../codec/report'
 export { compareStamps, stampToEpochMs } from '../common/stamp'
+export type { ReadableStreamLike, XmlSource } from '../xml/source'
+export type { StreamError, StreamIssue } from '../xml/stream'
 export * from './codecs'
 export * from './json/index'
 export type * from './model'
 export * from './namespaces'
 export { checkPageSequence, nextPage } from './paging'
 export { type PayloadCodec, type ResourceAttributes, resourceAttributes } from './payload'
+export { SYNC_ENTRY_ROLES, SYNC_FEED_ROLES, type SyncEntryRole, type SyncFeedRole } from './roles'
+export {
+  rebuildSyncFeed,
+  type StreamSyncFeedOptions,
+  type SyncEntryEvent,
+  type SyncFeedEndEvent,
+  type SyncFeedEvent,
+  streamSyncFeed,
+} from './stream'
 export type {
   SDataIssue,
   SDataIssueSeverity,
-  SyncEntryRole,
-  SyncFeedRole,
   ValidateDigestOptions,
   ValidateSyncEntryOptions,
   ValidateSyncFeedOptions,

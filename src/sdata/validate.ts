@@ -4,6 +4,9 @@
 import { dateTimeProblem } from '../common/datetime'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Diagnosis, Digest, Link, PayloadResource, SyncEntry, SyncFeed, SyncState, Tracking } from './model'
+import type { SyncEntryRole, SyncFeedRole } from './roles'
+
+export type { SyncEntryRole, SyncFeedRole } from './roles'
 
 /**
  * How serious a departure from the spec is: `error` breaks a MUST, `warning` is a lenient form or a SHOULD.
@@ -31,19 +34,6 @@ export interface SDataIssue {
   /** What is wrong, in one sentence. */
   message: string
 }
-
-/**
- * What a feed is for, which decides the rules that apply to it:
- * - `source`: a sync feed read from `$syncSource` (the default);
- * - `target-request`: the feed POSTed to `$syncTarget` (needs `syncMode` as well);
- * - `result`: a `$syncTarget` result feed or batch response (entries need `http:httpStatus`, not syncState).
- *
- * @example
- * ```ts
- * const role: SyncFeedRole = 'target-request'
- * ```
- */
-export type SyncFeedRole = 'source' | 'target-request' | 'result'
 
 /**
  * Options of {@link validateSyncFeed}.
@@ -427,17 +417,6 @@ function checkEntry(issues: Issues, base: string, entry: SyncEntry, role: SyncEn
   checkExtensions(issues, base, entry.extensions)
   checkKeptAttributes(issues, base, entry)
 }
-
-/**
- * What a standalone entry is for: `digest` for a `$syncDigest` response or a `$syncSource` POST body (a
- * `sync:digest` inside `sdata:payload`, sync §5.1–§5.2), or one of the feed roles for an entry taken out of a feed.
- *
- * @example
- * ```ts
- * const role: SyncEntryRole = 'digest'
- * ```
- */
-export type SyncEntryRole = SyncFeedRole | 'digest'
 
 /**
  * Options of {@link validateSyncEntry}.

@@ -12,6 +12,8 @@ export {
 } from './encoding'
 export { DEFAULT_LIMITS, type ParseOptions, parseXml, type XmlError } from './parse'
 export { escapeAttribute, escapeText, type SerializeOptions, serializeXml } from './serialize'
+export type { ReadableStreamLike, XmlSource } from './source'
+export type { StreamError, StreamIssue } from './stream'
 export { elementText, isElement, qualifiedName } from './tree'
 export {
   XML_NAMESPACE,

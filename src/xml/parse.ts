@@ -72,7 +72,7 @@ export function parseXml(input: XmlInput, options?: ParseOptions): E.Either<XmlE
 }
 
 /** Internal control flow for the first fatal error; never escapes {@link parseXml}. */
-class SyntaxFault {
+export class SyntaxFault {
   constructor(
     readonly message: string,
     readonly offset: number,
@@ -111,25 +111,26 @@ const PREDEFINED_ENTITIES = new Map([
   ['quot', '"'],
 ])
 
-class Parser {
-  private readonly s: string
-  private readonly len: number
-  private i = 0
-  private readonly limits: Limits
+/** The parser itself; internal (the streaming readers run it on one piece of a document at a time). */
+export class Parser {
+  protected readonly s: string
+  protected readonly len: number
+  protected i = 0
+  protected readonly limits: Limits
 
   // Open elements, as parallel stacks (no recursion, no per-frame objects).
-  private depth = 0
-  private readonly elements: XmlElement[] = []
-  private readonly qnames: string[] = []
-  private readonly starts: number[] = []
-  private readonly bindingMarks: number[] = []
-  private readonly hasElementChild: boolean[] = []
+  protected depth = 0
+  protected readonly elements: XmlElement[] = []
+  protected readonly qnames: string[] = []
+  protected readonly starts: number[] = []
+  protected readonly bindingMarks: number[] = []
+  protected readonly hasElementChild: boolean[] = []
   /** Text read in the innermost open element since its last child element started or ended. */
   private pending = ''
 
   // In-scope namespace bindings: prefix ('' for the default namespace) -> stack of URIs (null = undeclared).
   private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
-  private readonly declared: string[] = []
+  protected readonly declared: string[] = []
 
   // Attributes of the start tag being read, reused across tags.
   private readonly attrNames: string[] = []
@@ -153,7 +154,20 @@ class Parser {
     if (s.startsWith('<?xml', this.i) && (isSpace(s.charCodeAt(this.i + 5)) || s.charCodeAt(this.i + 5) === QUESTION)) {
       this.xmlDeclaration()
     }
-    let root: XmlElement | undefined
+    return this.misc(undefined)
+  }
+
+  /** Whether {@link misc} stops after the root's start tag (the streaming readers parse the rest piece by piece). */
+  protected rootTagOnly = false
+
+  /** 1-based line and column of an offset (the streaming readers map pieces back into the whole document). */
+  protected position(offset: number): { line: number; column: number } {
+    return lineAndColumn(this.s, offset)
+  }
+
+  /** Reads white space, comments and PIs around the root, and the root itself unless `root` was read already. */
+  protected misc(root: XmlElement | undefined): XmlElement {
+    const s = this.s
     for (;;) {
       this.skipSpace()
       if (this.i >= this.len) break
@@ -172,6 +186,8 @@ class Parser {
         this.fail(`end tag without a start tag`)
       } else if (root) {
         this.fail('a second root element; a document has exactly one')
+      } else if (this.rootTagOnly) {
+        return this.startTag()
       } else {
         root = this.content()
       }
@@ -231,11 +247,21 @@ class Parser {
 
   /** Reads the root element and everything inside it; returns the root. */
   private content(): XmlElement {
-    const s = this.s
     const root = this.startTag()
-    while (this.depth > 0) {
+    this.contentUntil(0, false)
+    return root
+  }
+
+  /**
+   * Reads content until the depth drops to `floor`; with `open`, the text may end while the element at depth
+   * `floor + 1` is still open (a piece of a larger document).
+   */
+  protected contentUntil(floor: number, open: boolean): void {
+    const s = this.s
+    while (this.depth > floor) {
       this.text()
       if (this.i >= this.len) {
+        if (open && this.depth === floor + 1) return
         const d = this.depth - 1
         this.fail(`element <${this.qnames[d]}> is not closed`, this.starts[d])
       }
@@ -250,7 +276,6 @@ class Parser {
       } else if (next === QUESTION) this.processingInstruction()
       else this.startTag()
     }
-    return root
   }
 
   /** Scans character data up to the next '<' (or the end), appending it to {@link pending}. */
@@ -454,7 +479,7 @@ class Parser {
     return i > start
   }
 
-  private startTag(): XmlElement {
+  protected startTag(): XmlElement {
     const s = this.s
     const limits = this.limits
     const tagStart = this.i
@@ -551,12 +576,12 @@ class Parser {
     return value + s.slice(start, i)
   }
 
-  private lookup(prefix: string): string | null | undefined {
+  protected lookup(prefix: string): string | null | undefined {
     const stack = this.scopes.get(prefix)
     return stack === undefined || stack.length === 0 ? undefined : stack[stack.length - 1]
   }
 
-  private bind(prefix: string, uri: string | null): void {
+  protected bind(prefix: string, uri: string | null): void {
     const stack = this.scopes.get(prefix)
     if (stack === undefined) this.scopes.set(prefix, [uri])
     else stack.push(uri)
@@ -689,7 +714,7 @@ class Parser {
     parent.children.push(element)
   }
 
-  private flushText(): void {
+  protected flushText(): void {
     const text = this.pending
     if (text === '') return
     this.pending = ''
@@ -722,7 +747,7 @@ class Parser {
     else {
       this.qname('an element name after </')
       const name = s.slice(nameStart, this.i)
-      const { line, column } = lineAndColumn(s, this.starts[d]!)
+      const { line, column } = this.position(this.starts[d]!)
       this.fail(`end tag </${name}> does not match start tag <${open}> (line ${line}, column ${column})`, tagStart)
     }
     this.skipSpace()

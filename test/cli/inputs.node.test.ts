@@ -116,5 +116,8 @@ describe('top level', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(new RegExp(`^Usage: syncwire ${command} `))
     expect(r.stdout).toMatch(/Examples?:\n {2}syncwire /)
+    // The installed package has no examples/ folder: the examples name placeholder files and say so.
+    expect(r.stdout).not.toContain('examples/')
+    expect(r.stdout).toMatch(/stands? for your own/)
   })
 })
