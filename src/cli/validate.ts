@@ -3,7 +3,7 @@
 import { reportErrors } from '../codec/report'
 import { SYNC_ENTRY_ROLES, type SyncEntryRole } from '../sdata/index'
 import { parseXml } from '../xml/parse'
-import { InputError, readInput } from './io'
+import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { locate, scanElements } from './locate'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
@@ -35,6 +35,7 @@ Options:
   --strict        warnings fail too
   --summary       after each file's problems, one line: what the document holds, and its verdict
   --json          print a JSON report instead of lines (with --summary, each file gets a "summary" string)
+  --max-size <n>  largest input file: bytes, or with KB, MB or GB (default 32MB)
   -h, --help      show this help
 
 Examples:
@@ -75,8 +76,9 @@ function check(
   text: string,
   kindFlag: Kind | undefined,
   role: SyncEntryRole | undefined,
+  limit: number,
 ): { kind?: Kind; problems: LocatedProblem[]; summary: string } {
-  const parsed = parseXml(text)
+  const parsed = parseXml(text, parseOptionsFor(limit))
   if (parsed._tag === 'Left') {
     return {
       summary: 'not well-formed XML',
@@ -119,7 +121,7 @@ function check(
     if (scanned === null) scanned = scanElements(text)
     return locate(text, path, scanned) ?? { line: 1, column: 1 }
   }
-  const decoded = spec.xml.decode(text)
+  const decoded = spec.xmlWith({ parse: parseOptionsFor(limit) }).decode(text)
   if (decoded._tag === 'Left') {
     return {
       kind,
@@ -164,11 +166,13 @@ export function runValidate(args: string[], io: Io): number {
     strict: { type: 'boolean' },
     summary: { type: 'boolean' },
     json: { type: 'boolean' },
+    ...MAX_SIZE_OPTION,
   })
   if (values.help) {
     io.out(VALIDATE_HELP)
     return 0
   }
+  const limit = parseMaxSize(values['max-size'])
   const kind = values.kind as Kind | undefined
   if (kind !== undefined && !KINDS.includes(kind))
     throw new UsageError(`unknown --kind '${kind}' (one of ${KINDS.join(', ')})`)
@@ -183,7 +187,7 @@ export function runValidate(args: string[], io: Io): number {
   for (const file of positionals) {
     let text: string
     try {
-      text = readInput(file).text
+      text = readInput(file, limit).text
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       reports.push({
@@ -195,7 +199,7 @@ export function runValidate(args: string[], io: Io): number {
       })
       continue
     }
-    const { kind: found, problems: unsorted, summary } = check(file === '-' ? '<stdin>' : file, text, kind, role)
+    const { kind: found, problems: unsorted, summary } = check(file === '-' ? '<stdin>' : file, text, kind, role, limit)
     // Reading order: the file from top to bottom (sort is stable, so one element's problems keep their order).
     const problems = unsorted.sort((a, b) => a.line - b.line || a.column - b.column)
     const failing = problems.filter((p) => p.severity === 'error' || values.strict === true)

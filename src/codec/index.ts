@@ -13,7 +13,7 @@ export { compareStamps, isStamp, type Stamp, stamp, stampToEpochMs } from '../co
 export { Binary, base64ToBytes, bytesToBase64 } from './binary'
 export { type BooleanLexical, DotNetBoolean, type FormBoolean, formBoolean, XsBoolean } from './boolean'
 export { DateTimeCodec, StampCodec } from './datetime'
-export { fromXml, type XmlRootOptions, xmlRoot } from './document'
+export { type DocumentOptions, fromXml, type XmlRootOptions, xmlRoot } from './document'
 export {
   type AnchoredElement,
   anchoredUnknownChildren,

@@ -36,9 +36,10 @@ import {
   TrackingXml,
   XmlElementJson,
 } from '../../src/sdata/index'
+import type { XmlInput } from '../../src/xml'
 import { XMLNS_NAMESPACE, type XmlElement } from '../../src/xml/types'
 
-function decoded<A>(codec: t.Type<A, string, string>, xml: string): A {
+function decoded<A>(codec: t.Type<A, string, XmlInput>, xml: string): A {
   const r = codec.decode(xml)
   if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
   return r.right

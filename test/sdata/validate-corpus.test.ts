@@ -13,9 +13,10 @@ import {
   validateSyncFeed,
   validateTracking,
 } from '../../src/sdata/index'
+import type { XmlInput } from '../../src/xml'
 import { fixture } from '../support/fixtures'
 
-function decoded<A>(codec: t.Type<A, string, string>, file: string): A {
+function decoded<A>(codec: t.Type<A, string, XmlInput>, file: string): A {
   const r = codec.decode(fixture(`sdata/${file}`))
   if (E.isLeft(r)) throw new Error(`${file} did not decode`)
   return r.right

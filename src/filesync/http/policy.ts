@@ -15,6 +15,7 @@ import {
   unknownChildren,
 } from '../../codec/element'
 import { qname } from '../../codec/names'
+import type { XmlInput } from '../../xml/encoding'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
 
 /**
@@ -135,7 +136,7 @@ export const PolicyDocumentElement: t.Type<Policy, XmlElement, XmlElement> = /*#
  * // E.isRight(r) && policyRule(r.right, 'ItemCount') === '500'
  * ```
  */
-export const PolicyXml: t.Type<Policy, string, string> = /*#__PURE__*/ fromXml(PolicyDocumentElement, {}, 'PolicyXml')
+export const PolicyXml: t.Type<Policy, string, XmlInput> = /*#__PURE__*/ fromXml(PolicyDocumentElement, {}, 'PolicyXml')
 
 /**
  * The rules as a `Map` from name to value (the first rule of a name wins; rules without a value are left out).
