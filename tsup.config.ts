@@ -11,6 +11,8 @@ export default defineConfig([
       'conflict/index': 'src/conflict/index.ts',
       'session/index': 'src/session/index.ts',
       'testing/index': 'src/testing/index.ts',
+      'testing/arbitraries/index': 'src/testing/arbitraries/index.ts',
+      'testing/vitest/index': 'src/testing/vitest/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -1,5 +1,5 @@
 // `syncwire conflicts`: run the target side of a sync (processFeed) over feed pages and show every decision.
-// sdata-sync §5.4–§5.5 and §5.8: an immediate-mode page whose first entry from an endpoint skips ticks is refused.
+// sdata-sync §5.4–§5.5 and §5.8: an immediate-mode page whose first entry from an endpoint skips ticks is refused (docs/decisions.md#s10).
 
 import type { DecisionReason, TargetState } from '../conflict/index'
 import { processFeed } from '../conflict/index'
@@ -8,6 +8,7 @@ import type { Digest, SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import type { XmlElement, XmlNode } from '../xml/types'
+import { MAX_SIZE_OPTION, parseMaxSize } from './io'
 import { type Io, paint, parse, UsageError } from './shared'
 import { Fatal, readDigest, readFeedAnySize, readStates, writeOutput } from './sync-inputs'
 
@@ -20,7 +21,8 @@ import { Fatal, readDigest, readFeedAnySize, readStates, writeOutput } from './s
  * ```
  */
 export const CONFLICTS_HELP = `Usage: syncwire conflicts --target-digest <file> [--target-states <file>] [--last-page]
-                         [--json] [--digest-out <file>] [--states-out <file>] <feed>...
+                         [--json] [--digest-out <file>] [--states-out <file>] [--max-size <size>]
+                         <feed>...
 
 Plays the target's side of an SData sync: each feed page (in the order given) goes through processFeed,
 which decides per entry whether the target applies or ignores the incoming version, and whether both
@@ -41,6 +43,7 @@ priority); the digest itself, to pass to the next run, goes to --digest-out (or 
   --last-page             the last page given is the feed's last page: in catchUp mode the source digest
                           is then merged into the target's (sdata-sync §5.5)
   --json                  print the decisions, the digest and the states as one JSON document
+  --max-size <size>       largest input file: bytes, or with KB, MB or GB (default 32MB)
   --digest-out <file>     write the new digest to <file>: JSON when the name ends in .json (the value
                           --json prints as "digest"), else XML (a sync:digest document). Either form is
                           read back by --target-digest. Written only when every page was processed.
@@ -197,6 +200,7 @@ export async function runConflicts(args: string[], io: Io): Promise<number> {
     'target-states': { type: 'string' },
     'last-page': { type: 'boolean' },
     json: { type: 'boolean' },
+    ...MAX_SIZE_OPTION,
     'digest-out': { type: 'string' },
     'states-out': { type: 'string' },
   })
@@ -204,6 +208,7 @@ export async function runConflicts(args: string[], io: Io): Promise<number> {
     io.out(CONFLICTS_HELP)
     return 0
   }
+  const limit = parseMaxSize(values['max-size'])
   if (values['target-digest'] === undefined) throw new UsageError('missing --target-digest <file>')
   if (positionals.length === 0) throw new UsageError('no feed page given')
   for (const flag of ['digest-out', 'states-out'] as const) {
@@ -212,10 +217,10 @@ export async function runConflicts(args: string[], io: Io): Promise<number> {
     }
   }
   try {
-    let digest = readDigest(values['target-digest'])
-    const states = readStates(values['target-states'])
+    let digest = readDigest(values['target-digest'], limit)
+    const states = readStates(values['target-states'], limit)
     const pages: Array<{ file: string; feed: SyncFeed }> = []
-    for (const file of positionals) pages.push({ file, feed: await readFeedAnySize(file) })
+    for (const file of positionals) pages.push({ file, feed: await readFeedAnySize(file, limit) })
     const results: PageResult[] = []
     for (let p = 0; p < pages.length; p++) {
       const { file, feed } = pages[p]!

@@ -1,5 +1,5 @@
 // `syncwire convert`: a document to its typed JSON value in an envelope that names the kind, and back.
-// Implements issue 6 "syncwire convert"; SData kinds use the SData JSON mapping (SyncFeedJson, DigestJson, …).
+// `syncwire convert`; SData kinds use the SData JSON mapping (SyncFeedJson, DigestJson, …).
 import { reportErrors } from '../codec/report'
 import { encodeFileSyncStream } from '../filesync/encode-stream'
 import type { FileSyncDocument } from '../filesync/model'
@@ -7,7 +7,7 @@ import { encodeSyncFeedStream } from '../sdata/encode-stream'
 import { reportJsonErrors } from '../sdata/json/report'
 import type { SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
-import { InputError, MAX_INPUT_BYTES, readInput } from './io'
+import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { isLarge, readLarge, sniffKind } from './large'
 import { type Io, parse, showPath, UsageError } from './shared'
@@ -45,6 +45,7 @@ Exit code: 0 converted, 1 the input does not decode, 2 usage error or unreadable
 Options:
   --to <format>   json | xml (required)
   --kind <kind>   XML input only: ${KINDS.join(', ')} (default: detected from the root element)
+  --max-size <n>  largest input file: bytes, or with KB, MB or GB (default 32MB)
   -h, --help      show this help
 
 Examples:
@@ -53,6 +54,10 @@ Examples:
 
   (page-1.xml stands for your own document, e.g. a saved sync feed page)
 `
+
+// The largest JSON envelope `--to xml` reads whole when no --max-size is given: JSON cannot be streamed, and the
+// envelope of a feed streamed to JSON (no size limit) is larger than its XML.
+const JSON_LIMIT = 1024 * 1024 * 1024
 
 function fail(io: Io, file: string, problems: Array<{ path: string; message: string }>): number {
   for (const p of problems) io.err(`syncwire convert: ${file}: ${showPath(p.path)} ${p.message}\n`)
@@ -68,11 +73,12 @@ function fail(io: Io, file: string, problems: Array<{ path: string; message: str
  * ```
  */
 export async function runConvert(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { to: { type: 'string' }, kind: { type: 'string' } })
+  const { values, positionals } = parse(args, { to: { type: 'string' }, kind: { type: 'string' }, ...MAX_SIZE_OPTION })
   if (values.help) {
     io.out(CONVERT_HELP)
     return 0
   }
+  const limit = parseMaxSize(values['max-size'])
   if (values.to !== 'json' && values.to !== 'xml') {
     throw new UsageError(
       values.to === undefined ? 'missing --to json|xml' : `unknown --to '${values.to}' (json or xml)`,
@@ -86,18 +92,19 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     throw new UsageError(positionals.length === 0 ? 'no file given' : 'convert takes one file')
   const file = positionals[0]!
   const name = file === '-' ? '<stdin>' : file
-  const large = isLarge(file, MAX_INPUT_BYTES)
+  const large = isLarge(file, limit)
   const streamable = large && values.to === 'json' ? (kindFlag ?? sniffKind(file)) : undefined
   if (streamable === 'feed' || streamable === 'filesync') {
-    const read = await readLarge(file, streamable)
+    const read = await readLarge(file, streamable, parseOptionsFor(limit))
     if ('issues' in read) return fail(io, name, read.issues)
     writeEnvelope(io, streamable, read.value)
     return 0
   }
   let text: string
   try {
-    // JSON has to be parsed whole anyway, so a large one is read whole (its XML is then written in chunks).
-    text = large && values.to === 'xml' ? readInput(file, Number.POSITIVE_INFINITY).text : readInput(file).text
+    // JSON has to be parsed whole, so without --max-size a large one is read whole (its XML is written in chunks).
+    const jsonLimit = values['max-size'] === undefined ? JSON_LIMIT : limit
+    text = readInput(file, large && values.to === 'xml' ? jsonLimit : limit).text
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     io.err(`syncwire convert: ${file === '-' ? '<stdin>' : file}: ${error.message}\n`)
@@ -107,7 +114,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
 
   if (values.to === 'json') {
     if (looksJson) throw new UsageError(`${name} is JSON already; use --to xml`)
-    const parsed = parseXml(text)
+    const parsed = parseXml(text, parseOptionsFor(limit))
     if (parsed._tag === 'Left') {
       return fail(
         io,
@@ -123,7 +130,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
       return fail(io, name, [{ path: `/${parsed.right.root.localName}`, message: 'unknown document kind; use --kind' }])
     }
     const spec = KIND_SPECS[kind]
-    const decoded = spec.xml.decode(text)
+    const decoded = spec.xmlWith({ parse: parseOptionsFor(limit) }).decode(text)
     if (decoded._tag === 'Left') return fail(io, name, reportErrors(decoded.left))
     writeEnvelope(io, kind, decoded.right)
     return 0

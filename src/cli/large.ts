@@ -6,6 +6,7 @@ import { rebuildFileSync, streamFileSync } from '../filesync/stream'
 import type { SyncFeed } from '../sdata/model'
 import { ATOM_NS } from '../sdata/namespaces'
 import { rebuildSyncFeed, streamSyncFeed } from '../sdata/stream'
+import type { ParseOptions } from '../xml/options'
 import type { StreamIssue } from '../xml/stream'
 
 /**
@@ -135,20 +136,20 @@ export type LargeRead =
 
 /**
  * Streams `file` from disk and rebuilds its value: deep-equal to what the in-memory decode of the whole text
- * gives, without the text or its tree ever being held, so no size limit applies (the parser's limits apply to
- * each entry or item). Reports progress on stderr when it is a terminal.
+ * gives, without the text or its tree ever being held, so no size limit applies (`parse`, the parser's limits,
+ * apply to each entry or item). Reports progress on stderr when it is a terminal.
  *
  * @example
  * ```ts
  * const r = await readLarge('big-feed.xml', 'feed')
  * ```
  */
-export async function readLarge(file: string, kind: StreamableKind): Promise<LargeRead> {
+export async function readLarge(file: string, kind: StreamableKind, parse?: ParseOptions): Promise<LargeRead> {
   const total = statSync(file).size
   if (kind === 'feed') {
     const meter = new Meter(file, total, 'entries')
     const events = []
-    for await (const event of streamSyncFeed(chunksOf(file, meter))) {
+    for await (const event of streamSyncFeed(chunksOf(file, meter), { parse })) {
       meter.item()
       events.push(event)
       if (event.type === 'error') {
@@ -162,7 +163,7 @@ export async function readLarge(file: string, kind: StreamableKind): Promise<Lar
   }
   const meter = new Meter(file, total, 'items')
   const events = []
-  for await (const event of streamFileSync(chunksOf(file, meter))) {
+  for await (const event of streamFileSync(chunksOf(file, meter), { parse })) {
     meter.item()
     events.push(event)
     if (event.type === 'error') {

@@ -1,5 +1,5 @@
 // Finds the line and column of the element an XML path names (`/feed/entry[3]/sync:syncState/tick`) in the text.
-// The codecs report paths only (DESIGN.md principle 2); the CLI prints `file:line:col`, so it scans the text once.
+// The codecs report paths only (docs/decisions.md#p2); the CLI prints `file:line:col`, so it scans the text once.
 
 /**
  * A start tag found by {@link scanElements}: its local name, where its `<` is, and its child elements.

@@ -4,11 +4,11 @@ import { writeFileSync } from 'node:fs'
 import { reportErrors } from '../codec/report'
 import { stampToEpochMs } from '../common/stamp'
 import { type TargetState, TargetStateStore, uuidKey } from '../conflict/index'
-import { DigestJson, DigestXml, reportJsonErrors, SyncEntryJson, SyncEntryXml, SyncFeedXml } from '../sdata/index'
+import { DigestJson, digestXml, reportJsonErrors, SyncEntryJson, syncEntryXml, syncFeedXml } from '../sdata/index'
 import type { Digest, Stamp, SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
 import { ENVELOPE_VERSION } from './convert'
-import { InputError, MAX_INPUT_BYTES, readInput } from './io'
+import { InputError, MAX_INPUT_BYTES, parseOptionsFor, readInput } from './io'
 import { detectKind } from './kinds'
 import { isLarge, readLarge, sniffKind } from './large'
 import { showPath } from './shared'
@@ -30,9 +30,10 @@ export class Fatal extends Error {
   }
 }
 
-function read(file: string): string {
+// `limit` is `--max-size`: the largest input in bytes, and with it the parser's length limit (parseOptionsFor).
+function read(file: string, limit: number): string {
   try {
-    return readInput(file).text
+    return readInput(file, limit).text
   } catch (error) {
     if (error instanceof InputError) throw new Fatal(2, `${file === '-' ? '<stdin>' : file}: ${error.message}`)
     throw error
@@ -109,26 +110,27 @@ function digestFromJson(file: string, json: unknown): Digest {
 /**
  * The target's digest from `--target-digest`: XML (a `sync:digest` document or a `$syncDigest` entry) or JSON (the
  * `digest` of `--json`, a digest value as `--digest-out x.json` writes it, the SData JSON form, or a `syncwire
- * convert` envelope).
+ * convert` envelope). `limit` is `--max-size` (bytes, default 32 MiB), which also raises the parser's length limit.
  *
  * @example
  * ```ts
  * const digest = readDigest('digest.json')
  * ```
  */
-export function readDigest(file: string): Digest {
-  const text = read(file)
+export function readDigest(file: string, limit = MAX_INPUT_BYTES): Digest {
+  const text = read(file, limit)
   if (looksJson(text)) return digestFromJson(file, parseJson(file, text))
-  const parsed = parseXml(text)
+  const parse = parseOptionsFor(limit)
+  const parsed = parseXml(text, parse)
   if (parsed._tag === 'Left') throw new Fatal(1, `${file}: not well-formed XML: ${parsed.left[0]?.message}`)
   const kind = detectKind(parsed.right.root)
   if (kind === 'digest') {
-    const d = DigestXml.decode(text)
+    const d = digestXml({ parse }).decode(text)
     if (d._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(d.left)))
     return d.right
   }
   if (kind === 'entry') {
-    const e = SyncEntryXml.decode(text)
+    const e = syncEntryXml(undefined, { parse }).decode(text)
     if (e._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(e.left)))
     if (e.right.digest !== undefined) return e.right.digest
   }
@@ -136,31 +138,35 @@ export function readDigest(file: string): Digest {
 }
 
 /**
- * One feed page, decoded.
+ * One feed page, decoded; `limit` is `--max-size` (bytes, default 32 MiB).
  *
  * @example
  * ```ts
  * const feed = readFeed('page-1.xml')
  * ```
  */
-export function readFeed(file: string): SyncFeed {
-  const text = read(file)
-  const f = SyncFeedXml.decode(text)
+export function readFeed(file: string, limit = MAX_INPUT_BYTES): SyncFeed {
+  return decodeFeed(file, read(file, limit), limit)
+}
+
+function decodeFeed(file: string, text: string, limit: number): SyncFeed {
+  const f = syncFeedXml(undefined, { parse: parseOptionsFor(limit) }).decode(text)
   if (f._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(f.left)))
   return f.right
 }
 
 /**
- * One feed page, decoded; a file over the size limit is streamed from disk (the same value, no size limit).
+ * One feed page, decoded; a file over `limit` (`--max-size`) is streamed from disk: the same value, and no size
+ * limit on the whole (the parser's limits apply to each entry).
  *
  * @example
  * ```ts
- * const feed = await readFeedAnySize('big-page.xml')
+ * const feed = await readFeedAnySize('big-page.xml', MAX_INPUT_BYTES)
  * ```
  */
-export async function readFeedAnySize(file: string): Promise<SyncFeed> {
-  if (!isLarge(file, MAX_INPUT_BYTES) || sniffKind(file) !== 'feed') return readFeed(file)
-  const read = await readLarge(file, 'feed')
+export async function readFeedAnySize(file: string, limit = MAX_INPUT_BYTES): Promise<SyncFeed> {
+  if (!isLarge(file, limit) || sniffKind(file) !== 'feed') return readFeed(file, limit)
+  const read = await readLarge(file, 'feed', parseOptionsFor(limit))
   if ('issues' in read) throw new Fatal(1, problemsLine(file, read.issues))
   return read.value as SyncFeed
 }
@@ -188,19 +194,20 @@ function stateFromJson(file: string, uuid: string, u: unknown): TargetState {
 /**
  * What the target holds, from `--target-states` (JSON `{ "states": { uuid: state } }` or the bare map, or a feed
  * whose entries carry the target's uuids and syncStates); an empty store without a file. Uuids are keyed as
- * `processFeed` keys them (case-insensitively), so two JSON keys that differ only in case are refused.
+ * `processFeed` keys them (case-insensitively), so two JSON keys that differ only in case are refused. `limit` is
+ * `--max-size` (bytes, default 32 MiB).
  *
  * @example
  * ```ts
  * const store = readStates('states.json')
  * ```
  */
-export function readStates(file: string | undefined): TargetStateStore {
+export function readStates(file: string | undefined, limit = MAX_INPUT_BYTES): TargetStateStore {
   const store = new TargetStateStore()
   if (file === undefined) return store
-  const text = read(file)
+  const text = read(file, limit)
   if (!looksJson(text)) {
-    for (const entry of readFeed(file).entries) {
+    for (const entry of decodeFeed(file, text, limit).entries) {
       const uuid = entry.payload?.uuid
       if (uuid === undefined || entry.syncState === undefined) continue
       store.set(uuid, { ...entry.syncState, ...(entry.payload?.isDeleted ? { deleted: true } : {}) })

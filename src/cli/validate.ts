@@ -1,9 +1,9 @@
 // `syncwire validate`: decode each document by its kind, run the validator, print one line per problem.
-// Implements issue 6 "syncwire validate" and DESIGN.md "CLI": exit 0 valid, 1 invalid, 2 usage or unreadable.
+// `syncwire validate`: exit 0 valid, 1 invalid, 2 usage or unreadable.
 import { reportErrors } from '../codec/report'
 import { SYNC_ENTRY_ROLES, type SyncEntryRole } from '../sdata/index'
 import { parseXml } from '../xml/parse'
-import { InputError, MAX_INPUT_BYTES, readInput } from './io'
+import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { isLarge, readLarge, type StreamableKind, sniffKind } from './large'
 import { locate, scanElements } from './locate'
@@ -36,6 +36,7 @@ Options:
   --strict        warnings fail too
   --summary       after each file's problems, one line: what the document holds, and its verdict
   --json          print a JSON report instead of lines (with --summary, each file gets a "summary" string)
+  --max-size <n>  largest input file: bytes, or with KB, MB or GB (default 32MB)
   -h, --help      show this help
 
 Examples:
@@ -76,8 +77,9 @@ function check(
   text: string,
   kindFlag: Kind | undefined,
   role: SyncEntryRole | undefined,
+  limit: number,
 ): { kind?: Kind; problems: LocatedProblem[]; summary: string } {
-  const parsed = parseXml(text)
+  const parsed = parseXml(text, parseOptionsFor(limit))
   if (parsed._tag === 'Left') {
     return {
       summary: 'not well-formed XML',
@@ -116,7 +118,7 @@ function check(
     if (scanned === null) scanned = scanElements(text)
     return locate(text, path, scanned) ?? { line: 1, column: 1 }
   }
-  const decoded = spec.xml.decode(text)
+  const decoded = spec.xmlWith({ parse: parseOptionsFor(limit) }).decode(text)
   if (decoded._tag === 'Left') {
     return {
       kind,
@@ -150,6 +152,7 @@ async function checkLarge(
   file: string,
   kind: StreamableKind,
   role: SyncEntryRole | undefined,
+  limit: number,
 ): Promise<{ kind?: Kind; problems: LocatedProblem[]; summary: string }> {
   checkRole(file, kind, role)
   const spec = KIND_SPECS[kind]
@@ -157,7 +160,7 @@ async function checkLarge(
     const position = /^(\d+):(\d+)$/.exec(path)
     return position ? { line: Number(position[1]), column: Number(position[2]) } : { line: 1, column: 1 }
   }
-  const read = await readLarge(file, kind)
+  const read = await readLarge(file, kind, parseOptionsFor(limit))
   if ('issues' in read) {
     const wellFormed = !read.issues.some((p) => /^\d+:\d+$/.test(p.path))
     return {
@@ -223,11 +226,13 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     strict: { type: 'boolean' },
     summary: { type: 'boolean' },
     json: { type: 'boolean' },
+    ...MAX_SIZE_OPTION,
   })
   if (values.help) {
     io.out(VALIDATE_HELP)
     return 0
   }
+  const limit = parseMaxSize(values['max-size'])
   const kind = values.kind as Kind | undefined
   if (kind !== undefined && !KINDS.includes(kind))
     throw new UsageError(`unknown --kind '${kind}' (one of ${KINDS.join(', ')})`)
@@ -240,15 +245,15 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
 
   const reports: FileReport[] = []
   for (const file of positionals) {
-    const large = isLarge(file, MAX_INPUT_BYTES) ? (kind ?? sniffKind(file)) : undefined
+    const large = isLarge(file, limit) ? (kind ?? sniffKind(file)) : undefined
     if (large === 'feed' || large === 'filesync') {
-      const { kind: found, problems: unsorted, summary } = await checkLarge(file, large, role)
+      const { kind: found, problems: unsorted, summary } = await checkLarge(file, large, role, limit)
       reports.push(report(file, found, unsorted, summary, values.strict === true, values.summary === true))
       continue
     }
     let text: string
     try {
-      text = readInput(file).text
+      text = readInput(file, limit).text
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       reports.push({
@@ -260,7 +265,7 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
       })
       continue
     }
-    const { kind: found, problems: unsorted, summary } = check(file === '-' ? '<stdin>' : file, text, kind, role)
+    const { kind: found, problems: unsorted, summary } = check(file === '-' ? '<stdin>' : file, text, kind, role, limit)
     reports.push(report(file, found, unsorted, summary, values.strict === true, values.summary === true))
   }
 

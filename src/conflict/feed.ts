@@ -1,5 +1,5 @@
 // Target-side processing of one page of a sync feed: a decision per entry and the target's new digest.
-// Implements sdata-sync §5.4–§5.5 and §5.8 with our decisions 9 (digest updates), 10 (gaps), 12 and 13.
+// Implements sdata-sync §5.4–§5.5 and §5.8 with docs/decisions.md#s9 (digest updates), #s10 (gaps), #s12 and #s13.
 import type { either } from 'fp-ts'
 import { FeedPass, GapCheck } from './feed-pass'
 import type { EntryDecision, FeedOutcome, GapError, ProcessFeedInput, ProcessFeedOptions, RejectedEntry } from './types'
@@ -23,16 +23,16 @@ function right<R>(value: R): either.Either<never, R> {
  *   digest as advanced by the entries before it. Uuids are matched case-insensitively here (§4.7).
  * - After each entry (whatever it decided) the digest tick of its endpoint becomes max(tick, entry tick + 1);
  *   an endpoint new to the target takes its priority and stamp from the source digest, else priority 9 (§5.5,
- *   decision 9).
+ *   docs/decisions.md#s9).
  * - On the last page of a `catchUp` feed (the default when `syncMode` is absent), every source digest entry is
  *   merged in by max, adding the endpoints the target lacked (`mergeDigests`). Never in `immediate`
  *   mode (§5.8).
  * - Entries reported by `input.failed` keep their decision but do not advance the digest, and a page with a
  *   failure (or an entry without syncState or uuid, listed in `rejected`) skips the end merge, so that nothing
- *   is lost for the next pass (decision 9).
+ *   is lost for the next pass (docs/decisions.md#s9).
  * - In `immediate` mode, for each endpoint the target's digest knows, the first entry of that endpoint must not
  *   have a tick above the digest tick; otherwise the whole page is refused with a `GapError` as `Left`
- *   (the target answers 400, decision 10). Endpoints the target does not know are not checked.
+ *   (the target answers 400, docs/decisions.md#s10). Endpoints the target does not know are not checked.
  * - With `options.restampConflicts` (and the target's own endpoint as `self`), a conflict's outcome is
  *   re-stamped as a local change of the target; see `ProcessFeedOptions.restampConflicts` for why and
  *   for the price. Off by default: the spec's rules alone.

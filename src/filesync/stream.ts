@@ -1,4 +1,4 @@
-// Streaming decode of MS-FILESYNC documents (protocol notes §3.2/§3.3, §6.1/§6.2): every item at any depth as its own
+// Streaming decode of MS-FILESYNC documents (docs/decisions.md#f1 to #f3): every item at any depth as its own
 // event, with its index path, holding one item (without its nested items) at a time however large the listing is.
 import type * as t from 'io-ts'
 import { xmlStep } from '../codec/context'
@@ -107,9 +107,10 @@ interface ItemsKind extends Shell {
 type Kind = FolderKind | ItemsKind
 
 const BASE: t.Context = [{ key: '', type: FileSyncXml, actual: undefined }]
-const ROOT_FOLDER_STEP = xmlStep('element', [qname(null, 'Folder')], false)
-const ITEMS_STEP = xmlStep('element', [qname(null, 'Items')], false)
-const ITEM_STEP = xmlStep('element', [qname(null, 'Folder'), qname(null, 'Document')], true)
+// Built in pure calls, so a bundle of only the HTTP helpers drops them (tsup merges this module into a shared chunk).
+const ROOT_FOLDER_STEP = /*#__PURE__*/ (() => xmlStep('element', [qname(null, 'Folder')], false))()
+const ITEMS_STEP = /*#__PURE__*/ (() => xmlStep('element', [qname(null, 'Items')], false))()
+const ITEM_STEP = /*#__PURE__*/ (() => xmlStep('element', [qname(null, 'Folder'), qname(null, 'Document')], true))()
 
 /** Adds what the parser would keep of a text beside children: white space only while there is no element child. */
 function addText(shell: Shell, element: XmlElement, text: string): void {

@@ -1,9 +1,26 @@
 // syncwire/sdata: SData synchronization codecs, types and validation.
 
+/**
+ * SData synchronization: feed, entry, digest, diagnosis and tracking codecs, validation, paging, builders, the JSON mapping.
+ *
+ * @packageDocumentation
+ * @module syncwire/sdata
+ */
+
 export { reportErrors } from '../codec/report'
-export { compareStamps, stampToEpochMs } from '../common/stamp'
+export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
+export { compareStamps, isStamp, stamp, stampToEpochMs } from '../common/stamp'
 export type { ReadableStreamLike, XmlSource } from '../xml/source'
 export type { StreamError, StreamIssue } from '../xml/stream'
+export {
+  deletedPayload,
+  type PayloadFields,
+  payload,
+  type SyncEntryInit,
+  type SyncFeedInit,
+  syncEntry,
+  syncFeed,
+} from './build'
 export * from './codecs'
 export { type EncodeSyncFeedStreamOptions, encodeSyncFeedStream } from './encode-stream'
 export * from './json/index'

@@ -1,11 +1,12 @@
 // Reading the bodies of the sync exchange through the sdata document codecs: a value, or issues with paths.
 // Serves sync §5.1–§5.3 (entries, feeds, result feeds), core §3.10 (diagnoses) and §3.11 (tracking).
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 import { reportErrors } from '../codec/report'
 import { headerValues, type SyncHeaderInput } from '../filesync/http/headers'
-import { decodeBody as readBody, retryAfterMs } from '../filesync/session/response'
+import { retryAfterMs } from '../filesync/session/response'
 import { DiagnosesXml, SyncFeedXml } from '../sdata/codecs'
 import type { Diagnosis } from '../sdata/model'
+import { decodeBytes, type XmlInput } from '../xml/encoding'
 
 /** A decode problem, with an XML path (and line:column where the text is at fault). */
 export interface Issue {
@@ -13,10 +14,11 @@ export interface Issue {
   message: string
 }
 
-/** A body as text: bytes are read as UTF-8, fatally, by the sessions' one body reader. */
+/** A body as text: bytes are decoded as the XML layer decodes them (BOM, declaration, else UTF-8; fatally). */
 export function bodyText(body: string | Uint8Array): { text: string } | { error: string } {
-  const read = readBody(t.string, body)
-  return 'value' in read ? { text: read.value } : { error: read.issues[0]?.message ?? 'the body cannot be read' }
+  if (typeof body === 'string') return { text: body }
+  const read = decodeBytes(body)
+  return read._tag === 'Right' ? { text: read.right } : { error: read.left[0]?.message ?? 'the body cannot be read' }
 }
 
 /** The first value of a header, case-insensitively, from a fetch `Headers` or a plain record. */
@@ -29,9 +31,9 @@ export function retryAfter(headers: SyncHeaderInput): number | undefined {
   return retryAfterMs(headers, Date.now)
 }
 
-/** Decodes a body with a document codec; bytes are read as UTF-8 first. */
+/** Decodes a body with a document codec; bytes are decoded to text first (see {@link bodyText}). */
 export function decodeBody<A>(
-  codec: t.Type<A, string, string>,
+  codec: t.Type<A, string, XmlInput>,
   body: string | Uint8Array,
 ): { value: A; text: string } | { issues: Issue[] } {
   const read = bodyText(body)

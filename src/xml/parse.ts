@@ -4,6 +4,9 @@
 
 import { either as E } from 'fp-ts'
 import { isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './chars'
+import { ENCODING_NAME, inputText, type XmlInput } from './encoding'
+import { type Limits, type ParseOptions, resolveLimits, type XmlError } from './options'
+import { lineAndColumn } from './position'
 import {
   XML_NAMESPACE,
   XMLNS_NAMESPACE,
@@ -13,62 +16,10 @@ import {
   type XmlNode,
 } from './types'
 
-/**
- * A reason the text is not a well-formed, namespace-well-formed XML document, or a limit it exceeds.
- * `line` and `column` (1-based; the column counts UTF-16 code units, a BOM not included) point at the fault
- * when the text is at fault at a place; they are absent for whole-input faults such as the length limit.
- *
- * @example
- * ```ts
- * const error: XmlError = { message: 'undefined entity &nbsp;', line: 3, column: 9 }
- * ```
- */
-export interface XmlError {
-  /** What is wrong, in words. */
-  message: string
-  /** 1-based line of the fault. */
-  line?: number
-  /** 1-based column of the fault, in UTF-16 code units. */
-  column?: number
-}
+export { DEFAULT_LIMITS, type ParseOptions, type XmlError } from './options'
 
 /**
- * Limits for {@link parseXml}; each is on by default ({@link DEFAULT_LIMITS}) and can be raised or lowered
- * (`Infinity` turns one off; a value that is not a number falls back to the default).
- *
- * @example
- * ```ts
- * const options: ParseOptions = { maxDepth: 64, maxLength: 1024 * 1024 }
- * ```
- */
-export interface ParseOptions {
-  /** Deepest element nesting allowed; the root is at depth 1. */
-  maxDepth?: number
-  /** Longest input allowed, in UTF-16 code units (checked before anything else). */
-  maxLength?: number
-  /** Most attributes (namespace declarations included) allowed on one element. */
-  maxAttributes?: number
-  /** Longest element, attribute, PI target or entity name allowed, in UTF-16 code units. */
-  maxNameLength?: number
-}
-
-/**
- * The default limits of {@link parseXml}: depth 256, 32 MiB of text, 256 attributes per element, names of 1024 units.
- *
- * @example
- * ```ts
- * parseXml(hugeText, { maxLength: 4 * DEFAULT_LIMITS.maxLength })
- * ```
- */
-export const DEFAULT_LIMITS: Readonly<Required<ParseOptions>> = Object.freeze({
-  maxDepth: 256,
-  maxLength: 33_554_432,
-  maxAttributes: 256,
-  maxNameLength: 1024,
-})
-
-/**
- * Parses XML text into a namespace-resolved {@link XmlDocument}, or returns the first fatal error (XML 1.0 §1.2:
+ * Parses XML text or bytes into a namespace-resolved {@link XmlDocument}, or returns the first fatal error (XML 1.0 §1.2:
  * a well-formedness error ends parsing) as a one-element array.
  *
  * Rules: exactly one root; legal names (QNames); only XML 1.0 characters; no `<` in attribute values; no `]]>` in
@@ -76,7 +27,12 @@ export const DEFAULT_LIMITS: Readonly<Required<ParseOptions>> = Object.freeze({
  * character references to XML characters; any DOCTYPE is rejected (no DTD, so no entity expansion and no external
  * entity); unbound prefixes are errors; CRLF and lone CR become LF; attribute values are normalised (§3.3.3);
  * whitespace-only text is dropped in elements that also have element children; comments and PIs are checked and
- * skipped; CDATA becomes text; a UTF-8 BOM and an XML declaration (first thing only) are accepted.
+ * skipped; CDATA becomes text; a BOM and an XML declaration (first thing only) are accepted.
+ *
+ * Input: a string, or bytes (`Uint8Array`, `ArrayBuffer`) decoded as XML 1.0 Appendix F says: a byte-order mark
+ * decides (UTF-8, UTF-16LE, UTF-16BE), else the declaration's `encoding`, else UTF-8; decoding is fatal, so a
+ * malformed byte is an error naming its byte offset (see `decodeBytes`). A string that starts with U+FEFF while
+ * its declaration names an encoding other than UTF-8 or UTF-16 is refused as contradictory.
  *
  * Why this is not fast-xml-parser's tree: its `XMLParser` (5.12, `preserveOrder`) throws on elements named
  * `__proto__`, `constructor` or `prototype`, renames `hasOwnProperty`, `toString`… to `__hasOwnProperty`… (so such
@@ -94,16 +50,14 @@ export const DEFAULT_LIMITS: Readonly<Required<ParseOptions>> = Object.freeze({
  * ```ts
  * const result = parseXml('<a:x xmlns:a="urn:a">1</a:x>')
  * if (E.isRight(result)) result.right.root.namespace // 'urn:a'
+ * parseXml(new TextEncoder().encode('<a/>')) // bytes: UTF-8 here; a BOM or the declaration may say otherwise
  * ```
  */
-export function parseXml(text: string, options?: ParseOptions): E.Either<XmlError[], XmlDocument> {
-  const limits = {
-    maxDepth: limit(options?.maxDepth, DEFAULT_LIMITS.maxDepth),
-    maxLength: limit(options?.maxLength, DEFAULT_LIMITS.maxLength),
-    maxAttributes: limit(options?.maxAttributes, DEFAULT_LIMITS.maxAttributes),
-    maxNameLength: limit(options?.maxNameLength, DEFAULT_LIMITS.maxNameLength),
-  }
-  if (typeof text !== 'string') return E.left([{ message: 'the input is not a string' }])
+export function parseXml(input: XmlInput, options?: ParseOptions): E.Either<XmlError[], XmlDocument> {
+  const limits = resolveLimits(options)
+  const decoded = inputText(input, limits.maxLength)
+  if (E.isLeft(decoded)) return decoded
+  const text = decoded.right
   if (text.length > limits.maxLength) {
     return E.left([
       { message: `the input is ${text.length} characters long, more than maxLength (${limits.maxLength})` },
@@ -117,11 +71,6 @@ export function parseXml(text: string, options?: ParseOptions): E.Either<XmlErro
   }
 }
 
-// A limit that is not a number (NaN, undefined, a string from untyped callers) must not switch the check off.
-function limit(value: unknown, fallback: number): number {
-  return typeof value === 'number' && !Number.isNaN(value) ? value : fallback
-}
-
 /** Internal control flow for the first fatal error; never escapes {@link parseXml}. */
 export class SyntaxFault {
   constructor(
@@ -133,27 +82,6 @@ export class SyntaxFault {
     const { line, column } = lineAndColumn(text, this.offset)
     return { message: this.message, line, column }
   }
-}
-
-/** 1-based line and column of a UTF-16 offset; CRLF, CR and LF each end a line (§2.11). */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const end = Math.min(offset, text.length)
-  let line = 1
-  let lineStart = 0
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 10) {
-      line++
-      lineStart = i + 1
-    } else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++
-      line++
-      lineStart = i + 1
-    }
-  }
-  let column = end - lineStart + 1
-  if (lineStart === 0 && text.charCodeAt(0) === 0xfeff && end > 0) column--
-  return { line, column }
 }
 
 const LT = 60
@@ -182,13 +110,6 @@ const PREDEFINED_ENTITIES = new Map([
   ['apos', "'"],
   ['quot', '"'],
 ])
-
-export interface Limits {
-  maxDepth: number
-  maxLength: number
-  maxAttributes: number
-  maxNameLength: number
-}
 
 /** The parser itself; internal (the streaming readers run it on one piece of a document at a time). */
 export class Parser {
@@ -310,7 +231,7 @@ export class Parser {
     const version = pseudo('version', true)!
     if (!/^1\.[0-9]+$/.test(version)) this.fail(`unsupported XML version "${version}"`, start)
     const encoding = pseudo('encoding', false)
-    if (encoding !== undefined && !/^[A-Za-z][A-Za-z0-9._-]*$/.test(encoding)) {
+    if (encoding !== undefined && !ENCODING_NAME.test(encoding)) {
       this.fail(`malformed encoding name "${encoding}"`, start)
     }
     const standalone = pseudo('standalone', false)

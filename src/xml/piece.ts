@@ -1,7 +1,9 @@
 // The parser run on one piece of a larger document (a prolog with the root's start tag, a child element, the text
 // between children, an end tag) with the state around it, so streaming applies every check of XML 1.0 and Namespaces.
 import { either as E } from 'fp-ts'
-import { type Limits, lineAndColumn, Parser, SyntaxFault, type XmlError } from './parse'
+import type { Limits, XmlError } from './options'
+import { Parser, SyntaxFault } from './parse'
+import { lineAndColumn } from './position'
 import type { XmlElement, XmlNode } from './types'
 
 /** A 1-based line and column in the whole document. */

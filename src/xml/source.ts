@@ -1,6 +1,6 @@
 // Text chunks from a streaming source: strings pass through, bytes are decoded incrementally and fatally.
 // Implements the "Input" rules of the streaming readers (WHATWG Streams, async and sync iterables; Encoding API).
-
+import { type ByteDecoding, ByteFault, byteDecoding } from './byte-stream'
 /**
  * The part of a WHATWG `ReadableStream` the streaming readers use (declared here: the library compiles without DOM
  * types), so `fetch(...).body`, a `Blob`'s `stream()` and Node's web streams all fit.
@@ -22,16 +22,12 @@ export interface ReadableStreamLike<T> {
   }
 }
 
-// The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM types.
-declare const TextDecoder: new (
-  label: string,
-  options: { fatal: boolean },
-) => { decode(input?: Uint8Array, options?: { stream: boolean }): string }
-
 /**
  * Where a streaming reader (`streamSyncFeed`, `streamFileSync`) reads a document from: an async or sync iterable
  * of chunks, or a WHATWG `ReadableStream` of chunks (a Node stream is an async iterable). A chunk is text or bytes
- * (`Uint8Array`, Node's `Buffer` included, or an `ArrayBuffer`); bytes are UTF-8, with or without a BOM.
+ * (`Uint8Array`, Node's `Buffer` included, or an `ArrayBuffer`); bytes are decoded as `parseXml` decodes
+ * them (a BOM, else the XML declaration's `encoding`, else UTF-8; fatally, a malformed byte ends the stream with an
+ * error naming its byte offset).
  *
  * @example
  * ```ts
@@ -45,33 +41,26 @@ export type XmlSource =
   | Iterable<Uint8Array | ArrayBuffer | string>
   | ReadableStreamLike<Uint8Array | ArrayBuffer | string>
 
-/** A reason the source gave no usable text: not a source, a chunk of another type, bytes that are not UTF-8. */
+/** A reason the source gave no usable text: not a source, a chunk of another type, bytes that are not text. */
 export class SourceFault {
   constructor(readonly message: string) {}
 }
 
-interface TextDecoding {
-  push(bytes: Uint8Array): string
-  end(): string
+// A byte fault ends the source like any other fault of it.
+function bytesPush(decoding: ByteDecoding, chunk: Uint8Array): string {
+  try {
+    return decoding.push(chunk)
+  } catch (error) {
+    throw error instanceof ByteFault ? new SourceFault(error.message) : error
+  }
 }
 
-/**
- * The one place where bytes become text: UTF-8, fatal (a malformed sequence is an error, never U+FFFD), a
- * sequence cut between two chunks completed by the next one, a leading BOM dropped.
- */
-function byteDecoding(): TextDecoding {
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  let bytes = 0
-  const decode = (chunk: Uint8Array | undefined): string => {
-    try {
-      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
-    } catch {
-      throw new SourceFault(`the input is not valid UTF-8 (in the bytes from offset ${bytes})`)
-    } finally {
-      bytes += chunk?.length ?? 0
-    }
+function bytesEnd(decoding: ByteDecoding): string {
+  try {
+    return decoding.end()
+  } catch (error) {
+    throw error instanceof ByteFault ? new SourceFault(error.message) : error
   }
-  return { push: (chunk) => decode(chunk), end: () => decode(undefined) }
 }
 
 function isReadableStream(u: unknown): u is ReadableStreamLike<unknown> {
@@ -118,23 +107,23 @@ async function* chunksOf(source: unknown): AsyncGenerator<unknown, void, undefin
  * and passes on whatever the source itself throws; the streaming readers turn both into an error event.
  */
 export async function* sourceText(source: unknown): AsyncGenerator<string, void, undefined> {
-  let decoding: TextDecoding | undefined
+  let decoding: ByteDecoding | undefined
   for await (const chunk of chunksOf(source)) {
     let text: string
     if (typeof chunk === 'string') {
-      if (decoding !== undefined) text = decoding.end() + chunk
+      if (decoding !== undefined) text = bytesEnd(decoding) + chunk
       else text = chunk
       decoding = undefined
     } else if (chunk instanceof Uint8Array || chunk instanceof ArrayBuffer) {
       decoding ??= byteDecoding()
-      text = decoding.push(chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk))
+      text = bytesPush(decoding, chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk))
     } else {
       throw new SourceFault(`expected chunks of text or bytes, found ${chunk === null ? 'null' : typeof chunk}`)
     }
     if (text.length > 0) yield text
   }
   if (decoding !== undefined) {
-    const rest = decoding.end()
+    const rest = bytesEnd(decoding)
     if (rest.length > 0) yield rest
   }
 }

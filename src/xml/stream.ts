@@ -1,7 +1,7 @@
 // The streaming reader under streamSyncFeed and streamFileSync: cuts a document arriving in chunks into pieces
 // (XML 1.0 §2.1 document, §3 elements) and hands each to the parser with the state around it, holding one at a time.
 import { either as E } from 'fp-ts'
-import { DEFAULT_LIMITS, type Limits, type ParseOptions, type XmlError } from './parse'
+import { type Limits, type ParseOptions, resolveLimits, type XmlError } from './options'
 import { type Binding, type PieceKind, type PieceScope, type Position, parsePiece, positionIn } from './piece'
 import { type ScanHandler, Scanner } from './scanner'
 import { SourceFault, sourceText } from './source'
@@ -77,16 +77,6 @@ export interface StreamPolicy<K, Ev> {
   close(frame: Frame<K>, sink: Sink<Ev>): void
   /** The issues of a parse error (the protocols report them as their document codecs do). */
   parseIssues(error: XmlError): StreamIssue[]
-}
-
-function limitsOf(options: ParseOptions | undefined): Limits {
-  const pick = (v: unknown, fallback: number) => (typeof v === 'number' && !Number.isNaN(v) ? v : fallback)
-  return {
-    maxDepth: pick(options?.maxDepth, DEFAULT_LIMITS.maxDepth),
-    maxLength: pick(options?.maxLength, DEFAULT_LIMITS.maxLength),
-    maxAttributes: pick(options?.maxAttributes, DEFAULT_LIMITS.maxAttributes),
-    maxNameLength: pick(options?.maxNameLength, DEFAULT_LIMITS.maxNameLength),
-  }
 }
 
 /** Advances a position over text (CRLF, CR and LF each end a line). */
@@ -374,7 +364,7 @@ export async function* readStream<K, Ev>(
   policy: StreamPolicy<K, Ev>,
   options: ParseOptions | undefined,
 ): AsyncGenerator<Ev | StreamError, void, undefined> {
-  const reader = new Reader(policy, limitsOf(options))
+  const reader = new Reader(policy, resolveLimits(options))
   try {
     for await (const text of sourceText(source)) {
       reader.push(text)

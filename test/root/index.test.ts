@@ -53,16 +53,21 @@ describe('the root entry point', () => {
   it('keeps the XML layer apart from the codec kit: syncwire/xml has no combinator, syncwire/codec no parser', () => {
     expect(Object.keys(xml).sort()).toEqual([
       'DEFAULT_LIMITS',
+      'SNIFF_BYTES',
       'XMLNS_NAMESPACE',
       'XML_NAMESPACE',
+      'decodeBytes',
       'elementText',
       'escapeAttribute',
       'escapeText',
       'isElement',
+      'isXmlInput',
+      'malformedOffset',
       'parseXml',
       'qualifiedName',
       'serializeXml',
       'serializeXmlStream',
+      'sniffEncoding',
     ])
     expect(codec).not.toHaveProperty('parseXml')
     expect(codec).toHaveProperty('element')

@@ -1,5 +1,6 @@
 // The streaming readers' sources and totality (through streamSyncFeed and streamFileSync): every kind of source,
 // sources that throw or give wrong chunks, bytes that are not UTF-8, BOMs, and stopping early.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { FileSyncXml, streamFileSync } from '../../src/filesync/index'
 import { streamSyncFeed } from '../../src/sdata/index'
@@ -125,5 +126,90 @@ describe('streaming sources', () => {
     for await (const event of streamSyncFeed(stream)) if (event.type === 'entry') break
     expect(cancelled).toBe(true)
     expect(pulls).toBeLessThan(chunks.length)
+  })
+})
+
+describe('streaming bytes in other encodings', () => {
+  const utf16 = (text: string, littleEndian: boolean): Uint8Array => {
+    const out = new Uint8Array(2 + text.length * 2)
+    out.set(littleEndian ? [0xff, 0xfe] : [0xfe, 0xff])
+    for (let i = 0; i < text.length; i++) {
+      const u = text.charCodeAt(i)
+      out[2 + 2 * i + (littleEndian ? 0 : 1)] = u & 0xff
+      out[2 + 2 * i + (littleEndian ? 1 : 0)] = u >> 8
+    }
+    return out
+  }
+  const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0))
+  const cut = (bytes: Uint8Array, at: readonly number[]): Uint8Array[] => {
+    const points = [...new Set(at.map((p) => Math.min(bytes.length, p)))].sort((a, b) => a - b)
+    const parts: Uint8Array[] = []
+    let from = 0
+    for (const p of [...points, bytes.length]) {
+      parts.push(bytes.slice(from, p))
+      from = p
+    }
+    return parts
+  }
+  const DOC = '<feed xmlns="http://www.w3.org/2005/Atom"><title>Caf\u00e9 \u00bd \u20ac\ud83d\ude00</title></feed>'
+  const LATIN = `<?xml version="1.0" encoding="ISO-8859-1"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Caf\u00e9 \u00bd \u00ff</title></feed>`
+  const documents: Array<[string, Uint8Array]> = [
+    ['UTF-16LE', utf16(DOC, true)],
+    ['UTF-16BE', utf16(DOC, false)],
+    ['ISO-8859-1', latin1(LATIN)],
+  ]
+
+  it('streams UTF-16 (BOM) and declared ISO-8859-1 bytes cut anywhere to the in-memory value', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), async (points, odd) => {
+        for (const [, bytes] of documents) {
+          // Odd cuts fall inside UTF-16 code units (and inside the surrogate pair).
+          const at = points.map((p) => (p % bytes.length) | (odd ? 1 : 0))
+          const events = await collect(streamSyncFeed(cut(bytes, at)))
+          const expected = await collect(streamSyncFeed([bytes]))
+          expect(lastOf(expected).type).toBe('end')
+          expect(events).toEqual(expected)
+          const parsed = parseXml(bytes)
+          expect(parsed._tag).toBe('Right')
+          const title = JSON.stringify(events).includes('Caf\u00e9')
+          expect(title).toBe(true)
+        }
+      }),
+      { numRuns: 30 },
+    )
+  })
+
+  it('cuts at every byte of a UTF-16 document with a surrogate pair', async () => {
+    for (const [name, bytes] of documents) {
+      const expected = await collect(streamSyncFeed([bytes]))
+      const events = await collect(
+        streamSyncFeed(
+          cut(
+            bytes,
+            Array.from(bytes, (_, i) => i),
+          ),
+        ),
+      )
+      expect(events, name).toEqual(expected)
+    }
+  })
+
+  it('ends with an error event for a BOM that contradicts the declaration, or a malformed byte', async () => {
+    const contradiction = utf16('<?xml version="1.0" encoding="ISO-8859-1"?><feed/>', true)
+    const events = await collect(streamSyncFeed(cut(contradiction, [1, 3, 5])))
+    expect(lastOf(events).type).toBe('error')
+    expect(JSON.stringify(lastOf(events))).toContain('byte-order mark says UTF-16LE')
+    const bad = new TextEncoder().encode('<feed xmlns="http://www.w3.org/2005/Atom"><title>ab</title></feed>')
+    const at = bad.indexOf(0x62)
+    bad[at] = 0xc3 // a lead byte followed by "<": malformed UTF-8
+    bad[at + 1] = 0x28
+    const broken = await collect(streamSyncFeed(cut(bad, [at + 1, at - 3])))
+    expect(JSON.stringify(lastOf(broken))).toContain(`malformed UTF-8 at byte offset ${at}`)
+    const lone = utf16(DOC, true)
+    const high = lone.length - 2 * '</title></feed>'.length - 4
+    lone[high + 2] = 0x41 // the low surrogate becomes "A": a lone high surrogate
+    lone[high + 3] = 0x00
+    const loneEvents = await collect(streamSyncFeed(cut(lone, [high + 1, high + 3])))
+    expect(JSON.stringify(lastOf(loneEvents))).toContain(`malformed UTF-16LE at byte offset ${high}`)
   })
 })
