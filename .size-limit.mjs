@@ -20,6 +20,12 @@ export default [
     limit: '3 kB',
   },
   { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '30 kB' },
+  {
+    name: "import { createSyncEngine } from 'syncwire/session'",
+    path: 'dist/session/index.js',
+    import: named('./dist/session/index.js', 'createSyncEngine'),
+    limit: '20 kB',
+  },
   { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '30 kB' },
   {
     name: "import { parseXml, serializeXml } from 'syncwire/xml'",

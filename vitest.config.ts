@@ -1,66 +1,80 @@
 import { playwright } from '@vitest/browser-playwright'
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type ViteUserConfig } from 'vitest/config'
+import { BASE_ARGS, findChromium, systemLookups, wantsBrowser } from './test/support/chromium.ts'
 
 // The suite runs in three projects, proving the library isomorphic (issue 8):
 // - `node`: every test, including `*.node.test.ts` (those spawn the CLI, pack the package, run esbuild …);
 // - `edge`: the runtime-neutral tests in the Vercel edge VM (`@edge-runtime/vm`);
-// - `browser`: the runtime-neutral tests in Debian's headless Chromium, driven by Playwright (never a downloaded browser).
+// - `browser`: the runtime-neutral tests in headless Chromium, driven by Playwright: SYNCWIRE_CHROMIUM, else Debian's
+//   /usr/bin/chromium, else the binary inside the @sparticuz/chromium devDependency (Linux x64; see
+//   test/support/chromium.ts). Found before any test runs; when there is none the run stops with one line.
 // Runtime-neutral tests read fixtures through `test/support/fixtures.ts` and scale property runs with
 // `test/support/runtime.ts`, which reads the `runtime`/`numRunsScale` values provided below.
-const CHROMIUM = process.env.SYNCWIRE_CHROMIUM ?? '/usr/bin/chromium'
 const neutral = { include: ['test/**/*.test.ts'], exclude: ['test/**/*.node.test.ts'] }
 const setupFiles = ['test/support/runtime-setup.ts']
 
-export default defineConfig({
-  optimizeDeps: {
-    // One pre-bundled copy of fast-check for the browser, shared by tests, @fast-check/vitest and the setup file.
-    include: ['fast-check', '@fast-check/vitest', 'io-ts', 'fp-ts', 'fast-xml-parser'],
-  },
-  test: {
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'node',
-          environment: 'node',
-          include: ['test/**/*.test.ts'],
-          setupFiles,
-          provide: { runtime: 'node', numRunsScale: 1 },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'edge',
-          environment: 'edge-runtime',
-          ...neutral,
-          setupFiles,
-          provide: { runtime: 'edge', numRunsScale: 0.5 },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          ...neutral,
-          setupFiles,
-          provide: { runtime: 'browser', numRunsScale: 0.25 },
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: {
-                executablePath: CHROMIUM,
-                args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
+export default defineConfig(async (): Promise<ViteUserConfig> => {
+  // Only a run that includes the browser project looks for (and may unpack) a browser.
+  let chromium = { path: undefined as string | undefined, args: BASE_ARGS }
+  if (wantsBrowser(process.argv)) {
+    const found = await findChromium(systemLookups())
+    if (!found.ok) {
+      process.stderr.write(`${found.message}\n`)
+      process.exit(1)
+    }
+    chromium = found
+  }
+  return {
+    optimizeDeps: {
+      // One pre-bundled copy of fast-check for the browser, shared by tests, @fast-check/vitest and the setup file.
+      include: ['fast-check', '@fast-check/vitest', 'io-ts', 'fp-ts', 'fast-xml-parser'],
+    },
+    test: {
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['test/**/*.test.ts'],
+            setupFiles,
+            provide: { runtime: 'node', numRunsScale: 1 },
           },
         },
-      },
-    ],
-  },
+        {
+          extends: true,
+          test: {
+            name: 'edge',
+            environment: 'edge-runtime',
+            ...neutral,
+            setupFiles,
+            provide: { runtime: 'edge', numRunsScale: 0.5 },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            ...neutral,
+            setupFiles,
+            provide: { runtime: 'browser', numRunsScale: 0.25 },
+            browser: {
+              enabled: true,
+              headless: true,
+              screenshotFailures: false,
+              provider: playwright({
+                launchOptions: {
+                  executablePath: chromium.path,
+                  args: chromium.args,
+                },
+              }),
+              instances: [{ browser: 'chromium' }],
+            },
+          },
+        },
+      ],
+    },
+  }
 })

@@ -27,6 +27,13 @@ const missing = Object.values(project.reflections)
   .sort()
 for (const name of missing) app.logger.warn(`${name} has no @example in its TSDoc`)
 
+// One page per entry point, named as users import it: every index.ts carries `@module syncwire/…`.
+const modules = (project.children ?? []).filter((c) => c.kindOf(ReflectionKind.Module)).map((c) => c.name)
+for (const name of modules)
+  if (name !== 'syncwire' && !name.startsWith('syncwire/'))
+    app.logger.warn(`module ${name} is not named after its entry point: add @module syncwire/… to its index.ts`)
+if (checkOnly) console.log(`docs: modules ${modules.join(', ')}`)
+
 if (app.logger.hasErrors() || app.logger.hasWarnings()) {
   console.error(`docs: ${app.logger.errorCount} errors, ${app.logger.warningCount} warnings`)
   process.exit(3)

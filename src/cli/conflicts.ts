@@ -1,18 +1,16 @@
 // `syncwire conflicts`: run the target side of a sync (processFeed) over feed pages and show every decision.
-// Implements issue 6 "syncwire conflicts" over sdata-sync §5.4–§5.5 and §5.8 (gaps in immediate mode, decision 10).
+// sdata-sync §5.4–§5.5 and §5.8: an immediate-mode page whose first entry from an endpoint skips ticks is refused (docs/decisions.md#s10).
 
-import { reportErrors } from '../codec/report'
-import { stampToEpochMs } from '../common/stamp'
-import { processFeed } from '../conflict/feed'
-import type { DecisionReason, EntryDecision, TargetState } from '../conflict/types'
-import { DigestXml, SyncEntryXml, SyncFeedXml } from '../sdata/codecs'
-import type { Digest, Stamp, SyncFeed } from '../sdata/model'
+import type { DecisionReason, TargetState } from '../conflict/index'
+import { processFeed } from '../conflict/index'
+import { DigestXml } from '../sdata/codecs'
+import type { Digest } from '../sdata/model'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import type { XmlElement, XmlNode } from '../xml/types'
-import { InputError, readInput } from './io'
-import { detectKind } from './kinds'
-import { type Io, paint, parse, showPath, UsageError } from './shared'
+import { MAX_SIZE_OPTION, parseMaxSize } from './io'
+import { type Io, paint, parse, UsageError } from './shared'
+import { Fatal, readDigest, readFeed, readStates, writeOutput } from './sync-inputs'
 
 /**
  * `syncwire conflicts --help`.
@@ -22,30 +20,55 @@ import { type Io, paint, parse, showPath, UsageError } from './shared'
  * io.out(CONFLICTS_HELP)
  * ```
  */
-export const CONFLICTS_HELP = `Usage: syncwire conflicts --target-digest <file> [--target-states <file>] [--last-page] [--json] <feed>...
+export const CONFLICTS_HELP = `Usage: syncwire conflicts --target-digest <file> [--target-states <file>] [--last-page]
+                         [--json] [--digest-out <file>] [--states-out <file>] [--max-size <size>]
+                         <feed>...
 
 Plays the target's side of an SData sync: each feed page (in the order given) goes through processFeed,
 which decides per entry whether the target applies or ignores the incoming version, and whether both
-sides changed it (a conflict). Prints a table per page, then the target's new digest as XML.
+sides changed it (a conflict). Prints a table per page and the target's new digest (endpoint, tick,
+priority); the digest itself, to pass to the next run, goes to --digest-out (or is part of --json).
 
-  --target-digest <file>  the target's digest before the first page: a sync:digest document, or a
-                          $syncDigest entry
+  --target-digest <file>  the target's digest before the first page. XML: a sync:digest document or a
+                          $syncDigest entry. JSON: the "digest" of --json output (that whole output
+                          works too), a digest as --digest-out writes it { "origin", "entries": [...] },
+                          the SData JSON form { "origin", "digestEntry": [...] }, or the output of
+                          syncwire convert --to json for a digest or a $syncDigest entry
   --target-states <file>  what the target holds (without it, the target holds nothing), either JSON:
                             { "states": { "<uuid>": { "endpoint": "<url>", "tick": 3,
                                           "stamp": "2008-10-30T14:52:03Z", "deleted": false } } }
-                          (the bare uuid map works too), or a sync feed whose entries carry the
-                          target's sdata:uuid, sync:syncState and sdata:isDeleted
+                          (the bare uuid map works too, and so do --json output and --states-out files),
+                          or a sync feed whose entries carry the target's sdata:uuid, sync:syncState and
+                          sdata:isDeleted. Uuids compare case-insensitively, as in processFeed.
   --last-page             the last page given is the feed's last page: in catchUp mode the source digest
                           is then merged into the target's (sdata-sync §5.5)
-  --json                  print the decisions and the digest as JSON
+  --json                  print the decisions, the digest and the states as one JSON document
+  --max-size <size>       largest input file: bytes, or with KB, MB or GB (default 32MB)
+  --digest-out <file>     write the new digest to <file>: JSON when the name ends in .json (the value
+                          --json prints as "digest"), else XML (a sync:digest document). Either form is
+                          read back by --target-digest. Written only when every page was processed.
+  --states-out <file>     write what the target holds afterwards to <file>, as JSON { "states": … }
+                          (read back by --target-states)
   -h, --help              show this help
 
-Exit code: 0 done, 1 a page does not decode or has a gap in immediate mode, 2 usage error or unreadable input.
+Exit code: 0 done, 1 a page does not decode or has a gap in immediate mode, 2 usage error, unreadable
+input or an output file that cannot be written.
 
-Example:
-  syncwire conflicts --target-digest examples/sdata/target-digest.xml \\
-    --target-states examples/sdata/target-states.json --last-page \\
-    examples/sdata/catch-up-page-1.xml examples/sdata/catch-up-page-2.xml
+Examples:
+  syncwire conflicts --target-digest digest.xml --target-states states.json --last-page \\
+    page-1.xml page-2.xml
+
+  Page by page: each run reads the digest and states the run before wrote, and overwrites them:
+  syncwire conflicts --target-digest digest.xml --target-states states.json \\
+    --digest-out digest.xml --states-out states.json page-1.xml
+  syncwire conflicts --target-digest digest.xml --target-states states.json \\
+    --digest-out digest.xml --states-out states.json --last-page page-2.xml
+
+  The file names stand for your own files:
+  digest.xml    the target's digest, e.g. the response of GET …/$syncDigest at the target
+  states.json   what the target holds, in the --target-states form above
+  page-1.xml …  the pages of the sync feed the source sent, in order (e.g. the responses of
+                GET …/$syncSource, following each page's "next" link)
 `
 
 /**
@@ -65,102 +88,6 @@ export const REASON_TEXT: Readonly<Record<DecisionReason, string>> = {
   priority: 'concurrent changes: the endpoint with the better (lower) conflict priority wins',
   stamp: 'concurrent changes, equal priorities: the later stamp wins',
   'tie-break': 'concurrent changes, equal priorities and stamps: the endpoint key decides',
-}
-
-class Fatal extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-function read(file: string): string {
-  try {
-    return readInput(file).text
-  } catch (error) {
-    if (error instanceof InputError) throw new Fatal(2, `${file === '-' ? '<stdin>' : file}: ${error.message}`)
-    throw error
-  }
-}
-
-function problemsLine(file: string, problems: Array<{ path: string; message: string }>): string {
-  return problems.map((p) => `${file}: ${showPath(p.path)} ${p.message}`).join('\n')
-}
-
-function readDigest(file: string): Digest {
-  const text = read(file)
-  const parsed = parseXml(text)
-  if (parsed._tag === 'Left') throw new Fatal(1, `${file}: not well-formed XML: ${parsed.left[0]?.message}`)
-  const kind = detectKind(parsed.right.root)
-  if (kind === 'digest') {
-    const d = DigestXml.decode(text)
-    if (d._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(d.left)))
-    return d.right
-  }
-  if (kind === 'entry') {
-    const e = SyncEntryXml.decode(text)
-    if (e._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(e.left)))
-    if (e.right.digest !== undefined) return e.right.digest
-  }
-  throw new Fatal(1, `${file}: expected a sync:digest document or a $syncDigest entry with a digest`)
-}
-
-function readFeed(file: string): SyncFeed {
-  const text = read(file)
-  const f = SyncFeedXml.decode(text)
-  if (f._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(f.left)))
-  return f.right
-}
-
-function stateFromJson(file: string, uuid: string, u: unknown): TargetState {
-  const o = u as Record<string, unknown>
-  const where = `${file}: states["${uuid}"]`
-  if (o === null || typeof o !== 'object' || Array.isArray(o)) throw new Fatal(1, `${where} is not an object`)
-  if (typeof o.endpoint !== 'string' || o.endpoint === '')
-    throw new Fatal(1, `${where}.endpoint: expected a URL string`)
-  if (typeof o.tick !== 'number' || !Number.isSafeInteger(o.tick) || o.tick < 0) {
-    throw new Fatal(1, `${where}.tick: expected a non-negative integer`)
-  }
-  if (typeof o.stamp !== 'string' || !Number.isFinite(stampToEpochMs(o.stamp as Stamp))) {
-    throw new Fatal(1, `${where}.stamp: expected an xs:dateTime string`)
-  }
-  if (o.deleted !== undefined && typeof o.deleted !== 'boolean')
-    throw new Fatal(1, `${where}.deleted: expected a boolean`)
-  const state: TargetState = { endpoint: o.endpoint, tick: o.tick, stamp: o.stamp as Stamp }
-  if (typeof o.user === 'string') state.user = o.user
-  if (o.deleted === true) state.deleted = true
-  return state
-}
-
-function readStates(file: string | undefined): Map<string, TargetState> {
-  const states = new Map<string, TargetState>()
-  if (file === undefined) return states
-  const text = read(file)
-  if (/^\uFEFF?\s*</.test(text)) {
-    for (const entry of readFeed(file).entries) {
-      const uuid = entry.payload?.uuid
-      if (uuid === undefined || entry.syncState === undefined) continue
-      states.set(uuid, { ...entry.syncState, ...(entry.payload?.isDeleted ? { deleted: true } : {}) })
-    }
-    return states
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new Fatal(1, `${file}: not valid JSON: ${(error as Error).message}`)
-  }
-  const top = json as Record<string, unknown>
-  if (top === null || typeof top !== 'object' || Array.isArray(top))
-    throw new Fatal(1, `${file}: expected a JSON object`)
-  const map = (typeof top.states === 'object' && top.states !== null ? top.states : top) as Record<string, unknown>
-  for (const [uuid, value] of Object.entries(map)) {
-    if (uuid.startsWith('$')) continue
-    states.set(uuid, stateFromJson(file, uuid, value))
-  }
-  return states
 }
 
 /**
@@ -234,6 +161,15 @@ function table(rows: string[][], io: Io): string {
     .join('\n')
 }
 
+/** The digest as rows for people: endpoint (short name), tick, priority, stamp, in the digest's order. */
+function digestTable(digest: Digest, names: Map<string, string>, io: Io): string {
+  const rows = [['endpoint', 'tick', 'priority', 'stamp']]
+  for (const e of digest.entries) {
+    rows.push([names.get(e.endpoint) ?? e.endpoint, String(e.tick), String(e.conflictPriority), e.stamp])
+  }
+  return table(rows, io)
+}
+
 interface PageResult {
   file: string
   syncMode: string
@@ -264,24 +200,33 @@ export function runConflicts(args: string[], io: Io): number {
     'target-states': { type: 'string' },
     'last-page': { type: 'boolean' },
     json: { type: 'boolean' },
+    ...MAX_SIZE_OPTION,
+    'digest-out': { type: 'string' },
+    'states-out': { type: 'string' },
   })
   if (values.help) {
     io.out(CONFLICTS_HELP)
     return 0
   }
+  const limit = parseMaxSize(values['max-size'])
   if (values['target-digest'] === undefined) throw new UsageError('missing --target-digest <file>')
   if (positionals.length === 0) throw new UsageError('no feed page given')
+  for (const flag of ['digest-out', 'states-out'] as const) {
+    if (values[flag] === '' || values[flag] === '-') {
+      throw new UsageError(`--${flag} needs a file name (stdout is for the table, or for --json)`)
+    }
+  }
   try {
-    let digest = readDigest(values['target-digest'])
-    const states = readStates(values['target-states'])
-    const pages = positionals.map((file) => ({ file, feed: readFeed(file) }))
+    let digest = readDigest(values['target-digest'], limit)
+    const states = readStates(values['target-states'], limit)
+    const pages = positionals.map((file) => ({ file, feed: readFeed(file, limit) }))
     const results: PageResult[] = []
     for (let p = 0; p < pages.length; p++) {
       const { file, feed } = pages[p]!
       const outcome = processFeed({
         targetDigest: digest,
         feed,
-        lookup: (uuid) => states.get(uuid),
+        lookup: states.lookup,
         lastPage: values['last-page'] === true && p === pages.length - 1,
       })
       if (outcome._tag === 'Left') {
@@ -302,10 +247,9 @@ export function runConflicts(args: string[], io: Io): number {
         rejected: outcome.right.rejected,
         merged: outcome.right.merged,
       }
-      for (const d of outcome.right.decisions as EntryDecision[]) {
+      for (const d of outcome.right.decisions) {
         const entry = feed.entries[d.index]!
         const source = entry.syncState!
-        const deleted = entry.payload?.isDeleted === true
         page.decisions.push({
           uuid: d.uuid,
           source: { endpoint: source.endpoint, tick: source.tick, stamp: source.stamp },
@@ -313,15 +257,25 @@ export function runConflicts(args: string[], io: Io): number {
           action: d.decision.action,
           conflict: d.decision.conflict,
           reason: d.decision.reason,
-          deleted,
+          deleted: entry.payload?.isDeleted === true,
         })
-        if (d.decision.action === 'apply') states.set(d.uuid, { ...source, ...(deleted ? { deleted: true } : {}) })
+        // The state later pages see, by the rule processFeed applies between the entries of one page.
+        states.recordEntry(entry, d)
       }
       digest = outcome.right.digest
       results.push(page)
     }
+    const held = Object.fromEntries(states.entries())
+    const digestOut = values['digest-out']
+    if (digestOut !== undefined) {
+      const json = digestOut.toLowerCase().endsWith('.json')
+      writeOutput(digestOut, json ? `${JSON.stringify(digest, null, 2)}\n` : `${indentXml(DigestXml.encode(digest))}\n`)
+    }
+    if (values['states-out'] !== undefined) {
+      writeOutput(values['states-out'], `${JSON.stringify({ states: held }, null, 2)}\n`)
+    }
     if (values.json) {
-      io.out(`${JSON.stringify({ pages: results, digest, states: Object.fromEntries(states) }, null, 2)}\n`)
+      io.out(`${JSON.stringify({ pages: results, digest, states: held }, null, 2)}\n`)
       return 0
     }
     const endpoints = results.flatMap((p) =>
@@ -353,7 +307,10 @@ export function runConflicts(args: string[], io: Io): number {
       for (const r of page.rejected) io.out(`  entry ${r.index + 1} skipped: ${r.problem}\n`)
       io.out(page.merged ? "  the source digest was merged into the target's (last page of a catch-up feed)\n\n" : '\n')
     }
-    io.out(`${paint(io, 'cyan', '== new target digest')}\n${indentXml(DigestXml.encode(digest))}\n`)
+    io.out(
+      `${paint(io, 'cyan', '== new target digest')}${digestOut === undefined ? '' : ` (written to ${digestOut})`}\n`,
+    )
+    io.out(`${digestTable(digest, names, io)}\n`)
     return 0
   } catch (error) {
     if (error instanceof Fatal) {

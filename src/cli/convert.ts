@@ -1,9 +1,9 @@
 // `syncwire convert`: a document to its typed JSON value in an envelope that names the kind, and back.
-// Implements issue 6 "syncwire convert"; SData kinds use the SData JSON mapping (SyncFeedJson, DigestJson, …).
+// `syncwire convert`; SData kinds use the SData JSON mapping (SyncFeedJson, DigestJson, …).
 import { reportErrors } from '../codec/report'
 import { reportJsonErrors } from '../sdata/json/report'
 import { parseXml } from '../xml/parse'
-import { InputError, readInput } from './io'
+import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { type Io, parse, showPath, UsageError } from './shared'
 
@@ -40,11 +40,14 @@ Exit code: 0 converted, 1 the input does not decode, 2 usage error or unreadable
 Options:
   --to <format>   json | xml (required)
   --kind <kind>   XML input only: ${KINDS.join(', ')} (default: detected from the root element)
+  --max-size <n>  largest input file: bytes, or with KB, MB or GB (default 32MB)
   -h, --help      show this help
 
 Examples:
-  syncwire convert examples/sdata/catch-up-page-1.xml --to json > page-1.json
+  syncwire convert page-1.xml --to json > page-1.json
   syncwire convert page-1.json --to xml
+
+  (page-1.xml stands for your own document, e.g. a saved sync feed page)
 `
 
 function fail(io: Io, file: string, problems: Array<{ path: string; message: string }>): number {
@@ -61,11 +64,12 @@ function fail(io: Io, file: string, problems: Array<{ path: string; message: str
  * ```
  */
 export function runConvert(args: string[], io: Io): number {
-  const { values, positionals } = parse(args, { to: { type: 'string' }, kind: { type: 'string' } })
+  const { values, positionals } = parse(args, { to: { type: 'string' }, kind: { type: 'string' }, ...MAX_SIZE_OPTION })
   if (values.help) {
     io.out(CONVERT_HELP)
     return 0
   }
+  const limit = parseMaxSize(values['max-size'])
   if (values.to !== 'json' && values.to !== 'xml') {
     throw new UsageError(
       values.to === undefined ? 'missing --to json|xml' : `unknown --to '${values.to}' (json or xml)`,
@@ -80,7 +84,7 @@ export function runConvert(args: string[], io: Io): number {
   const file = positionals[0]!
   let text: string
   try {
-    text = readInput(file).text
+    text = readInput(file, limit).text
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     io.err(`syncwire convert: ${file === '-' ? '<stdin>' : file}: ${error.message}\n`)
@@ -91,7 +95,7 @@ export function runConvert(args: string[], io: Io): number {
 
   if (values.to === 'json') {
     if (looksJson) throw new UsageError(`${name} is JSON already; use --to xml`)
-    const parsed = parseXml(text)
+    const parsed = parseXml(text, parseOptionsFor(limit))
     if (parsed._tag === 'Left') {
       return fail(
         io,
@@ -107,7 +111,7 @@ export function runConvert(args: string[], io: Io): number {
       return fail(io, name, [{ path: `/${parsed.right.root.localName}`, message: 'unknown document kind; use --kind' }])
     }
     const spec = KIND_SPECS[kind]
-    const decoded = spec.xml.decode(text)
+    const decoded = spec.xmlWith({ parse: parseOptionsFor(limit) }).decode(text)
     if (decoded._tag === 'Left') return fail(io, name, reportErrors(decoded.left))
     io.out(
       `${JSON.stringify({ $syncwire: ENVELOPE_VERSION, kind, value: spec.json.encode(decoded.right) }, null, 2)}\n`,

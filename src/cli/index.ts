@@ -1,5 +1,5 @@
 // The `syncwire` command: validate, conflicts and convert over files, with one-line errors and exit codes.
-// Implements DESIGN.md "CLI" and issue 6; the only module with I/O (Node only, built to dist/cli/index.js).
+// The command line; the only module with I/O (Node only, built to dist/cli/index.js).
 import { createRequire } from 'node:module'
 import { CONFLICTS_HELP, runConflicts } from './conflicts'
 import { CONVERT_HELP, runConvert } from './convert'

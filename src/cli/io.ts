@@ -1,6 +1,9 @@
-// Reading the CLI's inputs (files and stdin) as checked UTF-8 text, with one-line errors instead of exceptions.
-// Node only (DESIGN.md "cli/"); the size limit matches the XML layer's default input limit (DEFAULT_LIMITS).
+// Reading the CLI's inputs (files and stdin) as bytes decoded like the library decodes them, with one-line errors.
+// Node only (docs/decisions.md#p1); the default size limit is the XML layer's (DEFAULT_LIMITS), `--max-size` changes it.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
+import { decodeBytes } from '../xml/encoding'
+import type { ParseOptions } from '../xml/options'
+import { UsageError } from './shared'
 
 /**
  * The largest input accepted, in bytes: 32 MiB, the XML layer's default `maxLength` (UTF-8 never has fewer bytes
@@ -12,6 +15,49 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
  * ```
  */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024
+
+/**
+ * The `--max-size` option of every command that reads files, for `parseArgs`.
+ *
+ * @example
+ * ```ts
+ * parse(args, { json: { type: 'boolean' }, ...MAX_SIZE_OPTION })
+ * ```
+ */
+export const MAX_SIZE_OPTION = { 'max-size': { type: 'string' } } as const
+
+/**
+ * Reads `--max-size`: a number of bytes, or a number with a unit `KB`, `MB`, `GB` (powers of 1024; case and a
+ * trailing `iB` do not matter); absent means {@link MAX_INPUT_BYTES}. Anything else is a usage error.
+ *
+ * @example
+ * ```ts
+ * parseMaxSize('64MB') // 67108864
+ * ```
+ */
+export function parseMaxSize(value: string | undefined): number {
+  if (value === undefined) return MAX_INPUT_BYTES
+  const m = /^([0-9]+(?:\.[0-9]+)?)\s*(?:([kmg])(?:i?b)?|b)?$/i.exec(value.trim())
+  const scale = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as const
+  const bytes = m === null ? Number.NaN : Number(m[1]) * (m[2] ? scale[m[2].toLowerCase() as 'k' | 'm' | 'g'] : 1)
+  if (!Number.isSafeInteger(Math.floor(bytes)) || bytes < 1) {
+    throw new UsageError(`--max-size '${value}' is not a size (bytes, or a number with KB, MB or GB)`)
+  }
+  return Math.floor(bytes)
+}
+
+/**
+ * The parser limits that go with an input limit: decoded text has no more UTF-16 units than its file has bytes,
+ * so the parser's length limit follows the byte limit; the other limits keep their defaults.
+ *
+ * @example
+ * ```ts
+ * parseXml(text, parseOptionsFor(parseMaxSize('64MB')))
+ * ```
+ */
+export function parseOptionsFor(limit: number): ParseOptions {
+  return { maxLength: limit }
+}
 
 /**
  * Why an input cannot be used; `message` is the one line the CLI prints after the file name.
@@ -34,7 +80,7 @@ export class InputError extends Error {}
 export interface Input {
   /** How the CLI names it in messages. */
   name: string
-  /** The decoded text (a leading BOM is left for the parser, which accepts it). */
+  /** The decoded text (a leading BOM stays as U+FEFF, which the parser accepts). */
   text: string
 }
 
@@ -57,16 +103,15 @@ function describeErrno(error: unknown): string {
   }
 }
 
+// The library's detection: a BOM, else the XML declaration's encoding, else UTF-8 (so JSON is read as UTF-8).
 function decode(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new InputError('empty file')
-  const nul = bytes.indexOf(0)
-  if (nul >= 0) throw new InputError(`binary input (a NUL byte at offset ${nul}); expected UTF-8 XML or JSON text`)
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new InputError('binary input (not valid UTF-8); expected UTF-8 XML or JSON text')
+  const decoded = decodeBytes(bytes, { maxLength: Infinity })
+  if (decoded._tag === 'Left') {
+    const e = decoded.left[0]!
+    throw new InputError(e.line === undefined ? e.message : `${e.line}:${e.column ?? 1}: ${e.message}`)
   }
+  const text = decoded.right
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new InputError('empty file (only whitespace)')
   return text
 }
@@ -94,9 +139,11 @@ function readAll(fd: number, limit: number): Uint8Array {
 }
 
 /**
- * Reads a file (or stdin for `-`) as UTF-8 text. The size is checked with `stat` before anything is read, so a
- * huge file costs nothing; directories, empty files, NUL bytes and invalid UTF-8 are refused. Throws only
- * {@link InputError}, whose message is one line.
+ * Reads a file (or stdin for `-`) as bytes and decodes them as `parseXml` does (a BOM, else the XML declaration's
+ * `encoding`, else UTF-8; fatally), so UTF-16 and ISO-8859-1 documents read as text. The size is checked with
+ * `stat` before anything is read, so a huge file costs nothing; directories, empty files and bytes that are not
+ * valid in their encoding (named with line:column and byte offset) are refused. Throws only {@link InputError},
+ * whose message is one line.
  *
  * @example
  * ```ts

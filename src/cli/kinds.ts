@@ -1,7 +1,8 @@
 // The document kinds the CLI knows: how each is recognised (root namespace + local name), decoded, validated and
 // mapped to JSON (MS-FILESYNC §2.2; sdata-sync §4–§5 and the SData JSON mapping; core §3.10–§3.11).
 import type * as t from 'io-ts'
-import { FileSyncXml } from '../filesync/document'
+import type { DocumentOptions } from '../codec/document'
+import { FileSyncXml, fileSyncXml } from '../filesync/document'
 import type { FileSyncDocument } from '../filesync/model'
 import { validateFileSync } from '../filesync/validate'
 import {
@@ -9,18 +10,27 @@ import {
   DiagnosesXml,
   DigestJson,
   DigestXml,
+  diagnosesXml,
+  digestXml,
   SDATA_LEGACY_NS,
   SDATA_NS,
+  SYNC_ENTRY_ROLES,
+  SYNC_FEED_ROLES,
   SYNC_NS,
   SyncEntryJson,
+  type SyncEntryRole,
   SyncEntryXml,
   SyncFeedJson,
   type SyncFeedRole,
   SyncFeedXml,
   SyncStateJson,
   SyncStateXml,
+  syncEntryXml,
+  syncFeedXml,
+  syncStateXml,
   TrackingJson,
   TrackingXml,
+  trackingXml,
   validateDigest,
   validateSyncEntry,
   validateSyncFeed,
@@ -28,6 +38,7 @@ import {
 } from '../sdata/index'
 import type { SyncEntry, SyncFeed } from '../sdata/model'
 import { ATOM_NS } from '../sdata/namespaces'
+import type { XmlInput } from '../xml/encoding'
 
 /**
  * The kinds of document, as `--kind` spells them.
@@ -75,9 +86,13 @@ export interface KindSpec {
   /** A description for messages ("SData sync feed"). */
   title: string
   /** The document codec. */
-  xml: t.Type<any, string, string>
-  /** The spec checks on a decoded value; `role` is the `--role` flag when given. */
-  validate: (value: any, role: SyncFeedRole | undefined) => Problem[]
+  xml: t.Type<any, string, XmlInput>
+  /** The document codec with other parser limits (the CLI's `--max-size`). */
+  xmlWith: (options: DocumentOptions) => t.Type<any, string, XmlInput>
+  /** The spec checks on a decoded value; `role` is the `--role` flag when given (one of `roles`). */
+  validate: (value: any, role: SyncEntryRole | undefined) => Problem[]
+  /** The `--role` values this kind's validator takes (the library's own lists); absent when it takes none. */
+  roles?: readonly SyncEntryRole[]
   /** The typed JSON value of a decoded value, and back. */
   json: { encode: (value: any) => unknown; decode: (json: unknown) => ReturnType<t.Decoder<unknown, any>['decode']> }
 }
@@ -124,15 +139,29 @@ function fileSyncFromJson(json: unknown): ReturnType<t.Decoder<unknown, FileSync
   }
 }
 
-/** Result feeds carry `http:*` results: validating them as a source feed would only report noise. */
-function feedRole(feed: SyncFeed, role: SyncFeedRole | undefined): SyncFeedRole {
-  return role ?? (feed.entries.some((e) => e.http !== undefined) ? 'result' : 'source')
+/**
+ * Whether an entry is a result (of a `$syncTarget` POST or a batch, sync §5.3, core §13.4): it carries
+ * `http:httpStatus`. Other `http:*` elements do not make one: a plain feed's entries carry `http:etag` too (core
+ * §3.1), and a source feed with etags is still a source feed.
+ *
+ * @example
+ * ```ts
+ * isResultEntry({ http: { etag: 'W/"1"' } }) // false
+ * ```
+ */
+export function isResultEntry(entry: Pick<SyncEntry, 'http'>): boolean {
+  return entry.http?.status !== undefined
 }
 
-function entryRole(entry: SyncEntry, role: SyncFeedRole | undefined): SyncFeedRole | 'digest' {
+/** Result feeds carry HTTP results: validating them as a source feed would only report noise. */
+function feedRole(feed: SyncFeed, role: SyncEntryRole | undefined): SyncFeedRole {
+  return (role as SyncFeedRole | undefined) ?? (feed.entries.some(isResultEntry) ? 'result' : 'source')
+}
+
+function entryRole(entry: SyncEntry, role: SyncEntryRole | undefined): SyncEntryRole {
   if (role !== undefined) return role
   if (entry.digest !== undefined && entry.payload === undefined) return 'digest'
-  return entry.http !== undefined ? 'result' : 'source'
+  return isResultEntry(entry) ? 'result' : 'source'
 }
 
 /**
@@ -147,25 +176,54 @@ export const KIND_SPECS: Readonly<Record<Kind, KindSpec>> = {
   filesync: {
     title: 'MS-FILESYNC document',
     xml: FileSyncXml,
+    xmlWith: fileSyncXml,
     validate: (v: FileSyncDocument) => validateFileSync(v),
     json: { encode: toJsonValue, decode: fileSyncFromJson },
   },
   feed: {
     title: 'SData sync feed',
     xml: SyncFeedXml,
+    xmlWith: (options) => syncFeedXml(undefined, options),
     validate: (v: SyncFeed, role) => validateSyncFeed(v, { role: feedRole(v, role) }),
+    roles: SYNC_FEED_ROLES,
     json: SyncFeedJson,
   },
   entry: {
     title: 'SData sync entry',
     xml: SyncEntryXml,
+    xmlWith: (options) => syncEntryXml(undefined, options),
     validate: (v: SyncEntry, role) => validateSyncEntry(v, { role: entryRole(v, role) }),
+    roles: SYNC_ENTRY_ROLES,
     json: SyncEntryJson,
   },
-  digest: { title: 'SData sync digest', xml: DigestXml, validate: (v) => validateDigest(v), json: DigestJson },
-  'sync-state': { title: 'SData syncState', xml: SyncStateXml, validate: () => [], json: SyncStateJson },
-  diagnoses: { title: 'SData diagnoses', xml: DiagnosesXml, validate: () => [], json: DiagnosesJson },
-  tracking: { title: 'SData tracking', xml: TrackingXml, validate: (v) => validateTracking(v), json: TrackingJson },
+  digest: {
+    title: 'SData sync digest',
+    xml: DigestXml,
+    xmlWith: digestXml,
+    validate: (v) => validateDigest(v),
+    json: DigestJson,
+  },
+  'sync-state': {
+    title: 'SData syncState',
+    xml: SyncStateXml,
+    xmlWith: syncStateXml,
+    validate: () => [],
+    json: SyncStateJson,
+  },
+  diagnoses: {
+    title: 'SData diagnoses',
+    xml: DiagnosesXml,
+    xmlWith: diagnosesXml,
+    validate: () => [],
+    json: DiagnosesJson,
+  },
+  tracking: {
+    title: 'SData tracking',
+    xml: TrackingXml,
+    xmlWith: trackingXml,
+    validate: (v) => validateTracking(v),
+    json: TrackingJson,
+  },
 }
 
 /**

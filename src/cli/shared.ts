@@ -1,5 +1,5 @@
 // What the CLI's commands share: output channels with optional colour, usage errors, argument parsing.
-// Node only (DESIGN.md "cli/"); colour follows the NO_COLOR convention (https://no-color.org) and needs a TTY.
+// Node only (docs/decisions.md#p1); colour follows the NO_COLOR convention (https://no-color.org) and needs a TTY.
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 
 /**

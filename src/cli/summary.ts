@@ -2,7 +2,7 @@
 // Covers the CLI's kinds (MS-FILESYNC §2.2 Folder/Items; sdata-sync §4.2–§4.4 and §5; core §3.10–§3.11).
 import type { DocumentItem, FileSyncDocument, FolderItem, Item } from '../filesync/model'
 import type { DiagnosesDocument, Diagnosis, Digest, SyncEntry, SyncFeed, SyncState, Tracking } from '../sdata/model'
-import type { Kind } from './kinds'
+import { isResultEntry, type Kind } from './kinds'
 
 /** Names listed before `…`: enough to recognise a small change, short enough to keep one line per file. */
 const MAX_NAMES = 3
@@ -145,7 +145,7 @@ function summarizeFeed(feed: SyncFeed): string {
   if (statuses.length > 0) parts.push(`HTTP ${tally(statuses)}`)
   // A feed without results is what a source sends, and its digest is the source's (sync §4.4); in a result feed
   // (§5.3) it is not said whose it is.
-  const results = feed.entries.some((e) => e.http !== undefined)
+  const results = feed.entries.some(isResultEntry)
   if (feed.digest !== undefined) {
     parts.push(`${results ? '' : 'source '}digest of ${plural(feed.digest.entries.length, 'endpoint')}`)
   }

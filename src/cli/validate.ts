@@ -1,8 +1,9 @@
 // `syncwire validate`: decode each document by its kind, run the validator, print one line per problem.
-// Implements issue 6 "syncwire validate" and DESIGN.md "CLI": exit 0 valid, 1 invalid, 2 usage or unreadable.
+// `syncwire validate`: exit 0 valid, 1 invalid, 2 usage or unreadable.
 import { reportErrors } from '../codec/report'
+import { SYNC_ENTRY_ROLES, type SyncEntryRole } from '../sdata/index'
 import { parseXml } from '../xml/parse'
-import { InputError, readInput } from './io'
+import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { locate, scanElements } from './locate'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
@@ -28,17 +29,21 @@ Exit code: 0 valid (warnings allowed), 1 errors found, 2 usage error or unreadab
 
 Options:
   --kind <kind>   treat every input as this kind instead of detecting it
-  --role <role>   feeds and entries: source | target-request | result (default: result when the entries
-                  carry http results, else source)
+  --role <role>   feeds: ${KIND_SPECS.feed.roles!.join(' | ')}; entries also: ${KIND_SPECS.entry.roles!.filter((r) => !KIND_SPECS.feed.roles!.includes(r)).join(' | ')}
+                  (default: result when the entries carry http:httpStatus; an entry holding only a digest
+                  is a digest entry; else source)
   --strict        warnings fail too
   --summary       after each file's problems, one line: what the document holds, and its verdict
   --json          print a JSON report instead of lines (with --summary, each file gets a "summary" string)
+  --max-size <n>  largest input file: bytes, or with KB, MB or GB (default 32MB)
   -h, --help      show this help
 
 Examples:
-  syncwire validate examples/filesync/*.xml
-  syncwire validate --summary examples/filesync/*.xml
+  syncwire validate captures/*.xml
+  syncwire validate --summary --role result result-feed.xml
   curl -s "$FEED_URL" | syncwire validate --strict -
+
+  (captures/*.xml and result-feed.xml stand for your own files; $FEED_URL for an SData feed's URL)
 `
 
 /**
@@ -67,11 +72,13 @@ interface FileReport {
 }
 
 function check(
+  file: string,
   text: string,
   kindFlag: Kind | undefined,
-  role: string | undefined,
+  role: SyncEntryRole | undefined,
+  limit: number,
 ): { kind?: Kind; problems: LocatedProblem[]; summary: string } {
-  const parsed = parseXml(text)
+  const parsed = parseXml(text, parseOptionsFor(limit))
   if (parsed._tag === 'Left') {
     return {
       summary: 'not well-formed XML',
@@ -102,6 +109,11 @@ function check(
     }
   }
   const spec = KIND_SPECS[kind]
+  if (role !== undefined && spec.roles !== undefined && !spec.roles.includes(role)) {
+    throw new UsageError(
+      `--role ${role} does not apply to ${file}, a ${spec.title} (its roles: ${spec.roles.join(', ')})`,
+    )
+  }
   let scanned: ReturnType<typeof scanElements> | null = null
   const place = (path: string): { line: number; column: number } => {
     const position = /^(\d+):(\d+)$/.exec(path)
@@ -109,7 +121,7 @@ function check(
     if (scanned === null) scanned = scanElements(text)
     return locate(text, path, scanned) ?? { line: 1, column: 1 }
   }
-  const decoded = spec.xml.decode(text)
+  const decoded = spec.xmlWith({ parse: parseOptionsFor(limit) }).decode(text)
   if (decoded._tag === 'Left') {
     return {
       kind,
@@ -122,7 +134,7 @@ function check(
       })),
     }
   }
-  const issues = spec.validate(decoded.right, role as never)
+  const issues = spec.validate(decoded.right, role)
   return { kind, summary: summarize(kind, decoded.right), problems: issues.map((p) => ({ ...place(p.path), ...p })) }
 }
 
@@ -154,17 +166,19 @@ export function runValidate(args: string[], io: Io): number {
     strict: { type: 'boolean' },
     summary: { type: 'boolean' },
     json: { type: 'boolean' },
+    ...MAX_SIZE_OPTION,
   })
   if (values.help) {
     io.out(VALIDATE_HELP)
     return 0
   }
+  const limit = parseMaxSize(values['max-size'])
   const kind = values.kind as Kind | undefined
   if (kind !== undefined && !KINDS.includes(kind))
     throw new UsageError(`unknown --kind '${kind}' (one of ${KINDS.join(', ')})`)
-  const role = values.role
-  if (role !== undefined && !['source', 'target-request', 'result'].includes(role)) {
-    throw new UsageError(`unknown --role '${role}' (one of source, target-request, result)`)
+  const role = values.role as SyncEntryRole | undefined
+  if (role !== undefined && !SYNC_ENTRY_ROLES.includes(role)) {
+    throw new UsageError(`unknown --role '${role}' (one of ${SYNC_ENTRY_ROLES.join(', ')})`)
   }
   if (positionals.length === 0) throw new UsageError('no file given (use - for stdin)')
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be read only once')
@@ -173,7 +187,7 @@ export function runValidate(args: string[], io: Io): number {
   for (const file of positionals) {
     let text: string
     try {
-      text = readInput(file).text
+      text = readInput(file, limit).text
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       reports.push({
@@ -185,7 +199,7 @@ export function runValidate(args: string[], io: Io): number {
       })
       continue
     }
-    const { kind: found, problems: unsorted, summary } = check(text, kind, role)
+    const { kind: found, problems: unsorted, summary } = check(file === '-' ? '<stdin>' : file, text, kind, role, limit)
     // Reading order: the file from top to bottom (sort is stable, so one element's problems keep their order).
     const problems = unsorted.sort((a, b) => a.line - b.line || a.column - b.column)
     const failing = problems.filter((p) => p.severity === 'error' || values.strict === true)

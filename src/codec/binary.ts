@@ -1,5 +1,5 @@
 // The MS-FILESYNC `Binary` type: RFC 4648 base64 text ↔ bytes, strict, with no Node Buffer and no atob.
-// Implements MS-FILESYNC §2.2 (Binary), RFC 4648 §4 and filesync decision 6.9.
+// Implements MS-FILESYNC §2.2 (Binary), RFC 4648 §4 and docs/decisions.md#f9.
 import * as t from 'io-ts'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
@@ -39,7 +39,8 @@ export function base64Problem(s: string): string | undefined {
 }
 
 /**
- * Decodes strict base64 (see {@link base64Problem}) to bytes, or `undefined` when it is not strict base64.
+ * Decodes strict base64 (standard alphabet, no whitespace, `=` only at the end, zero unused bits) to bytes, or
+ * `undefined` when it is not strict base64.
  *
  * @example
  * ```ts
@@ -91,8 +92,8 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /**
- * `Binary`: strict RFC 4648 base64 ↔ `Uint8Array` (see {@link base64Problem} for what strict means). The empty
- * text is zero bytes. Because only canonical text is accepted, encode ∘ decode gives back the text read.
+ * `Binary`: strict RFC 4648 base64 ↔ `Uint8Array` (standard alphabet only, no whitespace, `=` padding only at the
+ * end, the unused bits zero: so each text is the one encoding of its bytes). The empty text is zero bytes. Because only canonical text is accepted, encode ∘ decode gives back the text read.
  *
  * @example
  * ```ts

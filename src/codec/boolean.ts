@@ -1,5 +1,5 @@
 // xs:boolean as string codecs: lenient read of the forms servers send, strict or form-preserving write.
-// Implements XML Schema 1.0 Part 2 §3.2.2, filesync decision 6.8 and sdata-sync decision 11.2.
+// Implements XML Schema 1.0 Part 2 §3.2.2, docs/decisions.md#f8 and docs/decisions.md#s2.
 import * as t from 'io-ts'
 
 /**
@@ -12,19 +12,49 @@ import * as t from 'io-ts'
  */
 export type BooleanLexical = 'true' | 'false' | '1' | '0' | 'True' | 'False'
 
-const VALUES: ReadonlyMap<string, boolean> = new Map([
-  ['true', true],
-  ['1', true],
-  ['True', true],
-  ['false', false],
-  ['0', false],
-  ['False', false],
-])
+const FORMS = 'true, false, 1 or 0, in any letter case'
 
-const FORMS = 'true, false, 1, 0, True or False'
+/**
+ * Removes the XML white space (space, tab, CR, LF) around a lexical value, as XML Schema's `whiteSpace="collapse"`
+ * facet of xs:boolean, xs:integer and xs:dateTime says. The one trimming rule of every lenient reader.
+ *
+ * @example
+ * ```ts
+ * trimXmlSpace(' 5\n') // '5'
+ * ```
+ */
+export function trimXmlSpace(text: string): string {
+  const n = text.length
+  if (n === 0) return text
+  if (text.charCodeAt(0) > 32 && text.charCodeAt(n - 1) > 32) return text
+  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')
+}
+
+/**
+ * The one lenient boolean reader, shared by the codec kit and the protocol readers: xs:boolean's `true`, `false`,
+ * `1`, `0` in any letter case (.NET writes `True`), white space around collapsed. `undefined` for anything else.
+ *
+ * @example
+ * ```ts
+ * readBooleanLexical(' TRUE ') // true
+ * readBooleanLexical('yes') // undefined
+ * ```
+ */
+export function readBooleanLexical(text: string): boolean | undefined {
+  switch (trimXmlSpace(text).toLowerCase()) {
+    case 'true':
+    case '1':
+      return true
+    case 'false':
+    case '0':
+      return false
+    default:
+      return undefined
+  }
+}
 
 function read(s: unknown, c: t.Context): t.Validation<boolean> {
-  const v = typeof s === 'string' ? VALUES.get(s) : undefined
+  const v = typeof s === 'string' ? readBooleanLexical(s) : undefined
   if (v === undefined) {
     const found = typeof s === 'string' ? JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s) : `a ${typeof s}`
     return t.failure(s, c, `expected a boolean (${FORMS}), found ${found}`)
@@ -33,12 +63,12 @@ function read(s: unknown, c: t.Context): t.Validation<boolean> {
 }
 
 /**
- * xs:boolean, lenient read (`true`, `false`, `1`, `0`, `True`, `False`; nothing else, not even spaces), strict
- * write (`true`/`false`), as SData wants.
+ * xs:boolean, lenient read ({@link readBooleanLexical}: `true`, `false`, `1`, `0` in any letter case, white space
+ * collapsed), strict write (`true`/`false`), as SData wants.
  *
  * @example
  * ```ts
- * XsBoolean.decode('True') // right(true)
+ * XsBoolean.decode('TRUE') // right(true)
  * XsBoolean.encode(true) // 'true'
  * ```
  */
@@ -61,12 +91,12 @@ export const XsBoolean: t.Type<boolean, string, string> = new t.Type<boolean, st
 export interface FormBoolean {
   /** The truth value. */
   value: boolean
-  /** The form read, when it was not the default form. */
-  lexical?: BooleanLexical
+  /** The form read (any spelling {@link readBooleanLexical} accepts), when it was not the default form. */
+  lexical?: string
 }
 
 /**
- * A form-preserving boolean codec: reads the six forms, writes back the form read (when it spells the value),
+ * A form-preserving boolean codec: reads what {@link readBooleanLexical} reads, writes back the form read (when it spells the value),
  * else the default form for the value (`trueForm`/`falseForm`).
  *
  * @example
@@ -88,9 +118,10 @@ export function formBoolean(
       const r = read(s, c)
       if (r._tag === 'Left') return r
       const value = r.right
-      return t.success(s === (value ? trueForm : falseForm) ? { value } : { value, lexical: s as BooleanLexical })
+      return t.success(s === (value ? trueForm : falseForm) ? { value } : { value, lexical: s })
     },
-    (b) => (b.lexical !== undefined && VALUES.get(b.lexical) === b.value ? b.lexical : b.value ? trueForm : falseForm),
+    (b) =>
+      b.lexical !== undefined && readBooleanLexical(b.lexical) === b.value ? b.lexical : b.value ? trueForm : falseForm,
   )
 }
 

@@ -1,5 +1,5 @@
 // How element codecs record where they are in the io-ts context, so `reportErrors` can print XML paths.
-// Implements DESIGN.md principle 2 (every error names its XML path).
+// Implements docs/decisions.md#p2 (every error names its XML path).
 import * as t from 'io-ts'
 import type { XName } from './names'
 

@@ -1,8 +1,9 @@
 // xs:dateTime and SData stamps as string codecs, kept lexically, with an exact order and an instant in ms.
-// Implements XML Schema 1.0 Part 2 §3.2.7, filesync decision 6.7 and sdata-sync decision 11.5.
+// Implements XML Schema 1.0 Part 2 §3.2.7, docs/decisions.md#f7 and docs/decisions.md#s5.
 import * as t from 'io-ts'
 import { type DateTime, dateTimeProblem } from '../common/datetime'
 import type { Stamp } from '../common/stamp'
+import { trimXmlSpace } from './boolean'
 
 const FRACTION = /\.(\d+)/
 
@@ -40,6 +41,23 @@ export const DateTimeCodec: t.Type<DateTime, string, string> = new t.Type<DateTi
 )
 
 /**
+ * The one lenient stamp reader, shared by the codec kit and the protocol readers: any xs:dateTime (zone optional,
+ * any number of fraction digits), XML white space around collapsed (xs:dateTime's facet); the lexical form is kept.
+ * Gives the stamp, or the problem as a string message.
+ *
+ * @example
+ * ```ts
+ * readStampLexical(' 2013-06-15T08:00:00 ') // { stamp: '2013-06-15T08:00:00' }
+ * readStampLexical('2013-13-15T08:00:00') // { problem: 'month 13 is out of range' }
+ * ```
+ */
+export function readStampLexical(text: string): { stamp: Stamp } | { problem: string } {
+  const s = trimXmlSpace(text)
+  const problem = dateTimeProblem(s)
+  return problem === undefined ? { stamp: s as Stamp } : { problem }
+}
+
+/**
  * An SData stamp: an xs:dateTime with any number of fraction digits, with or without a zone (a zoneless stamp is
  * ordered as UTC unless the caller says otherwise), kept lexically. Order with `compareStamps`.
  *
@@ -53,10 +71,9 @@ export const StampCodec: t.Type<Stamp, string, string> = new t.Type<Stamp, strin
   (u): u is Stamp => typeof u === 'string' && dateTimeProblem(u) === undefined,
   (s, c) => {
     if (typeof s !== 'string') return t.failure(s, c, `expected a stamp (xs:dateTime), found a ${typeof s}`)
-    const problem = dateTimeProblem(s)
-    if (problem !== undefined)
-      return t.failure(s, c, `expected a stamp (xs:dateTime), found ${describe(s)} (${problem})`)
-    return t.success(s as Stamp)
+    const r = readStampLexical(s)
+    if ('problem' in r) return t.failure(s, c, `expected a stamp (xs:dateTime), found ${describe(s)} (${r.problem})`)
+    return t.success(r.stamp)
   },
   (s) => s,
 )

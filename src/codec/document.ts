@@ -1,12 +1,29 @@
-// The XML layer as an io-ts codec (text ↔ root element), so a document codec is `xmlRoot().pipe(rootElementCodec)`.
-// Implements DESIGN.md principle 6 and "Errors": parse errors surface with `line:column` as their path.
+// The XML layer as an io-ts codec (text or bytes → root element → text), so a document codec is `xmlRoot().pipe(root)`.
+// Implements docs/decisions.md#p6 and #p2: parse errors surface with `line:column` as their path.
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
+import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { type ParseOptions, parseXml } from '../xml/parse'
 import { type SerializeOptions, serializeXml } from '../xml/serialize'
 import type { XmlElement } from '../xml/types'
 import { textPosition } from './context'
 import type { ElementCodec } from './element'
+
+/**
+ * The decoding options every document codec accepts, in one shape: `parse` holds the parser's limits
+ * (`maxLength`, `maxDepth`, `maxAttributes`, `maxNameLength`), each on by default. `FileSyncXmlOptions`,
+ * {@link XmlRootOptions} and the options of the SData document codec builders extend it.
+ *
+ * @example
+ * ```ts
+ * const options: DocumentOptions = { parse: { maxLength: 64 * 1024 * 1024 } }
+ * const BigFeedXml = syncFeedXml(undefined, options)
+ * ```
+ */
+export interface DocumentOptions {
+  /** Limits passed to `parseXml` (for bytes, `maxLength` also bounds the byte length before decoding). */
+  parse?: ParseOptions
+}
 
 /**
  * Options of {@link xmlRoot} and {@link fromXml}: parser limits for decoding, declaration/BOM for encoding.
@@ -16,15 +33,14 @@ import type { ElementCodec } from './element'
  * const options: XmlRootOptions = { parse: { maxDepth: 64 }, serialize: { declaration: true, bom: true } }
  * ```
  */
-export interface XmlRootOptions {
-  /** Limits passed to `parseXml`. */
-  parse?: ParseOptions
+export interface XmlRootOptions extends DocumentOptions {
   /** Options passed to `serializeXml` (default: a declaration, no BOM). */
   serialize?: SerializeOptions
 }
 
 /**
- * XML text ↔ its root element. Decoding parses with `parseXml`; a parse error becomes an io-ts error whose path
+ * XML text or bytes → its root element → XML text. Decoding parses with `parseXml` (bytes are decoded as it says:
+ * BOM, then declaration, then UTF-8); a parse error becomes an io-ts error whose path
  * (through `reportErrors`) is `line:column` and whose message is the parser's. Encoding serialises with
  * `serializeXml`. Pipe an {@link element} codec after it so error paths start at the root (`/feed/…`).
  *
@@ -33,12 +49,12 @@ export interface XmlRootOptions {
  * const DigestXml = xmlRoot().pipe(Digest, 'DigestXml')
  * ```
  */
-export function xmlRoot(options: XmlRootOptions = {}): t.Type<XmlElement, string, string> {
-  return new t.Type<XmlElement, string, string>(
+export function xmlRoot(options: XmlRootOptions = {}): t.Type<XmlElement, string, XmlInput> {
+  return new t.Type<XmlElement, string, XmlInput>(
     'XML text',
     (u): u is XmlElement => typeof u === 'object' && u !== null && (u as { type?: unknown }).type === 'element',
     (text, c) => {
-      if (typeof text !== 'string') return t.failure(text, c, `expected XML text, found a ${typeof text}`)
+      if (!isXmlInput(text)) return t.failure(text, c, `expected XML text, found a ${typeof text}`)
       const r = parseXml(text, options.parse)
       if (E.isRight(r)) return t.success(r.right.root)
       return t.failures(
@@ -60,16 +76,16 @@ export function xmlRoot(options: XmlRootOptions = {}): t.Type<XmlElement, string
  *
  * @example
  * ```ts
- * const FeedXml: t.Type<Feed, string, string> = fromXml(element(atom('feed'), FeedRecord), {}, 'FeedXml')
+ * const FeedXml: t.Type<Feed, string, XmlInput> = fromXml(element(atom('feed'), FeedRecord), {}, 'FeedXml')
  * ```
  */
 export function fromXml<A>(
   root: ElementCodec<A>,
   options: XmlRootOptions = {},
   name?: string,
-): t.Type<A, string, string> {
+): t.Type<A, string, XmlInput> {
   const piped = xmlRoot(options).pipe(root, name ?? `XML ${root.name}`)
-  return new t.Type<A, string, string>(
+  return new t.Type<A, string, XmlInput>(
     piped.name,
     piped.is,
     (text, c) => {

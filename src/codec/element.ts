@@ -1,5 +1,5 @@
 // io-ts combinators over the namespace-resolved element tree: named elements, records of children and attributes,
-// text content, and lossless capture of unknown children. Implements DESIGN.md "codec/" and principles 3, 4 and 6.
+// text content, and lossless capture of unknown children. Implements docs/decisions.md#p3, #p4 and #p6.
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
@@ -193,7 +193,11 @@ export interface FieldSpec {
   readonly fallback?: unknown
   /** Whether unknown children keep their anchor as data. */
   readonly anchored?: boolean
-  /** The path marker of this field's elements or attribute. */
+  /**
+   * The path marker of this field's elements or attribute.
+   *
+   * @internal
+   */
   readonly step?: XmlStep
 }
 

@@ -1,5 +1,5 @@
 // GUIDs as 32 hex digits (MS-FILESYNC ResourceID) and UUIDs in 8-4-4-4-12 form (SData uuid), case-preserving.
-// Implements filesync notes §3.1 (identifiers) and decision 6.5, and sdata-sync §4.7 (`sdata:uuid`).
+// Implements FILESYNC ResourceIDs (docs/decisions.md#f5) and SData's `sdata:uuid` (core §3.9).
 import * as t from 'io-ts'
 
 const GUID = /^[0-9A-Fa-f]{32}$/
@@ -48,7 +48,7 @@ export const Uuid: t.Type<string, string, string> = new t.Type<string, string, s
 )
 
 /**
- * Whether two GUIDs are the same, ignoring case (ResourceIDs compare case-insensitively, decision 6.5).
+ * Whether two GUIDs are the same, ignoring case (ResourceIDs compare case-insensitively, docs/decisions.md#f5).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 // The MS-FILESYNC `Hex String` as a string codec, and its numeric ordering.
-// Implements MS-FILESYNC §2.2 (Hex String: 0-9, A-F, compared as hexadecimal numbers) and filesync decision 6.9.
+// Implements MS-FILESYNC §2.2 (Hex String: 0-9, A-F, compared as hexadecimal numbers) and docs/decisions.md#f9.
 import * as t from 'io-ts'
 
 const HEX = /^[0-9A-Fa-f]+$/

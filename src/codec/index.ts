@@ -1,12 +1,19 @@
 // syncwire/codec: the codec kit, so users' codecs (an SData contract's payload, a FILESYNC extension element)
 // behave like syncwire's own: element combinators, XSD and protocol value types, document helpers, the reporter.
 
+/**
+ * The codec kit: element combinators, XSD and protocol value types, document helpers, `reportErrors`, and the plain `safeDecode`/`decodeOrThrow`.
+ *
+ * @packageDocumentation
+ * @module syncwire/codec
+ */
+
 export { compareDateTime, type DateTime, dateTimeToEpochMs } from '../common/datetime'
-export { compareStamps, type Stamp, stampToEpochMs } from '../common/stamp'
+export { compareStamps, isStamp, type Stamp, stamp, stampToEpochMs } from '../common/stamp'
 export { Binary, base64ToBytes, bytesToBase64 } from './binary'
 export { type BooleanLexical, DotNetBoolean, type FormBoolean, formBoolean, XsBoolean } from './boolean'
 export { DateTimeCodec, StampCodec } from './datetime'
-export { fromXml, type XmlRootOptions, xmlRoot } from './document'
+export { type DocumentOptions, fromXml, type XmlRootOptions, xmlRoot } from './document'
 export {
   type AnchoredElement,
   anchoredUnknownChildren,
@@ -43,3 +50,4 @@ export { FileSyncInt, NonNegativeInteger, SafeInteger } from './integer'
 export { type Names, qname, type XName, xmlNamespace } from './names'
 export { Null, orNull } from './null'
 export { type DecodeIssue, reportErrors } from './report'
+export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from './safe'

@@ -1,16 +1,37 @@
 // Integer primitives as string codecs: non-negative safe integers, the MS-FILESYNC `Int`, and xs:integer.
-// Implements MS-FILESYNC §2.2 (`Int`), filesync decision 6.6 and sdata-sync decision 11.4 (ticks, priorities).
+// Implements MS-FILESYNC §2.2 (`Int`), docs/decisions.md#f6 and docs/decisions.md#s4 (ticks, priorities).
 import * as t from 'io-ts'
+import { trimXmlSpace } from './boolean'
 
 const DIGITS = /^[0-9]+$/
 const SIGNED = /^[+-]?[0-9]+$/
+
+/**
+ * The one lenient integer reader, shared by the codec kit and the protocol readers: an optional sign (when `signed`)
+ * and decimal digits, XML white space around collapsed (xs:integer's facet). `syntax` for anything else, `range` past
+ * ±(2^53 − 1) (never rounded); `-0` reads as 0.
+ *
+ * @example
+ * ```ts
+ * readIntegerLexical(' 5 ', false) // 5
+ * readIntegerLexical('-1', false) // 'syntax'
+ * ```
+ */
+export function readIntegerLexical(text: string, signed: boolean): number | 'syntax' | 'range' {
+  const s = trimXmlSpace(text)
+  if (!(signed ? SIGNED : DIGITS).test(s)) return 'syntax'
+  const n = Number(s)
+  if (!Number.isSafeInteger(n)) return 'range'
+  return n === 0 ? 0 : n
+}
 
 function describe(s: string): string {
   return JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)
 }
 
 /**
- * A non-negative safe integer written in decimal digits only (no sign, spaces, exponent, fraction or hex).
+ * A non-negative safe integer written in decimal digits ({@link readIntegerLexical}: no sign, exponent, fraction or
+ * hex; XML white space around is collapsed, as xs:integer says).
  * A value past 2^53-1 is an error, never rounded. Leading zeros are read (`007` is 7, as xs:integer allows) and
  * written canonically (`7`): they carry no information, and keeping them would make the value a string.
  *
@@ -25,11 +46,9 @@ export const NonNegativeInteger: t.Type<number, string, string> = new t.Type<num
   'a non-negative safe integer',
   (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
   (s, c) => {
-    if (typeof s !== 'string' || !DIGITS.test(s)) {
-      return t.failure(s, c, `expected a non-negative safe integer, found ${describeFound(s)}`)
-    }
-    const n = Number(s)
-    if (!Number.isSafeInteger(n)) {
+    const n = typeof s === 'string' ? readIntegerLexical(s, false) : 'syntax'
+    if (n === 'syntax') return t.failure(s, c, `expected a non-negative safe integer, found ${describeFound(s)}`)
+    if (n === 'range') {
       return t.failure(s, c, `expected a non-negative safe integer, found ${describe(s)} (past 2^53-1)`)
     }
     return t.success(n)
@@ -50,11 +69,11 @@ export const FileSyncInt: t.Type<number, string, string> = new t.Type<number, st
   'an Int (0..2147483647)',
   (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 0 && u <= 2147483647,
   (s, c) => {
-    if (typeof s !== 'string' || !DIGITS.test(s)) {
-      return t.failure(s, c, `expected an Int (0..2147483647), found ${describeFound(s)}`)
+    const n = typeof s === 'string' ? readIntegerLexical(s, false) : 'syntax'
+    if (n === 'syntax') return t.failure(s, c, `expected an Int (0..2147483647), found ${describeFound(s)}`)
+    if (n === 'range' || n > 2147483647) {
+      return t.failure(s, c, `expected an Int (0..2147483647), found ${describe(s)} (too large)`)
     }
-    const n = Number(s)
-    if (n > 2147483647) return t.failure(s, c, `expected an Int (0..2147483647), found ${describe(s)} (too large)`)
     return t.success(n)
   },
   (n) => String(n),
@@ -62,7 +81,7 @@ export const FileSyncInt: t.Type<number, string, string> = new t.Type<number, st
 
 /**
  * An xs:integer within the safe range, sign allowed (`-3`, `+3`): for `conflictPriority`, which decoding takes
- * as is (1..9 is checked by validation, sdata-sync decision 11.4). Written canonically (`3`, `-3`, `0` for `-0`).
+ * as is (1..9 is checked by validation, docs/decisions.md#s4). Written canonically (`3`, `-3`, `0` for `-0`).
  *
  * @example
  * ```ts
@@ -74,14 +93,10 @@ export const SafeInteger: t.Type<number, string, string> = new t.Type<number, st
   'a safe integer',
   (u): u is number => typeof u === 'number' && Number.isSafeInteger(u),
   (s, c) => {
-    if (typeof s !== 'string' || !SIGNED.test(s)) {
-      return t.failure(s, c, `expected a safe integer, found ${describeFound(s)}`)
-    }
-    const n = Number(s)
-    if (!Number.isSafeInteger(n)) {
-      return t.failure(s, c, `expected a safe integer, found ${describe(s)} (beyond ±(2^53-1))`)
-    }
-    return t.success(n === 0 ? 0 : n)
+    const n = typeof s === 'string' ? readIntegerLexical(s, true) : 'syntax'
+    if (n === 'syntax') return t.failure(s, c, `expected a safe integer, found ${describeFound(s)}`)
+    if (n === 'range') return t.failure(s, c, `expected a safe integer, found ${describe(s)} (beyond ±(2^53-1))`)
+    return t.success(n)
   },
   (n) => String(n === 0 ? 0 : n),
 )

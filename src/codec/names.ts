@@ -1,5 +1,5 @@
 // Expanded XML names (namespace URI + local name) with the conventional prefix a codec writes.
-// Implements DESIGN.md principle 4 (namespaces by URI) and sdata-sync decision 11.1 (conventional prefixes on encode).
+// Implements docs/decisions.md#p4 (namespaces by URI) and docs/decisions.md#s1 (conventional prefixes on encode).
 
 /**
  * An expanded name: elements and attributes are matched by `namespace` + `localName`; `prefix` is only what

@@ -1,5 +1,5 @@
 // The MS-FILESYNC `Null` type (the empty string) as a codec, and a combinator for "value or Null".
-// Implements MS-FILESYNC §2.2 (Null) and filesync decision 6.4 (absent is not empty).
+// Implements MS-FILESYNC §2.2 (Null) and docs/decisions.md#f4 (absent is not empty).
 import * as t from 'io-ts'
 
 /**

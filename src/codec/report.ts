@@ -1,5 +1,5 @@
 // The error reporter: io-ts validation errors and XML parse errors as `{ path, message }` issues.
-// Implements DESIGN.md "Errors" (XML paths such as `/feed/entry[3]/sync:syncState/tick`) and principle 2.
+// Implements docs/decisions.md#p2 (XML paths such as `/feed/entry[3]/sync:syncState/tick`).
 import type * as t from 'io-ts'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import { isTextPosition, isXmlStep, type XmlStep } from './context'
@@ -189,7 +189,9 @@ function messageOf(e: t.ValidationError): string {
 
 /**
  * Turns io-ts errors from any syncwire codec into `{ path, message }` issues, in order, duplicates removed.
- * Paths follow {@link pathOf}; parse errors (from the document codecs) have `line:column` as their path.
+ * Paths have one step per element from the root (`/feed/entry[3]/sync:syncState/tick`): a prefix only where the
+ * namespace changes, a 1-based position on elements of repeated fields, `@name` for attributes; parse errors (from
+ * the document codecs) have `line:column` as their path.
  *
  * @example
  * ```ts

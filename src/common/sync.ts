@@ -6,6 +6,30 @@ import type { Stamp } from './stamp'
 export type { Stamp } from './stamp'
 
 /**
+ * A JSON value, as the JSON mapping keeps the members it does not model.
+ *
+ * @example
+ * ```ts
+ * const v: JsonValue = { Title: 'T', shipDate: null, lines: [1, 2] }
+ * ```
+ */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
+
+/**
+ * Members of a JSON object that the SData JSON mapping does not model, kept verbatim in the order read: unknown
+ * `$` members (`$name`, `$baseUrl`, `$permissions`, …), `null` values of modelled members (SData 2.0 lets any member
+ * be `null`; the modelled field then reads as absent), and members written in a form the encoder would otherwise
+ * leave out (`$links: []`, `$isDeleted: false`). The JSON codecs write each one back unless the modelled field now
+ * holds a value (a modelled value always wins); the XML codecs neither read nor write them.
+ *
+ * @example
+ * ```ts
+ * const kept: JsonMembers = { $name: 'Employee', $etag: null }
+ * ```
+ */
+export type JsonMembers = { [key: string]: JsonValue }
+
+/**
  * One (endpoint, tick, stamp, conflictPriority) triplet of a digest (sync §4.2).
  *
  * @example
@@ -26,6 +50,8 @@ export interface DigestEntry {
   extensions?: XmlElement[]
   /** Attributes of the element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
   attributes?: XmlAttribute[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**
@@ -45,6 +71,8 @@ export interface Digest {
   extensions?: XmlElement[]
   /** Attributes of the element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
   attributes?: XmlAttribute[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**
@@ -68,6 +96,8 @@ export interface SyncState {
   extensions?: XmlElement[]
   /** Attributes of the element other than namespace declarations (foreign ones, `xml:lang`…), kept and written back; absent when there are none. */
   attributes?: XmlAttribute[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**

@@ -1,5 +1,5 @@
 // The hybrid logical clock that stamps local changes, so that stamps never contradict causality.
-// Implements our decision 13 (stamps and convergence) over sdata-sync §4.3's `stamp`.
+// Implements docs/decisions.md#s13 (stamps and convergence) over sdata-sync §4.3's `stamp`.
 import { parseDateTime, successorDateTime } from '../common/datetime'
 import type { Digest, Stamp } from '../common/sync'
 import { orderStamps } from './stamps'

@@ -1,5 +1,5 @@
 // Conflict detection and resolution for one incoming version on the target, exactly in the order of §5.4.
-// Implements sdata-sync §5.4 with our decisions 6 (order, strict >), 7 (resolution), 8 (endpoints) and 12 (tombstones).
+// Implements sdata-sync §5.4 with docs/decisions.md#s6 (order, strict >), #s7 (resolution), #s8 (endpoints) and #s12 (tombstones).
 import type { Digest, DigestEntry, SyncState } from '../common/sync'
 import { DigestIndex, keyFunction } from './digest'
 import { orderStamps } from './stamps'
@@ -58,20 +58,20 @@ export function decide(
 }
 
 /**
- * Decides what the target does with one incoming version, following sync §5.4 in its order (decision 6):
+ * Decides what the target does with one incoming version, following sync §5.4 in its order (docs/decisions.md#s6):
  *
  * 1. same last-modifying endpoint: apply iff the incoming tick is higher (`same-endpoint-newer` / `-stale`);
  * 2. the source digest has seen the target's version (its tick for the target's endpoint is strictly greater
  *    than the target's tick): apply (`source-has-seen-target`);
  * 3. the target digest has seen the incoming version (strictly greater): ignore (`target-has-seen-source`);
- * 4. otherwise a conflict (`conflict: true`), resolved (decision 7) by the lower conflictPriority of the two
+ * 4. otherwise a conflict (`conflict: true`), resolved (docs/decisions.md#s7) by the lower conflictPriority of the two
  *    last-modifying endpoints, each from the digest of the side that holds that version (`priority`); an
  *    endpoint missing from that digest has no priority and loses to any that has one; then the later stamp
  *    (`stamp`, unzoned stamps read at `assumeOffsetMinutes`); then the version whose endpoint key is smaller in
  *    code-unit order (`tie-break`). This last rule is symmetric, so the two endpoints of a conflict agree.
  *
  * With no target state the version is new (`new-resource`). A tombstone (`deleted: true`) goes through the
- * same rules (decision 12), so a stale update never resurrects a deleted resource; an incoming delete is just
+ * same rules (docs/decisions.md#s12), so a stale update never resurrects a deleted resource; an incoming delete is just
  * a version whose payload says `isDeleted`.
  *
  * §2.6's case e disagrees. Syncing N1 → N2, N1 holds (N3 8) with digest (N1 6 1)(N2 7 2)(N3 9 3) and N2 holds
@@ -80,7 +80,7 @@ export function decide(
  * full-vector-clock rule). §5.4, the normative "MUST conform" rule, compares only N3 (priority 3) and N2
  * (priority 2), so the target's version wins and the update is ignored. syncwire follows §5.4.
  *
- * Endpoints are compared through `options.endpointKey` (exact strings by default, decision 8).
+ * Endpoints are compared through `options.endpointKey` (exact strings by default, docs/decisions.md#s8).
  *
  * @example
  * ```ts

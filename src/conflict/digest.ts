@@ -1,10 +1,10 @@
 // The digest algebra: per-endpoint comparison, merge by max, and the per-entry advance of the target digest.
-// Implements sdata-sync §2.4 (next-tick semantics), §5.5 (digest updates) and our decision 9.
+// Implements sdata-sync §2.4 (next-tick semantics), §5.5 (digest updates) and docs/decisions.md#s9.
 import type { Digest, DigestEntry, Stamp, SyncState } from '../common/sync'
 import { isPlainUtc, orderStamps } from './stamps'
 import type { ConflictOptions, DigestRelation } from './types'
 
-/** The priority of an endpoint added to a digest when the source digest does not know it either (decision 9). */
+/** The priority of an endpoint added to a digest when the source digest does not know it either (docs/decisions.md#s9). */
 export const UNKNOWN_PRIORITY = 9
 
 const identity = (endpoint: string): string => endpoint
@@ -98,7 +98,7 @@ export class DigestIndex {
   }
 
   /**
-   * Hands out the next tick of the own endpoint `self` for a local change stamped `stamp` (decision 13's
+   * Hands out the next tick of the own endpoint `self` for a local change stamped `stamp` (docs/decisions.md#s13's
    * re-stamping): returns it and moves the digest past it. Tick 0 is what SIF drops on the wire, so the first
    * tick handed out is 1; an own endpoint missing from the digest is added (priority from the source, else 9).
    */
@@ -170,7 +170,7 @@ export function compareDigests(a: Digest, b: Digest, options?: ConflictOptions):
 
 /**
  * Merges two digests by max, endpoint by endpoint, adding the endpoints only one of them knows: the digest
- * of a collection that has incorporated everything both have (§5.5's end-of-feed update, decision 9).
+ * of a collection that has incorporated everything both have (§5.5's end-of-feed update, docs/decisions.md#s9).
  *
  * Per endpoint the greater record wins: the higher tick; at equal ticks the later stamp (whose priority is the
  * most recent one, §2.3); then a fixed order on the remaining fields. So, seen as a map from endpoint to

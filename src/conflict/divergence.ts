@@ -1,6 +1,7 @@
 // The audit for the silent divergence that the spec's resolution rule allows with different priorities.
-// Implements our decision 13 (`findDivergence`) over sdata-sync §5.4's detection rules.
+// Implements docs/decisions.md#s13 (`findDivergence`) over sdata-sync §5.4's detection rules.
 import { DigestIndex, keyFunction } from './digest'
+import { uuidKey } from './target-states'
 import type { ConflictOptions, Divergence, EndpointView, TargetState } from './types'
 
 type State = TargetState & { fingerprint?: string }
@@ -8,7 +9,7 @@ type State = TargetState & { fingerprint?: string }
 /**
  * The resources two endpoints hold in different versions although each endpoint's digest covers the other's
  * version (digest tick for its endpoint strictly greater than its tick): no catch-up pass will ever resend them,
- * so they stay different. §5.4 allows this when priorities differ (decision 13's minimal case: D=1, E=2, G=3,
+ * so they stay different. §5.4 allows this when priorities differ (docs/decisions.md#s13's minimal case: D=1, E=2, G=3,
  * A=4); an operator can force a resend of exactly these. A resource one side lacks altogether is reported when
  * that side's digest covers the other's version.
  *
@@ -28,10 +29,10 @@ export function findDivergence(a: EndpointView, b: EndpointView, options?: Confl
   const digestA = new DigestIndex(key, offset, a.digest)
   const digestB = new DigestIndex(key, offset, b.digest)
   const byUuid = new Map<string, { uuid: string; a?: State; b?: State }>()
-  for (const [uuid, state] of a.states) byUuid.set(uuid.toLowerCase(), { uuid, a: state })
+  for (const [uuid, state] of a.states) byUuid.set(uuidKey(uuid), { uuid, a: state })
   for (const [uuid, state] of b.states) {
-    const found = byUuid.get(uuid.toLowerCase())
-    if (found === undefined) byUuid.set(uuid.toLowerCase(), { uuid, b: state })
+    const found = byUuid.get(uuidKey(uuid))
+    if (found === undefined) byUuid.set(uuidKey(uuid), { uuid, b: state })
     else found.b = state
   }
   const covers = (digest: DigestIndex, s: State | undefined): boolean =>

@@ -1,9 +1,10 @@
 // Target-side processing of one page of a sync feed: a decision per entry and the target's new digest.
-// Implements sdata-sync §5.4–§5.5 and §5.8 with our decisions 9 (digest updates), 10 (gaps), 12 and 13.
+// Implements sdata-sync §5.4–§5.5 and §5.8 with docs/decisions.md#s9 (digest updates), #s10 (gaps), #s12 and #s13.
 import type { either } from 'fp-ts'
 import type { SyncState } from '../common/sync'
 import { decide } from './detect'
 import { DigestIndex, keyFunction } from './digest'
+import { stateAfter, uuidKey } from './target-states'
 import type {
   EntryDecision,
   FeedOutcome,
@@ -33,16 +34,16 @@ function right<R>(value: R): either.Either<never, R> {
  *   digest as advanced by the entries before it. Uuids are matched case-insensitively here (§4.7).
  * - After each entry (whatever it decided) the digest tick of its endpoint becomes max(tick, entry tick + 1);
  *   an endpoint new to the target takes its priority and stamp from the source digest, else priority 9 (§5.5,
- *   decision 9).
+ *   docs/decisions.md#s9).
  * - On the last page of a `catchUp` feed (the default when `syncMode` is absent), every source digest entry is
  *   merged in by max, adding the endpoints the target lacked (`mergeDigests`). Never in `immediate`
  *   mode (§5.8).
  * - Entries reported by `input.failed` keep their decision but do not advance the digest, and a page with a
  *   failure (or an entry without syncState or uuid, listed in `rejected`) skips the end merge, so that nothing
- *   is lost for the next pass (decision 9).
+ *   is lost for the next pass (docs/decisions.md#s9).
  * - In `immediate` mode, for each endpoint the target's digest knows, the first entry of that endpoint must not
  *   have a tick above the digest tick; otherwise the whole page is refused with a `GapError` as `Left`
- *   (the target answers 400, decision 10). Endpoints the target does not know are not checked.
+ *   (the target answers 400, docs/decisions.md#s10). Endpoints the target does not know are not checked.
  * - With `options.restampConflicts` (and the target's own endpoint as `self`), a conflict's outcome is
  *   re-stamped as a local change of the target; see `ProcessFeedOptions.restampConflicts` for why and
  *   for the price. Off by default: the spec's rules alone.
@@ -120,10 +121,10 @@ export function processFeed(
         rejected.push({ index: i, problem: 'no-uuid' })
         continue
       }
-      // uuids compare case-insensitively (§4.7).
-      const uuidKey = overlay === undefined ? '' : uuid.toLowerCase()
+      // uuids compare case-insensitively (§4.7), by the key TargetStateStore uses between pages.
+      const k = overlay === undefined ? '' : uuidKey(uuid)
       if (hashes !== undefined) hashes[hashed++] = tailHash(uuid)
-      const current = (overlay === undefined ? undefined : overlay.get(uuidKey)) ?? lookup(uuid)
+      const current = (overlay === undefined ? undefined : overlay.get(k)) ?? lookup(uuid)
       const sourceKey = key(state.endpoint)
       let decision = decide(
         state,
@@ -141,22 +142,21 @@ export function processFeed(
       }
       const deleted = entry.payload?.isDeleted === true
       target.advance(state, source, sourceKey)
-      let after: TargetState | undefined
       if (restamp && decision.conflict) {
         const winner: TargetState = decision.action === 'apply' || current === undefined ? state : current
-        // Decision 13: the version the target now holds becomes its own next change, the winner's stamp kept.
+        // docs/decisions.md#s13: the version the target now holds becomes its own next change, the winner's stamp kept.
         const restamped: SyncState = {
           endpoint: self!,
           tick: target.claimTick(self!, winner.stamp, source),
           stamp: winner.stamp,
         }
         decision = { ...decision, restamped }
-        const isDeleted = decision.action === 'apply' ? deleted : current?.deleted === true
-        after = isDeleted ? { ...restamped, deleted: true } : restamped
-      } else if (decision.action === 'apply') {
-        after = deleted && overlay !== undefined ? { ...state, deleted: true } : state
       }
-      if (overlay !== undefined && after !== undefined) overlay.set(uuidKey, after)
+      // What later entries of the page see: the same rule TargetStateStore.record applies between pages.
+      if (overlay !== undefined) {
+        const after = stateAfter(state, deleted, decision, current)
+        if (after !== undefined) overlay.set(k, after)
+      }
       decisions.push({ index: i, uuid, decision })
     }
 
@@ -207,15 +207,15 @@ function repeatsUuid(hashes: Uint32Array, decisions: readonly EntryDecision[]): 
   if (shared === undefined) return false
   const seen = new Set<string>()
   for (const k of shared) {
-    const uuid = decisions[k]!.uuid.toLowerCase()
+    const uuid = uuidKey(decisions[k]!.uuid)
     if (seen.has(uuid)) return true
     seen.add(uuid)
   }
   return false
 }
 
-// FNV-1a of the last code units of the lower-cased uuid. Equal uuids (case aside, §4.7) must hash alike, which
-// any fixed part guarantees, and the end is the random part of a UUID. An ASCII tail is folded in place (it is
+// FNV-1a of the last code units of the lower-cased uuid (uuidKey). Equal uuids (case aside, §4.7) must hash
+// alike, which any fixed part guarantees, and the end is the random part of a UUID. An ASCII tail is folded in place (it is
 // the tail of the lower-cased text, as lower-casing ASCII keeps lengths); any other tail goes through toLowerCase.
 const TAIL = 12
 
@@ -223,7 +223,7 @@ function tailHash(uuid: string): number {
   let h = 0x811c9dc5
   for (let i = Math.max(0, uuid.length - TAIL); i < uuid.length; i++) {
     let c = uuid.charCodeAt(i)
-    if (c >= 128) return lowerTailHash(uuid.toLowerCase())
+    if (c >= 128) return lowerTailHash(uuidKey(uuid))
     if (c >= 65 && c <= 90) c += 32
     h = Math.imul(h ^ c, 0x01000193)
   }

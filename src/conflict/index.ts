@@ -1,6 +1,13 @@
 // Public face of syncwire/conflict: SData digest algebra, conflict detection, feed processing, change selection.
-// Implements sdata-sync §2.4–§2.6, §5.4–§5.5, §5.8 and our decisions 6–13; plain values only, no XML, no io-ts.
-export { compareStamps, stampToEpochMs } from '../common/stamp'
+// Implements sdata-sync §2.4–§2.6, §5.4–§5.5, §5.8 and docs/decisions.md#s6 to #s13; plain values only, no XML, no io-ts.
+
+/**
+ * SData conflict logic on plain values: detection, feed processing, change selection, digest algebra, stamps.
+ *
+ * @packageDocumentation
+ * @module syncwire/conflict
+ */
+export { compareStamps, isStamp, stamp, stampToEpochMs } from '../common/stamp'
 export type { Digest, DigestEntry, Stamp, SyncMode, SyncState } from '../common/sync'
 export { nextStamp } from './clock'
 export { detectConflict } from './detect'
@@ -8,6 +15,7 @@ export { advanceDigest, compareDigests, mergeDigests } from './digest'
 export { findDivergence } from './divergence'
 export { processFeed } from './feed'
 export { selectChanges } from './select'
+export { TargetStateStore, uuidKey } from './target-states'
 export type {
   ConflictOptions,
   Decision,

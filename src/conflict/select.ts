@@ -1,5 +1,5 @@
 // Source-side change selection: what the source sends so that the target catches up with it.
-// Implements sdata-sync §2.5 (change selection with digest) and §4.4 (ascending ticks per endpoint), decision 9.
+// Implements sdata-sync §2.5 (change selection with digest) and §4.4 (ascending ticks per endpoint), docs/decisions.md#s9.
 import type { Digest, SyncState } from '../common/sync'
 import { DigestIndex, keyFunction } from './digest'
 import type { ConflictOptions } from './types'

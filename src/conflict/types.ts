@@ -1,5 +1,5 @@
 // The plain value types of the conflict logic: decisions, options, feed input and output, gap errors.
-// Shapes from DESIGN.md "Conflict"; semantics from sdata-sync §5 (detection), §6 (digest updates) and §11.6–11.13.
+// The public conflict shapes; semantics from sync §5.4 (detection), §5.5 (digest updates) and docs/decisions.md#s6 to #s13.
 import type { Digest, SyncMode, SyncState } from '../common/sync'
 
 /**
@@ -10,7 +10,7 @@ import type { Digest, SyncMode, SyncState } from '../common/sync'
  * - `source-has-seen-target`: rule 2, the source digest covers the target's version (strict `>`);
  * - `target-has-seen-source`: rule 3, the target digest covers the incoming version (strict `>`);
  * - `priority`, `stamp`, `tie-break`: a conflict (rule 4) resolved by the lower conflictPriority, the later
- *   stamp, or the smaller endpoint (decision 7).
+ *   stamp, or the smaller endpoint (docs/decisions.md#s7).
  *
  * @example
  * ```ts
@@ -52,7 +52,7 @@ export interface Decision {
 }
 
 /**
- * The target's stored version of a resource: its syncState, plus `deleted: true` for a tombstone (decision 12).
+ * The target's stored version of a resource: its syncState, plus `deleted: true` for a tombstone (docs/decisions.md#s12).
  *
  * @example
  * ```ts
@@ -71,12 +71,12 @@ export type TargetState = SyncState & { deleted?: boolean }
  */
 export interface ConflictOptions {
   /**
-   * Maps an endpoint URL to the key that identifies it (decision 8). Default: the URL itself (exact string
+   * Maps an endpoint URL to the key that identifies it (docs/decisions.md#s8). Default: the URL itself (exact string
    * equality). Sage's reference adapter compares endpoints case-insensitively; pass a normaliser to do the same.
-   * The key is also what the stamp tie-break (decision 7) orders.
+   * The key is also what the stamp tie-break (docs/decisions.md#s7) orders.
    */
   endpointKey?: (endpoint: string) => string
-  /** The offset, in minutes east of UTC, at which a stamp without a zone is read (decision 5; default 0, UTC). */
+  /** The offset, in minutes east of UTC, at which a stamp without a zone is read (docs/decisions.md#s5; default 0, UTC). */
   assumeOffsetMinutes?: number
 }
 
@@ -90,7 +90,7 @@ export interface ConflictOptions {
  */
 export interface ProcessFeedOptions extends ConflictOptions {
   /**
-   * Opt-in (decision 13): after an entry decided with `conflict: true`, whichever side won, the target records
+   * Opt-in (docs/decisions.md#s13): after an entry decided with `conflict: true`, whichever side won, the target records
    * the version it now holds as a new local change. Its syncState becomes (own endpoint, own next tick,
    * unchanged stamp), returned as `decision.restamped`, and the target's own digest tick increases by 1.
    *
@@ -146,7 +146,7 @@ export interface ProcessFeedInput {
   /**
    * Entries the target could not store (e.g. reported with a 5xx in its result feed). A failed entry still gets
    * its decision but does not advance the digest nor change the state later entries see, and a page with a
-   * failure skips the end-of-feed merge, so the next pass resends it (decision 9). Typical use: decide, store,
+   * failure skips the end-of-feed merge, so the next pass resends it (docs/decisions.md#s9). Typical use: decide, store,
    * then call again with `failed` to get the digest to persist (decisions are deterministic).
    */
   failed?: (uuid: string) => boolean
@@ -175,7 +175,7 @@ export interface EntryDecision {
 
 /**
  * An entry `processFeed` cannot decide on, because it has no syncState or no uuid (validation flags both,
- * decision 11). It does not advance the digest and, like a failure, suppresses the end-of-feed merge.
+ * docs/decisions.md#s11). It does not advance the digest and, like a failure, suppresses the end-of-feed merge.
  *
  * @example
  * ```ts
@@ -209,7 +209,7 @@ export interface FeedOutcome {
 }
 
 /**
- * Why an immediate-mode page is refused (sync §5.8, decision 10): the first entry of an endpoint the target
+ * Why an immediate-mode page is refused (sync §5.8, docs/decisions.md#s10): the first entry of an endpoint the target
  * knows has a tick above the target's digest tick for it, so changes in between are missing. The target
  * answers `400 Bad Request`.
  *

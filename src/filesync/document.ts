@@ -1,9 +1,11 @@
-// The MS-FILESYNC document codec: XML text <-> FileSyncDocument, rooted at `Folder` (listings) or `Items` (writes).
-// Implements protocol notes §3.1 (serialization: declaration, BOM) and §6.1 (two roots, anything else an error).
+// The MS-FILESYNC document codec: XML text or bytes -> FileSyncDocument -> XML text, rooted at `Folder` or `Items`.
+// Implements docs/decisions.md#f12 (serialization: declaration, BOM) and docs/decisions.md#f1 (two roots, anything else an error).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { textPosition, xmlStep } from '../codec/context'
+import type { DocumentOptions } from '../codec/document'
 import { qname } from '../codec/names'
+import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { parseXml } from '../xml/parse'
 import type { XmlElement } from '../xml/types'
 import { FolderItemElement, ItemsElement } from './element'
@@ -11,14 +13,15 @@ import type { FileSyncDocument } from './model'
 import { writeRoot } from './write'
 
 /**
- * How {@link fileSyncXml} writes a document.
+ * How {@link fileSyncXml} reads (`parse`: the parser's limits) and writes a document.
  *
  * @example
  * ```ts
  * const options: FileSyncXmlOptions = { bom: true } // as SharePoint Online sends responses
+ * const big: FileSyncXmlOptions = { parse: { maxLength: 256 * 1024 * 1024 } }
  * ```
  */
-export interface FileSyncXmlOptions {
+export interface FileSyncXmlOptions extends DocumentOptions {
   /** Write `<?xml version="1.0" encoding="utf-8"?>` first (default `true`). */
   declaration?: boolean
   /** Write a U+FEFF byte-order mark first (default `false`: client bodies have none; SPO responses do). */
@@ -28,8 +31,8 @@ export interface FileSyncXmlOptions {
 const DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 const ROOT_STEP = xmlStep('element', [qname(null, 'Folder'), qname(null, 'Items')], false)
 
-function decodeText(text: string, c: t.Context): t.Validation<FileSyncDocument> {
-  const parsed = parseXml(text)
+function decodeText(text: XmlInput, c: t.Context, options?: FileSyncXmlOptions): t.Validation<FileSyncDocument> {
+  const parsed = parseXml(text, options?.parse)
   if (E.isLeft(parsed)) {
     return t.failures(
       parsed.left.map((e) => ({
@@ -42,7 +45,16 @@ function decodeText(text: string, c: t.Context): t.Validation<FileSyncDocument> 
   return decodeRoot(parsed.right.root, c)
 }
 
-function decodeRoot(root: XmlElement, c: t.Context): t.Validation<FileSyncDocument> {
+/**
+ * Decodes a document's root element (`Folder` or `Items`, no namespace; anything else is an error naming it).
+ * Internal: the document codec and the streaming reader share it.
+ *
+ * @example
+ * ```ts
+ * decodeRoot(parsed.root, []) // right({ root: 'Items', items: [...] })
+ * ```
+ */
+export function decodeRoot(root: XmlElement, c: t.Context): t.Validation<FileSyncDocument> {
   if (root.namespace === null && root.localName === 'Folder') {
     const r = FolderItemElement.validate(root, c)
     return E.isRight(r) ? t.success({ root: 'Folder', folder: r.right }) : r
@@ -72,8 +84,8 @@ function isDocument(u: unknown): u is FileSyncDocument {
 }
 
 /**
- * Builds the document codec with other write options (a BOM, no declaration); decoding is the same as
- * {@link FileSyncXml}'s.
+ * Builds the document codec with other parser limits (`parse`) or write options (a BOM, no declaration);
+ * otherwise decoding is the same as {@link FileSyncXml}'s.
  *
  * @example
  * ```ts
@@ -81,17 +93,18 @@ function isDocument(u: unknown): u is FileSyncDocument {
  * SpoResponseXml.encode(doc).startsWith('\uFEFF<?xml') // true
  * ```
  */
-export function fileSyncXml(options?: FileSyncXmlOptions): t.Type<FileSyncDocument, string, string> {
-  return new t.Type<FileSyncDocument, string, string>(
+export function fileSyncXml(options?: FileSyncXmlOptions): t.Type<FileSyncDocument, string, XmlInput> {
+  return new t.Type<FileSyncDocument, string, XmlInput>(
     'FileSyncXml',
     isDocument,
-    (text, c) => (typeof text === 'string' ? decodeText(text, c) : t.failure(text, c, 'expected XML text')),
+    (text, c) => (isXmlInput(text) ? decodeText(text, c, options) : t.failure(text, c, 'expected XML text')),
     (doc) => encodeDocument(doc, options),
   )
 }
 
 /**
- * The MS-FILESYNC document codec: decodes XML text whose root is `Folder` (listings and `Filter=changes`
+ * The MS-FILESYNC document codec: decodes XML text or bytes (`Uint8Array`, `ArrayBuffer`; see `parseXml` for the
+ * encoding detection) whose root is `Folder` (listings and `Filter=changes`
  * responses, nested or flat) or `Items` (write requests and responses); any other root is an error naming it.
  * The text may start with a BOM and an XML declaration. Decoding never throws; errors carry XML paths
  * (`/Folder/Items/Document[2]/DocumentStreams/DocumentStream[1]/DataSize`) or `line:column` for text that is not
@@ -107,4 +120,4 @@ export function fileSyncXml(options?: FileSyncXmlOptions): t.Type<FileSyncDocume
  * const xml = FileSyncXml.encode({ root: 'Items', items: [{ kind: 'Folder', relationshipName: 'new', writeMode: 'Create', items: [] }] })
  * ```
  */
-export const FileSyncXml: t.Type<FileSyncDocument, string, string> = fileSyncXml()
+export const FileSyncXml: t.Type<FileSyncDocument, string, XmlInput> = fileSyncXml()

@@ -1,5 +1,5 @@
 // Element codecs for Web3S items: Folder, Document, DocumentStream, ModifierIdentity, decoded in one pass per element.
-// Implements protocol notes §3.2/§3.3 (shapes and SPO order) and §6.1–§6.10 (order-insensitive, lossless, Null).
+// Implements docs/decisions.md#f3 (shapes, SharePoint Online's order) and #f1 to #f10 (order-insensitive, lossless, Null).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { insertEntry, type XmlStep, xmlStep } from '../codec/context'
@@ -317,7 +317,7 @@ export const DocumentItemElement: t.Type<DocumentItem, XmlElement, XmlElement> =
 
 /**
  * The codec of any element inside `Items`: `Folder` and `Document` (no namespace) are typed, every other element
- * is an {@link UnknownItem} kept whole (protocol notes §6.2).
+ * is an {@link UnknownItem} kept whole (docs/decisions.md#f2).
  *
  * @example
  * ```ts

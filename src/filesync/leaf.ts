@@ -1,14 +1,14 @@
 // The leaf value codecs of Web3S elements, from the codec kit: text, xs:dateTime at 100 ns, sizes, Int, Binary, booleans.
-// Implements MS-FILESYNC §2.2 (Binary, Int, Null, String) and protocol notes §6.5–§6.9 (our decisions).
+// Implements MS-FILESYNC §2.2 (Binary, Int, Null, String) and docs/decisions.md#f5 to #f9.
 import * as t from 'io-ts'
 import { Binary, bytesToBase64 } from '../codec/binary'
-import { DotNetBoolean } from '../codec/boolean'
+import { DotNetBoolean, trimXmlSpace } from '../codec/boolean'
 import { DateTimeCodec } from '../codec/datetime'
 import { FileSyncInt, NonNegativeInteger } from '../codec/integer'
 import type { FileSyncBoolean } from './model'
 
 /**
- * Text kept exactly as read: never trimmed, re-cased or normalised (protocol notes §6.5).
+ * Text kept exactly as read: never trimmed, re-cased or normalised (docs/decisions.md#f5).
  *
  * @example
  * ```ts
@@ -23,8 +23,8 @@ export const ExactText: t.Type<string, string, string> = new t.Type<string, stri
 )
 
 /**
- * Refuses digits with leading zeros before `codec` reads them: `007` would come back as `7`, and FILESYNC text
- * must survive a round trip unchanged (§6.5).
+ * Refuses digits with leading zeros or surrounding white space before `codec` reads them: `007` or ` 7 ` would come
+ * back as `7`, and FILESYNC text must survive a round trip unchanged (§6.5).
  *
  * @example
  * ```ts
@@ -45,6 +45,13 @@ export function noLeadingZeros(
           s,
           c,
           `expected ${expected}, found ${JSON.stringify(s)} (leading zeros would not survive re-encoding)`,
+        )
+      }
+      if (typeof s === 'string' && s !== trimXmlSpace(s)) {
+        return t.failure(
+          s,
+          c,
+          `expected ${expected}, found ${JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)}`,
         )
       }
       return codec.validate(s, c)

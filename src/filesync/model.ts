@@ -1,12 +1,12 @@
 // The MS-FILESYNC (Web3S) value model: documents rooted at `Folder` or `Items`, their items and fields.
-// Implements MS-FILESYNC §2.2 (data types and simple types) and protocol notes §3 and §6 (our decisions).
+// Implements MS-FILESYNC §2.2 (data types and simple types) and docs/decisions.md#f1 to #f13.
 import type { BooleanLexical, FormBoolean } from '../codec/boolean'
 import type { XmlElement } from '../xml/types'
 
 export type { BooleanLexical, FormBoolean }
 
 /**
- * A boolean that remembers the form it was read in (protocol notes §6.8), the codec kit's `FormBoolean`:
+ * A boolean that remembers the form it was read in (docs/decisions.md#f8), the codec kit's `FormBoolean`:
  * `lexical` is absent for the default form (`True`/`False`, the one SharePoint uses); encoding ignores a
  * `lexical` that does not spell `value` and writes the default form instead.
  *
@@ -20,7 +20,7 @@ export type FileSyncBoolean = FormBoolean
 
 /**
  * A `QuotaState` value. The spec's enum is listed for completion, but any string read is kept
- * (servers add values): `validateFileSync` flags the others (protocol notes §6.10).
+ * (servers add values): `validateFileSync` flags the others (docs/decisions.md#f10).
  *
  * @example
  * ```ts
@@ -233,7 +233,7 @@ export interface DocumentItem extends ItemFields {
 }
 
 /**
- * An item element of any other name inside `Items`, kept whole (protocol notes §6.2): never dropped, never an error.
+ * An item element of any other name inside `Items`, kept whole (docs/decisions.md#f2): never dropped, never an error.
  *
  * @example
  * ```ts

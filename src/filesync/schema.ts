@@ -1,5 +1,5 @@
 // The Web3S element tables: which child elements each FILESYNC record models, their value types, and the
-// order SharePoint Online writes them in. Implements protocol notes §3.2/§3.3 (SPO order) and §6.3 (order on encode).
+// order SharePoint Online writes them in. Implements docs/decisions.md#f3 (order on encode).
 
 /**
  * How a modelled child element's content is read and written.

@@ -1,5 +1,5 @@
 // Snapshot comparison for FILESYNC folder listings: what changed between two, and how to merge two sides of one base.
-// Issue 5 "FILESYNC" over MS-FILESYNC listings (protocol notes 3.2: nested or flat `Items`; decision 5 on ids and ETags).
+// Over MS-FILESYNC listings, nested or flat `Items` (docs/decisions.md#f5 on ids and ETags).
 
 import { compareDateTime, parseDateTime } from '../common/datetime'
 import type { DocumentItem, FileSyncDocument, FolderItem, Item } from './model'

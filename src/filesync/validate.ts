@@ -1,5 +1,5 @@
 // Validation of FILESYNC values against the spec and observed SharePoint behaviour, separate from decoding.
-// Implements MS-FILESYNC §2.2 (ResourceID GUIDs, Int, QuotaState enum) and protocol notes §3.2/§3.3 and §6.
+// Implements MS-FILESYNC §2.2 (ResourceID GUIDs, Int, QuotaState enum) and docs/decisions.md#f1 to #f13.
 import { DateTimeCodec } from '../codec/datetime'
 import type { XmlElement } from '../xml/types'
 import type { DocumentStream, Extension, FileSyncDocument, Item, ModifierIdentity } from './model'

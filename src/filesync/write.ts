@@ -1,5 +1,5 @@
 // Writes FILESYNC values straight to XML text, the same text `serializeXml` gives for the element codecs' trees.
-// Implements protocol notes §3.1 (no namespaces, no whitespace between elements) and §6.3 (SPO order on encode).
+// Implements docs/decisions.md#f12 (no namespaces, no whitespace between elements) and docs/decisions.md#f3 (SPO order on encode).
 import { ChunkedText } from '../xml/chunks'
 import { escapeText, serializeXml } from '../xml/serialize'
 import type { XmlElement, XmlNode } from '../xml/types'

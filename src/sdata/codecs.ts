@@ -1,7 +1,9 @@
 // The public io-ts codecs of syncwire/sdata: element codecs (`t.Type<A, XmlElement, XmlElement>`) and document
-// codecs (`t.Type<A, string, string>` = XML layer + element codec) for sync §4.2–§4.4, §5.1–§5.3 and core §3.10/§3.11.
+// codecs (`t.Type<A, string, XmlInput>` = XML layer + element codec) for sync §4.2–§4.4, §5.1–§5.3 and core §3.10/§3.11.
 import * as t from 'io-ts'
 import { textPosition } from '../codec/context'
+import type { DocumentOptions } from '../codec/document'
+import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
@@ -25,7 +27,7 @@ import { type PayloadCodec, readPayload, writePayload } from './payload'
 import { at, type Path, Problems } from './read'
 import { readSyncState, writeSyncState } from './sync-state'
 import { isTrackingNamespace, readTracking, writeTracking } from './tracking'
-import { elem, keptAttributes, rootDeclarations } from './tree'
+import { elem, keptAttributes, rootDeclarations, withUsedDeclarations } from './tree'
 
 type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
 
@@ -102,24 +104,26 @@ function documentCodec<A>(
   localNames: readonly string[],
   read: Reader<A>,
   write: (a: A) => XmlElement,
-): t.Type<A, string, string> {
-  return new t.Type<A, string, string>(
+  options: DocumentOptions | undefined,
+): t.Type<A, string, XmlInput> {
+  return new t.Type<A, string, XmlInput>(
     name,
     is,
-    (text, c) => guarded(text, c, () => decodeText(text, c, namespaces, localNames, read)),
+    (text, c) => guarded(text, c, () => decodeText(text, c, namespaces, localNames, read, options)),
     (a) => serializeXml({ root: write(a) }),
   )
 }
 
 function decodeText<A>(
-  text: string,
+  text: XmlInput,
   c: t.Context,
   namespaces: readonly string[],
   localNames: readonly string[],
   read: Reader<A>,
+  options: DocumentOptions | undefined,
 ): t.Validation<A> {
-  if (typeof text !== 'string') return t.failure(text, c, `expected XML text, found ${typeof text}`)
-  const parsed = parseXml(text)
+  if (!isXmlInput(text)) return t.failure(text, c, `expected XML text, found ${typeof text}`)
+  const parsed = parseXml(text, options?.parse)
   if (parsed._tag === 'Left') {
     return t.failures(
       parsed.left.map((e) => ({
@@ -160,7 +164,8 @@ const isTracking = (u: unknown): u is Tracking =>
 const isPayload = (u: unknown): u is PayloadResource<any> =>
   typeof u === 'object' && u !== null && isElement((u as PayloadResource).element)
 
-const withRoot = (el: XmlElement): XmlElement => ({ ...el, attributes: [...rootDeclarations(), ...el.attributes] })
+const withRoot = (el: XmlElement): XmlElement =>
+  withUsedDeclarations({ ...el, attributes: [...rootDeclarations(), ...el.attributes] })
 
 function readDiagnosesDocument(el: XmlElement, path: Path, problems: Problems): DiagnosesDocument | undefined {
   const attributes = keptAttributes(el)
@@ -354,7 +359,7 @@ export const TrackingElement: t.Type<Tracking, XmlElement, XmlElement> = element
   [SDATA_NS, 'http://schemas.sage.com/sdata/2008'],
   ['tracking'],
   (el, path, problems) => (isTrackingNamespace(el.namespace) ? readTracking(el, path, problems) : undefined),
-  writeTracking,
+  (tr) => withUsedDeclarations(writeTracking(tr)),
 )
 
 /**
@@ -374,29 +379,35 @@ export function payloadElement<V>(payloadCodec?: PayloadCodec<V>): t.Type<Payloa
 /**
  * Builds the sync feed document codec with payloads typed by the caller's contract codec: `payload.value` holds
  * what `payloadCodec` decoded from the resource element, and encoding writes `payloadCodec.encode(value)` when a
- * value is present (else the kept `element`).
+ * value is present (else the kept `element`). `options.parse` sets the parser's limits (pass `undefined` as the
+ * payload codec for untyped payloads).
  *
  * @example
  * ```ts
  * const Account = new t.Type<{ name: string }, XmlElement, XmlElement>(…)
  * const AccountFeed = syncFeedXml(Account)
  * const r = AccountFeed.decode(xml) // r.right.entries[0].payload?.value?.name
+ * const BigFeedXml = syncFeedXml(undefined, { parse: { maxLength: 256 * 1024 * 1024 } })
  * ```
  */
-export function syncFeedXml<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncFeed<V>, string, string> {
+export function syncFeedXml<V>(
+  payloadCodec?: PayloadCodec<V>,
+  options?: DocumentOptions,
+): t.Type<SyncFeed<V>, string, XmlInput> {
   return documentCodec(
     'SyncFeedXml',
     isFeed,
     [ATOM_NS],
     ['feed'],
     (el, path, problems) => readFeed(el, path, problems, payloadCodec),
-    (feed) => writeFeed(feed, payloadCodec, rootDeclarations()),
+    (feed) => withUsedDeclarations(writeFeed(feed, payloadCodec, rootDeclarations())),
+    options,
   )
 }
 
 /**
  * An Atom sync feed (sync §4.4, §5.8), `$syncTarget` result feed (§5.3) or batch response (core §13.4), as XML text.
- * Matches namespaces by URI; reads the lenient forms of decision 11.2; writes the spec's form with conventional
+ * Matches namespaces by URI; reads the lenient forms of docs/decisions.md#s2; writes the spec's form with conventional
  * prefixes, so decode → encode → decode is the identity.
  *
  * @example
@@ -405,24 +416,30 @@ export function syncFeedXml<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncFeed<
  * if (isRight(r)) r.right.digest?.entries.map((e) => e.tick) // [6, 10, 10]
  * ```
  */
-export const SyncFeedXml: t.Type<SyncFeed, string, string> = syncFeedXml()
+export const SyncFeedXml: t.Type<SyncFeed, string, XmlInput> = syncFeedXml()
 
 /**
- * Builds the single-entry document codec with payloads typed by the caller's contract codec.
+ * Builds the single-entry document codec with payloads typed by the caller's contract codec; `options.parse`
+ * sets the parser's limits.
  *
  * @example
  * ```ts
  * syncEntryXml(Account).decode(xml)
+ * syncEntryXml(undefined, { parse: { maxDepth: 64 } }).decode(bytes)
  * ```
  */
-export function syncEntryXml<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncEntry<V>, string, string> {
+export function syncEntryXml<V>(
+  payloadCodec?: PayloadCodec<V>,
+  options?: DocumentOptions,
+): t.Type<SyncEntry<V>, string, XmlInput> {
   return documentCodec(
     'SyncEntryXml',
     isEntry,
     [ATOM_NS],
     ['entry'],
     (el, path, problems) => readEntry(el, path, problems, payloadCodec),
-    (entry) => writeEntry(entry, payloadCodec, rootDeclarations()),
+    (entry) => withUsedDeclarations(writeEntry(entry, payloadCodec, rootDeclarations())),
+    options,
   )
 }
 
@@ -434,7 +451,27 @@ export function syncEntryXml<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncEntr
  * SyncEntryXml.decode(xml) // right.digest?.origin
  * ```
  */
-export const SyncEntryXml: t.Type<SyncEntry, string, string> = syncEntryXml()
+export const SyncEntryXml: t.Type<SyncEntry, string, XmlInput> = syncEntryXml()
+
+/**
+ * Builds {@link DigestXml} with other parser limits (`options.parse`).
+ *
+ * @example
+ * ```ts
+ * digestXml({ parse: { maxDepth: 16 } }).decode(bytes)
+ * ```
+ */
+export function digestXml(options?: DocumentOptions): t.Type<Digest, string, XmlInput> {
+  return documentCodec(
+    'DigestXml',
+    isDigest,
+    [SYNC_NS],
+    ['digest'],
+    readDigest,
+    (d) => withRoot(writeDigest(d)),
+    options,
+  )
+}
 
 /**
  * A bare `sync:digest` document (sync §4.2).
@@ -444,14 +481,27 @@ export const SyncEntryXml: t.Type<SyncEntry, string, string> = syncEntryXml()
  * DigestXml.decode('<digest xmlns="http://schemas.sage.com/sdata/sync/2008/1"/>') // right: { entries: [] }
  * ```
  */
-export const DigestXml: t.Type<Digest, string, string> = documentCodec(
-  'DigestXml',
-  isDigest,
-  [SYNC_NS],
-  ['digest'],
-  readDigest,
-  (d) => withRoot(writeDigest(d)),
-)
+export const DigestXml: t.Type<Digest, string, XmlInput> = digestXml()
+
+/**
+ * Builds {@link SyncStateXml} with other parser limits (`options.parse`).
+ *
+ * @example
+ * ```ts
+ * syncStateXml({ parse: { maxLength: 4096 } }).decode(xml)
+ * ```
+ */
+export function syncStateXml(options?: DocumentOptions): t.Type<SyncState, string, XmlInput> {
+  return documentCodec(
+    'SyncStateXml',
+    isSyncState,
+    [SYNC_NS],
+    ['syncState'],
+    readSyncState,
+    (s) => withRoot(writeSyncState(s)),
+    options,
+  )
+}
 
 /**
  * A bare `sync:syncState` document (sync §4.3).
@@ -461,14 +511,27 @@ export const DigestXml: t.Type<Digest, string, string> = documentCodec(
  * SyncStateXml.decode(xml) // right: { endpoint, tick, stamp, user? }
  * ```
  */
-export const SyncStateXml: t.Type<SyncState, string, string> = documentCodec(
-  'SyncStateXml',
-  isSyncState,
-  [SYNC_NS],
-  ['syncState'],
-  readSyncState,
-  (s) => withRoot(writeSyncState(s)),
-)
+export const SyncStateXml: t.Type<SyncState, string, XmlInput> = syncStateXml()
+
+/**
+ * Builds {@link DiagnosesXml} with other parser limits (`options.parse`).
+ *
+ * @example
+ * ```ts
+ * diagnosesXml({ parse: { maxLength: 65536 } }).decode(body)
+ * ```
+ */
+export function diagnosesXml(options?: DocumentOptions): t.Type<DiagnosesDocument, string, XmlInput> {
+  return documentCodec(
+    'DiagnosesXml',
+    isDiagnoses,
+    [SDATA_NS],
+    ['diagnoses', 'diagnosis'],
+    readDiagnosesDocument,
+    (d) => withRoot(writeDiagnosesDocument(d)),
+    options,
+  )
+}
 
 /**
  * A diagnoses document (core §3.10): root `sdata:diagnoses`, or a bare `sdata:diagnosis` as Sage 50 answers errors.
@@ -480,14 +543,27 @@ export const SyncStateXml: t.Type<SyncState, string, string> = documentCodec(
  * DiagnosesXml.decode(sage50Body) // right: { root: 'diagnosis', diagnoses: [{ severity: 'error', … }] }
  * ```
  */
-export const DiagnosesXml: t.Type<DiagnosesDocument, string, string> = documentCodec(
-  'DiagnosesXml',
-  isDiagnoses,
-  [SDATA_NS],
-  ['diagnoses', 'diagnosis'],
-  readDiagnosesDocument,
-  (d) => withRoot(writeDiagnosesDocument(d)),
-)
+export const DiagnosesXml: t.Type<DiagnosesDocument, string, XmlInput> = diagnosesXml()
+
+/**
+ * Builds {@link TrackingXml} with other parser limits (`options.parse`).
+ *
+ * @example
+ * ```ts
+ * trackingXml({ parse: { maxLength: 65536 } }).decode(body)
+ * ```
+ */
+export function trackingXml(options?: DocumentOptions): t.Type<Tracking, string, XmlInput> {
+  return documentCodec(
+    'TrackingXml',
+    isTracking,
+    [SDATA_NS, 'http://schemas.sage.com/sdata/2008'],
+    ['tracking'],
+    readTracking,
+    (tr) => withUsedDeclarations(writeTracking(tr)),
+    options,
+  )
+}
 
 /**
  * The tracking body of a 202 answer (core §3.11, sync §5.2), in either tracking namespace.
@@ -497,11 +573,4 @@ export const DiagnosesXml: t.Type<DiagnosesDocument, string, string> = documentC
  * TrackingXml.decode(xml) // right: { namespace, phase: 'Initialization', pollingMillis: 500, … }
  * ```
  */
-export const TrackingXml: t.Type<Tracking, string, string> = documentCodec(
-  'TrackingXml',
-  isTracking,
-  [SDATA_NS, 'http://schemas.sage.com/sdata/2008'],
-  ['tracking'],
-  readTracking,
-  writeTracking,
-)
+export const TrackingXml: t.Type<Tracking, string, XmlInput> = trackingXml()

@@ -1,5 +1,5 @@
 // The SData digest and digest entry (sync §4.2, appendix A sdatasync.xsd): reading in any child order, with a
-// missing origin, tick or conflictPriority tolerated (decision 11.2), and writing in the spec's form.
+// missing origin, tick or conflictPriority tolerated (docs/decisions.md#s2), and writing in the spec's form.
 import type { XmlElement, XmlNode } from '../xml/types'
 import type { Digest, DigestEntry, Stamp } from './model'
 import { SYNC_NS } from './namespaces'

@@ -1,13 +1,29 @@
 // An Atom entry of a sync feed, result feed or batch response, or a standalone `$syncDigest` / `$syncSource` entry
 // (sync §4.4, §5.1–§5.3; core §13.4): Atom members, syncState, payload, http results, diagnoses, kept extensions.
+import { readBooleanLexical } from '../codec/boolean'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
 import type { Link, SyncEntry } from './model'
-import { ATOM_NS, HTTP_NS, SDATA_NS, SYNC_NS } from './namespaces'
+import { ATOM_NS, HTTP_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
 import { type PayloadCodec, readPayload, writeDigestPayload, writePayload } from './payload'
 import { at, type Path, type Problems, readInt, readStamp } from './read'
 import { readSyncState, writeSyncState } from './sync-state'
 import { attr, elem, hasElementChildren, isDeclaration, keptAttributes, leaf, selfContained, textOf } from './tree'
+
+/**
+ * Whether an element is nil: `xsi:nil` true (any spelling the boolean reader accepts) and no element children.
+ *
+ * @example
+ * ```ts
+ * isNilElement(syncStateElement) // true for <sync:syncState xsi:nil="true"/>
+ * ```
+ */
+export function isNilElement(el: XmlElement): boolean {
+  if (hasElementChildren(el)) return false
+  return el.attributes.some(
+    (a) => a.namespace === XSI_NS && a.localName === 'nil' && readBooleanLexical(a.value) === true,
+  )
+}
 
 /** Whether an element has no attributes but namespace declarations and no element children: a plain text member. */
 export function isPlainText(el: XmlElement): boolean {
@@ -96,7 +112,8 @@ export function readEntry<V>(
         }
       }
     } else if (ns === SYNC_NS) {
-      if (name === 'syncState' && entry.syncState === undefined) {
+      // Sage's adapters write `<sync:syncState xsi:nil="true"/>` on `$syncDigest` entries: no state, kept as written.
+      if (name === 'syncState' && entry.syncState === undefined && !isNilElement(c)) {
         const state = readSyncState(c, at(path, c), problems)
         if (state === undefined) ok = false
         else entry.syncState = state

@@ -1,18 +1,44 @@
 // syncwire/sdata: SData synchronization codecs, types and validation.
 
+/**
+ * SData synchronization: feed, entry, digest, diagnosis and tracking codecs, validation, paging, builders, the JSON mapping.
+ *
+ * @packageDocumentation
+ * @module syncwire/sdata
+ */
+
 export { reportErrors } from '../codec/report'
-export { compareStamps, stampToEpochMs } from '../common/stamp'
+export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
+export { compareStamps, isStamp, stamp, stampToEpochMs } from '../common/stamp'
+export type { ReadableStreamLike, XmlSource } from '../xml/source'
+export type { StreamError, StreamIssue } from '../xml/stream'
+export {
+  deletedPayload,
+  type PayloadFields,
+  payload,
+  type SyncEntryInit,
+  type SyncFeedInit,
+  syncEntry,
+  syncFeed,
+} from './build'
 export * from './codecs'
 export * from './json/index'
 export type * from './model'
 export * from './namespaces'
 export { checkPageSequence, nextPage } from './paging'
 export { type PayloadCodec, type ResourceAttributes, resourceAttributes } from './payload'
+export { SYNC_ENTRY_ROLES, SYNC_FEED_ROLES, type SyncEntryRole, type SyncFeedRole } from './roles'
+export {
+  rebuildSyncFeed,
+  type StreamSyncFeedOptions,
+  type SyncEntryEvent,
+  type SyncFeedEndEvent,
+  type SyncFeedEvent,
+  streamSyncFeed,
+} from './stream'
 export type {
   SDataIssue,
   SDataIssueSeverity,
-  SyncEntryRole,
-  SyncFeedRole,
   ValidateDigestOptions,
   ValidateSyncEntryOptions,
   ValidateSyncFeedOptions,

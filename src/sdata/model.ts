@@ -1,10 +1,10 @@
 // The SData synchronization value model (sync §4.3–§4.4, §5.3): links, entries, feeds and payloads that the
 // sdata codecs read and write; the digest and sync-state values it builds on live in common/sync.
-import type { Digest, Stamp, SyncMode, SyncState } from '../common/sync'
+import type { Digest, JsonMembers, Stamp, SyncMode, SyncState } from '../common/sync'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 
 // The values the conflict logic shares live in common/, below this folder; they are part of this model too.
-export type { Digest, DigestEntry, Stamp, SyncMode, SyncState } from '../common/sync'
+export type { Digest, DigestEntry, JsonMembers, JsonValue, Stamp, SyncMode, SyncState } from '../common/sync'
 
 /**
  * An Atom link (`rel` `self`, `first`, `next`, `previous`, `last`, or any other), attributes kept as sent.
@@ -65,6 +65,31 @@ export interface Diagnosis {
   payloadPath?: string
   /** Child elements not modelled, kept and written back. */
   extensions: XmlElement[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
+}
+
+/**
+ * Which real-world variant spelling a payload resource was read in, so that encoding writes back what a client reads
+ * (Sage's stacks and the Saleslogix clients read only `sdata:uri`). Every field is absent for the spec's form.
+ *
+ * @example
+ * ```ts
+ * const forms: PayloadForms = { url: 'uri', isDeletedNamespace: 'sync', isDeleted: 'True' }
+ * ```
+ */
+export interface PayloadForms {
+  /** `uri`: the URL was read from `sdata:uri` (real SIF servers and both .NET clients) and is written so. */
+  url?: 'uri'
+  /** `sync`: the deleted flag was read from `sync:isDeleted` (as sync §6.1 writes it) and is written so. */
+  isDeletedNamespace?: 'sync'
+  /**
+   * The lexical form of the deleted flag when it is not the default one (`true` when deleted; no attribute when
+   * not), e.g. `True`, `1`, or `false` written explicitly. Written back when it still spells the value.
+   */
+  isDeleted?: string
+  /** Where `sdata:uuid` sat: `payload` (on `sdata:payload`, as sync §5.8) or `both` (on both, equal). */
+  uuid?: 'payload' | 'both'
 }
 
 /**
@@ -82,7 +107,7 @@ export interface PayloadResource<V = unknown> {
   isDeleted: boolean
   /** `sdata:key`. */
   key?: string
-  /** `sdata:url`, or `sdata:uri` as real servers send. */
+  /** `sdata:url`, or `sdata:uri` as real servers send (then `forms.url` is `uri`). */
   url?: string
   /** `sdata:lookup`. */
   lookup?: string
@@ -96,6 +121,17 @@ export interface PayloadResource<V = unknown> {
   element: XmlElement
   /** The typed value, when a contract codec was given to `syncFeedXml`. */
   value?: V
+  /**
+   * The variant spellings the resource was read in, written back as read; absent for the spec's form (a value built
+   * by hand needs none). See {@link PayloadForms}.
+   */
+  forms?: PayloadForms
+  /**
+   * The native properties of the resource as read from SData 2.0 JSON (the members beside the `$` members), kept
+   * verbatim; `element` is then derived from them for XML. When present, the JSON codecs write these members back
+   * instead of a `$resource` element. Absent for resources read from XML.
+   */
+  properties?: JsonMembers
 }
 
 /**
@@ -152,6 +188,8 @@ export interface SyncEntry<V = unknown> {
   extensions: XmlElement[]
   /** Attributes of the element other than namespace declarations (`xml:lang`, `xml:base`, foreign ones), kept and written back; absent when there are none. */
   attributes?: XmlAttribute[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**
@@ -185,6 +223,8 @@ export interface SyncFeed<V = unknown> {
   extensions: XmlElement[]
   /** Attributes of the element other than namespace declarations (`xml:lang`, `xml:base`, foreign ones), kept and written back; absent when there are none. */
   attributes?: XmlAttribute[]
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**

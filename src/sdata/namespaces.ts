@@ -1,5 +1,5 @@
 // The namespace URIs of SData sync documents and the prefixes the encoders write.
-// Implements sdata-sync notes §1 (namespaces) and decision 11.1 (match by URI, write conventional prefixes).
+// Implements the SData namespaces (core §1, sync §4) and docs/decisions.md#s1 (match by URI, write conventional prefixes).
 
 /**
  *The Atom namespace (feed, entry, id, title, updated, link, content, author, category).

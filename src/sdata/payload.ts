@@ -1,9 +1,10 @@
 // The resource inside `sdata:payload` (sync §4.4, §6.1; core §3.9, §9.2): kept as a lossless element tree with the
-// SData attributes lifted into fields, read leniently (decision 11.2/11.3) and written in the spec's form.
+// SData attributes lifted into fields, read leniently (docs/decisions.md#s2 and #s3) and written in the spec's form.
 import type * as t from 'io-ts'
+import { readBooleanLexical, XsBoolean } from '../codec/boolean'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import { readDigest, writeDigest } from './digest'
-import type { Digest, PayloadResource } from './model'
+import type { Digest, PayloadForms, PayloadResource } from './model'
 import { SDATA_NS, SYNC_NS } from './namespaces'
 import { at, attrAt, type Path, type Problems, readBoolean } from './read'
 import { elem, isDeclaration, nsAttr, selfContained } from './tree'
@@ -51,12 +52,6 @@ export interface ResourceAttributes {
   descriptor?: string
 }
 
-function lenientBoolean(v: string | undefined): boolean | undefined {
-  if (v === undefined) return undefined
-  const s = v.trim().toLowerCase()
-  return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : undefined
-}
-
 /**
  * Reads the SData attributes of a payload element (the resource or anything nested in it).
  *
@@ -85,7 +80,7 @@ export function resourceAttributes(el: XmlElement): ResourceAttributes {
           sdataDeleted = a.value
           break
         case 'deleteMissing':
-          out.deleteMissing = lenientBoolean(a.value)
+          out.deleteMissing = readBooleanLexical(a.value)
           if (out.deleteMissing === undefined) delete out.deleteMissing
           break
         case 'url':
@@ -97,7 +92,8 @@ export function resourceAttributes(el: XmlElement): ResourceAttributes {
       }
     } else if (a.namespace === SYNC_NS && a.localName === 'isDeleted') syncDeleted = a.value
   }
-  const deleted = lenientBoolean(sdataDeleted ?? syncDeleted)
+  const flag = sdataDeleted ?? syncDeleted
+  const deleted = flag === undefined ? undefined : readBooleanLexical(flag)
   if (deleted !== undefined) out.isDeleted = deleted
   if ((url ?? uri) !== undefined) out.url = (url ?? uri)!
   return out
@@ -117,6 +113,7 @@ function readResource<V>(
   const hasUrl = el.attributes.some((a) => a.namespace === SDATA_NS && a.localName === 'url')
   let rest: XmlAttribute[] = []
   const r: PayloadResource<V> = { isDeleted: false, element: el }
+  const forms: PayloadForms = {}
   let ok = true
   for (const a of el.attributes) {
     if (a.namespace === SDATA_NS && LIFTED.has(a.localName) && r[a.localName as 'uuid'] === undefined) {
@@ -128,7 +125,12 @@ function readResource<V>(
     if (isDeletedAttr) {
       const b = readBoolean(a.value, attrAt(path, a), problems)
       if (b === undefined) ok = false
-      else r.isDeleted = b
+      else {
+        r.isDeleted = b
+        // Remember a variant spelling so that encoding writes back what was read (the default: `true`, or nothing).
+        if (a.namespace === SYNC_NS) forms.isDeletedNamespace = 'sync'
+        if (!b || a.value !== 'true') forms.isDeleted = a.value
+      }
       continue
     }
     if (
@@ -137,6 +139,7 @@ function readResource<V>(
       r.url === undefined
     ) {
       r.url = a.value
+      if (a.localName === 'uri') forms.url = 'uri'
       continue
     }
     rest.push(a)
@@ -146,8 +149,10 @@ function readResource<V>(
   if (payloadUuid !== undefined) {
     // §5.8 puts the uuid on <payload>; two different uuids cannot both live in the value, so keep the payload whole.
     if (r.uuid !== undefined && r.uuid !== payloadUuid) return 'keep'
+    forms.uuid = r.uuid === undefined ? 'payload' : 'both'
     r.uuid = payloadUuid
   }
+  if (Object.keys(forms).length > 0) r.forms = forms
   r.element = selfContained(rest.length === el.attributes.length ? el : { ...el, attributes: rest })
   if (codec !== undefined) {
     // The step carries the very element handed to the codec, so a codec that names it again (the codec kit's
@@ -213,17 +218,36 @@ export function readPayload<V>(
       : { kind: 'resource', resource }
 }
 
-/** Writes `sdata:payload` around a resource, with the lifted fields in the spec's form on the resource element. */
+/**
+ * Writes `sdata:payload` around a resource. The lifted fields go on the resource element in the spec's form, except
+ * where `forms` remembers the variant spelling that was read (`sdata:uri`, `sync:isDeleted`, `True`, the uuid on
+ * `sdata:payload`): that spelling is written back, because real clients read only it.
+ */
 export function writePayload<V>(resource: PayloadResource<V>, codec: PayloadCodec<V> | undefined): XmlElement {
   const base = codec !== undefined && resource.value !== undefined ? codec.encode(resource.value) : resource.element
+  const forms: PayloadForms = resource.forms ?? {}
   const attributes = base.attributes.slice()
-  if (resource.uuid !== undefined) attributes.push(nsAttr(SDATA_NS, 'uuid', resource.uuid))
-  if (resource.isDeleted) attributes.push(nsAttr(SDATA_NS, 'isDeleted', 'true'))
+  const payloadAttributes: XmlAttribute[] = []
+  if (resource.uuid !== undefined) {
+    if (forms.uuid !== 'payload') attributes.push(nsAttr(SDATA_NS, 'uuid', resource.uuid))
+    if (forms.uuid === 'payload' || forms.uuid === 'both')
+      payloadAttributes.push(nsAttr(SDATA_NS, 'uuid', resource.uuid))
+  }
+  const deleted = deletedText(resource.isDeleted, forms.isDeleted)
+  if (deleted !== undefined) {
+    attributes.push(nsAttr(forms.isDeletedNamespace === 'sync' ? SYNC_NS : SDATA_NS, 'isDeleted', deleted))
+  }
   if (resource.key !== undefined) attributes.push(nsAttr(SDATA_NS, 'key', resource.key))
-  if (resource.url !== undefined) attributes.push(nsAttr(SDATA_NS, 'url', resource.url))
+  if (resource.url !== undefined) attributes.push(nsAttr(SDATA_NS, forms.url === 'uri' ? 'uri' : 'url', resource.url))
   if (resource.lookup !== undefined) attributes.push(nsAttr(SDATA_NS, 'lookup', resource.lookup))
   if (resource.descriptor !== undefined) attributes.push(nsAttr(SDATA_NS, 'descriptor', resource.descriptor))
-  return elem(SDATA_NS, 'payload', [{ ...base, attributes }])
+  return elem(SDATA_NS, 'payload', [{ ...base, attributes }], payloadAttributes)
+}
+
+/** The isDeleted text to write: the form read when it still spells the value, else `true` (deleted) or none. */
+function deletedText(isDeleted: boolean, lexical: string | undefined): string | undefined {
+  if (lexical !== undefined && readBooleanLexical(lexical) === isDeleted) return lexical
+  return isDeleted ? XsBoolean.encode(true) : undefined
 }
 
 /** Writes `sdata:payload` around a digest (`$syncDigest` entries, `$syncSource` POST bodies). */

@@ -1,9 +1,11 @@
 // Internal decoding machinery for the SData codecs: XML paths built only when an error occurs, and the text
-// primitives of sync §4.2/§4.3 and core §3.10/§3.11 (ticks, integers, stamps, booleans) read leniently (decision 11.2).
+// primitives of sync §4.2/§4.3 and core §3.10/§3.11 (ticks, integers, stamps, booleans) read leniently (docs/decisions.md#s2).
 import type * as t from 'io-ts'
+import { readBooleanLexical, trimXmlSpace } from '../codec/boolean'
 import { xmlStep } from '../codec/context'
+import { readStampLexical } from '../codec/datetime'
+import { readIntegerLexical } from '../codec/integer'
 import { qname } from '../codec/names'
-import { dateTimeProblem } from '../common/datetime'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Stamp } from './model'
 import { CONVENTIONAL_PREFIXES } from './namespaces'
@@ -86,15 +88,8 @@ function valueText(el: XmlElement, path: Path, problems: Problems): string | und
   return text === undefined ? undefined : trimXml(text)
 }
 
-/** Removes leading and trailing XML whitespace (space, tab, CR, LF) only. */
-export function trimXml(text: string): string {
-  const n = text.length
-  if (n === 0) return text
-  const first = text.charCodeAt(0)
-  const last = text.charCodeAt(n - 1)
-  if (first > 32 && last > 32) return text
-  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')
-}
+/** Removes leading and trailing XML whitespace (space, tab, CR, LF) only: the codec kit's rule. */
+export const trimXml: (text: string) => string = trimXmlSpace
 
 /** The text of a leaf element, or an error when it has element children. */
 export function leafText(el: XmlElement, path: Path, problems: Problems): string | undefined {
@@ -105,67 +100,45 @@ export function leafText(el: XmlElement, path: Path, problems: Problems): string
   return textOf(el)
 }
 
-const DIGITS = /^[0-9]+$/
-
-/** A non-negative safe integer (ticks, counts): digits only; past 2^53 − 1 is an error, never rounded. */
+/** A non-negative safe integer (ticks, counts), read by the kit's `readIntegerLexical`; past 2^53 − 1 is an error. */
 export function readNat(el: XmlElement, path: Path, problems: Problems): number | undefined {
-  const text = valueText(el, path, problems)
+  const text = leafText(el, path, problems)
   if (text === undefined) return undefined
-  if (!DIGITS.test(text)) {
-    problems.add(path, text, `expected a non-negative integer, found ${quote(text)}`)
-    return undefined
-  }
-  const n = Number(text)
-  if (!Number.isSafeInteger(n)) {
-    problems.add(path, text, `expected a non-negative safe integer (at most 2^53 - 1), found ${quote(text)}`)
-    return undefined
-  }
-  return n
+  const n = readIntegerLexical(text, false)
+  if (n === 'syntax') problems.add(path, text, `expected a non-negative integer, found ${quote(trimXml(text))}`)
+  else if (n === 'range') {
+    problems.add(path, text, `expected a non-negative safe integer (at most 2^53 - 1), found ${quote(trimXml(text))}`)
+  } else return n
+  return undefined
 }
 
-const INTEGER = /^[+-]?[0-9]+$/
-
-/** An xs:integer that fits a safe integer (conflictPriority, httpStatus): sign allowed, range checked by validation. */
+/** An xs:integer that fits a safe integer (conflictPriority, httpStatus), read by the kit's `readIntegerLexical`. */
 export function readInt(el: XmlElement, path: Path, problems: Problems): number | undefined {
-  const text = valueText(el, path, problems)
+  const text = leafText(el, path, problems)
   if (text === undefined) return undefined
-  if (!INTEGER.test(text)) {
-    problems.add(path, text, `expected an integer, found ${quote(text)}`)
-    return undefined
-  }
-  const n = Number(text)
-  if (!Number.isSafeInteger(n)) {
-    problems.add(path, text, `expected a safe integer (magnitude at most 2^53 - 1), found ${quote(text)}`)
-    return undefined
-  }
-  return n === 0 ? 0 : n
+  const n = readIntegerLexical(text, true)
+  if (n === 'syntax') problems.add(path, text, `expected an integer, found ${quote(trimXml(text))}`)
+  else if (n === 'range') {
+    problems.add(path, text, `expected a safe integer (magnitude at most 2^53 - 1), found ${quote(trimXml(text))}`)
+  } else return n
+  return undefined
 }
 
-/** A stamp: any xs:dateTime, zone optional, kept exactly as written. */
+/** A stamp, read by the kit's `readStampLexical`: any xs:dateTime, zone optional, kept as written (trimmed). */
 export function readStamp(el: XmlElement, path: Path, problems: Problems): Stamp | undefined {
-  const text = valueText(el, path, problems)
+  const text = leafText(el, path, problems)
   if (text === undefined) return undefined
-  const problem = dateTimeProblem(text)
-  if (problem !== undefined) {
-    problems.add(path, text, `expected an xs:dateTime stamp, found ${quote(text)} (${problem})`)
-    return undefined
-  }
-  return text as Stamp
+  const r = readStampLexical(text)
+  if ('stamp' in r) return r.stamp
+  problems.add(path, text, `expected an xs:dateTime stamp, found ${quote(trimXml(text))} (${r.problem})`)
+  return undefined
 }
 
-/** An xs:boolean, leniently: `true`/`false`/`1`/`0` in any letter case, as .NET servers write `True`. */
+/** An xs:boolean, read by the kit's `readBooleanLexical` (any letter case, as .NET servers write `True`). */
 export function readBoolean(text: string, path: Path, problems: Problems): boolean | undefined {
-  switch (trimXml(text).toLowerCase()) {
-    case 'true':
-    case '1':
-      return true
-    case 'false':
-    case '0':
-      return false
-    default:
-      problems.add(path, text, `expected a boolean (true, false, 1 or 0), found ${quote(text)}`)
-      return undefined
-  }
+  const b = readBooleanLexical(text)
+  if (b === undefined) problems.add(path, text, `expected a boolean (true, false, 1 or 0), found ${quote(text)}`)
+  return b
 }
 
 const DECIMAL = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/

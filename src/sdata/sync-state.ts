@@ -1,5 +1,5 @@
 // The per-resource sync state `sync:syncState` (sync §4.3): endpoint, tick, stamp, optional user, in any order.
-// A missing endpoint or stamp is an error naming it; a missing tick reads as 0 (decision 11.2, SIF drops zeros).
+// A missing endpoint or stamp is an error naming it; a missing tick reads as 0 (docs/decisions.md#s2, SIF drops zeros).
 import type { XmlElement } from '../xml/types'
 import type { Stamp, SyncState } from './model'
 import { SYNC_NS } from './namespaces'

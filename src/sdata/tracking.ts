@@ -1,5 +1,5 @@
 // The tracking body of a 202 answer (core §3.11, sync §5.2): read in `…/sdata/2008/1` or, leniently, in the
-// `…/sdata/2008` namespace the sync examples use (decision 11.2); written back in the namespace it was read in.
+// `…/sdata/2008` namespace the sync examples use (docs/decisions.md#s2); written back in the namespace it was read in.
 import type { XmlElement, XmlNode } from '../xml/types'
 import { XMLNS_NAMESPACE } from '../xml/types'
 import type { Tracking } from './model'

@@ -1,5 +1,5 @@
 // Internal helpers over the namespace-resolved tree for the SData codecs: building elements to encode, reading
-// leaf text, and making kept subtrees self-contained (sdata-sync decision 11.3: payloads are lossless).
+// leaf text, and making kept subtrees self-contained (docs/decisions.md#s3: payloads are lossless).
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import { XMLNS_NAMESPACE } from '../xml/types'
 import { ATOM_NS, CONVENTIONAL_PREFIXES, HTTP_NS, OPENSEARCH_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
@@ -43,6 +43,26 @@ export function rootDeclarations(): XmlAttribute[] {
     { namespace: XMLNS_NAMESPACE, localName: 'opensearch', prefix: 'xmlns', value: OPENSEARCH_NS },
     { namespace: XMLNS_NAMESPACE, localName: 'xsi', prefix: 'xmlns', value: XSI_NS },
   ]
+}
+
+/**
+ * Drops the root's namespace declarations that nothing in the document uses: an encoded document declares only the
+ * namespaces its elements and attributes are in (a digest alone needs `sync`, not Atom, `http` or `opensearch`).
+ * Prefixes used anywhere below count, kept subtrees included, so the serializer never has to add a declaration deeper.
+ */
+export function withUsedDeclarations(root: XmlElement): XmlElement {
+  const used = new Set<string>()
+  const stack: XmlElement[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    used.add(node.prefix ?? '')
+    for (const a of node.attributes) if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE) used.add(a.prefix)
+    for (const c of node.children) if (c.type === 'element') stack.push(c)
+  }
+  const attributes = root.attributes.filter(
+    (a) => a.namespace !== XMLNS_NAMESPACE || used.has(a.prefix === null ? '' : a.localName),
+  )
+  return attributes.length === root.attributes.length ? root : { ...root, attributes }
 }
 
 /** The bindings {@link rootDeclarations} puts in scope, keyed by prefix ('' = default). */

@@ -1,9 +1,13 @@
 // Validation of decoded (or hand-built) SData sync values: how a feed or digest departs from the spec.
-// Implements the compliance rules of sync §4.2–§4.4 and core §13.4, and protocol decisions 2, 4 and 11.
+// Implements the compliance rules of sync §4.2–§4.4 and core §13.4, and docs/decisions.md#s2, #s4 and #s11.
 
 import { dateTimeProblem } from '../common/datetime'
 import type { XmlAttribute, XmlElement } from '../xml/types'
+import { entryExtensionChecks } from './entry-checks'
 import type { Diagnosis, Digest, Link, PayloadResource, SyncEntry, SyncFeed, SyncState, Tracking } from './model'
+import type { SyncEntryRole, SyncFeedRole } from './roles'
+
+export type { SyncEntryRole, SyncFeedRole } from './roles'
 
 /**
  * How serious a departure from the spec is: `error` breaks a MUST, `warning` is a lenient form or a SHOULD.
@@ -31,19 +35,6 @@ export interface SDataIssue {
   /** What is wrong, in one sentence. */
   message: string
 }
-
-/**
- * What a feed is for, which decides the rules that apply to it:
- * - `source`: a sync feed read from `$syncSource` (the default);
- * - `target-request`: the feed POSTed to `$syncTarget` (needs `syncMode` as well);
- * - `result`: a `$syncTarget` result feed or batch response (entries need `http:httpStatus`, not syncState).
- *
- * @example
- * ```ts
- * const role: SyncFeedRole = 'target-request'
- * ```
- */
-export type SyncFeedRole = 'source' | 'target-request' | 'result'
 
 /**
  * Options of {@link validateSyncFeed}.
@@ -178,7 +169,7 @@ function checkDigest(issues: Issues, base: string, digest: Digest): void {
       if (first === undefined) {
         seenEndpoints.set(entry.endpoint, index)
         if (sameButCase !== undefined) {
-          // Decision 8 compares endpoints exactly; Sage's reference adapter folds case, so these would merge there.
+          // docs/decisions.md#s8 compares endpoints exactly; Sage's reference adapter folds case, so these would merge there.
           issues.warning(
             `${path}/endpoint`,
             `endpoint ${JSON.stringify(entry.endpoint)} differs only in letter case from digestEntry[${sameButCase + 1}]'s`,
@@ -202,7 +193,7 @@ function checkDigest(issues: Issues, base: string, digest: Digest): void {
 }
 
 /**
- * Checks a digest (sync §4.2, decision 11): at least one entry, unique endpoints and (endpoint, tick) pairs,
+ * Checks a digest (sync §4.2, docs/decisions.md#s11): at least one entry, unique endpoints and (endpoint, tick) pairs,
  * ticks that are non-negative safe integers, stamps that are xs:dateTime, priorities in 1..9, an origin.
  * Lenient forms that decoding accepted (tick 0, no origin, a stamp with no zone) come back as warnings.
  *
@@ -425,19 +416,12 @@ function checkEntry(issues: Issues, base: string, entry: SyncEntry, role: SyncEn
   if (role === 'result') checkHttp(issues, base, entry)
   checkDiagnoses(issues, base, entry.diagnoses)
   checkExtensions(issues, base, entry.extensions)
+  for (const f of entryExtensionChecks(base, entry)) {
+    if (f.severity === 'error') issues.error(f.path, f.message)
+    else issues.warning(f.path, f.message)
+  }
   checkKeptAttributes(issues, base, entry)
 }
-
-/**
- * What a standalone entry is for: `digest` for a `$syncDigest` response or a `$syncSource` POST body (a
- * `sync:digest` inside `sdata:payload`, sync §5.1–§5.2), or one of the feed roles for an entry taken out of a feed.
- *
- * @example
- * ```ts
- * const role: SyncEntryRole = 'digest'
- * ```
- */
-export type SyncEntryRole = SyncFeedRole | 'digest'
 
 /**
  * Options of {@link validateSyncEntry}.
@@ -533,7 +517,7 @@ export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = 
 }
 
 /**
- * Checks a sync feed, result feed or batch response (sync §4.3, §4.4, §5.3, core §6.4, §13.4; decisions 2, 4, 11).
+ * Checks a sync feed, result feed or batch response (sync §4.3, §4.4, §5.3, core §6.4, §13.4; docs/decisions.md#s2, #s4, #s11).
  *
  * Errors: ticks that do not strictly increase per endpoint along the feed; duplicate (endpoint, tick)
  * pairs; an entry with no syncState or no payload uuid (not required of `result` feeds); priorities

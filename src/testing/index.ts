@@ -1,8 +1,13 @@
-// syncwire/testing: fast-check arbitraries for every public value and document, and vitest matchers.
-// Implements DESIGN.md "testing/" (issue 6); fast-check and vitest are optional peers, imported only by what uses them.
-export * from './arbitraries/filesync'
-export * from './arbitraries/sdata'
-export * from './documents'
+// syncwire/testing: vitest (or Jest-compatible) matchers for captured FILESYNC and SData XML. Needs no fast-check:
+// the arbitraries are in syncwire/testing/arbitraries; vitest is an optional peer, used for its types only.
+
+/**
+ * vitest (or Jest-compatible) matchers for captured FILESYNC and SData XML; the arbitraries are in
+ * `syncwire/testing/arbitraries`.
+ *
+ * @packageDocumentation
+ * @module syncwire/testing
+ */
 export {
   diffValues,
   type ExpectLike,

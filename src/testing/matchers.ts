@@ -1,5 +1,5 @@
 // vitest (or Jest-compatible) matchers for captured XML: validity of FILESYNC documents and SData feeds, decoding
-// to an expected value and lossless round trips (DESIGN.md "testing/", issue 6); reports paths as reportErrors does.
+// to an expected value and lossless round trips (docs/decisions.md#p3); reports paths as reportErrors does.
 import type * as t from 'io-ts'
 // Type-only: makes the `declare module 'vitest'` augmentation below resolvable; nothing of vitest is loaded.
 import type {} from 'vitest'

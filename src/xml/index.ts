@@ -1,8 +1,26 @@
-// syncwire/xml: text <-> namespace-resolved element tree, hardened against hostile input. No io-ts here.
+// syncwire/xml: text or bytes <-> namespace-resolved element tree, hardened against hostile input. No io-ts here.
 // Implements XML 1.0 (fifth edition) and Namespaces in XML 1.0; the codec kit over this tree is syncwire/codec.
 
+/**
+ * The XML layer: `parseXml`, `serializeXml`, the namespace-resolved element tree and the escapers. No io-ts.
+ *
+ * @packageDocumentation
+ * @module syncwire/xml
+ */
+
+export {
+  decodeBytes,
+  isXmlInput,
+  malformedOffset,
+  SNIFF_BYTES,
+  type SniffedEncoding,
+  sniffEncoding,
+  type XmlInput,
+} from './encoding'
 export { DEFAULT_LIMITS, type ParseOptions, parseXml, type XmlError } from './parse'
 export { escapeAttribute, escapeText, type SerializeOptions, serializeXml } from './serialize'
+export type { ReadableStreamLike, XmlSource } from './source'
+export type { StreamError, StreamIssue } from './stream'
 export { elementText, isElement, qualifiedName } from './tree'
 export {
   XML_NAMESPACE,

@@ -4,6 +4,9 @@
 
 import { either as E } from 'fp-ts'
 import { isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './chars'
+import { ENCODING_NAME, inputText, type XmlInput } from './encoding'
+import { type Limits, type ParseOptions, resolveLimits, type XmlError } from './options'
+import { lineAndColumn } from './position'
 import {
   XML_NAMESPACE,
   XMLNS_NAMESPACE,
@@ -13,62 +16,10 @@ import {
   type XmlNode,
 } from './types'
 
-/**
- * A reason the text is not a well-formed, namespace-well-formed XML document, or a limit it exceeds.
- * `line` and `column` (1-based; the column counts UTF-16 code units, a BOM not included) point at the fault
- * when the text is at fault at a place; they are absent for whole-input faults such as the length limit.
- *
- * @example
- * ```ts
- * const error: XmlError = { message: 'undefined entity &nbsp;', line: 3, column: 9 }
- * ```
- */
-export interface XmlError {
-  /** What is wrong, in words. */
-  message: string
-  /** 1-based line of the fault. */
-  line?: number
-  /** 1-based column of the fault, in UTF-16 code units. */
-  column?: number
-}
+export { DEFAULT_LIMITS, type ParseOptions, type XmlError } from './options'
 
 /**
- * Limits for {@link parseXml}; each is on by default ({@link DEFAULT_LIMITS}) and can be raised or lowered
- * (`Infinity` turns one off; a value that is not a number falls back to the default).
- *
- * @example
- * ```ts
- * const options: ParseOptions = { maxDepth: 64, maxLength: 1024 * 1024 }
- * ```
- */
-export interface ParseOptions {
-  /** Deepest element nesting allowed; the root is at depth 1. */
-  maxDepth?: number
-  /** Longest input allowed, in UTF-16 code units (checked before anything else). */
-  maxLength?: number
-  /** Most attributes (namespace declarations included) allowed on one element. */
-  maxAttributes?: number
-  /** Longest element, attribute, PI target or entity name allowed, in UTF-16 code units. */
-  maxNameLength?: number
-}
-
-/**
- * The default limits of {@link parseXml}: depth 256, 32 MiB of text, 256 attributes per element, names of 1024 units.
- *
- * @example
- * ```ts
- * parseXml(hugeText, { maxLength: 4 * DEFAULT_LIMITS.maxLength })
- * ```
- */
-export const DEFAULT_LIMITS: Readonly<Required<ParseOptions>> = Object.freeze({
-  maxDepth: 256,
-  maxLength: 33_554_432,
-  maxAttributes: 256,
-  maxNameLength: 1024,
-})
-
-/**
- * Parses XML text into a namespace-resolved {@link XmlDocument}, or returns the first fatal error (XML 1.0 §1.2:
+ * Parses XML text or bytes into a namespace-resolved {@link XmlDocument}, or returns the first fatal error (XML 1.0 §1.2:
  * a well-formedness error ends parsing) as a one-element array.
  *
  * Rules: exactly one root; legal names (QNames); only XML 1.0 characters; no `<` in attribute values; no `]]>` in
@@ -76,7 +27,12 @@ export const DEFAULT_LIMITS: Readonly<Required<ParseOptions>> = Object.freeze({
  * character references to XML characters; any DOCTYPE is rejected (no DTD, so no entity expansion and no external
  * entity); unbound prefixes are errors; CRLF and lone CR become LF; attribute values are normalised (§3.3.3);
  * whitespace-only text is dropped in elements that also have element children; comments and PIs are checked and
- * skipped; CDATA becomes text; a UTF-8 BOM and an XML declaration (first thing only) are accepted.
+ * skipped; CDATA becomes text; a BOM and an XML declaration (first thing only) are accepted.
+ *
+ * Input: a string, or bytes (`Uint8Array`, `ArrayBuffer`) decoded as XML 1.0 Appendix F says: a byte-order mark
+ * decides (UTF-8, UTF-16LE, UTF-16BE), else the declaration's `encoding`, else UTF-8; decoding is fatal, so a
+ * malformed byte is an error naming its byte offset (see `decodeBytes`). A string that starts with U+FEFF while
+ * its declaration names an encoding other than UTF-8 or UTF-16 is refused as contradictory.
  *
  * Why this is not fast-xml-parser's tree: its `XMLParser` (5.12, `preserveOrder`) throws on elements named
  * `__proto__`, `constructor` or `prototype`, renames `hasOwnProperty`, `toString`… to `__hasOwnProperty`… (so such
@@ -94,16 +50,14 @@ export const DEFAULT_LIMITS: Readonly<Required<ParseOptions>> = Object.freeze({
  * ```ts
  * const result = parseXml('<a:x xmlns:a="urn:a">1</a:x>')
  * if (E.isRight(result)) result.right.root.namespace // 'urn:a'
+ * parseXml(new TextEncoder().encode('<a/>')) // bytes: UTF-8 here; a BOM or the declaration may say otherwise
  * ```
  */
-export function parseXml(text: string, options?: ParseOptions): E.Either<XmlError[], XmlDocument> {
-  const limits = {
-    maxDepth: limit(options?.maxDepth, DEFAULT_LIMITS.maxDepth),
-    maxLength: limit(options?.maxLength, DEFAULT_LIMITS.maxLength),
-    maxAttributes: limit(options?.maxAttributes, DEFAULT_LIMITS.maxAttributes),
-    maxNameLength: limit(options?.maxNameLength, DEFAULT_LIMITS.maxNameLength),
-  }
-  if (typeof text !== 'string') return E.left([{ message: 'the input is not a string' }])
+export function parseXml(input: XmlInput, options?: ParseOptions): E.Either<XmlError[], XmlDocument> {
+  const limits = resolveLimits(options)
+  const decoded = inputText(input, limits.maxLength)
+  if (E.isLeft(decoded)) return decoded
+  const text = decoded.right
   if (text.length > limits.maxLength) {
     return E.left([
       { message: `the input is ${text.length} characters long, more than maxLength (${limits.maxLength})` },
@@ -117,13 +71,8 @@ export function parseXml(text: string, options?: ParseOptions): E.Either<XmlErro
   }
 }
 
-// A limit that is not a number (NaN, undefined, a string from untyped callers) must not switch the check off.
-function limit(value: unknown, fallback: number): number {
-  return typeof value === 'number' && !Number.isNaN(value) ? value : fallback
-}
-
 /** Internal control flow for the first fatal error; never escapes {@link parseXml}. */
-class SyntaxFault {
+export class SyntaxFault {
   constructor(
     readonly message: string,
     readonly offset: number,
@@ -133,27 +82,6 @@ class SyntaxFault {
     const { line, column } = lineAndColumn(text, this.offset)
     return { message: this.message, line, column }
   }
-}
-
-/** 1-based line and column of a UTF-16 offset; CRLF, CR and LF each end a line (§2.11). */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const end = Math.min(offset, text.length)
-  let line = 1
-  let lineStart = 0
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 10) {
-      line++
-      lineStart = i + 1
-    } else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++
-      line++
-      lineStart = i + 1
-    }
-  }
-  let column = end - lineStart + 1
-  if (lineStart === 0 && text.charCodeAt(0) === 0xfeff && end > 0) column--
-  return { line, column }
 }
 
 const LT = 60
@@ -183,40 +111,34 @@ const PREDEFINED_ENTITIES = new Map([
   ['quot', '"'],
 ])
 
-interface Limits {
-  maxDepth: number
-  maxLength: number
-  maxAttributes: number
-  maxNameLength: number
-}
-
-// The children of an element still open; replaced when it closes, never seen outside the parser (frozen, so that
-// a mistake would throw rather than share children between elements).
+// The children of an element still open; replaced when it closes (frozen, so that a mistake would throw rather
+// than share children between elements). The streaming readers give an element they keep open an array of its own.
 const OPEN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
 
-class Parser {
-  private readonly s: string
-  private readonly len: number
-  private i = 0
-  private readonly limits: Limits
+/** The parser itself; internal (the streaming readers run it on one piece of a document at a time). */
+export class Parser {
+  protected readonly s: string
+  protected readonly len: number
+  protected i = 0
+  protected readonly limits: Limits
 
   // Open elements, as parallel stacks (no recursion, no per-frame objects).
-  private depth = 0
-  private readonly elements: XmlElement[] = []
-  private readonly qnames: string[] = []
-  private readonly starts: number[] = []
-  private readonly bindingMarks: number[] = []
-  private readonly hasElementChild: boolean[] = []
+  protected depth = 0
+  protected readonly elements: XmlElement[] = []
+  protected readonly qnames: string[] = []
+  protected readonly starts: number[] = []
+  protected readonly bindingMarks: number[] = []
+  protected readonly hasElementChild: boolean[] = []
   // The children of every open element, in one stack: an element's start at `childStarts[depth]`. Its children
   // become an array of exactly their number when it closes (an array grown by push from [] holds spare room).
-  private readonly childStack: XmlNode[] = []
-  private readonly childStarts: number[] = []
+  protected readonly childStack: XmlNode[] = []
+  protected readonly childStarts: number[] = []
   /** Text read in the innermost open element since its last child element started or ended. */
   private pending = ''
 
   // In-scope namespace bindings: prefix ('' for the default namespace) -> stack of URIs (null = undeclared).
   private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
-  private readonly declared: string[] = []
+  protected readonly declared: string[] = []
 
   // Attributes of the start tag being read, reused across tags.
   private readonly attrNames: string[] = []
@@ -240,7 +162,20 @@ class Parser {
     if (s.startsWith('<?xml', this.i) && (isSpace(s.charCodeAt(this.i + 5)) || s.charCodeAt(this.i + 5) === QUESTION)) {
       this.xmlDeclaration()
     }
-    let root: XmlElement | undefined
+    return this.misc(undefined)
+  }
+
+  /** Whether {@link misc} stops after the root's start tag (the streaming readers parse the rest piece by piece). */
+  protected rootTagOnly = false
+
+  /** 1-based line and column of an offset (the streaming readers map pieces back into the whole document). */
+  protected position(offset: number): { line: number; column: number } {
+    return lineAndColumn(this.s, offset)
+  }
+
+  /** Reads white space, comments and PIs around the root, and the root itself unless `root` was read already. */
+  protected misc(root: XmlElement | undefined): XmlElement {
+    const s = this.s
     for (;;) {
       this.skipSpace()
       if (this.i >= this.len) break
@@ -259,6 +194,8 @@ class Parser {
         this.fail(`end tag without a start tag`)
       } else if (root) {
         this.fail('a second root element; a document has exactly one')
+      } else if (this.rootTagOnly) {
+        return this.startTag()
       } else {
         root = this.content()
       }
@@ -302,7 +239,7 @@ class Parser {
     const version = pseudo('version', true)!
     if (!/^1\.[0-9]+$/.test(version)) this.fail(`unsupported XML version "${version}"`, start)
     const encoding = pseudo('encoding', false)
-    if (encoding !== undefined && !/^[A-Za-z][A-Za-z0-9._-]*$/.test(encoding)) {
+    if (encoding !== undefined && !ENCODING_NAME.test(encoding)) {
       this.fail(`malformed encoding name "${encoding}"`, start)
     }
     const standalone = pseudo('standalone', false)
@@ -318,11 +255,21 @@ class Parser {
 
   /** Reads the root element and everything inside it; returns the root. */
   private content(): XmlElement {
-    const s = this.s
     const root = this.startTag()
-    while (this.depth > 0) {
+    this.contentUntil(0, false)
+    return root
+  }
+
+  /**
+   * Reads content until the depth drops to `floor`; with `open`, the text may end while the element at depth
+   * `floor + 1` is still open (a piece of a larger document).
+   */
+  protected contentUntil(floor: number, open: boolean): void {
+    const s = this.s
+    while (this.depth > floor) {
       this.text()
       if (this.i >= this.len) {
+        if (open && this.depth === floor + 1) return
         const d = this.depth - 1
         this.fail(`element <${this.qnames[d]}> is not closed`, this.starts[d])
       }
@@ -337,7 +284,6 @@ class Parser {
       } else if (next === QUESTION) this.processingInstruction()
       else this.startTag()
     }
-    return root
   }
 
   /** Scans character data up to the next '<' (or the end), appending it to {@link pending}. */
@@ -541,7 +487,7 @@ class Parser {
     return i > start
   }
 
-  private startTag(): XmlElement {
+  protected startTag(): XmlElement {
     const s = this.s
     const limits = this.limits
     const tagStart = this.i
@@ -638,12 +584,12 @@ class Parser {
     return value + s.slice(start, i)
   }
 
-  private lookup(prefix: string): string | null | undefined {
+  protected lookup(prefix: string): string | null | undefined {
     const stack = this.scopes.get(prefix)
     return stack === undefined || stack.length === 0 ? undefined : stack[stack.length - 1]
   }
 
-  private bind(prefix: string, uri: string | null): void {
+  protected bind(prefix: string, uri: string | null): void {
     const stack = this.scopes.get(prefix)
     if (stack === undefined) this.scopes.set(prefix, [uri])
     else stack.push(uri)
@@ -778,7 +724,7 @@ class Parser {
     children.push(element)
   }
 
-  private flushText(): void {
+  protected flushText(): void {
     const text = this.pending
     if (text === '') return
     this.pending = ''
@@ -815,7 +761,7 @@ class Parser {
     else {
       this.qname('an element name after </')
       const name = s.slice(nameStart, this.i)
-      const { line, column } = lineAndColumn(s, this.starts[d]!)
+      const { line, column } = this.position(this.starts[d]!)
       this.fail(`end tag </${name}> does not match start tag <${open}> (line ${line}, column ${column})`, tagStart)
     }
     this.skipSpace()

@@ -1,5 +1,5 @@
 // Small read helpers over the element tree that codecs and error paths share.
-// Implements nothing of a spec beyond the tree shape of DESIGN.md ("The API contract" → XML).
+// Implements nothing of a spec beyond the tree shape of syncwire/xml's public types.
 
 import type { XmlElement, XmlNode } from './types'
 

@@ -1,6 +1,6 @@
 // `syncwire conflicts` over the hand-made catch-up story in examples/sdata (every decision reason once), the JSON
 // form, target states as JSON or as a feed, the merged digest, and the gap that immediate mode refuses.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,6 +28,20 @@ const story = [
   '--last-page',
   'examples/sdata/catch-up-page-1.xml',
   'examples/sdata/catch-up-page-2.xml',
+]
+function decodedRight<A>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A }): A {
+  if (r._tag === 'Left') throw new Error('expected a decoded value')
+  return r.right
+}
+/** The story's first page alone, as JSON. */
+const pageOne = [
+  'conflicts',
+  '--json',
+  '--target-digest',
+  'examples/sdata/target-digest.xml',
+  '--target-states',
+  'examples/sdata/target-states.json',
+  'examples/sdata/catch-up-page-1.xml',
 ]
 const uuid = (n: number) => `0000000${n}-5eed-4a11-8c0d-00000000000${n}`
 
@@ -77,10 +91,10 @@ describe('syncwire conflicts', () => {
     expect(out.states[uuid(1)]).toEqual({ endpoint: CRM, tick: 12, stamp: '2026-03-02T08:00:00Z' })
   })
 
-  it('prints a table per page and the new digest as XML that DigestXml decodes to the JSON digest', () => {
+  it('prints a table per page and the new digest as a table: stdout holds the table and nothing else', () => {
     const r = syncwire(story)
     expect(r.code).toBe(0)
-    const json = JSON.parse(syncwire([...story, '--json']).stdout)
+    expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(
       /^== endpoints\n {2}crm {10}http:\/\/www\.example\.com\/sdata\/crm\/accounts\/-\/accounts\n/,
     )
@@ -93,9 +107,148 @@ describe('syncwire conflicts', () => {
     expect(r.stdout).toMatch(
       /00000008-5eed-4a11-8c0d-000000000008 +crm #16 +erp #12 \(deleted\) +apply +yes +tie-break\n/,
     )
-    const xml = r.stdout.slice(r.stdout.indexOf('== new target digest\n') + '== new target digest\n'.length)
-    const decoded = DigestXml.decode(xml)
+    expect(r.stdout).not.toContain('<')
+    expect(r.stdout.slice(r.stdout.indexOf('== new target digest\n'))).toBe(
+      [
+        '== new target digest',
+        'endpoint  tick  priority  stamp',
+        'erp       14    2         2026-03-02T11:30:00Z',
+        'crm       21    2         2026-03-02T12:00:00Z',
+        'webshop   12    1         2026-03-02T09:30:00Z',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('--digest-out writes the new digest: XML that DigestXml decodes, or JSON for a .json name', () => {
+    const json = JSON.parse(syncwire([...story, '--json']).stdout)
+    const xml = join(dir, 'new-digest.xml')
+    const asJson = join(dir, 'new-digest.JSON')
+    const r = syncwire([...story, '--digest-out', xml])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`== new target digest (written to ${xml})\n`)
+    const decoded = DigestXml.decode(readFileSync(xml, 'utf8'))
     expect(decoded._tag === 'Right' ? decoded.right : decoded.left).toEqual(json.digest)
+    expect(syncwire([...story, '--json', '--digest-out', asJson]).code).toBe(0)
+    expect(JSON.parse(readFileSync(asJson, 'utf8'))).toEqual(json.digest)
+    // --states-out writes what --json prints as "states", in the form --target-states reads.
+    const states = join(dir, 'new-states.json')
+    expect(syncwire([...story, '--states-out', states]).code).toBe(0)
+    expect(JSON.parse(readFileSync(states, 'utf8'))).toEqual({ states: json.states })
+  })
+
+  // The round trip: run page 1, keep the digest and states in files, feed them back for page 2; the decisions
+  // and the final digest are those of one run over both pages, whichever form the digest file takes.
+  it.each([
+    ['XML', 'digest.xml'],
+    ['JSON', 'digest.json'],
+  ])('page by page through --digest-out/--states-out (%s digest) gives the decisions of one run', (_form, name) => {
+    const whole = JSON.parse(syncwire([...story, '--json']).stdout)
+    const digest = join(dir, name)
+    const states = join(dir, `states-for-${name}.json`)
+    const first = syncwire([...pageOne.filter((a) => a !== '--json'), '--digest-out', digest, '--states-out', states])
+    expect(first.code).toBe(0)
+    const next = [
+      'conflicts',
+      '--target-digest',
+      digest,
+      '--target-states',
+      states,
+      '--digest-out',
+      digest,
+      '--states-out',
+      states,
+      '--last-page',
+      'examples/sdata/catch-up-page-2.xml',
+    ]
+    const second = JSON.parse(syncwire([...next, '--json']).stdout)
+    const firstJson = JSON.parse(syncwire(pageOne).stdout)
+    expect([...firstJson.pages, ...second.pages]).toEqual(whole.pages)
+    expect(second.digest).toEqual(whole.digest)
+    expect(second.states).toEqual(whole.states)
+    // The files now hold the state after page 2.
+    const written = readFileSync(digest, 'utf8')
+    expect(name.endsWith('.json') ? JSON.parse(written) : decodedRight(DigestXml.decode(written))).toEqual(whole.digest)
+    expect(JSON.parse(readFileSync(states, 'utf8'))).toEqual({ states: whole.states })
+  })
+
+  it('--json output feeds back whole: its digest as --target-digest, its states as --target-states', () => {
+    const whole = JSON.parse(syncwire([...story, '--json']).stdout)
+    const out = join(dir, 'page-1.out.json')
+    const first = syncwire(pageOne)
+    writeFileSync(out, first.stdout)
+    const second = syncwire([
+      'conflicts',
+      '--json',
+      '--target-digest',
+      out,
+      '--target-states',
+      out,
+      '--last-page',
+      'examples/sdata/catch-up-page-2.xml',
+    ])
+    expect(second.code).toBe(0)
+    const json = JSON.parse(second.stdout)
+    expect([...JSON.parse(first.stdout).pages, ...json.pages]).toEqual(whole.pages)
+    expect(json.digest).toEqual(whole.digest)
+  })
+
+  it('reads a JSON digest in the SData JSON form, as a convert envelope and as a plain value, like its XML', () => {
+    const xml = JSON.parse(syncwire([...story, '--json']).stdout)
+    const envelope = syncwire(['convert', 'examples/sdata/target-digest.xml', '--to', 'json']).stdout
+    const forms = {
+      'envelope.json': envelope,
+      'sdata-json.json': JSON.stringify(JSON.parse(envelope).value),
+      'value.json': JSON.stringify(
+        decodedRight(DigestXml.decode(readFileSync('examples/sdata/target-digest.xml', 'utf8'))),
+      ),
+      'entry-envelope.json': syncwire([
+        'convert',
+        'fixtures/sdata/spec-5.1_syncDigest-GET-response-entry.xml',
+        '--to',
+        'json',
+      ]).stdout,
+    }
+    for (const [name, text] of Object.entries(forms)) {
+      writeFileSync(join(dir, name), text)
+      const args = story.map((a) => (a === 'examples/sdata/target-digest.xml' ? join(dir, name) : a))
+      const r = syncwire([...args, '--json'])
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0)
+      if (name !== 'entry-envelope.json') expect(JSON.parse(r.stdout)).toEqual(xml)
+    }
+  })
+
+  it('a JSON digest that is not one exits 1 naming the member at fault', () => {
+    const cases: Array<[string, RegExp]> = [
+      [
+        '{"entries": [{"endpoint": "x", "tick": -1, "stamp": "2026-01-01T00:00:00Z"}]}',
+        /: \/entries\/0\/tick tick must be a non-negative safe integer$/,
+      ],
+      ['{"digest": {"entries": "x"}}', /: \/digest is not a digest value: /],
+      ['{"pages": []}', /: expected a digest: /],
+      ['[1]', /: expected a digest: /],
+      ['{"digest": ', /: not valid JSON: /],
+    ]
+    for (const [text, message] of cases) {
+      writeFileSync(join(dir, 'bad-digest.json'), text)
+      const r = syncwire([
+        'conflicts',
+        '--target-digest',
+        join(dir, 'bad-digest.json'),
+        'examples/sdata/catch-up-page-1.xml',
+      ])
+      expect(r.code, text).toBe(1)
+      expect(oneLine(r.stderr), text).toMatch(message)
+    }
+  })
+
+  it('refuses --digest-out - and an output file it cannot write', () => {
+    const dash = syncwire([...story, '--digest-out', '-'])
+    expect(dash.code).toBe(2)
+    expect(oneLine(dash.stderr)).toMatch(/^syncwire conflicts: --digest-out needs a file name/)
+    const r = syncwire([...story, '--states-out', join(dir, 'no', 'such', 'dir.json')])
+    expect(r.code).toBe(2)
+    expect(oneLine(r.stderr)).toMatch(/dir\.json: cannot write \(ENOENT\)$/)
   })
 
   it('without --last-page the catch-up digest is not merged; without states every entry is a new resource', () => {
@@ -215,5 +368,49 @@ describe('syncwire conflicts', () => {
     ])
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).pages[0].decisions.length).toBeGreaterThan(0)
+  })
+
+  // Regression: the target's states went from page to page keyed by the uuid as sent, while processFeed compares
+  // uuids case-insensitively; ABC… at tick 3 then abc… at tick 2 gave new-resource twice over two pages.
+  it('a uuid in another case on a later page, or in a later run, is the same resource, as within one page', () => {
+    const page = (u: string, tick: number) => {
+      const file = join(dir, `case-${u.slice(0, 3)}-${tick}.xml`)
+      writeFileSync(
+        file,
+        `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1" xmlns:sync="http://schemas.sage.com/sdata/sync/2008/1">
+  <sync:syncMode>catchUp</sync:syncMode>
+  <entry><sync:syncState><sync:endpoint>${CRM}</sync:endpoint><sync:tick>${tick}</sync:tick><sync:stamp>2026-03-01T0${tick}:00:00Z</sync:stamp></sync:syncState>
+    <sdata:payload><account sdata:uuid="${u}"/></sdata:payload></entry>
+</feed>`,
+      )
+      return file
+    }
+    const upper = page('ABCDEF01-0000-4000-8000-00000000000A', 3)
+    const lower = page('abcdef01-0000-4000-8000-00000000000a', 2)
+    const start = ['conflicts', '--json', '--target-digest', 'examples/sdata/target-digest.xml']
+    const reasons = (r: { stdout: string }) =>
+      JSON.parse(r.stdout).pages.flatMap((p: { decisions: Array<{ reason: string }> }) =>
+        p.decisions.map((d) => d.reason),
+      )
+    const both = syncwire([...start, upper, lower])
+    expect(reasons(both)).toEqual(['new-resource', 'same-endpoint-stale'])
+    // The --json states list the resource once, under the spelling it was stored with.
+    expect(Object.keys(JSON.parse(both.stdout).states)).toEqual(['ABCDEF01-0000-4000-8000-00000000000A'])
+    const states = join(dir, 'case-states.json')
+    expect(reasons(syncwire([...start, '--states-out', states, upper]))).toEqual(['new-resource'])
+    expect(reasons(syncwire([...start, '--target-states', states, lower]))).toEqual(['same-endpoint-stale'])
+    // Two keys for one resource in a states file are a mistake, not a choice.
+    writeFileSync(
+      states,
+      JSON.stringify({
+        states: {
+          'ABCDEF01-0000-4000-8000-00000000000A': { endpoint: CRM, tick: 3, stamp: '2026-03-01T03:00:00Z' },
+          'abcdef01-0000-4000-8000-00000000000a': { endpoint: CRM, tick: 1, stamp: '2026-03-01T01:00:00Z' },
+        },
+      }),
+    )
+    const twice = syncwire([...start, '--target-states', states, lower])
+    expect(twice.code).toBe(1)
+    expect(oneLine(twice.stderr)).toMatch(/ name the same resource \(uuids compare case-insensitively\)$/)
   })
 })

@@ -1,6 +1,6 @@
 // Every command refuses bad input with one line on stderr, the right exit code and no stack trace: a missing
-// file, a directory, an empty file, binary input (NUL bytes, invalid UTF-8), a 1 GB file (refused by its size,
-// unread) and unknown flags; plus the top-level --help and --version.
+// file, a directory, an empty file, undecodable bytes (UTF-16 without a BOM, invalid UTF-8, an unknown encoding),
+// a 1 GB file (refused by its size, unread) and unknown flags; plus the top-level --help and --version.
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,10 +24,17 @@ beforeAll(() => {
     directory: { path: dir, message: /: is a directory, not a file$/ },
     empty: { path: file('empty.xml', ''), message: /: empty file$/ },
     blank: { path: file('blank.xml', ' \n\t\n'), message: /: empty file \(only whitespace\)$/ },
-    nul: { path: file('nul.xml', Buffer.from('<a>\u0000</a>')), message: /: binary input \(a NUL byte at offset 3\)/ },
+    utf16: {
+      path: file('utf16.xml', Buffer.from('<a/>', 'utf16le')),
+      message: /: the bytes look like UTF-16 without a byte-order mark \(a NUL byte at offset 1\)/,
+    },
     latin1: {
       path: file('latin1.xml', Buffer.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e])),
-      message: /: binary input \(not valid UTF-8\)/,
+      message: /: 1:4: malformed UTF-8 at byte offset 3 \(bytes E9 3C 2F 61\)$/,
+    },
+    unknown: {
+      path: file('unknown.xml', '<?xml version="1.0" encoding="x-no-such"?><a/>'),
+      message: /: 1:31: unsupported encoding "x-no-such"/,
     },
     huge: { path: huge, message: /: file is 1073741824 bytes, over the 33554432-byte limit$/ },
   })
@@ -50,7 +57,7 @@ const commands: Array<[string, (path: string) => string[]]> = [
 ]
 
 describe.each(commands)('%s', (_name, args) => {
-  for (const kind of ['missing', 'directory', 'empty', 'blank', 'nul', 'latin1', 'huge']) {
+  for (const kind of ['missing', 'directory', 'empty', 'blank', 'utf16', 'latin1', 'unknown', 'huge']) {
     it(`refuses a ${kind} input with exit code 2 and one line`, () => {
       const r = syncwire(args(bad[kind]!.path))
       expect(r.code).toBe(2)
@@ -109,5 +116,8 @@ describe('top level', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(new RegExp(`^Usage: syncwire ${command} `))
     expect(r.stdout).toMatch(/Examples?:\n {2}syncwire /)
+    // The installed package has no examples/ folder: the examples name placeholder files and say so.
+    expect(r.stdout).not.toContain('examples/')
+    expect(r.stdout).toMatch(/stands? for your own/)
   })
 })

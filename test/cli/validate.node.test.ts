@@ -204,4 +204,67 @@ describe('syncwire validate', () => {
       expect(syncwire(['validate', 'examples/sdata/broken-feed.xml'], { env }).stdout).not.toContain('\u001b[')
     }
   })
+
+  it("--role takes every role of the library's validators, digest included, and only those", () => {
+    const entry = 'fixtures/sdata/spec-5.1_syncDigest-GET-response-entry.xml'
+    expect(syncwire(['validate', '--role', 'digest', entry])).toMatchObject({ code: 0, stdout: '' })
+    // The role reaches the validator: a digest entry fails as a source entry (no syncState, no payload resource).
+    const asSource = syncwire(['validate', '--role', 'source', entry])
+    expect(asSource.code).toBe(1)
+    expect(asSource.stdout).toContain('/entry/sync:syncState error')
+    const help = syncwire(['validate', '--help']).stdout
+    expect(help).toMatch(/--role <role> +feeds: source \| target-request \| result; entries also: digest\n/)
+    const unknown = syncwire(['validate', '--role', 'sink', entry])
+    expect(unknown.code).toBe(2)
+    expect(oneLine(unknown.stderr)).toBe(
+      "syncwire validate: unknown --role 'sink' (one of source, target-request, result, digest) (see syncwire validate --help)",
+    )
+    // A feed has no digest role: saying so is a usage error that names the file, not a verdict on it.
+    const feed = syncwire(['validate', '--role', 'digest', entry, 'examples/sdata/catch-up-page-1.xml'])
+    expect(feed.code).toBe(2)
+    expect(feed.stdout).toBe('')
+    expect(oneLine(feed.stderr)).toBe(
+      'syncwire validate: --role digest does not apply to examples/sdata/catch-up-page-1.xml, a SData sync feed (its roles: source, target-request, result) (see syncwire validate --help)',
+    )
+  })
+
+  // Regression: entries with http:etag (a plain SData feed carries one per entry, core §3.1) were taken for
+  // $syncTarget results, and every entry got "a result entry needs http:httpStatus". Only httpStatus marks a result.
+  const etagFeed = (
+    status = '',
+  ) => `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1"
+      xmlns:sync="http://schemas.sage.com/sdata/sync/2008/1" xmlns:http="http://schemas.sage.com/sdata/http/2008/1">
+  <sync:syncMode>catchUp</sync:syncMode>
+  <sync:digest>
+    <sync:origin>http://www.example.com/sdata/myApp1/myContract/-/accounts</sync:origin>
+    <sync:digestEntry>
+      <sync:endpoint>http://www.example.com/sdata/myApp1/myContract/-/accounts</sync:endpoint>
+      <sync:tick>6</sync:tick><sync:stamp>2008-10-30T17:23:52Z</sync:stamp><sync:conflictPriority>2</sync:conflictPriority>
+    </sync:digestEntry>
+  </sync:digest>
+  <entry>
+    <id>http://www.example.com/sdata/myApp1/myContract/-/accounts('A001')</id>
+    <title>Account A001</title>
+    <updated>2008-10-30T14:52:03Z</updated>
+    <http:etag>gJaGtgHyuwrtFuNs2Ez0hg==</http:etag>${status}
+    <sync:syncState>
+      <sync:endpoint>http://www.example.com/sdata/myApp1/myContract/-/accounts</sync:endpoint>
+      <sync:tick>5</sync:tick><sync:stamp>2008-10-30T14:52:03Z</sync:stamp>
+    </sync:syncState>
+    <sdata:payload><account sdata:uuid="c4411795-9e1f-4a3b-8f4e-2d0f7a5b6c01"><name>A001</name></account></sdata:payload>
+  </entry>
+</feed>`
+
+  it('a source feed whose entries carry http:etag is validated as a source feed, not as a result feed', () => {
+    const r = syncwire(['validate', '--summary', '-'], { input: etagFeed() })
+    expect(r.stdout).not.toContain('httpStatus')
+    expect(r.stdout).toBe(
+      '<stdin>: SData sync feed (catchUp) — 1 entry from 1 endpoint, source digest of 1 endpoint; valid\n',
+    )
+    expect(r.code).toBe(0)
+    // With http:httpStatus the same feed is a result feed: the result rules apply (httpMessage is a SHOULD).
+    const result = syncwire(['validate', '-'], { input: etagFeed('<http:httpStatus>200</http:httpStatus>') })
+    expect(result.stdout).toMatch(/ \/feed\/entry\[1\]\/http:httpMessage warning a result entry should carry/)
+    expect(result.code).toBe(0)
+  })
 })

@@ -90,12 +90,16 @@ describe('codec messages: non-strings, and long inputs cut to a fixed length', (
   })
 
   it('booleans', () => {
-    expect(message(XsBoolean, 1)).toBe('expected a boolean (true, false, 1, 0, True or False), found a number')
-    expect(message(XsBoolean, s41)).toBe(`expected a boolean (true, false, 1, 0, True or False), found ${cut(s41, 37)}`)
-    expect(message(XsBoolean, s40)).toBe(
-      `expected a boolean (true, false, 1, 0, True or False), found ${JSON.stringify(s40)}`,
+    expect(message(XsBoolean, 1)).toBe('expected a boolean (true, false, 1 or 0, in any letter case), found a number')
+    expect(message(XsBoolean, s41)).toBe(
+      `expected a boolean (true, false, 1 or 0, in any letter case), found ${cut(s41, 37)}`,
     )
-    expect(message(DotNetBoolean, 'yes')).toBe('expected a boolean (true, false, 1, 0, True or False), found "yes"')
+    expect(message(XsBoolean, s40)).toBe(
+      `expected a boolean (true, false, 1 or 0, in any letter case), found ${JSON.stringify(s40)}`,
+    )
+    expect(message(DotNetBoolean, 'yes')).toBe(
+      'expected a boolean (true, false, 1 or 0, in any letter case), found "yes"',
+    )
     expect(DotNetBoolean.name).toBe('a boolean (written True/False)')
     expect(formBoolean().encode({ value: true })).toBe('True')
     expect(formBoolean().encode({ value: false })).toBe('False')
@@ -224,7 +228,7 @@ describe('reportErrors: attribute paths, prefixes and fallback messages', () => 
 
   it('a namespaced attribute shows the codec prefix, not the document one; plain attributes show none', () => {
     expect(issuesOf('<r xmlns:y="urn:x" y:flag="maybe"><i n="1"/><i n="-1"/></r>')).toEqual([
-      { path: '/r/@x:flag', message: 'expected a boolean (true, false, 1, 0, True or False), found "maybe"' },
+      { path: '/r/@x:flag', message: 'expected a boolean (true, false, 1 or 0, in any letter case), found "maybe"' },
       { path: '/r/i[2]/@n', message: 'expected a non-negative safe integer, found "-1"' },
     ])
   })

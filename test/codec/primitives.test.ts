@@ -67,17 +67,21 @@ describe('NonNegativeInteger', () => {
     )
   })
 
-  it('accepts exactly the strings of decimal digits (no sign, spaces, exponent, hex)', () => {
+  it('accepts exactly the strings of decimal digits, XML white space around collapsed (no sign, exponent, hex)', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom('0', '1', '9', '+', '-', ' ', 'e', 'x', '.', 'a'), maxLength: 6 }),
+        fc.string({
+          unit: fc.constantFrom('0', '1', '9', '+', '-', ' ', 'e', 'x', '.', 'a', '\t', '\n'),
+          maxLength: 6,
+        }),
         (s) => {
           const accepted = E.isRight(NonNegativeInteger.decode(s))
-          return accepted === /^[0-9]+$/.test(s)
+          return accepted === /^[ \t\n]*[0-9]+[ \t\n]*$/.test(s)
         },
       ),
     )
-    for (const s of ['', '-1', '+1', ' 1', '1 ', '1e3', '0x1F', '1.0'])
+    expect(NonNegativeInteger.decode(' 1\n')).toEqual(E.right(1))
+    for (const s of ['', '-1', '+1', '1 2', '1e3', '0x1F', '1.0'])
       expect(E.isLeft(NonNegativeInteger.decode(s))).toBe(true)
     expect(message(NonNegativeInteger, 'abc')).toBe('expected a non-negative safe integer, found "abc"')
   })
@@ -197,9 +201,11 @@ describe('booleans', () => {
     expect(DotNetBoolean.encode({ value: false, lexical: 'true' })).toBe('False')
   })
 
-  it('rejects other spellings', () => {
-    for (const s of ['TRUE', 'yes', ' true', '']) expect(E.isLeft(XsBoolean.decode(s))).toBe(true)
-    expect(message(XsBoolean, 'yes')).toBe('expected a boolean (true, false, 1, 0, True or False), found "yes"')
+  it('reads any letter case and collapses white space (the same reader as the protocol codecs), rejects the rest', () => {
+    expect(XsBoolean.decode('TRUE')).toEqual(E.right(true))
+    expect(XsBoolean.decode(' fAlSe\n')).toEqual(E.right(false))
+    for (const s of ['yes', 't', '', '2', 'true false']) expect(E.isLeft(XsBoolean.decode(s))).toBe(true)
+    expect(message(XsBoolean, 'yes')).toBe('expected a boolean (true, false, 1 or 0, in any letter case), found "yes"')
   })
 })
 

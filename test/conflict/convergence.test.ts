@@ -1,26 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { numRuns } from '../support/runtime'
-import { type EditKind, Network, snapshot } from './sim'
+import { localEdit, Network, skews, snapshot } from './sim'
 
 // Convergence of the spec's rules (decision 13), model-based: random local edits and catch-up passes between
 // any ordered pair, then catch-up passes both ways until nothing changes.
-
-const UUIDS = ['u0', 'u1', 'u2']
-const KINDS: EditKind[] = ['create', 'update', 'update', 'delete']
-
-class LocalEdit implements fc.Command<object, Network> {
-  constructor(
-    readonly at: number,
-    readonly uuid: string,
-    readonly kind: EditKind,
-  ) {}
-  check = () => true
-  run(_: object, net: Network): void {
-    net.local(this.at % net.size, this.uuid, this.kind)
-  }
-  toString = () => `${this.kind}(${this.at}, ${this.uuid})`
-}
 
 class CatchUp implements fc.Command<object, Network> {
   constructor(
@@ -38,21 +22,10 @@ class CatchUp implements fc.Command<object, Network> {
 }
 
 const commands = fc.commands(
-  [
-    fc
-      .tuple(fc.nat(5), fc.constantFrom(...UUIDS), fc.constantFrom(...KINDS))
-      .map(([at, uuid, kind]) => new LocalEdit(at, uuid, kind)),
-    fc.tuple(fc.nat(5), fc.nat(5), fc.integer({ min: 1, max: 4 })).map(([f, t, p]) => new CatchUp(f, t, p)),
-  ],
+  [localEdit, fc.tuple(fc.nat(5), fc.nat(5), fc.integer({ min: 1, max: 4 })).map(([f, t, p]) => new CatchUp(f, t, p))],
   // size 'max': without it fast-check keeps histories to about ten commands, too short to ever diverge.
   { maxCommands: 40, size: 'max' },
 )
-
-const skews = (n: number) =>
-  fc.array(
-    fc.integer({ min: -10, max: 10 }).map((k) => k * 500),
-    { minLength: n, maxLength: n },
-  )
 
 /** 2–6 endpoints of one priority, with clocks skewed by up to ±5 s (edits are 1 s apart, so clocks disagree). */
 const equalPriorities = fc

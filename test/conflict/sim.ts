@@ -1,5 +1,6 @@
 // A network of simulated SData endpoints for the convergence tests: local edits stamped with nextStamp over
 // skewed clocks, and catch-up passes done as an engine would (selectChanges → processFeed, page by page). Not a test file.
+import fc from 'fast-check'
 import { epochMsToDateTime } from '../../src/common/datetime'
 import {
   compareStamps,
@@ -210,3 +211,35 @@ export function snapshot(e: Endpoint): string {
     .join(';')
   return `${store}\n${digest}`
 }
+
+/** The uuids and edit kinds random histories draw from (updates twice as likely). */
+export const UUIDS = ['u0', 'u1', 'u2']
+export const KINDS: EditKind[] = ['create', 'update', 'update', 'delete']
+
+/** A local create, update or delete, as a fast-check command on anything that can make one. */
+export class LocalEdit
+  implements fc.Command<object, { size: number; local(i: number, uuid: string, kind: EditKind): boolean }>
+{
+  constructor(
+    readonly at: number,
+    readonly uuid: string,
+    readonly kind: EditKind,
+  ) {}
+  check = () => true
+  run(_: object, net: { size: number; local(i: number, uuid: string, kind: EditKind): boolean }): void {
+    net.local(this.at % net.size, this.uuid, this.kind)
+  }
+  toString = () => `${this.kind}(${this.at}, ${this.uuid})`
+}
+
+/** The arbitrary of a LocalEdit at one of six endpoints (taken modulo the network size). */
+export const localEdit = fc
+  .tuple(fc.nat(5), fc.constantFrom(...UUIDS), fc.constantFrom(...KINDS))
+  .map(([at, uuid, kind]) => new LocalEdit(at, uuid, kind))
+
+/** Clock skews of `n` endpoints: multiples of 500 ms up to ±5 s (edits are 1 s apart, so clocks disagree). */
+export const skews = (n: number) =>
+  fc.array(
+    fc.integer({ min: -10, max: 10 }).map((k) => k * 500),
+    { minLength: n, maxLength: n },
+  )

@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { distDir, ensureBuilt, ROOT, SUBPATHS, specifier } from './consumer'
@@ -24,7 +25,13 @@ async function bundle(contents: string, format: 'esm' | 'cjs' = 'esm') {
   })
   const inputs = Object.keys(result.metafile.inputs)
   const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path))
-  return { inputs, imports, text: result.outputFiles[0]?.text ?? '' }
+  // What reached the output (`inputs` also lists modules that were read and then shaken out entirely).
+  const used = Object.values(result.metafile.outputs).flatMap((o) =>
+    Object.entries(o.inputs)
+      .filter(([, v]) => v.bytesInOutput > 0)
+      .map(([k]) => k),
+  )
+  return { inputs, imports, used, text: result.outputFiles[0]?.text ?? '' }
 }
 
 beforeAll(() => ensureBuilt())
@@ -71,5 +78,28 @@ describe('esbuild --bundle --platform=browser', () => {
   it('sees the XML layer in the syncwire/xml graph (so the check above would catch it)', async () => {
     const { inputs } = await bundle("import { parseXml } from './src/xml/index.ts'; globalThis.p = parseXml")
     expect(inputs.filter((p) => p.startsWith('src/xml/')).length).toBeGreaterThan(1)
+  })
+
+  // A consumer that only builds the changes URL and reads the response headers must not pay for the codecs: the
+  // built dist/ is bundled (tsup merges modules into chunks, so module-level codec construction must be pure).
+  const gzipped = (text: string) => gzipSync(text).length
+  // The XML parser's namespace for `xmlns` declarations: present in a bundle exactly when the parser is.
+  const XMLNS_URI = 'http://www.w3.org/2000/xmlns/'
+  it('bundles `changesUrl` + `parseSyncResponseHeaders` from syncwire/filesync under 8 kB gzip, without io-ts or the parser', async () => {
+    const { used, text } = await bundle(
+      "import { changesUrl, parseSyncResponseHeaders } from './dist/filesync/index.js'; globalThis.h = [changesUrl, parseSyncResponseHeaders]",
+    )
+    expect(used.filter((p) => /node_modules\/(io-ts|fp-ts)\//.test(p))).toEqual([])
+    expect(text).not.toContain(XMLNS_URI)
+    expect(gzipped(text)).toBeLessThan(8_000)
+  })
+
+  it('bundles io-ts and the parser for `PolicyXml` from the same entry (so the check above can fail)', async () => {
+    const { used, text } = await bundle(
+      "import { PolicyXml } from './dist/filesync/index.js'; globalThis.p = PolicyXml",
+    )
+    expect(used.some((p) => p.includes('node_modules/io-ts/'))).toBe(true)
+    expect(text).toContain(XMLNS_URI)
+    expect(gzipped(text)).toBeGreaterThan(8_000)
   })
 })

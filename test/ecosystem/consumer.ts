@@ -133,9 +133,15 @@ export const LINKED_DEPS = ['fast-xml-parser', 'io-ts', 'fp-ts', 'fast-check', '
 /**
  * Lays out a consumer project: package.json with the given module type, the tarball unpacked as
  * node_modules/syncwire (as `npm install` would: the bin linked into node_modules/.bin and made executable), and
- * links to this repo's copies of the dependencies.
+ * links to this repo's copies of the dependencies (`linkFrom` points some at other copies, `without` leaves some out).
  */
-export function consumer(tarball: string, type: 'module' | 'commonjs', label: string = type): string {
+export function consumer(
+  tarball: string,
+  type: 'module' | 'commonjs',
+  label: string = type,
+  linkFrom: Record<string, string> = {},
+  without: string[] = [],
+): string {
   const dir = tempDir(`consumer-${label}`)
   writeFileSync(
     join(dir, 'package.json'),
@@ -146,9 +152,10 @@ export function consumer(tarball: string, type: 'module' | 'commonjs', label: st
   mkdirSync(pkgDir, { recursive: true })
   run('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1'], dir)
   for (const dep of LINKED_DEPS) {
+    if (without.includes(dep)) continue
     const target = join(nm, dep)
     mkdirSync(dirname(target), { recursive: true })
-    symlinkSync(join(ROOT, 'node_modules', dep), target, 'dir')
+    symlinkSync(linkFrom[dep] ?? join(ROOT, 'node_modules', dep), target, 'dir')
   }
   const installed = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { bin?: Record<string, string> }
   mkdirSync(join(nm, '.bin'), { recursive: true })

@@ -1,10 +1,23 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bin, cleanup, consumer, distDir, type Packed, PKG, pack, ROOT, run, SUBPATHS, specifier } from './consumer'
+import {
+  bin,
+  cleanup,
+  consumer,
+  distDir,
+  type Packed,
+  PKG,
+  pack,
+  ROOT,
+  run,
+  SUBPATHS,
+  specifier,
+  tempDir,
+} from './consumer'
 
 // Packaging, proven from the packed tarball (issue 8): what `npm pack` ships is what consumers import, require and
 // type-check, under every module system and TypeScript resolution mode, and the lint tools agree.
@@ -65,6 +78,31 @@ describe('npm pack', () => {
       if (existsSync(join(ROOT, doc))) expect(packed.files).toContain(doc)
     expect(packed.files.some((f) => f.startsWith('dist/cli/'))).toBe(true)
     expect(PKG.files.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist'])
+  })
+
+  // A fresh clone has no dist/: `npm pack` must build first. The clone here is the package.json alone, with a
+  // stand-in `tsup` on PATH (no node_modules, so npm's script PATH finds it) that writes dist/index.js: this proves
+  // that npm runs the build before it collects the files, without a second real build (the suite's own build goes
+  // through the same `npm run build`).
+  it('builds before packing a clone that has no dist/ (the prepack script)', () => {
+    const clone = tempDir('clone')
+    const tools = tempDir('tools')
+    try {
+      copyFileSync(join(ROOT, 'package.json'), join(clone, 'package.json'))
+      writeFileSync(join(tools, 'tsup'), '#!/bin/sh\nmkdir -p dist && echo "export {}" > dist/index.js\n')
+      chmodSync(join(tools, 'tsup'), 0o755)
+      const env = { PATH: `${tools}:${process.env.PATH ?? ''}` }
+      const listed = (args: string[]) => {
+        const out = run('npm', ['pack', '--dry-run', '--json', ...args], clone, env)
+        return (JSON.parse(out.slice(out.indexOf('['))) as Array<{ files: Array<{ path: string }> }>)[0]?.files.map(
+          (f) => f.path,
+        )
+      }
+      expect(listed(['--ignore-scripts'])).not.toContain('dist/index.js')
+      expect(listed([])).toContain('dist/index.js')
+    } finally {
+      cleanup(clone, tools)
+    }
   })
 
   it('ships the JavaScript and declarations of every subpath, for import and for require', () => {

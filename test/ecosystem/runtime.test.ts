@@ -5,6 +5,7 @@ import * as conflict from '../../src/conflict/index'
 import * as filesync from '../../src/filesync/index'
 import * as root from '../../src/index'
 import * as sdata from '../../src/sdata/index'
+import * as arbitraries from '../../src/testing/arbitraries/index'
 import * as testing from '../../src/testing/index'
 import * as xml from '../../src/xml/index'
 import { fixturesIn } from '../support/fixtures'
@@ -30,7 +31,7 @@ describe(`the ${runtime} project`, () => {
   })
 
   it('loads every public entry point', () => {
-    for (const entry of [root, xml, codec, filesync, sdata, conflict, testing]) {
+    for (const entry of [root, xml, codec, filesync, sdata, conflict, testing, arbitraries]) {
       for (const [name, value] of Object.entries(entry)) expect(value, name).toBeDefined()
     }
   })

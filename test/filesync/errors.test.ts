@@ -129,7 +129,7 @@ describe('FileSyncXml decode errors', () => {
     expect(issues(text)).toEqual([
       {
         path: '/Folder/Items/Document[1]/IsLabelProtected',
-        message: 'expected a boolean (true, false, 1, 0, True or False), found "No"',
+        message: 'expected a boolean (true, false, 1 or 0, in any letter case), found "No"',
       },
     ])
   })

@@ -15,7 +15,7 @@ import {
   arbFileSyncDocument,
   arbFileSyncText,
   arbFolderItem,
-} from '../../src/testing/arbitraries/filesync'
+} from '../../src/testing/arbitraries/index'
 import { parseXml } from '../../src/xml/parse'
 import { serializeXml } from '../../src/xml/serialize'
 import type { XmlElement } from '../../src/xml/types'

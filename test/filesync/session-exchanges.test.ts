@@ -61,7 +61,7 @@ describe('createFirstRunSession', () => {
     expect(run.policy).toBeUndefined()
     run.next()
     const bad = run.receive({ status: 200, headers: {}, body: new Uint8Array([0x3c, 0xff]) })
-    expect(bad.type === 'error' && bad.issues[0]?.message).toBe('the body is not well-formed UTF-8')
+    expect(bad.type === 'error' && bad.issues[0]?.message).toContain('malformed UTF-8 at byte offset 1')
   })
 })
 

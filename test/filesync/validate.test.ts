@@ -8,7 +8,7 @@ import {
   type FolderItem,
   validateFileSync,
 } from '../../src/filesync/index'
-import { arbFileSyncDocument } from '../../src/testing/arbitraries/filesync'
+import { arbFileSyncDocument } from '../../src/testing/arbitraries/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 
 const ID = 'f0ce10dfa5334200b28631f7d2066eab'

@@ -35,17 +35,22 @@ describe('hostile JSON: __proto__ and constructor keys', () => {
     })
   }
 
-  it('SyncFeedJson reads the modelled members and leaves the hostile ones out', () => {
+  it('SyncFeedJson reads the modelled members and keeps the hostile ones as plain data members', () => {
     const result = SyncFeedJson.decode(HOSTILE)
     if (E.isLeft(result)) throw new Error(JSON.stringify(reportJsonErrors(result.left)))
-    expect(result.right.digest).toEqual({
-      origin: 'http://o/',
-      entries: [{ endpoint: 'http://e/', tick: 1, stamp: '2008-10-30T14:55:43Z', conflictPriority: 1 }],
-    })
-    expect(result.right.entries.map((e) => e.syncState)).toEqual([
-      { endpoint: 'http://e/', tick: 1, stamp: '2008-10-30T14:55:43Z' },
+    const { jsonMembers: digestKept, entries: digestEntries, ...digest } = result.right.digest!
+    expect(digest).toEqual({ origin: 'http://o/' })
+    expect(digestEntries.map(({ jsonMembers: _, ...e }) => e)).toEqual([
+      { endpoint: 'http://e/', tick: 1, stamp: '2008-10-30T14:55:43Z', conflictPriority: 1 },
     ])
+    expect(result.right.entries.map((e) => ({ ...e.syncState, jsonMembers: undefined }))).toEqual([
+      { endpoint: 'http://e/', tick: 1, stamp: '2008-10-30T14:55:43Z', jsonMembers: undefined },
+    ])
+    // Kept as an own data member, never as a prototype.
+    expect(Object.getOwnPropertyDescriptor(digestKept, '__proto__')?.value).toEqual({ polluted: 3 })
+    expect(Object.getPrototypeOf(digestKept)).toBe(Object.prototype)
     expect(Object.getPrototypeOf(result.right.digest)).toBe(Object.prototype)
+    expect(SyncFeedJson.decode(JSON.parse(JSON.stringify(SyncFeedJson.encode(result.right))))).toEqual(result)
   })
 
   it('XmlElementJson reads "__proto__" as an element and attribute name', () => {

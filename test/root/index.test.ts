@@ -4,17 +4,18 @@ import * as conflict from '../../src/conflict/index'
 import * as filesync from '../../src/filesync/index'
 import * as root from '../../src/index'
 import * as sdata from '../../src/sdata/index'
+import * as session from '../../src/session/index'
 import * as xml from '../../src/xml/index'
 
 describe('the root entry point', () => {
   it('re-exports every public module except the CLI and the testing kit', () => {
-    for (const mod of [codec, conflict, filesync, sdata, xml]) {
+    for (const mod of [codec, conflict, filesync, sdata, session, xml]) {
       for (const [name, value] of Object.entries(mod)) expect(root, name).toHaveProperty(name, value)
     }
   })
 
   it('exports nothing that no public module exports', () => {
-    const published = new Set([codec, conflict, filesync, sdata, xml].flatMap((m) => Object.keys(m)))
+    const published = new Set([codec, conflict, filesync, sdata, session, xml].flatMap((m) => Object.keys(m)))
     expect(Object.keys(root).filter((name) => !published.has(name))).toEqual([])
   })
 
@@ -46,21 +47,26 @@ describe('the root entry point', () => {
     'parseDateTime',
     'jsonPathOf',
   ])('does not export the internal %s from any entry point', (name) => {
-    for (const mod of [root, codec, conflict, filesync, sdata, xml]) expect(mod, name).not.toHaveProperty(name)
+    for (const mod of [root, codec, conflict, filesync, sdata, session, xml]) expect(mod, name).not.toHaveProperty(name)
   })
 
   it('keeps the XML layer apart from the codec kit: syncwire/xml has no combinator, syncwire/codec no parser', () => {
     expect(Object.keys(xml).sort()).toEqual([
       'DEFAULT_LIMITS',
+      'SNIFF_BYTES',
       'XMLNS_NAMESPACE',
       'XML_NAMESPACE',
+      'decodeBytes',
       'elementText',
       'escapeAttribute',
       'escapeText',
       'isElement',
+      'isXmlInput',
+      'malformedOffset',
       'parseXml',
       'qualifiedName',
       'serializeXml',
+      'sniffEncoding',
     ])
     expect(codec).not.toHaveProperty('parseXml')
     expect(codec).toHaveProperty('element')

@@ -11,9 +11,10 @@ import {
   SyncStateXml,
   TrackingXml,
 } from '../../src/sdata/index'
+import type { XmlInput } from '../../src/xml'
 import { fixture, fixturesIn } from '../support/fixtures'
 
-const codecs: Record<string, t.Type<any, string, string>> = {
+const codecs: Record<string, t.Type<any, string, XmlInput>> = {
   SyncFeedXml,
   SyncEntryXml,
   DigestXml,
@@ -26,7 +27,7 @@ const NEGATIVE = /_fragment\.xml$|_MALFORMED|stamp-without-timezone/
 const xmlFiles = fixturesIn('sdata', '.xml')
 const expectedFiles = fixturesIn('sdata', '.expected.json')
 
-function decodeWith(codec: t.Type<any, string, string>, text: string) {
+function decodeWith(codec: t.Type<any, string, XmlInput>, text: string) {
   const r = codec.decode(text)
   return r._tag === 'Right'
     ? { ok: true as const, value: r.right }

@@ -36,7 +36,7 @@ function decodeFeed(xml: string) {
 }
 
 describe('payload resources', () => {
-  it('§6.1 deleted parent: sync:isDeleted reads as a delete and is written as sdata:isDeleted="true"', () => {
+  it('§6.1 deleted parent: sync:isDeleted reads as a delete and is written back as read', () => {
     const parent = fixture('sdata/spec-6.1_salesOrder-deleted-parent_fragment.xml')
     const feed = decodeFeed(feedWith('', parent))
     const payload = feed.entries[0]!.payload!
@@ -44,8 +44,9 @@ describe('payload resources', () => {
     expect(payload.isDeleted).toBe(true)
     expect(payload.element.attributes.map((a) => a.localName)).toEqual(['xmlns'])
     const text = SyncFeedXml.encode(feed)
-    expect(text).toContain('sdata:isDeleted="true"')
-    expect(text).not.toContain('sync:isDeleted')
+    expect(payload.forms).toEqual({ isDeletedNamespace: 'sync' })
+    expect(text).toContain('sync:isDeleted="true"')
+    expect(text).not.toContain('sdata:isDeleted')
   })
 
   it('booleans in any letter case (True/False as .NET writes them) and 1/0', () => {
@@ -63,7 +64,9 @@ describe('payload resources', () => {
   it('uuid on the resource or on <payload> (§5.8) reads the same; two different uuids keep the payload whole', () => {
     const onResource = decodeFeed(feedWith('', '<a xmlns="urn:c" sdata:uuid="C4411795-9943-4cf4-8705-51A74C9F0ACC"/>'))
     const onPayload = decodeFeed(feedWith(' sdata:uuid="C4411795-9943-4cf4-8705-51A74C9F0ACC"', '<a xmlns="urn:c"/>'))
-    expect(onPayload).toEqual(onResource)
+    expect(onPayload.entries[0]!.payload!.forms).toEqual({ uuid: 'payload' })
+    const { forms: _forms, ...payload } = onPayload.entries[0]!.payload!
+    expect({ ...onPayload, entries: [{ ...onPayload.entries[0]!, payload }] }).toEqual(onResource)
     const clash = decodeFeed(
       feedWith(
         ' sdata:uuid="C4411795-9943-4cf4-8705-51A74C9F0ACC"',
@@ -74,10 +77,10 @@ describe('payload resources', () => {
     expect(clash.entries[0]!.extensions.map((e) => e.localName)).toEqual(['payload'])
   })
 
-  it('sdata:uri (real servers) reads as url and is written as sdata:url; with both, sdata:url wins and uri stays', () => {
+  it('sdata:uri (real servers) reads as url and is written back as sdata:uri; with both, sdata:url wins and uri stays', () => {
     const feed = decodeFeed(feedWith('', '<a xmlns="urn:c" sdata:uri="http://e/a(1)"/>'))
     expect(feed.entries[0]!.payload!.url).toBe('http://e/a(1)')
-    expect(SyncFeedXml.encode(feed)).toContain('sdata:url="http://e/a(1)"')
+    expect(SyncFeedXml.encode(feed)).toContain('sdata:uri="http://e/a(1)"')
     const both = decodeFeed(feedWith('', '<a xmlns="urn:c" sdata:url="http://e/u" sdata:uri="http://e/i"/>'))
     expect(both.entries[0]!.payload!.url).toBe('http://e/u')
     expect(both.entries[0]!.payload!.element.attributes.map((a) => a.localName)).toEqual(['xmlns', 'uri'])

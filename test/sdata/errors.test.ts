@@ -2,6 +2,7 @@
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { DigestXml, reportErrors, SyncEntryXml, SyncFeedElement, SyncFeedXml, TrackingXml } from '../../src/sdata/index'
+import type { XmlInput } from '../../src/xml'
 import type { XmlElement } from '../../src/xml/types'
 
 const ROOT =
@@ -18,7 +19,7 @@ const digestWithSecond = (body: string) =>
   `<sync:digestEntry>${body}</sync:digestEntry></sync:digest>`
 const STAMP = '<sync:stamp>2008-10-30T14:55:43Z</sync:stamp>'
 
-const cases: Array<[string, t.Type<any, string, string>, string, string, string]> = [
+const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, string]> = [
   [
     'a non-numeric tick in the third entry',
     SyncFeedXml,

@@ -17,11 +17,12 @@ import {
   TrackingJson,
   TrackingXml,
 } from '../../src/sdata/index'
-import { arbSyncEntry, arbSyncFeed } from '../../src/testing/arbitraries/sdata'
+import { arbSyncEntry, arbSyncFeed } from '../../src/testing/arbitraries/index'
+import type { XmlInput } from '../../src/xml'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 
-const pairs: Record<string, [t.Type<any, string, string>, t.Type<any, any, unknown>]> = {
+const pairs: Record<string, [t.Type<any, string, XmlInput>, t.Type<any, any, unknown>]> = {
   SyncFeedXml: [SyncFeedXml, SyncFeedJson],
   SyncEntryXml: [SyncEntryXml, SyncEntryJson],
   DigestXml: [DigestXml, DigestJson],

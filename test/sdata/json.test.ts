@@ -24,7 +24,7 @@ import {
   arbSyncFeed,
   arbSyncState,
   arbTracking,
-} from '../../src/testing/arbitraries/sdata'
+} from '../../src/testing/arbitraries/index'
 import type { XmlElement } from '../../src/xml/types'
 import { fixture } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
@@ -240,10 +240,16 @@ describe('JSON decoding errors name their JSON path', () => {
     ],
     ['no $resources', { $syncMode: 'catchUp' }, '/$resources', '$resources is missing (SData 2.0 requires it)'],
     [
-      'a $uuid without $resource',
-      { $resources: [{ $uuid: '74926A0D-D2C0-4daa-9986-47C833691569' }] },
-      '/$resources/0/$uuid',
-      '$uuid needs the payload resource in $resource',
+      'a $forms spelling that is not one',
+      { $resources: [{ $uuid: '74926A0D-D2C0-4daa-9986-47C833691569', $forms: { url: 'url' } }] },
+      '/$resources/0/$forms/url',
+      '$forms.url must be "uri"',
+    ],
+    [
+      'a native property that is not JSON',
+      { $resources: [{ $uuid: '74926A0D-D2C0-4daa-9986-47C833691569', Title: () => 'T' }] },
+      '/$resources/0/Title',
+      'expected a JSON value, found function',
     ],
     [
       'an element child that is a number',

@@ -21,7 +21,8 @@ import {
   arbSyncFeed,
   arbSyncState,
   arbTracking,
-} from '../../src/testing/arbitraries/sdata'
+} from '../../src/testing/arbitraries/index'
+import type { XmlInput } from '../../src/xml'
 import type { XmlAttribute } from '../../src/xml/types'
 import { numRuns } from '../support/runtime'
 
@@ -35,14 +36,14 @@ const lang: XmlAttribute = {
   value: 'en-GB',
 }
 
-function decoded<A>(codec: t.Type<A, string, string>, xml: string): A {
+function decoded<A>(codec: t.Type<A, string, XmlInput>, xml: string): A {
   const r = codec.decode(xml)
   if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
   return r.right
 }
 
 /** Decodes, checks the attributes read, and checks that encode → decode gives the same value. */
-function keeps<A>(codec: t.Type<A, string, string>, xml: string): A {
+function keeps<A>(codec: t.Type<A, string, XmlInput>, xml: string): A {
   const value = decoded(codec, xml)
   expect(decoded(codec, codec.encode(value))).toEqual(value)
   return value

@@ -8,7 +8,7 @@ import {
   validateSyncFeed,
   validateTracking,
 } from '../../src/sdata/validate'
-import { arbSyncFeed } from '../../src/testing/arbitraries/sdata'
+import { arbSyncFeed } from '../../src/testing/arbitraries/index'
 import type { XmlElement } from '../../src/xml/types'
 import { numRuns } from '../support/runtime'
 

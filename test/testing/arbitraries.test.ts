@@ -24,7 +24,8 @@ import {
   SyncStateXml,
   TrackingXml,
 } from '../../src/sdata/index'
-import * as kit from '../../src/testing/index'
+import * as kit from '../../src/testing/arbitraries/index'
+import type { XmlInput } from '../../src/xml'
 import { numRuns } from '../support/runtime'
 
 const runs = { numRuns: numRuns(60) }
@@ -101,7 +102,7 @@ describe('decode ∘ encode = id for every value arbitrary', () => {
 
 describe('document and identity arbitraries', () => {
   it('arbFileSyncXml, arbSyncFeedXml and arbDigestXml: the text decodes, and its encoding is itself (encode ∘ decode = id)', () => {
-    const cases: Array<[t.Type<any, string, string>, fc.Arbitrary<string>]> = [
+    const cases: Array<[t.Type<any, string, XmlInput>, fc.Arbitrary<string>]> = [
       [FileSyncXml, kit.arbFileSyncXml({ maxDepth: 1 })],
       [SyncFeedXml, kit.arbSyncFeedXml({ maxEntries: 2 })],
       [DigestXml, kit.arbDigestXml()],

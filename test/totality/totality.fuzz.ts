@@ -11,7 +11,7 @@ import {
   arbSyncFeed,
   arbSyncState,
   arbTracking,
-} from '../../src/testing'
+} from '../../src/testing/arbitraries/index'
 import { fixture } from '../support/fixtures'
 import { xmlDocument } from '../support/xml-arbitrary'
 import { CORPUS, KINDS, type Kind } from './kinds'
@@ -26,7 +26,7 @@ const PATH = env.FUZZ_PATH || undefined
 // Self-test of the failure report: every decoded input counts as a failure (`FUZZ_SELF_TEST=1 npm run fuzz`).
 const SELF_TEST = env.FUZZ_SELF_TEST === '1'
 
-/** Valid values of each kind, from the public arbitraries (syncwire/testing), or hand-made where none exists. */
+/** Valid values of each kind, from the public arbitraries (syncwire/testing/arbitraries), or hand-made where none exists. */
 const VALUES: Record<string, fc.Arbitrary<unknown>> = {
   parseXml: xmlDocument(),
   FileSyncXml: arbFileSyncDocument(),

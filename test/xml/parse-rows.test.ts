@@ -380,8 +380,10 @@ describe('parseXml: every branch, row by row', () => {
 })
 
 describe('parseXml: inputs and limits', () => {
-  it('refuses a value that is not a string', () => {
-    expect(parseXml(42 as unknown as string)).toEqual(E.left([{ message: 'the input is not a string' }]))
+  it('refuses a value that is neither text nor bytes', () => {
+    expect(parseXml(42 as unknown as string)).toEqual(
+      E.left([{ message: 'expected XML text or bytes (a string, Uint8Array or ArrayBuffer), found a number' }]),
+    )
   })
 
   it('accepts a text of exactly maxLength characters and refuses one more', () => {

@@ -1,5 +1,5 @@
 // Reading the FILESYNC sync response headers (X-SyncStatus, X-SyncToken, X-HasMoreData, quota) from a record or Headers.
-// MS-FILESYNC "sync with the service" (X-SyncStatus, ResyncAction) and protocol notes 3.4 (observed SPO headers).
+// MS-FILESYNC "sync with the service" (X-SyncStatus, ResyncAction) and the headers SPO sends (docs/decisions.md#f13).
 
 /**
  * The `X-SyncStatus` values the spec lists; the header MUST carry one of them.

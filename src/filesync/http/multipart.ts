@@ -1,5 +1,5 @@
 // The multipart/related framing of FILESYNC uploads: Web3S `Items` XML first, then the file's bytes.
-// RFC 2046 §5.1.1 and RFC 2387, in the exact form the SkyDriveSync client sends (protocol notes 3.3).
+// RFC 2046 §5.1.1 and RFC 2387, in the exact form the SkyDriveSync client sends (docs/decisions.md#f13).
 
 import { either as E } from 'fp-ts'
 import { concatBytes, indexOfBytes, utf8Decode, utf8Encode } from './utf8'
@@ -134,8 +134,8 @@ export interface UploadParts extends MultipartBody {
   streamName?: string
 }
 
-const CRLF = Uint8Array.of(13, 10)
-const DASH_DASH = Uint8Array.of(45, 45)
+const CRLF = /*#__PURE__*/ Uint8Array.of(13, 10)
+const DASH_DASH = /*#__PURE__*/ Uint8Array.of(45, 45)
 
 function randomGuid(): string {
   const bytes = new Uint8Array(16)

@@ -1,5 +1,5 @@
 // The FILESYNC client policy document (`PolicyDocument` of `Rule name= value=` elements) as an io-ts codec.
-// MS-FILESYNC 3.1.3 (policy requests); shape from public client code (protocol notes 2.2: no sample exists).
+// MS-FILESYNC 3.1.3 (policy requests); shape from public client code (no sample exists, docs/decisions.md#f13).
 
 import * as t from 'io-ts'
 import { fromXml } from '../../codec/document'
@@ -15,6 +15,7 @@ import {
   unknownChildren,
 } from '../../codec/element'
 import { qname } from '../../codec/names'
+import type { XmlInput } from '../../xml/encoding'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
 
 /**
@@ -53,44 +54,65 @@ export interface Policy {
   extensions?: XmlElement[]
 }
 
-const name = (local: string) => qname(null, local)
+// Every codec of this module is built inside one function, called once below under a pure annotation: a bundle
+// that uses only the URL or header helpers of `syncwire/filesync` then drops the policy codec, and the codec kit
+// and XML parser it would pull in.
+function policyDocumentElement(): t.Type<Policy, XmlElement, XmlElement> {
+  const name = (local: string) => qname(null, local)
 
-const RuleRecord = record(
-  {
-    attributes: unknownAttributes(),
-    name: attribute(name('name'), t.string),
-    value: optionalAttribute(name('value'), t.string),
-    extensions: unknownChildren(),
-  },
-  'Rule',
-)
+  const RuleRecord = record(
+    {
+      attributes: unknownAttributes(),
+      name: attribute(name('name'), t.string),
+      value: optionalAttribute(name('value'), t.string),
+      extensions: unknownChildren(),
+    },
+    'Rule',
+  )
 
-const Rule: ElementCodec<PolicyRule> = mapCodec(
-  RuleRecord,
-  (r) => {
-    const rule: PolicyRule = { name: r.name }
-    if (r.value !== undefined) rule.value = r.value
-    if (r.attributes.length > 0) rule.attributes = r.attributes
-    if (r.extensions.length > 0) rule.extensions = r.extensions
-    return rule
-  },
-  (rule) => ({
-    attributes: rule.attributes ?? [],
-    name: rule.name,
-    ...(rule.value === undefined ? {} : { value: rule.value }),
-    extensions: rule.extensions ?? [],
-  }),
-  'Rule',
-)
+  const Rule: ElementCodec<PolicyRule> = mapCodec(
+    RuleRecord,
+    (r) => {
+      const rule: PolicyRule = { name: r.name }
+      if (r.value !== undefined) rule.value = r.value
+      if (r.attributes.length > 0) rule.attributes = r.attributes
+      if (r.extensions.length > 0) rule.extensions = r.extensions
+      return rule
+    },
+    (rule) => ({
+      attributes: rule.attributes ?? [],
+      name: rule.name,
+      ...(rule.value === undefined ? {} : { value: rule.value }),
+      extensions: rule.extensions ?? [],
+    }),
+    'Rule',
+  )
 
-const PolicyRecord = record(
-  {
-    attributes: unknownAttributes(),
-    rules: children(name('Rule'), Rule),
-    extensions: unknownChildren(),
-  },
-  'PolicyDocument',
-)
+  const PolicyRecord = record(
+    {
+      attributes: unknownAttributes(),
+      rules: children(name('Rule'), Rule),
+      extensions: unknownChildren(),
+    },
+    'PolicyDocument',
+  )
+
+  return element(
+    name('PolicyDocument'),
+    mapCodec(
+      PolicyRecord,
+      (r) => {
+        const policy: Policy = { rules: r.rules }
+        if (r.attributes.length > 0) policy.attributes = r.attributes
+        if (r.extensions.length > 0) policy.extensions = r.extensions
+        return policy
+      },
+      (p) => ({ attributes: p.attributes ?? [], rules: p.rules, extensions: p.extensions ?? [] }),
+      'PolicyDocument',
+    ),
+    'PolicyDocument',
+  )
+}
 
 /**
  * The `PolicyDocument` element codec (for composing; most users want {@link PolicyXml}).
@@ -100,21 +122,7 @@ const PolicyRecord = record(
  * const el = PolicyDocumentElement.encode({ rules: [{ name: 'ItemCount', value: '500' }] })
  * ```
  */
-export const PolicyDocumentElement: t.Type<Policy, XmlElement, XmlElement> = element(
-  name('PolicyDocument'),
-  mapCodec(
-    PolicyRecord,
-    (r) => {
-      const policy: Policy = { rules: r.rules }
-      if (r.attributes.length > 0) policy.attributes = r.attributes
-      if (r.extensions.length > 0) policy.extensions = r.extensions
-      return policy
-    },
-    (p) => ({ attributes: p.attributes ?? [], rules: p.rules, extensions: p.extensions ?? [] }),
-    'PolicyDocument',
-  ),
-  'PolicyDocument',
-)
+export const PolicyDocumentElement: t.Type<Policy, XmlElement, XmlElement> = /*#__PURE__*/ policyDocumentElement()
 
 /**
  * The client policy (`GET …/_api/SPFileSync/sync/<list id>/policy/`) as XML text ↔ {@link Policy}. A `Rule`
@@ -128,7 +136,7 @@ export const PolicyDocumentElement: t.Type<Policy, XmlElement, XmlElement> = ele
  * // E.isRight(r) && policyRule(r.right, 'ItemCount') === '500'
  * ```
  */
-export const PolicyXml: t.Type<Policy, string, string> = fromXml(PolicyDocumentElement, {}, 'PolicyXml')
+export const PolicyXml: t.Type<Policy, string, XmlInput> = /*#__PURE__*/ fromXml(PolicyDocumentElement, {}, 'PolicyXml')
 
 /**
  * The rules as a `Map` from name to value (the first rule of a name wins; rules without a value are left out).

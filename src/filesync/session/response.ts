@@ -3,6 +3,7 @@
 
 import type * as t from 'io-ts'
 import { reportErrors } from '../../codec/report'
+import type { XmlInput } from '../../xml/encoding'
 import { headerValues, type SyncHeaderInput, type SyncHeaderIssue } from '../http/headers'
 
 /**
@@ -110,16 +111,11 @@ declare const TextDecoder: new (label: 'utf-8', options: { fatal: boolean }) => 
  * ```
  */
 export function decodeBody<A>(
-  codec: t.Decoder<string, A>,
+  codec: t.Decoder<XmlInput, A>,
   body: string | Uint8Array,
 ): { value: A } | { issues: FileSyncSessionIssue[] } {
-  let text: string
-  try {
-    text = typeof body === 'string' ? body : new TextDecoder('utf-8', { fatal: true }).decode(body)
-  } catch {
-    return { issues: [{ source: 'body', path: '1:1', message: 'the body is not well-formed UTF-8' }] }
-  }
-  const decoded = codec.decode(text)
+  // Bytes go to the codec as they are: it detects their encoding (BOM, declaration, UTF-8) and decodes fatally.
+  const decoded = codec.decode(body)
   if (decoded._tag === 'Right') return { value: decoded.right }
   return {
     issues: reportErrors(decoded.left).map((e) => ({ source: 'body' as const, path: e.path, message: e.message })),

@@ -1,5 +1,5 @@
 // A lossless JSON form of a namespace-resolved XML element, for the parts of a sync value SData 2.0 JSON cannot carry.
-// Used for payload resources and unmodelled extensions (protocol decision 3: payloads are lossless).
+// Used for payload resources and unmodelled extensions (docs/decisions.md#s3: payloads are lossless).
 import * as t from 'io-ts'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { at, type Ctx, type Errs, fail, type JsonRecord, member, optString, readObject, run } from './read'

@@ -1,8 +1,9 @@
 // The SData 2.0 JSON mapping of sync values: codecs between the value model and plain JSON objects.
-// Implements SData 2.0 §04-0500 (JSON responses) with the sync members of protocol notes §8 and §4.5.
+// Implements SData 2.0 §04-0500 (JSON responses) with the sync members (docs/decisions.md#s14).
 export type { AttributeJsonObject, ElementJsonObject } from './element'
 export { XmlElementJson } from './element'
 export { reportJsonErrors } from './report'
+export type { PayloadJsonMembers } from './resource'
 export type {
   DiagnosesJsonObject,
   DiagnosisJsonObject,

@@ -1,5 +1,5 @@
 // Error reporting for the SData JSON codecs: io-ts errors as `{ path, message }` with JSON Pointer paths.
-// Implements DESIGN.md principle 2 for JSON input, where XML paths do not apply (RFC 6901 pointers instead).
+// Implements docs/decisions.md#p2 for JSON input, where XML paths do not apply (RFC 6901 pointers instead).
 import type * as t from 'io-ts'
 
 function escapeToken(key: string): string {

@@ -1,5 +1,5 @@
 // The SData 2.0 JSON form of sync values: feeds (`$resources`, `$syncMode`, `$digest`), entries (`$syncState`), diagnoses.
-// Implements SData 2.0 "JSON responses" (§04-0500) plus the sync members of the Saleslogix .NET client (protocol notes §8).
+// Implements SData 2.0 "JSON responses" (§04-0500) plus the sync members of the Saleslogix .NET client (docs/decisions.md#s14).
 import * as t from 'io-ts'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
 import type {
@@ -8,6 +8,7 @@ import type {
   Digest,
   DigestEntry,
   HttpResult,
+  JsonMembers,
   Link,
   OpenSearch,
   PayloadResource,
@@ -27,6 +28,7 @@ import {
   readAttribute,
   readElement,
 } from './element'
+import { splitMembers, withMembers } from './members'
 import {
   at,
   type Ctx,
@@ -45,6 +47,7 @@ import {
   run,
   toContext,
 } from './read'
+import { PAYLOAD_JSON_KEYS, type PayloadJsonMembers, payloadJson, readPayloadJson } from './resource'
 
 /**
  * JSON form of a digest entry, as the .NET client writes it (plain member names inside `$digest`).
@@ -55,6 +58,8 @@ import {
  * ```
  */
 export interface DigestEntryJsonObject {
+  /** Kept members the mapping does not model (see `JsonMembers`). */
+  [member: string]: unknown
   /** The endpoint URL. */
   endpoint: string
   /** The next tick not yet incorporated; absent reads as 0, as in XML. */
@@ -78,6 +83,8 @@ export interface DigestEntryJsonObject {
  * ```
  */
 export interface DigestJsonObject {
+  /** Kept members the mapping does not model (see `JsonMembers`). */
+  [member: string]: unknown
   /** The endpoint the digest came from. */
   origin?: string
   /** One entry per endpoint. */
@@ -97,6 +104,8 @@ export interface DigestJsonObject {
  * ```
  */
 export interface SyncStateJsonObject {
+  /** Kept members the mapping does not model (see `JsonMembers`). */
+  [member: string]: unknown
   /** Where the resource was last modified. */
   endpoint: string
   /** The tick there; absent reads as 0, as in XML. */
@@ -112,7 +121,7 @@ export interface SyncStateJsonObject {
 }
 
 /**
- * JSON form of a diagnosis, with SData 2.0's `$`-prefixed members (protocol notes §4.5). Child elements the
+ * JSON form of a diagnosis, with SData 2.0's `$`-prefixed members (docs/decisions.md#s14). Child elements the
  * model does not know go to `$extensions` in the lossless element form.
  *
  * @example
@@ -121,6 +130,8 @@ export interface SyncStateJsonObject {
  * ```
  */
 export interface DiagnosisJsonObject {
+  /** Kept members the mapping does not model (see `JsonMembers`). */
+  [member: string]: unknown
   /** Severity. */
   $severity?: string
   /** The SData code. */
@@ -172,7 +183,9 @@ export interface LinkJsonObject {
  * }
  * ```
  */
-export interface SyncEntryJsonObject {
+export interface SyncEntryJsonObject extends PayloadJsonMembers {
+  /** Native properties (resources read from SData 2.0 JSON) and other kept members (see `JsonMembers`). */
+  [member: string]: unknown
   /** `atom:id`. */
   $id?: string
   /** `atom:title`. */
@@ -185,20 +198,6 @@ export interface SyncEntryJsonObject {
   $content?: string
   /** `sync:syncState`. */
   $syncState?: SyncStateJsonObject
-  /** `sdata:uuid` of the payload resource. */
-  $uuid?: string
-  /** `sdata:isDeleted`, written only when true. */
-  $isDeleted?: boolean
-  /** `sdata:key`. */
-  $key?: string
-  /** `sdata:url`. */
-  $url?: string
-  /** `sdata:lookup`. */
-  $lookup?: string
-  /** `sdata:descriptor`. */
-  $descriptor?: string
-  /** The payload resource element (less the lifted attributes), losslessly. */
-  $resource?: ElementJsonObject
   /** A digest inside the payload (`$syncDigest` entries, `$syncSource` POST bodies). */
   $digest?: DigestJsonObject
   /** `http:httpStatus`. */
@@ -228,6 +227,8 @@ export interface SyncEntryJsonObject {
  * ```
  */
 export interface SyncFeedJsonObject {
+  /** Kept members the mapping does not model (see `JsonMembers`). */
+  [member: string]: unknown
   /** `atom:id`. */
   $id?: string
   /** `atom:title`. */
@@ -280,35 +281,48 @@ function keptAttributes(value: object): AttributeJsonObject[] | undefined {
 }
 
 function encodeDigest(digest: Digest): DigestJsonObject {
-  return compact({
+  const out: DigestJsonObject = compact({
     origin: digest.origin,
     digestEntry: digest.entries.map((e) =>
-      compact({
-        endpoint: e.endpoint,
-        tick: e.tick,
-        stamp: e.stamp,
-        conflictPriority: e.conflictPriority,
-        $extensions: keptExtensions(e),
-        $attributes: keptAttributes(e),
-      }),
+      withMembers(
+        compact({
+          endpoint: e.endpoint,
+          tick: e.tick,
+          stamp: e.stamp,
+          conflictPriority: e.conflictPriority,
+          $extensions: keptExtensions(e),
+          $attributes: keptAttributes(e),
+        }),
+        e.jsonMembers,
+        ZERO_FOR_NULL,
+      ),
     ),
     $extensions: keptExtensions(digest),
     $attributes: keptAttributes(digest),
   })
+  return withMembers(out, digest.jsonMembers)
 }
 
 function encodeSyncState(state: SyncState): SyncStateJsonObject {
-  return compact({
-    endpoint: state.endpoint,
-    tick: state.tick,
-    stamp: state.stamp,
-    user: state.user,
-    $extensions: keptExtensions(state),
-    $attributes: keptAttributes(state),
-  })
+  return withMembers(
+    compact({
+      endpoint: state.endpoint,
+      tick: state.tick,
+      stamp: state.stamp,
+      user: state.user,
+      $extensions: keptExtensions(state),
+      $attributes: keptAttributes(state),
+    }),
+    state.jsonMembers,
+    ZERO_FOR_NULL,
+  )
 }
 
 function encodeDiagnosis(d: Diagnosis): DiagnosisJsonObject {
+  return withMembers(encodeDiagnosisMembers(d), d.jsonMembers)
+}
+
+function encodeDiagnosisMembers(d: Diagnosis): DiagnosisJsonObject {
   return compact({
     $severity: d.severity,
     $sdataCode: d.sdataCode,
@@ -328,28 +342,18 @@ function encodeExtensions(extensions: XmlElement[] | undefined): ElementJsonObje
   return nonEmpty(extensions?.map((e) => elementToJson(e)))
 }
 
-function encodeResource<V>(p: PayloadResource<V>, codec: PayloadCodec<V> | undefined): ElementJsonObject {
-  // As in XML, a typed value wins over the kept element when both are there.
-  return elementToJson(codec !== undefined && p.value !== undefined ? codec.encode(p.value) : p.element)
-}
-
 function encodeEntry<V>(entry: SyncEntry<V>, codec?: PayloadCodec<V>): SyncEntryJsonObject {
-  const p: Partial<PayloadResource<V>> = entry.payload ?? {}
   const http: HttpResult = entry.http ?? {}
-  return compact({
+  const head: SyncEntryJsonObject = compact({
     $id: entry.id,
     $title: entry.title,
     $updated: entry.updated,
     $links: nonEmpty(entry.links?.map(encodeLink)),
     $content: entry.content,
     $syncState: entry.syncState === undefined ? undefined : encodeSyncState(entry.syncState),
-    $uuid: p.uuid,
-    $isDeleted: p.isDeleted === true ? true : undefined,
-    $key: p.key,
-    $url: p.url,
-    $lookup: p.lookup,
-    $descriptor: p.descriptor,
-    $resource: p.element === undefined ? undefined : encodeResource(p as PayloadResource<V>, codec),
+  })
+  const withPayload = entry.payload === undefined ? head : payloadJson(head, entry.payload, codec)
+  const tail = compact({
     $digest: entry.digest === undefined ? undefined : encodeDigest(entry.digest),
     $httpStatus: http.status,
     $httpMessage: http.message,
@@ -360,11 +364,12 @@ function encodeEntry<V>(entry: SyncEntry<V>, codec?: PayloadCodec<V>): SyncEntry
     $extensions: encodeExtensions(entry.extensions),
     $attributes: keptAttributes(entry),
   })
+  return withMembers({ ...withPayload, ...tail }, entry.jsonMembers)
 }
 
 function encodeFeed<V>(feed: SyncFeed<V>, codec?: PayloadCodec<V>): SyncFeedJsonObject {
   const os: OpenSearch = feed.opensearch ?? {}
-  return compact({
+  const out: SyncFeedJsonObject = compact({
     $id: feed.id,
     $title: feed.title,
     $updated: feed.updated,
@@ -379,6 +384,7 @@ function encodeFeed<V>(feed: SyncFeed<V>, codec?: PayloadCodec<V>): SyncFeedJson
     $extensions: encodeExtensions(feed.extensions),
     $attributes: keptAttributes(feed),
   })
+  return withMembers(out, feed.jsonMembers)
 }
 
 // ---------------------------------------------------------------------------------------------- decode
@@ -390,18 +396,48 @@ function stampOf(errs: Errs, o: JsonRecord, key: string, c: Ctx, required: boole
 }
 
 function readDigestEntry(errs: Errs, u: unknown, c: Ctx): DigestEntry | undefined {
-  const o = readObject(errs, u, c, 'a digestEntry')
-  if (o === undefined) return undefined
+  const raw = readObject(errs, u, c, 'a digestEntry')
+  if (raw === undefined) return undefined
+  const { view: o, kept } = splitMembers(errs, raw, c, DIGEST_ENTRY_KEYS, false, NONE)
   const endpoint = reqString(errs, o, 'endpoint', c)
-  // SIF drops zero ticks and priorities (protocol notes §8); JSON reads them as XML does.
+  // SIF drops zero ticks and priorities (docs/decisions.md#s2); JSON reads them as XML does.
   const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
   const stamp = stampOf(errs, o, 'stamp', c, true)
   const conflictPriority = optInteger(errs, o, 'conflictPriority', c) ?? 0
   const extensions = optArray(errs, o, '$extensions', c, (v, vc) => readElement(errs, v, vc))
   const attributes = readAttributes(errs, o, c)
   if (endpoint === undefined || stamp === undefined) return undefined
-  return withKept({ endpoint, tick, stamp, conflictPriority }, extensions, attributes)
+  const entry: DigestEntry = { endpoint, tick, stamp, conflictPriority }
+  return withJsonMembers(withKept(entry, extensions, attributes), kept)
 }
+
+/** Sets the JSON members kept by {@link splitMembers}, when there are any. */
+function withJsonMembers<A extends { jsonMembers?: JsonMembers }>(value: A, kept: JsonMembers | undefined): A {
+  if (kept !== undefined) value.jsonMembers = kept
+  return value
+}
+
+const DIGEST_ENTRY_KEYS: ReadonlySet<string> = new Set([
+  'endpoint',
+  'tick',
+  'stamp',
+  'conflictPriority',
+  '$extensions',
+  '$attributes',
+])
+const DIGEST_KEYS: ReadonlySet<string> = new Set(['origin', 'digestEntry', '$extensions', '$attributes'])
+const SYNC_STATE_KEYS: ReadonlySet<string> = new Set([
+  'endpoint',
+  'tick',
+  'stamp',
+  'user',
+  '$extensions',
+  '$attributes',
+])
+// Members a null `tick` or `conflictPriority` stands for: they read as 0, as a missing one does.
+// Digest and syncState members are all written as read (their `$extensions` included, even when empty).
+const NONE: ReadonlySet<string> = new Set()
+const ZERO_FOR_NULL = ['tick', 'conflictPriority'] as const
 
 /** Sets the kept members that were present in the JSON (and only those). */
 function withKept<A extends object>(
@@ -419,20 +455,23 @@ function readAttributes(errs: Errs, o: JsonRecord, c: Ctx): XmlAttribute[] | und
 }
 
 function readDigest(errs: Errs, u: unknown, c: Ctx): Digest | undefined {
-  const o = readObject(errs, u, c, 'a digest')
-  if (o === undefined) return undefined
+  const raw = readObject(errs, u, c, 'a digest')
+  if (raw === undefined) return undefined
+  const { view: o, kept } = splitMembers(errs, raw, c, DIGEST_KEYS, false, NONE)
   const origin = optString(errs, o, 'origin', c)
   const before = errs.length
   const entries = optArray(errs, o, 'digestEntry', c, (v, vc) => readDigestEntry(errs, v, vc)) ?? []
   const extensions = optArray(errs, o, '$extensions', c, (v, vc) => readElement(errs, v, vc))
   const attributes = readAttributes(errs, o, c)
   if (errs.length > before) return undefined
-  return withKept(origin === undefined ? { entries } : { origin, entries }, extensions, attributes)
+  const digest: Digest = origin === undefined ? { entries } : { origin, entries }
+  return withJsonMembers(withKept(digest, extensions, attributes), kept)
 }
 
 function readSyncState(errs: Errs, u: unknown, c: Ctx): SyncState | undefined {
-  const o = readObject(errs, u, c, 'a syncState')
-  if (o === undefined) return undefined
+  const raw = readObject(errs, u, c, 'a syncState')
+  if (raw === undefined) return undefined
+  const { view: o, kept } = splitMembers(errs, raw, c, SYNC_STATE_KEYS, false, NONE)
   const endpoint = reqString(errs, o, 'endpoint', c)
   const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
   const stamp = stampOf(errs, o, 'stamp', c, true)
@@ -441,7 +480,7 @@ function readSyncState(errs: Errs, u: unknown, c: Ctx): SyncState | undefined {
   const attributes = readAttributes(errs, o, c)
   if (endpoint === undefined || stamp === undefined) return undefined
   const state: SyncState = user === undefined ? { endpoint, tick, stamp } : { endpoint, tick, stamp, user }
-  return withKept(state, extensions, attributes)
+  return withJsonMembers(withKept(state, extensions, attributes), kept)
 }
 
 function readExtensions(errs: Errs, o: JsonRecord, c: Ctx): XmlElement[] {
@@ -451,8 +490,9 @@ function readExtensions(errs: Errs, o: JsonRecord, c: Ctx): XmlElement[] {
 const DIAGNOSIS_KEYS = ['severity', 'sdataCode', 'message', 'stackTrace', 'payloadPath'] as const
 
 function readDiagnosis(errs: Errs, u: unknown, c: Ctx): Diagnosis | undefined {
-  const o = readObject(errs, u, c, 'a diagnosis')
-  if (o === undefined) return undefined
+  const raw = readObject(errs, u, c, 'a diagnosis')
+  if (raw === undefined) return undefined
+  const { view: o, kept } = splitMembers(errs, raw, c, DIAGNOSIS_JSON_KEYS)
   const d: Diagnosis = { extensions: [] }
   // The .NET client serialises diagnoses with plain member names; SData 2.0 prefixes them with `$`.
   const pick = (key: string) => (member(o, `$${key}`) !== undefined ? `$${key}` : key)
@@ -460,16 +500,27 @@ function readDiagnosis(errs: Errs, u: unknown, c: Ctx): Diagnosis | undefined {
     const value = optString(errs, o, pick(key), c)
     if (value !== undefined) d[key] = value
   }
-  const appKey = pick('applicationCode')
-  const app = member(o, appKey)
-  if (app === null) d.applicationCode = null
-  else {
+  const appKey = member(raw, '$applicationCode') !== undefined ? '$applicationCode' : pick('applicationCode')
+  let rest = kept
+  if (member(raw, appKey) === null) {
+    // A null applicationCode is modelled (`xsi:nil` in XML), so it is not kept as an unknown member.
+    d.applicationCode = null
+    if (rest !== undefined) {
+      const { [appKey]: _null, ...others } = rest
+      rest = Object.keys(others).length > 0 ? others : undefined
+    }
+  } else {
     const value = optString(errs, o, appKey, c)
     if (value !== undefined) d.applicationCode = value
   }
   d.extensions = readExtensions(errs, o, c)
-  return d
+  return withJsonMembers(d, rest)
 }
+
+const DIAGNOSIS_JSON_KEYS: ReadonlySet<string> = new Set([
+  ...[...DIAGNOSIS_KEYS, 'applicationCode'].flatMap((k) => [k, `$${k}`]),
+  '$extensions',
+])
 
 function readDiagnoses(errs: Errs, o: JsonRecord, c: Ctx): Diagnosis[] {
   if (member(o, '$diagnoses') !== undefined) {
@@ -506,51 +557,6 @@ function readLinks(errs: Errs, o: JsonRecord, c: Ctx): Link[] {
   return links
 }
 
-const PAYLOAD_KEYS = ['$uuid', '$isDeleted', '$key', '$url', '$lookup', '$descriptor'] as const
-
-function readPayload<V>(
-  errs: Errs,
-  o: JsonRecord,
-  c: Ctx,
-  codec: PayloadCodec<V> | undefined,
-): PayloadResource<V> | undefined {
-  const raw = member(o, '$resource')
-  if (raw === undefined) {
-    for (const key of PAYLOAD_KEYS) {
-      if (member(o, key) !== undefined) {
-        fail(
-          errs,
-          member(o, key),
-          at(c, key, t.unknown, member(o, key)),
-          `${key} needs the payload resource in $resource`,
-        )
-      }
-    }
-    return undefined
-  }
-  const here = at(c, '$resource', t.unknown, raw)
-  const element = readElement(errs, raw, here)
-  const payload = {
-    uuid: optString(errs, o, '$uuid', c),
-    isDeleted: optBoolean(errs, o, '$isDeleted', c) ?? false,
-    key: optString(errs, o, '$key', c),
-    url: optString(errs, o, '$url', c),
-    lookup: optString(errs, o, '$lookup', c),
-    descriptor: optString(errs, o, '$descriptor', c),
-  }
-  if (element === undefined) return undefined
-  const resource = { ...compact(payload), isDeleted: payload.isDeleted, element } as PayloadResource<V>
-  if (codec !== undefined) {
-    const value = codec.validate(element, toContext(here))
-    if (value._tag === 'Left') {
-      errs.push(...value.left)
-      return undefined
-    }
-    resource.value = value.right
-  }
-  return resource
-}
-
 function readHttp(errs: Errs, o: JsonRecord, c: Ctx): HttpResult | undefined {
   const http = compact({
     status: optInteger(errs, o, '$httpStatus', c),
@@ -563,8 +569,9 @@ function readHttp(errs: Errs, o: JsonRecord, c: Ctx): HttpResult | undefined {
 }
 
 function readEntry<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): SyncEntry<V> | undefined {
-  const o = readObject(errs, u, c, 'an entry')
-  if (o === undefined) return undefined
+  const raw = readObject(errs, u, c, 'an entry')
+  if (raw === undefined) return undefined
+  const { view: o, kept, native } = splitMembers(errs, raw, c, ENTRY_KEYS, true)
   const entry: SyncEntry<V> = { links: [], diagnoses: [], extensions: [] }
   const id = optString(errs, o, '$id', c)
   if (id !== undefined) entry.id = id
@@ -580,8 +587,10 @@ function readEntry<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): 
     const state = readSyncState(errs, rawState, at(c, '$syncState', t.unknown, rawState))
     if (state !== undefined) entry.syncState = state
   }
-  const payload = readPayload(errs, o, c, codec)
+  const payload = readPayloadJson(errs, o, c, codec, native, member(raw, '$name'))
   if (payload !== undefined) entry.payload = payload
+  // Native properties beside `$resource` are not the resource's; they stay with the entry.
+  const rest = payload?.properties === undefined && native !== undefined ? { ...native, ...kept } : kept
   const rawDigest = member(o, '$digest')
   if (rawDigest !== undefined) {
     const digest = readDigest(errs, rawDigest, at(c, '$digest', t.unknown, rawDigest))
@@ -591,12 +600,52 @@ function readEntry<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): 
   if (http !== undefined) entry.http = http
   entry.diagnoses = readDiagnoses(errs, o, c)
   entry.extensions = readExtensions(errs, o, c)
-  return withKept(entry, undefined, readAttributes(errs, o, c))
+  return withJsonMembers(withKept(entry, undefined, readAttributes(errs, o, c)), rest)
 }
 
+const ENTRY_KEYS: ReadonlySet<string> = new Set([
+  '$id',
+  '$title',
+  '$updated',
+  '$links',
+  '$content',
+  '$syncState',
+  ...PAYLOAD_JSON_KEYS,
+  '$digest',
+  '$httpStatus',
+  '$httpMessage',
+  '$httpMethod',
+  '$location',
+  '$etag',
+  '$diagnoses',
+  '$diagnosis',
+  '$extensions',
+  '$attributes',
+  ...SHORTHAND_RELS.map((rel) => `$${rel}`),
+])
+
+const FEED_KEYS: ReadonlySet<string> = new Set([
+  '$id',
+  '$title',
+  '$updated',
+  '$links',
+  '$totalResults',
+  '$startIndex',
+  '$itemsPerPage',
+  '$syncMode',
+  '$digest',
+  '$diagnoses',
+  '$diagnosis',
+  '$resources',
+  '$extensions',
+  '$attributes',
+  ...SHORTHAND_RELS.map((rel) => `$${rel}`),
+])
+
 function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): SyncFeed<V> | undefined {
-  const o = readObject(errs, u, c, 'a feed')
-  if (o === undefined) return undefined
+  const raw = readObject(errs, u, c, 'a feed')
+  if (raw === undefined) return undefined
+  const { view: o, kept } = splitMembers(errs, raw, c, FEED_KEYS)
   const feed: SyncFeed<V> = { links: [], diagnoses: [], entries: [], extensions: [] }
   const id = optString(errs, o, '$id', c)
   if (id !== undefined) feed.id = id
@@ -633,7 +682,7 @@ function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): S
   }
   feed.entries = optArray(errs, o, '$resources', c, (v, vc) => readEntry(errs, v, vc, codec)) ?? []
   feed.extensions = readExtensions(errs, o, c)
-  return withKept(feed, undefined, readAttributes(errs, o, c))
+  return withJsonMembers(withKept(feed, undefined, readAttributes(errs, o, c)), kept)
 }
 
 // ---------------------------------------------------------------------------------------------- codecs

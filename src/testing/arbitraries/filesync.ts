@@ -1,5 +1,5 @@
 // fast-check arbitraries for MS-FILESYNC documents and items, generating only values that `FileSyncXml` encodes
-// and decodes back unchanged (protocol notes §6: lossless, absent ≠ empty, SPO order, extensions in place).
+// and decodes back unchanged (docs/decisions.md#f3, #f4: lossless, absent ≠ empty, SPO order, extensions in place).
 import fc from 'fast-check'
 import type {
   CustomIdentity,

@@ -1,11 +1,11 @@
 // Arbitraries for whole XML documents (text) and for the conflict logic's target states, built on the value
 // arbitraries and the document codecs, so every generated text decodes (MS-FILESYNC §2.2, sdata-sync §4, §5.4).
 import fc from 'fast-check'
-import { FileSyncXml } from '../filesync/document'
-import { DigestXml, SyncFeedXml } from '../sdata/codecs'
-import type { SyncState } from '../sdata/model'
-import { arbFileSyncDocument, type FileSyncArbitraryOptions } from './arbitraries/filesync'
-import { arbDigest, arbSyncFeed, arbSyncState, type SDataArbitraryOptions } from './arbitraries/sdata'
+import { FileSyncXml } from '../../filesync/document'
+import { DigestXml, SyncFeedXml } from '../../sdata/codecs'
+import type { SyncState } from '../../sdata/model'
+import { arbFileSyncDocument, type FileSyncArbitraryOptions } from './filesync'
+import { arbDigest, arbSyncFeed, arbSyncState, type SDataArbitraryOptions } from './sdata'
 
 /**
  * The XML text of a FILESYNC document (`Folder` or `Items` root), as `FileSyncXml` writes it.

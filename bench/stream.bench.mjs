@@ -1,0 +1,185 @@
+// Streaming decode against in-memory decode: streamSyncFeed vs SyncFeedXml.decode on a generated feed with payloads,
+// streamFileSync vs FileSyncXml.decode on a generated nested listing (goal: streaming ≥ 0.8× in-memory speed), and the
+// peak RSS of streaming a generated 256 MB feed from disk in a child process (goal < 200 MB). Runs against dist/.
+import { spawnSync } from 'node:child_process'
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { FileSyncXml, streamFileSync } from '../dist/filesync/index.js'
+import { SyncFeedXml, streamSyncFeed } from '../dist/sdata/index.js'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7)
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000)
+const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 256)
+const CHUNK = 64 * 1024
+const here = dirname(fileURLToPath(import.meta.url))
+
+const CONTRACT = 'http://schemas.sage.com/myContract'
+// The payload resource, parsed from its XML (an account with an address and two order lines, ~0.5 KB).
+const account = (i) => {
+  const lines = [0, 1].map(
+    (k) => `<orderLine><product>P-${(i * 7 + k) % 5000}</product><orderQty>${1 + ((i + k) % 9)}</orderQty></orderLine>`,
+  )
+  const xml = `<account xmlns="${CONTRACT}"><name>Natural Goods Ltd. &amp; Partners &lt;${i}&gt; — é€</name><creditLimit>${1000 + (i % 97) * 250}</creditLimit><postalAddress><street>${i} High Street</street><town>Newcastle</town></postalAddress><orderLines>${lines.join('')}</orderLines></account>`
+  const r = parseXml(xml)
+  if (r._tag !== 'Right') throw new Error('bad payload')
+  return r.right.root
+}
+const stamp = (n) => `2008-10-${String(1 + (n % 28)).padStart(2, '0')}T14:${String(n % 60).padStart(2, '0')}:03Z`
+const endpoint = (n) => `http://www.example.com/sdata/myApp${n % 3}/myContract/-/accounts`
+
+function makeFeed(n) {
+  const entries = []
+  for (let i = 0; i < n; i++) {
+    entries.push({
+      id: `http://www.example.com/sdata/myApp1/myContract/-/accounts('${i}')`,
+      title: `Account ${i}`,
+      updated: stamp(i),
+      links: [],
+      syncState: { endpoint: endpoint(i), tick: i + 1, stamp: stamp(i) },
+      payload: {
+        uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        element: account(i),
+      },
+      diagnoses: [],
+      extensions: [],
+    })
+  }
+  return { id: 'urn:feed', title: 'Accounts', links: [], syncMode: 'catchUp', diagnoses: [], entries, extensions: [] }
+}
+
+function makeListing(depth, width) {
+  let count = 0
+  const folder = (d) => {
+    const items = []
+    for (let i = 0; i < width; i++) {
+      const n = count++
+      const common = {
+        resourceId: n.toString(16).padStart(32, '0'),
+        eTag: `"{${n}},1"`,
+        relationshipName: `item ${n} é`,
+      }
+      if (d > 0 && i % 4 === 0) items.push({ kind: 'Folder', ...common, items: folder(d - 1) })
+      else
+        items.push({
+          kind: 'Document',
+          ...common,
+          dateModified: '2025-11-20T22:06:41.0000000Z',
+          documentStreams: [{ documentStreamName: 'Binary', dataSize: n * 4099, preAuthUrl: `https://x/${n}` }],
+        })
+    }
+    return items
+  }
+  return { root: 'Folder', folder: { kind: 'Folder', resourceId: 'root', items: folder(depth) } }
+}
+
+function chunksOf(text) {
+  const bytes = new TextEncoder().encode(text)
+  const out = []
+  for (let i = 0; i < bytes.length; i += CHUNK) out.push(bytes.subarray(i, i + CHUNK))
+  return out
+}
+
+async function drain(stream) {
+  let n = 0
+  for await (const event of stream) {
+    if (event.type === 'error') throw new Error(JSON.stringify(event.issues))
+    n++
+  }
+  return n
+}
+
+// Alternates the two sides run by run (order swapped every run) with a GC before each; reports medians and the
+// median of the per-run speed ratios (in-memory time / streaming time: above 1 means streaming is faster).
+async function paired(memory, streaming) {
+  await memory()
+  await streaming()
+  const tm = []
+  const ts = []
+  const ratios = []
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 === 0 ? [memory, streaming] : [streaming, memory]
+    const times = []
+    for (const fn of order) {
+      globalThis.gc?.()
+      const t0 = performance.now()
+      await fn()
+      times.push(performance.now() - t0)
+    }
+    const [m, s] = i % 2 === 0 ? times : [times[1], times[0]]
+    tm.push(m)
+    ts.push(s)
+    ratios.push(m / s)
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  return { memory: median(tm), streaming: median(ts), ratio: median(ratios) }
+}
+
+const rows = []
+let failed = false
+const feedText = SyncFeedXml.encode(makeFeed(ENTRIES))
+const feedBytes = chunksOf(feedText)
+const decoded = SyncFeedXml.decode(feedText)
+if (decoded._tag !== 'Right') throw new Error('the generated feed does not decode')
+for (const [name, source] of [
+  ['bytes, 64 KiB chunks', () => feedBytes],
+  ['text, one string', () => [feedText]],
+]) {
+  const r = await paired(
+    () => SyncFeedXml.decode(feedText),
+    () => drain(streamSyncFeed(source())),
+  )
+  rows.push([`SData feed, ${ENTRIES} entries (${(feedText.length / 1e6).toFixed(1)} M chars), ${name}`, r])
+}
+const listing = FileSyncXml.encode(makeListing(4, 12))
+const listingBytes = chunksOf(listing)
+for (const [name, source] of [
+  ['bytes, 64 KiB chunks', () => listingBytes],
+  ['text, one string', () => [listing]],
+]) {
+  const r = await paired(
+    () => FileSyncXml.decode(listing),
+    () => drain(streamFileSync(source())),
+  )
+  rows.push([`FILESYNC nested listing (${(listing.length / 1e6).toFixed(1)} M chars), ${name}`, r])
+}
+console.log('| decode | in-memory ms | streaming ms | speed ratio (≥ 0.8) |')
+console.log('|---|---:|---:|---:|')
+for (const [name, r] of rows) {
+  if (r.ratio < 0.8) failed = true
+  console.log(`| ${name} | ${r.memory.toFixed(0)} | ${r.streaming.toFixed(0)} | ${r.ratio.toFixed(2)}× |`)
+}
+
+// Peak RSS: a feed of RSS_MB megabytes written to disk entry block by entry block, streamed by a child process.
+const dir = mkdtempSync(join(tmpdir(), 'syncwire-stream-'))
+try {
+  const file = join(dir, 'feed.xml')
+  const first = feedText.indexOf('<entry')
+  const last = feedText.lastIndexOf('</entry>') + '</entry>'.length
+  const block = feedText.slice(first, last)
+  const out = createWriteStream(file)
+  const write = (s) => new Promise((resolve) => (out.write(s) ? resolve() : out.once('drain', resolve)))
+  await write(feedText.slice(0, first))
+  let blocks = 0
+  while (Buffer.byteLength(block) * blocks < RSS_MB * 1024 * 1024) {
+    await write(block)
+    blocks++
+  }
+  await write(feedText.slice(last))
+  await new Promise((resolve) => out.end(resolve))
+  const size = statSync(file).size
+  const child = spawnSync(process.execPath, [join(here, 'stream-rss.mjs'), file], { encoding: 'utf8' })
+  if (child.status !== 0) throw new Error(child.stderr)
+  const r = JSON.parse(child.stdout)
+  const expected = blocks * ENTRIES
+  if (r.entries !== expected || r.peakRssMb >= 200) failed = true
+  console.log('\n| streamed from disk | size | entries | time | peak RSS (< 200 MB) |')
+  console.log('|---|---:|---:|---:|---:|')
+  console.log(
+    `| SData feed, createReadStream, no --max-old-space-size | ${(size / 1048576).toFixed(0)} MiB | ${r.entries} | ${(r.ms / 1000).toFixed(1)} s | ${r.peakRssMb.toFixed(0)} MB |`,
+  )
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+process.exit(failed ? 1 : 0)

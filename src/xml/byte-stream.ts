@@ -1,0 +1,153 @@
+// Incremental, fatal decoding of XML bytes that arrive in chunks, with the one encoding detector of encoding.ts.
+// Implements XML 1.0 (fifth edition) §4.3.3 and Appendix F.1 for streams: the BOM, then the declaration, then UTF-8.
+
+import { either as E } from 'fp-ts'
+import { malformedOffset, SNIFF_BYTES, sniffEncoding } from './encoding'
+import { decodeSingleByte, singleByteEncoding } from './single-byte'
+
+// The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM types.
+declare const TextDecoder: new (
+  label: string,
+  options: { fatal: boolean; ignoreBOM: boolean },
+) => { decode(input?: Uint8Array, options?: { stream: boolean }): string }
+
+/** Bytes that are not text in their encoding, or an encoding that cannot be detected; `message` names the offset. */
+export class ByteFault {
+  constructor(readonly message: string) {}
+}
+
+/** Bytes in, text out; `end` flushes (and fails on a character the input cut off). */
+export interface ByteDecoding {
+  push(bytes: Uint8Array): string
+  end(): string
+}
+
+const XML_DECL_START = '<?xml'
+// A declaration closed by `?>` outside quotes: the sniffer's reading of it cannot change with more bytes.
+const CLOSED_DECLARATION = /^<\?xml(?:[^"'?]|\?(?!>)|"[^"]*"|'[^']*')*\?>/
+
+/**
+ * Whether {@link sniffEncoding} on `head` gives what it would give on the first {@link SNIFF_BYTES} bytes: the
+ * BOM and UCS-4 patterns are in view (4 bytes), and the text after the BOM either cannot start a declaration or
+ * holds one that is closed.
+ */
+function settled(head: Uint8Array): boolean {
+  if (head.length >= SNIFF_BYTES) return true
+  if (head.length < 4) return false
+  const le = head[0] === 0xff && head[1] === 0xfe
+  const be = head[0] === 0xfe && head[1] === 0xff
+  const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+  const body = head.subarray(le || be ? 2 : utf8Bom ? 3 : 0)
+  const prolog =
+    le || be
+      ? new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: false, ignoreBOM: true }).decode(
+          body.subarray(0, body.length & ~1),
+        )
+      : decodeSingleByte(body, 'iso-8859-1')
+  if (prolog.length <= XML_DECL_START.length) return !XML_DECL_START.startsWith(prolog)
+  if (!/^<\?xml[ \t\r\n]/.test(prolog)) return true
+  return CLOSED_DECLARATION.test(prolog)
+}
+
+/** How many bytes at the end of `bytes` start a character that the next chunk completes (UTF-8, UTF-16). */
+function openTail(bytes: Uint8Array, encoding: string): number {
+  if (encoding === 'utf-8') {
+    for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+      const b = bytes[bytes.length - back]!
+      if (b < 0x80) return 0
+      if (b >= 0xc0) {
+        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2
+        return need > back ? back : 0
+      }
+    }
+    return 0
+  }
+  const odd = bytes.length & 1
+  const end = bytes.length - odd
+  if (end < 2) return odd
+  const unit =
+    encoding === 'utf-16le' ? bytes[end - 2]! | (bytes[end - 1]! << 8) : (bytes[end - 2]! << 8) | bytes[end - 1]!
+  return odd + (unit >= 0xd800 && unit <= 0xdbff ? 2 : 0)
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b
+  const out = new Uint8Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
+  return out
+}
+
+/**
+ * Decodes a byte stream as `decodeBytes` decodes the whole: the first bytes (up to `SNIFF_BYTES`, or fewer once
+ * the BOM and declaration are settled) go through `sniffEncoding`, then every chunk is decoded fatally in the
+ * detected encoding, a character cut between chunks completed by the next. A leading BOM is dropped. Throws a
+ * {@link ByteFault} naming the byte offset of the first malformed byte (for UTF-8, UTF-16 and the single-byte
+ * encodings exactly; for other encodings, the offset of the chunk it is in).
+ */
+export function byteDecoding(): ByteDecoding {
+  let head: Uint8Array | undefined = new Uint8Array(0)
+  let decode: ((bytes: Uint8Array, last: boolean) => string) | undefined
+  let offset = 0 // bytes of the input before `pending`
+  let pending: Uint8Array = new Uint8Array(0)
+
+  const start = (bytes: Uint8Array): void => {
+    const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES))
+    if (E.isLeft(sniffed)) throw new ByteFault(sniffed.left[0]!.message)
+    const { encoding, bomLength } = sniffed.right
+    const label = encoding.toUpperCase()
+    offset = bomLength
+    const single = singleByteEncoding(encoding)
+    if (single !== undefined) {
+      decode = (chunk) => {
+        const fault = malformedOffset(chunk, single)
+        if (fault !== undefined) throw new ByteFault(`malformed ${label} at byte offset ${offset + fault}`)
+        offset += chunk.length
+        return decodeSingleByte(chunk, single)
+      }
+    } else if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
+      const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })
+      decode = (chunk, last) => {
+        const bytes = concat(pending, chunk)
+        const open = openTail(bytes, encoding)
+        const whole = bytes.subarray(0, bytes.length - (last ? 0 : open))
+        const fault = malformedOffset(whole, encoding)
+        if (fault !== undefined) {
+          throw new ByteFault(
+            fault >= bytes.length - open
+              ? `the input ends inside a ${label} character (byte offset ${offset + fault})`
+              : `malformed ${label} at byte offset ${offset + fault}`,
+          )
+        }
+        const text = decoder.decode(whole)
+        offset += whole.length
+        pending = bytes.slice(whole.length)
+        return text
+      }
+    } else {
+      const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })
+      decode = (chunk, last) => {
+        try {
+          return last ? decoder.decode(chunk) : decoder.decode(chunk, { stream: true })
+        } catch {
+          throw new ByteFault(`malformed ${label} in the bytes from offset ${offset}`)
+        } finally {
+          offset += chunk.length
+        }
+      }
+    }
+  }
+
+  const push = (chunk: Uint8Array, last: boolean): string => {
+    if (head !== undefined) {
+      head = concat(head, chunk)
+      if (!last && !settled(head)) return ''
+      const bytes = head
+      head = undefined
+      start(bytes)
+      chunk = bytes.subarray(offset)
+    }
+    return decode!(chunk, last)
+  }
+  return { push: (chunk) => push(chunk, false), end: () => push(new Uint8Array(0), true) }
+}

@@ -1,0 +1,392 @@
+// Encoding detection and fatal decoding of XML bytes: the byte-order mark decides, then the declaration, then UTF-8.
+// Implements XML 1.0 (fifth edition) §4.3.3 (character encoding in entities) and Appendix F.1 (detection without a label).
+
+import { either as E } from 'fp-ts'
+import { resolveLimits, type XmlError } from './options'
+import { lineAndColumn } from './position'
+import { decodeSingleByte, type SingleByteEncoding, singleByteEncoding, singleByteFault } from './single-byte'
+
+// The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM or Node types.
+declare const TextDecoder: new (
+  label?: string,
+  options?: { fatal?: boolean; ignoreBOM?: boolean },
+) => { readonly encoding: string; decode(input?: Uint8Array, options?: { stream?: boolean }): string }
+
+/**
+ * What `parseXml` and every document codec decode: XML text, or its bytes in any encoding the runtime's
+ * `TextDecoder` knows (plus exact ISO-8859-1 and US-ASCII).
+ *
+ * @example
+ * ```ts
+ * const input: XmlInput = new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?><a/>')
+ * ```
+ */
+export type XmlInput = string | Uint8Array | ArrayBuffer
+
+/**
+ * How many leading bytes {@link sniffEncoding} looks at: pass at least this many (or the whole input when it is
+ * shorter), so the BOM and the XML declaration's `encoding` are in view.
+ *
+ * @example
+ * ```ts
+ * const sniffed = sniffEncoding(firstChunk.subarray(0, SNIFF_BYTES))
+ * ```
+ */
+export const SNIFF_BYTES = 1024
+
+/**
+ * The outcome of {@link sniffEncoding}.
+ *
+ * @example
+ * ```ts
+ * const s: SniffedEncoding = { encoding: 'utf-16le', bomLength: 2, declared: 'UTF-16' }
+ * ```
+ */
+export interface SniffedEncoding {
+  /**
+   * The encoding to decode with, as `TextDecoder` names it (`'utf-8'`, `'utf-16le'`, `'utf-16be'`,
+   * `'shift_jis'`, …), or `'iso-8859-1'`, `'us-ascii'` or `'windows-1252'`, which syncwire decodes exactly itself
+   * (WHATWG's `TextDecoder` reads all three labels as windows-1252, and Node 20 decodes that as ISO-8859-1; the
+   * two differ in bytes 0x80–0x9F).
+   */
+  encoding: string
+  /** Length of the byte-order mark in bytes: 3 (UTF-8), 2 (UTF-16) or 0. */
+  bomLength: number
+  /** The `encoding` of the XML declaration, as written, when there is one. */
+  declared?: string
+}
+
+/**
+ * The syntax of an encoding name in the XML declaration (XML 1.0 §4.3.3, production [81] EncName).
+ *
+ * @example
+ * ```ts
+ * ENCODING_NAME.test('ISO-8859-1') // true
+ * ```
+ */
+export const ENCODING_NAME: RegExp = /^[A-Za-z][A-Za-z0-9._-]*$/
+
+// version first, then encoding (XML 1.0 §2.8 [23] XMLDecl, [80] EncodingDecl); white space is S ([3]).
+const DECLARED =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/
+
+/** The decoder's name for an encoding label, or `undefined` when neither syncwire nor `TextDecoder` knows it. */
+function decoderName(label: string): string | undefined {
+  const single = singleByteEncoding(label)
+  if (single !== undefined) return single
+  try {
+    return new TextDecoder(label).encoding
+  } catch {
+    return undefined
+  }
+}
+
+const isUtf16 = (name: string | undefined): boolean => name === 'utf-16le' || name === 'utf-16be'
+const isSingleByte = (name: string): name is SingleByteEncoding =>
+  name === 'iso-8859-1' || name === 'us-ascii' || name === 'windows-1252'
+
+/** The declaration's `encoding` value in `text` (which starts where the declaration would) and its 1-based column. */
+function declaredIn(text: string): { value: string; column: number } | undefined {
+  const m = DECLARED.exec(text)
+  if (m === null) return undefined
+  const value = m[1] ?? m[2] ?? ''
+  return { value, column: m[0].length - value.length }
+}
+
+const fail = (message: string, at?: { line: number; column: number }): E.Either<XmlError[], never> =>
+  E.left([at === undefined ? { message } : { message, line: at.line, column: at.column }])
+
+function startsWith(head: Uint8Array, bytes: readonly number[]): boolean {
+  return head.length >= bytes.length && bytes.every((b, i) => head[i] === b)
+}
+
+const UCS4 = [
+  [0, 0, 0xfe, 0xff],
+  [0xff, 0xfe, 0, 0],
+  [0, 0, 0, 0x3c],
+  [0x3c, 0, 0, 0],
+  [0, 0, 0x3c, 0],
+  [0, 0x3c, 0, 0],
+] as const
+
+/**
+ * Detects the encoding of XML bytes from their start (XML 1.0 Appendix F.1): a byte-order mark decides first
+ * (EF BB BF UTF-8, FF FE UTF-16LE, FE FF UTF-16BE); without one, the XML declaration's `encoding` (any label
+ * `TextDecoder` knows, ISO-8859-1 and US-ASCII exactly); with neither, UTF-8. Errors (a `Left`, never a throw):
+ * an encoding nobody here knows, a BOM that contradicts the declaration, UTF-16 without a BOM (declared, or bytes
+ * like `3C 00 3F 00`), and UTF-32/UCS-4 or EBCDIC byte patterns, which are not supported.
+ *
+ * @param head The first {@link SNIFF_BYTES} bytes of the input (or all of it, when shorter).
+ *
+ * @example
+ * ```ts
+ * sniffEncoding(Uint8Array.of(0xff, 0xfe, 0x3c, 0x00)) // right: { encoding: 'utf-16le', bomLength: 2 }
+ * ```
+ */
+export function sniffEncoding(head: Uint8Array): E.Either<XmlError[], SniffedEncoding> {
+  if (UCS4.some((pattern) => startsWith(head, pattern))) {
+    return fail('unsupported encoding: the bytes look like UTF-32 (UCS-4); use UTF-8 or UTF-16')
+  }
+  if (startsWith(head, [0x4c, 0x6f, 0xa7, 0x94])) {
+    return fail('unsupported encoding: the bytes look like EBCDIC; use UTF-8 or UTF-16')
+  }
+  let bomName: string | undefined
+  let bomLength = 0
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) [bomName, bomLength] = ['utf-8', 3]
+  else if (startsWith(head, [0xff, 0xfe])) [bomName, bomLength] = ['utf-16le', 2]
+  else if (startsWith(head, [0xfe, 0xff])) [bomName, bomLength] = ['utf-16be', 2]
+  const body = head.subarray(bomLength, SNIFF_BYTES)
+  let prolog: string
+  if (isUtf16(bomName)) prolog = new TextDecoder(bomName).decode(body.subarray(0, body.length & ~1))
+  else prolog = decodeSingleByte(body, 'iso-8859-1')
+  const declaration = declaredIn(prolog)
+  const at = declaration && { line: 1, column: declaration.column }
+  if (declaration !== undefined && !ENCODING_NAME.test(declaration.value)) {
+    return fail(`malformed encoding name "${declaration.value}"`, at)
+  }
+  const declared = declaration?.value
+  const name = declared === undefined ? undefined : decoderName(declared)
+  if (declared !== undefined && name === undefined) {
+    return fail(`unsupported encoding "${declared}": this runtime's TextDecoder does not know it`, at)
+  }
+  const found = declared === undefined ? {} : { declared }
+  if (bomName !== undefined) {
+    // A UTF-16 label names no byte order or the BOM's own; UTF-16BE with an LE mark (or the reverse) contradicts it.
+    const explicit = declared?.toLowerCase()
+    const agrees =
+      name === undefined ||
+      name === bomName ||
+      (isUtf16(bomName) && isUtf16(name) && explicit !== 'utf-16le' && explicit !== 'utf-16be')
+    if (!agrees) {
+      const mark = bomName === 'utf-8' ? 'UTF-8' : bomName === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'
+      return fail(`the byte-order mark says ${mark} but the XML declaration says encoding="${declared}"`, at)
+    }
+    return E.right({ encoding: bomName, bomLength, ...found })
+  }
+  if (head.length >= 2 && (head[0] === 0) !== (head[1] === 0)) {
+    const nul = head[0] === 0 ? 0 : 1
+    return fail(
+      `the bytes look like UTF-16 without a byte-order mark (a NUL byte at offset ${nul}); UTF-16 needs a BOM (FF FE or FE FF)`,
+    )
+  }
+  if (isUtf16(name)) {
+    return fail(
+      `the XML declaration says encoding="${declared}" but UTF-16 needs a byte-order mark, and there is none`,
+      at,
+    )
+  }
+  return E.right({ encoding: name ?? 'utf-8', bomLength: 0, ...found })
+}
+
+/** Start of the first ill-formed UTF-8 sequence (RFC 3629 §4: no overlongs, surrogates or code points past U+10FFFF). */
+function utf8Fault(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!
+    if (lead < 0x80) {
+      i++
+      continue
+    }
+    // Continuation count and the allowed range of the first continuation byte, by lead byte.
+    const [count, low, high] =
+      lead < 0xc2
+        ? [0, 0, 0]
+        : lead < 0xe0
+          ? [1, 0x80, 0xbf]
+          : lead < 0xf0
+            ? [2, lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf]
+            : lead < 0xf5
+              ? [3, lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf]
+              : [0, 0, 0]
+    if (count === 0) return i
+    const first = bytes[i + 1] ?? -1
+    if (first < low || first > high) return i
+    for (let k = 2; k <= count; k++) {
+      const next = bytes[i + k] ?? -1
+      if (next < 0x80 || next > 0xbf) return i
+    }
+    i += count + 1
+  }
+  return bytes.length
+}
+
+/** Start of the first ill-formed UTF-16 code unit (a lone surrogate), or the odd last byte. */
+function utf16Fault(bytes: Uint8Array, littleEndian: boolean): number {
+  const unit = (i: number) => (littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!)
+  const end = bytes.length & ~1
+  for (let i = 0; i < end; i += 2) {
+    const u = unit(i)
+    if (u < 0xd800 || u > 0xdfff) continue
+    // A lone low surrogate, or a high one at the end or before anything but a low one.
+    if (u > 0xdbff || i + 2 >= end) return i
+    const v = unit(i + 2)
+    if (v < 0xdc00 || v > 0xdfff) return i
+    i += 2
+  }
+  return end
+}
+
+/** Smallest prefix length whose streaming decode fails, minus one: the byte that made the input malformed. */
+function streamFault(bytes: Uint8Array, encoding: string): number {
+  let lo = 1
+  let hi = bytes.length
+  const fails = (n: number): boolean => {
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, n), { stream: true })
+      return false
+    } catch {
+      return true
+    }
+  }
+  if (!fails(hi)) return bytes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (fails(mid)) hi = mid
+    else lo = mid + 1
+  }
+  return lo - 1
+}
+
+/**
+ * The byte offset of the first fault of `bytes` in `encoding` (a {@link SniffedEncoding} name), or `undefined` when
+ * they decode. `bytes.length` means the input ends inside a character. For error paths only: it is slower than
+ * decoding for encodings other than UTF-8, US-ASCII and ISO-8859-1.
+ *
+ * @example
+ * ```ts
+ * malformedOffset(Uint8Array.of(0x3c, 0x61, 0xc3, 0x28), 'utf-8') // 2
+ * ```
+ */
+export function malformedOffset(bytes: Uint8Array, encoding: string): number | undefined {
+  if (isSingleByte(encoding)) return singleByteFault(bytes, encoding)
+  try {
+    new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes)
+    return undefined
+  } catch {
+    if (encoding === 'utf-8') return utf8Fault(bytes)
+    if (isUtf16(encoding)) return utf16Fault(bytes, encoding === 'utf-16le')
+    return streamFault(bytes, encoding)
+  }
+}
+
+/** Whether the bytes from `offset` on are only the start of a character, cut off by the end of the input. */
+function cutOff(bytes: Uint8Array, encoding: string, offset: number): boolean {
+  if (offset >= bytes.length) return true
+  if (isSingleByte(encoding)) return false
+  try {
+    const rest = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(offset), {
+      stream: true,
+    })
+    return rest === ''
+  } catch {
+    return false
+  }
+}
+
+function hexBytes(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')
+}
+
+function decodeError(bytes: Uint8Array, encoding: string, offset: number): XmlError {
+  const prefix = bytes.subarray(0, offset)
+  const text = isSingleByte(encoding)
+    ? decodeSingleByte(prefix, encoding)
+    : new TextDecoder(encoding, { ignoreBOM: true }).decode(prefix, { stream: true })
+  const { line, column } = lineAndColumn(text, Infinity)
+  const label = encoding.toUpperCase()
+  const message = cutOff(bytes, encoding, offset)
+    ? `the input ends inside a ${label} character (byte offset ${offset})`
+    : `malformed ${label} at byte offset ${offset} (bytes ${hexBytes(bytes.subarray(offset, offset + 4))})`
+  return { message, line, column, offset }
+}
+
+/**
+ * Decodes XML bytes to text after {@link sniffEncoding}, fatally: a byte that is not valid in the detected encoding
+ * gives a `Left` whose error names its byte `offset` (and its line and column), never U+FFFD. A leading BOM stays
+ * in the text as U+FEFF, which `parseXml` skips. `maxLength` (default 32 MiB, as `parseXml`'s) is checked on the
+ * byte length before anything is decoded. Never throws.
+ *
+ * @example
+ * ```ts
+ * decodeBytes(Uint8Array.of(0xfe, 0xff, 0x00, 0x3c, 0x00, 0x61, 0x00, 0x2f, 0x00, 0x3e)) // right: '\uFEFF<a/>'
+ * ```
+ */
+export function decodeBytes(
+  input: Uint8Array | ArrayBuffer,
+  options?: { maxLength?: number },
+): E.Either<XmlError[], string> {
+  const bytes = asBytes(input)
+  if (bytes === undefined) return fail(`expected bytes (a Uint8Array or ArrayBuffer), found ${describe(input)}`)
+  const { maxLength } = resolveLimits(options)
+  if (bytes.length > maxLength) {
+    return fail(`the input is ${bytes.length} bytes long, more than maxLength (${maxLength})`)
+  }
+  const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES))
+  if (E.isLeft(sniffed)) return sniffed
+  const { encoding } = sniffed.right
+  if (isSingleByte(encoding)) {
+    const offset = singleByteFault(bytes, encoding)
+    return offset === undefined
+      ? E.right(decodeSingleByte(bytes, encoding))
+      : E.left([decodeError(bytes, encoding, offset)])
+  }
+  try {
+    return E.right(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes))
+  } catch {
+    return E.left([decodeError(bytes, encoding, malformedOffset(bytes, encoding) ?? bytes.length)])
+  }
+}
+
+/** The bytes of a `Uint8Array`, another `ArrayBuffer` view or an `ArrayBuffer` (from any realm), else `undefined`. */
+function asBytes(input: unknown): Uint8Array | undefined {
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
+  if (Object.prototype.toString.call(input) === '[object ArrayBuffer]') return new Uint8Array(input as ArrayBuffer)
+  return undefined
+}
+
+function describe(input: unknown): string {
+  return input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`
+}
+
+/**
+ * Whether a value is something `parseXml` reads: a string, a `Uint8Array` (or other `ArrayBuffer` view) or an
+ * `ArrayBuffer`, from any realm.
+ *
+ * @example
+ * ```ts
+ * isXmlInput(new Uint8Array(0)) // true
+ * isXmlInput(42) // false
+ * ```
+ */
+export function isXmlInput(input: unknown): input is XmlInput {
+  return typeof input === 'string' || asBytes(input) !== undefined
+}
+
+/** A string that starts with U+FEFF says UTF-8 or UTF-16; a declaration naming another encoding contradicts it. */
+function checkText(text: string): XmlError | undefined {
+  if (text.charCodeAt(0) !== 0xfeff) return undefined
+  const declaration = declaredIn(text.slice(1, SNIFF_BYTES))
+  if (declaration === undefined) return undefined
+  const name = decoderName(declaration.value)
+  if (name === 'utf-8' || isUtf16(name)) return undefined
+  return {
+    message: `the text starts with a byte-order mark (U+FEFF), which only UTF-8 and UTF-16 have, but the XML declaration says encoding="${declaration.value}"`,
+    line: 1,
+    column: declaration.column,
+  }
+}
+
+/**
+ * The text `parseXml` parses: a string as it is (after the BOM/declaration check), bytes decoded by
+ * {@link decodeBytes} with the caller's `maxLength`; anything else is an error.
+ */
+export function inputText(input: unknown, maxLength: number): E.Either<XmlError[], string> {
+  if (typeof input === 'string') {
+    const contradiction = checkText(input)
+    return contradiction === undefined ? E.right(input) : E.left([contradiction])
+  }
+  const bytes = asBytes(input)
+  if (bytes === undefined) {
+    return fail(`expected XML text or bytes (a string, Uint8Array or ArrayBuffer), found ${describe(input)}`)
+  }
+  return decodeBytes(bytes, { maxLength })
+}

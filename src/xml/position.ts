@@ -1,0 +1,31 @@
+// Line and column of an offset in XML text, shared by the parser and the byte decoder's error messages.
+// Implements XML 1.0 (fifth edition) §2.11: CRLF, a lone CR and LF each end one line.
+
+/**
+ * 1-based line and column of a UTF-16 offset in `text`; CRLF, CR and LF each end a line, and a leading BOM
+ * (U+FEFF) is not counted in the first line's columns.
+ *
+ * @example
+ * ```ts
+ * lineAndColumn('<a>\r\n<b/>', 5) // { line: 2, column: 1 }
+ * ```
+ */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const end = Math.min(offset, text.length)
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) {
+      line++
+      lineStart = i + 1
+    } else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++
+      line++
+      lineStart = i + 1
+    }
+  }
+  let column = end - lineStart + 1
+  if (lineStart === 0 && text.charCodeAt(0) === 0xfeff && end > 0) column--
+  return { line, column }
+}

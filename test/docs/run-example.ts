@@ -1,0 +1,141 @@
+// Runs a TypeScript example of README.md or docs/ as a reader's program: bundled with esbuild against src/, its free
+// variables (`declare const x: T`, `declare function f(…)`) bound from a scenario, its console captured.
+// `vitest` and `node:fs` imports are shims, so an example test file runs here with the real `expect`.
+
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { format } from 'node:util'
+import { build, type Plugin } from 'esbuild'
+import { expect } from 'vitest'
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+/** One ```ts block of a markdown file. */
+export interface Block {
+  file: string
+  index: number
+  code: string
+}
+
+/** Every ```ts block of a markdown file (path relative to the repository root), in order. */
+export function blocksOf(file: string): Block[] {
+  const text = readFileSync(join(ROOT, file), 'utf8')
+  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, index) => ({ file, index, code: m[1] ?? '' }))
+}
+
+/** What a run of an example did. */
+export interface Run {
+  /** console.log/info lines. */
+  out: string[]
+  /** console.error/warn lines. */
+  err: string[]
+  /** What the example threw (or an `it` block failed with); undefined when it completed. */
+  error: unknown
+  /** The names of the `it` blocks that ran. */
+  tests: string[]
+}
+
+/** The bindings of a scenario: values for the declared names, and files for `readFileSync`. */
+export interface Env {
+  values?: Record<string, unknown>
+  files?: Record<string, string>
+}
+
+interface Host {
+  need(name: string): unknown
+  console: Pick<Console, 'log' | 'info' | 'error' | 'warn'>
+  it(name: string, fn: () => unknown): void
+  expect: typeof expect
+  readFileSync(path: string): string
+}
+
+const shims: Plugin = {
+  name: 'example-shims',
+  setup(b) {
+    b.onResolve({ filter: /^syncwire(\/[a-z]+)?$/ }, (a) => ({
+      path: join(ROOT, 'src', a.path.slice('syncwire'.length), 'index.ts'),
+    }))
+    b.onResolve({ filter: /^(vitest|node:fs)$/ }, (a) => ({ path: a.path, namespace: 'shim' }))
+    b.onLoad({ filter: /.*/, namespace: 'shim' }, (a) => ({
+      loader: 'js',
+      contents:
+        a.path === 'vitest'
+          ? 'const h = globalThis.__example; export const it = h.it; export const test = h.it; export const expect = h.expect'
+          : 'export const readFileSync = (p) => globalThis.__example.readFileSync(p)',
+    }))
+  },
+}
+
+/** The example with its free variables bound from the host and `console` captured. */
+export function prepare(code: string): string {
+  const bound = code
+    .replace(/^declare const (\w+)\b[^\n]*$/gm, 'const $1 = globalThis.__example.need("$1")')
+    .replace(/^declare function (\w+)\b[^\n]*$/gm, 'const $1 = globalThis.__example.need("$1")')
+  return `const console = globalThis.__example.console\n${bound}\nexport {}\n`
+}
+
+const bundles = new Map<string, string>()
+let serial = 0
+
+/** Bundles (once per code) and runs an example in a scenario. */
+export async function runExample(code: string, env: Env = {}): Promise<Run> {
+  let file = bundles.get(code)
+  if (file === undefined) {
+    const result = await build({
+      stdin: { contents: prepare(code), resolveDir: ROOT, loader: 'ts', sourcefile: 'example.ts' },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+      plugins: [shims],
+    })
+    file = join(tmpdir(), `syncwire-example-${process.pid}-${bundles.size}.mjs`)
+    writeFileSync(file, result.outputFiles[0]?.text ?? '')
+    bundles.set(code, file)
+  }
+  const run: Run = { out: [], err: [], error: undefined, tests: [] }
+  const pending: Array<Promise<unknown>> = []
+  const host: Host = {
+    need(name) {
+      if (env.values === undefined || !(name in env.values)) throw new Error(`the scenario does not bind ${name}`)
+      return env.values[name]
+    },
+    console: {
+      log: (...a: unknown[]) => void run.out.push(format(...a)),
+      info: (...a: unknown[]) => void run.out.push(format(...a)),
+      error: (...a: unknown[]) => void run.err.push(format(...a)),
+      warn: (...a: unknown[]) => void run.err.push(format(...a)),
+    },
+    it(name, fn) {
+      run.tests.push(name)
+      pending.push(Promise.resolve().then(fn))
+    },
+    expect,
+    readFileSync(path) {
+      const text = env.files?.[path]
+      if (text === undefined) throw new Error(`ENOENT: the scenario has no file ${path}`)
+      return text
+    },
+  }
+  ;(globalThis as { __example?: Host }).__example = host
+  try {
+    await import(`${pathToFileURL(file).href}?run=${serial++}`)
+    const failed = (await Promise.allSettled(pending)).find((s) => s.status === 'rejected')
+    if (failed !== undefined) run.error = failed.reason
+  } catch (error) {
+    run.error = error
+  } finally {
+    delete (globalThis as { __example?: Host }).__example
+  }
+  return run
+}
+
+/** Removes the bundles written by {@link runExample}. */
+export function cleanupExamples(): void {
+  for (const file of bundles.values()) rmSync(file, { force: true })
+  bundles.clear()
+}

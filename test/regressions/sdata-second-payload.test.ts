@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { SyncFeedXml, validateSyncFeed } from '../../src/sdata'
+
+// A second `sdata:payload` in an entry was kept as an extension and validation said nothing, even when the first
+// payload was empty and the real data sat in the second. Fixed in src/sdata/entry-checks.ts: an error (sync §4.4,
+// one payload per entry; a sync engine reads only the first).
+const entry = (payloads: string) =>
+  '<entry><sync:syncState><sync:endpoint>http://a/e</sync:endpoint><sync:tick>1</sync:tick>' +
+  `<sync:stamp>2008-10-30T14:55:43Z</sync:stamp></sync:syncState>${payloads}</entry>`
+const feed = (payloads: string) =>
+  '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1"' +
+  ' xmlns:sync="http://schemas.sage.com/sdata/sync/2008/1"><sync:syncMode>catchUp</sync:syncMode>' +
+  `${entry(payloads)}</feed>`
+const account = (uuid: string) =>
+  `<sdata:payload><account xmlns="urn:c" sdata:uuid="${uuid}"><name>x</name></account></sdata:payload>`
+
+describe('regression: a second sdata:payload is flagged', () => {
+  it.each([
+    [
+      'two resources',
+      account('74926A0D-D2C0-4daa-9986-47C833691569') + account('11111111-2222-3333-4444-555555555555'),
+    ],
+    ['the data in the second', `<sdata:payload/>${account('74926A0D-D2C0-4daa-9986-47C833691569')}`],
+  ])('%s', (_, payloads) => {
+    const r = SyncFeedXml.decode(feed(payloads))
+    if (r._tag !== 'Right') throw new Error('refused')
+    const issues = validateSyncFeed(r.right)
+    expect(issues).toContainEqual(
+      expect.objectContaining({ severity: 'error', path: '/feed/entry[1]/sdata:payload[2]' }),
+    )
+  })
+
+  it('one payload gives no such issue', () => {
+    const r = SyncFeedXml.decode(feed(account('74926A0D-D2C0-4daa-9986-47C833691569')))
+    if (r._tag !== 'Right') throw new Error('refused')
+    expect(validateSyncFeed(r.right).filter((i) => i.path.includes('sdata:payload['))).toEqual([])
+  })
+})
