@@ -1,5 +1,6 @@
 // Writes FILESYNC values straight to XML text, the same text `serializeXml` gives for the element codecs' trees.
 // Implements docs/decisions.md#f12 (no namespaces, no whitespace between elements) and docs/decisions.md#f3 (SPO order on encode).
+import { ChunkedText } from '../xml/chunks'
 import { escapeText, serializeXml } from '../xml/serialize'
 import { iterate } from '../xml/serialize-stream'
 import type { XmlElement, XmlNode } from '../xml/types'
@@ -68,23 +69,25 @@ interface Sink {
   element(el: XmlElement): void
 }
 
-class TextSink implements Sink {
-  readonly parts: string[] = []
+// Appends to one string (a ChunkedText): about twice as fast as pushing parts and joining them.
+class TextSink extends ChunkedText implements Sink {
   open(name: string): void {
-    this.parts.push('<', name, '>')
+    this.out += `<${name}>`
   }
   close(name: string): void {
-    this.parts.push('</', name, '>')
+    this.out += `</${name}>`
+    this.settle()
   }
   empty(name: string): void {
-    this.parts.push('<', name, '/>')
+    this.out += `<${name}/>`
   }
   leaf(field: FieldSpec, s: string): void {
-    if (s === '') this.parts.push(field.empty)
-    else this.parts.push(field.open, escapeText(s), field.close)
+    if (s === '') this.out += field.empty
+    else this.out += field.open + escapeText(s) + field.close
   }
   element(el: XmlElement): void {
-    this.parts.push(serializeElement(el))
+    this.out += serializeElement(el)
+    this.settle()
   }
 }
 
@@ -282,7 +285,7 @@ function write(root: Item | { readonly items: readonly Item[] }, out: Sink): voi
 export function writeRoot(root: Item | { readonly items: readonly Item[] }): string {
   const out = new TextSink()
   write(root, out)
-  return out.parts.join('')
+  return out.finish()
 }
 
 /**
@@ -305,7 +308,7 @@ export async function* writeRootStream(
   let step = await iterator.next()
   if (step.done === true) {
     write(root, out)
-    yield out.parts.join('')
+    yield out.finish()
     return
   }
   const list = (root.items ?? []) as Item[]
@@ -314,17 +317,12 @@ export async function* writeRootStream(
   else stack.push(openList(list, false, false, out, true)!)
   drain(stack, out, list)
   const streamed = stack[stack.length - 1] as ListFrame
-  let pending = ''
   try {
     while (step.done !== true) {
       const frame = openItem(step.value, out)
       if (frame !== undefined) drain([frame], out)
-      pending += out.parts.join('')
-      out.parts.length = 0
-      if (pending.length >= min) {
-        yield pending
-        pending = ''
-      }
+      const chunk = out.take(min)
+      if (chunk !== undefined) yield chunk
       step = await iterator.next()
     }
   } finally {
@@ -332,7 +330,7 @@ export async function* writeRootStream(
   }
   streamed.more = false
   drain(stack, out)
-  yield pending + out.parts.join('')
+  yield out.finish()
 }
 
 /**

@@ -1,6 +1,7 @@
 // Streaming XML serializer: a root element whose children come from an (async) iterable, written as string chunks.
 // The same writer as serializeXml (XML 1.0 §2.4/§3.3.3 escaping, Namespaces in XML 1.0 §3–6), so the bytes agree.
-import { CHUNK, type SerializeOptions, startWriter } from './serialize'
+import { CHUNK } from './chunks'
+import { type SerializeOptions, startWriter } from './serialize'
 import type { XmlElement, XmlNode } from './types'
 
 /**

@@ -1,6 +1,7 @@
 // XML serializer: XmlDocument -> well-formed, namespace-well-formed XML 1.0 text, with prefix management.
 // Implements XML 1.0 §2.4/§3.3.3 escaping (so text and attribute values survive a re-parse) and Namespaces in XML 1.0 §3–6.
 
+import { ChunkedText } from './chunks'
 import { escapeXml } from './escape'
 import {
   XML_NAMESPACE,
@@ -27,9 +28,6 @@ export interface SerializeOptions {
   /** Write a U+FEFF byte-order mark first (default `false`). */
   bom?: boolean
 }
-
-// Output is flushed in flat chunks of about this many UTF-16 units.
-export const CHUNK = 1 << 14
 
 /**
  * Writes a document as XML text. Never throws.
@@ -67,38 +65,19 @@ export function startWriter(options: SerializeOptions | undefined): Writer {
   return writer
 }
 
-// Output grows by `+=` (V8 ropes: cheaper than joining one part per name), and every CHUNK units the rope is flattened
-// and set aside, so its cells die young instead of being promoted with the whole output (the garbage collector then
-// dominated the time); the flat chunks are joined once at the end, or handed out as they come (`take`).
-export class Writer {
-  out = ''
-  private readonly chunks: string[] = []
-  // Keeps the flattening call observable, so no optimiser drops it.
-  flattened = 0
+/** An element {@link Writer.begin} left open: what its end tag and scope unwinding need. */
+export interface OpenRoot {
+  readonly element: XmlElement
+  readonly prefix: string
+  readonly mark: number
+}
 
-  finish(): string {
-    if (this.chunks.length === 0) return this.out
-    this.chunks.push(this.out)
-    return this.chunks.join('')
-  }
-
-  /** What has been written since the last `take`, once it is at least `min` units long (else `undefined`). */
-  take(min: number): string | undefined {
-    if (this.chunks.length === 0 && this.out.length < min) return undefined
-    const text = this.finish()
-    this.chunks.length = 0
-    this.out = ''
-    return text
-  }
-
-  private flush(): void {
-    const out = this.out
-    // Converting a string to a number flattens it first; the number itself is of no interest.
-    this.flattened = Number(out)
-    this.chunks.push(out)
-    this.out = ''
-  }
-
+/**
+ * The serializer's state: namespace scopes, generated prefixes and the output. Output grows by `+=` into a
+ * ChunkedText (see there why). `write` writes a whole element; `begin`, `content` and `end` write a root whose
+ * children come one at a time, by the same code.
+ */
+export class Writer extends ChunkedText {
   // prefix ('' for the default namespace) -> stack of URIs (null = no default namespace).
   private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
   private readonly declared: string[] = []
@@ -191,7 +170,7 @@ export class Writer {
     const prefixes: string[] = [parentPrefix]
     let top = 0
     while (top >= 0) {
-      if (this.out.length > CHUNK) this.flush()
+      this.settle()
       const element = elements[top]!
       const index = next[top]!
       const children = lists[top]!
@@ -348,13 +327,6 @@ export class Writer {
     this.declare(fresh, uri)
     return fresh
   }
-}
-
-/** An element {@link Writer.begin} left open: what its end tag and scope unwinding need. */
-export interface OpenRoot {
-  readonly element: XmlElement
-  readonly prefix: string
-  readonly mark: number
 }
 
 /** Whether an attribute before `k` (declarations aside) has the expanded name of attribute `k`. */
