@@ -1,11 +1,7 @@
 // `syncwire convert`: a document to its typed JSON value in an envelope that names the kind, and back.
 // `syncwire convert`; SData kinds use the SData JSON mapping (SyncFeedJson, DigestJson, …).
 import { reportErrors } from '../codec/report'
-import { encodeFileSyncStream } from '../filesync/encode-stream'
-import type { FileSyncDocument } from '../filesync/model'
-import { encodeSyncFeedStream } from '../sdata/encode-stream'
 import { reportJsonErrors } from '../sdata/json/report'
-import type { SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
@@ -102,7 +98,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   }
   let text: string
   try {
-    // JSON has to be parsed whole, so without --max-size a large one is read whole (its XML is written in chunks).
+    // JSON has to be parsed whole, so without --max-size a large envelope is read whole (up to JSON_LIMIT).
     const jsonLimit = values['max-size'] === undefined ? JSON_LIMIT : limit
     text = readInput(file, large && values.to === 'xml' ? jsonLimit : limit).text
   } catch (error) {
@@ -171,28 +167,9 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
       })),
     )
   }
-  if (large && (e.kind === 'feed' || e.kind === 'filesync')) {
-    // The same text as `encode`, written as it is produced instead of as one string.
-    const chunks =
-      e.kind === 'feed'
-        ? encodeSyncFeedStream({ ...(decoded.right as SyncFeed), entries: [] }, (decoded.right as SyncFeed).entries)
-        : encodeDocumentStream(decoded.right as FileSyncDocument)
-    for await (const chunk of chunks) io.out(chunk)
-    io.out('\n')
-    return 0
-  }
   const xml = spec.xml.encode(decoded.right)
   io.out(xml.endsWith('\n') ? xml : `${xml}\n`)
   return 0
-}
-
-function encodeDocumentStream(doc: FileSyncDocument): AsyncIterable<string> {
-  if (doc.root === 'Items') return encodeFileSyncStream({ root: 'Items', items: [] }, doc.items)
-  const { items, ...folder } = doc.folder
-  return encodeFileSyncStream(
-    { root: 'Folder', folder: items === undefined ? folder : { ...folder, items: [] } },
-    items ?? [],
-  )
 }
 
 function writeEnvelope(io: Io, kind: Kind, value: unknown): void {

@@ -12,8 +12,19 @@ import {
   streamSyncFeed,
 } from '../../src/sdata/index'
 import { arbSyncFeed } from '../../src/testing/arbitraries/sdata'
+import { parseXml } from '../../src/xml/parse'
+import { XMLNS_NAMESPACE } from '../../src/xml/types'
 import { numRuns } from '../support/runtime'
 import { asyncChunks, collect } from '../support/stream'
+
+/** The conventional prefixes `encode` declares on the feed's root: the ones the whole document uses. */
+function declaredBy(text: string): string[] {
+  const parsed = parseXml(text)
+  if (parsed._tag === 'Left') throw new Error('encode wrote text that does not parse')
+  return parsed.right.root.attributes
+    .filter((a) => a.namespace === XMLNS_NAMESPACE)
+    .map((a) => (a.prefix === null ? '' : a.localName))
+}
 
 function split(feed: SyncFeed, at: number): [SyncFeed, SyncEntry[]] {
   const k = at % (feed.entries.length + 1)
@@ -29,9 +40,15 @@ describe('encodeSyncFeedStream', () => {
         fc.boolean(),
         async (feed, at, async) => {
           const [head, rest] = split(feed, at)
+          const whole = SyncFeedXml.encode(feed)
+          // Told which namespaces the entries use, the stream writes encode's bytes exactly.
+          const exact = await collect(
+            encodeSyncFeedStream(head, async ? asyncChunks(rest) : rest, { declare: declaredBy(whole) }),
+          )
+          expect(exact.join('')).toBe(whole)
+          // By default it declares every conventional namespace, and the text decodes to the same feed.
           const chunks = await collect(encodeSyncFeedStream(head, async ? asyncChunks(rest) : rest))
           const text = chunks.join('')
-          expect(text).toBe(SyncFeedXml.encode(feed))
           const decoded = SyncFeedXml.decode(text)
           expect(decoded._tag).toBe('Right')
           // Streamed back chunk by chunk, the events rebuild the value the in-memory decode gives.
@@ -54,7 +71,9 @@ describe('encodeSyncFeedStream', () => {
         async function* entries() {
           for (const e of events) if (e.type === 'entry') yield e.entry
         }
-        expect((await collect(encodeSyncFeedStream(end.feed, entries()))).join('')).toBe(SyncFeedXml.encode(feed))
+        const whole = SyncFeedXml.encode(feed)
+        const options = { declare: declaredBy(whole) }
+        expect((await collect(encodeSyncFeedStream(end.feed, entries(), options))).join('')).toBe(whole)
       }),
       { numRuns: numRuns(80) },
     )
@@ -75,7 +94,7 @@ describe('encodeSyncFeedStream', () => {
       },
     })
     const all = Array.from({ length: 3000 }, (_, i) => entry(i))
-    const chunks = await collect(encodeSyncFeedStream(head, all))
+    const chunks = await collect(encodeSyncFeedStream(head, all, { declare: ['', 'sync'] }))
     expect(chunks.length).toBeGreaterThan(10)
     for (const chunk of chunks) expect(chunk.length).toBeLessThan((1 << 14) + 1000)
     expect(chunks.join('')).toBe(SyncFeedXml.encode({ ...head, entries: all }))
