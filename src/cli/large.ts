@@ -148,30 +148,32 @@ export async function readLarge(file: string, kind: StreamableKind, parse?: Pars
   const total = statSync(file).size
   if (kind === 'feed') {
     const meter = new Meter(file, total, 'entries')
-    const events = []
-    for await (const event of streamSyncFeed(chunksOf(file, meter), { parse })) {
-      meter.item()
-      events.push(event)
-      if (event.type === 'error') {
-        meter.done()
-        return { issues: event.issues }
-      }
-    }
-    meter.done()
+    const events = await collect(streamSyncFeed(chunksOf(file, meter), { parse }), meter)
+    if (!Array.isArray(events)) return events
     const value = rebuildSyncFeed(events)
     return value === undefined ? { issues: [{ path: '', message: 'the feed ended early' }] } : { kind, value }
   }
   const meter = new Meter(file, total, 'items')
-  const events = []
-  for await (const event of streamFileSync(chunksOf(file, meter), { parse })) {
-    meter.item()
-    events.push(event)
-    if (event.type === 'error') {
-      meter.done()
-      return { issues: event.issues }
-    }
-  }
-  meter.done()
+  const events = await collect(streamFileSync(chunksOf(file, meter), { parse }), meter)
+  if (!Array.isArray(events)) return events
   const value = rebuildFileSync(events)
   return value === undefined ? { issues: [{ path: '', message: 'the document ended early' }] } : { kind, value }
+}
+
+/** The events of a stream, counted on the meter; the issues instead when it ends with an error. */
+async function collect<E extends { type: string }>(
+  stream: AsyncIterable<E>,
+  meter: Meter,
+): Promise<E[] | { issues: StreamIssue[] }> {
+  const events: E[] = []
+  try {
+    for await (const event of stream) {
+      meter.item()
+      if (event.type === 'error') return { issues: (event as unknown as { issues: StreamIssue[] }).issues }
+      events.push(event)
+    }
+    return events
+  } finally {
+    meter.done()
+  }
 }
