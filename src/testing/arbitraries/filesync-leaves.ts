@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import type { FileSyncBoolean, UnknownItem } from '../../filesync/model'
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement, type XmlNode } from '../../xml/types'
+import { dateTimeFields, two, xmlCharArb } from './xml-text'
 
 /**
  * Sizes and shapes for the FILESYNC arbitraries.
@@ -28,12 +29,7 @@ export interface FileSyncArbitraryOptions {
 }
 
 // XML 1.0 Char, weighted towards what escaping must handle: `& < > " '`, whitespace, non-ASCII and astral.
-export const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]$/u
-export const charArb = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('&', '<', '>', '"', "'", ']', ' ', '\t', '\n', '\r', 'é', '€', '😀', 'ß') },
-  { weight: 5, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).filter((c) => XML_CHAR.test(c)) },
-)
+export const charArb = xmlCharArb(['&', '<', '>', '"', "'", ']', ' ', '\t', '\n', '\r', 'é', '€', '😀', 'ß'])
 
 /**
  * A string XML 1.0 can carry, weighted towards `& < > " '`, whitespace and non-ASCII (names such as `a&b <c>.txt`).
@@ -87,15 +83,9 @@ export function arbETag(): fc.Arbitrary<string> {
  * ```
  */
 export function arbFileSyncDateTime(): fc.Arbitrary<string> {
-  const two = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'))
   return fc
     .tuple(
-      fc.integer({ min: 1, max: 9999 }).map((n) => String(n).padStart(4, '0')),
-      two(1, 12),
-      two(1, 28),
-      two(0, 23),
-      two(0, 59),
-      two(0, 59),
+      ...dateTimeFields(),
       fc.oneof(
         fc.constant('.0000000'),
         fc.constant(''),

@@ -5,6 +5,7 @@ import type { Stamp } from '../../sdata/model'
 import { ATOM_NS, SDATA_NS, XSI_NS } from '../../sdata/namespaces'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { XMLNS_NAMESPACE } from '../../xml/types'
+import { dateTimeFields, two, xmlCharArb } from './xml-text'
 
 export const ATOM = ATOM_NS
 export const SDATA = SDATA_NS
@@ -50,15 +51,7 @@ export const SPEC_ENDPOINTS = [
 ]
 
 // XML 1.0 Char, weighted towards the characters escaping must handle.
-export const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]$/u
-export const charArb = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom('&', '<', '>', '"', "'", ']', ' ', '\t', '\n', '\r', 'é', '€', '😀', '\u00a0'),
-  },
-  { weight: 5, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).filter((c) => XML_CHAR.test(c)) },
-)
+export const charArb = xmlCharArb(['&', '<', '>', '"', "'", ']', ' ', '\t', '\n', '\r', 'é', '€', '😀', '\u00a0'])
 
 /**
  * Text XML 1.0 can carry, weighted towards `& < > " ' ]`, whitespace and non-ASCII.
@@ -81,7 +74,6 @@ export function arbXmlText(maxLength = 20): fc.Arbitrary<string> {
  * ```
  */
 export function arbStamp(options: SDataArbitraryOptions = {}): fc.Arbitrary<Stamp> {
-  const two = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'))
   const zones = [
     fc.constant('Z'),
     fc
@@ -91,12 +83,7 @@ export function arbStamp(options: SDataArbitraryOptions = {}): fc.Arbitrary<Stam
   if (options.zonelessStamps !== false) zones.push(fc.constant(''))
   return fc
     .tuple(
-      fc.integer({ min: 1, max: 9999 }).map((n) => String(n).padStart(4, '0')),
-      two(1, 12),
-      two(1, 28),
-      two(0, 23),
-      two(0, 59),
-      two(0, 59),
+      ...dateTimeFields(),
       fc.oneof(
         fc.constant(''),
         fc.stringMatching(/^[0-9]{1,7}$/).map((f) => `.${f}`),
