@@ -5,23 +5,23 @@ import { qname } from '../../src/codec/index'
 import type { EndpointView, FeedInput, TargetState } from '../../src/conflict/index'
 import { deletedPayload, type Stamp, SyncFeedXml, stamp, syncEntry, syncFeed } from '../../src/sdata/index'
 import { fixture } from '../support/fixtures'
-import { type Block, blocksOf, cleanupExamples, type Env, ROOT, type Run, runExample } from './run-example'
+import {
+  type Block,
+  blocksOf,
+  cleanupExamples,
+  type Env,
+  type Example,
+  ROOT,
+  type Run,
+  runExample,
+} from './run-example'
+import { SESSION_EXAMPLES } from './session-examples'
+import { STREAM_EXAMPLES } from './stream-examples'
 
 // Every TypeScript example of README.md and docs/ runs here, as a reader would run it, against the bundled fixtures:
 // each block is matched (by its file and a line it contains) to scenarios that bind its free variables, and each
 // scenario checks what the example printed or threw, the failure paths included. A block with no scenario fails, so
 // does a scenario whose block is gone. The pack test type-checks the same blocks against the packed package.
-
-interface Scenario {
-  name: string
-  env?: Env
-  check: (run: Run) => void
-}
-interface Example {
-  file: string
-  contains: string
-  scenarios: Scenario[]
-}
 
 const FEED = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
 const CONTRACT = 'http://schemas.sage.com/myContract'
@@ -533,17 +533,43 @@ const EXAMPLES: Example[] = [
       },
     ],
   },
+  {
+    file: 'docs/testing.md',
+    contains: '/// <reference types="syncwire/testing/vitest" />',
+    scenarios: [
+      {
+        name: 'the typed matcher passes on a valid source feed',
+        env: { values: { feedXml: STRICT_FEED } },
+        check: (r) => {
+          completed(r)
+          expect(r.tests).toHaveLength(1)
+        },
+      },
+      {
+        name: 'the typed matcher fails on a feed that is not well-formed',
+        env: { values: { feedXml: NOT_XML } },
+        check: (r) => expect(String(r.error)).toMatch(/sync feed|valid/i),
+      },
+    ],
+  },
+  ...SESSION_EXAMPLES,
+  ...STREAM_EXAMPLES,
 ]
 
-// Blocks that arrived with the streaming and session APIs and have no scenario yet: listed here, by name, so they are
-// a visible to-do and not a silent gap. A block neither matched above nor listed here fails the first test below.
-const PENDING: Array<{ file: string; contains: string }> = [
-  { file: 'README.md', contains: "import { createChangesSession, type Item } from 'syncwire/filesync'" },
-  { file: 'README.md', contains: "for await (const event of streamSyncFeed(createReadStream('feed.xml')))" },
-  { file: 'docs/filesync.md', contains: 'rebuildFileSync, streamFileSync' },
-  { file: 'docs/filesync.md', contains: 'type FileSyncSessionIssue' },
-  { file: 'docs/filesync.md', contains: 'createFirstRunSession' },
-  { file: 'docs/sdata.md', contains: 'rebuildSyncFeed, type SyncFeedEvent, streamSyncFeed' },
+// Blocks another harness runs, which binds them to the simulated SData endpoints as modules (one harness per block).
+// docs/encodings.md's snippets are fragments (free names, no imports): they wait to become whole programs.
+const PENDING: Array<{ file: string; contains: string; runBy: string }> = [
+  {
+    file: 'docs/sdata-session.md',
+    contains: 'export async function syncPass',
+    runBy: 'test/session/guide.node.test.ts',
+  },
+  { file: 'docs/sdata-session.md', contains: 'export function syncHandler', runBy: 'test/session/guide.node.test.ts' },
+  { file: 'docs/sdata-session.md', contains: 'export function pushEngine', runBy: 'test/session/guide.node.test.ts' },
+  { file: 'docs/encodings.md', contains: 'await fetch(feedUrl)', runBy: '' },
+  { file: 'docs/encodings.md', contains: 'parseXml(Uint8Array.of(', runBy: '' },
+  { file: 'docs/encodings.md', contains: 'fromXml(MyRootElement, big)', runBy: '' },
+  { file: 'docs/encodings.md', contains: 'new TextEncoder().encode(FileSyncXml.encode(doc))', runBy: '' },
 ]
 const isPending = (block: Block) => PENDING.some((p) => p.file === block.file && block.code.includes(p.contains))
 
@@ -573,7 +599,7 @@ describe('the TypeScript examples of README.md and docs/', () => {
     const [example] = matchOf(block)
     for (const scenario of example?.scenarios ?? []) {
       it(`${block.file} block ${block.index + 1}: ${scenario.name}`, async () => {
-        scenario.check(await runExample(block.code, scenario.env))
+        await scenario.check(await runExample(block.code, scenario.env))
       })
     }
   }
