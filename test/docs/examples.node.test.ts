@@ -1,10 +1,11 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { qname } from '../../src/codec/index'
 import type { EndpointView, FeedInput, TargetState } from '../../src/conflict/index'
 import { deletedPayload, type Stamp, SyncFeedXml, stamp, syncEntry, syncFeed } from '../../src/sdata/index'
 import { fixture } from '../support/fixtures'
+import { ENCODING_EXAMPLES } from './encoding-examples'
 import {
   type Block,
   blocksOf,
@@ -554,10 +555,11 @@ const EXAMPLES: Example[] = [
   },
   ...SESSION_EXAMPLES,
   ...STREAM_EXAMPLES,
+  ...ENCODING_EXAMPLES,
 ]
 
-// Blocks another harness runs, which binds them to the simulated SData endpoints as modules (one harness per block).
-// docs/encodings.md's snippets are fragments (free names, no imports): they wait to become whole programs.
+// docs/sdata-session.md's blocks are run by test/session/guide.node.test.ts, which loads the three as modules and
+// serves one's handler to the others' engines over the simulated endpoints; each block runs in one harness only.
 const PENDING: Array<{ file: string; contains: string; runBy: string }> = [
   {
     file: 'docs/sdata-session.md',
@@ -566,10 +568,6 @@ const PENDING: Array<{ file: string; contains: string; runBy: string }> = [
   },
   { file: 'docs/sdata-session.md', contains: 'export function syncHandler', runBy: 'test/session/guide.node.test.ts' },
   { file: 'docs/sdata-session.md', contains: 'export function pushEngine', runBy: 'test/session/guide.node.test.ts' },
-  { file: 'docs/encodings.md', contains: 'await fetch(feedUrl)', runBy: '' },
-  { file: 'docs/encodings.md', contains: 'parseXml(Uint8Array.of(', runBy: '' },
-  { file: 'docs/encodings.md', contains: 'fromXml(MyRootElement, big)', runBy: '' },
-  { file: 'docs/encodings.md', contains: 'new TextEncoder().encode(FileSyncXml.encode(doc))', runBy: '' },
 ]
 const isPending = (block: Block) => PENDING.some((p) => p.file === block.file && block.code.includes(p.contains))
 
@@ -591,6 +589,7 @@ describe('the TypeScript examples of README.md and docs/', () => {
     expect(unmatched.map((b) => `${b.file} block ${b.index + 1}`)).toEqual([])
     const gone = PENDING.filter((p) => !BLOCKS.some((b) => b.file === p.file && b.code.includes(p.contains)))
     expect(gone).toEqual([])
+    for (const p of PENDING) expect(readFileSync(join(ROOT, p.runBy), 'utf8'), p.runBy).toContain(p.file)
     const stale = EXAMPLES.filter((e) => !BLOCKS.some((b) => b.file === e.file && b.code.includes(e.contains)))
     expect(stale.map((e) => `${e.file}: ${e.contains}`)).toEqual([])
   })
