@@ -5,6 +5,7 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser'
 import xml2js from 'xml2js'
 import { SyncFeedXml } from '../dist/sdata/index.js'
+import { bareScan, saxPass } from './ceilings.mjs'
 
 const N = Number(process.env.BENCH_ENTRIES ?? 10_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
@@ -224,6 +225,16 @@ const decodeDefaultsPair = paired(
   () => defaultParser.parse(text),
   RUNS,
 )
+const saxPair = paired(
+  () => SyncFeedXml.decode(text),
+  () => saxPass(text),
+  RUNS,
+)
+const scanPair = paired(
+  () => SyncFeedXml.decode(text),
+  () => bareScan(text),
+  RUNS,
+)
 const encodePair = paired(
   () => SyncFeedXml.encode(feed),
   () => builder.build(fxpTree),
@@ -233,6 +244,8 @@ const rows = [
   ['decode: SyncFeedXml.decode', decodePair.a],
   ['fast-xml-parser parse (preserveOrder, no coercion)', decodePair.b],
   ['fast-xml-parser parse (preserveOrder, defaults)', decodeDefaultsPair.b],
+  ['ceiling: htmlparser2 SAX pass (xmlMode, no tree)', saxPair.b],
+  ['ceiling: bare scan (find < and >, slice names)', scanPair.b],
   [
     'xml2js parseStringPromise (xmlns, ordered children)',
     await timeAsync(() => xml2jsParser.parseStringPromise(text), SLOW_RUNS),
@@ -245,17 +258,18 @@ rows.push(['fast-xml-parser XMLBuilder (preserveOrder)', encodePair.b])
 
 const decodeRatio = decodePair.ratio.median
 const decodeRatioDefaults = decodeDefaultsPair.ratio.median
-const xml2jsRatio = rows[3][1].median / decodePair.a.median
+const xml2jsRatio = rows[5][1].median / decodePair.a.median
 const encodeRatio = encodePair.ratio.median
 const spread = (r) => `${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}`
 
 console.log(
   `${N.toLocaleString('en')} entries, ${(text.length / 1e6).toFixed(2)} M characters, median of ${RUNS} alternating runs (${SLOW_RUNS} for xml2js)\n`,
 )
-console.log('| operation | median ms | min ms |')
-console.log('|---|---:|---:|')
-for (const [name, t] of rows) console.log(`| ${name} | ${t.median.toFixed(1)} | ${t.min.toFixed(1)} |`)
-if (feedsmith === undefined) console.log('| feedsmith parseAtomFeed | not installed | – |')
+const mbs = (t) => (text.length / 1e6 / (t.median / 1000)).toFixed(1)
+console.log('| operation | median ms | min ms | M chars/s |')
+console.log('|---|---:|---:|---:|')
+for (const [name, t] of rows) console.log(`| ${name} | ${t.median.toFixed(1)} | ${t.min.toFixed(1)} | ${mbs(t)} |`)
+if (feedsmith === undefined) console.log('| feedsmith parseAtomFeed | not installed | – | – |')
 console.log('')
 console.log('| ratio (median of per-run ratios) | value | spread | target |')
 console.log('|---|---:|---:|---:|')
@@ -263,6 +277,8 @@ console.log(`| decode / fxp parse (no coercion) | ${decodeRatio.toFixed(2)}× | 
 console.log(
   `| decode / fxp parse (defaults) | ${decodeRatioDefaults.toFixed(2)}× | ${spread(decodeDefaultsPair)} | ≤ 1.5× |`,
 )
+console.log(`| decode / htmlparser2 SAX (ceiling) | ${saxPair.ratio.median.toFixed(2)}× | ${spread(saxPair)} | – |`)
+console.log(`| decode / bare scan (ceiling) | ${scanPair.ratio.median.toFixed(2)}× | ${spread(scanPair)} | – |`)
 console.log(`| xml2js / decode (medians) | ${xml2jsRatio.toFixed(2)}× | – | – |`)
 console.log(`| encode / fxp build | ${encodeRatio.toFixed(2)}× | ${spread(encodePair)} | ≤ 1× |`)
 

@@ -170,15 +170,43 @@ export function processFeed(
 }
 
 // Whether two decided entries share a uuid (case aside): equal uuids have equal hashes, so only the few entries
-// whose hash occurs twice (true repeats and chance collisions) are compared as strings.
+// whose hash occurs twice (true repeats and chance collisions) are compared as strings. The hashes go into an
+// open-addressing table of entry numbers (about twice as cheap as sorting them); a hash met again is not inserted
+// again but only marked, so that any number of equal hashes costs one probe each.
 function repeatsUuid(hashes: Uint32Array, decisions: readonly EntryDecision[]): boolean {
-  const sorted = hashes.slice().sort()
-  const shared = new Set<number>()
-  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) shared.add(sorted[k]!)
-  if (shared.size === 0) return false
+  const n = hashes.length
+  if (n < 2) return false
+  let size = 4
+  while (size < n * 2) size *= 2
+  const mask = size - 1
+  // Entry number + 1 of the first entry with each hash; negated once that entry is listed as shared. 0 = empty.
+  const slots = new Int32Array(size)
+  let shared: number[] | undefined
+  for (let k = 0; k < n; k++) {
+    const h = hashes[k]!
+    let j = (h ^ (h >>> 15)) & mask
+    for (;;) {
+      const slot = slots[j]!
+      if (slot === 0) {
+        slots[j] = k + 1
+        break
+      }
+      const first = (slot < 0 ? -slot : slot) - 1
+      if (hashes[first] === h) {
+        shared ??= []
+        if (slot > 0) {
+          shared.push(first)
+          slots[j] = -slot
+        }
+        shared.push(k)
+        break
+      }
+      j = (j + 1) & mask
+    }
+  }
+  if (shared === undefined) return false
   const seen = new Set<string>()
-  for (let k = 0; k < hashes.length; k++) {
-    if (!shared.has(hashes[k]!)) continue
+  for (const k of shared) {
     const uuid = uuidKey(decisions[k]!.uuid)
     if (seen.has(uuid)) return true
     seen.add(uuid)

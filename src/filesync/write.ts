@@ -1,5 +1,6 @@
 // Writes FILESYNC values straight to XML text, the same text `serializeXml` gives for the element codecs' trees.
 // Implements docs/decisions.md#f12 (no namespaces, no whitespace between elements) and docs/decisions.md#f3 (SPO order on encode).
+import { ChunkedText } from '../xml/chunks'
 import { escapeText, serializeXml } from '../xml/serialize'
 import type { XmlElement, XmlNode } from '../xml/types'
 import { booleanText, LEAF_TEXT } from './leaf'
@@ -65,23 +66,25 @@ interface Sink {
   element(el: XmlElement): void
 }
 
-class TextSink implements Sink {
-  readonly parts: string[] = []
+// Appends to one string (a ChunkedText): about twice as fast as pushing parts and joining them.
+class TextSink extends ChunkedText implements Sink {
   open(name: string): void {
-    this.parts.push('<', name, '>')
+    this.out += `<${name}>`
   }
   close(name: string): void {
-    this.parts.push('</', name, '>')
+    this.out += `</${name}>`
+    this.settle()
   }
   empty(name: string): void {
-    this.parts.push('<', name, '/>')
+    this.out += `<${name}/>`
   }
   leaf(field: FieldSpec, s: string): void {
-    if (s === '') this.parts.push(field.empty)
-    else this.parts.push(field.open, escapeText(s), field.close)
+    if (s === '') this.out += field.empty
+    else this.out += field.open + escapeText(s) + field.close
   }
   element(el: XmlElement): void {
-    this.parts.push(serializeElement(el))
+    this.out += serializeElement(el)
+    this.settle()
   }
 }
 
@@ -269,7 +272,7 @@ function write(root: Item | { readonly items: readonly Item[] }, out: Sink): voi
 export function writeRoot(root: Item | { readonly items: readonly Item[] }): string {
   const out = new TextSink()
   write(root, out)
-  return out.parts.join('')
+  return out.finish()
 }
 
 /**

@@ -135,6 +135,67 @@ function movedAside(a: XmlAttribute): XmlAttribute {
  * on nested elements and a second decode would differ from the first. Iterative, so depth costs no stack.
  */
 export function selfContained(el: XmlElement, scope: ReadonlyMap<string, string> = ROOT_SCOPE): XmlElement {
+  const missing = quickMissing(el, scope)
+  return withDeclarations(el, missing === REDECLARES ? exactMissing(el, scope) : missing)
+}
+
+const REDECLARES = new Map<string, string>()
+
+// A payload rarely declares namespaces below its root, and then every element is in the scope of the root's
+// declarations: no per-element set of declared prefixes is needed, and an element without attributes named like
+// its parent and holding no elements (most payload leaves) needs no visit at all. Returns REDECLARES when an
+// element below the root declares a namespace, for exactMissing to settle. Visits in the same order as
+// exactMissing, so the declarations come out in the same order.
+function quickMissing(el: XmlElement, scope: ReadonlyMap<string, string>): Map<string, string> | undefined {
+  let rootDeclared: string[] | undefined
+  for (const a of el.attributes) {
+    if (a.namespace !== XMLNS_NAMESPACE) continue
+    rootDeclared ??= []
+    rootDeclared.push(a.prefix === null ? '' : a.localName)
+  }
+  let missing: Map<string, string> | undefined
+  const need = (prefix: string, ns: string): void => {
+    if ((scope.get(prefix) ?? '') === ns || rootDeclared?.includes(prefix) === true || missing?.has(prefix) === true)
+      return
+    missing ??= new Map()
+    missing.set(prefix, ns)
+  }
+  const nodes: XmlElement[] = [el]
+  while (nodes.length > 0) {
+    const node = nodes.pop()!
+    const attributes = node.attributes
+    let prefixed = false
+    for (let i = 0; i < attributes.length; i++) {
+      const a = attributes[i]!
+      if (a.namespace === XMLNS_NAMESPACE) {
+        if (node !== el) return REDECLARES
+      } else if (a.prefix !== null) prefixed = true
+    }
+    need(node.prefix ?? '', node.namespace ?? '')
+    for (let i = 0; prefixed && i < attributes.length; i++) {
+      const a = attributes[i]!
+      if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE && a.namespace !== XML_NS)
+        need(a.prefix, a.namespace ?? '')
+    }
+    const children = node.children
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i]!
+      if (c.type !== 'element') continue
+      if (
+        c.attributes.length === 0 &&
+        c.prefix === node.prefix &&
+        c.namespace === node.namespace &&
+        !hasElementChildren(c)
+      )
+        continue
+      nodes.push(c)
+    }
+  }
+  return missing
+}
+
+// The general walk: tracks the prefixes declared on the path from `el` down to each element.
+function exactMissing(el: XmlElement, scope: ReadonlyMap<string, string>): Map<string, string> | undefined {
   let missing: Map<string, string> | undefined
   // Parallel stacks: an element and the prefixes declared on the path from `el` down to it (shared until changed).
   const nodes: XmlElement[] = [el]
@@ -190,6 +251,10 @@ export function selfContained(el: XmlElement, scope: ReadonlyMap<string, string>
       }
     }
   }
+  return missing
+}
+
+function withDeclarations(el: XmlElement, missing: Map<string, string> | undefined): XmlElement {
   if (missing === undefined) return el
   const added: XmlAttribute[] = []
   for (const [prefix, ns] of missing) {

@@ -111,6 +111,10 @@ const PREDEFINED_ENTITIES = new Map([
   ['quot', '"'],
 ])
 
+// The children of an element still open; replaced when it closes (frozen, so that a mistake would throw rather
+// than share children between elements). The streaming readers give an element they keep open an array of its own.
+const OPEN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
+
 /** The parser itself; internal (the streaming readers run it on one piece of a document at a time). */
 export class Parser {
   protected readonly s: string
@@ -125,6 +129,10 @@ export class Parser {
   protected readonly starts: number[] = []
   protected readonly bindingMarks: number[] = []
   protected readonly hasElementChild: boolean[] = []
+  // The children of every open element, in one stack: an element's start at `childStarts[depth]`. Its children
+  // become an array of exactly their number when it closes (an array grown by push from [] holds spare room).
+  protected readonly childStack: XmlNode[] = []
+  protected readonly childStarts: number[] = []
   /** Text read in the innermost open element since its last child element started or ended. */
   private pending = ''
 
@@ -656,10 +664,11 @@ export class Parser {
       attributes.push(attribute)
     }
     if (count > 1) this.checkUnique(attributes, count)
-    const element: XmlElement = { type: 'element', namespace, localName, prefix, attributes, children: [] }
+    const element: XmlElement = { type: 'element', namespace, localName, prefix, attributes, children: OPEN }
     const depth = this.depth
     if (depth > 0) this.addChildElement(element)
     this.elements[depth] = element
+    this.childStarts[depth] = this.childStack.length
     this.qnames[depth] = qname
     this.starts[depth] = tagStart
     this.bindingMarks[depth] = mark
@@ -703,15 +712,16 @@ export class Parser {
   /** Appends a child element to the innermost open element, settling pending text first. */
   private addChildElement(element: XmlElement): void {
     const d = this.depth - 1
-    const parent = this.elements[d]!
+    const children = this.childStack
     this.flushText()
     if (!this.hasElementChild[d]) {
       this.hasElementChild[d] = true
       // Texts merge until an element starts, so only one text can precede the first element child.
-      const only = parent.children[0]
-      if (only !== undefined && only.type === 'text' && isXmlWhitespace(only.value)) parent.children.length = 0
+      const start = this.childStarts[d]!
+      const only = children.length > start ? children[start] : undefined
+      if (only !== undefined && only.type === 'text' && isXmlWhitespace(only.value)) children.length = start
     }
-    parent.children.push(element)
+    children.push(element)
   }
 
   protected flushText(): void {
@@ -721,7 +731,7 @@ export class Parser {
     const d = this.depth - 1
     if (this.hasElementChild[d] && isXmlWhitespace(text)) return
     const node: XmlNode = { type: 'text', value: text }
-    this.elements[d]!.children.push(node)
+    this.childStack.push(node)
   }
 
   private closeElement(): void {
@@ -730,6 +740,10 @@ export class Parser {
     const mark = this.bindingMarks[d]!
     const declared = this.declared
     while (declared.length > mark) this.scopes.get(declared.pop()!)!.pop()
+    const children = this.childStack
+    const start = this.childStarts[d]!
+    this.elements[d]!.children = children.length === start ? [] : children.slice(start)
+    children.length = start
     this.elements[d] = undefined as unknown as XmlElement
     this.depth = d
   }

@@ -80,6 +80,7 @@ class PieceParser extends Parser {
       this.starts[d - 1] = -1
       this.bindingMarks[d - 1] = this.declared.length
       this.hasElementChild[d - 1] = false
+      this.childStarts[d - 1] = this.childStack.length
       this.depth = d
     }
   }
@@ -98,6 +99,8 @@ class PieceParser extends Parser {
       } else element = this.startTag()
       const declared: Binding[] = []
       if (this.depth > base) {
+        // Still open: the parser gives it its children when it closes, which happens in another piece or never.
+        element.children = []
         for (let k = this.bindingMarks[base]!; k < this.declared.length; k++) {
           const prefix = this.declared[k]!
           declared.push([prefix, this.lookup(prefix) ?? null])
@@ -113,7 +116,9 @@ class PieceParser extends Parser {
     }
     this.contentUntil(base - 1, kind === 'content')
     this.flushText()
-    return { nodes: this.holder?.children ?? [], element: undefined, declared: [] }
+    // The open element's children so far are on the parser's child stack (see Parser.childStack).
+    const nodes = this.holder === undefined ? [] : this.childStack.slice(this.childStarts[base - 1]!)
+    return { nodes, element: undefined, declared: [] }
   }
 
   fault(error: unknown): XmlError {

@@ -1,6 +1,7 @@
 // XML serializer: XmlDocument -> well-formed, namespace-well-formed XML 1.0 text, with prefix management.
 // Implements XML 1.0 §2.4/§3.3.3 escaping (so text and attribute values survive a re-parse) and Namespaces in XML 1.0 §3–6.
 
+import { ChunkedText } from './chunks'
 import { XML_NAMESPACE, XMLNS_NAMESPACE, type XmlAttribute, type XmlDocument, type XmlElement } from './types'
 
 /**
@@ -19,8 +20,6 @@ export interface SerializeOptions {
 }
 
 const REPLACEMENT = '\uFFFD'
-// Output is flushed in flat chunks of about this many UTF-16 units.
-const CHUNK = 1 << 14
 
 /**
  * Escapes character data for element content: `&`, `<` and `>` become references (so `]]>` cannot appear), a CR
@@ -146,29 +145,8 @@ export function serializeXml(document: XmlDocument, options?: SerializeOptions):
   return writer.finish()
 }
 
-// Output grows by `+=` (V8 ropes: cheaper than joining one part per name), and every CHUNK units the rope is flattened
-// and set aside, so its cells die young instead of being promoted with the whole output (the garbage collector then
-// dominated the time); the flat chunks are joined once at the end.
-class Writer {
-  out = ''
-  private readonly chunks: string[] = []
-  // Keeps the flattening call observable, so no optimiser drops it.
-  flattened = 0
-
-  finish(): string {
-    if (this.chunks.length === 0) return this.out
-    this.chunks.push(this.out)
-    return this.chunks.join('')
-  }
-
-  private flush(): void {
-    const out = this.out
-    // Converting a string to a number flattens it first; the number itself is of no interest.
-    this.flattened = Number(out)
-    this.chunks.push(out)
-    this.out = ''
-  }
-
+// Output grows by `+=` into a ChunkedText (see there why).
+class Writer extends ChunkedText {
   // prefix ('' for the default namespace) -> stack of URIs (null = no default namespace).
   private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
   private readonly declared: string[] = []
@@ -229,7 +207,7 @@ class Writer {
     }
     let top = 0
     while (top >= 0) {
-      if (this.out.length > CHUNK) this.flush()
+      this.settle()
       const element = elements[top]!
       const index = next[top]!
       if (index >= element.children.length) {
