@@ -19,21 +19,6 @@ const listing = FileSyncXml.decode(LISTING)
 if (listing._tag === 'Left' || listing.right.root !== 'Folder') throw new Error('the listing fixture does not decode')
 const TOP_ITEMS = String(listing.right.folder.items?.length)
 
-/** A `fetch` answering every URL with `text` as a stream of small byte chunks. */
-function fetchText(text: string, urls: string[]) {
-  return async (url: string) => {
-    urls.push(url)
-    const bytes = new TextEncoder().encode(text)
-    const body = new ReadableStream<Uint8Array>({
-      start(c) {
-        for (let i = 0; i < bytes.length; i += 53) c.enqueue(bytes.slice(i, i + 53))
-        c.close()
-      },
-    })
-    return new Response(body, { status: 200 })
-  }
-}
-
 /** A byte stream of `text`, as `fetch`'s `response.body` would be. */
 function bodyOf(text: string): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(text)
@@ -43,6 +28,14 @@ function bodyOf(text: string): ReadableStream<Uint8Array> {
       c.close()
     },
   })
+}
+
+/** A `fetch` answering every URL with `text` as a stream of small byte chunks. */
+function fetchText(text: string, urls: string[]) {
+  return async (url: string) => {
+    urls.push(url)
+    return new Response(bodyOf(text), { status: 200 })
+  }
 }
 
 const readmeUrls: string[] = []
