@@ -19,19 +19,22 @@ export default [
     import: named('./dist/conflict/index.js', 'detectConflict'),
     limit: '3 kB',
   },
-  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '30 kB' },
+  // 30 → 33 kB with the streaming feed reader and byte decoding (30.2 kB measured then).
+  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '33 kB' },
   {
     name: "import { createSyncEngine } from 'syncwire/session'",
     path: 'dist/session/index.js',
     import: named('./dist/session/index.js', 'createSyncEngine'),
     limit: '20 kB',
   },
-  { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '30 kB' },
+  // 30 → 34 kB with the FILESYNC sessions, the streaming reader and byte decoding (31.7 kB measured then).
+  { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '34 kB' },
   {
     name: "import { parseXml, serializeXml } from 'syncwire/xml'",
     path: 'dist/xml/index.js',
     import: '{ parseXml, serializeXml }',
     limit: '10 kB',
   },
-  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '50 kB' },
+  // 50 → 58 kB with the sessions, both streaming readers and byte decoding (55.3 kB measured then).
+  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '58 kB' },
 ]

@@ -63,7 +63,7 @@ function read(s: unknown, c: t.Context): t.Validation<boolean> {
 }
 
 /**
- * xs:boolean, lenient read ({@link readBooleanLexical}: `true`, `false`, `1`, `0` in any letter case, white space
+ * xs:boolean, lenient read (`true`, `false`, `1`, `0` in any letter case, white space
  * collapsed), strict write (`true`/`false`), as SData wants.
  *
  * @example
@@ -91,12 +91,12 @@ export const XsBoolean: t.Type<boolean, string, string> = new t.Type<boolean, st
 export interface FormBoolean {
   /** The truth value. */
   value: boolean
-  /** The form read (any spelling {@link readBooleanLexical} accepts), when it was not the default form. */
+  /** The form read (any spelling {@link XsBoolean} reads), when it was not the default form. */
   lexical?: string
 }
 
 /**
- * A form-preserving boolean codec: reads what {@link readBooleanLexical} reads, writes back the form read (when it spells the value),
+ * A form-preserving boolean codec: reads what {@link XsBoolean} reads, writes back the form read (when it spells the value),
  * else the default form for the value (`trueForm`/`falseForm`).
  *
  * @example

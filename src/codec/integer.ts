@@ -30,7 +30,7 @@ function describe(s: string): string {
 }
 
 /**
- * A non-negative safe integer written in decimal digits ({@link readIntegerLexical}: no sign, exponent, fraction or
+ * A non-negative safe integer written in decimal digits (no sign, exponent, fraction or
  * hex; XML white space around is collapsed, as xs:integer says).
  * A value past 2^53-1 is an error, never rounded. Leading zeros are read (`007` is 7, as xs:integer allows) and
  * written canonically (`7`): they carry no information, and keeping them would make the value a string.

@@ -1,10 +1,12 @@
 // Runs a TypeScript example of README.md or docs/ as a reader's program: bundled with esbuild against src/, its free
 // variables (`declare const x: T`, `declare function f(…)`) bound from a scenario, its console captured.
-// `vitest` and `node:fs` imports are shims, so an example test file runs here with the real `expect`.
+// `vitest` and `node:fs` imports are shims, so an example test file runs here with the real `expect`; `fetch` and
+// `createReadStream` are answered by the scenario (a simulated server, a fixture read in small chunks).
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { format } from 'node:util'
 import { build, type Plugin } from 'esbuild'
@@ -35,12 +37,29 @@ export interface Run {
   error: unknown
   /** The names of the `it` blocks that ran. */
   tests: string[]
+  /** What the example exports (its functions, for a scenario to call). */
+  exports: Record<string, unknown>
 }
 
-/** The bindings of a scenario: values for the declared names, and files for `readFileSync`. */
+/** The bindings of a scenario: values for the declared names, files for `readFileSync`/`createReadStream`, `fetch`. */
 export interface Env {
   values?: Record<string, unknown>
   files?: Record<string, string>
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>
+}
+
+/** A run of an example in an environment and what it must have done (a check may call what the example exports). */
+export interface Scenario {
+  name: string
+  env?: Env
+  check: (run: Run) => void | Promise<void>
+}
+
+/** The scenarios of the block of `file` that contains `contains`. */
+export interface Example {
+  file: string
+  contains: string
+  scenarios: Scenario[]
 }
 
 interface Host {
@@ -49,12 +68,14 @@ interface Host {
   it(name: string, fn: () => unknown): void
   expect: typeof expect
   readFileSync(path: string): string
+  createReadStream(path: string): Readable
+  fetch(url: string, init?: RequestInit): Promise<Response>
 }
 
 const shims: Plugin = {
   name: 'example-shims',
   setup(b) {
-    b.onResolve({ filter: /^syncwire(\/[a-z]+)?$/ }, (a) => ({
+    b.onResolve({ filter: /^syncwire(\/[a-z]+)*$/ }, (a) => ({
       path: join(ROOT, 'src', a.path.slice('syncwire'.length), 'index.ts'),
     }))
     b.onResolve({ filter: /^(vitest|node:fs)$/ }, (a) => ({ path: a.path, namespace: 'shim' }))
@@ -63,7 +84,7 @@ const shims: Plugin = {
       contents:
         a.path === 'vitest'
           ? 'const h = globalThis.__example; export const it = h.it; export const test = h.it; export const expect = h.expect'
-          : 'export const readFileSync = (p) => globalThis.__example.readFileSync(p)',
+          : 'const h = globalThis.__example; export const readFileSync = (p) => h.readFileSync(p); export const createReadStream = (p) => h.createReadStream(p)',
     }))
   },
 }
@@ -73,7 +94,11 @@ export function prepare(code: string): string {
   const bound = code
     .replace(/^declare const (\w+)\b[^\n]*$/gm, 'const $1 = globalThis.__example.need("$1")')
     .replace(/^declare function (\w+)\b[^\n]*$/gm, 'const $1 = globalThis.__example.need("$1")')
-  return `const console = globalThis.__example.console\n${bound}\nexport {}\n`
+  // The host is kept, so exported functions a scenario calls later still reach its `fetch` and `console`.
+  const host =
+    'const __host = globalThis.__example\nconst console = __host.console\nconst fetch = (...a) => __host.fetch(...a)'
+  // A named export keeps the bundle an ES module to every parser, so a top-level `for await` is allowed.
+  return `${host}\n${bound}\nexport const __isModule = true\n`
 }
 
 const bundles = new Map<string, string>()
@@ -97,7 +122,7 @@ export async function runExample(code: string, env: Env = {}): Promise<Run> {
     writeFileSync(file, result.outputFiles[0]?.text ?? '')
     bundles.set(code, file)
   }
-  const run: Run = { out: [], err: [], error: undefined, tests: [] }
+  const run: Run = { out: [], err: [], error: undefined, tests: [], exports: {} }
   const pending: Array<Promise<unknown>> = []
   const host: Host = {
     need(name) {
@@ -120,10 +145,20 @@ export async function runExample(code: string, env: Env = {}): Promise<Run> {
       if (text === undefined) throw new Error(`ENOENT: the scenario has no file ${path}`)
       return text
     },
+    createReadStream(path) {
+      const bytes = new TextEncoder().encode(host.readFileSync(path))
+      const chunks: Uint8Array[] = []
+      for (let i = 0; i < bytes.length; i += 61) chunks.push(bytes.subarray(i, i + 61))
+      return Readable.from(chunks)
+    },
+    fetch(url, init) {
+      if (env.fetch === undefined) throw new Error(`the scenario has no fetch for ${url}`)
+      return env.fetch(url, init)
+    },
   }
   ;(globalThis as { __example?: Host }).__example = host
   try {
-    await import(`${pathToFileURL(file).href}?run=${serial++}`)
+    run.exports = { ...(await import(`${pathToFileURL(file).href}?run=${serial++}`)) }
     const failed = (await Promise.allSettled(pending)).find((s) => s.status === 'rejected')
     if (failed !== undefined) run.error = failed.reason
   } catch (error) {

