@@ -45,6 +45,21 @@ const itemLines = (r: Run) => r.out.filter((l) => / (Folder|Document)$/.test(l))
 export const STREAM_EXAMPLES: Example[] = [
   {
     file: 'README.md',
+    contains: 'encodeSyncFeedStream(head, changedEntries())',
+    scenarios: [
+      {
+        name: 'encodes a head and three streamed entries into a feed that decodes with the three',
+        env: {},
+        check: (r) => {
+          expect(r.error).toBeUndefined()
+          expect(r.err).toEqual([])
+          expect(r.out).toEqual(['3'])
+        },
+      },
+    ],
+  },
+  {
+    file: 'README.md',
     contains: "for await (const event of streamSyncFeed(createReadStream('feed.xml')))",
     scenarios: [
       {
