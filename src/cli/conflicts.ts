@@ -3,7 +3,7 @@
 
 import type { DecisionReason, TargetState } from '../conflict/index'
 import { processFeed } from '../conflict/index'
-import { DigestXml } from '../sdata/codecs'
+import { DigestXml } from '../sdata/documents'
 import type { Digest, SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'

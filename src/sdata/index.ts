@@ -22,6 +22,7 @@ export {
   syncFeed,
 } from './build'
 export * from './codecs'
+export * from './documents'
 export { type EncodeSyncFeedStreamOptions, encodeSyncFeedStream } from './encode-stream'
 export * from './json/index'
 export type * from './model'

@@ -2,7 +2,8 @@
 // arbitraries and the document codecs, so every generated text decodes (MS-FILESYNC §2.2, sdata-sync §4, §5.4).
 import fc from 'fast-check'
 import { FileSyncXml } from '../../filesync/document'
-import { DigestXml, SyncFeedXml } from '../../sdata/codecs'
+import { SyncFeedXml } from '../../sdata/codecs'
+import { DigestXml } from '../../sdata/documents'
 import type { SyncState } from '../../sdata/model'
 import { arbFileSyncDocument, type FileSyncArbitraryOptions } from './filesync'
 import { arbDigest, arbSyncFeed, arbSyncState, type SDataArbitraryOptions } from './sdata'

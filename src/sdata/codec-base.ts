@@ -1,0 +1,197 @@
+// The machinery behind the sdata codecs: root checks, guards, document and element codec builders, and the
+// readers and writers of diagnoses documents and payload resources (sync §4–§5, core §3.10/§3.11). Internal.
+import * as t from 'io-ts'
+import { textPosition } from '../codec/context'
+import type { DocumentOptions } from '../codec/document'
+import { isXmlInput, type XmlInput } from '../xml/encoding'
+import { parseXml } from '../xml/parse'
+import { serializeXml } from '../xml/serialize'
+import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
+import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
+import type {
+  DiagnosesDocument,
+  Diagnosis,
+  Digest,
+  DigestEntry,
+  PayloadResource,
+  SyncEntry,
+  SyncFeed,
+  SyncState,
+  Tracking,
+} from './model'
+import { SDATA_NS } from './namespaces'
+import { type PayloadCodec, readPayload } from './payload'
+import { at, type Path, Problems } from './read'
+import { elem, keptAttributes, rootDeclarations, withUsedDeclarations } from './tree'
+
+export type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
+
+export function describeName(ns: string | null, localName: string): string {
+  return ns === null ? `${localName} in no namespace` : `${localName} in namespace ${ns}`
+}
+
+export function isElement(u: unknown): u is XmlElement {
+  return (
+    typeof u === 'object' &&
+    u !== null &&
+    (u as XmlElement).type === 'element' &&
+    Array.isArray((u as XmlElement).children) &&
+    Array.isArray((u as XmlElement).attributes)
+  )
+}
+
+/** Runs a decode step; a hand-built tree that breaks the XmlElement contract deep inside becomes an error, not a throw. */
+export function guarded<A>(input: unknown, c: t.Context, run: () => t.Validation<A>): t.Validation<A> {
+  try {
+    return run()
+  } catch (e) {
+    return t.failure(input, c, `unexpected input: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
+/** Decodes a root element after checking its expanded name; every error lands in `problems`. */
+export function decodeRoot<A>(
+  el: XmlElement,
+  namespaces: readonly string[],
+  localNames: readonly string[],
+  read: Reader<A>,
+  problems: Problems,
+): A | undefined {
+  const path = at(undefined, el)
+  if (el.namespace === null || !namespaces.includes(el.namespace) || !localNames.includes(el.localName)) {
+    const wanted = describeName(namespaces[0]!, localNames.join(' or '))
+    problems.add(path, el, `expected element ${wanted}, found ${describeName(el.namespace, el.localName)}`)
+    return undefined
+  }
+  return read(el, path, problems)
+}
+
+export function elementCodec<A>(
+  name: string,
+  is: (u: unknown) => u is A,
+  namespaces: readonly string[],
+  localNames: readonly string[],
+  read: Reader<A>,
+  write: (a: A) => XmlElement,
+): t.Type<A, XmlElement, XmlElement> {
+  return new t.Type<A, XmlElement, XmlElement>(
+    name,
+    is,
+    (el, c) =>
+      guarded(el, c, () => {
+        const problems = new Problems(c)
+        if (!isElement(el)) return t.failure(el, c, `expected an XML element, found ${typeof el}`)
+        const value = decodeRoot(el, namespaces, localNames, read, problems)
+        return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
+      }),
+    // Kept subtrees rely on the conventional bindings, so the element declares them wherever it is written.
+    (a) => {
+      const el = write(a)
+      return el.attributes.some((x) => x.namespace === XMLNS_NAMESPACE) ? el : withRoot(el)
+    },
+  )
+}
+
+export function documentCodec<A>(
+  name: string,
+  is: (u: unknown) => u is A,
+  namespaces: readonly string[],
+  localNames: readonly string[],
+  read: Reader<A>,
+  write: (a: A) => XmlElement,
+  options: DocumentOptions | undefined,
+): t.Type<A, string, XmlInput> {
+  return new t.Type<A, string, XmlInput>(
+    name,
+    is,
+    (text, c) => guarded(text, c, () => decodeText(text, c, namespaces, localNames, read, options)),
+    (a) => serializeXml({ root: write(a) }),
+  )
+}
+
+export function decodeText<A>(
+  text: XmlInput,
+  c: t.Context,
+  namespaces: readonly string[],
+  localNames: readonly string[],
+  read: Reader<A>,
+  options: DocumentOptions | undefined,
+): t.Validation<A> {
+  if (!isXmlInput(text)) return t.failure(text, c, `expected XML text, found ${typeof text}`)
+  const parsed = parseXml(text, options?.parse)
+  if (parsed._tag === 'Left') {
+    return t.failures(
+      parsed.left.map((e) => ({
+        value: text,
+        context: [...c, { key: '', type: textPosition(e.line, e.column), actual: text }],
+        message: e.message,
+      })),
+    )
+  }
+  const problems = new Problems(c)
+  const value = decodeRoot(parsed.right.root, namespaces, localNames, read, problems)
+  return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
+}
+
+export function hasArrays(u: unknown, ...keys: string[]): boolean {
+  if (typeof u !== 'object' || u === null) return false
+  for (const k of keys) if (!Array.isArray((u as Record<string, unknown>)[k])) return false
+  return true
+}
+
+export const isFeed = (u: unknown): u is SyncFeed<any> => hasArrays(u, 'links', 'diagnoses', 'entries', 'extensions')
+export const isEntry = (u: unknown): u is SyncEntry<any> => hasArrays(u, 'links', 'diagnoses', 'extensions')
+export const isDigest = (u: unknown): u is Digest => hasArrays(u, 'entries')
+export const isDigestEntry = (u: unknown): u is DigestEntry =>
+  typeof u === 'object' &&
+  u !== null &&
+  typeof (u as DigestEntry).endpoint === 'string' &&
+  typeof (u as DigestEntry).tick === 'number'
+export const isSyncState = (u: unknown): u is SyncState =>
+  typeof u === 'object' &&
+  u !== null &&
+  typeof (u as SyncState).endpoint === 'string' &&
+  typeof (u as SyncState).tick === 'number'
+export const isDiagnosis = (u: unknown): u is Diagnosis => hasArrays(u, 'extensions')
+export const isDiagnoses = (u: unknown): u is DiagnosesDocument => hasArrays(u, 'diagnoses')
+export const isTracking = (u: unknown): u is Tracking =>
+  hasArrays(u, 'extensions') && typeof (u as Tracking).namespace === 'string'
+export const isPayload = (u: unknown): u is PayloadResource<any> =>
+  typeof u === 'object' && u !== null && isElement((u as PayloadResource).element)
+
+export const withRoot = (el: XmlElement): XmlElement =>
+  withUsedDeclarations({ ...el, attributes: [...rootDeclarations(), ...el.attributes] })
+
+export function readDiagnosesDocument(el: XmlElement, path: Path, problems: Problems): DiagnosesDocument | undefined {
+  const attributes = keptAttributes(el)
+  let doc: DiagnosesDocument
+  if (el.localName === 'diagnosis') doc = { root: 'diagnosis', diagnoses: [readDiagnosis(el, path, problems)] }
+  else {
+    const diagnoses = readDiagnosesWrapper(el, path, problems, true)
+    if (diagnoses === undefined) {
+      problems.add(path, el, 'expected sdata:diagnoses to hold only sdata:diagnosis elements')
+      return undefined
+    }
+    doc = { root: 'diagnoses', diagnoses }
+  }
+  if (attributes !== undefined) doc.attributes = attributes
+  return doc
+}
+
+export function writeDiagnosesDocument(d: DiagnosesDocument): XmlElement {
+  const el =
+    d.root === 'diagnosis' && d.diagnoses.length === 1
+      ? writeDiagnosis(d.diagnoses[0]!)
+      : elem(SDATA_NS, 'diagnoses', d.diagnoses.map(writeDiagnosis))
+  return d.attributes === undefined ? el : { ...el, attributes: [...el.attributes, ...d.attributes] }
+}
+
+export function readPayloadResource<V>(codec: PayloadCodec<V> | undefined): Reader<PayloadResource<V>> {
+  return (el, path, problems) => {
+    const content = readPayload(el, path, problems, codec)
+    if (content.kind === 'resource') return content.resource
+    if (content.kind === 'error') return undefined
+    problems.add(path, el, 'expected sdata:payload to hold exactly one resource element')
+    return undefined
+  }
+}
