@@ -7,7 +7,8 @@ import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
-import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
+import { DIAGNOSIS, readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
+import { DIGEST, DIGEST_ENTRY } from './digest'
 import type {
   DiagnosesDocument,
   Diagnosis,
@@ -22,6 +23,8 @@ import type {
 import { SDATA_NS } from './namespaces'
 import { type PayloadCodec, readPayload } from './payload'
 import { at, type Path, Problems } from './read'
+import { guardOf } from './schema/describe'
+import { SYNC_STATE } from './sync-state'
 import { elem, keptAttributes, rootDeclarations, withUsedDeclarations } from './tree'
 
 export type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
@@ -141,18 +144,10 @@ export function hasArrays(u: unknown, ...keys: string[]): boolean {
 
 export const isFeed = (u: unknown): u is SyncFeed<any> => hasArrays(u, 'links', 'diagnoses', 'entries', 'extensions')
 export const isEntry = (u: unknown): u is SyncEntry<any> => hasArrays(u, 'links', 'diagnoses', 'extensions')
-export const isDigest = (u: unknown): u is Digest => hasArrays(u, 'entries')
-export const isDigestEntry = (u: unknown): u is DigestEntry =>
-  typeof u === 'object' &&
-  u !== null &&
-  typeof (u as DigestEntry).endpoint === 'string' &&
-  typeof (u as DigestEntry).tick === 'number'
-export const isSyncState = (u: unknown): u is SyncState =>
-  typeof u === 'object' &&
-  u !== null &&
-  typeof (u as SyncState).endpoint === 'string' &&
-  typeof (u as SyncState).tick === 'number'
-export const isDiagnosis = (u: unknown): u is Diagnosis => hasArrays(u, 'extensions')
+export const isDigest: (u: unknown) => u is Digest = guardOf(DIGEST)
+export const isDigestEntry: (u: unknown) => u is DigestEntry = guardOf(DIGEST_ENTRY)
+export const isSyncState: (u: unknown) => u is SyncState = guardOf(SYNC_STATE)
+export const isDiagnosis: (u: unknown) => u is Diagnosis = guardOf(DIAGNOSIS)
 export const isDiagnoses = (u: unknown): u is DiagnosesDocument => hasArrays(u, 'diagnoses')
 export const isTracking = (u: unknown): u is Tracking =>
   hasArrays(u, 'extensions') && typeof (u as Tracking).namespace === 'string'

@@ -1,11 +1,17 @@
 // Internal decoding machinery for the SData codecs: XML paths built only when an error occurs, and the text
 // primitives of sync §4.2/§4.3 and core §3.10/§3.11 (ticks, integers, stamps, booleans) read leniently (docs/decisions.md#s2).
 import type * as t from 'io-ts'
-import { readBooleanLexical, trimXmlSpace } from '../codec/boolean'
+import { trimXmlSpace } from '../codec/boolean'
 import { xmlStep } from '../codec/context'
-import { readStampLexical } from '../codec/datetime'
-import { readIntegerLexical } from '../codec/integer'
 import { qname } from '../codec/names'
+import {
+  BooleanValue,
+  IntegerValue,
+  isValueProblem,
+  NonNegativeIntegerValue,
+  StampValue,
+  type ValueType,
+} from '../codec/values'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Stamp } from './model'
 import { CONVENTIONAL_PREFIXES } from './namespaces'
@@ -78,16 +84,6 @@ export class Problems {
   }
 }
 
-function quote(s: string): string {
-  return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s)
-}
-
-/** The text of a leaf element with surrounding XML whitespace removed (xs:integer and friends collapse it). */
-function valueText(el: XmlElement, path: Path, problems: Problems): string | undefined {
-  const text = leafText(el, path, problems)
-  return text === undefined ? undefined : trimXml(text)
-}
-
 /** Removes leading and trailing XML whitespace (space, tab, CR, LF) only: the codec kit's rule. */
 export const trimXml: (text: string) => string = trimXmlSpace
 
@@ -100,58 +96,34 @@ export function leafText(el: XmlElement, path: Path, problems: Problems): string
   return textOf(el)
 }
 
-/** A non-negative safe integer (ticks, counts), read by the kit's `readIntegerLexical`; past 2^53 − 1 is an error. */
-export function readNat(el: XmlElement, path: Path, problems: Problems): number | undefined {
+/** The value of a leaf element read by its value type (the one lenient reader of that kind); a problem is an error. */
+export function readValue<A>(el: XmlElement, path: Path, problems: Problems, type: ValueType<A>): A | undefined {
   const text = leafText(el, path, problems)
   if (text === undefined) return undefined
-  const n = readIntegerLexical(text, false)
-  if (n === 'syntax') problems.add(path, text, `expected a non-negative integer, found ${quote(trimXml(text))}`)
-  else if (n === 'range') {
-    problems.add(path, text, `expected a non-negative safe integer (at most 2^53 - 1), found ${quote(trimXml(text))}`)
-  } else return n
+  const v = type.read(text)
+  if (!isValueProblem(v)) return v
+  problems.add(path, text, v.problem)
   return undefined
 }
 
-/** An xs:integer that fits a safe integer (conflictPriority, httpStatus), read by the kit's `readIntegerLexical`. */
-export function readInt(el: XmlElement, path: Path, problems: Problems): number | undefined {
-  const text = leafText(el, path, problems)
-  if (text === undefined) return undefined
-  const n = readIntegerLexical(text, true)
-  if (n === 'syntax') problems.add(path, text, `expected an integer, found ${quote(trimXml(text))}`)
-  else if (n === 'range') {
-    problems.add(path, text, `expected a safe integer (magnitude at most 2^53 - 1), found ${quote(trimXml(text))}`)
-  } else return n
-  return undefined
-}
+/** A non-negative safe integer (ticks, counts); past 2^53 − 1 is an error. */
+export const readNat = (el: XmlElement, path: Path, problems: Problems): number | undefined =>
+  readValue(el, path, problems, NonNegativeIntegerValue)
 
-/** A stamp, read by the kit's `readStampLexical`: any xs:dateTime, zone optional, kept as written (trimmed). */
-export function readStamp(el: XmlElement, path: Path, problems: Problems): Stamp | undefined {
-  const text = leafText(el, path, problems)
-  if (text === undefined) return undefined
-  const r = readStampLexical(text)
-  if ('stamp' in r) return r.stamp
-  problems.add(path, text, `expected an xs:dateTime stamp, found ${quote(trimXml(text))} (${r.problem})`)
-  return undefined
-}
+/** An xs:integer that fits a safe integer (conflictPriority, httpStatus). */
+export const readInt = (el: XmlElement, path: Path, problems: Problems): number | undefined =>
+  readValue(el, path, problems, IntegerValue)
 
-/** An xs:boolean, read by the kit's `readBooleanLexical` (any letter case, as .NET servers write `True`). */
+/** A stamp: any xs:dateTime, zone optional, kept as written (trimmed). */
+export const readStamp = (el: XmlElement, path: Path, problems: Problems): Stamp | undefined =>
+  readValue(el, path, problems, StampValue)
+
+/** An xs:boolean in an attribute's text (any letter case, as .NET servers write `True`). */
 export function readBoolean(text: string, path: Path, problems: Problems): boolean | undefined {
-  const b = readBooleanLexical(text)
-  if (b === undefined) problems.add(path, text, `expected a boolean (true, false, 1 or 0), found ${quote(text)}`)
-  return b
-}
-
-const DECIMAL = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/
-
-/** An xs:decimal kept lexically (tracking progress). */
-export function readDecimal(el: XmlElement, path: Path, problems: Problems): string | undefined {
-  const text = valueText(el, path, problems)
-  if (text === undefined) return undefined
-  if (!DECIMAL.test(text)) {
-    problems.add(path, text, `expected a decimal number, found ${quote(text)}`)
-    return undefined
-  }
-  return text
+  const b = BooleanValue.read(text)
+  if (!isValueProblem(b)) return b
+  problems.add(path, text, b.problem)
+  return undefined
 }
 
 /** Reports a second occurrence of a child the model holds once. */

@@ -1,10 +1,12 @@
 // The tracking body of a 202 answer (core §3.11, sync §5.2): read in `…/sdata/2008/1` or, leniently, in the
 // `…/sdata/2008` namespace the sync examples use (docs/decisions.md#s2); written back in the namespace it was read in.
+
+import { DecimalValue } from '../codec/values'
 import type { XmlElement, XmlNode } from '../xml/types'
 import { XMLNS_NAMESPACE } from '../xml/types'
 import type { Tracking } from './model'
 import { SDATA_LEGACY_NS, SDATA_NS } from './namespaces'
-import { at, duplicate, leafText, type Path, type Problems, readDecimal, readNat } from './read'
+import { at, duplicate, leafText, type Path, type Problems, readNat, readValue } from './read'
 import { keptAttributes, leaf, rootDeclarations, selfContained } from './tree'
 
 type NatMember = 'elapsedSeconds' | 'remainingSeconds' | 'pollingMillis'
@@ -40,7 +42,7 @@ export function readTracking(el: XmlElement, path: Path, problems: Problems): Tr
           ok = false
           continue
         }
-        const v = name === 'progress' ? readDecimal(c, p, problems) : leafText(c, p, problems)
+        const v = name === 'progress' ? readValue(c, p, problems, DecimalValue) : leafText(c, p, problems)
         if (v === undefined) ok = false
         else t[name] = v
         continue

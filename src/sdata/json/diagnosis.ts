@@ -1,22 +1,13 @@
 // The SData JSON form of diagnoses: `$diagnoses` on feeds and entries, and standalone diagnoses documents.
 // Implements SData 2.0 §04-0500 (diagnosis members, `$`-prefixed or plain as the .NET client writes them).
 import * as t from 'io-ts'
+import { DIAGNOSIS } from '../diagnosis'
 import type { DiagnosesDocument, Diagnosis } from '../model'
-import { type AttributeJsonObject, type ElementJsonObject, elementToJson } from './element'
-import { jsonType, keptAttributes, nonEmpty, readAttributes, readExtensions, withJsonMembers, withKept } from './kept'
-import { splitMembers, withMembers } from './members'
-import {
-  at,
-  type Ctx,
-  compact,
-  type Errs,
-  fail,
-  type JsonRecord,
-  member,
-  optArray,
-  optString,
-  readObject,
-} from './read'
+import { guardOf } from '../schema/describe'
+import { compileJsonReader, compileJsonWriter } from '../schema/json'
+import type { AttributeJsonObject, ElementJsonObject } from './element'
+import { jsonType, keptAttributes, readAttributes, withKept } from './kept'
+import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from './read'
 
 /**
  * JSON form of a diagnosis, with SData 2.0's `$`-prefixed members (docs/decisions.md#s14). Child elements the
@@ -46,56 +37,11 @@ export interface DiagnosisJsonObject {
   $extensions?: ElementJsonObject[]
 }
 
-export function encodeDiagnosis(d: Diagnosis): DiagnosisJsonObject {
-  return withMembers(encodeDiagnosisMembers(d), d.jsonMembers)
-}
+/** Writes a diagnosis's JSON form (derived from its description). */
+export const encodeDiagnosis = compileJsonWriter(DIAGNOSIS) as (d: Diagnosis) => DiagnosisJsonObject
 
-function encodeDiagnosisMembers(d: Diagnosis): DiagnosisJsonObject {
-  return compact({
-    $severity: d.severity,
-    $sdataCode: d.sdataCode,
-    $applicationCode: d.applicationCode,
-    $message: d.message,
-    $stackTrace: d.stackTrace,
-    $payloadPath: d.payloadPath,
-    $extensions: nonEmpty(d.extensions?.map((e) => elementToJson(e))),
-  })
-}
-
-const DIAGNOSIS_KEYS = ['severity', 'sdataCode', 'message', 'stackTrace', 'payloadPath'] as const
-
-export function readDiagnosis(errs: Errs, u: unknown, c: Ctx): Diagnosis | undefined {
-  const raw = readObject(errs, u, c, 'a diagnosis')
-  if (raw === undefined) return undefined
-  const { view: o, kept } = splitMembers(errs, raw, c, DIAGNOSIS_JSON_KEYS)
-  const d: Diagnosis = { extensions: [] }
-  // The .NET client serialises diagnoses with plain member names; SData 2.0 prefixes them with `$`.
-  const pick = (key: string) => (member(o, `$${key}`) !== undefined ? `$${key}` : key)
-  for (const key of DIAGNOSIS_KEYS) {
-    const value = optString(errs, o, pick(key), c)
-    if (value !== undefined) d[key] = value
-  }
-  const appKey = member(raw, '$applicationCode') !== undefined ? '$applicationCode' : pick('applicationCode')
-  let rest = kept
-  if (member(raw, appKey) === null) {
-    // A null applicationCode is modelled (`xsi:nil` in XML), so it is not kept as an unknown member.
-    d.applicationCode = null
-    if (rest !== undefined) {
-      const { [appKey]: _null, ...others } = rest
-      rest = Object.keys(others).length > 0 ? others : undefined
-    }
-  } else {
-    const value = optString(errs, o, appKey, c)
-    if (value !== undefined) d.applicationCode = value
-  }
-  d.extensions = readExtensions(errs, o, c)
-  return withJsonMembers(d, rest)
-}
-
-const DIAGNOSIS_JSON_KEYS: ReadonlySet<string> = new Set([
-  ...[...DIAGNOSIS_KEYS, 'applicationCode'].flatMap((k) => [k, `$${k}`]),
-  '$extensions',
-])
+/** Reads a diagnosis's JSON form (`$`-prefixed members, or the plain names the .NET client writes). */
+export const readDiagnosis = compileJsonReader(DIAGNOSIS)
 
 export function readDiagnoses(errs: Errs, o: JsonRecord, c: Ctx): Diagnosis[] {
   if (member(o, '$diagnoses') !== undefined) {
@@ -122,7 +68,7 @@ export function readDiagnoses(errs: Errs, o: JsonRecord, c: Ctx): Diagnosis[] {
  */
 export const DiagnosisJson: t.Type<Diagnosis, DiagnosisJsonObject, unknown> = jsonType<Diagnosis, DiagnosisJsonObject>(
   'DiagnosisJson',
-  (u) => Array.isArray(u.extensions),
+  guardOf(DIAGNOSIS),
   readDiagnosis,
   encodeDiagnosis,
 )

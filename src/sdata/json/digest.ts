@@ -1,20 +1,13 @@
 // The SData JSON form of sync bookkeeping: `$digest` (origin and digest entries) and an entry's `$syncState`.
 // Implements SData 2.0 §04-0500 with the sync members the Saleslogix .NET client writes (docs/decisions.md#s14).
 import type * as t from 'io-ts'
-import type { Digest, DigestEntry, SyncState } from '../model'
+import { DIGEST } from '../digest'
+import type { Digest, SyncState } from '../model'
+import { guardOf } from '../schema/describe'
+import { compileJsonReader, compileJsonWriter } from '../schema/json'
+import { SYNC_STATE } from '../sync-state'
 import type { AttributeJsonObject, ElementJsonObject } from './element'
-import {
-  jsonType,
-  keptAttributes,
-  keptExtensions,
-  optExtensions,
-  readAttributes,
-  stampOf,
-  withJsonMembers,
-  withKept,
-} from './kept'
-import { splitMembers, withMembers } from './members'
-import { type Ctx, compact, type Errs, optArray, optInteger, optString, readObject, reqString } from './read'
+import { jsonType } from './kept'
 
 /**
  * JSON form of a digest entry, as the .NET client writes it (plain member names inside `$digest`).
@@ -87,110 +80,14 @@ export interface SyncStateJsonObject {
   $attributes?: AttributeJsonObject[]
 }
 
-export function encodeDigest(digest: Digest): DigestJsonObject {
-  const out: DigestJsonObject = compact({
-    origin: digest.origin,
-    digestEntry: digest.entries.map((e) =>
-      withMembers(
-        compact({
-          endpoint: e.endpoint,
-          tick: e.tick,
-          stamp: e.stamp,
-          conflictPriority: e.conflictPriority,
-          $extensions: keptExtensions(e),
-          $attributes: keptAttributes(e),
-        }),
-        e.jsonMembers,
-        ZERO_FOR_NULL,
-      ),
-    ),
-    $extensions: keptExtensions(digest),
-    $attributes: keptAttributes(digest),
-  })
-  return withMembers(out, digest.jsonMembers)
-}
-
-export function encodeSyncState(state: SyncState): SyncStateJsonObject {
-  return withMembers(
-    compact({
-      endpoint: state.endpoint,
-      tick: state.tick,
-      stamp: state.stamp,
-      user: state.user,
-      $extensions: keptExtensions(state),
-      $attributes: keptAttributes(state),
-    }),
-    state.jsonMembers,
-    ZERO_FOR_NULL,
-  )
-}
-
-function readDigestEntry(errs: Errs, u: unknown, c: Ctx): DigestEntry | undefined {
-  const raw = readObject(errs, u, c, 'a digestEntry')
-  if (raw === undefined) return undefined
-  const { view: o, kept } = splitMembers(errs, raw, c, DIGEST_ENTRY_KEYS, false, NONE)
-  const endpoint = reqString(errs, o, 'endpoint', c)
-  // SIF drops zero ticks and priorities (docs/decisions.md#s2); JSON reads them as XML does.
-  const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
-  const stamp = stampOf(errs, o, 'stamp', c, true)
-  const conflictPriority = optInteger(errs, o, 'conflictPriority', c) ?? 0
-  const extensions = optExtensions(errs, o, c)
-  const attributes = readAttributes(errs, o, c)
-  if (endpoint === undefined || stamp === undefined) return undefined
-  const entry: DigestEntry = { endpoint, tick, stamp, conflictPriority }
-  return withJsonMembers(withKept(entry, extensions, attributes), kept)
-}
-
-const DIGEST_ENTRY_KEYS: ReadonlySet<string> = new Set([
-  'endpoint',
-  'tick',
-  'stamp',
-  'conflictPriority',
-  '$extensions',
-  '$attributes',
-])
-const DIGEST_KEYS: ReadonlySet<string> = new Set(['origin', 'digestEntry', '$extensions', '$attributes'])
-const SYNC_STATE_KEYS: ReadonlySet<string> = new Set([
-  'endpoint',
-  'tick',
-  'stamp',
-  'user',
-  '$extensions',
-  '$attributes',
-])
-// Members a null `tick` or `conflictPriority` stands for: they read as 0, as a missing one does.
-// Digest and syncState members are all written as read (their `$extensions` included, even when empty).
-const NONE: ReadonlySet<string> = new Set()
-const ZERO_FOR_NULL = ['tick', 'conflictPriority'] as const
-
-export function readDigest(errs: Errs, u: unknown, c: Ctx): Digest | undefined {
-  const raw = readObject(errs, u, c, 'a digest')
-  if (raw === undefined) return undefined
-  const { view: o, kept } = splitMembers(errs, raw, c, DIGEST_KEYS, false, NONE)
-  const origin = optString(errs, o, 'origin', c)
-  const before = errs.length
-  const entries = optArray(errs, o, 'digestEntry', c, (v, vc) => readDigestEntry(errs, v, vc)) ?? []
-  const extensions = optExtensions(errs, o, c)
-  const attributes = readAttributes(errs, o, c)
-  if (errs.length > before) return undefined
-  const digest: Digest = origin === undefined ? { entries } : { origin, entries }
-  return withJsonMembers(withKept(digest, extensions, attributes), kept)
-}
-
-export function readSyncState(errs: Errs, u: unknown, c: Ctx): SyncState | undefined {
-  const raw = readObject(errs, u, c, 'a syncState')
-  if (raw === undefined) return undefined
-  const { view: o, kept } = splitMembers(errs, raw, c, SYNC_STATE_KEYS, false, NONE)
-  const endpoint = reqString(errs, o, 'endpoint', c)
-  const tick = optInteger(errs, o, 'tick', c, 0) ?? 0
-  const stamp = stampOf(errs, o, 'stamp', c, true)
-  const user = optString(errs, o, 'user', c)
-  const extensions = optExtensions(errs, o, c)
-  const attributes = readAttributes(errs, o, c)
-  if (endpoint === undefined || stamp === undefined) return undefined
-  const state: SyncState = user === undefined ? { endpoint, tick, stamp } : { endpoint, tick, stamp, user }
-  return withJsonMembers(withKept(state, extensions, attributes), kept)
-}
+/** Writes a digest's JSON form (derived from its description). */
+export const encodeDigest = compileJsonWriter(DIGEST) as (digest: Digest) => DigestJsonObject
+/** Writes a syncState's JSON form (derived from its description). */
+export const encodeSyncState = compileJsonWriter(SYNC_STATE) as (state: SyncState) => SyncStateJsonObject
+/** Reads a digest's JSON form; SIF drops zero ticks and priorities (docs/decisions.md#s2), read as 0 as in XML. */
+export const readDigest = compileJsonReader(DIGEST)
+/** Reads a syncState's JSON form. */
+export const readSyncState = compileJsonReader(SYNC_STATE)
 
 /**
  * A digest ↔ its JSON form `{ origin?, digestEntry: [{ endpoint, tick, stamp, conflictPriority }] }`, as the
@@ -205,7 +102,7 @@ export function readSyncState(errs: Errs, u: unknown, c: Ctx): SyncState | undef
  */
 export const DigestJson: t.Type<Digest, DigestJsonObject, unknown> = jsonType<Digest, DigestJsonObject>(
   'DigestJson',
-  (u) => Array.isArray(u.entries),
+  guardOf(DIGEST),
   readDigest,
   encodeDigest,
 )
@@ -221,7 +118,7 @@ export const DigestJson: t.Type<Digest, DigestJsonObject, unknown> = jsonType<Di
  */
 export const SyncStateJson: t.Type<SyncState, SyncStateJsonObject, unknown> = jsonType<SyncState, SyncStateJsonObject>(
   'SyncStateJson',
-  (u) => typeof u.endpoint === 'string' && typeof u.tick === 'number',
+  guardOf(SYNC_STATE),
   readSyncState,
   encodeSyncState,
 )

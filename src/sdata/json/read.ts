@@ -1,7 +1,7 @@
 // Internal reading helpers for the SData JSON codecs: total, path-keeping readers of untrusted JSON values.
 // They implement nothing of the spec themselves; the mapping lives in element.ts and sync.ts.
 import * as t from 'io-ts'
-import { dateTimeProblem } from '../../common/datetime'
+import { isValueProblem, StampValue } from '../../codec/values'
 
 /**
  * Errors gathered while reading one document, so a decode reports every problem, not only the first.
@@ -224,12 +224,9 @@ export function optArray<A>(
   return out
 }
 
-// The .NET client (Saleslogix DotNetSDataClient) writes dates as `/Date(ms)/` or `/Date(ms+hhmm)/`.
-const MICROSOFT_DATE = /^\\?\/Date\((-?\d+)(?:([+-])(\d{2})(\d{2}))?\)\\?\/$/
-
 /**
- * A stamp member: a lexical xs:dateTime kept as is, or a .NET `/Date(ms)/` form turned into one
- * (UTC with `Z`, or local time with the given offset).
+ * A stamp member: a lexical xs:dateTime kept as is, or a .NET `/Date(ms)/` form turned into one (the stamp value
+ * type's JSON reader).
  *
  * @example
  * ```ts
@@ -239,24 +236,8 @@ const MICROSOFT_DATE = /^\\?\/Date\((-?\d+)(?:([+-])(\d{2})(\d{2}))?\)\\?\/$/
 export function optStamp(errs: Errs, object: JsonRecord, key: string, context: Ctx): string | undefined {
   const value = optString(errs, object, key, context)
   if (value === undefined) return undefined
-  const problem = dateTimeProblem(value)
-  if (problem === undefined) return value
-  const ms = MICROSOFT_DATE.exec(value)
-  if (ms !== null) {
-    const [, epoch = '', sign, hh = '00', mm = '00'] = ms
-    const offsetMinutes = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm))
-    const date = new Date(Number(epoch) + offsetMinutes * 60_000)
-    if (!Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999) {
-      const local = date.toISOString().replace(/\.000Z$/, 'Z')
-      return sign === undefined ? local : `${local.slice(0, -1)}${sign}${hh}:${mm}`
-    }
-  }
-  return fail(
-    errs,
-    value,
-    at(context, key, t.string, value),
-    `${key} ${JSON.stringify(value)} is not an xs:dateTime: ${problem}`,
-  )
+  const r = StampValue.readJson(value)
+  return isValueProblem(r) ? fail(errs, value, at(context, key, t.string, value), `${key} ${r.problem}`) : r
 }
 
 /**

@@ -1,0 +1,188 @@
+// Declarative, namespace-aware element descriptions: an element's name, its leaf and repeated children in written
+// order with their cardinality and value types, and what becomes of unknown content. Readers, writers, the JSON
+// mapping, guards and arbitraries are all derived from one description (docs/schema.md).
+import type { ValueType } from '../../codec/values'
+
+/**
+ * How often a leaf child occurs: `required` (missing is an error), `optional` (missing leaves the member absent) or
+ * `{ default }` (missing reads as the default; the member is always present in a value and always written).
+ *
+ * @example
+ * ```ts
+ * const tick: Occurs = { default: 0 }
+ * ```
+ */
+export type Occurs = 'required' | 'optional' | { readonly default: unknown }
+
+/**
+ * A child element holding one value as text.
+ *
+ * @example
+ * ```ts
+ * const tick: LeafChild = leafChild('tick', NonNegativeIntegerValue, { default: 0 })
+ * ```
+ */
+export interface LeafChild {
+  readonly kind: 'leaf'
+  /** The value's member name (also the XML local name, in the element's child namespace). */
+  readonly key: string
+  /** The JSON member name. */
+  readonly json: string
+  /** The value type its text is read and written by. */
+  readonly type: ValueType<any>
+  /** Cardinality. */
+  readonly occurs: Occurs
+  /** Whether `xsi:nil="true"` (XML) or `null` (JSON) reads as the value `null`. */
+  readonly nillable: boolean
+}
+
+/**
+ * A repeated child element described by its own element description; its values form an array member.
+ *
+ * @example
+ * ```ts
+ * const entries: ManyChild = manyChild('entries', DIGEST_ENTRY, 'digestEntry')
+ * ```
+ */
+export interface ManyChild {
+  readonly kind: 'many'
+  /** The value's member name (an array). */
+  readonly key: string
+  /** The JSON member name (an array). */
+  readonly json: string
+  /** The description of each item; its name is the child's XML name. */
+  readonly element: ElementDescription<any>
+}
+
+/**
+ * One child of a description.
+ *
+ * @example
+ * ```ts
+ * const children: readonly Child[] = [leafChild('origin', TextValue, 'optional')]
+ * ```
+ */
+export type Child = LeafChild | ManyChild
+
+/**
+ * How a JSON object is read and written: what it is called in errors, and whether members may also be written
+ * without their `$` (the .NET client writes diagnoses so).
+ *
+ * @example
+ * ```ts
+ * const json: JsonForm = { what: 'a digest', plainAliases: false }
+ * ```
+ */
+export interface JsonForm {
+  /** The object's name in an error (`a digest must be a JSON object`). */
+  readonly what: string
+  /** Whether a member named `$x` may also be read as `x` (the `$` form wins). */
+  readonly plainAliases: boolean
+}
+
+/**
+ * The one description of an element.
+ *
+ * @example
+ * ```ts
+ * const SYNC_STATE = describeElement({ namespace: SYNC_NS, name: 'syncState', children: [...], ... })
+ * ```
+ */
+export interface ElementDescription<A> {
+  /** The element's namespace (its children are in the same one). */
+  readonly namespace: string
+  /** The element's local name. */
+  readonly name: string
+  /** The children the model knows, in the order they are written. */
+  readonly children: readonly Child[]
+  /**
+   * `strict`: a known leaf holding elements, a second occurrence or an unreadable value is an error. `lenient`: the
+   * child is kept in `extensions` instead, whatever it holds (a leaf carrying attributes too), and reading never fails.
+   */
+  readonly leaves: 'strict' | 'lenient'
+  /**
+   * Unknown child elements are always kept, made self-contained, in `extensions`: `optional` sets the member only when
+   * there are some, `always` sets it (an array) on every value.
+   */
+  readonly extensions: 'optional' | 'always'
+  /** Whether the element's own attributes (other than namespace declarations) are kept in `attributes`. */
+  readonly attributes: boolean
+  /** The JSON form. */
+  readonly json: JsonForm
+  /** The members the type guard (`is`) checks: a shallow check, cheap enough to run on every value. */
+  readonly guard: readonly string[]
+  /** The value type, for type inference only. */
+  readonly _A?: A
+}
+
+/**
+ * A leaf child; the JSON member is named like the member unless `json` says otherwise.
+ *
+ * @example
+ * ```ts
+ * leafChild('severity', TextValue, 'optional', { json: '$severity' })
+ * ```
+ */
+export function leafChild(
+  key: string,
+  type: ValueType<any>,
+  occurs: Occurs,
+  options: { json?: string; nillable?: boolean } = {},
+): LeafChild {
+  return { kind: 'leaf', key, json: options.json ?? key, type, occurs, nillable: options.nillable ?? false }
+}
+
+/**
+ * A repeated child.
+ *
+ * @example
+ * ```ts
+ * manyChild('entries', DIGEST_ENTRY, 'digestEntry')
+ * ```
+ */
+export function manyChild(key: string, element: ElementDescription<any>, json: string = key): ManyChild {
+  return { kind: 'many', key, json, element }
+}
+
+/**
+ * The members of a value that are arrays in every value (repeated children, and `extensions` when `always`).
+ *
+ * @example
+ * ```ts
+ * arrayMembers(DIGEST) // ['entries']
+ * ```
+ */
+export function arrayMembers(d: ElementDescription<unknown>): string[] {
+  const out = d.children.filter((c) => c.kind === 'many').map((c) => c.key)
+  if (d.extensions === 'always') out.push('extensions')
+  return out
+}
+
+/**
+ * The type guard derived from a description: an object whose members named in `guard` have the JavaScript type
+ * their child says (arrays for repeated children and `extensions`, `string` for `namespace`).
+ *
+ * @example
+ * ```ts
+ * guardOf(SYNC_STATE)({ endpoint: 'http://e/a', tick: 0 }) // true
+ * ```
+ */
+export function guardOf<A>(d: ElementDescription<A>): (u: unknown) => u is A {
+  const checks: Array<(v: unknown) => boolean> = []
+  const keys: string[] = []
+  for (const key of d.guard) {
+    const child = d.children.find((c) => c.key === key)
+    keys.push(key)
+    if (child === undefined || child.kind === 'many') {
+      checks.push(key === 'namespace' ? (v) => typeof v === 'string' : Array.isArray)
+    } else {
+      const jsType = child.type.jsType
+      checks.push((v) => typeof v === jsType)
+    }
+  }
+  return (u: unknown): u is A => {
+    if (typeof u !== 'object' || u === null) return false
+    for (let i = 0; i < keys.length; i++) if (!checks[i]!((u as Record<string, unknown>)[keys[i]!])) return false
+    return true
+  }
+}

@@ -1,0 +1,142 @@
+// The SData 2.0 JSON mapping derived from an element description (SData 2.0 §04-0500; docs/schema.md): each child a
+// member, `$extensions`/`$attributes` for kept XML content, unknown members and `null`s kept verbatim.
+import * as t from 'io-ts'
+import { isValueProblem } from '../../codec/values'
+import { keptAttributes, keptExtensions, nonEmpty, readAttributes, readExtensions, withJsonMembers } from '../json/kept'
+import { splitMembers, withMembers } from '../json/members'
+import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from '../json/read'
+import type { JsonMembers } from '../model'
+import type { ElementDescription } from './describe'
+
+/**
+ * Reads the JSON form of a description's value; `undefined` (with errors recorded) when it cannot be read.
+ *
+ * @example
+ * ```ts
+ * compileJsonReader(DIGEST)(errs, { digestEntry: [] }, ctx) // { entries: [] }
+ * ```
+ */
+export type JsonReader<A> = (errs: Errs, u: unknown, c: Ctx) => A | undefined
+
+const jsonReaders = new WeakMap<ElementDescription<unknown>, JsonReader<unknown>>()
+const jsonWriters = new WeakMap<ElementDescription<unknown>, (value: unknown) => Record<string, unknown>>()
+const NONE: ReadonlySet<string> = new Set()
+const EXTENSIONS: ReadonlySet<string> = new Set(['$extensions'])
+
+/** The JSON member name of a child read without its `$` (the .NET client's plain names). */
+const plain = (name: string): string => (name.startsWith('$') ? name.slice(1) : name)
+
+/**
+ * The JSON reader of a description, compiled on first use and cached. Members are read in the description's order;
+ * a missing required member is an error, a missing member with a default reads as the default (a `null` too), and
+ * a `null` nillable member reads as `null`. Members the description does not know, and `null`s of the others, are
+ * kept in `jsonMembers`.
+ *
+ * @example
+ * ```ts
+ * compileJsonReader(SYNC_STATE)(errs, { endpoint: 'http://e/a', stamp: '2008-10-30T14:55:43Z' }, ctx)
+ * ```
+ */
+export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
+  const cached = jsonReaders.get(d as ElementDescription<unknown>)
+  if (cached !== undefined) return cached as JsonReader<A>
+  const known = new Set<string>()
+  for (const c of d.children) {
+    known.add(c.json)
+    if (d.json.plainAliases) known.add(plain(c.json))
+  }
+  known.add('$extensions')
+  if (d.attributes) known.add('$attributes')
+  const leftOut = d.extensions === 'always' ? EXTENSIONS : NONE
+  const items = d.children.map((c) => (c.kind === 'many' ? compileJsonReader(c.element) : undefined))
+  const reader: JsonReader<A> = (errs, u, c) => {
+    const raw = readObject(errs, u, c, d.json.what)
+    if (raw === undefined) return undefined
+    const split = splitMembers(errs, raw, c, known, false, leftOut)
+    const o = split.view
+    let kept = split.kept
+    const before = errs.length
+    const value: Record<string, unknown> = {}
+    d.children.forEach((child, i) => {
+      if (child.kind === 'many') {
+        const item = items[i]!
+        value[child.key] = optArray(errs, o, child.json, c, (v, vc) => item(errs, v, vc)) ?? []
+        return
+      }
+      const from: JsonRecord = child.nillable ? raw : o
+      const name =
+        d.json.plainAliases && member(from, child.json) === undefined && member(from, plain(child.json)) !== undefined
+          ? plain(child.json)
+          : child.json
+      if (child.nillable && member(raw, name) === null) {
+        // A null nillable member is modelled (`xsi:nil` in XML), so it is not kept as an unknown member.
+        value[child.key] = null
+        kept = without(kept, name)
+        return
+      }
+      const v = member(o, name)
+      if (v === undefined) {
+        if (child.occurs === 'required') fail(errs, o, at(c, name, t.string, undefined), `${name} is missing`)
+        else if (child.occurs !== 'optional') value[child.key] = child.occurs.default
+        return
+      }
+      const r = child.type.readJson(v)
+      if (isValueProblem(r))
+        fail(errs, v, at(c, name, child.type.jsType === 'number' ? t.number : t.string, v), `${name} ${r.problem}`)
+      else value[child.key] = r
+    })
+    const extensions =
+      member(o, '$extensions') === undefined && d.extensions === 'optional' ? undefined : readExtensions(errs, o, c)
+    if (extensions !== undefined) value.extensions = extensions
+    if (d.attributes) {
+      const attributes = readAttributes(errs, o, c)
+      if (attributes !== undefined) value.attributes = attributes
+    }
+    if (errs.length > before) return undefined
+    return withJsonMembers(value as { jsonMembers?: JsonMembers }, kept) as A
+  }
+  jsonReaders.set(d as ElementDescription<unknown>, reader as JsonReader<unknown>)
+  return reader
+}
+
+function without(kept: JsonMembers | undefined, key: string): JsonMembers | undefined {
+  if (kept === undefined) return undefined
+  const { [key]: _dropped, ...others } = kept
+  return Object.keys(others).length > 0 ? others : undefined
+}
+
+/**
+ * The JSON writer of a description, compiled on first use and cached: members in the description's order, then
+ * `$extensions` (when the value has some; when `optional`, as the value holds them) and `$attributes`, then the kept
+ * `jsonMembers` the value does not set (a kept `null` back in place of a member read as its default).
+ *
+ * @example
+ * ```ts
+ * compileJsonWriter(SYNC_STATE)({ endpoint: 'http://e/a', tick: 5, stamp }) // { endpoint, tick: 5, stamp }
+ * ```
+ */
+export function compileJsonWriter<A>(d: ElementDescription<A>): (value: A) => Record<string, unknown> {
+  const cached = jsonWriters.get(d as ElementDescription<unknown>)
+  if (cached !== undefined) return cached as (value: A) => Record<string, unknown>
+  const items = d.children.map((c) => (c.kind === 'many' ? compileJsonWriter(c.element) : undefined))
+  const zeroForNull = d.children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
+  const writer = (value: A): Record<string, unknown> => {
+    const v = value as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    d.children.forEach((child, i) => {
+      const x = v[child.key]
+      if (x === undefined) return
+      if (child.kind === 'many') out[child.json] = (x as unknown[]).map(items[i]!)
+      else out[child.json] = x === null ? null : child.type.writeJson(x)
+    })
+    const extensions = d.extensions === 'always' ? nonEmpty(keptExtensions(v)) : keptExtensions(v)
+    if (extensions !== undefined) out.$extensions = extensions
+    if (d.attributes) {
+      const attributes = keptAttributes(v)
+      if (attributes !== undefined) out.$attributes = attributes
+    }
+    return withMembers(out, v.jsonMembers as JsonMembers | undefined, zeroForNull)
+  }
+  jsonWriters.set(d as ElementDescription<unknown>, writer as (value: unknown) => Record<string, unknown>)
+  return writer
+}

@@ -1,0 +1,185 @@
+// The XML reader and writer derived from an element description (docs/schema.md), compiled once per description:
+// a name → slot table, so reading an element looks each child up once and interprets nothing else.
+
+import { isValueProblem } from '../../codec/values'
+import type { XmlElement, XmlNode } from '../../xml/types'
+import { CONVENTIONAL_PREFIXES, XSI_NS } from '../namespaces'
+import { at, duplicate, missingAt, type Path, type Problems, readValue } from '../read'
+import { elem, hasElementChildren, isDeclaration, keptAttributes, leaf, nsAttr, selfContained, textOf } from '../tree'
+import type { ElementDescription, LeafChild, ManyChild } from './describe'
+
+/**
+ * Reads an element the description names (its name already checked); `undefined` when it cannot be read, every
+ * problem then recorded with its path.
+ *
+ * @example
+ * ```ts
+ * const read = compileReader(SYNC_STATE)
+ * read(el, at(undefined, el), problems) // SyncState | undefined
+ * ```
+ */
+export type XmlReader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
+
+interface Slot {
+  readonly index: number
+  readonly bit: number
+  readonly leaf: LeafChild | undefined
+  readonly read: XmlReader<unknown> | undefined
+}
+
+const readers = new WeakMap<ElementDescription<unknown>, XmlReader<unknown>>()
+const writers = new WeakMap<ElementDescription<unknown>, (value: unknown) => XmlElement>()
+
+/**
+ * Whether an element carries only namespace declarations (`plain`), or beside them just an allowed
+ * `xsi:nil="true"` (`nil`), or anything else (`other`).
+ *
+ * @example
+ * ```ts
+ * attributeForm(el, false) === 'plain'
+ * ```
+ */
+export function attributeForm(el: XmlElement, allowNil: boolean): 'plain' | 'nil' | 'other' {
+  let nil = false
+  for (const a of el.attributes) {
+    if (isDeclaration(a)) continue
+    if (allowNil && a.namespace === XSI_NS && a.localName === 'nil' && a.value === 'true') nil = true
+    else return 'other'
+  }
+  return nil ? 'nil' : 'plain'
+}
+
+/**
+ * The reader of a description, compiled on first use and cached.
+ *
+ * @example
+ * ```ts
+ * compileReader(DIGEST)(el, path, problems) // Digest | undefined
+ * ```
+ */
+export function compileReader<A>(d: ElementDescription<A>): XmlReader<A> {
+  const cached = readers.get(d as ElementDescription<unknown>)
+  if (cached !== undefined) return cached as XmlReader<A>
+  const table = new Map<string, Slot>()
+  d.children.forEach((c, index) => {
+    const read = c.kind === 'many' ? compileReader((c as ManyChild).element) : undefined
+    table.set(c.kind === 'many' ? c.element.name : c.key, {
+      index,
+      bit: 2 ** index,
+      leaf: c.kind === 'leaf' ? c : undefined,
+      read,
+    })
+  })
+  const ns = d.namespace
+  const children = d.children
+  const n = children.length
+  const strict = d.leaves === 'strict'
+  const prefix = CONVENTIONAL_PREFIXES.get(ns)
+  const reader: XmlReader<A> = (el, path, problems) => {
+    const values: unknown[] = new Array(n)
+    let seen = 0
+    let ok = true
+    let extensions: XmlElement[] | undefined
+    for (const c of el.children) {
+      if (c.type !== 'element') continue
+      const slot = c.namespace === ns ? table.get(c.localName) : undefined
+      if (slot !== undefined && slot.read !== undefined) {
+        const item = slot.read(c, at(path, c, true), problems)
+        if (item === undefined) ok = false
+        else {
+          const list = values[slot.index] as unknown[] | undefined
+          if (list === undefined) values[slot.index] = [item]
+          else list.push(item)
+        }
+        continue
+      }
+      if (slot !== undefined && !strict) {
+        if ((seen & slot.bit) === 0 && !hasElementChildren(c)) {
+          const form = attributeForm(c, slot.leaf!.nillable)
+          const nil = form === 'nil' && c.children.length === 0
+          const v = nil ? null : form === 'plain' ? slot.leaf!.type.read(textOf(c)) : undefined
+          if (v !== undefined && !isValueProblem(v)) {
+            seen |= slot.bit
+            values[slot.index] = v
+            continue
+          }
+        }
+      } else if (slot !== undefined) {
+        const p = at(path, c)
+        if (seen & slot.bit) {
+          duplicate(c, p, problems)
+          ok = false
+          continue
+        }
+        seen |= slot.bit
+        const v = readValue(c, p, problems, slot.leaf!.type)
+        if (v === undefined) ok = false
+        else values[slot.index] = v
+        continue
+      }
+      extensions ??= []
+      extensions.push(selfContained(c))
+    }
+    const value: Record<string, unknown> = {}
+    for (let i = 0; i < n; i++) {
+      const c = children[i]!
+      const v = values[i]
+      if (c.kind === 'many') value[c.key] = v ?? []
+      else if (v !== undefined) value[c.key] = v
+      else if (c.occurs === 'required') {
+        if ((seen & (2 ** i)) === 0) {
+          problems.add(missingAt(path, ns, c.key), el, `missing required element ${prefix}:${c.key}`)
+        }
+        ok = false
+      } else if (c.occurs !== 'optional') value[c.key] = c.occurs.default
+    }
+    if (!ok) return undefined
+    if (extensions !== undefined || d.extensions === 'always') value.extensions = extensions ?? []
+    if (d.attributes) {
+      const attributes = keptAttributes(el)
+      if (attributes !== undefined) value.attributes = attributes
+    }
+    return value as A
+  }
+  readers.set(d as ElementDescription<unknown>, reader as XmlReader<unknown>)
+  return reader
+}
+
+/**
+ * The writer of a description, compiled on first use and cached: the known children in the description's order
+ * (a `null` nillable value as `xsi:nil="true"`), then the kept extensions; kept attributes go back on.
+ *
+ * @example
+ * ```ts
+ * compileWriter(SYNC_STATE)({ endpoint: 'http://e/a', tick: 1, stamp }) // <sync:syncState>…
+ * ```
+ */
+export function compileWriter<A>(d: ElementDescription<A>): (value: A) => XmlElement {
+  const cached = writers.get(d as ElementDescription<unknown>)
+  if (cached !== undefined) return cached as (value: A) => XmlElement
+  const ns = d.namespace
+  const parts = d.children.map((c) => {
+    if (c.kind === 'many') {
+      const write = compileWriter(c.element)
+      return (value: Record<string, unknown>, out: XmlNode[]) => {
+        for (const item of value[c.key] as unknown[]) out.push(write(item))
+      }
+    }
+    const type = c.type
+    return (value: Record<string, unknown>, out: XmlNode[]) => {
+      const v = value[c.key]
+      if (v === undefined) return
+      out.push(v === null ? elem(ns, c.key, [], [nsAttr(XSI_NS, 'nil', 'true')]) : leaf(ns, c.key, type.write(v)))
+    }
+  })
+  const writer = (value: A): XmlElement => {
+    const v = value as Record<string, unknown>
+    const out: XmlNode[] = []
+    for (const part of parts) part(v, out)
+    const extensions = v.extensions as XmlElement[] | undefined
+    if (extensions !== undefined) for (const x of extensions) out.push(x)
+    return elem(ns, d.name, out, d.attributes ? ((v.attributes as XmlElement['attributes']) ?? []) : [])
+  }
+  writers.set(d as ElementDescription<unknown>, writer as (value: unknown) => XmlElement)
+  return writer
+}
