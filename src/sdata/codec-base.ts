@@ -25,6 +25,7 @@ import { type PayloadCodec, readPayload } from './payload'
 import { at, type Path, Problems } from './read'
 import { guardOf } from './schema/describe'
 import { SYNC_STATE } from './sync-state'
+import { TRACKING } from './tracking'
 import { elem, keptAttributes, rootDeclarations, withUsedDeclarations } from './tree'
 
 export type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
@@ -149,8 +150,7 @@ export const isDigestEntry: (u: unknown) => u is DigestEntry = guardOf(DIGEST_EN
 export const isSyncState: (u: unknown) => u is SyncState = guardOf(SYNC_STATE)
 export const isDiagnosis: (u: unknown) => u is Diagnosis = guardOf(DIAGNOSIS)
 export const isDiagnoses = (u: unknown): u is DiagnosesDocument => hasArrays(u, 'diagnoses')
-export const isTracking = (u: unknown): u is Tracking =>
-  hasArrays(u, 'extensions') && typeof (u as Tracking).namespace === 'string'
+export const isTracking: (u: unknown) => u is Tracking = guardOf(TRACKING)
 export const isPayload = (u: unknown): u is PayloadResource<any> =>
   typeof u === 'object' && u !== null && isElement((u as PayloadResource).element)
 

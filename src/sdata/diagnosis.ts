@@ -34,7 +34,7 @@ export const DIAGNOSIS: ElementDescription<Diagnosis> = {
   leaves: 'lenient',
   extensions: 'always',
   attributes: false,
-  json: { what: 'a diagnosis', plainAliases: true },
+  json: { what: 'a diagnosis', plainAliases: true, keepUnknown: true },
   guard: ['extensions'],
 }
 

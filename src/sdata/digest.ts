@@ -27,7 +27,7 @@ export const DIGEST_ENTRY: ElementDescription<DigestEntry> = {
   leaves: 'strict',
   extensions: 'optional',
   attributes: true,
-  json: { what: 'a digestEntry', plainAliases: false },
+  json: { what: 'a digestEntry', plainAliases: false, keepUnknown: true },
   guard: ['endpoint', 'tick'],
 }
 
@@ -47,7 +47,7 @@ export const DIGEST: ElementDescription<Digest> = {
   leaves: 'strict',
   extensions: 'optional',
   attributes: true,
-  json: { what: 'a digest', plainAliases: false },
+  json: { what: 'a digest', plainAliases: false, keepUnknown: true },
   guard: ['entries'],
 }
 

@@ -28,7 +28,7 @@ export const SYNC_STATE: ElementDescription<SyncState> = {
   leaves: 'strict',
   extensions: 'optional',
   attributes: true,
-  json: { what: 'a syncState', plainAliases: false },
+  json: { what: 'a syncState', plainAliases: false, keepUnknown: true },
   guard: ['endpoint', 'tick'],
 }
 

@@ -38,7 +38,7 @@ export interface DiagnosisJsonObject {
 }
 
 /** Writes a diagnosis's JSON form (derived from its description). */
-export const encodeDiagnosis = compileJsonWriter(DIAGNOSIS) as (d: Diagnosis) => DiagnosisJsonObject
+export const encodeDiagnosis = compileJsonWriter<Diagnosis, DiagnosisJsonObject>(DIAGNOSIS)
 
 /** Reads a diagnosis's JSON form (`$`-prefixed members, or the plain names the .NET client writes). */
 export const readDiagnosis = compileJsonReader(DIAGNOSIS)

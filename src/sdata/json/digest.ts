@@ -81,9 +81,9 @@ export interface SyncStateJsonObject {
 }
 
 /** Writes a digest's JSON form (derived from its description). */
-export const encodeDigest = compileJsonWriter(DIGEST) as (digest: Digest) => DigestJsonObject
+export const encodeDigest = compileJsonWriter<Digest, DigestJsonObject>(DIGEST)
 /** Writes a syncState's JSON form (derived from its description). */
-export const encodeSyncState = compileJsonWriter(SYNC_STATE) as (state: SyncState) => SyncStateJsonObject
+export const encodeSyncState = compileJsonWriter<SyncState, SyncStateJsonObject>(SYNC_STATE)
 /** Reads a digest's JSON form; SIF drops zero ticks and priorities (docs/decisions.md#s2), read as 0 as in XML. */
 export const readDigest = compileJsonReader(DIGEST)
 /** Reads a syncState's JSON form. */

@@ -1,10 +1,12 @@
 // The SData JSON form of a tracking body: `{ $tracking: { $phase, $progress, … } }` for asynchronous operations.
 // Implements SData 2.0 §04-0500 (tracking) for the core §3.11 tracking resource.
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 import type { Tracking } from '../model'
+import { guardOf } from '../schema/describe'
+import { compileJsonReader, compileJsonWriter } from '../schema/json'
+import { TRACKING } from '../tracking'
 import type { AttributeJsonObject, ElementJsonObject } from './element'
-import { encodeExtensions, jsonType, keptAttributes, readAttributes, readExtensions, withKept } from './kept'
-import { at, type Ctx, compact, type Errs, fail, member, optInteger, optString, readObject } from './read'
+import { jsonType } from './kept'
 
 /**
  * JSON form of a tracking body (SData 2.0 §04-0500: `{ $tracking: { $phase, … } }`). `$progress` is a JSON number
@@ -40,57 +42,8 @@ export interface TrackingJsonObject {
   }
 }
 
-const SDATA_NAMESPACE = 'http://schemas.sage.com/sdata/2008/1'
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
-
-function readTracking(errs: Errs, u: unknown, c: Ctx): Tracking | undefined {
-  const outer = readObject(errs, u, c, 'a tracking document')
-  if (outer === undefined) return undefined
-  const inner = member(outer, '$tracking')
-  // The bare member object is read too, as clients that unwrap `$tracking` send it.
-  const here = inner === undefined ? c : at(c, '$tracking', t.unknown, inner)
-  const o = inner === undefined ? outer : readObject(errs, inner, here, '$tracking')
-  if (o === undefined) return undefined
-  const tracking: Tracking = { namespace: optString(errs, o, '$namespace', here) ?? SDATA_NAMESPACE, extensions: [] }
-  for (const key of ['phase', 'phaseDetail'] as const) {
-    const value = optString(errs, o, `$${key}`, here)
-    if (value !== undefined) tracking[key] = value
-  }
-  const progress = member(o, '$progress')
-  if (typeof progress === 'number' && Number.isFinite(progress)) tracking.progress = String(progress)
-  else if (typeof progress === 'string' && DECIMAL.test(progress)) tracking.progress = progress
-  else if (progress !== undefined) {
-    fail(errs, progress, at(here, '$progress', t.unknown, progress), '$progress must be a decimal number')
-  }
-  for (const key of ['elapsedSeconds', 'remainingSeconds', 'pollingMillis'] as const) {
-    const value = optInteger(errs, o, `$${key}`, here)
-    if (value !== undefined) tracking[key] = value
-  }
-  tracking.extensions = readExtensions(errs, o, here)
-  return withKept(tracking, undefined, readAttributes(errs, o, here))
-}
-
-function encodeTracking(tr: Tracking): TrackingJsonObject {
-  const progress =
-    tr.progress === undefined
-      ? undefined
-      : String(Number(tr.progress)) === tr.progress
-        ? Number(tr.progress)
-        : tr.progress
-  return {
-    $tracking: compact({
-      $phase: tr.phase,
-      $phaseDetail: tr.phaseDetail,
-      $progress: progress,
-      $elapsedSeconds: tr.elapsedSeconds,
-      $remainingSeconds: tr.remainingSeconds,
-      $pollingMillis: tr.pollingMillis,
-      $namespace: tr.namespace === SDATA_NAMESPACE ? undefined : tr.namespace,
-      $extensions: encodeExtensions(tr.extensions),
-      $attributes: keptAttributes(tr),
-    }),
-  }
-}
+const readTracking = compileJsonReader(TRACKING)
+const encodeTracking = compileJsonWriter<Tracking, TrackingJsonObject>(TRACKING)
 
 /**
  * A tracking body (core §3.11) ↔ its SData 2.0 JSON form ({@link TrackingJsonObject}).
@@ -103,7 +56,7 @@ function encodeTracking(tr: Tracking): TrackingJsonObject {
  */
 export const TrackingJson: t.Type<Tracking, TrackingJsonObject, unknown> = jsonType<Tracking, TrackingJsonObject>(
   'TrackingJson',
-  (u) => typeof u.namespace === 'string' && Array.isArray(u.extensions),
+  guardOf(TRACKING),
   readTracking,
   encodeTracking,
 )

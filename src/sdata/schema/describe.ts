@@ -78,6 +78,13 @@ export interface JsonForm {
   readonly what: string
   /** Whether a member named `$x` may also be read as `x` (the `$` form wins). */
   readonly plainAliases: boolean
+  /**
+   * Whether members the description does not know, and `null`s, are kept in `jsonMembers` (SData 2.0 lets any member
+   * be `null`). When false, a `null` is an error and unknown members are not read.
+   */
+  readonly keepUnknown: boolean
+  /** The member the object is wrapped in (`$tracking`); the bare object is read too. */
+  readonly wrapper?: string
 }
 
 /**
@@ -93,6 +100,12 @@ export interface ElementDescription<A> {
   readonly namespace: string
   /** The element's local name. */
   readonly name: string
+  /**
+   * More namespaces the element and its children may be in (a real-world variant). The value then records the
+   * element's own in a `namespace` member, and is written in it as the default namespace, with its children; in JSON
+   * it is a `$namespace` member, written only when it is not {@link namespace}.
+   */
+  readonly namespaces?: readonly string[]
   /** The children the model knows, in the order they are written. */
   readonly children: readonly Child[]
   /**

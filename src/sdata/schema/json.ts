@@ -47,16 +47,29 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   }
   known.add('$extensions')
   if (d.attributes) known.add('$attributes')
+  if (d.namespaces !== undefined) known.add('$namespace')
   const leftOut = d.extensions === 'always' ? EXTENSIONS : NONE
   const items = d.children.map((c) => (c.kind === 'many' ? compileJsonReader(c.element) : undefined))
-  const reader: JsonReader<A> = (errs, u, c) => {
-    const raw = readObject(errs, u, c, d.json.what)
+  const wrapper = d.json.wrapper
+  const reader: JsonReader<A> = (errs, u, top) => {
+    let raw = readObject(errs, u, top, d.json.what)
     if (raw === undefined) return undefined
-    const split = splitMembers(errs, raw, c, known, false, leftOut)
+    const inner = wrapper === undefined ? undefined : member(raw, wrapper)
+    // The bare member object is read too, as clients that unwrap the wrapper send it.
+    const c = inner === undefined ? top : at(top, wrapper!, t.unknown, inner)
+    if (inner !== undefined) raw = readObject(errs, inner, c, wrapper!)
+    if (raw === undefined) return undefined
+    const split = d.json.keepUnknown ? splitMembers(errs, raw, c, known, false, leftOut) : { view: raw }
     const o = split.view
     let kept = split.kept
     const before = errs.length
     const value: Record<string, unknown> = {}
+    if (d.namespaces !== undefined) {
+      const ns = member(o, '$namespace')
+      if (ns !== undefined && typeof ns !== 'string')
+        fail(errs, ns, at(c, '$namespace', t.string, ns), '$namespace must be a string')
+      value.namespace = typeof ns === 'string' ? ns : d.namespace
+    }
     d.children.forEach((child, i) => {
       if (child.kind === 'many') {
         const item = items[i]!
@@ -68,7 +81,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
         d.json.plainAliases && member(from, child.json) === undefined && member(from, plain(child.json)) !== undefined
           ? plain(child.json)
           : child.json
-      if (child.nillable && member(raw, name) === null) {
+      if (child.nillable && member(raw!, name) === null) {
         // A null nillable member is modelled (`xsi:nil` in XML), so it is not kept as an unknown member.
         value[child.key] = null
         kept = without(kept, name)
@@ -115,9 +128,9 @@ function without(kept: JsonMembers | undefined, key: string): JsonMembers | unde
  * compileJsonWriter(SYNC_STATE)({ endpoint: 'http://e/a', tick: 5, stamp }) // { endpoint, tick: 5, stamp }
  * ```
  */
-export function compileJsonWriter<A>(d: ElementDescription<A>): (value: A) => Record<string, unknown> {
+export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDescription<A>): (value: A) => O {
   const cached = jsonWriters.get(d as ElementDescription<unknown>)
-  if (cached !== undefined) return cached as (value: A) => Record<string, unknown>
+  if (cached !== undefined) return cached as unknown as (value: A) => O
   const items = d.children.map((c) => (c.kind === 'many' ? compileJsonWriter(c.element) : undefined))
   const zeroForNull = d.children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
   const writer = (value: A): Record<string, unknown> => {
@@ -129,14 +142,16 @@ export function compileJsonWriter<A>(d: ElementDescription<A>): (value: A) => Re
       if (child.kind === 'many') out[child.json] = (x as unknown[]).map(items[i]!)
       else out[child.json] = x === null ? null : child.type.writeJson(x)
     })
+    if (d.namespaces !== undefined && v.namespace !== d.namespace) out.$namespace = v.namespace
     const extensions = d.extensions === 'always' ? nonEmpty(keptExtensions(v)) : keptExtensions(v)
     if (extensions !== undefined) out.$extensions = extensions
     if (d.attributes) {
       const attributes = keptAttributes(v)
       if (attributes !== undefined) out.$attributes = attributes
     }
-    return withMembers(out, v.jsonMembers as JsonMembers | undefined, zeroForNull)
+    const members = withMembers(out, v.jsonMembers as JsonMembers | undefined, zeroForNull)
+    return d.json.wrapper === undefined ? members : { [d.json.wrapper]: members }
   }
   jsonWriters.set(d as ElementDescription<unknown>, writer as (value: unknown) => Record<string, unknown>)
-  return writer
+  return writer as unknown as (value: A) => O
 }

@@ -2,10 +2,20 @@
 // a name → slot table, so reading an element looks each child up once and interprets nothing else.
 
 import { isValueProblem } from '../../codec/values'
-import type { XmlElement, XmlNode } from '../../xml/types'
+import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { CONVENTIONAL_PREFIXES, XSI_NS } from '../namespaces'
 import { at, duplicate, missingAt, type Path, type Problems, readValue } from '../read'
-import { elem, hasElementChildren, isDeclaration, keptAttributes, leaf, nsAttr, selfContained, textOf } from '../tree'
+import {
+  elem,
+  hasElementChildren,
+  isDeclaration,
+  keptAttributes,
+  leaf,
+  nsAttr,
+  rootDeclarations,
+  selfContained,
+  textOf,
+} from '../tree'
 import type { ElementDescription, LeafChild, ManyChild } from './describe'
 
 /**
@@ -29,6 +39,14 @@ interface Slot {
 
 const readers = new WeakMap<ElementDescription<unknown>, XmlReader<unknown>>()
 const writers = new WeakMap<ElementDescription<unknown>, (value: unknown) => XmlElement>()
+
+/** The bindings in scope below an element written with {@link rootDeclarations} and `ns` as the default namespace. */
+function defaultScope(ns: string): ReadonlyMap<string, string> {
+  const scope = new Map<string, string>()
+  for (const a of rootDeclarations()) scope.set(a.prefix === null ? '' : a.localName, a.value)
+  scope.set('', ns)
+  return scope
+}
 
 /**
  * Whether an element carries only namespace declarations (`plain`), or beside them just an allowed
@@ -71,6 +89,8 @@ export function compileReader<A>(d: ElementDescription<A>): XmlReader<A> {
     })
   })
   const ns = d.namespace
+  const variants = d.namespaces
+  const spaces = new Set([ns, ...(variants ?? [])])
   const children = d.children
   const n = children.length
   const strict = d.leaves === 'strict'
@@ -80,9 +100,10 @@ export function compileReader<A>(d: ElementDescription<A>): XmlReader<A> {
     let seen = 0
     let ok = true
     let extensions: XmlElement[] | undefined
+    const scope = variants === undefined ? undefined : defaultScope(el.namespace ?? ns)
     for (const c of el.children) {
       if (c.type !== 'element') continue
-      const slot = c.namespace === ns ? table.get(c.localName) : undefined
+      const slot = c.namespace !== null && spaces.has(c.namespace) ? table.get(c.localName) : undefined
       if (slot !== undefined && slot.read !== undefined) {
         const item = slot.read(c, at(path, c, true), problems)
         if (item === undefined) ok = false
@@ -118,9 +139,10 @@ export function compileReader<A>(d: ElementDescription<A>): XmlReader<A> {
         continue
       }
       extensions ??= []
-      extensions.push(selfContained(c))
+      extensions.push(selfContained(c, scope))
     }
     const value: Record<string, unknown> = {}
+    if (variants !== undefined) value.namespace = el.namespace
     for (let i = 0; i < n; i++) {
       const c = children[i]!
       const v = values[i]
@@ -166,19 +188,27 @@ export function compileWriter<A>(d: ElementDescription<A>): (value: A) => XmlEle
       }
     }
     const type = c.type
-    return (value: Record<string, unknown>, out: XmlNode[]) => {
+    return (value: Record<string, unknown>, out: XmlNode[], inDefault: string | undefined) => {
       const v = value[c.key]
       if (v === undefined) return
-      out.push(v === null ? elem(ns, c.key, [], [nsAttr(XSI_NS, 'nil', 'true')]) : leaf(ns, c.key, type.write(v)))
+      if (inDefault !== undefined) out.push({ ...leaf(inDefault, c.key, type.write(v)), prefix: null })
+      else if (v === null) out.push(elem(ns, c.key, [], [nsAttr(XSI_NS, 'nil', 'true')]))
+      else out.push(leaf(ns, c.key, type.write(v)))
     }
   })
   const writer = (value: A): XmlElement => {
     const v = value as Record<string, unknown>
     const out: XmlNode[] = []
-    for (const part of parts) part(v, out)
+    const inDefault = d.namespaces === undefined ? undefined : (v.namespace as string)
+    for (const part of parts) part(v, out, inDefault)
     const extensions = v.extensions as XmlElement[] | undefined
     if (extensions !== undefined) for (const x of extensions) out.push(x)
-    return elem(ns, d.name, out, d.attributes ? ((v.attributes as XmlElement['attributes']) ?? []) : [])
+    const kept = d.attributes ? ((v.attributes as XmlAttribute[] | undefined) ?? []) : []
+    if (inDefault === undefined) return elem(ns, d.name, out, kept)
+    // Written in its namespace as the default one, as the spec's examples are; kept attributes after the declarations.
+    const attributes = rootDeclarations().map((a) => (a.prefix === null ? { ...a, value: inDefault } : a))
+    for (const a of kept) attributes.push(a)
+    return { type: 'element', namespace: inDefault, localName: d.name, prefix: null, attributes, children: out }
   }
   writers.set(d as ElementDescription<unknown>, writer as (value: unknown) => XmlElement)
   return writer
