@@ -51,3 +51,14 @@ export { type Names, qname, type XName, xmlNamespace } from './names'
 export { Null, orNull } from './null'
 export { type DecodeIssue, reportErrors } from './report'
 export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from './safe'
+export {
+  BooleanValue,
+  DecimalValue,
+  IntegerValue,
+  isValueProblem,
+  NonNegativeIntegerValue,
+  StampValue,
+  TextValue,
+  type ValueProblem,
+  type ValueType,
+} from './values'

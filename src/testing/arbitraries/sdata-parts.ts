@@ -1,6 +1,8 @@
 // fast-check arbitraries for the parts of SData sync feeds: digests, sync states, diagnoses, tracking and links
 // (sync §4.2–§4.4, §5.3, core §3.10/§3.11), generating only values that the SData codecs encode and decode back unchanged.
 import fc from 'fast-check'
+import { DIAGNOSIS } from '../../sdata/diagnosis'
+import { DIGEST, DIGEST_ENTRY } from '../../sdata/digest'
 import type {
   DiagnosesDocument,
   Diagnosis,
@@ -11,18 +13,10 @@ import type {
   SyncState,
   Tracking,
 } from '../../sdata/model'
-
-import {
-  arbEndpoint,
-  arbForeignElement,
-  arbStamp,
-  arbTick,
-  arbXmlText,
-  SDATA,
-  type SDataArbitraryOptions,
-  withRootAttributes,
-  withStateExtensions,
-} from './sdata-common'
+import { SYNC_STATE } from '../../sdata/sync-state'
+import { TRACKING } from '../../sdata/tracking'
+import { arbEndpoint, arbTick, arbXmlText, type SDataArbitraryOptions, withRootAttributes } from './sdata-common'
+import { arbitraryOf } from './sdata-schema'
 
 /**
  * A `sync:digestEntry` (sync §4.2); priorities are mostly 1..9, sometimes 0 (absent) or out of range.
@@ -37,18 +31,11 @@ export function arbDigestEntry(options: SDataArbitraryOptions = {}): fc.Arbitrar
     { weight: 8, arbitrary: fc.integer({ min: 1, max: 9 }) },
     { weight: 1, arbitrary: fc.integer({ min: options.zeros === false ? 1 : 0, max: 1000 }) },
   )
-  return withRootAttributes(
-    withStateExtensions(
-      fc.record({
-        endpoint: arbEndpoint(options),
-        tick: arbTick(options),
-        stamp: arbStamp(options),
-        conflictPriority: priority,
-      }),
-      options,
-    ),
-    options,
-  )
+  return arbitraryOf(DIGEST_ENTRY, options, {
+    endpoint: arbEndpoint(options),
+    tick: arbTick(options),
+    conflictPriority: priority,
+  })
 }
 
 /**
@@ -60,19 +47,10 @@ export function arbDigestEntry(options: SDataArbitraryOptions = {}): fc.Arbitrar
  * ```
  */
 export function arbDigest(options: SDataArbitraryOptions = {}): fc.Arbitrary<Digest> {
-  return withRootAttributes(
-    withStateExtensions(
-      fc.record(
-        {
-          origin: arbEndpoint(options),
-          entries: fc.array(arbDigestEntry(options), { maxLength: options.maxDigestEntries ?? 4 }),
-        },
-        { requiredKeys: ['entries'] },
-      ),
-      options,
-    ),
-    options,
-  )
+  return arbitraryOf(DIGEST, options, {
+    origin: arbEndpoint(options),
+    entries: fc.array(arbDigestEntry(options), { maxLength: options.maxDigestEntries ?? 4 }),
+  })
 }
 
 /**
@@ -84,16 +62,7 @@ export function arbDigest(options: SDataArbitraryOptions = {}): fc.Arbitrary<Dig
  * ```
  */
 export function arbSyncState(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncState> {
-  return withRootAttributes(
-    withStateExtensions(
-      fc.record(
-        { endpoint: arbEndpoint(options), tick: arbTick(options), stamp: arbStamp(options), user: arbXmlText() },
-        { requiredKeys: ['endpoint', 'tick', 'stamp'] },
-      ),
-      options,
-    ),
-    options,
-  )
+  return arbitraryOf(SYNC_STATE, options, { endpoint: arbEndpoint(options), tick: arbTick(options) })
 }
 
 /**
@@ -117,17 +86,15 @@ export function arbSyncMode(): fc.Arbitrary<SyncMode> {
  * ```
  */
 export function arbDiagnosis(options: SDataArbitraryOptions = {}): fc.Arbitrary<Diagnosis> {
-  return fc.record(
+  return arbitraryOf(
+    DIAGNOSIS,
+    { ...options, rootAttributes: false },
     {
       severity: fc.constantFrom('Info', 'Warning', 'Transient', 'Error', 'Fatal', 'error'),
       sdataCode: fc.constantFrom('BadUrlSyntax', 'ApplicationDiagnosis', 'BadWhereSyntax'),
-      applicationCode: fc.option(arbXmlText(8), { nil: null }),
-      message: arbXmlText(),
-      stackTrace: arbXmlText(),
+      applicationCode: arbXmlText(8),
       payloadPath: arbXmlText(8),
-      extensions: options.foreignElements === false ? fc.constant([]) : fc.array(arbForeignElement(), { maxLength: 1 }),
     },
-    { requiredKeys: ['extensions'] },
   )
 }
 
@@ -158,23 +125,7 @@ export function arbDiagnosesDocument(options: SDataArbitraryOptions = {}): fc.Ar
  * ```
  */
 export function arbTracking(options: SDataArbitraryOptions = {}): fc.Arbitrary<Tracking> {
-  return withRootAttributes<Tracking>(
-    fc.record(
-      {
-        namespace: fc.constantFrom(SDATA, 'http://schemas.sage.com/sdata/2008'),
-        phase: arbXmlText(),
-        phaseDetail: arbXmlText(),
-        progress: fc.stringMatching(/^[0-9]{1,3}(\.[0-9]{1,2})?$/),
-        elapsedSeconds: fc.nat(),
-        remainingSeconds: fc.nat(),
-        pollingMillis: fc.nat(),
-        extensions:
-          options.foreignElements === false ? fc.constant([]) : fc.array(arbForeignElement(), { maxLength: 1 }),
-      },
-      { requiredKeys: ['namespace', 'extensions'] },
-    ),
-    options,
-  )
+  return arbitraryOf(TRACKING, options)
 }
 
 /**
