@@ -7,8 +7,7 @@ import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
-import { DIAGNOSIS, readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
-import { DIGEST, DIGEST_ENTRY } from './digest'
+import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
 import type {
   DiagnosesDocument,
   Diagnosis,
@@ -23,9 +22,8 @@ import type {
 import { SDATA_NS } from './namespaces'
 import { type PayloadCodec, readPayload } from './payload'
 import { at, type Path, Problems } from './read'
-import { guardOf } from './schema/describe'
-import { SYNC_STATE } from './sync-state'
-import { TRACKING } from './tracking'
+import { type ElementDescription, guardOf } from './schema/describe'
+import { compileReader, compileWriter } from './schema/xml'
 import { elem, keptAttributes, rootDeclarations, withUsedDeclarations } from './tree'
 
 export type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
@@ -145,17 +143,34 @@ export function hasArrays(u: unknown, ...keys: string[]): boolean {
 
 export const isFeed = (u: unknown): u is SyncFeed<any> => hasArrays(u, 'links', 'diagnoses', 'entries', 'extensions')
 export const isEntry = (u: unknown): u is SyncEntry<any> => hasArrays(u, 'links', 'diagnoses', 'extensions')
-export const isDigest: (u: unknown) => u is Digest = guardOf(DIGEST)
-export const isDigestEntry: (u: unknown) => u is DigestEntry = guardOf(DIGEST_ENTRY)
-export const isSyncState: (u: unknown) => u is SyncState = guardOf(SYNC_STATE)
-export const isDiagnosis: (u: unknown) => u is Diagnosis = guardOf(DIAGNOSIS)
 export const isDiagnoses = (u: unknown): u is DiagnosesDocument => hasArrays(u, 'diagnoses')
-export const isTracking: (u: unknown) => u is Tracking = guardOf(TRACKING)
 export const isPayload = (u: unknown): u is PayloadResource<any> =>
   typeof u === 'object' && u !== null && isElement((u as PayloadResource).element)
 
 export const withRoot = (el: XmlElement): XmlElement =>
   withUsedDeclarations({ ...el, attributes: [...rootDeclarations(), ...el.attributes] })
+
+/** An element that declares namespaces itself keeps only those it uses; any other gets the root declarations. */
+const asRoot = (el: XmlElement): XmlElement =>
+  el.attributes.some((x) => x.namespace === XMLNS_NAMESPACE) ? withUsedDeclarations(el) : withRoot(el)
+
+/** The element codec derived from an element description: its guard, reader and writer. */
+export function describedElement<A>(name: string, d: ElementDescription<A>): t.Type<A, XmlElement, XmlElement> {
+  const write = compileWriter(d)
+  const names = [d.namespace, ...(d.namespaces ?? [])]
+  return elementCodec(name, guardOf(d), names, [d.name], compileReader(d), (a) => asRoot(write(a)))
+}
+
+/** The document codec derived from an element description, with the caller's parser limits. */
+export function describedDocument<A>(
+  name: string,
+  d: ElementDescription<A>,
+  options: DocumentOptions | undefined,
+): t.Type<A, string, XmlInput> {
+  const write = compileWriter(d)
+  const names = [d.namespace, ...(d.namespaces ?? [])]
+  return documentCodec(name, guardOf(d), names, [d.name], compileReader(d), (a) => asRoot(write(a)), options)
+}
 
 export function readDiagnosesDocument(el: XmlElement, path: Path, problems: Problems): DiagnosesDocument | undefined {
   const attributes = keptAttributes(el)

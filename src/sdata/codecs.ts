@@ -5,23 +5,19 @@ import type { DocumentOptions } from '../codec/document'
 import type { XmlInput } from '../xml/encoding'
 import type { XmlElement } from '../xml/types'
 import {
+  describedElement,
   documentCodec,
   elementCodec,
   isDiagnoses,
-  isDiagnosis,
-  isDigest,
-  isDigestEntry,
   isEntry,
   isFeed,
   isPayload,
-  isSyncState,
-  isTracking,
   readDiagnosesDocument,
   readPayloadResource,
   writeDiagnosesDocument,
 } from './codec-base'
-import { readDiagnosis, writeDiagnosis } from './diagnosis'
-import { readDigest, readDigestEntry, writeDigest, writeDigestEntry } from './digest'
+import { DIAGNOSIS } from './diagnosis'
+import { DIGEST, DIGEST_ENTRY } from './digest'
 import { readEntry, writeEntry } from './entry'
 import { readFeed, writeFeed } from './feed'
 import type {
@@ -35,10 +31,10 @@ import type {
   SyncState,
   Tracking,
 } from './model'
-import { ATOM_NS, SDATA_NS, SYNC_NS } from './namespaces'
+import { ATOM_NS, SDATA_NS } from './namespaces'
 import { type PayloadCodec, writePayload } from './payload'
-import { readSyncState, writeSyncState } from './sync-state'
-import { isTrackingNamespace, readTracking, writeTracking } from './tracking'
+import { SYNC_STATE } from './sync-state'
+import { TRACKING } from './tracking'
 import { rootDeclarations, withUsedDeclarations } from './tree'
 
 /**
@@ -108,14 +104,7 @@ export const SyncEntryElement: t.Type<SyncEntry, XmlElement, XmlElement> = syncE
  * DigestElement.decode(element) // Either<t.Errors, Digest>
  * ```
  */
-export const DigestElement: t.Type<Digest, XmlElement, XmlElement> = elementCodec(
-  'DigestElement',
-  isDigest,
-  [SYNC_NS],
-  ['digest'],
-  readDigest,
-  writeDigest,
-)
+export const DigestElement: t.Type<Digest, XmlElement, XmlElement> = describedElement('DigestElement', DIGEST)
 
 /**
  * The element codec of `sync:digestEntry` (missing endpoint or stamp = error; missing tick or priority = 0).
@@ -125,13 +114,9 @@ export const DigestElement: t.Type<Digest, XmlElement, XmlElement> = elementCode
  * DigestEntryElement.decode(element) // Either<t.Errors, DigestEntry>
  * ```
  */
-export const DigestEntryElement: t.Type<DigestEntry, XmlElement, XmlElement> = elementCodec(
+export const DigestEntryElement: t.Type<DigestEntry, XmlElement, XmlElement> = describedElement(
   'DigestEntryElement',
-  isDigestEntry,
-  [SYNC_NS],
-  ['digestEntry'],
-  readDigestEntry,
-  writeDigestEntry,
+  DIGEST_ENTRY,
 )
 
 /**
@@ -142,13 +127,9 @@ export const DigestEntryElement: t.Type<DigestEntry, XmlElement, XmlElement> = e
  * SyncStateElement.decode(element) // Either<t.Errors, SyncState>
  * ```
  */
-export const SyncStateElement: t.Type<SyncState, XmlElement, XmlElement> = elementCodec(
+export const SyncStateElement: t.Type<SyncState, XmlElement, XmlElement> = describedElement(
   'SyncStateElement',
-  isSyncState,
-  [SYNC_NS],
-  ['syncState'],
-  readSyncState,
-  writeSyncState,
+  SYNC_STATE,
 )
 
 /**
@@ -159,13 +140,9 @@ export const SyncStateElement: t.Type<SyncState, XmlElement, XmlElement> = eleme
  * DiagnosisElement.decode(element) // Either<t.Errors, Diagnosis>
  * ```
  */
-export const DiagnosisElement: t.Type<Diagnosis, XmlElement, XmlElement> = elementCodec(
+export const DiagnosisElement: t.Type<Diagnosis, XmlElement, XmlElement> = describedElement(
   'DiagnosisElement',
-  isDiagnosis,
-  [SDATA_NS],
-  ['diagnosis'],
-  readDiagnosis,
-  writeDiagnosis,
+  DIAGNOSIS,
 )
 
 /**
@@ -193,14 +170,7 @@ export const DiagnosesElement: t.Type<DiagnosesDocument, XmlElement, XmlElement>
  * TrackingElement.decode(element) // Either<t.Errors, Tracking>
  * ```
  */
-export const TrackingElement: t.Type<Tracking, XmlElement, XmlElement> = elementCodec(
-  'TrackingElement',
-  isTracking,
-  [SDATA_NS, 'http://schemas.sage.com/sdata/2008'],
-  ['tracking'],
-  (el, path, problems) => (isTrackingNamespace(el.namespace) ? readTracking(el, path, problems) : undefined),
-  (tr) => withUsedDeclarations(writeTracking(tr)),
-)
+export const TrackingElement: t.Type<Tracking, XmlElement, XmlElement> = describedElement('TrackingElement', TRACKING)
 
 /**
  * The element codec of `sdata:payload` holding one resource, typed by a caller's contract codec when given.

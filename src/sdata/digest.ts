@@ -1,10 +1,11 @@
 // The SData digest and digest entry (sync §4.2, appendix A sdatasync.xsd), each described once: children in any
 // order on read, a missing origin, tick or conflictPriority tolerated (docs/decisions.md#s2), the XSD's order on write.
-import { IntegerValue, NonNegativeIntegerValue, StampValue, TextValue } from '../codec/values'
+import { IntegerValue, TextValue } from '../codec/values'
 import type { Digest, DigestEntry } from './model'
 import { SYNC_NS } from './namespaces'
 import { type ElementDescription, leafChild, manyChild } from './schema/describe'
 import { compileReader, compileWriter } from './schema/xml'
+import { VERSION } from './sync-state'
 
 /**
  * `sync:digestEntry`: endpoint and stamp required, tick and conflictPriority read as 0 when missing (SIF drops
@@ -18,12 +19,7 @@ import { compileReader, compileWriter } from './schema/xml'
 export const DIGEST_ENTRY: ElementDescription<DigestEntry> = {
   namespace: SYNC_NS,
   name: 'digestEntry',
-  children: [
-    leafChild('endpoint', TextValue, 'required'),
-    leafChild('tick', NonNegativeIntegerValue, { default: 0 }),
-    leafChild('stamp', StampValue, 'required'),
-    leafChild('conflictPriority', IntegerValue, { default: 0 }),
-  ],
+  children: [...VERSION, leafChild('conflictPriority', IntegerValue, { default: 0 })],
   leaves: 'strict',
   extensions: 'optional',
   attributes: true,
@@ -51,11 +47,7 @@ export const DIGEST: ElementDescription<Digest> = {
   guard: ['entries'],
 }
 
-/** Reads a `sync:digestEntry`; a missing endpoint or stamp is an error naming it, a missing tick or priority is 0. */
-export const readDigestEntry = compileReader(DIGEST_ENTRY)
 /** Reads a `sync:digest`. */
 export const readDigest = compileReader(DIGEST)
-/** Writes a digest entry's four elements in the XSD's order, then the kept extensions; kept attributes go back on. */
-export const writeDigestEntry = compileWriter(DIGEST_ENTRY)
 /** Writes a `sync:digest`. */
 export const writeDigest = compileWriter(DIGEST)

@@ -4,21 +4,18 @@ import type * as t from 'io-ts'
 import type { DocumentOptions } from '../codec/document'
 import type { XmlInput } from '../xml/encoding'
 import {
+  describedDocument,
   documentCodec,
   isDiagnoses,
-  isDigest,
-  isSyncState,
-  isTracking,
   readDiagnosesDocument,
   withRoot,
   writeDiagnosesDocument,
 } from './codec-base'
-import { readDigest, writeDigest } from './digest'
+import { DIGEST } from './digest'
 import type { DiagnosesDocument, Digest, SyncState, Tracking } from './model'
-import { SDATA_NS, SYNC_NS } from './namespaces'
-import { readSyncState, writeSyncState } from './sync-state'
-import { readTracking, writeTracking } from './tracking'
-import { withUsedDeclarations } from './tree'
+import { SDATA_NS } from './namespaces'
+import { SYNC_STATE } from './sync-state'
+import { TRACKING } from './tracking'
 
 /**
  * Builds {@link DigestXml} with other parser limits (`options.parse`).
@@ -29,15 +26,7 @@ import { withUsedDeclarations } from './tree'
  * ```
  */
 export function digestXml(options?: DocumentOptions): t.Type<Digest, string, XmlInput> {
-  return documentCodec(
-    'DigestXml',
-    isDigest,
-    [SYNC_NS],
-    ['digest'],
-    readDigest,
-    (d) => withRoot(writeDigest(d)),
-    options,
-  )
+  return describedDocument('DigestXml', DIGEST, options)
 }
 
 /**
@@ -59,15 +48,7 @@ export const DigestXml: t.Type<Digest, string, XmlInput> = digestXml()
  * ```
  */
 export function syncStateXml(options?: DocumentOptions): t.Type<SyncState, string, XmlInput> {
-  return documentCodec(
-    'SyncStateXml',
-    isSyncState,
-    [SYNC_NS],
-    ['syncState'],
-    readSyncState,
-    (s) => withRoot(writeSyncState(s)),
-    options,
-  )
+  return describedDocument('SyncStateXml', SYNC_STATE, options)
 }
 
 /**
@@ -121,15 +102,7 @@ export const DiagnosesXml: t.Type<DiagnosesDocument, string, XmlInput> = diagnos
  * ```
  */
 export function trackingXml(options?: DocumentOptions): t.Type<Tracking, string, XmlInput> {
-  return documentCodec(
-    'TrackingXml',
-    isTracking,
-    [SDATA_NS, 'http://schemas.sage.com/sdata/2008'],
-    ['tracking'],
-    readTracking,
-    (tr) => withUsedDeclarations(writeTracking(tr)),
-    options,
-  )
+  return describedDocument('TrackingXml', TRACKING, options)
 }
 
 /**

@@ -3,9 +3,23 @@
 import { NonNegativeIntegerValue, StampValue, TextValue } from '../codec/values'
 import type { SyncState } from './model'
 import { SYNC_NS } from './namespaces'
-import type { ElementDescription } from './schema/describe'
-import { leafChild } from './schema/describe'
+import { type ElementDescription, type LeafChild, leafChild } from './schema/describe'
 import { compileReader, compileWriter } from './schema/xml'
+
+/**
+ * The (endpoint, tick, stamp) triple a sync state and a digest entry both start with (sync §4.2, §4.3): endpoint and
+ * stamp required, a missing tick read as 0 (SIF drops zeros).
+ *
+ * @example
+ * ```ts
+ * const children = [...VERSION, leafChild('user', TextValue, 'optional')]
+ * ```
+ */
+export const VERSION: readonly LeafChild[] = [
+  leafChild('endpoint', TextValue, 'required'),
+  leafChild('tick', NonNegativeIntegerValue, { default: 0 }),
+  leafChild('stamp', StampValue, 'required'),
+]
 
 /**
  * `sync:syncState`: endpoint and stamp required, tick 0 when missing, user optional; unknown children kept in
@@ -19,12 +33,7 @@ import { compileReader, compileWriter } from './schema/xml'
 export const SYNC_STATE: ElementDescription<SyncState> = {
   namespace: SYNC_NS,
   name: 'syncState',
-  children: [
-    leafChild('endpoint', TextValue, 'required'),
-    leafChild('tick', NonNegativeIntegerValue, { default: 0 }),
-    leafChild('stamp', StampValue, 'required'),
-    leafChild('user', TextValue, 'optional'),
-  ],
+  children: [...VERSION, leafChild('user', TextValue, 'optional')],
   leaves: 'strict',
   extensions: 'optional',
   attributes: true,

@@ -4,7 +4,6 @@ import { DecimalValue, NonNegativeIntegerValue, TextValue, type ValueType } from
 import type { Tracking } from './model'
 import { SDATA_LEGACY_NS, SDATA_NS } from './namespaces'
 import { type ElementDescription, leafChild } from './schema/describe'
-import { compileReader, compileWriter } from './schema/xml'
 
 const member = (key: string, type: ValueType<any>) => leafChild(key, type, 'optional', { json: `$${key}` })
 
@@ -36,14 +35,3 @@ export const TRACKING: ElementDescription<Tracking> = {
   json: { what: 'a tracking document', plainAliases: false, keepUnknown: false, wrapper: '$tracking' },
   guard: ['namespace', 'extensions'],
 }
-
-/** Whether a namespace is one tracking is read in. */
-export function isTrackingNamespace(ns: string | null): boolean {
-  return ns === SDATA_NS || ns === SDATA_LEGACY_NS
-}
-
-/** Reads a `tracking` element (children in either tracking namespace; others kept as extensions). */
-export const readTracking = compileReader(TRACKING)
-
-/** Writes a `tracking` root in its namespace as the default namespace; kept attributes after the declarations. */
-export const writeTracking = compileWriter(TRACKING)
