@@ -154,14 +154,28 @@ export const withRoot = (el: XmlElement): XmlElement =>
 const asRoot = (el: XmlElement): XmlElement =>
   el.attributes.some((x) => x.namespace === XMLNS_NAMESPACE) ? withUsedDeclarations(el) : withRoot(el)
 
-/** The element codec derived from an element description: its guard, reader and writer. */
+/**
+ * The element codec derived from an element description: its guard, reader and writer.
+ *
+ * @example
+ * ```ts
+ * const DigestElement = describedElement('DigestElement', DIGEST)
+ * ```
+ */
 export function describedElement<A>(name: string, d: ElementDescription<A>): t.Type<A, XmlElement, XmlElement> {
   const write = compileWriter(d)
   const names = [d.namespace, ...(d.namespaces ?? [])]
   return elementCodec(name, guardOf(d), names, [d.name], compileReader(d), (a) => asRoot(write(a)))
 }
 
-/** The document codec derived from an element description, with the caller's parser limits. */
+/**
+ * The document codec derived from an element description, with the caller's parser limits.
+ *
+ * @example
+ * ```ts
+ * const DigestXml = describedDocument('DigestXml', DIGEST, { parse: { maxDepth: 16 } })
+ * ```
+ */
 export function describedDocument<A>(
   name: string,
   d: ElementDescription<A>,

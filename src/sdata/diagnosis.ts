@@ -40,16 +40,35 @@ export const DIAGNOSIS: ElementDescription<Diagnosis> = {
 
 const read = compileReader(DIAGNOSIS)
 
-/** Reads an `sdata:diagnosis` (never fails: what the model cannot hold stays in `extensions`). */
+/**
+ * Reads an `sdata:diagnosis` (never fails: what the model cannot hold stays in `extensions`).
+ *
+ * @example
+ * ```ts
+ * readDiagnosis(el, at(undefined, el), problems).severity // 'error'
+ * ```
+ */
 export const readDiagnosis = (el: XmlElement, path: Path, problems: Problems): Diagnosis =>
   read(el, path, problems) as Diagnosis
 
-/** Writes an `sdata:diagnosis`, members in the XSD's order, then the kept extensions. */
+/**
+ * Writes an `sdata:diagnosis`, members in the XSD's order, then the kept extensions.
+ *
+ * @example
+ * ```ts
+ * writeDiagnosis({ severity: 'error', extensions: [] }) // <sdata:diagnosis><sdata:severity>error</…
+ * ```
+ */
 export const writeDiagnosis = compileWriter(DIAGNOSIS)
 
 /**
  * Reads the diagnoses of an `sdata:diagnoses` wrapper, or `undefined` when it holds anything but diagnoses. The
  * wrapper's own attributes make it `undefined` too, unless `ownAttributesKept` (a document root keeps them itself).
+ *
+ * @example
+ * ```ts
+ * readDiagnosesWrapper(el, at(undefined, el), problems) // Diagnosis[] | undefined
+ * ```
  */
 export function readDiagnosesWrapper(
   el: XmlElement,

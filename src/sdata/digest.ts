@@ -47,7 +47,21 @@ export const DIGEST: ElementDescription<Digest> = {
   guard: ['entries'],
 }
 
-/** Reads a `sync:digest`. */
+/**
+ * Reads a `sync:digest` (derived from {@link DIGEST}).
+ *
+ * @example
+ * ```ts
+ * readDigest(el, at(undefined, el), problems) // Digest | undefined
+ * ```
+ */
 export const readDigest = compileReader(DIGEST)
-/** Writes a `sync:digest`. */
+/**
+ * Writes a `sync:digest` (derived from {@link DIGEST}).
+ *
+ * @example
+ * ```ts
+ * writeDigest({ entries: [] }) // <sync:digest/>
+ * ```
+ */
 export const writeDigest = compileWriter(DIGEST)

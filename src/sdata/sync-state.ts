@@ -41,7 +41,21 @@ export const SYNC_STATE: ElementDescription<SyncState> = {
   guard: ['endpoint', 'tick'],
 }
 
-/** Reads a `sync:syncState`. */
+/**
+ * Reads a `sync:syncState` (derived from {@link SYNC_STATE}).
+ *
+ * @example
+ * ```ts
+ * readSyncState(el, at(undefined, el), problems) // SyncState | undefined
+ * ```
+ */
 export const readSyncState = compileReader(SYNC_STATE)
-/** Writes a `sync:syncState` (user only when present), then the kept extensions; kept attributes go back on. */
+/**
+ * Writes a `sync:syncState` (user only when present), then the kept extensions; kept attributes go back on.
+ *
+ * @example
+ * ```ts
+ * writeSyncState({ endpoint: 'http://e/a', tick: 1, stamp }) // <sync:syncState>…
+ * ```
+ */
 export const writeSyncState = compileWriter(SYNC_STATE)

@@ -230,6 +230,23 @@ const EXAMPLES: Example[] = [
       },
     ],
   },
+  // --------------------------------------------------------------------------------------------- docs/schema.md
+  {
+    file: 'docs/schema.md',
+    contains: "const r = StampValue.read('2008-13-30T14:55:43Z')",
+    scenarios: [
+      {
+        name: 'reads leniently, writes strictly, and names the problem of a bad stamp',
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual([
+            '5 5',
+            'expected an xs:dateTime stamp, found "2008-13-30T14:55:43Z" (month 13 is out of range)',
+          ])
+        },
+      },
+    ],
+  },
   // ---------------------------------------------------------------------------------------------- docs/sdata.md
   {
     file: 'docs/sdata.md',
