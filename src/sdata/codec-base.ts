@@ -8,17 +8,7 @@ import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
 import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
-import type {
-  DiagnosesDocument,
-  Diagnosis,
-  Digest,
-  DigestEntry,
-  PayloadResource,
-  SyncEntry,
-  SyncFeed,
-  SyncState,
-  Tracking,
-} from './model'
+import type { DiagnosesDocument, PayloadResource, SyncEntry, SyncFeed } from './model'
 import { SDATA_NS } from './namespaces'
 import { type PayloadCodec, readPayload } from './payload'
 import { at, type Path, Problems } from './read'
