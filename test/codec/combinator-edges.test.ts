@@ -1,6 +1,7 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
+import { leafText } from '../../src/codec/element'
 import {
   anyElement,
   attribute,
@@ -20,9 +21,8 @@ import {
   textContent,
   unknownAttributes,
   unknownChildren,
-} from '../../src/codec'
-import { leafText } from '../../src/codec/element'
-import type { XmlElement } from '../../src/xml/types'
+} from '../../src/codec/index'
+import type { XmlElement } from '../../src/xml/index'
 import { at, el, w } from './build'
 
 // Raised from mutation testing (issue 7): edges of the element combinators that the round-trip tests never reach —

@@ -1,9 +1,9 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { type ElementCodec, element, fromXml, qname, reportErrors, text, xmlRoot } from '../../src/codec'
 import { insertEntry, isTextPosition, isXmlStep, textPosition, xmlStep } from '../../src/codec/context'
-import type { XmlElement } from '../../src/xml/types'
+import { type ElementCodec, element, fromXml, qname, reportErrors, text, xmlRoot } from '../../src/codec/index'
+import type { XmlElement } from '../../src/xml/index'
 
 // Raised from mutation testing (issue 7): the path markers of codec/context.ts and the document codecs of
 // codec/document.ts were only reached through whole-document tests, which never looked at the markers' own names,

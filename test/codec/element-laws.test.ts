@@ -15,8 +15,8 @@ import {
   text,
   unknownChildren,
   xmlNamespace,
-} from '../../src/codec'
-import type { XmlElement } from '../../src/xml/types'
+} from '../../src/codec/index'
+import type { XmlElement } from '../../src/xml/index'
 
 const sync = xmlNamespace('http://schemas.sage.com/sdata/sync/2008/1', 'sync')
 

@@ -1,6 +1,7 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
+import { anchorOf, withAnchor } from '../../src/codec/element'
 import {
   anchoredUnknownChildren,
   anyElement,
@@ -12,6 +13,7 @@ import {
   children,
   element,
   mapCodec,
+  NonNegativeInteger,
   optionalAttribute,
   optionalChild,
   otherChildren,
@@ -23,10 +25,8 @@ import {
   unknownAttributes,
   unknownChildren,
   xmlNamespace,
-} from '../../src/codec'
-import { anchorOf, withAnchor } from '../../src/codec/element'
-import { NonNegativeInteger } from '../../src/codec/integer'
-import type { XmlElement } from '../../src/xml/types'
+} from '../../src/codec/index'
+import type { XmlElement } from '../../src/xml/index'
 import { at, el, w } from './build'
 
 const ATOM = 'http://www.w3.org/2005/Atom'

@@ -1,6 +1,7 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
+import { base64Problem } from '../../src/codec/binary'
 import {
   attribute,
   Binary,
@@ -28,8 +29,7 @@ import {
   uuidEquals,
   XsBoolean,
   xmlNamespace,
-} from '../../src/codec'
-import { base64Problem } from '../../src/codec/binary'
+} from '../../src/codec/index'
 import { describeValue } from '../../src/codec/report'
 
 // Raised from mutation testing (issue 7): the `is` guards, the exact messages for non-strings and long inputs (cut at

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
+import { base64Problem } from '../../src/codec/binary'
 import {
   Binary,
   bytesToBase64,
@@ -26,9 +27,8 @@ import {
   Uuid,
   uuidEquals,
   XsBoolean,
-} from '../../src/codec'
-import { base64Problem } from '../../src/codec/binary'
-import type { Stamp } from '../../src/sdata/model'
+} from '../../src/codec/index'
+import type { Stamp } from '../../src/sdata/index'
 
 function ok<A>(codec: t.Type<A, string, string>, s: string): A {
   const r = codec.decode(s)

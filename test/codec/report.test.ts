@@ -18,10 +18,10 @@ import {
   unknownChildren,
   xmlNamespace,
   xmlRoot,
-} from '../../src/codec'
+} from '../../src/codec/index'
 import { describeValue, xmlErrorsToIssues } from '../../src/codec/report'
-import { parseXml } from '../../src/xml/parse'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
+import { parseXml } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
 
 const atom = xmlNamespace('http://www.w3.org/2005/Atom', null)

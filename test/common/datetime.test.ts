@@ -1,13 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  compareDateTime,
-  dateTimeProblem,
-  dateTimeToEpochMs,
-  epochMsToDateTime,
-  parseDateTime,
-  successorDateTime,
-} from '../../src/common/datetime'
+import { dateTimeProblem, epochMsToDateTime, parseDateTime, successorDateTime } from '../../src/common/datetime'
+import { compareDateTime, dateTimeToEpochMs } from '../../src/index'
 
 // Instants between years 0001 and 9999, in ms.
 const MIN_MS = -62135596800000

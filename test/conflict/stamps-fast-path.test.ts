@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { dateTimeProblem } from '../../src/common/datetime'
-import { compareStamps } from '../../src/common/stamp'
+import { compareStamps } from '../../src/conflict/index'
 import { isPlainUtc, orderStamps } from '../../src/conflict/stamps'
-import type { Stamp } from '../../src/sdata/model'
+import type { Stamp } from '../../src/sdata/index'
 
 // Raised from mutation testing (issue 7): the fast path's field checks were reached by no test, so any of them could
 // be dropped unnoticed. The oracle is the full xs:dateTime reader.

@@ -1,8 +1,8 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { FileSyncXml, fileSyncXml, reportErrors } from '../../src/filesync/index'
-import { parseXml } from '../../src/xml/parse'
-import type { XmlElement, XmlNode } from '../../src/xml/types'
+import type { XmlElement, XmlNode } from '../../src/xml/index'
+import { parseXml } from '../../src/xml/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 
 // The expected values are JSON; bytes are written as {"$hex": "…"} (see each file's $comment).

@@ -12,9 +12,8 @@ import {
   reportErrors,
   UnknownItemElement,
 } from '../../src/filesync/index'
-import { parseXml } from '../../src/xml/parse'
-import { serializeXml } from '../../src/xml/serialize'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
+import { parseXml, serializeXml } from '../../src/xml/index'
 
 function el(xml: string): XmlElement {
   const r = parseXml(xml)

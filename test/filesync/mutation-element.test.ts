@@ -16,8 +16,8 @@ import {
   UnknownItemElement,
 } from '../../src/filesync/index'
 import { ExactText } from '../../src/filesync/leaf'
-import { parseXml } from '../../src/xml/parse'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
+import { parseXml } from '../../src/xml/index'
 
 function el(xml: string): XmlElement {
   const r = parseXml(xml)

@@ -16,9 +16,8 @@ import {
   arbFileSyncText,
   arbFolderItem,
 } from '../../src/testing/arbitraries/index'
-import { parseXml } from '../../src/xml/parse'
-import { serializeXml } from '../../src/xml/serialize'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
+import { parseXml, serializeXml } from '../../src/xml/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import { assertWellFormed } from '../support/saxes'

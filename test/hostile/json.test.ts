@@ -8,7 +8,7 @@ import {
   SyncFeedJson,
   SyncStateJson,
   XmlElementJson,
-} from '../../src/sdata'
+} from '../../src/sdata/index'
 import { MAX_ELEMENT_DEPTH } from '../../src/sdata/json/element'
 import { isPlainData, prototypeChanges, prototypeSnapshot } from '../totality/kinds'
 

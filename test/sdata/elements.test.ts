@@ -10,8 +10,8 @@ import {
   SyncStateElement,
   stampToEpochMs,
 } from '../../src/sdata/index'
-import { parseXml } from '../../src/xml/parse'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
+import { parseXml } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
 
 const DECLS =

@@ -5,16 +5,20 @@ import { either as E } from 'fp-ts'
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import {
+  DiagnosesJson,
   DiagnosesXml,
+  DigestJson,
   DigestXml,
   reportErrors,
   SDATA_NS,
   SYNC_NS,
+  SyncFeedJson,
   SyncFeedXml,
+  SyncStateJson,
   SyncStateXml,
+  TrackingJson,
   TrackingXml,
 } from '../../src/sdata/index'
-import { DiagnosesJson, DigestJson, SyncFeedJson, SyncStateJson, TrackingJson } from '../../src/sdata/json/index'
 import {
   arbDiagnosesDocument,
   arbDigest,
@@ -22,8 +26,7 @@ import {
   arbSyncState,
   arbTracking,
 } from '../../src/testing/arbitraries/index'
-import type { XmlInput } from '../../src/xml'
-import type { XmlAttribute } from '../../src/xml/types'
+import type { XmlAttribute, XmlInput } from '../../src/xml/index'
 import { numRuns } from '../support/runtime'
 
 const FOREIGN = 'urn:x-vendor'

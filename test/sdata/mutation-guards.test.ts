@@ -36,8 +36,8 @@ import {
   TrackingXml,
   XmlElementJson,
 } from '../../src/sdata/index'
-import type { XmlInput } from '../../src/xml'
-import { XMLNS_NAMESPACE, type XmlElement } from '../../src/xml/types'
+import type { XmlInput } from '../../src/xml/index'
+import { XMLNS_NAMESPACE, type XmlElement } from '../../src/xml/index'
 
 function decoded<A>(codec: t.Type<A, string, XmlInput>, xml: string): A {
   const r = codec.decode(xml)

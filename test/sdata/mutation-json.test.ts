@@ -11,8 +11,8 @@ import {
   SyncFeedJson,
   TrackingJson,
   XmlElementJson,
-} from '../../src/sdata/json/index'
-import type { XmlElement } from '../../src/xml/types'
+} from '../../src/sdata/index'
+import type { XmlElement } from '../../src/xml/index'
 
 const STAMP = '2008-10-30T14:55:43Z'
 const SDATA = 'http://schemas.sage.com/sdata/2008/1'

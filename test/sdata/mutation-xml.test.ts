@@ -4,6 +4,7 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
+import type { SyncFeed } from '../../src/sdata/index'
 import {
   checkPageSequence,
   DiagnosesXml,
@@ -18,9 +19,8 @@ import {
   SyncStateXml,
   TrackingXml,
 } from '../../src/sdata/index'
-import type { SyncFeed } from '../../src/sdata/model'
-import type { XmlInput } from '../../src/xml'
-import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/types'
+import type { XmlInput } from '../../src/xml/index'
+import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/index'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance'

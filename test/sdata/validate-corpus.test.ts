@@ -13,7 +13,7 @@ import {
   validateSyncFeed,
   validateTracking,
 } from '../../src/sdata/index'
-import type { XmlInput } from '../../src/xml'
+import type { XmlInput } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
 
 function decoded<A>(codec: t.Type<A, string, XmlInput>, file: string): A {

@@ -3,10 +3,11 @@
 
 import { either as E } from 'fp-ts'
 import type * as t from 'io-ts'
-import { type DecodeIssue, reportErrors, xmlErrorsToIssues } from '../../src/codec/report'
-import { FileSyncXml, PolicyXml } from '../../src/filesync'
-import { DiagnosesXml, DigestXml, SyncEntryXml, SyncFeedXml, SyncStateXml, TrackingXml } from '../../src/sdata'
-import { parseXml, serializeXml } from '../../src/xml'
+import { type DecodeIssue, reportErrors } from '../../src/codec/index'
+import { xmlErrorsToIssues } from '../../src/codec/report'
+import { FileSyncXml, PolicyXml } from '../../src/filesync/index'
+import { DiagnosesXml, DigestXml, SyncEntryXml, SyncFeedXml, SyncStateXml, TrackingXml } from '../../src/sdata/index'
+import { parseXml, serializeXml } from '../../src/xml/index'
 import { fixtures } from '../support/fixtures'
 
 /** One document kind: how to decode and encode it, a root that admits unknown children, and its corpus files. */

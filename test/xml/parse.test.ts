@@ -1,6 +1,6 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { parseXml, XMLNS_NAMESPACE, type XmlDocument, type XmlElement, type XmlError } from '../../src/xml'
+import { parseXml, XMLNS_NAMESPACE, type XmlDocument, type XmlElement, type XmlError } from '../../src/xml/index'
 
 function parsed(text: string): XmlElement {
   const result = parseXml(text)

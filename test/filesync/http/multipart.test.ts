@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
+import { utf8Decode, utf8Encode } from '../../../src/filesync/http/utf8'
 import {
   boundaryOf,
   buildMultipart,
@@ -8,8 +9,7 @@ import {
   type MultipartBody,
   splitMultipart,
   splitUploadBody,
-} from '../../../src/filesync/http/multipart'
-import { utf8Decode, utf8Encode } from '../../../src/filesync/http/utf8'
+} from '../../../src/filesync/index'
 import { fixture } from '../../support/fixtures'
 import { numRuns } from '../../support/runtime'
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { reportErrors } from '../../../src/codec'
-import { type Policy, PolicyXml, policyRule, policyRules } from '../../../src/filesync/http/policy'
+import { reportErrors } from '../../../src/codec/index'
+import { type Policy, PolicyXml, policyRule, policyRules } from '../../../src/filesync/index'
 import { fixture } from '../../support/fixtures'
 import { numRuns } from '../../support/runtime'
 
