@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { utf8Decode, utf8Encode } from '../../../src/filesync/http/utf8'
 import {
   boundaryOf,
   buildMultipart,
@@ -10,6 +9,7 @@ import {
   splitMultipart,
   splitUploadBody,
 } from '../../../src/filesync/index'
+import { utf8Decode, utf8Encode } from '../../support/bytes'
 import { fixture } from '../../support/fixtures'
 import { numRuns } from '../../support/runtime'
 
@@ -161,48 +161,6 @@ describe('splitMultipart', () => {
         splitUploadBody(bytes, 'multipart/related; boundary=b')
       }),
       { numRuns: numRuns(200) },
-    )
-  })
-})
-
-describe('utf8', () => {
-  // Code units of every kind (lone surrogates included) and astral code points.
-  const anyUtf16 = fc
-    .array(
-      fc.oneof(
-        fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)),
-        fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
-      ),
-      { maxLength: 30 },
-    )
-    .map((a) => a.join(''))
-
-  it('decode ∘ encode = id for well-formed strings', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 50 }), (s) => {
-        expect(utf8Decode(utf8Encode(s))).toBe(s)
-      }),
-      { numRuns: numRuns(200) },
-    )
-  })
-
-  it('encodes like the platform TextEncoder where it exists', () => {
-    const TE = (globalThis as { TextEncoder?: new () => { encode(s: string): Uint8Array } }).TextEncoder
-    fc.assert(
-      fc.property(anyUtf16, (s) => {
-        if (TE) expect(hex(utf8Encode(s))).toBe(hex(new TE().encode(s)))
-      }),
-      { numRuns: numRuns(200) },
-    )
-  })
-
-  it('decodes malformed bytes like the platform TextDecoder where it exists', () => {
-    const TD = (globalThis as { TextDecoder?: new () => { decode(b: Uint8Array): string } }).TextDecoder
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 50 }), (b) => {
-        if (TD) expect(utf8Decode(b)).toBe(new TD().decode(b))
-      }),
-      { numRuns: numRuns(300) },
     )
   })
 })
