@@ -22,6 +22,7 @@ import {
 import { describeValue, xmlErrorsToIssues } from '../../src/codec/report'
 import type { XmlElement } from '../../src/xml/index'
 import { parseXml } from '../../src/xml/index'
+import { issuesOf } from '../support/decode'
 import { fixture } from '../support/fixtures'
 
 const atom = xmlNamespace('http://www.w3.org/2005/Atom', null)
@@ -46,11 +47,6 @@ const FeedXml = fromXml(
   'FeedXml',
 )
 
-function issues<A>(r: E.Either<t.Errors, A>) {
-  if (E.isRight(r)) throw new Error('expected a decode error')
-  return reportErrors(r.left)
-}
-
 describe('reportErrors on a real feed (sync spec §4.4 example)', () => {
   const feed = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
 
@@ -60,7 +56,7 @@ describe('reportErrors on a real feed (sync spec §4.4 example)', () => {
   })
 
   it('names the bad tick of the second entry with position and prefix', () => {
-    expect(issues(FeedXml.decode(feed.replace('<tick>8</tick>', '<tick>eight</tick>')))).toEqual([
+    expect(issuesOf(FeedXml.decode(feed.replace('<tick>8</tick>', '<tick>eight</tick>')))).toEqual([
       { path: '/feed/entry[2]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "eight"' },
     ])
   })
@@ -69,7 +65,7 @@ describe('reportErrors on a real feed (sync spec §4.4 example)', () => {
     const broken = feed
       .replace('<stamp>2008-10-30T14:55:43.281Z</stamp>', '')
       .replace(/(<entry>[\s\S]*?<entry>[\s\S]*?<stamp>)[^<]*/, '$1yesterday')
-    expect(issues(FeedXml.decode(broken))).toEqual([
+    expect(issuesOf(FeedXml.decode(broken))).toEqual([
       { path: '/feed/entry[1]/sync:syncState/stamp', message: 'expected element sync:stamp, found none' },
       {
         path: '/feed/entry[2]/sync:syncState/stamp',
@@ -101,7 +97,7 @@ describe('parse errors', () => {
     if (E.isRight(parsed)) throw new Error('expected a parse error')
     const expected = xmlErrorsToIssues(parsed.left)
     expect(expected[0]!.path).toMatch(/^2:\d+$/)
-    expect(issues(FeedXml.decode(bad))).toEqual(expected)
+    expect(issuesOf(FeedXml.decode(bad))).toEqual(expected)
   })
 
   it('xmlErrorsToIssues keeps errors without a position with an empty path', () => {
@@ -130,7 +126,7 @@ describe('messages', () => {
     const R = element(atom('feed'), record({ n: child(atom('n'), text(t.keyof({ a: null }))) }))
     const doc = { root: R.encode({ n: 'a' }) }
     doc.root.children = [{ ...doc.root.children[0]!, children: [{ type: 'text', value: 'b' }] } as never]
-    expect(issues(R.decode(doc.root))).toEqual([{ path: '/feed/n', message: 'expected "a", found "b"' }])
+    expect(issuesOf(R.decode(doc.root))).toEqual([{ path: '/feed/n', message: 'expected "a", found "b"' }])
   })
 
   it('are reported once when several errors say the same thing at the same place', () => {
@@ -164,7 +160,7 @@ describe('fromXml', () => {
         (a) => a,
       ),
     )
-    expect(issues(fromXml(Throwing).decode('<feed xmlns="http://www.w3.org/2005/Atom"/>'))).toEqual([
+    expect(issuesOf(fromXml(Throwing).decode('<feed xmlns="http://www.w3.org/2005/Atom"/>'))).toEqual([
       { path: '', message: 'could not decode the document: boom' },
     ])
   })

@@ -18,14 +18,13 @@ import {
 } from '../../src/testing/arbitraries/index'
 import type { XmlElement } from '../../src/xml/index'
 import { parseXml, serializeXml } from '../../src/xml/index'
+import { decoded } from '../support/decode'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import { assertWellFormed } from '../support/saxes'
 
 function roundTrip(doc: FileSyncDocument): FileSyncDocument {
-  const r = FileSyncXml.decode(FileSyncXml.encode(doc))
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
+  return decoded(FileSyncXml, FileSyncXml.encode(doc))
 }
 
 describe('FileSyncXml properties', () => {

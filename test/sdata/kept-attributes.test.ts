@@ -9,7 +9,6 @@ import {
   DiagnosesXml,
   DigestJson,
   DigestXml,
-  reportErrors,
   SDATA_NS,
   SYNC_NS,
   SyncFeedJson,
@@ -27,6 +26,7 @@ import {
   arbTracking,
 } from '../../src/testing/arbitraries/index'
 import type { XmlAttribute, XmlInput } from '../../src/xml/index'
+import { decoded } from '../support/decode'
 import { numRuns } from '../support/runtime'
 
 const FOREIGN = 'urn:x-vendor'
@@ -37,12 +37,6 @@ const lang: XmlAttribute = {
   localName: 'lang',
   prefix: 'xml',
   value: 'en-GB',
-}
-
-function decoded<A>(codec: t.Type<A, string, XmlInput>, xml: string): A {
-  const r = codec.decode(xml)
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
 }
 
 /** Decodes, checks the attributes read, and checks that encode → decode gives the same value. */

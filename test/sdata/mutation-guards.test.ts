@@ -2,7 +2,6 @@
 // false for each wrong shape, one operand of each `&&` at a time; plus the element codecs' root declarations.
 // Raised from mutation testing (issue 7): these guards were never called by any test.
 import { either as E } from 'fp-ts'
-import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import {
   DiagnosesElement,
@@ -36,14 +35,8 @@ import {
   TrackingXml,
   XmlElementJson,
 } from '../../src/sdata/index'
-import type { XmlInput } from '../../src/xml/index'
 import { XMLNS_NAMESPACE, type XmlElement } from '../../src/xml/index'
-
-function decoded<A>(codec: t.Type<A, string, XmlInput>, xml: string): A {
-  const r = codec.decode(xml)
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
-}
+import { decoded } from '../support/decode'
 
 const without = (o: Record<string, unknown>, key: string) => {
   const copy = { ...o }
