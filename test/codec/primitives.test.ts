@@ -2,7 +2,6 @@ import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { base64Problem } from '../../src/codec/binary'
 import {
   Binary,
   bytesToBase64,
@@ -29,7 +28,7 @@ import {
   XsBoolean,
 } from '../../src/codec/index'
 import type { Stamp } from '../../src/sdata/index'
-import { decoded } from '../support/decode'
+import { base64Reason, decoded } from '../support/decode'
 
 function message<A>(codec: t.Type<A, string, string>, s: string): string {
   const r = codec.decode(s)
@@ -261,7 +260,7 @@ describe('Binary', () => {
   it('rejects whitespace, URL-safe letters, bad padding and non-canonical bits', () => {
     for (const s of ['AQ I', 'AQID\n', 'AQ-_', 'AQ=', 'A===', 'AQ=A', 'QR=='])
       expect(E.isLeft(Binary.decode(s))).toBe(true)
-    expect(base64Problem('QR==')).toBe('non-zero padding bits (not the canonical encoding)')
+    expect(base64Reason('QR==')).toBe('non-zero padding bits (not the canonical encoding)')
     expect(message(Binary, 'AQ I')).toBe(
       'expected base64 binary, found "AQ I" (character " " at offset 2 is not in the base64 alphabet)',
     )

@@ -2,7 +2,7 @@
 // fails the test with the decoder's own report, so a test reads the value (or the issues) directly.
 import { either as E } from 'fp-ts'
 import type * as t from 'io-ts'
-import { type DecodeIssue, reportErrors } from '../../src/codec/index'
+import { Binary, type DecodeIssue, reportErrors } from '../../src/codec/index'
 import { type ParseOptions, parseXml, type XmlElement } from '../../src/xml/index'
 
 /** io-ts errors (an array of `{ value, context }`) as readable issues; anything else as JSON. */
@@ -37,4 +37,25 @@ export function decodeIssues<I>(codec: t.Decoder<I, unknown>, input: I): DecodeI
 /** The root element of well-formed XML text; throws with the parser's errors otherwise. */
 export function rootOf(xml: string, options?: ParseOptions): XmlElement {
   return rightOf(parseXml(xml, options)).root
+}
+
+/**
+ * How reported issues describe a found value: `reportErrors` says "unexpected <value>" for an error with no message
+ * and no codec in its context, so this reads the description users see in every "found …" message.
+ */
+export function describedAs(value: unknown): string {
+  const [issue] = reportErrors([{ value, context: [] }])
+  const m = /^unexpected (.*)$/s.exec(issue?.message ?? '')
+  if (!m) throw new Error(`unexpected message shape: ${issue?.message}`)
+  return m[1]!
+}
+
+/** Why `Binary` refuses `s` (the reason in parentheses at the end of its message), or undefined when it decodes. */
+export function base64Reason(s: string): string | undefined {
+  const r = Binary.decode(s)
+  if (E.isRight(r)) return undefined
+  const message = reportErrors(r.left)[0]?.message ?? ''
+  const m = /^expected base64 binary, found "(?:[^"\\]|\\.)*" \((.*)\)$/s.exec(message)
+  if (!m) throw new Error(`no reason in: ${message}`)
+  return m[1]!
 }
