@@ -20,16 +20,13 @@ const PENDING: Record<string, string> = {
   'test/cli/large.node.test.ts': 'MAX_INPUT_BYTES of cli/io: the input limit, to be read from main() --help or errors',
   'test/cli/locate.test.ts': 'cli/locate scanner: the redesign replaces it with parser positions',
   'test/cli/summary.test.ts': 'cli/summary: to be checked through main() summary output',
-  'test/codec/combinator-edges.test.ts': 'leafText: to be checked through text() codecs',
   'test/codec/context-document.test.ts':
     'xmlStep/textPosition/insertEntry: to be checked through decode error contexts',
-  'test/codec/element.test.ts': 'anchorOf/withAnchor: to be checked through record() encode order',
   'test/common/datetime.test.ts': 'the date-time reader: to be checked through the DateTime codec and compareStamps',
   'test/conflict/laws.test.ts': 'orderStamps (fast path) = compareStamps: to be checked through digest comparison',
   'test/conflict/stamps-fast-path.test.ts': 'isPlainUtc/orderStamps fast path: to be checked through compareStamps',
   'test/filesync/http/mutation-utf8.test.ts':
     'the multipart UTF-8 helpers: to be checked through splitMultipart/buildMultipart',
-  'test/filesync/mutation-element.test.ts': 'ExactText: to be checked through the FILESYNC text fields',
   'test/xml/chars.test.ts': 'XML name/char classes on every BMP unit: through parseXml this costs ~1 s (one parse per refused unit)',
 }
 
