@@ -22,12 +22,12 @@ const PENDING: Record<string, string> = {
   'test/cli/summary.test.ts': 'cli/summary: to be checked through main() summary output',
   'test/codec/context-document.test.ts':
     'xmlStep/textPosition/insertEntry: to be checked through decode error contexts',
-  'test/common/datetime.test.ts': 'the date-time reader: to be checked through the DateTime codec and compareStamps',
-  'test/conflict/laws.test.ts': 'orderStamps (fast path) = compareStamps: to be checked through digest comparison',
-  'test/conflict/stamps-fast-path.test.ts': 'isPlainUtc/orderStamps fast path: to be checked through compareStamps',
+  'test/conflict/stamps-fast-path.test.ts':
+    'the stamp-order fast path (isPlainUtc/orderStamps) = compareStamps: an optimisation users cannot see',
   'test/filesync/http/mutation-utf8.test.ts':
     'the multipart UTF-8 helpers: to be checked through splitMultipart/buildMultipart',
-  'test/xml/chars.test.ts': 'XML name/char classes on every BMP unit: through parseXml this costs ~1 s (one parse per refused unit)',
+  'test/xml/chars.test.ts':
+    'XML name/char classes on every BMP unit: through parseXml this costs ~1 s (one parse per refused unit)',
 }
 
 /** The src/ modules behind package.json "exports" and "bin" (dist/x/index.js is built from src/x/index.ts). */
