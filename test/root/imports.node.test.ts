@@ -20,8 +20,6 @@ const PENDING: Record<string, string> = {
   'test/cli/large.node.test.ts': 'MAX_INPUT_BYTES of cli/io: the input limit, to be read from main() --help or errors',
   'test/cli/locate.test.ts': 'cli/locate scanner: the redesign replaces it with parser positions',
   'test/cli/summary.test.ts': 'cli/summary: to be checked through main() summary output',
-  'test/codec/context-document.test.ts':
-    'xmlStep/textPosition/insertEntry: to be checked through decode error contexts',
   'test/conflict/stamps-fast-path.test.ts':
     'the stamp-order fast path (isPlainUtc/orderStamps) = compareStamps: an optimisation users cannot see',
   'test/filesync/http/mutation-utf8.test.ts':
