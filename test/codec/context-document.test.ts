@@ -42,7 +42,7 @@ const steps = (types: unknown[]) =>
 const position = (types: unknown[]) =>
   types.find(tagged('syncwire.TextPosition')) as t.Decoder<unknown, never> & Record<string, unknown>
 
-const r = (content: ElementCodec<unknown>) => element(qname(null, 'r'), content)
+const r = <A>(content: ElementCodec<A>) => element(qname(null, 'r'), content)
 
 describe('the path markers in error contexts', () => {
   it('names an element step by its local names, or * when it accepts any element', () => {
