@@ -1,6 +1,8 @@
 // Validation of FILESYNC values against the spec and observed SharePoint behaviour, separate from decoding.
 // Implements MS-FILESYNC §2.2 (ResourceID GUIDs, Int, QuotaState enum) and docs/decisions.md#f1 to #f13.
 import { DateTimeCodec } from '../codec/datetime'
+import { IssueList } from '../common/issues'
+import { nonXmlCharAt } from '../xml/chars'
 import type { XmlElement } from '../xml/types'
 import type { DocumentStream, Extension, FileSyncDocument, Item, ModifierIdentity } from './model'
 import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, type RecordSpec } from './schema'
@@ -33,36 +35,9 @@ function show(u: unknown): string {
   return String(u)
 }
 
-/** The first character XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), or -1. */
-function badCharAt(s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 0x20 && c < 0xd800) continue
-    if (c === 9 || c === 10 || c === 13) continue
-    if (c >= 0xd800 && c < 0xdc00) {
-      const d = s.charCodeAt(i + 1)
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++
-        continue
-      }
-      return i
-    }
-    if (c >= 0xe000 && c < 0xfffe) continue
-    return i
-  }
-  return -1
-}
-
-class Issues {
-  readonly list: FileSyncIssue[] = []
-  error(path: string, message: string): void {
-    this.list.push({ severity: 'error', path, message })
-  }
-  warning(path: string, message: string): void {
-    this.list.push({ severity: 'warning', path, message })
-  }
+class Issues extends IssueList {
   text(path: string, name: string, s: string): void {
-    const at = badCharAt(s)
+    const at = nonXmlCharAt(s)
     if (at >= 0) {
       const code = s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')
       this.error(path, `${name} contains U+${code} at offset ${at}, which XML 1.0 cannot carry (written as U+FFFD)`)

@@ -1,5 +1,6 @@
 // Smart constructors for SData values to send (sync §4.4, §5.2): feeds, entries and payload resources with defaults.
 // Only what a caller means is written; the lists a value must have start empty, a typed payload gets its element.
+import { isElement } from '../codec/named'
 import type { XName } from '../codec/names'
 import type { XmlElement } from '../xml/types'
 import type { PayloadResource, SyncEntry, SyncFeed } from './model'
@@ -17,6 +18,21 @@ import { selfContained } from './tree'
  */
 export type PayloadFields = Partial<Omit<PayloadResource, 'element' | 'value'>>
 
+/** The lists an entry must have, which its builder starts empty. */
+const ENTRY_LISTS = ['links', 'diagnoses', 'extensions'] as const
+/** The lists a feed must have, which its builder starts empty. */
+const FEED_LISTS = ['links', 'diagnoses', 'entries', 'extensions'] as const
+
+/** `T` with the lists `K` optional. */
+type ListsOptional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>
+
+/** `init` with an empty array for each of `lists` it leaves out. */
+function withLists<T>(init: object, lists: readonly string[]): T {
+  const out: Record<string, unknown> = { ...init }
+  for (const key of lists) out[key] ??= []
+  return out as T
+}
+
 /**
  * A sync entry to build: a {@link SyncEntry} whose lists (`links`, `diagnoses`, `extensions`) may be left out.
  *
@@ -25,8 +41,7 @@ export type PayloadFields = Partial<Omit<PayloadResource, 'element' | 'value'>>
  * const init: SyncEntryInit = { id: 'urn:entry:1', syncState: { endpoint, tick: 5, stamp: stamp(new Date()) } }
  * ```
  */
-export type SyncEntryInit<V = unknown> = Omit<SyncEntry<V>, 'links' | 'diagnoses' | 'extensions'> &
-  Partial<Pick<SyncEntry<V>, 'links' | 'diagnoses' | 'extensions'>>
+export type SyncEntryInit<V = unknown> = ListsOptional<SyncEntry<V>, (typeof ENTRY_LISTS)[number]>
 
 /**
  * A sync feed to build: a {@link SyncFeed} whose lists (`links`, `diagnoses`, `entries`, `extensions`) may be left
@@ -37,12 +52,7 @@ export type SyncEntryInit<V = unknown> = Omit<SyncEntry<V>, 'links' | 'diagnoses
  * const init: SyncFeedInit = { syncMode: 'catchUp', digest: { origin: endpoint, entries: [] } }
  * ```
  */
-export type SyncFeedInit<V = unknown> = Omit<SyncFeed<V>, 'links' | 'diagnoses' | 'entries' | 'extensions'> &
-  Partial<Pick<SyncFeed<V>, 'links' | 'diagnoses' | 'entries' | 'extensions'>>
-
-function isXmlElement(u: unknown): u is XmlElement {
-  return typeof u === 'object' && u !== null && (u as { type?: unknown }).type === 'element'
-}
+export type SyncFeedInit<V = unknown> = ListsOptional<SyncFeed<V>, (typeof FEED_LISTS)[number]>
 
 /**
  * Builds the resource of an entry's `sdata:payload`. Given a contract codec and a typed value, the element is
@@ -67,7 +77,7 @@ export function payload<V>(
   valueOrFields?: V | PayloadFields,
   fields?: PayloadFields,
 ): PayloadResource<V> {
-  if (isXmlElement(codecOrElement)) {
+  if (isElement(codecOrElement)) {
     const only = (valueOrFields ?? {}) as PayloadFields
     return { ...only, isDeleted: only.isDeleted ?? false, element: selfContained(codecOrElement) }
   }
@@ -115,12 +125,7 @@ export function deletedPayload(name: XName, fields: PayloadFields & { uuid: stri
  * ```
  */
 export function syncEntry<V = unknown>(init: SyncEntryInit<V> = {}): SyncEntry<V> {
-  return {
-    ...init,
-    links: init.links ?? [],
-    diagnoses: init.diagnoses ?? [],
-    extensions: init.extensions ?? [],
-  }
+  return withLists(init, ENTRY_LISTS)
 }
 
 /**
@@ -134,11 +139,5 @@ export function syncEntry<V = unknown>(init: SyncEntryInit<V> = {}): SyncEntry<V
  * ```
  */
 export function syncFeed<V = unknown>(init: SyncFeedInit<V> = {}): SyncFeed<V> {
-  return {
-    ...init,
-    links: init.links ?? [],
-    diagnoses: init.diagnoses ?? [],
-    entries: init.entries ?? [],
-    extensions: init.extensions ?? [],
-  }
+  return withLists(init, FEED_LISTS)
 }

@@ -7,13 +7,12 @@ import { validateSyncFeed } from './validate'
 import { checkDigest } from './validate-digest'
 import {
   checkElement,
-  checkEndpoint,
   checkExtensions,
   checkKeptAttributes,
   checkKeptExtensions,
   checkLinks,
   checkStamp,
-  checkTick,
+  checkStateFields,
   describe,
   elementName,
   Issues,
@@ -85,13 +84,7 @@ export function checkPayload(issues: Issues, base: string, payload: PayloadResou
 }
 
 export function checkSyncState(issues: Issues, base: string, state: SyncState): void {
-  if (state === null || typeof state !== 'object') {
-    issues.error(base, 'the syncState is not an object')
-    return
-  }
-  checkEndpoint(issues, `${base}/endpoint`, state.endpoint)
-  checkTick(issues, `${base}/tick`, state.tick)
-  checkStamp(issues, `${base}/stamp`, state.stamp)
+  if (!checkStateFields(issues, base, state, 'syncState')) return
   issues.text(`${base}/user`, state.user, 'user')
   checkKeptExtensions(issues, base, state)
   checkKeptAttributes(issues, base, state)
