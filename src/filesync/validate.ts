@@ -1,6 +1,7 @@
 // Validation of FILESYNC values against the spec and observed SharePoint behaviour, separate from decoding.
 // Implements MS-FILESYNC §2.2 (ResourceID GUIDs, Int, QuotaState enum) and docs/decisions.md#f1 to #f13.
 import { DateTimeCodec } from '../codec/datetime'
+import { Guid } from '../codec/guid'
 import { IssueList } from '../common/issues'
 import { nonXmlCharAt } from '../xml/chars'
 import type { XmlElement } from '../xml/types'
@@ -24,7 +25,6 @@ export interface FileSyncIssue {
   message: string
 }
 
-const GUID32 = /^[0-9A-Fa-f]{32}$/
 const QUOTA_STATES: ReadonlySet<string> = new Set(['Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit'])
 const WRITE_MODES: ReadonlySet<string> = new Set(['Create', 'Update', 'CreateOrUpdate'])
 const MAX_INT = 2147483647
@@ -186,7 +186,7 @@ function checkItem(pending: Pending, stack: Pending[], issues: Issues, isRoot: b
     ['parentResourceId', 'ParentResourceID'],
   ] as const) {
     const id = item[key]
-    if (typeof id === 'string' && !GUID32.test(id))
+    if (typeof id === 'string' && !Guid.is(id))
       issues.error(`${path}/${name}`, `${name} is not a GUID as 32 hex digits: ${show(id)}`)
   }
   if (item.itemType !== undefined && item.itemType !== item.kind) {

@@ -33,7 +33,6 @@ export interface SDataIssue {
   message: string
 }
 
-export const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 export const SEVERITIES = ['info', 'warning', 'transient', 'error', 'fatal']
 export const TRACKING_NAMESPACE = 'http://schemas.sage.com/sdata/2008/1'
 export const TRACKING_NAMESPACE_OLD = 'http://schemas.sage.com/sdata/2008'
