@@ -111,10 +111,7 @@ function withList<T extends object, X>(arb: fc.Arbitrary<T>, key: string, list: 
   return fc.tuple(arb, list).map(([value, items]) => (items.length === 0 ? value : { ...value, [key]: items }))
 }
 
-function withStateExtensions<T extends object>(
-  arb: fc.Arbitrary<T>,
-  options: SDataArbitraryOptions,
-): fc.Arbitrary<T> {
+function withStateExtensions<T extends object>(arb: fc.Arbitrary<T>, options: SDataArbitraryOptions): fc.Arbitrary<T> {
   if (options.stateExtensions !== true) return arb
   return withList(arb, 'extensions', fc.array(arbForeignElement(), { maxLength: 2 }))
 }
