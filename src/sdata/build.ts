@@ -18,13 +18,10 @@ import { selfContained } from './tree'
  */
 export type PayloadFields = Partial<Omit<PayloadResource, 'element' | 'value'>>
 
-/** The lists an entry must have, which its builder starts empty. */
-const ENTRY_LISTS = ['links', 'diagnoses', 'extensions'] as const
-/** The lists a feed must have, which its builder starts empty. */
-const FEED_LISTS = ['links', 'diagnoses', 'entries', 'extensions'] as const
-
-/** `T` with the lists `K` optional. */
-type ListsOptional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>
+/** The lists an entry must have, which its builder starts empty (the ones {@link SyncEntryInit} makes optional). */
+const ENTRY_LISTS: readonly (keyof SyncEntry)[] = ['links', 'diagnoses', 'extensions']
+/** The lists a feed must have, which its builder starts empty (the ones {@link SyncFeedInit} makes optional). */
+const FEED_LISTS: readonly (keyof SyncFeed)[] = ['links', 'diagnoses', 'entries', 'extensions']
 
 /** `init` with an empty array for each of `lists` it leaves out. */
 function withLists<T>(init: object, lists: readonly string[]): T {
@@ -41,7 +38,8 @@ function withLists<T>(init: object, lists: readonly string[]): T {
  * const init: SyncEntryInit = { id: 'urn:entry:1', syncState: { endpoint, tick: 5, stamp: stamp(new Date()) } }
  * ```
  */
-export type SyncEntryInit<V = unknown> = ListsOptional<SyncEntry<V>, (typeof ENTRY_LISTS)[number]>
+export type SyncEntryInit<V = unknown> = Omit<SyncEntry<V>, 'links' | 'diagnoses' | 'extensions'> &
+  Partial<Pick<SyncEntry<V>, 'links' | 'diagnoses' | 'extensions'>>
 
 /**
  * A sync feed to build: a {@link SyncFeed} whose lists (`links`, `diagnoses`, `entries`, `extensions`) may be left
@@ -52,7 +50,8 @@ export type SyncEntryInit<V = unknown> = ListsOptional<SyncEntry<V>, (typeof ENT
  * const init: SyncFeedInit = { syncMode: 'catchUp', digest: { origin: endpoint, entries: [] } }
  * ```
  */
-export type SyncFeedInit<V = unknown> = ListsOptional<SyncFeed<V>, (typeof FEED_LISTS)[number]>
+export type SyncFeedInit<V = unknown> = Omit<SyncFeed<V>, 'links' | 'diagnoses' | 'entries' | 'extensions'> &
+  Partial<Pick<SyncFeed<V>, 'links' | 'diagnoses' | 'entries' | 'extensions'>>
 
 /**
  * Builds the resource of an entry's `sdata:payload`. Given a contract codec and a typed value, the element is
