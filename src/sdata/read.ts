@@ -12,10 +12,11 @@ import {
   StampValue,
   type ValueType,
 } from '../codec/values'
+import { elementText } from '../xml/tree'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Stamp } from './model'
 import { CONVENTIONAL_PREFIXES } from './namespaces'
-import { hasElementChildren, textOf } from './tree'
+import { hasElementChildren } from './tree'
 
 /** One step of the path to the node being decoded; a linked list so the success path allocates nothing. */
 export interface Path {
@@ -93,7 +94,7 @@ export function leafText(el: XmlElement, path: Path, problems: Problems): string
     problems.add(path, el, 'expected text, found child elements')
     return undefined
   }
-  return textOf(el)
+  return elementText(el)
 }
 
 /** The value of a leaf element read by its value type (the one lenient reader of that kind); a problem is an error. */

@@ -12,12 +12,12 @@ import {
 } from '../../codec/values'
 import type { ElementDescription } from '../../sdata/schema/describe'
 import {
-  arbForeignElement,
+  arbForeignExtensions,
   arbStamp,
   arbXmlText,
   type SDataArbitraryOptions,
   withRootAttributes,
-  withStateExtensions,
+  withStateExtras,
 } from './sdata-common'
 
 /**
@@ -75,11 +75,13 @@ export function arbitraryOf<A>(
     if (c.occurs !== 'optional') required.push(c.key)
   }
   if (d.extensions === 'always') {
-    members.extensions =
-      options.foreignElements === false ? fc.constant([]) : fc.array(arbForeignElement(), { maxLength: 1 })
+    members.extensions = arbForeignExtensions(options)
     required.push('extensions')
   }
   const record = fc.record(members, { requiredKeys: required }) as unknown as fc.Arbitrary<A & object>
-  const withExtensions = d.extensions === 'optional' ? withStateExtensions(record, options) : record
-  return (d.attributes ? withRootAttributes(withExtensions, options) : withExtensions) as fc.Arbitrary<A>
+  if (d.extensions === 'optional') {
+    // Foreign children when `stateExtensions`, and root attributes when `rootAttributes` and the element keeps them.
+    return withStateExtras(record, d.attributes ? options : { ...options, rootAttributes: false }) as fc.Arbitrary<A>
+  }
+  return (d.attributes ? withRootAttributes(record, options) : record) as fc.Arbitrary<A>
 }
