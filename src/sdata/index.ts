@@ -36,6 +36,7 @@ export {
   type SyncEntryEvent,
   type SyncFeedEndEvent,
   type SyncFeedEvent,
+  type SyncFeedHeadEvent,
   streamSyncFeed,
 } from './stream'
 export type {
