@@ -140,15 +140,36 @@ export interface LocatedState {
  */
 export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = false): SDataIssue[] {
   const issues = new Issues()
-  const last = new Map<string, LocatedState>()
-  const seen = new Map<string, LocatedState>()
-  for (const located of states) {
+  const order = new TickOrder(crossPageOnly)
+  for (const located of states) order.add(issues, located)
+  return issues.list
+}
+
+/**
+ * {@link checkTickOrder} fed one state at a time (a streamed feed): it keeps, per endpoint, the state with the
+ * highest tick so far and every (endpoint, tick) pair seen, the state given for it as the caller made it.
+ *
+ * @example
+ * ```ts
+ * const order = new TickOrder()
+ * for (const located of states) order.add(issues, located)
+ * ```
+ */
+export class TickOrder {
+  private readonly last = new Map<string, LocatedState>()
+  private readonly seen = new Map<string, Map<number, LocatedState>>()
+
+  constructor(private readonly crossPageOnly = false) {}
+
+  /** Checks one state against those before it, reporting into `issues`. */
+  add(issues: Issues, located: LocatedState): void {
     const { endpoint, tick } = located.state
-    if (typeof endpoint !== 'string' || typeof tick !== 'number') continue
-    const pair = `${tick}\u0000${endpoint}`
-    const previous = last.get(endpoint)
-    const duplicate = seen.get(pair)
-    const report = (other: LocatedState) => !crossPageOnly || other.page !== located.page
+    if (typeof endpoint !== 'string' || typeof tick !== 'number') return
+    let ticks = this.seen.get(endpoint)
+    if (ticks === undefined) this.seen.set(endpoint, (ticks = new Map()))
+    const previous = this.last.get(endpoint)
+    const duplicate = ticks.get(tick)
+    const report = (other: LocatedState) => !this.crossPageOnly || other.page !== located.page
     if (duplicate !== undefined) {
       if (report(duplicate)) {
         issues.error(
@@ -162,23 +183,43 @@ export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = 
         `tick ${tick} of ${JSON.stringify(endpoint)} does not increase (${previous.state.tick} at ${previous.path})`,
       )
     }
-    if (duplicate === undefined) seen.set(pair, located)
-    if (previous === undefined || previous.state.tick < tick) last.set(endpoint, located)
+    if (duplicate === undefined) ticks.set(tick, located)
+    if (previous === undefined || previous.state.tick < tick) this.last.set(endpoint, located)
   }
-  return issues.list
 }
 
 export function checkAgainstDigest(issues: Issues, digest: Digest, states: LocatedState[]): void {
-  const ticks = new Map<string, number>()
-  for (const entry of digest.entries) {
-    if (entry !== null && typeof entry === 'object' && !ticks.has(entry.endpoint)) ticks.set(entry.endpoint, entry.tick)
+  const against = new AgainstDigest(digest)
+  for (const located of states) against.add(issues, located)
+}
+
+/**
+ * {@link checkAgainstDigest} fed one state at a time: an entry tick past (or at) the digest's tick for its
+ * endpoint, and an endpoint the digest lacks (once per endpoint).
+ *
+ * @example
+ * ```ts
+ * const against = new AgainstDigest(feed.digest)
+ * against.add(issues, { path: '/feed/entry[1]/sync:syncState', state })
+ * ```
+ */
+export class AgainstDigest {
+  private readonly ticks = new Map<string, number>()
+  private readonly missing = new Set<string>()
+
+  constructor(digest: Digest) {
+    for (const entry of digest.entries) {
+      if (entry !== null && typeof entry === 'object' && !this.ticks.has(entry.endpoint))
+        this.ticks.set(entry.endpoint, entry.tick)
+    }
   }
-  const missing = new Set<string>()
-  for (const { path, state } of states) {
-    const digestTick = ticks.get(state.endpoint)
+
+  /** Checks one state, reporting into `issues`. */
+  add(issues: Issues, { path, state }: LocatedState): void {
+    const digestTick = this.ticks.get(state.endpoint)
     if (digestTick === undefined) {
-      if (!missing.has(state.endpoint)) {
-        missing.add(state.endpoint)
+      if (!this.missing.has(state.endpoint)) {
+        this.missing.add(state.endpoint)
         issues.warning(`${path}/endpoint`, `endpoint ${JSON.stringify(state.endpoint)} is not in the feed's digest`)
       }
     } else if (state.tick > digestTick) {
