@@ -166,7 +166,10 @@ export class TickOrder {
     const { endpoint, tick } = located.state
     if (typeof endpoint !== 'string' || typeof tick !== 'number') return
     let ticks = this.seen.get(endpoint)
-    if (ticks === undefined) this.seen.set(endpoint, (ticks = new Map()))
+    if (ticks === undefined) {
+      ticks = new Map()
+      this.seen.set(endpoint, ticks)
+    }
     const previous = this.last.get(endpoint)
     const duplicate = ticks.get(tick)
     const report = (other: LocatedState) => !this.crossPageOnly || other.page !== located.page

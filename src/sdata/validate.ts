@@ -1,6 +1,6 @@
 // Validation of decoded (or hand-built) SData sync values: how a feed or digest departs from the spec.
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4; digests and entries live in their own modules.
-import type { SyncEntry, SyncFeed, Tracking } from './model'
+import type { SyncFeed, Tracking } from './model'
 import type { SyncFeedRole } from './roles'
 import { checkDigest } from './validate-digest'
 import { checkDiagnoses } from './validate-entry'
