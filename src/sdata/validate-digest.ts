@@ -140,29 +140,33 @@ export interface LocatedState {
  */
 export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = false): SDataIssue[] {
   const issues = new Issues()
-  const order = new TickOrder(crossPageOnly)
-  for (const located of states) order.add(issues, located)
+  const order = new TickOrder((id) => states[id]!, crossPageOnly)
+  states.forEach((located, id) => order.add(issues, located, id))
   return issues.list
 }
 
 /**
- * {@link checkTickOrder} fed one state at a time (a streamed feed): it keeps, per endpoint, the state with the
- * highest tick so far and every (endpoint, tick) pair seen, the state given for it as the caller made it.
+ * {@link checkTickOrder} fed one state at a time (a streamed feed). Each state comes with a number `id`, and
+ * `where(id)` gives back the path (and page) of an earlier one for messages, so what it keeps is small: per
+ * endpoint, the highest tick so far and every tick seen, each with its id.
  *
  * @example
  * ```ts
- * const order = new TickOrder()
- * for (const located of states) order.add(issues, located)
+ * const order = new TickOrder((id) => ({ path: `/feed/entry[${id}]/sync:syncState` }))
+ * order.add(issues, { path: '/feed/entry[1]/sync:syncState', state }, 1)
  * ```
  */
 export class TickOrder {
-  private readonly last = new Map<string, LocatedState>()
-  private readonly seen = new Map<string, Map<number, LocatedState>>()
+  private readonly last = new Map<string, { tick: number; id: number }>()
+  private readonly seen = new Map<string, Map<number, number>>()
 
-  constructor(private readonly crossPageOnly = false) {}
+  constructor(
+    private readonly where: (id: number) => Pick<LocatedState, 'path' | 'page'>,
+    private readonly crossPageOnly = false,
+  ) {}
 
   /** Checks one state against those before it, reporting into `issues`. */
-  add(issues: Issues, located: LocatedState): void {
+  add(issues: Issues, located: LocatedState, id: number): void {
     const { endpoint, tick } = located.state
     if (typeof endpoint !== 'string' || typeof tick !== 'number') return
     let ticks = this.seen.get(endpoint)
@@ -172,22 +176,22 @@ export class TickOrder {
     }
     const previous = this.last.get(endpoint)
     const duplicate = ticks.get(tick)
-    const report = (other: LocatedState) => !this.crossPageOnly || other.page !== located.page
+    const report = (other: number) => !this.crossPageOnly || this.where(other).page !== located.page
     if (duplicate !== undefined) {
       if (report(duplicate)) {
         issues.error(
           `${located.path}/tick`,
-          `duplicate (endpoint, tick) pair (${JSON.stringify(endpoint)}, ${tick}), first at ${duplicate.path}`,
+          `duplicate (endpoint, tick) pair (${JSON.stringify(endpoint)}, ${tick}), first at ${this.where(duplicate).path}`,
         )
       }
-    } else if (previous !== undefined && previous.state.tick >= tick && report(previous)) {
+    } else if (previous !== undefined && previous.tick >= tick && report(previous.id)) {
       issues.error(
         `${located.path}/tick`,
-        `tick ${tick} of ${JSON.stringify(endpoint)} does not increase (${previous.state.tick} at ${previous.path})`,
+        `tick ${tick} of ${JSON.stringify(endpoint)} does not increase (${previous.tick} at ${this.where(previous.id).path})`,
       )
     }
-    if (duplicate === undefined) ticks.set(tick, located)
-    if (previous === undefined || previous.state.tick < tick) this.last.set(endpoint, located)
+    if (duplicate === undefined) ticks.set(tick, id)
+    if (previous === undefined || previous.tick < tick) this.last.set(endpoint, { tick, id })
   }
 }
 

@@ -6,16 +6,17 @@ import { AgainstDigest, type LocatedState, TickOrder } from './validate-digest'
 import { checkEntry } from './validate-entry'
 import { elementName, Issues, type SDataIssue, UUID } from './validate-issues'
 
-/** A located state that keeps only what the rules read: the entry's position, its endpoint and tick. */
-class EntryState implements LocatedState {
-  constructor(
-    private readonly position: number,
-    readonly state: SyncState,
-  ) {}
+const statePath = (position: number): string => `/feed/entry[${position}]/sync:syncState`
 
-  get path(): string {
-    return `/feed/entry[${this.position}]/sync:syncState`
-  }
+/**
+ * A uuid as a short fresh string (two hex digits to a character): the key repeated uuids are found by. A uuid as
+ * decoded may be a slice of a large piece of text, which keeping it would keep whole.
+ */
+function uuidKey(uuid: string): string {
+  const hex = uuid.replaceAll('-', '').toLowerCase()
+  let key = ''
+  for (let i = 0; i < hex.length; i += 4) key += String.fromCharCode(Number.parseInt(hex.slice(i, i + 4), 16))
+  return key
 }
 
 /**
@@ -35,22 +36,24 @@ export class FeedEntryRules {
   /** Entries given so far. */
   count = 0
   private readonly own: Map<SyncFeedRole, Issues>
-  private readonly ticks = new TickOrder()
+  private readonly ticks = new TickOrder((position) => ({ path: statePath(position) }))
   private readonly tickIssues = new Issues()
   private readonly uuids = new Map<string, number>()
   private readonly uuidIssues = new Issues()
   private readonly digestIssues = new Issues()
   private readonly against: AgainstDigest | undefined
-  /** The states to check against a digest not known up front. */
-  private readonly later: EntryState[] | undefined
-  private readonly endpoints = new Map<string, string>()
+  /** The (endpoint number, tick) of each state, to check against a digest not known up front. */
+  private later: Float64Array | undefined
+  private laterCount = 0
+  private readonly endpoints = new Map<string, number>()
+  private readonly endpointNames: string[] = []
 
   /** `roles`: the roles to check entries for; `digest`: the feed's digest when known before the entries. */
   constructor(roles: readonly SyncFeedRole[], digest: SyncFeed['digest'] | null) {
     this.own = new Map(roles.map((r) => [r, new Issues()]))
     const usable = digest !== null && typeof digest === 'object' && Array.isArray(digest.entries)
     this.against = usable ? new AgainstDigest(digest) : undefined
-    this.later = usable ? undefined : []
+    this.later = usable ? undefined : new Float64Array(64)
   }
 
   /** Checks the next entry. */
@@ -64,13 +67,10 @@ export class FeedEntryRules {
     for (const [role, issues] of this.own) checkEntry(issues, base, entry, role)
     const state = entry.syncState
     if (state !== null && typeof state === 'object') {
-      // One copy of each endpoint string, however many entries name it.
-      const endpoint = typeof state.endpoint === 'string' ? this.intern(state.endpoint) : state.endpoint
-      // The rules read only the endpoint and tick: the stamp is not kept.
-      const located = new EntryState(index + 1, { endpoint, tick: state.tick } as SyncState)
-      this.ticks.add(this.tickIssues, located)
+      const located: LocatedState = { path: statePath(index + 1), state }
+      this.ticks.add(this.tickIssues, located, index + 1)
       if (this.against !== undefined) this.against.add(this.digestIssues, located)
-      else this.later!.push(located)
+      else this.keep(state, index + 1)
     }
     this.uuid(entry, index)
   }
@@ -79,25 +79,41 @@ export class FeedEntryRules {
   finish(role: SyncFeedRole, digest: SyncFeed['digest'] | null): SDataIssue[] {
     const own = this.own.get(role)
     if (own === undefined) throw new RangeError(`role ${role} was not checked`)
-    if (this.later !== undefined && digest !== null && typeof digest === 'object' && Array.isArray(digest.entries)) {
+    const later = this.later
+    if (later !== undefined && digest !== null && typeof digest === 'object' && Array.isArray(digest.entries)) {
       const against = new AgainstDigest(digest)
-      for (const located of this.later) against.add(this.digestIssues, located)
+      for (let k = 0; k < this.laterCount; k++) {
+        const [endpoint, tick, position] = [later[3 * k]!, later[3 * k + 1]!, later[3 * k + 2]!]
+        const state = { endpoint: this.endpointNames[endpoint]!, tick } as SyncState
+        against.add(this.digestIssues, { path: statePath(position), state })
+      }
     }
     return [...own.list, ...this.tickIssues.list, ...this.uuidIssues.list, ...this.digestIssues.list]
   }
 
-  private intern(endpoint: string): string {
-    const known = this.endpoints.get(endpoint)
-    if (known !== undefined) return known
-    this.endpoints.set(endpoint, endpoint)
-    return endpoint
+  /** Keeps a state's endpoint (as a number), tick and position for a digest that comes at the end. */
+  private keep(state: SyncState, position: number): void {
+    if (typeof state.endpoint !== 'string' || typeof state.tick !== 'number') return
+    let endpoint = this.endpoints.get(state.endpoint)
+    if (endpoint === undefined) {
+      endpoint = this.endpointNames.length
+      this.endpointNames.push(state.endpoint)
+      this.endpoints.set(state.endpoint, endpoint)
+    }
+    let later = this.later!
+    if (3 * this.laterCount === later.length) {
+      const grown = new Float64Array(later.length * 2)
+      grown.set(later)
+      this.later = later = grown
+    }
+    later.set([endpoint, state.tick, position], 3 * this.laterCount++)
   }
 
   private uuid(entry: SyncEntry, index: number): void {
     const uuid = entry.payload?.uuid
     if (typeof uuid !== 'string' || !UUID.test(uuid)) return
     // UUIDs compare case-insensitively (sdata.xsd uuid--type; the spec mixes cases).
-    const key = uuid.toLowerCase()
+    const key = uuidKey(uuid)
     const first = this.uuids.get(key)
     if (first === undefined) this.uuids.set(key, index)
     else {

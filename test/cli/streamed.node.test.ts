@@ -18,7 +18,15 @@ const feeds: string[] = []
 async function cli(run: (args: string[], io: never) => Promise<number>, args: string[]) {
   let out = ''
   let err = ''
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), color: false }
+  const io = {
+    out: (t: string) => {
+      out += t
+    },
+    err: (t: string) => {
+      err += t
+    },
+    color: false,
+  }
   const code = await run(args, io as never)
   return { code, out, err }
 }
@@ -115,9 +123,12 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
       const back = await cli(runConvert, [json, '--to', 'xml'])
       const value = SyncFeedJson.decode(JSON.parse(memory.out).value)
       if (value._tag === 'Left') throw new Error(`${file}: the envelope does not decode`)
-      const chunked = { out: '', err: '', color: false }
-      await feedToXml(value.right, { ...chunked, out: (t) => void (chunked.out += t), err: () => undefined })
-      expect(chunked.out, file).toBe(back.out)
+      let chunked = ''
+      const write = (t: string) => {
+        chunked += t
+      }
+      await feedToXml(value.right, { out: write, err: () => undefined, color: false })
+      expect(chunked, file).toBe(back.out)
       expect(SyncFeedXml.decode(back.out)).toEqual(SyncFeedXml.decode(readFileSync(file, 'utf8')))
     }
   })
