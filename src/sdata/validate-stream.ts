@@ -53,7 +53,7 @@ export class FeedEntryRules {
     this.own = new Map(roles.map((r) => [r, new Issues()]))
     const usable = digest !== null && typeof digest === 'object' && Array.isArray(digest.entries)
     this.against = usable ? new AgainstDigest(digest) : undefined
-    this.later = usable ? undefined : new Float64Array(64)
+    this.later = usable ? undefined : new Float64Array(3 * 64)
   }
 
   /** Checks the next entry. */
@@ -101,7 +101,7 @@ export class FeedEntryRules {
       this.endpoints.set(state.endpoint, endpoint)
     }
     let later = this.later!
-    if (3 * this.laterCount === later.length) {
+    if (3 * this.laterCount + 3 > later.length) {
       const grown = new Float64Array(later.length * 2)
       grown.set(later)
       this.later = later = grown

@@ -68,6 +68,9 @@ beforeAll(() => {
   }
   write('problems.xml', `${OPEN}<title>p</title><sync:syncMode>catchUp</sync:syncMode>${DIGEST}\n${BODY}\n</feed>`)
   write('late.xml', `${OPEN}<title>late</title>\n${BODY}\n<sync:syncMode>catchUp</sync:syncMode>${DIGEST}</feed>`)
+  // Many entries, the digest last: the ticks kept for it grow their store.
+  const many = Array.from({ length: 150 }, (_, i) => entry(i, i + 1, uuid(i))).join('\n')
+  write('late-many.xml', `${OPEN}${many}\n<sync:syncMode>catchUp</sync:syncMode>${DIGEST}</feed>`)
   writeFileSync(
     join(dir, 'target.xml'),
     DigestXml.encode({
