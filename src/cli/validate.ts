@@ -1,7 +1,7 @@
 // `syncwire validate`: decode each document by its kind, run the validator, print one line per problem.
 // `syncwire validate`: exit 0 valid, 1 invalid, 2 usage or unreadable.
 import { reportErrors } from '../codec/report'
-import { SYNC_ENTRY_ROLES, type SyncEntryRole, type SyncFeedRole } from '../sdata/index'
+import { SYNC_ENTRY_ROLES, type SyncEntryRole, type SyncFeed, type SyncFeedRole } from '../sdata/index'
 import { checkFeedMembers } from '../sdata/validate'
 import { Issues } from '../sdata/validate-issues'
 import { FeedEntryRules } from '../sdata/validate-stream'
@@ -190,33 +190,37 @@ async function checkLarge(
 }
 
 /**
- * A sync feed checked as it streams by: `validateSyncFeed`'s entry rules one entry at a time (for both default
- * roles until the feed shows whether it holds results), the feed's own members at the end, and the summary's counts.
+ * A sync feed checked as it streams by: `validateSyncFeed`'s entry rules one entry at a time, the feed's own members
+ * at the end, and the summary's counts. Without `--role`, the in-memory path checks a feed as a result feed when
+ * any entry is a result: the first entry decides the role for the pass, and a feed whose first result entry comes
+ * later is read a second time as a result feed (the issues per entry of the wrong role are not kept meanwhile).
  */
 async function checkFeedStream(
   file: string,
   role: SyncFeedRole | undefined,
   parse: ParseOptions,
 ): Promise<{ found: Problem[]; summary: string } | { issues: StreamIssue[] }> {
-  const roles: readonly SyncFeedRole[] = role === undefined ? ['source', 'result'] : [role]
+  let head: SyncFeed | undefined
   let rules: FeedEntryRules | undefined
+  let chosen = role
+  let mixed = false
   const summary = new FeedSummary()
-  let results = false
   for await (const event of feedEvents(file, parse)) {
-    if (event.type === 'head') rules = new FeedEntryRules(roles, event.feed.digest)
+    if (event.type === 'head') head = event.feed
     else if (event.type === 'entry') {
-      rules!.add(event.entry)
+      const result = isResultEntry(event.entry)
+      chosen ??= result ? 'result' : 'source'
+      if (result && chosen === 'source' && role === undefined) mixed = true
+      rules ??= new FeedEntryRules([chosen], head?.digest)
+      rules.add(event.entry)
       summary.add(event.entry)
-      results ||= isResultEntry(event.entry)
     } else if (event.type === 'end') {
-      // The role validateSyncFeed is given by the in-memory path: the flag, else result when an entry is one.
-      const chosen = role ?? (results ? 'result' : 'source')
+      if (mixed) return checkFeedStream(file, 'result', parse)
+      chosen ??= 'source'
+      rules ??= new FeedEntryRules([chosen], event.feed.digest)
       const issues = new Issues()
-      checkFeedMembers(issues, event.feed, chosen, rules!.count)
-      return {
-        found: [...issues.list, ...rules!.finish(chosen, event.feed.digest)],
-        summary: summary.text(event.feed),
-      }
+      checkFeedMembers(issues, event.feed, chosen, rules.count)
+      return { found: [...issues.list, ...rules.finish(chosen, event.feed.digest)], summary: summary.text(event.feed) }
     } else return { issues: event.issues }
   }
   return { issues: [{ path: '', message: 'the feed ended early' }] }

@@ -68,6 +68,12 @@ beforeAll(() => {
   }
   write('problems.xml', `${OPEN}<title>p</title><sync:syncMode>catchUp</sync:syncMode>${DIGEST}\n${BODY}\n</feed>`)
   write('late.xml', `${OPEN}<title>late</title>\n${BODY}\n<sync:syncMode>catchUp</sync:syncMode>${DIGEST}</feed>`)
+  // A result entry after a source entry: checked as a result feed, as in memory.
+  const result = entry(5, 5, uuid(5)).replace(
+    '<entry>',
+    '<entry xmlns:http="http://schemas.sage.com/sdata/http/2008/1"><http:httpStatus>201</http:httpStatus>',
+  )
+  write('mixed.xml', `${OPEN}${DIGEST}\n${BODY}\n${result}\n</feed>`)
   // Many entries, the digest last: the ticks kept for it grow their store.
   const many = Array.from({ length: 150 }, (_, i) => entry(i, i + 1, uuid(i))).join('\n')
   write('late-many.xml', `${OPEN}${many}\n<sync:syncMode>catchUp</sync:syncMode>${DIGEST}</feed>`)
