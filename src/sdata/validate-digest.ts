@@ -141,7 +141,7 @@ export interface LocatedState {
 export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = false): SDataIssue[] {
   const issues = new Issues()
   const order = new TickOrder((id) => states[id]!, crossPageOnly)
-  states.forEach((located, id) => order.add(issues, located, id))
+  for (let id = 0; id < states.length; id++) order.add(issues, states[id]!, id)
   return issues.list
 }
 
