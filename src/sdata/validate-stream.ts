@@ -1,10 +1,11 @@
 // The rules validateSyncFeed applies across a feed's entries, fed one entry at a time, so a streamed feed is checked
 // in bounded memory with the in-memory result (sync §2.2, §4.3–§4.4, core §13.4).
+import { Uuid } from '../codec/guid'
 import type { SyncEntry, SyncFeed, SyncState } from './model'
 import type { SyncFeedRole } from './roles'
 import { AgainstDigest, type LocatedState, TickOrder } from './validate-digest'
 import { checkEntry } from './validate-entry'
-import { elementName, Issues, type SDataIssue, UUID } from './validate-issues'
+import { elementName, Issues, type SDataIssue } from './validate-issues'
 
 const statePath = (position: number): string => `/feed/entry[${position}]/sync:syncState`
 
@@ -111,7 +112,7 @@ export class FeedEntryRules {
 
   private uuid(entry: SyncEntry, index: number): void {
     const uuid = entry.payload?.uuid
-    if (typeof uuid !== 'string' || !UUID.test(uuid)) return
+    if (!Uuid.is(uuid)) return
     // UUIDs compare case-insensitively (sdata.xsd uuid--type; the spec mixes cases).
     const key = uuidKey(uuid)
     const first = this.uuids.get(key)
