@@ -154,8 +154,8 @@ export type ProcessFeedEventsInput = Omit<ProcessFeedInput, 'feed'>
  *   **A feed whose `syncMode` or digest are written after its entries** (the `end` event has them, the `head`
  *   not) cannot be decided in one pass: the decisions depend on them. The stream then ends with
  *   `{ type: 'error', issues }` naming the late member instead of `end`, and the decisions already given are void
- *   (none was wrong for a feed with those members up front, but they were made without them). Decide such a page
- *   again with the second form, the members taken from the first pass's `end` event.
+ *   (they were made without the member and may differ from what it gives). Decide such a page again with the
+ *   second form, the members taken from the first pass's `end` event.
  * - `processFeedStream(input, options?)`: `processFeed`'s input with the feed's entries as any `Iterable` or
  *   `AsyncIterable` (read once, in order) and `syncMode` and `digest` given up front.
  *

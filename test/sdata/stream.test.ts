@@ -150,6 +150,7 @@ describe('streamSyncFeed', () => {
     const text = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
     const r = syncFeedXml(Named).decode(text)
     const events = await collect(streamSyncFeed(cutBytes(text, [333]), { payload: Named }))
+    expect(events[0]?.type).toBe('head')
     if (r._tag === 'Left') expectFailureLike(events, reportErrors(r.left))
     else expect(rebuildSyncFeed(events)).toEqual(r.right)
   })
