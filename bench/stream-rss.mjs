@@ -1,4 +1,4 @@
-// Child process of bench/stream.bench.mjs: streams the feed file named on the command line through streamSyncFeed
+// Child process of bench/stream-memory.bench.mjs: streams the feed file named on the command line through streamSyncFeed
 // and prints the entry count, the time and the peak resident set size as JSON.
 import { createReadStream } from 'node:fs'
 import { streamSyncFeed } from '../dist/sdata/index.js'

@@ -2,15 +2,16 @@
 // sdata-sync §5.4–§5.5 and §5.8: an immediate-mode page whose first entry from an endpoint skips ticks is refused (docs/decisions.md#s10).
 
 import type { DecisionReason, TargetState } from '../conflict/index'
-import { processFeed } from '../conflict/index'
 import { DigestXml } from '../sdata/documents'
 import type { Digest, SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import type { XmlElement, XmlNode } from '../xml/types'
-import { MAX_SIZE_OPTION, parseMaxSize } from './io'
+import { decidePage, decideStreamedPage, type PageResult } from './conflicts-page'
+import { MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor } from './io'
+import { isLarge, sniffKind } from './large'
 import { type Io, paint, parse, UsageError } from './shared'
-import { Fatal, readDigest, readFeedAnySize, readStates, writeOutput } from './sync-inputs'
+import { Fatal, readDigest, readFeed, readStates, writeOutput } from './sync-inputs'
 
 /**
  * `syncwire conflicts --help`.
@@ -170,22 +171,6 @@ function digestTable(digest: Digest, names: Map<string, string>, io: Io): string
   return table(rows, io)
 }
 
-interface PageResult {
-  file: string
-  syncMode: string
-  decisions: Array<{
-    uuid: string
-    source: { endpoint: string; tick: number; stamp: string }
-    target: TargetState | null
-    action: string
-    conflict: boolean
-    reason: DecisionReason
-    deleted: boolean
-  }>
-  rejected: Array<{ index: number; problem: string }>
-  merged: boolean
-}
-
 /**
  * Runs `syncwire conflicts` with the arguments after the command name; returns the exit code.
  *
@@ -219,19 +204,23 @@ export async function runConflicts(args: string[], io: Io): Promise<number> {
   try {
     let digest = readDigest(values['target-digest'], limit)
     const states = readStates(values['target-states'], limit)
-    const pages: Array<{ file: string; feed: SyncFeed }> = []
-    for (const file of positionals) pages.push({ file, feed: await readFeedAnySize(file, limit) })
+    // Pages within the size limit are read (and their errors reported) first, as before; larger ones stream.
+    const parseOptions = parseOptionsFor(limit)
+    const pages: Array<{ file: string; feed?: SyncFeed }> = []
+    for (const file of positionals) {
+      const streamed = isLarge(file, limit) && sniffKind(file) === 'feed'
+      pages.push(streamed ? { file } : { file, feed: readFeed(file, limit) })
+    }
     const results: PageResult[] = []
     for (let p = 0; p < pages.length; p++) {
       const { file, feed } = pages[p]!
-      const outcome = processFeed({
-        targetDigest: digest,
-        feed,
-        lookup: states.lookup,
-        lastPage: values['last-page'] === true && p === pages.length - 1,
-      })
-      if (outcome._tag === 'Left') {
-        const g = outcome.left
+      const lastPage = values['last-page'] === true && p === pages.length - 1
+      const outcome =
+        feed === undefined
+          ? await decideStreamedPage(file, digest, states, lastPage, parseOptions)
+          : decidePage(file, feed, digest, states, lastPage)
+      if ('gap' in outcome) {
+        const g = outcome.gap
         const message =
           `${file}: gap in immediate mode: entry ${g.index + 1} from ${g.endpoint} has tick ${g.entryTick}, ` +
           `but the target's digest expects tick ${g.digestTick} next (ticks ${g.digestTick}..${g.entryTick - 1} are missing); page refused`
@@ -241,30 +230,8 @@ export async function runConflicts(args: string[], io: Io): Promise<number> {
         io.err(`syncwire conflicts: ${message}\n`)
         return 1
       }
-      const page: PageResult = {
-        file,
-        syncMode: feed.syncMode ?? 'catchUp',
-        decisions: [],
-        rejected: outcome.right.rejected,
-        merged: outcome.right.merged,
-      }
-      for (const d of outcome.right.decisions) {
-        const entry = feed.entries[d.index]!
-        const source = entry.syncState!
-        page.decisions.push({
-          uuid: d.uuid,
-          source: { endpoint: source.endpoint, tick: source.tick, stamp: source.stamp },
-          target: states.get(d.uuid) ?? null,
-          action: d.decision.action,
-          conflict: d.decision.conflict,
-          reason: d.decision.reason,
-          deleted: entry.payload?.isDeleted === true,
-        })
-        // The state later pages see, by the rule processFeed applies between the entries of one page.
-        states.recordEntry(entry, d)
-      }
-      digest = outcome.right.digest
-      results.push(page)
+      digest = outcome.digest
+      results.push(outcome.page)
     }
     const held = Object.fromEntries(states.entries())
     const digestOut = values['digest-out']

@@ -2,10 +2,12 @@
 // `syncwire convert`; SData kinds use the SData JSON mapping (SyncFeedJson, DigestJson, …).
 import { reportErrors } from '../codec/report'
 import { reportJsonErrors } from '../sdata/json/report'
+import type { SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
+import { feedToJson, feedToXml } from './convert-large'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
-import { isLarge, readLarge, sniffKind } from './large'
+import { isLarge, readLargeFileSync, sniffKind } from './large'
 import { type Io, parse, showPath, UsageError } from './shared'
 
 /**
@@ -90,8 +92,12 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   const name = file === '-' ? '<stdin>' : file
   const large = isLarge(file, limit)
   const streamable = large && values.to === 'json' ? (kindFlag ?? sniffKind(file)) : undefined
-  if (streamable === 'feed' || streamable === 'filesync') {
-    const read = await readLarge(file, streamable, parseOptionsFor(limit))
+  if (streamable === 'feed') {
+    const issues = await feedToJson(file, ENVELOPE_VERSION, io, parseOptionsFor(limit))
+    return issues === undefined ? 0 : fail(io, name, issues)
+  }
+  if (streamable === 'filesync') {
+    const read = await readLargeFileSync(file, parseOptionsFor(limit))
     if ('issues' in read) return fail(io, name, read.issues)
     writeEnvelope(io, streamable, read.value)
     return 0
@@ -166,6 +172,11 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
         message: p.message,
       })),
     )
+  }
+  // A large feed goes out in chunks, the same text without ever being one string.
+  if (large && e.kind === 'feed') {
+    await feedToXml(decoded.right as SyncFeed, io)
+    return 0
   }
   const xml = spec.xml.encode(decoded.right)
   io.out(xml.endsWith('\n') ? xml : `${xml}\n`)

@@ -1,11 +1,10 @@
-// Reading CLI inputs too large to hold as text: a sync feed or a FILESYNC document streamed from disk and rebuilt
-// into its value (the same value the in-memory decode gives), with a progress line on stderr when it is a terminal.
+// Reading CLI inputs too large to hold as text: a sync feed streamed from disk event by event, or a FILESYNC document
+// streamed and rebuilt into its value, with a progress line (bytes, entries, rate) on stderr when it is a terminal.
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs'
 import type { FileSyncDocument } from '../filesync/model'
-import { rebuildFileSync, streamFileSync } from '../filesync/stream'
-import type { SyncFeed } from '../sdata/model'
+import { type FileSyncEvent, rebuildFileSync, streamFileSync } from '../filesync/stream'
 import { ATOM_NS } from '../sdata/namespaces'
-import { rebuildSyncFeed, streamSyncFeed } from '../sdata/stream'
+import { type SyncFeedEvent, streamSyncFeed } from '../sdata/stream'
 import type { ParseOptions } from '../xml/options'
 import type { StreamIssue } from '../xml/stream'
 
@@ -24,7 +23,7 @@ export type StreamableKind = 'feed' | 'filesync'
  *
  * @example
  * ```ts
- * if (isLarge('feed.xml', MAX_INPUT_BYTES)) await readLarge('feed.xml', 'feed')
+ * if (isLarge('feed.xml', MAX_INPUT_BYTES)) for await (const event of feedEvents('feed.xml')) use(event)
  * ```
  */
 export function isLarge(file: string, limit: number): boolean {
@@ -121,59 +120,62 @@ async function* chunksOf(file: string, meter: Meter): AsyncGenerator<Uint8Array>
 }
 
 /**
- * What a streamed read gives: the value, or the issues that ended the stream (paths, or `line:column`).
+ * The events of a sync feed streamed from `file` (as `streamSyncFeed` gives them), one at a time: nothing of the
+ * feed is held but the entry being read. Progress goes to stderr when it is a terminal.
  *
  * @example
  * ```ts
- * const r = await readLarge('feed.xml', 'feed')
- * if ('issues' in r) report(r.issues)
+ * for await (const event of feedEvents('big-feed.xml')) if (event.type === 'entry') count++
  * ```
  */
-export type LargeRead =
-  | { kind: 'feed'; value: SyncFeed }
-  | { kind: 'filesync'; value: FileSyncDocument }
-  | { issues: StreamIssue[] }
-
-/**
- * Streams `file` from disk and rebuilds its value: deep-equal to what the in-memory decode of the whole text
- * gives, without the text or its tree ever being held, so no size limit applies (`parse`, the parser's limits,
- * apply to each entry or item). Reports progress on stderr when it is a terminal.
- *
- * @example
- * ```ts
- * const r = await readLarge('big-feed.xml', 'feed')
- * ```
- */
-export async function readLarge(file: string, kind: StreamableKind, parse?: ParseOptions): Promise<LargeRead> {
-  const total = statSync(file).size
-  if (kind === 'feed') {
-    const meter = new Meter(file, total, 'entries')
-    const events = await collect(streamSyncFeed(chunksOf(file, meter), { parse }), meter)
-    if (!Array.isArray(events)) return events
-    const value = rebuildSyncFeed(events)
-    return value === undefined ? { issues: [{ path: '', message: 'the feed ended early' }] } : { kind, value }
-  }
-  const meter = new Meter(file, total, 'items')
-  const events = await collect(streamFileSync(chunksOf(file, meter), { parse }), meter)
-  if (!Array.isArray(events)) return events
-  const value = rebuildFileSync(events)
-  return value === undefined ? { issues: [{ path: '', message: 'the document ended early' }] } : { kind, value }
-}
-
-/** The events of a stream, counted on the meter; the issues instead when it ends with an error. */
-async function collect<E extends { type: string }>(
-  stream: AsyncIterable<E>,
-  meter: Meter,
-): Promise<E[] | { issues: StreamIssue[] }> {
-  const events: E[] = []
+export async function* feedEvents(file: string, parse?: ParseOptions): AsyncGenerator<SyncFeedEvent> {
+  const meter = new Meter(file, statSync(file).size, 'entries')
   try {
-    for await (const event of stream) {
-      meter.item()
-      if (event.type === 'error') return { issues: (event as unknown as { issues: StreamIssue[] }).issues }
-      events.push(event)
+    for await (const event of streamSyncFeed(chunksOf(file, meter), { parse })) {
+      if (event.type === 'entry') meter.item()
+      yield event
     }
-    return events
   } finally {
     meter.done()
   }
+}
+
+/**
+ * What a streamed read of a FILESYNC document gives: the value, or the issues that ended the stream (paths, or
+ * `line:column`).
+ *
+ * @example
+ * ```ts
+ * const r = await readLargeFileSync('listing.xml')
+ * if ('issues' in r) report(r.issues)
+ * ```
+ */
+export type LargeRead = { kind: 'filesync'; value: FileSyncDocument } | { issues: StreamIssue[] }
+
+/**
+ * Streams a FILESYNC document from disk and rebuilds its value: deep-equal to what the in-memory decode of the
+ * whole text gives, without the text or its tree ever being held (`parse`, the parser's limits, apply to each
+ * item). Reports progress on stderr when it is a terminal.
+ *
+ * @example
+ * ```ts
+ * const r = await readLargeFileSync('big-listing.xml')
+ * ```
+ */
+export async function readLargeFileSync(file: string, parse?: ParseOptions): Promise<LargeRead> {
+  const meter = new Meter(file, statSync(file).size, 'items')
+  const events: FileSyncEvent[] = []
+  try {
+    for await (const event of streamFileSync(chunksOf(file, meter), { parse })) {
+      meter.item()
+      if (event.type === 'error') return { issues: event.issues }
+      events.push(event)
+    }
+  } finally {
+    meter.done()
+  }
+  const value = rebuildFileSync(events)
+  return value === undefined
+    ? { issues: [{ path: '', message: 'the document ended early' }] }
+    : { kind: 'filesync', value }
 }

@@ -113,45 +113,108 @@ function describeState(state: SyncState): string {
   return `tick ${state.tick} from ${clean(state.endpoint)}`
 }
 
+/** Counts values in order of first appearance. */
+function count(values: readonly string[], into = new Map<string, number>()): Map<string, number> {
+  for (const v of values) into.set(v, (into.get(v) ?? 0) + 1)
+  return into
+}
+
 /** `201 ×2, 412`, in order of first appearance. */
-function tally(values: readonly string[]): string {
-  const counts = new Map<string, number>()
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+function tally(counts: ReadonlyMap<string, number>): string {
   return [...counts].map(([v, n]) => (n === 1 ? clean(v, 30) : `${clean(v, 30)} ×${n}`)).join(', ')
 }
 
+/** What the summary says of a list of diagnoses: how many, their severities, the first message. */
+class DiagnosisCount {
+  n = 0
+  readonly severities = new Map<string, number>()
+  first: string | undefined
+
+  add(diagnoses: readonly Diagnosis[]): this {
+    this.n += diagnoses.length
+    count(
+      diagnoses.map((d) => d.severity ?? 'no severity'),
+      this.severities,
+    )
+    this.first ??= diagnoses.find((d) => d.message !== undefined)?.message
+    return this
+  }
+
+  text(): string {
+    const message = this.first === undefined ? '' : `: "${clean(this.first.trim().replace(/\s+/g, ' '), 50)}"`
+    return `${plural(this.n, 'diagnosis', 'diagnoses')} (${tally(this.severities)})${message}`
+  }
+}
+
 function describeDiagnoses(diagnoses: readonly Diagnosis[]): string {
-  const severities = tally(diagnoses.map((d) => d.severity ?? 'no severity'))
-  const first = diagnoses.find((d) => d.message !== undefined)?.message
-  const message = first === undefined ? '' : `: "${clean(first.trim().replace(/\s+/g, ' '), 50)}"`
-  return `${plural(diagnoses.length, 'diagnosis', 'diagnoses')} (${severities})${message}`
+  return new DiagnosisCount().add(diagnoses).text()
+}
+
+/**
+ * The `--summary` line of a feed built one entry at a time (a streamed feed): it keeps counts, the endpoints and
+ * the HTTP statuses, not the entries. `summarize('feed', feed)` is this over the feed's entries.
+ *
+ * @example
+ * ```ts
+ * const summary = new FeedSummary()
+ * for (const entry of entries) summary.add(entry)
+ * summary.text(end.feed) // 'SData sync feed (catchUp) — 4,532 entries from 2 endpoints, …'
+ * ```
+ */
+export class FeedSummary {
+  private entries = 0
+  private states = 0
+  private deleted = 0
+  private results = false
+  private readonly endpoints = new Set<string>()
+  private readonly statuses = new Map<string, number>()
+  private readonly diagnoses = new DiagnosisCount()
+
+  /** Counts the next entry. */
+  add(entry: SyncEntry): void {
+    this.entries++
+    if (entry.syncState !== undefined) {
+      this.states++
+      this.endpoints.add(entry.syncState.endpoint)
+    }
+    if (entry.payload?.isDeleted === true) this.deleted++
+    if (entry.http?.status !== undefined) count([String(entry.http.status)], this.statuses)
+    if (isResultEntry(entry)) this.results = true
+    this.diagnoses.add(entry.diagnoses)
+  }
+
+  /** The line, with the feed's own members from `feed` (its entries are not read). */
+  text(feed: SyncFeed): string {
+    const n = this.entries
+    const sync = feed.syncMode !== undefined || feed.digest !== undefined || this.states > 0
+    const title = `SData ${sync ? 'sync ' : ''}feed${feed.syncMode === undefined ? '' : ` (${clean(feed.syncMode)})`}`
+    const total = feed.opensearch?.totalResults
+    const of = total !== undefined && total > n ? ` (of ${grouped(total)})` : ''
+    const endpoints = this.endpoints.size
+    const parts = [
+      `${n === 0 ? 'no entries' : plural(n, 'entry', 'entries')}${of}${endpoints > 0 ? ` from ${plural(endpoints, 'endpoint')}` : ''}`,
+    ]
+    if (this.deleted > 0) parts.push(`${grouped(this.deleted)} deleted`)
+    if (this.statuses.size > 0) parts.push(`HTTP ${tally(this.statuses)}`)
+    // A feed without results is what a source sends, and its digest is the source's (sync §4.4); in a result feed
+    // (§5.3) it is not said whose it is.
+    if (feed.digest !== undefined) {
+      parts.push(`${this.results ? '' : 'source '}digest of ${plural(feed.digest.entries.length, 'endpoint')}`)
+    }
+    // The feed's own diagnoses come first, then the entries', as they are listed.
+    const all = new DiagnosisCount().add(feed.diagnoses)
+    all.n += this.diagnoses.n
+    for (const [v, k] of this.diagnoses.severities) all.severities.set(v, (all.severities.get(v) ?? 0) + k)
+    all.first ??= this.diagnoses.first
+    if (all.n > 0) parts.push(all.text())
+    return `${title} — ${parts.join(', ')}`
+  }
 }
 
 function summarizeFeed(feed: SyncFeed): string {
-  const states = feed.entries.flatMap((e) => (e.syncState === undefined ? [] : [e.syncState]))
-  const sync = feed.syncMode !== undefined || feed.digest !== undefined || states.length > 0
-  const title = `SData ${sync ? 'sync ' : ''}feed${feed.syncMode === undefined ? '' : ` (${clean(feed.syncMode)})`}`
-  const total = feed.opensearch?.totalResults
-  const of = total !== undefined && total > feed.entries.length ? ` (of ${grouped(total)})` : ''
-  const endpoints = new Set(states.map((s) => s.endpoint)).size
-  const parts = [
-    `${feed.entries.length === 0 ? 'no entries' : plural(feed.entries.length, 'entry', 'entries')}${of}${
-      endpoints > 0 ? ` from ${plural(endpoints, 'endpoint')}` : ''
-    }`,
-  ]
-  const deleted = feed.entries.filter((e) => e.payload?.isDeleted === true).length
-  if (deleted > 0) parts.push(`${grouped(deleted)} deleted`)
-  const statuses = feed.entries.flatMap((e) => (e.http?.status === undefined ? [] : [String(e.http.status)]))
-  if (statuses.length > 0) parts.push(`HTTP ${tally(statuses)}`)
-  // A feed without results is what a source sends, and its digest is the source's (sync §4.4); in a result feed
-  // (§5.3) it is not said whose it is.
-  const results = feed.entries.some(isResultEntry)
-  if (feed.digest !== undefined) {
-    parts.push(`${results ? '' : 'source '}digest of ${plural(feed.digest.entries.length, 'endpoint')}`)
-  }
-  const diagnoses = [...feed.diagnoses, ...feed.entries.flatMap((e) => e.diagnoses)]
-  if (diagnoses.length > 0) parts.push(describeDiagnoses(diagnoses))
-  return `${title} — ${parts.join(', ')}`
+  const summary = new FeedSummary()
+  for (const entry of feed.entries) summary.add(entry)
+  return summary.text(feed)
 }
 
 function summarizeEntry(entry: SyncEntry): string {

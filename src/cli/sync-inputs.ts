@@ -10,7 +10,6 @@ import { parseXml } from '../xml/parse'
 import { ENVELOPE_VERSION } from './convert'
 import { InputError, MAX_INPUT_BYTES, parseOptionsFor, readInput } from './io'
 import { detectKind } from './kinds'
-import { isLarge, readLarge, sniffKind } from './large'
 import { showPath } from './shared'
 
 /**
@@ -40,7 +39,15 @@ function read(file: string, limit: number): string {
   }
 }
 
-function problemsLine(file: string, problems: Array<{ path: string; message: string }>): string {
+/**
+ * The issues of an input as lines `file: path message` (the form every input error of `conflicts` takes).
+ *
+ * @example
+ * ```ts
+ * throw new Fatal(1, problemsLine('page-1.xml', issues))
+ * ```
+ */
+export function problemsLine(file: string, problems: Array<{ path: string; message: string }>): string {
   return problems.map((p) => `${file}: ${showPath(p.path)} ${p.message}`).join('\n')
 }
 
@@ -153,22 +160,6 @@ function decodeFeed(file: string, text: string, limit: number): SyncFeed {
   const f = syncFeedXml(undefined, { parse: parseOptionsFor(limit) }).decode(text)
   if (f._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(f.left)))
   return f.right
-}
-
-/**
- * One feed page, decoded; a file over `limit` (`--max-size`) is streamed from disk: the same value, and no size
- * limit on the whole (the parser's limits apply to each entry).
- *
- * @example
- * ```ts
- * const feed = await readFeedAnySize('big-page.xml', MAX_INPUT_BYTES)
- * ```
- */
-export async function readFeedAnySize(file: string, limit = MAX_INPUT_BYTES): Promise<SyncFeed> {
-  if (!isLarge(file, limit) || sniffKind(file) !== 'feed') return readFeed(file, limit)
-  const read = await readLarge(file, 'feed', parseOptionsFor(limit))
-  if ('issues' in read) throw new Fatal(1, problemsLine(file, read.issues))
-  return read.value as SyncFeed
 }
 
 function stateFromJson(file: string, uuid: string, u: unknown): TargetState {

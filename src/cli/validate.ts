@@ -1,14 +1,19 @@
 // `syncwire validate`: decode each document by its kind, run the validator, print one line per problem.
 // `syncwire validate`: exit 0 valid, 1 invalid, 2 usage or unreadable.
 import { reportErrors } from '../codec/report'
-import { SYNC_ENTRY_ROLES, type SyncEntryRole } from '../sdata/index'
+import { SYNC_ENTRY_ROLES, type SyncEntryRole, type SyncFeed, type SyncFeedRole } from '../sdata/index'
+import { checkFeedMembers } from '../sdata/validate'
+import { Issues } from '../sdata/validate-issues'
+import { FeedEntryRules } from '../sdata/validate-stream'
+import type { ParseOptions } from '../xml/options'
 import { parseXml } from '../xml/parse'
+import type { StreamIssue } from '../xml/stream'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
-import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
-import { isLarge, readLarge, type StreamableKind, sniffKind } from './large'
+import { detectKind, isResultEntry, KIND_SPECS, KINDS, type Kind, type Problem } from './kinds'
+import { feedEvents, isLarge, readLargeFileSync, type StreamableKind, sniffKind } from './large'
 import { locate, scanElements } from './locate'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
-import { summarize } from './summary'
+import { FeedSummary, summarize } from './summary'
 
 /**
  * `syncwire validate --help`.
@@ -145,8 +150,9 @@ function checkRole(file: string, kind: Kind, role: SyncEntryRole | undefined): v
 }
 
 /**
- * A file over the size limit, streamed: the same checks on the same value. Its text is not kept, so a problem
- * is placed by its own `line:column` when it has one (well-formedness), else at 1:1.
+ * A file over the size limit, streamed: the same checks with the same results, entry by entry, keeping counts and
+ * the issues found, not the entries (a FILESYNC document is rebuilt whole). Its text is not kept, so a problem is
+ * placed by its own `line:column` when it has one (well-formedness), else at 1:1.
  */
 async function checkLarge(
   file: string,
@@ -160,7 +166,11 @@ async function checkLarge(
     const position = /^(\d+):(\d+)$/.exec(path)
     return position ? { line: Number(position[1]), column: Number(position[2]) } : { line: 1, column: 1 }
   }
-  const read = await readLarge(file, kind, parseOptionsFor(limit))
+  const parse = parseOptionsFor(limit)
+  const read =
+    kind === 'feed'
+      ? await checkFeedStream(file, role as SyncFeedRole | undefined, parse)
+      : await readLargeFileSync(file, parse)
   if ('issues' in read) {
     const wellFormed = !read.issues.some((p) => /^\d+:\d+$/.test(p.path))
     return {
@@ -174,8 +184,46 @@ async function checkLarge(
       })),
     }
   }
-  const issues = spec.validate(read.value, role)
-  return { kind, summary: summarize(kind, read.value), problems: issues.map((p) => ({ ...place(p.path), ...p })) }
+  const { found, summary } =
+    'value' in read ? { found: spec.validate(read.value, role), summary: summarize(kind, read.value) } : read
+  return { kind, summary, problems: found.map((p: Problem) => ({ ...place(p.path), ...p })) }
+}
+
+/**
+ * A sync feed checked as it streams by: `validateSyncFeed`'s entry rules one entry at a time, the feed's own members
+ * at the end, and the summary's counts. Without `--role`, the in-memory path checks a feed as a result feed when
+ * any entry is a result: the first entry decides the role for the pass, and a feed whose first result entry comes
+ * later is read a second time as a result feed (the issues per entry of the wrong role are not kept meanwhile).
+ */
+async function checkFeedStream(
+  file: string,
+  role: SyncFeedRole | undefined,
+  parse: ParseOptions,
+): Promise<{ found: Problem[]; summary: string } | { issues: StreamIssue[] }> {
+  let head: SyncFeed | undefined
+  let rules: FeedEntryRules | undefined
+  let chosen = role
+  let mixed = false
+  const summary = new FeedSummary()
+  for await (const event of feedEvents(file, parse)) {
+    if (event.type === 'head') head = event.feed
+    else if (event.type === 'entry') {
+      const result = isResultEntry(event.entry)
+      chosen ??= result ? 'result' : 'source'
+      if (result && chosen === 'source' && role === undefined) mixed = true
+      rules ??= new FeedEntryRules([chosen], head?.digest)
+      rules.add(event.entry)
+      summary.add(event.entry)
+    } else if (event.type === 'end') {
+      if (mixed) return checkFeedStream(file, 'result', parse)
+      chosen ??= 'source'
+      rules ??= new FeedEntryRules([chosen], event.feed.digest)
+      const issues = new Issues()
+      checkFeedMembers(issues, event.feed, chosen, rules.count)
+      return { found: [...issues.list, ...rules.finish(chosen, event.feed.digest)], summary: summary.text(event.feed) }
+    } else return { issues: event.issues }
+  }
+  return { issues: [{ path: '', message: 'the feed ended early' }] }
 }
 
 /** `valid`, `valid (2 warnings)`, `invalid (1 error, 3 warnings)`: the end of a --summary line. */

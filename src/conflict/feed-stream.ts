@@ -74,57 +74,203 @@ export interface FeedEndEvent {
 export type FeedGapEvent = GapError & { type: 'gap' }
 
 /**
- * What {@link processFeedStream} yields: decisions and rejections in feed order, then `end`, or `gap` (last).
+ * The last event of a page that cannot be decided: the feed stream itself ended with an error (its issues, passed
+ * on), or the page's `syncMode` or source digest were written after its entries, so the decisions already given
+ * were made without them and are void (see {@link processFeedStream}).
+ *
+ * @example
+ * ```ts
+ * const event: FeedErrorEvent = { type: 'error', issues: [{ path: '/feed/sync:digest', message: '…' }] }
+ * ```
+ */
+export interface FeedErrorEvent {
+  /** Discriminant of {@link FeedStreamEvent}. */
+  type: 'error'
+  /** What is wrong and where, as the decoders report it. */
+  issues: Array<{ path: string; message: string }>
+}
+
+/**
+ * What {@link processFeedStream} yields: decisions and rejections in feed order, then `end`; or `gap` or `error`
+ * (last).
  *
  * @example
  * ```ts
  * for await (const e of processFeedStream(input)) if (e.type === 'decision' && e.decision.action === 'apply') store(e)
  * ```
  */
-export type FeedStreamEvent = FeedDecisionEvent | FeedRejectedEvent | FeedEndEvent | FeedGapEvent
+export type FeedStreamEvent = FeedDecisionEvent | FeedRejectedEvent | FeedEndEvent | FeedGapEvent | FeedErrorEvent
 
 /**
- * The streaming counterpart of `processFeed`: decides a page whose entries come from an (async) iterable, one
- * entry at a time, with exactly `processFeed`'s rules (the same code decides both) and yields each decision as it
- * is made, then `{ type: 'end', digest, merged }`. Nothing waits for the whole feed.
+ * What processing reads of a feed's own members: a decoded `SyncFeed`, or the `head` or `end` event's feed.
  *
- * - The decisions, rejections, digest and `merged` equal `processFeed`'s for the same entries, options included
+ * @example
+ * ```ts
+ * const head: FeedHead = { syncMode: 'immediate', digest: { entries: [] } }
+ * ```
+ */
+export interface FeedHead {
+  /** `catchUp` (the default when absent) or `immediate`. */
+  syncMode?: SyncMode
+  /** The source digest. */
+  digest?: Digest
+}
+
+/**
+ * A decoded feed as a stream of events, structurally: what `streamSyncFeed` (`syncwire/sdata`) yields. `head`
+ * carries the members before the first entry, `end` all of them; `error` ends a feed that did not decode.
+ *
+ * @example
+ * ```ts
+ * const events: FeedSourceEvent[] = [{ type: 'head', feed: { syncMode: 'catchUp', digest } }, { type: 'entry', entry }, { type: 'end', feed: { syncMode: 'catchUp', digest } }]
+ * ```
+ */
+export type FeedSourceEvent =
+  | { type: 'head'; feed: FeedHead }
+  | { type: 'entry'; entry: FeedEntry }
+  | { type: 'end'; feed: FeedHead }
+  | { type: 'error'; issues: Array<{ path: string; message: string }> }
+
+/**
+ * Input of {@link processFeedStream} over a feed's events: `processFeed`'s input without the feed, which comes
+ * from the events.
+ *
+ * @example
+ * ```ts
+ * const input: ProcessFeedEventsInput = { targetDigest, lookup: (uuid) => states.get(uuid), lastPage: true }
+ * ```
+ */
+export type ProcessFeedEventsInput = Omit<ProcessFeedInput, 'feed'>
+
+/**
+ * The streaming counterpart of `processFeed`: decides a page whose entries come one at a time, with exactly
+ * `processFeed`'s rules (the same code decides both), and yields each decision as it is made, then
+ * `{ type: 'end', digest, merged }`. Nothing waits for the whole feed. Two forms:
+ *
+ * - `processFeedStream(events, input, options?)`: the feed's events as `streamSyncFeed` yields them (any
+ *   `Iterable` or `AsyncIterable` of {@link FeedSourceEvent}). `syncMode` and the source digest are read from the
+ *   `head` event (a stream without one counts as a head with neither), each entry is decided as it arrives, and
+ *   an `error` event of the feed is passed on as the last event.
+ *   **A feed whose `syncMode` or digest are written after its entries** (the `end` event has them, the `head`
+ *   not) cannot be decided in one pass: the decisions depend on them. The stream then ends with
+ *   `{ type: 'error', issues }` naming the late member instead of `end`, and the decisions already given are void
+ *   (they were made without the member and may differ from what it gives). Decide such a page again with the
+ *   second form, the members taken from the first pass's `end` event.
+ * - `processFeedStream(input, options?)`: `processFeed`'s input with the feed's entries as any `Iterable` or
+ *   `AsyncIterable` (read once, in order) and `syncMode` and `digest` given up front.
+ *
+ * Either way:
+ * - The decisions, rejections, digest and `merged` equal `processFeed`'s for the same feed, options included
  *   (`restampConflicts`, `failed`, repeated uuids, case-insensitive uuids).
- * - The source digest and `syncMode` are needed before the first entry, so they come in `input.feed` up front
- *   (a streamed feed whose digest follows its entries has to be read for them first, e.g. by a first pass).
  * - `immediate` mode: the gap rule is checked entry by entry; a gap ends the stream with a `gap` event (equal to
  *   `processFeed`'s `Left`), after the decisions of the entries before it, which are void: the page is refused.
  * - Memory: the state each decided uuid was left in (so a repeated uuid sees its earlier entry), nothing more
  *   per entry; the entries themselves are not kept.
  * - `lookup` and `failed` are called once per entry. Throws a `TypeError` (when iterated) for
- *   `restampConflicts` without `self`; an error the entries throw ends the iteration with that error.
+ *   `restampConflicts` without `self`; an error the source throws ends the iteration with that error.
  *
  * @example
  * ```ts
- * async function* entries() { for await (const e of streamSyncFeed(body)) if (e.type === 'entry') yield e.entry }
- * for await (const event of processFeedStream({ targetDigest, feed: { syncMode: 'catchUp', digest, entries: entries() }, lookup, lastPage: true })) {
+ * for await (const event of processFeedStream(streamSyncFeed(response.body!), { targetDigest, lookup, lastPage: true })) {
  *   if (event.type === 'decision' && event.decision.action === 'apply') await store(event.uuid)
  *   else if (event.type === 'end') await saveDigest(event.digest)
+ *   else if (event.type === 'error' || event.type === 'gap') await discardPage()
  * }
  * ```
  */
-export async function* processFeedStream(
+export function processFeedStream(
+  events: Iterable<FeedSourceEvent> | AsyncIterable<FeedSourceEvent>,
+  input: ProcessFeedEventsInput,
+  options?: ProcessFeedOptions,
+): AsyncGenerator<FeedStreamEvent, void, undefined>
+export function processFeedStream(
   input: ProcessFeedStreamInput,
   options?: ProcessFeedOptions,
+): AsyncGenerator<FeedStreamEvent, void, undefined>
+export function processFeedStream(
+  first: ProcessFeedStreamInput | Iterable<FeedSourceEvent> | AsyncIterable<FeedSourceEvent>,
+  second?: ProcessFeedEventsInput | ProcessFeedOptions,
+  third?: ProcessFeedOptions,
+): AsyncGenerator<FeedStreamEvent, void, undefined> {
+  if (isIterable(first)) return fromEvents(first, second as ProcessFeedEventsInput, third)
+  return fromEntries(first as ProcessFeedStreamInput, second as ProcessFeedOptions | undefined)
+}
+
+function isIterable(x: unknown): x is Iterable<FeedSourceEvent> | AsyncIterable<FeedSourceEvent> {
+  return x !== null && typeof x === 'object' && (Symbol.asyncIterator in x || Symbol.iterator in x)
+}
+
+/** One entry through the pass (and the gap rule): the event it gives. */
+function decideOne(pass: FeedPass, gaps: GapCheck | undefined, entry: FeedEntry, i: number): FeedStreamEvent {
+  const gap = gaps?.check(entry, i)
+  if (gap !== undefined) return { type: 'gap', ...gap }
+  const outcome = pass.step(entry, i)
+  return 'problem' in outcome ? { type: 'rejected', ...outcome } : { type: 'decision', ...outcome }
+}
+
+async function* fromEntries(
+  input: ProcessFeedStreamInput,
+  options: ProcessFeedOptions | undefined,
 ): AsyncGenerator<FeedStreamEvent, void, undefined> {
   const pass = new FeedPass(input, options, true)
   const gaps = pass.immediate ? new GapCheck(input, options) : undefined
   let index = 0
   for await (const entry of input.feed.entries) {
-    const i = index++
-    const gap = gaps?.check(entry, i)
-    if (gap !== undefined) {
-      yield { type: 'gap', ...gap }
-      return
-    }
-    const outcome = pass.step(entry, i)
-    if ('problem' in outcome) yield { type: 'rejected', ...outcome }
-    else yield { type: 'decision', ...outcome }
+    const event = decideOne(pass, gaps, entry, index++)
+    yield event
+    if (event.type === 'gap') return
   }
   yield { type: 'end', ...pass.finish() }
+}
+
+async function* fromEvents(
+  events: Iterable<FeedSourceEvent> | AsyncIterable<FeedSourceEvent>,
+  input: ProcessFeedEventsInput,
+  options: ProcessFeedOptions | undefined,
+): AsyncGenerator<FeedStreamEvent, void, undefined> {
+  let head: FeedHead | undefined
+  let pass: FeedPass | undefined
+  let gaps: GapCheck | undefined
+  const start = (feed: FeedHead): FeedPass => {
+    head = feed
+    const full = { ...input, feed: { syncMode: feed.syncMode, digest: feed.digest } }
+    pass = new FeedPass(full, options, true)
+    gaps = pass.immediate ? new GapCheck(full, options) : undefined
+    return pass
+  }
+  let index = 0
+  for await (const event of events) {
+    if (event.type === 'head') {
+      if (pass === undefined) start(event.feed)
+    } else if (event.type === 'entry') {
+      const decided = decideOne(pass ?? start({}), gaps, event.entry, index++)
+      yield decided
+      if (decided.type === 'gap') return
+    } else if (event.type === 'end') {
+      const late = lateMembers(head ?? event.feed, event.feed)
+      if (late.length > 0) {
+        yield { type: 'error', issues: late }
+        return
+      }
+      yield { type: 'end', ...(pass ?? start(event.feed)).finish() }
+      return
+    } else {
+      yield { type: 'error', issues: event.issues }
+      return
+    }
+  }
+  yield { type: 'error', issues: [{ path: '', message: 'the feed stream ended without its end event' }] }
+}
+
+/** The members the decisions needed that `end` has and the head had not (or had otherwise). */
+function lateMembers(head: FeedHead, end: FeedHead): FeedErrorEvent['issues'] {
+  const issues: FeedErrorEvent['issues'] = []
+  const void_ = 'so the decisions given were made without it and are void; decide the page again with it up front'
+  if ((head.syncMode === 'immediate') !== (end.syncMode === 'immediate')) {
+    issues.push({ path: '/feed/sync:syncMode', message: `sync:syncMode is written after the entries, ${void_}` })
+  }
+  if (head.digest !== end.digest && JSON.stringify(head.digest) !== JSON.stringify(end.digest)) {
+    issues.push({ path: '/feed/sync:digest', message: `sync:digest is written after the entries, ${void_}` })
+  }
+  return issues
 }

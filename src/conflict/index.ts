@@ -18,9 +18,13 @@ export type { FeedEntry } from './feed-pass'
 export {
   type FeedDecisionEvent,
   type FeedEndEvent,
+  type FeedErrorEvent,
   type FeedGapEvent,
+  type FeedHead,
   type FeedRejectedEvent,
+  type FeedSourceEvent,
   type FeedStreamEvent,
+  type ProcessFeedEventsInput,
   type ProcessFeedStreamInput,
   processFeedStream,
 } from './feed-stream'

@@ -23,7 +23,7 @@ export {
 } from './build'
 export * from './codecs'
 export * from './documents'
-export { type EncodeSyncFeedStreamOptions, encodeSyncFeedStream } from './encode-stream'
+export { type EncodeSyncFeedStreamOptions, encodeSyncFeedStream, type SyncFeedEntries } from './encode-stream'
 export * from './json/index'
 export type * from './model'
 export * from './namespaces'
@@ -36,6 +36,7 @@ export {
   type SyncEntryEvent,
   type SyncFeedEndEvent,
   type SyncFeedEvent,
+  type SyncFeedHeadEvent,
   streamSyncFeed,
 } from './stream'
 export type {

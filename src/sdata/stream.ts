@@ -47,6 +47,23 @@ export interface SyncEntryEvent<V = unknown> {
 }
 
 /**
+ * The first event of a feed, before its first entry (or before `end` when it has none): the feed-level members
+ * written before the first entry (syncMode, digest, links, extensions, … as decoded so far), with `entries: []`.
+ * Members written after the entries are not in it; they arrive only in the `end` event, which has them all.
+ *
+ * @example
+ * ```ts
+ * const event: SyncFeedHeadEvent = { type: 'head', feed: { links: [], diagnoses: [], entries: [], extensions: [], syncMode: 'catchUp' } }
+ * ```
+ */
+export interface SyncFeedHeadEvent<V = unknown> {
+  /** Discriminant of {@link SyncFeedEvent}. */
+  type: 'head'
+  /** The feed's members before its first entry. */
+  feed: SyncFeed<V>
+}
+
+/**
  * The last event of a feed that decoded: the feed with `entries: []` (its entries came as {@link SyncEntryEvent}s),
  * with every feed-level member, including those written after the entries.
  *
@@ -63,19 +80,21 @@ export interface SyncFeedEndEvent<V = unknown> {
 }
 
 /**
- * What {@link streamSyncFeed} yields: entries in document order, then `end`, or an `error` (last) after the
- * entries that came before the fault.
+ * What {@link streamSyncFeed} yields: `head` once, entries in document order, then `end`; or an `error` (last)
+ * after the events that came before the fault.
  *
  * @example
  * ```ts
  * for await (const event of streamSyncFeed(source)) if (event.type === 'entry') apply(event.entry)
  * ```
  */
-export type SyncFeedEvent<V = unknown> = SyncEntryEvent<V> | SyncFeedEndEvent<V> | StreamError
+export type SyncFeedEvent<V = unknown> = SyncFeedHeadEvent<V> | SyncEntryEvent<V> | SyncFeedEndEvent<V> | StreamError
 
 interface FeedState {
   /** atom:entry children read so far (their position shows in error paths, `entry[3]`). */
   entries: number
+  /** Whether the `head` event went out. */
+  headSent: boolean
 }
 
 function failWith(sink: Sink<unknown>, error: unknown): void {
@@ -91,12 +110,21 @@ function feedPolicy<V>(payload: PayloadCodec<V> | undefined): StreamPolicy<FeedS
     sink.fail(reportErrors(r.left))
     return undefined
   }
+  // The members read so far, as the head: a prefix of the feed's children decodes to a subset of its issues
+  // (the feed reader keeps the first of each member and requires none), so a failure here is the whole feed's too.
+  const sendHead = (frame: Frame<FeedState>, sink: Sink<SyncFeedEvent<V>>): boolean => {
+    if (frame.kind.headSent) return true
+    frame.kind.headSent = true
+    const feed = decodeFeed(frame.element, sink)
+    if (feed !== undefined) sink.emit({ type: 'head', feed })
+    return feed !== undefined
+  }
   const readOne = (el: XmlElement, feed: XmlElement, problems: Problems) =>
     readEntry(el, at(at(undefined, feed), el, true), problems, payload)
   return {
     root(element, sink) {
       decodeFeed(element, sink)
-      return { entries: 0 }
+      return { entries: 0, headSent: false }
     },
     parseIssues: (error) => xmlErrorsToIssues([error]),
     mayOpen: () => false,
@@ -108,6 +136,7 @@ function feedPolicy<V>(payload: PayloadCodec<V> | undefined): StreamPolicy<FeedS
       }
       const position = ++frame.kind.entries
       try {
+        if (!sendHead(frame, sink)) return
         const problems = new Problems(base)
         const entry = readOne(el, frame.element, problems)
         if (problems.errors.length === 0 && entry !== undefined) {
@@ -127,6 +156,7 @@ function feedPolicy<V>(payload: PayloadCodec<V> | undefined): StreamPolicy<FeedS
     // Text beside the feed's children carries nothing (the in-memory decode skips it too); it was checked.
     text: () => undefined,
     close(frame, sink) {
+      if (!sendHead(frame, sink)) return
       const feed = decodeFeed(frame.element, sink)
       if (feed !== undefined) sink.emit({ type: 'end', feed })
     },
@@ -143,10 +173,15 @@ const PLACEHOLDER: XmlElement = {
 }
 
 /**
- * Decodes an Atom sync feed from a stream in bounded memory: yields `{ type: 'entry', entry }` for each entry as
- * soon as its end tag has been read (deep-equal to that entry in `SyncFeedXml.decode`'s result), then
- * `{ type: 'end', feed }` with the feed's own members (`entries: []`), or ends with `{ type: 'error', issues }`.
+ * Decodes an Atom sync feed from a stream in bounded memory: yields `{ type: 'head', feed }` once, at the first
+ * entry's start, then `{ type: 'entry', entry }` for each entry as soon as its end tag has been read (deep-equal to
+ * that entry in `SyncFeedXml.decode`'s result), then `{ type: 'end', feed }` with all the feed's own members
+ * (`entries: []`); or it ends with `{ type: 'error', issues }`.
  *
+ * - `head` carries the feed-level members written before the first entry (syncMode, digest, links, extensions …;
+ *   `entries: []`), so a consumer can act on them before any entry; it comes before `end` when there are no
+ *   entries. A member written after the entries (a server may put the digest last) is only in `end`: compare
+ *   the two when it matters (`processFeedStream` does).
  * - The reader holds one entry (or one stretch of text between entries) at a time, plus the feed's own members;
  *   `parse.maxLength` bounds what it holds, not the feed.
  * - Every rule of `parseXml` applies, in document order: a document that is not well-formed ends with the same
@@ -161,7 +196,8 @@ const PLACEHOLDER: XmlElement = {
  * @example
  * ```ts
  * for await (const event of streamSyncFeed(response.body!, { payload: AccountElement })) {
- *   if (event.type === 'entry') await apply(event.entry)
+ *   if (event.type === 'head') console.log(event.feed.syncMode)
+ *   else if (event.type === 'entry') await apply(event.entry)
  *   else if (event.type === 'end') await saveDigest(event.feed.digest)
  *   else throw new Error(reportText(event.issues))
  * }
@@ -178,7 +214,7 @@ export function streamSyncFeed<V = unknown>(
 
 /**
  * The feed a stream of {@link SyncFeedEvent}s stands for: the `end` event's feed with the entries put back, in
- * order; `undefined` when the stream ended with an error (or without its `end`).
+ * order (the `head` event adds nothing: `end` has every member it has); `undefined` when the stream ended with an error (or without its `end`).
  *
  * @example
  * ```ts
@@ -191,6 +227,7 @@ export function rebuildSyncFeed<V>(events: Iterable<SyncFeedEvent<V>>): SyncFeed
   const entries: Array<SyncEntry<V>> = []
   for (const event of events) {
     if (event.type === 'entry') entries.push(event.entry)
+    else if (event.type === 'head') continue
     else if (event.type === 'end') return { ...event.feed, entries }
     else return undefined
   }

@@ -133,45 +133,93 @@ export interface LocatedState {
  */
 export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = false): SDataIssue[] {
   const issues = new Issues()
-  const last = new Map<string, LocatedState>()
-  const seen = new Map<string, LocatedState>()
-  for (const located of states) {
+  const order = new TickOrder((id) => states[id]!, crossPageOnly)
+  for (let id = 0; id < states.length; id++) order.add(issues, states[id]!, id)
+  return issues.list
+}
+
+/**
+ * {@link checkTickOrder} fed one state at a time (a streamed feed). Each state comes with a number `id`, and
+ * `where(id)` gives back the path (and page) of an earlier one for messages, so what it keeps is small: per
+ * endpoint, the highest tick so far and every tick seen, each with its id.
+ *
+ * @example
+ * ```ts
+ * const order = new TickOrder((id) => ({ path: `/feed/entry[${id}]/sync:syncState` }))
+ * order.add(issues, { path: '/feed/entry[1]/sync:syncState', state }, 1)
+ * ```
+ */
+export class TickOrder {
+  private readonly last = new Map<string, { tick: number; id: number }>()
+  private readonly seen = new Map<string, Map<number, number>>()
+
+  constructor(
+    private readonly where: (id: number) => Pick<LocatedState, 'path' | 'page'>,
+    private readonly crossPageOnly = false,
+  ) {}
+
+  /** Checks one state against those before it, reporting into `issues`. */
+  add(issues: Issues, located: LocatedState, id: number): void {
     const { endpoint, tick } = located.state
-    if (typeof endpoint !== 'string' || typeof tick !== 'number') continue
-    const pair = `${tick}\u0000${endpoint}`
-    const previous = last.get(endpoint)
-    const duplicate = seen.get(pair)
-    const report = (other: LocatedState) => !crossPageOnly || other.page !== located.page
+    if (typeof endpoint !== 'string' || typeof tick !== 'number') return
+    let ticks = this.seen.get(endpoint)
+    if (ticks === undefined) {
+      ticks = new Map()
+      this.seen.set(endpoint, ticks)
+    }
+    const previous = this.last.get(endpoint)
+    const duplicate = ticks.get(tick)
+    const report = (other: number) => !this.crossPageOnly || this.where(other).page !== located.page
     if (duplicate !== undefined) {
       if (report(duplicate)) {
         issues.error(
           `${located.path}/tick`,
-          `duplicate (endpoint, tick) pair (${JSON.stringify(endpoint)}, ${tick}), first at ${duplicate.path}`,
+          `duplicate (endpoint, tick) pair (${JSON.stringify(endpoint)}, ${tick}), first at ${this.where(duplicate).path}`,
         )
       }
-    } else if (previous !== undefined && previous.state.tick >= tick && report(previous)) {
+    } else if (previous !== undefined && previous.tick >= tick && report(previous.id)) {
       issues.error(
         `${located.path}/tick`,
-        `tick ${tick} of ${JSON.stringify(endpoint)} does not increase (${previous.state.tick} at ${previous.path})`,
+        `tick ${tick} of ${JSON.stringify(endpoint)} does not increase (${previous.tick} at ${this.where(previous.id).path})`,
       )
     }
-    if (duplicate === undefined) seen.set(pair, located)
-    if (previous === undefined || previous.state.tick < tick) last.set(endpoint, located)
+    if (duplicate === undefined) ticks.set(tick, id)
+    if (previous === undefined || previous.tick < tick) this.last.set(endpoint, { tick, id })
   }
-  return issues.list
 }
 
 export function checkAgainstDigest(issues: Issues, digest: Digest, states: LocatedState[]): void {
-  const ticks = new Map<string, number>()
-  for (const entry of digest.entries) {
-    if (entry !== null && typeof entry === 'object' && !ticks.has(entry.endpoint)) ticks.set(entry.endpoint, entry.tick)
+  const against = new AgainstDigest(digest)
+  for (const located of states) against.add(issues, located)
+}
+
+/**
+ * {@link checkAgainstDigest} fed one state at a time: an entry tick past (or at) the digest's tick for its
+ * endpoint, and an endpoint the digest lacks (once per endpoint).
+ *
+ * @example
+ * ```ts
+ * const against = new AgainstDigest(feed.digest)
+ * against.add(issues, { path: '/feed/entry[1]/sync:syncState', state })
+ * ```
+ */
+export class AgainstDigest {
+  private readonly ticks = new Map<string, number>()
+  private readonly missing = new Set<string>()
+
+  constructor(digest: Digest) {
+    for (const entry of digest.entries) {
+      if (entry !== null && typeof entry === 'object' && !this.ticks.has(entry.endpoint))
+        this.ticks.set(entry.endpoint, entry.tick)
+    }
   }
-  const missing = new Set<string>()
-  for (const { path, state } of states) {
-    const digestTick = ticks.get(state.endpoint)
+
+  /** Checks one state, reporting into `issues`. */
+  add(issues: Issues, { path, state }: LocatedState): void {
+    const digestTick = this.ticks.get(state.endpoint)
     if (digestTick === undefined) {
-      if (!missing.has(state.endpoint)) {
-        missing.add(state.endpoint)
+      if (!this.missing.has(state.endpoint)) {
+        this.missing.add(state.endpoint)
         issues.warning(`${path}/endpoint`, `endpoint ${JSON.stringify(state.endpoint)} is not in the feed's digest`)
       }
     } else if (state.tick > digestTick) {

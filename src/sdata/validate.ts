@@ -1,22 +1,21 @@
 // Validation of decoded (or hand-built) SData sync values: how a feed or digest departs from the spec.
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4; digests and entries live in their own modules.
-import { Uuid } from '../codec/guid'
-import type { SyncEntry, SyncFeed, Tracking } from './model'
+import type { SyncFeed, Tracking } from './model'
 import type { SyncFeedRole } from './roles'
-import { checkAgainstDigest, checkDigest, checkTickOrder, type LocatedState } from './validate-digest'
-import { checkDiagnoses, checkEntry } from './validate-entry'
+import { checkDigest } from './validate-digest'
+import { checkDiagnoses } from './validate-entry'
 import {
   checkExtensions,
   checkKeptAttributes,
   checkLinks,
   checkStamp,
   describe,
-  elementName,
   Issues,
   type SDataIssue,
   TRACKING_NAMESPACE,
   TRACKING_NAMESPACE_OLD,
 } from './validate-issues'
+import { FeedEntryRules } from './validate-stream'
 
 export type { SyncEntryRole, SyncFeedRole } from './roles'
 export type { LocatedState, ValidateDigestOptions } from './validate-digest'
@@ -71,6 +70,25 @@ function checkFeed(issues: Issues, feed: SyncFeed, role: SyncFeedRole): void {
     issues.error('/feed', 'the feed is not an object')
     return
   }
+  const entries = Array.isArray(feed.entries) ? feed.entries : []
+  checkFeedMembers(issues, feed, role, entries.length)
+  if (!Array.isArray(feed.entries)) issues.error('/feed', 'the entries are not an array')
+  const rules = new FeedEntryRules([role], feed.digest)
+  for (const entry of entries) rules.add(entry)
+  issues.list.push(...rules.finish(role, feed.digest))
+}
+
+/**
+ * The checks of a feed's own members (all but its entries); `entries` is how many entries it has. Shared by
+ * {@link validateSyncFeed} and the streaming check of a feed, which has the members only at the end.
+ *
+ * @example
+ * ```ts
+ * const issues = new Issues()
+ * checkFeedMembers(issues, end.feed, 'source', rules.count)
+ * ```
+ */
+export function checkFeedMembers(issues: Issues, feed: SyncFeed, role: SyncFeedRole, entries: number): void {
   for (const key of ['id', 'title'] as const) issues.text(`/feed/${key}`, feed[key], key)
   if (feed.updated !== undefined) checkStamp(issues, '/feed/updated', feed.updated)
   checkLinks(issues, '/feed', feed.links)
@@ -85,52 +103,13 @@ function checkFeed(issues: Issues, feed: SyncFeed, role: SyncFeedRole): void {
   }
   if (feed.digest !== undefined) checkDigest(issues, '/feed/sync:digest', feed.digest)
   else if (role !== 'result') issues.error('/feed/sync:digest', 'the feed has no sync:digest (sync §4.4)')
-  checkOpenSearch(issues, feed)
+  checkOpenSearch(issues, feed, entries)
   checkDiagnoses(issues, '/feed', feed.diagnoses)
   checkExtensions(issues, '/feed', feed.extensions)
   checkKeptAttributes(issues, '/feed', feed)
-  const entries = Array.isArray(feed.entries) ? feed.entries : []
-  if (!Array.isArray(feed.entries)) issues.error('/feed', 'the entries are not an array')
-  const states: LocatedState[] = []
-  entries.forEach((entry, index) => {
-    const base = `/feed/entry[${index + 1}]`
-    if (entry === null || typeof entry !== 'object') {
-      issues.error(base, 'the entry is not an object')
-      return
-    }
-    checkEntry(issues, base, entry, role)
-    if (entry.syncState !== null && typeof entry.syncState === 'object') {
-      states.push({ path: `${base}/sync:syncState`, state: entry.syncState })
-    }
-  })
-  issues.list.push(...checkTickOrder(states))
-  checkUniqueUuids(issues, entries)
-  if (feed.digest !== null && typeof feed.digest === 'object' && Array.isArray(feed.digest.entries)) {
-    checkAgainstDigest(issues, feed.digest, states)
-  }
 }
 
-function checkUniqueUuids(issues: Issues, entries: readonly SyncEntry[]): void {
-  const seen = new Map<string, number>()
-  entries.forEach((entry, index) => {
-    const uuid = entry?.payload?.uuid
-    if (!Uuid.is(uuid)) return
-    // UUIDs compare case-insensitively (sdata.xsd uuid--type; the spec mixes cases).
-    const key = uuid.toLowerCase()
-    const first = seen.get(key)
-    if (first === undefined) seen.set(key, index)
-    else {
-      const element = entry.payload!.element
-      const name = element !== null && typeof element === 'object' ? elementName(element) : '*'
-      issues.warning(
-        `/feed/entry[${index + 1}]/sdata:payload/${name}/@sdata:uuid`,
-        `sdata:uuid ${uuid} appears again (first in entry[${first + 1}]); a sync feed carries each resource once`,
-      )
-    }
-  })
-}
-
-function checkOpenSearch(issues: Issues, feed: SyncFeed): void {
+function checkOpenSearch(issues: Issues, feed: SyncFeed, entries: number): void {
   const os = feed.opensearch
   if (os === undefined) return
   const check = (key: 'totalResults' | 'startIndex' | 'itemsPerPage', min: number) => {
@@ -142,7 +121,6 @@ function checkOpenSearch(issues: Issues, feed: SyncFeed): void {
   check('totalResults', 0)
   check('startIndex', 1)
   check('itemsPerPage', 0)
-  const entries = Array.isArray(feed.entries) ? feed.entries.length : 0
   if (os.itemsPerPage !== undefined && Number.isSafeInteger(os.itemsPerPage) && entries > os.itemsPerPage) {
     issues.warning(
       '/feed/opensearch:itemsPerPage',

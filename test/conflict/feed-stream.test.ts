@@ -1,6 +1,7 @@
 // processFeedStream against processFeed (model test): random pages (both modes, repeated and case-varied uuids,
 // entries without syncState or uuid, failures, re-stamps, last page or not) get the same decisions, rejections,
-// digest and merge, or the same gap; and decisions come out before the entries have all been read.
+// digest and merge, or the same gap, from entries or from generated feed XML streamed in random byte chunks; a
+// digest written after the entries ends with an error; decisions come out before the entries have all been read.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -11,8 +12,10 @@ import {
   type Stamp,
   type TargetState,
 } from '../../src/conflict/index'
+import { encodeSyncFeedStream, type SyncFeed, SyncFeedXml, streamSyncFeed } from '../../src/sdata/index'
+import { arbSyncFeed } from '../../src/testing/arbitraries/sdata'
 import { numRuns } from '../support/runtime'
-import { asyncChunks, collect } from '../support/stream'
+import { arbCuts, asyncChunks, collect, cutBytes } from '../support/stream'
 import { digest, ENDPOINTS, syncState } from './arbitraries'
 
 const uuidOf = (n: number, variant: number): string => {
@@ -127,5 +130,91 @@ describe('processFeedStream = processFeed', () => {
     const input = { targetDigest: { entries: [] }, feed: { entries: [] }, lookup: () => undefined, lastPage: true }
     await expect(collect(processFeedStream(input, { restampConflicts: true }))).rejects.toThrow(TypeError)
     expect(() => processFeed(input, { restampConflicts: true })).toThrow(TypeError)
+  })
+
+  it('decides a feed streamed from its XML, cut at random bytes, as processFeed decides the decoded feed', async () => {
+    const feeds = fc
+      .record({
+        feed: arbSyncFeed({ maxEntries: 6 }),
+        syncMode: fc.constantFrom(undefined, 'catchUp' as const, 'immediate' as const),
+        digest: fc.option(digest, { nil: undefined }),
+        states: fc.array(fc.option(syncState, { nil: undefined, freq: 8 }), { minLength: 6, maxLength: 6 }),
+        uuids: fc.array(fc.tuple(fc.nat(5), fc.nat(1)), { minLength: 6, maxLength: 6 }),
+      })
+      .map(({ feed, syncMode, digest, states, uuids }): SyncFeed => {
+        const entries = feed.entries.map((e, i) => {
+          const { syncState: _, ...rest } = e
+          const [n, variant] = uuids[i]!
+          const payload = e.payload === undefined ? undefined : { ...e.payload, uuid: uuidOf(n, variant) }
+          return {
+            ...rest,
+            ...(states[i] === undefined ? {} : { syncState: states[i] }),
+            ...(payload ? { payload } : {}),
+          }
+        })
+        const { syncMode: _m, digest: _d, ...rest } = feed
+        return { ...rest, ...(syncMode ? { syncMode } : {}), ...(digest ? { digest } : {}), entries }
+      })
+    await fc.assert(
+      fc.asyncProperty(
+        feeds,
+        digest,
+        fc.array(fc.tuple(fc.nat(5), syncState), { maxLength: 6 }),
+        fc.boolean(),
+        arbCuts(),
+        async (feed, targetDigest, held, lastPage, cuts) => {
+          const text = SyncFeedXml.encode(feed)
+          const decoded = SyncFeedXml.decode(text)
+          if (decoded._tag === 'Left') throw new Error('a generated feed decodes')
+          const store = new Map(held.map(([n, s]) => [uuidOf(n, 0), s]))
+          const input = { targetDigest, lookup: (u: string) => store.get(u.toLowerCase()), lastPage }
+          const whole = processFeed({ ...input, feed: decoded.right })
+          const chunks = cutBytes(text, cuts(new TextEncoder().encode(text).length))
+          const events = await collect(processFeedStream(streamSyncFeed(asyncChunks(chunks)), input))
+          const last = events[events.length - 1]!
+          if (whole._tag === 'Left') expect(last).toEqual({ type: 'gap', ...whole.left })
+          else {
+            expect(last).toEqual({ type: 'end', digest: whole.right.digest, merged: whole.right.merged })
+            expect(events.filter((e) => e.type === 'decision').map(strip)).toEqual(whole.right.decisions)
+            expect(events.filter((e) => e.type === 'rejected').map(strip)).toEqual(whole.right.rejected)
+          }
+        },
+      ),
+      { numRuns: numRuns(30) },
+    )
+  })
+
+  it('ends with an error, not a silent answer, when the digest or syncMode follows the entries', async () => {
+    const entry = (i: number) => ({
+      links: [],
+      diagnoses: [],
+      extensions: [],
+      syncState: { endpoint: ENDPOINTS[1]!, tick: i + 1, stamp: '2024-01-01T00:00:00Z' as Stamp },
+    })
+    const head: SyncFeed = { links: [], diagnoses: [], entries: [], extensions: [] }
+    const text = (await collect(encodeSyncFeedStream(head, [entry(0), entry(1)]))).join('')
+    const source = {
+      entries: [{ endpoint: ENDPOINTS[1]!, tick: 5, stamp: '2024-01-01T00:00:00Z' as Stamp, conflictPriority: 1 }],
+    }
+    const digestXml = SyncFeedXml.encode({ ...head, digest: source, syncMode: 'immediate' })
+    const members = /<feed[^>]*>([\s\S]*)<\/feed>/.exec(digestXml)![1]!
+    const late = text.replace('</feed>', `${members}</feed>`)
+    const input = { targetDigest: { entries: [] }, lookup: () => undefined, lastPage: true }
+    const events = await collect(processFeedStream(streamSyncFeed([late]), input))
+    expect(events.map((e) => e.type)).toEqual(['rejected', 'rejected', 'error'])
+    const error = events[2]!
+    expect(error.type === 'error' && error.issues.map((i) => i.path)).toEqual([
+      '/feed/sync:syncMode',
+      '/feed/sync:digest',
+    ])
+    // The same members up front: decided to the end.
+    const early = text.replace(/(<feed[^>]*>)/, `$1${members}`)
+    const decided = await collect(processFeedStream(streamSyncFeed([early]), input))
+    expect(decided[decided.length - 1]!.type).toBe('end')
+    // A feed that does not decode ends with its own issues; a stream without its end says so.
+    const broken = await collect(processFeedStream(streamSyncFeed([text.slice(0, -20)]), input))
+    expect(broken[broken.length - 1]!.type).toBe('error')
+    const cut = await collect(processFeedStream([{ type: 'entry', entry: entry(0) }], input))
+    expect(cut.map((e) => e.type)).toEqual(['rejected', 'error'])
   })
 })

@@ -68,7 +68,7 @@ export const STREAM_EXAMPLES: Example[] = [
         check: (r) => {
           expect(r.error).toBeUndefined()
           expect(r.err).toEqual([])
-          expect(r.out.slice(0, TICKS.length + 1)).toEqual([...TICKS, DIGEST])
+          expect(r.out.slice(0, TICKS.length + 2)).toEqual([feed.right.syncMode, ...TICKS, DIGEST])
           expect(readmeUrls).toHaveLength(1)
           expect(itemLines(r).length).toBeGreaterThan(0)
         },

@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
+import { SyncFeedElement } from '../../src/sdata/codecs'
 import {
   rebuildSyncFeed,
   reportErrors,
@@ -36,6 +37,7 @@ async function expectSameAsInMemory(text: string, events: SyncFeedEvent[]): Prom
     return
   }
   expect(events[events.length - 1]!.type).toBe('end')
+  expectHeadFirst(text, events)
   const entries = events.filter((e) => e.type === 'entry').map((e) => (e as { entry: unknown }).entry)
   expect(entries).toEqual(r.right.entries)
   expect(rebuildSyncFeed(events)).toEqual(r.right)
@@ -43,7 +45,49 @@ async function expectSameAsInMemory(text: string, events: SyncFeedEvent[]): Prom
   expect(end.feed.entries).toEqual([])
 }
 
+/**
+ * One `head` event, first, whose feed is the in-memory decode of the feed with only the children before its first
+ * entry (the whole feed's members when it has no entry), `entries: []`.
+ */
+function expectHeadFirst(text: string, events: SyncFeedEvent[]): void {
+  const heads = events.filter((e) => e.type === 'head')
+  expect(heads).toHaveLength(1)
+  expect(events[0]!.type).toBe('head')
+  const root = parseXml(text)
+  if (root._tag === 'Left') throw new Error('a feed that decodes parses')
+  const children = root.right.root.children
+  const first = children.findIndex((c) => c.type === 'element' && c.localName === 'entry' && c.namespace === ATOM)
+  const before = first < 0 ? children : children.slice(0, first)
+  const head = SyncFeedElement.decode({ ...root.right.root, children: before })
+  expect(head._tag).toBe('Right')
+  if (head._tag === 'Right') expect(heads[0]).toEqual({ type: 'head', feed: { ...head.right, entries: [] } })
+}
+
+const ATOM = 'http://www.w3.org/2005/Atom'
+
 describe('streamSyncFeed', () => {
+  it('gives the head before the first entry; members after the entries are only in end', async () => {
+    const text = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
+    const digest = /<digest [\s\S]*?<\/digest>/.exec(text)![0]
+    const late = text.replace(digest, '').replace('</feed>', `${digest}</feed>`)
+    const events = await collect(streamSyncFeed(cutBytes(late, [200, 900])))
+    const head = events[0]!
+    expect(head.type).toBe('head')
+    if (head.type !== 'head') return
+    expect(head.feed.syncMode).toBe('catchUp')
+    expect(head.feed.digest).toBeUndefined()
+    const end = events[events.length - 1]!
+    expect(end.type === 'end' && end.feed.digest).toEqual(
+      rebuildSyncFeed(await collect(streamSyncFeed([text])))?.digest,
+    )
+    await expectSameAsInMemory(late, events)
+    // No entries: the head comes right before the end, with every member.
+    const empty = text.replace(/<entry>[\s\S]*<\/entry>/, '')
+    const none = await collect(streamSyncFeed([empty]))
+    expect(none.map((e) => e.type)).toEqual(['head', 'end'])
+    await expectSameAsInMemory(empty, none)
+  })
+
   it('gives the in-memory value for generated feeds, cut anywhere, from every kind of source', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -106,6 +150,7 @@ describe('streamSyncFeed', () => {
     const text = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
     const r = syncFeedXml(Named).decode(text)
     const events = await collect(streamSyncFeed(cutBytes(text, [333]), { payload: Named }))
+    expect(events[0]?.type).toBe('head')
     if (r._tag === 'Left') expectFailureLike(events, reportErrors(r.left))
     else expect(rebuildSyncFeed(events)).toEqual(r.right)
   })

@@ -1,0 +1,129 @@
+// The rules validateSyncFeed applies across a feed's entries, fed one entry at a time, so a streamed feed is checked
+// in bounded memory with the in-memory result (sync §2.2, §4.3–§4.4, core §13.4).
+import { Uuid } from '../codec/guid'
+import type { SyncEntry, SyncFeed, SyncState } from './model'
+import type { SyncFeedRole } from './roles'
+import { AgainstDigest, type LocatedState, TickOrder } from './validate-digest'
+import { checkEntry } from './validate-entry'
+import { elementName, Issues, type SDataIssue } from './validate-issues'
+
+const statePath = (position: number): string => `/feed/entry[${position}]/sync:syncState`
+
+/**
+ * A uuid as a short fresh string (two hex digits to a character): the key repeated uuids are found by. A uuid as
+ * decoded may be a slice of a large piece of text, which keeping it would keep whole.
+ */
+function uuidKey(uuid: string): string {
+  const hex = uuid.replaceAll('-', '').toLowerCase()
+  let key = ''
+  for (let i = 0; i < hex.length; i += 4) key += String.fromCharCode(Number.parseInt(hex.slice(i, i + 4), 16))
+  return key
+}
+
+/**
+ * The entry rules of {@link validateSyncFeed}, one entry at a time: each entry's own checks (for every candidate
+ * role, as the role may be known only at the end), tick order per endpoint, repeated uuids, and ticks against the
+ * digest. What it keeps per entry: its tick (and for repeated uuids its uuid), not the entry; the issues found.
+ * `finish` gives the issues in the order `validateSyncFeed` lists them.
+ *
+ * @example
+ * ```ts
+ * const rules = new FeedEntryRules(['source'], head.digest)
+ * for (const entry of entries) rules.add(entry)
+ * rules.finish('source', end.digest) // SDataIssue[]
+ * ```
+ */
+export class FeedEntryRules {
+  /** Entries given so far. */
+  count = 0
+  private readonly own: Map<SyncFeedRole, Issues>
+  private readonly ticks = new TickOrder((position) => ({ path: statePath(position) }))
+  private readonly tickIssues = new Issues()
+  private readonly uuids = new Map<string, number>()
+  private readonly uuidIssues = new Issues()
+  private readonly digestIssues = new Issues()
+  private readonly against: AgainstDigest | undefined
+  /** The (endpoint number, tick) of each state, to check against a digest not known up front. */
+  private later: Float64Array | undefined
+  private laterCount = 0
+  private readonly endpoints = new Map<string, number>()
+  private readonly endpointNames: string[] = []
+
+  /** `roles`: the roles to check entries for; `digest`: the feed's digest when known before the entries. */
+  constructor(roles: readonly SyncFeedRole[], digest: SyncFeed['digest'] | null) {
+    this.own = new Map(roles.map((r) => [r, new Issues()]))
+    const usable = digest !== null && typeof digest === 'object' && Array.isArray(digest.entries)
+    this.against = usable ? new AgainstDigest(digest) : undefined
+    this.later = usable ? undefined : new Float64Array(3 * 64)
+  }
+
+  /** Checks the next entry. */
+  add(entry: SyncEntry): void {
+    const index = this.count++
+    const base = `/feed/entry[${index + 1}]`
+    if (entry === null || typeof entry !== 'object') {
+      for (const issues of this.own.values()) issues.error(base, 'the entry is not an object')
+      return
+    }
+    for (const [role, issues] of this.own) checkEntry(issues, base, entry, role)
+    const state = entry.syncState
+    if (state !== null && typeof state === 'object') {
+      const located: LocatedState = { path: statePath(index + 1), state }
+      this.ticks.add(this.tickIssues, located, index + 1)
+      if (this.against !== undefined) this.against.add(this.digestIssues, located)
+      else this.keep(state, index + 1)
+    }
+    this.uuid(entry, index)
+  }
+
+  /** The issues, as `validateSyncFeed` orders them after the feed's own: entries, ticks, uuids, digest. */
+  finish(role: SyncFeedRole, digest: SyncFeed['digest'] | null): SDataIssue[] {
+    const own = this.own.get(role)
+    if (own === undefined) throw new RangeError(`role ${role} was not checked`)
+    const later = this.later
+    if (later !== undefined && digest !== null && typeof digest === 'object' && Array.isArray(digest.entries)) {
+      const against = new AgainstDigest(digest)
+      for (let k = 0; k < this.laterCount; k++) {
+        const [endpoint, tick, position] = [later[3 * k]!, later[3 * k + 1]!, later[3 * k + 2]!]
+        const state = { endpoint: this.endpointNames[endpoint]!, tick } as SyncState
+        against.add(this.digestIssues, { path: statePath(position), state })
+      }
+    }
+    return [...own.list, ...this.tickIssues.list, ...this.uuidIssues.list, ...this.digestIssues.list]
+  }
+
+  /** Keeps a state's endpoint (as a number), tick and position for a digest that comes at the end. */
+  private keep(state: SyncState, position: number): void {
+    if (typeof state.endpoint !== 'string' || typeof state.tick !== 'number') return
+    let endpoint = this.endpoints.get(state.endpoint)
+    if (endpoint === undefined) {
+      endpoint = this.endpointNames.length
+      this.endpointNames.push(state.endpoint)
+      this.endpoints.set(state.endpoint, endpoint)
+    }
+    let later = this.later!
+    if (3 * this.laterCount + 3 > later.length) {
+      const grown = new Float64Array(later.length * 2)
+      grown.set(later)
+      this.later = later = grown
+    }
+    later.set([endpoint, state.tick, position], 3 * this.laterCount++)
+  }
+
+  private uuid(entry: SyncEntry, index: number): void {
+    const uuid = entry.payload?.uuid
+    if (!Uuid.is(uuid)) return
+    // UUIDs compare case-insensitively (sdata.xsd uuid--type; the spec mixes cases).
+    const key = uuidKey(uuid)
+    const first = this.uuids.get(key)
+    if (first === undefined) this.uuids.set(key, index)
+    else {
+      const element = entry.payload!.element
+      const name = element !== null && typeof element === 'object' ? elementName(element) : '*'
+      this.uuidIssues.warning(
+        `/feed/entry[${index + 1}]/sdata:payload/${name}/@sdata:uuid`,
+        `sdata:uuid ${uuid} appears again (first in entry[${first + 1}]); a sync feed carries each resource once`,
+      )
+    }
+  }
+}

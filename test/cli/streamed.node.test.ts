@@ -1,0 +1,159 @@
+// The CLI's streamed path (a file over --max-size) against its in-memory path, in process on small files: validate
+// (summary and problems), convert (XML → JSON → XML) and conflicts (table and --json) give the same output, for the
+// SData corpus feeds, a feed with problems and one whose digest and syncMode follow its entries.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runConflicts } from '../../src/cli/conflicts'
+import { runConvert } from '../../src/cli/convert'
+import { feedToXml } from '../../src/cli/convert-large'
+import { runValidate } from '../../src/cli/validate'
+import { DigestXml, type Stamp, SyncFeedJson, SyncFeedXml } from '../../src/sdata/index'
+import { fixture, fixturesIn } from '../support/fixtures'
+
+let dir: string
+const feeds: string[] = []
+
+async function cli(run: (args: string[], io: never) => Promise<number>, args: string[]) {
+  let out = ''
+  let err = ''
+  const io = {
+    out: (t: string) => {
+      out += t
+    },
+    err: (t: string) => {
+      err += t
+    },
+    color: false,
+  }
+  const code = await run(args, io as never)
+  return { code, out, err }
+}
+
+/** The streamed path: a size limit just under the file's size (entries stay under it). */
+const streamed = (file: string) => ['--max-size', String(statSync(file).size - 1)]
+
+const E = 'http://example.com/sdata/app/-/accounts'
+function entry(i: number, tick: number, uuid: string): string {
+  return (
+    `<entry><id>${E}('${i}')</id><sync:syncState><sync:endpoint>${E}</sync:endpoint><sync:tick>${tick}</sync:tick>` +
+    `<sync:stamp>2026-01-01T00:00:0${i % 10}Z</sync:stamp></sync:syncState><sdata:payload><account xmlns="urn:c" ` +
+    `sdata:uuid="${uuid}"><name>Account ${i} é</name></account></sdata:payload></entry>`
+  )
+}
+const uuid = (n: number) => `c4411795-9943-4cf4-8705-${String(n).padStart(12, '0')}`
+const DIGEST = `<sync:digest><sync:origin>${E}</sync:origin><sync:digestEntry><sync:endpoint>${E}</sync:endpoint><sync:tick>6</sync:tick><sync:stamp>2026-01-01T00:00:00Z</sync:stamp><sync:conflictPriority>1</sync:conflictPriority></sync:digestEntry></sync:digest>`
+const OPEN =
+  '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1" xmlns:sync="http://schemas.sage.com/sdata/sync/2008/1">'
+// Ticks that go back and repeat, a uuid twice (in another case), a tick past the digest's.
+const BODY = [
+  entry(0, 1, uuid(0)),
+  entry(1, 3, uuid(1)),
+  entry(2, 2, uuid(2)),
+  entry(3, 3, uuid(1).toUpperCase()),
+  entry(4, 9, uuid(4)),
+].join('\n')
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'syncwire-streamed-'))
+  const write = (name: string, text: string) => {
+    const file = join(dir, name)
+    writeFileSync(file, text)
+    feeds.push(file)
+  }
+  for (const path of fixturesIn('sdata', '.xml')) {
+    const text = fixture(path)
+    if (SyncFeedXml.decode(text)._tag === 'Right') write(path.replace(/\W/g, '_'), text)
+  }
+  write('problems.xml', `${OPEN}<title>p</title><sync:syncMode>catchUp</sync:syncMode>${DIGEST}\n${BODY}\n</feed>`)
+  write('late.xml', `${OPEN}<title>late</title>\n${BODY}\n<sync:syncMode>catchUp</sync:syncMode>${DIGEST}</feed>`)
+  // A result entry after a source entry: checked as a result feed, as in memory.
+  const result = entry(5, 5, uuid(5)).replace(
+    '<entry>',
+    '<entry xmlns:http="http://schemas.sage.com/sdata/http/2008/1"><http:httpStatus>201</http:httpStatus>',
+  )
+  write('mixed.xml', `${OPEN}${DIGEST}\n${BODY}\n${result}\n</feed>`)
+  // Many entries, the digest last: the ticks kept for it grow their store.
+  const many = Array.from({ length: 150 }, (_, i) => entry(i, i + 1, uuid(i))).join('\n')
+  write('late-many.xml', `${OPEN}${many}\n<sync:syncMode>catchUp</sync:syncMode>${DIGEST}</feed>`)
+  writeFileSync(
+    join(dir, 'target.xml'),
+    DigestXml.encode({
+      entries: [{ endpoint: E, tick: 2, stamp: '2026-01-01T00:00:00Z' as Stamp, conflictPriority: 2 }],
+    }),
+  )
+  writeFileSync(
+    join(dir, 'states.json'),
+    JSON.stringify({ states: { [uuid(2)]: { endpoint: 'http://t/a', tick: 1, stamp: '2026-01-01T00:00:05Z' } } }),
+  )
+})
+
+afterAll(() => {
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
+})
+
+/** Problems without their line:column (the streamed path keeps no text to place them by, so they are at 1:1). */
+const unplaced = (json: string) =>
+  JSON.parse(json).files.map((f: { problems: Array<{ line?: number; column?: number }> }) => ({
+    ...f,
+    file: '',
+    // Sorted: the in-memory path lists them by position in the file, the streamed one in the validator's order.
+    problems: f.problems
+      .map(({ line: _l, column: _c, ...p }) => p)
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+  }))
+
+describe('the CLI streamed path (over --max-size) gives the in-memory output', () => {
+  it('has feeds to compare', () => expect(feeds.length).toBeGreaterThan(6))
+
+  it('validate: the same summary, verdict and problems', async () => {
+    for (const file of feeds) {
+      for (const role of [[], ['--role', 'result']]) {
+        const memory = await cli(runValidate, ['--summary', '--json', ...role, file])
+        const stream = await cli(runValidate, ['--summary', '--json', ...role, ...streamed(file), file])
+        expect(stream.code, file).toBe(memory.code)
+        expect(unplaced(stream.out), file).toEqual(unplaced(memory.out))
+      }
+    }
+    const problems = await cli(runValidate, ['--json', join(dir, 'problems.xml')])
+    expect(problems.code).toBe(1)
+    expect(JSON.parse(problems.out).files[0].problems.length).toBeGreaterThan(3)
+  })
+
+  it('convert: the same JSON, and back the same XML', async () => {
+    for (const file of feeds) {
+      const memory = await cli(runConvert, [file, '--to', 'json'])
+      const stream = await cli(runConvert, [file, '--to', 'json', ...streamed(file)])
+      expect(stream, file).toEqual(memory)
+      // JSON is read whole (up to the limit), so the XML side is checked on the value: chunks, the same text.
+      const json = `${file}.json`
+      writeFileSync(json, memory.out)
+      const back = await cli(runConvert, [json, '--to', 'xml'])
+      const value = SyncFeedJson.decode(JSON.parse(memory.out).value)
+      if (value._tag === 'Left') throw new Error(`${file}: the envelope does not decode`)
+      let chunked = ''
+      const write = (t: string) => {
+        chunked += t
+      }
+      await feedToXml(value.right, { out: write, err: () => undefined, color: false })
+      expect(chunked, file).toBe(back.out)
+      expect(SyncFeedXml.decode(back.out)).toEqual(SyncFeedXml.decode(readFileSync(file, 'utf8')))
+    }
+  })
+
+  it('conflicts: the same table and JSON, a digest after the entries included', async () => {
+    const target = join(dir, 'target.xml')
+    const states = join(dir, 'states.json')
+    for (const file of feeds) {
+      for (const flags of [['--last-page'], ['--json', '--last-page'], ['--json']]) {
+        const args = ['--target-digest', target, '--target-states', states, ...flags]
+        const memory = await cli(runConflicts, [...args, file])
+        const stream = await cli(runConflicts, [...args, ...streamed(file), file])
+        expect(stream, file).toEqual(memory)
+      }
+    }
+    const late = await cli(runConflicts, ['--json', '--target-digest', target, join(dir, 'late.xml')])
+    expect(JSON.parse(late.out).pages[0].decisions).toHaveLength(5)
+  })
+})
