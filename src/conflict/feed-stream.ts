@@ -1,7 +1,10 @@
 // Target-side processing of a sync feed of any size: each entry's decision as it is made, then the new digest.
 // Implements sdata-sync §5.4–§5.5 and §5.8 by the same pass as processFeed (one rule set, two drivers).
 import type { Digest, SyncMode } from '../common/sync'
-import { type FeedEntry, FeedPass, GapCheck } from './feed-pass'
+import { keyFunction } from './digest'
+import { type FeedEntry, FeedPass } from './feed-pass'
+import { ContiguityCheck } from './gaps'
+import { HeldBack } from './held-back'
 import type { EntryDecision, GapError, ProcessFeedInput, ProcessFeedOptions, RejectedEntry } from './types'
 
 /**
@@ -112,8 +115,10 @@ export async function* processFeedStream(
   input: ProcessFeedStreamInput,
   options?: ProcessFeedOptions,
 ): AsyncGenerator<FeedStreamEvent, void, undefined> {
-  const pass = new FeedPass(input, options, true)
-  const gaps = pass.immediate ? new GapCheck(input, options) : undefined
+  const held = new HeldBack(keyFunction(options), input.heldBack, input.self ?? options?.self)
+  // As processFeed: versions held back by earlier pages mean the run has failures, so no end-of-feed merge.
+  const pass = new FeedPass(held.any && input.lastPage ? { ...input, lastPage: false } : input, options, true)
+  const gaps = pass.immediate ? new ContiguityCheck(input.targetDigest, options) : undefined
   let index = 0
   for await (const entry of input.feed.entries) {
     const i = index++
@@ -123,8 +128,14 @@ export async function* processFeedStream(
       return
     }
     const outcome = pass.step(entry, i)
-    if ('problem' in outcome) yield { type: 'rejected', ...outcome }
-    else yield { type: 'decision', ...outcome }
+    if ('problem' in outcome) {
+      if (entry.syncState !== undefined) held.add(entry.syncState)
+      yield { type: 'rejected', ...outcome }
+    } else {
+      if (outcome.failed === true) held.add(entry.syncState!)
+      yield { type: 'decision', ...outcome }
+    }
   }
-  yield { type: 'end', ...pass.finish() }
+  const { digest, merged } = pass.finish()
+  yield { type: 'end', digest: held.cap(digest, input.targetDigest), merged }
 }
