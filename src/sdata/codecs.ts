@@ -24,6 +24,7 @@ import { readDiagnosis, writeDiagnosis } from './diagnosis'
 import { readDigest, readDigestEntry, writeDigest, writeDigestEntry } from './digest'
 import { readEntry, writeEntry } from './entry'
 import { readFeed, writeFeed } from './feed'
+import { entryText, feedText } from './feed-text'
 import type {
   DiagnosesDocument,
   Diagnosis,
@@ -242,6 +243,7 @@ export function syncFeedXml<V>(
     (el, path, problems) => readFeed(el, path, problems, payloadCodec),
     (feed) => withUsedDeclarations(writeFeed(feed, payloadCodec, rootDeclarations())),
     options,
+    (feed) => feedText(feed, payloadCodec),
   )
 }
 
@@ -280,6 +282,7 @@ export function syncEntryXml<V>(
     (el, path, problems) => readEntry(el, path, problems, payloadCodec),
     (entry) => withUsedDeclarations(writeEntry(entry, payloadCodec, rootDeclarations())),
     options,
+    (entry) => entryText(entry, payloadCodec),
   )
 }
 
