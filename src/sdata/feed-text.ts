@@ -163,16 +163,49 @@ function feedHasChildren<V>(feed: SyncFeed<V>): boolean {
   )
 }
 
+/** The feed's or entry's tree written by the tree path: the reference the text path must equal. */
+function viaTree(root: XmlElement): string {
+  return serializeXml({ root: withUsedDeclarations(root) })
+}
+
+/**
+ * Writes a document whose root is an Atom `name` with `attributes`, its children by `body`. The root's start tag
+ * is written last: only the declarations of the prefixes the document uses go on it (`withUsedDeclarations`), and
+ * those are known once the body is written. The body is written with every conventional prefix in scope, which
+ * gives the same text unless the serializer had to look for another prefix bound to a namespace (`searched`):
+ * then `undefined`, and the caller takes the tree path.
+ */
+function document(
+  name: string,
+  attributes: XmlAttribute[] | undefined,
+  used: Set<string>,
+  body: (t: TextWriter) => void,
+): string | undefined {
+  const root = (declarations: XmlAttribute[]): XmlElement => ({
+    ...elem(ATOM_NS, name, []),
+    attributes: attributes === undefined ? declarations : [...declarations, ...attributes],
+  })
+  const t = new TextWriter()
+  const open = t.w.begin(root(rootDeclarations()))
+  t.w.finish() // the start tag with every declaration: its text is dropped, its bindings stay in scope
+  body(t)
+  t.w.end(open)
+  const text = t.finish()
+  const head = new TextWriter()
+  head.w.begin(root(usedDeclarations(rootDeclarations(), used)))
+  if (t.w.searched || head.w.searched) return undefined
+  return head.finish() + text
+}
+
 /**
  * The text of a sync feed document: exactly `serializeXml({ root: withUsedDeclarations(writeFeed(feed, codec,
  * rootDeclarations())) })`.
  */
 export function feedText<V>(feed: SyncFeed<V>, codec: PayloadCodec<V> | undefined): string {
+  const tree = () => viaTree(writeFeed(feed, codec, rootDeclarations()))
   // A declaration among the feed's own attributes (only a hand-built value has one) could rebind what the text
   // path writes; such a feed, and one with no children (written self-closed), goes through the tree.
-  if (hasDeclaration(feed.attributes) || !feedHasChildren(feed))
-    return serializeXml({ root: withUsedDeclarations(writeFeed(feed, codec, rootDeclarations())) })
-  const t = new TextWriter()
+  if (hasDeclaration(feed.attributes) || !feedHasChildren(feed)) return tree()
   const used = new Set<string>([''])
   if (feed.attributes !== undefined) for (const a of feed.attributes) if (a.prefix !== null) used.add(a.prefix)
   const os = feed.opensearch
@@ -182,35 +215,28 @@ export function feedText<V>(feed: SyncFeed<V>, codec: PayloadCodec<V> | undefine
   )
     used.add('opensearch')
   if (feed.syncMode !== undefined) used.add('sync')
-  const digest = feed.digest === undefined ? undefined : addUsedTree(writeDigest(feed.digest), used)
-  const diagnoses = feed.diagnoses.map((d) => addUsedTree(writeDiagnosis(d), used))
-  for (const x of feed.extensions) addUsedPrefixes(x, used)
-  const entries = feed.entries.map((e) => entryParts(t, e, codec, used))
-
-  const attributes = usedDeclarations(rootDeclarations(), used)
-  if (feed.attributes !== undefined) for (const a of feed.attributes) attributes.push(a)
-  const open = t.w.begin({ ...elem(ATOM_NS, 'feed', []), attributes })
-  if (feed.id !== undefined) t.leaf('id', feed.id)
-  if (feed.title !== undefined) t.leaf('title', feed.title)
-  if (feed.updated !== undefined) t.leaf('updated', feed.updated)
-  for (const l of feed.links) writeLinkText(t, l)
-  if (os !== undefined) {
-    if (os.totalResults !== undefined) t.leaf(NAMES.totalResults, String(os.totalResults))
-    if (os.startIndex !== undefined) t.leaf(NAMES.startIndex, String(os.startIndex))
-    if (os.itemsPerPage !== undefined) t.leaf(NAMES.itemsPerPage, String(os.itemsPerPage))
-  }
-  if (feed.syncMode !== undefined) t.leaf(NAMES.syncMode, feed.syncMode)
-  if (digest !== undefined) t.tree(ATOM_PARENT, '', digest)
-  for (const d of diagnoses) t.tree(ATOM_PARENT, '', d)
-  for (const x of feed.extensions) t.tree(ATOM_PARENT, '', x)
-  for (let i = 0; i < entries.length; i++) {
-    const parts = entries[i]!
-    entries[i] = undefined as unknown as EntryParts
-    if (parts.tree !== undefined) t.tree(ATOM_PARENT, '', parts.tree)
-    else writeEntryText(t, feed.entries[i]!, parts)
-  }
-  t.w.end(open)
-  return t.finish()
+  const text = document('feed', feed.attributes, used, (t) => {
+    if (feed.id !== undefined) t.leaf('id', feed.id)
+    if (feed.title !== undefined) t.leaf('title', feed.title)
+    if (feed.updated !== undefined) t.leaf('updated', feed.updated)
+    for (const l of feed.links) writeLinkText(t, l)
+    if (os !== undefined) {
+      if (os.totalResults !== undefined) t.leaf(NAMES.totalResults, String(os.totalResults))
+      if (os.startIndex !== undefined) t.leaf(NAMES.startIndex, String(os.startIndex))
+      if (os.itemsPerPage !== undefined) t.leaf(NAMES.itemsPerPage, String(os.itemsPerPage))
+    }
+    if (feed.syncMode !== undefined) t.leaf(NAMES.syncMode, feed.syncMode)
+    if (feed.digest !== undefined) t.tree(ATOM_PARENT, '', addUsedTree(writeDigest(feed.digest), used))
+    for (const d of feed.diagnoses) t.tree(ATOM_PARENT, '', addUsedTree(writeDiagnosis(d), used))
+    for (const x of feed.extensions) t.tree(ATOM_PARENT, '', addUsedTree(x, used))
+    for (const entry of feed.entries) {
+      // Built, walked and written one entry at a time, so that what an entry allocates dies young.
+      const parts = entryParts(t, entry, codec, used)
+      if (parts.tree !== undefined) t.tree(ATOM_PARENT, '', parts.tree)
+      else writeEntryText(t, entry, parts)
+    }
+  })
+  return text ?? tree()
 }
 
 function writeEntryText<V>(t: TextWriter, entry: SyncEntry<V>, parts: EntryParts): void {
@@ -233,19 +259,13 @@ function addUsedTree(el: XmlElement, used: Set<string>): XmlElement {
  * rootDeclarations())) })`.
  */
 export function entryText<V>(entry: SyncEntry<V>, codec: PayloadCodec<V> | undefined): string {
-  if (hasDeclaration(entry.attributes))
-    return serializeXml({ root: withUsedDeclarations(writeEntry(entry, codec, rootDeclarations())) })
-  const t = new TextWriter()
+  const tree = () => viaTree(writeEntry(entry, codec, rootDeclarations()))
+  if (hasDeclaration(entry.attributes)) return tree()
   const used = new Set<string>([''])
-  const kept = entry.attributes ?? []
-  for (const a of kept) if (a.prefix !== null) used.add(a.prefix)
-  const parts = entryParts(t, { ...entry, attributes: undefined }, codec, used)
-  if (!entryHasChildren(entry, parts))
-    return serializeXml({ root: withUsedDeclarations(writeEntry(entry, codec, rootDeclarations())) })
-  const attributes = usedDeclarations(rootDeclarations(), used)
-  for (const a of kept) attributes.push(a)
-  const open = t.w.begin({ ...elem(ATOM_NS, 'entry', []), attributes })
-  writeEntryChildren(t, entry, parts)
-  t.w.end(open)
-  return t.finish()
+  const kept = entry.attributes
+  if (kept !== undefined) for (const a of kept) if (a.prefix !== null) used.add(a.prefix)
+  const t0 = new TextWriter()
+  const parts = entryParts(t0, kept === undefined ? entry : { ...entry, attributes: undefined }, codec, used)
+  if (!entryHasChildren(entry, parts)) return tree()
+  return document('entry', kept, used, (t) => writeEntryChildren(t, entry, parts)) ?? tree()
 }

@@ -30,9 +30,14 @@ export class ChunkedText {
     if (this.out.length > CHUNK) this.flush()
   }
 
-  /** The whole text written. */
+  /** The text written since the last `take` or `finish` (the buffer is empty afterwards). */
   finish(): string {
-    if (this.chunks.length === 0) return this.out
+    if (this.chunks.length === 0) {
+      // Emptied here too: `take` hands out a text of exactly CHUNK units before any chunk is set aside.
+      const text = this.out
+      this.out = ''
+      return text
+    }
     // Concatenated, not joined: a rope of flat chunks costs one cell per chunk, where `join` would copy the whole
     // text once more; whoever reads the text flattens it, once (writing it out, encoding it to bytes).
     let text = ''

@@ -80,6 +80,11 @@ export interface OpenRoot {
 export class Writer extends ChunkedText {
   // prefix ('' for the default namespace) -> stack of URIs (null = no default namespace).
   private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
+  /**
+   * Whether a name was ever written with another prefix than its own, found among the bindings in scope: the one
+   * choice that depends on bindings the written names do not use (callers that bind more than they use check it).
+   */
+  searched = false
   // The parallel stacks of `content`: the open elements, their children, the next child, bindings mark, prefix.
   private readonly stacks = {
     elements: [] as XmlElement[],
@@ -116,6 +121,7 @@ export class Writer extends ChunkedText {
 
   /** A prefix in scope bound to `uri` (the default namespace only if `allowDefault`), or undefined. */
   private findPrefix(uri: string, allowDefault: boolean): string | undefined {
+    this.searched = true
     const prefixes = this.prefixesOf.get(uri)
     if (prefixes === undefined) return undefined
     for (let k = prefixes.length - 1; k >= 0; k--) {

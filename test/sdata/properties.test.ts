@@ -122,6 +122,19 @@ describe('the document codecs write text, the same bytes as serializing the elem
         { id: '', title: 'x < y', links: [{ href: 'h"' }], diagnoses: [], extensions: [], http: { status: 200 } },
       ],
     }
+    // An attribute in the http namespace without a prefix, in a feed that uses no http element: the serializer
+    // looks for a prefix bound to the namespace, and must not find the root's `http` (not declared when unused).
+    const unprefixed: XmlElement = {
+      type: 'element',
+      namespace: 'urn:x',
+      localName: 'x',
+      prefix: 'x',
+      attributes: [{ namespace: HTTP_NS, localName: 'a', prefix: null, value: '1' }],
+      children: [],
+    }
+    const searching: SyncFeed = { ...feed, entries: [], extensions: [unprefixed] }
+    expect(SyncFeedXml.encode(searching)).toBe(serializeXml({ root: SyncFeedElement.encode(searching) }))
+    expect(SyncFeedXml.encode(searching)).not.toContain('http:a')
     expect(SyncFeedXml.encode(feed)).toBe(serializeXml({ root: SyncFeedElement.encode(feed) }))
     expect(SyncFeedXml.encode({ ...feed, entries: [] })).toBe(
       serializeXml({ root: SyncFeedElement.encode({ ...feed, entries: [] }) }),
