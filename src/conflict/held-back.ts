@@ -50,12 +50,22 @@ export class HeldBack {
       const k = this.key(e.endpoint)
       const cap = this.lowest.get(k)
       if (cap === undefined || e.tick <= cap) return e
-      floors ??= new Map(before.entries.map((b) => [this.key(b.endpoint), b.tick]))
+      floors ??= this.floors(before)
       const tick = Math.max(floors.get(k) ?? 0, cap)
       if (tick === e.tick) return e
       changed = true
       return { ...e, tick }
     })
     return changed ? { ...digest, entries } : digest
+  }
+
+  // Each endpoint's tick before the page: the highest, should the digest list an endpoint twice.
+  private floors(before: Digest): Map<string, number> {
+    const floors = new Map<string, number>()
+    for (const b of before.entries) {
+      const k = this.key(b.endpoint)
+      floors.set(k, Math.max(floors.get(k) ?? b.tick, b.tick))
+    }
+    return floors
   }
 }

@@ -51,8 +51,16 @@ describe('a failed entry holds its endpoint’s tick', () => {
     expect(await streamed(input)).toEqual({ [A]: 7, [B]: 5 })
   })
 
-  it('never below the tick the digest had before the page', () => {
+  it('never below the tick the digest had before the page (the highest, should it list the endpoint twice)', () => {
     expect(digestTicks(processFeed({ ...input, targetDigest: digestOf([[A, 8, 1]], T0) }))).toEqual({ [A]: 8, [B]: 5 })
+    const twice = digestOf(
+      [
+        [A, 8, 1],
+        [A, 2, 1],
+      ],
+      T0,
+    )
+    expect(digestTicks(processFeed({ ...input, targetDigest: twice }))).toEqual({ [A]: 8, [B]: 5 })
   })
 
   it('an entry rejected for its missing uuid holds its endpoint too', () => {
