@@ -7,7 +7,6 @@ import { stateAfter, uuidKey } from './target-states'
 import type {
   EntryDecision,
   FeedOutcome,
-  GapError,
   ProcessFeedInput,
   ProcessFeedOptions,
   RejectedEntry,
@@ -26,34 +25,6 @@ export type FeedEntry = ProcessFeedInput['feed']['entries'][number]
 
 /** What a pass needs of the input: everything but the entries, which it is given one at a time. */
 export type PassInput = Omit<ProcessFeedInput, 'feed'> & { feed: Omit<ProcessFeedInput['feed'], 'entries'> }
-
-/**
- * The immediate-mode gap rule (§5.8): for each endpoint the target's digest knows, the first entry of that
- * endpoint in the page must not have a tick above the digest tick. Fed the entries in order, it answers the
- * first violation; endpoints the target does not know are not checked.
- */
-export class GapCheck {
-  private readonly before: DigestIndex
-  private readonly checked = new Set<string>()
-
-  constructor(input: PassInput, options: ProcessFeedOptions | undefined) {
-    this.before = new DigestIndex(keyFunction(options), options?.assumeOffsetMinutes ?? 0, input.targetDigest)
-  }
-
-  /** The gap entry `index` opens, or `undefined`. */
-  check(entry: FeedEntry, index: number): GapError | undefined {
-    const state = entry.syncState
-    if (state === undefined) return undefined
-    const k = this.before.key(state.endpoint)
-    if (this.checked.has(k)) return undefined
-    this.checked.add(k)
-    const known = this.before.byKey.get(k)
-    if (known !== undefined && state.tick > known.tick) {
-      return { endpoint: state.endpoint, digestTick: known.tick, entryTick: state.tick, index }
-    }
-    return undefined
-  }
-}
 
 /**
  * One pass over a page: `step` decides an entry (by `detectConflict`'s rules, against the state the earlier

@@ -1,7 +1,10 @@
 // Target-side processing of a sync feed of any size: each entry's decision as it is made, then the new digest.
 // Implements sdata-sync §5.4–§5.5 and §5.8 by the same pass as processFeed (one rule set, two drivers).
 import type { Digest, SyncMode } from '../common/sync'
-import { type FeedEntry, FeedPass, GapCheck } from './feed-pass'
+import { keyFunction } from './digest'
+import { type FeedEntry, FeedPass } from './feed-pass'
+import { ContiguityCheck } from './gaps'
+import { HeldBack } from './held-back'
 import type { EntryDecision, GapError, ProcessFeedInput, ProcessFeedOptions, RejectedEntry } from './types'
 
 /**
@@ -200,27 +203,41 @@ function isIterable(x: unknown): x is Iterable<FeedSourceEvent> | AsyncIterable<
   return x !== null && typeof x === 'object' && (Symbol.asyncIterator in x || Symbol.iterator in x)
 }
 
-/** One entry through the pass (and the gap rule): the event it gives. */
-function decideOne(pass: FeedPass, gaps: GapCheck | undefined, entry: FeedEntry, i: number): FeedStreamEvent {
+/** One entry through the pass (and the gap rule): the event it gives; a failed or rejected version is held back. */
+function decideOne(
+  pass: FeedPass,
+  gaps: ContiguityCheck | undefined,
+  held: HeldBack,
+  entry: FeedEntry,
+  i: number,
+): FeedStreamEvent {
   const gap = gaps?.check(entry, i)
   if (gap !== undefined) return { type: 'gap', ...gap }
   const outcome = pass.step(entry, i)
-  return 'problem' in outcome ? { type: 'rejected', ...outcome } : { type: 'decision', ...outcome }
+  if ('problem' in outcome) {
+    if (entry.syncState !== undefined) held.add(entry.syncState)
+    return { type: 'rejected', ...outcome }
+  }
+  if (outcome.failed === true && entry.syncState !== undefined) held.add(entry.syncState)
+  return { type: 'decision', ...outcome }
 }
 
 async function* fromEntries(
   input: ProcessFeedStreamInput,
   options: ProcessFeedOptions | undefined,
 ): AsyncGenerator<FeedStreamEvent, void, undefined> {
-  const pass = new FeedPass(input, options, true)
-  const gaps = pass.immediate ? new GapCheck(input, options) : undefined
+  const held = new HeldBack(keyFunction(options), input.heldBack, input.self ?? options?.self)
+  // As processFeed: versions held back by earlier pages mean the run has failures, so no end-of-feed merge.
+  const pass = new FeedPass(held.any && input.lastPage ? { ...input, lastPage: false } : input, options, true)
+  const gaps = pass.immediate ? new ContiguityCheck(input.targetDigest, options) : undefined
   let index = 0
   for await (const entry of input.feed.entries) {
-    const event = decideOne(pass, gaps, entry, index++)
+    const event = decideOne(pass, gaps, held, entry, index++)
     yield event
     if (event.type === 'gap') return
   }
-  yield { type: 'end', ...pass.finish() }
+  const { digest, merged } = pass.finish()
+  yield { type: 'end', digest: held.cap(digest, input.targetDigest), merged }
 }
 
 async function* fromEvents(
@@ -230,12 +247,14 @@ async function* fromEvents(
 ): AsyncGenerator<FeedStreamEvent, void, undefined> {
   let head: FeedHead | undefined
   let pass: FeedPass | undefined
-  let gaps: GapCheck | undefined
+  let gaps: ContiguityCheck | undefined
+  const held = new HeldBack(keyFunction(options), input.heldBack, input.self ?? options?.self)
   const start = (feed: FeedHead): FeedPass => {
     head = feed
     const full = { ...input, feed: { syncMode: feed.syncMode, digest: feed.digest } }
-    pass = new FeedPass(full, options, true)
-    gaps = pass.immediate ? new GapCheck(full, options) : undefined
+    // As processFeed: versions held back by earlier pages mean the run has failures, so no end-of-feed merge.
+    pass = new FeedPass(held.any && input.lastPage ? { ...full, lastPage: false } : full, options, true)
+    gaps = pass.immediate ? new ContiguityCheck(input.targetDigest, options) : undefined
     return pass
   }
   let index = 0
@@ -243,7 +262,7 @@ async function* fromEvents(
     if (event.type === 'head') {
       if (pass === undefined) start(event.feed)
     } else if (event.type === 'entry') {
-      const decided = decideOne(pass ?? start({}), gaps, event.entry, index++)
+      const decided = decideOne(pass ?? start({}), gaps, held, event.entry, index++)
       yield decided
       if (decided.type === 'gap') return
     } else if (event.type === 'end') {
@@ -252,7 +271,8 @@ async function* fromEvents(
         yield { type: 'error', issues: late }
         return
       }
-      yield { type: 'end', ...(pass ?? start(event.feed)).finish() }
+      const { digest, merged } = (pass ?? start(event.feed)).finish()
+      yield { type: 'end', digest: held.cap(digest, input.targetDigest), merged }
       return
     } else {
       yield { type: 'error', issues: event.issues }

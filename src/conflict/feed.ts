@@ -1,7 +1,10 @@
 // Target-side processing of one page of a sync feed: a decision per entry and the target's new digest.
 // Implements sdata-sync §5.4–§5.5 and §5.8 with docs/decisions.md#s9 (digest updates), #s10 (gaps), #s12 and #s13.
 import type { either } from 'fp-ts'
-import { FeedPass, GapCheck } from './feed-pass'
+import { keyFunction } from './digest'
+import { FeedPass } from './feed-pass'
+import { ContiguityCheck } from './gaps'
+import { HeldBack } from './held-back'
 import type { EntryDecision, FeedOutcome, GapError, ProcessFeedInput, ProcessFeedOptions, RejectedEntry } from './types'
 
 // Built by hand rather than with fp-ts's constructors, so that the conflict bundle stays free of fp-ts at run
@@ -29,10 +32,14 @@ function right<R>(value: R): either.Either<never, R> {
  *   mode (§5.8).
  * - Entries reported by `input.failed` keep their decision but do not advance the digest, and a page with a
  *   failure (or an entry without syncState or uuid, listed in `rejected`) skips the end merge, so that nothing
- *   is lost for the next pass (docs/decisions.md#s9).
- * - In `immediate` mode, for each endpoint the target's digest knows, the first entry of that endpoint must not
- *   have a tick above the digest tick; otherwise the whole page is refused with a `GapError` as `Left`
- *   (the target answers 400, docs/decisions.md#s10). Endpoints the target does not know are not checked.
+ *   is lost for the next pass (docs/decisions.md#s9). Nor may later entries of the same endpoint carry its tick
+ *   past such a version: the tick of an endpoint with a failed or rejected entry (or a version in
+ *   `input.heldBack`, from earlier pages of the pass) ends at most at the lowest such tick, never below the tick
+ *   it had before the page (the target's own endpoint `self` excepted: its tick is the target's own clock). A page
+ *   given `heldBack` also skips the end merge.
+ * - In `immediate` mode the first entry of each endpoint must not have a tick above the target's digest tick for
+ *   it, an endpoint the digest lacks counting as tick 0; otherwise the whole page is refused with a `GapError`
+ *   as `Left` (the target answers 400 and a catch-up pass follows, docs/decisions.md#s10).
  * - With `options.restampConflicts` (and the target's own endpoint as `self`), a conflict's outcome is
  *   re-stamped as a local change of the target; see `ProcessFeedOptions.restampConflicts` for why and
  *   for the price. Off by default: the spec's rules alone.
@@ -57,19 +64,22 @@ export function processFeed(
 ): either.Either<GapError, FeedOutcome> {
   const entries = input.feed.entries
   if (input.feed.syncMode === 'immediate') {
-    const gaps = new GapCheck(input, options)
+    const gaps = new ContiguityCheck(input.targetDigest, options)
     for (let i = 0; i < entries.length; i++) {
       const gap = gaps.check(entries[i]!, i)
       if (gap !== undefined) return left(gap)
     }
   }
+  const held = new HeldBack(keyFunction(options), input.heldBack, input.self ?? options?.self)
+  // Versions held back by earlier pages: the run has failures, so this page must not merge the source digest.
+  const passInput = held.any && input.lastPage ? { ...input, lastPage: false } : input
 
   // Each entry must see the state the earlier entries of the page left for its uuid. Tracking that costs a
   // hash-map write per entry, the dearest step on a large feed, and a uuid rarely occurs twice in a page: so the
-  // page is first decided as if uuids were distinct, which a sort of their hashes then confirms, and only a page
+  // page is first decided as if uuids were distinct, which a table of their hashes then confirms, and only a page
   // that does repeat a uuid is decided again, tracking every uuid.
   const run = (exact: boolean): FeedOutcome | undefined => {
-    const pass = new FeedPass(input, options, exact, entries.length)
+    const pass = new FeedPass(passInput, options, exact, entries.length)
     const decisions: EntryDecision[] = []
     const rejected: RejectedEntry[] = []
     for (let i = 0; i < entries.length; i++) {
@@ -78,7 +88,14 @@ export function processFeed(
       else decisions.push(outcome)
     }
     if (!exact && pass.repeats(decisions)) return undefined
-    return { decisions, rejected, ...pass.finish() }
+    const { digest, merged } = pass.finish()
+    for (const r of rejected) {
+      const state = entries[r.index]!.syncState
+      if (state !== undefined) held.add(state)
+    }
+    if (decisions.length > 0 && input.failed !== undefined)
+      for (const d of decisions) if (d.failed === true) held.add(entries[d.index]!.syncState!)
+    return { decisions, rejected, digest: held.cap(digest, input.targetDigest), merged }
   }
 
   return right(run(false) ?? run(true)!)

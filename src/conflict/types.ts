@@ -150,6 +150,12 @@ export interface ProcessFeedInput {
    * then call again with `failed` to get the digest to persist (decisions are deterministic).
    */
   failed?: (uuid: string) => boolean
+  /**
+   * Versions that earlier pages of the same pass did not incorporate (failed or rejected there). Like this page's
+   * own failures they cap their endpoint's tick at the lowest such tick and skip the end-of-feed merge, so a
+   * failure on page 1 is not covered by the digest after page 2 (docs/decisions.md#s9).
+   */
+  heldBack?: readonly SyncState[]
   /** The target's own endpoint, needed by `restampConflicts`. */
   self?: string
 }
@@ -209,9 +215,9 @@ export interface FeedOutcome {
 }
 
 /**
- * Why an immediate-mode page is refused (sync §5.8, docs/decisions.md#s10): the first entry of an endpoint the target
- * knows has a tick above the target's digest tick for it, so changes in between are missing. The target
- * answers `400 Bad Request`.
+ * Why an immediate-mode page is refused (sync §5.8, docs/decisions.md#s10): the first entry of an endpoint has a
+ * tick above the target's digest tick for it (0 for an endpoint the digest lacks), so changes in between may be
+ * missing. The target answers `400 Bad Request`; a catch-up pass then sends what is missing.
  *
  * @example
  * ```ts
@@ -221,8 +227,10 @@ export interface FeedOutcome {
 export interface GapError {
   /** The entry's endpoint, as sent. */
   endpoint: string
-  /** The target's digest tick for it: the next tick it expects. */
+  /** The target's digest tick for it: the next tick it expects (0 when the digest lacks the endpoint). */
   digestTick: number
+  /** Present and true when the target's digest has no entry for the endpoint. */
+  unknownEndpoint?: true
   /** The tick of the entry. */
   entryTick: number
   /** The entry's position in the page. */

@@ -92,12 +92,13 @@ export function documentCodec<A>(
   read: Reader<A>,
   write: (a: A) => XmlElement,
   options: DocumentOptions | undefined,
+  text: (a: A) => string = (a) => serializeXml({ root: write(a) }),
 ): t.Type<A, string, XmlInput> {
   return new t.Type<A, string, XmlInput>(
     name,
     is,
     (text, c) => guarded(text, c, () => decodeText(text, c, namespaces, localNames, read, options)),
-    (a) => serializeXml({ root: write(a) }),
+    text,
   )
 }
 

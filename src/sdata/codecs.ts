@@ -20,6 +20,7 @@ import { DIAGNOSIS } from './diagnosis'
 import { DIGEST, DIGEST_ENTRY } from './digest'
 import { readEntry, writeEntry } from './entry'
 import { readFeed, writeFeed } from './feed'
+import { entryText, feedText } from './feed-text'
 import type {
   DiagnosesDocument,
   Diagnosis,
@@ -212,6 +213,7 @@ export function syncFeedXml<V>(
     (el, path, problems) => readFeed(el, path, problems, payloadCodec),
     (feed) => withUsedDeclarations(writeFeed(feed, payloadCodec, rootDeclarations())),
     options,
+    (feed) => feedText(feed, payloadCodec),
   )
 }
 
@@ -250,6 +252,7 @@ export function syncEntryXml<V>(
     (el, path, problems) => readEntry(el, path, problems, payloadCodec),
     (entry) => withUsedDeclarations(writeEntry(entry, payloadCodec, rootDeclarations())),
     options,
+    (entry) => entryText(entry, payloadCodec),
   )
 }
 

@@ -224,6 +224,18 @@ export function readPayload<V>(
  * `sdata:payload`): that spelling is written back, because real clients read only it.
  */
 export function writePayload<V>(resource: PayloadResource<V>, codec: PayloadCodec<V> | undefined): XmlElement {
+  const { element, attributes } = payloadParts(resource, codec)
+  return elem(SDATA_NS, 'payload', [element], attributes)
+}
+
+/**
+ * What {@link writePayload} puts in `sdata:payload`: the resource element with the lifted fields as attributes,
+ * and the attributes of `sdata:payload` itself (the uuid, where `forms` says it was read there).
+ */
+export function payloadParts<V>(
+  resource: PayloadResource<V>,
+  codec: PayloadCodec<V> | undefined,
+): { element: XmlElement; attributes: XmlAttribute[] } {
   const base = codec !== undefined && resource.value !== undefined ? codec.encode(resource.value) : resource.element
   const forms: PayloadForms = resource.forms ?? {}
   const attributes = base.attributes.slice()
@@ -241,7 +253,7 @@ export function writePayload<V>(resource: PayloadResource<V>, codec: PayloadCode
   if (resource.url !== undefined) attributes.push(nsAttr(SDATA_NS, forms.url === 'uri' ? 'uri' : 'url', resource.url))
   if (resource.lookup !== undefined) attributes.push(nsAttr(SDATA_NS, 'lookup', resource.lookup))
   if (resource.descriptor !== undefined) attributes.push(nsAttr(SDATA_NS, 'descriptor', resource.descriptor))
-  return elem(SDATA_NS, 'payload', [{ ...base, attributes }], payloadAttributes)
+  return { element: { ...base, attributes }, attributes: payloadAttributes }
 }
 
 /** The isDeleted text to write: the form read when it still spells the value, else `true` (deleted) or none. */

@@ -49,18 +49,30 @@ export function rootDeclarations(): XmlAttribute[] {
  * Prefixes used anywhere below count, kept subtrees included, so the serializer never has to add a declaration deeper.
  */
 export function withUsedDeclarations(root: XmlElement): XmlElement {
-  const used = new Set<string>()
+  const attributes = usedDeclarations(root.attributes, addUsedPrefixes(root, new Set()))
+  return attributes.length === root.attributes.length ? root : { ...root, attributes }
+}
+
+/** Adds to `used` the prefix of every element and attribute in `root`'s tree (declarations aside; '' = none). */
+export function addUsedPrefixes(root: XmlElement, used: Set<string>): Set<string> {
   const stack: XmlElement[] = [root]
   while (stack.length > 0) {
     const node = stack.pop()!
     used.add(node.prefix ?? '')
     for (const a of node.attributes) if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE) used.add(a.prefix)
-    for (const c of node.children) if (c.type === 'element') stack.push(c)
+    for (const c of node.children) {
+      if (c.type !== 'element') continue
+      // A leaf without attributes named with its parent's prefix adds nothing (most payload leaves).
+      if (c.attributes.length === 0 && c.prefix === node.prefix && !hasElementChildren(c)) continue
+      stack.push(c)
+    }
   }
-  const attributes = root.attributes.filter(
-    (a) => a.namespace !== XMLNS_NAMESPACE || used.has(a.prefix === null ? '' : a.localName),
-  )
-  return attributes.length === root.attributes.length ? root : { ...root, attributes }
+  return used
+}
+
+/** `attributes` without the namespace declarations of prefixes not in `used`. */
+export function usedDeclarations(attributes: XmlAttribute[], used: ReadonlySet<string>): XmlAttribute[] {
+  return attributes.filter((a) => a.namespace !== XMLNS_NAMESPACE || used.has(a.prefix === null ? '' : a.localName))
 }
 
 /** The bindings {@link rootDeclarations} puts in scope, keyed by prefix ('' = default). */

@@ -98,13 +98,12 @@ function resultEntry(posted: SyncEntry, status: number, message: string, method:
  * conflict the target's version won `409` (as Sage's reference adapter answers); an entry without syncState or
  * uuid `400`; a failed store `500`. The feed carries the target's new digest and the page's syncMode.
  *
- * In immediate mode the target also refuses (`400`) a page with an entry of an endpoint its digest does not know:
- * the contiguity check of §5.8 cannot be made for it, and accepting a later change of that endpoint would raise the
- * digest over the earlier ones, which no catch-up pass would then send.
+ * In immediate mode `processFeed` also refuses a page whose first entry of an endpoint the target's digest lacks
+ * has a tick above 0 (earlier changes of it may be missing); that is answered `400` with an `UnknownEndpoint`
+ * diagnosis, a tick gap with `TickGap`.
  *
- * A failed version must also keep later entries of its endpoint from raising the digest over it (each entry
- * advances its endpoint's tick to just above its own): the tick of such an endpoint is held at the lowest failed
- * tick (never below the digest before the page), on this page and, through `heldBack`, on the run's later pages.
+ * A failed version keeps later entries of its endpoint from raising the digest over it (`processFeed` holds the
+ * endpoint's tick at the lowest failed tick); `heldBack` carries the failed versions to the run's later pages.
  *
  * Pass `lastPage: false` for every page of a run in which an earlier page had failures, so that its last page does
  * not merge the source digest over them ({@link createSyncEndpoint} does this per runName and runStamp).
@@ -126,23 +125,21 @@ export function processPage(input: ProcessPageInput): ProcessPageOutcome {
         lookup: (u) => store.lookup(u),
         lastPage: input.lastPage,
         self: endpoint,
+        ...(input.heldBack !== undefined && { heldBack: input.heldBack }),
         ...(failed && { failed }),
       },
       options,
     )
-  if (feed.syncMode === 'immediate') {
-    const unknown = unknownEndpoint(feed, targetDigest, options.endpointKey)
-    if (unknown !== undefined) {
-      const message = `immediate feed refused: the target has no digest entry for ${unknown.endpoint}, so it cannot tell whether earlier changes are missing; run a catch-up pass`
-      return {
-        status: 400,
-        diagnoses: [diagnosis('UnknownEndpoint', message, `/feed/entry[${unknown.index + 1}]/sync:syncState/endpoint`)],
-      }
-    }
-  }
   const first = decide()
   if (first._tag === 'Left') {
     const gap = first.left
+    if (gap.unknownEndpoint === true) {
+      const message = `immediate feed refused: the target has no digest entry for ${gap.endpoint}, so it cannot tell whether earlier changes are missing; run a catch-up pass`
+      return {
+        status: 400,
+        diagnoses: [diagnosis('UnknownEndpoint', message, `/feed/entry[${gap.index + 1}]/sync:syncState/endpoint`)],
+      }
+    }
     const message = `immediate feed refused: the first entry of ${gap.endpoint} has tick ${gap.entryTick}, but the target expects ${gap.digestTick}; run a catch-up pass`
     return {
       status: 400,
@@ -202,7 +199,8 @@ export function processPage(input: ProcessPageInput): ProcessPageOutcome {
 
   let digest = first.right.digest
   if (failedUuids.size > 0) {
-    // The same decisions again, now knowing the failures: the digest that leaves them for the next pass (decision 9).
+    // The same decisions again, now knowing the failures: the digest that leaves them for the next pass (decision 9),
+    // its endpoints' ticks held at the failed versions.
     const again = decide((u) => failedUuids.has(u))
     if (again._tag === 'Right') digest = again.right.digest
   }
@@ -213,7 +211,6 @@ export function processPage(input: ProcessPageInput): ProcessPageOutcome {
   }
   for (const { index, uuid } of first.right.decisions)
     if (failedUuids.has(uuid)) heldBack.push(feed.entries[index]!.syncState!)
-  digest = holdBack(digest, targetDigest, [...(input.heldBack ?? []), ...heldBack], options.endpointKey)
   store.saveDigest(digest)
   const out: SyncFeed = {
     id: `${endpoint}/$syncTarget`,
@@ -227,40 +224,4 @@ export function processPage(input: ProcessPageInput): ProcessPageOutcome {
   if (feed.syncMode !== undefined) out.syncMode = feed.syncMode
   const failures = failedUuids.size > 0 || first.right.rejected.length > 0
   return { status: 200, results: out, decisions: first.right.decisions, changes, digest, failures, heldBack }
-}
-
-// The first entry whose endpoint the target digest does not know (immediate mode cannot check its contiguity).
-function unknownEndpoint(
-  feed: SyncFeed,
-  digest: Digest,
-  endpointKey: ((endpoint: string) => string) | undefined,
-): { endpoint: string; index: number } | undefined {
-  const key = endpointKey ?? ((e: string) => e)
-  const known = new Set(digest.entries.map((e) => key(e.endpoint)))
-  const index = feed.entries.findIndex((e) => e.syncState !== undefined && !known.has(key(e.syncState.endpoint)))
-  return index < 0 ? undefined : { endpoint: feed.entries[index]!.syncState!.endpoint, index }
-}
-
-// Caps each endpoint's tick at its lowest failed tick, so that "every change below the tick is incorporated" stays
-// true; never below the tick the digest had before the page.
-function holdBack(
-  digest: Digest,
-  before: Digest,
-  failed: readonly SyncState[],
-  endpointKey: ((endpoint: string) => string) | undefined,
-): Digest {
-  if (failed.length === 0) return digest
-  const key = endpointKey ?? ((e: string) => e)
-  const caps = new Map<string, number>()
-  for (const s of failed) {
-    const k = key(s.endpoint)
-    caps.set(k, Math.min(caps.get(k) ?? s.tick, s.tick))
-  }
-  const floor = new Map(before.entries.map((e) => [key(e.endpoint), e.tick]))
-  const entries = digest.entries.map((e) => {
-    const cap = caps.get(key(e.endpoint))
-    if (cap === undefined || e.tick <= cap) return e
-    return { ...e, tick: Math.max(floor.get(key(e.endpoint)) ?? 0, cap) }
-  })
-  return { ...digest, entries }
 }

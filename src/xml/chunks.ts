@@ -8,7 +8,7 @@ export const CHUNK = 1 << 14
  * A text buffer: append with `out +=`, call {@link ChunkedText.settle} now and then, and {@link ChunkedText.finish}
  * once. Appending to one string builds a V8 rope, cheaper than pushing parts and joining them; flattening the rope
  * every {@link CHUNK} units and setting it aside lets its cells die young instead of being promoted with the whole
- * output (the garbage collector then dominated the time). The flat chunks are joined once at the end.
+ * output (the garbage collector then dominated the time). The flat chunks are concatenated once at the end.
  *
  * @example
  * ```ts
@@ -30,12 +30,20 @@ export class ChunkedText {
     if (this.out.length > CHUNK) this.flush()
   }
 
-  /** The whole text written. */
+  /** The text written since the last `take` or `finish` (the buffer is empty afterwards). */
   finish(): string {
-    if (this.chunks.length === 0) return this.out
-    this.chunks.push(this.out)
+    if (this.chunks.length === 0) {
+      // Emptied here too: `take` hands out a text of exactly CHUNK units before any chunk is set aside.
+      const text = this.out
+      this.out = ''
+      return text
+    }
+    // Concatenated, not joined: a rope of flat chunks costs one cell per chunk, where `join` would copy the whole
+    // text once more; whoever reads the text flattens it, once (writing it out, encoding it to bytes).
+    let text = ''
+    for (const chunk of this.chunks) text += chunk
+    text += this.out
     this.out = ''
-    const text = this.chunks.join('')
     this.chunks.length = 0
     return text
   }

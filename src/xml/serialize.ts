@@ -81,6 +81,19 @@ export interface OpenRoot {
 export class Writer extends ChunkedText {
   // The namespace bindings in scope where the writer stands.
   private readonly ns = new NamespaceScopes()
+  /**
+   * Whether a name was ever written with another prefix than its own, found among the bindings in scope: the one
+   * choice that depends on bindings the written names do not use (callers that bind more than they use check it).
+   */
+  searched = false
+  // The parallel stacks of `content`: the open elements, their children, the next child, bindings mark, prefix.
+  private readonly stacks = {
+    elements: [] as XmlElement[],
+    lists: [] as Array<readonly XmlNode[]>,
+    next: [] as number[],
+    marks: [] as number[],
+    prefixes: [] as string[],
+  }
   // namespace URI -> prefixes bound to it, in binding order, so finding a usable prefix never scans every binding.
   private readonly prefixesOf = new Map<string, string[]>()
   private generated = 0
@@ -100,6 +113,7 @@ export class Writer extends ChunkedText {
 
   /** A prefix in scope bound to `uri` (the default namespace only if `allowDefault`), or undefined. */
   private findPrefix(uri: string, allowDefault: boolean): string | undefined {
+    this.searched = true
     const prefixes = this.prefixesOf.get(uri)
     if (prefixes === undefined) return undefined
     for (let k = prefixes.length - 1; k >= 0; k--) {
@@ -155,11 +169,13 @@ export class Writer extends ChunkedText {
   content(parent: XmlElement, parentPrefix: string, nodes: readonly XmlNode[]): void {
     // Parallel stacks of the open elements below `parent`: the element, its children, the next child, the bindings
     // mark, the prefix written. Slot 0 is `parent` itself, which stays open.
-    const elements: XmlElement[] = [parent]
-    const lists: Array<readonly XmlNode[]> = [nodes]
-    const next: number[] = [0]
-    const marks: number[] = [0]
-    const prefixes: string[] = [parentPrefix]
+    // The stacks are the writer's, reused from call to call (content never runs inside itself).
+    const { elements, lists, next, marks, prefixes } = this.stacks
+    elements[0] = parent
+    lists[0] = nodes
+    next[0] = 0
+    marks[0] = 0
+    prefixes[0] = parentPrefix
     let top = 0
     while (top >= 0) {
       this.settle()
@@ -180,6 +196,9 @@ export class Writer extends ChunkedText {
       }
       const mark = this.ns.declared.length
       let prefix = prefixes[top]!
+      const grandchildren = child.children
+      // A leaf holding one text (most elements of a payload) is written whole, without a frame of its own.
+      const only = grandchildren.length === 1 ? grandchildren[0]! : undefined
       if (
         child.attributes.length === 0 &&
         child.namespace === element.namespace &&
@@ -187,13 +206,22 @@ export class Writer extends ChunkedText {
         prefix === (child.prefix ?? '')
       ) {
         // The parent's name as read, bound as read, and nothing declared here: open() would choose the same.
-        const close = child.children.length === 0 ? '/>' : '>'
-        this.out += prefix === '' ? `<${child.localName}${close}` : `<${prefix}:${child.localName}${close}`
-        if (child.children.length === 0) continue
+        const name = prefix === '' ? child.localName : `${prefix}:${child.localName}`
+        if (only !== undefined && only.type === 'text') {
+          this.out += `<${name}>${escapeXml(only.value, false)}</${name}>`
+          continue
+        }
+        this.out += grandchildren.length === 0 ? `<${name}/>` : `<${name}>`
+        if (grandchildren.length === 0) continue
       } else {
         prefix = this.open(child)
-        if (child.children.length === 0) {
+        if (grandchildren.length === 0) {
           this.unwind(mark)
+          continue
+        }
+        if (only !== undefined && only.type === 'text') {
+          this.out += escapeXml(only.value, false)
+          this.close(child, prefix, mark)
           continue
         }
       }

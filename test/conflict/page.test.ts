@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Decision, type Digest, processFeed, type TargetState } from '../../src/conflict/index'
+import { type Decision, type Digest, processFeed, type SyncState, type TargetState } from '../../src/conflict/index'
 import { digest, ENDPOINTS, syncState } from './arbitraries'
 
 // processFeed decides a page as if its uuids were distinct and decides it again, tracking every uuid, only when
@@ -24,14 +24,24 @@ const page = fc.record({
   restamp: fc.boolean(),
 })
 
+/** A tick above every earlier one of the endpoint (`last` remembers them). */
+function rising(last: Map<string, number>, endpoint: string, tick: number): number {
+  const t = Math.max(tick, (last.get(endpoint) ?? -1) + 1)
+  last.set(endpoint, t)
+  return t
+}
+
 const asMap = (d: Digest) => new Map(d.entries.map((e) => [e.endpoint, e]))
 
 describe('processFeed on a page = its entries one page at a time', () => {
   it('same decisions and digest, with repeated uuids (case and non-ASCII folding included), failures and re-stamps', () => {
     fc.assert(
       fc.property(page, (p) => {
+        // A feed's ticks rise per endpoint (docs/decisions.md#s11): only then can a failed entry's cap on its
+        // endpoint's tick, which covers the whole page, be reproduced one page at a time (through `heldBack`).
+        const last = new Map<string, number>()
         const entries = p.entries.map((e) => ({
-          syncState: e.state,
+          syncState: { ...e.state, tick: rising(last, e.state.endpoint, e.state.tick) },
           payload: { uuid: uuidOf(e.n % p.distinct, e.variant), isDeleted: e.isDeleted },
         }))
         const store = new Map<string, TargetState>(
@@ -53,6 +63,7 @@ describe('processFeed on a page = its entries one page at a time', () => {
         if (whole._tag === 'Left') throw new Error('catch-up pages are never refused')
 
         let d = p.targetDigest
+        const heldBack: SyncState[] = []
         const single: Decision[] = []
         const mine = new Map(store)
         for (const entry of entries) {
@@ -63,10 +74,12 @@ describe('processFeed on a page = its entries one page at a time', () => {
               lookup: (u) => mine.get(u.toLowerCase()),
               lastPage: false,
               failed,
+              heldBack,
             },
             options,
           )
           if (r._tag === 'Left') throw new Error('catch-up pages are never refused')
+          if (failed(entry.payload.uuid)) heldBack.push(entry.syncState)
           const decision = r.right.decisions[0]!.decision
           single.push(decision)
           const k = entry.payload.uuid.toLowerCase()
