@@ -120,21 +120,26 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
   private end = 0
   /** Where the whole children held so far end (absolute offsets), read together by {@link flush}. */
   private batch: number[] = []
+  private begun = false
 
   constructor(
     private readonly policy: StreamPolicy<K, Ev>,
     private readonly limits: Limits,
+    /** Where events go as they come; without it they wait in {@link out}. */
+    private readonly each?: (event: Ev | StreamError) => void,
   ) {}
 
   emit(event: Ev): void {
-    this.out.push(event)
+    if (this.each === undefined) this.out.push(event)
+    else this.each(event)
   }
 
   fail(issues: StreamIssue[]): void {
     if (this.failed) return
     this.failed = true
     this.scanner.stopped = true
-    this.out.push({ type: 'error', issues })
+    if (this.each === undefined) this.out.push({ type: 'error', issues })
+    else this.each({ type: 'error', issues })
   }
 
   private failXml(error: XmlError): void {
@@ -147,7 +152,11 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
   }
 
   push(text: string): void {
-    if (this.end === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    // The byte-order mark is taken off the first chunk only (a second one, even in a chunk of its own, is text).
+    if (!this.begun) {
+      this.begun = true
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    }
     const at = this.end
     this.parts.push(text)
     this.end += text.length
@@ -355,6 +364,33 @@ function qualified(el: XmlElement): string {
   return el.prefix === null ? el.localName : `${el.prefix}:${el.localName}`
 }
 
+/** The message of an error event for a fault of the source or of the reader itself. */
+function faultMessage(error: unknown): string {
+  return error instanceof SourceFault
+    ? error.message
+    : `the source failed: ${error instanceof Error ? error.message : String(error)}`
+}
+
+/**
+ * Reads a whole text with a protocol's policy, synchronously, handing each event to `each` as it comes (at most
+ * one {@link StreamError}, last). The reader holds pieces of `text` (slices, not copies), one at a time, so a
+ * protocol that keeps values rather than trees never holds the document's tree. Never throws.
+ */
+export function readText<K, Ev>(
+  text: string,
+  policy: StreamPolicy<K, Ev>,
+  limits: Limits,
+  each: (event: Ev | StreamError) => void,
+): void {
+  const reader = new Reader(policy, limits, each)
+  try {
+    if (text.length > 0) reader.push(text)
+    if (!reader.failed) reader.finish()
+  } catch (error) {
+    reader.fail([{ path: '', message: faultMessage(error) }])
+  }
+}
+
 /**
  * Reads a document from a streaming source with a protocol's policy, yielding the policy's events and at most one
  * {@link StreamError}, last. Never throws: a failing source or an unexpected fault becomes the error event.
@@ -373,11 +409,7 @@ export async function* readStream<K, Ev>(
     }
     reader.finish()
   } catch (error) {
-    const message =
-      error instanceof SourceFault
-        ? error.message
-        : `the source failed: ${error instanceof Error ? error.message : String(error)}`
-    reader.fail([{ path: '', message }])
+    reader.fail([{ path: '', message: faultMessage(error) }])
   }
   yield* reader.out.splice(0)
 }
