@@ -32,6 +32,8 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['io-ts', 'fp-ts'],
+    // The command bundles the parts of io-ts and fp-ts it uses (tree-shaken from their ES module builds), so a
+    // run does not load all of fp-ts: the CLI starts in about half the time.
+    noExternal: ['io-ts', 'fp-ts'],
   },
 ])

@@ -1,16 +1,23 @@
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
 import { BASE_ARGS, findChromium, systemLookups, wantsBrowser } from './test/support/chromium.ts'
+import { RUNTIME_SLICE } from './test/support/runtime-slice.ts'
 
 // The suite runs in three projects, proving the library isomorphic (issue 8):
 // - `node`: every test, including `*.node.test.ts` (those spawn the CLI, pack the package, run esbuild …);
-// - `edge`: the runtime-neutral tests in the Vercel edge VM (`@edge-runtime/vm`);
-// - `browser`: the runtime-neutral tests in headless Chromium, driven by Playwright: SYNCWIRE_CHROMIUM, else Debian's
+// - `edge`: a slice of the runtime-neutral tests (test/support/runtime-slice.ts) in the Vercel edge VM
+//   (`@edge-runtime/vm`);
+// - `browser`: the same slice in headless Chromium, driven by Playwright: SYNCWIRE_CHROMIUM, else Debian's
 //   /usr/bin/chromium, else the binary inside the @sparticuz/chromium devDependency (Linux x64; see
 //   test/support/chromium.ts). Found before any test runs; when there is none the run stops with one line.
 // Runtime-neutral tests read fixtures through `test/support/fixtures.ts` and scale property runs with
 // `test/support/runtime.ts`, which reads the `runtime`/`numRunsScale` values provided below.
-const neutral = { include: ['test/**/*.test.ts'], exclude: ['test/**/*.node.test.ts'] }
+// The slice covers every entry point and every runtime-sensitive API; SYNCWIRE_ALL_RUNTIMES=1 (`npm run
+// test:runtimes`) runs the whole neutral suite there instead.
+const neutral = {
+  include: process.env.SYNCWIRE_ALL_RUNTIMES === '1' ? ['test/**/*.test.ts'] : [...RUNTIME_SLICE],
+  exclude: ['test/**/*.node.test.ts'],
+}
 const setupFiles = ['test/support/runtime-setup.ts']
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { qname } from '../../src/codec/index'
 import type { EndpointView, FeedInput, TargetState } from '../../src/conflict/index'
 import { deletedPayload, type Stamp, SyncFeedXml, stamp, syncEntry, syncFeed } from '../../src/sdata/index'
@@ -9,6 +9,7 @@ import { ENCODING_EXAMPLES } from './encoding-examples'
 import {
   type Block,
   blocksOf,
+  bundleExamples,
   cleanupExamples,
   type Env,
   type Example,
@@ -580,6 +581,7 @@ const FILES = [
 const BLOCKS: Block[] = FILES.flatMap(blocksOf)
 const matchOf = (block: Block) => EXAMPLES.filter((e) => e.file === block.file && block.code.includes(e.contains))
 
+beforeAll(() => bundleExamples(BLOCKS.filter((b) => matchOf(b).length > 0).map((b) => b.code)))
 afterAll(() => cleanupExamples())
 
 describe('the TypeScript examples of README.md and docs/', () => {

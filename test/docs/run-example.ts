@@ -3,7 +3,7 @@
 // `vitest` and `node:fs` imports are shims, so an example test file runs here with the real `expect`; `fetch` and
 // `createReadStream` are answered by the scenario (a simulated server, a fixture read in small chunks).
 
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -83,8 +83,9 @@ const shims: Plugin = {
       loader: 'js',
       contents:
         a.path === 'vitest'
-          ? 'const h = globalThis.__example; export const it = h.it; export const test = h.it; export const expect = h.expect'
-          : 'const h = globalThis.__example; export const readFileSync = (p) => h.readFileSync(p); export const createReadStream = (p) => h.createReadStream(p)',
+          ? // Looked up at each call: with code splitting this shim is one module shared by every example.
+            'const h = () => globalThis.__example; export const it = (...a) => h().it(...a); export const test = it; export const expect = h().expect'
+          : 'const h = () => globalThis.__example; export const readFileSync = (p) => h().readFileSync(p); export const createReadStream = (p) => h().createReadStream(p)',
     }))
   },
 }
@@ -102,26 +103,50 @@ export function prepare(code: string): string {
 }
 
 const bundles = new Map<string, string>()
+let outdir: string | undefined
 let serial = 0
 
-/** Bundles (once per code) and runs an example in a scenario. */
-export async function runExample(code: string, env: Env = {}): Promise<Run> {
-  let file = bundles.get(code)
-  if (file === undefined) {
-    const result = await build({
-      stdin: { contents: prepare(code), resolveDir: ROOT, loader: 'ts', sourcefile: 'example.ts' },
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-      plugins: [shims],
-    })
-    file = join(tmpdir(), `syncwire-example-${process.pid}-${bundles.size}.mjs`)
-    writeFileSync(file, result.outputFiles[0]?.text ?? '')
-    bundles.set(code, file)
+/**
+ * Bundles many examples in one esbuild run (code splitting shares the library's modules between them), so the
+ * suite pays for one build instead of one per block. Examples bundled here are not bundled again by
+ * {@link runExample}.
+ */
+export async function bundleExamples(codes: string[]): Promise<void> {
+  const fresh = [...new Set(codes)].filter((c) => !bundles.has(c))
+  if (fresh.length === 0) return
+  outdir ??= mkdtempSync(join(tmpdir(), 'syncwire-examples-'))
+  const base = bundles.size
+  const entries: Plugin = {
+    name: 'example-entries',
+    setup(b) {
+      b.onResolve({ filter: /^example-\d+$/ }, (a) => ({ path: a.path, namespace: 'example' }))
+      b.onLoad({ filter: /.*/, namespace: 'example' }, (a) => ({
+        contents: prepare(fresh[Number(a.path.slice('example-'.length)) - base] ?? ''),
+        resolveDir: ROOT,
+        loader: 'ts',
+      }))
+    },
   }
+  const names = fresh.map((_, i) => `example-${base + i}`)
+  await build({
+    entryPoints: names,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outdir,
+    entryNames: '[name]',
+    logLevel: 'silent',
+    plugins: [entries, shims],
+  })
+  for (const [i, code] of fresh.entries()) bundles.set(code, join(outdir, `${names[i]}.js`))
+}
+
+/** Bundles (once per code, unless {@link bundleExamples} did) and runs an example in a scenario. */
+export async function runExample(code: string, env: Env = {}): Promise<Run> {
+  await bundleExamples([code])
+  const file = bundles.get(code) ?? ''
   const run: Run = { out: [], err: [], error: undefined, tests: [], exports: {} }
   const pending: Array<Promise<unknown>> = []
   const host: Host = {
@@ -169,8 +194,9 @@ export async function runExample(code: string, env: Env = {}): Promise<Run> {
   return run
 }
 
-/** Removes the bundles written by {@link runExample}. */
+/** Removes the bundles written by {@link runExample} and {@link bundleExamples}. */
 export function cleanupExamples(): void {
-  for (const file of bundles.values()) rmSync(file, { force: true })
+  if (outdir !== undefined) rmSync(outdir, { recursive: true, force: true })
+  outdir = undefined
   bundles.clear()
 }
