@@ -40,7 +40,14 @@ interface ItemsKind extends Shell {
   documents: number
 }
 
-/** What the reader makes of an element it keeps open: a folder or an `Items` list. */
+/**
+ * What the reader makes of an element it keeps open: a folder or an `Items` list.
+ *
+ * @example
+ * ```ts
+ * const kind: Kind = { type: 'items', elements: false, parent: undefined, path: [], count: 0, folders: 0, documents: 0 }
+ * ```
+ */
 export type Kind = FolderKind | ItemsKind
 
 const ROOT_STEP = xmlStep('element', [qname(null, 'Folder'), qname(null, 'Items')], false)

@@ -30,7 +30,14 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column }
 }
 
-/** Advances a position over text (CRLF, CR and LF each end a line). */
+/**
+ * Advances a position over text (CRLF, CR and LF each end a line).
+ *
+ * @example
+ * ```ts
+ * advance({ line: 1, column: 1 }, 'ab\r\ncd') // { line: 2, column: 3 }
+ * ```
+ */
 export function advance(from: { line: number; column: number }, text: string): { line: number; column: number } {
   let line = from.line
   let last = -1

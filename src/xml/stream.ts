@@ -285,6 +285,11 @@ function faultMessage(error: unknown): string {
  * Reads a whole text with a protocol's policy, synchronously, handing each event to `each` as it comes (at most
  * one {@link StreamError}, last). The reader holds pieces of `text` (slices, not copies), one at a time, so a
  * protocol that keeps values rather than trees never holds the document's tree. Never throws.
+ *
+ * @example
+ * ```ts
+ * readText(text, policy, resolveLimits(undefined), (event) => events.push(event))
+ * ```
  */
 export function readText<K, Ev>(
   text: string,
@@ -307,6 +312,11 @@ export function readText<K, Ev>(
  * A hand-made iterator rather than an async generator: events waiting in the reader are handed out as resolved
  * promises, one microtask each (an async generator spends several per event, a quarter of a FILESYNC decode).
  * Requests made before the previous one settled are served in order; `return` closes the source.
+ *
+ * @example
+ * ```ts
+ * for await (const event of readStream(source, policy, { maxDepth: 64 })) console.log(event)
+ * ```
  */
 export function readStream<K, Ev>(
   source: unknown,
