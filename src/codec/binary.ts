@@ -1,6 +1,7 @@
 // The MS-FILESYNC `Binary` type: RFC 4648 base64 text ↔ bytes, strict, with no Node Buffer and no atob.
 // Implements MS-FILESYNC §2.2 (Binary), RFC 4648 §4 and docs/decisions.md#f9.
 import * as t from 'io-ts'
+import { foundValue } from './lexical'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const VALUE = new Int16Array(128).fill(-1)
@@ -108,8 +109,7 @@ export const Binary: t.Type<Uint8Array, string, string> = new t.Type<Uint8Array,
     if (typeof s !== 'string') return t.failure(s, c, `expected base64 binary, found a ${typeof s}`)
     const problem = base64Problem(s)
     if (problem === undefined) return t.success(base64ToBytes(s)!)
-    const shown = JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)
-    return t.failure(s, c, `expected base64 binary, found ${shown} (${problem})`)
+    return t.failure(s, c, `expected base64 binary, found ${foundValue(s)} (${problem})`)
   },
   bytesToBase64,
 )

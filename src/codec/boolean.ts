@@ -1,6 +1,7 @@
 // xs:boolean as string codecs: lenient read of the forms servers send, strict or form-preserving write.
 // Implements XML Schema 1.0 Part 2 §3.2.2, docs/decisions.md#f8 and docs/decisions.md#s2.
 import * as t from 'io-ts'
+import { foundValue } from './lexical'
 
 /**
  * The lexical forms of a boolean that decoding accepts: xs:boolean's four, plus .NET's `True`/`False`.
@@ -56,8 +57,7 @@ export function readBooleanLexical(text: string): boolean | undefined {
 function read(s: unknown, c: t.Context): t.Validation<boolean> {
   const v = typeof s === 'string' ? readBooleanLexical(s) : undefined
   if (v === undefined) {
-    const found = typeof s === 'string' ? JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s) : `a ${typeof s}`
-    return t.failure(s, c, `expected a boolean (${FORMS}), found ${found}`)
+    return t.failure(s, c, `expected a boolean (${FORMS}), found ${foundValue(s)}`)
   }
   return t.success(v)
 }

@@ -4,15 +4,12 @@ import * as t from 'io-ts'
 import { type DateTime, dateTimeProblem } from '../common/datetime'
 import type { Stamp } from '../common/stamp'
 import { trimXmlSpace } from './boolean'
+import { foundValue } from './lexical'
 
 const FRACTION = /\.(\d+)/
 
 function fractionDigits(s: string): number {
   return FRACTION.exec(s)?.[1]?.length ?? 0
-}
-
-function describe(s: string): string {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)
 }
 
 /**
@@ -31,9 +28,9 @@ export const DateTimeCodec: t.Type<DateTime, string, string> = new t.Type<DateTi
   (s, c) => {
     if (typeof s !== 'string') return t.failure(s, c, `expected an xs:dateTime, found a ${typeof s}`)
     const problem = dateTimeProblem(s)
-    if (problem !== undefined) return t.failure(s, c, `expected an xs:dateTime, found ${describe(s)} (${problem})`)
+    if (problem !== undefined) return t.failure(s, c, `expected an xs:dateTime, found ${foundValue(s)} (${problem})`)
     if (fractionDigits(s) > 7) {
-      return t.failure(s, c, `expected an xs:dateTime, found ${describe(s)} (more than 7 fraction digits)`)
+      return t.failure(s, c, `expected an xs:dateTime, found ${foundValue(s)} (more than 7 fraction digits)`)
     }
     return t.success(s as DateTime)
   },
@@ -72,7 +69,7 @@ export const StampCodec: t.Type<Stamp, string, string> = new t.Type<Stamp, strin
   (s, c) => {
     if (typeof s !== 'string') return t.failure(s, c, `expected a stamp (xs:dateTime), found a ${typeof s}`)
     const r = readStampLexical(s)
-    if ('problem' in r) return t.failure(s, c, `expected a stamp (xs:dateTime), found ${describe(s)} (${r.problem})`)
+    if ('problem' in r) return t.failure(s, c, `expected a stamp (xs:dateTime), found ${foundValue(s)} (${r.problem})`)
     return t.success(r.stamp)
   },
   (s) => s,

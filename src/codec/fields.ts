@@ -60,6 +60,20 @@ export function field<A, Opt extends boolean>(optional: Opt, spec: FieldSpec): F
   return { optional, spec }
 }
 
+/** A child or attribute field: its names, codec and path marker, with `fallback` for a defaulted one. */
+function named<A, Opt extends boolean>(
+  optional: Opt,
+  kind: 'child' | 'attribute',
+  mode: NonNullable<FieldSpec['mode']>,
+  names: Names,
+  codec: t.Type<any, any, any>,
+  fallback?: A,
+): Field<A, Opt> {
+  const list = nameList(names)
+  const step = xmlStep(kind === 'child' ? 'element' : 'attribute', list, mode === 'repeated')
+  return field(optional, { kind, mode, names: list, codec, fallback, step })
+}
+
 /**
  * A required child element: missing is an error naming it (`expected element sync:endpoint, found none`). When
  * it occurs more than once the first is decoded and the others count as unknown children.
@@ -70,8 +84,7 @@ export function field<A, Opt extends boolean>(optional: Opt, spec: FieldSpec): F
  * ```
  */
 export function child<A>(names: Names, codec: ElementCodec<A>): Field<A, false> {
-  const list = nameList(names)
-  return field(false, { kind: 'child', mode: 'required', names: list, codec, step: xmlStep('element', list, false) })
+  return named(false, 'child', 'required', names, codec)
 }
 
 /**
@@ -84,8 +97,7 @@ export function child<A>(names: Names, codec: ElementCodec<A>): Field<A, false> 
  * ```
  */
 export function optionalChild<A>(names: Names, codec: ElementCodec<A>): Field<A, true> {
-  const list = nameList(names)
-  return field(true, { kind: 'child', mode: 'optional', names: list, codec, step: xmlStep('element', list, false) })
+  return named(true, 'child', 'optional', names, codec)
 }
 
 /**
@@ -97,15 +109,7 @@ export function optionalChild<A>(names: Names, codec: ElementCodec<A>): Field<A,
  * ```
  */
 export function childOr<A>(names: Names, codec: ElementCodec<A>, fallback: A): Field<A, false> {
-  const list = nameList(names)
-  return field(false, {
-    kind: 'child',
-    mode: 'default',
-    names: list,
-    codec,
-    fallback,
-    step: xmlStep('element', list, false),
-  })
+  return named(false, 'child', 'default', names, codec, fallback)
 }
 
 /**
@@ -118,8 +122,7 @@ export function childOr<A>(names: Names, codec: ElementCodec<A>, fallback: A): F
  * ```
  */
 export function children<A>(names: Names, codec: ElementCodec<A>): Field<A[], false> {
-  const list = nameList(names)
-  return field(false, { kind: 'child', mode: 'repeated', names: list, codec, step: xmlStep('element', list, true) })
+  return named(false, 'child', 'repeated', names, codec)
 }
 
 /**
@@ -131,14 +134,7 @@ export function children<A>(names: Names, codec: ElementCodec<A>): Field<A[], fa
  * ```
  */
 export function attribute<A>(names: Names, codec: t.Type<A, string, any>): Field<A, false> {
-  const list = nameList(names)
-  return field(false, {
-    kind: 'attribute',
-    mode: 'required',
-    names: list,
-    codec,
-    step: xmlStep('attribute', list, false),
-  })
+  return named(false, 'attribute', 'required', names, codec)
 }
 
 /**
@@ -151,14 +147,7 @@ export function attribute<A>(names: Names, codec: t.Type<A, string, any>): Field
  * ```
  */
 export function optionalAttribute<A>(names: Names, codec: t.Type<A, string, any>): Field<A, true> {
-  const list = nameList(names)
-  return field(true, {
-    kind: 'attribute',
-    mode: 'optional',
-    names: list,
-    codec,
-    step: xmlStep('attribute', list, false),
-  })
+  return named(true, 'attribute', 'optional', names, codec)
 }
 
 /**
@@ -171,15 +160,7 @@ export function optionalAttribute<A>(names: Names, codec: t.Type<A, string, any>
  * ```
  */
 export function attributeOr<A>(names: Names, codec: t.Type<A, string, any>, fallback: A): Field<A, false> {
-  const list = nameList(names)
-  return field(false, {
-    kind: 'attribute',
-    mode: 'default',
-    names: list,
-    codec,
-    fallback,
-    step: xmlStep('attribute', list, false),
-  })
+  return named(false, 'attribute', 'default', names, codec, fallback)
 }
 
 /**

@@ -1,13 +1,10 @@
 // GUIDs as 32 hex digits (MS-FILESYNC ResourceID) and UUIDs in 8-4-4-4-12 form (SData uuid), case-preserving.
 // Implements FILESYNC ResourceIDs (docs/decisions.md#f5) and SData's `sdata:uuid` (core §3.9).
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { patternString } from './lexical'
 
 const GUID = /^[0-9A-Fa-f]{32}$/
 const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/
-
-function shown(s: unknown): string {
-  return typeof s === 'string' ? JSON.stringify(s.length > 48 ? `${s.slice(0, 45)}...` : s) : `a ${typeof s}`
-}
 
 /**
  * A GUID as 32 hex digits without dashes or braces (`f0ce10dfa5334200b28631f7d2066eab`), case kept as read.
@@ -18,14 +15,11 @@ function shown(s: unknown): string {
  * Guid.decode('F0CE10DFA5334200B28631F7D2066EAB') // right, case kept
  * ```
  */
-export const Guid: t.Type<string, string, string> = new t.Type<string, string, string>(
+export const Guid: t.Type<string, string, string> = patternString(
   'a GUID (32 hex digits)',
-  (u): u is string => typeof u === 'string' && GUID.test(u),
-  (s, c) =>
-    typeof s === 'string' && GUID.test(s)
-      ? t.success(s)
-      : t.failure(s, c, `expected a GUID (32 hex digits), found ${shown(s)}`),
-  (s) => s,
+  GUID,
+  'a GUID (32 hex digits)',
+  48,
 )
 
 /**
@@ -37,14 +31,11 @@ export const Guid: t.Type<string, string, string> = new t.Type<string, string, s
  * Uuid.decode('74926A0D-D2C0-4daa-9D36-5B5F4D7B3C1E') // right, case kept
  * ```
  */
-export const Uuid: t.Type<string, string, string> = new t.Type<string, string, string>(
+export const Uuid: t.Type<string, string, string> = patternString(
   'a UUID (8-4-4-4-12 hex digits)',
-  (u): u is string => typeof u === 'string' && UUID.test(u),
-  (s, c) =>
-    typeof s === 'string' && UUID.test(s)
-      ? t.success(s)
-      : t.failure(s, c, `expected a UUID (8-4-4-4-12 hex digits), found ${shown(s)}`),
-  (s) => s,
+  UUID,
+  'a UUID (8-4-4-4-12 hex digits)',
+  48,
 )
 
 /**

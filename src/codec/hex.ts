@@ -1,6 +1,7 @@
 // The MS-FILESYNC `Hex String` as a string codec, and its numeric ordering.
 // Implements MS-FILESYNC §2.2 (Hex String: 0-9, A-F, compared as hexadecimal numbers) and docs/decisions.md#f9.
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
+import { patternString } from './lexical'
 
 const HEX = /^[0-9A-Fa-f]+$/
 
@@ -13,16 +14,7 @@ const HEX = /^[0-9A-Fa-f]+$/
  * HexString.decode('0x1') // left
  * ```
  */
-export const HexString: t.Type<string, string, string> = new t.Type<string, string, string>(
-  'a hex string',
-  (u): u is string => typeof u === 'string' && HEX.test(u),
-  (s, c) => {
-    if (typeof s === 'string' && HEX.test(s)) return t.success(s)
-    const found = typeof s === 'string' ? JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s) : `a ${typeof s}`
-    return t.failure(s, c, `expected a hex string (0-9, A-F), found ${found}`)
-  },
-  (s) => s,
-)
+export const HexString: t.Type<string, string, string> = patternString('a hex string', HEX, 'a hex string (0-9, A-F)')
 
 function significant(s: string): string {
   let i = 0

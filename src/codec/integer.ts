@@ -2,6 +2,7 @@
 // Implements MS-FILESYNC §2.2 (`Int`), docs/decisions.md#f6 and docs/decisions.md#s4 (ticks, priorities).
 import * as t from 'io-ts'
 import { trimXmlSpace } from './boolean'
+import { foundValue } from './lexical'
 
 const DIGITS = /^[0-9]+$/
 const SIGNED = /^[+-]?[0-9]+$/
@@ -25,10 +26,6 @@ export function readIntegerLexical(text: string, signed: boolean): number | 'syn
   return n === 0 ? 0 : n
 }
 
-function describe(s: string): string {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)
-}
-
 /**
  * A non-negative safe integer written in decimal digits (no sign, exponent, fraction or
  * hex; XML white space around is collapsed, as xs:integer says).
@@ -47,9 +44,9 @@ export const NonNegativeInteger: t.Type<number, string, string> = new t.Type<num
   (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0,
   (s, c) => {
     const n = typeof s === 'string' ? readIntegerLexical(s, false) : 'syntax'
-    if (n === 'syntax') return t.failure(s, c, `expected a non-negative safe integer, found ${describeFound(s)}`)
+    if (n === 'syntax') return t.failure(s, c, `expected a non-negative safe integer, found ${foundValue(s)}`)
     if (n === 'range') {
-      return t.failure(s, c, `expected a non-negative safe integer, found ${describe(s)} (past 2^53-1)`)
+      return t.failure(s, c, `expected a non-negative safe integer, found ${foundValue(s)} (past 2^53-1)`)
     }
     return t.success(n)
   },
@@ -70,9 +67,9 @@ export const FileSyncInt: t.Type<number, string, string> = new t.Type<number, st
   (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 0 && u <= 2147483647,
   (s, c) => {
     const n = typeof s === 'string' ? readIntegerLexical(s, false) : 'syntax'
-    if (n === 'syntax') return t.failure(s, c, `expected an Int (0..2147483647), found ${describeFound(s)}`)
+    if (n === 'syntax') return t.failure(s, c, `expected an Int (0..2147483647), found ${foundValue(s)}`)
     if (n === 'range' || n > 2147483647) {
-      return t.failure(s, c, `expected an Int (0..2147483647), found ${describe(s)} (too large)`)
+      return t.failure(s, c, `expected an Int (0..2147483647), found ${foundValue(s)} (too large)`)
     }
     return t.success(n)
   },
@@ -94,13 +91,9 @@ export const SafeInteger: t.Type<number, string, string> = new t.Type<number, st
   (u): u is number => typeof u === 'number' && Number.isSafeInteger(u),
   (s, c) => {
     const n = typeof s === 'string' ? readIntegerLexical(s, true) : 'syntax'
-    if (n === 'syntax') return t.failure(s, c, `expected a safe integer, found ${describeFound(s)}`)
-    if (n === 'range') return t.failure(s, c, `expected a safe integer, found ${describe(s)} (beyond ±(2^53-1))`)
+    if (n === 'syntax') return t.failure(s, c, `expected a safe integer, found ${foundValue(s)}`)
+    if (n === 'range') return t.failure(s, c, `expected a safe integer, found ${foundValue(s)} (beyond ±(2^53-1))`)
     return t.success(n)
   },
   (n) => String(n === 0 ? 0 : n),
 )
-
-function describeFound(u: unknown): string {
-  return typeof u === 'string' ? describe(u) : `a ${typeof u}`
-}

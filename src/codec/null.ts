@@ -1,6 +1,7 @@
 // The MS-FILESYNC `Null` type (the empty string) as a codec, and a combinator for "value or Null".
 // Implements MS-FILESYNC §2.2 (Null) and docs/decisions.md#f4 (absent is not empty).
 import * as t from 'io-ts'
+import { foundValue } from './lexical'
 
 /**
  * `Null`: the empty string, decoded as `null`. Anything else is an error.
@@ -16,8 +17,7 @@ export const Null: t.Type<null, string, string> = new t.Type<null, string, strin
   (u): u is null => u === null,
   (s, c) => {
     if (s === '') return t.success(null)
-    const found = typeof s === 'string' ? JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s) : `a ${typeof s}`
-    return t.failure(s, c, `expected Null (the empty string), found ${found}`)
+    return t.failure(s, c, `expected Null (the empty string), found ${foundValue(s)}`)
   },
   () => '',
 )

@@ -140,37 +140,17 @@ export function record<F extends Record<string, Field<any, boolean>>>(
           const codec = spec.codec as ElementCodec<unknown>
           if (found === undefined) {
             if (spec.mode === 'required') {
-              const missing = {
-                value: undefined,
-                context: [...c, { key: spec.names![0]!.localName, type: spec.step!, actual: undefined }],
-                message: `expected element ${showName(spec.names![0]!)}, found none`,
-              }
-              errors = collect(errors, [missing])
+              errors = collect(errors, [missing(c, spec, 'element')])
             } else if (spec.mode === 'repeated') out[f.key] = []
             else if (spec.mode === 'default') out[f.key] = spec.fallback
             break
           }
           if (Array.isArray(found)) {
-            const values: unknown[] = new Array(found.length)
-            for (let i = 0; i < found.length; i++) {
-              const node = found[i]!
-              const r = codec.validate(node, c)
-              if (E.isRight(r)) values[i] = r.right
-              else
-                errors = collect(
-                  errors,
-                  insertEntry(c, r.left, { key: node.localName, type: spec.step!, actual: node }),
-                )
-            }
-            out[f.key] = values
+            errors = decodeChildren(codec, found, c, spec, out, f.key, errors)
           } else {
-            const r = codec.validate(found, c)
+            const r = decodeChild(codec, found, c, spec)
             if (E.isRight(r)) out[f.key] = r.right
-            else
-              errors = collect(
-                errors,
-                insertEntry(c, r.left, { key: found.localName, type: spec.step!, actual: found }),
-              )
+            else errors = collect(errors, r.left)
           }
           break
         }
@@ -178,12 +158,7 @@ export function record<F extends Record<string, Field<any, boolean>>>(
           const found = attributeValues![f.slot]
           if (found === undefined) {
             if (spec.mode === 'required') {
-              const missing = {
-                value: undefined,
-                context: [...c, { key: spec.names![0]!.localName, type: spec.step!, actual: undefined }],
-                message: `expected attribute ${showName(spec.names![0]!)}, found none`,
-              }
-              errors = collect(errors, [missing])
+              errors = collect(errors, [missing(c, spec, 'attribute')])
             } else if (spec.mode === 'default') out[f.key] = spec.fallback
             break
           }
@@ -227,15 +202,7 @@ export function record<F extends Record<string, Field<any, boolean>>>(
             out[f.key] = []
             break
           }
-          const values: unknown[] = new Array(others.length)
-          for (let i = 0; i < others.length; i++) {
-            const node = others[i]!
-            const r = codec.validate(node, c)
-            if (E.isRight(r)) values[i] = r.right
-            else
-              errors = collect(errors, insertEntry(c, r.left, { key: node.localName, type: spec.step!, actual: node }))
-          }
-          out[f.key] = values
+          errors = decodeChildren(codec, others, c, spec, out, f.key, errors)
           break
         }
         case 'unknownAttributes':
@@ -331,6 +298,47 @@ export function record<F extends Record<string, Field<any, boolean>>>(
     validate,
     encode,
   )
+}
+
+/** Decodes one child element; its errors carry the element's path step. */
+function decodeChild(
+  codec: ElementCodec<unknown>,
+  node: XmlElement,
+  c: t.Context,
+  spec: FieldSpec,
+): t.Validation<unknown> {
+  const r = codec.validate(node, c)
+  return E.isRight(r) ? r : t.failures(insertEntry(c, r.left, { key: node.localName, type: spec.step!, actual: node }))
+}
+
+/** Decodes elements in order into `out[key]`; returns `errors` with theirs added. */
+function decodeChildren(
+  codec: ElementCodec<unknown>,
+  nodes: readonly XmlElement[],
+  c: t.Context,
+  spec: FieldSpec,
+  out: Record<string, unknown>,
+  key: string,
+  errors: t.ValidationError[] | undefined,
+): t.ValidationError[] | undefined {
+  const values: unknown[] = new Array(nodes.length)
+  for (let i = 0; i < nodes.length; i++) {
+    const r = decodeChild(codec, nodes[i]!, c, spec)
+    if (E.isRight(r)) values[i] = r.right
+    else errors = collect(errors, r.left)
+  }
+  out[key] = values
+  return errors
+}
+
+/** The error for an absent required child or attribute, named by the first of its names. */
+function missing(c: t.Context, spec: FieldSpec, what: 'element' | 'attribute'): t.ValidationError {
+  const n = spec.names![0]!
+  return {
+    value: undefined,
+    context: [...c, { key: n.localName, type: spec.step!, actual: undefined }],
+    message: `expected ${what} ${showName(n)}, found none`,
+  }
 }
 
 /** Appends without spreading, so millions of errors cannot overflow the call stack. */

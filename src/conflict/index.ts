@@ -26,19 +26,5 @@ export {
 } from './feed-stream'
 export { selectChanges } from './select'
 export { TargetStateStore, uuidKey } from './target-states'
-export type {
-  ConflictOptions,
-  Decision,
-  DecisionReason,
-  DigestRelation,
-  Divergence,
-  EndpointView,
-  EntryDecision,
-  FeedInput,
-  FeedOutcome,
-  GapError,
-  ProcessFeedInput,
-  ProcessFeedOptions,
-  RejectedEntry,
-  TargetState,
-} from './types'
+// Every type of the conflict model (types.ts holds nothing else) is public.
+export type * from './types'

@@ -1,6 +1,9 @@
 // Validation of FILESYNC values against the spec and observed SharePoint behaviour, separate from decoding.
 // Implements MS-FILESYNC §2.2 (ResourceID GUIDs, Int, QuotaState enum) and docs/decisions.md#f1 to #f13.
 import { DateTimeCodec } from '../codec/datetime'
+import { Guid } from '../codec/guid'
+import { IssueList } from '../common/issues'
+import { nonXmlCharAt } from '../xml/chars'
 import type { XmlElement } from '../xml/types'
 import type { DocumentStream, Extension, FileSyncDocument, Item, ModifierIdentity } from './model'
 import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, type RecordSpec } from './schema'
@@ -22,7 +25,6 @@ export interface FileSyncIssue {
   message: string
 }
 
-const GUID32 = /^[0-9A-Fa-f]{32}$/
 const QUOTA_STATES: ReadonlySet<string> = new Set(['Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit'])
 const WRITE_MODES: ReadonlySet<string> = new Set(['Create', 'Update', 'CreateOrUpdate'])
 const MAX_INT = 2147483647
@@ -33,36 +35,9 @@ function show(u: unknown): string {
   return String(u)
 }
 
-/** The first character XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), or -1. */
-function badCharAt(s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 0x20 && c < 0xd800) continue
-    if (c === 9 || c === 10 || c === 13) continue
-    if (c >= 0xd800 && c < 0xdc00) {
-      const d = s.charCodeAt(i + 1)
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++
-        continue
-      }
-      return i
-    }
-    if (c >= 0xe000 && c < 0xfffe) continue
-    return i
-  }
-  return -1
-}
-
-class Issues {
-  readonly list: FileSyncIssue[] = []
-  error(path: string, message: string): void {
-    this.list.push({ severity: 'error', path, message })
-  }
-  warning(path: string, message: string): void {
-    this.list.push({ severity: 'warning', path, message })
-  }
+class Issues extends IssueList {
   text(path: string, name: string, s: string): void {
-    const at = badCharAt(s)
+    const at = nonXmlCharAt(s)
     if (at >= 0) {
       const code = s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')
       this.error(path, `${name} contains U+${code} at offset ${at}, which XML 1.0 cannot carry (written as U+FFFD)`)
@@ -211,7 +186,7 @@ function checkItem(pending: Pending, stack: Pending[], issues: Issues, isRoot: b
     ['parentResourceId', 'ParentResourceID'],
   ] as const) {
     const id = item[key]
-    if (typeof id === 'string' && !GUID32.test(id))
+    if (typeof id === 'string' && !Guid.is(id))
       issues.error(`${path}/${name}`, `${name} is not a GUID as 32 hex digits: ${show(id)}`)
   }
   if (item.itemType !== undefined && item.itemType !== item.kind) {

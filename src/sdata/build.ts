@@ -1,5 +1,6 @@
 // Smart constructors for SData values to send (sync §4.4, §5.2): feeds, entries and payload resources with defaults.
 // Only what a caller means is written; the lists a value must have start empty, a typed payload gets its element.
+import { isElement } from '../codec/named'
 import type { XName } from '../codec/names'
 import type { XmlElement } from '../xml/types'
 import type { PayloadResource, SyncEntry, SyncFeed } from './model'
@@ -16,6 +17,18 @@ import { selfContained } from './tree'
  * ```
  */
 export type PayloadFields = Partial<Omit<PayloadResource, 'element' | 'value'>>
+
+/** The lists an entry must have, which its builder starts empty (the ones {@link SyncEntryInit} makes optional). */
+const ENTRY_LISTS: readonly (keyof SyncEntry)[] = ['links', 'diagnoses', 'extensions']
+/** The lists a feed must have, which its builder starts empty (the ones {@link SyncFeedInit} makes optional). */
+const FEED_LISTS: readonly (keyof SyncFeed)[] = ['links', 'diagnoses', 'entries', 'extensions']
+
+/** `init` with an empty array for each of `lists` it leaves out. */
+function withLists<T>(init: object, lists: readonly string[]): T {
+  const out: Record<string, unknown> = { ...init }
+  for (const key of lists) out[key] ??= []
+  return out as T
+}
 
 /**
  * A sync entry to build: a {@link SyncEntry} whose lists (`links`, `diagnoses`, `extensions`) may be left out.
@@ -40,10 +53,6 @@ export type SyncEntryInit<V = unknown> = Omit<SyncEntry<V>, 'links' | 'diagnoses
 export type SyncFeedInit<V = unknown> = Omit<SyncFeed<V>, 'links' | 'diagnoses' | 'entries' | 'extensions'> &
   Partial<Pick<SyncFeed<V>, 'links' | 'diagnoses' | 'entries' | 'extensions'>>
 
-function isXmlElement(u: unknown): u is XmlElement {
-  return typeof u === 'object' && u !== null && (u as { type?: unknown }).type === 'element'
-}
-
 /**
  * Builds the resource of an entry's `sdata:payload`. Given a contract codec and a typed value, the element is
  * `codec.encode(value)`, so `value` and `element` always agree and neither is written by hand; given an element
@@ -67,7 +76,7 @@ export function payload<V>(
   valueOrFields?: V | PayloadFields,
   fields?: PayloadFields,
 ): PayloadResource<V> {
-  if (isXmlElement(codecOrElement)) {
+  if (isElement(codecOrElement)) {
     const only = (valueOrFields ?? {}) as PayloadFields
     return { ...only, isDeleted: only.isDeleted ?? false, element: selfContained(codecOrElement) }
   }
@@ -115,12 +124,7 @@ export function deletedPayload(name: XName, fields: PayloadFields & { uuid: stri
  * ```
  */
 export function syncEntry<V = unknown>(init: SyncEntryInit<V> = {}): SyncEntry<V> {
-  return {
-    ...init,
-    links: init.links ?? [],
-    diagnoses: init.diagnoses ?? [],
-    extensions: init.extensions ?? [],
-  }
+  return withLists(init, ENTRY_LISTS)
 }
 
 /**
@@ -134,11 +138,5 @@ export function syncEntry<V = unknown>(init: SyncEntryInit<V> = {}): SyncEntry<V
  * ```
  */
 export function syncFeed<V = unknown>(init: SyncFeedInit<V> = {}): SyncFeed<V> {
-  return {
-    ...init,
-    links: init.links ?? [],
-    diagnoses: init.diagnoses ?? [],
-    entries: init.entries ?? [],
-    extensions: init.extensions ?? [],
-  }
+  return withLists(init, FEED_LISTS)
 }

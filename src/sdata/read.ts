@@ -6,10 +6,11 @@ import { xmlStep } from '../codec/context'
 import { readStampLexical } from '../codec/datetime'
 import { readIntegerLexical } from '../codec/integer'
 import { qname } from '../codec/names'
+import { elementText } from '../xml/tree'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Stamp } from './model'
 import { CONVENTIONAL_PREFIXES } from './namespaces'
-import { hasElementChildren, textOf } from './tree'
+import { hasElementChildren } from './tree'
 
 /** One step of the path to the node being decoded; a linked list so the success path allocates nothing. */
 export interface Path {
@@ -97,7 +98,7 @@ export function leafText(el: XmlElement, path: Path, problems: Problems): string
     problems.add(path, el, 'expected text, found child elements')
     return undefined
   }
-  return textOf(el)
+  return elementText(el)
 }
 
 /** A non-negative safe integer (ticks, counts), read by the kit's `readIntegerLexical`; past 2^53 − 1 is an error. */

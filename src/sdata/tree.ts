@@ -1,10 +1,8 @@
 // Internal helpers over the namespace-resolved tree for the SData codecs: building elements to encode, reading
 // leaf text, and making kept subtrees self-contained (docs/decisions.md#s3: payloads are lossless).
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
-import { XMLNS_NAMESPACE } from '../xml/types'
+import { XML_NAMESPACE, XMLNS_NAMESPACE } from '../xml/types'
 import { ATOM_NS, CONVENTIONAL_PREFIXES, HTTP_NS, OPENSEARCH_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
-
-const XML_NS = 'http://www.w3.org/XML/1998/namespace'
 
 /** An element in `ns` with its conventional prefix and the given children. */
 export function elem(ns: string, localName: string, children: XmlNode[], attributes: XmlAttribute[] = []): XmlElement {
@@ -75,19 +73,8 @@ const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([
   ['xsi', XSI_NS],
 ])
 
-/**
- * The concatenated text of an element's text children ('' when it has none). Leaf text is kept exactly.
- */
-export function textOf(el: XmlElement): string {
-  const children = el.children
-  if (children.length === 1) {
-    const only = children[0]!
-    return only.type === 'text' ? only.value : ''
-  }
-  let out = ''
-  for (const c of children) if (c.type === 'text') out += c.value
-  return out
-}
+/** The concatenated text of an element's text children ('' when it has none): the tree's own reader. */
+export { elementText as textOf } from '../xml/tree'
 
 /** Whether an element has element children (then its text is not a value). */
 export function hasElementChildren(el: XmlElement): boolean {
@@ -174,7 +161,7 @@ function quickMissing(el: XmlElement, scope: ReadonlyMap<string, string>): Map<s
     need(node.prefix ?? '', node.namespace ?? '')
     for (let i = 0; prefixed && i < attributes.length; i++) {
       const a = attributes[i]!
-      if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE && a.namespace !== XML_NS)
+      if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE && a.namespace !== XML_NAMESPACE)
         need(a.prefix, a.namespace ?? '')
     }
     const children = node.children
@@ -234,7 +221,7 @@ function exactMissing(el: XmlElement, scope: ReadonlyMap<string, string>): Map<s
     for (let i = 0; prefixedAttributes && i < attributes.length; i++) {
       const a = attributes[i]!
       const p = a.prefix
-      if (p === null || a.namespace === XMLNS_NAMESPACE || a.namespace === XML_NS) continue
+      if (p === null || a.namespace === XMLNS_NAMESPACE || a.namespace === XML_NAMESPACE) continue
       const ans = a.namespace ?? ''
       if ((scope.get(p) ?? '') !== ans && declared?.has(p) !== true && missing?.has(p) !== true) {
         missing ??= new Map()

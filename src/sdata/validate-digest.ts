@@ -6,8 +6,7 @@ import {
   checkEndpoint,
   checkKeptAttributes,
   checkKeptExtensions,
-  checkStamp,
-  checkTick,
+  checkStateFields,
   describe,
   Issues,
   type SDataIssue,
@@ -43,13 +42,7 @@ export function checkDigest(issues: Issues, base: string, digest: Digest): void 
   checkKeptAttributes(issues, base, digest)
   entries.forEach((entry, index) => {
     const path = `${base}/digestEntry[${index + 1}]`
-    if (entry === null || typeof entry !== 'object') {
-      issues.error(path, 'the digestEntry is not an object')
-      return
-    }
-    checkEndpoint(issues, `${path}/endpoint`, entry.endpoint)
-    checkTick(issues, `${path}/tick`, entry.tick)
-    checkStamp(issues, `${path}/stamp`, entry.stamp)
+    if (!checkStateFields(issues, path, entry, 'digestEntry')) return
     checkKeptExtensions(issues, path, entry)
     checkKeptAttributes(issues, path, entry)
     const priority = entry.conflictPriority

@@ -1,5 +1,6 @@
 // Validation of one SData sync entry: syncState, payload, HTTP result and diagnoses by the entry's role.
 // Implements sync §4.3–§4.4 and core §13.4 (diagnoses), and docs/decisions.md#s4 and #s11.
+import { Uuid } from '../codec/guid'
 import { entryExtensionChecks } from './entry-checks'
 import type { Diagnosis, PayloadResource, SyncEntry, SyncState } from './model'
 import type { SyncEntryRole } from './roles'
@@ -7,19 +8,17 @@ import { validateSyncFeed } from './validate'
 import { checkDigest } from './validate-digest'
 import {
   checkElement,
-  checkEndpoint,
   checkExtensions,
   checkKeptAttributes,
   checkKeptExtensions,
   checkLinks,
   checkStamp,
-  checkTick,
+  checkStateFields,
   describe,
   elementName,
   Issues,
   type SDataIssue,
   SEVERITIES,
-  UUID,
 } from './validate-issues'
 
 export function checkDiagnoses(issues: Issues, base: string, diagnoses: Diagnosis[]): void {
@@ -60,7 +59,7 @@ export function checkPayload(issues: Issues, base: string, payload: PayloadResou
     if (role !== 'result' && role !== 'digest') {
       issues.error(uuidPath, 'the payload resource has no sdata:uuid (sync §4.4)')
     }
-  } else if (typeof payload.uuid !== 'string' || !UUID.test(payload.uuid)) {
+  } else if (!Uuid.is(payload.uuid)) {
     issues.error(uuidPath, `sdata:uuid ${describe(payload.uuid)} is not a UUID`)
   } else if (/[a-f]/.test(payload.uuid) && /[A-F]/.test(payload.uuid)) {
     issues.warning(uuidPath, `sdata:uuid ${payload.uuid} mixes upper and lower case; compare it case-insensitively`)
@@ -85,13 +84,7 @@ export function checkPayload(issues: Issues, base: string, payload: PayloadResou
 }
 
 export function checkSyncState(issues: Issues, base: string, state: SyncState): void {
-  if (state === null || typeof state !== 'object') {
-    issues.error(base, 'the syncState is not an object')
-    return
-  }
-  checkEndpoint(issues, `${base}/endpoint`, state.endpoint)
-  checkTick(issues, `${base}/tick`, state.tick)
-  checkStamp(issues, `${base}/stamp`, state.stamp)
+  if (!checkStateFields(issues, base, state, 'syncState')) return
   issues.text(`${base}/user`, state.user, 'user')
   checkKeptExtensions(issues, base, state)
   checkKeptAttributes(issues, base, state)

@@ -1,8 +1,10 @@
 // The shared pieces of SData sync validation: issue types, the issue collector and checks of stamps, links, kept XML.
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4 that every sync value shares (XML 1.0 §2.2 text).
 import { dateTimeProblem } from '../common/datetime'
+import { IssueList } from '../common/issues'
+import { nonXmlCharAt } from '../xml/chars'
 import type { XmlAttribute, XmlElement } from '../xml/types'
-import type { Link } from './model'
+import type { Link, SyncState } from './model'
 
 /**
  * How serious a departure from the spec is: `error` breaks a MUST, `warning` is a lenient form or a SHOULD.
@@ -31,10 +33,6 @@ export interface SDataIssue {
   message: string
 }
 
-export const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
-// XML 1.0 §2.2 Char: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE and U+FFFF cannot be written.
-export const NON_XML_CHAR =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 export const SEVERITIES = ['info', 'warning', 'transient', 'error', 'fatal']
 export const TRACKING_NAMESPACE = 'http://schemas.sage.com/sdata/2008/1'
 export const TRACKING_NAMESPACE_OLD = 'http://schemas.sage.com/sdata/2008'
@@ -42,20 +40,13 @@ export const TRACKING_NAMESPACE_OLD = 'http://schemas.sage.com/sdata/2008'
 export const MAX_DEPTH = 1000
 
 /** Collects issues; every check goes through it so paths are built in one way. */
-export class Issues {
-  readonly list: SDataIssue[] = []
-  error(path: string, message: string): void {
-    this.list.push({ severity: 'error', path, message })
-  }
-  warning(path: string, message: string): void {
-    this.list.push({ severity: 'warning', path, message })
-  }
+export class Issues extends IssueList {
   text(path: string, value: unknown, what: string): void {
     if (typeof value !== 'string') {
       if (value !== undefined) this.error(path, `${what} is not a string`)
       return
     }
-    if (NON_XML_CHAR.test(value)) {
+    if (nonXmlCharAt(value) >= 0) {
       this.error(path, `${what} holds a character XML 1.0 cannot carry (serializeXml writes U+FFFD instead)`)
     }
   }
@@ -95,6 +86,26 @@ export function checkEndpoint(issues: Issues, path: string, endpoint: unknown, w
     return
   }
   issues.text(path, endpoint, what)
+}
+
+/**
+ * Checks what a digest entry and a sync state share (sync §4.2, §4.3): endpoint, tick and stamp. False, with an
+ * error naming `what`, when the value is not an object at all.
+ */
+export function checkStateFields(
+  issues: Issues,
+  path: string,
+  state: Pick<SyncState, 'endpoint' | 'tick' | 'stamp'>,
+  what: string,
+): boolean {
+  if (state === null || typeof state !== 'object') {
+    issues.error(path, `the ${what} is not an object`)
+    return false
+  }
+  checkEndpoint(issues, `${path}/endpoint`, state.endpoint)
+  checkTick(issues, `${path}/tick`, state.tick)
+  checkStamp(issues, `${path}/stamp`, state.stamp)
+  return true
 }
 
 export function checkElement(issues: Issues, path: string, element: XmlElement, depth: number): void {

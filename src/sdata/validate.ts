@@ -1,5 +1,6 @@
 // Validation of decoded (or hand-built) SData sync values: how a feed or digest departs from the spec.
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4; digests and entries live in their own modules.
+import { Uuid } from '../codec/guid'
 import type { SyncEntry, SyncFeed, Tracking } from './model'
 import type { SyncFeedRole } from './roles'
 import { checkAgainstDigest, checkDigest, checkTickOrder, type LocatedState } from './validate-digest'
@@ -15,7 +16,6 @@ import {
   type SDataIssue,
   TRACKING_NAMESPACE,
   TRACKING_NAMESPACE_OLD,
-  UUID,
 } from './validate-issues'
 
 export type { SyncEntryRole, SyncFeedRole } from './roles'
@@ -114,7 +114,7 @@ function checkUniqueUuids(issues: Issues, entries: readonly SyncEntry[]): void {
   const seen = new Map<string, number>()
   entries.forEach((entry, index) => {
     const uuid = entry?.payload?.uuid
-    if (typeof uuid !== 'string' || !UUID.test(uuid)) return
+    if (!Uuid.is(uuid)) return
     // UUIDs compare case-insensitively (sdata.xsd uuid--type; the spec mixes cases).
     const key = uuid.toLowerCase()
     const first = seen.get(key)

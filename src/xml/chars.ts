@@ -82,3 +82,31 @@ export function isXmlWhitespace(s: string): boolean {
   }
   return true
 }
+
+/**
+ * The offset of the first UTF-16 code unit XML 1.0 cannot carry (§2.2 Char: a C0 control other than tab, LF and CR,
+ * a lone surrogate, U+FFFE or U+FFFF), or -1 when there is none. The serializer writes U+FFFD for each.
+ *
+ * @example
+ * ```ts
+ * nonXmlCharAt('ok\u0001') // 2
+ * ```
+ */
+export function nonXmlCharAt(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0x20 && c < 0xd800) continue
+    if (c === 9 || c === 10 || c === 13) continue
+    if (c >= 0xd800 && c < 0xdc00) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++
+        continue
+      }
+      return i
+    }
+    if (c >= 0xe000 && c < 0xfffe) continue
+    return i
+  }
+  return -1
+}

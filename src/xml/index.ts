@@ -23,12 +23,5 @@ export { serializeXmlStream } from './serialize-stream'
 export type { ReadableStreamLike, XmlSource } from './source'
 export type { StreamError, StreamIssue } from './stream'
 export { elementText, isElement, qualifiedName } from './tree'
-export {
-  XML_NAMESPACE,
-  XMLNS_NAMESPACE,
-  type XmlAttribute,
-  type XmlDocument,
-  type XmlElement,
-  type XmlNode,
-  type XmlText,
-} from './types'
+// The tree's types and the two reserved namespace URIs: everything types.ts exports is public.
+export * from './types'

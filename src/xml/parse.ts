@@ -7,6 +7,7 @@ import { isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './
 import { ENCODING_NAME, inputText, type XmlInput } from './encoding'
 import { type Limits, type ParseOptions, resolveLimits, type XmlError } from './options'
 import { lineAndColumn } from './position'
+import { NamespaceScopes } from './scopes'
 import {
   XML_NAMESPACE,
   XMLNS_NAMESPACE,
@@ -115,8 +116,11 @@ const PREDEFINED_ENTITIES = new Map([
 // than share children between elements). The streaming readers give an element they keep open an array of its own.
 const OPEN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
 
-/** The parser itself; internal (the streaming readers run it on one piece of a document at a time). */
-export class Parser {
+/**
+ * The parser itself; internal (the streaming readers run it on one piece of a document at a time). It is its own
+ * namespace scope stack, so resolving a prefix costs no more than a method call.
+ */
+export class Parser extends NamespaceScopes {
   protected readonly s: string
   protected readonly len: number
   protected i = 0
@@ -136,10 +140,6 @@ export class Parser {
   /** Text read in the innermost open element since its last child element started or ended. */
   private pending = ''
 
-  // In-scope namespace bindings: prefix ('' for the default namespace) -> stack of URIs (null = undeclared).
-  private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
-  protected readonly declared: string[] = []
-
   // Attributes of the start tag being read, reused across tags.
   private readonly attrNames: string[] = []
   private readonly attrColons: number[] = []
@@ -147,6 +147,7 @@ export class Parser {
   private readonly attrStarts: number[] = []
 
   constructor(s: string, limits: Limits) {
+    super()
     this.s = s
     this.len = s.length
     this.limits = limits
@@ -584,18 +585,6 @@ export class Parser {
     return value + s.slice(start, i)
   }
 
-  protected lookup(prefix: string): string | null | undefined {
-    const stack = this.scopes.get(prefix)
-    return stack === undefined || stack.length === 0 ? undefined : stack[stack.length - 1]
-  }
-
-  protected bind(prefix: string, uri: string | null): void {
-    const stack = this.scopes.get(prefix)
-    if (stack === undefined) this.scopes.set(prefix, [uri])
-    else stack.push(uri)
-    this.declared.push(prefix)
-  }
-
   /** Resolves namespaces of the start tag just read, checks its attributes and pushes the element. */
   private openElement(qname: string, colon: number, count: number, tagStart: number): XmlElement {
     const names = this.attrNames
@@ -738,8 +727,7 @@ export class Parser {
     this.flushText()
     const d = this.depth - 1
     const mark = this.bindingMarks[d]!
-    const declared = this.declared
-    while (declared.length > mark) this.scopes.get(declared.pop()!)!.pop()
+    while (this.declared.length > mark) this.unbind()
     const children = this.childStack
     const start = this.childStarts[d]!
     this.elements[d]!.children = children.length === start ? [] : children.slice(start)

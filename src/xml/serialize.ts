@@ -3,6 +3,7 @@
 
 import { ChunkedText } from './chunks'
 import { escapeXml } from './escape'
+import { NamespaceScopes } from './scopes'
 import {
   XML_NAMESPACE,
   XMLNS_NAMESPACE,
@@ -78,9 +79,8 @@ export interface OpenRoot {
  * children come one at a time, by the same code.
  */
 export class Writer extends ChunkedText {
-  // prefix ('' for the default namespace) -> stack of URIs (null = no default namespace).
-  private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
-  private readonly declared: string[] = []
+  // The namespace bindings in scope where the writer stands.
+  private readonly ns = new NamespaceScopes()
   // namespace URI -> prefixes bound to it, in binding order, so finding a usable prefix never scans every binding.
   private readonly prefixesOf = new Map<string, string[]>()
   private generated = 0
@@ -89,16 +89,8 @@ export class Writer extends ChunkedText {
   // Declarations the current start tag needs beyond its own, written right after its name.
   private added = ''
 
-  private lookup(prefix: string): string | null | undefined {
-    const stack = this.scopes.get(prefix)
-    return stack === undefined || stack.length === 0 ? undefined : stack[stack.length - 1]
-  }
-
   private bind(prefix: string, uri: string | null): void {
-    const stack = this.scopes.get(prefix)
-    if (stack === undefined) this.scopes.set(prefix, [uri])
-    else stack.push(uri)
-    this.declared.push(prefix)
+    this.ns.bind(prefix, uri)
     if (uri !== null) {
       const prefixes = this.prefixesOf.get(uri)
       if (prefixes === undefined) this.prefixesOf.set(uri, [prefix])
@@ -114,7 +106,7 @@ export class Writer extends ChunkedText {
       const prefix = prefixes[k]!
       if (prefix === '' && !allowDefault) continue
       // A later declaration may have rebound the prefix to another namespace.
-      if (this.lookup(prefix) === uri) return prefix
+      if (this.ns.lookup(prefix) === uri) return prefix
     }
     return undefined
   }
@@ -122,12 +114,12 @@ export class Writer extends ChunkedText {
   private freshPrefix(): string {
     for (;;) {
       const prefix = `ns${++this.generated}`
-      if (this.lookup(prefix) === undefined) return prefix
+      if (this.ns.lookup(prefix) === undefined) return prefix
     }
   }
 
   write(root: XmlElement): void {
-    const mark = this.declared.length
+    const mark = this.ns.declared.length
     const prefix = this.open(root)
     if (root.children.length === 0) {
       this.unwind(mark)
@@ -139,7 +131,7 @@ export class Writer extends ChunkedText {
 
   /** Writes the start tag of `root` (never self-closed) and its given children, leaving it open. */
   begin(root: XmlElement): OpenRoot {
-    const mark = this.declared.length
+    const mark = this.ns.declared.length
     const prefix = this.open(root, false)
     this.content(root, prefix, root.children)
     return { element: root, prefix, mark }
@@ -186,7 +178,7 @@ export class Writer extends ChunkedText {
         this.out += escapeXml(child.value, false)
         continue
       }
-      const mark = this.declared.length
+      const mark = this.ns.declared.length
       let prefix = prefixes[top]!
       if (
         child.attributes.length === 0 &&
@@ -215,9 +207,9 @@ export class Writer extends ChunkedText {
   }
 
   private unwind(mark: number): void {
-    const declared = this.declared
+    const declared = this.ns.declared
     while (declared.length > mark) {
-      const uri = this.scopes.get(declared.pop()!)!.pop()
+      const uri = this.ns.unbind()
       // Bindings unwind in reverse order, so this binding is the last one recorded for its URI.
       if (uri !== null && uri !== undefined) this.prefixesOf.get(uri)!.pop()
     }
@@ -258,7 +250,7 @@ export class Writer extends ChunkedText {
     // Pass 2: the element's name.
     let prefix: string
     if (namespace === null) {
-      if ((this.lookup('') ?? null) !== null) this.declare('', null)
+      if ((this.ns.lookup('') ?? null) !== null) this.declare('', null)
       else locked.add('')
       prefix = ''
     } else if (namespace === XML_NAMESPACE) {
@@ -309,7 +301,7 @@ export class Writer extends ChunkedText {
     const locked = this.locked
     const usable = wanted !== 'xmlns' && wanted !== 'xml' && (isElement || wanted !== '')
     if (usable) {
-      if ((this.lookup(wanted) ?? null) === uri) {
+      if ((this.ns.lookup(wanted) ?? null) === uri) {
         locked.add(wanted)
         return wanted
       }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { detectKind, KIND_SPECS, type Kind } from '../../src/cli/kinds'
-import { parseXml } from '../../src/xml/parse'
+import { parseXml } from '../../src/xml/index'
 import { ensureBuilt, oneLine, ROOT, syncwire } from './helpers'
 
 beforeAll(ensureBuilt)

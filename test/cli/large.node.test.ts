@@ -16,7 +16,6 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_INPUT_BYTES } from '../../src/cli/io'
 import {
   DigestXml,
   encodeSyncFeedStream,
@@ -26,6 +25,7 @@ import {
   SyncEntryXml,
   type SyncFeed,
 } from '../../src/sdata/index'
+import { DEFAULT_LIMITS } from '../../src/xml/index'
 import { CLI, ensureBuilt, ROOT } from './helpers'
 
 const ENDPOINT = 'http://example.com/sdata/app/-/accounts'
@@ -95,7 +95,8 @@ afterAll(() => {
 
 describe('the CLI on a feed over the default size limit', () => {
   it('is really over the limit', () => {
-    expect(statSync(feedFile).size).toBeGreaterThan(MAX_INPUT_BYTES)
+    // The CLI's default --max-size is the XML layer's default maxLength ("default 32MB" in its help).
+    expect(statSync(feedFile).size).toBeGreaterThan(DEFAULT_LIMITS.maxLength)
   })
 
   it('validates it by streaming, with the in-memory summary and no progress line off a terminal', () => {

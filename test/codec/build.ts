@@ -1,5 +1,4 @@
-// Hand-built element trees for the codec tests (the codec kit is tested without the XML parser).
-import type { XmlAttribute, XmlElement, XmlNode } from '../../src/xml/types'
+import type { XmlAttribute, XmlElement, XmlNode } from '../../src/xml/index' // Hand-built element trees for the codec tests (the codec kit is tested without the XML parser).
 
 /** An element in `namespace` (null: none) with children given as nodes or strings (text). */
 export function el(

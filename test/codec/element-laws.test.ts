@@ -1,30 +1,22 @@
 import fc from 'fast-check'
-import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import {
   anchoredUnknownChildren,
   childOr,
   children,
-  type ElementCodec,
   NonNegativeInteger,
   optionalChild,
   qname,
   record,
-  reportErrors,
   text,
   unknownChildren,
   xmlNamespace,
-} from '../../src/codec'
-import type { XmlElement } from '../../src/xml/types'
+} from '../../src/codec/index'
+import type { XmlElement } from '../../src/xml/index'
+import { decoded } from '../support/decode'
 
 const sync = xmlNamespace('http://schemas.sage.com/sdata/sync/2008/1', 'sync')
-
-function right<A>(codec: ElementCodec<A>, el: XmlElement): A {
-  const r = codec.decode(el)
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
-}
 
 const leaf = (name: string, value: string): XmlElement => ({
   type: 'element',
@@ -56,7 +48,7 @@ describe('record laws', () => {
   it('decode ∘ encode = id', () => {
     fc.assert(
       fc.property(stateValue, (v) => {
-        expect(right(State, State.encode(v))).toStrictEqual({ ...v })
+        expect(decoded(State, State.encode(v))).toStrictEqual({ ...v })
       }),
     )
   })
@@ -69,9 +61,9 @@ describe('record laws', () => {
         order.sort((a, b) => a.k - b.k || a.i - b.i)
         const shuffled = { ...el, children: order.map((o) => el.children[o.i]!) }
         const links = shuffled.children.filter((n) => n.type === 'element' && n.localName === 'link')
-        const decoded = right(State, shuffled)
-        expect({ ...decoded, links: [] }).toStrictEqual({ ...v, links: [] })
-        expect(decoded.links).toEqual(
+        const value = decoded(State, shuffled)
+        expect({ ...value, links: [] }).toStrictEqual({ ...v, links: [] })
+        expect(value.links).toEqual(
           links.map((n) => (n.type === 'element' ? (n.children[0]?.type === 'text' ? n.children[0].value : '') : '')),
         )
       }),
@@ -113,7 +105,7 @@ describe('unknown children laws', () => {
     const Doc = record({ ...fields, extensions: anchoredUnknownChildren() })
     fc.assert(
       fc.property(capturedElement, (el) => {
-        expect(Doc.encode(right(Doc, el))).toEqual({ ...el, localName: '' })
+        expect(Doc.encode(decoded(Doc, el))).toEqual({ ...el, localName: '' })
       }),
     )
   })
@@ -122,7 +114,7 @@ describe('unknown children laws', () => {
     const Doc = record({ ...fields, extensions: unknownChildren() })
     fc.assert(
       fc.property(capturedElement, (el) => {
-        expect(Doc.encode(right(Doc, el))).toEqual({ ...el, localName: '' })
+        expect(Doc.encode(decoded(Doc, el))).toEqual({ ...el, localName: '' })
       }),
     )
   })

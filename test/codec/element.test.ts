@@ -1,4 +1,3 @@
-import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import {
@@ -12,21 +11,20 @@ import {
   children,
   element,
   mapCodec,
+  NonNegativeInteger,
   optionalAttribute,
   optionalChild,
   otherChildren,
   qname,
   record,
-  reportErrors,
   text,
   textContent,
   unknownAttributes,
   unknownChildren,
   xmlNamespace,
-} from '../../src/codec'
-import { anchorOf, withAnchor } from '../../src/codec/element'
-import { NonNegativeInteger } from '../../src/codec/integer'
-import type { XmlElement } from '../../src/xml/types'
+} from '../../src/codec/index'
+import type { XmlElement } from '../../src/xml/index'
+import { issuesOf, rightOf } from '../support/decode'
 import { at, el, w } from './build'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
@@ -59,16 +57,6 @@ const Feed = element(
   }),
 )
 
-function right<A>(r: E.Either<t.Errors, A>): A {
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
-}
-
-function issues<A>(r: E.Either<t.Errors, A>) {
-  if (E.isRight(r)) throw new Error('expected a decode error')
-  return reportErrors(r.left)
-}
-
 const state = (tick: string, prefix = '') =>
   el(
     SYNC,
@@ -97,8 +85,8 @@ describe('record', () => {
       el(SYNC, 'tick', [], '5'),
       el(SYNC, 'stamp', [], 'S'),
     )
-    expect(right(SyncState.decode(a))).toEqual({ endpoint: 'E', tick: 5, stamp: 'S' })
-    expect(right(SyncState.decode(b))).toEqual(right(SyncState.decode(a)))
+    expect(rightOf(SyncState.decode(a))).toEqual({ endpoint: 'E', tick: 5, stamp: 'S' })
+    expect(rightOf(SyncState.decode(b))).toEqual(rightOf(SyncState.decode(a)))
   })
 
   it('matches by namespace, not by prefix', () => {
@@ -109,16 +97,16 @@ describe('record', () => {
       el('urn:other', 'endpoint', [], 'E'),
       el('urn:other', 'stamp', [], 'S'),
     )
-    expect(issues(SyncState.decode(other)).map((i) => i.message)).toEqual([
+    expect(issuesOf(SyncState.decode(other)).map((i) => i.message)).toEqual([
       'expected element sync:endpoint, found none',
       'expected element sync:stamp, found none',
     ])
     const prefixed = el(SYNC, 'x:syncState', [], el(SYNC, 'x:endpoint', [], 'E'), el(SYNC, 'x:stamp', [], 'S'))
-    expect(right(SyncState.decode(prefixed))).toEqual({ endpoint: 'E', tick: 0, stamp: 'S' })
+    expect(rightOf(SyncState.decode(prefixed))).toEqual({ endpoint: 'E', tick: 0, stamp: 'S' })
   })
 
   it('defaults a missing defaulted child and leaves a missing optional child absent', () => {
-    const v = right(
+    const v = rightOf(
       SyncState.decode(el(SYNC, 'syncState', [], el(SYNC, 'endpoint', [], 'E'), el(SYNC, 'stamp', [], 'S'))),
     )
     expect(v).toStrictEqual({ endpoint: 'E', tick: 0, stamp: 'S' })
@@ -127,15 +115,15 @@ describe('record', () => {
 
   it('tells an absent child from an empty one', () => {
     const R = record({ labelHash: optionalChild(qname(null, 'LabelHash'), text(t.string)) })
-    expect(right(R.decode(w('Document')))).toStrictEqual({})
-    expect(right(R.decode(w('Document', w('LabelHash'))))).toStrictEqual({ labelHash: '' })
+    expect(rightOf(R.decode(w('Document')))).toStrictEqual({})
+    expect(rightOf(R.decode(w('Document', w('LabelHash'))))).toStrictEqual({ labelHash: '' })
     expect(R.encode({})).toMatchObject({ children: [] })
     expect(R.encode({ labelHash: '' }).children).toEqual([w('LabelHash')])
   })
 
   it('keeps leaf text exactly, spaces included', () => {
     const R = record({ name: child(qname(null, 'RelationshipName'), text(t.string)) })
-    expect(right(R.decode(w('Folder', w('RelationshipName', '  a ', ' b  '))))).toEqual({ name: '  a  b  ' })
+    expect(rightOf(R.decode(w('Folder', w('RelationshipName', '  a ', ' b  '))))).toEqual({ name: '  a  b  ' })
   })
 
   it('collects repeated children in document order, wherever they sit', () => {
@@ -143,22 +131,22 @@ describe('record', () => {
       a: children(qname(null, 'A'), text(t.string)),
       b: optionalChild(qname(null, 'B'), text(t.string)),
     })
-    expect(right(R.decode(w('X', w('A', '1'), w('B', 'b'), w('A', '2'), w('A', '3'))))).toEqual({
+    expect(rightOf(R.decode(w('X', w('A', '1'), w('B', 'b'), w('A', '2'), w('A', '3'))))).toEqual({
       a: ['1', '2', '3'],
       b: 'b',
     })
-    expect(right(R.decode(w('X')))).toEqual({ a: [] })
+    expect(rightOf(R.decode(w('X')))).toEqual({ a: [] })
   })
 
   it('reads the first of a duplicated single child and keeps the others as unknown children', () => {
     const R = record({ b: optionalChild(qname(null, 'B'), text(t.string)), rest: unknownChildren() })
     const second = w('B', '2')
-    expect(right(R.decode(w('X', w('B', '1'), second)))).toEqual({ b: '1', rest: [second] })
+    expect(rightOf(R.decode(w('X', w('B', '1'), second)))).toEqual({ b: '1', rest: [second] })
   })
 
   it('reads lenient alternative names and writes the first', () => {
     const R = record({ isDeleted: attributeOr([sdata('isDeleted'), sync('isDeleted')], t.string, 'false') })
-    expect(right(R.decode(el(null, 'account', [at(SYNC, 'sync:isDeleted', 'true')])))).toEqual({ isDeleted: 'true' })
+    expect(rightOf(R.decode(el(null, 'account', [at(SYNC, 'sync:isDeleted', 'true')])))).toEqual({ isDeleted: 'true' })
     expect(R.encode({ isDeleted: 'true' }).attributes).toEqual([at(SDATA, 'sdata:isDeleted', 'true')])
     expect(R.encode({ isDeleted: 'false' }).attributes).toEqual([])
   })
@@ -170,7 +158,7 @@ describe('record', () => {
       others: unknownAttributes(),
     })
     const xmlns = at('http://www.w3.org/2000/xmlns/', 'xmlns:sdata', SDATA)
-    const v = right(
+    const v = rightOf(
       R.decode(el(null, 'x', [xmlns, at(null, 'rel', 'self'), at(SDATA, 's:uuid', 'U'), at(null, 'uuid', 'plain')])),
     )
     expect(v).toEqual({ uuid: 'U', rel: 'self', others: [xmlns, at(null, 'uuid', 'plain')] })
@@ -184,7 +172,7 @@ describe('record', () => {
 
   it('reads an element’s own text beside its attributes', () => {
     const R = record({ lang: optionalAttribute(qname(null, 'lang'), t.string), value: textContent(t.string) })
-    expect(right(R.decode(el(null, 'title', [at(null, 'lang', 'en')], 'Hi')))).toEqual({ lang: 'en', value: 'Hi' })
+    expect(rightOf(R.decode(el(null, 'title', [at(null, 'lang', 'en')], 'Hi')))).toEqual({ lang: 'en', value: 'Hi' })
     expect(R.encode({ value: '' }).children).toEqual([])
   })
 
@@ -222,7 +210,7 @@ describe('unknown children', () => {
 
   it('keeps them anchored to the modelled sibling they followed, as data', () => {
     const R = record({ ...fields, extensions: anchoredUnknownChildren() })
-    const v = right(R.decode(doc))
+    const v = rightOf(R.decode(doc))
     expect(v.extensions).toEqual([
       { after: null, element: first },
       { after: 'ParentResourceID', element: ext },
@@ -233,10 +221,17 @@ describe('unknown children', () => {
 
   it('puts them back in place when kept as plain elements', () => {
     const R = record({ ...fields, extensions: unknownChildren() })
-    const v = right(R.decode(doc))
+    const v = rightOf(R.decode(doc))
     expect(v.extensions).toEqual([first, ext, last])
-    expect(anchorOf(ext)).toBe('ParentResourceID')
     expect(R.encode(v).children).toEqual(doc.children)
+    // The element itself remembers that it followed ParentResourceID: in another value it is written there again,
+    // not after the last modelled child (DataSize) and not after ResourceID.
+    expect(R.encode({ resourceId: 'x', parentResourceId: 'y', dataSize: 1, extensions: [ext] }).children).toEqual([
+      w('ResourceID', 'x'),
+      w('ParentResourceID', 'y'),
+      ext,
+      w('DataSize', '1'),
+    ])
   })
 
   it('anchors an unknown child to its modelled sibling even when that field is absent on encode', () => {
@@ -249,7 +244,7 @@ describe('unknown children', () => {
     expect(out.children).toEqual([w('ItemType', 'Document'), ext, w('DataSize', '1')])
   })
 
-  it('writes hand-built unknown children after the modelled ones, or where withAnchor says', () => {
+  it('writes hand-built unknown children after the modelled ones, and read ones where they were read', () => {
     const R = record({ ...fields, extensions: unknownChildren() })
     const loose = w('Loose')
     expect(R.encode({ resourceId: 'r', dataSize: 2, extensions: [loose] }).children).toEqual([
@@ -257,7 +252,9 @@ describe('unknown children', () => {
       w('DataSize', '2'),
       loose,
     ])
-    const placed = withAnchor(w('Placed'), 'ResourceID')
+    // Formerly placed by the internal withAnchor: an element read after ResourceID keeps that place.
+    const placed = w('Placed')
+    rightOf(R.decode(w('Document', w('ResourceID', 'r'), placed, w('DataSize', '2'))))
     expect(R.encode({ resourceId: 'r', dataSize: 2, extensions: [placed] }).children).toEqual([
       w('ResourceID', 'r'),
       placed,
@@ -267,7 +264,12 @@ describe('unknown children', () => {
 
   it('drops unknown children when no field keeps them', () => {
     const R = record(fields)
-    expect(right(R.decode(doc))).toEqual({ itemType: 'Document', resourceId: 'r', parentResourceId: 'p', dataSize: 4 })
+    expect(rightOf(R.decode(doc))).toEqual({
+      itemType: 'Document',
+      resourceId: 'r',
+      parentResourceId: 'p',
+      dataSize: 4,
+    })
   })
 })
 
@@ -305,7 +307,7 @@ describe('byName and otherChildren', () => {
   it('dispatches on the element name and keeps unknown items in order', () => {
     const odd = w('Link', w('X'))
     const doc = w('Items', w('Folder', w('RelationshipName', 'f')), odd, w('Document', w('RelationshipName', 'd')))
-    const v = right(Items.decode(doc))
+    const v = rightOf(Items.decode(doc))
     expect(v.items).toEqual([
       { kind: 'Folder', name: 'f' },
       { kind: 'Unknown', element: odd },
@@ -321,14 +323,14 @@ describe('byName and otherChildren', () => {
       w('Folder', w('RelationshipName', 'f')),
       w('Document'),
     )
-    expect(issues(Items.decode(doc))).toEqual([
+    expect(issuesOf(Items.decode(doc))).toEqual([
       { path: '/Items/Document[2]/RelationshipName', message: 'expected element RelationshipName, found none' },
     ])
   })
 
   it('without a fallback, rejects an unexpected element naming what it expected', () => {
     const Strict = byName<Item>([{ names: qname(null, 'Folder'), codec: Folder }], () => 0)
-    expect(issues(Strict.decode(w('Document'))).map((i) => i.message)).toEqual([
+    expect(issuesOf(Strict.decode(w('Document'))).map((i) => i.message)).toEqual([
       'expected one of <Folder>, found element <Document>',
     ])
   })
@@ -336,14 +338,14 @@ describe('byName and otherChildren', () => {
 
 describe('element', () => {
   it('checks the root name and namespace', () => {
-    expect(issues(Feed.decode(el(SYNC, 'feed')))).toEqual([
+    expect(issuesOf(Feed.decode(el(SYNC, 'feed')))).toEqual([
       { path: '/feed', message: `expected element <feed> (${ATOM}), found <feed> (${SYNC})` },
     ])
   })
 
   it('rejects child elements where text is expected', () => {
     const R = element(qname(null, 'Path'), text(t.string))
-    expect(issues(R.decode(w('Path', 'a', w('b'))))).toEqual([
+    expect(issuesOf(R.decode(w('Path', 'a', w('b'))))).toEqual([
       { path: '/Path', message: 'expected text only, found element <b>' },
     ])
   })
@@ -358,7 +360,7 @@ describe('element', () => {
       gen,
       el(ATOM, 'entry', [], el(ATOM, 'id', [], 'i'), state('4', 'sync:')),
     )
-    const v = right(Feed.decode(feed))
+    const v = rightOf(Feed.decode(feed))
     expect(v).toEqual({
       title: 'T',
       entries: [
@@ -368,7 +370,7 @@ describe('element', () => {
     })
     const again = Feed.encode(v)
     expect(again.children[1]).toBe(gen)
-    expect(right(Feed.decode(again))).toEqual(v)
+    expect(rightOf(Feed.decode(again))).toEqual(v)
   })
 })
 
@@ -383,21 +385,21 @@ describe('error paths', () => {
   )
 
   it('name the element with positions of repeated children and prefixes where the namespace changes', () => {
-    expect(issues(Feed.decode(feed))).toEqual([
+    expect(issuesOf(Feed.decode(feed))).toEqual([
       { path: '/feed/entry[3]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "abc"' },
     ])
   })
 
   it('use the conventional prefix whatever the document used', () => {
     const doc = el(ATOM, 'a:feed', [], el(ATOM, 'a:entry', [], state('-1', 'q:')))
-    expect(issues(Feed.decode(doc))).toEqual([
+    expect(issuesOf(Feed.decode(doc))).toEqual([
       { path: '/feed/entry[1]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "-1"' },
     ])
   })
 
   it('name a missing element as the codec writes it', () => {
     const doc = el(ATOM, 'feed', [], el(ATOM, 'entry', [], el(SYNC, 'syncState', [], el(SYNC, 'stamp', [], 's'))))
-    expect(issues(Feed.decode(doc))).toEqual([
+    expect(issuesOf(Feed.decode(doc))).toEqual([
       { path: '/feed/entry[1]/sync:syncState/endpoint', message: 'expected element sync:endpoint, found none' },
     ])
   })
@@ -410,11 +412,11 @@ describe('error paths', () => {
         n: optionalAttribute(sdata('n'), NonNegativeInteger),
       }),
     )
-    expect(issues(R.decode(el(null, 'Link', [at(null, 'rel', 'next'), at(SDATA, 'x:n', 'z')])))).toEqual([
+    expect(issuesOf(R.decode(el(null, 'Link', [at(null, 'rel', 'next'), at(SDATA, 'x:n', 'z')])))).toEqual([
       { path: '/Link/@rel', message: 'expected "self", found "next"' },
       { path: '/Link/@sdata:n', message: 'expected a non-negative safe integer, found "z"' },
     ])
-    expect(issues(R.decode(el(null, 'Link')))).toEqual([
+    expect(issuesOf(R.decode(el(null, 'Link')))).toEqual([
       { path: '/Link/@rel', message: 'expected attribute rel, found none' },
     ])
   })
@@ -422,11 +424,11 @@ describe('error paths', () => {
   it('show a foreign root prefix and the document prefix for names the codec does not know', () => {
     const Digest = element(sync('digest'), record({ entries: children(sync('digestEntry'), SyncState) }))
     const doc = el(SYNC, 'digest', [], el(SYNC, 'digestEntry', [], el(SYNC, 'endpoint', [], 'e')))
-    expect(issues(Digest.decode(doc))).toEqual([
+    expect(issuesOf(Digest.decode(doc))).toEqual([
       { path: '/sync:digest/digestEntry[1]/stamp', message: 'expected element sync:stamp, found none' },
     ])
     const Any = element(qname('urn:c', 'x'), record({ items: otherChildren(element(qname('urn:c', 'y'), anyElement)) }))
-    expect(issues(Any.decode(el('urn:c', 'x', [], el('urn:d', 'p:z'))))[0]!.path).toBe('/x/p:z[1]')
+    expect(issuesOf(Any.decode(el('urn:c', 'x', [], el('urn:d', 'p:z'))))[0]!.path).toBe('/x/p:z[1]')
   })
 })
 
@@ -442,7 +444,7 @@ describe('recursion', () => {
   it('decodes and encodes 300-deep nesting without overflowing the stack', () => {
     let tree = w('Folder', w('Name', 'leaf'))
     for (let i = 0; i < 300; i++) tree = w('Folder', w('Name', `n${i}`), tree)
-    const v = right(NodeCodec.decode(tree))
+    const v = rightOf(NodeCodec.decode(tree))
     let depth = 0
     for (let n: Node | undefined = v; n !== undefined; n = n.items[0]) depth++
     expect(depth).toBe(301)
@@ -452,7 +454,7 @@ describe('recursion', () => {
   it('reports a path through deep nesting', () => {
     let tree = w('Folder')
     for (let i = 0; i < 3; i++) tree = w('Folder', w('Name', `n${i}`), tree)
-    expect(issues(element(qname(null, 'Folder'), NodeCodec).decode(tree))).toEqual([
+    expect(issuesOf(element(qname(null, 'Folder'), NodeCodec).decode(tree))).toEqual([
       { path: '/Folder/Folder[1]/Folder[1]/Folder[1]/Name', message: 'expected element Name, found none' },
     ])
   })

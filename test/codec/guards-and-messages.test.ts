@@ -28,9 +28,8 @@ import {
   uuidEquals,
   XsBoolean,
   xmlNamespace,
-} from '../../src/codec'
-import { base64Problem } from '../../src/codec/binary'
-import { describeValue } from '../../src/codec/report'
+} from '../../src/codec/index'
+import { base64Reason, describedAs } from '../support/decode'
 
 // Raised from mutation testing (issue 7): the `is` guards, the exact messages for non-strings and long inputs (cut at
 // a fixed length), and the boundaries each primitive checks were not asserted anywhere.
@@ -146,32 +145,32 @@ describe('codec messages: non-strings, and long inputs cut to a fixed length', (
   })
 
   it('describeValue', () => {
-    expect(describeValue(undefined)).toBe('none')
-    expect(describeValue(null)).toBe('null')
-    expect(describeValue(true)).toBe('true')
-    expect(describeValue(10n)).toBe('10')
-    expect(describeValue(1.5)).toBe('1.5')
-    expect(describeValue([1, 2])).toBe('an array of 2')
-    expect(describeValue({})).toBe('a object')
-    expect(describeValue(() => 0)).toBe('a function')
-    expect(describeValue('z'.repeat(80))).toBe(JSON.stringify('z'.repeat(80)))
-    expect(describeValue('z'.repeat(81))).toBe(cut('z'.repeat(81), 77))
+    expect(describedAs(undefined)).toBe('none')
+    expect(describedAs(null)).toBe('null')
+    expect(describedAs(true)).toBe('true')
+    expect(describedAs(10n)).toBe('10')
+    expect(describedAs(1.5)).toBe('1.5')
+    expect(describedAs([1, 2])).toBe('an array of 2')
+    expect(describedAs({})).toBe('a object')
+    expect(describedAs(() => 0)).toBe('a function')
+    expect(describedAs('z'.repeat(80))).toBe(JSON.stringify('z'.repeat(80)))
+    expect(describedAs('z'.repeat(81))).toBe(cut('z'.repeat(81), 77))
     const el = { type: 'element', namespace: null, localName: 'x', prefix: 'p', attributes: [], children: [] }
-    expect(describeValue(el)).toBe('element <p:x>')
-    expect(describeValue({ ...el, prefix: null })).toBe('element <x>')
+    expect(describedAs(el)).toBe('element <p:x>')
+    expect(describedAs({ ...el, prefix: null })).toBe('element <x>')
   })
 })
 
 describe('codec boundaries: base64 and hex ordering', () => {
   it('base64: canonical padding bits, characters past ASCII, several groups', () => {
-    expect(base64Problem('AB==')).toBe('non-zero padding bits (not the canonical encoding)')
-    expect(base64Problem('AA==')).toBeUndefined()
-    expect(base64Problem('AAB=')).toBe('non-zero padding bits (not the canonical encoding)')
-    expect(base64Problem('AAC=')).toBe('non-zero padding bits (not the canonical encoding)')
-    expect(base64Problem('AAE=')).toBeUndefined()
-    expect(base64Problem('AAQ=')).toBeUndefined()
-    expect(base64Problem('A\u0080AA')).toBe('character "\u0080" at offset 1 is not in the base64 alphabet')
-    expect(base64Problem('A\u0141AA')).toBe('character "\u0141" at offset 1 is not in the base64 alphabet')
+    expect(base64Reason('AB==')).toBe('non-zero padding bits (not the canonical encoding)')
+    expect(base64Reason('AA==')).toBeUndefined()
+    expect(base64Reason('AAB=')).toBe('non-zero padding bits (not the canonical encoding)')
+    expect(base64Reason('AAC=')).toBe('non-zero padding bits (not the canonical encoding)')
+    expect(base64Reason('AAE=')).toBeUndefined()
+    expect(base64Reason('AAQ=')).toBeUndefined()
+    expect(base64Reason('A\u0080AA')).toBe('character "\u0080" at offset 1 is not in the base64 alphabet')
+    expect(base64Reason('A\u0141AA')).toBe('character "\u0141" at offset 1 is not in the base64 alphabet')
     expect(base64ToBytes('AB==')).toBeUndefined()
     expect(base64ToBytes('AQIDBAUG')).toEqual(Uint8Array.of(1, 2, 3, 4, 5, 6))
     expect(base64ToBytes('AQIDBAU=')).toEqual(Uint8Array.of(1, 2, 3, 4, 5))

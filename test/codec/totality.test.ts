@@ -23,8 +23,8 @@ import {
   text,
   textContent,
   XsBoolean,
-} from '../../src/codec'
-import type { XmlElement, XmlNode } from '../../src/xml/types'
+} from '../../src/codec/index'
+import type { XmlElement, XmlNode } from '../../src/xml/index'
 
 const NS = [null, 'urn:a', 'urn:b'] as const
 const NAMES = ['Folder', 'Items', 'Document', 'Path', 'DataSize', 'x', '__proto__', 'constructor'] as const

@@ -1,13 +1,31 @@
 import fc from 'fast-check'
+import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import {
-  compareDateTime,
-  dateTimeProblem,
-  dateTimeToEpochMs,
-  epochMsToDateTime,
-  parseDateTime,
-  successorDateTime,
-} from '../../src/common/datetime'
+import { reportErrors } from '../../src/codec/index'
+import { compareDateTime, DateTimeCodec, dateTimeToEpochMs, nextStamp, type Stamp } from '../../src/index'
+import { utcDateTime } from '../support/datetime'
+
+// The xs:dateTime reader seen through the public functions: DateTimeCodec's message gives the problem,
+// dateTimeToEpochMs the instant (NaN when the text is no xs:dateTime, with the assumed offset for text without a
+// zone), and nextStamp the successor (the next 100 ns tick after the latest stamp of a digest).
+
+/** The problem DateTimeCodec names for `text` (the reason in parentheses), or undefined when it accepts it. */
+function problemOf(text: string): string | undefined {
+  const r = DateTimeCodec.decode(text)
+  if (E.isRight(r)) return undefined
+  const m = /^expected an xs:dateTime, found "(?:[^"\\]|\\.)*" \((.*)\)$/s.exec(reportErrors(r.left)[0]!.message)
+  if (!m) throw new Error(`unexpected message: ${reportErrors(r.left)[0]!.message}`)
+  return m[1]
+}
+
+const EARLIEST = '0001-01-01T00:00:00Z' as Stamp
+
+/** The stamp nextStamp gives after a digest holding only `text`, when the clock is earlier than everything. */
+function successorOf(text: string): string | undefined {
+  const digest = { entries: [{ endpoint: 'http://e/', tick: 1, stamp: text as Stamp, conflictPriority: 1 }] }
+  const next = nextStamp(digest, EARLIEST)
+  return next === EARLIEST ? undefined : next
+}
 
 // Instants between years 0001 and 9999, in ms.
 const MIN_MS = -62135596800000
@@ -24,7 +42,9 @@ describe('xs:dateTime lexical form', () => {
     '2024-02-29T23:59:59.123456789-14:00',
     '2024-12-31T24:00:00Z',
   ])('accepts %s', (text) => {
-    expect(dateTimeProblem(text)).toBeUndefined()
+    expect(Number.isFinite(dateTimeToEpochMs(text))).toBe(true)
+    // DateTimeCodec also accepts it, unless it has more than the 7 fraction digits the codec allows.
+    expect(problemOf(text)).toBe(/\.\d{8,}/.test(text) ? 'more than 7 fraction digits' : undefined)
   })
 
   it.each([
@@ -40,15 +60,18 @@ describe('xs:dateTime lexical form', () => {
     [' 2025-01-01T00:00:00Z', 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'],
     ['2025-01-01T00:00:00.Z', 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'],
   ])('rejects %s: %s', (text, problem) => {
-    expect(dateTimeProblem(text)).toBe(problem)
-    expect(parseDateTime(text)).toBeUndefined()
+    expect(problemOf(text)).toBe(problem)
     expect(dateTimeToEpochMs(text)).toBeNaN()
   })
 
   it('keeps the zone apart from its absence', () => {
-    expect(parseDateTime('2013-06-15T08:00:00')?.offsetMinutes).toBeNull()
-    expect(parseDateTime('2013-06-15T08:00:00Z')?.offsetMinutes).toBe(0)
-    expect(parseDateTime('2013-06-15T08:00:00-05:30')?.offsetMinutes).toBe(-330)
+    // Only text without a zone moves with the assumed offset; Z is offset 0 and -05:30 is -330 minutes.
+    const eight = Date.UTC(2013, 5, 15, 8)
+    for (const assumed of [0, 60, -90]) {
+      expect(dateTimeToEpochMs('2013-06-15T08:00:00', assumed)).toBe(eight - assumed * 60_000)
+      expect(dateTimeToEpochMs('2013-06-15T08:00:00Z', assumed)).toBe(eight)
+      expect(dateTimeToEpochMs('2013-06-15T08:00:00-05:30', assumed)).toBe(eight + 330 * 60_000)
+    }
   })
 })
 
@@ -56,7 +79,7 @@ describe('ordering and instants', () => {
   it('agrees with Date for ms-precision UTC values (law: epochMs ∘ format = id)', () => {
     fc.assert(
       fc.property(arbMs, (ms) => {
-        const text = epochMsToDateTime(ms, 3)!
+        const text = utcDateTime(ms, 3)
         expect(dateTimeToEpochMs(text)).toBe(ms)
         if (ms >= 0) expect(text).toBe(new Date(ms).toISOString())
       }),
@@ -67,7 +90,7 @@ describe('ordering and instants', () => {
     fc.assert(
       fc.property(arbMs, arbMs, (a, b) => {
         const expected = a === b ? 0 : a < b ? -1 : 1
-        expect(compareDateTime(epochMsToDateTime(a)!, epochMsToDateTime(b)!)).toBe(expected)
+        expect(compareDateTime(utcDateTime(a), utcDateTime(b))).toBe(expected)
       }),
     )
   })
@@ -98,7 +121,7 @@ describe('ordering and instants', () => {
 
   it('is antisymmetric and transitive on generated values', () => {
     const arbText = arbMs.chain((ms) =>
-      fc.tuple(fc.constant(ms), fc.integer({ min: 0, max: 7 })).map(([m, d]) => epochMsToDateTime(m, d)!),
+      fc.tuple(fc.constant(ms), fc.integer({ min: 0, max: 7 })).map(([m, d]) => utcDateTime(m, d)),
     )
     fc.assert(
       fc.property(arbText, arbText, arbText, (a, b, c) => {
@@ -110,12 +133,12 @@ describe('ordering and instants', () => {
   })
 })
 
-describe('successorDateTime', () => {
+describe('the successor stamp (nextStamp after a digest)', () => {
   it('is the next 100 ns tick (law: text < successor(text))', () => {
     fc.assert(
       fc.property(fc.integer({ min: MIN_MS, max: MAX_MS - 1 }), fc.integer({ min: 0, max: 7 }), (ms, digits) => {
-        const text = epochMsToDateTime(ms, digits)!
-        const next = successorDateTime(text)!
+        const text = utcDateTime(ms, digits)
+        const next = successorOf(text)!
         expect(compareDateTime(text, next)).toBe(-1)
         expect(next).toMatch(/\.\d{7}Z$/)
       }),
@@ -123,10 +146,10 @@ describe('successorDateTime', () => {
   })
 
   it('carries into the next second, and respects zones and extra digits', () => {
-    expect(successorDateTime('2008-10-30T14:52:03.9999999Z')).toBe('2008-10-30T14:52:04.0000000Z')
-    expect(successorDateTime('2008-10-30T14:52:03+01:00')).toBe('2008-10-30T13:52:03.0000001Z')
-    expect(successorDateTime('2008-10-30T14:52:03.00000005Z')).toBe('2008-10-30T14:52:03.0000001Z')
-    expect(successorDateTime('9999-12-31T23:59:59.9999999Z')).toBeUndefined()
-    expect(successorDateTime('nope')).toBeUndefined()
+    expect(successorOf('2008-10-30T14:52:03.9999999Z')).toBe('2008-10-30T14:52:04.0000000Z')
+    expect(successorOf('2008-10-30T14:52:03+01:00')).toBe('2008-10-30T13:52:03.0000001Z')
+    expect(successorOf('2008-10-30T14:52:03.00000005Z')).toBe('2008-10-30T14:52:03.0000001Z')
+    expect(successorOf('9999-12-31T23:59:59.9999999Z')).toBeUndefined()
+    expect(successorOf('nope')).toBeUndefined()
   })
 })

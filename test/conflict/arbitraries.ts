@@ -1,8 +1,8 @@
 // fast-check arbitraries for the conflict laws: endpoints from a small set (so they collide), stamps in every
 // lexical form the order must treat alike (Z with 0–7 fraction digits, numeric offsets, no zone). Not a test file.
 import fc from 'fast-check'
-import { epochMsToDateTime } from '../../src/common/datetime'
 import type { Digest, DigestEntry, Stamp, SyncState } from '../../src/conflict/index'
+import { utcDateTime } from '../support/datetime'
 
 export const ENDPOINTS = ['http://h/a', 'http://h/b', 'http://h/c', 'http://h/d', 'http://h/e']
 
@@ -11,7 +11,7 @@ export const endpoint = fc.constantFrom(...ENDPOINTS)
 const BASE = Date.UTC(2024, 0, 1)
 
 function withOffset(ms: number, minutes: number, digits: number): string {
-  const local = epochMsToDateTime(ms + minutes * 60_000, digits)!.slice(0, -1)
+  const local = utcDateTime(ms + minutes * 60_000, digits).slice(0, -1)
   const sign = minutes < 0 ? '-' : '+'
   const abs = Math.abs(minutes)
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
@@ -27,8 +27,8 @@ export const stamp: fc.Arbitrary<Stamp> = fc
   )
   .map(([ms, digits, zone, minutes]) => {
     const at = BASE + ms
-    if (zone === 'Z') return epochMsToDateTime(at, digits) as Stamp
-    if (zone === 'none') return epochMsToDateTime(at, digits)!.slice(0, -1) as Stamp
+    if (zone === 'Z') return utcDateTime(at, digits) as Stamp
+    if (zone === 'none') return utcDateTime(at, digits).slice(0, -1) as Stamp
     return withOffset(at, minutes, digits) as Stamp
   })
 

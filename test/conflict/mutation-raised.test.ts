@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Digest, DigestEntry } from '../../src/conflict/index'
+import type { Digest, DigestEntry, TargetState } from '../../src/conflict/index'
 import { advanceDigest, compareDigests, findDivergence, mergeDigests, processFeed } from '../../src/conflict/index'
-import type { TargetState } from '../../src/conflict/types'
 import { stamp } from './helpers'
 
 // Raised from mutation testing (issue 7): the digest tie-breaks (§2.3 "most recent"), the §5.5 advance of a stamp, the

@@ -1,7 +1,6 @@
 // A network of simulated SData endpoints for the convergence tests: local edits stamped with nextStamp over
 // skewed clocks, and catch-up passes done as an engine would (selectChanges → processFeed, page by page). Not a test file.
 import fc from 'fast-check'
-import { epochMsToDateTime } from '../../src/common/datetime'
 import {
   compareStamps,
   type Digest,
@@ -12,6 +11,7 @@ import {
   selectChanges,
   type TargetState,
 } from '../../src/conflict/index'
+import { utcDateTime } from '../support/datetime'
 
 /** What an endpoint stores for one uuid: its version and its value (a tombstone keeps the delete's value). */
 export interface Held {
@@ -61,9 +61,7 @@ export class Network {
       skewMs: skewsMs[i] ?? 0,
       // Every endpoint starts knowing itself: next tick 1.
       digest: {
-        entries: [
-          { endpoint: names[i]!, tick: 1, stamp: epochMsToDateTime(BASE_MS) as Stamp, conflictPriority: priority },
-        ],
+        entries: [{ endpoint: names[i]!, tick: 1, stamp: utcDateTime(BASE_MS) as Stamp, conflictPriority: priority }],
       },
       store: new Map(),
     }))
@@ -79,7 +77,7 @@ export class Network {
     const held = ep.store.get(uuid)
     if (kind === 'create' ? held !== undefined : held === undefined || held.state.deleted === true) return false
     this.now += STEP_MS
-    const clock = epochMsToDateTime(BASE_MS + this.now + ep.skewMs) as Stamp
+    const clock = utcDateTime(BASE_MS + this.now + ep.skewMs) as Stamp
     const stamp = nextStamp(ep.digest, clock)
     const own = ep.digest.entries.find((e) => e.endpoint === ep.url)!
     const tick = own.tick

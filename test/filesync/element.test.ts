@@ -12,27 +12,16 @@ import {
   reportErrors,
   UnknownItemElement,
 } from '../../src/filesync/index'
-import { parseXml } from '../../src/xml/parse'
-import { serializeXml } from '../../src/xml/serialize'
-import type { XmlElement } from '../../src/xml/types'
-
-function el(xml: string): XmlElement {
-  const r = parseXml(xml)
-  if (E.isLeft(r)) throw new Error(r.left[0]!.message)
-  return r.right.root
-}
-
-function decode(text: string): FileSyncDocument {
-  const r = FileSyncXml.decode(text)
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
-}
+import type { XmlElement } from '../../src/xml/index'
+import { serializeXml } from '../../src/xml/index'
+import { decoded, rootOf } from '../support/decode'
 
 const xml = (e: XmlElement) => serializeXml({ root: e }, { declaration: false })
 
 describe('FILESYNC element codecs', () => {
   it('tells absent, empty text and Null apart', () => {
-    const doc = decode(
+    const doc = decoded(
+      FileSyncXml,
       '<Items><Document><LabelHash/><PreAuthURL>x</PreAuthURL><DataSize/><DateModified></DateModified><IsLabelProtected/></Document></Items>',
     )
     expect(doc).toEqual({
@@ -44,8 +33,8 @@ describe('FILESYNC element codecs', () => {
           dateModified: null,
           isLabelProtected: null,
           extensions: [
-            { after: 'LabelHash', element: el('<PreAuthURL>x</PreAuthURL>') },
-            { after: 'LabelHash', element: el('<DataSize/>') },
+            { after: 'LabelHash', element: rootOf('<PreAuthURL>x</PreAuthURL>') },
+            { after: 'LabelHash', element: rootOf('<DataSize/>') },
           ],
         },
       ],
@@ -57,15 +46,19 @@ describe('FILESYNC element codecs', () => {
   })
 
   it('keeps an empty Items apart from no Items', () => {
-    expect(decode('<Folder><Items/></Folder>')).toEqual({ root: 'Folder', folder: { kind: 'Folder', items: [] } })
-    expect(decode('<Folder/>')).toEqual({ root: 'Folder', folder: { kind: 'Folder' } })
+    expect(decoded(FileSyncXml, '<Folder><Items/></Folder>')).toEqual({
+      root: 'Folder',
+      folder: { kind: 'Folder', items: [] },
+    })
+    expect(decoded(FileSyncXml, '<Folder/>')).toEqual({ root: 'Folder', folder: { kind: 'Folder' } })
     expect(FileSyncXml.encode({ root: 'Folder', folder: { kind: 'Folder' } })).toBe(
       '<?xml version="1.0" encoding="utf-8"?><Folder/>',
     )
   })
 
   it('keeps text byte-exact: spaces, case, quotes, braces, entities', () => {
-    const doc = decode(
+    const doc = decoded(
+      FileSyncXml,
       '<Items><Document><ETag>"{22163376-C9E1-4541-A103-B8C1D74DAF5F},1"</ETag><RelationshipName>  a &amp; b &lt;c&gt; </RelationshipName><ResourceID>22163376C9E14541A103B8C1D74DAF5F</ResourceID></Document></Items>',
     )
     expect(doc).toEqual({
@@ -84,7 +77,7 @@ describe('FILESYNC element codecs', () => {
   it('reads booleans in every form and writes back the form read', () => {
     for (const form of ['True', 'False', 'true', 'false', '1', '0']) {
       const text = `<?xml version="1.0" encoding="utf-8"?><Items><Document><IsLabelProtected>${form}</IsLabelProtected></Document></Items>`
-      const doc = decode(text)
+      const doc = decoded(FileSyncXml, text)
       const value =
         doc.root === 'Items' && doc.items[0]!.kind === 'Document' ? doc.items[0]!.isLabelProtected : undefined
       expect(value?.value).toBe(form === 'True' || form === 'true' || form === '1')
@@ -93,7 +86,8 @@ describe('FILESYNC element codecs', () => {
   })
 
   it('reads sizes past 2^31 exactly', () => {
-    const doc = decode(
+    const doc = decoded(
+      FileSyncXml,
       '<Folder><SpaceGranted>9007199254740991</SpaceGranted><TotalSubItemSize>0</TotalSubItemSize></Folder>',
     )
     expect(doc).toEqual({
@@ -103,7 +97,8 @@ describe('FILESYNC element codecs', () => {
   })
 
   it('keeps a second occurrence of a modelled element, and namespaced look-alikes, as extensions in place', () => {
-    const doc = decode(
+    const doc = decoded(
+      FileSyncXml,
       '<Items><Folder><ResourceID>a</ResourceID><ResourceID>b</ResourceID><x:Path xmlns:x="urn:x">p</x:Path><Path>q</Path></Folder></Items>',
     )
     expect(doc).toEqual({
@@ -114,8 +109,8 @@ describe('FILESYNC element codecs', () => {
           resourceId: 'a',
           path: 'q',
           extensions: [
-            { after: 'ResourceID', element: el('<ResourceID>b</ResourceID>') },
-            { after: 'ResourceID', element: el('<x:Path xmlns:x="urn:x">p</x:Path>') },
+            { after: 'ResourceID', element: rootOf('<ResourceID>b</ResourceID>') },
+            { after: 'ResourceID', element: rootOf('<x:Path xmlns:x="urn:x">p</x:Path>') },
           ],
         },
       ],
@@ -126,12 +121,15 @@ describe('FILESYNC element codecs', () => {
   })
 
   it('keeps items of other kinds whole, including a Folder in a namespace', () => {
-    const doc = decode('<Items><Notebook id="1"><Section>s</Section></Notebook><f:Folder xmlns:f="urn:f"/></Items>')
+    const doc = decoded(
+      FileSyncXml,
+      '<Items><Notebook id="1"><Section>s</Section></Notebook><f:Folder xmlns:f="urn:f"/></Items>',
+    )
     expect(doc).toEqual({
       root: 'Items',
       items: [
-        { kind: 'Unknown', element: el('<Notebook id="1"><Section>s</Section></Notebook>') },
-        { kind: 'Unknown', element: el('<f:Folder xmlns:f="urn:f"/>') },
+        { kind: 'Unknown', element: rootOf('<Notebook id="1"><Section>s</Section></Notebook>') },
+        { kind: 'Unknown', element: rootOf('<f:Folder xmlns:f="urn:f"/>') },
       ],
     })
     expect(FileSyncXml.encode(doc)).toBe(
@@ -140,7 +138,7 @@ describe('FILESYNC element codecs', () => {
   })
 
   it('places extensions anchored to an absent field where that field would be, and unknown anchors last', () => {
-    const ext = (name: string) => el(`<${name}/>`)
+    const ext = (name: string) => rootOf(`<${name}/>`)
     const folder = {
       kind: 'Folder' as const,
       resourceId: 'r',
@@ -173,29 +171,29 @@ describe('FILESYNC element codecs', () => {
   })
 
   it('decodes with every element codec on its own, with paths from the element', () => {
-    expect(DocumentStreamElement.decode(el('<DocumentStream><DataSize>1</DataSize></DocumentStream>'))).toEqual(
+    expect(DocumentStreamElement.decode(rootOf('<DocumentStream><DataSize>1</DataSize></DocumentStream>'))).toEqual(
       E.right({ dataSize: 1 }),
     )
     expect(
       ModifierIdentityElement.decode(
-        el(
+        rootOf(
           '<ModifierIdentity><CustomIdentity><Name>SkyDriveSync</Name><Value>v</Value></CustomIdentity></ModifierIdentity>',
         ),
       ),
     ).toEqual(E.right({ customIdentity: { name: 'SkyDriveSync', value: 'v' } }))
-    expect(UnknownItemElement.decode(el('<X/>'))).toEqual(E.right({ kind: 'Unknown', element: el('<X/>') }))
-    expect(ItemElement.decode(el('<Document/>'))).toEqual(E.right({ kind: 'Document' }))
+    expect(UnknownItemElement.decode(rootOf('<X/>'))).toEqual(E.right({ kind: 'Unknown', element: rootOf('<X/>') }))
+    expect(ItemElement.decode(rootOf('<Document/>'))).toEqual(E.right({ kind: 'Document' }))
     const r = FolderItemElement.decode(
-      el('<Folder><Items><Document><LabelHashScope>x</LabelHashScope></Document></Items></Folder>'),
+      rootOf('<Folder><Items><Document><LabelHashScope>x</LabelHashScope></Document></Items></Folder>'),
     )
     expect(E.isLeft(r) && reportErrors(r.left)).toEqual([
       { path: '/Folder/Items/Document[1]/LabelHashScope', message: 'expected an Int (0..2147483647), found "x"' },
     ])
-    const bad = DocumentStreamElement.decode(el('<DocumentStream><DataSize>x</DataSize></DocumentStream>'))
+    const bad = DocumentStreamElement.decode(rootOf('<DocumentStream><DataSize>x</DataSize></DocumentStream>'))
     expect(E.isLeft(bad) && reportErrors(bad.left)).toEqual([
       { path: '/DocumentStream/DataSize', message: 'expected a non-negative safe integer, found "x"' },
     ])
-    expect(E.isLeft(FolderItemElement.decode(el('<Document/>')))).toBe(true)
+    expect(E.isLeft(FolderItemElement.decode(rootOf('<Document/>')))).toBe(true)
   })
 
   it('encodes values nested far deeper than any parsed document, without recursion', () => {

@@ -12,7 +12,7 @@ import {
   rebuildFileSync,
   streamFileSync,
 } from '../../src/filesync/index'
-import { arbFileSyncDocument } from '../../src/testing/arbitraries/filesync'
+import { arbFileSyncDocument } from '../../src/testing/arbitraries/index'
 import { numRuns } from '../support/runtime'
 import { asyncChunks, collect } from '../support/stream'
 

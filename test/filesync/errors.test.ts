@@ -1,16 +1,11 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { FileSyncXml, reportErrors } from '../../src/filesync/index'
+import { decodeIssues } from '../support/decode'
 import { fixture } from '../support/fixtures'
 
 const CHANGES = fixture('filesync/spo-2025-06-changes-document-created.response.xml')
 const UPLOAD = fixture('filesync/spo-2025-04-write-document-create.request-part.xml')
-
-function issues(text: string) {
-  const r = FileSyncXml.decode(text)
-  if (E.isRight(r)) throw new Error('expected a decode error')
-  return reportErrors(r.left)
-}
 
 /** The capture with one substring replaced (which must occur exactly once). */
 function edit(text: string, from: string, to: string): string {
@@ -20,7 +15,9 @@ function edit(text: string, from: string, to: string): string {
 
 describe('FileSyncXml decode errors', () => {
   it('wrong root: names the root found', () => {
-    expect(issues('<?xml version="1.0" encoding="utf-8"?><PolicyDocument><Rule/></PolicyDocument>')).toEqual([
+    expect(
+      decodeIssues(FileSyncXml, '<?xml version="1.0" encoding="utf-8"?><PolicyDocument><Rule/></PolicyDocument>'),
+    ).toEqual([
       {
         path: '/PolicyDocument',
         message: 'expected root element <Folder> or <Items> (no namespace), found <PolicyDocument>',
@@ -29,7 +26,7 @@ describe('FileSyncXml decode errors', () => {
   })
 
   it('a Folder root in a namespace is not a Web3S root', () => {
-    expect(issues('<w:Folder xmlns:w="urn:x"/>')).toEqual([
+    expect(decodeIssues(FileSyncXml, '<w:Folder xmlns:w="urn:x"/>')).toEqual([
       {
         path: '/w:Folder',
         message: 'expected root element <Folder> or <Items> (no namespace), found <w:Folder> in namespace urn:x',
@@ -38,9 +35,9 @@ describe('FileSyncXml decode errors', () => {
   })
 
   it('non-numeric SpaceUsed', () => {
-    expect(issues(edit(CHANGES, '<SpaceUsed>1841923022</SpaceUsed>', '<SpaceUsed>1.8 GB</SpaceUsed>'))).toEqual([
-      { path: '/Folder/SpaceUsed', message: 'expected a non-negative safe integer, found "1.8 GB"' },
-    ])
+    expect(
+      decodeIssues(FileSyncXml, edit(CHANGES, '<SpaceUsed>1841923022</SpaceUsed>', '<SpaceUsed>1.8 GB</SpaceUsed>')),
+    ).toEqual([{ path: '/Folder/SpaceUsed', message: 'expected a non-negative safe integer, found "1.8 GB"' }])
   })
 
   it('SpaceGranted past 2^53-1 is an error, never a rounded number', () => {
@@ -49,7 +46,7 @@ describe('FileSyncXml decode errors', () => {
       '<SpaceGranted>27487790694400</SpaceGranted>',
       '<SpaceGranted>9007199254740993</SpaceGranted>',
     )
-    expect(issues(text)).toEqual([
+    expect(decodeIssues(FileSyncXml, text)).toEqual([
       {
         path: '/Folder/SpaceGranted',
         message: 'expected a non-negative safe integer, found "9007199254740993" (past 2^53-1)',
@@ -58,21 +55,25 @@ describe('FileSyncXml decode errors', () => {
   })
 
   it('a negative DataSize, with the position of the repeated Document and DocumentStream', () => {
-    expect(issues(edit(CHANGES, '<DataSize>4532</DataSize>', '<DataSize>-4532</DataSize>'))).toEqual([
-      {
-        path: '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
-        message: 'expected a non-negative safe integer, found "-4532"',
-      },
-    ])
+    expect(decodeIssues(FileSyncXml, edit(CHANGES, '<DataSize>4532</DataSize>', '<DataSize>-4532</DataSize>'))).toEqual(
+      [
+        {
+          path: '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
+          message: 'expected a non-negative safe integer, found "-4532"',
+        },
+      ],
+    )
   })
 
   it('a DataSize with leading zeros (it would not re-encode to the same text)', () => {
-    expect(issues(edit(UPLOAD, '<DataSize>4532</DataSize>', '<DataSize>004532</DataSize>'))).toEqual([
-      {
-        path: '/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
-        message: 'expected a non-negative safe integer, found "004532" (leading zeros would not survive re-encoding)',
-      },
-    ])
+    expect(decodeIssues(FileSyncXml, edit(UPLOAD, '<DataSize>4532</DataSize>', '<DataSize>004532</DataSize>'))).toEqual(
+      [
+        {
+          path: '/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
+          message: 'expected a non-negative safe integer, found "004532" (leading zeros would not survive re-encoding)',
+        },
+      ],
+    )
   })
 
   it('bad base64 in XORHash', () => {
@@ -81,7 +82,7 @@ describe('FileSyncXml decode errors', () => {
       '<XORHash>/OZdjS353Y0rw461Bmv7HobCfeg=</XORHash>',
       '<XORHash>/OZdjS353Y0rw461Bmv7Hob$feg=</XORHash>',
     )
-    expect(issues(text)).toEqual([
+    expect(decodeIssues(FileSyncXml, text)).toEqual([
       {
         path: '/Items/Document[1]/DocumentStreams/DocumentStream[1]/XORHash',
         message:
@@ -96,7 +97,7 @@ describe('FileSyncXml decode errors', () => {
       '<DateModified>2025-11-07T22:06:33.0000000Z</DateModified>',
       '<DateModified>2025-13-07T22:06:33Z</DateModified>',
     )
-    expect(issues(text)).toEqual([
+    expect(decodeIssues(FileSyncXml, text)).toEqual([
       {
         path: '/Folder/Items/Document[1]/DateModified',
         message: 'expected an xs:dateTime, found "2025-13-07T22:06:33Z" (month 13 is out of range)',
@@ -106,7 +107,7 @@ describe('FileSyncXml decode errors', () => {
 
   it('a date with more than 7 fraction digits (finer than SharePoint ticks)', () => {
     const text = edit(UPLOAD, '2025-11-07T22:06:33.0000000Z', '2025-11-07T22:06:33.00000001Z')
-    expect(issues(text)).toEqual([
+    expect(decodeIssues(FileSyncXml, text)).toEqual([
       {
         path: '/Items/Document[1]/DateModifiedOnClient',
         message: 'expected an xs:dateTime, found "2025-11-07T22:06:33.00000001Z" (more than 7 fraction digits)',
@@ -116,7 +117,7 @@ describe('FileSyncXml decode errors', () => {
 
   it('an Int past 2147483647', () => {
     const text = edit(CHANGES, '<LabelHashScope>1</LabelHashScope>', '<LabelHashScope>2147483648</LabelHashScope>')
-    expect(issues(text)).toEqual([
+    expect(decodeIssues(FileSyncXml, text)).toEqual([
       {
         path: '/Folder/Items/Document[1]/LabelHashScope',
         message: 'expected an Int (0..2147483647), found "2147483648" (too large)',
@@ -126,7 +127,7 @@ describe('FileSyncXml decode errors', () => {
 
   it('a boolean that is not one of the six forms', () => {
     const text = edit(CHANGES, '<IsLabelProtected>False</IsLabelProtected>', '<IsLabelProtected>No</IsLabelProtected>')
-    expect(issues(text)).toEqual([
+    expect(decodeIssues(FileSyncXml, text)).toEqual([
       {
         path: '/Folder/Items/Document[1]/IsLabelProtected',
         message: 'expected a boolean (true, false, 1 or 0, in any letter case), found "No"',
@@ -139,7 +140,7 @@ describe('FileSyncXml decode errors', () => {
       '<RelationshipName>',
       '<RelationshipName lang="en">',
     )
-    expect(issues(text)).toEqual([
+    expect(decodeIssues(FileSyncXml, text)).toEqual([
       { path: '/Items/Document[1]/WriteMode', message: 'expected text only, found element <Create>' },
       {
         path: '/Items/Document[1]/RelationshipName',
@@ -153,7 +154,7 @@ describe('FileSyncXml decode errors', () => {
       '<DocumentStreams>',
       '<DocumentStreams><Stream/>',
     )
-    expect(issues(text)).toEqual([
+    expect(decodeIssues(FileSyncXml, text)).toEqual([
       { path: '/Items', message: 'expected elements only in <Items>, found text "stray"' },
       {
         path: '/Items/Document[1]/DocumentStreams/Stream[1]',
@@ -168,14 +169,14 @@ describe('FileSyncXml decode errors', () => {
       '<StreamProtocolSupport>4</StreamProtocolSupport>',
       '<StreamProtocolSupport>four</StreamProtocolSupport>',
     )
-    expect(issues(text).map((i) => i.path)).toEqual([
+    expect(decodeIssues(FileSyncXml, text).map((i) => i.path)).toEqual([
       '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/StreamProtocolSupport',
       '/Folder/SpaceUsed',
     ])
   })
 
   it('text that is not well-formed: line:column from the XML layer', () => {
-    const found = issues('<?xml version="1.0"?>\n<Folder><Items></Folder>')
+    const found = decodeIssues(FileSyncXml, '<?xml version="1.0"?>\n<Folder><Items></Folder>')
     expect(found).toHaveLength(1)
     expect(found[0]!.path).toBe('2:16')
     expect(found[0]!.message).toMatch(/Items/)

@@ -2,8 +2,8 @@
 // in `after` (the general path), the DateModified tie rule and which decision fields are set.
 // Raised from mutation testing (issue 7).
 import { describe, expect, it } from 'vitest'
-import type { DocumentItem, FolderItem } from '../../src/filesync/model'
-import { diffSnapshots, reconcileSnapshots, snapshotEntries } from '../../src/filesync/snapshot'
+import type { DocumentItem, FolderItem } from '../../src/filesync/index'
+import { diffSnapshots, reconcileSnapshots, snapshotEntries } from '../../src/filesync/index'
 
 const P = 'c86e008a0f9e4a81809fe963949f3c46'
 const Q = '5d2445a6f48d4f6cb190640d11e29a93'

@@ -3,7 +3,7 @@
 // Raised from mutation testing (issue 7).
 import { describe, expect, it } from 'vitest'
 import { type DocumentItem, type FileSyncDocument, type FolderItem, validateFileSync } from '../../src/filesync/index'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
 
 const element = (localName: string, namespace: string | null = null, prefix: string | null = null): XmlElement => ({
   type: 'element',

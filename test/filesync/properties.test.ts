@@ -16,17 +16,15 @@ import {
   arbFileSyncText,
   arbFolderItem,
 } from '../../src/testing/arbitraries/index'
-import { parseXml } from '../../src/xml/parse'
-import { serializeXml } from '../../src/xml/serialize'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
+import { parseXml, serializeXml } from '../../src/xml/index'
+import { decoded } from '../support/decode'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import { assertWellFormed } from '../support/saxes'
 
 function roundTrip(doc: FileSyncDocument): FileSyncDocument {
-  const r = FileSyncXml.decode(FileSyncXml.encode(doc))
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
+  return decoded(FileSyncXml, FileSyncXml.encode(doc))
 }
 
 describe('FileSyncXml properties', () => {

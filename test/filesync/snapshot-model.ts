@@ -2,7 +2,7 @@
 // nested or flat FILESYNC listings, and the diff the change set must produce.
 
 import fc from 'fast-check'
-import type { FolderItem, Item } from '../../src/filesync/model'
+import type { FolderItem, Item } from '../../src/filesync/index'
 
 export interface Node {
   id: string

@@ -1,13 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { DocumentItem, FolderItem, Item } from '../../src/filesync/model'
+import type { DocumentItem, FolderItem, Item } from '../../src/filesync/index'
 import {
   diffSnapshots,
   type ReconcileDecision,
   reconcileSnapshots,
   type SnapshotDiff,
   snapshotEntries,
-} from '../../src/filesync/snapshot'
+} from '../../src/filesync/index'
 import { numRuns } from '../support/runtime'
 import { applyChanges, buildTree, changeSeed, ROOT, render, treeSeed } from './snapshot-model'
 

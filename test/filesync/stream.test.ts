@@ -12,8 +12,8 @@ import {
   reportErrors,
   streamFileSync,
 } from '../../src/filesync/index'
-import { arbFileSyncDocument } from '../../src/testing/arbitraries/filesync'
-import { parseXml } from '../../src/xml/parse'
+import { arbFileSyncDocument } from '../../src/testing/arbitraries/index'
+import { parseXml } from '../../src/xml/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseXml } from '../../src/xml'
+import { parseXml } from '../../src/xml/index'
 import { KINDS, XmlKind } from '../totality/kinds'
 import { accepted, expectRoundTrip, expectSyntaxError } from './support'
 

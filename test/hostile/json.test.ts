@@ -8,8 +8,7 @@ import {
   SyncFeedJson,
   SyncStateJson,
   XmlElementJson,
-} from '../../src/sdata'
-import { MAX_ELEMENT_DEPTH } from '../../src/sdata/json/element'
+} from '../../src/sdata/index'
 import { isPlainData, prototypeChanges, prototypeSnapshot } from '../totality/kinds'
 
 // JSON.parse makes "__proto__" an own key; a decoder that copied such objects with spread or Object.assign would
@@ -71,6 +70,9 @@ describe('hostile JSON: __proto__ and constructor keys', () => {
     )
   })
 })
+
+/** The nesting limit of the JSON element tree, as its error message states it. */
+const MAX_ELEMENT_DEPTH = 1000
 
 describe('hostile JSON: nesting', () => {
   it(`XmlElementJson refuses a tree nested 10^5 deep at depth ${MAX_ELEMENT_DEPTH}, without a stack overflow`, () => {

@@ -1,6 +1,6 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { policyRule, policyRules } from '../../src/filesync'
+import { policyRule, policyRules } from '../../src/filesync/index'
 import { isPlainData, KINDS, kind, prototypeChanges, prototypeSnapshot } from '../totality/kinds'
 import { accepted, expectRoundTrip } from './support'
 

@@ -3,7 +3,7 @@
 
 import { either as E } from 'fp-ts'
 import { expect } from 'vitest'
-import type { DecodeIssue } from '../../src/codec/report'
+import type { DecodeIssue } from '../../src/codec/index'
 import type { Kind } from '../totality/kinds'
 
 /** The issues a kind reports for a text it must reject (a throw fails the calling test, as it should). */

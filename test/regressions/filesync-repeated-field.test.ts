@@ -1,6 +1,6 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { FileSyncXml } from '../../src/filesync'
+import { FileSyncXml } from '../../src/filesync/index'
 
 // Found by the totality property (seed -1624603590, FileSyncXml, mutated corpus file spo-2025-01 with a duplicated
 // span): a repeated RelationshipName anchored after WriteMode was written before the first one in request order,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { encodeSyncToken } from '../../src/filesync/http/urls'
+import { encodeSyncToken } from '../../src/filesync/index'
 
 // Found by the tests raised from mutation testing (issue 7): after a lone high surrogate, encodeSyncToken skipped the
 // next UTF-16 unit, so `'\uD800x'` lost its `x` and a valid pair after a lone surrogate was lost with it.

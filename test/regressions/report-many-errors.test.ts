@@ -1,9 +1,9 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { reportErrors } from '../../src/codec/report'
-import { FileSyncXml, PolicyXml } from '../../src/filesync'
-import { DigestXml, SyncFeedXml } from '../../src/sdata'
-import type { XmlElement } from '../../src/xml'
+import { reportErrors } from '../../src/codec/index'
+import { FileSyncXml, PolicyXml } from '../../src/filesync/index'
+import { DigestXml, SyncFeedXml } from '../../src/sdata/index'
+import type { XmlElement } from '../../src/xml/index'
 
 // Found by the hostile suite's growth checks: reportErrors counted each failing element's position among its siblings
 // from scratch, so n failing siblings cost n² steps (32,000 bad digest entries: 15 s). Fixed in src/codec/report.ts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SyncFeedJson } from '../../src/sdata'
+import { SyncFeedJson } from '../../src/sdata/index'
 
 // SyncFeedJson.decode({ $resources: [{ $name: 'Employee', Title: 'T' }] }) was Right, and encoding the value gave
 // `{ $resources: [{}] }`: the native properties SData 2.0 puts beside the `$` members were dropped without a word.

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { SyncEntryJson, SyncEntryXml, SyncFeedJson, SyncFeedXml } from '../../src/sdata'
-import { arbSyncEntry, arbSyncFeed } from '../../src/testing/arbitraries/sdata'
+import { SyncEntryJson, SyncEntryXml, SyncFeedJson, SyncFeedXml } from '../../src/sdata/index'
+import { arbSyncEntry, arbSyncFeed } from '../../src/testing/arbitraries/index'
 import { fixture } from '../support/fixtures'
 
 // The JSON mapping refused SData JSON as Sage's own clients write it: `null` members (`"$etag": null`), and `$uuid`,

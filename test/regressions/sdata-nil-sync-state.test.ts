@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SyncEntryXml, validateSyncEntry } from '../../src/sdata'
+import { SyncEntryXml, validateSyncEntry } from '../../src/sdata/index'
 
 // `<sync:syncState xsi:nil="true"/>`, as Sage's adapters write on `$syncDigest` entries, was refused with "missing
 // required element sync:endpoint". Fixed in src/sdata/entry.ts (a nil syncState reads as no state and is kept as

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { NonNegativeInteger, SafeInteger, StampCodec, text, XsBoolean } from '../../src/codec'
-import { SyncEntryXml } from '../../src/sdata'
+import { NonNegativeInteger, SafeInteger, StampCodec, text, XsBoolean } from '../../src/codec/index'
+import { SyncEntryXml } from '../../src/sdata/index'
 
 // The codec kit and the SData readers read values differently: `text(XsBoolean)` refused `TRUE` and
 // `text(NonNegativeInteger)` refused ` 5 `, while SyncEntryXml accepted both. Fixed in src/codec/boolean.ts,

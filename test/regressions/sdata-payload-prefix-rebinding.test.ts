@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SyncFeedXml } from '../../src/sdata'
+import { SyncFeedXml } from '../../src/sdata/index'
 
 // Found by `npm run fuzz` (SyncFeedXml, seed 1704048413, a mutated §5.8 feed): the uuid sits on <payload> and the
 // resource element rebinds the `sdata` prefix to its contract namespace. Encode writes the uuid on the resource

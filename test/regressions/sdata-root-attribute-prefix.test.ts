@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SyncEntryXml } from '../../src/sdata'
+import { SyncEntryXml } from '../../src/sdata/index'
 
 // Found by `npm run fuzz` (SyncEntryXml, seeds 1004699537 and 20261122): a root attribute whose prefix is a
 // conventional SData prefix (`sdata`) bound to another namespace came back under an invented prefix after encode,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SyncFeedXml, validateSyncFeed } from '../../src/sdata'
+import { SyncFeedXml, validateSyncFeed } from '../../src/sdata/index'
 
 // A second `sdata:payload` in an entry was kept as an extension and validation said nothing, even when the first
 // payload was empty and the real data sat in the second. Fixed in src/sdata/entry-checks.ts: an error (sync §4.4,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SyncEntryJson, SyncEntryXml } from '../../src/sdata'
+import { SyncEntryJson, SyncEntryXml } from '../../src/sdata/index'
 
 // Re-encoding changed what a real client sees: a payload read with `sdata:uri` came back as `sdata:url` (Sage's
 // stacks and the Saleslogix clients read only `sdata:uri`), `sync:isDeleted` as `sdata:isDeleted`, `True` as `true`,

@@ -11,7 +11,7 @@ import {
   SyncStateXml,
   TrackingXml,
 } from '../../src/sdata/index'
-import type { XmlInput } from '../../src/xml'
+import type { XmlInput } from '../../src/xml/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 
 const codecs: Record<string, t.Type<any, string, XmlInput>> = {

@@ -10,19 +10,13 @@ import {
   SyncStateElement,
   stampToEpochMs,
 } from '../../src/sdata/index'
-import { parseXml } from '../../src/xml/parse'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
+import { rootOf } from '../support/decode'
 import { fixture } from '../support/fixtures'
 
 const DECLS =
   'xmlns:sdata="http://schemas.sage.com/sdata/2008/1" xmlns:sync="http://schemas.sage.com/sdata/sync/2008/1" ' +
   'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
-
-function root(xml: string): XmlElement {
-  const r = parseXml(xml)
-  if (r._tag === 'Left') throw new Error(r.left[0]!.message)
-  return r.right.root
-}
 
 /** A feed with one entry whose sdata:payload holds `payload` (prefixes sdata, sync, xsi declared on the feed). */
 function feedWith(payloadAttributes: string, payload: string): string {
@@ -103,7 +97,7 @@ describe('payload resources', () => {
   })
 
   it('resourceAttributes reads deleteMissing, sync:isDeleted, uri and the rest without touching the element', () => {
-    const el = root(
+    const el = rootOf(
       `<orderLines ${DECLS} sdata:deleteMissing="True" sync:isDeleted="0" sdata:uri="http://e/l" sdata:key="7" sdata:lookup="http://e/q" sdata:descriptor="Lines"/>`,
     )
     const before = JSON.stringify(el)
@@ -154,7 +148,7 @@ describe('what the model cannot hold is kept whole', () => {
 
 describe('element codecs and the spec form on write', () => {
   it('DigestElement and SyncStateElement decode parsed elements under any prefix', () => {
-    const digest = root(
+    const digest = rootOf(
       '<q:digest xmlns:q="http://schemas.sage.com/sdata/sync/2008/1"><q:digestEntry><q:stamp>2008-10-30T14:52:03Z</q:stamp>' +
         '<q:endpoint>http://e/a</q:endpoint></q:digestEntry></q:digest>',
     )
@@ -162,7 +156,7 @@ describe('element codecs and the spec form on write', () => {
       _tag: 'Right',
       right: { entries: [{ endpoint: 'http://e/a', tick: 0, stamp: '2008-10-30T14:52:03Z', conflictPriority: 0 }] },
     })
-    const state = root(
+    const state = rootOf(
       '<syncState xmlns="http://schemas.sage.com/sdata/sync/2008/1"><tick>3</tick><endpoint>e</endpoint><stamp>2013-06-15T08:00:00</stamp></syncState>',
     )
     expect(SyncStateElement.decode(state)).toEqual({

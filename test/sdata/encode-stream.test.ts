@@ -11,9 +11,8 @@ import {
   SyncFeedXml,
   streamSyncFeed,
 } from '../../src/sdata/index'
-import { arbSyncFeed } from '../../src/testing/arbitraries/sdata'
-import { parseXml } from '../../src/xml/parse'
-import { XMLNS_NAMESPACE } from '../../src/xml/types'
+import { arbSyncFeed } from '../../src/testing/arbitraries/index'
+import { parseXml, XMLNS_NAMESPACE } from '../../src/xml/index'
 import { numRuns } from '../support/runtime'
 import { asyncChunks, collect } from '../support/stream'
 

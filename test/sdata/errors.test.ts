@@ -2,8 +2,7 @@
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { DigestXml, reportErrors, SyncEntryXml, SyncFeedElement, SyncFeedXml, TrackingXml } from '../../src/sdata/index'
-import type { XmlInput } from '../../src/xml'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement, XmlInput } from '../../src/xml/index'
 
 const ROOT =
   '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1" ' +

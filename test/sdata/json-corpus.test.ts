@@ -18,7 +18,7 @@ import {
   TrackingXml,
 } from '../../src/sdata/index'
 import { arbSyncEntry, arbSyncFeed } from '../../src/testing/arbitraries/index'
-import type { XmlInput } from '../../src/xml'
+import type { XmlInput } from '../../src/xml/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
+import type { Stamp, SyncEntry, SyncFeed } from '../../src/sdata/index'
 import {
   DiagnosesJson,
   DiagnosisJson,
@@ -13,8 +14,7 @@ import {
   syncFeedJson,
   TrackingJson,
   XmlElementJson,
-} from '../../src/sdata/json/index'
-import type { Stamp, SyncEntry, SyncFeed } from '../../src/sdata/model'
+} from '../../src/sdata/index'
 import {
   arbDiagnosesDocument,
   arbDiagnosis,
@@ -25,7 +25,7 @@ import {
   arbSyncState,
   arbTracking,
 } from '../../src/testing/arbitraries/index'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 

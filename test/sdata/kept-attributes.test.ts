@@ -5,16 +5,19 @@ import { either as E } from 'fp-ts'
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import {
+  DiagnosesJson,
   DiagnosesXml,
+  DigestJson,
   DigestXml,
-  reportErrors,
   SDATA_NS,
   SYNC_NS,
+  SyncFeedJson,
   SyncFeedXml,
+  SyncStateJson,
   SyncStateXml,
+  TrackingJson,
   TrackingXml,
 } from '../../src/sdata/index'
-import { DiagnosesJson, DigestJson, SyncFeedJson, SyncStateJson, TrackingJson } from '../../src/sdata/json/index'
 import {
   arbDiagnosesDocument,
   arbDigest,
@@ -22,8 +25,8 @@ import {
   arbSyncState,
   arbTracking,
 } from '../../src/testing/arbitraries/index'
-import type { XmlInput } from '../../src/xml'
-import type { XmlAttribute } from '../../src/xml/types'
+import type { XmlAttribute, XmlInput } from '../../src/xml/index'
+import { decoded } from '../support/decode'
 import { numRuns } from '../support/runtime'
 
 const FOREIGN = 'urn:x-vendor'
@@ -34,12 +37,6 @@ const lang: XmlAttribute = {
   localName: 'lang',
   prefix: 'xml',
   value: 'en-GB',
-}
-
-function decoded<A>(codec: t.Type<A, string, XmlInput>, xml: string): A {
-  const r = codec.decode(xml)
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
 }
 
 /** Decodes, checks the attributes read, and checks that encode → decode gives the same value. */

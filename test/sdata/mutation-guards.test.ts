@@ -2,7 +2,6 @@
 // false for each wrong shape, one operand of each `&&` at a time; plus the element codecs' root declarations.
 // Raised from mutation testing (issue 7): these guards were never called by any test.
 import { either as E } from 'fp-ts'
-import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import {
   DiagnosesElement,
@@ -36,14 +35,8 @@ import {
   TrackingXml,
   XmlElementJson,
 } from '../../src/sdata/index'
-import type { XmlInput } from '../../src/xml'
-import { XMLNS_NAMESPACE, type XmlElement } from '../../src/xml/types'
-
-function decoded<A>(codec: t.Type<A, string, XmlInput>, xml: string): A {
-  const r = codec.decode(xml)
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
-}
+import { XMLNS_NAMESPACE, type XmlElement } from '../../src/xml/index'
+import { decoded } from '../support/decode'
 
 const without = (o: Record<string, unknown>, key: string) => {
   const copy = { ...o }
@@ -93,7 +86,8 @@ describe('feed guards (links, diagnoses, entries, extensions must all be arrays)
       for (const u of NOT_OBJECTS) expect(is(u)).toBe(false)
       expect(is(without(feed, 'entries'))).toBe(false)
       expect(is(without(feed, 'links'))).toBe(false)
-      expect(is({ entries: [], links: [] })).toBe(true)
+      // The smallest complete feed (every required member); the guards may check more than the arrays.
+      expect(is({ links: [], diagnoses: [], entries: [], extensions: [] })).toBe(true)
     }
   })
 })
@@ -118,7 +112,7 @@ describe('entry guards (links, diagnoses, extensions must all be arrays)', () =>
   it('SyncEntryJson and syncEntryJson() need an object with links and diagnoses arrays', () => {
     for (const is of [SyncEntryJson.is, syncEntryJson().is]) {
       expect(is(entry)).toBe(true)
-      expect(is({ links: [], diagnoses: [] })).toBe(true)
+      expect(is({ links: [], diagnoses: [], extensions: [] })).toBe(true)
       for (const u of NOT_OBJECTS) expect(is(u)).toBe(false)
       expect(is({ diagnoses: [] })).toBe(false)
       expect(is({ links: [] })).toBe(false)
@@ -144,16 +138,19 @@ describe('digest guards (entries must be an array)', () => {
 describe('digest entry and sync state guards (endpoint a string, tick a number)', () => {
   const digestEntry = decoded(DigestXml, DIGEST_XML).entries[0]!
   const state = decoded(SyncStateXml, STATE_XML)
-  const cases: Array<[string, (u: unknown) => boolean, object]> = [
-    ['DigestEntryElement', DigestEntryElement.is, digestEntry],
-    ['SyncStateElement', SyncStateElement.is, state],
-    ['SyncStateXml', SyncStateXml.is, state],
-    ['SyncStateJson', SyncStateJson.is, state],
+  // The smallest complete values: every required member, nothing else.
+  const minimalState = { endpoint: 'http://e/a', tick: 0, stamp: '2008-05-25T14:52:03Z' }
+  const minimalEntry = { ...minimalState, conflictPriority: 1 }
+  const cases: Array<[string, (u: unknown) => boolean, object, object]> = [
+    ['DigestEntryElement', DigestEntryElement.is, digestEntry, minimalEntry],
+    ['SyncStateElement', SyncStateElement.is, state, minimalState],
+    ['SyncStateXml', SyncStateXml.is, state, minimalState],
+    ['SyncStateJson', SyncStateJson.is, state, minimalState],
   ]
-  for (const [name, is, value] of cases) {
+  for (const [name, is, value, minimal] of cases) {
     it(name, () => {
       expect(is(value)).toBe(true)
-      expect(is({ endpoint: 'http://e/a', tick: 0 })).toBe(true)
+      expect(is(minimal)).toBe(true)
       for (const u of NOT_OBJECTS) expect(is(u)).toBe(false)
       expect(is({})).toBe(false)
       expect(is({ tick: 1 })).toBe(false)
@@ -178,7 +175,7 @@ describe('diagnosis and diagnoses guards', () => {
   it('DiagnosesXml, DiagnosesElement and DiagnosesJson need a diagnoses array', () => {
     for (const is of [DiagnosesXml.is, DiagnosesElement.is, DiagnosesJson.is]) {
       expect(is(doc)).toBe(true)
-      expect(is({ diagnoses: [] })).toBe(true)
+      expect(is({ root: 'diagnoses', diagnoses: [] })).toBe(true)
       for (const u of NOT_OBJECTS) expect(is(u)).toBe(false)
       expect(is({ root: 'diagnoses' })).toBe(false)
       expect(is({ diagnoses: {} })).toBe(false)

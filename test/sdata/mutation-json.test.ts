@@ -11,8 +11,9 @@ import {
   SyncFeedJson,
   TrackingJson,
   XmlElementJson,
-} from '../../src/sdata/json/index'
-import type { XmlElement } from '../../src/xml/types'
+} from '../../src/sdata/index'
+import type { XmlElement } from '../../src/xml/index'
+import { decoded } from '../support/decode'
 
 const STAMP = '2008-10-30T14:55:43Z'
 const SDATA = 'http://schemas.sage.com/sdata/2008/1'
@@ -21,11 +22,6 @@ function errorsOf<A>(codec: t.Decoder<unknown, A>, u: unknown) {
   const r = codec.decode(u)
   if (E.isRight(r)) throw new Error(`decoded: ${JSON.stringify(r.right)}`)
   return reportJsonErrors(r.left)
-}
-function decodedJson<A>(codec: t.Decoder<unknown, A>, u: unknown): A {
-  const r = codec.decode(u)
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportJsonErrors(r.left)))
-  return r.right
 }
 
 describe('root values that are not objects', () => {
@@ -39,11 +35,11 @@ describe('root values that are not objects', () => {
 
 describe('digests', () => {
   it('a digest without digestEntry has no entries', () => {
-    expect(decodedJson(DigestJson, {})).toEqual({ entries: [] })
-    expect(decodedJson(DigestJson, { origin: 'http://e/a' })).toEqual({ origin: 'http://e/a', entries: [] })
+    expect(decoded(DigestJson, {})).toEqual({ entries: [] })
+    expect(decoded(DigestJson, { origin: 'http://e/a' })).toEqual({ origin: 'http://e/a', entries: [] })
   })
   it('-0 reads as 0 (JSON has no -0)', () => {
-    const d = decodedJson(DigestJson, {
+    const d = decoded(DigestJson, {
       digestEntry: [{ endpoint: 'e', tick: -0, stamp: STAMP, conflictPriority: -0 }],
     })
     expect(Object.is(d.entries[0]!.tick, 0)).toBe(true)
@@ -62,14 +58,12 @@ describe('entries', () => {
     expect(errorsOf(SyncEntryJson, { $resource: { name: 'account' }, $isDeleted: 'yes' })).toEqual([
       { path: '/$isDeleted', message: '$isDeleted must be a boolean' },
     ])
-    expect(decodedJson(SyncEntryJson, { $resource: { name: 'account' }, $isDeleted: true }).payload?.isDeleted).toBe(
-      true,
-    )
+    expect(decoded(SyncEntryJson, { $resource: { name: 'account' }, $isDeleted: true }).payload?.isDeleted).toBe(true)
   })
 })
 
 describe('tracking $progress', () => {
-  const progress = (p: unknown) => decodedJson(TrackingJson, { $tracking: { $progress: p } }).progress
+  const progress = (p: unknown) => decoded(TrackingJson, { $tracking: { $progress: p } }).progress
   it('a finite number or a decimal string is kept as a decimal', () => {
     expect(progress(12.5)).toBe('12.5')
     expect(progress('12.0')).toBe('12.0')

@@ -2,9 +2,9 @@
 // (severity, path, message) for a crafted bad value, and no issue for the valid neighbour.
 // Raised from mutation testing (issue 7): messages, conditions, the zone regex and the depth limit were unasserted.
 import { describe, expect, it } from 'vitest'
-import type { Digest, DigestEntry, Stamp, SyncEntry, SyncFeed, Tracking } from '../../src/sdata/model'
-import { validateDigest, validateSyncEntry, validateSyncFeed, validateTracking } from '../../src/sdata/validate'
-import type { XmlElement } from '../../src/xml/types'
+import type { Digest, DigestEntry, Stamp, SyncEntry, SyncFeed, Tracking } from '../../src/sdata/index'
+import { validateDigest, validateSyncEntry, validateSyncFeed, validateTracking } from '../../src/sdata/index'
+import type { XmlElement } from '../../src/xml/index'
 
 const A = 'http://e/a'
 const B = 'http://e/b'

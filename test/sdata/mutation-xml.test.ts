@@ -4,12 +4,12 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
+import type { SyncFeed } from '../../src/sdata/index'
 import {
   checkPageSequence,
   DiagnosesXml,
   DigestXml,
   nextPage,
-  reportErrors,
   resourceAttributes,
   SDATA_NS,
   SYNC_NS,
@@ -18,24 +18,13 @@ import {
   SyncStateXml,
   TrackingXml,
 } from '../../src/sdata/index'
-import type { SyncFeed } from '../../src/sdata/model'
-import type { XmlInput } from '../../src/xml'
-import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/types'
+import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/index'
+import { decoded, decodeIssues } from '../support/decode'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance'
 const UUID = '74926A0D-0000-4F4F-8B8B-000000000001'
 
-function decoded<A>(codec: t.Type<A, string, XmlInput>, xml: string): A {
-  const r = codec.decode(xml)
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
-}
-function issues<A>(codec: t.Type<A, string, XmlInput>, xml: string) {
-  const r = codec.decode(xml)
-  if (E.isRight(r)) throw new Error('decoded')
-  return reportErrors(r.left)
-}
 const decl = (prefix: string | null, value: string): XmlAttribute =>
   prefix === null
     ? { namespace: XMLNS_NAMESPACE, localName: 'xmlns', prefix: null, value }
@@ -181,7 +170,7 @@ describe('payload resources: SData declarations on the resource element', () => 
 
 describe('value parsing (read.ts)', () => {
   const tickIssue = (tick: string) =>
-    issues(
+    decodeIssues(
       SyncStateXml,
       `<syncState xmlns="${SYNC_NS}"><endpoint>e</endpoint><tick>${tick}</tick><stamp>2008-10-30T14:55:43Z</stamp></syncState>`,
     )
@@ -211,7 +200,7 @@ describe('value parsing (read.ts)', () => {
     ])
   })
   it('a conflictPriority past 2^53 - 1 is an error', () => {
-    const r = issues(
+    const r = decodeIssues(
       DigestXml,
       `<digest xmlns="${SYNC_NS}"><digestEntry><endpoint>e</endpoint><stamp>2008-10-30T14:55:43Z</stamp>` +
         '<conflictPriority>-9007199254740993</conflictPriority></digestEntry></digest>',

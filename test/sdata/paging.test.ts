@@ -1,9 +1,8 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { SyncFeedXml } from '../../src/sdata/index'
-import type { Link, Stamp, SyncEntry, SyncFeed, SyncState } from '../../src/sdata/model'
-import { checkPageSequence, nextPage } from '../../src/sdata/paging'
+import type { Link, Stamp, SyncEntry, SyncFeed, SyncState } from '../../src/sdata/index'
+import { checkPageSequence, nextPage, SyncFeedXml } from '../../src/sdata/index'
 import { fixture } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 

@@ -30,11 +30,8 @@ import {
   arbSyncState,
   arbTracking,
 } from '../../src/testing/arbitraries/index'
-import type { XmlInput } from '../../src/xml'
-import { parseXml } from '../../src/xml/parse'
-import { serializeXml } from '../../src/xml/serialize'
-import type { XmlAttribute, XmlElement } from '../../src/xml/types'
-import { XMLNS_NAMESPACE } from '../../src/xml/types'
+import type { XmlAttribute, XmlElement, XmlInput } from '../../src/xml/index'
+import { parseXml, serializeXml, XMLNS_NAMESPACE } from '../../src/xml/index'
 import { numRuns } from '../support/runtime'
 import { assertWellFormed } from '../support/saxes'
 

@@ -11,9 +11,9 @@ import {
   streamSyncFeed,
   syncFeedXml,
 } from '../../src/sdata/index'
-import { arbSyncFeed } from '../../src/testing/arbitraries/sdata'
-import { parseXml } from '../../src/xml/parse'
-import type { XmlElement } from '../../src/xml/types'
+import { arbSyncFeed } from '../../src/testing/arbitraries/index'
+import type { XmlElement } from '../../src/xml/index'
+import { parseXml } from '../../src/xml/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import {

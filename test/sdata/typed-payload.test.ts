@@ -2,11 +2,9 @@
 // encoding writes the value back, and the caller's errors come out with the XML path of the payload.
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { child, element, optionalChild, record, text } from '../../src/codec/element'
-import { NonNegativeInteger } from '../../src/codec/integer'
-import { qname } from '../../src/codec/names'
+import { child, element, NonNegativeInteger, optionalChild, qname, record, text } from '../../src/codec/index'
 import { payloadElement, reportErrors, syncEntryXml, syncFeedXml } from '../../src/sdata/index'
-import { parseXml } from '../../src/xml/parse'
+import { parseXml } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
 
 const CONTRACT = 'http://schemas.sage.com/myContract'

@@ -1,5 +1,3 @@
-// Validation of the decoded SData corpus: the spec's own examples pass for their role, with the warnings they earn.
-import { either as E } from 'fp-ts'
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import {
@@ -13,13 +11,12 @@ import {
   validateSyncFeed,
   validateTracking,
 } from '../../src/sdata/index'
-import type { XmlInput } from '../../src/xml'
+import type { XmlInput } from '../../src/xml/index'
+import { decoded as decode } from '../support/decode'
 import { fixture } from '../support/fixtures'
 
 function decoded<A>(codec: t.Type<A, string, XmlInput>, file: string): A {
-  const r = codec.decode(fixture(`sdata/${file}`))
-  if (E.isLeft(r)) throw new Error(`${file} did not decode`)
-  return r.right
+  return decode(codec, fixture(`sdata/${file}`))
 }
 
 const show = (issues: SDataIssue[]) => issues.map((i) => `${i.severity} ${i.path}`)

@@ -1,15 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Digest, Stamp, SyncEntry, SyncFeed, SyncState } from '../../src/sdata/model'
+import type { Digest, Stamp, SyncEntry, SyncFeed, SyncState } from '../../src/sdata/index'
 import {
   type SDataIssue,
   validateDigest,
   validateSyncEntry,
   validateSyncFeed,
   validateTracking,
-} from '../../src/sdata/validate'
+} from '../../src/sdata/index'
 import { arbSyncFeed } from '../../src/testing/arbitraries/index'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
 import { numRuns } from '../support/runtime'
 
 const APP1 = 'http://www.example.com/sdata/myApp1/myContract/-/accounts'

@@ -2,7 +2,7 @@
 // comparing a stream's events with the in-memory decode of the same text. Runtime-neutral (no Node APIs).
 import fc from 'fast-check'
 import { expect } from 'vitest'
-import type { DecodeIssue } from '../../src/codec/report'
+import type { DecodeIssue } from '../../src/codec/index'
 
 /** Collects every event of a stream (a stream that throws fails the test). */
 export async function collect<E>(stream: AsyncIterable<E>): Promise<E[]> {

@@ -9,7 +9,7 @@ import {
   type XmlDocument,
   type XmlElement,
   type XmlNode,
-} from '../../src/xml'
+} from '../../src/xml/index'
 
 const fromCodePoint = (cp: number): string => String.fromCodePoint(cp)
 

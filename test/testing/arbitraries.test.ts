@@ -3,17 +3,16 @@
 import fc from 'fast-check'
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { reportErrors } from '../../src/codec/report'
-import { stampToEpochMs } from '../../src/common/stamp'
-import { FileSyncXml } from '../../src/filesync/document'
+import { reportErrors } from '../../src/codec/index'
 import {
   DocumentItemElement,
   DocumentStreamElement,
+  FileSyncXml,
   FolderItemElement,
   ItemElement,
   ModifierIdentityElement,
   UnknownItemElement,
-} from '../../src/filesync/element'
+} from '../../src/filesync/index'
 import {
   DiagnosesXml,
   DigestXml,
@@ -22,10 +21,11 @@ import {
   type SyncFeed,
   SyncFeedXml,
   SyncStateXml,
+  stampToEpochMs,
   TrackingXml,
 } from '../../src/sdata/index'
 import * as kit from '../../src/testing/arbitraries/index'
-import type { XmlInput } from '../../src/xml'
+import type { XmlInput } from '../../src/xml/index'
 import { numRuns } from '../support/runtime'
 
 const runs = { numRuns: numRuns(60) }

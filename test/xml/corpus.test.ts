@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { parseXml, qualifiedName, serializeXml, type XmlElement } from '../../src/xml'
+import { parseXml, qualifiedName, serializeXml, type XmlElement } from '../../src/xml/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { assertWellFormed } from '../support/saxes'
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { FileSyncXml, fileSyncXml } from '../../src/filesync'
-import { DigestXml, digestXml, SyncFeedXml, syncFeedXml } from '../../src/sdata'
+import { FileSyncXml, fileSyncXml } from '../../src/filesync/index'
+import { DigestXml, digestXml, SyncFeedXml, syncFeedXml } from '../../src/sdata/index'
 import {
   decodeBytes,
   isXmlInput,
@@ -12,7 +12,7 @@ import {
   serializeXml,
   sniffEncoding,
   type XmlError,
-} from '../../src/xml'
+} from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import { xmlDocument } from '../support/xml-arbitrary'

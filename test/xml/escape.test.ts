@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { elementText, escapeAttribute, escapeText, isElement, qualifiedName } from '../../src/xml'
-import type { XmlElement } from '../../src/xml/types'
+import type { XmlElement } from '../../src/xml/index'
+import { elementText, escapeAttribute, escapeText, isElement, qualifiedName } from '../../src/xml/index'
 
 // The escapers against a reference written from their contract (the TSDoc of escapeText and escapeAttribute), on every
 // BMP code unit in four neighbourhoods: alone, between letters, before a low surrogate and after a high one. Raised

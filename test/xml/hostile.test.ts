@@ -1,6 +1,6 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_LIMITS, parseXml, serializeXml, type XmlElement, type XmlError } from '../../src/xml'
+import { DEFAULT_LIMITS, parseXml, serializeXml, type XmlElement, type XmlError } from '../../src/xml/index'
 
 function failure(text: string, options?: Parameters<typeof parseXml>[1]): XmlError {
   const result = parseXml(text, options)

@@ -1,7 +1,7 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { parseXml } from '../../src/xml/parse'
-import type { XmlElement, XmlNode } from '../../src/xml/types'
+import type { XmlElement, XmlNode } from '../../src/xml/index'
+import { parseXml } from '../../src/xml/index'
 import { assertWellFormed } from '../support/saxes'
 
 // One row per branch of the parser: the XML declaration, prolog and epilog, characters in text, attributes, comments,

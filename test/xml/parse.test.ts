@@ -1,12 +1,7 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { parseXml, XMLNS_NAMESPACE, type XmlDocument, type XmlElement, type XmlError } from '../../src/xml'
-
-function parsed(text: string): XmlElement {
-  const result = parseXml(text)
-  if (E.isLeft(result)) throw new Error(`expected a document, got ${JSON.stringify(result.left)}`)
-  return result.right.root
-}
+import { parseXml, XMLNS_NAMESPACE, type XmlDocument, type XmlElement, type XmlError } from '../../src/xml/index'
+import { rootOf } from '../support/decode'
 
 function failure(text: string): XmlError {
   const result = parseXml(text)
@@ -25,7 +20,7 @@ const el = (
 
 describe('parseXml: namespaces', () => {
   it('resolves prefixes and represents declarations as DOM xmlns attributes', () => {
-    const root = parsed('<a:x xmlns:a="urn:a" xmlns="urn:d" a:y="1" z="2"><w/></a:x>')
+    const root = rootOf('<a:x xmlns:a="urn:a" xmlns="urn:d" a:y="1" z="2"><w/></a:x>')
     expect(root).toEqual(
       el(
         'urn:a',
@@ -43,7 +38,7 @@ describe('parseXml: namespaces', () => {
   })
 
   it('redeclares and undeclares the default namespace at any depth', () => {
-    const root = parsed('<f xmlns="urn:atom"><s xmlns="urn:sync"><t/><u xmlns=""><v/></u></s><w/></f>')
+    const root = rootOf('<f xmlns="urn:atom"><s xmlns="urn:sync"><t/><u xmlns=""><v/></u></s><w/></f>')
     const s = root.children[0] as XmlElement
     const u = s.children[1] as XmlElement
     expect(s.namespace).toBe('urn:sync')
@@ -54,14 +49,14 @@ describe('parseXml: namespaces', () => {
   })
 
   it('rebinds a prefix for a subtree only', () => {
-    const root = parsed('<p:a xmlns:p="urn:1"><p:b xmlns:p="urn:2"><p:c/></p:b><p:d/></p:a>')
+    const root = rootOf('<p:a xmlns:p="urn:1"><p:b xmlns:p="urn:2"><p:c/></p:b><p:d/></p:a>')
     const b = root.children[0] as XmlElement
     expect([root.namespace, b.namespace, (b.children[0] as XmlElement).namespace]).toEqual(['urn:1', 'urn:2', 'urn:2'])
     expect((root.children[1] as XmlElement).namespace).toBe('urn:1')
   })
 
   it('predefines the xml prefix and keeps unprefixed attributes in no namespace', () => {
-    const root = parsed('<a xmlns="urn:d" xml:lang="en" b="1"/>')
+    const root = rootOf('<a xmlns="urn:d" xml:lang="en" b="1"/>')
     expect(root.attributes[1]).toEqual({
       namespace: 'http://www.w3.org/XML/1998/namespace',
       localName: 'lang',
@@ -90,36 +85,36 @@ describe('parseXml: namespaces', () => {
 
 describe('parseXml: text and whitespace', () => {
   it('keeps leaf text exactly, spaces included', () => {
-    expect(parsed('<X>   </X>').children).toEqual([{ type: 'text', value: '   ' }])
-    expect(parsed('<X>  a b  </X>').children).toEqual([{ type: 'text', value: '  a b  ' }])
+    expect(rootOf('<X>   </X>').children).toEqual([{ type: 'text', value: '   ' }])
+    expect(rootOf('<X>  a b  </X>').children).toEqual([{ type: 'text', value: '  a b  ' }])
   })
 
   it('drops whitespace-only text only beside element children, and merges text across comments and CDATA', () => {
-    const root = parsed('<a>\n  <b/>\n  <!-- c -->\n  <c/> x <d/>\n</a>')
+    const root = rootOf('<a>\n  <b/>\n  <!-- c -->\n  <c/> x <d/>\n</a>')
     expect(root.children.map((n) => (n.type === 'text' ? n.value : n.localName))).toEqual(['b', 'c', ' x ', 'd'])
-    expect(parsed('<a>1<!--c-->2<![CDATA[<&>]]>3<?pi x?>4</a>').children).toEqual([{ type: 'text', value: '12<&>34' }])
+    expect(rootOf('<a>1<!--c-->2<![CDATA[<&>]]>3<?pi x?>4</a>').children).toEqual([{ type: 'text', value: '12<&>34' }])
   })
 
   it('normalises CRLF and lone CR to LF, also in CDATA, but keeps &#13;', () => {
-    expect(parsed('<a>1\r\n2\r3&#13;4<![CDATA[\r\n]]></a>').children).toEqual([{ type: 'text', value: '1\n2\n3\r4\n' }])
+    expect(rootOf('<a>1\r\n2\r3&#13;4<![CDATA[\r\n]]></a>').children).toEqual([{ type: 'text', value: '1\n2\n3\r4\n' }])
   })
 
   it('normalises attribute values (§3.3.3) but keeps characters written as references', () => {
-    expect(parsed('<a b="1\t2\n3\r\n4\r5" c="&#9;&#10;&#13;&lt;&amp;&quot;&apos;&gt;"/>').attributes).toEqual([
+    expect(rootOf('<a b="1\t2\n3\r\n4\r5" c="&#9;&#10;&#13;&lt;&amp;&quot;&apos;&gt;"/>').attributes).toEqual([
       { namespace: null, localName: 'b', prefix: null, value: '1 2 3 4 5' },
       { namespace: null, localName: 'c', prefix: null, value: '\t\n\r<&"\'>' },
     ])
   })
 
   it('decodes the predefined entities and character references, astral ones included', () => {
-    expect(parsed('<a>&lt;&gt;&amp;&apos;&quot;&#65;&#x42;&#x1F600;&#1114111;</a>').children).toEqual([
+    expect(rootOf('<a>&lt;&gt;&amp;&apos;&quot;&#65;&#x42;&#x1F600;&#1114111;</a>').children).toEqual([
       { type: 'text', value: `<>&'"AB\u{1F600}\u{10FFFF}` },
     ])
   })
 
   it('accepts a UTF-8 BOM, an XML declaration, comments and PIs around the root', () => {
     const text = '\uFEFF<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<!-- c --><?pi?>\n<a/>\n<!-- e -->\n'
-    expect(parsed(text)).toEqual(el(null, 'a', null))
+    expect(rootOf(text)).toEqual(el(null, 'a', null))
   })
 })
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { parseXml, serializeXml, type XmlDocument, type XmlElement } from '../../src/xml'
+import { parseXml, serializeXml, type XmlDocument, type XmlElement } from '../../src/xml/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import { assertWellFormed } from '../support/saxes'

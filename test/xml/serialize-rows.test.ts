@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseXml } from '../../src/xml/parse'
-import { serializeXml } from '../../src/xml/serialize'
-import type { XmlAttribute, XmlElement, XmlNode } from '../../src/xml/types'
+import type { XmlAttribute, XmlElement, XmlNode } from '../../src/xml/index'
+import { parseXml, serializeXml } from '../../src/xml/index'
 import { assertWellFormed } from '../support/saxes'
 
 // serializeXml's namespace rules, row by row: declarations XML forbids are dropped or corrected, prefixes are kept

@@ -2,7 +2,7 @@
 // and the stream, from sync and async iterables, give the same text; chunks stay near the 16 K flush size.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type SerializeOptions, serializeXml, serializeXmlStream, type XmlElement } from '../../src/xml'
+import { type SerializeOptions, serializeXml, serializeXmlStream, type XmlElement } from '../../src/xml/index'
 import { numRuns } from '../support/runtime'
 import { asyncChunks, collect } from '../support/stream'
 import { xmlDocument } from '../support/xml-arbitrary'

@@ -13,7 +13,7 @@ import {
   XMLNS_NAMESPACE,
   type XmlAttribute,
   type XmlElement,
-} from '../../src/xml'
+} from '../../src/xml/index'
 import { numRuns } from '../support/runtime'
 import { assertWellFormed } from '../support/saxes'
 import { looseXmlDocument } from '../support/xml-arbitrary'

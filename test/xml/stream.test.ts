@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { FileSyncXml, streamFileSync } from '../../src/filesync/index'
 import { streamSyncFeed } from '../../src/sdata/index'
-import { parseXml } from '../../src/xml/parse'
+import { parseXml } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
 import { asyncChunks, collect, cutBytes, readableOf } from '../support/stream'
 

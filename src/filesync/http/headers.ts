@@ -199,6 +199,11 @@ export function isSyncStatus(value: string | undefined): value is SyncStatus {
   return (SYNC_STATUSES as readonly string[]).includes(value as string)
 }
 
+/** The warning for a header whose value is none of the `known` ones (it is kept as sent). */
+function unknownValue(header: string, known: readonly string[], value: string): SyncHeaderIssue {
+  return { severity: 'warning', header, message: `expected one of ${known.join(', ')}, found '${value}'` }
+}
+
 function canonical<T extends string>(known: readonly T[], value: string): T | undefined {
   const lower = value.toLowerCase()
   return known.find((k) => k.toLowerCase() === lower)
@@ -249,13 +254,7 @@ export function parseSyncResponseHeaders(input: SyncHeaderInput): ParsedSyncHead
     const name = trimOws(head)
     const known = canonical(SYNC_STATUSES, name)
     headers.syncStatus = known ?? name
-    if (known === undefined) {
-      issues.push({
-        severity: 'warning',
-        header: 'X-SyncStatus',
-        message: `expected one of ${SYNC_STATUSES.join(', ')}, found '${name}'`,
-      })
-    }
+    if (known === undefined) issues.push(unknownValue('X-SyncStatus', SYNC_STATUSES, name))
     for (const part of rest) {
       const m = /^\s*(?:ResyncAction\s*=\s*)?(.*?)\s*$/i.exec(part)
       if (m?.[1]) actionParam = m[1]
@@ -265,13 +264,7 @@ export function parseSyncResponseHeaders(input: SyncHeaderInput): ParsedSyncHead
   if (action !== undefined) {
     const known = canonical(RESYNC_ACTIONS, action)
     headers.resyncAction = known ?? action
-    if (known === undefined) {
-      issues.push({
-        severity: 'warning',
-        header: 'ResyncAction',
-        message: `expected one of ${RESYNC_ACTIONS.join(', ')}, found '${action}'`,
-      })
-    }
+    if (known === undefined) issues.push(unknownValue('ResyncAction', RESYNC_ACTIONS, action))
     if (headers.syncStatus !== 'ResyncNeeded') {
       issues.push({
         severity: 'warning',
@@ -300,13 +293,7 @@ export function parseSyncResponseHeaders(input: SyncHeaderInput): ParsedSyncHead
     const value = get(header)
     if (value === undefined) continue
     headers[field] = value
-    if (!(QUOTA_STATES as readonly string[]).includes(value)) {
-      issues.push({
-        severity: 'warning',
-        header,
-        message: `expected one of ${QUOTA_STATES.join(', ')}, found '${value}'`,
-      })
-    }
+    if (!(QUOTA_STATES as readonly string[]).includes(value)) issues.push(unknownValue(header, QUOTA_STATES, value))
   }
 
   const last = get('X-LastProcessedChange')

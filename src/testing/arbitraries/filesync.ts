@@ -9,6 +9,7 @@ import type {
   FileSyncDocument,
   FolderItem,
   Item,
+  ItemFields,
   ModifierIdentity,
 } from '../../filesync/model'
 import {
@@ -157,8 +158,29 @@ export function arbDocumentStream(
   return withExtensions(DOCUMENT_STREAM, base, options.extensions !== false, () => request)
 }
 
-function setWriteMode<T extends { writeMode?: string }>(value: T, writeMode: string | undefined): T {
-  return writeMode === undefined ? value : { ...value, writeMode }
+/** The arbitraries of the fields a kind of item has beyond {@link ItemFields}. */
+type OwnFields<T> = { [K in Exclude<keyof T, keyof ItemFields | 'kind'>]?: fc.Arbitrary<T[K]> }
+
+/**
+ * A `Folder` or `Document` item: the fields every item has, its own fields (which may depend on the write mode:
+ * a request's streams sort their extensions in request order), the write mode when drawn, and extensions.
+ */
+function arbItemOf<T extends FolderItem | DocumentItem>(
+  kind: T['kind'],
+  spec: RecordSpec,
+  options: FileSyncArbitraryOptions,
+  own: (writeMode: string | undefined) => OwnFields<T>,
+): fc.Arbitrary<T> {
+  const ext = options.extensions !== false
+  return arbWriteMode.chain((writeMode) => {
+    const base = fc
+      .record({ ...common, modifierIdentity: arbModifierIdentity(ext), ...own(writeMode) }, { requiredKeys: [] })
+      .map((r) => {
+        const item = { kind, ...r } as T
+        return writeMode === undefined ? item : { ...item, writeMode }
+      })
+    return withExtensions<T>(spec, base, ext, (item) => item.writeMode !== undefined)
+  })
 }
 
 /**
@@ -170,23 +192,12 @@ function setWriteMode<T extends { writeMode?: string }>(value: T, writeMode: str
  * ```
  */
 export function arbDocumentItem(options: FileSyncArbitraryOptions = {}): fc.Arbitrary<DocumentItem> {
-  const ext = options.extensions !== false
-  return arbWriteMode.chain((writeMode) => {
-    const base = fc
-      .record(
-        {
-          ...common,
-          modifierIdentity: arbModifierIdentity(ext),
-          documentStreams: fc.array(arbDocumentStream(options, writeMode !== undefined), { maxLength: 2 }),
-          labelHash: fc.oneof(fc.constant(''), arbFileSyncText()),
-          labelHashScope: arbInt,
-          isLabelProtected: arbBoolean,
-        },
-        { requiredKeys: [] },
-      )
-      .map((r): DocumentItem => setWriteMode<DocumentItem>({ kind: 'Document', ...r }, writeMode))
-    return withExtensions<DocumentItem>(DOCUMENT, base, ext, (d) => d.writeMode !== undefined)
-  })
+  return arbItemOf<DocumentItem>('Document', DOCUMENT, options, (writeMode) => ({
+    documentStreams: fc.array(arbDocumentStream(options, writeMode !== undefined), { maxLength: 2 }),
+    labelHash: fc.oneof(fc.constant(''), arbFileSyncText()),
+    labelHashScope: arbInt,
+    isLabelProtected: arbBoolean,
+  }))
 }
 
 /**
@@ -199,32 +210,21 @@ export function arbDocumentItem(options: FileSyncArbitraryOptions = {}): fc.Arbi
  */
 export function arbFolderItem(options: FileSyncArbitraryOptions = {}): fc.Arbitrary<FolderItem> {
   const depth = options.maxDepth ?? 3
-  const ext = options.extensions !== false
   // Flat listings (`X-ResponseStructure: Flat`) list changed items of any depth directly under the root's Items.
   const children: fc.Arbitrary<Item[]> =
     depth <= 0
       ? fc.constant([])
       : fc.array(arbItem({ ...options, maxDepth: options.flat ? 0 : depth - 1 }), { maxLength: options.maxItems ?? 4 })
-  return arbWriteMode.chain((writeMode) => {
-    const base = fc
-      .record(
-        {
-          ...common,
-          modifierIdentity: arbModifierIdentity(ext),
-          items: children,
-          totalSubItemSize: arbSize,
-          quotaState: arbQuota,
-          spaceUsed: arbSize,
-          spaceGranted: arbSize,
-          listLevelQuotaState: arbQuota,
-          listLevelSpaceUsed: arbSize,
-          listLevelSpaceGranted: arbSize,
-        },
-        { requiredKeys: [] },
-      )
-      .map((r): FolderItem => setWriteMode<FolderItem>({ kind: 'Folder', ...r }, writeMode))
-    return withExtensions<FolderItem>(FOLDER, base, ext, (f) => f.writeMode !== undefined)
-  })
+  return arbItemOf<FolderItem>('Folder', FOLDER, options, () => ({
+    items: children,
+    totalSubItemSize: arbSize,
+    quotaState: arbQuota,
+    spaceUsed: arbSize,
+    spaceGranted: arbSize,
+    listLevelQuotaState: arbQuota,
+    listLevelSpaceUsed: arbSize,
+    listLevelSpaceGranted: arbSize,
+  }))
 }
 
 /**

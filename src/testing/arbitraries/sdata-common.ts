@@ -106,14 +106,14 @@ export function arbEndpoint(options: SDataArbitraryOptions = {}): fc.Arbitrary<s
   return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...SPEC_ENDPOINTS) }, { weight: 1, arbitrary: fc.webUrl() })
 }
 
-export function withStateExtensions<T extends object>(
-  arb: fc.Arbitrary<T>,
-  options: SDataArbitraryOptions,
-): fc.Arbitrary<T> {
+/** `arb`'s values with `key` set to a drawn list when it is not empty (absent otherwise, as decoding leaves it). */
+function withList<T extends object, X>(arb: fc.Arbitrary<T>, key: string, list: fc.Arbitrary<X[]>): fc.Arbitrary<T> {
+  return fc.tuple(arb, list).map(([value, items]) => (items.length === 0 ? value : { ...value, [key]: items }))
+}
+
+function withStateExtensions<T extends object>(arb: fc.Arbitrary<T>, options: SDataArbitraryOptions): fc.Arbitrary<T> {
   if (options.stateExtensions !== true) return arb
-  return fc
-    .tuple(arb, fc.array(arbForeignElement(), { maxLength: 2 }))
-    .map(([value, extensions]) => (extensions.length === 0 ? value : { ...value, extensions }))
+  return withList(arb, 'extensions', fc.array(arbForeignElement(), { maxLength: 2 }))
 }
 
 export const ROOT_ATTRIBUTES: readonly XmlAttribute[] = [
@@ -127,11 +127,18 @@ export function withRootAttributes<T extends object>(
   options: SDataArbitraryOptions,
 ): fc.Arbitrary<T> {
   if (options.rootAttributes !== true) return arb
-  return fc
-    .tuple(arb, fc.subarray([...ROOT_ATTRIBUTES]), arbXmlText(6))
-    .map(([value, attributes, text]) =>
-      attributes.length === 0 ? value : { ...value, attributes: attributes.map((a) => ({ ...a, value: text })) },
-    )
+  const attributes = fc
+    .tuple(fc.subarray([...ROOT_ATTRIBUTES]), arbXmlText(6))
+    .map(([list, text]) => list.map((a) => ({ ...a, value: text })))
+  return withList(arb, 'attributes', attributes)
+}
+
+/** A digest, digest entry or sync state root: foreign children and root attributes when the options ask. */
+export function withStateExtras<T extends object>(
+  arb: fc.Arbitrary<T>,
+  options: SDataArbitraryOptions,
+): fc.Arbitrary<T> {
+  return withRootAttributes(withStateExtensions(arb, options), options)
 }
 
 export function arbTick(options: SDataArbitraryOptions): fc.Arbitrary<number> {
@@ -175,6 +182,11 @@ export function arbAtomExtension(names: readonly string[]): fc.Arbitrary<XmlElem
     }
     return { type: 'element', namespace: ATOM, localName, prefix: null, attributes: [], children: [name] }
   })
+}
+
+/** The foreign elements a diagnosis or tracking body keeps (none when `foreignElements` is off). */
+export function arbForeignExtensions(options: SDataArbitraryOptions): fc.Arbitrary<XmlElement[]> {
+  return options.foreignElements === false ? fc.constant([]) : fc.array(arbForeignElement(), { maxLength: 1 })
 }
 
 export function arbExtensions(

@@ -14,14 +14,14 @@ import type {
 
 import {
   arbEndpoint,
-  arbForeignElement,
+  arbForeignExtensions,
   arbStamp,
   arbTick,
   arbXmlText,
   SDATA,
   type SDataArbitraryOptions,
   withRootAttributes,
-  withStateExtensions,
+  withStateExtras,
 } from './sdata-common'
 
 /**
@@ -37,16 +37,13 @@ export function arbDigestEntry(options: SDataArbitraryOptions = {}): fc.Arbitrar
     { weight: 8, arbitrary: fc.integer({ min: 1, max: 9 }) },
     { weight: 1, arbitrary: fc.integer({ min: options.zeros === false ? 1 : 0, max: 1000 }) },
   )
-  return withRootAttributes(
-    withStateExtensions(
-      fc.record({
-        endpoint: arbEndpoint(options),
-        tick: arbTick(options),
-        stamp: arbStamp(options),
-        conflictPriority: priority,
-      }),
-      options,
-    ),
+  return withStateExtras(
+    fc.record({
+      endpoint: arbEndpoint(options),
+      tick: arbTick(options),
+      stamp: arbStamp(options),
+      conflictPriority: priority,
+    }),
     options,
   )
 }
@@ -60,16 +57,13 @@ export function arbDigestEntry(options: SDataArbitraryOptions = {}): fc.Arbitrar
  * ```
  */
 export function arbDigest(options: SDataArbitraryOptions = {}): fc.Arbitrary<Digest> {
-  return withRootAttributes(
-    withStateExtensions(
-      fc.record(
-        {
-          origin: arbEndpoint(options),
-          entries: fc.array(arbDigestEntry(options), { maxLength: options.maxDigestEntries ?? 4 }),
-        },
-        { requiredKeys: ['entries'] },
-      ),
-      options,
+  return withStateExtras(
+    fc.record(
+      {
+        origin: arbEndpoint(options),
+        entries: fc.array(arbDigestEntry(options), { maxLength: options.maxDigestEntries ?? 4 }),
+      },
+      { requiredKeys: ['entries'] },
     ),
     options,
   )
@@ -84,13 +78,10 @@ export function arbDigest(options: SDataArbitraryOptions = {}): fc.Arbitrary<Dig
  * ```
  */
 export function arbSyncState(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncState> {
-  return withRootAttributes(
-    withStateExtensions(
-      fc.record(
-        { endpoint: arbEndpoint(options), tick: arbTick(options), stamp: arbStamp(options), user: arbXmlText() },
-        { requiredKeys: ['endpoint', 'tick', 'stamp'] },
-      ),
-      options,
+  return withStateExtras(
+    fc.record(
+      { endpoint: arbEndpoint(options), tick: arbTick(options), stamp: arbStamp(options), user: arbXmlText() },
+      { requiredKeys: ['endpoint', 'tick', 'stamp'] },
     ),
     options,
   )
@@ -125,7 +116,7 @@ export function arbDiagnosis(options: SDataArbitraryOptions = {}): fc.Arbitrary<
       message: arbXmlText(),
       stackTrace: arbXmlText(),
       payloadPath: arbXmlText(8),
-      extensions: options.foreignElements === false ? fc.constant([]) : fc.array(arbForeignElement(), { maxLength: 1 }),
+      extensions: arbForeignExtensions(options),
     },
     { requiredKeys: ['extensions'] },
   )
@@ -168,8 +159,7 @@ export function arbTracking(options: SDataArbitraryOptions = {}): fc.Arbitrary<T
         elapsedSeconds: fc.nat(),
         remainingSeconds: fc.nat(),
         pollingMillis: fc.nat(),
-        extensions:
-          options.foreignElements === false ? fc.constant([]) : fc.array(arbForeignElement(), { maxLength: 1 }),
+        extensions: arbForeignExtensions(options),
       },
       { requiredKeys: ['namespace', 'extensions'] },
     ),

@@ -58,6 +58,16 @@ export function arbOpenSearch(): fc.Arbitrary<OpenSearch> {
     .filter((o) => Object.keys(o).length > 0)
 }
 
+/** The Atom metadata a feed and an entry both carry, first in both: id, title, updated and links. */
+function atomHead(options: SDataArbitraryOptions, maxLinks: number) {
+  return {
+    id: arbXmlText(),
+    title: arbXmlText(),
+    updated: arbStamp(options),
+    links: fc.array(arbLink(), { maxLength: maxLinks }),
+  }
+}
+
 /**
  * A sync, result or `$syncDigest` entry: any mix of syncState, payload (possibly deleted), digest, http results,
  * diagnoses and foreign elements; `id`/`title` may be empty.
@@ -71,10 +81,7 @@ export function arbSyncEntry(options: SDataArbitraryOptions = {}): fc.Arbitrary<
   return withRootAttributes(
     fc.record(
       {
-        id: arbXmlText(),
-        title: arbXmlText(),
-        updated: arbStamp(options),
-        links: fc.array(arbLink(), { maxLength: 2 }),
+        ...atomHead(options, 2),
         content: arbXmlText(),
         syncState: arbSyncState(options),
         payload: arbPayloadResource(options),
@@ -101,10 +108,7 @@ export function arbSyncFeed(options: SDataArbitraryOptions = {}): fc.Arbitrary<S
   return withRootAttributes(
     fc.record(
       {
-        id: arbXmlText(),
-        title: arbXmlText(),
-        updated: arbStamp(options),
-        links: fc.array(arbLink(), { maxLength: 3 }),
+        ...atomHead(options, 3),
         opensearch: arbOpenSearch(),
         syncMode: arbSyncMode(),
         digest: arbDigest(options),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { headerValues, parseSyncResponseHeaders } from '../../../src/filesync/http/headers'
+import { headerValues, parseSyncResponseHeaders } from '../../../src/filesync/index'
 import { fixture } from '../../support/fixtures'
 
 interface Exchange {

@@ -8,8 +8,9 @@ import {
   type MultipartBody,
   splitMultipart,
   splitUploadBody,
-} from '../../../src/filesync/http/multipart'
-import { utf8Decode, utf8Encode } from '../../../src/filesync/http/utf8'
+} from '../../../src/filesync/index'
+import { utf8Decode, utf8Encode } from '../../support/bytes'
+import { rightOf } from '../../support/decode'
 import { fixture } from '../../support/fixtures'
 import { numRuns } from '../../support/runtime'
 
@@ -19,14 +20,9 @@ const fsid = 'b9f41f61-eda6-4e7b-9562-74dd3b298623'
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 
-function right<A>(r: E.Either<unknown, A>): A {
-  if (E.isLeft(r)) throw new Error(`expected Right, got ${JSON.stringify(r.left)}`)
-  return r.right
-}
-
 describe('the captured upload framing (spo-2025-13-upload-multipart-framing.txt)', () => {
   it('splits into the XML part and the content part', () => {
-    const parts = right(splitUploadBody(framing, contentType))
+    const parts = rightOf(splitUploadBody(framing, contentType))
     expect(parts.boundary).toBe('uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef')
     expect(parts.preamble).toBeUndefined()
     expect(parts.parts.map((p) => p.headers.map((h) => [h.name, h.value]))).toEqual([
@@ -50,12 +46,12 @@ describe('the captured upload framing (spo-2025-13-upload-multipart-framing.txt)
   })
 
   it('re-builds byte for byte from its framing', () => {
-    expect(buildMultipart(right(splitMultipart(framing, contentType)))).toEqual(framing)
+    expect(buildMultipart(rightOf(splitMultipart(framing, contentType)))).toEqual(framing)
   })
 
   it('re-builds byte for byte from XML, content and FragmentSessionId alone', () => {
-    const parts = right(splitUploadBody(framing, contentType))
-    const built = right(
+    const parts = rightOf(splitUploadBody(framing, contentType))
+    const built = rightOf(
       buildUploadBody({
         boundary: parts.boundary,
         xml: parts.xml,
@@ -68,7 +64,7 @@ describe('the captured upload framing (spo-2025-13-upload-multipart-framing.txt)
   })
 
   it('accepts the bare boundary instead of the Content-Type', () => {
-    expect(right(splitUploadBody(framing, 'uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef')).parts).toHaveLength(2)
+    expect(rightOf(splitUploadBody(framing, 'uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef')).parts).toHaveLength(2)
   })
 })
 
@@ -77,10 +73,10 @@ describe('buildUploadBody', () => {
     '<?xml version="1.0" encoding="utf-8"?><Items><Document><RelationshipName>é.txt</RelationshipName></Document></Items>'
 
   it('draws a uuid: boundary and announces it in the Content-Type', () => {
-    const built = right(buildUploadBody({ xml, content: Uint8Array.of(0, 255, 13, 10), fragmentSessionId: fsid }))
+    const built = rightOf(buildUploadBody({ xml, content: Uint8Array.of(0, 255, 13, 10), fragmentSessionId: fsid }))
     expect(built.boundary).toMatch(/^uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(built.contentType).toBe(`multipart/related; boundary="${built.boundary}"`)
-    const back = right(splitUploadBody(built.body, built.contentType))
+    const back = rightOf(splitUploadBody(built.body, built.contentType))
     expect(back.xml).toBe(xml)
     expect(back.content).toEqual(Uint8Array.of(0, 255, 13, 10))
   })
@@ -108,7 +104,7 @@ describe('splitMultipart', () => {
 
   it('keeps a preamble and joins folded header lines', () => {
     const text = 'hello\r\n--b\r\nX-A: one\r\n  two\r\n\r\nbody\r\n--b--'
-    const m = right(splitMultipart(utf8Encode(text), 'b'))
+    const m = rightOf(splitMultipart(utf8Encode(text), 'b'))
     expect(utf8Decode(m.preamble!)).toBe('hello')
     expect(m.parts[0]!.headers).toEqual([{ name: 'X-A', value: 'one two', raw: 'X-A: one\r\n  two' }])
     expect(utf8Decode(buildMultipart(m))).toBe(text)
@@ -144,7 +140,7 @@ describe('splitMultipart', () => {
         const bytes = buildMultipart(m)
         const delimiter = `\r\n--${m.boundary}`
         fc.pre(m.parts.every((p) => !utf8Decode(p.body).includes(delimiter.slice(2))))
-        const back = right(splitMultipart(bytes, `multipart/related; boundary="${m.boundary}"`))
+        const back = rightOf(splitMultipart(bytes, `multipart/related; boundary="${m.boundary}"`))
         expect(
           back.parts.map((p) => ({ headers: p.headers.map(({ name, value }) => ({ name, value })), body: p.body })),
         ).toEqual(m.parts)
@@ -161,48 +157,6 @@ describe('splitMultipart', () => {
         splitUploadBody(bytes, 'multipart/related; boundary=b')
       }),
       { numRuns: numRuns(200) },
-    )
-  })
-})
-
-describe('utf8', () => {
-  // Code units of every kind (lone surrogates included) and astral code points.
-  const anyUtf16 = fc
-    .array(
-      fc.oneof(
-        fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)),
-        fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
-      ),
-      { maxLength: 30 },
-    )
-    .map((a) => a.join(''))
-
-  it('decode ∘ encode = id for well-formed strings', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 50 }), (s) => {
-        expect(utf8Decode(utf8Encode(s))).toBe(s)
-      }),
-      { numRuns: numRuns(200) },
-    )
-  })
-
-  it('encodes like the platform TextEncoder where it exists', () => {
-    const TE = (globalThis as { TextEncoder?: new () => { encode(s: string): Uint8Array } }).TextEncoder
-    fc.assert(
-      fc.property(anyUtf16, (s) => {
-        if (TE) expect(hex(utf8Encode(s))).toBe(hex(new TE().encode(s)))
-      }),
-      { numRuns: numRuns(200) },
-    )
-  })
-
-  it('decodes malformed bytes like the platform TextDecoder where it exists', () => {
-    const TD = (globalThis as { TextDecoder?: new () => { decode(b: Uint8Array): string } }).TextDecoder
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 50 }), (b) => {
-        if (TD) expect(utf8Decode(b)).toBe(new TD().decode(b))
-      }),
-      { numRuns: numRuns(300) },
     )
   })
 })

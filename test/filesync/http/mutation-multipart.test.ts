@@ -3,8 +3,8 @@
 // Raised from mutation testing (issue 7).
 import { either as E } from 'fp-ts'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { buildMultipart, buildUploadBody, splitMultipart } from '../../../src/filesync/http/multipart'
-import { utf8Decode, utf8Encode } from '../../../src/filesync/http/utf8'
+import { buildMultipart, buildUploadBody, splitMultipart } from '../../../src/filesync/index'
+import { utf8Decode, utf8Encode } from '../../support/bytes'
 
 const fsid = 'b9f41f61-eda6-4e7b-9562-74dd3b298623'
 const text = (b: Uint8Array) => utf8Decode(b)

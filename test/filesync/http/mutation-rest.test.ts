@@ -9,7 +9,7 @@ import {
   decodeSiteId,
   ODATA_DATASERVICES,
   ODATA_METADATA,
-} from '../../../src/filesync/http/rest'
+} from '../../../src/filesync/index'
 
 const GUID = '0d2f6b3e-4c1a-4b8e-9f3a-2c7d5e6f8a90'
 const FORMS = { dashed: GUID, hex: '0d2f6b3e4c1a4b8e9f3a2c7d5e6f8a90' }

@@ -1,8 +1,7 @@
 // URL builders' count fallbacks, sync token encoding of non-ASCII text and surrogates, and isSyncStatus.
 // Raised from mutation testing (issue 7).
 import { describe, expect, it } from 'vitest'
-import { isSyncStatus } from '../../../src/filesync/http/headers'
-import { changesUrl, encodeSyncToken, folderItemsUrl } from '../../../src/filesync/http/urls'
+import { changesUrl, encodeSyncToken, folderItemsUrl, isSyncStatus } from '../../../src/filesync/index'
 
 const SITE = 'https://h/personal/a'
 const LIB = '5d2445a6f48d4f6cb190640d11e29a93'

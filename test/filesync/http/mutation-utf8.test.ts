@@ -1,10 +1,13 @@
 // Boundaries of the internal UTF-8 helpers (encode, decode with U+FFFD replacement, byte search), per RFC 3629
 // and the WHATWG "maximal subpart" rule named in utf8.ts's TSDoc.
 // Raised from mutation testing (issue 7).
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { concatBytes, indexOfBytes, utf8Decode, utf8Encode } from '../../../src/filesync/http/utf8'
+import { numRuns } from '../../support/runtime'
 
 const bytes = (...b: number[]) => Uint8Array.from(b)
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 const enc = (s: string) => Array.from(utf8Encode(s))
 const dec = (...b: number[]) => utf8Decode(bytes(...b))
 
@@ -131,5 +134,47 @@ describe('indexOfBytes and concatBytes', () => {
   it('concatenates in order', () => {
     expect(Array.from(concatBytes([bytes(1), bytes(), bytes(2, 3)]))).toEqual([1, 2, 3])
     expect(concatBytes([])).toEqual(new Uint8Array(0))
+  })
+})
+
+describe('utf8', () => {
+  // Code units of every kind (lone surrogates included) and astral code points.
+  const anyUtf16 = fc
+    .array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)),
+        fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+      ),
+      { maxLength: 30 },
+    )
+    .map((a) => a.join(''))
+
+  it('decode ∘ encode = id for well-formed strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 50 }), (s) => {
+        expect(utf8Decode(utf8Encode(s))).toBe(s)
+      }),
+      { numRuns: numRuns(200) },
+    )
+  })
+
+  it('encodes like the platform TextEncoder where it exists', () => {
+    const TE = (globalThis as { TextEncoder?: new () => { encode(s: string): Uint8Array } }).TextEncoder
+    fc.assert(
+      fc.property(anyUtf16, (s) => {
+        if (TE) expect(hex(utf8Encode(s))).toBe(hex(new TE().encode(s)))
+      }),
+      { numRuns: numRuns(200) },
+    )
+  })
+
+  it('decodes malformed bytes like the platform TextDecoder where it exists', () => {
+    const TD = (globalThis as { TextDecoder?: new () => { decode(b: Uint8Array): string } }).TextDecoder
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 50 }), (b) => {
+        if (TD) expect(utf8Decode(b)).toBe(new TD().decode(b))
+      }),
+      { numRuns: numRuns(300) },
+    )
   })
 })

@@ -1,22 +1,17 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { reportErrors } from '../../../src/codec'
-import { type Policy, PolicyXml, policyRule, policyRules } from '../../../src/filesync/http/policy'
+import { reportErrors } from '../../../src/codec/index'
+import { type Policy, PolicyXml, policyRule, policyRules } from '../../../src/filesync/index'
+import { decoded } from '../../support/decode'
 import { fixture } from '../../support/fixtures'
 import { numRuns } from '../../support/runtime'
-
-function decode(text: string): Policy {
-  const r = PolicyXml.decode(text)
-  if (E.isLeft(r)) throw new Error(JSON.stringify(reportErrors(r.left)))
-  return r.right
-}
 
 describe('PolicyXml', () => {
   const sample = fixture('filesync/rest/policy.xml.txt')
 
   it('decodes the hand-made policy into rules in document order', () => {
-    expect(decode(sample)).toEqual({
+    expect(decoded(PolicyXml, sample)).toEqual({
       rules: [
         { name: 'DownloadUrlTemplate', value: '{0}/_layouts/15/download.aspx?UniqueId={1}&Translate=false' },
         { name: 'ItemCount', value: '500' },
@@ -27,7 +22,7 @@ describe('PolicyXml', () => {
   })
 
   it('looks rules up as plain data, __proto__ included', () => {
-    const policy = decode(sample)
+    const policy = decoded(PolicyXml, sample)
     const rules = policyRules(policy)
     expect(rules.get('ItemCount')).toBe('500')
     expect(rules.get('__proto__')).toBe('plain data')
@@ -37,28 +32,31 @@ describe('PolicyXml', () => {
   })
 
   it('encodes back to the same document', () => {
-    const again = PolicyXml.encode(decode(sample))
+    const again = PolicyXml.encode(decoded(PolicyXml, sample))
     expect(again).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><PolicyDocument><Rule name="DownloadUrlTemplate" value="{0}/_layouts/15/download.aspx?UniqueId={1}&amp;Translate=false"/><Rule name="ItemCount" value="500"/><Rule name="__proto__" value="plain data"/><Rule name="constructor" value="also plain"/></PolicyDocument>',
     )
-    expect(decode(again)).toEqual(decode(sample))
+    expect(decoded(PolicyXml, again)).toEqual(decoded(PolicyXml, sample))
   })
 
   it('keeps unknown attributes and elements, and rules without a value', () => {
     const text =
       '<PolicyDocument version="2"><Rule name="A" scope="tenant"/><Note>x</Note><Rule name="B" value=""/></PolicyDocument>'
-    const policy = decode(text)
+    const policy = decoded(PolicyXml, text)
     expect(policy.rules.map((r) => [r.name, r.value, r.attributes?.map((a) => a.localName)])).toEqual([
       ['A', undefined, ['scope']],
       ['B', '', undefined],
     ])
     expect(policy.extensions?.map((e) => e.localName)).toEqual(['Note'])
     expect(policyRules(policy)).toEqual(new Map([['B', '']]))
-    expect(decode(PolicyXml.encode(policy))).toEqual(policy)
+    expect(decoded(PolicyXml, PolicyXml.encode(policy))).toEqual(policy)
   })
 
   it('first rule of a name wins in lookups', () => {
-    const policy = decode('<PolicyDocument><Rule name="A" value="1"/><Rule name="A" value="2"/></PolicyDocument>')
+    const policy = decoded(
+      PolicyXml,
+      '<PolicyDocument><Rule name="A" value="1"/><Rule name="A" value="2"/></PolicyDocument>',
+    )
     expect(policy.rules).toHaveLength(2)
     expect(policyRules(policy).get('A')).toBe('1')
   })
@@ -91,7 +89,7 @@ describe('PolicyXml', () => {
     })
     fc.assert(
       fc.property(policy, (p) => {
-        expect(decode(PolicyXml.encode(p))).toEqual(p)
+        expect(decoded(PolicyXml, PolicyXml.encode(p))).toEqual(p)
       }),
       { numRuns: numRuns(200) },
     )

@@ -1,8 +1,13 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { decodeDefaultDocumentLibraryId, decodeMyProperties, decodeSiteId } from '../../../src/filesync/http/rest'
-import { subscriptionRequest } from '../../../src/filesync/http/subscription'
-import { changesUrl, policyUrl } from '../../../src/filesync/http/urls'
+import {
+  changesUrl,
+  decodeDefaultDocumentLibraryId,
+  decodeMyProperties,
+  decodeSiteId,
+  policyUrl,
+  subscriptionRequest,
+} from '../../../src/filesync/index'
 import { fixture } from '../../support/fixtures'
 
 const me = {

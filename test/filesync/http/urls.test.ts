@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { parseSyncResponseHeaders } from '../../../src/filesync/http/headers'
 import {
   authenticationUrl,
   changesUrl,
@@ -8,12 +7,13 @@ import {
   folderItemsUrl,
   globalPolicyUrl,
   myPropertiesUrl,
+  parseSyncResponseHeaders,
   policyUrl,
   rootFolderUrl,
   siteIdUrl,
   subscriptionUrl,
   writeUrl,
-} from '../../../src/filesync/http/urls'
+} from '../../../src/filesync/index'
 import { fixture } from '../../support/fixtures'
 
 interface Exchange {
