@@ -4,6 +4,7 @@
 import { FileSyncXml, streamFileSync } from '../dist/filesync/index.js'
 import { SyncFeedXml, streamSyncFeed } from '../dist/sdata/index.js'
 import { parseXml } from '../dist/xml/index.js'
+import { makeListing } from './listing.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000)
@@ -41,31 +42,6 @@ function makeFeed(n) {
     })
   }
   return { id: 'urn:feed', title: 'Accounts', links: [], syncMode: 'catchUp', diagnoses: [], entries, extensions: [] }
-}
-
-function makeListing(depth, width) {
-  let count = 0
-  const folder = (d) => {
-    const items = []
-    for (let i = 0; i < width; i++) {
-      const n = count++
-      const common = {
-        resourceId: n.toString(16).padStart(32, '0'),
-        eTag: `"{${n}},1"`,
-        relationshipName: `item ${n} é`,
-      }
-      if (d > 0 && i % 4 === 0) items.push({ kind: 'Folder', ...common, items: folder(d - 1) })
-      else
-        items.push({
-          kind: 'Document',
-          ...common,
-          dateModified: '2025-11-20T22:06:41.0000000Z',
-          documentStreams: [{ documentStreamName: 'Binary', dataSize: n * 4099, preAuthUrl: `https://x/${n}` }],
-        })
-    }
-    return items
-  }
-  return { root: 'Folder', folder: { kind: 'Folder', resourceId: 'root', items: folder(depth) } }
 }
 
 function chunksOf(text) {

@@ -2,14 +2,14 @@
 // Implements docs/decisions.md#f12 (serialization: declaration, BOM) and docs/decisions.md#f1 (two roots, anything else an error).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
-import { textPosition, xmlStep } from '../codec/context'
+import { textPosition } from '../codec/context'
 import type { DocumentOptions } from '../codec/document'
-import { qname } from '../codec/names'
-import { isXmlInput, type XmlInput } from '../xml/encoding'
+import { inputText, isXmlInput, type XmlInput } from '../xml/encoding'
+import { resolveLimits } from '../xml/options'
 import { parseXml } from '../xml/parse'
-import type { XmlElement } from '../xml/types'
-import { FolderItemElement, ItemsElement } from './element'
+import { FolderItemElement } from './element'
 import type { FileSyncDocument } from './model'
+import { decodeRoot, decodeWhole } from './policy'
 import { writeRoot } from './write'
 
 /**
@@ -29,47 +29,27 @@ export interface FileSyncXmlOptions extends DocumentOptions {
 }
 
 const DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
-const ROOT_STEP = xmlStep('element', [qname(null, 'Folder'), qname(null, 'Items')], false)
 
-function decodeText(text: XmlInput, c: t.Context, options?: FileSyncXmlOptions): t.Validation<FileSyncDocument> {
-  const parsed = parseXml(text, options?.parse)
+function decodeText(input: XmlInput, c: t.Context, options?: FileSyncXmlOptions): t.Validation<FileSyncDocument> {
+  // The fast way: the streaming reader over the whole text, which holds one item's tree at a time. Whatever it
+  // cannot decode is read again the tree way, which gives every issue with the same paths and positions.
+  const limits = resolveLimits(options?.parse)
+  const text = inputText(input, limits.maxLength)
+  if (E.isRight(text) && text.right.length <= limits.maxLength) {
+    const document = decodeWhole(text.right, limits)
+    if (document !== undefined) return t.success(document)
+  }
+  const parsed = parseXml(input, options?.parse)
   if (E.isLeft(parsed)) {
     return t.failures(
       parsed.left.map((e) => ({
-        value: text,
+        value: input,
         context: [...c, { key: '', type: textPosition(e.line, e.column), actual: undefined }],
         message: e.message,
       })),
     )
   }
   return decodeRoot(parsed.right.root, c)
-}
-
-/**
- * Decodes a document's root element (`Folder` or `Items`, no namespace; anything else is an error naming it).
- * Internal: the document codec and the streaming reader share it.
- *
- * @example
- * ```ts
- * decodeRoot(parsed.root, []) // right({ root: 'Items', items: [...] })
- * ```
- */
-export function decodeRoot(root: XmlElement, c: t.Context): t.Validation<FileSyncDocument> {
-  if (root.namespace === null && root.localName === 'Folder') {
-    const r = FolderItemElement.validate(root, c)
-    return E.isRight(r) ? t.success({ root: 'Folder', folder: r.right }) : r
-  }
-  if (root.namespace === null && root.localName === 'Items') {
-    const r = ItemsElement.validate(root, c)
-    return E.isRight(r) ? t.success({ root: 'Items', items: r.right }) : r
-  }
-  const name = `<${root.prefix ? `${root.prefix}:` : ''}${root.localName}>`
-  const ns = root.namespace === null ? '' : ` in namespace ${root.namespace}`
-  return t.failure(
-    root,
-    [...c, { key: root.localName, type: ROOT_STEP, actual: root }],
-    `expected root element <Folder> or <Items> (no namespace), found ${name}${ns}`,
-  )
 }
 
 /**

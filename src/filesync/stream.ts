@@ -1,17 +1,11 @@
 // Streaming decode of MS-FILESYNC documents (docs/decisions.md#f1 to #f3): every item at any depth as its own
 // event, with its index path, holding one item (without its nested items) at a time however large the listing is.
-import type * as t from 'io-ts'
-import { xmlStep } from '../codec/context'
-import { qname } from '../codec/names'
-import { reportErrors, xmlErrorsToIssues } from '../codec/report'
-import { isXmlWhitespace } from '../xml/chars'
 import type { ParseOptions } from '../xml/parse'
 import type { XmlSource } from '../xml/source'
-import { type Frame, readStream, type Sink, type StreamError, type StreamPolicy } from '../xml/stream'
-import type { XmlElement } from '../xml/types'
-import { decodeRoot, FileSyncXml } from './document'
-import { ItemElement } from './element'
+import { readStream, type StreamError } from '../xml/stream'
+import { FileSyncXml } from './document'
 import type { FileSyncDocument, FolderItem, Item } from './model'
+import { fileSyncPolicy } from './policy'
 
 /**
  * Options of {@link streamFileSync}.
@@ -77,182 +71,8 @@ export interface FileSyncEndEvent {
  */
 export type FileSyncEvent = FileSyncItemEvent | FileSyncEndEvent | StreamError
 
-interface Shell {
-  /** Whether the element has had an element child (then white-space text beside its children is dropped). */
-  elements: boolean
-}
-
-interface FolderKind extends Shell {
-  type: 'folder'
-  /** The `Items` frame it is in; `undefined` for the root. */
-  parent: Frame<Kind> | undefined
-  path: number[]
-  /** 1-based position among the `Folder` siblings (error paths show it). */
-  position: number
-  /** Whether its `Items` (the first, the one that holds its items) has been read. */
-  items: boolean
-}
-
-interface ItemsKind extends Shell {
-  type: 'items'
-  /** The folder whose `Items` it is; `undefined` for the root `Items`. */
-  parent: Frame<Kind> | undefined
-  /** The index path its items extend. */
-  path: number[]
-  count: number
-  folders: number
-  documents: number
-}
-
-type Kind = FolderKind | ItemsKind
-
-const BASE: t.Context = [{ key: '', type: FileSyncXml, actual: undefined }]
-// Built in pure calls, so a bundle of only the HTTP helpers drops them (tsup merges this module into a shared chunk).
-const ROOT_FOLDER_STEP = /*#__PURE__*/ (() => xmlStep('element', [qname(null, 'Folder')], false))()
-const ITEMS_STEP = /*#__PURE__*/ (() => xmlStep('element', [qname(null, 'Items')], false))()
-const ITEM_STEP = /*#__PURE__*/ (() => xmlStep('element', [qname(null, 'Folder'), qname(null, 'Document')], true))()
-
-/** Adds what the parser would keep of a text beside children: white space only while there is no element child. */
-function addText(shell: Shell, element: XmlElement, text: string): void {
-  if (shell.elements && isXmlWhitespace(text)) return
-  element.children.push({ type: 'text', value: text })
-}
-
-/** Notes an element child (kept or streamed): the white space read before it is dropped. */
-function markElement(shell: Shell, element: XmlElement): void {
-  if (shell.elements) return
-  shell.elements = true
-  const only = element.children[0]
-  if (only !== undefined && only.type === 'text' && isXmlWhitespace(only.value)) element.children.length = 0
-}
-
-function addElement(shell: Shell, element: XmlElement, child: XmlElement): void {
-  markElement(shell, element)
-  element.children.push(child)
-}
-
-function placeholder(el: XmlElement): XmlElement {
-  return {
-    type: 'element',
-    namespace: el.namespace,
-    localName: el.localName,
-    prefix: null,
-    attributes: [],
-    children: [],
-  }
-}
-
-/** The io-ts context the in-memory decode has for a child of `items` at `position`, so error paths match. */
-function contextFor(items: Frame<Kind>, child: XmlElement, position: number): t.ContextEntry[] {
-  const kind = items.kind as ItemsKind
-  const siblings: XmlElement[] = new Array(Math.max(0, position - 1)).fill(placeholder(child))
-  siblings.push(child)
-  const entry = { key: 'Items', type: ITEMS_STEP, actual: { ...items.element, children: siblings } }
-  const folder = kind.parent
-  if (folder === undefined) return [...BASE, entry]
-  const fk = folder.kind as FolderKind
-  if (fk.parent === undefined)
-    return [...BASE, { key: 'Folder', type: ROOT_FOLDER_STEP, actual: folder.element }, entry]
-  return [
-    ...contextFor(fk.parent, folder.element, fk.position),
-    { key: 'Folder', type: ITEM_STEP, actual: folder.element },
-    entry,
-  ]
-}
-
-/** Decodes an item where it stands; on failure, again with the context that gives its error paths. */
-function decodeItem(el: XmlElement, items: Frame<Kind>, position: number, sink: Sink<FileSyncEvent>): Item | undefined {
-  const r = ItemElement.validate(el, BASE)
-  if (r._tag === 'Right') return r.right
-  const shown = ItemElement.validate(el, contextFor(items, el, position))
-  sink.fail(reportErrors(shown._tag === 'Left' ? shown.left : r.left))
-  return undefined
-}
-
-/** Counts a typed item among its same-named siblings. */
-function positionOf(kind: ItemsKind, el: XmlElement): number {
-  if (el.namespace !== null) return 0
-  if (el.localName === 'Folder') return ++kind.folders
-  if (el.localName === 'Document') return ++kind.documents
-  return 0
-}
-
-const policy: StreamPolicy<Kind, FileSyncEvent> = {
-  root(element, sink) {
-    const shell = { elements: false, parent: undefined, path: [] }
-    if (element.namespace === null && element.localName === 'Folder') {
-      return { ...shell, type: 'folder', position: 1, items: false }
-    }
-    if (element.namespace === null && element.localName === 'Items') {
-      return { ...shell, type: 'items', count: 0, folders: 0, documents: 0 }
-    }
-    const r = decodeRoot(element, BASE)
-    if (r._tag === 'Left') sink.fail(reportErrors(r.left))
-    return { ...shell, type: 'items', count: 0, folders: 0, documents: 0 }
-  },
-  parseIssues: (error) => xmlErrorsToIssues([error]),
-  mayOpen(parent, name) {
-    const kind = parent.kind
-    return kind.type === 'folder' ? name === 'Items' && !kind.items : name === 'Folder'
-  },
-  open(parent, el) {
-    const kind = parent.kind
-    if (el.namespace !== null) return undefined
-    if (kind.type === 'folder') {
-      if (el.localName !== 'Items' || kind.items) return undefined
-      kind.items = true
-      addElement(kind, parent.element, el)
-      const items: ItemsKind = {
-        type: 'items',
-        elements: false,
-        parent,
-        path: kind.path,
-        count: 0,
-        folders: 0,
-        documents: 0,
-      }
-      return items
-    }
-    if (el.localName !== 'Folder') return undefined
-    markElement(kind, parent.element)
-    const path = [...kind.path, kind.count++]
-    return { type: 'folder', elements: false, parent, path, position: positionOf(kind, el), items: false }
-  },
-  child(parent, el, sink) {
-    const kind = parent.kind
-    if (kind.type === 'folder') {
-      addElement(kind, parent.element, el)
-      return
-    }
-    const path = [...kind.path, kind.count++]
-    const position = positionOf(kind, el)
-    markElement(kind, parent.element)
-    const item = decodeItem(el, parent, position, sink)
-    if (item !== undefined) sink.emit({ type: 'item', item, path })
-  },
-  text(parent, text) {
-    addText(parent.kind, parent.element, text)
-  },
-  close(frame, sink) {
-    const kind = frame.kind
-    if (kind.type === 'items') {
-      if (kind.parent === undefined) end(frame.element, sink)
-      return
-    }
-    if (kind.parent === undefined) {
-      end(frame.element, sink)
-      return
-    }
-    const item = decodeItem(frame.element, kind.parent, kind.position, sink)
-    if (item !== undefined) sink.emit({ type: 'item', item, path: kind.path })
-  },
-}
-
-function end(root: XmlElement, sink: Sink<FileSyncEvent>): void {
-  const r = decodeRoot(root, BASE)
-  if (r._tag === 'Left') sink.fail(reportErrors(r.left))
-  else sink.emit({ type: 'end', document: r.right })
-}
+// Error paths start where FileSyncXml's do; built in a pure call, so a bundle of only the HTTP helpers drops it.
+const POLICY = /*#__PURE__*/ (() => fileSyncPolicy([{ key: '', type: FileSyncXml, actual: undefined }]))()
 
 /**
  * Decodes an MS-FILESYNC document (`Folder` or `Items` root) from a stream in bounded memory: yields
@@ -278,7 +98,7 @@ function end(root: XmlElement, sink: Sink<FileSyncEvent>): void {
  * ```
  */
 export function streamFileSync(source: XmlSource, options?: StreamFileSyncOptions): AsyncIterable<FileSyncEvent> {
-  return { [Symbol.asyncIterator]: () => readStream(source, policy, options?.parse) }
+  return { [Symbol.asyncIterator]: () => readStream(source, POLICY, options?.parse) }
 }
 
 /**

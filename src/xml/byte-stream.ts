@@ -111,15 +111,18 @@ export function byteDecoding(): ByteDecoding {
         const bytes = concat(pending, chunk)
         const open = openTail(bytes, encoding)
         const whole = bytes.subarray(0, bytes.length - (last ? 0 : open))
-        const fault = malformedOffset(whole, encoding)
-        if (fault !== undefined) {
+        let text: string
+        try {
+          text = decoder.decode(whole)
+        } catch {
+          // Decoded once; only bytes that fail are read again, to find the first malformed one.
+          const fault = malformedOffset(whole, encoding) ?? 0
           throw new ByteFault(
             fault >= bytes.length - open
               ? `the input ends inside a ${label} character (byte offset ${offset + fault})`
               : `malformed ${label} at byte offset ${offset + fault}`,
           )
         }
-        const text = decoder.decode(whole)
         offset += whole.length
         pending = bytes.slice(whole.length)
         return text

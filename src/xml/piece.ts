@@ -94,6 +94,8 @@ class PieceParser extends Parser {
     if (kind === 'start' || kind === 'tag') {
       let element: XmlElement
       if (kind === 'start') {
+        // The reader took the document's byte-order mark off already: a second one is text, as for parseXml.
+        if (this.s.charCodeAt(0) === 0xfeff) throw new SyntaxFault('text before the root element', 0)
         this.rootTagOnly = true
         element = this.document()
       } else element = this.startTag()

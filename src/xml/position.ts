@@ -29,3 +29,32 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   if (lineStart === 0 && text.charCodeAt(0) === 0xfeff && end > 0) column--
   return { line, column }
 }
+
+/**
+ * Advances a position over text (CRLF, CR and LF each end a line).
+ *
+ * @example
+ * ```ts
+ * advance({ line: 1, column: 1 }, 'ab\r\ncd') // { line: 2, column: 3 }
+ * ```
+ */
+export function advance(from: { line: number; column: number }, text: string): { line: number; column: number } {
+  let line = from.line
+  let last = -1
+  if (text.indexOf('\r') < 0) {
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) {
+      line++
+      last = k
+    }
+  } else {
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k)
+      if (c === 13 && text.charCodeAt(k + 1) === 10) k++
+      if (c === 10 || c === 13) {
+        line++
+        last = k
+      }
+    }
+  }
+  return last < 0 ? { line, column: from.column + text.length } : { line, column: text.length - last }
+}

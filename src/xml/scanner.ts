@@ -33,7 +33,10 @@ const [SLASH, BANG, QUESTION, GT, QUOT, APOS] = [...'/!?>"\''].map((c) => c.char
   number,
   number,
 ]
-const SPACE = new Set([0x20, 0xa, 0x9, 0xd])
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa || c === 0x9 || c === 0xd
+}
 
 /**
  * Tracks markup across chunks. Well-formed text is cut exactly where the parser would see the same boundaries;
@@ -169,39 +172,50 @@ export class Scanner {
 
   private tag(s: string, i: number, at: number): number {
     const n = s.length
+    if (this.quote !== 0) {
+      const j = s.indexOf(this.quote === QUOT ? '"' : "'", i)
+      if (j < 0) return n
+      this.quote = 0
+      i = j + 1
+    }
+    // The name (read only outside any whole element) is sliced once it ends, not built character by character.
+    let from = this.naming ? i : -1
+    let slash = this.slash
     for (; i < n; i++) {
-      if (this.quote !== 0) {
-        const j = s.indexOf(this.quote === QUOT ? '"' : "'", i)
-        if (j < 0) return n
-        this.quote = 0
-        i = j
-        continue
-      }
       const c = s.charCodeAt(i)
       if (c === GT) {
+        if (from >= 0) this.name += s.slice(from, i)
+        this.naming = false
         i++
         this.state = State.Text
-        const selfClosing = this.slash
         if (this.depth > 0) {
-          if (!selfClosing) this.depth++
-        } else if (this.handler.startTag(this.lt, at + i, this.name, selfClosing) && !this.stopped) {
-          if (selfClosing) this.handler.recordEnd(at + i)
+          if (!slash) this.depth++
+        } else if (this.handler.startTag(this.lt, at + i, this.name, slash) && !this.stopped) {
+          if (slash) this.handler.recordEnd(at + i)
           else this.depth = 1
         }
         return i
       }
-      if (c === QUOT || c === APOS) {
-        this.quote = c
+      if (from >= 0 && (c === SLASH || c === QUOT || c === APOS || isSpace(c))) {
+        this.name += s.slice(from, i)
         this.naming = false
-        this.slash = false
+        from = -1
+      }
+      if (c === QUOT || c === APOS) {
+        slash = false
+        const j = s.indexOf(c === QUOT ? '"' : "'", i + 1)
+        if (j < 0) {
+          this.quote = c
+          this.slash = false
+          return n
+        }
+        i = j
         continue
       }
-      if (this.naming) {
-        if (SPACE.has(c) || c === SLASH) this.naming = false
-        else this.name += s[i]
-      }
-      this.slash = c === SLASH
+      slash = c === SLASH
     }
+    if (from >= 0) this.name += s.slice(from, n)
+    this.slash = slash
     return n
   }
 }

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest'
 import {
   type FileSyncEvent,
   FileSyncXml,
+  FolderItemElement,
   type Item,
+  ItemsElement,
   rebuildFileSync,
   reportErrors,
   streamFileSync,
@@ -39,12 +41,28 @@ function itemAt(root: Item[], path: number[]): Item {
   return item!.kind === 'Folder' && item!.items !== undefined ? { ...item!, items: [] } : item!
 }
 
+/** The document decoded the tree way: parseXml's whole tree, then the root's element codec. */
+function treeDecode(text: string): unknown {
+  const parsed = parseXml(text)
+  if (parsed._tag === 'Left') return undefined
+  const root = parsed.right.root
+  if (root.namespace === null && root.localName === 'Items') {
+    const r = ItemsElement.decode(root)
+    return r._tag === 'Right' ? { root: 'Items', items: r.right } : undefined
+  }
+  const r = FolderItemElement.decode(root)
+  return r._tag === 'Right' ? { root: 'Folder', folder: r.right } : undefined
+}
+
 function expectSameAsInMemory(text: string, events: FileSyncEvent[]): void {
   const r = FileSyncXml.decode(text)
   if (r._tag === 'Left') {
+    expect(treeDecode(text)).toBeUndefined()
     expectFailureLike(events, reportErrors(r.left))
     return
   }
+  // The in-memory decode reads items as the stream does; the tree way is the independent check of both.
+  expect(r.right).toEqual(treeDecode(text))
   expect(events[events.length - 1]!.type).toBe('end')
   expect(rebuildFileSync(events)).toEqual(r.right)
   const top = r.right.root === 'Items' ? r.right.items : (r.right.folder.items ?? [])
@@ -147,6 +165,15 @@ describe('streamFileSync', () => {
       ),
       { numRuns: numRuns(100) },
     )
+  })
+
+  it('takes one byte-order mark off: a second one is text before the root, in a chunk of its own too', async () => {
+    for (const chunks of [['\uFEFF\uFEFF<Items/>'], ['\uFEFF', '\uFEFF<Items/>'], ['\uFEFF', '<Items/>']]) {
+      const text = chunks.join('')
+      const events = await collect(streamFileSync(chunks))
+      expectSameAsInMemory(text, events)
+      expect(events[events.length - 1]!.type).toBe(text.startsWith('\uFEFF\uFEFF') ? 'error' : 'end')
+    }
   })
 
   it('counts depth from the root, as parseXml does with the same maxDepth', async () => {

@@ -1,0 +1,77 @@
+// The shapes the streaming reader shares with the protocols: its error event, the frames it keeps open, the sink
+// and the policy hooks a protocol fills in (XML 1.0 §3 elements, read piece by piece).
+import type { XmlError } from './options'
+import type { Binding, Position } from './piece'
+import type { XmlElement } from './types'
+
+/**
+ * The event that ends a stream whose document is malformed or does not decode: the issues of the first faulty
+ * part, in document order (`path` is `line:column` in the whole document for text that is not well-formed).
+ *
+ * @example
+ * ```ts
+ * const failed: StreamError = { type: 'error', issues: [{ path: '3:14', message: 'element <entry> is not closed' }] }
+ * ```
+ */
+export interface StreamError {
+  /** Discriminant. */
+  type: 'error'
+  /** What is wrong, and where (the shape of `reportErrors`' issues). */
+  issues: StreamIssue[]
+}
+
+/**
+ * One issue of a {@link StreamError}: an XML path, or `line:column` for text that is not well-formed, or `''`
+ * for a fault of the source itself; the same shape as the issues `reportErrors` gives.
+ *
+ * @example
+ * ```ts
+ * const issue: StreamIssue = { path: '/feed/entry[3]/sync:syncState/tick', message: 'expected a non-negative integer, found "x"' }
+ * ```
+ */
+export interface StreamIssue {
+  /** Where. */
+  path: string
+  /** What. */
+  message: string
+}
+
+/** An element the reader keeps open while its children stream past (a feed, a folder, an `Items` list). */
+export interface Frame<K> {
+  /** The start tag, read; the protocol fills `children` with what it keeps. */
+  element: XmlElement
+  /** What the protocol made of it. */
+  kind: K
+  /** The name as written, for the end-tag check. */
+  qname: string
+  /** Where its start tag is. */
+  start: Position
+  /** Its depth (the root is 1). */
+  depth: number
+  /** Namespace bindings in scope inside it. */
+  bindings: Binding[]
+}
+
+/** Where the reader reports decoded values and faults. */
+export interface Sink<Ev> {
+  emit(event: Ev): void
+  fail(issues: StreamIssue[]): void
+}
+
+/** What a protocol decides while a document streams by; a hook that calls `sink.fail` ends the stream. */
+export interface StreamPolicy<K, Ev> {
+  /** The root's start tag: the kind of its frame (after `sink.fail` the value is not used). */
+  root(element: XmlElement, sink: Sink<Ev>): K
+  /** Whether a child start tag (by its name as written) might open a frame; it is then read on its own first. */
+  mayOpen(parent: Frame<K>, qname: string): boolean
+  /** A child start tag read on its own: the kind of frame it opens, or `undefined` to read the child whole. */
+  open(parent: Frame<K>, element: XmlElement): K | undefined
+  /** A whole child element. */
+  child(parent: Frame<K>, element: XmlElement, sink: Sink<Ev>): void
+  /** The text between two children (never empty; may be white space). */
+  text(parent: Frame<K>, text: string, sink: Sink<Ev>): void
+  /** A frame ended; for the root, after the rest of the document was checked too. */
+  close(frame: Frame<K>, sink: Sink<Ev>): void
+  /** The issues of a parse error (the protocols report them as their document codecs do). */
+  parseIssues(error: XmlError): StreamIssue[]
+}
