@@ -19,13 +19,15 @@ export default [
     import: named('./dist/conflict/index.js', 'detectConflict'),
     limit: '3 kB',
   },
-  // 30 → 33 kB with the streaming feed reader and byte decoding (30.2 kB measured then).
-  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '33 kB' },
+  // 30 → 33 kB with the streaming feed reader and byte decoding (30.2 kB measured then); 33 → 35 kB with the
+  // direct feed text writer, the element descriptions and the streamed validation (33.7 kB measured then).
+  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '35 kB' },
   {
     name: "import { createSyncEngine } from 'syncwire/session'",
     path: 'dist/session/index.js',
     import: named('./dist/session/index.js', 'createSyncEngine'),
-    limit: '20 kB',
+    // 20 → 22 kB with the direct feed text writer the engine's pages are encoded with (20.9 kB measured then).
+    limit: '22 kB',
   },
   // 30 → 34 kB with the FILESYNC sessions, the streaming reader and byte decoding (31.7 kB measured then).
   { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '34 kB' },
@@ -35,6 +37,7 @@ export default [
     import: '{ parseXml, serializeXml }',
     limit: '10 kB',
   },
-  // 50 → 58 kB with the sessions, both streaming readers and byte decoding (55.3 kB measured then).
-  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '58 kB' },
+  // 50 → 58 kB with the sessions, both streaming readers and byte decoding (55.3 kB measured then); 58 → 61 kB
+  // with the direct feed text writer, the element descriptions and the streamed validation (60.0 kB measured then).
+  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '61 kB' },
 ]

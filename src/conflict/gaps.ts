@@ -8,10 +8,9 @@ import type { ConflictOptions, GapError } from './types'
 /**
  * The immediate-mode gap rule (§5.8): the first entry of each endpoint in the page must not have a tick above the
  * target's digest tick for that endpoint (the next tick it expects), else changes in between are missing and the
- * page is refused. An endpoint the target's digest lacks counts as tick 0: nothing of it is incorporated, so only a
- * first entry with tick 0 is contiguous. (Accepting a later one would put the endpoint in the digest past changes
- * the target never saw, and no catch-up pass would send them.) Fed the entries in order, it answers the first
- * violation. Internal; `processFeed` and `processFeedStream` share it.
+ * page is refused. Endpoints the target's digest does not know are not checked (there is no tick to be contiguous
+ * with). Fed the entries in order, it answers the first violation. Internal; `processFeed` and `processFeedStream`
+ * share it.
  */
 export class ContiguityCheck {
   private readonly before: DigestIndex
@@ -29,10 +28,7 @@ export class ContiguityCheck {
     if (this.checked.has(k)) return undefined
     this.checked.add(k)
     const known = this.before.byKey.get(k)
-    const expected = known === undefined ? 0 : known.tick
-    if (state.tick <= expected) return undefined
-    const gap: GapError = { endpoint: state.endpoint, digestTick: expected, entryTick: state.tick, index }
-    if (known === undefined) gap.unknownEndpoint = true
-    return gap
+    if (known === undefined || state.tick <= known.tick) return undefined
+    return { endpoint: state.endpoint, digestTick: known.tick, entryTick: state.tick, index }
   }
 }

@@ -227,10 +227,8 @@ export interface FeedOutcome {
 export interface GapError {
   /** The entry's endpoint, as sent. */
   endpoint: string
-  /** The target's digest tick for it: the next tick it expects (0 when the digest lacks the endpoint). */
+  /** The target's digest tick for it: the next tick it expects. */
   digestTick: number
-  /** Present and true when the target's digest has no entry for the endpoint. */
-  unknownEndpoint?: true
   /** The tick of the entry. */
   entryTick: number
   /** The entry's position in the page. */

@@ -98,9 +98,10 @@ function resultEntry(posted: SyncEntry, status: number, message: string, method:
  * conflict the target's version won `409` (as Sage's reference adapter answers); an entry without syncState or
  * uuid `400`; a failed store `500`. The feed carries the target's new digest and the page's syncMode.
  *
- * In immediate mode `processFeed` also refuses a page whose first entry of an endpoint the target's digest lacks
- * has a tick above 0 (earlier changes of it may be missing); that is answered `400` with an `UnknownEndpoint`
- * diagnosis, a tick gap with `TickGap`.
+ * In immediate mode the target also refuses (`400`, `UnknownEndpoint`) a page with an entry of an endpoint its
+ * digest does not know: the contiguity check of §5.8 cannot be made for it (`processFeed` does not check such
+ * endpoints, docs/decisions.md#s10), and accepting a later change of that endpoint would raise the digest over the
+ * earlier ones, which no catch-up pass would then send. A tick gap is answered `400` with `TickGap`.
  *
  * A failed version keeps later entries of its endpoint from raising the digest over it (`processFeed` holds the
  * endpoint's tick at the lowest failed tick); `heldBack` carries the failed versions to the run's later pages.
@@ -130,16 +131,19 @@ export function processPage(input: ProcessPageInput): ProcessPageOutcome {
       },
       options,
     )
+  if (feed.syncMode === 'immediate') {
+    const unknown = unknownEndpoint(feed, targetDigest, options.endpointKey)
+    if (unknown !== undefined) {
+      const message = `immediate feed refused: the target has no digest entry for ${unknown.endpoint}, so it cannot tell whether earlier changes are missing; run a catch-up pass`
+      return {
+        status: 400,
+        diagnoses: [diagnosis('UnknownEndpoint', message, `/feed/entry[${unknown.index + 1}]/sync:syncState/endpoint`)],
+      }
+    }
+  }
   const first = decide()
   if (first._tag === 'Left') {
     const gap = first.left
-    if (gap.unknownEndpoint === true) {
-      const message = `immediate feed refused: the target has no digest entry for ${gap.endpoint}, so it cannot tell whether earlier changes are missing; run a catch-up pass`
-      return {
-        status: 400,
-        diagnoses: [diagnosis('UnknownEndpoint', message, `/feed/entry[${gap.index + 1}]/sync:syncState/endpoint`)],
-      }
-    }
     const message = `immediate feed refused: the first entry of ${gap.endpoint} has tick ${gap.entryTick}, but the target expects ${gap.digestTick}; run a catch-up pass`
     return {
       status: 400,
@@ -224,4 +228,16 @@ export function processPage(input: ProcessPageInput): ProcessPageOutcome {
   if (feed.syncMode !== undefined) out.syncMode = feed.syncMode
   const failures = failedUuids.size > 0 || first.right.rejected.length > 0
   return { status: 200, results: out, decisions: first.right.decisions, changes, digest, failures, heldBack }
+}
+
+// The first entry whose endpoint the target digest does not know (immediate mode cannot check its contiguity).
+function unknownEndpoint(
+  feed: SyncFeed,
+  digest: Digest,
+  endpointKey: ((endpoint: string) => string) | undefined,
+): { endpoint: string; index: number } | undefined {
+  const key = endpointKey ?? ((e: string) => e)
+  const known = new Set(digest.entries.map((e) => key(e.endpoint)))
+  const index = feed.entries.findIndex((e) => e.syncState !== undefined && !known.has(key(e.syncState.endpoint)))
+  return index < 0 ? undefined : { endpoint: feed.entries[index]!.syncState!.endpoint, index }
 }

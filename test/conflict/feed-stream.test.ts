@@ -13,7 +13,7 @@ import {
   type TargetState,
 } from '../../src/conflict/index'
 import { encodeSyncFeedStream, type SyncFeed, SyncFeedXml, streamSyncFeed } from '../../src/sdata/index'
-import { arbSyncFeed } from '../../src/testing/arbitraries/sdata'
+import { arbSyncFeed } from '../../src/testing/arbitraries/index'
 import { numRuns } from '../support/runtime'
 import { arbCuts, asyncChunks, collect, cutBytes } from '../support/stream'
 import { digest, ENDPOINTS, syncState } from './arbitraries'
