@@ -21,7 +21,8 @@ const PENDING: Record<string, string> = {
   'test/cli/convert.node.test.ts': 'detectKind/KIND_SPECS of cli/kinds: to be checked through main() convert',
   'test/cli/locate.test.ts': 'cli/locate scanner: the redesign replaces it with parser positions',
   'test/cli/summary.test.ts': 'cli/summary: to be checked through main() summary output',
-  'test/cli/streamed.node.test.ts': 'runs the commands in-process (no spawn) to compare the streamed and in-memory paths',
+  'test/cli/streamed.node.test.ts':
+    'runs the commands in-process (no spawn) to compare the streamed and in-memory paths',
   'test/conflict/stamps-fast-path.test.ts':
     'the stamp-order fast path (isPlainUtc/orderStamps) = compareStamps: an optimisation users cannot see',
   'test/filesync/http/mutation-utf8.test.ts':
