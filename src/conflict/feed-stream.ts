@@ -1,10 +1,9 @@
 // Target-side processing of a sync feed of any size: each entry's decision as it is made, then the new digest.
 // Implements sdata-sync §5.4–§5.5 and §5.8 by the same pass as processFeed (one rule set, two drivers).
 import type { Digest, SyncMode } from '../common/sync'
-import { keyFunction } from './digest'
 import { type FeedEntry, FeedPass } from './feed-pass'
 import { ContiguityCheck } from './gaps'
-import { HeldBack } from './held-back'
+import { type HeldBack, startHeld } from './held-back'
 import type { EntryDecision, GapError, ProcessFeedInput, ProcessFeedOptions, RejectedEntry } from './types'
 
 /**
@@ -226,9 +225,8 @@ async function* fromEntries(
   input: ProcessFeedStreamInput,
   options: ProcessFeedOptions | undefined,
 ): AsyncGenerator<FeedStreamEvent, void, undefined> {
-  const held = new HeldBack(keyFunction(options), input.heldBack, input.self ?? options?.self)
-  // As processFeed: versions held back by earlier pages mean the run has failures, so no end-of-feed merge.
-  const pass = new FeedPass(held.any && input.lastPage ? { ...input, lastPage: false } : input, options, true)
+  const { held, passInput } = startHeld(input, options)
+  const pass = new FeedPass(passInput, options, true)
   const gaps = pass.immediate ? new ContiguityCheck(input.targetDigest, options) : undefined
   let index = 0
   for await (const entry of input.feed.entries) {
@@ -248,12 +246,10 @@ async function* fromEvents(
   let head: FeedHead | undefined
   let pass: FeedPass | undefined
   let gaps: ContiguityCheck | undefined
-  const held = new HeldBack(keyFunction(options), input.heldBack, input.self ?? options?.self)
+  const { held, passInput } = startHeld(input, options)
   const start = (feed: FeedHead): FeedPass => {
     head = feed
-    const full = { ...input, feed: { syncMode: feed.syncMode, digest: feed.digest } }
-    // As processFeed: versions held back by earlier pages mean the run has failures, so no end-of-feed merge.
-    pass = new FeedPass(held.any && input.lastPage ? { ...full, lastPage: false } : full, options, true)
+    pass = new FeedPass({ ...passInput, feed: { syncMode: feed.syncMode, digest: feed.digest } }, options, true)
     gaps = pass.immediate ? new ContiguityCheck(input.targetDigest, options) : undefined
     return pass
   }

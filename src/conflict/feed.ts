@@ -1,10 +1,9 @@
 // Target-side processing of one page of a sync feed: a decision per entry and the target's new digest.
 // Implements sdata-sync §5.4–§5.5 and §5.8 with docs/decisions.md#s9 (digest updates), #s10 (gaps), #s12 and #s13.
 import type { either } from 'fp-ts'
-import { keyFunction } from './digest'
 import { FeedPass } from './feed-pass'
 import { ContiguityCheck } from './gaps'
-import { HeldBack } from './held-back'
+import { startHeld } from './held-back'
 import type { EntryDecision, FeedOutcome, GapError, ProcessFeedInput, ProcessFeedOptions, RejectedEntry } from './types'
 
 // Built by hand rather than with fp-ts's constructors, so that the conflict bundle stays free of fp-ts at run
@@ -70,9 +69,7 @@ export function processFeed(
       if (gap !== undefined) return left(gap)
     }
   }
-  const held = new HeldBack(keyFunction(options), input.heldBack, input.self ?? options?.self)
-  // Versions held back by earlier pages: the run has failures, so this page must not merge the source digest.
-  const passInput = held.any && input.lastPage ? { ...input, lastPage: false } : input
+  const { held, passInput } = startHeld(input, options)
 
   // Each entry must see the state the earlier entries of the page left for its uuid. Tracking that costs a
   // hash-map write per entry, the dearest step on a large feed, and a uuid rarely occurs twice in a page: so the

@@ -1,6 +1,8 @@
 // The versions a page did not incorporate and the cap they put on the target's digest: sdata-sync §2.4 (a digest
 // tick is the next tick not yet incorporated) applied to §5.5's per-entry update, docs/decisions.md#s9.
 import type { Digest, SyncState } from '../common/sync'
+import { keyFunction } from './digest'
+import type { ProcessFeedOptions } from './types'
 
 /**
  * The lowest tick per endpoint of the versions the target did not incorporate: entries that failed or were rejected
@@ -68,4 +70,17 @@ export class HeldBack {
     }
     return floors
   }
+}
+
+/**
+ * The held-back versions a page starts with (those of earlier pages of the pass) and the input its pass runs on:
+ * when any are held back the run has failures, so even its last page must not merge the source digest. Internal;
+ * `processFeed` and both forms of `processFeedStream` start this way.
+ */
+export function startHeld<I extends { heldBack?: readonly SyncState[]; self?: string; lastPage: boolean }>(
+  input: I,
+  options: ProcessFeedOptions | undefined,
+): { held: HeldBack; passInput: I } {
+  const held = new HeldBack(keyFunction(options), input.heldBack, input.self ?? options?.self)
+  return { held, passInput: held.any && input.lastPage ? { ...input, lastPage: false } : input }
 }
