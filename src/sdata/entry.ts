@@ -2,7 +2,7 @@
 // (sync §4.4, §5.1–§5.3; core §13.4): Atom members, syncState, payload, http results, diagnoses, kept extensions.
 import { readBooleanLexical } from '../codec/boolean'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
-import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
+import { readDiagnosisChild, writeDiagnoses } from './diagnosis'
 import type { Link, SyncEntry } from './model'
 import { ATOM_NS, HTTP_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
 import { type PayloadCodec, readPayload, writeDigestPayload, writePayload } from './payload'
@@ -134,16 +134,7 @@ export function readEntry<V>(
           entry.digest = content.digest
           continue
         }
-      } else if (name === 'diagnosis' && keptAttributes(c) === undefined) {
-        entry.diagnoses.push(readDiagnosis(c, at(path, c, true), problems))
-        continue
-      } else if (name === 'diagnoses') {
-        const list = readDiagnosesWrapper(c, at(path, c), problems)
-        if (list !== undefined) {
-          for (const d of list) entry.diagnoses.push(d)
-          continue
-        }
-      }
+      } else if (readDiagnosisChild(c, path, problems, entry)) continue
     } else if (ns === HTTP_NS && isPlainText(c)) {
       if (name === 'httpStatus' && entry.http?.status === undefined) {
         const status = readInt(c, at(path, c), problems)
@@ -189,7 +180,7 @@ export function writeEntry<V>(
   }
   if (entry.payload !== undefined) children.push(writePayload(entry.payload, codec))
   if (entry.digest !== undefined) children.push(writeDigestPayload(entry.digest))
-  for (const d of entry.diagnoses) children.push(writeDiagnosis(d))
+  for (const d of writeDiagnoses(entry)) children.push(d)
   for (const x of entry.extensions) children.push(x)
   return {
     ...elem(ATOM_NS, 'entry', children),

@@ -2,7 +2,7 @@
 // bytes as serializing the trees of writeFeed / writeEntry, without building the feed's and entries' own trees.
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../xml/types'
-import { writeDiagnosis } from './diagnosis'
+import { writeDiagnoses } from './diagnosis'
 import { writeDigest } from './digest'
 import { writeEntry } from './entry'
 import { writeFeed } from './feed'
@@ -82,7 +82,7 @@ function entryParts<V>(
     parts.payloadAttributes = text
   }
   if (entry.digest !== undefined) parts.digest = addUsedTree(writeDigestPayload(entry.digest), used)
-  for (const d of entry.diagnoses) parts.diagnoses.push(writeDiagnosis(d))
+  parts.diagnoses = writeDiagnoses(entry)
   for (const d of parts.diagnoses) addUsedPrefixes(d, used)
   for (const x of entry.extensions) addUsedPrefixes(x, used)
   return parts
@@ -158,6 +158,7 @@ function feedHasChildren<V>(feed: SyncFeed<V>): boolean {
     feed.syncMode !== undefined ||
     feed.digest !== undefined ||
     feed.diagnoses.length > 0 ||
+    (feed.diagnosesWrappers?.length ?? 0) > 0 ||
     feed.extensions.length > 0 ||
     feed.entries.length > 0
   )
@@ -227,7 +228,7 @@ export function feedText<V>(feed: SyncFeed<V>, codec: PayloadCodec<V> | undefine
     }
     if (feed.syncMode !== undefined) t.leaf(NAMES.syncMode, feed.syncMode)
     if (feed.digest !== undefined) t.tree(ATOM_PARENT, '', addUsedTree(writeDigest(feed.digest), used))
-    for (const d of feed.diagnoses) t.tree(ATOM_PARENT, '', addUsedTree(writeDiagnosis(d), used))
+    for (const d of writeDiagnoses(feed)) t.tree(ATOM_PARENT, '', addUsedTree(d, used))
     for (const x of feed.extensions) t.tree(ATOM_PARENT, '', addUsedTree(x, used))
     for (const entry of feed.entries) {
       // Built, walked and written one entry at a time, so that what an entry allocates dies young.

@@ -1,7 +1,7 @@
 // The Atom sync feed (sync §4.4, §5.8), `$syncTarget` result feed (§5.3) and batch response (core §13.4): Atom
 // members, OpenSearch figures (core §6.4), syncMode, the source digest, diagnoses, entries and kept extensions.
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
-import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
+import { readDiagnosisChild, writeDiagnoses } from './diagnosis'
 import { readDigest, writeDigest } from './digest'
 import { isPlainText, readEntry, readLink, writeEntry, writeLink } from './entry'
 import type { OpenSearch, SyncFeed, SyncMode } from './model'
@@ -72,17 +72,7 @@ export function readFeed<V>(
         continue
       }
     } else if (ns === SDATA_NS) {
-      if (name === 'diagnosis' && keptAttributes(c) === undefined) {
-        feed.diagnoses.push(readDiagnosis(c, at(path, c, true), problems))
-        continue
-      }
-      if (name === 'diagnoses') {
-        const list = readDiagnosesWrapper(c, at(path, c), problems)
-        if (list !== undefined) {
-          for (const d of list) feed.diagnoses.push(d)
-          continue
-        }
-      }
+      if (readDiagnosisChild(c, path, problems, feed)) continue
     } else if (ns === OPENSEARCH_NS && isPlainText(c)) {
       if (
         (name === 'totalResults' || name === 'startIndex' || name === 'itemsPerPage') &&
@@ -121,7 +111,7 @@ export function writeFeed<V>(
   }
   if (feed.syncMode !== undefined) children.push(leaf(SYNC_NS, 'syncMode', feed.syncMode))
   if (feed.digest !== undefined) children.push(writeDigest(feed.digest))
-  for (const d of feed.diagnoses) children.push(writeDiagnosis(d))
+  for (const d of writeDiagnoses(feed)) children.push(d)
   for (const x of feed.extensions) children.push(x)
   for (const e of feed.entries) children.push(writeEntry(e, codec))
   return {

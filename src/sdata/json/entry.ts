@@ -3,7 +3,12 @@
 import * as t from 'io-ts'
 import type { HttpResult, Link, SyncEntry } from '../model'
 import type { PayloadCodec } from '../payload'
-import { type DiagnosisJsonObject, encodeDiagnosis, readDiagnoses } from './diagnosis'
+import {
+  type DiagnosesWrapperJsonObject,
+  type DiagnosisJsonObject,
+  encodeDiagnosesOf,
+  readDiagnosesOf,
+} from './diagnosis'
 import {
   type DigestJsonObject,
   encodeDigest,
@@ -102,8 +107,10 @@ export interface SyncEntryJsonObject extends PayloadJsonMembers {
   $location?: string
   /** `http:etag`. */
   $etag?: string
-  /** Diagnoses. */
+  /** Diagnoses, in document order (wrapped or not). */
   $diagnoses?: DiagnosisJsonObject[]
+  /** The `sdata:diagnoses` wrappers among them (see `DiagnosesWrapper`). */
+  $diagnosesWrappers?: DiagnosesWrapperJsonObject[]
   /** Unmodelled child elements of the entry, losslessly. */
   $extensions?: ElementJsonObject[]
   /** Attributes of the element other than namespace declarations (`xml:lang`, foreign ones), losslessly. */
@@ -132,7 +139,7 @@ export function encodeEntry<V>(entry: SyncEntry<V>, codec?: PayloadCodec<V>): Sy
     $httpMethod: http.method,
     $location: http.location,
     $etag: http.etag,
-    $diagnoses: nonEmpty(entry.diagnoses?.map(encodeDiagnosis)),
+    ...encodeDiagnosesOf(entry),
     $extensions: encodeExtensions(entry.extensions),
     $attributes: keptAttributes(entry),
   })
@@ -203,7 +210,7 @@ export function readEntry<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCode
   }
   const http = readHttp(errs, o, c)
   if (http !== undefined) entry.http = http
-  entry.diagnoses = readDiagnoses(errs, o, c)
+  Object.assign(entry, readDiagnosesOf(errs, o, c))
   entry.extensions = readExtensions(errs, o, c)
   return withJsonMembers(withKept(entry, undefined, readAttributes(errs, o, c)), rest)
 }
@@ -224,6 +231,7 @@ const ENTRY_KEYS: ReadonlySet<string> = new Set([
   '$etag',
   '$diagnoses',
   '$diagnosis',
+  '$diagnosesWrappers',
   '$extensions',
   '$attributes',
   ...SHORTHAND_RELS.map((rel) => `$${rel}`),

@@ -3,7 +3,12 @@
 import * as t from 'io-ts'
 import type { OpenSearch, SyncFeed, SyncMode } from '../model'
 import type { PayloadCodec } from '../payload'
-import { type DiagnosisJsonObject, encodeDiagnosis, readDiagnoses } from './diagnosis'
+import {
+  type DiagnosesWrapperJsonObject,
+  type DiagnosisJsonObject,
+  encodeDiagnosesOf,
+  readDiagnosesOf,
+} from './diagnosis'
 import { type DigestJsonObject, encodeDigest, readDigest } from './digest'
 import type { AttributeJsonObject, ElementJsonObject } from './element'
 import {
@@ -58,8 +63,10 @@ export interface SyncFeedJsonObject {
   $syncMode?: SyncMode
   /** The source digest. */
   $digest?: DigestJsonObject
-  /** Feed-level diagnoses. */
+  /** Feed-level diagnoses, in document order (wrapped or not). */
   $diagnoses?: DiagnosisJsonObject[]
+  /** The `sdata:diagnoses` wrappers among them (see `DiagnosesWrapper`). */
+  $diagnosesWrappers?: DiagnosesWrapperJsonObject[]
   /** The entries. */
   $resources: SyncEntryJsonObject[]
   /** Unmodelled child elements of the feed, losslessly. */
@@ -80,7 +87,7 @@ function encodeFeed<V>(feed: SyncFeed<V>, codec?: PayloadCodec<V>): SyncFeedJson
     $itemsPerPage: os.itemsPerPage,
     $syncMode: feed.syncMode,
     $digest: feed.digest === undefined ? undefined : encodeDigest(feed.digest),
-    $diagnoses: nonEmpty(feed.diagnoses?.map(encodeDiagnosis)),
+    ...encodeDiagnosesOf(feed),
     $resources: feed.entries.map((e) => encodeEntry(e, codec)),
     $extensions: encodeExtensions(feed.extensions),
     $attributes: keptAttributes(feed),
@@ -100,6 +107,7 @@ const FEED_KEYS: ReadonlySet<string> = new Set([
   '$digest',
   '$diagnoses',
   '$diagnosis',
+  '$diagnosesWrappers',
   '$resources',
   '$extensions',
   '$attributes',
@@ -140,7 +148,7 @@ function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): S
     const digest = readDigest(errs, rawDigest, at(c, '$digest', t.unknown, rawDigest))
     if (digest !== undefined) feed.digest = digest
   }
-  feed.diagnoses = readDiagnoses(errs, o, c)
+  Object.assign(feed, readDiagnosesOf(errs, o, c))
   if (member(o, '$resources') === undefined) {
     fail(errs, o, at(c, '$resources', t.UnknownArray, undefined), '$resources is missing (SData 2.0 requires it)')
   }

@@ -1,10 +1,11 @@
 // fast-check arbitraries for SData sync entries and feeds, with HTTP results and OpenSearch figures
 // (sync §4.2–§4.4, §5.3, core §3.10/§3.11), generating only values that the SData codecs encode and decode back unchanged.
 import fc from 'fast-check'
+import type { DiagnosesOwner } from '../../sdata/diagnosis'
 import type { HttpResult, OpenSearch, SyncEntry, SyncFeed } from '../../sdata/model'
 
 import { arbExtensions, arbStamp, arbXmlText, type SDataArbitraryOptions, withRootAttributes } from './sdata-common'
-import { arbDiagnosis, arbDigest, arbLink, arbSyncMode, arbSyncState } from './sdata-parts'
+import { arbDiagnosesOf, arbDigest, arbLink, arbSyncMode, arbSyncState } from './sdata-parts'
 import { arbPayloadResource } from './sdata-payload'
 
 export type { SDataArbitraryOptions } from './sdata-common'
@@ -58,6 +59,11 @@ export function arbOpenSearch(): fc.Arbitrary<OpenSearch> {
     .filter((o) => Object.keys(o).length > 0)
 }
 
+/** A generated feed or entry with its diagnoses (and their wrappers) in place. */
+function withDiagnoses<A extends { diagnoses: DiagnosesOwner }>({ diagnoses, ...rest }: A) {
+  return { ...rest, ...diagnoses }
+}
+
 /** The Atom metadata a feed and an entry both carry, first in both: id, title, updated and links. */
 function atomHead(options: SDataArbitraryOptions, maxLinks: number) {
   return {
@@ -79,19 +85,21 @@ function atomHead(options: SDataArbitraryOptions, maxLinks: number) {
  */
 export function arbSyncEntry(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncEntry> {
   return withRootAttributes(
-    fc.record(
-      {
-        ...atomHead(options, 2),
-        content: arbXmlText(),
-        syncState: arbSyncState(options),
-        payload: arbPayloadResource(options),
-        digest: arbDigest(options),
-        http: arbHttpResult(),
-        diagnoses: fc.array(arbDiagnosis(options), { maxLength: 1 }),
-        extensions: arbExtensions(options, ['author', 'published', 'summary', 'category']),
-      },
-      { requiredKeys: ['links', 'diagnoses', 'extensions'] },
-    ),
+    fc
+      .record(
+        {
+          ...atomHead(options, 2),
+          content: arbXmlText(),
+          syncState: arbSyncState(options),
+          payload: arbPayloadResource(options),
+          digest: arbDigest(options),
+          http: arbHttpResult(),
+          diagnoses: arbDiagnosesOf(options, 1),
+          extensions: arbExtensions(options, ['author', 'published', 'summary', 'category']),
+        },
+        { requiredKeys: ['links', 'diagnoses', 'extensions'] },
+      )
+      .map(withDiagnoses),
     options,
   )
 }
@@ -106,18 +114,20 @@ export function arbSyncEntry(options: SDataArbitraryOptions = {}): fc.Arbitrary<
  */
 export function arbSyncFeed(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncFeed> {
   return withRootAttributes(
-    fc.record(
-      {
-        ...atomHead(options, 3),
-        opensearch: arbOpenSearch(),
-        syncMode: arbSyncMode(),
-        digest: arbDigest(options),
-        diagnoses: fc.array(arbDiagnosis(options), { maxLength: 1 }),
-        entries: fc.array(arbSyncEntry(options), { maxLength: options.maxEntries ?? 5 }),
-        extensions: arbExtensions(options, ['author', 'generator', 'subtitle', 'category']),
-      },
-      { requiredKeys: ['links', 'diagnoses', 'entries', 'extensions'] },
-    ),
+    fc
+      .record(
+        {
+          ...atomHead(options, 3),
+          opensearch: arbOpenSearch(),
+          syncMode: arbSyncMode(),
+          digest: arbDigest(options),
+          diagnoses: arbDiagnosesOf(options, 1),
+          entries: fc.array(arbSyncEntry(options), { maxLength: options.maxEntries ?? 5 }),
+          extensions: arbExtensions(options, ['author', 'generator', 'subtitle', 'category']),
+        },
+        { requiredKeys: ['links', 'diagnoses', 'entries', 'extensions'] },
+      )
+      .map(withDiagnoses),
     options,
   )
 }
