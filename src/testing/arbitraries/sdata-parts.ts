@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import { DIAGNOSIS, type DiagnosesOwner } from '../../sdata/diagnosis'
 import { DIGEST, DIGEST_ENTRY } from '../../sdata/digest'
+import { LINK } from '../../sdata/leaves'
 import type {
   DiagnosesDocument,
   Diagnosis,
@@ -16,6 +17,7 @@ import type {
 import { SYNC_STATE } from '../../sdata/sync-state'
 import { TRACKING } from '../../sdata/tracking'
 import { arbEndpoint, arbTick, arbXmlText, type SDataArbitraryOptions, withRootAttributes } from './sdata-common'
+import { arbitraryOfAttributes } from './sdata-groups'
 import { arbitraryOf } from './sdata-schema'
 
 /**
@@ -162,24 +164,21 @@ export function arbTracking(options: SDataArbitraryOptions = {}): fc.Arbitrary<T
  * ```
  */
 export function arbLink(): fc.Arbitrary<Link> {
-  return fc.record(
-    {
-      rel: fc.oneof(
-        fc.constantFrom(
-          'self',
-          'first',
-          'next',
-          'previous',
-          'last',
-          'edit',
-          'http://schemas.sage.com/sdata/link-relations/schema',
-        ),
-        arbXmlText(8),
+  return arbitraryOfAttributes<Link>(LINK, {
+    rel: fc.oneof(
+      fc.constantFrom(
+        'self',
+        'first',
+        'next',
+        'previous',
+        'last',
+        'edit',
+        'http://schemas.sage.com/sdata/link-relations/schema',
       ),
-      href: fc.oneof(fc.webUrl(), arbXmlText()),
-      type: fc.constantFrom('application/atom+xml; type=feed', 'application/atom+xml; type=entry', 'text/html'),
-      title: arbXmlText(8),
-    },
-    { requiredKeys: ['href'] },
-  )
+      arbXmlText(8),
+    ),
+    href: fc.oneof(fc.webUrl(), arbXmlText()),
+    type: fc.constantFrom('application/atom+xml; type=feed', 'application/atom+xml; type=entry', 'text/html'),
+    title: arbXmlText(8),
+  })
 }

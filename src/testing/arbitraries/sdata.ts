@@ -2,9 +2,10 @@
 // (sync §4.2–§4.4, §5.3, core §3.10/§3.11), generating only values that the SData codecs encode and decode back unchanged.
 import fc from 'fast-check'
 import type { DiagnosesOwner } from '../../sdata/diagnosis'
+import { HTTP_RESULT, OPENSEARCH } from '../../sdata/leaves'
 import type { HttpResult, OpenSearch, SyncEntry, SyncFeed } from '../../sdata/model'
-
 import { arbExtensions, arbStamp, arbXmlText, type SDataArbitraryOptions, withRootAttributes } from './sdata-common'
+import { arbitraryOfGroup } from './sdata-groups'
 import { arbDiagnosesOf, arbDigest, arbLink, arbSyncMode, arbSyncState } from './sdata-parts'
 import { arbPayloadResource } from './sdata-payload'
 
@@ -31,18 +32,13 @@ export { arbPayloadResource } from './sdata-payload'
  * ```
  */
 export function arbHttpResult(): fc.Arbitrary<HttpResult> {
-  return fc
-    .record(
-      {
-        status: fc.integer({ min: 100, max: 599 }),
-        message: arbXmlText(8),
-        method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
-        location: fc.webUrl(),
-        etag: fc.base64String({ maxLength: 24 }),
-      },
-      { requiredKeys: [] },
-    )
-    .filter((h) => Object.keys(h).length > 0)
+  return arbitraryOfGroup<HttpResult>(HTTP_RESULT, {
+    status: fc.integer({ min: 100, max: 599 }),
+    message: arbXmlText(8),
+    method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
+    location: fc.webUrl(),
+    etag: fc.base64String({ maxLength: 24 }),
+  })
 }
 
 /**
@@ -54,9 +50,7 @@ export function arbHttpResult(): fc.Arbitrary<HttpResult> {
  * ```
  */
 export function arbOpenSearch(): fc.Arbitrary<OpenSearch> {
-  return fc
-    .record({ totalResults: fc.nat(), startIndex: fc.nat(), itemsPerPage: fc.nat() }, { requiredKeys: [] })
-    .filter((o) => Object.keys(o).length > 0)
+  return arbitraryOfGroup<OpenSearch>(OPENSEARCH)
 }
 
 /** A generated feed or entry with its diagnoses (and their wrappers) in place. */
