@@ -8,7 +8,7 @@ import type { Link, SyncEntry } from './model'
 import { ATOM_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
 import { type PayloadCodec, readPayload, writeDigestPayload, writePayload } from './payload'
 import { at, type Path, type Problems } from './read'
-import { type ChildPart, compileChildren } from './schema/children'
+import { type ChildPart, compileChildren, perCodec } from './schema/children'
 import { readSyncState, writeSyncState } from './sync-state'
 import { elem, hasElementChildren } from './tree'
 
@@ -72,20 +72,7 @@ export const linkPart: ChildPart<{ links: Link[] }> = {
   },
 }
 
-type ChildReader = (el: XmlElement, path: Path, problems: Problems, entry: SyncEntry<any>) => boolean
-const untyped: ChildReader = compileChildren(entryParts(undefined))
-const typed = new WeakMap<PayloadCodec<any>, ChildReader>()
-
-/** The reader of an entry's children for a payload codec, built once per codec. */
-function childReader(codec: PayloadCodec<any> | undefined): ChildReader {
-  if (codec === undefined) return untyped
-  let read = typed.get(codec)
-  if (read === undefined) {
-    read = compileChildren(entryParts(codec))
-    typed.set(codec, read)
-  }
-  return read
-}
+const childReader = perCodec((codec: PayloadCodec<any> | undefined) => compileChildren(entryParts(codec)))
 
 /** Reads an `atom:entry`; `undefined` when a member it models is broken (the errors are in `problems`). */
 export function readEntry<V>(
@@ -95,7 +82,7 @@ export function readEntry<V>(
   codec: PayloadCodec<V> | undefined,
 ): SyncEntry<V> | undefined {
   const entry: SyncEntry<V> = { links: [], diagnoses: [], extensions: [] }
-  return childReader(codec)(el, path, problems, entry) ? entry : undefined
+  return childReader(codec)(el, path, problems, entry as SyncEntry<any>) ? entry : undefined
 }
 
 /** Writes an `atom:entry` in the spec's form; `attributes` (the root declarations of a standalone entry) come first. */

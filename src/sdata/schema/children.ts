@@ -68,3 +68,27 @@ export function compileChildren<O extends Owner>(
     return ok
   }
 }
+
+/**
+ * A function of a payload codec (or none) built once per codec and cached: the children readers of feeds and
+ * entries, whose payload part depends on the codec.
+ *
+ * @example
+ * ```ts
+ * const readerFor = perCodec((codec) => compileChildren(entryParts(codec)))
+ * readerFor(undefined) === readerFor(undefined) // true
+ * ```
+ */
+export function perCodec<K extends object, R>(build: (key: K | undefined) => R): (key: K | undefined) => R {
+  const none = build(undefined)
+  const built = new WeakMap<K, R>()
+  return (key) => {
+    if (key === undefined) return none
+    let r = built.get(key)
+    if (r === undefined) {
+      r = build(key)
+      built.set(key, r)
+    }
+    return r
+  }
+}
