@@ -1,6 +1,28 @@
 // The SData JSON form of one sync entry: an item of `$resources` (links, `$syncState`, payload, HTTP result).
 // Implements SData 2.0 §04-0500 (resource members) with the sync members of the .NET client (docs/decisions.md#s14).
 import * as t from 'io-ts'
+import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
+import {
+  encodeExtensions,
+  jsonType,
+  keptAttributes,
+  nonEmpty,
+  readAttributes,
+  readExtensions,
+  withJsonMembers,
+  withKept,
+} from '../../codec/json/kept'
+import {
+  at,
+  type Ctx,
+  compact,
+  type Errs,
+  type JsonRecord,
+  member,
+  optArray,
+  optString,
+  readObject,
+} from '../../codec/json/read'
 import { content, head, httpResult, links } from '../leaves'
 import type { Link, SyncEntry } from '../model'
 import type { PayloadCodec } from '../payload'
@@ -18,19 +40,7 @@ import {
   readSyncState,
   type SyncStateJsonObject,
 } from './digest'
-import type { AttributeJsonObject, ElementJsonObject } from './element'
-import {
-  encodeExtensions,
-  jsonType,
-  keptAttributes,
-  nonEmpty,
-  readAttributes,
-  readExtensions,
-  withJsonMembers,
-  withKept,
-} from './kept'
 import { splitMembers, withMembers } from './members'
-import { at, type Ctx, compact, type Errs, type JsonRecord, member, optArray, optString, readObject } from './read'
 import { PAYLOAD_JSON_KEYS, type PayloadJsonMembers, payloadJson, readPayloadJson } from './resource'
 
 /**

@@ -1,6 +1,17 @@
 // The SData JSON form of a sync feed: `$resources`, `$syncMode`, `$digest`, OpenSearch figures and links.
 // Implements SData 2.0 §04-0500 (feed members) with the sync members of the .NET client (docs/decisions.md#s14).
 import * as t from 'io-ts'
+import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
+import {
+  encodeExtensions,
+  jsonType,
+  keptAttributes,
+  readAttributes,
+  readExtensions,
+  withJsonMembers,
+  withKept,
+} from '../../codec/json/kept'
+import { at, type Ctx, compact, type Errs, fail, member, optArray, readObject } from '../../codec/json/read'
 import { opensearch, syncMode } from '../leaves'
 import type { SyncFeed, SyncMode } from '../model'
 import type { PayloadCodec } from '../payload'
@@ -11,7 +22,6 @@ import {
   readDiagnosesOf,
 } from './diagnosis'
 import { type DigestJsonObject, encodeDigest, readDigest } from './digest'
-import type { AttributeJsonObject, ElementJsonObject } from './element'
 import {
   encodeEntry,
   encodeHead,
@@ -21,17 +31,7 @@ import {
   readHead,
   type SyncEntryJsonObject,
 } from './entry'
-import {
-  encodeExtensions,
-  jsonType,
-  keptAttributes,
-  readAttributes,
-  readExtensions,
-  withJsonMembers,
-  withKept,
-} from './kept'
 import { splitMembers, withMembers } from './members'
-import { at, type Ctx, compact, type Errs, fail, member, optArray, readObject } from './read'
 
 /**
  * JSON form of a sync feed, result feed or batch response (SData 2.0 feed with the sync members).

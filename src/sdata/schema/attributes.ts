@@ -1,8 +1,8 @@
 // Attribute elements: empty elements whose information is all in unqualified attributes (an Atom link), described
 // once (docs/schema.md) and read, written (as a tree and as text), mapped to JSON and guarded from that description.
 import * as t from 'io-ts'
+import { at, type Ctx, type Errs, fail, member, readObject } from '../../codec/json/read'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
-import { at, type Ctx, type Errs, fail, member, readObject } from '../json/read'
 import { qname, type TextWriter } from '../text-writer'
 import { attr, elem, hasElementChildren, isDeclaration, textOf } from '../tree'
 

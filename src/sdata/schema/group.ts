@@ -2,9 +2,9 @@
 // written (as a tree and as text), mapped to JSON and generated from that description. The Atom `id`, `title` and
 // `updated`, the OpenSearch figures and the `http:*` result elements are leaf groups.
 import * as t from 'io-ts'
+import { type Ctx, type Errs, fail, type JsonRecord, at as jsonAt, member } from '../../codec/json/read'
 import { isValueProblem, type ValueType } from '../../codec/values'
 import type { XmlElement, XmlNode } from '../../xml/types'
-import { type Ctx, type Errs, fail, type JsonRecord, at as jsonAt, member } from '../json/read'
 import { at, type Path, type Problems, readValue } from '../read'
 import { qname, type TextWriter } from '../text-writer'
 import { hasElementChildren, isDeclaration, leaf } from '../tree'
