@@ -8,7 +8,7 @@ import type { Link, SyncEntry } from './model'
 import { ATOM_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
 import { type PayloadCodec, readPayload, writeDigestPayload, writePayload } from './payload'
 import { at, type Path, type Problems } from './read'
-import { type ChildPart, compileChildren, perCodec } from './schema/children'
+import { type ChildPart, ownerReader } from './schema/children'
 import { readSyncState, writeSyncState } from './sync-state'
 import { elem, hasElementChildren } from './tree'
 
@@ -72,18 +72,19 @@ export const linkPart: ChildPart<{ links: Link[] }> = {
   },
 }
 
-const childReader = perCodec((codec: PayloadCodec<any> | undefined) => compileChildren(entryParts(codec)))
+const readAny = ownerReader<SyncEntry<any>, PayloadCodec<any>>(entryParts, () => ({
+  links: [],
+  diagnoses: [],
+  extensions: [],
+}))
 
 /** Reads an `atom:entry`; `undefined` when a member it models is broken (the errors are in `problems`). */
-export function readEntry<V>(
+export const readEntry: <V>(
   el: XmlElement,
   path: Path,
   problems: Problems,
   codec: PayloadCodec<V> | undefined,
-): SyncEntry<V> | undefined {
-  const entry: SyncEntry<V> = { links: [], diagnoses: [], extensions: [] }
-  return childReader(codec)(el, path, problems, entry as SyncEntry<any>) ? entry : undefined
-}
+) => SyncEntry<V> | undefined = readAny
 
 /** Writes an `atom:entry` in the spec's form; `attributes` (the root declarations of a standalone entry) come first. */
 export function writeEntry<V>(

@@ -9,7 +9,7 @@ import type { SyncFeed } from './model'
 import { ATOM_NS, SDATA_NS, SYNC_NS } from './namespaces'
 import type { PayloadCodec } from './payload'
 import { at, type Path, type Problems } from './read'
-import { type ChildPart, compileChildren, perCodec } from './schema/children'
+import { type ChildPart, ownerReader } from './schema/children'
 import { elem } from './tree'
 
 /** The parts of a feed's children that the model holds; everything else is kept as an extension. */
@@ -46,18 +46,18 @@ function feedParts<V>(codec: PayloadCodec<V> | undefined): ChildPart<SyncFeed<V>
   ]
 }
 
-const childReader = perCodec((codec: PayloadCodec<any> | undefined) => compileChildren(feedParts(codec)))
-
 /** Reads an `atom:feed`; `undefined` when a member it models is broken (the errors are in `problems`). */
-export function readFeed<V>(
+export const readFeed: <V>(
   el: XmlElement,
   path: Path,
   problems: Problems,
   codec: PayloadCodec<V> | undefined,
-): SyncFeed<V> | undefined {
-  const feed: SyncFeed<V> = { links: [], diagnoses: [], entries: [], extensions: [] }
-  return childReader(codec)(el, path, problems, feed as SyncFeed<any>) ? feed : undefined
-}
+) => SyncFeed<V> | undefined = ownerReader<SyncFeed<any>, PayloadCodec<any>>(feedParts, () => ({
+  links: [],
+  diagnoses: [],
+  entries: [],
+  extensions: [],
+}))
 
 /** Writes an `atom:feed` in the spec's form: metadata, syncMode, digest, diagnoses, extensions, then the entries. */
 export function writeFeed<V>(

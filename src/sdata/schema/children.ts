@@ -92,3 +92,24 @@ export function perCodec<K extends object, R>(build: (key: K | undefined) => R):
     return r
   }
 }
+
+/**
+ * The reader of an owner element whose parts depend on a payload codec: a fresh owner from `empty`, its children
+ * read by the parts built for the codec (once per codec); `undefined` when a part found a child broken.
+ *
+ * @example
+ * ```ts
+ * const readEntry = ownerReader(entryParts, () => ({ links: [], diagnoses: [], extensions: [] }))
+ * readEntry(el, path, problems, undefined) // SyncEntry | undefined
+ * ```
+ */
+export function ownerReader<O extends Owner, K extends object>(
+  parts: (key: K | undefined) => readonly ChildPart<O>[],
+  empty: () => O,
+): (el: XmlElement, path: Path, problems: Problems, key: K | undefined) => O | undefined {
+  const readerFor = perCodec((key: K | undefined) => compileChildren(parts(key)))
+  return (el, path, problems, key) => {
+    const owner = empty()
+    return readerFor(key)(el, path, problems, owner) ? owner : undefined
+  }
+}
