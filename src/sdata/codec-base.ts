@@ -155,7 +155,7 @@ const asRoot = (el: XmlElement): XmlElement =>
  */
 export function describedElement<A>(name: string, d: ElementDescription<A>): t.Type<A, XmlElement, XmlElement> {
   const write = compileWriter(d, SDATA)
-  const names = [d.namespace, ...(d.namespaces ?? [])]
+  const names = [d.namespace, ...(d.namespaces ?? [])].filter((n): n is string => n !== null)
   return elementCodec(name, guardOf(d), names, [d.name], compileReader(d, SDATA), (a) => asRoot(write(a)))
 }
 
@@ -173,7 +173,7 @@ export function describedDocument<A>(
   options: DocumentOptions | undefined,
 ): t.Type<A, string, XmlInput> {
   const write = compileWriter(d, SDATA)
-  const names = [d.namespace, ...(d.namespaces ?? [])]
+  const names = [d.namespace, ...(d.namespaces ?? [])].filter((n): n is string => n !== null)
   return documentCodec(name, guardOf(d), names, [d.name], compileReader(d, SDATA), (a) => asRoot(write(a)), options)
 }
 

@@ -59,12 +59,13 @@ export function dialect(prefixes: PrefixMap, declarations: readonly XmlAttribute
  */
 export function elementIn(
   d: Dialect,
-  ns: string,
+  ns: string | null,
   localName: string,
   children: XmlNode[],
   attributes: XmlAttribute[] = [],
 ): XmlElement {
-  return { type: 'element', namespace: ns, localName, prefix: d.prefixes.get(ns) ?? null, attributes, children }
+  const prefix = ns === null ? null : (d.prefixes.get(ns) ?? null)
+  return { type: 'element', namespace: ns, localName, prefix, attributes, children }
 }
 
 /**
@@ -87,6 +88,6 @@ export function attributeIn(d: Dialect, ns: string, localName: string, value: st
  * leafIn(SDATA, SYNC_NS, 'tick', '5') // <sync:tick>5</sync:tick>
  * ```
  */
-export function leafIn(d: Dialect, ns: string, localName: string, value: string): XmlElement {
+export function leafIn(d: Dialect, ns: string | null, localName: string, value: string): XmlElement {
   return elementIn(d, ns, localName, value === '' ? [] : [{ type: 'text', value }])
 }
