@@ -256,10 +256,7 @@ const EXAMPLES: Example[] = [
         name: 'describes a payload element once and reads, writes and maps it as syncwire reads its own',
         check: (r) => {
           completed(r)
-          expect(r.out).toEqual([
-            "{ _tag: 'Right', right: { name: 'Ann', visits: 3 } }",
-            "{ name: 'Ann', visits: 3 }",
-          ])
+          expect(r.out).toEqual(["{ _tag: 'Right', right: { name: 'Ann', visits: 3 } }", "{ name: 'Ann', visits: 3 }"])
         },
       },
     ],

@@ -8,6 +8,7 @@ import { type Child, type ElementDescription, guardOf, type JsonForm } from './d
 import { type Dialect, dialect } from './dialect'
 import { compileJsonReader, compileJsonWriter } from './json'
 import { at, Problems } from './path'
+import { isElement } from './tree'
 import { compileReader, compileWriter } from './xml'
 
 /**
@@ -88,16 +89,6 @@ export function plainDialect(prefixes: ReadonlyMap<string, string | null> = new 
 }
 
 const PLAIN = /*#__PURE__*/ plainDialect()
-
-function isElement(u: unknown): u is XmlElement {
-  return (
-    typeof u === 'object' &&
-    u !== null &&
-    (u as XmlElement).type === 'element' &&
-    Array.isArray((u as XmlElement).children) &&
-    Array.isArray((u as XmlElement).attributes)
-  )
-}
 
 /**
  * The element codec derived from a description (`t.Type<A, XmlElement, XmlElement>`): the name checked, then the
