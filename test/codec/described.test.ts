@@ -8,6 +8,7 @@ import {
   describedJson,
   describeElement,
   leafChild,
+  listChild,
   manyChild,
   NonNegativeIntegerValue,
   oneChild,
@@ -122,5 +123,61 @@ describe('a described element of the kit', () => {
       }),
       { numRuns: 50 },
     )
+  })
+})
+
+interface Note {
+  text: string
+}
+interface Task {
+  title: string
+}
+type Entry = ({ kind: 'note' } & Note) | ({ kind: 'task' } & Task) | { kind: 'Unknown'; element: XmlElement }
+interface Board {
+  entries?: Entry[]
+  notes?: Note[]
+}
+
+const NOTE = describeElement<Note>({
+  namespace: null,
+  name: 'note',
+  children: [leafChild('text', TextValue, 'required')],
+})
+const TASK = describeElement<Task>({
+  namespace: null,
+  name: 'task',
+  children: [leafChild('title', TextValue, 'required')],
+})
+const BOARD = describeElement<Board>({
+  namespace: null,
+  name: 'board',
+  children: [
+    listChild('entries', 'entries', () => [NOTE, TASK], 'keep'),
+    listChild('notes', 'pinned', () => [NOTE], 'refuse'),
+  ],
+})
+const Board = describedElement('Board', BOARD)
+
+describe('a described list child', () => {
+  it('reads each item by its description, tags it when the list holds several kinds, and keeps the others', () => {
+    const board = decoded(
+      Board,
+      rootOf('<board><entries><task><title>T</title></task><poll/><note><text>N</text></note></entries></board>'),
+    )
+    expect(board.entries).toEqual([
+      { kind: 'task', title: 'T' },
+      { kind: 'Unknown', element: rootOf('<poll/>') },
+      { kind: 'note', text: 'N' },
+    ])
+    const text = serializeXml({ root: Board.encode(board) }, { declaration: false })
+    expect(text).toBe(
+      '<board><entries><task><title>T</title></task><poll/><note><text>N</text></note></entries></board>',
+    )
+  })
+
+  it('refuses an element a refusing list does not describe, with its path', () => {
+    expect(decodeIssues(Board, rootOf('<board><pinned><note><text>N</text></note><task/></pinned></board>'))).toEqual([
+      { path: '/board/pinned/task[1]', message: 'expected element <note>, found <task>' },
+    ])
   })
 })
