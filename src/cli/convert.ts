@@ -5,9 +5,10 @@ import { reportJsonErrors } from '../sdata/json/report'
 import type { SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
 import { feedToJson, feedToXml } from './convert-large'
+import { fileSyncToJson } from './filesync-large'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
-import { isLarge, readLargeFileSync, sniffKind } from './large'
+import { isLarge, sniffKind } from './large'
 import { type Io, parse, showPath, UsageError } from './shared'
 
 /**
@@ -97,10 +98,8 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     return issues === undefined ? 0 : fail(io, name, issues)
   }
   if (streamable === 'filesync') {
-    const read = await readLargeFileSync(file, parseOptionsFor(limit))
-    if ('issues' in read) return fail(io, name, read.issues)
-    writeEnvelope(io, streamable, read.value)
-    return 0
+    const issues = await fileSyncToJson(file, ENVELOPE_VERSION, io, parseOptionsFor(limit))
+    return issues === undefined ? 0 : fail(io, name, issues)
   }
   let text: string
   try {

@@ -8,9 +8,10 @@ import { FeedEntryRules } from '../sdata/validate-stream'
 import type { ParseOptions } from '../xml/options'
 import { parseXml } from '../xml/parse'
 import type { StreamIssue } from '../xml/stream'
+import { checkFileSyncStream } from './filesync-large'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, isResultEntry, KIND_SPECS, KINDS, type Kind, type Problem } from './kinds'
-import { feedEvents, isLarge, readLargeFileSync, type StreamableKind, sniffKind } from './large'
+import { feedEvents, isLarge, type StreamableKind, sniffKind } from './large'
 import { locate, scanElements } from './locate'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
 import { FeedSummary, summarize } from './summary'
@@ -151,7 +152,7 @@ function checkRole(file: string, kind: Kind, role: SyncEntryRole | undefined): v
 
 /**
  * A file over the size limit, streamed: the same checks with the same results, entry by entry, keeping counts and
- * the issues found, not the entries (a FILESYNC document is rebuilt whole). Its text is not kept, so a problem is
+ * the issues found, not the entries or items. Its text is not kept, so a problem is
  * placed by its own `line:column` when it has one (well-formedness), else at 1:1.
  */
 async function checkLarge(
@@ -170,7 +171,7 @@ async function checkLarge(
   const read =
     kind === 'feed'
       ? await checkFeedStream(file, role as SyncFeedRole | undefined, parse)
-      : await readLargeFileSync(file, parse)
+      : await checkFileSyncStream(file, parse)
   if ('issues' in read) {
     const wellFormed = !read.issues.some((p) => /^\d+:\d+$/.test(p.path))
     return {
@@ -184,8 +185,7 @@ async function checkLarge(
       })),
     }
   }
-  const { found, summary } =
-    'value' in read ? { found: spec.validate(read.value, role), summary: summarize(kind, read.value) } : read
+  const { found, summary } = read
   return { kind, summary, problems: found.map((p: Problem) => ({ ...place(p.path), ...p })) }
 }
 

@@ -4,12 +4,16 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runConflicts } from '../../src/cli/conflicts'
 import { runConvert } from '../../src/cli/convert'
 import { feedToXml } from '../../src/cli/convert-large'
+import { Spill } from '../../src/cli/spill'
 import { runValidate } from '../../src/cli/validate'
+import { type FileSyncDocument, FileSyncXml } from '../../src/filesync/index'
 import { DigestXml, type Stamp, SyncFeedJson, SyncFeedXml } from '../../src/sdata/index'
+import { arbFileSyncDocument } from '../../src/testing/arbitraries/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 
 let dir: string
@@ -155,5 +159,104 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     }
     const late = await cli(runConflicts, ['--json', '--target-digest', target, join(dir, 'late.xml')])
     expect(JSON.parse(late.out).pages[0].decisions).toHaveLength(5)
+  })
+})
+
+// FILESYNC listings with problems at every depth: a nested folder's items, a bad GUID, an Update without ETag, a
+// missing ResourceID in a listing, an unknown item, fields after Items; and an Items root (a write request).
+const GUID = (n: number) => `${String(n).padStart(8, '0')}aaaa4bbb8ccc000000000000`
+const DOC = (name: string, id: string, extra = '') =>
+  `<Document><ResourceID>${id}</ResourceID><RelationshipName>${name}</RelationshipName>${extra}</Document>`
+const LISTINGS: Record<string, string> = {
+  'nested.xml':
+    `<Folder><ResourceID>${GUID(1)}</ResourceID><Items>\n  ${DOC('a é.txt', GUID(2))}\n  <Folder><ResourceID>${GUID(3)}</ResourceID>` +
+    `<Items>${DOC('b', 'not-a-guid')}<Folder><Items>${DOC('c', GUID(4), '<WriteMode>Update</WriteMode>')}</Items>` +
+    `<QuotaState>Odd</QuotaState></Folder><x:thing xmlns:x="urn:x"/>${DOC('d', GUID(5))}</Items>` +
+    `<RelationshipName>sub</RelationshipName></Folder>\n  <Document><RelationshipName>no id</RelationshipName></Document>` +
+    `\n  <Folder><ResourceID>${GUID(6)}</ResourceID><Items/></Folder>\n</Items><RelationshipName>RootFolder</RelationshipName>` +
+    `<QuotaState>Normal</QuotaState></Folder>`,
+  'request.xml':
+    `<Items>${DOC('n', GUID(7), '<WriteMode>Create</WriteMode>')}<Folder><WriteMode>Update</WriteMode><Items>` +
+    `${DOC('m', GUID(8), '<WriteMode>Odd</WriteMode>')}</Items></Folder><Document><WriteMode>Create</WriteMode></Document></Items>`,
+  'empty.xml': '<Folder><RelationshipName>RootFolder</RelationshipName></Folder>',
+}
+
+async function sameAsInMemory(file: string): Promise<void> {
+  const memory = await cli(runValidate, ['--summary', '--json', file])
+  const stream = await cli(runValidate, ['--summary', '--json', ...streamed(file), file])
+  expect(stream.code, file).toBe(memory.code)
+  expect(unplaced(stream.out), file).toEqual(unplaced(memory.out))
+  const json = await cli(runConvert, [file, '--to', 'json'])
+  expect(await cli(runConvert, [file, '--to', 'json', ...streamed(file)]), file).toEqual(json)
+}
+
+describe('the CLI streamed path of FILESYNC listings (over --max-size) gives the in-memory output', () => {
+  it('validate and convert --to json: problems at every depth, both roots, the corpus', async () => {
+    const files = Object.entries(LISTINGS).map(([name, text]) => {
+      writeFileSync(join(dir, name), text)
+      return join(dir, name)
+    })
+    for (const path of fixturesIn('filesync', '.xml')) {
+      const text = fixture(path)
+      if (FileSyncXml.decode(text)._tag === 'Right') {
+        files.push(join(dir, path.replace(/\W/g, '_')))
+        writeFileSync(files[files.length - 1]!, text)
+      }
+    }
+    expect(files.length).toBeGreaterThan(8)
+    for (const file of files) await sameAsInMemory(file)
+    const nested = await cli(runValidate, ['--json', join(dir, 'nested.xml')])
+    expect(JSON.parse(nested.out).files[0].problems.map((p: { path: string }) => p.path)).toEqual(
+      expect.arrayContaining([
+        '/Folder/Items/Folder[1]/Items/Document[1]/ResourceID',
+        '/Folder/Items/Folder[1]/Items/Folder[1]/Items/Document[1]',
+        '/Folder/Items/Document[2]',
+      ]),
+    )
+  })
+
+  it('validate and convert --to json: generated documents, nested and flat', async () => {
+    const file = join(dir, 'generated.xml')
+    await fc.assert(
+      fc.asyncProperty(arbFileSyncDocument({ maxItems: 3 }), async (document: FileSyncDocument) => {
+        // A last new line: the root's start tag alone (`<Items/>`) then stays under the size limit of the streamed path.
+        writeFileSync(file, `${FileSyncXml.encode(document)}\n`)
+        await sameAsInMemory(file)
+      }),
+      { numRuns: 25 },
+    )
+  })
+
+  it('a malformed or undecodable listing fails the same way', async () => {
+    for (const [name, text] of [
+      ['cut.xml', LISTINGS['nested.xml']!.slice(0, 400)],
+      ['bad-size.xml', `<Folder><Items><Folder><TotalSubItemSize>x</TotalSubItemSize></Folder></Items></Folder>`],
+    ] as const) {
+      const file = join(dir, name)
+      writeFileSync(file, text)
+      const memory = await cli(runValidate, ['--json', file])
+      const stream = await cli(runValidate, ['--json', ...streamed(file), file])
+      expect(stream.code, name).toBe(1)
+      expect(unplaced(stream.out), name).toEqual(unplaced(memory.out))
+      const json = await cli(runConvert, [file, '--to', 'json', ...streamed(file)])
+      expect(json.code, name).toBe(1)
+      expect(json.err, name).toBe((await cli(runConvert, [file, '--to', 'json'])).err)
+    }
+  })
+
+  it('text waiting for its place moves out whole, from memory or from its file', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `"item ${i} é€😀",\n`)
+    for (const limit of [1 << 20, 7, 1]) {
+      const spill = new Spill(limit)
+      for (const t of text) spill.write(t)
+      let out = ''
+      spill.moveTo({ write: (t) => (out += t) })
+      expect(out).toBe(text.join(''))
+      spill.write('again')
+      out = ''
+      spill.moveTo({ write: (t) => (out += t) })
+      expect(out).toBe('again')
+      spill.close()
+    }
   })
 })
