@@ -117,7 +117,7 @@ class ItemTally {
 
 function describeItems(items: readonly Item[]): string {
   const tally = new ItemTally()
-  items.forEach((item, i) => tally.add(item, [i]))
+  for (const [i, item] of items.entries()) tally.add(item, [i])
   return tally.text()
 }
 
@@ -134,7 +134,7 @@ function summarizeFolder(folder: FolderItem): string {
 /** Root `Items` are a write request (items carry WriteMode) or its response (WriteStatus): grouped by that value. */
 function summarizeItems(items: readonly Item[]): string {
   const all = new FileSyncSummary()
-  flatten(items).forEach((item, i) => all.add(item, [i]))
+  for (const [i, item] of flatten(items).entries()) all.add(item, [i])
   return all.text({ root: 'Items', items: [] })
 }
 
@@ -168,7 +168,10 @@ export class FileSyncSummary {
       [this.byStatus, fields?.writeStatus ?? 'no WriteStatus'],
     ] as const) {
       let tally = groups.get(key)
-      if (tally === undefined) groups.set(key, (tally = new ItemTally()))
+      if (tally === undefined) {
+        tally = new ItemTally()
+        groups.set(key, tally)
+      }
       tally.add(item, path)
     }
   }
