@@ -35,6 +35,12 @@ async function cli(run: (args: string[], io: never) => Promise<number>, args: st
   return { code, out, err }
 }
 
+/**
+ * JSON with as much white space after it: the streamed reader keeps no white space outside the elements it hands
+ * out, so a file over the size limit (just under its size) still has the rest of its envelope under it.
+ */
+const padded = (json: string) => `${json}${' '.repeat(json.length)}`
+
 /** The streamed path: a size limit just under the file's size (entries stay under it). */
 const streamed = (file: string) => ['--max-size', String(statSync(file).size - 1)]
 
@@ -130,10 +136,11 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
       const memory = await cli(runConvert, [file, '--to', 'json'])
       const stream = await cli(runConvert, [file, '--to', 'json', ...streamed(file)])
       expect(stream, file).toEqual(memory)
-      // JSON is read whole (up to the limit), so the XML side is checked on the value: chunks, the same text.
       const json = `${file}.json`
-      writeFileSync(json, memory.out)
+      writeFileSync(json, padded(memory.out))
       const back = await cli(runConvert, [json, '--to', 'xml'])
+      // The envelope over --max-size streams back to the same XML.
+      expect(await cli(runConvert, [json, '--to', 'xml', ...streamed(json)]), file).toEqual(back)
       const value = SyncFeedJson.decode(JSON.parse(memory.out).value)
       if (value._tag === 'Left') throw new Error(`${file}: the envelope does not decode`)
       let chunked = ''
@@ -188,6 +195,11 @@ async function sameAsInMemory(file: string): Promise<void> {
   expect(unplaced(stream.out), file).toEqual(unplaced(memory.out))
   const json = await cli(runConvert, [file, '--to', 'json'])
   expect(await cli(runConvert, [file, '--to', 'json', ...streamed(file)]), file).toEqual(json)
+  if (json.code !== 0) return
+  writeFileSync(`${file}.json`, padded(json.out))
+  const back = await cli(runConvert, [`${file}.json`, '--to', 'xml'])
+  expect(back.code, file).toBe(0)
+  expect(await cli(runConvert, [`${file}.json`, '--to', 'xml', ...streamed(`${file}.json`)]), file).toEqual(back)
 }
 
 describe('the CLI streamed path of FILESYNC listings (over --max-size) gives the in-memory output', () => {
@@ -257,6 +269,46 @@ describe('the CLI streamed path of FILESYNC listings (over --max-size) gives the
       spill.moveTo({ write: (t) => (out += t) })
       expect(out).toBe('again')
       spill.close()
+    }
+  })
+})
+
+describe('convert --to xml of a large envelope streams it, checked whole before it writes', () => {
+  const envelope = (kind: string, value: unknown) =>
+    `${JSON.stringify({ $syncwire: 'syncwire-document/1', kind, value }, null, 2)}\n`
+  const cases: Array<[string, string]> = [
+    [
+      'bad-entry.json',
+      envelope('feed', {
+        $syncMode: 'catchUp',
+        $resources: [{ $uuid: 'c4411795-9943-4cf4-8705-000000000001' }, { $syncState: { tick: -1 } }],
+      }),
+    ],
+    ['bad-head.json', envelope('feed', { $syncMode: 'sometimes', $resources: [{}] })],
+    [
+      'bad-item.json',
+      envelope('filesync', {
+        root: 'Folder',
+        folder: { kind: 'Folder', items: [{ kind: 'Document' }, { kind: 'Document', documentStreams: 5 }] },
+      }),
+    ],
+    ['not-json.json', `${envelope('feed', { $resources: [{}, {}] }).slice(0, -12)}, }\n`],
+    ['truncated.json', envelope('filesync', { root: 'Items', items: [{ kind: 'Document' }] }).slice(0, 90)],
+  ]
+
+  it('fails as the in-memory path does, and writes nothing', async () => {
+    for (const [name, text] of cases) {
+      const file = join(dir, name)
+      writeFileSync(file, text)
+      const memory = await cli(runConvert, [file, '--to', 'xml'])
+      const stream = await cli(runConvert, [file, '--to', 'xml', ...streamed(file)])
+      expect(memory.code, name).not.toBe(0)
+      expect(stream.code, name).toBe(memory.code)
+      expect(stream.out, name).toBe('')
+      // JSON syntax: the streamed reader names the place itself (JSON.parse's wording is the runtime's).
+      if (name === 'not-json.json' || name === 'truncated.json')
+        expect(stream.err, name).toMatch(/not JSON at \d+:\d+: /)
+      else expect(stream.err, name).toBe(memory.err)
     }
   })
 })
