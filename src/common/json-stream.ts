@@ -1,8 +1,8 @@
 // An incremental JSON reader (RFC 8259) for documents that arrive in chunks: it checks the grammar as the text comes
 // and hands out the elements of chosen arrays one by one, parsed, so one element is held at a time, not the document.
+import { isHex, type JsonStep, jsonPointer, NUMBER_ENDS, numberStep, show } from './json-grammar'
 
-/** One step of a path into a JSON value: a member name or an array index. */
-export type JsonStep = string | number
+export type { JsonStep } from './json-grammar'
 
 /** What {@link JsonStreamReader} reports; `error` is the last one, and nothing follows it. */
 export type JsonStreamEvent =
@@ -25,13 +25,14 @@ export interface JsonStreamOptions {
   maxDepth: number
 }
 
-// States of the scanner.
-const VALUE = 0 // a value must come
-const FIRST = 1 // after `[`: a value or `]`
-const KEY_FIRST = 2 // after `{`: a member name or `}`
-const KEY = 3 // after `,` in an object: a member name
+// States of the scanner: a value must come; after `[` (a value or `]`); after `{` (a member name or `}`); after `,`
+// in an object; before `:`; after a value in a container (`,` or its closing bracket); in strings, numbers, literals.
+const VALUE = 0
+const FIRST = 1
+const KEY_FIRST = 2
+const KEY = 3
 const COLON = 4
-const AFTER = 5 // after a value in a container: `,` or its closing bracket
+const AFTER = 5
 const STRING = 6
 const ESCAPE = 7
 const UNICODE = 8
@@ -50,13 +51,6 @@ interface Container {
   key: string | undefined
   index: number
   streamed: boolean
-}
-
-const HEX = /[0-9a-fA-F]/
-
-/** `/a/0/b~1c`: the JSON Pointer (RFC 6901) of a path. */
-export function jsonPointer(path: readonly JsonStep[]): string {
-  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')
 }
 
 /**
@@ -117,12 +111,15 @@ export class JsonStreamReader {
     return out
   }
 
-  /** Reports the first fault, at `at` of the chunk; `text` is the chunk's part of the element being read, to `at`. */
-  private fail(at: number, message: string, text = ''): void {
+  /**
+   * Reports the first fault, at `at` of the chunk; `text` is the chunk's part of the element being read, to `at`
+   * (`undefined`: the fault is not in the element's text, its path is the element's).
+   */
+  private fail(at: number, message: string, text: string | undefined = ''): void {
     if (this.failed) return
     this.failed = true
     const e = this.element
-    if (e !== undefined) {
+    if (e !== undefined && text !== undefined) {
       // Inside an element, member names are not tracked: read it again alone, with them, for the fault's path.
       let shown = false
       const again = new JsonStreamReader(
@@ -138,28 +135,21 @@ export class JsonStreamReader {
       if (!again.failed) again.end()
       if (shown) return
     }
-    const column = this.offset + at - this.lineStart + 1
+    const column = Math.max(1, this.offset + at - this.lineStart + 1)
     this.emit({ type: 'error', path: jsonPointer(this.path()), line: this.line, column, message })
   }
 
-  /** Keeps text of the segment being read (dropped between streamed elements). */
   /** Keeps text of the segment being read, which ends at `end` of the chunk (dropped between streamed elements). */
   private keep(text: string, end: number): void {
     if (text === '' || this.mode === DROP) return
     const element = this.mode === ELEMENT
-    if (element) {
-      this.parts.push(text)
-      this.partsLength += text.length
-    } else {
-      this.rest.push(text)
-      this.restLength += text.length
-    }
-    if ((element ? this.partsLength : this.restLength) > this.options.maxLength) {
+    ;(element ? this.parts : this.rest).push(text)
+    const held = element ? this.partsLength + text.length : this.restLength + text.length
+    if (element) this.partsLength = held
+    else this.restLength = held
+    if (held > this.options.maxLength) {
       const what = element ? 'one streamed element' : 'the document outside its streamed elements (white space aside)'
-      this.failed = true
-      const column = Math.max(1, this.offset + end - this.lineStart + 1)
-      const message = `more than maxLength (${this.options.maxLength}) characters in ${what}`
-      this.emit({ type: 'error', path: jsonPointer(this.path()), line: this.line, column, message })
+      this.fail(end, `more than maxLength (${this.options.maxLength}) characters in ${what}`, undefined)
     }
   }
 
@@ -271,7 +261,7 @@ export class JsonStreamReader {
           i++
           continue
         case UNICODE:
-          if (!HEX.test(s[i]!)) {
+          if (!isHex(c)) {
             this.fail(i, 'expected four hex digits after \\u', s.slice(from, i + 1))
             continue
           }
@@ -397,41 +387,11 @@ export class JsonStreamReader {
     if (this.failed) return
     if (this.state !== DONE) {
       const empty = this.state === VALUE && this.stack.length === 0
-      this.fail(this.offset === 0 ? 0 : -0, empty ? 'no JSON value' : 'the text ends too early')
+      this.fail(0, empty ? 'no JSON value' : 'the text ends too early')
       return
     }
     const value = JSON.parse(this.rest.join(''))
     if (!this.headSent) this.emit({ type: 'head', value })
     this.emit({ type: 'end', value })
-  }
-}
-
-function show(s: string, i: number): string {
-  return JSON.stringify(s[i])
-}
-
-// Number states (RFC 8259 §6): 1 after '-', 2 after a leading 0, 3 in the integer digits, 4 after '.',
-// 5 in the fraction, 6 after 'e', 7 after the exponent's sign, 8 in the exponent digits.
-const NUMBER_ENDS: ReadonlySet<number> = new Set([2, 3, 5, 8])
-
-function numberStep(state: number, c: number): number {
-  const digit = c >= 48 && c <= 57
-  switch (state) {
-    case 0:
-      return c === 45 ? 1 : c === 48 ? 2 : digit ? 3 : -1
-    case 1:
-      return c === 48 ? 2 : digit ? 3 : -1
-    case 2:
-    case 3:
-      if (state === 3 && digit) return 3
-      return c === 46 ? 4 : c === 101 || c === 69 ? 6 : -1
-    case 4:
-    case 5:
-      if (digit) return 5
-      return state === 5 && (c === 101 || c === 69) ? 6 : -1
-    case 6:
-      return c === 43 || c === 45 ? 7 : digit ? 8 : -1
-    default:
-      return digit ? 8 : -1
   }
 }

@@ -1,7 +1,8 @@
 // Streaming decode of a sync feed's SData JSON form (SData 2.0 §04-0500, as SyncFeedJson writes it): the feed's
 // members, then each `$resources` element as it is read, holding one element at a time however long the feed is.
 import type * as t from 'io-ts'
-import { type JsonStep, JsonStreamReader, jsonPointer } from '../../common/json-stream'
+import { type JsonStep, jsonPointer } from '../../common/json-grammar'
+import { JsonStreamReader } from '../../common/json-stream'
 import { type ParseOptions, resolveLimits } from '../../xml/options'
 import { SourceFault, sourceText, type XmlSource } from '../../xml/source'
 import type { StreamIssue } from '../../xml/stream'
