@@ -8,7 +8,8 @@ import { bin, ensureBuilt, ROOT } from './consumer'
 // syncwire/sdata (30 → 33 kB), syncwire/filesync (30 → 34 kB) and the whole package (50 → 58 kB) grew when the
 // FILESYNC sessions, the streaming readers and byte decoding landed (measured 30.2, 31.7 and 55.3 kB then); sdata
 // (33 → 35 kB), the session engine (20 → 22 kB) and the whole package (58 → 61 kB) grew with the direct feed text
-// writer, the element descriptions and the streamed validation (measured 33.7, 20.9 and 60.0 kB then).
+// writer, the element descriptions and the streamed validation (measured 33.7, 20.9 and 60.0 kB then); sdata
+// (35 → 37 kB) and the whole package (61 → 64 kB) with streamSyncFeedJson's JSON reader (measured 36.2 and 62.6 kB).
 
 interface Check {
   name: string
