@@ -46,10 +46,10 @@ describe('size-limit budgets', () => {
     ])
   })
 
-  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 35 kB, filesync ≤ 34 kB, the session engine ≤ 22 kB)', () => {
+  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 37 kB, filesync ≤ 34 kB, the session engine ≤ 22 kB)', () => {
     expect(checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.size} B > ${c.sizeLimit} B`)).toEqual([])
     expect(checks[0]?.sizeLimit).toBe(3000)
-    expect(checks[1]?.sizeLimit).toBe(35000)
+    expect(checks[1]?.sizeLimit).toBe(37000)
     expect(checks[2]?.sizeLimit).toBe(22000)
     expect(checks[3]?.sizeLimit).toBe(34000)
   })
