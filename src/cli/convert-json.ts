@@ -1,6 +1,6 @@
 // `syncwire convert --to xml` of a JSON envelope over --max-size: read as it streams (the feed's `$resources`, a
 // listing's top-level items, one at a time), checked whole before the first byte is written, then written in chunks.
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { reportErrors } from '../codec/report'
 import { type JsonStep, type JsonStreamEvent, JsonStreamReader } from '../common/json-stream'
 import { encodeFileSyncStream } from '../filesync/encode-stream'
@@ -16,6 +16,7 @@ import { sourceText } from '../xml/source'
 import type { StreamIssue } from '../xml/stream'
 import { Output } from './convert-large'
 import { KIND_SPECS } from './kinds'
+import { chunksOf, Meter } from './large'
 import type { Io } from './shared'
 
 /** The arrays of an envelope that stream: a feed's entries, a listing's top-level items (either root). */
@@ -57,16 +58,22 @@ async function* jsonEvents(
   const limits = resolveLimits(parse)
   const events: JsonStreamEvent[] = []
   const streams = (path: readonly JsonStep[]) => STREAMED[kind].includes(path.join('/'))
-  const reader = new JsonStreamReader({ streams, maxLength: limits.maxLength, maxDepth: limits.maxDepth }, (e) =>
-    events.push(e),
-  )
-  for await (const text of sourceText(createReadStream(file, { highWaterMark: 1 << 16 }))) {
-    reader.push(text)
+  const meter = new Meter(file, statSync(file).size, kind === 'feed' ? 'entries' : 'items')
+  const reader = new JsonStreamReader({ streams, maxLength: limits.maxLength, maxDepth: limits.maxDepth }, (e) => {
+    if (e.type === 'element') meter.item()
+    events.push(e)
+  })
+  try {
+    for await (const text of sourceText(chunksOf(file, meter))) {
+      reader.push(text)
+      yield* events.splice(0)
+      if (reader.failed) return
+    }
+    reader.end()
     yield* events.splice(0)
-    if (reader.failed) return
+  } finally {
+    meter.done()
   }
-  reader.end()
-  yield* events.splice(0)
 }
 
 const notJson = (e: { path: string; line: number; column: number; message: string }): Problems => [
@@ -160,10 +167,17 @@ async function writeChunks(io: Io, chunks: AsyncIterable<string>): Promise<void>
 
 /** The entries of the envelope's feed, read again (they were checked). */
 async function* feedEntries(file: string, parse: ParseOptions | undefined): AsyncGenerator<SyncEntry> {
-  const source = createReadStream(file, { highWaterMark: 1 << 16 })
-  for await (const event of streamSyncFeedJson(source, { parse, at: ['value'] })) {
-    if (event.type === 'entry') yield event.entry
-    else if (event.type === 'error') throw new Error(`${file} changed while it was read: ${issuesText(event.issues)}`)
+  const meter = new Meter(file, statSync(file).size, 'entries')
+  try {
+    for await (const event of streamSyncFeedJson(chunksOf(file, meter), { parse, at: ['value'] })) {
+      if (event.type === 'entry') {
+        meter.item()
+        yield event.entry
+      } else if (event.type === 'error')
+        throw new Error(`${file} changed while it was read: ${issuesText(event.issues)}`)
+    }
+  } finally {
+    meter.done()
   }
 }
 

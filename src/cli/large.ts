@@ -92,8 +92,17 @@ function megabytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`
 }
 
-/** A progress line on stderr (bytes, items, rate), redrawn a few times a second; nothing when stderr is no TTY. */
-class Meter {
+/**
+ * A progress line on stderr (bytes, items, rate), redrawn a few times a second; nothing when stderr is no TTY.
+ *
+ * @example
+ * ```ts
+ * const meter = new Meter('feed.json', statSync('feed.json').size, 'entries')
+ * for await (const chunk of chunksOf('feed.json', meter)) use(chunk)
+ * meter.done()
+ * ```
+ */
+export class Meter {
   private bytes = 0
   private items = 0
   private last = 0
@@ -133,7 +142,15 @@ class Meter {
   }
 }
 
-async function* chunksOf(file: string, meter: Meter): AsyncGenerator<Uint8Array> {
+/**
+ * The bytes of `file` in 64 KiB chunks, counted by `meter`.
+ *
+ * @example
+ * ```ts
+ * for await (const chunk of chunksOf('feed.xml', meter)) decoder.push(chunk)
+ * ```
+ */
+export async function* chunksOf(file: string, meter: Meter): AsyncGenerator<Uint8Array> {
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 })) {
     meter.read((chunk as Buffer).length)
     yield chunk as Buffer
