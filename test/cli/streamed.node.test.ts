@@ -77,6 +77,8 @@ beforeAll(() => {
     if (SyncFeedXml.decode(text)._tag === 'Right') write(path.replace(/\W/g, '_'), text)
   }
   write('problems.xml', `${OPEN}<title>p</title><sync:syncMode>catchUp</sync:syncMode>${DIGEST}\n${BODY}\n</feed>`)
+  // A byte-order mark, and problems on the first line: placed the same way (the mark is not a column).
+  write('bom.xml', `\uFEFF${OPEN}${DIGEST.replace('Priority>1<', 'Priority>12<')}${BODY.replaceAll('\n', '')}</feed>`)
   write('late.xml', `${OPEN}<title>late</title>\n${BODY}\n<sync:syncMode>catchUp</sync:syncMode>${DIGEST}</feed>`)
   // A result entry after a source entry: checked as a result feed, as in memory.
   const result = entry(5, 5, uuid(5)).replace(
