@@ -166,16 +166,8 @@ export async function* chunksOf(file: string, meter: Meter): AsyncGenerator<Uint
  * for await (const event of feedEvents('big-feed.xml')) if (event.type === 'entry') count++
  * ```
  */
-export async function* feedEvents(file: string, parse?: ParseOptions): AsyncGenerator<SyncFeedEvent> {
-  const meter = new Meter(file, statSync(file).size, 'entries')
-  try {
-    for await (const event of streamSyncFeed(chunksOf(file, meter), { parse })) {
-      if (event.type === 'entry') meter.item()
-      yield event
-    }
-  } finally {
-    meter.done()
-  }
+export function feedEvents(file: string, parse?: ParseOptions): AsyncGenerator<SyncFeedEvent> {
+  return metered(file, 'entries', 'entry', (chunks) => streamSyncFeed(chunks, { parse }))
 }
 
 /**
@@ -187,11 +179,21 @@ export async function* feedEvents(file: string, parse?: ParseOptions): AsyncGene
  * for await (const event of fileSyncEvents('big-listing.xml')) if (event.type === 'item') count++
  * ```
  */
-export async function* fileSyncEvents(file: string, parse?: ParseOptions): AsyncGenerator<FileSyncEvent> {
-  const meter = new Meter(file, statSync(file).size, 'items')
+export function fileSyncEvents(file: string, parse?: ParseOptions): AsyncGenerator<FileSyncEvent> {
+  return metered(file, 'items', 'item', (chunks) => streamFileSync(chunks, { parse }))
+}
+
+/** The events `read` gives for `file`'s chunks, counting those of `itemType` for the progress line. */
+async function* metered<E extends { type: string }>(
+  file: string,
+  unit: string,
+  itemType: E['type'],
+  read: (chunks: ReturnType<typeof chunksOf>) => AsyncIterable<E>,
+): AsyncGenerator<E> {
+  const meter = new Meter(file, statSync(file).size, unit)
   try {
-    for await (const event of streamFileSync(chunksOf(file, meter), { parse })) {
-      if (event.type === 'item') meter.item()
+    for await (const event of read(chunksOf(file, meter))) {
+      if (event.type === itemType) meter.item()
       yield event
     }
   } finally {
