@@ -57,6 +57,7 @@ describe('the root entry point', () => {
       'XMLNS_NAMESPACE',
       'XML_NAMESPACE',
       'decodeBytes',
+      'elementAtSteps',
       'elementPosition',
       'elementText',
       'escapeAttribute',
