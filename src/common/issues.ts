@@ -23,6 +23,8 @@ export const ISSUE_CODES: readonly IssueCode[] = Object.freeze([
   'bad-status',
   'bad-framing',
   'call-order',
+  'incomplete',
+  'internal',
 ] as const)
 
 /**

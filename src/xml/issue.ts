@@ -24,7 +24,9 @@ export type IssueSeverity = 'error' | 'warning'
  * - `rule`: a decoded value breaks a rule of the protocol (what the `validate…` functions report);
  * - `bad-status`: an HTTP status the exchange does not expect;
  * - `bad-framing`: a multipart body whose framing is broken;
- * - `call-order`: a session used out of order.
+ * - `call-order`: a session used out of order;
+ * - `incomplete`: the input ended early, or its source failed while being read;
+ * - `internal`: a codec threw instead of reporting (a bug, reported rather than thrown).
  *
  * @example
  * ```ts
@@ -42,6 +44,8 @@ export type IssueCode =
   | 'bad-status'
   | 'bad-framing'
   | 'call-order'
+  | 'incomplete'
+  | 'internal'
 
 /**
  * One step of an issue's location, from the document's root down:

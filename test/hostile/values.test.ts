@@ -117,9 +117,7 @@ describe('hostile values: conflict priorities 0 and 10 decode (the field is an i
   ])('priority %s', (priority, message) => {
     const digest = accepted(kind('DigestXml'), digestWith('5', priority))
     expect(digest).toMatchObject({ entries: [{ conflictPriority: Number(priority) }] })
-    expect(validateDigest(digest as never)).toEqual([
-      rule('error', '/digest/digestEntry[1]/conflictPriority', message),
-    ])
+    expect(validateDigest(digest as never)).toEqual([rule('error', '/digest/digestEntry[1]/conflictPriority', message)])
     expectRoundTrip(kind('DigestXml'), digest)
   })
 })

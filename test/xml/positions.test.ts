@@ -2,7 +2,14 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { elementPosition, parseXml, type XmlDocument, type XmlElement } from '../../src/xml/index'
+import {
+  elementAtSteps,
+  elementPosition,
+  type PathStep,
+  parseXml,
+  type XmlDocument,
+  type XmlElement,
+} from '../../src/xml/index'
 import { fixtures } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 
@@ -84,5 +91,58 @@ describe('parseXml positions', () => {
       }),
       { numRuns: numRuns(100) },
     )
+  })
+
+  // An issue's steps lead back to the element they name; its position is the issue's line and column.
+  const steps = (...names: Array<string | [string, number] | `@${string}`>): PathStep[] =>
+    names.map(
+      (n): PathStep =>
+        Array.isArray(n)
+          ? { kind: 'element', name: n[0], position: n[1] }
+          : n.startsWith('@')
+            ? { kind: 'attribute', name: n.slice(1) }
+            : { kind: 'element', name: n },
+    )
+  const at = (source: string, s: PathStep[]) => {
+    const e = elementAtSteps(parsed(source).root, s)
+    return e && elementPosition(e)
+  }
+
+  it('elementAtSteps finds the n-th same-named sibling, matching by local name whatever the prefix', () => {
+    expect(at(text, steps('feed'))).toEqual({ line: 3, column: 1 })
+    expect(at(text, steps('feed', ['entry', 1]))).toEqual({ line: 4, column: 3 })
+    expect(at(text, steps('feed', ['entry', 2], 'sync:syncState', 'tick'))).toEqual({ line: 6, column: 21 })
+    expect(at(text, steps('feed', ['entry', 2], 'other:syncState', 'tick'))).toEqual({ line: 6, column: 21 })
+    expect(at(text, steps('feed', ['entry', 3]))).toEqual({ line: 8, column: 3 })
+  })
+
+  it('elementAtSteps stops at the deepest element found: a missing element, an attribute, a position too far', () => {
+    expect(at(text, steps('feed', ['entry', 2], 'sync:syncState', 'stamp'))).toEqual({ line: 6, column: 5 })
+    expect(at(text, steps('feed', ['entry', 1], '@a'))).toEqual({ line: 4, column: 3 })
+    expect(at(text, steps('feed', ['entry', 9]))).toEqual({ line: 3, column: 1 })
+    expect(at(text, steps('feed', 'entry'))).toEqual({ line: 4, column: 3 })
+    expect(at(text, steps('other'))).toBeUndefined()
+    expect(at(text, [])).toBeUndefined()
+  })
+
+  it('elementAtSteps lands on every element of every fixture from the path that names it', () => {
+    let checked = 0
+    for (const [, source] of fixtures) {
+      const r = parseXml(source, { positions: true })
+      if (E.isLeft(r)) continue
+      const walk = (e: XmlElement, path: PathStep[]): void => {
+        expect(elementAtSteps(r.right.root, path)).toBe(e)
+        checked++
+        const counts = new Map<string, number>()
+        for (const c of e.children) {
+          if (c.type !== 'element') continue
+          const n = (counts.get(c.localName) ?? 0) + 1
+          counts.set(c.localName, n)
+          walk(c, [...path, { kind: 'element', name: c.localName, position: n }])
+        }
+      }
+      walk(r.right.root, [{ kind: 'element', name: r.right.root.localName }])
+    }
+    expect(checked).toBeGreaterThan(500)
   })
 })
