@@ -1,6 +1,7 @@
 // Where elements start in the text, recorded by `parseXml` on request (`positions: true`) and looked up by element.
 // Lines and columns follow XML 1.0 §2.11 (CRLF, CR and LF each end one line), as the parser's own error positions do.
 import type { PathStep } from './issue'
+import { LineCounter } from './position'
 import type { XmlElement } from './types'
 
 /**
@@ -40,23 +41,13 @@ export function elementPosition(element: XmlElement): TextPoint | undefined {
  * in increasing order): one pass over the text up to the last of them.
  */
 export function recordPositions(text: string, elements: readonly XmlElement[], starts: readonly number[]): void {
-  let line = 1
-  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  let i = 0
+  const counter = new LineCounter(text)
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0
   for (let k = 0; k < elements.length; k++) {
     const offset = starts[k]!
-    for (; i < offset; i++) {
-      const c = text.charCodeAt(i)
-      if (c === 10) {
-        line++
-        lineStart = i + 1
-      } else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++
-        line++
-        lineStart = i + 1
-      }
-    }
-    POSITIONS.set(elements[k]!, { line, column: offset - lineStart + 1 })
+    counter.advanceTo(offset)
+    const column = offset - Math.max(counter.lineStart, counter.line === 1 ? bom : 0) + 1
+    POSITIONS.set(elements[k]!, { line: counter.line, column })
   }
 }
 
