@@ -1,0 +1,306 @@
+// The XML reader and writer derived from an element description (docs/schema.md), compiled once per description and
+// dialect: a name → slot table, so reading an element looks each child up once and interprets nothing else.
+
+import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
+import { isValueProblem } from '../values'
+import { childName, type ElementDescription, type LeafChild, type ListChild } from './describe'
+import { attributeIn, type Dialect, elementIn, leafIn, XSI_NAMESPACE as XSI_NS } from './dialect'
+import { at, duplicate, missingAt, type Path, type Problems, readValue } from './path'
+import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textOf } from './tree'
+
+/**
+ * Reads an element the description names (its name already checked); `undefined` when it cannot be read, every
+ * problem then recorded with its path.
+ *
+ * @example
+ * ```ts
+ * const read = compileReader(SYNC_STATE, SDATA)
+ * read(el, at(undefined, el), problems) // SyncState | undefined
+ * ```
+ */
+export type XmlReader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
+
+interface Slot {
+  readonly index: number
+  readonly bit: number
+  readonly leaf: LeafChild | undefined
+  readonly read: XmlReader<unknown> | undefined
+  /** Whether the child repeats (its values form an array, each read at its position). */
+  readonly repeated: boolean
+}
+
+type Cache<F> = WeakMap<Dialect, WeakMap<ElementDescription<unknown>, F>>
+const readers: Cache<XmlReader<unknown>> = new WeakMap()
+const writers: Cache<(value: unknown) => XmlElement> = new WeakMap()
+
+/** What a dialect has compiled for a description, `undefined` when nothing yet. */
+function cached<F>(cache: Cache<F>, dialect: Dialect, d: ElementDescription<unknown>): F | undefined {
+  return cache.get(dialect)?.get(d)
+}
+
+/** Records what a dialect compiled for a description, and returns it. */
+function remember<F>(cache: Cache<F>, dialect: Dialect, d: ElementDescription<unknown>, f: F): F {
+  let forDialect = cache.get(dialect)
+  if (forDialect === undefined) {
+    forDialect = new WeakMap()
+    cache.set(dialect, forDialect)
+  }
+  forDialect.set(d, f)
+  return f
+}
+
+/** The bindings in scope below an element written with the dialect's declarations and `ns` as the default namespace. */
+function defaultScope(dialect: Dialect, ns: string | null): ReadonlyMap<string, string> {
+  const scope = new Map(dialect.scope)
+  scope.set('', ns ?? '')
+  return scope
+}
+
+/**
+ * Whether an element carries only namespace declarations (`plain`), or beside them just an allowed
+ * `xsi:nil="true"` (`nil`), or anything else (`other`).
+ *
+ * @example
+ * ```ts
+ * attributeForm(el, false) === 'plain'
+ * ```
+ */
+export function attributeForm(el: XmlElement, allowNil: boolean): 'plain' | 'nil' | 'other' {
+  let nil = false
+  for (const a of el.attributes) {
+    if (isDeclaration(a)) continue
+    if (allowNil && a.namespace === XSI_NS && a.localName === 'nil' && a.value === 'true') nil = true
+    else return 'other'
+  }
+  return nil ? 'nil' : 'plain'
+}
+
+/**
+ * The reader of a description in a dialect, compiled on first use and cached.
+ *
+ * @example
+ * ```ts
+ * compileReader(DIGEST, SDATA)(el, path, problems) // Digest | undefined
+ * ```
+ */
+export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): XmlReader<A> {
+  const known = cached(readers, dialect, d as ElementDescription<unknown>)
+  if (known !== undefined) return known as XmlReader<A>
+  const table = new Map<string, Slot>()
+  const ns = d.namespace
+  const variants = d.namespaces
+  const spaces = new Set<string | null>([ns, ...(variants ?? [])])
+  d.children.forEach((c, index) => {
+    const read =
+      c.kind === 'leaf'
+        ? undefined
+        : c.kind === 'list'
+          ? listReader(c, dialect, spaces)
+          : compileReader(c.element, dialect)
+    table.set(childName(c), {
+      index,
+      bit: 2 ** index,
+      leaf: c.kind === 'leaf' ? c : undefined,
+      read,
+      repeated: c.kind === 'many',
+    })
+  })
+  const children = d.children
+  const n = children.length
+  const strict = d.leaves === 'strict'
+  const prefix = ns === null ? null : dialect.prefixes.get(ns)
+  const rootScope = dialect.scope
+  const reader: XmlReader<A> = (el, path, problems) => {
+    const values: unknown[] = new Array(n)
+    let seen = 0
+    let ok = true
+    let extensions: XmlElement[] | undefined
+    const scope = variants === undefined ? rootScope : defaultScope(dialect, el.namespace ?? ns)
+    for (const c of el.children) {
+      if (c.type !== 'element') continue
+      const slot = spaces.has(c.namespace) ? table.get(c.localName) : undefined
+      if (slot !== undefined && slot.read !== undefined && !slot.repeated) {
+        if ((seen & slot.bit) === 0) {
+          seen |= slot.bit
+          const v = slot.read(c, at(path, c), problems)
+          if (v === undefined) ok = false
+          else values[slot.index] = v
+          continue
+        }
+        if (strict) {
+          duplicate(c, at(path, c), problems)
+          ok = false
+          continue
+        }
+      } else if (slot !== undefined && slot.read !== undefined) {
+        const item = slot.read(c, at(path, c, true), problems)
+        if (item === undefined) ok = false
+        else {
+          const list = values[slot.index] as unknown[] | undefined
+          if (list === undefined) values[slot.index] = [item]
+          else list.push(item)
+        }
+        continue
+      }
+      if (slot !== undefined && !strict) {
+        if ((seen & slot.bit) === 0 && !hasElementChildren(c)) {
+          const form = attributeForm(c, slot.leaf!.nillable)
+          const nil = form === 'nil' && c.children.length === 0
+          const v = nil ? null : form === 'plain' ? slot.leaf!.type.read(textOf(c)) : undefined
+          if (v !== undefined && !isValueProblem(v)) {
+            seen |= slot.bit
+            values[slot.index] = v
+            continue
+          }
+        }
+      } else if (slot !== undefined) {
+        const p = at(path, c)
+        if (seen & slot.bit) {
+          duplicate(c, p, problems)
+          ok = false
+          continue
+        }
+        seen |= slot.bit
+        const v = readValue(c, p, problems, slot.leaf!.type)
+        if (v === undefined) ok = false
+        else values[slot.index] = v
+        continue
+      }
+      extensions ??= []
+      extensions.push(selfContained(c, scope))
+    }
+    const value: Record<string, unknown> = {}
+    if (variants !== undefined) value.namespace = el.namespace
+    for (let i = 0; i < n; i++) {
+      const c = children[i]!
+      const v = values[i]
+      if (c.kind === 'many') value[c.key] = v ?? []
+      else if (v !== undefined) value[c.key] = v
+      else if (c.kind !== 'leaf') continue
+      else if (c.occurs === 'required') {
+        if ((seen & (2 ** i)) === 0) {
+          const name = c.name ?? c.key
+          problems.add(missingAt(path, ns, name), el, `missing required element ${prefix ? `${prefix}:` : ''}${name}`)
+        }
+        ok = false
+      } else if (c.occurs !== 'optional') value[c.key] = c.occurs.default
+    }
+    if (!ok) return undefined
+    if (extensions !== undefined || d.extensions === 'always') value.extensions = extensions ?? []
+    if (d.attributes) {
+      const attributes = keptAttributes(el, rootScope)
+      if (attributes !== undefined) value.attributes = attributes
+    }
+    return value as A
+  }
+  return remember(readers, dialect, d as ElementDescription<unknown>, reader as XmlReader<unknown>) as XmlReader<A>
+}
+
+/**
+ * The writer of a description, compiled on first use and cached: the known children in the description's order
+ * (a `null` nillable value as `xsi:nil="true"`), then the kept extensions; kept attributes go back on.
+ *
+ * @example
+ * ```ts
+ * compileWriter(SYNC_STATE, SDATA)({ endpoint: 'http://e/a', tick: 1, stamp }) // <sync:syncState>…
+ * ```
+ */
+export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (value: A) => XmlElement {
+  const known = cached(writers, dialect, d as ElementDescription<unknown>)
+  if (known !== undefined) return known as (value: A) => XmlElement
+  const ns = d.namespace
+  const parts = d.children.map((c) => {
+    if (c.kind === 'many') {
+      const write = compileWriter(c.element, dialect)
+      return (value: Record<string, unknown>, out: XmlNode[]) => {
+        for (const item of value[c.key] as unknown[]) out.push(write(item))
+      }
+    }
+    if (c.kind === 'one') {
+      const write = compileWriter(c.element, dialect)
+      return (value: Record<string, unknown>, out: XmlNode[]) => {
+        if (value[c.key] !== undefined) out.push(write(value[c.key]))
+      }
+    }
+    if (c.kind === 'list') {
+      const write = listWriter(c, dialect, ns)
+      return (value: Record<string, unknown>, out: XmlNode[]) => {
+        if (value[c.key] !== undefined) out.push(write(value[c.key] as unknown[]))
+      }
+    }
+    const type = c.type
+    const name = c.name ?? c.key
+    return (value: Record<string, unknown>, out: XmlNode[], inDefault: string | undefined) => {
+      const v = value[c.key]
+      if (v === undefined) return
+      if (inDefault !== undefined) out.push({ ...leafIn(dialect, inDefault, name, type.write(v)), prefix: null })
+      else if (v === null) out.push(elementIn(dialect, ns, name, [], [attributeIn(dialect, XSI_NS, 'nil', 'true')]))
+      else out.push(leafIn(dialect, ns, name, type.write(v)))
+    }
+  })
+  const writer = (value: A): XmlElement => {
+    const v = value as Record<string, unknown>
+    const out: XmlNode[] = []
+    const inDefault = d.namespaces === undefined ? undefined : (v.namespace as string)
+    for (const part of parts) part(v, out, inDefault)
+    const extensions = v.extensions as XmlElement[] | undefined
+    if (extensions !== undefined) for (const x of extensions) out.push(x)
+    const kept = d.attributes ? ((v.attributes as XmlAttribute[] | undefined) ?? []) : []
+    if (inDefault === undefined) return elementIn(dialect, ns, d.name, out, kept)
+    // Written in its namespace as the default one, as the spec's examples are; kept attributes after the declarations.
+    const attributes = dialect.declarations.map((a) => (a.prefix === null ? { ...a, value: inDefault } : { ...a }))
+    for (const a of kept) attributes.push(a)
+    return { type: 'element', namespace: inDefault, localName: d.name, prefix: null, attributes, children: out }
+  }
+  return remember(writers, dialect, d as ElementDescription<unknown>, writer as (value: unknown) => XmlElement) as (
+    value: A,
+  ) => XmlElement
+}
+
+/** The tag a list item carries when its list has several item descriptions (FILESYNC's `kind: 'Folder'`). */
+type Tagged = { kind?: string; element?: XmlElement }
+
+/** Reads a list child's wrapper: each element by the item description its name matches, others kept or refused. */
+function listReader(c: ListChild, dialect: Dialect, spaces: ReadonlySet<string | null>): XmlReader<unknown[]> {
+  // Compiled on first use: an item may be the element the list is in (a folder's items hold folders).
+  let byName: Map<string, { d: ElementDescription<unknown>; read: XmlReader<unknown> }> | undefined
+  const tagged = c.items.length > 1
+  const expected = c.items.map((item) => `<${item.name}>`).join(', ')
+  return (wrapper, path, problems) => {
+    byName ??= new Map(c.items.map((item) => [item.name, { d: item, read: compileReader(item, dialect) }]))
+    const out: unknown[] = []
+    let ok = true
+    for (const node of wrapper.children) {
+      if (node.type !== 'element') continue
+      const item = spaces.has(node.namespace) ? byName.get(node.localName) : undefined
+      if (item === undefined) {
+        if (c.others === 'keep') out.push({ kind: 'Unknown', element: selfContained(node, dialect.scope) })
+        else {
+          problems.add(at(path, node, true), node, `expected element ${expected}, found <${node.localName}>`)
+          ok = false
+        }
+        continue
+      }
+      const v = item.read(node, at(path, node, true), problems)
+      if (v === undefined) ok = false
+      else out.push(tagged ? { kind: item.d.name, ...(v as object) } : v)
+    }
+    return ok ? out : undefined
+  }
+}
+
+/** Writes a list child's wrapper: each item by its description (picked by `kind` when there are several). */
+function listWriter(c: ListChild, dialect: Dialect, ns: string | null): (items: readonly unknown[]) => XmlElement {
+  let byName: Map<string, (value: unknown) => XmlElement> | undefined
+  return (items) => {
+    byName ??= new Map(c.items.map((item) => [item.name, compileWriter(item, dialect)]))
+    const first = byName.get(c.items[0]!.name)!
+    const out: XmlNode[] = []
+    for (const item of items) {
+      const tag = (item as Tagged).kind
+      if (tag === 'Unknown' && (item as Tagged).element !== undefined) out.push((item as Tagged).element!)
+      else out.push((tag === undefined ? first : (byName.get(tag) ?? first))(item))
+    }
+    return elementIn(dialect, ns, c.name, out)
+  }
+}
