@@ -39,6 +39,7 @@ import {
 import type { SyncEntry, SyncFeed } from '../sdata/model'
 import { ATOM_NS } from '../sdata/namespaces'
 import type { XmlInput } from '../xml/encoding'
+import type { Issue } from '../xml/issue'
 
 /**
  * The kinds of document, as `--kind` spells them.
@@ -90,7 +91,7 @@ export interface KindSpec {
   /** The document codec with other parser limits (the CLI's `--max-size`). */
   xmlWith: (options: DocumentOptions) => t.Type<any, string, XmlInput>
   /** The spec checks on a decoded value; `role` is the `--role` flag when given (one of `roles`). */
-  validate: (value: any, role: SyncEntryRole | undefined) => Problem[]
+  validate: (value: any, role: SyncEntryRole | undefined) => Issue[]
   /** The `--role` values this kind's validator takes (the library's own lists); absent when it takes none. */
   roles?: readonly SyncEntryRole[]
   /** The typed JSON value of a decoded value, and back. */

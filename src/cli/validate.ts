@@ -1,18 +1,20 @@
 // `syncwire validate`: decode each document by its kind, run the validator, print one line per problem.
 // `syncwire validate`: exit 0 valid, 1 invalid, 2 usage or unreadable.
 import { reportErrors } from '../codec/report'
+import { issueAt } from '../common/issues'
 import { SYNC_ENTRY_ROLES, type SyncEntryRole, type SyncFeed, type SyncFeedRole } from '../sdata/index'
 import { checkFeedMembers } from '../sdata/validate'
 import { Issues } from '../sdata/validate-issues'
 import { FeedEntryRules } from '../sdata/validate-stream'
+import type { Issue } from '../xml/issue'
 import type { ParseOptions } from '../xml/options'
 import { parseXml } from '../xml/parse'
+import { elementAtSteps, elementPosition } from '../xml/positions'
 import type { StreamIssue } from '../xml/stream'
 import { checkFileSyncStream } from './filesync-large'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, isResultEntry, KIND_SPECS, KINDS, type Kind, type Problem } from './kinds'
 import { feedEvents, isLarge, type StreamableKind, sniffKind } from './large'
-import { locate, scanElements } from './locate'
 import { locateInFile } from './locate-stream'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
 import { FeedSummary, summarize } from './summary'
@@ -86,7 +88,8 @@ function check(
   role: SyncEntryRole | undefined,
   limit: number,
 ): { kind?: Kind; problems: LocatedProblem[]; summary: string } {
-  const parsed = parseXml(text, parseOptionsFor(limit))
+  // With positions: every problem is then placed at the element it names, from the parse itself.
+  const parsed = parseXml(text, { ...parseOptionsFor(limit), positions: true })
   if (parsed._tag === 'Left') {
     return {
       summary: 'not well-formed XML',
@@ -118,28 +121,22 @@ function check(
   }
   const spec = KIND_SPECS[kind]
   checkRole(file, kind, role)
-  let scanned: ReturnType<typeof scanElements> | null = null
-  const place = (path: string): { line: number; column: number } => {
-    const position = /^(\d+):(\d+)$/.exec(path)
-    if (position) return { line: Number(position[1]), column: Number(position[2]) }
-    if (scanned === null) scanned = scanElements(text)
-    return locate(text, path, scanned) ?? { line: 1, column: 1 }
+  const located = (p: Issue): LocatedProblem => {
+    const element = p.line === undefined ? elementAtSteps(root, p.steps) : undefined
+    const at = p.line === undefined ? element && elementPosition(element) : { line: p.line, column: p.column ?? 1 }
+    return { line: at?.line ?? 1, column: at?.column ?? 1, path: p.path, severity: p.severity, message: p.message }
   }
   const decoded = spec.xmlWith({ parse: parseOptionsFor(limit) }).decode(text)
   if (decoded._tag === 'Left') {
     return {
       kind,
       summary: `${spec.title} that could not be decoded`,
-      problems: reportErrors(decoded.left).map((p) => ({
-        ...place(p.path),
-        path: p.path,
-        severity: 'error',
-        message: p.message,
-      })),
+      // Decode issues carry their path as text here; their steps come from it (common/issues does that, in one place).
+      problems: reportErrors(decoded.left).map((p) => located(issueAt('error', 'bad-value', p.path, p.message))),
     }
   }
-  const issues = spec.validate(decoded.right, role)
-  return { kind, summary: summarize(kind, decoded.right), problems: issues.map((p) => ({ ...place(p.path), ...p })) }
+  const issues: Issue[] = spec.validate(decoded.right, role)
+  return { kind, summary: summarize(kind, decoded.right), problems: issues.map(located) }
 }
 
 function checkRole(file: string, kind: Kind, role: SyncEntryRole | undefined): void {
@@ -191,7 +188,11 @@ async function checkLarge(
       })),
     }
   }
-  return { kind, summary: read.summary, problems: read.found.map((p: Problem) => ({ ...place(p.path), ...p })) }
+  return {
+    kind,
+    summary: read.summary,
+    problems: read.found.map((p: Problem) => ({ ...place(p.path), path: p.path, severity: p.severity, message: p.message })),
+  }
 }
 
 /**

@@ -9,6 +9,16 @@
  */
 
 export { compareDateTime, type DateTime, dateTimeToEpochMs } from '../common/datetime'
+export {
+  formatJsonPointer,
+  formatLocation,
+  formatXmlPath,
+  ISSUE_CODES,
+  type Issue,
+  type IssueCode,
+  type IssueSeverity,
+  type PathStep,
+} from '../common/issues'
 export { compareStamps, isStamp, type Stamp, stamp, stampToEpochMs } from '../common/stamp'
 export { Binary, base64ToBytes, bytesToBase64 } from './binary'
 export { type BooleanLexical, DotNetBoolean, type FormBoolean, formBoolean, XsBoolean } from './boolean'

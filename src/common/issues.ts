@@ -1,27 +1,155 @@
-// The collector both protocols' validators report through: one finding at a time, with its severity and XML path.
+// The one issue type's formatters, its code list, and the collector both protocols' validators report through.
 // Severity follows the specs' own words: `error` where a MUST (or the grammar) is broken, `warning` for a SHOULD.
+import type { Issue, IssueCode, IssueSeverity, PathStep } from '../xml/issue'
+
+export type { Issue, IssueCode, IssueSeverity, PathStep } from '../xml/issue'
 
 /**
- * Collects validation findings in the order they are found; `list` holds them as `{ severity, path, message }`,
- * the shape of `FileSyncIssue` and `SDataIssue` alike.
+ * Every {@link IssueCode}, in the order the docs list them.
+ *
+ * @example
+ * ```ts
+ * ISSUE_CODES.includes('missing') // true
+ * ```
+ */
+export const ISSUE_CODES: readonly IssueCode[] = Object.freeze([
+  'not-well-formed',
+  'undecodable',
+  'limit',
+  'missing',
+  'unexpected',
+  'bad-value',
+  'rule',
+  'bad-status',
+  'bad-framing',
+  'call-order',
+  'incomplete',
+  'internal',
+] as const)
+
+/**
+ * Steps as an XML path: `/feed/entry[3]/sync:syncState/tick`, `/@name` for an attribute; JSON members and indexes
+ * as `/name` and `/0`; a header as its name alone. No steps give `''`.
+ *
+ * @example
+ * ```ts
+ * formatXmlPath([{ kind: 'element', name: 'feed' }, { kind: 'element', name: 'entry', position: 3 }]) // '/feed/entry[3]'
+ * ```
+ */
+export function formatXmlPath(steps: readonly PathStep[]): string {
+  let out = ''
+  for (const step of steps) {
+    if (step.kind === 'element') out += `/${step.name}${step.position === undefined ? '' : `[${step.position}]`}`
+    else if (step.kind === 'attribute') out += `/@${step.name}`
+    else if (step.kind === 'index') out += `/${step.index}`
+    else if (step.kind === 'header') out += step.name
+    else out += `/${step.name}`
+  }
+  return out
+}
+
+function pointerToken(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1')
+}
+
+/**
+ * Steps as a JSON pointer (RFC 6901: `~` and `/` in names escaped as `~0` and `~1`): members by name, indexes as
+ * numbers; an element's position among same-named siblings becomes a 0-based index after its name, an attribute
+ * is `@name`, so `/feed/entry[3]/@sdata:uuid` reads `/feed/entry/2/@sdata:uuid`.
+ *
+ * @example
+ * ```ts
+ * formatJsonPointer([{ kind: 'member', name: '$resources' }, { kind: 'index', index: 0 }, { kind: 'member', name: 'a/b' }]) // '/$resources/0/a~1b'
+ * ```
+ */
+export function formatJsonPointer(steps: readonly PathStep[]): string {
+  let out = ''
+  for (const step of steps) {
+    if (step.kind === 'index') out += `/${step.index}`
+    else if (step.kind === 'attribute') out += `/@${pointerToken(step.name)}`
+    else {
+      out += `/${pointerToken(step.name)}`
+      if (step.kind === 'element' && step.position !== undefined) out += `/${step.position - 1}`
+    }
+  }
+  return out
+}
+
+/**
+ * Where an issue is in a file, as editors and compilers print it: `file:line:column`, `file:line` when only the line
+ * is known, the file alone when neither is.
+ *
+ * @example
+ * ```ts
+ * formatLocation('feed.xml', { line: 12, column: 7 }) // 'feed.xml:12:7'
+ * ```
+ */
+export function formatLocation(file: string, issue: { line?: number; column?: number }): string {
+  if (issue.line === undefined) return file
+  return issue.column === undefined ? `${file}:${issue.line}` : `${file}:${issue.line}:${issue.column}`
+}
+
+const POSITIONED = /^(.*)\[(\d+)\]$/
+
+/**
+ * The steps of an XML path as {@link formatXmlPath} writes it for elements and attributes (its inverse on those):
+ * `/feed/entry[3]/@sdata:uuid`. A path that does not start with `/` (a header name, `line:column`, `''`) has none.
+ * The validators build their paths as text; their issues get steps through this, in one place.
+ *
+ * @example
+ * ```ts
+ * xmlPathSteps('/feed/entry[3]/@sdata:uuid')
+ * // [{ kind: 'element', name: 'feed' }, { kind: 'element', name: 'entry', position: 3 }, { kind: 'attribute', name: 'sdata:uuid' }]
+ * ```
+ */
+export function xmlPathSteps(path: string): PathStep[] {
+  if (!path.startsWith('/')) return []
+  const steps: PathStep[] = []
+  for (const part of path.slice(1).split('/')) {
+    if (part === '') continue
+    if (part.startsWith('@')) {
+      steps.push({ kind: 'attribute', name: part.slice(1) })
+      continue
+    }
+    const m = POSITIONED.exec(part)
+    steps.push(m === null ? { kind: 'element', name: part } : { kind: 'element', name: m[1]!, position: Number(m[2]) })
+  }
+  return steps
+}
+
+/**
+ * Builds an issue located by an XML path (its steps derived from the path).
+ *
+ * @example
+ * ```ts
+ * issueAt('warning', 'rule', '/feed/sync:digest', 'the digest has no origin').steps // [{ kind: 'element', name: 'feed' }, { kind: 'element', name: 'sync:digest' }]
+ * ```
+ */
+export function issueAt(severity: IssueSeverity, code: IssueCode, path: string, message: string): Issue {
+  return { severity, code, path, steps: xmlPathSteps(path), message }
+}
+
+/**
+ * Collects validation findings in the order they are found; `list` holds them as {@link Issue}s, code `rule` unless
+ * the check says otherwise.
  *
  * @example
  * ```ts
  * const issues = new IssueList()
  * issues.warning('/feed/sync:digest', 'the digest has no origin')
- * issues.list // [{ severity: 'warning', path: '/feed/sync:digest', message: 'the digest has no origin' }]
+ * issues.list[0]?.code // 'rule'
  * ```
  */
 export class IssueList {
-  readonly list: Array<{ severity: 'error' | 'warning'; path: string; message: string }> = []
+  readonly list: Issue[] = []
 
   /** Records a broken MUST at `path`. */
-  error(path: string, message: string): void {
-    this.list.push({ severity: 'error', path, message })
+  error(path: string, message: string, code: IssueCode = 'rule'): void {
+    this.list.push(issueAt('error', code, path, message))
   }
 
   /** Records a broken SHOULD, a lenient form or something suspicious at `path`. */
-  warning(path: string, message: string): void {
-    this.list.push({ severity: 'warning', path, message })
+  warning(path: string, message: string, code: IssueCode = 'rule'): void {
+    this.list.push(issueAt('warning', code, path, message))
   }
 }

@@ -2,28 +2,36 @@
 // Implements MS-FILESYNC §2.2 (ResourceID GUIDs, Int, QuotaState enum) and docs/decisions.md#f1 to #f13.
 import { DateTimeCodec } from '../codec/datetime'
 import { Guid } from '../codec/guid'
-import { IssueList } from '../common/issues'
+import { type Issue, IssueList } from '../common/issues'
 import { nonXmlCharAt } from '../xml/chars'
 import type { XmlElement } from '../xml/types'
 import type { DocumentStream, Extension, FileSyncDocument, Item, ModifierIdentity } from './model'
 import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, type RecordSpec } from './schema'
 
 /**
- * A departure from the spec (`error`) or from what SharePoint is seen to send or accept (`warning`).
+ * A departure from the spec (`error`) or from what SharePoint is seen to send or accept (`warning`), located by the
+ * XML path the value would be written at (positions among same-named siblings, 1-based) and by the same path as
+ * `steps`; its code is `rule`.
+ *
+ * @deprecated Use `Issue`, the one problem type; `FileSyncIssue` is the same type under its old name.
  *
  * @example
  * ```ts
- * const issue: FileSyncIssue = { severity: 'error', path: '/Folder/Items/Document[2]/ResourceID', message: 'ResourceID is not a GUID as 32 hex digits: "42"' }
+ * const issue: FileSyncIssue = {
+ *   severity: 'error',
+ *   code: 'rule',
+ *   path: '/Folder/Items/Document[2]/ResourceID',
+ *   steps: [
+ *     { kind: 'element', name: 'Folder' },
+ *     { kind: 'element', name: 'Items' },
+ *     { kind: 'element', name: 'Document', position: 2 },
+ *     { kind: 'element', name: 'ResourceID' },
+ *   ],
+ *   message: 'ResourceID is not a GUID as 32 hex digits: "42"',
+ * }
  * ```
  */
-export interface FileSyncIssue {
-  /** `error` for the spec, `warning` for observed behaviour. */
-  severity: 'error' | 'warning'
-  /** The XML path the value would be written at (positions among same-named siblings, 1-based). */
-  path: string
-  /** What is wrong, with the value found. */
-  message: string
-}
+export type FileSyncIssue = Issue
 
 const QUOTA_STATES: ReadonlySet<string> = new Set(['Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit'])
 const WRITE_MODES: ReadonlySet<string> = new Set(['Create', 'Update', 'CreateOrUpdate'])

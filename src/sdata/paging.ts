@@ -1,7 +1,8 @@
 // Sequential paging of sync feeds: the `next` link and the consistency of a sequence of pages.
 // Implements core §6.4 (sequential paging links, OpenSearch figures) and sync §2.2/§5.6 (ticks across pages).
+import { type Issue, issueAt } from '../common/issues'
 import type { Link, SyncFeed } from './model'
-import { checkTickOrder, type LocatedState, type SDataIssue } from './validate'
+import { checkTickOrder, type LocatedState } from './validate'
 
 /** RFC 4287 §4.2.7.2: a registered relation name and its IANA IRI are the same relation. */
 const NEXT_IRI = 'http://www.iana.org/assignments/relation/next'
@@ -39,21 +40,24 @@ export function nextPage(feed: { links: readonly Link[] }): string | undefined {
  * // [{ severity: 'error', path: '/page[2]/feed/entry[1]/sync:syncState/tick', message: 'tick 4 of … does not increase …' }]
  * ```
  */
-export function checkPageSequence(pages: readonly SyncFeed[]): SDataIssue[] {
-  const issues: SDataIssue[] = []
+export function checkPageSequence(pages: readonly SyncFeed[]): Issue[] {
+  const issues: Issue[] = []
   try {
     checkPages(pages, issues)
   } catch (cause) {
-    issues.push({
-      severity: 'error',
-      path: '/',
-      message: `the pages could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`,
-    })
+    issues.push(
+      issueAt(
+        'error',
+        'rule',
+        '/',
+        `the pages could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`,
+      ),
+    )
   }
   return issues
 }
 
-function checkPages(pages: readonly SyncFeed[], issues: SDataIssue[]): void {
+function checkPages(pages: readonly SyncFeed[], issues: Issue[]): void {
   const states: LocatedState[] = []
   const nextSeen = new Map<string, number>()
   pages.forEach((page, p) => {
@@ -68,20 +72,19 @@ function checkPages(pages: readonly SyncFeed[], issues: SDataIssue[]): void {
     const next = nextPage(page)
     const isLast = p === pages.length - 1
     if (next === undefined && !isLast) {
-      issues.push({
-        severity: 'error',
-        path: `${base}/link`,
-        message: `page ${p + 1} has no next link, yet more pages follow`,
-      })
+      issues.push(issueAt('error', 'rule', `${base}/link`, `page ${p + 1} has no next link, yet more pages follow`))
     }
     if (next !== undefined) {
       const earlier = nextSeen.get(next)
       if (earlier !== undefined) {
-        issues.push({
-          severity: 'error',
-          path: `${base}/link`,
-          message: `the next link repeats page ${earlier + 1}'s; following it would loop`,
-        })
+        issues.push(
+          issueAt(
+            'error',
+            'rule',
+            `${base}/link`,
+            `the next link repeats page ${earlier + 1}'s; following it would loop`,
+          ),
+        )
       } else nextSeen.set(next, p)
     }
     if (p > 0) checkAgainstPrevious(pages[p - 1]!, page, p, issues)
@@ -89,30 +92,39 @@ function checkPages(pages: readonly SyncFeed[], issues: SDataIssue[]): void {
   issues.push(...checkTickOrder(states, true))
 }
 
-function checkAgainstPrevious(previous: SyncFeed, page: SyncFeed, p: number, issues: SDataIssue[]): void {
+function checkAgainstPrevious(previous: SyncFeed, page: SyncFeed, p: number, issues: Issue[]): void {
   const base = `/page[${p + 1}]/feed`
   if (previous.syncMode !== page.syncMode) {
-    issues.push({
-      severity: 'warning',
-      path: `${base}/sync:syncMode`,
-      message: `syncMode ${String(page.syncMode)} differs from page ${p}'s ${String(previous.syncMode)}`,
-    })
+    issues.push(
+      issueAt(
+        'warning',
+        'rule',
+        `${base}/sync:syncMode`,
+        `syncMode ${String(page.syncMode)} differs from page ${p}'s ${String(previous.syncMode)}`,
+      ),
+    )
   }
   const before = previous.opensearch
   const count = Array.isArray(previous.entries) ? previous.entries.length : 0
   if (before?.itemsPerPage !== undefined && count < before.itemsPerPage) {
-    issues.push({
-      severity: 'warning',
-      path: `/page[${p}]/feed/opensearch:itemsPerPage`,
-      message: `page ${p} holds ${count} entries, fewer than itemsPerPage ${before.itemsPerPage}, but is not the last page`,
-    })
+    issues.push(
+      issueAt(
+        'warning',
+        'rule',
+        `/page[${p}]/feed/opensearch:itemsPerPage`,
+        `page ${p} holds ${count} entries, fewer than itemsPerPage ${before.itemsPerPage}, but is not the last page`,
+      ),
+    )
   }
   const start = page.opensearch?.startIndex
   if (before?.startIndex !== undefined && start !== undefined && start !== before.startIndex + count) {
-    issues.push({
-      severity: 'warning',
-      path: `${base}/opensearch:startIndex`,
-      message: `startIndex ${start} does not follow page ${p} (startIndex ${before.startIndex} + ${count} entries)`,
-    })
+    issues.push(
+      issueAt(
+        'warning',
+        'rule',
+        `${base}/opensearch:startIndex`,
+        `startIndex ${start} does not follow page ${p} (startIndex ${before.startIndex} + ${count} entries)`,
+      ),
+    )
   }
 }

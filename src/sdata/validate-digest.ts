@@ -1,5 +1,6 @@
 // Validation of SData sync digests: digest entries, tick order of located states, states against a digest.
 // Implements sync §4.2–§4.4 (digest and tick rules) and docs/decisions.md#s2.
+import type { Issue } from '../common/issues'
 import type { Digest, SyncState } from './model'
 
 import {
@@ -9,7 +10,6 @@ import {
   checkStateFields,
   describe,
   Issues,
-  type SDataIssue,
 } from './validate-issues'
 
 /**
@@ -94,7 +94,7 @@ export function checkDigest(issues: Issues, base: string, digest: Digest): void 
  * // warnings: no origin, tick 0, stamp without zone
  * ```
  */
-export function validateDigest(digest: Digest, options: ValidateDigestOptions = {}): SDataIssue[] {
+export function validateDigest(digest: Digest, options: ValidateDigestOptions = {}): Issue[] {
   const issues = new Issues()
   const path = options.path ?? '/digest'
   try {
@@ -131,7 +131,7 @@ export interface LocatedState {
  * const issues = checkTickOrder([{ path: '/feed/entry[1]/sync:syncState', state }])
  * ```
  */
-export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = false): SDataIssue[] {
+export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = false): Issue[] {
   const issues = new Issues()
   const order = new TickOrder((id) => states[id]!, crossPageOnly)
   for (let id = 0; id < states.length; id++) order.add(issues, states[id]!, id)

@@ -1,6 +1,8 @@
 // Validation of one SData sync entry: syncState, payload, HTTP result and diagnoses by the entry's role.
 // Implements sync §4.3–§4.4 and core §13.4 (diagnoses), and docs/decisions.md#s4 and #s11.
+
 import { Uuid } from '../codec/guid'
+import type { Issue } from '../common/issues'
 import { entryExtensionChecks } from './entry-checks'
 import type { Diagnosis, PayloadResource, SyncEntry, SyncState } from './model'
 import type { SyncEntryRole } from './roles'
@@ -17,7 +19,6 @@ import {
   describe,
   elementName,
   Issues,
-  type SDataIssue,
   SEVERITIES,
 } from './validate-issues'
 
@@ -164,7 +165,7 @@ export interface ValidateSyncEntryOptions {
  * const issues = validateSyncEntry(entry) // e.g. [{ severity: 'error', path: '/entry/sdata:payload/sync:digest', … }]
  * ```
  */
-export function validateSyncEntry(entry: SyncEntry, options: ValidateSyncEntryOptions = {}): SDataIssue[] {
+export function validateSyncEntry(entry: SyncEntry, options: ValidateSyncEntryOptions = {}): Issue[] {
   const issues = new Issues()
   try {
     if (entry === null || typeof entry !== 'object') issues.error('/entry', 'the entry is not an object')

@@ -1,7 +1,7 @@
 // The shared pieces of SData sync validation: issue types, the issue collector and checks of stamps, links, kept XML.
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4 that every sync value shares (XML 1.0 §2.2 text).
 import { dateTimeProblem } from '../common/datetime'
-import { IssueList } from '../common/issues'
+import { type Issue, IssueList, type IssueSeverity } from '../common/issues'
 import { nonXmlCharAt } from '../xml/chars'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Link, SyncState } from './model'
@@ -9,29 +9,33 @@ import type { Link, SyncState } from './model'
 /**
  * How serious a departure from the spec is: `error` breaks a MUST, `warning` is a lenient form or a SHOULD.
  *
+ * @deprecated Use `IssueSeverity`; this is the same type under its old name.
+ *
  * @example
  * ```ts
  * const failing = validateSyncFeed(feed).filter((i) => i.severity === ('error' satisfies SDataIssueSeverity))
  * ```
  */
-export type SDataIssueSeverity = 'error' | 'warning'
+export type SDataIssueSeverity = IssueSeverity
 
 /**
- * One departure from the spec, located by an XML path such as `/feed/entry[3]/sync:syncState/tick`.
+ * One departure from the spec, located by an XML path such as `/feed/entry[3]/sync:syncState/tick` (and by the
+ * same path as `steps`); its code is `rule`.
+ *
+ * @deprecated Use `Issue`, the one problem type; `SDataIssue` is the same type under its old name.
  *
  * @example
  * ```ts
- * const issue: SDataIssue = { severity: 'error', path: '/feed/sync:digest', message: 'the feed has no digest' }
+ * const issue: SDataIssue = {
+ *   severity: 'error',
+ *   code: 'rule',
+ *   path: '/feed/sync:digest',
+ *   steps: [{ kind: 'element', name: 'feed' }, { kind: 'element', name: 'sync:digest' }],
+ *   message: 'the feed has no digest',
+ * }
  * ```
  */
-export interface SDataIssue {
-  /** `error` (a MUST is broken) or `warning` (a lenient form, a SHOULD, or something suspicious). */
-  severity: SDataIssueSeverity
-  /** XML path of the offending element or attribute; entries and repeated elements are 1-based. */
-  path: string
-  /** What is wrong, in one sentence. */
-  message: string
-}
+export type SDataIssue = Issue
 
 export const SEVERITIES = ['info', 'warning', 'transient', 'error', 'fatal']
 export const TRACKING_NAMESPACE = 'http://schemas.sage.com/sdata/2008/1'

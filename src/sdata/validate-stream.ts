@@ -1,11 +1,13 @@
 // The rules validateSyncFeed applies across a feed's entries, fed one entry at a time, so a streamed feed is checked
 // in bounded memory with the in-memory result (sync §2.2, §4.3–§4.4, core §13.4).
+
 import { Uuid } from '../codec/guid'
+import type { Issue } from '../common/issues'
 import type { SyncEntry, SyncFeed, SyncState } from './model'
 import type { SyncFeedRole } from './roles'
 import { AgainstDigest, type LocatedState, TickOrder } from './validate-digest'
 import { checkEntry } from './validate-entry'
-import { elementName, Issues, type SDataIssue } from './validate-issues'
+import { elementName, Issues } from './validate-issues'
 
 const statePath = (position: number): string => `/feed/entry[${position}]/sync:syncState`
 
@@ -77,7 +79,7 @@ export class FeedEntryRules {
   }
 
   /** The issues, as `validateSyncFeed` orders them after the feed's own: entries, ticks, uuids, digest. */
-  finish(role: SyncFeedRole, digest: SyncFeed['digest'] | null): SDataIssue[] {
+  finish(role: SyncFeedRole, digest: SyncFeed['digest'] | null): Issue[] {
     const own = this.own.get(role)
     if (own === undefined) throw new RangeError(`role ${role} was not checked`)
     const later = this.later

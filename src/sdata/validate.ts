@@ -1,5 +1,6 @@
 // Validation of decoded (or hand-built) SData sync values: how a feed or digest departs from the spec.
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4; digests and entries live in their own modules.
+import type { Issue } from '../common/issues'
 import type { SyncFeed, Tracking } from './model'
 import type { SyncFeedRole } from './roles'
 import { checkDigest } from './validate-digest'
@@ -11,7 +12,6 @@ import {
   checkStamp,
   describe,
   Issues,
-  type SDataIssue,
   TRACKING_NAMESPACE,
   TRACKING_NAMESPACE_OLD,
 } from './validate-issues'
@@ -53,7 +53,7 @@ export interface ValidateSyncFeedOptions {
  * const ok = issues.every((issue) => issue.severity !== 'error')
  * ```
  */
-export function validateSyncFeed(feed: SyncFeed, options: ValidateSyncFeedOptions = {}): SDataIssue[] {
+export function validateSyncFeed(feed: SyncFeed, options: ValidateSyncFeedOptions = {}): Issue[] {
   const role = options.role ?? 'source'
   const issues = new Issues()
   try {
@@ -139,7 +139,7 @@ function checkOpenSearch(issues: Issues, feed: SyncFeed, entries: number): void 
  * // [{ severity: 'warning', path: '/tracking', message: … }]
  * ```
  */
-export function validateTracking(tracking: Tracking): SDataIssue[] {
+export function validateTracking(tracking: Tracking): Issue[] {
   const issues = new Issues()
   try {
     if (tracking.namespace === TRACKING_NAMESPACE_OLD) {

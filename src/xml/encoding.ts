@@ -2,7 +2,8 @@
 // Implements XML 1.0 (fifth edition) §4.3.3 (character encoding in entities) and Appendix F.1 (detection without a label).
 
 import { either as E } from 'fp-ts'
-import { resolveLimits, type XmlError } from './options'
+import { type Issue, xmlIssue } from './issue'
+import { resolveLimits } from './options'
 import { lineAndColumn } from './position'
 import { decodeSingleByte, type SingleByteEncoding, singleByteEncoding, singleByteFault } from './single-byte'
 
@@ -93,8 +94,8 @@ function declaredIn(text: string): { value: string; column: number } | undefined
   return { value, column: m[0].length - value.length }
 }
 
-const fail = (message: string, at?: { line: number; column: number }): E.Either<XmlError[], never> =>
-  E.left([at === undefined ? { message } : { message, line: at.line, column: at.column }])
+const fail = (message: string, at?: { line: number; column: number }): E.Either<Issue[], never> =>
+  E.left([xmlIssue(message, at)])
 
 function startsWith(head: Uint8Array, bytes: readonly number[]): boolean {
   return head.length >= bytes.length && bytes.every((b, i) => head[i] === b)
@@ -123,7 +124,7 @@ const UCS4 = [
  * sniffEncoding(Uint8Array.of(0xff, 0xfe, 0x3c, 0x00)) // right: { encoding: 'utf-16le', bomLength: 2 }
  * ```
  */
-export function sniffEncoding(head: Uint8Array): E.Either<XmlError[], SniffedEncoding> {
+export function sniffEncoding(head: Uint8Array): E.Either<Issue[], SniffedEncoding> {
   if (UCS4.some((pattern) => startsWith(head, pattern))) {
     return fail('unsupported encoding: the bytes look like UTF-32 (UCS-4); use UTF-8 or UTF-16')
   }
@@ -286,7 +287,7 @@ function hexBytes(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')
 }
 
-function decodeError(bytes: Uint8Array, encoding: string, offset: number): XmlError {
+function decodeError(bytes: Uint8Array, encoding: string, offset: number): Issue {
   const prefix = bytes.subarray(0, offset)
   const text = isSingleByte(encoding)
     ? decodeSingleByte(prefix, encoding)
@@ -296,7 +297,7 @@ function decodeError(bytes: Uint8Array, encoding: string, offset: number): XmlEr
   const message = cutOff(bytes, encoding, offset)
     ? `the input ends inside a ${label} character (byte offset ${offset})`
     : `malformed ${label} at byte offset ${offset} (bytes ${hexBytes(bytes.subarray(offset, offset + 4))})`
-  return { message, line, column, offset }
+  return xmlIssue(message, { line, column, offset })
 }
 
 /**
@@ -313,7 +314,7 @@ function decodeError(bytes: Uint8Array, encoding: string, offset: number): XmlEr
 export function decodeBytes(
   input: Uint8Array | ArrayBuffer,
   options?: { maxLength?: number },
-): E.Either<XmlError[], string> {
+): E.Either<Issue[], string> {
   const bytes = asBytes(input)
   if (bytes === undefined) return fail(`expected bytes (a Uint8Array or ArrayBuffer), found ${describe(input)}`)
   const { maxLength } = resolveLimits(options)
@@ -362,31 +363,36 @@ export function isXmlInput(input: unknown): input is XmlInput {
 }
 
 /** A string that starts with U+FEFF says UTF-8 or UTF-16; a declaration naming another encoding contradicts it. */
-function checkText(text: string): XmlError | undefined {
+function checkText(text: string): Issue | undefined {
   if (text.charCodeAt(0) !== 0xfeff) return undefined
   const declaration = declaredIn(text.slice(1, SNIFF_BYTES))
   if (declaration === undefined) return undefined
   const name = decoderName(declaration.value)
   if (name === 'utf-8' || isUtf16(name)) return undefined
-  return {
-    message: `the text starts with a byte-order mark (U+FEFF), which only UTF-8 and UTF-16 have, but the XML declaration says encoding="${declaration.value}"`,
-    line: 1,
-    column: declaration.column,
-  }
+  return xmlIssue(
+    `the text starts with a byte-order mark (U+FEFF), which only UTF-8 and UTF-16 have, but the XML declaration says encoding="${declaration.value}"`,
+    { line: 1, column: declaration.column },
+  )
 }
 
 /**
  * The text `parseXml` parses: a string as it is (after the BOM/declaration check), bytes decoded by
  * {@link decodeBytes} with the caller's `maxLength`; anything else is an error.
  */
-export function inputText(input: unknown, maxLength: number): E.Either<XmlError[], string> {
+export function inputText(input: unknown, maxLength: number): E.Either<Issue[], string> {
   if (typeof input === 'string') {
     const contradiction = checkText(input)
     return contradiction === undefined ? E.right(input) : E.left([contradiction])
   }
   const bytes = asBytes(input)
   if (bytes === undefined) {
-    return fail(`expected XML text or bytes (a string, Uint8Array or ArrayBuffer), found ${describe(input)}`)
+    return E.left([
+      xmlIssue(
+        `expected XML text or bytes (a string, Uint8Array or ArrayBuffer), found ${describe(input)}`,
+        undefined,
+        'unexpected',
+      ),
+    ])
   }
   return decodeBytes(bytes, { maxLength })
 }

@@ -17,7 +17,9 @@ export {
   sniffEncoding,
   type XmlInput,
 } from './encoding'
+export type { Issue, IssueCode, IssueSeverity, PathStep } from './issue'
 export { DEFAULT_LIMITS, type ParseOptions, parseXml, type XmlError } from './parse'
+export { elementAtSteps, elementPosition, type TextPoint } from './positions'
 export { escapeAttribute, escapeText, type SerializeOptions, serializeXml } from './serialize'
 export { serializeXmlStream } from './serialize-stream'
 export type { ReadableStreamLike, XmlSource } from './source'

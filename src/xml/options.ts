@@ -1,27 +1,24 @@
 // The parser's error shape and its limits (on by default, set by the caller), shared by parseXml and the byte decoder.
 // Implements XML 1.0 (fifth edition) §1.2 (a fatal error ends processing) with limits against hostile input.
+import type { Issue } from './issue'
 
 /**
- * A reason the input is not a well-formed, namespace-well-formed XML document, cannot be decoded, or exceeds a limit.
- * `line` and `column` (1-based; the column counts UTF-16 code units, a BOM not included) point at the fault
- * when the text is at fault at a place; they are absent for whole-input faults such as the length limit.
- * `offset` is the byte offset of the fault when bytes could not be decoded (see `decodeBytes`).
+ * A reason the input is not a well-formed, namespace-well-formed XML document, cannot be decoded, or exceeds a limit:
+ * an {@link Issue} of severity `error` with code `not-well-formed`, `undecodable` or `limit`, no steps, and
+ * `line:column` as its path. `line` and `column` (1-based; the column counts UTF-16 code units, a BOM not included)
+ * point at the fault when the text is at fault at a place; they are absent (and the path is `''`) for whole-input
+ * faults such as the length limit. `offset` is the byte offset of the fault when bytes could not be decoded.
+ *
+ * @deprecated Use {@link Issue}, the one problem type; `XmlError` is the same type under its old name.
  *
  * @example
  * ```ts
- * const error: XmlError = { message: 'undefined entity &nbsp;', line: 3, column: 9 }
+ * const error: XmlError = {
+ *   severity: 'error', code: 'not-well-formed', path: '3:9', steps: [], message: 'undefined entity &nbsp;', line: 3, column: 9,
+ * }
  * ```
  */
-export interface XmlError {
-  /** What is wrong, in words. */
-  message: string
-  /** 1-based line of the fault. */
-  line?: number
-  /** 1-based column of the fault, in UTF-16 code units. */
-  column?: number
-  /** 0-based byte offset of the fault, for byte input that is not valid in its encoding. */
-  offset?: number
-}
+export type XmlError = Issue
 
 /**
  * Limits for `parseXml` (and every document codec, through its `parse` option); each is on by default
@@ -45,6 +42,11 @@ export interface ParseOptions {
   maxAttributes?: number
   /** Longest element, attribute, PI target or entity name allowed, in UTF-16 code units. */
   maxNameLength?: number
+  /**
+   * Record where each element's start tag is (1-based line and column of its `<`), for `elementPosition` and for
+   * the `line`/`column` of decode issues. Off by default: the default parse does no extra work.
+   */
+  positions?: boolean
 }
 
 /**
@@ -55,7 +57,7 @@ export interface ParseOptions {
  * parseXml(hugeText, { maxLength: 4 * DEFAULT_LIMITS.maxLength })
  * ```
  */
-export const DEFAULT_LIMITS: Readonly<Required<ParseOptions>> = Object.freeze({
+export const DEFAULT_LIMITS: Readonly<Required<Omit<ParseOptions, 'positions'>>> = Object.freeze({
   maxDepth: 256,
   maxLength: 33_554_432,
   maxAttributes: 256,
@@ -63,7 +65,7 @@ export const DEFAULT_LIMITS: Readonly<Required<ParseOptions>> = Object.freeze({
 })
 
 /** The limits in force: every one a number. */
-export type Limits = Required<ParseOptions>
+export type Limits = Required<Omit<ParseOptions, 'positions'>>
 
 // A limit that is not a number (NaN, undefined, a string from untyped callers) must not switch the check off.
 function limit(value: unknown, fallback: number): number {

@@ -5,8 +5,10 @@
 import { either as E } from 'fp-ts'
 import { isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './chars'
 import { ENCODING_NAME, inputText, type XmlInput } from './encoding'
-import { type Limits, type ParseOptions, resolveLimits, type XmlError } from './options'
+import { type Issue, xmlIssue } from './issue'
+import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { lineAndColumn } from './position'
+import { recordPositions } from './positions'
 import { NamespaceScopes } from './scopes'
 import {
   XML_NAMESPACE,
@@ -54,21 +56,26 @@ export { DEFAULT_LIMITS, type ParseOptions, type XmlError } from './options'
  * parseXml(new TextEncoder().encode('<a/>')) // bytes: UTF-8 here; a BOM or the declaration may say otherwise
  * ```
  */
-export function parseXml(input: XmlInput, options?: ParseOptions): E.Either<XmlError[], XmlDocument> {
+export function parseXml(input: XmlInput, options?: ParseOptions): E.Either<Issue[], XmlDocument> {
   const limits = resolveLimits(options)
   const decoded = inputText(input, limits.maxLength)
   if (E.isLeft(decoded)) return decoded
   const text = decoded.right
   if (text.length > limits.maxLength) {
-    return E.left([
-      { message: `the input is ${text.length} characters long, more than maxLength (${limits.maxLength})` },
-    ])
+    return E.left([xmlIssue(`the input is ${text.length} characters long, more than maxLength (${limits.maxLength})`)])
   }
   try {
-    return E.right({ root: new Parser(text, limits).document() })
+    if (options?.positions !== true) return E.right({ root: new Parser(text, limits).document() })
+    // positions: true (a separate path, so the default parse does no extra work per element)
+    const parser = new Parser(text, limits)
+    const recorded = { elements: [] as XmlElement[], starts: [] as number[] }
+    parser.recorded = recorded
+    const root = parser.document()
+    recordPositions(text, recorded.elements, recorded.starts)
+    return E.right({ root })
   } catch (error) {
     if (error instanceof SyntaxFault) return E.left([error.toXmlError(text)])
-    return E.left([{ message: `the XML parser failed unexpectedly: ${String(error)}` }])
+    return E.left([xmlIssue(`the XML parser failed unexpectedly: ${String(error)}`)])
   }
 }
 
@@ -79,9 +86,8 @@ export class SyntaxFault {
     readonly offset: number,
   ) {}
 
-  toXmlError(text: string): XmlError {
-    const { line, column } = lineAndColumn(text, this.offset)
-    return { message: this.message, line, column }
+  toXmlError(text: string): Issue {
+    return xmlIssue(this.message, lineAndColumn(text, this.offset))
   }
 }
 
@@ -137,6 +143,8 @@ export class Parser extends NamespaceScopes {
   // become an array of exactly their number when it closes (an array grown by push from [] holds spare room).
   protected readonly childStack: XmlNode[] = []
   protected readonly childStarts: number[] = []
+  /** With `positions: true`: every element read and the offset of its `<`, in document order. */
+  recorded: { elements: XmlElement[]; starts: number[] } | undefined
   /** Text read in the innermost open element since its last child element started or ended. */
   private pending = ''
 
@@ -654,6 +662,10 @@ export class Parser extends NamespaceScopes {
     }
     if (count > 1) this.checkUnique(attributes, count)
     const element: XmlElement = { type: 'element', namespace, localName, prefix, attributes, children: OPEN }
+    if (this.recorded !== undefined) {
+      this.recorded.elements.push(element)
+      this.recorded.starts.push(tagStart)
+    }
     const depth = this.depth
     if (depth > 0) this.addChildElement(element)
     this.elements[depth] = element

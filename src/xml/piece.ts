@@ -1,7 +1,8 @@
 // The parser run on one piece of a larger document (a prolog with the root's start tag, a child element, the text
 // between children, an end tag) with the state around it, so streaming applies every check of XML 1.0 and Namespaces.
 import { either as E } from 'fp-ts'
-import type { Limits, XmlError } from './options'
+import { type Issue, xmlIssue } from './issue'
+import type { Limits } from './options'
 import { Parser, SyntaxFault } from './parse'
 import { lineAndColumn } from './position'
 import type { XmlElement, XmlNode } from './types'
@@ -123,9 +124,9 @@ class PieceParser extends Parser {
     return { nodes, element: undefined, declared: [] }
   }
 
-  fault(error: unknown): XmlError {
-    if (error instanceof SyntaxFault) return { message: error.message, ...this.position(error.offset) }
-    return { message: `the XML parser failed unexpectedly: ${String(error)}` }
+  fault(error: unknown): Issue {
+    if (error instanceof SyntaxFault) return xmlIssue(error.message, this.position(error.offset))
+    return xmlIssue(`the XML parser failed unexpectedly: ${String(error)}`)
   }
 }
 
@@ -138,7 +139,7 @@ export function parsePiece(
   limits: Limits,
   scope: PieceScope,
   kind: PieceKind,
-): E.Either<XmlError, PieceResult> {
+): E.Either<Issue, PieceResult> {
   const parser = new PieceParser(text, limits, scope)
   try {
     return E.right(parser.read(kind))

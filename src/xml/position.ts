@@ -12,22 +12,50 @@
  */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const end = Math.min(offset, text.length)
-  let line = 1
-  let lineStart = 0
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 10) {
-      line++
-      lineStart = i + 1
-    } else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++
-      line++
-      lineStart = i + 1
+  const counter = new LineCounter(text)
+  counter.advanceTo(end)
+  let column = end - counter.lineStart + 1
+  if (counter.lineStart === 0 && text.charCodeAt(0) === 0xfeff && end > 0) column--
+  return { line: counter.line, column }
+}
+
+/**
+ * Counts lines forward through a text (CRLF, CR and LF each end a line), so that many increasing offsets cost one
+ * pass in all.
+ *
+ * @example
+ * ```ts
+ * const c = new LineCounter('a\nb')
+ * c.advanceTo(2)
+ * c.line // 2
+ * ```
+ */
+export class LineCounter {
+  /** 1-based line at the offset reached. */
+  line = 1
+  /** Offset where that line starts. */
+  lineStart = 0
+  private i = 0
+
+  constructor(private readonly text: string) {}
+
+  /** Moves forward to `offset` (never back). */
+  advanceTo(offset: number): void {
+    const text = this.text
+    let i = this.i
+    for (; i < offset; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 10) {
+        this.line++
+        this.lineStart = i + 1
+      } else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++
+        this.line++
+        this.lineStart = i + 1
+      }
     }
+    this.i = i
   }
-  let column = end - lineStart + 1
-  if (lineStart === 0 && text.charCodeAt(0) === 0xfeff && end > 0) column--
-  return { line, column }
 }
 
 /**

@@ -1,6 +1,7 @@
 // The shapes the streaming reader shares with the protocols: its error event, the frames it keeps open, the sink
 // and the policy hooks a protocol fills in (XML 1.0 §3 elements, read piece by piece).
-import type { XmlError } from './options'
+
+import type { Issue } from './issue'
 import type { Binding, Position } from './piece'
 import type { XmlElement } from './types'
 
@@ -73,5 +74,5 @@ export interface StreamPolicy<K, Ev> {
   /** A frame ended; for the root, after the rest of the document was checked too. */
   close(frame: Frame<K>, sink: Sink<Ev>): void
   /** The issues of a parse error (the protocols report them as their document codecs do). */
-  parseIssues(error: XmlError): StreamIssue[]
+  parseIssues(error: Issue): StreamIssue[]
 }

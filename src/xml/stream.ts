@@ -1,7 +1,8 @@
 // The streaming reader under streamSyncFeed and streamFileSync: cuts a document arriving in chunks into pieces
 // (XML 1.0 §2.1 document, §3 elements) and hands each to the parser with the state around it, holding one at a time.
 import { either as E } from 'fp-ts'
-import { type Limits, type ParseOptions, resolveLimits, type XmlError } from './options'
+import { type Issue, xmlIssue } from './issue'
+import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { type Binding, type PieceKind, type PieceScope, type Position, parsePiece, positionIn } from './piece'
 import { advance } from './position'
 import { type ScanHandler, Scanner } from './scanner'
@@ -52,13 +53,13 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     else this.each({ type: 'error', issues })
   }
 
-  private failXml(error: XmlError): void {
+  private failXml(error: Issue): void {
     this.fail(this.policy.parseIssues(error))
   }
 
   private tooLong(start: Position): void {
     const message = `more than maxLength (${this.limits.maxLength}) characters without a whole element or text; a stream holds one at a time`
-    this.failXml({ message, ...start })
+    this.failXml(xmlIssue(message, start))
   }
 
   push(text: string): void {
@@ -265,8 +266,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
       return
     }
     const parsed = this.parse(piece, kind ?? (this.phase === 'prolog' ? 'start' : 'final'))
-    if (parsed !== undefined)
-      this.failXml({ message: 'the streaming reader could not read the markup here', ...piece.start })
+    if (parsed !== undefined) this.failXml(xmlIssue('the streaming reader could not read the markup here', piece.start))
   }
 }
 

@@ -6,6 +6,7 @@ import type { EndpointView, FeedInput, TargetState } from '../../src/conflict/in
 import { deletedPayload, type Stamp, SyncFeedXml, stamp, syncEntry, syncFeed } from '../../src/sdata/index'
 import { fixture } from '../support/fixtures'
 import { ENCODING_EXAMPLES } from './encoding-examples'
+import { ISSUE_EXAMPLES } from './issue-examples'
 import {
   type Block,
   blocksOf,
@@ -587,6 +588,7 @@ const EXAMPLES: Example[] = [
   ...SESSION_EXAMPLES,
   ...STREAM_EXAMPLES,
   ...ENCODING_EXAMPLES,
+  ...ISSUE_EXAMPLES,
 ]
 
 // docs/sdata-session.md's blocks are run by test/session/guide.node.test.ts, which loads the three as modules and

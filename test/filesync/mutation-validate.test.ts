@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { type DocumentItem, type FileSyncDocument, type FolderItem, validateFileSync } from '../../src/filesync/index'
 import type { XmlElement } from '../../src/xml/index'
+import { rule } from '../support/issues'
 
 const element = (localName: string, namespace: string | null = null, prefix: string | null = null): XmlElement => ({
   type: 'element',
@@ -17,11 +18,11 @@ const element = (localName: string, namespace: string | null = null, prefix: str
 const write = (item: DocumentItem | FolderItem): FileSyncDocument => ({ root: 'Items', items: [item] })
 const named = (relationshipName: string) => validateFileSync(write({ kind: 'Document', relationshipName }))
 const bad = (code: string, at: number) => [
-  {
-    severity: 'error',
-    path: '/Items/Document[1]/RelationshipName',
-    message: `RelationshipName contains U+${code} at offset ${at}, which XML 1.0 cannot carry (written as U+FFFD)`,
-  },
+  rule(
+    'error',
+    '/Items/Document[1]/RelationshipName',
+    `RelationshipName contains U+${code} at offset ${at}, which XML 1.0 cannot carry (written as U+FFFD)`,
+  ),
 ]
 
 describe('validateFileSync: characters XML 1.0 can carry', () => {
@@ -59,11 +60,11 @@ describe('validateFileSync: extensions', () => {
       ],
     })
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'warning',
-        path: '/Items/Document[1]/c:C',
-        message: 'extension anchored after Bogus, which <Document> does not have; it is written last',
-      },
+      rule(
+        'warning',
+        '/Items/Document[1]/c:C',
+        'extension anchored after Bogus, which <Document> does not have; it is written last',
+      ),
     ])
   })
 
@@ -87,16 +88,16 @@ describe('validateFileSync: field types', () => {
       ],
     })
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'error',
-        path: '/Items/Document[1]/DocumentStreams/DocumentStream[1]/XORHash',
-        message: 'XORHash must be bytes (Uint8Array), found "AAAA"',
-      },
-      {
-        severity: 'error',
-        path: '/Items/Document[1]/DocumentStreams/DocumentStream[1]/WriteValidationToken',
-        message: 'WriteValidationToken must be bytes (Uint8Array), found 1',
-      },
+      rule(
+        'error',
+        '/Items/Document[1]/DocumentStreams/DocumentStream[1]/XORHash',
+        'XORHash must be bytes (Uint8Array), found "AAAA"',
+      ),
+      rule(
+        'error',
+        '/Items/Document[1]/DocumentStreams/DocumentStream[1]/WriteValidationToken',
+        'WriteValidationToken must be bytes (Uint8Array), found 1',
+      ),
     ])
   })
 
@@ -107,16 +108,8 @@ describe('validateFileSync: field types', () => {
       isLabelProtected: true as never,
     })
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'error',
-        path: '/Items/Document[1]/RelationshipName',
-        message: 'RelationshipName must be a string, found 5',
-      },
-      {
-        severity: 'error',
-        path: '/Items/Document[1]/IsLabelProtected',
-        message: 'IsLabelProtected must be { value: boolean }, found true',
-      },
+      rule('error', '/Items/Document[1]/RelationshipName', 'RelationshipName must be a string, found 5'),
+      rule('error', '/Items/Document[1]/IsLabelProtected', 'IsLabelProtected must be { value: boolean }, found true'),
     ])
   })
 })
@@ -133,16 +126,8 @@ describe('validateFileSync: items', () => {
       ],
     }
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'warning',
-        path: '/Items/Folder[1]',
-        message: 'an unknown item named Folder decodes as a typed Folder item',
-      },
-      {
-        severity: 'warning',
-        path: '/Items/Document[1]',
-        message: 'an unknown item named Document decodes as a typed Document item',
-      },
+      rule('warning', '/Items/Folder[1]', 'an unknown item named Folder decodes as a typed Folder item'),
+      rule('warning', '/Items/Document[1]', 'an unknown item named Document decodes as a typed Document item'),
     ])
   })
 
@@ -160,40 +145,40 @@ describe('validateFileSync: items', () => {
       },
     })
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'warning',
-        path: '/Items/Document[1]/ModifierIdentity/CustomIdentity',
-        message: 'CustomIdentity appears more than once in <ModifierIdentity>; the extra one is kept as is',
-      },
-      {
-        severity: 'error',
-        path: '/Items/Document[1]/ModifierIdentity/CustomIdentity/Name',
-        message: 'Name contains U+0001 at offset 1, which XML 1.0 cannot carry (written as U+FFFD)',
-      },
-      {
-        severity: 'warning',
-        path: '/Items/Document[1]/ModifierIdentity/CustomIdentity/X',
-        message: 'extension anchored after Nope, which <CustomIdentity> does not have; it is written last',
-      },
+      rule(
+        'warning',
+        '/Items/Document[1]/ModifierIdentity/CustomIdentity',
+        'CustomIdentity appears more than once in <ModifierIdentity>; the extra one is kept as is',
+      ),
+      rule(
+        'error',
+        '/Items/Document[1]/ModifierIdentity/CustomIdentity/Name',
+        'Name contains U+0001 at offset 1, which XML 1.0 cannot carry (written as U+FFFD)',
+      ),
+      rule(
+        'warning',
+        '/Items/Document[1]/ModifierIdentity/CustomIdentity/X',
+        'extension anchored after Nope, which <CustomIdentity> does not have; it is written last',
+      ),
     ])
   })
 
   it('warns about QuotaState and ListLevelQuotaState outside the enum, each under its own name', () => {
     const doc = write({ kind: 'Folder', relationshipName: 'n', quotaState: 'Normal', listLevelQuotaState: 'Empty' })
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'warning',
-        path: '/Items/Folder[1]/ListLevelQuotaState',
-        message: 'ListLevelQuotaState "Empty" is not Unknown, Normal, Nearing, Critical, Full or OverLimit',
-      },
+      rule(
+        'warning',
+        '/Items/Folder[1]/ListLevelQuotaState',
+        'ListLevelQuotaState "Empty" is not Unknown, Normal, Nearing, Critical, Full or OverLimit',
+      ),
     ])
     const both = write({ kind: 'Folder', relationshipName: 'n', quotaState: 'normal', listLevelQuotaState: 'Full' })
     expect(validateFileSync(both)).toEqual([
-      {
-        severity: 'warning',
-        path: '/Items/Folder[1]/QuotaState',
-        message: 'QuotaState "normal" is not Unknown, Normal, Nearing, Critical, Full or OverLimit',
-      },
+      rule(
+        'warning',
+        '/Items/Folder[1]/QuotaState',
+        'QuotaState "normal" is not Unknown, Normal, Nearing, Critical, Full or OverLimit',
+      ),
     ])
   })
 
@@ -208,16 +193,8 @@ describe('validateFileSync: items', () => {
       ],
     })
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'error',
-        path: '/Items/Folder[1]/Items/Document[1]/ResourceID',
-        message: 'ResourceID is not a GUID as 32 hex digits: "x"',
-      },
-      {
-        severity: 'error',
-        path: '/Items/Folder[1]/Items/Document[2]/ResourceID',
-        message: 'ResourceID is not a GUID as 32 hex digits: "y"',
-      },
+      rule('error', '/Items/Folder[1]/Items/Document[1]/ResourceID', 'ResourceID is not a GUID as 32 hex digits: "x"'),
+      rule('error', '/Items/Folder[1]/Items/Document[2]/ResourceID', 'ResourceID is not a GUID as 32 hex digits: "y"'),
     ])
   })
 })

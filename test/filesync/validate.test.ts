@@ -12,6 +12,7 @@ import {
 } from '../../src/filesync/index'
 import { arbFileSyncDocument } from '../../src/testing/arbitraries/index'
 import { fixture, fixturesIn } from '../support/fixtures'
+import { rule } from '../support/issues'
 
 const ID = 'f0ce10dfa5334200b28631f7d2066eab'
 
@@ -38,11 +39,11 @@ describe('validateFileSync', () => {
       { kind: 'Document', resourceId: '{F0CE10DF-A533-4200-B286-31F7D2066EAB}', parentResourceId: ID },
     )
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'error',
-        path: '/Folder/Items/Document[2]/ResourceID',
-        message: 'ResourceID is not a GUID as 32 hex digits: "{F0CE10DF-A533-4200-B286-31F7D2066EAB}"',
-      },
+      rule(
+        'error',
+        '/Folder/Items/Document[2]/ResourceID',
+        'ResourceID is not a GUID as 32 hex digits: "{F0CE10DF-A533-4200-B286-31F7D2066EAB}"',
+      ),
     ])
   })
 
@@ -56,11 +57,11 @@ describe('validateFileSync', () => {
       folder: { kind: 'Folder', resourceId: ID, quotaState: 'exceeded', listLevelQuotaState: 'Normal' },
     }
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'warning',
-        path: '/Folder/QuotaState',
-        message: 'QuotaState "exceeded" is not Unknown, Normal, Nearing, Critical, Full or OverLimit',
-      },
+      rule(
+        'warning',
+        '/Folder/QuotaState',
+        'QuotaState "exceeded" is not Unknown, Normal, Nearing, Critical, Full or OverLimit',
+      ),
     ])
   })
 
@@ -72,21 +73,21 @@ describe('validateFileSync', () => {
       documentStreams: [{ dataSize: -1, streamProtocolSupport: 1.5 }],
     })
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'error',
-        path: '/Folder/Items/Document[1]/LabelHashScope',
-        message: 'LabelHashScope is an Int (0..2147483647), found 2147483648',
-      },
-      {
-        severity: 'error',
-        path: '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
-        message: 'DataSize must be a non-negative safe integer, found -1',
-      },
-      {
-        severity: 'error',
-        path: '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/StreamProtocolSupport',
-        message: 'StreamProtocolSupport is an Int (0..2147483647), found 1.5',
-      },
+      rule(
+        'error',
+        '/Folder/Items/Document[1]/LabelHashScope',
+        'LabelHashScope is an Int (0..2147483647), found 2147483648',
+      ),
+      rule(
+        'error',
+        '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
+        'DataSize must be a non-negative safe integer, found -1',
+      ),
+      rule(
+        'error',
+        '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/StreamProtocolSupport',
+        'StreamProtocolSupport is an Int (0..2147483647), found 1.5',
+      ),
     ])
   })
 
@@ -97,11 +98,7 @@ describe('validateFileSync', () => {
       items: [{ kind: 'Folder', resourceId: ID }, { kind: 'Document' }],
     })
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'error',
-        path: '/Folder/Items/Folder[1]/Items/Document[1]',
-        message: 'a Document in a changes listing has no ResourceID',
-      },
+      rule('error', '/Folder/Items/Folder[1]/Items/Document[1]', 'a Document in a changes listing has no ResourceID'),
     ])
   })
 
@@ -111,11 +108,11 @@ describe('validateFileSync', () => {
 
   it('flags a write request with Update but no ETag', () => {
     expect(validateFileSync(write({ kind: 'Document', resourceId: ID, writeMode: 'Update' }))).toEqual([
-      {
-        severity: 'error',
-        path: '/Items/Document[1]',
-        message: 'a write with WriteMode Update has no ETag (the server needs it to detect conflicts)',
-      },
+      rule(
+        'error',
+        '/Items/Document[1]',
+        'a write with WriteMode Update has no ETag (the server needs it to detect conflicts)',
+      ),
     ])
   })
 
@@ -128,16 +125,12 @@ describe('validateFileSync', () => {
       ],
     }
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'warning',
-        path: '/Items/Folder[1]/WriteMode',
-        message: 'WriteMode "Delete" is not Create, Update or CreateOrUpdate',
-      },
-      {
-        severity: 'warning',
-        path: '/Items/Folder[2]',
-        message: 'a write with WriteMode Create has no RelationshipName (the new item needs a name)',
-      },
+      rule('warning', '/Items/Folder[1]/WriteMode', 'WriteMode "Delete" is not Create, Update or CreateOrUpdate'),
+      rule(
+        'warning',
+        '/Items/Folder[2]',
+        'a write with WriteMode Create has no RelationshipName (the new item needs a name)',
+      ),
     ])
   })
 
@@ -160,21 +153,21 @@ describe('validateFileSync', () => {
       ],
     }
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'error',
-        path: '/Items/Document[1]/RelationshipName',
-        message: 'RelationshipName contains U+0001 at offset 1, which XML 1.0 cannot carry (written as U+FFFD)',
-      },
-      {
-        severity: 'error',
-        path: '/Items/Notebook[1]/@id',
-        message: 'attribute value contains U+FFFE at offset 1, which XML 1.0 cannot carry (written as U+FFFD)',
-      },
-      {
-        severity: 'error',
-        path: '/Items/Notebook[1]',
-        message: 'text contains U+D800 at offset 0, which XML 1.0 cannot carry (written as U+FFFD)',
-      },
+      rule(
+        'error',
+        '/Items/Document[1]/RelationshipName',
+        'RelationshipName contains U+0001 at offset 1, which XML 1.0 cannot carry (written as U+FFFD)',
+      ),
+      rule(
+        'error',
+        '/Items/Notebook[1]/@id',
+        'attribute value contains U+FFFE at offset 1, which XML 1.0 cannot carry (written as U+FFFD)',
+      ),
+      rule(
+        'error',
+        '/Items/Notebook[1]',
+        'text contains U+D800 at offset 0, which XML 1.0 cannot carry (written as U+FFFD)',
+      ),
     ])
   })
 
@@ -201,31 +194,27 @@ describe('validateFileSync', () => {
       ],
     })
     expect(validateFileSync(doc)).toEqual([
-      {
-        severity: 'error',
-        path: '/Folder/Items/Document[1]/DateModified',
-        message: 'DateModified is not an xs:dateTime with at most 7 fraction digits: "2025-11-07T22:06:33.00000000Z"',
-      },
-      {
-        severity: 'warning',
-        path: '/Folder/Items/Document[1]/IsLabelProtected',
-        message: 'IsLabelProtected: lexical "False" does not spell true; written as True',
-      },
-      {
-        severity: 'warning',
-        path: '/Folder/Items/Document[1]/ResourceID',
-        message: 'ResourceID appears more than once in <Document>; the extra one is kept as is',
-      },
-      {
-        severity: 'warning',
-        path: '/Folder/Items/Document[1]/ItemType',
-        message: 'ItemType "Folder" on a <Document> element',
-      },
-      {
-        severity: 'warning',
-        path: '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/XORHash',
-        message: 'XORHash has 19 bytes; a QuickXorHash has 20',
-      },
+      rule(
+        'error',
+        '/Folder/Items/Document[1]/DateModified',
+        'DateModified is not an xs:dateTime with at most 7 fraction digits: "2025-11-07T22:06:33.00000000Z"',
+      ),
+      rule(
+        'warning',
+        '/Folder/Items/Document[1]/IsLabelProtected',
+        'IsLabelProtected: lexical "False" does not spell true; written as True',
+      ),
+      rule(
+        'warning',
+        '/Folder/Items/Document[1]/ResourceID',
+        'ResourceID appears more than once in <Document>; the extra one is kept as is',
+      ),
+      rule('warning', '/Folder/Items/Document[1]/ItemType', 'ItemType "Folder" on a <Document> element'),
+      rule(
+        'warning',
+        '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/XORHash',
+        'XORHash has 19 bytes; a QuickXorHash has 20',
+      ),
     ])
   })
 

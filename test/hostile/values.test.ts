@@ -3,6 +3,7 @@ import { Guid, Uuid } from '../../src/codec/index'
 import { decodeSiteId } from '../../src/filesync/index'
 import { validateDigest, validateSyncEntry } from '../../src/sdata/index'
 import { fixture } from '../support/fixtures'
+import { rule } from '../support/issues'
 import { kind } from '../totality/kinds'
 import { accepted, expectRoundTrip, rejection } from './support'
 
@@ -116,9 +117,7 @@ describe('hostile values: conflict priorities 0 and 10 decode (the field is an i
   ])('priority %s', (priority, message) => {
     const digest = accepted(kind('DigestXml'), digestWith('5', priority))
     expect(digest).toMatchObject({ entries: [{ conflictPriority: Number(priority) }] })
-    expect(validateDigest(digest as never)).toEqual([
-      { severity: 'error', path: '/digest/digestEntry[1]/conflictPriority', message },
-    ])
+    expect(validateDigest(digest as never)).toEqual([rule('error', '/digest/digestEntry[1]/conflictPriority', message)])
     expectRoundTrip(kind('DigestXml'), digest)
   })
 })
@@ -146,11 +145,9 @@ describe('hostile values: overlong GUIDs', () => {
     const text = `<entry xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1"><id>x</id><sdata:payload><account sdata:uuid="${overlong}"/></sdata:payload></entry>`
     const entry = accepted(kind('SyncEntryXml'), text)
     expect(entry).toMatchObject({ payload: { uuid: overlong } })
-    expect(validateSyncEntry(entry as never)).toContainEqual({
-      severity: 'error',
-      path: '/entry/sdata:payload/account/@sdata:uuid',
-      message: `sdata:uuid "${overlong}" is not a UUID`,
-    })
+    expect(validateSyncEntry(entry as never)).toContainEqual(
+      rule('error', '/entry/sdata:payload/account/@sdata:uuid', `sdata:uuid "${overlong}" is not a UUID`),
+    )
     expectRoundTrip(kind('SyncEntryXml'), entry)
   })
 

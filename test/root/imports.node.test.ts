@@ -19,7 +19,6 @@ const PENDING: Record<string, string> = {
   // would have to spawn it, which the test-time budget does not allow; the spawned CLI tests cover the behaviour.
   'test/cli/color.node.test.ts': 'colorEnabled/paint of cli/shared: to be checked through main() output',
   'test/cli/convert.node.test.ts': 'detectKind/KIND_SPECS of cli/kinds: to be checked through main() convert',
-  'test/cli/locate.test.ts': 'cli/locate scanner: the redesign replaces it with parser positions',
   'test/cli/summary.test.ts': 'cli/summary: to be checked through main() summary output',
   'test/cli/streamed.node.test.ts':
     'runs the commands in-process (no spawn) to compare the streamed and in-memory paths',

@@ -57,6 +57,8 @@ describe('the root entry point', () => {
       'XMLNS_NAMESPACE',
       'XML_NAMESPACE',
       'decodeBytes',
+      'elementAtSteps',
+      'elementPosition',
       'elementText',
       'escapeAttribute',
       'escapeText',

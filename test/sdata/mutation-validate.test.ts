@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Digest, DigestEntry, Stamp, SyncEntry, SyncFeed, Tracking } from '../../src/sdata/index'
 import { validateDigest, validateSyncEntry, validateSyncFeed, validateTracking } from '../../src/sdata/index'
 import type { XmlElement } from '../../src/xml/index'
+import { rule } from '../support/issues'
 
 const A = 'http://e/a'
 const B = 'http://e/b'
@@ -63,11 +64,11 @@ describe('stamps: the time zone', () => {
   ])('%s has a zone', (s) => expect(issuesFor(s)).toEqual([]))
   it('a stamp without zone is a warning', () => {
     expect(issuesFor('2008-10-30T17:23:08')).toEqual([
-      {
-        severity: 'warning',
-        path: '/digest/digestEntry[1]/stamp',
-        message: 'stamp "2008-10-30T17:23:08" has no time zone; it is read as UTC unless an offset is given',
-      },
+      rule(
+        'warning',
+        '/digest/digestEntry[1]/stamp',
+        'stamp "2008-10-30T17:23:08" has no time zone; it is read as UTC unless an offset is given',
+      ),
     ])
   })
   it('a malformed offset is not an xs:dateTime (error, no zone warning on top)', () => {
@@ -85,7 +86,7 @@ describe('stamps: the time zone', () => {
   })
   it('a stamp that is not a string', () => {
     expect(issuesFor(12 as unknown as string)).toEqual([
-      { severity: 'error', path: '/digest/digestEntry[1]/stamp', message: 'stamp 12 is not a string' },
+      rule('error', '/digest/digestEntry[1]/stamp', 'stamp 12 is not a string'),
     ])
   })
 })
@@ -93,52 +94,40 @@ describe('stamps: the time zone', () => {
 describe('digest rules', () => {
   it('an empty or blank endpoint, and one that is not a string', () => {
     expect(validateDigest(digest([dEntry({ endpoint: '   ' })], '   '))).toEqual([
-      { severity: 'error', path: '/digest/origin', message: 'origin "   " is empty or not a string' },
-      {
-        severity: 'error',
-        path: '/digest/digestEntry[1]/endpoint',
-        message: 'endpoint "   " is empty or not a string',
-      },
+      rule('error', '/digest/origin', 'origin "   " is empty or not a string'),
+      rule('error', '/digest/digestEntry[1]/endpoint', 'endpoint "   " is empty or not a string'),
     ])
     expect(validateDigest(digest([dEntry({ endpoint: 7 })]))).toEqual([
-      { severity: 'error', path: '/digest/digestEntry[1]/endpoint', message: 'endpoint 7 is empty or not a string' },
-      {
-        severity: 'warning',
-        path: '/digest/origin',
-        message: 'the origin "http://e/a" has no digestEntry of its own',
-      },
+      rule('error', '/digest/digestEntry[1]/endpoint', 'endpoint 7 is empty or not a string'),
+      rule('warning', '/digest/origin', 'the origin "http://e/a" has no digestEntry of its own'),
     ])
   })
   it('an empty origin', () => {
     expect(validateDigest(digest([dEntry()], ''))).toEqual([
-      { severity: 'error', path: '/digest/origin', message: 'origin "" is empty or not a string' },
-      { severity: 'warning', path: '/digest/origin', message: 'the origin "" has no digestEntry of its own' },
+      rule('error', '/digest/origin', 'origin "" is empty or not a string'),
+      rule('warning', '/digest/origin', 'the origin "" has no digestEntry of its own'),
     ])
   })
   it('entries that are not an array', () => {
     expect(validateDigest({ origin: A, entries: 'nope' } as unknown as Digest)).toEqual([
-      { severity: 'error', path: '/digest', message: 'the digest entries are not an array' },
-      {
-        severity: 'error',
-        path: '/digest',
-        message: 'the digest has no digestEntry (sync §4.2 requires at least one)',
-      },
+      rule('error', '/digest', 'the digest entries are not an array'),
+      rule('error', '/digest', 'the digest has no digestEntry (sync §4.2 requires at least one)'),
     ])
   })
   it('entries that are not objects', () => {
     expect(validateDigest(digest([null, 5, dEntry()]))).toEqual([
-      { severity: 'error', path: '/digest/digestEntry[1]', message: 'the digestEntry is not an object' },
-      { severity: 'error', path: '/digest/digestEntry[2]', message: 'the digestEntry is not an object' },
+      rule('error', '/digest/digestEntry[1]', 'the digestEntry is not an object'),
+      rule('error', '/digest/digestEntry[2]', 'the digestEntry is not an object'),
     ])
   })
   it('conflictPriority outside 1..9', () => {
     const at = (p: unknown) => validateDigest(digest([dEntry({ conflictPriority: p })]))
     expect(at(0)).toEqual([
-      {
-        severity: 'error',
-        path: '/digest/digestEntry[1]/conflictPriority',
-        message: 'conflictPriority 0 (absent or zero) is not an integer in 1..9',
-      },
+      rule(
+        'error',
+        '/digest/digestEntry[1]/conflictPriority',
+        'conflictPriority 0 (absent or zero) is not an integer in 1..9',
+      ),
     ])
     for (const [p, shown] of [
       [10, '10'],
@@ -147,11 +136,7 @@ describe('digest rules', () => {
       ['3', '"3"'],
     ] as const) {
       expect(at(p)).toEqual([
-        {
-          severity: 'error',
-          path: '/digest/digestEntry[1]/conflictPriority',
-          message: `conflictPriority ${shown} is not an integer in 1..9`,
-        },
+        rule('error', '/digest/digestEntry[1]/conflictPriority', `conflictPriority ${shown} is not an integer in 1..9`),
       ])
     }
     expect(at(1)).toEqual([])
@@ -161,26 +146,26 @@ describe('digest rules', () => {
     const warn = (first: string, second: string) =>
       validateDigest(digest([dEntry({ endpoint: first }), dEntry({ endpoint: second, tick: 6 })], first))
     expect(warn('http://e/ABC', 'http://e/abc')).toEqual([
-      {
-        severity: 'warning',
-        path: '/digest/digestEntry[2]/endpoint',
-        message: `endpoint "http://e/abc" differs only in letter case from digestEntry[1]'s`,
-      },
+      rule(
+        'warning',
+        '/digest/digestEntry[2]/endpoint',
+        `endpoint "http://e/abc" differs only in letter case from digestEntry[1]'s`,
+      ),
     ])
     expect(warn('http://e/k', 'http://e/\u212A')).toEqual([
-      {
-        severity: 'warning',
-        path: '/digest/digestEntry[2]/endpoint',
-        message: `endpoint "http://e/\u212A" differs only in letter case from digestEntry[1]'s`,
-      },
+      rule(
+        'warning',
+        '/digest/digestEntry[2]/endpoint',
+        `endpoint "http://e/\u212A" differs only in letter case from digestEntry[1]'s`,
+      ),
     ])
     expect(warn(A, B)).toEqual([])
   })
   it('an extension that is not an element', () => {
     const d = { ...digest(), extensions: [null, 5] } as unknown as Digest
     expect(validateDigest(d)).toEqual([
-      { severity: 'error', path: '/digest/*[1]', message: 'not an XML element' },
-      { severity: 'error', path: '/digest/*[2]', message: 'not an XML element' },
+      rule('error', '/digest/*[1]', 'not an XML element'),
+      rule('error', '/digest/*[2]', 'not an XML element'),
     ])
   })
   it('element trees: depth 1000 is fine, 1001 is too deep', () => {
@@ -197,7 +182,7 @@ describe('digest rules', () => {
     expect(validateDigest({ ...digest(), extensions: [ok.root] })).toEqual([])
     const deep = chain(1001)
     expect(validateDigest({ ...digest(), extensions: [deep.root] })).toEqual([
-      { severity: 'error', path: `/digest/n[1]${deep.path}`, message: 'element tree deeper than 1000' },
+      rule('error', `/digest/n[1]${deep.path}`, 'element tree deeper than 1000'),
     ])
   })
 })
@@ -205,13 +190,13 @@ describe('digest rules', () => {
 describe('links and diagnoses', () => {
   it('links that are not an array', () => {
     expect(validateSyncFeed(feed({ links: 'x' as unknown as [] }))).toEqual([
-      { severity: 'error', path: '/feed', message: 'links are not an array' },
+      rule('error', '/feed', 'links are not an array'),
     ])
   })
   it('a rel and a title that are not strings', () => {
     expect(validateSyncFeed(feed({ links: [{ href: 'http://x', rel: 5, title: 6 } as never] }))).toEqual([
-      { severity: 'error', path: '/feed/link[1]/@rel', message: 'rel is not a string' },
-      { severity: 'error', path: '/feed/link[1]/@title', message: 'title is not a string' },
+      rule('error', '/feed/link[1]/@rel', 'rel is not a string'),
+      rule('error', '/feed/link[1]/@title', 'title is not a string'),
     ])
   })
   it('severity in any letter case is known; others warn', () => {
@@ -220,29 +205,25 @@ describe('links and diagnoses', () => {
     expect(d('Error')).toEqual([])
     expect(d('FATAL')).toEqual([])
     expect(d('bogus')).toEqual([
-      {
-        severity: 'warning',
-        path: '/feed/sdata:diagnosis[1]/severity',
-        message: 'severity "bogus" is none of Info, Warning, Transient, Error, Fatal',
-      },
+      rule(
+        'warning',
+        '/feed/sdata:diagnosis[1]/severity',
+        'severity "bogus" is none of Info, Warning, Transient, Error, Fatal',
+      ),
     ])
   })
   it('no sdataCode; applicationCode without ApplicationDiagnosis', () => {
     expect(validateSyncFeed(feed({ diagnoses: [{ severity: 'error', extensions: [] }] }))).toEqual([
-      {
-        severity: 'warning',
-        path: '/feed/sdata:diagnosis[1]/sdataCode',
-        message: 'the diagnosis has no sdataCode (core §3.10 requires one)',
-      },
+      rule('warning', '/feed/sdata:diagnosis[1]/sdataCode', 'the diagnosis has no sdataCode (core §3.10 requires one)'),
     ])
     const app = (sdataCode: string) =>
       validateSyncFeed(feed({ diagnoses: [{ severity: 'error', sdataCode, applicationCode: '42', extensions: [] }] }))
     expect(app('BadWhereSyntax')).toEqual([
-      {
-        severity: 'warning',
-        path: '/feed/sdata:diagnosis[1]/applicationCode',
-        message: 'applicationCode is only meaningful with sdataCode ApplicationDiagnosis',
-      },
+      rule(
+        'warning',
+        '/feed/sdata:diagnosis[1]/applicationCode',
+        'applicationCode is only meaningful with sdataCode ApplicationDiagnosis',
+      ),
     ])
     expect(app('ApplicationDiagnosis')).toEqual([])
   })
@@ -254,31 +235,25 @@ describe('payloads', () => {
       validateSyncEntry(entry({ payload: { uuid: UUID, isDeleted: true, element: null as unknown as XmlElement } }), {
         role: 'source',
       }),
-    ).toEqual([{ severity: 'error', path: '/entry/sdata:payload/*', message: 'not an XML element' }])
+    ).toEqual([rule('error', '/entry/sdata:payload/*', 'not an XML element')])
   })
   it('isDeleted that is not a boolean', () => {
     expect(
       validateSyncEntry(entry({ payload: { uuid: UUID, isDeleted: 'yes' as never, element: el('account') } }), {
         role: 'source',
       }),
-    ).toEqual([
-      {
-        severity: 'error',
-        path: '/entry/sdata:payload/account/@sdata:isDeleted',
-        message: 'isDeleted is not a boolean',
-      },
-    ])
+    ).toEqual([rule('error', '/entry/sdata:payload/account/@sdata:isDeleted', 'isDeleted is not a boolean')])
   })
   it('a deleted resource with children warns; without children it does not', () => {
     const deleted = (element: XmlElement) =>
       validateSyncEntry(entry({ payload: { uuid: UUID, isDeleted: true, element } }), { role: 'source' })
     expect(deleted(el('account'))).toEqual([])
     expect(deleted(el('account', [el('name')]))).toEqual([
-      {
-        severity: 'warning',
-        path: '/entry/sdata:payload/account',
-        message: 'a deleted resource should be an empty element with its uuid (sync §6.1)',
-      },
+      rule(
+        'warning',
+        '/entry/sdata:payload/account',
+        'a deleted resource should be an empty element with its uuid (sync §6.1)',
+      ),
     ])
   })
 })
@@ -287,7 +262,7 @@ describe('entries and results', () => {
   it('a standalone entry that is not an object', () => {
     for (const bad of [null, 5]) {
       expect(validateSyncEntry(bad as unknown as SyncEntry)).toEqual([
-        { severity: 'error', path: '/entry', message: 'the entry is not an object' },
+        rule('error', '/entry', 'the entry is not an object'),
       ])
     }
   })
@@ -296,11 +271,7 @@ describe('entries and results', () => {
     expect(validateSyncEntry(resultEntry({ ...base, method: 'GET' }), { role: 'result' })).toEqual([])
     expect(validateSyncEntry(resultEntry(base), { role: 'result' })).toEqual([])
     expect(validateSyncEntry(resultEntry({ ...base, method: 'PATCH' }), { role: 'result' })).toEqual([
-      {
-        severity: 'warning',
-        path: '/entry/http:httpMethod',
-        message: 'httpMethod "PATCH" is none of GET, PUT, POST, DELETE',
-      },
+      rule('warning', '/entry/http:httpMethod', 'httpMethod "PATCH" is none of GET, PUT, POST, DELETE'),
     ])
   })
 })
@@ -308,8 +279,8 @@ describe('entries and results', () => {
 describe('feed rules', () => {
   it('id and title that are not strings', () => {
     expect(validateSyncFeed(feed({ id: 1 as never, title: 2 as never }))).toEqual([
-      { severity: 'error', path: '/feed/id', message: 'id is not a string' },
-      { severity: 'error', path: '/feed/title', message: 'title is not a string' },
+      rule('error', '/feed/id', 'id is not a string'),
+      rule('error', '/feed/title', 'title is not a string'),
     ])
   })
   it('a feed updated that is not an xs:dateTime', () => {
@@ -320,17 +291,17 @@ describe('feed rules', () => {
   })
   it('entries that are not an array', () => {
     expect(validateSyncFeed(feed({ entries: 'x' as never }))).toEqual([
-      { severity: 'error', path: '/feed', message: 'the entries are not an array' },
+      rule('error', '/feed', 'the entries are not an array'),
     ])
   })
   it('an entry that is not an object', () => {
     expect(validateSyncFeed(feed({ entries: [null as never, entry()] }))).toEqual([
-      { severity: 'error', path: '/feed/entry[1]', message: 'the entry is not an object' },
+      rule('error', '/feed/entry[1]', 'the entry is not an object'),
     ])
   })
   it('opensearch startIndex below 1', () => {
     expect(validateSyncFeed(feed({ opensearch: { startIndex: 0 } }))).toEqual([
-      { severity: 'error', path: '/feed/opensearch:startIndex', message: 'startIndex 0 is not an integer >= 1' },
+      rule('error', '/feed/opensearch:startIndex', 'startIndex 0 is not an integer >= 1'),
     ])
     expect(validateSyncFeed(feed({ opensearch: { startIndex: 1, totalResults: 0, itemsPerPage: 1 } }))).toEqual([])
   })
@@ -341,15 +312,12 @@ describe('tracking', () => {
   it('the namespace', () => {
     expect(validateTracking(tr('http://schemas.sage.com/sdata/2008/1'))).toEqual([])
     expect(validateTracking(tr('http://schemas.sage.com/sdata/2008'))).toEqual([
-      {
-        severity: 'warning',
-        path: '/tracking',
-        message:
-          'the tracking namespace http://schemas.sage.com/sdata/2008 lacks /1 (core §3.11 uses http://schemas.sage.com/sdata/2008/1)',
-      },
+      rule(
+        'warning',
+        '/tracking',
+        'the tracking namespace http://schemas.sage.com/sdata/2008 lacks /1 (core §3.11 uses http://schemas.sage.com/sdata/2008/1)',
+      ),
     ])
-    expect(validateTracking(tr('urn:x'))).toEqual([
-      { severity: 'error', path: '/tracking', message: '"urn:x" is not the SData namespace' },
-    ])
+    expect(validateTracking(tr('urn:x'))).toEqual([rule('error', '/tracking', '"urn:x" is not the SData namespace')])
   })
 })

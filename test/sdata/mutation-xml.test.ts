@@ -20,6 +20,7 @@ import {
 } from '../../src/sdata/index'
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/index'
 import { decoded, decodeIssues } from '../support/decode'
+import { rule } from '../support/issues'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance'
@@ -365,8 +366,6 @@ describe('paging', () => {
         throw new Error('boom')
       },
     } as unknown as SyncFeed
-    expect(checkPageSequence([page])).toEqual([
-      { severity: 'error', path: '/', message: 'the pages could not be inspected: boom' },
-    ])
+    expect(checkPageSequence([page])).toEqual([rule('error', '/', 'the pages could not be inspected: boom')])
   })
 })

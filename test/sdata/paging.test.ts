@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Link, Stamp, SyncEntry, SyncFeed, SyncState } from '../../src/sdata/index'
 import { checkPageSequence, nextPage, SyncFeedXml } from '../../src/sdata/index'
 import { fixture } from '../support/fixtures'
+import { rule } from '../support/issues'
 import { numRuns } from '../support/runtime'
 
 const APP1 = 'http://www.example.com/sdata/myApp1/myContract/-/accounts'
@@ -58,11 +59,11 @@ describe('checkPageSequence', () => {
   it('reports a tick that goes back across pages, at its page and entry', () => {
     const pages = [page([at(APP1, 4), at(APP2, 7)], 'p2'), page([at(APP2, 8), at(APP1, 3)])]
     expect(checkPageSequence(pages)).toStrictEqual([
-      {
-        severity: 'error',
-        path: '/page[2]/feed/entry[2]/sync:syncState/tick',
-        message: `tick 3 of ${JSON.stringify(APP1)} does not increase (4 at /page[1]/feed/entry[1]/sync:syncState)`,
-      },
+      rule(
+        'error',
+        '/page[2]/feed/entry[2]/sync:syncState/tick',
+        `tick 3 of ${JSON.stringify(APP1)} does not increase (4 at /page[1]/feed/entry[1]/sync:syncState)`,
+      ),
     ])
   })
 

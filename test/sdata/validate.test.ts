@@ -10,6 +10,7 @@ import {
 } from '../../src/sdata/index'
 import { arbSyncFeed } from '../../src/testing/arbitraries/index'
 import type { XmlElement } from '../../src/xml/index'
+import { rule } from '../support/issues'
 import { numRuns } from '../support/runtime'
 
 const APP1 = 'http://www.example.com/sdata/myApp1/myContract/-/accounts'
@@ -300,12 +301,8 @@ describe('validateSyncFeed rules', () => {
         throw new Error('boom')
       },
     })
-    expect(validateSyncFeed(hostile)).toStrictEqual([
-      { severity: 'error', path: '/feed', message: 'the value could not be inspected: boom' },
-    ])
-    expect(validateSyncFeed(null as never)).toStrictEqual([
-      { severity: 'error', path: '/feed', message: 'the feed is not an object' },
-    ])
+    expect(validateSyncFeed(hostile)).toStrictEqual([rule('error', '/feed', 'the value could not be inspected: boom')])
+    expect(validateSyncFeed(null as never)).toStrictEqual([rule('error', '/feed', 'the feed is not an object')])
   })
 })
 
@@ -376,16 +373,16 @@ describe('validateDigest', () => {
     const digest = specDigest()
     digest.entries.push({ ...digest.entries[0]! }, { ...digest.entries[1]!, tick: 99 })
     expect(validateDigest(digest, { path: '/entry/sdata:payload/sync:digest' })).toStrictEqual([
-      {
-        severity: 'error',
-        path: '/entry/sdata:payload/sync:digest/digestEntry[4]/endpoint',
-        message: `duplicate (endpoint, tick) pair (6) ${JSON.stringify(APP1)}, first in digestEntry[1]`,
-      },
-      {
-        severity: 'error',
-        path: '/entry/sdata:payload/sync:digest/digestEntry[5]/endpoint',
-        message: `duplicate endpoint ${JSON.stringify(APP2)}, first in digestEntry[2]`,
-      },
+      rule(
+        'error',
+        '/entry/sdata:payload/sync:digest/digestEntry[4]/endpoint',
+        `duplicate (endpoint, tick) pair (6) ${JSON.stringify(APP1)}, first in digestEntry[1]`,
+      ),
+      rule(
+        'error',
+        '/entry/sdata:payload/sync:digest/digestEntry[5]/endpoint',
+        `duplicate endpoint ${JSON.stringify(APP2)}, first in digestEntry[2]`,
+      ),
     ])
   })
 
@@ -405,11 +402,7 @@ describe('validateDigest', () => {
 
   it('an empty digest is an error; bad stamps and priorities are reported by entry', () => {
     expect(validateDigest({ origin: APP1, entries: [] })).toStrictEqual([
-      {
-        severity: 'error',
-        path: '/digest',
-        message: 'the digest has no digestEntry (sync §4.2 requires at least one)',
-      },
+      rule('error', '/digest', 'the digest has no digestEntry (sync §4.2 requires at least one)'),
     ])
     const bad: Digest = {
       origin: APP1,
@@ -428,12 +421,11 @@ describe('validateTracking', () => {
     expect(
       validateTracking({ namespace: 'http://schemas.sage.com/sdata/2008', phase: 'Running', extensions: [] }),
     ).toStrictEqual([
-      {
-        severity: 'warning',
-        path: '/tracking',
-        message:
-          'the tracking namespace http://schemas.sage.com/sdata/2008 lacks /1 (core §3.11 uses http://schemas.sage.com/sdata/2008/1)',
-      },
+      rule(
+        'warning',
+        '/tracking',
+        'the tracking namespace http://schemas.sage.com/sdata/2008 lacks /1 (core §3.11 uses http://schemas.sage.com/sdata/2008/1)',
+      ),
     ])
   })
 

@@ -1,6 +1,7 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LIMITS, parseXml, serializeXml, type XmlElement, type XmlError } from '../../src/xml/index'
+import { xmlFault } from '../support/issues'
 
 function failure(text: string, options?: Parameters<typeof parseXml>[1]): XmlError {
   const result = parseXml(text, options)
@@ -25,11 +26,9 @@ const externalEntity = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('hostile input: DTDs and entities', () => {
   it('rejects billion laughs at its DOCTYPE, before any expansion', () => {
-    expect(failure(billionLaughs)).toEqual({
-      message: expect.stringMatching(/^DOCTYPE is not allowed/),
-      line: 2,
-      column: 1,
-    })
+    expect(failure(billionLaughs)).toEqual(
+      xmlFault('not-well-formed', expect.stringMatching(/^DOCTYPE is not allowed/), 2, 1),
+    )
   })
 
   it('rejects an external entity at its DOCTYPE', () => {
@@ -42,11 +41,9 @@ describe('hostile input: DTDs and entities', () => {
   })
 
   it('rejects undefined entities, even the HTML ones', () => {
-    expect(failure('<a>&lol9;</a>')).toEqual({
-      message: 'undefined entity &lol9; (only &lt; &gt; &amp; &apos; &quot; exist)',
-      line: 1,
-      column: 4,
-    })
+    expect(failure('<a>&lol9;</a>')).toEqual(
+      xmlFault('not-well-formed', 'undefined entity &lol9; (only &lt; &gt; &amp; &apos; &quot; exist)', 1, 4),
+    )
     expect(failure('<a b="&nbsp;"/>').message).toMatch(/^undefined entity &nbsp;/)
   })
 
@@ -60,7 +57,7 @@ describe('hostile input: DTDs and entities', () => {
     ['&#x;', 'malformed character reference'],
     ['&#65', 'malformed character reference'],
   ])('rejects the reference %s', (reference, message) => {
-    expect(failure(`<a>${reference}</a>`)).toEqual({ message, line: 1, column: 4 })
+    expect(failure(`<a>${reference}</a>`)).toEqual(xmlFault('not-well-formed', message, 1, 4))
   })
 })
 
@@ -68,11 +65,14 @@ describe('hostile input: limits', () => {
   it('rejects 100k-deep nesting at the first element past maxDepth, without a stack overflow', () => {
     const depth = 100_000
     const text = '<a>'.repeat(depth) + '</a>'.repeat(depth)
-    expect(failure(text)).toEqual({
-      message: `elements nested deeper than maxDepth (${DEFAULT_LIMITS.maxDepth})`,
-      line: 1,
-      column: 3 * DEFAULT_LIMITS.maxDepth + 1,
-    })
+    expect(failure(text)).toEqual(
+      xmlFault(
+        'limit',
+        `elements nested deeper than maxDepth (${DEFAULT_LIMITS.maxDepth})`,
+        1,
+        3 * DEFAULT_LIMITS.maxDepth + 1,
+      ),
+    )
   })
 
   it('parses and writes 100k-deep nesting when the limit allows it: nothing recurses on depth', () => {
@@ -90,9 +90,12 @@ describe('hostile input: limits', () => {
 
   it('rejects a 50 MB attribute value by maxLength before reading it', () => {
     const text = `<a b="${'x'.repeat(50 * 1024 * 1024)}"/>`
-    expect(failure(text)).toEqual({
-      message: `the input is ${text.length} characters long, more than maxLength (${DEFAULT_LIMITS.maxLength})`,
-    })
+    expect(failure(text)).toEqual(
+      xmlFault(
+        'limit',
+        `the input is ${text.length} characters long, more than maxLength (${DEFAULT_LIMITS.maxLength})`,
+      ),
+    )
   })
 
   it('reads a 1 MB attribute value when the limit allows it', () => {
@@ -112,11 +115,9 @@ describe('hostile input: limits', () => {
 
   it('rejects names longer than maxNameLength', () => {
     const long = 'n'.repeat(DEFAULT_LIMITS.maxNameLength + 1)
-    expect(failure(`<${long}/>`)).toEqual({
-      message: `name longer than maxNameLength (${DEFAULT_LIMITS.maxNameLength})`,
-      line: 1,
-      column: 2,
-    })
+    expect(failure(`<${long}/>`)).toEqual(
+      xmlFault('limit', `name longer than maxNameLength (${DEFAULT_LIMITS.maxNameLength})`, 1, 2),
+    )
     expect(failure(`<a ${long}="1"/>`).column).toBe(4)
     expect(E.isRight(parseXml(`<${long.slice(1)}/>`))).toBe(true)
   })
@@ -191,6 +192,6 @@ describe('hostile input: well-formedness', () => {
     ['an unterminated comment', '<a><!-- x</a>', 'comment is not closed', 1, 4],
     ['a comment ending in ---', '<a><!-- x ---></a>', '-- is not allowed inside a comment', 1, 11],
   ])('rejects %s', (_, text, message, line, column) => {
-    expect(failure(text)).toEqual({ message, line, column })
+    expect(failure(text)).toEqual(xmlFault('not-well-formed', message, line, column))
   })
 })

@@ -2,6 +2,7 @@ import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import type { XmlElement, XmlNode } from '../../src/xml/index'
 import { parseXml } from '../../src/xml/index'
+import { xmlFault } from '../support/issues'
 import { assertWellFormed } from '../support/saxes'
 
 // One row per branch of the parser: the XML declaration, prolog and epilog, characters in text, attributes, comments,
@@ -382,14 +383,16 @@ describe('parseXml: every branch, row by row', () => {
 describe('parseXml: inputs and limits', () => {
   it('refuses a value that is neither text nor bytes', () => {
     expect(parseXml(42 as unknown as string)).toEqual(
-      E.left([{ message: 'expected XML text or bytes (a string, Uint8Array or ArrayBuffer), found a number' }]),
+      E.left([
+        xmlFault('unexpected', 'expected XML text or bytes (a string, Uint8Array or ArrayBuffer), found a number'),
+      ]),
     )
   })
 
   it('accepts a text of exactly maxLength characters and refuses one more', () => {
     expect(E.isRight(parseXml('<a/>', { maxLength: 4 }))).toBe(true)
     expect(parseXml('<a/> ', { maxLength: 4 })).toEqual(
-      E.left([{ message: 'the input is 5 characters long, more than maxLength (4)' }]),
+      E.left([xmlFault('limit', 'the input is 5 characters long, more than maxLength (4)')]),
     )
   })
 })

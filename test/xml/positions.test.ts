@@ -1,0 +1,148 @@
+// parseXml's `positions` option: where each element's start tag begins, looked up with elementPosition.
+import fc from 'fast-check'
+import { either as E } from 'fp-ts'
+import { describe, expect, it } from 'vitest'
+import {
+  elementAtSteps,
+  elementPosition,
+  type PathStep,
+  parseXml,
+  type XmlDocument,
+  type XmlElement,
+} from '../../src/xml/index'
+import { fixtures } from '../support/fixtures'
+import { numRuns } from '../support/runtime'
+
+function parsed(text: string, positions = true): XmlDocument {
+  const r = parseXml(text, { positions })
+  if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
+  return r.right
+}
+
+function* elements(e: XmlElement): Generator<XmlElement> {
+  yield e
+  for (const c of e.children) if (c.type === 'element') yield* elements(c)
+}
+
+const child = (e: XmlElement, n: number): XmlElement => e.children.filter((c) => c.type === 'element')[n] as XmlElement
+
+describe('parseXml positions', () => {
+  const text = [
+    '<?xml version="1.0"?>',
+    '<!-- <entry> in a comment is not an element -->',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sync="urn:sync">',
+    '  <entry a="x > y" b=\'/>\'><![CDATA[<entry>]]></entry>',
+    '  <entry>',
+    '    <sync:syncState><tick>x</tick></sync:syncState>',
+    '  </entry>',
+    '  <entry/>',
+    '</feed>',
+  ].join('\n')
+
+  it("records each element's start tag, skipping markup that only looks like one", () => {
+    const feed = parsed(text).root
+    expect(elementPosition(feed)).toEqual({ line: 3, column: 1 })
+    expect(elementPosition(child(feed, 0))).toEqual({ line: 4, column: 3 })
+    expect(elementPosition(child(feed, 1))).toEqual({ line: 5, column: 3 })
+    expect(elementPosition(child(child(feed, 1), 0))).toEqual({ line: 6, column: 5 })
+    expect(elementPosition(child(child(child(feed, 1), 0), 0))).toEqual({ line: 6, column: 21 })
+    expect(elementPosition(child(feed, 2))).toEqual({ line: 8, column: 3 })
+  })
+
+  it('records nothing by default', () => {
+    expect(elementPosition(parsed(text, false).root)).toBeUndefined()
+  })
+
+  it('counts CRLF and lone CR as one line break each, and no column for a BOM', () => {
+    const a = parsed('\uFEFF<a>\r\n<b/>\r<c/></a>').root
+    expect(elementPosition(a)).toEqual({ line: 1, column: 1 })
+    expect(elementPosition(child(a, 0))).toEqual({ line: 2, column: 1 })
+    expect(elementPosition(child(a, 1))).toEqual({ line: 3, column: 1 })
+  })
+
+  it('on every fixture, each element recorded sits at a `<` followed by its qualified name', () => {
+    let checked = 0
+    for (const [, source] of fixtures) {
+      const r = parseXml(source, { positions: true })
+      if (E.isLeft(r)) continue
+      const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
+      for (const e of elements(r.right.root)) {
+        const at = elementPosition(e)!
+        const name = e.prefix === null ? e.localName : `${e.prefix}:${e.localName}`
+        expect(lines[at.line - 1]!.slice(at.column - 1, at.column + name.length)).toBe(`<${name}`)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(500)
+  })
+
+  it('agrees with the parse without positions on arbitrary nesting', () => {
+    const tree = fc.letrec<{ node: string }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom('<x/>', 'text', '\r\n', '<!-- <y> -->'),
+        fc.array(tie('node'), { maxLength: 4 }).map((cs) => `<y>${cs.join('')}</y>`),
+      ),
+    })).node
+    fc.assert(
+      fc.property(tree, (inner) => {
+        const source = `<r>\n${inner}</r>`
+        expect(parsed(source)).toEqual(parsed(source, false))
+      }),
+      { numRuns: numRuns(100) },
+    )
+  })
+
+  // An issue's steps lead back to the element they name; its position is the issue's line and column.
+  const steps = (...names: Array<string | [string, number] | `@${string}`>): PathStep[] =>
+    names.map(
+      (n): PathStep =>
+        Array.isArray(n)
+          ? { kind: 'element', name: n[0], position: n[1] }
+          : n.startsWith('@')
+            ? { kind: 'attribute', name: n.slice(1) }
+            : { kind: 'element', name: n },
+    )
+  const at = (source: string, s: PathStep[]) => {
+    const e = elementAtSteps(parsed(source).root, s)
+    return e && elementPosition(e)
+  }
+
+  it('elementAtSteps finds the n-th same-named sibling, matching by local name whatever the prefix', () => {
+    expect(at(text, steps('feed'))).toEqual({ line: 3, column: 1 })
+    expect(at(text, steps('feed', ['entry', 1]))).toEqual({ line: 4, column: 3 })
+    expect(at(text, steps('feed', ['entry', 2], 'sync:syncState', 'tick'))).toEqual({ line: 6, column: 21 })
+    expect(at(text, steps('feed', ['entry', 2], 'other:syncState', 'tick'))).toEqual({ line: 6, column: 21 })
+    expect(at(text, steps('feed', ['entry', 3]))).toEqual({ line: 8, column: 3 })
+  })
+
+  it('elementAtSteps stops at the deepest element found: a missing element, an attribute, a position too far', () => {
+    expect(at(text, steps('feed', ['entry', 2], 'sync:syncState', 'stamp'))).toEqual({ line: 6, column: 5 })
+    expect(at(text, steps('feed', ['entry', 1], '@a'))).toEqual({ line: 4, column: 3 })
+    expect(at(text, steps('feed', ['entry', 9]))).toEqual({ line: 3, column: 1 })
+    expect(at(text, steps('feed', 'entry'))).toEqual({ line: 4, column: 3 })
+    expect(at(text, steps('other'))).toBeUndefined()
+    expect(at(text, [])).toBeUndefined()
+  })
+
+  it('elementAtSteps lands on every element of every fixture from the path that names it', () => {
+    let checked = 0
+    for (const [, source] of fixtures) {
+      const r = parseXml(source, { positions: true })
+      if (E.isLeft(r)) continue
+      const walk = (e: XmlElement, path: PathStep[]): void => {
+        expect(elementAtSteps(r.right.root, path)).toBe(e)
+        checked++
+        const counts = new Map<string, number>()
+        for (const c of e.children) {
+          if (c.type !== 'element') continue
+          const n = (counts.get(c.localName) ?? 0) + 1
+          counts.set(c.localName, n)
+          walk(c, [...path, { kind: 'element', name: c.localName, position: n }])
+        }
+      }
+      walk(r.right.root, [{ kind: 'element', name: r.right.root.localName }])
+    }
+    expect(checked).toBeGreaterThan(500)
+  })
+})
