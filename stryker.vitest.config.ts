@@ -11,6 +11,8 @@ const folders: Record<string, string[]> = {
   // The totality laws (round trips on generated documents) reach every codec too.
   sdata: ['test/sdata', 'test/hostile', 'test/regressions', 'test/totality'],
   filesync: ['test/filesync', 'test/hostile', 'test/regressions', 'test/totality'],
+  // Date-times and stamps: their own tests, and the layers that read, order and report them.
+  common: ['test/common', 'test/codec', 'test/conflict', 'test/regressions'],
 }
 
 export default defineConfig({
