@@ -589,14 +589,3 @@ describe('validateTracking: figures and text', () => {
     ])
   })
 })
-
-describe('regression: a negative itemsPerPage', () => {
-  it('is one error, not also a warning that the page holds more entries than it', () => {
-    // Before the fix, { itemsPerPage: -1 } on an empty page also warned "the page holds 0 entries, more than
-    // itemsPerPage -1".
-    const feed: SyncFeed = { ...specFeed(), entries: [], opensearch: { itemsPerPage: -1 } }
-    expect(validateSyncFeed(feed).filter((i) => i.path === '/feed/opensearch:itemsPerPage')).toStrictEqual([
-      { severity: 'error', path: '/feed/opensearch:itemsPerPage', message: 'itemsPerPage -1 is not an integer >= 0' },
-    ])
-  })
-})
