@@ -199,3 +199,38 @@ describe("a feed's entries against its digest", () => {
     expect(issues).toEqual([])
   })
 })
+
+describe("a feed's entries: repeated uuids", () => {
+  const at = (n: number, uuid: string, element: unknown): SyncEntry => ({
+    links: [],
+    diagnoses: [],
+    extensions: [],
+    syncState: { endpoint: A, tick: n, stamp: STAMP },
+    payload: { uuid, isDeleted: false, element: element as never },
+  })
+  const feed = (...entries: SyncEntry[]): SyncFeed => ({
+    links: [],
+    diagnoses: [],
+    extensions: [],
+    syncMode: 'catchUp',
+    digest: { origin: A, entries: [dEntry(A, 100)] },
+    entries,
+  })
+  const r = { type: 'element', namespace: 'urn:c', localName: 'r', prefix: 'c', attributes: [], children: [] }
+  it('the repeat is located at its resource element, or at * when it has none', () => {
+    const again = (n: number, first: number, name: string) =>
+      warning(
+        `/feed/entry[${n}]/sdata:payload/${name}/@sdata:uuid`,
+        `sdata:uuid ${uuid(1)} appears again (first in entry[${first}]); a sync feed carries each resource once`,
+      )
+    expect(
+      validateSyncFeed(feed(at(1, uuid(1), r), at(2, uuid(2), r), at(3, uuid(1), r), at(4, uuid(1), null))),
+    ).toEqual([error('/feed/entry[4]/sdata:payload/*', 'not an XML element'), again(3, 1, 'c:r'), again(4, 1, '*')])
+  })
+  it('uuids that are not UUIDs are not compared', () => {
+    expect(validateSyncFeed(feed(at(1, 'x', r), at(2, 'x', r))).map((i) => i.message)).toEqual([
+      'sdata:uuid "x" is not a UUID',
+      'sdata:uuid "x" is not a UUID',
+    ])
+  })
+})
