@@ -2,7 +2,15 @@
 // the feed's digest): the exact issues of crafted values, and none for their valid neighbours.
 import { describe, expect, it } from 'vitest'
 import type { Digest, DigestEntry, Stamp, SyncEntry, SyncFeed, Tracking } from '../../src/sdata/index'
-import { validateDigest, validateSyncEntry, validateSyncFeed, validateTracking } from '../../src/sdata/index'
+import {
+  syncEntry,
+  syncFeed,
+  validateDigest,
+  validateSyncEntry,
+  validateSyncFeed,
+  validateTracking,
+} from '../../src/sdata/index'
+import type { XmlElement } from '../../src/xml/index'
 
 const A = 'http://e/a'
 const B = 'http://e/b'
@@ -12,6 +20,18 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 const dEntry = (endpoint: string, tick = 5): DigestEntry => ({ endpoint, tick, stamp: STAMP, conflictPriority: 1 })
 const error = (path: string, message: string) => ({ severity: 'error', path, message })
 const warning = (path: string, message: string) => ({ severity: 'warning', path, message })
+const R: XmlElement = {
+  type: 'element',
+  namespace: 'urn:c',
+  localName: 'r',
+  prefix: null,
+  attributes: [],
+  children: [],
+}
+/** A source entry at (endpoint, tick) whose resource has uuid number `n`. */
+const entry = (endpoint: string, tick: number, n: number): SyncEntry =>
+  syncEntry({ syncState: { endpoint, tick, stamp: STAMP }, payload: { uuid: uuid(n), isDeleted: false, element: R } })
+const feedOf = (digest: Digest, ...entries: SyncEntry[]): SyncFeed => syncFeed({ syncMode: 'catchUp', digest, entries })
 
 describe('validateDigest', () => {
   it('a digest that is not an object', () => {
@@ -104,25 +124,7 @@ describe('values that throw while inspected', () => {
 })
 
 describe("a feed's entries: tick order per endpoint", () => {
-  const entry = (endpoint: string, tick: number, n: number): SyncEntry => ({
-    links: [],
-    diagnoses: [],
-    extensions: [],
-    syncState: { endpoint, tick, stamp: STAMP },
-    payload: {
-      uuid: uuid(n),
-      isDeleted: false,
-      element: { type: 'element', namespace: 'urn:c', localName: 'r', prefix: null, attributes: [], children: [] },
-    },
-  })
-  const feed = (...entries: SyncEntry[]): SyncFeed => ({
-    links: [],
-    diagnoses: [],
-    extensions: [],
-    syncMode: 'catchUp',
-    digest: { origin: A, entries: [dEntry(A, 100), dEntry(B, 100)] },
-    entries,
-  })
+  const feed = (...entries: SyncEntry[]) => feedOf({ origin: A, entries: [dEntry(A, 100), dEntry(B, 100)] }, ...entries)
   const state = (n: number) => `/feed/entry[${n}]/sync:syncState`
   it('each tick is compared with the highest so far', () => {
     expect(validateSyncFeed(feed(entry(A, 5, 1), entry(A, 3, 2), entry(A, 4, 3)))).toEqual([
@@ -150,25 +152,7 @@ describe("a feed's entries: tick order per endpoint", () => {
 })
 
 describe("a feed's entries against its digest", () => {
-  const entry = (endpoint: string, tick: number, n: number): SyncEntry => ({
-    links: [],
-    diagnoses: [],
-    extensions: [],
-    syncState: { endpoint, tick, stamp: STAMP },
-    payload: {
-      uuid: uuid(n),
-      isDeleted: false,
-      element: { type: 'element', namespace: 'urn:c', localName: 'r', prefix: null, attributes: [], children: [] },
-    },
-  })
-  const feed = (digest: Digest, ...entries: SyncEntry[]): SyncFeed => ({
-    links: [],
-    diagnoses: [],
-    extensions: [],
-    syncMode: 'catchUp',
-    digest,
-    entries,
-  })
+  const feed = feedOf
   const C = 'http://e/c'
   it('an endpoint the digest lacks is reported once', () => {
     expect(
@@ -201,21 +185,12 @@ describe("a feed's entries against its digest", () => {
 })
 
 describe("a feed's entries: repeated uuids", () => {
-  const at = (n: number, uuid: string, element: unknown): SyncEntry => ({
-    links: [],
-    diagnoses: [],
-    extensions: [],
-    syncState: { endpoint: A, tick: n, stamp: STAMP },
-    payload: { uuid, isDeleted: false, element: element as never },
-  })
-  const feed = (...entries: SyncEntry[]): SyncFeed => ({
-    links: [],
-    diagnoses: [],
-    extensions: [],
-    syncMode: 'catchUp',
-    digest: { origin: A, entries: [dEntry(A, 100)] },
-    entries,
-  })
+  const at = (n: number, uuid: string, element: unknown): SyncEntry =>
+    syncEntry({
+      syncState: { endpoint: A, tick: n, stamp: STAMP },
+      payload: { uuid, isDeleted: false, element: element as XmlElement },
+    })
+  const feed = (...entries: SyncEntry[]) => feedOf({ origin: A, entries: [dEntry(A, 100)] }, ...entries)
   const r = { type: 'element', namespace: 'urn:c', localName: 'r', prefix: 'c', attributes: [], children: [] }
   it('the repeat is located at its resource element, or at * when it has none', () => {
     const again = (n: number, first: number, name: string) =>

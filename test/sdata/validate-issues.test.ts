@@ -3,7 +3,7 @@
 // neighbours.
 import { describe, expect, it } from 'vitest'
 import type { Digest, Link, Stamp, SyncFeed } from '../../src/sdata/index'
-import { validateDigest, validateSyncFeed } from '../../src/sdata/index'
+import { syncFeed, validateDigest, validateSyncFeed } from '../../src/sdata/index'
 import type { XmlElement } from '../../src/xml/index'
 
 const A = 'http://e/a'
@@ -23,15 +23,7 @@ const digest = (over: Partial<Digest> = {}): Digest => ({
   entries: [{ endpoint: A, tick: 5, stamp: STAMP, conflictPriority: 1 }],
   ...over,
 })
-const feed = (over: Partial<SyncFeed> = {}): SyncFeed => ({
-  links: [],
-  diagnoses: [],
-  extensions: [],
-  syncMode: 'catchUp',
-  digest: digest(),
-  entries: [],
-  ...over,
-})
+const feed = (over: Partial<SyncFeed> = {}): SyncFeed => syncFeed({ syncMode: 'catchUp', digest: digest(), ...over })
 const error = (path: string, message: string) => ({ severity: 'error', path, message })
 const warning = (path: string, message: string) => ({ severity: 'warning', path, message })
 
