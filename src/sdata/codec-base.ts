@@ -3,6 +3,8 @@
 import * as t from 'io-ts'
 import { textPosition } from '../codec/context'
 import type { DocumentOptions } from '../codec/document'
+import { type ElementDescription, guardOf } from '../codec/schema/describe'
+import { compileReader, compileWriter } from '../codec/schema/xml'
 import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
@@ -12,9 +14,7 @@ import type { DiagnosesDocument, PayloadResource, SyncEntry, SyncFeed } from './
 import { SDATA_NS } from './namespaces'
 import { type PayloadCodec, readPayload } from './payload'
 import { at, type Path, Problems } from './read'
-import { type ElementDescription, guardOf } from './schema/describe'
-import { compileReader, compileWriter } from './schema/xml'
-import { elem, keptAttributes, rootDeclarations, withUsedDeclarations } from './tree'
+import { elem, keptAttributes, rootDeclarations, SDATA, withUsedDeclarations } from './tree'
 
 export type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
 
@@ -154,9 +154,9 @@ const asRoot = (el: XmlElement): XmlElement =>
  * ```
  */
 export function describedElement<A>(name: string, d: ElementDescription<A>): t.Type<A, XmlElement, XmlElement> {
-  const write = compileWriter(d)
+  const write = compileWriter(d, SDATA)
   const names = [d.namespace, ...(d.namespaces ?? [])]
-  return elementCodec(name, guardOf(d), names, [d.name], compileReader(d), (a) => asRoot(write(a)))
+  return elementCodec(name, guardOf(d), names, [d.name], compileReader(d, SDATA), (a) => asRoot(write(a)))
 }
 
 /**
@@ -172,9 +172,9 @@ export function describedDocument<A>(
   d: ElementDescription<A>,
   options: DocumentOptions | undefined,
 ): t.Type<A, string, XmlInput> {
-  const write = compileWriter(d)
+  const write = compileWriter(d, SDATA)
   const names = [d.namespace, ...(d.namespaces ?? [])]
-  return documentCodec(name, guardOf(d), names, [d.name], compileReader(d), (a) => asRoot(write(a)), options)
+  return documentCodec(name, guardOf(d), names, [d.name], compileReader(d, SDATA), (a) => asRoot(write(a)), options)
 }
 
 export function readDiagnosesDocument(el: XmlElement, path: Path, problems: Problems): DiagnosesDocument | undefined {

@@ -1,12 +1,14 @@
 // SData diagnoses (core §3.10, sdata.xsd diagnosis--type), described once: members in any order, all optional on
 // read, unknown children kept; `applicationCode` with `xsi:nil="true"` (Sage 50) reads as null.
+
+import { type ElementDescription, leafChild } from '../codec/schema/describe'
+import { attributeForm, compileReader, compileWriter } from '../codec/schema/xml'
 import { TextValue } from '../codec/values'
 import type { XmlElement } from '../xml/types'
 import type { Diagnosis } from './model'
 import { SDATA_NS } from './namespaces'
 import { at, type Path, type Problems } from './read'
-import { type ElementDescription, leafChild } from './schema/describe'
-import { attributeForm, compileReader, compileWriter } from './schema/xml'
+import { SDATA } from './tree'
 
 const text = (key: string, nillable = false) => leafChild(key, TextValue, 'optional', { json: `$${key}`, nillable })
 
@@ -17,7 +19,7 @@ const text = (key: string, nillable = false) => leafChild(key, TextValue, 'optio
  *
  * @example
  * ```ts
- * compileReader(DIAGNOSIS)(el, path, problems) // Diagnosis
+ * compileReader(DIAGNOSIS, SDATA)(el, path, problems) // Diagnosis
  * ```
  */
 export const DIAGNOSIS: ElementDescription<Diagnosis> = {
@@ -38,7 +40,7 @@ export const DIAGNOSIS: ElementDescription<Diagnosis> = {
   guard: ['extensions'],
 }
 
-const read = compileReader(DIAGNOSIS)
+const read = compileReader(DIAGNOSIS, SDATA)
 
 /**
  * Reads an `sdata:diagnosis` (never fails: what the model cannot hold stays in `extensions`).
@@ -59,7 +61,7 @@ export const readDiagnosis = (el: XmlElement, path: Path, problems: Problems): D
  * writeDiagnosis({ severity: 'error', extensions: [] }) // <sdata:diagnosis><sdata:severity>error</…
  * ```
  */
-export const writeDiagnosis = compileWriter(DIAGNOSIS)
+export const writeDiagnosis = compileWriter(DIAGNOSIS, SDATA)
 
 /**
  * Reads the diagnoses of an `sdata:diagnoses` wrapper, or `undefined` when it holds anything but diagnoses. The

@@ -1,11 +1,13 @@
 // The SData digest and digest entry (sync §4.2, appendix A sdatasync.xsd), each described once: children in any
 // order on read, a missing origin, tick or conflictPriority tolerated (docs/decisions.md#s2), the XSD's order on write.
+
+import { type ElementDescription, leafChild, manyChild } from '../codec/schema/describe'
+import { compileReader, compileWriter } from '../codec/schema/xml'
 import { IntegerValue, TextValue } from '../codec/values'
 import type { Digest, DigestEntry } from './model'
 import { SYNC_NS } from './namespaces'
-import { type ElementDescription, leafChild, manyChild } from './schema/describe'
-import { compileReader, compileWriter } from './schema/xml'
 import { VERSION } from './sync-state'
+import { SDATA } from './tree'
 
 /**
  * `sync:digestEntry`: endpoint and stamp required, tick and conflictPriority read as 0 when missing (SIF drops
@@ -13,7 +15,7 @@ import { VERSION } from './sync-state'
  *
  * @example
  * ```ts
- * compileReader(DIGEST_ENTRY)(el, path, problems) // DigestEntry | undefined
+ * compileReader(DIGEST_ENTRY, SDATA)(el, path, problems) // DigestEntry | undefined
  * ```
  */
 export const DIGEST_ENTRY: ElementDescription<DigestEntry> = {
@@ -33,7 +35,7 @@ export const DIGEST_ENTRY: ElementDescription<DigestEntry> = {
  *
  * @example
  * ```ts
- * compileWriter(DIGEST)({ entries: [] }) // <sync:digest/>
+ * compileWriter(DIGEST, SDATA)({ entries: [] }) // <sync:digest/>
  * ```
  */
 export const DIGEST: ElementDescription<Digest> = {
@@ -55,7 +57,7 @@ export const DIGEST: ElementDescription<Digest> = {
  * readDigest(el, at(undefined, el), problems) // Digest | undefined
  * ```
  */
-export const readDigest = compileReader(DIGEST)
+export const readDigest = compileReader(DIGEST, SDATA)
 /**
  * Writes a `sync:digest` (derived from {@link DIGEST}).
  *
@@ -64,4 +66,4 @@ export const readDigest = compileReader(DIGEST)
  * writeDigest({ entries: [] }) // <sync:digest/>
  * ```
  */
-export const writeDigest = compileWriter(DIGEST)
+export const writeDigest = compileWriter(DIGEST, SDATA)

@@ -1,5 +1,6 @@
 // The namespace URIs of SData sync documents and the prefixes the encoders write.
 // Implements the SData namespaces (core §1, sync §4) and docs/decisions.md#s1 (match by URI, write conventional prefixes).
+import { XSI_NAMESPACE } from '../codec/schema/dialect'
 
 /**
  *The Atom namespace (feed, entry, id, title, updated, link, content, author, category).
@@ -54,7 +55,7 @@ export const OPENSEARCH_NS = 'http://a9.com/-/spec/opensearch/1.1/'
  * element.namespace === XSI_NS
  * ```
  */
-export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance'
+export const XSI_NS = XSI_NAMESPACE
 /**
  *The tracking namespace the sync §5.2/§5.3 examples use (no `/1`); read as well as {@link SDATA_NS}.
  *

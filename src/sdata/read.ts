@@ -2,110 +2,31 @@
 // primitives of sync §4.2/§4.3 and core §3.10/§3.11 (ticks, integers, stamps, booleans) read leniently (docs/decisions.md#s2).
 import type * as t from 'io-ts'
 import { trimXmlSpace } from '../codec/boolean'
-import { xmlStep } from '../codec/context'
-import { qname } from '../codec/names'
-import {
-  BooleanValue,
-  IntegerValue,
-  isValueProblem,
-  NonNegativeIntegerValue,
-  StampValue,
-  type ValueType,
-} from '../codec/values'
-import { elementText } from '../xml/tree'
-import type { XmlAttribute, XmlElement } from '../xml/types'
+import { Problems as AnyProblems, type Path, readValue } from '../codec/schema/path'
+import { BooleanValue, IntegerValue, isValueProblem, NonNegativeIntegerValue, StampValue } from '../codec/values'
+import type { XmlElement } from '../xml/types'
 import type { Stamp } from './model'
 import { CONVENTIONAL_PREFIXES } from './namespaces'
-import { hasElementChildren } from './tree'
 
-/** One step of the path to the node being decoded; a linked list so the success path allocates nothing. */
-export interface Path {
-  readonly parent: Path | undefined
-  /** `element` or `attribute`. */
-  readonly kind: 'element' | 'attribute'
-  /** Namespace of the node (expected, when it is missing). */
-  readonly namespace: string | null
-  /** Local name. */
-  readonly localName: string
-  /** Whether the element belongs to a repeated member (the path then shows its position, `entry[3]`). */
-  readonly repeated: boolean
-  /** The element or attribute the step stands for; `undefined` when it is missing. */
-  readonly actual: XmlElement | XmlAttribute | undefined
-}
+export { at, attrAt, leafText, missingAt, type Path, readValue } from '../codec/schema/path'
 
-/** The step for an element that is present. */
-export function at(parent: Path | undefined, el: XmlElement, repeated = false): Path {
-  return { parent, kind: 'element', namespace: el.namespace, localName: el.localName, repeated, actual: el }
-}
-
-/** The step for an element that is expected but missing (named with its conventional prefix). */
-export function missingAt(parent: Path | undefined, namespace: string | null, localName: string): Path {
-  return { parent, kind: 'element', namespace, localName, repeated: false, actual: undefined }
-}
-
-/** The step for an attribute that is present. */
-export function attrAt(parent: Path, a: XmlAttribute): Path {
-  return { parent, kind: 'attribute', namespace: a.namespace, localName: a.localName, repeated: false, actual: a }
-}
-
-/** Turns a path into io-ts context entries with the codec kit's markers, so the shared `reportErrors` prints it. */
-function contextOf(base: t.Context, path: Path | undefined): t.Context {
-  const steps: Path[] = []
-  for (let p = path; p !== undefined; p = p.parent) steps.push(p)
-  const out: t.ContextEntry[] = [...base]
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const s = steps[i]!
-    const ns = s.namespace
-    const prefix =
-      ns === null ? null : CONVENTIONAL_PREFIXES.has(ns) ? CONVENTIONAL_PREFIXES.get(ns)! : (s.actual?.prefix ?? null)
-    const step = xmlStep(s.kind, [qname(s.namespace, s.localName, prefix)], s.repeated)
-    out.push({ key: s.localName, type: step, actual: s.actual })
-  }
-  return out
-}
-
-/** Collects errors while decoding one document. */
-export class Problems {
-  readonly errors: t.ValidationError[] = []
-  constructor(readonly base: t.Context) {}
-
-  /** Records an error at `path` with a message saying what was expected and what was found. */
-  add(path: Path | undefined, actual: unknown, message: string): void {
-    this.errors.push({ value: actual, context: contextOf(this.base, path), message })
-  }
-
-  /** Records errors a nested io-ts codec returned (their contexts already start with {@link context}). */
-  addAll(errors: t.Errors): void {
-    for (const e of errors) this.errors.push(e)
-  }
-
-  /** The io-ts context for `path`, for handing to a caller's codec. */
-  context(path: Path | undefined): t.Context {
-    return contextOf(this.base, path)
+/**
+ * Collects errors while decoding one SData document; paths show SData's conventional prefixes
+ * (`/feed/entry[3]/sync:syncState/tick`).
+ *
+ * @example
+ * ```ts
+ * const problems = new Problems(context)
+ * ```
+ */
+export class Problems extends AnyProblems {
+  constructor(base: t.Context) {
+    super(base, CONVENTIONAL_PREFIXES)
   }
 }
 
 /** Removes leading and trailing XML whitespace (space, tab, CR, LF) only: the codec kit's rule. */
 export const trimXml: (text: string) => string = trimXmlSpace
-
-/** The text of a leaf element, or an error when it has element children. */
-export function leafText(el: XmlElement, path: Path, problems: Problems): string | undefined {
-  if (hasElementChildren(el)) {
-    problems.add(path, el, 'expected text, found child elements')
-    return undefined
-  }
-  return elementText(el)
-}
-
-/** The value of a leaf element read by its value type (the one lenient reader of that kind); a problem is an error. */
-export function readValue<A>(el: XmlElement, path: Path, problems: Problems, type: ValueType<A>): A | undefined {
-  const text = leafText(el, path, problems)
-  if (text === undefined) return undefined
-  const v = type.read(text)
-  if (!isValueProblem(v)) return v
-  problems.add(path, text, v.problem)
-  return undefined
-}
 
 /** A non-negative safe integer (ticks, counts); past 2^53 − 1 is an error. */
 export const readNat = (el: XmlElement, path: Path, problems: Problems): number | undefined =>
@@ -125,15 +46,4 @@ export function readBoolean(text: string, path: Path, problems: Problems): boole
   if (!isValueProblem(b)) return b
   problems.add(path, text, b.problem)
   return undefined
-}
-
-/** Reports a second occurrence of a child the model holds once. */
-export function duplicate(el: XmlElement, path: Path, problems: Problems): void {
-  const prefix =
-    el.namespace === null
-      ? null
-      : CONVENTIONAL_PREFIXES.has(el.namespace)
-        ? CONVENTIONAL_PREFIXES.get(el.namespace)!
-        : el.prefix
-  problems.add(path, el, `unexpected second ${prefix ? `${prefix}:` : ''}${el.localName}`)
 }

@@ -1,10 +1,12 @@
 // The per-resource sync state `sync:syncState` (sync §4.3), described once: endpoint, tick, stamp, optional user, in
 // any order on read. A missing endpoint or stamp is an error; a missing tick reads as 0 (docs/decisions.md#s2).
+
+import { type ElementDescription, type LeafChild, leafChild } from '../codec/schema/describe'
+import { compileReader, compileWriter } from '../codec/schema/xml'
 import { NonNegativeIntegerValue, StampValue, TextValue } from '../codec/values'
 import type { SyncState } from './model'
 import { SYNC_NS } from './namespaces'
-import { type ElementDescription, type LeafChild, leafChild } from './schema/describe'
-import { compileReader, compileWriter } from './schema/xml'
+import { SDATA } from './tree'
 
 /**
  * The (endpoint, tick, stamp) triple a sync state and a digest entry both start with (sync §4.2, §4.3): endpoint and
@@ -27,7 +29,7 @@ export const VERSION: readonly LeafChild[] = [
  *
  * @example
  * ```ts
- * compileReader(SYNC_STATE)(el, path, problems) // SyncState | undefined
+ * compileReader(SYNC_STATE, SDATA)(el, path, problems) // SyncState | undefined
  * ```
  */
 export const SYNC_STATE: ElementDescription<SyncState> = {
@@ -49,7 +51,7 @@ export const SYNC_STATE: ElementDescription<SyncState> = {
  * readSyncState(el, at(undefined, el), problems) // SyncState | undefined
  * ```
  */
-export const readSyncState = compileReader(SYNC_STATE)
+export const readSyncState = compileReader(SYNC_STATE, SDATA)
 /**
  * Writes a `sync:syncState` (user only when present), then the kept extensions; kept attributes go back on.
  *
@@ -58,4 +60,4 @@ export const readSyncState = compileReader(SYNC_STATE)
  * writeSyncState({ endpoint: 'http://e/a', tick: 1, stamp }) // <sync:syncState>…
  * ```
  */
-export const writeSyncState = compileWriter(SYNC_STATE)
+export const writeSyncState = compileWriter(SYNC_STATE, SDATA)

@@ -1,9 +1,10 @@
 // The tracking body of a 202 answer (core §3.11, sync §5.2), described once: read in `…/sdata/2008/1` or, leniently,
 // in the `…/sdata/2008` namespace the sync examples use (docs/decisions.md#s2); written back in the one it was read in.
+
+import { type ElementDescription, leafChild } from '../codec/schema/describe'
 import { DecimalValue, NonNegativeIntegerValue, TextValue, type ValueType } from '../codec/values'
 import type { Tracking } from './model'
 import { SDATA_LEGACY_NS, SDATA_NS } from './namespaces'
-import { type ElementDescription, leafChild } from './schema/describe'
 
 const member = (key: string, type: ValueType<any>) => leafChild(key, type, 'optional', { json: `$${key}` })
 
@@ -14,7 +15,7 @@ const member = (key: string, type: ValueType<any>) => leafChild(key, type, 'opti
  *
  * @example
  * ```ts
- * compileReader(TRACKING)(el, path, problems) // Tracking | undefined
+ * compileReader(TRACKING, SDATA)(el, path, problems) // Tracking | undefined
  * ```
  */
 export const TRACKING: ElementDescription<Tracking> = {

@@ -1,24 +1,29 @@
-// Internal helpers over the namespace-resolved tree for the SData codecs: building elements to encode, reading
-// leaf text, and making kept subtrees self-contained (docs/decisions.md#s3: payloads are lossless).
+// Internal helpers over the namespace-resolved tree for the SData codecs: building elements with SData's conventional
+// prefixes, the root declarations every encoded document carries, and the generic tree helpers bound to them
+// (src/codec/schema/tree.ts; docs/decisions.md#s3: payloads are lossless).
+import { attributeIn, type Dialect, dialect, elementIn, leafIn } from '../codec/schema/dialect'
+import { keptAttributes as keptAttributesIn, type Scope, selfContained as selfContainedIn } from '../codec/schema/tree'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
-import { XML_NAMESPACE, XMLNS_NAMESPACE } from '../xml/types'
+import { XMLNS_NAMESPACE } from '../xml/types'
 import { ATOM_NS, CONVENTIONAL_PREFIXES, HTTP_NS, OPENSEARCH_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
+
+export {
+  addUsedPrefixes,
+  hasElementChildren,
+  isDeclaration,
+  textOf,
+  usedDeclarations,
+  withUsedDeclarations,
+} from '../codec/schema/tree'
 
 /** An element in `ns` with its conventional prefix and the given children. */
 export function elem(ns: string, localName: string, children: XmlNode[], attributes: XmlAttribute[] = []): XmlElement {
-  return {
-    type: 'element',
-    namespace: ns,
-    localName,
-    prefix: CONVENTIONAL_PREFIXES.get(ns) ?? null,
-    attributes,
-    children,
-  }
+  return elementIn(SDATA, ns, localName, children, attributes)
 }
 
 /** A leaf element holding `value` as its only text (no text node for the empty string, as the parser reads `<x/>`). */
 export function leaf(ns: string, localName: string, value: string): XmlElement {
-  return elem(ns, localName, value === '' ? [] : [{ type: 'text', value }])
+  return leafIn(SDATA, ns, localName, value)
 }
 
 /** An unprefixed attribute. */
@@ -28,7 +33,7 @@ export function attr(localName: string, value: string): XmlAttribute {
 
 /** An attribute in `ns` with its conventional prefix. */
 export function nsAttr(ns: string, localName: string, value: string): XmlAttribute {
-  return { namespace: ns, localName, prefix: CONVENTIONAL_PREFIXES.get(ns) ?? null, value }
+  return attributeIn(SDATA, ns, localName, value)
 }
 
 /** The namespace declarations every encoded SData document carries on its root. */
@@ -44,224 +49,27 @@ export function rootDeclarations(): XmlAttribute[] {
 }
 
 /**
- * Drops the root's namespace declarations that nothing in the document uses: an encoded document declares only the
- * namespaces its elements and attributes are in (a digest alone needs `sync`, not Atom, `http` or `opensearch`).
- * Prefixes used anywhere below count, kept subtrees included, so the serializer never has to add a declaration deeper.
+ * SData's dialect of the element descriptions: namespaces written with their conventional prefixes (Atom as the
+ * default namespace), and the root declarations every encoded document carries.
+ *
+ * @example
+ * ```ts
+ * compileReader(DIGEST, SDATA)
+ * ```
  */
-export function withUsedDeclarations(root: XmlElement): XmlElement {
-  const attributes = usedDeclarations(root.attributes, addUsedPrefixes(root, new Set()))
-  return attributes.length === root.attributes.length ? root : { ...root, attributes }
-}
+export const SDATA: Dialect = /*#__PURE__*/ dialect(CONVENTIONAL_PREFIXES, rootDeclarations())
 
-/** Adds to `used` the prefix of every element and attribute in `root`'s tree (declarations aside; '' = none). */
-export function addUsedPrefixes(root: XmlElement, used: Set<string>): Set<string> {
-  const stack: XmlElement[] = [root]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    used.add(node.prefix ?? '')
-    for (const a of node.attributes) if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE) used.add(a.prefix)
-    for (const c of node.children) {
-      if (c.type !== 'element') continue
-      // A leaf without attributes named with its parent's prefix adds nothing (most payload leaves).
-      if (c.attributes.length === 0 && c.prefix === node.prefix && !hasElementChildren(c)) continue
-      stack.push(c)
-    }
-  }
-  return used
-}
-
-/** `attributes` without the namespace declarations of prefixes not in `used`. */
-export function usedDeclarations(attributes: XmlAttribute[], used: ReadonlySet<string>): XmlAttribute[] {
-  return attributes.filter((a) => a.namespace !== XMLNS_NAMESPACE || used.has(a.prefix === null ? '' : a.localName))
-}
-
-/** The bindings {@link rootDeclarations} puts in scope, keyed by prefix ('' = default). */
-const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([
-  ['', ATOM_NS],
-  ['sdata', SDATA_NS],
-  ['sync', SYNC_NS],
-  ['http', HTTP_NS],
-  ['opensearch', OPENSEARCH_NS],
-  ['xsi', XSI_NS],
-])
-
-/** The concatenated text of an element's text children ('' when it has none): the tree's own reader. */
-export { elementText as textOf } from '../xml/tree'
-
-/** Whether an element has element children (then its text is not a value). */
-export function hasElementChildren(el: XmlElement): boolean {
-  for (const c of el.children) if (c.type === 'element') return true
-  return false
-}
-
-/** Whether an attribute is a namespace declaration. */
-export function isDeclaration(a: XmlAttribute): boolean {
-  return a.namespace === XMLNS_NAMESPACE
-}
+const ROOT_SCOPE: Scope = SDATA.scope
 
 /** The attributes of an element other than namespace declarations, or `undefined` when there are none. */
 export function keptAttributes(el: XmlElement): XmlAttribute[] | undefined {
-  let kept: XmlAttribute[] | undefined
-  const attributes = el.attributes
-  for (let i = 0; i < attributes.length; i++) {
-    const a = attributes[i]!
-    if (a.namespace === XMLNS_NAMESPACE) continue
-    kept ??= []
-    kept.push(movedAside(a))
-  }
-  return kept
-}
-
-// An attribute whose prefix is one of the conventional prefixes every encoded document declares on its root, but
-// bound to another namespace, cannot keep that prefix when written back (the serializer would invent one, and a
-// second decode would differ). It takes a prefix derived from its namespace URI instead, the same one on every
-// decode, so decode ∘ encode is the identity. Namespace, name and value are unchanged. Found by `npm run fuzz`
-// (SyncEntryXml, seeds 1004699537 and 20261122).
-function movedAside(a: XmlAttribute): XmlAttribute {
-  if (a.prefix === null) return a
-  const conventional = ROOT_SCOPE.get(a.prefix)
-  if (conventional === undefined || conventional === a.namespace) return a
-  let hash = 0x811c9dc5
-  const uri = a.namespace ?? ''
-  for (let i = 0; i < uri.length; i++) hash = Math.imul(hash ^ uri.charCodeAt(i), 0x01000193)
-  return { ...a, prefix: `ns${(hash >>> 0).toString(36)}` }
+  return keptAttributesIn(el, ROOT_SCOPE)
 }
 
 /**
  * Adds to `el` a declaration for every prefix its subtree uses but does not declare, when the binding differs from
- * what an encoded SData document has in scope. A kept subtree (payload, extension) can then be written under any
- * root and reads back with exactly the same attributes: without this, the serializer would add the declarations
- * on nested elements and a second decode would differ from the first. Iterative, so depth costs no stack.
+ * what an encoded SData document has in scope (see the generic `selfContained`).
  */
-export function selfContained(el: XmlElement, scope: ReadonlyMap<string, string> = ROOT_SCOPE): XmlElement {
-  const missing = quickMissing(el, scope)
-  return withDeclarations(el, missing === REDECLARES ? exactMissing(el, scope) : missing)
-}
-
-const REDECLARES = new Map<string, string>()
-
-// A payload rarely declares namespaces below its root, and then every element is in the scope of the root's
-// declarations: no per-element set of declared prefixes is needed, and an element without attributes named like
-// its parent and holding no elements (most payload leaves) needs no visit at all. Returns REDECLARES when an
-// element below the root declares a namespace, for exactMissing to settle. Visits in the same order as
-// exactMissing, so the declarations come out in the same order.
-function quickMissing(el: XmlElement, scope: ReadonlyMap<string, string>): Map<string, string> | undefined {
-  let rootDeclared: string[] | undefined
-  for (const a of el.attributes) {
-    if (a.namespace !== XMLNS_NAMESPACE) continue
-    rootDeclared ??= []
-    rootDeclared.push(a.prefix === null ? '' : a.localName)
-  }
-  let missing: Map<string, string> | undefined
-  const need = (prefix: string, ns: string): void => {
-    if ((scope.get(prefix) ?? '') === ns || rootDeclared?.includes(prefix) === true || missing?.has(prefix) === true)
-      return
-    missing ??= new Map()
-    missing.set(prefix, ns)
-  }
-  const nodes: XmlElement[] = [el]
-  while (nodes.length > 0) {
-    const node = nodes.pop()!
-    const attributes = node.attributes
-    let prefixed = false
-    for (let i = 0; i < attributes.length; i++) {
-      const a = attributes[i]!
-      if (a.namespace === XMLNS_NAMESPACE) {
-        if (node !== el) return REDECLARES
-      } else if (a.prefix !== null) prefixed = true
-    }
-    need(node.prefix ?? '', node.namespace ?? '')
-    for (let i = 0; prefixed && i < attributes.length; i++) {
-      const a = attributes[i]!
-      if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE && a.namespace !== XML_NAMESPACE)
-        need(a.prefix, a.namespace ?? '')
-    }
-    const children = node.children
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i]!
-      if (c.type !== 'element') continue
-      if (
-        c.attributes.length === 0 &&
-        c.prefix === node.prefix &&
-        c.namespace === node.namespace &&
-        !hasElementChildren(c)
-      )
-        continue
-      nodes.push(c)
-    }
-  }
-  return missing
-}
-
-// The general walk: tracks the prefixes declared on the path from `el` down to each element.
-function exactMissing(el: XmlElement, scope: ReadonlyMap<string, string>): Map<string, string> | undefined {
-  let missing: Map<string, string> | undefined
-  // Parallel stacks: an element and the prefixes declared on the path from `el` down to it (shared until changed).
-  const nodes: XmlElement[] = [el]
-  const parents: Array<XmlElement | undefined> = [undefined]
-  const scopes: Array<ReadonlySet<string> | undefined> = [undefined]
-  while (nodes.length > 0) {
-    const node = nodes.pop()!
-    const parent = parents.pop()
-    const outer = scopes.pop()
-    let declared = outer
-    let prefixedAttributes = false
-    const attributes = node.attributes
-    for (let i = 0; i < attributes.length; i++) {
-      const a = attributes[i]!
-      if (a.namespace !== XMLNS_NAMESPACE) {
-        if (a.prefix !== null) prefixedAttributes = true
-        continue
-      }
-      if (declared === outer) declared = new Set(outer)
-      ;(declared as Set<string>).add(a.prefix === null ? '' : a.localName)
-    }
-    // Most payload elements share their parent's name binding; the parent's check already covered it.
-    const sameAsParent =
-      declared === outer && parent !== undefined && parent.prefix === node.prefix && parent.namespace === node.namespace
-    const prefix = node.prefix ?? ''
-    const ns = node.namespace ?? ''
-    if (
-      !sameAsParent &&
-      (scope.get(prefix) ?? '') !== ns &&
-      declared?.has(prefix) !== true &&
-      missing?.has(prefix) !== true
-    ) {
-      missing ??= new Map()
-      missing.set(prefix, ns)
-    }
-    for (let i = 0; prefixedAttributes && i < attributes.length; i++) {
-      const a = attributes[i]!
-      const p = a.prefix
-      if (p === null || a.namespace === XMLNS_NAMESPACE || a.namespace === XML_NAMESPACE) continue
-      const ans = a.namespace ?? ''
-      if ((scope.get(p) ?? '') !== ans && declared?.has(p) !== true && missing?.has(p) !== true) {
-        missing ??= new Map()
-        missing.set(p, ans)
-      }
-    }
-    const children = node.children
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i]!
-      if (c.type === 'element') {
-        nodes.push(c)
-        parents.push(node)
-        scopes.push(declared)
-      }
-    }
-  }
-  return missing
-}
-
-function withDeclarations(el: XmlElement, missing: Map<string, string> | undefined): XmlElement {
-  if (missing === undefined) return el
-  const added: XmlAttribute[] = []
-  for (const [prefix, ns] of missing) {
-    added.push(
-      prefix === ''
-        ? { namespace: XMLNS_NAMESPACE, localName: 'xmlns', prefix: null, value: ns }
-        : { namespace: XMLNS_NAMESPACE, localName: prefix, prefix: 'xmlns', value: ns },
-    )
-  }
-  return { ...el, attributes: [...el.attributes, ...added] }
+export function selfContained(el: XmlElement, scope: Scope = ROOT_SCOPE): XmlElement {
+  return selfContainedIn(el, scope)
 }

@@ -1,13 +1,13 @@
 // The SData JSON form of diagnoses: `$diagnoses` on feeds and entries, and standalone diagnoses documents.
 // Implements SData 2.0 §04-0500 (diagnosis members, `$`-prefixed or plain as the .NET client writes them).
 import * as t from 'io-ts'
+import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
+import { jsonType, keptAttributes, readAttributes, withKept } from '../../codec/json/kept'
+import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from '../../codec/json/read'
+import { guardOf } from '../../codec/schema/describe'
+import { compileJsonReader, compileJsonWriter } from '../../codec/schema/json'
 import { DIAGNOSIS } from '../diagnosis'
 import type { DiagnosesDocument, Diagnosis } from '../model'
-import { guardOf } from '../schema/describe'
-import { compileJsonReader, compileJsonWriter } from '../schema/json'
-import type { AttributeJsonObject, ElementJsonObject } from './element'
-import { jsonType, keptAttributes, readAttributes, withKept } from './kept'
-import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from './read'
 
 /**
  * JSON form of a diagnosis, with SData 2.0's `$`-prefixed members (docs/decisions.md#s14). Child elements the

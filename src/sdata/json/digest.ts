@@ -1,13 +1,13 @@
 // The SData JSON form of sync bookkeeping: `$digest` (origin and digest entries) and an entry's `$syncState`.
 // Implements SData 2.0 §04-0500 with the sync members the Saleslogix .NET client writes (docs/decisions.md#s14).
 import type * as t from 'io-ts'
+import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
+import { jsonType } from '../../codec/json/kept'
+import { guardOf } from '../../codec/schema/describe'
+import { compileJsonReader, compileJsonWriter } from '../../codec/schema/json'
 import { DIGEST } from '../digest'
 import type { Digest, SyncState } from '../model'
-import { guardOf } from '../schema/describe'
-import { compileJsonReader, compileJsonWriter } from '../schema/json'
 import { SYNC_STATE } from '../sync-state'
-import type { AttributeJsonObject, ElementJsonObject } from './element'
-import { jsonType } from './kept'
 
 /**
  * JSON form of a digest entry, as the .NET client writes it (plain member names inside `$digest`).

@@ -1,18 +1,7 @@
 // The SData JSON form of one sync entry: an item of `$resources` (links, `$syncState`, payload, HTTP result).
 // Implements SData 2.0 §04-0500 (resource members) with the sync members of the .NET client (docs/decisions.md#s14).
 import * as t from 'io-ts'
-import type { HttpResult, Link, SyncEntry } from '../model'
-import type { PayloadCodec } from '../payload'
-import { type DiagnosisJsonObject, encodeDiagnosis, readDiagnoses } from './diagnosis'
-import {
-  type DigestJsonObject,
-  encodeDigest,
-  encodeSyncState,
-  readDigest,
-  readSyncState,
-  type SyncStateJsonObject,
-} from './digest'
-import type { AttributeJsonObject, ElementJsonObject } from './element'
+import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
 import {
   encodeExtensions,
   jsonType,
@@ -23,8 +12,7 @@ import {
   stampOf,
   withJsonMembers,
   withKept,
-} from './kept'
-import { splitMembers, withMembers } from './members'
+} from '../../codec/json/kept'
 import {
   at,
   type Ctx,
@@ -37,7 +25,19 @@ import {
   optString,
   readObject,
   reqString,
-} from './read'
+} from '../../codec/json/read'
+import type { HttpResult, Link, SyncEntry } from '../model'
+import type { PayloadCodec } from '../payload'
+import { type DiagnosisJsonObject, encodeDiagnosis, readDiagnoses } from './diagnosis'
+import {
+  type DigestJsonObject,
+  encodeDigest,
+  encodeSyncState,
+  readDigest,
+  readSyncState,
+  type SyncStateJsonObject,
+} from './digest'
+import { splitMembers, withMembers } from './members'
 import { PAYLOAD_JSON_KEYS, type PayloadJsonMembers, payloadJson, readPayloadJson } from './resource'
 
 /**

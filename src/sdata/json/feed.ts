@@ -1,20 +1,7 @@
 // The SData JSON form of a sync feed: `$resources`, `$syncMode`, `$digest`, OpenSearch figures and links.
 // Implements SData 2.0 §04-0500 (feed members) with the sync members of the .NET client (docs/decisions.md#s14).
 import * as t from 'io-ts'
-import type { OpenSearch, SyncFeed, SyncMode } from '../model'
-import type { PayloadCodec } from '../payload'
-import { type DiagnosisJsonObject, encodeDiagnosis, readDiagnoses } from './diagnosis'
-import { type DigestJsonObject, encodeDigest, readDigest } from './digest'
-import type { AttributeJsonObject, ElementJsonObject } from './element'
-import {
-  encodeEntry,
-  encodeLink,
-  type LinkJsonObject,
-  readEntry,
-  readLinks,
-  SHORTHAND_RELS,
-  type SyncEntryJsonObject,
-} from './entry'
+import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
 import {
   encodeExtensions,
   jsonType,
@@ -25,9 +12,33 @@ import {
   stampOf,
   withJsonMembers,
   withKept,
-} from './kept'
+} from '../../codec/json/kept'
+import {
+  at,
+  type Ctx,
+  compact,
+  type Errs,
+  fail,
+  member,
+  optArray,
+  optInteger,
+  optString,
+  readObject,
+} from '../../codec/json/read'
+import type { OpenSearch, SyncFeed, SyncMode } from '../model'
+import type { PayloadCodec } from '../payload'
+import { type DiagnosisJsonObject, encodeDiagnosis, readDiagnoses } from './diagnosis'
+import { type DigestJsonObject, encodeDigest, readDigest } from './digest'
+import {
+  encodeEntry,
+  encodeLink,
+  type LinkJsonObject,
+  readEntry,
+  readLinks,
+  SHORTHAND_RELS,
+  type SyncEntryJsonObject,
+} from './entry'
 import { splitMembers, withMembers } from './members'
-import { at, type Ctx, compact, type Errs, fail, member, optArray, optInteger, optString, readObject } from './read'
 
 /**
  * JSON form of a sync feed, result feed or batch response (SData 2.0 feed with the sync members).

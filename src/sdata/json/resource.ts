@@ -1,11 +1,7 @@
 // The payload resource of an SData JSON entry: native properties beside `$uuid`, `$key`, `$url`… (the standard form),
 // or the lossless `$resource` element; plus `$forms`, the XML spellings a resource was read in. SData 2.0 §04-0500.
 import * as t from 'io-ts'
-import type { JsonMembers, PayloadForms, PayloadResource } from '../model'
-import type { PayloadCodec } from '../payload'
-import { selfContained } from '../tree'
-import { type ElementJsonObject, elementToJson, readElement } from './element'
-import { propertiesElement, withNative } from './members'
+import { type ElementJsonObject, elementToJson, readElement } from '../../codec/json/element'
 import {
   at,
   type Ctx,
@@ -17,7 +13,11 @@ import {
   optBoolean,
   optString,
   toContext,
-} from './read'
+} from '../../codec/json/read'
+import type { JsonMembers, PayloadForms, PayloadResource } from '../model'
+import type { PayloadCodec } from '../payload'
+import { selfContained } from '../tree'
+import { propertiesElement, withNative } from './members'
 
 /**
  * The payload members of an entry's JSON form: the lifted attributes, `$resource` or the native properties, `$forms`.

@@ -1,12 +1,12 @@
 // The SData JSON form of a tracking body: `{ $tracking: { $phase, $progress, … } }` for asynchronous operations.
 // Implements SData 2.0 §04-0500 (tracking) for the core §3.11 tracking resource.
 import type * as t from 'io-ts'
+import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
+import { jsonType } from '../../codec/json/kept'
+import { guardOf } from '../../codec/schema/describe'
+import { compileJsonReader, compileJsonWriter } from '../../codec/schema/json'
 import type { Tracking } from '../model'
-import { guardOf } from '../schema/describe'
-import { compileJsonReader, compileJsonWriter } from '../schema/json'
 import { TRACKING } from '../tracking'
-import type { AttributeJsonObject, ElementJsonObject } from './element'
-import { jsonType } from './kept'
 
 /**
  * JSON form of a tracking body (SData 2.0 §04-0500: `{ $tracking: { $phase, … } }`). `$progress` is a JSON number

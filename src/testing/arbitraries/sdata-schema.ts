@@ -1,6 +1,7 @@
 // The fast-check arbitrary derived from an SData element description (docs/schema.md): one record member per child,
 // as the description's cardinality says, with kept extensions, attributes and namespace variants when it keeps them.
 import fc from 'fast-check'
+import type { ElementDescription } from '../../codec/schema/describe'
 import {
   BooleanValue,
   DecimalValue,
@@ -10,7 +11,6 @@ import {
   TextValue,
   type ValueType,
 } from '../../codec/values'
-import type { ElementDescription } from '../../sdata/schema/describe'
 import {
   arbForeignExtensions,
   arbStamp,

@@ -1,4 +1,4 @@
-// A lossless JSON form of a namespace-resolved XML element, for the parts of a sync value SData 2.0 JSON cannot carry.
+// A lossless JSON form of a namespace-resolved XML element, for the parts of a value a JSON mapping cannot carry.
 // Used for payload resources and unmodelled extensions (docs/decisions.md#s3: payloads are lossless).
 import * as t from 'io-ts'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'

@@ -1,8 +1,8 @@
-// Shared pieces of the SData JSON sync mapping: kept extensions and attributes, JSON members, stamps, codec shape.
-// Implements SData 2.0 §04-0500 (JSON responses): unmodelled children and attributes survive a round trip.
+// Shared pieces of the JSON mappings: kept extensions and attributes, JSON members, stamps, codec shape. Unmodelled
+// children and attributes survive a round trip as `$extensions` and `$attributes` (SData 2.0 §04-0500 leaves them out).
 import * as t from 'io-ts'
+import type { JsonMembers, Stamp } from '../../common/sync'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
-import type { JsonMembers, Stamp } from '../model'
 import {
   type AttributeJsonObject,
   attributeToJson,
@@ -11,7 +11,6 @@ import {
   readAttribute,
   readElement,
 } from './element'
-import { splitMembers } from './members'
 import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, optStamp, run } from './read'
 
 /** Keeps a list only when it has items. */
@@ -49,7 +48,7 @@ export function stampOf(errs: Errs, o: JsonRecord, key: string, c: Ctx, required
   return optStamp(errs, o, key, c) as Stamp | undefined
 }
 
-/** Sets the JSON members kept by {@link splitMembers}, when there are any. */
+/** Sets the JSON members kept by `splitMembers`, when there are any. */
 export function withJsonMembers<A extends { jsonMembers?: JsonMembers }>(value: A, kept: JsonMembers | undefined): A {
   if (kept !== undefined) value.jsonMembers = kept
   return value

@@ -1,7 +1,7 @@
 // Declarative, namespace-aware element descriptions: an element's name, its leaf and repeated children in written
 // order with their cardinality and value types, and what becomes of unknown content. Readers, writers, the JSON
 // mapping, guards and arbitraries are all derived from one description (docs/schema.md).
-import type { ValueType } from '../../codec/values'
+import type { ValueType } from '../values'
 
 /**
  * How often a leaf child occurs: `required` (missing is an error), `optional` (missing leaves the member absent) or

@@ -1,11 +1,11 @@
-// The SData 2.0 JSON mapping derived from an element description (SData 2.0 §04-0500; docs/schema.md): each child a
-// member, `$extensions`/`$attributes` for kept XML content, unknown members and `null`s kept verbatim.
+// The JSON mapping derived from an element description (SData 2.0 §04-0500 is its model; docs/schema.md): each child
+// a member, `$extensions`/`$attributes` for kept XML content, unknown members and `null`s kept verbatim.
 import * as t from 'io-ts'
-import { isValueProblem } from '../../codec/values'
+import type { JsonMembers } from '../../common/sync'
 import { keptAttributes, keptExtensions, nonEmpty, readAttributes, readExtensions, withJsonMembers } from '../json/kept'
 import { splitMembers, withMembers } from '../json/members'
 import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from '../json/read'
-import type { JsonMembers } from '../model'
+import { isValueProblem } from '../values'
 import type { ElementDescription } from './describe'
 
 /**

@@ -1,5 +1,5 @@
-// Internal reading helpers for the SData JSON codecs: total, path-keeping readers of untrusted JSON values.
-// They implement nothing of the spec themselves; the mapping lives in element.ts and sync.ts.
+// Internal reading helpers for the JSON codecs: total, path-keeping readers of untrusted JSON values.
+// They implement nothing of a protocol themselves; the mappings are derived from element descriptions (schema/json.ts).
 import * as t from 'io-ts'
 import { isValueProblem, StampValue } from '../../codec/values'
 

@@ -1,22 +1,12 @@
-// The XML reader and writer derived from an element description (docs/schema.md), compiled once per description:
-// a name → slot table, so reading an element looks each child up once and interprets nothing else.
+// The XML reader and writer derived from an element description (docs/schema.md), compiled once per description and
+// dialect: a name → slot table, so reading an element looks each child up once and interprets nothing else.
 
-import { isValueProblem } from '../../codec/values'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
-import { CONVENTIONAL_PREFIXES, XSI_NS } from '../namespaces'
-import { at, duplicate, missingAt, type Path, type Problems, readValue } from '../read'
-import {
-  elem,
-  hasElementChildren,
-  isDeclaration,
-  keptAttributes,
-  leaf,
-  nsAttr,
-  rootDeclarations,
-  selfContained,
-  textOf,
-} from '../tree'
+import { isValueProblem } from '../values'
 import type { ElementDescription, LeafChild, ManyChild } from './describe'
+import { attributeIn, type Dialect, elementIn, leafIn, XSI_NAMESPACE as XSI_NS } from './dialect'
+import { at, duplicate, missingAt, type Path, type Problems, readValue } from './path'
+import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textOf } from './tree'
 
 /**
  * Reads an element the description names (its name already checked); `undefined` when it cannot be read, every
@@ -24,7 +14,7 @@ import type { ElementDescription, LeafChild, ManyChild } from './describe'
  *
  * @example
  * ```ts
- * const read = compileReader(SYNC_STATE)
+ * const read = compileReader(SYNC_STATE, SDATA)
  * read(el, at(undefined, el), problems) // SyncState | undefined
  * ```
  */
@@ -37,13 +27,29 @@ interface Slot {
   readonly read: XmlReader<unknown> | undefined
 }
 
-const readers = new WeakMap<ElementDescription<unknown>, XmlReader<unknown>>()
-const writers = new WeakMap<ElementDescription<unknown>, (value: unknown) => XmlElement>()
+type Cache<F> = WeakMap<Dialect, WeakMap<ElementDescription<unknown>, F>>
+const readers: Cache<XmlReader<unknown>> = new WeakMap()
+const writers: Cache<(value: unknown) => XmlElement> = new WeakMap()
 
-/** The bindings in scope below an element written with {@link rootDeclarations} and `ns` as the default namespace. */
-function defaultScope(ns: string): ReadonlyMap<string, string> {
-  const scope = new Map<string, string>()
-  for (const a of rootDeclarations()) scope.set(a.prefix === null ? '' : a.localName, a.value)
+/** What a dialect has compiled for a description, `undefined` when nothing yet. */
+function cached<F>(cache: Cache<F>, dialect: Dialect, d: ElementDescription<unknown>): F | undefined {
+  return cache.get(dialect)?.get(d)
+}
+
+/** Records what a dialect compiled for a description, and returns it. */
+function remember<F>(cache: Cache<F>, dialect: Dialect, d: ElementDescription<unknown>, f: F): F {
+  let forDialect = cache.get(dialect)
+  if (forDialect === undefined) {
+    forDialect = new WeakMap()
+    cache.set(dialect, forDialect)
+  }
+  forDialect.set(d, f)
+  return f
+}
+
+/** The bindings in scope below an element written with the dialect's declarations and `ns` as the default namespace. */
+function defaultScope(dialect: Dialect, ns: string): ReadonlyMap<string, string> {
+  const scope = new Map(dialect.scope)
   scope.set('', ns)
   return scope
 }
@@ -68,19 +74,19 @@ export function attributeForm(el: XmlElement, allowNil: boolean): 'plain' | 'nil
 }
 
 /**
- * The reader of a description, compiled on first use and cached.
+ * The reader of a description in a dialect, compiled on first use and cached.
  *
  * @example
  * ```ts
- * compileReader(DIGEST)(el, path, problems) // Digest | undefined
+ * compileReader(DIGEST, SDATA)(el, path, problems) // Digest | undefined
  * ```
  */
-export function compileReader<A>(d: ElementDescription<A>): XmlReader<A> {
-  const cached = readers.get(d as ElementDescription<unknown>)
-  if (cached !== undefined) return cached as XmlReader<A>
+export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): XmlReader<A> {
+  const known = cached(readers, dialect, d as ElementDescription<unknown>)
+  if (known !== undefined) return known as XmlReader<A>
   const table = new Map<string, Slot>()
   d.children.forEach((c, index) => {
-    const read = c.kind === 'many' ? compileReader((c as ManyChild).element) : undefined
+    const read = c.kind === 'many' ? compileReader((c as ManyChild).element, dialect) : undefined
     table.set(c.kind === 'many' ? c.element.name : c.key, {
       index,
       bit: 2 ** index,
@@ -94,13 +100,14 @@ export function compileReader<A>(d: ElementDescription<A>): XmlReader<A> {
   const children = d.children
   const n = children.length
   const strict = d.leaves === 'strict'
-  const prefix = CONVENTIONAL_PREFIXES.get(ns)
+  const prefix = dialect.prefixes.get(ns)
+  const rootScope = dialect.scope
   const reader: XmlReader<A> = (el, path, problems) => {
     const values: unknown[] = new Array(n)
     let seen = 0
     let ok = true
     let extensions: XmlElement[] | undefined
-    const scope = variants === undefined ? undefined : defaultScope(el.namespace ?? ns)
+    const scope = variants === undefined ? rootScope : defaultScope(dialect, el.namespace ?? ns)
     for (const c of el.children) {
       if (c.type !== 'element') continue
       const slot = c.namespace !== null && spaces.has(c.namespace) ? table.get(c.localName) : undefined
@@ -158,13 +165,12 @@ export function compileReader<A>(d: ElementDescription<A>): XmlReader<A> {
     if (!ok) return undefined
     if (extensions !== undefined || d.extensions === 'always') value.extensions = extensions ?? []
     if (d.attributes) {
-      const attributes = keptAttributes(el)
+      const attributes = keptAttributes(el, rootScope)
       if (attributes !== undefined) value.attributes = attributes
     }
     return value as A
   }
-  readers.set(d as ElementDescription<unknown>, reader as XmlReader<unknown>)
-  return reader
+  return remember(readers, dialect, d as ElementDescription<unknown>, reader as XmlReader<unknown>) as XmlReader<A>
 }
 
 /**
@@ -173,16 +179,16 @@ export function compileReader<A>(d: ElementDescription<A>): XmlReader<A> {
  *
  * @example
  * ```ts
- * compileWriter(SYNC_STATE)({ endpoint: 'http://e/a', tick: 1, stamp }) // <sync:syncState>…
+ * compileWriter(SYNC_STATE, SDATA)({ endpoint: 'http://e/a', tick: 1, stamp }) // <sync:syncState>…
  * ```
  */
-export function compileWriter<A>(d: ElementDescription<A>): (value: A) => XmlElement {
-  const cached = writers.get(d as ElementDescription<unknown>)
-  if (cached !== undefined) return cached as (value: A) => XmlElement
+export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (value: A) => XmlElement {
+  const known = cached(writers, dialect, d as ElementDescription<unknown>)
+  if (known !== undefined) return known as (value: A) => XmlElement
   const ns = d.namespace
   const parts = d.children.map((c) => {
     if (c.kind === 'many') {
-      const write = compileWriter(c.element)
+      const write = compileWriter(c.element, dialect)
       return (value: Record<string, unknown>, out: XmlNode[]) => {
         for (const item of value[c.key] as unknown[]) out.push(write(item))
       }
@@ -191,9 +197,9 @@ export function compileWriter<A>(d: ElementDescription<A>): (value: A) => XmlEle
     return (value: Record<string, unknown>, out: XmlNode[], inDefault: string | undefined) => {
       const v = value[c.key]
       if (v === undefined) return
-      if (inDefault !== undefined) out.push({ ...leaf(inDefault, c.key, type.write(v)), prefix: null })
-      else if (v === null) out.push(elem(ns, c.key, [], [nsAttr(XSI_NS, 'nil', 'true')]))
-      else out.push(leaf(ns, c.key, type.write(v)))
+      if (inDefault !== undefined) out.push({ ...leafIn(dialect, inDefault, c.key, type.write(v)), prefix: null })
+      else if (v === null) out.push(elementIn(dialect, ns, c.key, [], [attributeIn(dialect, XSI_NS, 'nil', 'true')]))
+      else out.push(leafIn(dialect, ns, c.key, type.write(v)))
     }
   })
   const writer = (value: A): XmlElement => {
@@ -204,12 +210,13 @@ export function compileWriter<A>(d: ElementDescription<A>): (value: A) => XmlEle
     const extensions = v.extensions as XmlElement[] | undefined
     if (extensions !== undefined) for (const x of extensions) out.push(x)
     const kept = d.attributes ? ((v.attributes as XmlAttribute[] | undefined) ?? []) : []
-    if (inDefault === undefined) return elem(ns, d.name, out, kept)
+    if (inDefault === undefined) return elementIn(dialect, ns, d.name, out, kept)
     // Written in its namespace as the default one, as the spec's examples are; kept attributes after the declarations.
-    const attributes = rootDeclarations().map((a) => (a.prefix === null ? { ...a, value: inDefault } : a))
+    const attributes = dialect.declarations.map((a) => (a.prefix === null ? { ...a, value: inDefault } : { ...a }))
     for (const a of kept) attributes.push(a)
     return { type: 'element', namespace: inDefault, localName: d.name, prefix: null, attributes, children: out }
   }
-  writers.set(d as ElementDescription<unknown>, writer as (value: unknown) => XmlElement)
-  return writer
+  return remember(writers, dialect, d as ElementDescription<unknown>, writer as (value: unknown) => XmlElement) as (
+    value: A,
+  ) => XmlElement
 }
