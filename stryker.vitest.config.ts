@@ -13,7 +13,7 @@ const folders: Record<string, string[]> = {
   sdata: ['test/sdata', 'test/hostile', 'test/regressions', 'test/totality'],
   filesync: ['test/filesync', 'test/hostile', 'test/regressions', 'test/totality'],
   // Date-times and stamps: their own tests, and the layers that read, order and report them.
-  common: ['test/common', 'test/codec', 'test/conflict/stamps-fast-path.test.ts'],
+  common: ['test/common', 'test/codec', 'test/conflict/stamps-fast-path.test.ts', 'test/sdata/validate.test.ts'],
 }
 
 export default defineConfig({
