@@ -38,6 +38,8 @@ export default [
     limit: '10 kB',
   },
   // 50 → 58 kB with the sessions, both streaming readers and byte decoding (55.3 kB measured then); 58 → 61 kB
-  // with the direct feed text writer, the element descriptions and the streamed validation (60.0 kB measured then).
-  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '61 kB' },
+  // with the direct feed text writer, the element descriptions and the streamed validation (60.0 kB measured then);
+  // 61 → 62 kB with the description engine public in the codec kit (its element and JSON codecs, nested and list
+  // children) and FILESYNC's descriptions (61.35 kB measured then).
+  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '62 kB' },
 ]

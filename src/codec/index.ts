@@ -52,7 +52,31 @@ export { Null, orNull } from './null'
 export { type DecodeIssue, reportErrors } from './report'
 export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from './safe'
 export {
+  type DescribeOptions,
+  describedElement,
+  describedJson,
+  describeElement,
+  plainDialect,
+} from './schema/build'
+export {
+  type Child,
+  type ElementDescription,
+  guardOf,
+  type JsonForm,
+  type LeafChild,
+  type ListChild,
+  leafChild,
+  listChild,
+  type ManyChild,
+  manyChild,
+  type Occurs,
+  type OneChild,
+  oneChild,
+} from './schema/describe'
+export { type Dialect, dialect } from './schema/dialect'
+export {
   BooleanValue,
+  codecValue,
   DecimalValue,
   IntegerValue,
   isValueProblem,

@@ -1,5 +1,6 @@
 // The named value types of element descriptions: one lenient reader and one strict writer per kind of text (XML
 // Schema Part 2 §3.2: string, boolean, integer, dateTime/stamp, decimal), in XML text and in SData 2.0 JSON members.
+import type * as t from 'io-ts'
 import { dateTimeProblem } from '../common/datetime'
 import type { Stamp } from '../common/stamp'
 import type { JsonValue } from '../common/sync'
@@ -36,7 +37,7 @@ export interface ValueType<A> {
   /** The kind's name, as error messages and documentation say it. */
   readonly name: string
   /** The JavaScript type of a value (what a shallow guard checks). */
-  readonly jsType: 'string' | 'number' | 'boolean'
+  readonly jsType: 'string' | 'number' | 'boolean' | 'object'
   /** Reads XML text leniently (white space collapsed where the XML Schema type collapses it). */
   readonly read: (text: string) => A | ValueProblem
   /** Writes the value's canonical XML text. */
@@ -237,4 +238,36 @@ export const BooleanValue: ValueType<boolean> = {
   write: (value) => (value ? 'true' : 'false'),
   readJson: (u) => (typeof u === 'boolean' ? u : { problem: 'must be a boolean' }),
   writeJson: (value) => value,
+}
+
+/**
+ * A value type whose XML text is read and written by an io-ts codec of the kit (the first error's message is the
+ * problem), and whose JSON member is the same text unless `json` says otherwise. For a protocol's own leaf kinds
+ * (FILESYNC's sizes without leading zeros, its 100 ns date-times, its remembered booleans).
+ *
+ * @example
+ * ```ts
+ * const DateValue = codecValue('date', 'string', DateTimeCodec)
+ * DateValue.read('2025-11-07T22:06:33.0000000Z') // '2025-11-07T22:06:33.0000000Z'
+ * ```
+ */
+export function codecValue<A>(
+  name: string,
+  jsType: ValueType<A>['jsType'],
+  codec: t.Type<A, string, string>,
+  json?: Pick<ValueType<A>, 'readJson' | 'writeJson'>,
+): ValueType<A> {
+  const read = (text: string): A | ValueProblem => {
+    const r = codec.decode(text)
+    return r._tag === 'Right' ? r.right : { problem: r.left[0]?.message ?? `expected ${codec.name}` }
+  }
+  const write = (value: A): string => codec.encode(value)
+  return {
+    name,
+    jsType,
+    read,
+    write,
+    readJson: json?.readJson ?? ((u) => (typeof u === 'string' ? read(u) : { problem: 'must be a string' })),
+    writeJson: json?.writeJson ?? write,
+  }
 }

@@ -1,6 +1,7 @@
 // Element codecs for Web3S items: Folder, Document, DocumentStream, ModifierIdentity, decoded in one pass per element.
 // Implements docs/decisions.md#f3 (shapes, SharePoint Online's order) and #f1 to #f10 (order-insensitive, lossless, Null).
 import * as t from 'io-ts'
+import { type ElementDescription, guardOf } from '../codec/schema/describe'
 import type { XmlElement } from '../xml/types'
 import {
   checkAttributes,
@@ -15,7 +16,7 @@ import {
   wrongElement,
 } from './item-decode'
 import type { DocumentItem, DocumentStream, Extension, FolderItem, Item, ModifierIdentity, UnknownItem } from './model'
-import { DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY } from './schema'
+import { DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, type RecordSpec } from './schema'
 import { buildTree } from './write'
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -23,6 +24,31 @@ import { buildTree } from './write'
 
 function isKind<A extends { kind: string }>(kind: A['kind']) {
   return (u: unknown): u is A => typeof u === 'object' && u !== null && (u as { kind?: unknown }).kind === kind
+}
+
+/**
+ * The element codec derived from a record's description (through its compiled table): the element's name checked,
+ * children read in one pass in any order, extensions put in the order the writer gives them (write-request order
+ * when an item has a `writeMode`), and the value written back by the FILESYNC writer.
+ */
+function recordElement<A>(spec: RecordSpec, is: (u: unknown) => u is A, kind?: 'Folder' | 'Document') {
+  return new t.Type<A, XmlElement, XmlElement>(
+    spec.name,
+    is,
+    (el, c) => {
+      if (!isElement(el) || el.namespace !== null || el.localName !== spec.name) {
+        return wrongElement(el, c, `<${spec.name}>`)
+      }
+      return run(c, el, (cur) => {
+        const out: Mutable = kind === undefined ? {} : { kind }
+        decodeRecordInto(spec, el, cur, out)
+        inWriteOrder(spec, out, kind !== undefined && out.writeMode !== undefined)
+        return out as unknown as A
+      })
+    },
+    (value) =>
+      kind === undefined ? buildTree(value as Mutable, spec, spec.name) : buildTree(value as unknown as Item),
+  )
 }
 
 /**
@@ -36,23 +62,10 @@ function isKind<A extends { kind: string }>(kind: A['kind']) {
  * const el = FolderItemElement.encode({ kind: 'Folder', relationshipName: 'new', writeMode: 'Create', items: [] })
  * ```
  */
-export const FolderItemElement: t.Type<FolderItem, XmlElement, XmlElement> = new t.Type<
-  FolderItem,
-  XmlElement,
-  XmlElement
->(
-  'Folder',
+export const FolderItemElement: t.Type<FolderItem, XmlElement, XmlElement> = recordElement(
+  FOLDER,
   isKind<FolderItem>('Folder'),
-  (el, c) => {
-    if (!isElement(el) || el.namespace !== null || el.localName !== 'Folder') return wrongElement(el, c, '<Folder>')
-    return run(c, el, (cur) => {
-      const out: Mutable = { kind: 'Folder' }
-      decodeRecordInto(FOLDER, el, cur, out)
-      inWriteOrder(FOLDER, out, out.writeMode !== undefined)
-      return out as unknown as FolderItem
-    })
-  },
-  (folder) => buildTree(folder),
+  'Folder',
 )
 
 /**
@@ -63,23 +76,10 @@ export const FolderItemElement: t.Type<FolderItem, XmlElement, XmlElement> = new
  * const el = DocumentItemElement.encode({ kind: 'Document', relationshipName: 'a.txt', writeMode: 'Create' })
  * ```
  */
-export const DocumentItemElement: t.Type<DocumentItem, XmlElement, XmlElement> = new t.Type<
-  DocumentItem,
-  XmlElement,
-  XmlElement
->(
-  'Document',
+export const DocumentItemElement: t.Type<DocumentItem, XmlElement, XmlElement> = recordElement(
+  DOCUMENT,
   isKind<DocumentItem>('Document'),
-  (el, c) => {
-    if (!isElement(el) || el.namespace !== null || el.localName !== 'Document') return wrongElement(el, c, '<Document>')
-    return run(c, el, (cur) => {
-      const out: Mutable = { kind: 'Document' }
-      decodeRecordInto(DOCUMENT, el, cur, out)
-      inWriteOrder(DOCUMENT, out, out.writeMode !== undefined)
-      return out as unknown as DocumentItem
-    })
-  },
-  (doc) => buildTree(doc),
+  'Document',
 )
 
 /**
@@ -128,25 +128,9 @@ export const UnknownItemElement: t.Type<UnknownItem, XmlElement, XmlElement> = n
  * DocumentStreamElement.encode({ documentStreamName: 'Binary', dataSize: 4532 })
  * ```
  */
-export const DocumentStreamElement: t.Type<DocumentStream, XmlElement, XmlElement> = new t.Type<
-  DocumentStream,
-  XmlElement,
-  XmlElement
->(
-  'DocumentStream',
-  (u): u is DocumentStream => typeof u === 'object' && u !== null,
-  (el, c) => {
-    if (!isElement(el) || el.namespace !== null || el.localName !== 'DocumentStream') {
-      return wrongElement(el, c, '<DocumentStream>')
-    }
-    return run(c, el, (cur) => {
-      const out: Mutable = {}
-      decodeRecordInto(DOCUMENT_STREAM, el, cur, out)
-      inWriteOrder(DOCUMENT_STREAM, out, false)
-      return out as DocumentStream
-    })
-  },
-  (s) => buildTree(s as Mutable, DOCUMENT_STREAM, 'DocumentStream'),
+export const DocumentStreamElement: t.Type<DocumentStream, XmlElement, XmlElement> = recordElement(
+  DOCUMENT_STREAM,
+  guardOf(DOCUMENT_STREAM.description as ElementDescription<DocumentStream>),
 )
 
 /**
@@ -157,25 +141,9 @@ export const DocumentStreamElement: t.Type<DocumentStream, XmlElement, XmlElemen
  * ModifierIdentityElement.encode({ customIdentity: { name: 'SkyDriveSync', value: '078602e5-31f1-41fc-a168-ffff06000000' } })
  * ```
  */
-export const ModifierIdentityElement: t.Type<ModifierIdentity, XmlElement, XmlElement> = new t.Type<
-  ModifierIdentity,
-  XmlElement,
-  XmlElement
->(
-  'ModifierIdentity',
-  (u): u is ModifierIdentity => typeof u === 'object' && u !== null,
-  (el, c) => {
-    if (!isElement(el) || el.namespace !== null || el.localName !== 'ModifierIdentity') {
-      return wrongElement(el, c, '<ModifierIdentity>')
-    }
-    return run(c, el, (cur) => {
-      const out: Mutable = {}
-      decodeRecordInto(MODIFIER_IDENTITY, el, cur, out)
-      inWriteOrder(MODIFIER_IDENTITY, out, false)
-      return out as ModifierIdentity
-    })
-  },
-  (m) => buildTree(m as Mutable, MODIFIER_IDENTITY, 'ModifierIdentity'),
+export const ModifierIdentityElement: t.Type<ModifierIdentity, XmlElement, XmlElement> = recordElement(
+  MODIFIER_IDENTITY,
+  guardOf(MODIFIER_IDENTITY.description as ElementDescription<ModifierIdentity>),
 )
 
 /**

@@ -7,16 +7,7 @@ import { qname } from '../codec/names'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
 import { LEAF_CODEC } from './leaf'
 import type { DocumentItem, DocumentStream, Extension, FolderItem, Item } from './model'
-import {
-  CUSTOM_IDENTITY,
-  DOCUMENT,
-  DOCUMENT_STREAM,
-  type FieldSpec,
-  type FieldType,
-  FOLDER,
-  MODIFIER_IDENTITY,
-  type RecordSpec,
-} from './schema'
+import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, type FieldType, FOLDER, type RecordSpec } from './schema'
 
 // The decoder is hand-written rather than composed from `record()`: a changes listing holds ~20 leaves per item,
 // and the per-field closures, intermediate objects and Map lookups of a generic record cost more than the
@@ -135,10 +126,8 @@ export function decodeField(field: FieldSpec, el: XmlElement, cur: Cursor): unkn
       return decodeList(el, cur, stepFor('Items', false), decodeItemIn)
     case 'streams':
       return decodeList(el, cur, stepFor('DocumentStreams', false), decodeStreamIn)
-    case 'modifierIdentity':
-      return decodeNested(MODIFIER_IDENTITY, el, cur, stepFor('ModifierIdentity', false))
-    case 'customIdentity':
-      return decodeNested(CUSTOM_IDENTITY, el, cur, stepFor('CustomIdentity', false))
+    case 'record':
+      return decodeNested(field.record!, el, cur, stepFor(field.name, false))
     default:
       return decodeLeaf(field, el, cur)
   }
@@ -229,12 +218,12 @@ export function inWriteOrder(spec: RecordSpec, value: Mutable, request: boolean)
       .map((p) => p.ext)
   }
   // Only these fields hold records with extensions of their own.
-  const streams = value.documentStreams as Mutable[] | undefined
-  if (streams !== undefined) for (const stream of streams) inWriteOrder(DOCUMENT_STREAM, stream, request)
-  const identity = value.modifierIdentity as Mutable | undefined
-  if (identity !== undefined) inWriteOrder(MODIFIER_IDENTITY, identity, request)
-  const custom = value.customIdentity as Mutable | undefined
-  if (custom !== undefined) inWriteOrder(CUSTOM_IDENTITY, custom, request)
+  for (const field of spec.nested) {
+    const x = value[field.key]
+    if (x === undefined) continue
+    if (field.type === 'streams') for (const stream of x as Mutable[]) inWriteOrder(field.record!, stream, request)
+    else inWriteOrder(field.record!, x as Mutable, request)
+  }
 }
 
 export function run<A>(c: t.Context, el: XmlElement, body: (cur: Cursor) => A): t.Validation<A> {

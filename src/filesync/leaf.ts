@@ -5,6 +5,8 @@ import { Binary, bytesToBase64 } from '../codec/binary'
 import { DotNetBoolean, trimXmlSpace } from '../codec/boolean'
 import { DateTimeCodec } from '../codec/datetime'
 import { FileSyncInt, NonNegativeInteger } from '../codec/integer'
+import { codecValue, TextValue, type ValueType } from '../codec/values'
+import type { JsonValue } from '../common/sync'
 import type { FileSyncBoolean } from './model'
 
 /**
@@ -125,4 +127,35 @@ export const LEAF_CODEC: Readonly<Record<string, t.Type<any, string, string> | u
   int: Int,
   binary: Binary,
   boolean: DotNetBoolean,
+}
+
+/**
+ * The value types of Web3S leaves, for the element descriptions (src/filesync/schema.ts): text exactly as read,
+ * an xs:dateTime with up to 7 fraction digits, a size, an `Int`, base64 bytes and a boolean that remembers its
+ * spelling. Each reads and writes through the leaf codec above; its name is the leaf kind the decoder dispatches on.
+ *
+ * @example
+ * ```ts
+ * FILESYNC_VALUES.size.read('007') // a problem: leading zeros would not survive re-encoding
+ * ```
+ */
+export const FILESYNC_VALUES = {
+  text: TextValue,
+  date: codecValue('date', 'string', DateTimeCodec),
+  size: codecValue('size', 'number', SafeSize, numberJson(SafeSize)),
+  int: codecValue('int', 'number', Int, numberJson(Int)),
+  binary: codecValue('binary', 'object', Binary),
+  boolean: codecValue<FileSyncBoolean>('boolean', 'object', DotNetBoolean, {
+    readJson: (u) => (DotNetBoolean.is(u) ? u : { problem: 'must be { value: boolean, lexical? }' }),
+    writeJson: (b: FileSyncBoolean): JsonValue =>
+      b.lexical === undefined ? { value: b.value } : { value: b.value, lexical: b.lexical as string },
+  }),
+} as const
+
+/** A number member in JSON, read as its text would be. */
+function numberJson(codec: t.Type<number, string, string>): Pick<ValueType<number>, 'readJson' | 'writeJson'> {
+  return {
+    readJson: (u) => (typeof u === 'number' && codec.is(u) ? u : { problem: `must be ${codec.name}` }),
+    writeJson: (n) => n,
+  }
 }

@@ -1,28 +1,32 @@
-// The Web3S element tables: which child elements each FILESYNC record models, their value types, and the
-// order SharePoint Online writes them in. Implements docs/decisions.md#f3 (order on encode).
+// The Web3S elements, each described once with the shared element descriptions (src/codec/schema): which children
+// each FILESYNC record models, their value types, and the order SharePoint Online writes them in (responses, and
+// what a write request writes first). Implements docs/decisions.md#f3 (order on encode). The decoder, the writers,
+// validation and the arbitraries read the tables compiled here from the descriptions.
+import {
+  type Child,
+  childName,
+  type ElementDescription,
+  leafChild,
+  listChild,
+  oneChild,
+} from '../codec/schema/describe'
+import type { ValueType } from '../codec/values'
+import { FILESYNC_VALUES as V } from './leaf'
+import type { CustomIdentity, DocumentItem, DocumentStream, FolderItem, ModifierIdentity } from './model'
 
 /**
- * How a modelled child element's content is read and written.
+ * How a modelled child element's content is read and written: a leaf kind (its value type's name), a list of items
+ * (`items`: folders, documents and unknown items), a list of records (`streams`), or a nested record.
  *
  * @example
  * ```ts
  * const type: FieldType = 'size' // a non-negative safe integer, or null for an empty element
  * ```
  */
-export type FieldType =
-  | 'text'
-  | 'date'
-  | 'size'
-  | 'int'
-  | 'binary'
-  | 'boolean'
-  | 'items'
-  | 'streams'
-  | 'modifierIdentity'
-  | 'customIdentity'
+export type FieldType = 'text' | 'date' | 'size' | 'int' | 'binary' | 'boolean' | 'items' | 'streams' | 'record'
 
 /**
- * One modelled child element.
+ * One modelled child element, compiled from its description.
  *
  * @example
  * ```ts
@@ -36,6 +40,8 @@ export interface FieldSpec {
   readonly key: string
   /** Its content type. */
   readonly type: FieldType
+  /** The record a `record` field holds, or each item of a `streams` field. */
+  readonly record?: RecordSpec
   /** `<Name>`, precomputed for the text writer. */
   readonly open: string
   /** `</Name>`. */
@@ -45,7 +51,7 @@ export interface FieldSpec {
 }
 
 /**
- * A record element: its modelled children, looked up by name, and the two write orders.
+ * A record element compiled from its description: its modelled children, looked up by name, and the two write orders.
  *
  * @example
  * ```ts
@@ -55,62 +61,20 @@ export interface FieldSpec {
 export interface RecordSpec {
   /** The element name (for messages). */
   readonly name: string
+  /** The description it is compiled from. */
+  readonly description: ElementDescription<unknown>
   /** Modelled children by local name. */
   readonly byName: ReadonlyMap<string, FieldSpec>
-  /** Listing and write-response order (§3.2, §3.3 responses). */
+  /** Listing and write-response order (§3.2, §3.3 responses): the description's. */
   readonly responseOrder: readonly FieldSpec[]
-  /** Write-request order (§3.3 request bodies). */
+  /** Write-request order (§3.3 request bodies): the description's `requestFirst`, then the others. */
   readonly requestOrder: readonly FieldSpec[]
   /** Position of each name in `responseOrder`. */
   readonly responseRank: ReadonlyMap<string, number>
   /** Position of each name in `requestOrder`. */
   readonly requestRank: ReadonlyMap<string, number>
-}
-
-const TYPES: Record<string, FieldType> = {
-  ItemType: 'text',
-  ResourceID: 'text',
-  ETag: 'text',
-  DateCreated: 'date',
-  DateModified: 'date',
-  RelationshipName: 'text',
-  Path: 'text',
-  ParentResourceID: 'text',
-  ReferenceID: 'text',
-  RoleDefinitionName: 'text',
-  ModifierIdentity: 'modifierIdentity',
-  CreatedBy: 'text',
-  LastModifiedBy: 'text',
-  SubstrateFileId: 'text',
-  ChangeTime: 'date',
-  WriteMode: 'text',
-  WriteStatus: 'text',
-  DateCreatedOnClient: 'date',
-  DateModifiedOnClient: 'date',
-  Items: 'items',
-  TotalSubItemSize: 'size',
-  QuotaState: 'text',
-  SpaceUsed: 'size',
-  SpaceGranted: 'size',
-  ListLevelQuotaState: 'text',
-  ListLevelSpaceUsed: 'size',
-  ListLevelSpaceGranted: 'size',
-  DocumentStreams: 'streams',
-  LabelHash: 'text',
-  LabelHashScope: 'int',
-  IsLabelProtected: 'boolean',
-  DocumentStreamName: 'text',
-  MimeType: 'text',
-  DataSize: 'size',
-  PreAuthURL: 'text',
-  XORHash: 'binary',
-  WriteValidationToken: 'binary',
-  StreamSyncToken: 'binary',
-  StreamProtocolSupport: 'int',
-  FragmentSessionId: 'text',
-  CustomIdentity: 'customIdentity',
-  Name: 'text',
-  Value: 'text',
+  /** The fields that hold records with extensions of their own (nested records, lists of records). */
+  readonly nested: readonly FieldSpec[]
 }
 
 // Element names whose lowerCamelCase is not just the first letter lowered (`ID` and `URL` read as words).
@@ -122,176 +86,205 @@ const KEYS: Record<string, string> = {
   XORHash: 'xorHash',
 }
 
-function field(name: string): FieldSpec {
-  const type = TYPES[name]
-  if (type === undefined) throw new Error(`schema: no type for ${name}`)
+/** A leaf child named as Web3S names it; typed leaves read an empty element as Null (MS-FILESYNC §2.2). */
+function leaf(name: string, type: ValueType<any> = V.text): Child {
   const key = KEYS[name] ?? name[0]!.toLowerCase() + name.slice(1)
-  return { name, key, type, open: `<${name}>`, close: `</${name}>`, empty: `<${name}/>` }
+  return leafChild(key, type, 'optional', { name, nillable: type !== V.text })
 }
 
-function rank(order: readonly FieldSpec[]): Map<string, number> {
-  return new Map(order.map((f, i) => [f.name, i]))
-}
-
-function record(name: string, responseNames: string[], requestNames: string[]): RecordSpec {
-  const responseOrder = responseNames.map(field)
-  const requestOrder = requestNames.map(field)
-  if (
-    new Set(responseNames).size !== responseNames.length ||
-    [...requestNames].sort().join() !== [...responseNames].sort().join()
-  ) {
-    throw new Error(`schema: ${name} orders do not list the same fields`)
-  }
-  return {
+/** A Web3S record: no namespace, no attributes, unknown children kept where they stood (docs/decisions.md#f4). */
+function record<A>(name: string, children: Child[], requestFirst?: string[]): ElementDescription<A> {
+  const d: ElementDescription<A> = {
+    namespace: null,
     name,
-    byName: new Map(responseOrder.map((f) => [f.name, f])),
-    responseOrder,
-    requestOrder,
-    responseRank: rank(responseOrder),
-    requestRank: rank(requestOrder),
+    children,
+    leaves: 'strict',
+    extensions: 'optional',
+    attributes: false,
+    json: { what: `a ${name}`, plainAliases: false, keepUnknown: false },
+    guard: [],
   }
+  return requestFirst === undefined ? d : { ...d, requestFirst }
 }
+
+const names = (...list: string[]): Child[] => list.map((name) => leaf(name))
+
+/**
+ * `CustomIdentity`.
+ *
+ * @example
+ * ```ts
+ * CUSTOM_IDENTITY_DESCRIPTION.children.length // 2
+ * ```
+ */
+export const CUSTOM_IDENTITY_DESCRIPTION: ElementDescription<CustomIdentity> = record(
+  'CustomIdentity',
+  names('Name', 'Value'),
+)
+
+/**
+ * `ModifierIdentity`.
+ *
+ * @example
+ * ```ts
+ * MODIFIER_IDENTITY_DESCRIPTION.children[0]!.key // 'customIdentity'
+ * ```
+ */
+export const MODIFIER_IDENTITY_DESCRIPTION: ElementDescription<ModifierIdentity> = record('ModifierIdentity', [
+  oneChild('customIdentity', CUSTOM_IDENTITY_DESCRIPTION),
+])
+
+// Responses: Name, Binary stream with DataSize second; requests: Default stream with DataSize after the hash.
+/**
+ * `DocumentStream` inside `DocumentStreams`.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT_STREAM_DESCRIPTION.requestFirst // ['DocumentStreamName', 'MimeType', 'XORHash', 'FragmentSessionId', 'DataSize']
+ * ```
+ */
+export const DOCUMENT_STREAM_DESCRIPTION: ElementDescription<DocumentStream> = record(
+  'DocumentStream',
+  [
+    ...names('DocumentStreamName', 'MimeType'),
+    leaf('DataSize', V.size),
+    leaf('PreAuthURL'),
+    leaf('XORHash', V.binary),
+    leaf('WriteValidationToken', V.binary),
+    leaf('StreamSyncToken', V.binary),
+    leaf('StreamProtocolSupport', V.int),
+    leaf('FragmentSessionId'),
+  ],
+  ['DocumentStreamName', 'MimeType', 'XORHash', 'FragmentSessionId', 'DataSize'],
+)
 
 // Listings (§3.2) send identity, then placement, then change data, then quota after Items; write responses (§3.3)
-// are a subset of that order ending with WriteStatus. Fields never seen in responses go where they fit best (guess).
-const FOLDER_RESPONSE = [
-  'ItemType',
-  'ResourceID',
-  'ETag',
-  'DateCreated',
-  'DateModified',
-  'RelationshipName',
-  'Path',
-  'ParentResourceID',
-  'ReferenceID',
-  'RoleDefinitionName',
-  'SubstrateFileId',
-  'CreatedBy',
-  'LastModifiedBy',
-  'ModifierIdentity',
-  'TotalSubItemSize',
-  'ChangeTime',
-  'Items',
-  'QuotaState',
-  'SpaceUsed',
-  'SpaceGranted',
-  'ListLevelQuotaState',
-  'ListLevelSpaceUsed',
-  'ListLevelSpaceGranted',
-  'WriteMode',
-  'DateCreatedOnClient',
-  'DateModifiedOnClient',
-  'WriteStatus',
+// are a subset of that order ending with WriteStatus. Write requests (§3.3) send identity and placement first, the
+// client's dates next, then the rest in listing order. Fields never seen in responses go where they fit best (guess).
+const IDENTITY = [
+  ...names('ItemType', 'ResourceID', 'ETag'),
+  leaf('DateCreated', V.date),
+  leaf('DateModified', V.date),
+  ...names('RelationshipName', 'Path', 'ParentResourceID', 'ReferenceID', 'RoleDefinitionName'),
 ]
+const AUTHORSHIP = [
+  ...names('SubstrateFileId', 'CreatedBy', 'LastModifiedBy'),
+  oneChild('modifierIdentity', MODIFIER_IDENTITY_DESCRIPTION),
+]
+const CLIENT = [
+  leaf('WriteMode'),
+  leaf('DateCreatedOnClient', V.date),
+  leaf('DateModifiedOnClient', V.date),
+  leaf('WriteStatus'),
+]
+const REQUEST_TAIL = ['RelationshipName', 'RoleDefinitionName', 'Path', 'DateCreated', 'DateModified']
+const CLIENT_DATES = ['DateCreatedOnClient', 'DateModifiedOnClient']
 
-// Folder create request (§3.3): ParentResourceID, WriteMode, ReferenceID, RelationshipName, DateModifiedOnClient, Items.
-const FOLDER_REQUEST = [
-  'ItemType',
-  'ResourceID',
-  'ParentResourceID',
-  'WriteMode',
-  'ETag',
-  'ReferenceID',
-  'RelationshipName',
-  'RoleDefinitionName',
-  'Path',
-  'DateCreated',
-  'DateModified',
-  'DateCreatedOnClient',
-  'DateModifiedOnClient',
-  'SubstrateFileId',
-  'CreatedBy',
-  'LastModifiedBy',
-  'ModifierIdentity',
-  'TotalSubItemSize',
-  'ChangeTime',
-  'Items',
-  'QuotaState',
-  'SpaceUsed',
-  'SpaceGranted',
-  'ListLevelQuotaState',
-  'ListLevelSpaceUsed',
-  'ListLevelSpaceGranted',
-  'WriteStatus',
-]
+/**
+ * `Document` items.
+ *
+ * @example
+ * ```ts
+ * DOCUMENT_DESCRIPTION.children.some((c) => c.key === 'documentStreams') // true
+ * ```
+ */
+export const DOCUMENT_DESCRIPTION: ElementDescription<DocumentItem> = record(
+  'Document',
+  [
+    ...IDENTITY,
+    listChild('documentStreams', 'DocumentStreams', () => [DOCUMENT_STREAM_DESCRIPTION], 'refuse'),
+    leaf('LabelHash'),
+    leaf('LabelHashScope', V.int),
+    leaf('IsLabelProtected', V.boolean),
+    ...AUTHORSHIP,
+    leaf('ChangeTime', V.date),
+    ...CLIENT,
+  ],
+  ['ItemType', 'ResourceID', 'ReferenceID', 'ParentResourceID', 'WriteMode', 'ETag', ...REQUEST_TAIL, ...CLIENT_DATES],
+)
 
-const DOCUMENT_RESPONSE = [
-  'ItemType',
-  'ResourceID',
-  'ETag',
-  'DateCreated',
-  'DateModified',
-  'RelationshipName',
-  'Path',
-  'ParentResourceID',
-  'ReferenceID',
-  'RoleDefinitionName',
-  'DocumentStreams',
-  'LabelHash',
-  'LabelHashScope',
-  'IsLabelProtected',
-  'SubstrateFileId',
-  'CreatedBy',
-  'LastModifiedBy',
-  'ModifierIdentity',
-  'ChangeTime',
-  'WriteMode',
-  'DateCreatedOnClient',
-  'DateModifiedOnClient',
-  'WriteStatus',
-]
+/**
+ * `Folder` items, holding items of any kind to any depth.
+ *
+ * @example
+ * ```ts
+ * FOLDER_DESCRIPTION.children.some((c) => c.key === 'spaceGranted') // true
+ * ```
+ */
+export const FOLDER_DESCRIPTION: ElementDescription<FolderItem> = record(
+  'Folder',
+  [
+    ...IDENTITY,
+    ...AUTHORSHIP,
+    leaf('TotalSubItemSize', V.size),
+    leaf('ChangeTime', V.date),
+    listChild('items', 'Items', () => [FOLDER_DESCRIPTION, DOCUMENT_DESCRIPTION], 'keep'),
+    leaf('QuotaState'),
+    leaf('SpaceUsed', V.size),
+    leaf('SpaceGranted', V.size),
+    leaf('ListLevelQuotaState'),
+    leaf('ListLevelSpaceUsed', V.size),
+    leaf('ListLevelSpaceGranted', V.size),
+    ...CLIENT,
+  ],
+  ['ItemType', 'ResourceID', 'ParentResourceID', 'WriteMode', 'ETag', 'ReferenceID', ...REQUEST_TAIL, ...CLIENT_DATES],
+)
 
-// Document create: ReferenceID, ParentResourceID, WriteMode, RelationshipName, DateModifiedOnClient, DocumentStreams;
-// update: ResourceID, ParentResourceID, WriteMode, ETag, RelationshipName, DateModifiedOnClient, DocumentStreams.
-const DOCUMENT_REQUEST = [
-  'ItemType',
-  'ResourceID',
-  'ReferenceID',
-  'ParentResourceID',
-  'WriteMode',
-  'ETag',
-  'RelationshipName',
-  'RoleDefinitionName',
-  'Path',
-  'DateCreated',
-  'DateModified',
-  'DateCreatedOnClient',
-  'DateModifiedOnClient',
-  'DocumentStreams',
-  'LabelHash',
-  'LabelHashScope',
-  'IsLabelProtected',
-  'SubstrateFileId',
-  'CreatedBy',
-  'LastModifiedBy',
-  'ModifierIdentity',
-  'ChangeTime',
-  'WriteStatus',
-]
+const compiled = new WeakMap<ElementDescription<unknown>, RecordSpec>()
 
-// Responses: Name, Binary stream with DataSize second; requests: Default stream with DataSize last.
-const STREAM_RESPONSE = [
-  'DocumentStreamName',
-  'MimeType',
-  'DataSize',
-  'PreAuthURL',
-  'XORHash',
-  'WriteValidationToken',
-  'StreamSyncToken',
-  'StreamProtocolSupport',
-  'FragmentSessionId',
-]
-const STREAM_REQUEST = [
-  'DocumentStreamName',
-  'MimeType',
-  'XORHash',
-  'FragmentSessionId',
-  'DataSize',
-  'PreAuthURL',
-  'WriteValidationToken',
-  'StreamSyncToken',
-  'StreamProtocolSupport',
-]
+function fieldOf(c: Child): FieldSpec {
+  const name = childName(c)
+  const tags = { name, key: c.key, open: `<${name}>`, close: `</${name}>`, empty: `<${name}/>` }
+  switch (c.kind) {
+    case 'leaf':
+      return { ...tags, type: c.type.name as FieldType }
+    case 'one':
+      return { ...tags, type: 'record', record: recordOf(c.element) }
+    case 'list':
+      // A list that keeps what it does not know holds items (Folder, Document, Unknown); one that refuses it, records.
+      return c.others === 'keep'
+        ? { ...tags, type: 'items' }
+        : { ...tags, type: 'streams', record: recordOf(c.items[0]!) }
+    default:
+      throw new Error(`schema: ${name} repeats without a wrapper, which Web3S does not`)
+  }
+}
+
+/**
+ * The table the FILESYNC decoder and writers read, compiled once from a description: fields by name, the response
+ * order (the description's) and the request order (`requestFirst`, then the others in response order).
+ *
+ * @example
+ * ```ts
+ * recordOf(FOLDER_DESCRIPTION) === FOLDER // true
+ * ```
+ */
+export function recordOf(d: ElementDescription<any>): RecordSpec {
+  const known = compiled.get(d)
+  if (known !== undefined) return known
+  const responseOrder = d.children.map(fieldOf)
+  const first = d.requestFirst ?? []
+  const byName = new Map(responseOrder.map((f) => [f.name, f]))
+  if (byName.size !== responseOrder.length || first.some((name) => !byName.has(name))) {
+    throw new Error(`schema: ${d.name} names a field twice, or writes first one it does not have`)
+  }
+  const requestOrder = [
+    ...first.map((name) => byName.get(name)!),
+    ...responseOrder.filter((f) => !first.includes(f.name)),
+  ]
+  const spec: RecordSpec = {
+    name: d.name,
+    description: d,
+    byName,
+    responseOrder,
+    requestOrder,
+    responseRank: new Map(responseOrder.map((f, i) => [f.name, i])),
+    requestRank: new Map(requestOrder.map((f, i) => [f.name, i])),
+    nested: responseOrder.filter((f) => f.record !== undefined),
+  }
+  compiled.set(d, spec)
+  return spec
+}
 
 /**
  * `Folder` items.
@@ -301,7 +294,7 @@ const STREAM_REQUEST = [
  * FOLDER.byName.has('SpaceGranted') // true
  * ```
  */
-export const FOLDER: RecordSpec = record('Folder', FOLDER_RESPONSE, FOLDER_REQUEST)
+export const FOLDER: RecordSpec = recordOf(FOLDER_DESCRIPTION)
 /**
  * `Document` items.
  *
@@ -310,7 +303,7 @@ export const FOLDER: RecordSpec = record('Folder', FOLDER_RESPONSE, FOLDER_REQUE
  * DOCUMENT.byName.has('DocumentStreams') // true
  * ```
  */
-export const DOCUMENT: RecordSpec = record('Document', DOCUMENT_RESPONSE, DOCUMENT_REQUEST)
+export const DOCUMENT: RecordSpec = recordOf(DOCUMENT_DESCRIPTION)
 /**
  * `DocumentStream` inside `DocumentStreams`.
  *
@@ -319,7 +312,7 @@ export const DOCUMENT: RecordSpec = record('Document', DOCUMENT_RESPONSE, DOCUME
  * DOCUMENT_STREAM.byName.has('XORHash') // true
  * ```
  */
-export const DOCUMENT_STREAM: RecordSpec = record('DocumentStream', STREAM_RESPONSE, STREAM_REQUEST)
+export const DOCUMENT_STREAM: RecordSpec = recordOf(DOCUMENT_STREAM_DESCRIPTION)
 /**
  * `ModifierIdentity`.
  *
@@ -328,7 +321,7 @@ export const DOCUMENT_STREAM: RecordSpec = record('DocumentStream', STREAM_RESPO
  * MODIFIER_IDENTITY.byName.has('CustomIdentity') // true
  * ```
  */
-export const MODIFIER_IDENTITY: RecordSpec = record('ModifierIdentity', ['CustomIdentity'], ['CustomIdentity'])
+export const MODIFIER_IDENTITY: RecordSpec = recordOf(MODIFIER_IDENTITY_DESCRIPTION)
 /**
  * `CustomIdentity`.
  *
@@ -337,4 +330,4 @@ export const MODIFIER_IDENTITY: RecordSpec = record('ModifierIdentity', ['Custom
  * CUSTOM_IDENTITY.byName.has('Name') // true
  * ```
  */
-export const CUSTOM_IDENTITY: RecordSpec = record('CustomIdentity', ['Name', 'Value'], ['Name', 'Value'])
+export const CUSTOM_IDENTITY: RecordSpec = recordOf(CUSTOM_IDENTITY_DESCRIPTION)

@@ -6,15 +6,7 @@ import { iterate } from '../xml/serialize-stream'
 import type { XmlElement, XmlNode } from '../xml/types'
 import { booleanText, LEAF_TEXT } from './leaf'
 import type { Extension, FolderItem, Item } from './model'
-import {
-  CUSTOM_IDENTITY,
-  DOCUMENT,
-  DOCUMENT_STREAM,
-  type FieldSpec,
-  FOLDER,
-  MODIFIER_IDENTITY,
-  type RecordSpec,
-} from './schema'
+import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, FOLDER, type RecordSpec } from './schema'
 
 // Building an element tree and serialising it costs about as much again as writing the text directly, and
 // encoding has to beat fast-xml-parser's builder; so the document codec writes text, and only unknown elements
@@ -227,11 +219,8 @@ function drain(stack: Frame[], out: Sink, streamed?: readonly unknown[]): void {
         case 'streams':
           frame = openList(x as Mutable[], true, f.request, out)
           break
-        case 'modifierIdentity':
-          frame = openRecord(MODIFIER_IDENTITY, field.name, x as Mutable, f.request, out)
-          break
-        case 'customIdentity':
-          frame = openRecord(CUSTOM_IDENTITY, field.name, x as Mutable, f.request, out)
+        case 'record':
+          frame = openRecord(field.record!, field.name, x as Mutable, f.request, out)
           break
         default: {
           const s = leafText(field, x)

@@ -4,7 +4,11 @@ import * as t from 'io-ts'
 import { textPosition } from '../codec/context'
 import type { DocumentOptions } from '../codec/document'
 import { type ElementDescription, guardOf } from '../codec/schema/describe'
+import { isElement } from '../codec/schema/tree'
 import { compileReader, compileWriter } from '../codec/schema/xml'
+
+export { isElement }
+
 import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
@@ -20,16 +24,6 @@ export type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | 
 
 export function describeName(ns: string | null, localName: string): string {
   return ns === null ? `${localName} in no namespace` : `${localName} in namespace ${ns}`
-}
-
-export function isElement(u: unknown): u is XmlElement {
-  return (
-    typeof u === 'object' &&
-    u !== null &&
-    (u as XmlElement).type === 'element' &&
-    Array.isArray((u as XmlElement).children) &&
-    Array.isArray((u as XmlElement).attributes)
-  )
 }
 
 /** Runs a decode step; a hand-built tree that breaks the XmlElement contract deep inside becomes an error, not a throw. */
@@ -155,7 +149,7 @@ const asRoot = (el: XmlElement): XmlElement =>
  */
 export function describedElement<A>(name: string, d: ElementDescription<A>): t.Type<A, XmlElement, XmlElement> {
   const write = compileWriter(d, SDATA)
-  const names = [d.namespace, ...(d.namespaces ?? [])]
+  const names = [d.namespace, ...(d.namespaces ?? [])].filter((n): n is string => n !== null)
   return elementCodec(name, guardOf(d), names, [d.name], compileReader(d, SDATA), (a) => asRoot(write(a)))
 }
 
@@ -173,7 +167,7 @@ export function describedDocument<A>(
   options: DocumentOptions | undefined,
 ): t.Type<A, string, XmlInput> {
   const write = compileWriter(d, SDATA)
-  const names = [d.namespace, ...(d.namespaces ?? [])]
+  const names = [d.namespace, ...(d.namespaces ?? [])].filter((n): n is string => n !== null)
   return documentCodec(name, guardOf(d), names, [d.name], compileReader(d, SDATA), (a) => asRoot(write(a)), options)
 }
 

@@ -248,6 +248,19 @@ const EXAMPLES: Example[] = [
       },
     ],
   },
+  {
+    file: 'docs/schema.md',
+    contains: "const Contact = describedElement('Contact', CONTACT)",
+    scenarios: [
+      {
+        name: 'describes a payload element once and reads, writes and maps it as syncwire reads its own',
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual(["{ _tag: 'Right', right: { name: 'Ann', visits: 3 } }", "{ name: 'Ann', visits: 3 }"])
+        },
+      },
+    ],
+  },
   // ---------------------------------------------------------------------------------------------- docs/sdata.md
   {
     file: 'docs/sdata.md',

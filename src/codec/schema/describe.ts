@@ -24,8 +24,10 @@ export type Occurs = 'required' | 'optional' | { readonly default: unknown }
  */
 export interface LeafChild {
   readonly kind: 'leaf'
-  /** The value's member name (also the XML local name, in the element's child namespace). */
+  /** The value's member name (also the XML local name, in the element's namespace, unless `name` says otherwise). */
   readonly key: string
+  /** The XML local name, when it is not the member name (`ResourceID` for `resourceId`). */
+  readonly name?: string
   /** The JSON member name. */
   readonly json: string
   /** The value type its text is read and written by. */
@@ -55,6 +57,49 @@ export interface ManyChild {
 }
 
 /**
+ * An optional child element described by its own element description, held once; its value is an object member.
+ *
+ * @example
+ * ```ts
+ * const identity: OneChild = oneChild('modifierIdentity', MODIFIER_IDENTITY)
+ * ```
+ */
+export interface OneChild {
+  readonly kind: 'one'
+  /** The value's member name. */
+  readonly key: string
+  /** The JSON member name. */
+  readonly json: string
+  /** The child's description; its name is the child's XML name. */
+  readonly element: ElementDescription<any>
+}
+
+/**
+ * A wrapper child element holding a list of elements (`<Items>` holding folders and documents): the list is an array
+ * member. Each item is read by the description its name matches; when there are several, the value records which
+ * in a `kind` member (the description's name). Other elements are kept (`others: 'keep'`, as `{ kind: 'Unknown',
+ * element }`) or are an error (`refuse`).
+ *
+ * @example
+ * ```ts
+ * const streams: ListChild = listChild('documentStreams', 'DocumentStreams', () => [DOCUMENT_STREAM], 'refuse')
+ * ```
+ */
+export interface ListChild {
+  readonly kind: 'list'
+  /** The value's member name (an array). */
+  readonly key: string
+  /** The JSON member name (an array). */
+  readonly json: string
+  /** The wrapper element's local name. */
+  readonly name: string
+  /** The descriptions of the items, matched by name. */
+  readonly items: readonly ElementDescription<any>[]
+  /** What becomes of an item no description names. */
+  readonly others: 'keep' | 'refuse'
+}
+
+/**
  * One child of a description.
  *
  * @example
@@ -62,7 +107,7 @@ export interface ManyChild {
  * const children: readonly Child[] = [leafChild('origin', TextValue, 'optional')]
  * ```
  */
-export type Child = LeafChild | ManyChild
+export type Child = LeafChild | ManyChild | OneChild | ListChild
 
 /**
  * How a JSON object is read and written: what it is called in errors, and whether members may also be written
@@ -96,8 +141,8 @@ export interface JsonForm {
  * ```
  */
 export interface ElementDescription<A> {
-  /** The element's namespace (its children are in the same one). */
-  readonly namespace: string
+  /** The element's namespace (its children are in the same one); `null` for none (FILESYNC's elements). */
+  readonly namespace: string | null
   /** The element's local name. */
   readonly name: string
   /**
@@ -108,6 +153,11 @@ export interface ElementDescription<A> {
   readonly namespaces?: readonly string[]
   /** The children the model knows, in the order they are written. */
   readonly children: readonly Child[]
+  /**
+   * The local names of the children a write request writes first (FILESYNC's request bodies), the others following
+   * in {@link children} order; absent when requests and responses are written alike.
+   */
+  readonly requestFirst?: readonly string[]
   /**
    * `strict`: a known leaf holding elements, a second occurrence or an unreadable value is an error. `lenient`: the
    * child is kept in `extensions` instead, whatever it holds (a leaf carrying attributes too), and reading never fails.
@@ -140,9 +190,30 @@ export function leafChild(
   key: string,
   type: ValueType<any>,
   occurs: Occurs,
-  options: { json?: string; nillable?: boolean } = {},
+  options: { json?: string; nillable?: boolean; name?: string } = {},
 ): LeafChild {
-  return { kind: 'leaf', key, json: options.json ?? key, type, occurs, nillable: options.nillable ?? false }
+  const child: LeafChild = {
+    kind: 'leaf',
+    key,
+    json: options.json ?? key,
+    type,
+    occurs,
+    nillable: options.nillable ?? false,
+  }
+  return options.name === undefined ? child : { ...child, name: options.name }
+}
+
+/**
+ * The XML local name of a child: a leaf's `name` or member name, a nested element's name, a list's wrapper name.
+ *
+ * @example
+ * ```ts
+ * childName(leafChild('resourceId', TextValue, 'optional', { name: 'ResourceID' })) // 'ResourceID'
+ * ```
+ */
+export function childName(c: Child): string {
+  if (c.kind === 'leaf') return c.name ?? c.key
+  return c.kind === 'list' ? c.name : c.element.name
 }
 
 /**
@@ -158,6 +229,48 @@ export function manyChild(key: string, element: ElementDescription<any>, json: s
 }
 
 /**
+ * A nested child held once.
+ *
+ * @example
+ * ```ts
+ * oneChild('customIdentity', CUSTOM_IDENTITY)
+ * ```
+ */
+export function oneChild(key: string, element: ElementDescription<any>, json: string = key): OneChild {
+  return { kind: 'one', key, json, element }
+}
+
+/**
+ * A wrapper child holding a list of described elements.
+ *
+ * @example
+ * ```ts
+ * listChild('items', 'Items', () => [FOLDER, DOCUMENT], 'keep')
+ * ```
+ */
+export function listChild(
+  key: string,
+  name: string,
+  items: () => readonly ElementDescription<any>[],
+  others: 'keep' | 'refuse',
+  json: string = key,
+): ListChild {
+  // A thunk, so an element's list may hold the element itself (a folder's items hold folders).
+  let known: readonly ElementDescription<any>[] | undefined
+  return {
+    kind: 'list',
+    key,
+    json,
+    name,
+    others,
+    get items() {
+      known ??= items()
+      return known
+    },
+  }
+}
+
+/**
  * The members of a value that are arrays in every value (repeated children, and `extensions` when `always`).
  *
  * @example
@@ -166,7 +279,7 @@ export function manyChild(key: string, element: ElementDescription<any>, json: s
  * ```
  */
 export function arrayMembers(d: ElementDescription<unknown>): string[] {
-  const out = d.children.filter((c) => c.kind === 'many').map((c) => c.key)
+  const out = d.children.filter((c) => c.kind === 'many' || c.kind === 'list').map((c) => c.key)
   if (d.extensions === 'always') out.push('extensions')
   return out
 }
@@ -186,8 +299,10 @@ export function guardOf<A>(d: ElementDescription<A>): (u: unknown) => u is A {
   for (const key of d.guard) {
     const child = d.children.find((c) => c.key === key)
     keys.push(key)
-    if (child === undefined || child.kind === 'many') {
+    if (child === undefined || child.kind === 'many' || child.kind === 'list') {
       checks.push(key === 'namespace' ? (v) => typeof v === 'string' : Array.isArray)
+    } else if (child.kind === 'one') {
+      checks.push((v) => typeof v === 'object' && v !== null)
     } else {
       const jsType = child.type.jsType
       checks.push((v) => typeof v === jsType)

@@ -3,8 +3,6 @@
 // so it knows no protocol; SData's is in src/sdata/tree.ts.
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { XMLNS_NAMESPACE } from '../../xml/types'
-import type { PrefixMap } from './path'
-import type { Scope } from './tree'
 
 /**
  * XML Schema instance, the namespace of `xsi:nil`.
@@ -26,11 +24,11 @@ export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance'
  */
 export interface Dialect {
   /** The prefix each namespace is written with (`null`: the default namespace); paths and messages show it too. */
-  readonly prefixes: PrefixMap
+  readonly prefixes: ReadonlyMap<string, string | null>
   /** The namespace declarations an encoded root element carries. */
   readonly declarations: readonly XmlAttribute[]
   /** The bindings those declarations put in scope, keyed by prefix ('' = the default namespace). */
-  readonly scope: Scope
+  readonly scope: ReadonlyMap<string, string>
 }
 
 /**
@@ -41,7 +39,7 @@ export interface Dialect {
  * const d = dialect(new Map([[NS, 'crm']]), [{ namespace: XMLNS_NAMESPACE, localName: 'crm', prefix: 'xmlns', value: NS }])
  * ```
  */
-export function dialect(prefixes: PrefixMap, declarations: readonly XmlAttribute[]): Dialect {
+export function dialect(prefixes: ReadonlyMap<string, string | null>, declarations: readonly XmlAttribute[]): Dialect {
   const scope = new Map<string, string>()
   for (const a of declarations) {
     if (a.namespace === XMLNS_NAMESPACE) scope.set(a.prefix === null ? '' : a.localName, a.value)
@@ -59,12 +57,13 @@ export function dialect(prefixes: PrefixMap, declarations: readonly XmlAttribute
  */
 export function elementIn(
   d: Dialect,
-  ns: string,
+  ns: string | null,
   localName: string,
   children: XmlNode[],
   attributes: XmlAttribute[] = [],
 ): XmlElement {
-  return { type: 'element', namespace: ns, localName, prefix: d.prefixes.get(ns) ?? null, attributes, children }
+  const prefix = ns === null ? null : (d.prefixes.get(ns) ?? null)
+  return { type: 'element', namespace: ns, localName, prefix, attributes, children }
 }
 
 /**
@@ -87,6 +86,6 @@ export function attributeIn(d: Dialect, ns: string, localName: string, value: st
  * leafIn(SDATA, SYNC_NS, 'tick', '5') // <sync:tick>5</sync:tick>
  * ```
  */
-export function leafIn(d: Dialect, ns: string, localName: string, value: string): XmlElement {
+export function leafIn(d: Dialect, ns: string | null, localName: string, value: string): XmlElement {
   return elementIn(d, ns, localName, value === '' ? [] : [{ type: 'text', value }])
 }

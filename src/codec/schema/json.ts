@@ -6,7 +6,7 @@ import { keptAttributes, keptExtensions, nonEmpty, readAttributes, readExtension
 import { splitMembers, withMembers } from '../json/members'
 import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from '../json/read'
 import { isValueProblem } from '../values'
-import type { ElementDescription } from './describe'
+import type { Child, ElementDescription, LeafChild } from './describe'
 
 /**
  * Reads the JSON form of a description's value; `undefined` (with errors recorded) when it cannot be read.
@@ -49,7 +49,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   if (d.attributes) known.add('$attributes')
   if (d.namespaces !== undefined) known.add('$namespace')
   const leftOut = d.extensions === 'always' ? EXTENSIONS : NONE
-  const items = d.children.map((c) => (c.kind === 'many' ? compileJsonReader(c.element) : undefined))
+  const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonReader(itemOf(c))))
   const wrapper = d.json.wrapper
   const reader: JsonReader<A> = (errs, u, top) => {
     let raw = readObject(errs, u, top, d.json.what)
@@ -71,9 +71,16 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
       value.namespace = typeof ns === 'string' ? ns : d.namespace
     }
     d.children.forEach((child, i) => {
-      if (child.kind === 'many') {
+      if (child.kind === 'many' || child.kind === 'list') {
         const item = items[i]!
-        value[child.key] = optArray(errs, o, child.json, c, (v, vc) => item(errs, v, vc)) ?? []
+        const list = optArray(errs, o, child.json, c, (v, vc) => item(errs, v, vc))
+        if (list !== undefined || child.kind === 'many') value[child.key] = list ?? []
+        return
+      }
+      if (child.kind === 'one') {
+        const v = member(o, child.json)
+        const r = v === undefined ? undefined : items[i]!(errs, v, at(c, child.json, t.UnknownRecord, v))
+        if (r !== undefined) value[child.key] = r
         return
       }
       const from: JsonRecord = child.nillable ? raw : o
@@ -112,6 +119,14 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   return reader
 }
 
+/** The one description a nested or repeated child's JSON items are read and written by (lists of several have none yet). */
+function itemOf(c: Exclude<Child, LeafChild>): ElementDescription<unknown> {
+  if (c.kind !== 'list') return c.element
+  if (c.items.length !== 1)
+    throw new Error(`the list ${c.name} holds several kinds of element, which have no JSON form yet`)
+  return c.items[0]!
+}
+
 function without(kept: JsonMembers | undefined, key: string): JsonMembers | undefined {
   if (kept === undefined) return undefined
   const { [key]: _dropped, ...others } = kept
@@ -131,7 +146,7 @@ function without(kept: JsonMembers | undefined, key: string): JsonMembers | unde
 export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDescription<A>): (value: A) => O {
   const cached = jsonWriters.get(d as ElementDescription<unknown>)
   if (cached !== undefined) return cached as unknown as (value: A) => O
-  const items = d.children.map((c) => (c.kind === 'many' ? compileJsonWriter(c.element) : undefined))
+  const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonWriter(itemOf(c))))
   const zeroForNull = d.children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
   const writer = (value: A): Record<string, unknown> => {
     const v = value as Record<string, unknown>
@@ -139,7 +154,8 @@ export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDesc
     d.children.forEach((child, i) => {
       const x = v[child.key]
       if (x === undefined) return
-      if (child.kind === 'many') out[child.json] = (x as unknown[]).map(items[i]!)
+      if (child.kind === 'many' || child.kind === 'list') out[child.json] = (x as unknown[]).map(items[i]!)
+      else if (child.kind === 'one') out[child.json] = items[i]!(x)
       else out[child.json] = x === null ? null : child.type.writeJson(x)
     })
     if (d.namespaces !== undefined && v.namespace !== d.namespace) out.$namespace = v.namespace

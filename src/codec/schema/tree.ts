@@ -49,6 +49,24 @@ export function usedDeclarations(attributes: XmlAttribute[], used: ReadonlySet<s
 /** The concatenated text of an element's text children ('' when it has none): the tree's own reader. */
 export { elementText as textOf } from '../../xml/tree'
 
+/**
+ * Whether a value is an element of the tree, with its children and attributes (a hand-built value may not be).
+ *
+ * @example
+ * ```ts
+ * isElement({ type: 'element', children: [], attributes: [] }) // true
+ * ```
+ */
+export function isElement(u: unknown): u is XmlElement {
+  return (
+    typeof u === 'object' &&
+    u !== null &&
+    (u as XmlElement).type === 'element' &&
+    Array.isArray((u as XmlElement).children) &&
+    Array.isArray((u as XmlElement).attributes)
+  )
+}
+
 /** Whether an element has element children (then its text is not a value). */
 export function hasElementChildren(el: XmlElement): boolean {
   for (const c of el.children) if (c.type === 'element') return true

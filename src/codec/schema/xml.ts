@@ -3,7 +3,7 @@
 
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { isValueProblem } from '../values'
-import type { ElementDescription, LeafChild, ManyChild } from './describe'
+import { childName, type ElementDescription, type LeafChild, type ListChild } from './describe'
 import { attributeIn, type Dialect, elementIn, leafIn, XSI_NAMESPACE as XSI_NS } from './dialect'
 import { at, duplicate, missingAt, type Path, type Problems, readValue } from './path'
 import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textOf } from './tree'
@@ -25,6 +25,8 @@ interface Slot {
   readonly bit: number
   readonly leaf: LeafChild | undefined
   readonly read: XmlReader<unknown> | undefined
+  /** Whether the child repeats (its values form an array, each read at its position). */
+  readonly repeated: boolean
 }
 
 type Cache<F> = WeakMap<Dialect, WeakMap<ElementDescription<unknown>, F>>
@@ -48,9 +50,9 @@ function remember<F>(cache: Cache<F>, dialect: Dialect, d: ElementDescription<un
 }
 
 /** The bindings in scope below an element written with the dialect's declarations and `ns` as the default namespace. */
-function defaultScope(dialect: Dialect, ns: string): ReadonlyMap<string, string> {
+function defaultScope(dialect: Dialect, ns: string | null): ReadonlyMap<string, string> {
   const scope = new Map(dialect.scope)
-  scope.set('', ns)
+  scope.set('', ns ?? '')
   return scope
 }
 
@@ -85,22 +87,28 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
   const known = cached(readers, dialect, d as ElementDescription<unknown>)
   if (known !== undefined) return known as XmlReader<A>
   const table = new Map<string, Slot>()
+  const ns = d.namespace
+  const variants = d.namespaces
+  const spaces = new Set<string | null>([ns, ...(variants ?? [])])
   d.children.forEach((c, index) => {
-    const read = c.kind === 'many' ? compileReader((c as ManyChild).element, dialect) : undefined
-    table.set(c.kind === 'many' ? c.element.name : c.key, {
+    const read =
+      c.kind === 'leaf'
+        ? undefined
+        : c.kind === 'list'
+          ? listReader(c, dialect, spaces)
+          : compileReader(c.element, dialect)
+    table.set(childName(c), {
       index,
       bit: 2 ** index,
       leaf: c.kind === 'leaf' ? c : undefined,
       read,
+      repeated: c.kind === 'many',
     })
   })
-  const ns = d.namespace
-  const variants = d.namespaces
-  const spaces = new Set([ns, ...(variants ?? [])])
   const children = d.children
   const n = children.length
   const strict = d.leaves === 'strict'
-  const prefix = dialect.prefixes.get(ns)
+  const prefix = ns === null ? null : dialect.prefixes.get(ns)
   const rootScope = dialect.scope
   const reader: XmlReader<A> = (el, path, problems) => {
     const values: unknown[] = new Array(n)
@@ -110,8 +118,21 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
     const scope = variants === undefined ? rootScope : defaultScope(dialect, el.namespace ?? ns)
     for (const c of el.children) {
       if (c.type !== 'element') continue
-      const slot = c.namespace !== null && spaces.has(c.namespace) ? table.get(c.localName) : undefined
-      if (slot !== undefined && slot.read !== undefined) {
+      const slot = spaces.has(c.namespace) ? table.get(c.localName) : undefined
+      if (slot !== undefined && slot.read !== undefined && !slot.repeated) {
+        if ((seen & slot.bit) === 0) {
+          seen |= slot.bit
+          const v = slot.read(c, at(path, c), problems)
+          if (v === undefined) ok = false
+          else values[slot.index] = v
+          continue
+        }
+        if (strict) {
+          duplicate(c, at(path, c), problems)
+          ok = false
+          continue
+        }
+      } else if (slot !== undefined && slot.read !== undefined) {
         const item = slot.read(c, at(path, c, true), problems)
         if (item === undefined) ok = false
         else {
@@ -155,9 +176,11 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
       const v = values[i]
       if (c.kind === 'many') value[c.key] = v ?? []
       else if (v !== undefined) value[c.key] = v
+      else if (c.kind !== 'leaf') continue
       else if (c.occurs === 'required') {
         if ((seen & (2 ** i)) === 0) {
-          problems.add(missingAt(path, ns, c.key), el, `missing required element ${prefix}:${c.key}`)
+          const name = c.name ?? c.key
+          problems.add(missingAt(path, ns, name), el, `missing required element ${prefix ? `${prefix}:` : ''}${name}`)
         }
         ok = false
       } else if (c.occurs !== 'optional') value[c.key] = c.occurs.default
@@ -193,13 +216,26 @@ export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (v
         for (const item of value[c.key] as unknown[]) out.push(write(item))
       }
     }
+    if (c.kind === 'one') {
+      const write = compileWriter(c.element, dialect)
+      return (value: Record<string, unknown>, out: XmlNode[]) => {
+        if (value[c.key] !== undefined) out.push(write(value[c.key]))
+      }
+    }
+    if (c.kind === 'list') {
+      const write = listWriter(c, dialect, ns)
+      return (value: Record<string, unknown>, out: XmlNode[]) => {
+        if (value[c.key] !== undefined) out.push(write(value[c.key] as unknown[]))
+      }
+    }
     const type = c.type
+    const name = c.name ?? c.key
     return (value: Record<string, unknown>, out: XmlNode[], inDefault: string | undefined) => {
       const v = value[c.key]
       if (v === undefined) return
-      if (inDefault !== undefined) out.push({ ...leafIn(dialect, inDefault, c.key, type.write(v)), prefix: null })
-      else if (v === null) out.push(elementIn(dialect, ns, c.key, [], [attributeIn(dialect, XSI_NS, 'nil', 'true')]))
-      else out.push(leafIn(dialect, ns, c.key, type.write(v)))
+      if (inDefault !== undefined) out.push({ ...leafIn(dialect, inDefault, name, type.write(v)), prefix: null })
+      else if (v === null) out.push(elementIn(dialect, ns, name, [], [attributeIn(dialect, XSI_NS, 'nil', 'true')]))
+      else out.push(leafIn(dialect, ns, name, type.write(v)))
     }
   })
   const writer = (value: A): XmlElement => {
@@ -219,4 +255,52 @@ export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (v
   return remember(writers, dialect, d as ElementDescription<unknown>, writer as (value: unknown) => XmlElement) as (
     value: A,
   ) => XmlElement
+}
+
+/** The tag a list item carries when its list has several item descriptions (FILESYNC's `kind: 'Folder'`). */
+type Tagged = { kind?: string; element?: XmlElement }
+
+/** Reads a list child's wrapper: each element by the item description its name matches, others kept or refused. */
+function listReader(c: ListChild, dialect: Dialect, spaces: ReadonlySet<string | null>): XmlReader<unknown[]> {
+  // Compiled on first use: an item may be the element the list is in (a folder's items hold folders).
+  let byName: Map<string, { d: ElementDescription<unknown>; read: XmlReader<unknown> }> | undefined
+  const tagged = c.items.length > 1
+  const expected = c.items.map((item) => `<${item.name}>`).join(', ')
+  return (wrapper, path, problems) => {
+    byName ??= new Map(c.items.map((item) => [item.name, { d: item, read: compileReader(item, dialect) }]))
+    const out: unknown[] = []
+    let ok = true
+    for (const node of wrapper.children) {
+      if (node.type !== 'element') continue
+      const item = spaces.has(node.namespace) ? byName.get(node.localName) : undefined
+      if (item === undefined) {
+        if (c.others === 'keep') out.push({ kind: 'Unknown', element: selfContained(node, dialect.scope) })
+        else {
+          problems.add(at(path, node, true), node, `expected element ${expected}, found <${node.localName}>`)
+          ok = false
+        }
+        continue
+      }
+      const v = item.read(node, at(path, node, true), problems)
+      if (v === undefined) ok = false
+      else out.push(tagged ? { kind: item.d.name, ...(v as object) } : v)
+    }
+    return ok ? out : undefined
+  }
+}
+
+/** Writes a list child's wrapper: each item by its description (picked by `kind` when there are several). */
+function listWriter(c: ListChild, dialect: Dialect, ns: string | null): (items: readonly unknown[]) => XmlElement {
+  let byName: Map<string, (value: unknown) => XmlElement> | undefined
+  return (items) => {
+    byName ??= new Map(c.items.map((item) => [item.name, compileWriter(item, dialect)]))
+    const first = byName.get(c.items[0]!.name)!
+    const out: XmlNode[] = []
+    for (const item of items) {
+      const tag = (item as Tagged).kind
+      if (tag === 'Unknown' && (item as Tagged).element !== undefined) out.push((item as Tagged).element!)
+      else out.push((tag === undefined ? first : (byName.get(tag) ?? first))(item))
+    }
+    return elementIn(dialect, ns, c.name, out)
+  }
 }

@@ -1,6 +1,7 @@
 // fast-check arbitraries for MS-FILESYNC documents and items, generating only values that `FileSyncXml` encodes
 // and decodes back unchanged (docs/decisions.md#f3, #f4: lossless, absent ≠ empty, SPO order, extensions in place).
 import fc from 'fast-check'
+import type { ElementDescription } from '../../codec/schema/describe'
 import type {
   CustomIdentity,
   DocumentItem,
@@ -14,12 +15,16 @@ import type {
 } from '../../filesync/model'
 import {
   CUSTOM_IDENTITY,
+  CUSTOM_IDENTITY_DESCRIPTION,
   DOCUMENT,
   DOCUMENT_STREAM,
+  DOCUMENT_STREAM_DESCRIPTION,
   FOLDER,
   MODIFIER_IDENTITY,
+  MODIFIER_IDENTITY_DESCRIPTION,
   type RecordSpec,
 } from '../../filesync/schema'
+import { describedRecord, type MemberArbitraries } from './described'
 
 import {
   arbBoolean,
@@ -79,24 +84,50 @@ function withExtensions<R extends object>(
   })
 }
 
-const common = {
+// The values of each kind of leaf (Null included where the kind has it), and of the members whose values are narrower
+// than their kind (identifiers, enumerations, URLs): everything else about a record comes from its description.
+const BY_TYPE: Readonly<Record<string, () => fc.Arbitrary<unknown>>> = {
+  text: () => arbFileSyncText(),
+  date: () => arbDate,
+  size: () => arbSize,
+  int: () => arbInt,
+  binary: () => fc.uint8Array({ maxLength: 24 }),
+  boolean: () => arbBoolean,
+}
+
+const MEMBERS: MemberArbitraries = {
   itemType: fc.constantFrom('Folder', 'Document'),
   resourceId: arbResourceId(),
   eTag: arbETag(),
-  dateCreated: arbDate,
-  dateModified: arbDate,
-  relationshipName: arbFileSyncText(),
   path: arbFileSyncText().map((s) => `/RootFolder/${s}`),
   parentResourceId: arbResourceId(),
   referenceId: fc.uuid().map((u) => `#${u.slice(1)}`),
-  roleDefinitionName: arbFileSyncText(),
-  createdBy: arbFileSyncText(),
-  lastModifiedBy: arbFileSyncText(),
-  substrateFileId: arbFileSyncText(),
-  changeTime: arbDate,
   writeStatus: fc.constantFrom('Success', 'Failure'),
-  dateCreatedOnClient: arbDate,
-  dateModifiedOnClient: arbDate,
+  quotaState: arbQuota,
+  listLevelQuotaState: arbQuota,
+  labelHash: fc.oneof(fc.constant(''), arbFileSyncText()),
+  documentStreamName: fc.constantFrom('Binary', 'Default'),
+  mimeType: fc.constantFrom('application/octet-stream', 'text/plain'),
+  preAuthUrl: fc.oneof(
+    fc.constant(''),
+    fc.webUrl().map((u) => `${u}?a=1&b=<2>`),
+  ),
+  fragmentSessionId: fc.uuid(),
+}
+
+/**
+ * The record of a FILESYNC description's values: each leaf from {@link MEMBERS} or its kind, nested records and lists
+ * from `own` (a member `own` sets to `undefined` is left out, as `writeMode` is, which items draw first).
+ */
+function recordOf<A>(
+  d: ElementDescription<A>,
+  own: Record<string, fc.Arbitrary<unknown> | undefined>,
+): fc.Arbitrary<A> {
+  return describedRecord(d, (c) => {
+    if (c.key in own) return own[c.key]
+    if (c.kind !== 'leaf') throw new Error(`no arbitrary for ${c.key}`)
+    return MEMBERS[c.key] ?? BY_TYPE[c.type.name]!()
+  })
 }
 
 const arbWriteMode = fc.oneof(
@@ -115,12 +146,12 @@ const arbWriteMode = fc.oneof(
 export function arbModifierIdentity(extensions = true): fc.Arbitrary<ModifierIdentity> {
   const custom = withExtensions<CustomIdentity>(
     CUSTOM_IDENTITY,
-    fc.record({ name: fc.constant('SkyDriveSync'), value: fc.uuid() }, { requiredKeys: [] }),
+    recordOf(CUSTOM_IDENTITY_DESCRIPTION, { name: fc.constant('SkyDriveSync'), value: fc.uuid() }),
     extensions,
   )
   return withExtensions<ModifierIdentity>(
     MODIFIER_IDENTITY,
-    fc.record({ customIdentity: custom }, { requiredKeys: [] }),
+    recordOf(MODIFIER_IDENTITY_DESCRIPTION, { customIdentity: custom }),
     extensions,
   )
 }
@@ -137,28 +168,11 @@ export function arbDocumentStream(
   options: FileSyncArbitraryOptions = {},
   request = false,
 ): fc.Arbitrary<DocumentStream> {
-  const bytes = fc.uint8Array({ maxLength: 24 })
-  const base = fc.record(
-    {
-      documentStreamName: fc.constantFrom('Binary', 'Default'),
-      mimeType: fc.constantFrom('application/octet-stream', 'text/plain'),
-      dataSize: arbSize,
-      preAuthUrl: fc.oneof(
-        fc.constant(''),
-        fc.webUrl().map((u) => `${u}?a=1&b=<2>`),
-      ),
-      xorHash: bytes,
-      writeValidationToken: bytes,
-      streamSyncToken: bytes,
-      streamProtocolSupport: arbInt,
-      fragmentSessionId: fc.uuid(),
-    },
-    { requiredKeys: [] },
-  )
+  const base = recordOf<DocumentStream>(DOCUMENT_STREAM_DESCRIPTION, {})
   return withExtensions(DOCUMENT_STREAM, base, options.extensions !== false, () => request)
 }
 
-/** The arbitraries of the fields a kind of item has beyond {@link ItemFields}. */
+/** The arbitraries of a kind of item's lists (its leaves come from its description). */
 type OwnFields<T> = { [K in Exclude<keyof T, keyof ItemFields | 'kind'>]?: fc.Arbitrary<T[K]> }
 
 /**
@@ -173,12 +187,14 @@ function arbItemOf<T extends FolderItem | DocumentItem>(
 ): fc.Arbitrary<T> {
   const ext = options.extensions !== false
   return arbWriteMode.chain((writeMode) => {
-    const base = fc
-      .record({ ...common, modifierIdentity: arbModifierIdentity(ext), ...own(writeMode) }, { requiredKeys: [] })
-      .map((r) => {
-        const item = { kind, ...r } as T
-        return writeMode === undefined ? item : { ...item, writeMode }
-      })
+    const base = recordOf(spec.description as ElementDescription<object>, {
+      modifierIdentity: arbModifierIdentity(ext),
+      writeMode: undefined,
+      ...own(writeMode),
+    }).map((r) => {
+      const item = { kind, ...r } as T
+      return writeMode === undefined ? item : { ...item, writeMode }
+    })
     return withExtensions<T>(spec, base, ext, (item) => item.writeMode !== undefined)
   })
 }
@@ -194,9 +210,6 @@ function arbItemOf<T extends FolderItem | DocumentItem>(
 export function arbDocumentItem(options: FileSyncArbitraryOptions = {}): fc.Arbitrary<DocumentItem> {
   return arbItemOf<DocumentItem>('Document', DOCUMENT, options, (writeMode) => ({
     documentStreams: fc.array(arbDocumentStream(options, writeMode !== undefined), { maxLength: 2 }),
-    labelHash: fc.oneof(fc.constant(''), arbFileSyncText()),
-    labelHashScope: arbInt,
-    isLabelProtected: arbBoolean,
   }))
 }
 
@@ -217,13 +230,6 @@ export function arbFolderItem(options: FileSyncArbitraryOptions = {}): fc.Arbitr
       : fc.array(arbItem({ ...options, maxDepth: options.flat ? 0 : depth - 1 }), { maxLength: options.maxItems ?? 4 })
   return arbItemOf<FolderItem>('Folder', FOLDER, options, () => ({
     items: children,
-    totalSubItemSize: arbSize,
-    quotaState: arbQuota,
-    spaceUsed: arbSize,
-    spaceGranted: arbSize,
-    listLevelQuotaState: arbQuota,
-    listLevelSpaceUsed: arbSize,
-    listLevelSpaceGranted: arbSize,
   }))
 }
 

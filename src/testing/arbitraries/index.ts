@@ -10,3 +10,4 @@
 export * from './documents'
 export * from './filesync'
 export * from './sdata'
+export { arbitraryOf, type MemberArbitraries } from './sdata-schema'

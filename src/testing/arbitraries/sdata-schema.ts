@@ -11,6 +11,7 @@ import {
   TextValue,
   type ValueType,
 } from '../../codec/values'
+import { describedMembers, type MemberArbitraries } from './described'
 import {
   arbForeignExtensions,
   arbStamp,
@@ -20,16 +21,7 @@ import {
   withStateExtras,
 } from './sdata-common'
 
-/**
- * Arbitraries that replace the derived ones for some members of a value (a member's arbitrary before `null` is
- * added for a nillable child).
- *
- * @example
- * ```ts
- * const overrides: MemberArbitraries = { severity: fc.constantFrom('Error', 'Warning') }
- * ```
- */
-export type MemberArbitraries = { readonly [member: string]: fc.Arbitrary<unknown> }
+export type { MemberArbitraries } from './described'
 
 /** The arbitrary of each value type: every value it generates writes and reads back equal. */
 function valueArbitrary(type: ValueType<unknown>, options: SDataArbitraryOptions): fc.Arbitrary<unknown> {
@@ -57,28 +49,27 @@ export function arbitraryOf<A>(
   options: SDataArbitraryOptions = {},
   overrides: MemberArbitraries = {},
 ): fc.Arbitrary<A> {
-  const members: Record<string, fc.Arbitrary<unknown>> = {}
-  const required: string[] = []
-  if (d.namespaces !== undefined) {
-    members.namespace = fc.constantFrom(d.namespace, ...d.namespaces)
-    required.push('namespace')
-  }
-  for (const c of d.children) {
+  const { members, required } = describedMembers(d as ElementDescription<unknown>, (c) => {
     const own = overrides[c.key]
-    if (c.kind === 'many') {
-      members[c.key] = own ?? fc.array(arbitraryOf(c.element, options), { maxLength: 4 })
-      required.push(c.key)
-      continue
+    if (c.kind === 'many') return own ?? fc.array(arbitraryOf(c.element, options), { maxLength: 4 })
+    if (c.kind === 'one') return own ?? arbitraryOf(c.element, options)
+    if (c.kind === 'list') {
+      if (own !== undefined || c.items.length !== 1) return own
+      return fc.array(arbitraryOf(c.items[0]!, options), { maxLength: 4 })
     }
     const arb = own ?? valueArbitrary(c.type, options)
-    members[c.key] = c.nillable ? fc.option(arb, { nil: null }) : arb
-    if (c.occurs !== 'optional') required.push(c.key)
-  }
+    return c.nillable ? fc.option(arb, { nil: null }) : arb
+  })
+  // The namespace first, as the readers set it.
+  const all: Record<string, fc.Arbitrary<unknown>> = d.namespaces === undefined
+    ? members
+    : { namespace: fc.constantFrom(d.namespace, ...d.namespaces), ...members }
+  if (d.namespaces !== undefined) required.unshift('namespace')
   if (d.extensions === 'always') {
-    members.extensions = arbForeignExtensions(options)
+    all.extensions = arbForeignExtensions(options)
     required.push('extensions')
   }
-  const record = fc.record(members, { requiredKeys: required }) as unknown as fc.Arbitrary<A & object>
+  const record = fc.record(all, { requiredKeys: required }) as unknown as fc.Arbitrary<A & object>
   if (d.extensions === 'optional') {
     // Foreign children when `stateExtensions`, and root attributes when `rootAttributes` and the element keeps them.
     return withStateExtras(record, d.attributes ? options : { ...options, rootAttributes: false }) as fc.Arbitrary<A>
