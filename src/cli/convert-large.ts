@@ -12,8 +12,17 @@ import type { Io } from './shared'
 /** Output is handed to `io.out` in pieces of about this many characters. */
 const PIECE = 1 << 16
 
-/** Collects output text and hands it on in pieces, so neither one huge string nor many tiny writes are made. */
-class Output {
+/**
+ * Collects output text and hands it on in pieces, so neither one huge string nor many tiny writes are made.
+ *
+ * @example
+ * ```ts
+ * const out = new Output(io)
+ * out.write('{')
+ * out.flush()
+ * ```
+ */
+export class Output {
   private parts: string[] = []
   private size = 0
 

@@ -4,10 +4,12 @@ import { reportErrors } from '../codec/report'
 import { reportJsonErrors } from '../sdata/json/report'
 import type { SyncFeed } from '../sdata/model'
 import { parseXml } from '../xml/parse'
+import { jsonToXml } from './convert-json'
 import { feedToJson, feedToXml } from './convert-large'
+import { fileSyncToJson } from './filesync-large'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
-import { isLarge, readLargeFileSync, sniffKind } from './large'
+import { isLarge, sniffKind } from './large'
 import { type Io, parse, showPath, UsageError } from './shared'
 
 /**
@@ -53,8 +55,8 @@ Examples:
   (page-1.xml stands for your own document, e.g. a saved sync feed page)
 `
 
-// The largest JSON envelope `--to xml` reads whole when no --max-size is given: JSON cannot be streamed, and the
-// envelope of a feed streamed to JSON (no size limit) is larger than its XML.
+// The largest JSON envelope `--to xml` reads whole when no --max-size is given (an envelope of a feed or listing in
+// the form `--to json` writes streams instead): the envelope of a feed streamed to JSON is larger than its XML.
 const JSON_LIMIT = 1024 * 1024 * 1024
 
 function fail(io: Io, file: string, problems: Array<{ path: string; message: string }>): number {
@@ -97,14 +99,17 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     return issues === undefined ? 0 : fail(io, name, issues)
   }
   if (streamable === 'filesync') {
-    const read = await readLargeFileSync(file, parseOptionsFor(limit))
-    if ('issues' in read) return fail(io, name, read.issues)
-    writeEnvelope(io, streamable, read.value)
-    return 0
+    const issues = await fileSyncToJson(file, ENVELOPE_VERSION, io, parseOptionsFor(limit))
+    return issues === undefined ? 0 : fail(io, name, issues)
+  }
+  if (large && values.to === 'xml') {
+    const problems = await jsonToXml(file, ENVELOPE_VERSION, io, parseOptionsFor(limit))
+    if (problems !== undefined) return problems.length === 0 ? 0 : fail(io, name, problems)
   }
   let text: string
   try {
-    // JSON has to be parsed whole, so without --max-size a large envelope is read whole (up to JSON_LIMIT).
+    // Other large JSON (other kinds, envelopes not in convert's own form) is parsed whole: without --max-size it
+    // is read whole up to JSON_LIMIT.
     const jsonLimit = values['max-size'] === undefined ? JSON_LIMIT : limit
     text = readInput(file, large && values.to === 'xml' ? jsonLimit : limit).text
   } catch (error) {

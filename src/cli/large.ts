@@ -1,12 +1,10 @@
 // Reading CLI inputs too large to hold as text: a sync feed streamed from disk event by event, or a FILESYNC document
-// streamed and rebuilt into its value, with a progress line (bytes, entries, rate) on stderr when it is a terminal.
+// streamed item by item, with a progress line (bytes, entries, rate) on stderr when it is a terminal.
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs'
-import type { FileSyncDocument } from '../filesync/model'
-import { type FileSyncEvent, rebuildFileSync, streamFileSync } from '../filesync/stream'
+import { type FileSyncEvent, streamFileSync } from '../filesync/stream'
 import { ATOM_NS } from '../sdata/namespaces'
 import { type SyncFeedEvent, streamSyncFeed } from '../sdata/stream'
 import type { ParseOptions } from '../xml/options'
-import type { StreamIssue } from '../xml/stream'
 
 /**
  * The kinds the CLI can stream: an Atom sync feed, or a FILESYNC document.
@@ -40,6 +38,25 @@ const PROLOG =
   /^\uFEFF?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>/
 
 /**
+ * The root element of a file, from its first 64 KiB: its prefix, local name and the rest of its start tag;
+ * `undefined` when no start tag is found there.
+ */
+function rootOf(file: string): { prefix: string | undefined; local: string; rest: string } | undefined {
+  let fd: number | undefined
+  try {
+    fd = openSync(file, 'r')
+    const head = Buffer.alloc(1 << 16)
+    const n = readSync(fd, head, 0, head.length, 0)
+    const m = PROLOG.exec(head.subarray(0, n).toString('utf8'))
+    return m === null ? undefined : { prefix: m[1], local: m[2]!, rest: m[3]! }
+  } catch {
+    return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/**
  * The streamable kind of a file, from its first 64 KiB: a `feed` in the Atom namespace, or an unprefixed `Folder`
  * or `Items` root; `undefined` for anything else (which then takes the in-memory path).
  *
@@ -49,30 +66,43 @@ const PROLOG =
  * ```
  */
 export function sniffKind(file: string): StreamableKind | undefined {
-  let fd: number | undefined
-  try {
-    fd = openSync(file, 'r')
-    const head = Buffer.alloc(1 << 16)
-    const n = readSync(fd, head, 0, head.length, 0)
-    const m = PROLOG.exec(head.subarray(0, n).toString('utf8'))
-    if (m === null) return undefined
-    const [, prefix, local, rest] = m
-    if (prefix === undefined && (local === 'Folder' || local === 'Items')) return 'filesync'
-    const declared = new RegExp(`xmlns${prefix === undefined ? '' : `:${prefix}`}\\s*=\\s*["']([^"']*)["']`).exec(rest!)
-    return local === 'feed' && declared?.[1] === ATOM_NS ? 'feed' : undefined
-  } catch {
-    return undefined
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
+  const root = rootOf(file)
+  if (root === undefined) return undefined
+  const { prefix, local, rest } = root
+  if (prefix === undefined && (local === 'Folder' || local === 'Items')) return 'filesync'
+  const declared = new RegExp(`xmlns${prefix === undefined ? '' : `:${prefix}`}\\s*=\\s*["']([^"']*)["']`).exec(rest)
+  return local === 'feed' && declared?.[1] === ATOM_NS ? 'feed' : undefined
+}
+
+/**
+ * The root of a FILESYNC document as its first 64 KiB show it: `Items` for an unprefixed `Items` root, else
+ * `Folder` (the stream's `end` event says for sure; a caller that guessed wrong reads the file again).
+ *
+ * @example
+ * ```ts
+ * sniffFileSyncRoot('listing.xml') // 'Folder'
+ * ```
+ */
+export function sniffFileSyncRoot(file: string): 'Folder' | 'Items' {
+  const root = rootOf(file)
+  return root?.prefix === undefined && root?.local === 'Items' ? 'Items' : 'Folder'
 }
 
 function megabytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`
 }
 
-/** A progress line on stderr (bytes, items, rate), redrawn a few times a second; nothing when stderr is no TTY. */
-class Meter {
+/**
+ * A progress line on stderr (bytes, items, rate), redrawn a few times a second; nothing when stderr is no TTY.
+ *
+ * @example
+ * ```ts
+ * const meter = new Meter('feed.json', statSync('feed.json').size, 'entries')
+ * for await (const chunk of chunksOf('feed.json', meter)) use(chunk)
+ * meter.done()
+ * ```
+ */
+export class Meter {
   private bytes = 0
   private items = 0
   private last = 0
@@ -112,7 +142,15 @@ class Meter {
   }
 }
 
-async function* chunksOf(file: string, meter: Meter): AsyncGenerator<Uint8Array> {
+/**
+ * The bytes of `file` in 64 KiB chunks, counted by `meter`.
+ *
+ * @example
+ * ```ts
+ * for await (const chunk of chunksOf('feed.xml', meter)) decoder.push(chunk)
+ * ```
+ */
+export async function* chunksOf(file: string, meter: Meter): AsyncGenerator<Uint8Array> {
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 })) {
     meter.read((chunk as Buffer).length)
     yield chunk as Buffer
@@ -141,41 +179,22 @@ export async function* feedEvents(file: string, parse?: ParseOptions): AsyncGene
 }
 
 /**
- * What a streamed read of a FILESYNC document gives: the value, or the issues that ended the stream (paths, or
- * `line:column`).
+ * The events of a FILESYNC document streamed from `file` (as `streamFileSync` gives them), one at a time: nothing
+ * of the document is held but the item being read. Progress goes to stderr when it is a terminal.
  *
  * @example
  * ```ts
- * const r = await readLargeFileSync('listing.xml')
- * if ('issues' in r) report(r.issues)
+ * for await (const event of fileSyncEvents('big-listing.xml')) if (event.type === 'item') count++
  * ```
  */
-export type LargeRead = { kind: 'filesync'; value: FileSyncDocument } | { issues: StreamIssue[] }
-
-/**
- * Streams a FILESYNC document from disk and rebuilds its value: deep-equal to what the in-memory decode of the
- * whole text gives, without the text or its tree ever being held (`parse`, the parser's limits, apply to each
- * item). Reports progress on stderr when it is a terminal.
- *
- * @example
- * ```ts
- * const r = await readLargeFileSync('big-listing.xml')
- * ```
- */
-export async function readLargeFileSync(file: string, parse?: ParseOptions): Promise<LargeRead> {
+export async function* fileSyncEvents(file: string, parse?: ParseOptions): AsyncGenerator<FileSyncEvent> {
   const meter = new Meter(file, statSync(file).size, 'items')
-  const events: FileSyncEvent[] = []
   try {
     for await (const event of streamFileSync(chunksOf(file, meter), { parse })) {
-      meter.item()
-      if (event.type === 'error') return { issues: event.issues }
-      events.push(event)
+      if (event.type === 'item') meter.item()
+      yield event
     }
   } finally {
     meter.done()
   }
-  const value = rebuildFileSync(events)
-  return value === undefined
-    ? { issues: [{ path: '', message: 'the document ended early' }] }
-    : { kind: 'filesync', value }
 }

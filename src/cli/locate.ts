@@ -30,8 +30,9 @@ export function scanElements(text: string): ScannedElement | undefined {
   const root: ScannedElement = { localName: '', line: 1, column: 1, children: [] }
   const stack: ScannedElement[] = [root]
   let line = 1
-  let lineStart = 0
-  let i = 0
+  // A leading byte-order mark is not counted in the first line's columns (as the parser counts them).
+  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  let i = lineStart
   const advanceTo = (end: number): void => {
     for (let j = i; j < end; j++) {
       const c = text.charCodeAt(j)

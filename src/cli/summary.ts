@@ -57,49 +57,135 @@ function documentBytes(item: DocumentItem): number | undefined {
   return sizes.length === 0 ? undefined : sizes.reduce((a, b) => a + b, 0)
 }
 
-/** `1 Folder, 2 Documents (a, b, c; 9,064 bytes in all)`: counts by kind, the first names, the stream bytes. */
+/** `a` before `b` in document order (pre-order): index paths compared lexicographically, a prefix first. */
+function before(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]!
+  return a.length < b.length
+}
+
+/**
+ * `1 Folder, 2 Documents (a, b, c; 9,064 bytes in all)`: counts by kind, the first names in document order, the
+ * stream bytes; items may come in any order, each with its index path (a folder's children before it, as streamed).
+ */
+class ItemTally {
+  private folders = 0
+  private documents = 0
+  private others = 0
+  private sized = 0
+  private bytes = 0
+  /** The names of the first items in document order, at most one more than are shown. */
+  private readonly first: Array<{ path: readonly number[]; name: string }> = []
+  /** The document-order index path of the first item counted. */
+  start: readonly number[] | undefined
+
+  add(item: Item, path: readonly number[]): void {
+    if (item.kind === 'Folder') this.folders++
+    else if (item.kind === 'Document') {
+      this.documents++
+      const n = documentBytes(item)
+      if (n !== undefined) {
+        this.sized++
+        this.bytes += n
+      }
+    } else this.others++
+    if (this.start === undefined || before(path, this.start)) this.start = path
+    const at = this.first.findIndex((f) => before(path, f.path))
+    if (at >= 0) this.first.splice(at, 0, { path, name: itemName(item) })
+    else this.first.push({ path, name: itemName(item) })
+    if (this.first.length > MAX_NAMES + 1) this.first.pop()
+  }
+
+  text(): string {
+    const n = this.folders + this.documents + this.others
+    if (n === 0) return 'no items'
+    const counts = [
+      ...(this.folders > 0 ? [plural(this.folders, 'Folder')] : []),
+      ...(this.documents > 0 ? [plural(this.documents, 'Document')] : []),
+      ...(this.others > 0 ? [plural(this.others, 'other element')] : []),
+    ]
+    const bytes =
+      this.sized === 0
+        ? ''
+        : this.documents === 1
+          ? `, ${plural(this.bytes, 'byte')}`
+          : `; ${plural(this.bytes, 'byte')} in all`
+    // `first` holds one name more than is shown exactly when there are more items than that: list adds the `…`.
+    const names = this.first.map((f) => f.name)
+    return `${counts.join(', ')} (${list(names)}${bytes})`
+  }
+}
+
 function describeItems(items: readonly Item[]): string {
-  if (items.length === 0) return 'no items'
-  const folders = items.filter((i) => i.kind === 'Folder').length
-  const documents = items.filter((i): i is DocumentItem => i.kind === 'Document')
-  const others = items.length - folders - documents.length
-  const counts = [
-    ...(folders > 0 ? [plural(folders, 'Folder')] : []),
-    ...(documents.length > 0 ? [plural(documents.length, 'Document')] : []),
-    ...(others > 0 ? [plural(others, 'other element')] : []),
-  ]
-  const sizes = documents.map(documentBytes).filter((n): n is number => n !== undefined)
-  const total = sizes.reduce((a, b) => a + b, 0)
-  const bytes =
-    sizes.length === 0
-      ? ''
-      : documents.length === 1
-        ? `, ${plural(total, 'byte')}`
-        : `; ${plural(total, 'byte')} in all`
-  return `${counts.join(', ')} (${list(items.map(itemName))}${bytes})`
+  const tally = new ItemTally()
+  for (const [i, item] of items.entries()) tally.add(item, [i])
+  return tally.text()
+}
+
+function folderLine(folder: FolderItem, items: string): string {
+  const name = folder.path ?? folder.relationshipName ?? folder.resourceId ?? '(unnamed)'
+  const quota = folder.quotaState === undefined ? '' : `, quota ${clean(folder.quotaState)}`
+  return `FILESYNC Folder ${clean(name)} — ${items}${quota}`
 }
 
 function summarizeFolder(folder: FolderItem): string {
-  const name = folder.path ?? folder.relationshipName ?? folder.resourceId ?? '(unnamed)'
-  const quota = folder.quotaState === undefined ? '' : `, quota ${clean(folder.quotaState)}`
-  return `FILESYNC Folder ${clean(name)} — ${describeItems(flatten(folder.items))}${quota}`
+  return folderLine(folder, describeItems(flatten(folder.items)))
 }
 
 /** Root `Items` are a write request (items carry WriteMode) or its response (WriteStatus): grouped by that value. */
 function summarizeItems(items: readonly Item[]): string {
-  const all = flatten(items)
-  const known = all.filter((i): i is FolderItem | DocumentItem => i.kind !== 'Unknown')
-  const request = known.some((i) => i.writeMode !== undefined)
-  const response = !request && known.some((i) => i.writeStatus !== undefined)
-  if (!request && !response) return `FILESYNC Items — ${describeItems(all)}`
-  const groups = new Map<string, Item[]>()
-  for (const item of all) {
+  const all = new FileSyncSummary()
+  for (const [i, item] of flatten(items).entries()) all.add(item, [i])
+  return all.text({ root: 'Items', items: [] })
+}
+
+/**
+ * The `--summary` line of a FILESYNC document whose items stream by one at a time, in any order, each with its
+ * index path (as `streamFileSync` gives them): the same line as for the whole document, holding counts and the
+ * first few names, not the items.
+ *
+ * @example
+ * ```ts
+ * const summary = new FileSyncSummary()
+ * for await (const e of streamFileSync(source)) if (e.type === 'item') summary.add(e.item, e.path); else if (e.type === 'end') line = summary.text(e.document)
+ * ```
+ */
+export class FileSyncSummary {
+  private readonly all = new ItemTally()
+  private request = false
+  private response = false
+  /** Items by WriteMode (a request) and by WriteStatus (a response): which one is shown is known at the end. */
+  private readonly byMode = new Map<string, ItemTally>()
+  private readonly byStatus = new Map<string, ItemTally>()
+
+  /** Counts an item (a folder's `items` is not read). */
+  add(item: Item, path: readonly number[]): void {
+    this.all.add(item, path)
     const fields = item.kind === 'Unknown' ? undefined : item
-    const key = (request ? fields?.writeMode : fields?.writeStatus) ?? (request ? 'no WriteMode' : 'no WriteStatus')
-    groups.set(key, [...(groups.get(key) ?? []), item])
+    if (fields?.writeMode !== undefined) this.request = true
+    if (fields?.writeStatus !== undefined) this.response = true
+    for (const [groups, key] of [
+      [this.byMode, fields?.writeMode ?? 'no WriteMode'],
+      [this.byStatus, fields?.writeStatus ?? 'no WriteStatus'],
+    ] as const) {
+      let tally = groups.get(key)
+      if (tally === undefined) {
+        tally = new ItemTally()
+        groups.set(key, tally)
+      }
+      tally.add(item, path)
+    }
   }
-  const parts = [...groups].map(([key, group]) => `${clean(key, 30)}: ${describeItems(group)}`)
-  return `FILESYNC write ${request ? 'request' : 'response'} (Items) — ${parts.join('; ')}`
+
+  /** The line, with the root from `document` (its items are not read). */
+  text(document: FileSyncDocument): string {
+    if (document.root === 'Folder') return folderLine(document.folder, this.all.text())
+    if (!this.request && !this.response) return `FILESYNC Items — ${this.all.text()}`
+    const groups = [...(this.request ? this.byMode : this.byStatus)].sort(([, a], [, b]) =>
+      before(a.start!, b.start!) ? -1 : 1,
+    )
+    const parts = groups.map(([key, group]) => `${clean(key, 30)}: ${group.text()}`)
+    return `FILESYNC write ${this.request ? 'request' : 'response'} (Items) — ${parts.join('; ')}`
+  }
 }
 
 // --- SData --------------------------------------------------------------------------------------------------------

@@ -8,10 +8,12 @@ import { FeedEntryRules } from '../sdata/validate-stream'
 import type { ParseOptions } from '../xml/options'
 import { parseXml } from '../xml/parse'
 import type { StreamIssue } from '../xml/stream'
+import { checkFileSyncStream } from './filesync-large'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, isResultEntry, KIND_SPECS, KINDS, type Kind, type Problem } from './kinds'
-import { feedEvents, isLarge, readLargeFileSync, type StreamableKind, sniffKind } from './large'
+import { feedEvents, isLarge, type StreamableKind, sniffKind } from './large'
 import { locate, scanElements } from './locate'
+import { locateInFile } from './locate-stream'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
 import { FeedSummary, summarize } from './summary'
 
@@ -150,9 +152,10 @@ function checkRole(file: string, kind: Kind, role: SyncEntryRole | undefined): v
 }
 
 /**
- * A file over the size limit, streamed: the same checks with the same results, entry by entry, keeping counts and
- * the issues found, not the entries (a FILESYNC document is rebuilt whole). Its text is not kept, so a problem is
- * placed by its own `line:column` when it has one (well-formedness), else at 1:1.
+ * A file over the size limit, streamed: the same checks with the same results, entry by entry (or item by item),
+ * keeping counts and the issues found, not the entries or items. A problem is placed by its own `line:column` when
+ * it has one (well-formedness), else where `locate` would place it in the text: found in a second streamed pass
+ * over the file, made only when there are problems to place (the text is not kept in between).
  */
 async function checkLarge(
   file: string,
@@ -162,31 +165,33 @@ async function checkLarge(
 ): Promise<{ kind?: Kind; problems: LocatedProblem[]; summary: string }> {
   checkRole(file, kind, role)
   const spec = KIND_SPECS[kind]
-  const place = (path: string): { line: number; column: number } => {
-    const position = /^(\d+):(\d+)$/.exec(path)
-    return position ? { line: Number(position[1]), column: Number(position[2]) } : { line: 1, column: 1 }
-  }
   const parse = parseOptionsFor(limit)
   const read =
     kind === 'feed'
       ? await checkFeedStream(file, role as SyncFeedRole | undefined, parse)
-      : await readLargeFileSync(file, parse)
+      : await checkFileSyncStream(file, parse)
+  const positional = (path: string) => /^(\d+):(\d+)$/.exec(path)
+  const paths = ('issues' in read ? read.issues : read.found).map((p) => p.path).filter((p) => !positional(p))
+  const found = paths.length === 0 ? new Map() : await locateInFile(file, paths)
+  const place = (path: string): { line: number; column: number } => {
+    const position = positional(path)
+    if (position) return { line: Number(position[1]), column: Number(position[2]) }
+    return found.get(path) ?? { line: 1, column: 1 }
+  }
   if ('issues' in read) {
-    const wellFormed = !read.issues.some((p) => /^\d+:\d+$/.test(p.path))
+    const wellFormed = !read.issues.some((p) => positional(p.path))
     return {
       ...(wellFormed ? { kind } : {}),
       summary: wellFormed ? `${spec.title} that could not be decoded` : 'not well-formed XML',
       problems: read.issues.map((p) => ({
         ...place(p.path),
-        path: /^\d+:\d+$/.test(p.path) ? '' : p.path,
+        path: positional(p.path) ? '' : p.path,
         severity: 'error',
-        message: /^\d+:\d+$/.test(p.path) ? `not well-formed XML: ${p.message}` : p.message,
+        message: positional(p.path) ? `not well-formed XML: ${p.message}` : p.message,
       })),
     }
   }
-  const { found, summary } =
-    'value' in read ? { found: spec.validate(read.value, role), summary: summarize(kind, read.value) } : read
-  return { kind, summary, problems: found.map((p: Problem) => ({ ...place(p.path), ...p })) }
+  return { kind, summary: read.summary, problems: read.found.map((p: Problem) => ({ ...place(p.path), ...p })) }
 }
 
 /**

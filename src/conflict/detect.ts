@@ -5,7 +5,17 @@ import { DigestIndex, keyFunction } from './digest'
 import { orderStamps } from './stamps'
 import type { ConflictOptions, Decision, DecisionReason, TargetState } from './types'
 
-type Find = (key: string) => DigestEntry | undefined
+/**
+ * One endpoint's records in the digests of the two sides, the source's and the target's (either may be missing):
+ * what a decision reads of the digests for the endpoint of each version. Internal.
+ */
+export interface Ends {
+  readonly source: DigestEntry | undefined
+  readonly target: DigestEntry | undefined
+}
+
+/** The records of an endpoint neither digest has (and what is passed when a rule needs no records). */
+export const NO_ENDS: Ends = Object.freeze({ source: undefined, target: undefined })
 
 // Decisions are frozen values shared between entries, so a feed of a million entries allocates none of them.
 const decision = (action: 'apply' | 'ignore', conflict: boolean, reason: DecisionReason): Decision =>
@@ -19,14 +29,18 @@ const PRIORITY = [decision('apply', true, 'priority'), decision('ignore', true, 
 const STAMP = [decision('apply', true, 'stamp'), decision('ignore', true, 'stamp')] as const
 const TIE_BREAK = [decision('apply', true, 'tie-break'), decision('ignore', true, 'tie-break')] as const
 
-/** The §5.4 procedure over digests already indexed by endpoint key. */
+/**
+ * The §5.4 procedure over digests already indexed by endpoint key: `sourceEnds` are the records of the incoming
+ * version's endpoint (key `sourceKey`), `targetEnds` those of the stored version's (read only when there is one and
+ * its key differs).
+ */
 export function decide(
   source: SyncState,
   sourceKey: string,
+  sourceEnds: Ends,
   target: TargetState | undefined,
   targetKey: string,
-  inSource: Find,
-  inTarget: Find,
+  targetEnds: Ends,
   offset: number,
 ): Decision {
   if (target === undefined) return NEW_RESOURCE
@@ -34,18 +48,18 @@ export function decide(
     return source.tick > target.tick ? SAME_NEWER : SAME_STALE
   }
   // Strict `>` in rules 2 and 3: a digest tick is the next tick not yet seen (§2.4, HistoryOfChanges 2014-10-22).
-  const seenBySource = inSource(targetKey)
+  const seenBySource = targetEnds.source
   if (seenBySource !== undefined && seenBySource.tick > target.tick) {
     return SOURCE_SEEN
   }
-  const seenByTarget = inTarget(sourceKey)
+  const seenByTarget = sourceEnds.target
   if (seenByTarget !== undefined && seenByTarget.tick > source.tick) {
     return TARGET_SEEN
   }
   // Rule 4: each version is ranked by the priority of its own last-modifying endpoint, taken from the digest of
   // the side that holds it; an endpoint with no digest entry has no priority and loses to one that has.
-  const sourcePriority = inSource(sourceKey)?.conflictPriority
-  const targetPriority = inTarget(targetKey)?.conflictPriority
+  const sourcePriority = sourceEnds.source?.conflictPriority
+  const targetPriority = targetEnds.target?.conflictPriority
   if (sourcePriority !== targetPriority) {
     const sourceWins = targetPriority === undefined || (sourcePriority !== undefined && sourcePriority < targetPriority)
     return PRIORITY[sourceWins ? 0 : 1]
@@ -99,13 +113,16 @@ export function detectConflict(
   const target = input.target
   const inSource = new DigestIndex(key, offset, input.sourceDigest).byKey
   const inTarget = new DigestIndex(key, offset, input.targetDigest).byKey
+  const ends = (k: string): Ends => ({ source: inSource.get(k), target: inTarget.get(k) })
+  const sourceKey = key(input.source.endpoint)
+  const targetKey = target === undefined ? '' : key(target.endpoint)
   return decide(
     input.source,
-    key(input.source.endpoint),
+    sourceKey,
+    ends(sourceKey),
     target,
-    target === undefined ? '' : key(target.endpoint),
-    (k) => inSource.get(k),
-    (k) => inTarget.get(k),
+    targetKey,
+    target === undefined ? NO_ENDS : ends(targetKey),
     offset,
   )
 }

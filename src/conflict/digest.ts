@@ -1,7 +1,7 @@
 // The digest algebra: per-endpoint comparison, merge by max, and the per-entry advance of the target digest.
 // Implements sdata-sync §2.4 (next-tick semantics), §5.5 (digest updates) and docs/decisions.md#s9.
 import type { Digest, DigestEntry, Stamp, SyncState } from '../common/sync'
-import { isPlainUtc, orderStamps } from './stamps'
+import { orderPlain, orderStamps, plainSeconds } from './stamps'
 import type { ConflictOptions, DigestRelation } from './types'
 
 /** The priority of an endpoint added to a digest when the source digest does not know it either (docs/decisions.md#s9). */
@@ -32,9 +32,9 @@ export function laterStamp(a: Stamp, b: Stamp, offset: number): Stamp {
   return orderStamps(a, b, offset) < 0 ? b : a
 }
 
-/** A working digest entry; `plain` caches `isPlainUtc(stamp)` (undefined until known). */
+/** A working digest entry; `seconds` caches `plainSeconds(stamp)` (undefined until known). */
 interface Slot extends DigestEntry {
-  plain?: boolean
+  seconds?: number
 }
 
 /**
@@ -70,31 +70,47 @@ export class DigestIndex {
    * (what `nextStamp` relies on). A new endpoint takes its priority and stamp from the source digest, else 9.
    */
   advance(state: SyncState, source: DigestIndex | undefined, stateKey = this.key(state.endpoint)): void {
-    const next = state.tick + 1
     const cur = this.byKey.get(stateKey)
     if (cur !== undefined) {
-      if (cur.tick < next) {
-        cur.tick = next
-        const stamp = state.stamp
-        if (stamp === cur.stamp) return
-        // The hot path of a large feed: the current stamp was checked when it was set, so only the new one is.
-        if (cur.plain === undefined) cur.plain = isPlainUtc(cur.stamp)
-        if (stamp.length === cur.stamp.length && cur.plain && isPlainUtc(stamp)) {
-          if (stamp > cur.stamp) cur.stamp = stamp
-        } else if (orderStamps(stamp, cur.stamp, this.offset) > 0) {
-          cur.stamp = stamp
-          cur.plain = undefined
-        }
-      }
+      this.raise(cur, state)
       return
     }
     const known = source?.byKey.get(stateKey)
     this.byKey.set(stateKey, {
       endpoint: state.endpoint,
-      tick: next,
+      tick: state.tick + 1,
       stamp: known === undefined ? state.stamp : laterStamp(known.stamp, state.stamp, this.offset),
       conflictPriority: known === undefined ? UNKNOWN_PRIORITY : known.conflictPriority,
     })
+  }
+
+  /**
+   * `advance` for an endpoint this digest already has, given its record (a value of `byKey`, updated in place):
+   * for a caller that keeps the records of the endpoints it meets and so saves the lookup.
+   */
+  raise(cur: DigestEntry, state: SyncState): void {
+    const next = state.tick + 1
+    if (cur.tick >= next) return
+    cur.tick = next
+    const stamp = state.stamp
+    const slot = cur as Slot
+    const held = slot.stamp
+    // The hot path of a large feed: the current stamp was checked when it was set, so only the new one is.
+    if (slot.seconds === undefined) slot.seconds = plainSeconds(held)
+    if (slot.seconds >= 0 && stamp.length === held.length) {
+      const seconds = plainSeconds(stamp)
+      if (seconds >= 0) {
+        if (orderPlain(stamp, seconds, held, slot.seconds) > 0) {
+          slot.stamp = stamp
+          slot.seconds = seconds
+        }
+        return
+      }
+    } else if (stamp === held) return
+    if (orderStamps(stamp, held, this.offset) > 0) {
+      slot.stamp = stamp
+      slot.seconds = undefined
+    }
   }
 
   /**
@@ -118,7 +134,7 @@ export class DigestIndex {
       own.tick = tick + 1
       if (orderStamps(stamp, own.stamp, this.offset) > 0) {
         own.stamp = stamp
-        own.plain = undefined
+        own.seconds = undefined
       }
     }
     return tick

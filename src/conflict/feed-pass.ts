@@ -1,7 +1,7 @@
 // The incremental core of target-side feed processing: one entry at a time, the rules processFeed and
 // processFeedStream share. Implements sdata-sync §5.4–§5.5 and §5.8 (digest updates, gaps, re-stamping).
-import type { SyncState } from '../common/sync'
-import { decide } from './detect'
+import type { DigestEntry, SyncState } from '../common/sync'
+import { decide, type Ends, NO_ENDS } from './detect'
 import { DigestIndex, keyFunction } from './digest'
 import { stateAfter, uuidKey } from './target-states'
 import type {
@@ -26,13 +26,21 @@ export type FeedEntry = ProcessFeedInput['feed']['entries'][number]
 /** What a pass needs of the input: everything but the entries, which it is given one at a time. */
 export type PassInput = Omit<ProcessFeedInput, 'feed'> & { feed: Omit<ProcessFeedInput['feed'], 'entries'> }
 
+/** An endpoint's records in both digests of a pass; `target` is filled in when the target digest gains it. */
+interface PassEnds {
+  readonly source: DigestEntry | undefined
+  target: DigestEntry | undefined
+}
+
 /**
  * One pass over a page: `step` decides an entry (by `detectConflict`'s rules, against the state the earlier
  * entries left) and advances the digest; `finish` does the end-of-feed merge and gives the digest.
  *
  * `exact` tracks every uuid's state after its decision, so a uuid that repeats sees its earlier entry; without
  * it the pass assumes distinct uuids (no map write per entry) and records hashes, and `repeats` says afterwards
- * whether that assumption held. Throws a `TypeError` for `restampConflicts` without `self`.
+ * whether that assumption held (such a pass takes at most `sizeHint` entries; should it get more, `repeats` says
+ * yes, so that the caller decides the page again exactly). Throws a `TypeError` for `restampConflicts` without
+ * `self`.
  */
 export class FeedPass {
   readonly immediate: boolean
@@ -43,9 +51,9 @@ export class FeedPass {
   private readonly overlay: Map<string, TargetState | undefined> | undefined
   private readonly restamp: boolean
   private readonly self: string | undefined
-  private readonly inSource: (k: string) => ReturnType<DigestIndex['byKey']['get']>
-  private readonly inTarget: (k: string) => ReturnType<DigestIndex['byKey']['get']>
-  private hashes: Uint32Array | undefined
+  // Each endpoint key's records in both digests, looked up once per pass rather than up to five times per entry.
+  private readonly ends = new Map<string, PassEnds>()
+  private readonly hashes: Uint32Array | undefined
   private hashed = 0
   private clean = true
   private rejected = 0
@@ -66,12 +74,8 @@ export class FeedPass {
     }
     this.source = new DigestIndex(this.key, this.offset, input.feed.digest)
     this.target = new DigestIndex(this.key, this.offset, input.targetDigest)
-    const source = this.source
-    const target = this.target
-    this.inSource = (k) => source.byKey.get(k)
-    this.inTarget = (k) => target.byKey.get(k)
     this.overlay = exact ? new Map() : undefined
-    this.hashes = exact ? undefined : new Uint32Array(Math.max(16, sizeHint))
+    this.hashes = exact ? undefined : new Uint32Array(sizeHint)
   }
 
   /** Decides entry `index` (an entry without syncState or uuid is rejected) and advances the digest. */
@@ -81,7 +85,8 @@ export class FeedPass {
       this.rejected++
       return { index, problem: 'no-sync-state' }
     }
-    const uuid = entry.payload?.uuid
+    const payload = entry.payload
+    const uuid = payload?.uuid
     if (uuid === undefined || uuid === '') {
       this.rejected++
       return { index, problem: 'no-uuid' }
@@ -89,25 +94,30 @@ export class FeedPass {
     const overlay = this.overlay
     // uuids compare case-insensitively (§4.7), by the key TargetStateStore uses between pages.
     const k = overlay === undefined ? '' : uuidKey(uuid)
-    if (this.hashes !== undefined) this.record(tailHash(uuid))
-    const current = (overlay === undefined ? undefined : overlay.get(k)) ?? this.input.lookup(uuid)
+    // Past the array's end the write is dropped and `repeats` answers yes (see the class).
+    if (this.hashes !== undefined) this.hashes[this.hashed++] = tailHash(uuid)
+    const input = this.input
+    const current = (overlay === undefined ? undefined : overlay.get(k)) ?? input.lookup(uuid)
     const key = this.key
     const sourceKey = key(state.endpoint)
-    let decision = decide(
-      state,
-      sourceKey,
-      current,
-      current === undefined ? '' : key(current.endpoint),
-      this.inSource,
-      this.inTarget,
-      this.offset,
-    )
-    if (this.input.failed?.(uuid) === true) {
+    const ends = this.endsOf(sourceKey)
+    let targetKey = ''
+    let targetEnds: Ends = NO_ENDS
+    if (current !== undefined) {
+      targetKey = key(current.endpoint)
+      if (targetKey !== sourceKey) targetEnds = this.endsOf(targetKey)
+    }
+    let decision = decide(state, sourceKey, ends, current, targetKey, targetEnds, this.offset)
+    if (input.failed?.(uuid) === true) {
       this.clean = false
       return { index, uuid, decision, failed: true }
     }
-    const deleted = entry.payload?.isDeleted === true
-    this.target.advance(state, this.source, sourceKey)
+    const slot = ends.target
+    if (slot !== undefined) this.target.raise(slot, state)
+    else {
+      this.target.advance(state, this.source, sourceKey)
+      ends.target = this.target.byKey.get(sourceKey)
+    }
     if (this.restamp && decision.conflict) {
       const self = this.self!
       const winner: TargetState = decision.action === 'apply' || current === undefined ? state : current
@@ -117,11 +127,13 @@ export class FeedPass {
         tick: this.target.claimTick(self, winner.stamp, this.source),
         stamp: winner.stamp,
       }
+      const own = this.ends.get(key(self))
+      if (own !== undefined) own.target = this.target.byKey.get(key(self))
       decision = { ...decision, restamped }
     }
     // What later entries of the page see: the same rule TargetStateStore.record applies between pages.
     if (overlay !== undefined) {
-      const after = stateAfter(state, deleted, decision, current)
+      const after = stateAfter(state, payload?.isDeleted === true, decision, current)
       if (after !== undefined) overlay.set(k, after)
     }
     return { index, uuid, decision }
@@ -129,7 +141,9 @@ export class FeedPass {
 
   /** Whether two decided entries share a uuid (only known without `exact`; `decisions` in step order). */
   repeats(decisions: readonly EntryDecision[]): boolean {
-    return this.hashes !== undefined && repeatsUuid(this.hashes.subarray(0, this.hashed), decisions)
+    const hashes = this.hashes
+    if (hashes === undefined) return false
+    return this.hashed > hashes.length || repeatsUuid(hashes.subarray(0, this.hashed), decisions)
   }
 
   /** The end-of-feed merge (catchUp, last page, nothing failed or rejected) and the target's new digest. */
@@ -140,14 +154,14 @@ export class FeedPass {
     return { digest: this.target.toDigest(this.input.targetDigest), merged }
   }
 
-  private record(hash: number): void {
-    let hashes = this.hashes!
-    if (this.hashed === hashes.length) {
-      const grown = new Uint32Array(hashes.length * 2)
-      grown.set(hashes)
-      this.hashes = hashes = grown
+  // The records of an endpoint key, fetched from both digests the first time the pass meets it.
+  private endsOf(k: string): PassEnds {
+    let ends = this.ends.get(k)
+    if (ends === undefined) {
+      ends = { source: this.source.byKey.get(k), target: this.target.byKey.get(k) }
+      this.ends.set(k, ends)
     }
-    hashes[this.hashed++] = hash
+    return ends
   }
 }
 

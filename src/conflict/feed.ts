@@ -77,13 +77,16 @@ export function processFeed(
   // that does repeat a uuid is decided again, tracking every uuid.
   const run = (exact: boolean): FeedOutcome | undefined => {
     const pass = new FeedPass(passInput, options, exact, entries.length)
-    const decisions: EntryDecision[] = []
+    // Sized once: growing a million-element array by push copies it some thirty times.
+    const decisions: EntryDecision[] = new Array(entries.length)
     const rejected: RejectedEntry[] = []
+    let decided = 0
     for (let i = 0; i < entries.length; i++) {
       const outcome = pass.step(entries[i]!, i)
       if ('problem' in outcome) rejected.push(outcome)
-      else decisions.push(outcome)
+      else decisions[decided++] = outcome
     }
+    decisions.length = decided
     if (!exact && pass.repeats(decisions)) return undefined
     const { digest, merged } = pass.finish()
     for (const r of rejected) {

@@ -38,4 +38,4 @@ export {
   type StreamFileSyncOptions,
   streamFileSync,
 } from './stream'
-export { type FileSyncIssue, validateFileSync } from './validate'
+export { type FileSyncIssue, validateFileSync, validateFileSyncItem } from './validate'

@@ -156,18 +156,31 @@ interface Pending {
   readonly listed: boolean
 }
 
+/**
+ * The element name an item is written as: `Folder`, `Document`, or an unknown item's own (prefixed) name.
+ *
+ * @example
+ * ```ts
+ * itemName({ kind: 'Document' }) // 'Document'
+ * ```
+ */
+export function itemName(item: Item): string {
+  return item.kind === 'Unknown' ? qualified(item.element) : item.kind
+}
+
 /** Appends `[n]` positions among same-named siblings, as decode error paths do for repeated elements. */
 function childPaths(items: readonly Item[], parent: string): string[] {
   const counts = new Map<string, number>()
   return items.map((item) => {
-    const name = item.kind === 'Unknown' ? qualified(item.element) : item.kind
+    const name = itemName(item)
     const n = (counts.get(name) ?? 0) + 1
     counts.set(name, n)
     return `${parent}/${name}[${n}]`
   })
 }
 
-function checkItem(pending: Pending, stack: Pending[], issues: Issues, isRoot: boolean): void {
+/** The checks of one item without its nested items (the caller walks those). */
+function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
   const { item, path, listed } = pending
   if (item.kind === 'Unknown') {
     const el = item.element
@@ -218,10 +231,6 @@ function checkItem(pending: Pending, stack: Pending[], issues: Issues, isRoot: b
         )
       }
     }
-    if (item.items !== undefined) {
-      const paths = childPaths(item.items, `${path}/Items`)
-      for (let i = item.items.length - 1; i >= 0; i--) stack.push({ item: item.items[i]!, path: paths[i]!, listed })
-    }
   } else if (item.documentStreams !== undefined) {
     const counts = item.documentStreams.length
     for (let i = 0; i < counts; i++) {
@@ -251,13 +260,41 @@ function checkItem(pending: Pending, stack: Pending[], issues: Issues, isRoot: b
 export function validateFileSync(document: FileSyncDocument): FileSyncIssue[] {
   const issues = new Issues()
   const stack: Pending[] = []
-  if (document.root === 'Folder') {
-    checkItem({ item: document.folder, path: '/Folder', listed: true }, stack, issues, true)
-  } else {
-    const paths = childPaths(document.items, '/Items')
-    for (let i = document.items.length - 1; i >= 0; i--)
-      stack.push({ item: document.items[i]!, path: paths[i]!, listed: false })
+  const push = (items: readonly Item[] | undefined, parent: string, listed: boolean): void => {
+    if (items === undefined) return
+    const paths = childPaths(items, `${parent}/Items`)
+    for (let i = items.length - 1; i >= 0; i--) stack.push({ item: items[i]!, path: paths[i]!, listed })
   }
-  while (stack.length > 0) checkItem(stack.pop()!, stack, issues, false)
+  if (document.root === 'Folder') {
+    checkItem({ item: document.folder, path: '/Folder', listed: true }, issues, true)
+    push(document.folder.items, '/Folder', true)
+  } else push(document.items, '', false)
+  while (stack.length > 0) {
+    const pending = stack.pop()!
+    checkItem(pending, issues, false)
+    if (pending.item.kind === 'Folder') push(pending.item.items, pending.path, pending.listed)
+  }
+  return issues.list
+}
+
+/**
+ * The checks of {@link validateFileSync} on one item, without its nested items (a folder's `items` is not read):
+ * for an item that streams by on its own, at `path` (the XML path `validateFileSync` gives it, e.g.
+ * `/Folder/Items/Folder[2]/Items/Document[1]`). `listed` says whether it is inside the items of a root `Folder`
+ * (a listing, where every item needs a ResourceID), `root` whether it is that root `Folder` itself.
+ *
+ * @example
+ * ```ts
+ * validateFileSyncItem({ kind: 'Document', resourceId: 'x' }, '/Items/Document[1]', { listed: false, root: false })
+ * // [{ severity: 'error', path: '/Items/Document[1]/ResourceID', message: 'ResourceID is not a GUID as 32 hex digits: "x"' }]
+ * ```
+ */
+export function validateFileSyncItem(
+  item: Item,
+  path: string,
+  where: { listed: boolean; root: boolean },
+): FileSyncIssue[] {
+  const issues = new Issues()
+  checkItem({ item, path, listed: where.listed }, issues, where.root)
   return issues.list
 }

@@ -35,63 +35,63 @@ export function guarded<A>(input: unknown, c: t.Context, run: () => t.Validation
   }
 }
 
+/**
+ * What an SData root codec is built from: the guard of its value, the expanded names its root may have, and its
+ * reader and writer. The element codec and the document codec of a root are both built from one spec.
+ */
+export interface RootSpec<A> {
+  readonly is: (u: unknown) => u is A
+  readonly namespaces: readonly string[]
+  readonly localNames: readonly string[]
+  readonly read: Reader<A>
+  readonly write: (a: A) => XmlElement
+}
+
 /** Decodes a root element after checking its expanded name; every error lands in `problems`. */
-export function decodeRoot<A>(
-  el: XmlElement,
-  namespaces: readonly string[],
-  localNames: readonly string[],
-  read: Reader<A>,
-  problems: Problems,
-): A | undefined {
+export function decodeRoot<A>(el: XmlElement, spec: RootSpec<A>, problems: Problems): A | undefined {
   const path = at(undefined, el)
+  const { namespaces, localNames } = spec
   if (el.namespace === null || !namespaces.includes(el.namespace) || !localNames.includes(el.localName)) {
     const wanted = describeName(namespaces[0]!, localNames.join(' or '))
     problems.add(path, el, `expected element ${wanted}, found ${describeName(el.namespace, el.localName)}`)
     return undefined
   }
-  return read(el, path, problems)
+  return spec.read(el, path, problems)
 }
 
-export function elementCodec<A>(
-  name: string,
-  is: (u: unknown) => u is A,
-  namespaces: readonly string[],
-  localNames: readonly string[],
-  read: Reader<A>,
-  write: (a: A) => XmlElement,
-): t.Type<A, XmlElement, XmlElement> {
+function validation<A>(problems: Problems, value: A | undefined): t.Validation<A> {
+  return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
+}
+
+export function elementCodec<A>(name: string, spec: RootSpec<A>): t.Type<A, XmlElement, XmlElement> {
   return new t.Type<A, XmlElement, XmlElement>(
     name,
-    is,
+    spec.is,
     (el, c) =>
       guarded(el, c, () => {
         const problems = new Problems(c)
         if (!isElement(el)) return t.failure(el, c, `expected an XML element, found ${typeof el}`)
-        const value = decodeRoot(el, namespaces, localNames, read, problems)
-        return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
+        return validation(problems, decodeRoot(el, spec, problems))
       }),
     // Kept subtrees rely on the conventional bindings, so the element declares them wherever it is written.
     (a) => {
-      const el = write(a)
+      const el = spec.write(a)
       return el.attributes.some((x) => x.namespace === XMLNS_NAMESPACE) ? el : withRoot(el)
     },
   )
 }
 
+/** The document codec of a root: `text` writes a value as a document (by default the serialized element). */
 export function documentCodec<A>(
   name: string,
-  is: (u: unknown) => u is A,
-  namespaces: readonly string[],
-  localNames: readonly string[],
-  read: Reader<A>,
-  write: (a: A) => XmlElement,
+  spec: RootSpec<A>,
   options: DocumentOptions | undefined,
-  text: (a: A) => string = (a) => serializeXml({ root: write(a) }),
+  text: (a: A) => string = (a) => serializeXml({ root: spec.write(a) }),
 ): t.Type<A, string, XmlInput> {
   return new t.Type<A, string, XmlInput>(
     name,
-    is,
-    (text, c) => guarded(text, c, () => decodeText(text, c, namespaces, localNames, read, options)),
+    spec.is,
+    (input, c) => guarded(input, c, () => decodeText(input, c, spec, options)),
     text,
   )
 }
@@ -99,9 +99,7 @@ export function documentCodec<A>(
 export function decodeText<A>(
   text: XmlInput,
   c: t.Context,
-  namespaces: readonly string[],
-  localNames: readonly string[],
-  read: Reader<A>,
+  spec: RootSpec<A>,
   options: DocumentOptions | undefined,
 ): t.Validation<A> {
   if (!isXmlInput(text)) return t.failure(text, c, `expected XML text, found ${typeof text}`)
@@ -116,8 +114,7 @@ export function decodeText<A>(
     )
   }
   const problems = new Problems(c)
-  const value = decodeRoot(parsed.right.root, namespaces, localNames, read, problems)
-  return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
+  return validation(problems, decodeRoot(parsed.right.root, spec, problems))
 }
 
 export function hasArrays(u: unknown, ...keys: string[]): boolean {
@@ -148,9 +145,7 @@ const asRoot = (el: XmlElement): XmlElement =>
  * ```
  */
 export function describedElement<A>(name: string, d: ElementDescription<A>): t.Type<A, XmlElement, XmlElement> {
-  const write = compileWriter(d, SDATA)
-  const names = [d.namespace, ...(d.namespaces ?? [])].filter((n): n is string => n !== null)
-  return elementCodec(name, guardOf(d), names, [d.name], compileReader(d, SDATA), (a) => asRoot(write(a)))
+  return elementCodec(name, describedRoot(d))
 }
 
 /**
@@ -166,9 +161,19 @@ export function describedDocument<A>(
   d: ElementDescription<A>,
   options: DocumentOptions | undefined,
 ): t.Type<A, string, XmlInput> {
+  return documentCodec(name, describedRoot(d), options)
+}
+
+/** The root spec derived from an element description: its guard, names, compiled reader and writer. */
+function describedRoot<A>(d: ElementDescription<A>): RootSpec<A> {
   const write = compileWriter(d, SDATA)
-  const names = [d.namespace, ...(d.namespaces ?? [])].filter((n): n is string => n !== null)
-  return documentCodec(name, guardOf(d), names, [d.name], compileReader(d, SDATA), (a) => asRoot(write(a)), options)
+  return {
+    is: guardOf(d),
+    namespaces: [d.namespace, ...(d.namespaces ?? [])].filter((n): n is string => n !== null),
+    localNames: [d.name],
+    read: compileReader(d, SDATA),
+    write: (a) => asRoot(write(a)),
+  }
 }
 
 export function readDiagnosesDocument(el: XmlElement, path: Path, problems: Problems): DiagnosesDocument | undefined {
@@ -193,6 +198,15 @@ export function writeDiagnosesDocument(d: DiagnosesDocument): XmlElement {
       ? writeDiagnosis(d.diagnoses[0]!)
       : elem(SDATA_NS, 'diagnoses', d.diagnoses.map(writeDiagnosis))
   return d.attributes === undefined ? el : { ...el, attributes: [...el.attributes, ...d.attributes] }
+}
+
+/** A standalone diagnoses document: `sdata:diagnoses`, or a bare `sdata:diagnosis` as Sage 50 answers errors. */
+export const DIAGNOSES_ROOT: RootSpec<DiagnosesDocument> = {
+  is: isDiagnoses,
+  namespaces: [SDATA_NS],
+  localNames: ['diagnoses', 'diagnosis'],
+  read: readDiagnosesDocument,
+  write: writeDiagnosesDocument,
 }
 
 export function readPayloadResource<V>(codec: PayloadCodec<V> | undefined): Reader<PayloadResource<V>> {

@@ -1,20 +1,20 @@
-// The public io-ts codecs of syncwire/sdata: element codecs (`t.Type<A, XmlElement, XmlElement>`) and document
+// The public io-ts codecs of syncwire/sdata: element codecs (`ElementCodec<A>`) and document
 // codecs (`t.Type<A, string, XmlInput>` = XML layer + element codec) for sync §4.2–§4.4, §5.1–§5.3 and core §3.10/§3.11.
 import type * as t from 'io-ts'
 import type { DocumentOptions } from '../codec/document'
+import type { ElementCodec } from '../codec/named'
 import type { XmlInput } from '../xml/encoding'
-import type { XmlElement } from '../xml/types'
+import type { XmlAttribute, XmlElement } from '../xml/types'
 import {
+  DIAGNOSES_ROOT,
   describedElement,
   documentCodec,
   elementCodec,
-  isDiagnoses,
   isEntry,
   isFeed,
   isPayload,
-  readDiagnosesDocument,
+  type RootSpec,
   readPayloadResource,
-  writeDiagnosesDocument,
 } from './codec-base'
 import { DIAGNOSIS } from './diagnosis'
 import { DIGEST, DIGEST_ENTRY } from './digest'
@@ -34,6 +34,7 @@ import type {
 } from './model'
 import { ATOM_NS, SDATA_NS } from './namespaces'
 import { type PayloadCodec, writePayload } from './payload'
+import type { Path, Problems } from './read'
 import { SYNC_STATE } from './sync-state'
 import { TRACKING } from './tracking'
 import { rootDeclarations, withUsedDeclarations } from './tree'
@@ -47,15 +48,8 @@ import { rootDeclarations, withUsedDeclarations } from './tree'
  * Feed.decode(parseXmlRoot) // Either<t.Errors, SyncFeed<Account>>
  * ```
  */
-export function syncFeedElement<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncFeed<V>, XmlElement, XmlElement> {
-  return elementCodec(
-    'SyncFeedElement',
-    isFeed,
-    [ATOM_NS],
-    ['feed'],
-    (el, path, problems) => readFeed(el, path, problems, payloadCodec),
-    (feed) => writeFeed(feed, payloadCodec, []),
-  )
+export function syncFeedElement<V>(payloadCodec?: PayloadCodec<V>): ElementCodec<SyncFeed<V>> {
+  return elementCodec('SyncFeedElement', feedRoot(payloadCodec, false))
 }
 
 /**
@@ -66,7 +60,7 @@ export function syncFeedElement<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncF
  * SyncFeedElement.decode(element) // Either<t.Errors, SyncFeed>
  * ```
  */
-export const SyncFeedElement: t.Type<SyncFeed, XmlElement, XmlElement> = syncFeedElement()
+export const SyncFeedElement: ElementCodec<SyncFeed> = syncFeedElement()
 
 /**
  * The element codec of one Atom entry, with payloads typed by a caller's contract codec.
@@ -76,15 +70,8 @@ export const SyncFeedElement: t.Type<SyncFeed, XmlElement, XmlElement> = syncFee
  * syncEntryElement(AccountElement).decode(element)
  * ```
  */
-export function syncEntryElement<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncEntry<V>, XmlElement, XmlElement> {
-  return elementCodec(
-    'SyncEntryElement',
-    isEntry,
-    [ATOM_NS],
-    ['entry'],
-    (el, path, problems) => readEntry(el, path, problems, payloadCodec),
-    (entry) => writeEntry(entry, payloadCodec),
-  )
+export function syncEntryElement<V>(payloadCodec?: PayloadCodec<V>): ElementCodec<SyncEntry<V>> {
+  return elementCodec('SyncEntryElement', entryRoot(payloadCodec, false))
 }
 
 /**
@@ -95,7 +82,39 @@ export function syncEntryElement<V>(payloadCodec?: PayloadCodec<V>): t.Type<Sync
  * SyncEntryElement.decode(element) // Either<t.Errors, SyncEntry>
  * ```
  */
-export const SyncEntryElement: t.Type<SyncEntry, XmlElement, XmlElement> = syncEntryElement()
+export const SyncEntryElement: ElementCodec<SyncEntry> = syncEntryElement()
+
+/**
+ * The root spec of an Atom feed or entry with payloads typed by `payloadCodec`: read in the Atom namespace, written
+ * with no declarations of its own (`declared` false: an element inside another document) or as a document root
+ * declaring the namespaces it uses.
+ */
+function atomRoot<A, V>(
+  is: (u: unknown) => u is A,
+  localName: string,
+  read: (el: XmlElement, path: Path, problems: Problems, codec: PayloadCodec<V> | undefined) => A | undefined,
+  write: (a: A, codec: PayloadCodec<V> | undefined, declarations: XmlAttribute[]) => XmlElement,
+  payloadCodec: PayloadCodec<V> | undefined,
+  declared: boolean,
+): RootSpec<A> {
+  return {
+    is,
+    namespaces: [ATOM_NS],
+    localNames: [localName],
+    read: (el, path, problems) => read(el, path, problems, payloadCodec),
+    write: declared
+      ? (a) => withUsedDeclarations(write(a, payloadCodec, rootDeclarations()))
+      : (a) => write(a, payloadCodec, []),
+  }
+}
+
+function feedRoot<V>(codec: PayloadCodec<V> | undefined, declared: boolean): RootSpec<SyncFeed<V>> {
+  return atomRoot(isFeed, 'feed', readFeed<V>, writeFeed<V>, codec, declared)
+}
+
+function entryRoot<V>(codec: PayloadCodec<V> | undefined, declared: boolean): RootSpec<SyncEntry<V>> {
+  return atomRoot(isEntry, 'entry', readEntry<V>, writeEntry<V>, codec, declared)
+}
 
 /**
  * The element codec of `sync:digest` (origin optional; entries in any child order).
@@ -105,7 +124,7 @@ export const SyncEntryElement: t.Type<SyncEntry, XmlElement, XmlElement> = syncE
  * DigestElement.decode(element) // Either<t.Errors, Digest>
  * ```
  */
-export const DigestElement: t.Type<Digest, XmlElement, XmlElement> = describedElement('DigestElement', DIGEST)
+export const DigestElement: ElementCodec<Digest> = describedElement('DigestElement', DIGEST)
 
 /**
  * The element codec of `sync:digestEntry` (missing endpoint or stamp = error; missing tick or priority = 0).
@@ -115,10 +134,7 @@ export const DigestElement: t.Type<Digest, XmlElement, XmlElement> = describedEl
  * DigestEntryElement.decode(element) // Either<t.Errors, DigestEntry>
  * ```
  */
-export const DigestEntryElement: t.Type<DigestEntry, XmlElement, XmlElement> = describedElement(
-  'DigestEntryElement',
-  DIGEST_ENTRY,
-)
+export const DigestEntryElement: ElementCodec<DigestEntry> = describedElement('DigestEntryElement', DIGEST_ENTRY)
 
 /**
  * The element codec of `sync:syncState` (missing endpoint or stamp = error; missing tick = 0; user optional).
@@ -128,10 +144,7 @@ export const DigestEntryElement: t.Type<DigestEntry, XmlElement, XmlElement> = d
  * SyncStateElement.decode(element) // Either<t.Errors, SyncState>
  * ```
  */
-export const SyncStateElement: t.Type<SyncState, XmlElement, XmlElement> = describedElement(
-  'SyncStateElement',
-  SYNC_STATE,
-)
+export const SyncStateElement: ElementCodec<SyncState> = describedElement('SyncStateElement', SYNC_STATE)
 
 /**
  * The element codec of `sdata:diagnosis`.
@@ -141,10 +154,7 @@ export const SyncStateElement: t.Type<SyncState, XmlElement, XmlElement> = descr
  * DiagnosisElement.decode(element) // Either<t.Errors, Diagnosis>
  * ```
  */
-export const DiagnosisElement: t.Type<Diagnosis, XmlElement, XmlElement> = describedElement(
-  'DiagnosisElement',
-  DIAGNOSIS,
-)
+export const DiagnosisElement: ElementCodec<Diagnosis> = describedElement('DiagnosisElement', DIAGNOSIS)
 
 /**
  * The element codec of a standalone `sdata:diagnoses` or bare `sdata:diagnosis`.
@@ -154,14 +164,7 @@ export const DiagnosisElement: t.Type<Diagnosis, XmlElement, XmlElement> = descr
  * DiagnosesElement.decode(element) // Either<t.Errors, DiagnosesDocument>
  * ```
  */
-export const DiagnosesElement: t.Type<DiagnosesDocument, XmlElement, XmlElement> = elementCodec(
-  'DiagnosesElement',
-  isDiagnoses,
-  [SDATA_NS],
-  ['diagnoses', 'diagnosis'],
-  readDiagnosesDocument,
-  writeDiagnosesDocument,
-)
+export const DiagnosesElement: ElementCodec<DiagnosesDocument> = elementCodec('DiagnosesElement', DIAGNOSES_ROOT)
 
 /**
  * The element codec of `tracking` (namespace `…/sdata/2008/1`, or `…/sdata/2008` as the sync examples send).
@@ -171,7 +174,7 @@ export const DiagnosesElement: t.Type<DiagnosesDocument, XmlElement, XmlElement>
  * TrackingElement.decode(element) // Either<t.Errors, Tracking>
  * ```
  */
-export const TrackingElement: t.Type<Tracking, XmlElement, XmlElement> = describedElement('TrackingElement', TRACKING)
+export const TrackingElement: ElementCodec<Tracking> = describedElement('TrackingElement', TRACKING)
 
 /**
  * The element codec of `sdata:payload` holding one resource, typed by a caller's contract codec when given.
@@ -181,10 +184,14 @@ export const TrackingElement: t.Type<Tracking, XmlElement, XmlElement> = describ
  * payloadElement(AccountElement).decode(element) // Either<t.Errors, PayloadResource<Account>>
  * ```
  */
-export function payloadElement<V>(payloadCodec?: PayloadCodec<V>): t.Type<PayloadResource<V>, XmlElement, XmlElement> {
-  return elementCodec('PayloadElement', isPayload, [SDATA_NS], ['payload'], readPayloadResource(payloadCodec), (r) =>
-    writePayload(r, payloadCodec),
-  )
+export function payloadElement<V>(payloadCodec?: PayloadCodec<V>): ElementCodec<PayloadResource<V>> {
+  return elementCodec('PayloadElement', {
+    is: isPayload,
+    namespaces: [SDATA_NS],
+    localNames: ['payload'],
+    read: readPayloadResource(payloadCodec),
+    write: (r) => writePayload(r, payloadCodec),
+  })
 }
 
 /**
@@ -205,16 +212,7 @@ export function syncFeedXml<V>(
   payloadCodec?: PayloadCodec<V>,
   options?: DocumentOptions,
 ): t.Type<SyncFeed<V>, string, XmlInput> {
-  return documentCodec(
-    'SyncFeedXml',
-    isFeed,
-    [ATOM_NS],
-    ['feed'],
-    (el, path, problems) => readFeed(el, path, problems, payloadCodec),
-    (feed) => withUsedDeclarations(writeFeed(feed, payloadCodec, rootDeclarations())),
-    options,
-    (feed) => feedText(feed, payloadCodec),
-  )
+  return documentCodec('SyncFeedXml', feedRoot(payloadCodec, true), options, (feed) => feedText(feed, payloadCodec))
 }
 
 /**
@@ -244,15 +242,8 @@ export function syncEntryXml<V>(
   payloadCodec?: PayloadCodec<V>,
   options?: DocumentOptions,
 ): t.Type<SyncEntry<V>, string, XmlInput> {
-  return documentCodec(
-    'SyncEntryXml',
-    isEntry,
-    [ATOM_NS],
-    ['entry'],
-    (el, path, problems) => readEntry(el, path, problems, payloadCodec),
-    (entry) => withUsedDeclarations(writeEntry(entry, payloadCodec, rootDeclarations())),
-    options,
-    (entry) => entryText(entry, payloadCodec),
+  return documentCodec('SyncEntryXml', entryRoot(payloadCodec, true), options, (entry) =>
+    entryText(entry, payloadCodec),
   )
 }
 

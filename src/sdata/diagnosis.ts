@@ -5,10 +5,10 @@ import { type ElementDescription, leafChild } from '../codec/schema/describe'
 import { attributeForm, compileReader, compileWriter } from '../codec/schema/xml'
 import { TextValue } from '../codec/values'
 import type { XmlElement } from '../xml/types'
-import type { Diagnosis } from './model'
+import type { DiagnosesWrapper, Diagnosis } from './model'
 import { SDATA_NS } from './namespaces'
 import { at, type Path, type Problems } from './read'
-import { SDATA } from './tree'
+import { elem, keptAttributes, SDATA } from './tree'
 
 const text = (key: string, nillable = false) => leafChild(key, TextValue, 'optional', { json: `$${key}`, nillable })
 
@@ -85,5 +85,73 @@ export function readDiagnosesWrapper(
     if (attributeForm(c, false) !== 'plain') return undefined
     out.push(readDiagnosis(c, at(path, c, true), problems))
   }
+  return out
+}
+
+/**
+ * The diagnoses of a feed or an entry with the `sdata:diagnoses` wrappers they were read in (see
+ * {@link DiagnosesWrapper}).
+ *
+ * @example
+ * ```ts
+ * const d: DiagnosesOwner = { diagnoses: [one, two], diagnosesWrappers: [{ start: 0, count: 1 }] }
+ * ```
+ */
+export interface DiagnosesOwner {
+  diagnoses: Diagnosis[]
+  diagnosesWrappers?: DiagnosesWrapper[]
+}
+
+/**
+ * Reads a child of a feed or an entry into `owner` when it is a diagnosis without attributes or an
+ * `sdata:diagnoses` wrapper holding nothing but such diagnoses (the wrapper recorded in `diagnosesWrappers`); false
+ * when it is neither, and the caller keeps it as an extension.
+ *
+ * @example
+ * ```ts
+ * if (!readDiagnosisChild(c, path, problems, entry)) entry.extensions.push(selfContained(c))
+ * ```
+ */
+export function readDiagnosisChild(c: XmlElement, path: Path, problems: Problems, owner: DiagnosesOwner): boolean {
+  if (c.namespace !== SDATA_NS) return false
+  if (c.localName === 'diagnosis' && keptAttributes(c) === undefined) {
+    owner.diagnoses.push(readDiagnosis(c, at(path, c, true), problems))
+    return true
+  }
+  if (c.localName !== 'diagnoses') return false
+  const list = readDiagnosesWrapper(c, at(path, c), problems)
+  if (list === undefined) return false
+  owner.diagnosesWrappers ??= []
+  owner.diagnosesWrappers.push({ start: owner.diagnoses.length, count: list.length })
+  for (const d of list) owner.diagnoses.push(d)
+  return true
+}
+
+/**
+ * Writes the diagnoses of a feed or an entry as read: each wrapper in `diagnosesWrappers` around the run it names,
+ * the others bare. Every diagnosis is written exactly once whatever the wrappers say: a run that starts inside one
+ * written before starts after it instead, and a run that reaches past the end stops there.
+ *
+ * @example
+ * ```ts
+ * writeDiagnoses({ diagnoses: [one, two], diagnosesWrappers: [{ start: 0, count: 1 }] })
+ * // [<sdata:diagnoses><sdata:diagnosis>…one…</sdata:diagnoses>, <sdata:diagnosis>…two…]
+ * ```
+ */
+export function writeDiagnoses(owner: DiagnosesOwner): XmlElement[] {
+  const { diagnoses, diagnosesWrappers } = owner
+  if (diagnosesWrappers === undefined) return diagnoses.map(writeDiagnosis)
+  const out: XmlElement[] = []
+  const n = diagnoses.length
+  let i = 0
+  for (const w of diagnosesWrappers) {
+    const start = Math.min(Math.max(w.start, i), n)
+    while (i < start) out.push(writeDiagnosis(diagnoses[i++]!))
+    const end = Math.min(i + Math.max(w.count, 0), n)
+    const wrapped: XmlElement[] = []
+    while (i < end) wrapped.push(writeDiagnosis(diagnoses[i++]!))
+    out.push(elem(SDATA_NS, 'diagnoses', wrapped))
+  }
+  while (i < n) out.push(writeDiagnosis(diagnoses[i++]!))
   return out
 }

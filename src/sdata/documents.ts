@@ -3,14 +3,7 @@
 import type * as t from 'io-ts'
 import type { DocumentOptions } from '../codec/document'
 import type { XmlInput } from '../xml/encoding'
-import {
-  describedDocument,
-  documentCodec,
-  isDiagnoses,
-  readDiagnosesDocument,
-  withRoot,
-  writeDiagnosesDocument,
-} from './codec-base'
+import { DIAGNOSES_ROOT, describedDocument, documentCodec, withRoot, writeDiagnosesDocument } from './codec-base'
 import { DIGEST } from './digest'
 import type { DiagnosesDocument, Digest, SyncState, Tracking } from './model'
 import { SDATA_NS } from './namespaces'
@@ -72,11 +65,7 @@ export const SyncStateXml: t.Type<SyncState, string, XmlInput> = syncStateXml()
 export function diagnosesXml(options?: DocumentOptions): t.Type<DiagnosesDocument, string, XmlInput> {
   return documentCodec(
     'DiagnosesXml',
-    isDiagnoses,
-    [SDATA_NS],
-    ['diagnoses', 'diagnosis'],
-    readDiagnosesDocument,
-    (d) => withRoot(writeDiagnosesDocument(d)),
+    { ...DIAGNOSES_ROOT, write: (d) => withRoot(writeDiagnosesDocument(d)) },
     options,
   )
 }

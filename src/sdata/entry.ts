@@ -2,13 +2,15 @@
 // (sync §4.4, §5.1–§5.3; core §13.4): Atom members, syncState, payload, http results, diagnoses, kept extensions.
 import { readBooleanLexical } from '../codec/boolean'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
-import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
+import { readDiagnosisChild, writeDiagnoses } from './diagnosis'
+import { content, head, httpResult, links } from './leaves'
 import type { Link, SyncEntry } from './model'
-import { ATOM_NS, HTTP_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
+import { ATOM_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
 import { type PayloadCodec, readPayload, writeDigestPayload, writePayload } from './payload'
-import { at, type Path, type Problems, readInt, readStamp } from './read'
+import { at, type Path, type Problems } from './read'
+import { type ChildPart, ownerReader } from './schema/children'
 import { readSyncState, writeSyncState } from './sync-state'
-import { attr, elem, hasElementChildren, isDeclaration, keptAttributes, leaf, selfContained, textOf } from './tree'
+import { elem, hasElementChildren } from './tree'
 
 /**
  * Whether an element is nil: `xsi:nil` true (any spelling the boolean reader accepts) and no element children.
@@ -25,146 +27,64 @@ export function isNilElement(el: XmlElement): boolean {
   )
 }
 
-/** Whether an element has no attributes but namespace declarations and no element children: a plain text member. */
-export function isPlainText(el: XmlElement): boolean {
-  for (const a of el.attributes) if (!isDeclaration(a)) return false
-  return !hasElementChildren(el)
+/** The parts of an entry's children that the model holds; everything else is kept as an extension. */
+function entryParts<V>(codec: PayloadCodec<V> | undefined): ChildPart<SyncEntry<V>>[] {
+  return [
+    head,
+    linkPart,
+    content,
+    {
+      namespace: SYNC_NS,
+      // Sage's adapters write `<sync:syncState xsi:nil="true"/>` on `$syncDigest` entries: no state, kept as written.
+      read(c, path, problems, entry) {
+        if (c.localName !== 'syncState' || entry.syncState !== undefined || isNilElement(c)) return undefined
+        const state = readSyncState(c, at(path, c), problems)
+        if (state === undefined) return 'failed'
+        entry.syncState = state
+        return 'taken'
+      },
+    },
+    {
+      namespace: SDATA_NS,
+      read(c, path, problems, entry) {
+        if (c.localName !== 'payload') return readDiagnosisChild(c, path, problems, entry) ? 'taken' : undefined
+        const payload = readPayload(c, at(path, c), problems, codec)
+        if (payload.kind === 'error') return 'failed'
+        if (payload.kind === 'resource' && entry.payload === undefined) entry.payload = payload.resource
+        else if (payload.kind === 'digest' && entry.digest === undefined) entry.digest = payload.digest
+        else return undefined
+        return 'taken'
+      },
+    },
+    httpResult,
+  ]
 }
 
-/** Reads an Atom link; `undefined` (keep as an extension) when it has no href or attributes the model lacks. */
-export function readLink(el: XmlElement): Link | undefined {
-  if (hasElementChildren(el) || textOf(el) !== '') return undefined
-  let href: string | undefined
-  const link: Partial<Link> = {}
-  for (const a of el.attributes) {
-    if (isDeclaration(a)) continue
-    if (a.namespace !== null) return undefined
-    switch (a.localName) {
-      case 'href':
-        href = a.value
-        break
-      case 'rel':
-      case 'type':
-      case 'title':
-        link[a.localName] = a.value
-        break
-      default:
-        return undefined
-    }
-  }
-  if (href === undefined) return undefined
-  const out: Link = { href }
-  if (link.rel !== undefined) out.rel = link.rel
-  if (link.type !== undefined) out.type = link.type
-  if (link.title !== undefined) out.title = link.title
-  return out
+/** The Atom links of a feed or an entry: a link of another shape is kept as an extension. */
+export const linkPart: ChildPart<{ links: Link[] }> = {
+  namespace: ATOM_NS,
+  read(c, _path, _problems, owner) {
+    if (c.localName !== 'link') return undefined
+    const link = links.read(c)
+    if (link === undefined) return undefined
+    owner.links.push(link)
+    return 'taken'
+  },
 }
 
-/** Writes an Atom link (rel, type, title, href, as the spec's examples order them). */
-export function writeLink(link: Link): XmlElement {
-  const attributes: XmlAttribute[] = []
-  if (link.rel !== undefined) attributes.push(attr('rel', link.rel))
-  if (link.type !== undefined) attributes.push(attr('type', link.type))
-  if (link.title !== undefined) attributes.push(attr('title', link.title))
-  attributes.push(attr('href', link.href))
-  return elem(ATOM_NS, 'link', [], attributes)
-}
-
-type HttpText = 'message' | 'method' | 'location' | 'etag'
-const HTTP_TEXT: ReadonlyMap<string, HttpText> = new Map([
-  ['httpMessage', 'message'],
-  ['httpMethod', 'method'],
-  ['location', 'location'],
-  ['etag', 'etag'],
-])
+const readAny = ownerReader<SyncEntry<any>, PayloadCodec<any>>(entryParts, () => ({
+  links: [],
+  diagnoses: [],
+  extensions: [],
+}))
 
 /** Reads an `atom:entry`; `undefined` when a member it models is broken (the errors are in `problems`). */
-export function readEntry<V>(
+export const readEntry: <V>(
   el: XmlElement,
   path: Path,
   problems: Problems,
   codec: PayloadCodec<V> | undefined,
-): SyncEntry<V> | undefined {
-  const entry: SyncEntry<V> = { links: [], diagnoses: [], extensions: [] }
-  const attributes = keptAttributes(el)
-  if (attributes !== undefined) entry.attributes = attributes
-  let ok = true
-  for (const c of el.children) {
-    if (c.type !== 'element') continue
-    const ns = c.namespace
-    const name = c.localName
-    if (ns === ATOM_NS) {
-      if ((name === 'id' || name === 'title' || name === 'content') && entry[name] === undefined && isPlainText(c)) {
-        entry[name] = textOf(c)
-        continue
-      }
-      if (name === 'updated' && entry.updated === undefined && isPlainText(c)) {
-        const stamp = readStamp(c, at(path, c), problems)
-        if (stamp === undefined) ok = false
-        else entry.updated = stamp
-        continue
-      }
-      if (name === 'link') {
-        const link = readLink(c)
-        if (link !== undefined) {
-          entry.links.push(link)
-          continue
-        }
-      }
-    } else if (ns === SYNC_NS) {
-      // Sage's adapters write `<sync:syncState xsi:nil="true"/>` on `$syncDigest` entries: no state, kept as written.
-      if (name === 'syncState' && entry.syncState === undefined && !isNilElement(c)) {
-        const state = readSyncState(c, at(path, c), problems)
-        if (state === undefined) ok = false
-        else entry.syncState = state
-        continue
-      }
-    } else if (ns === SDATA_NS) {
-      if (name === 'payload') {
-        const content = readPayload(c, at(path, c), problems, codec)
-        if (content.kind === 'error') {
-          ok = false
-          continue
-        }
-        if (content.kind === 'resource' && entry.payload === undefined) {
-          entry.payload = content.resource
-          continue
-        }
-        if (content.kind === 'digest' && entry.digest === undefined) {
-          entry.digest = content.digest
-          continue
-        }
-      } else if (name === 'diagnosis' && keptAttributes(c) === undefined) {
-        entry.diagnoses.push(readDiagnosis(c, at(path, c, true), problems))
-        continue
-      } else if (name === 'diagnoses') {
-        const list = readDiagnosesWrapper(c, at(path, c), problems)
-        if (list !== undefined) {
-          for (const d of list) entry.diagnoses.push(d)
-          continue
-        }
-      }
-    } else if (ns === HTTP_NS && isPlainText(c)) {
-      if (name === 'httpStatus' && entry.http?.status === undefined) {
-        const status = readInt(c, at(path, c), problems)
-        if (status === undefined) ok = false
-        else {
-          entry.http ??= {}
-          entry.http.status = status
-        }
-        continue
-      }
-      const member = HTTP_TEXT.get(name)
-      if (member !== undefined && entry.http?.[member] === undefined) {
-        entry.http ??= {}
-        entry.http[member] = textOf(c)
-        continue
-      }
-    }
-    entry.extensions.push(selfContained(c))
-  }
-  return ok ? entry : undefined
-}
+) => SyncEntry<V> | undefined = readAny
 
 /** Writes an `atom:entry` in the spec's form; `attributes` (the root declarations of a standalone entry) come first. */
 export function writeEntry<V>(
@@ -173,23 +93,14 @@ export function writeEntry<V>(
   attributes: XmlAttribute[] = [],
 ): XmlElement {
   const children: XmlNode[] = []
-  if (entry.id !== undefined) children.push(leaf(ATOM_NS, 'id', entry.id))
-  if (entry.title !== undefined) children.push(leaf(ATOM_NS, 'title', entry.title))
-  if (entry.updated !== undefined) children.push(leaf(ATOM_NS, 'updated', entry.updated))
-  for (const l of entry.links) children.push(writeLink(l))
-  if (entry.content !== undefined) children.push(leaf(ATOM_NS, 'content', entry.content))
+  head.write(entry, children)
+  for (const l of entry.links) children.push(links.write(l))
+  content.write(entry, children)
   if (entry.syncState !== undefined) children.push(writeSyncState(entry.syncState))
-  const http = entry.http
-  if (http !== undefined) {
-    if (http.status !== undefined) children.push(leaf(HTTP_NS, 'httpStatus', String(http.status)))
-    if (http.message !== undefined) children.push(leaf(HTTP_NS, 'httpMessage', http.message))
-    if (http.location !== undefined) children.push(leaf(HTTP_NS, 'location', http.location))
-    if (http.method !== undefined) children.push(leaf(HTTP_NS, 'httpMethod', http.method))
-    if (http.etag !== undefined) children.push(leaf(HTTP_NS, 'etag', http.etag))
-  }
+  httpResult.write(entry, children)
   if (entry.payload !== undefined) children.push(writePayload(entry.payload, codec))
   if (entry.digest !== undefined) children.push(writeDigestPayload(entry.digest))
-  for (const d of entry.diagnoses) children.push(writeDiagnosis(d))
+  for (const d of writeDiagnoses(entry)) children.push(d)
   for (const x of entry.extensions) children.push(x)
   return {
     ...elem(ATOM_NS, 'entry', children),

@@ -2,12 +2,13 @@
 // bytes as serializing the trees of writeFeed / writeEntry, without building the feed's and entries' own trees.
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../xml/types'
-import { writeDiagnosis } from './diagnosis'
+import { writeDiagnoses } from './diagnosis'
 import { writeDigest } from './digest'
 import { writeEntry } from './entry'
 import { writeFeed } from './feed'
-import type { Link, SyncEntry, SyncFeed } from './model'
-import { ATOM_NS, HTTP_NS, OPENSEARCH_NS, SDATA_NS, SYNC_NS } from './namespaces'
+import { content, head, httpResult, links, opensearch, syncMode } from './leaves'
+import type { SyncEntry, SyncFeed } from './model'
+import { ATOM_NS, SDATA_NS } from './namespaces'
 import { type PayloadCodec, payloadParts, writeDigestPayload } from './payload'
 import { writeSyncState } from './sync-state'
 import { ATOM_PARENT, openElement, qname, TextWriter } from './text-writer'
@@ -20,18 +21,6 @@ import { addUsedPrefixes, elem, rootDeclarations, usedDeclarations, withUsedDecl
 
 const PAYLOAD_PARENT = openElement(SDATA_NS, 'payload')
 const PAYLOAD = qname(SDATA_NS, 'payload')
-const NAMES = {
-  httpStatus: qname(HTTP_NS, 'httpStatus'),
-  httpMessage: qname(HTTP_NS, 'httpMessage'),
-  location: qname(HTTP_NS, 'location'),
-  httpMethod: qname(HTTP_NS, 'httpMethod'),
-  etag: qname(HTTP_NS, 'etag'),
-  totalResults: qname(OPENSEARCH_NS, 'totalResults'),
-  startIndex: qname(OPENSEARCH_NS, 'startIndex'),
-  itemsPerPage: qname(OPENSEARCH_NS, 'itemsPerPage'),
-  syncMode: qname(SYNC_NS, 'syncMode'),
-}
-
 /** An entry as it will be written: its trees built once (a typed payload's `codec.encode` runs once). */
 interface EntryParts {
   /** The whole entry as a tree, for the rare entry whose kept attributes the text path does not write. */
@@ -60,16 +49,7 @@ function entryParts<V>(
   }
   const parts: EntryParts = { diagnoses: [] }
   if (entry.syncState !== undefined) parts.syncState = addUsedTree(writeSyncState(entry.syncState), used)
-  const http = entry.http
-  if (
-    http !== undefined &&
-    (http.status !== undefined ||
-      http.message !== undefined ||
-      http.location !== undefined ||
-      http.method !== undefined ||
-      http.etag !== undefined)
-  )
-    used.add('http')
+  if (httpResult.any(entry)) used.add('http')
   if (entry.payload !== undefined) {
     const { element, attributes } = payloadParts(entry.payload, codec)
     used.add('sdata')
@@ -82,37 +62,19 @@ function entryParts<V>(
     parts.payloadAttributes = text
   }
   if (entry.digest !== undefined) parts.digest = addUsedTree(writeDigestPayload(entry.digest), used)
-  for (const d of entry.diagnoses) parts.diagnoses.push(writeDiagnosis(d))
+  parts.diagnoses = writeDiagnoses(entry)
   for (const d of parts.diagnoses) addUsedPrefixes(d, used)
   for (const x of entry.extensions) addUsedPrefixes(x, used)
   return parts
 }
 
-function writeLinkText(t: TextWriter, link: Link): void {
-  let attributes = ''
-  if (link.rel !== undefined) attributes += t.attribute('rel', link.rel)
-  if (link.type !== undefined) attributes += t.attribute('type', link.type)
-  if (link.title !== undefined) attributes += t.attribute('title', link.title)
-  attributes += t.attribute('href', link.href)
-  t.start('link', attributes, true)
-}
-
 /** Writes the children of an entry, in `writeEntry`'s order. */
 function writeEntryChildren<V>(t: TextWriter, entry: SyncEntry<V>, parts: EntryParts): void {
-  if (entry.id !== undefined) t.leaf('id', entry.id)
-  if (entry.title !== undefined) t.leaf('title', entry.title)
-  if (entry.updated !== undefined) t.leaf('updated', entry.updated)
-  for (const l of entry.links) writeLinkText(t, l)
-  if (entry.content !== undefined) t.leaf('content', entry.content)
+  head.text(t, entry)
+  for (const l of entry.links) links.text(t, l)
+  content.text(t, entry)
   if (parts.syncState !== undefined) t.tree(ATOM_PARENT, '', parts.syncState)
-  const http = entry.http
-  if (http !== undefined) {
-    if (http.status !== undefined) t.leaf(NAMES.httpStatus, String(http.status))
-    if (http.message !== undefined) t.leaf(NAMES.httpMessage, http.message)
-    if (http.location !== undefined) t.leaf(NAMES.location, http.location)
-    if (http.method !== undefined) t.leaf(NAMES.httpMethod, http.method)
-    if (http.etag !== undefined) t.leaf(NAMES.etag, http.etag)
-  }
+  httpResult.text(t, entry)
   if (parts.resource !== undefined) {
     t.start(PAYLOAD, parts.payloadAttributes)
     t.tree(PAYLOAD_PARENT, 'sdata', parts.resource)
@@ -125,20 +87,12 @@ function writeEntryChildren<V>(t: TextWriter, entry: SyncEntry<V>, parts: EntryP
 
 /** Whether an entry has children to write (else it is written self-closed, as its empty tree is). */
 function entryHasChildren<V>(entry: SyncEntry<V>, parts: EntryParts): boolean {
-  const http = entry.http
   return (
-    entry.id !== undefined ||
-    entry.title !== undefined ||
-    entry.updated !== undefined ||
+    head.any(entry) ||
     entry.links.length > 0 ||
-    entry.content !== undefined ||
+    content.any(entry) ||
     parts.syncState !== undefined ||
-    (http !== undefined &&
-      (http.status !== undefined ||
-        http.message !== undefined ||
-        http.location !== undefined ||
-        http.method !== undefined ||
-        http.etag !== undefined)) ||
+    httpResult.any(entry) ||
     parts.resource !== undefined ||
     parts.digest !== undefined ||
     parts.diagnoses.length > 0 ||
@@ -147,17 +101,14 @@ function entryHasChildren<V>(entry: SyncEntry<V>, parts: EntryParts): boolean {
 }
 
 function feedHasChildren<V>(feed: SyncFeed<V>): boolean {
-  const os = feed.opensearch
   return (
-    feed.id !== undefined ||
-    feed.title !== undefined ||
-    feed.updated !== undefined ||
+    head.any(feed) ||
     feed.links.length > 0 ||
-    (os !== undefined &&
-      (os.totalResults !== undefined || os.startIndex !== undefined || os.itemsPerPage !== undefined)) ||
-    feed.syncMode !== undefined ||
+    opensearch.any(feed) ||
+    syncMode.any(feed) ||
     feed.digest !== undefined ||
     feed.diagnoses.length > 0 ||
+    (feed.diagnosesWrappers?.length ?? 0) > 0 ||
     feed.extensions.length > 0 ||
     feed.entries.length > 0
   )
@@ -208,26 +159,15 @@ export function feedText<V>(feed: SyncFeed<V>, codec: PayloadCodec<V> | undefine
   if (hasDeclaration(feed.attributes) || !feedHasChildren(feed)) return tree()
   const used = new Set<string>([''])
   if (feed.attributes !== undefined) for (const a of feed.attributes) if (a.prefix !== null) used.add(a.prefix)
-  const os = feed.opensearch
-  if (
-    os !== undefined &&
-    (os.totalResults !== undefined || os.startIndex !== undefined || os.itemsPerPage !== undefined)
-  )
-    used.add('opensearch')
-  if (feed.syncMode !== undefined) used.add('sync')
+  if (opensearch.any(feed)) used.add('opensearch')
+  if (syncMode.any(feed)) used.add('sync')
   const text = document('feed', feed.attributes, used, (t) => {
-    if (feed.id !== undefined) t.leaf('id', feed.id)
-    if (feed.title !== undefined) t.leaf('title', feed.title)
-    if (feed.updated !== undefined) t.leaf('updated', feed.updated)
-    for (const l of feed.links) writeLinkText(t, l)
-    if (os !== undefined) {
-      if (os.totalResults !== undefined) t.leaf(NAMES.totalResults, String(os.totalResults))
-      if (os.startIndex !== undefined) t.leaf(NAMES.startIndex, String(os.startIndex))
-      if (os.itemsPerPage !== undefined) t.leaf(NAMES.itemsPerPage, String(os.itemsPerPage))
-    }
-    if (feed.syncMode !== undefined) t.leaf(NAMES.syncMode, feed.syncMode)
+    head.text(t, feed)
+    for (const l of feed.links) links.text(t, l)
+    opensearch.text(t, feed)
+    syncMode.text(t, feed)
     if (feed.digest !== undefined) t.tree(ATOM_PARENT, '', addUsedTree(writeDigest(feed.digest), used))
-    for (const d of feed.diagnoses) t.tree(ATOM_PARENT, '', addUsedTree(writeDiagnosis(d), used))
+    for (const d of writeDiagnoses(feed)) t.tree(ATOM_PARENT, '', addUsedTree(d, used))
     for (const x of feed.extensions) t.tree(ATOM_PARENT, '', addUsedTree(x, used))
     for (const entry of feed.entries) {
       // Built, walked and written one entry at a time, so that what an entry allocates dies young.

@@ -70,6 +70,25 @@ export interface Diagnosis {
 }
 
 /**
+ * An `sdata:diagnoses` wrapper as a feed or an entry held it (the .NET client writes diagnoses both wrapped and bare,
+ * at feed and entry level): the run of the owner's `diagnoses` it held, so that encoding writes the wrapper back as
+ * read. In SData JSON the diagnoses stay one flat `$diagnoses` array, as SData 2.0 writes them, and the wrappers are
+ * `$diagnosesWrappers`.
+ *
+ * @example
+ * ```ts
+ * // <sdata:diagnoses><sdata:diagnosis>…one…</sdata:diagnosis></sdata:diagnoses><sdata:diagnosis>…two…</sdata:diagnosis>
+ * const w: DiagnosesWrapper = { start: 0, count: 1 } // diagnoses[0] wrapped, diagnoses[1] bare
+ * ```
+ */
+export interface DiagnosesWrapper {
+  /** The index in `diagnoses` of the first diagnosis it held (for an empty wrapper, of the diagnosis it preceded). */
+  start: number
+  /** How many diagnoses it held (0 for an empty `<sdata:diagnoses/>`). */
+  count: number
+}
+
+/**
  * Which real-world variant spelling a payload resource was read in, so that encoding writes back what a client reads
  * (Sage's stacks and the Saleslogix clients read only `sdata:uri`). Every field is absent for the spec's form.
  *
@@ -182,8 +201,10 @@ export interface SyncEntry<V = unknown> {
   digest?: Digest
   /** The `http:*` result elements. */
   http?: HttpResult
-  /** Diagnoses, bare or wrapped in `sdata:diagnoses`. */
+  /** Diagnoses, bare or wrapped in `sdata:diagnoses`, in document order. */
   diagnoses: Diagnosis[]
+  /** The `sdata:diagnoses` wrappers among them, in document order; absent when every diagnosis was bare. */
+  diagnosesWrappers?: DiagnosesWrapper[]
   /** Every child element not modelled (published, summary, a second payload, …), kept and written back. */
   extensions: XmlElement[]
   /** Attributes of the element other than namespace declarations (`xml:lang`, `xml:base`, foreign ones), kept and written back; absent when there are none. */
@@ -215,8 +236,10 @@ export interface SyncFeed<V = unknown> {
   syncMode?: SyncMode
   /** The source digest. */
   digest?: Digest
-  /** Feed-level diagnoses. */
+  /** Feed-level diagnoses, bare or wrapped in `sdata:diagnoses`, in document order. */
   diagnoses: Diagnosis[]
+  /** The `sdata:diagnoses` wrappers among them, in document order; absent when every diagnosis was bare. */
+  diagnosesWrappers?: DiagnosesWrapper[]
   /** The entries, in order. */
   entries: SyncEntry<V>[]
   /** Every child element not modelled (author, generator, category, foreign elements), kept and written back. */

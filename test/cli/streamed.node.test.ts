@@ -4,12 +4,16 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runConflicts } from '../../src/cli/conflicts'
 import { runConvert } from '../../src/cli/convert'
 import { feedToXml } from '../../src/cli/convert-large'
+import { Spill } from '../../src/cli/spill'
 import { runValidate } from '../../src/cli/validate'
+import { type FileSyncDocument, FileSyncXml } from '../../src/filesync/index'
 import { DigestXml, type Stamp, SyncFeedJson, SyncFeedXml } from '../../src/sdata/index'
+import { arbFileSyncDocument } from '../../src/testing/arbitraries/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 
 let dir: string
@@ -30,6 +34,12 @@ async function cli(run: (args: string[], io: never) => Promise<number>, args: st
   const code = await run(args, io as never)
   return { code, out, err }
 }
+
+/**
+ * JSON with as much white space after it: the streamed reader keeps no white space outside the elements it hands
+ * out, so a file over the size limit (just under its size) still has the rest of its envelope under it.
+ */
+const padded = (json: string) => `${json}${' '.repeat(json.length)}`
 
 /** The streamed path: a size limit just under the file's size (entries stay under it). */
 const streamed = (file: string) => ['--max-size', String(statSync(file).size - 1)]
@@ -67,6 +77,8 @@ beforeAll(() => {
     if (SyncFeedXml.decode(text)._tag === 'Right') write(path.replace(/\W/g, '_'), text)
   }
   write('problems.xml', `${OPEN}<title>p</title><sync:syncMode>catchUp</sync:syncMode>${DIGEST}\n${BODY}\n</feed>`)
+  // A byte-order mark, and problems on the first line: placed the same way (the mark is not a column).
+  write('bom.xml', `\uFEFF${OPEN}${DIGEST.replace('Priority>1<', 'Priority>12<')}${BODY.replaceAll('\n', '')}</feed>`)
   write('late.xml', `${OPEN}<title>late</title>\n${BODY}\n<sync:syncMode>catchUp</sync:syncMode>${DIGEST}</feed>`)
   // A result entry after a source entry: checked as a result feed, as in memory.
   const result = entry(5, 5, uuid(5)).replace(
@@ -93,16 +105,9 @@ afterAll(() => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
 })
 
-/** Problems without their line:column (the streamed path keeps no text to place them by, so they are at 1:1). */
+/** The report of each file, without the file's name (the streamed path prints the same lines, positions included). */
 const unplaced = (json: string) =>
-  JSON.parse(json).files.map((f: { problems: Array<{ line?: number; column?: number }> }) => ({
-    ...f,
-    file: '',
-    // Sorted: the in-memory path lists them by position in the file, the streamed one in the validator's order.
-    problems: f.problems
-      .map(({ line: _l, column: _c, ...p }) => p)
-      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
-  }))
+  JSON.parse(json).files.map((f: { problems: Array<{ line?: number; column?: number }> }) => ({ ...f, file: '' }))
 
 describe('the CLI streamed path (over --max-size) gives the in-memory output', () => {
   it('has feeds to compare', () => expect(feeds.length).toBeGreaterThan(6))
@@ -116,9 +121,14 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
         expect(unplaced(stream.out), file).toEqual(unplaced(memory.out))
       }
     }
-    const problems = await cli(runValidate, ['--json', join(dir, 'problems.xml')])
+    const file = join(dir, 'problems.xml')
+    const problems = await cli(runValidate, ['--json', ...streamed(file), file])
     expect(problems.code).toBe(1)
-    expect(JSON.parse(problems.out).files[0].problems.length).toBeGreaterThan(3)
+    const placed = JSON.parse(problems.out).files[0].problems
+    expect(placed.length).toBeGreaterThan(3)
+    // Placed in the file, not at 1:1: each entry's problems are on that entry's line.
+    for (const p of placed)
+      if (/entry\[(\d+)\]/.test(p.path)) expect(p.line).toBe(Number(/entry\[(\d+)\]/.exec(p.path)![1]) + 1)
   })
 
   it('convert: the same JSON, and back the same XML', async () => {
@@ -126,10 +136,11 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
       const memory = await cli(runConvert, [file, '--to', 'json'])
       const stream = await cli(runConvert, [file, '--to', 'json', ...streamed(file)])
       expect(stream, file).toEqual(memory)
-      // JSON is read whole (up to the limit), so the XML side is checked on the value: chunks, the same text.
       const json = `${file}.json`
-      writeFileSync(json, memory.out)
+      writeFileSync(json, padded(memory.out))
       const back = await cli(runConvert, [json, '--to', 'xml'])
+      // The envelope over --max-size streams back to the same XML.
+      expect(await cli(runConvert, [json, '--to', 'xml', ...streamed(json)]), file).toEqual(back)
       const value = SyncFeedJson.decode(JSON.parse(memory.out).value)
       if (value._tag === 'Left') throw new Error(`${file}: the envelope does not decode`)
       let chunked = ''
@@ -155,5 +166,153 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     }
     const late = await cli(runConflicts, ['--json', '--target-digest', target, join(dir, 'late.xml')])
     expect(JSON.parse(late.out).pages[0].decisions).toHaveLength(5)
+  })
+})
+
+// FILESYNC listings with problems at every depth: a nested folder's items, a bad GUID, an Update without ETag, a
+// missing ResourceID in a listing, an unknown item, fields after Items; and an Items root (a write request).
+const GUID = (n: number) => `${String(n).padStart(8, '0')}aaaa4bbb8ccc000000000000`
+const DOC = (name: string, id: string, extra = '') =>
+  `<Document><ResourceID>${id}</ResourceID><RelationshipName>${name}</RelationshipName>${extra}</Document>`
+const LISTINGS: Record<string, string> = {
+  'nested.xml':
+    `<Folder><ResourceID>${GUID(1)}</ResourceID><Items>\n  ${DOC('a é.txt', GUID(2))}\n  <Folder><ResourceID>${GUID(3)}</ResourceID>` +
+    `<Items>${DOC('b', 'not-a-guid')}<Folder><Items>${DOC('c', GUID(4), '<WriteMode>Update</WriteMode>')}</Items>` +
+    `<QuotaState>Odd</QuotaState></Folder><x:thing xmlns:x="urn:x"/>${DOC('d', GUID(5))}</Items>` +
+    `<RelationshipName>sub</RelationshipName></Folder>\n  <Document><RelationshipName>no id</RelationshipName></Document>` +
+    `\n  <Folder><ResourceID>${GUID(6)}</ResourceID><Items/></Folder>\n</Items><RelationshipName>RootFolder</RelationshipName>` +
+    `<QuotaState>Normal</QuotaState></Folder>`,
+  'request.xml':
+    `<Items>${DOC('n', GUID(7), '<WriteMode>Create</WriteMode>')}<Folder><WriteMode>Update</WriteMode><Items>` +
+    `${DOC('m', GUID(8), '<WriteMode>Odd</WriteMode>')}</Items></Folder><Document><WriteMode>Create</WriteMode></Document></Items>`,
+  'empty.xml': '<Folder><RelationshipName>RootFolder</RelationshipName></Folder>',
+}
+
+async function sameAsInMemory(file: string): Promise<void> {
+  const memory = await cli(runValidate, ['--summary', '--json', file])
+  const stream = await cli(runValidate, ['--summary', '--json', ...streamed(file), file])
+  expect(stream.code, file).toBe(memory.code)
+  expect(unplaced(stream.out), file).toEqual(unplaced(memory.out))
+  const json = await cli(runConvert, [file, '--to', 'json'])
+  expect(await cli(runConvert, [file, '--to', 'json', ...streamed(file)]), file).toEqual(json)
+  if (json.code !== 0) return
+  writeFileSync(`${file}.json`, padded(json.out))
+  const back = await cli(runConvert, [`${file}.json`, '--to', 'xml'])
+  expect(back.code, file).toBe(0)
+  expect(await cli(runConvert, [`${file}.json`, '--to', 'xml', ...streamed(`${file}.json`)]), file).toEqual(back)
+}
+
+describe('the CLI streamed path of FILESYNC listings (over --max-size) gives the in-memory output', () => {
+  it('validate and convert --to json: problems at every depth, both roots, the corpus', async () => {
+    const files = Object.entries(LISTINGS).map(([name, text]) => {
+      writeFileSync(join(dir, name), text)
+      return join(dir, name)
+    })
+    for (const path of fixturesIn('filesync', '.xml')) {
+      const text = fixture(path)
+      if (FileSyncXml.decode(text)._tag === 'Right') {
+        files.push(join(dir, path.replace(/\W/g, '_')))
+        writeFileSync(files[files.length - 1]!, text)
+      }
+    }
+    expect(files.length).toBeGreaterThan(8)
+    for (const file of files) await sameAsInMemory(file)
+    // Streamed, each problem is where the element it names is: the text there is that element's start tag.
+    const nested = join(dir, 'nested.xml')
+    const problems = JSON.parse((await cli(runValidate, ['--json', ...streamed(nested), nested])).out).files[0].problems
+    expect(problems.length).toBeGreaterThan(4)
+    const lines = LISTINGS['nested.xml']!.split('\n')
+    for (const p of problems) {
+      const name = /([^/[]+)(?:\[\d+\])?$/.exec(p.path)![1]
+      expect(lines[p.line - 1]!.slice(p.column - 1).startsWith(`<${name}>`), `${p.path} at ${p.line}:${p.column}`).toBe(
+        true,
+      )
+    }
+    expect(new Set(problems.map((p: { line: number }) => p.line)).size).toBeGreaterThan(1)
+  })
+
+  it('validate and convert --to json: generated documents, nested and flat', async () => {
+    const file = join(dir, 'generated.xml')
+    await fc.assert(
+      fc.asyncProperty(arbFileSyncDocument({ maxItems: 3 }), async (document: FileSyncDocument) => {
+        // A last new line: the root's start tag alone (`<Items/>`) then stays under the size limit of the streamed path.
+        writeFileSync(file, `${FileSyncXml.encode(document)}\n`)
+        await sameAsInMemory(file)
+      }),
+      { numRuns: 25 },
+    )
+  })
+
+  it('a malformed or undecodable listing fails the same way', async () => {
+    for (const [name, text] of [
+      ['cut.xml', LISTINGS['nested.xml']!.slice(0, 400)],
+      ['bad-size.xml', `<Folder><Items><Folder><TotalSubItemSize>x</TotalSubItemSize></Folder></Items></Folder>`],
+    ] as const) {
+      const file = join(dir, name)
+      writeFileSync(file, text)
+      const memory = await cli(runValidate, ['--json', file])
+      const stream = await cli(runValidate, ['--json', ...streamed(file), file])
+      expect(stream.code, name).toBe(1)
+      expect(unplaced(stream.out), name).toEqual(unplaced(memory.out))
+      const json = await cli(runConvert, [file, '--to', 'json', ...streamed(file)])
+      expect(json.code, name).toBe(1)
+      expect(json.err, name).toBe((await cli(runConvert, [file, '--to', 'json'])).err)
+    }
+  })
+
+  it('text waiting for its place moves out whole, from memory or from its file', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `"item ${i} é€😀",\n`)
+    for (const limit of [1 << 20, 7, 1]) {
+      const spill = new Spill(limit)
+      for (const t of text) spill.write(t)
+      let out = ''
+      spill.moveTo({ write: (t) => (out += t) })
+      expect(out).toBe(text.join(''))
+      spill.write('again')
+      out = ''
+      spill.moveTo({ write: (t) => (out += t) })
+      expect(out).toBe('again')
+      spill.close()
+    }
+  })
+})
+
+describe('convert --to xml of a large envelope streams it, checked whole before it writes', () => {
+  const envelope = (kind: string, value: unknown) =>
+    `${JSON.stringify({ $syncwire: 'syncwire-document/1', kind, value }, null, 2)}\n`
+  const cases: Array<[string, string]> = [
+    [
+      'bad-entry.json',
+      envelope('feed', {
+        $syncMode: 'catchUp',
+        $resources: [{ $uuid: 'c4411795-9943-4cf4-8705-000000000001' }, { $syncState: { tick: -1 } }],
+      }),
+    ],
+    ['bad-head.json', envelope('feed', { $syncMode: 'sometimes', $resources: [{}] })],
+    [
+      'bad-item.json',
+      envelope('filesync', {
+        root: 'Folder',
+        folder: { kind: 'Folder', items: [{ kind: 'Document' }, { kind: 'Document', documentStreams: 5 }] },
+      }),
+    ],
+    ['not-json.json', `${envelope('feed', { $resources: [{}, {}] }).slice(0, -12)}, }\n`],
+    ['truncated.json', envelope('filesync', { root: 'Items', items: [{ kind: 'Document' }] }).slice(0, 90)],
+  ]
+
+  it('fails as the in-memory path does, and writes nothing', async () => {
+    for (const [name, text] of cases) {
+      const file = join(dir, name)
+      writeFileSync(file, text)
+      const memory = await cli(runConvert, [file, '--to', 'xml'])
+      const stream = await cli(runConvert, [file, '--to', 'xml', ...streamed(file)])
+      expect(memory.code, name).not.toBe(0)
+      expect(stream.code, name).toBe(memory.code)
+      expect(stream.out, name).toBe('')
+      // JSON syntax: the streamed reader names the place itself (JSON.parse's wording is the runtime's).
+      if (name === 'not-json.json' || name === 'truncated.json')
+        expect(stream.err, name).toMatch(/not JSON at \d+:\d+: /)
+      else expect(stream.err, name).toBe(memory.err)
+    }
   })
 })

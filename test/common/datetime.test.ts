@@ -59,6 +59,17 @@ describe('xs:dateTime lexical form', () => {
     ['2025-13-01T00:00:00Z', 'month 13 is out of range'],
     [' 2025-01-01T00:00:00Z', 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'],
     ['2025-01-01T00:00:00.Z', 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'],
+    ['1900-02-29T00:00:00Z', 'day 29 does not exist in 1900-02'],
+    ['2100-02-29T00:00:00Z', 'day 29 does not exist in 2100-02'],
+    ['2001-02-29T00:00:00Z', 'day 29 does not exist in 2001-02'],
+    ['2025-04-31T00:00:00Z', 'day 31 does not exist in 2025-04'],
+    ['2025-01-01T24:01:00Z', '24 is allowed only as 24:00:00'],
+    ['2025-01-01T24:00:00.5Z', '24 is allowed only as 24:00:00'],
+    ['2025-01-01T25:00:00Z', 'hour 25 is out of range'],
+    ['2025-01-01T00:00:00+01:60', 'zone +01:60 is out of range'],
+    ['2025-01-01T00:00:00-15:00', 'zone -15:00 is out of range'],
+    ['2025-00-01T00:00:00Z', 'month 00 is out of range'],
+    ['2025-01-00T00:00:00Z', 'day 00 does not exist in 2025-01'],
   ])('rejects %s: %s', (text, problem) => {
     expect(problemOf(text)).toBe(problem)
     expect(dateTimeToEpochMs(text)).toBeNaN()
@@ -76,23 +87,6 @@ describe('xs:dateTime lexical form', () => {
 })
 
 describe('xs:dateTime bounds', () => {
-  it.each([
-    ['1900-02-29T00:00:00Z', 'day 29 does not exist in 1900-02'],
-    ['2100-02-29T00:00:00Z', 'day 29 does not exist in 2100-02'],
-    ['2001-02-29T00:00:00Z', 'day 29 does not exist in 2001-02'],
-    ['2025-04-31T00:00:00Z', 'day 31 does not exist in 2025-04'],
-    ['2025-01-01T24:01:00Z', '24 is allowed only as 24:00:00'],
-    ['2025-01-01T24:00:00.5Z', '24 is allowed only as 24:00:00'],
-    ['2025-01-01T25:00:00Z', 'hour 25 is out of range'],
-    ['2025-01-01T00:00:00+01:60', 'zone +01:60 is out of range'],
-    ['2025-01-01T00:00:00-15:00', 'zone -15:00 is out of range'],
-    ['2025-00-01T00:00:00Z', 'month 00 is out of range'],
-    ['2025-01-00T00:00:00Z', 'day 00 does not exist in 2025-01'],
-  ])('rejects %s: %s', (text, problem) => {
-    expect(problemOf(text)).toBe(problem)
-    expect(dateTimeToEpochMs(text)).toBeNaN()
-  })
-
   it('leap years: every 4th year, not every 100th, again every 400th', () => {
     for (const year of ['2000', '2004', '2400', '1600']) {
       expect(problemOf(`${year}-02-29T00:00:00Z`)).toBeUndefined()

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isPlainUtc, orderStamps } from '../../src/conflict/stamps'
+import { isPlainUtc, orderPlain, orderStamps, plainSeconds } from '../../src/conflict/stamps'
 import { compareStamps, dateTimeToEpochMs } from '../../src/index'
 import type { Stamp } from '../../src/sdata/index'
 import { stamp as lawStamp } from './arbitraries'
@@ -97,6 +97,40 @@ describe('conflict stamps: the fast path agrees with the full reader', () => {
     const x = '2025-01-01T00:00:01Z' as Stamp
     const y = '2025-01-01T00:00:02Z' as Stamp
     expect([orderStamps(x, y, 0), orderStamps(y, x, 0), orderStamps(x, x, 0)]).toEqual([-1, 1, 0])
+  })
+})
+
+describe('conflict stamps: the numeric key of a plain stamp', () => {
+  // Two plain stamps of one length, the second drawn near the first (same date, same second, or only the fraction
+  // changed), so that every branch of orderPlain is reached.
+  const plainPair = fc
+    .tuple(stamp, stamp, fc.nat(), fc.constantFrom(...'0123456789'))
+    .map(([a, b, at, c]) => {
+      const i = at % a.length
+      return [a, at % 3 === 0 ? b : a.slice(0, i) + c + a.slice(i + 1)] as const
+    })
+    .filter(([a, b]) => a.length === b.length && isPlainUtc(a) && isPlainUtc(b))
+
+  it('plainSeconds is -1 exactly when isPlainUtc says no', () => {
+    fc.assert(
+      fc.property(fc.oneof(stamp, broken), (s) => {
+        expect(plainSeconds(s) >= 0).toBe(isPlainUtc(s))
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  it('orderPlain is the instant order (compareStamps) on plain stamps of one length', () => {
+    fc.assert(
+      fc.property(plainPair, ([a, b]) => {
+        const expected = compareStamps(a as Stamp, b as Stamp)
+        expect(orderPlain(a, plainSeconds(a), b, plainSeconds(b))).toBe(expected)
+        expect(Math.sign(plainSeconds(a) - plainSeconds(b))).toBe(
+          Math.sign(compareStamps(a.slice(0, 19) as Stamp, b.slice(0, 19) as Stamp)),
+        )
+      }),
+      { numRuns: 100 },
+    )
   })
 })
 

@@ -6,7 +6,9 @@ import {
   type FileSyncDocument,
   FileSyncXml,
   type FolderItem,
+  type Item,
   validateFileSync,
+  validateFileSyncItem,
 } from '../../src/filesync/index'
 import { arbFileSyncDocument } from '../../src/testing/arbitraries/index'
 import { fixture, fixturesIn } from '../support/fixtures'
@@ -240,6 +242,33 @@ describe('validateFileSync', () => {
       fc.property(arbFileSyncDocument({ maxDepth: 2, maxItems: 3 }), (doc) => {
         for (const issue of validateFileSync(doc)) expect(issue.path).toMatch(/^\/(Folder|Items)(\/|$)/)
       }),
+    )
+  })
+})
+
+describe('validateFileSyncItem', () => {
+  it('item by item, in document order, gives what validateFileSync gives for the whole document', () => {
+    fc.assert(
+      fc.property(arbFileSyncDocument({ maxItems: 3 }), (document) => {
+        const found: ReturnType<typeof validateFileSync> = []
+        const walk = (items: readonly Item[] | undefined, parent: string, listed: boolean) => {
+          const counts = new Map<string, number>()
+          for (const item of items ?? []) {
+            const name = item.kind === 'Unknown' ? item.element.localName : item.kind
+            const n = (counts.get(name) ?? 0) + 1
+            counts.set(name, n)
+            const path = `${parent}/Items/${name}[${n}]`
+            found.push(...validateFileSyncItem(item, path, { listed, root: false }))
+            if (item.kind === 'Folder') walk(item.items, path, listed)
+          }
+        }
+        if (document.root === 'Folder') {
+          found.push(...validateFileSyncItem(document.folder, '/Folder', { listed: true, root: true }))
+          walk(document.folder.items, '/Folder', true)
+        } else walk(document.items, '', false)
+        expect(found).toEqual(validateFileSync(document))
+      }),
+      { numRuns: 60 },
     )
   })
 })

@@ -2,12 +2,22 @@
 // Implements SData 2.0 §04-0500 (diagnosis members, `$`-prefixed or plain as the .NET client writes them).
 import * as t from 'io-ts'
 import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
-import { jsonType, keptAttributes, readAttributes, withKept } from '../../codec/json/kept'
-import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from '../../codec/json/read'
+import { jsonType, keptAttributes, nonEmpty, readAttributes, withKept } from '../../codec/json/kept'
+import {
+  at,
+  type Ctx,
+  type Errs,
+  fail,
+  type JsonRecord,
+  member,
+  optArray,
+  optInteger,
+  readObject,
+} from '../../codec/json/read'
 import { guardOf } from '../../codec/schema/describe'
 import { compileJsonReader, compileJsonWriter } from '../../codec/schema/json'
-import { DIAGNOSIS } from '../diagnosis'
-import type { DiagnosesDocument, Diagnosis } from '../model'
+import { DIAGNOSIS, type DiagnosesOwner } from '../diagnosis'
+import type { DiagnosesDocument, DiagnosesWrapper, Diagnosis } from '../model'
 
 /**
  * JSON form of a diagnosis, with SData 2.0's `$`-prefixed members (docs/decisions.md#s14). Child elements the
@@ -42,6 +52,78 @@ export const encodeDiagnosis = compileJsonWriter<Diagnosis, DiagnosisJsonObject>
 
 /** Reads a diagnosis's JSON form (`$`-prefixed members, or the plain names the .NET client writes). */
 export const readDiagnosis = compileJsonReader(DIAGNOSIS)
+
+/**
+ * JSON form of an `sdata:diagnoses` wrapper of a feed or an entry, an item of `$diagnosesWrappers`: the run of
+ * `$diagnoses` it held (the diagnoses themselves stay in `$diagnoses`, as SData 2.0 writes them).
+ *
+ * @example
+ * ```ts
+ * const w: DiagnosesWrapperJsonObject = { start: 0, count: 1 }
+ * ```
+ */
+export interface DiagnosesWrapperJsonObject {
+  /** The index in `$diagnoses` of the first diagnosis it held. */
+  start: number
+  /** How many diagnoses it held. */
+  count: number
+}
+
+/**
+ * The diagnoses members of a feed or an entry: `$diagnoses` (left out when empty) and `$diagnosesWrappers` (when the
+ * value has wrappers).
+ *
+ * @example
+ * ```ts
+ * encodeDiagnosesOf({ diagnoses: [d], diagnosesWrappers: [{ start: 0, count: 1 }] })
+ * // { $diagnoses: [{ $severity: 'error' }], $diagnosesWrappers: [{ start: 0, count: 1 }] }
+ * ```
+ */
+export function encodeDiagnosesOf(owner: DiagnosesOwner): {
+  $diagnoses?: DiagnosisJsonObject[]
+  $diagnosesWrappers?: DiagnosesWrapperJsonObject[]
+} {
+  const out: { $diagnoses?: DiagnosisJsonObject[]; $diagnosesWrappers?: DiagnosesWrapperJsonObject[] } = {}
+  const diagnoses = nonEmpty(owner.diagnoses?.map(encodeDiagnosis))
+  if (diagnoses !== undefined) out.$diagnoses = diagnoses
+  const wrappers = owner.diagnosesWrappers
+  if (wrappers !== undefined) out.$diagnosesWrappers = wrappers.map((w) => ({ start: w.start, count: w.count }))
+  return out
+}
+
+const WRAPPER_MEMBERS: ReadonlySet<string> = new Set(['start', 'count'])
+
+function readWrapper(errs: Errs, u: unknown, c: Ctx): DiagnosesWrapper | undefined {
+  const o = readObject(errs, u, c, 'a diagnoses wrapper')
+  if (o === undefined) return undefined
+  const before = errs.length
+  for (const key of Object.keys(o)) {
+    if (!WRAPPER_MEMBERS.has(key))
+      fail(errs, o[key], at(c, key, t.unknown, o[key]), `${key} is not a member of a diagnoses wrapper`)
+  }
+  for (const key of WRAPPER_MEMBERS) {
+    if (member(o, key) === undefined) fail(errs, o, at(c, key, t.number, undefined), `${key} is missing`)
+  }
+  const start = optInteger(errs, o, 'start', c, 0)
+  const count = optInteger(errs, o, 'count', c, 0)
+  return errs.length > before || start === undefined || count === undefined ? undefined : { start, count }
+}
+
+/**
+ * Reads the diagnoses members of a feed or an entry: `$diagnoses` (or SData 2.0's `$diagnosis`, see
+ * {@link readDiagnoses}) and `$diagnosesWrappers`.
+ *
+ * @example
+ * ```ts
+ * readDiagnosesOf(errs, { $diagnoses: [{ $message: 'one' }], $diagnosesWrappers: [{ start: 0, count: 1 }] }, c)
+ * ```
+ */
+export function readDiagnosesOf(errs: Errs, o: JsonRecord, c: Ctx): DiagnosesOwner {
+  const out: DiagnosesOwner = { diagnoses: readDiagnoses(errs, o, c) }
+  const wrappers = optArray(errs, o, '$diagnosesWrappers', c, (v, vc) => readWrapper(errs, v, vc))
+  if (wrappers !== undefined) out.diagnosesWrappers = wrappers
+  return out
+}
 
 export function readDiagnoses(errs: Errs, o: JsonRecord, c: Ctx): Diagnosis[] {
   if (member(o, '$diagnoses') !== undefined) {

@@ -9,7 +9,6 @@ import {
   nonEmpty,
   readAttributes,
   readExtensions,
-  stampOf,
   withJsonMembers,
   withKept,
 } from '../../codec/json/kept'
@@ -21,14 +20,18 @@ import {
   type JsonRecord,
   member,
   optArray,
-  optInteger,
   optString,
   readObject,
-  reqString,
 } from '../../codec/json/read'
-import type { HttpResult, Link, SyncEntry } from '../model'
+import { content, head, httpResult, links } from '../leaves'
+import type { Link, SyncEntry } from '../model'
 import type { PayloadCodec } from '../payload'
-import { type DiagnosisJsonObject, encodeDiagnosis, readDiagnoses } from './diagnosis'
+import {
+  type DiagnosesWrapperJsonObject,
+  type DiagnosisJsonObject,
+  encodeDiagnosesOf,
+  readDiagnosesOf,
+} from './diagnosis'
 import {
   type DigestJsonObject,
   encodeDigest,
@@ -102,75 +105,56 @@ export interface SyncEntryJsonObject extends PayloadJsonMembers {
   $location?: string
   /** `http:etag`. */
   $etag?: string
-  /** Diagnoses. */
+  /** Diagnoses, in document order (wrapped or not). */
   $diagnoses?: DiagnosisJsonObject[]
+  /** The `sdata:diagnoses` wrappers among them (see `DiagnosesWrapper`). */
+  $diagnosesWrappers?: DiagnosesWrapperJsonObject[]
   /** Unmodelled child elements of the entry, losslessly. */
   $extensions?: ElementJsonObject[]
   /** Attributes of the element other than namespace declarations (`xml:lang`, foreign ones), losslessly. */
   $attributes?: AttributeJsonObject[]
 }
 
-export function encodeLink(link: Link): LinkJsonObject {
-  return compact({ rel: link.rel, href: link.href, type: link.type, title: link.title })
+/** Sets the Atom `$id`, `$title`, `$updated` and `$links` of a feed or an entry on `out` (derived descriptions). */
+export function encodeHead(owner: { links: Link[] }, out: Record<string, unknown>): void {
+  head.writeJson(owner, out)
+  const encoded = nonEmpty(owner.links?.map(links.writeJson))
+  if (encoded !== undefined) out.$links = encoded
+}
+
+/** Reads the Atom `$id`, `$title`, `$updated` and `$links` (with the .NET shorthand links) of a feed or an entry. */
+export function readHead(errs: Errs, o: JsonRecord, c: Ctx, owner: { links: Link[] }): void {
+  head.readJson(errs, o, c, owner)
+  owner.links = readLinks(errs, o, c)
 }
 
 export function encodeEntry<V>(entry: SyncEntry<V>, codec?: PayloadCodec<V>): SyncEntryJsonObject {
-  const http: HttpResult = entry.http ?? {}
-  const head: SyncEntryJsonObject = compact({
-    $id: entry.id,
-    $title: entry.title,
-    $updated: entry.updated,
-    $links: nonEmpty(entry.links?.map(encodeLink)),
-    $content: entry.content,
-    $syncState: entry.syncState === undefined ? undefined : encodeSyncState(entry.syncState),
-  })
-  const withPayload = entry.payload === undefined ? head : payloadJson(head, entry.payload, codec)
-  const tail = compact({
-    $digest: entry.digest === undefined ? undefined : encodeDigest(entry.digest),
-    $httpStatus: http.status,
-    $httpMessage: http.message,
-    $httpMethod: http.method,
-    $location: http.location,
-    $etag: http.etag,
-    $diagnoses: nonEmpty(entry.diagnoses?.map(encodeDiagnosis)),
+  const out: SyncEntryJsonObject = {}
+  encodeHead(entry, out)
+  content.writeJson(entry, out)
+  if (entry.syncState !== undefined) out.$syncState = encodeSyncState(entry.syncState)
+  const withPayload = entry.payload === undefined ? out : payloadJson(out, entry.payload, codec)
+  const tail: Record<string, unknown> = {}
+  if (entry.digest !== undefined) tail.$digest = encodeDigest(entry.digest)
+  httpResult.writeJson(entry, tail)
+  const kept = compact({
+    ...encodeDiagnosesOf(entry),
     $extensions: encodeExtensions(entry.extensions),
     $attributes: keptAttributes(entry),
   })
-  return withMembers({ ...withPayload, ...tail }, entry.jsonMembers)
-}
-
-function readLink(errs: Errs, u: unknown, c: Ctx): Link | undefined {
-  const o = readObject(errs, u, c, 'a link')
-  if (o === undefined) return undefined
-  const rel = optString(errs, o, 'rel', c)
-  const href = reqString(errs, o, 'href', c)
-  const type = optString(errs, o, 'type', c)
-  const title = optString(errs, o, 'title', c)
-  if (href === undefined) return undefined
-  return compact({ rel, href, type, title }) as Link
+  return withMembers({ ...withPayload, ...tail, ...kept }, entry.jsonMembers)
 }
 
 // The .NET client writes paging links as `$first`, `$next`, … string members; read them after `$links`.
 export const SHORTHAND_RELS = ['self', 'first', 'previous', 'next', 'last'] as const
 
 export function readLinks(errs: Errs, o: JsonRecord, c: Ctx): Link[] {
-  const links = optArray(errs, o, '$links', c, (v, vc) => readLink(errs, v, vc)) ?? []
+  const out = optArray(errs, o, '$links', c, (v, vc) => links.readJson(errs, v, vc)) ?? []
   for (const rel of SHORTHAND_RELS) {
     const href = optString(errs, o, `$${rel}`, c)
-    if (href !== undefined) links.push({ rel, href })
+    if (href !== undefined) out.push({ rel, href })
   }
-  return links
-}
-
-function readHttp(errs: Errs, o: JsonRecord, c: Ctx): HttpResult | undefined {
-  const http = compact({
-    status: optInteger(errs, o, '$httpStatus', c),
-    message: optString(errs, o, '$httpMessage', c),
-    method: optString(errs, o, '$httpMethod', c),
-    location: optString(errs, o, '$location', c),
-    etag: optString(errs, o, '$etag', c),
-  })
-  return Object.keys(http).length > 0 ? http : undefined
+  return out
 }
 
 export function readEntry<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): SyncEntry<V> | undefined {
@@ -178,15 +162,8 @@ export function readEntry<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCode
   if (raw === undefined) return undefined
   const { view: o, kept, native } = splitMembers(errs, raw, c, ENTRY_KEYS, true)
   const entry: SyncEntry<V> = { links: [], diagnoses: [], extensions: [] }
-  const id = optString(errs, o, '$id', c)
-  if (id !== undefined) entry.id = id
-  const title = optString(errs, o, '$title', c)
-  if (title !== undefined) entry.title = title
-  const updated = stampOf(errs, o, '$updated', c, false)
-  if (updated !== undefined) entry.updated = updated
-  entry.links = readLinks(errs, o, c)
-  const content = optString(errs, o, '$content', c)
-  if (content !== undefined) entry.content = content
+  readHead(errs, o, c, entry)
+  content.readJson(errs, o, c, entry)
   const rawState = member(o, '$syncState')
   if (rawState !== undefined) {
     const state = readSyncState(errs, rawState, at(c, '$syncState', t.unknown, rawState))
@@ -201,32 +178,27 @@ export function readEntry<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCode
     const digest = readDigest(errs, rawDigest, at(c, '$digest', t.unknown, rawDigest))
     if (digest !== undefined) entry.digest = digest
   }
-  const http = readHttp(errs, o, c)
-  if (http !== undefined) entry.http = http
-  entry.diagnoses = readDiagnoses(errs, o, c)
+  httpResult.readJson(errs, o, c, entry)
+  Object.assign(entry, readDiagnosesOf(errs, o, c))
   entry.extensions = readExtensions(errs, o, c)
   return withJsonMembers(withKept(entry, undefined, readAttributes(errs, o, c)), rest)
 }
 
+/** The members of an Atom feed's and entry's head (`$id`, `$title`, `$updated`, `$links` and the shorthand links). */
+export const HEAD_KEYS: readonly string[] = [...head.jsonKeys, '$links', ...SHORTHAND_RELS.map((rel) => `$${rel}`)]
+
 const ENTRY_KEYS: ReadonlySet<string> = new Set([
-  '$id',
-  '$title',
-  '$updated',
-  '$links',
-  '$content',
+  ...HEAD_KEYS,
+  ...content.jsonKeys,
   '$syncState',
   ...PAYLOAD_JSON_KEYS,
   '$digest',
-  '$httpStatus',
-  '$httpMessage',
-  '$httpMethod',
-  '$location',
-  '$etag',
+  ...httpResult.jsonKeys,
   '$diagnoses',
   '$diagnosis',
+  '$diagnosesWrappers',
   '$extensions',
   '$attributes',
-  ...SHORTHAND_RELS.map((rel) => `$${rel}`),
 ])
 
 /**

@@ -6,36 +6,29 @@ import {
   encodeExtensions,
   jsonType,
   keptAttributes,
-  nonEmpty,
   readAttributes,
   readExtensions,
-  stampOf,
   withJsonMembers,
   withKept,
 } from '../../codec/json/kept'
-import {
-  at,
-  type Ctx,
-  compact,
-  type Errs,
-  fail,
-  member,
-  optArray,
-  optInteger,
-  optString,
-  readObject,
-} from '../../codec/json/read'
-import type { OpenSearch, SyncFeed, SyncMode } from '../model'
+import { at, type Ctx, compact, type Errs, fail, member, optArray, readObject } from '../../codec/json/read'
+import { opensearch, syncMode } from '../leaves'
+import type { SyncFeed, SyncMode } from '../model'
 import type { PayloadCodec } from '../payload'
-import { type DiagnosisJsonObject, encodeDiagnosis, readDiagnoses } from './diagnosis'
+import {
+  type DiagnosesWrapperJsonObject,
+  type DiagnosisJsonObject,
+  encodeDiagnosesOf,
+  readDiagnosesOf,
+} from './diagnosis'
 import { type DigestJsonObject, encodeDigest, readDigest } from './digest'
 import {
   encodeEntry,
-  encodeLink,
+  encodeHead,
+  HEAD_KEYS,
   type LinkJsonObject,
   readEntry,
-  readLinks,
-  SHORTHAND_RELS,
+  readHead,
   type SyncEntryJsonObject,
 } from './entry'
 import { splitMembers, withMembers } from './members'
@@ -69,8 +62,10 @@ export interface SyncFeedJsonObject {
   $syncMode?: SyncMode
   /** The source digest. */
   $digest?: DigestJsonObject
-  /** Feed-level diagnoses. */
+  /** Feed-level diagnoses, in document order (wrapped or not). */
   $diagnoses?: DiagnosisJsonObject[]
+  /** The `sdata:diagnoses` wrappers among them (see `DiagnosesWrapper`). */
+  $diagnosesWrappers?: DiagnosesWrapperJsonObject[]
   /** The entries. */
   $resources: SyncEntryJsonObject[]
   /** Unmodelled child elements of the feed, losslessly. */
@@ -80,41 +75,31 @@ export interface SyncFeedJsonObject {
 }
 
 function encodeFeed<V>(feed: SyncFeed<V>, codec?: PayloadCodec<V>): SyncFeedJsonObject {
-  const os: OpenSearch = feed.opensearch ?? {}
-  const out: SyncFeedJsonObject = compact({
-    $id: feed.id,
-    $title: feed.title,
-    $updated: feed.updated,
-    $links: nonEmpty(feed.links?.map(encodeLink)),
-    $totalResults: os.totalResults,
-    $startIndex: os.startIndex,
-    $itemsPerPage: os.itemsPerPage,
-    $syncMode: feed.syncMode,
-    $digest: feed.digest === undefined ? undefined : encodeDigest(feed.digest),
-    $diagnoses: nonEmpty(feed.diagnoses?.map(encodeDiagnosis)),
+  const out: Record<string, unknown> = {}
+  encodeHead(feed, out)
+  opensearch.writeJson(feed, out)
+  syncMode.writeJson(feed, out)
+  if (feed.digest !== undefined) out.$digest = encodeDigest(feed.digest)
+  const rest = compact({
+    ...encodeDiagnosesOf(feed),
     $resources: feed.entries.map((e) => encodeEntry(e, codec)),
     $extensions: encodeExtensions(feed.extensions),
     $attributes: keptAttributes(feed),
   })
-  return withMembers(out, feed.jsonMembers)
+  return withMembers({ ...out, ...rest } as SyncFeedJsonObject, feed.jsonMembers)
 }
 
 const FEED_KEYS: ReadonlySet<string> = new Set([
-  '$id',
-  '$title',
-  '$updated',
-  '$links',
-  '$totalResults',
-  '$startIndex',
-  '$itemsPerPage',
-  '$syncMode',
+  ...HEAD_KEYS,
+  ...opensearch.jsonKeys,
+  ...syncMode.jsonKeys,
   '$digest',
   '$diagnoses',
   '$diagnosis',
+  '$diagnosesWrappers',
   '$resources',
   '$extensions',
   '$attributes',
-  ...SHORTHAND_RELS.map((rel) => `$${rel}`),
 ])
 
 function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): SyncFeed<V> | undefined {
@@ -122,36 +107,15 @@ function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): S
   if (raw === undefined) return undefined
   const { view: o, kept } = splitMembers(errs, raw, c, FEED_KEYS)
   const feed: SyncFeed<V> = { links: [], diagnoses: [], entries: [], extensions: [] }
-  const id = optString(errs, o, '$id', c)
-  if (id !== undefined) feed.id = id
-  const title = optString(errs, o, '$title', c)
-  if (title !== undefined) feed.title = title
-  const updated = stampOf(errs, o, '$updated', c, false)
-  if (updated !== undefined) feed.updated = updated
-  feed.links = readLinks(errs, o, c)
-  const opensearch = compact({
-    totalResults: optInteger(errs, o, '$totalResults', c),
-    startIndex: optInteger(errs, o, '$startIndex', c),
-    itemsPerPage: optInteger(errs, o, '$itemsPerPage', c),
-  })
-  if (Object.keys(opensearch).length > 0) feed.opensearch = opensearch
-  const mode = member(o, '$syncMode')
-  if (mode !== undefined) {
-    if (mode === 'catchUp' || mode === 'immediate') feed.syncMode = mode
-    else
-      fail(
-        errs,
-        mode,
-        at(c, '$syncMode', t.string, mode),
-        `$syncMode ${JSON.stringify(mode)} is neither catchUp nor immediate`,
-      )
-  }
+  readHead(errs, o, c, feed)
+  opensearch.readJson(errs, o, c, feed)
+  syncMode.readJson(errs, o, c, feed)
   const rawDigest = member(o, '$digest')
   if (rawDigest !== undefined) {
     const digest = readDigest(errs, rawDigest, at(c, '$digest', t.unknown, rawDigest))
     if (digest !== undefined) feed.digest = digest
   }
-  feed.diagnoses = readDiagnoses(errs, o, c)
+  Object.assign(feed, readDiagnosesOf(errs, o, c))
   if (member(o, '$resources') === undefined) {
     fail(errs, o, at(c, '$resources', t.UnknownArray, undefined), '$resources is missing (SData 2.0 requires it)')
   }

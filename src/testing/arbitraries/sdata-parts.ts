@@ -1,8 +1,9 @@
 // fast-check arbitraries for the parts of SData sync feeds: digests, sync states, diagnoses, tracking and links
 // (sync §4.2–§4.4, §5.3, core §3.10/§3.11), generating only values that the SData codecs encode and decode back unchanged.
 import fc from 'fast-check'
-import { DIAGNOSIS } from '../../sdata/diagnosis'
+import { DIAGNOSIS, type DiagnosesOwner } from '../../sdata/diagnosis'
 import { DIGEST, DIGEST_ENTRY } from '../../sdata/digest'
+import { LINK } from '../../sdata/leaves'
 import type {
   DiagnosesDocument,
   Diagnosis,
@@ -16,6 +17,7 @@ import type {
 import { SYNC_STATE } from '../../sdata/sync-state'
 import { TRACKING } from '../../sdata/tracking'
 import { arbEndpoint, arbTick, arbXmlText, type SDataArbitraryOptions, withRootAttributes } from './sdata-common'
+import { arbitraryOfAttributes } from './sdata-groups'
 import { arbitraryOf } from './sdata-schema'
 
 /**
@@ -99,6 +101,31 @@ export function arbDiagnosis(options: SDataArbitraryOptions = {}): fc.Arbitrary<
 }
 
 /**
+ * The diagnoses of a feed or an entry: at most `max` diagnoses in runs, some wrapped in `sdata:diagnoses` (an empty
+ * wrapper among them), the others bare; `diagnosesWrappers` is set only when there is a wrapper.
+ *
+ * @example
+ * ```ts
+ * fc.sample(arbDiagnosesOf({}, 2), 1) // e.g. { diagnoses: [d1, d2], diagnosesWrappers: [{ start: 0, count: 1 }] }
+ * ```
+ */
+export function arbDiagnosesOf(options: SDataArbitraryOptions = {}, max = 2): fc.Arbitrary<DiagnosesOwner> {
+  const run = fc.record({ wrapped: fc.boolean(), items: fc.array(arbDiagnosis(options), { maxLength: max }) })
+  return fc.array(run, { maxLength: 2 }).map((runs) => {
+    const owner: DiagnosesOwner = { diagnoses: [] }
+    for (const { wrapped, items } of runs) {
+      const room = items.slice(0, max - owner.diagnoses.length)
+      if (wrapped) {
+        owner.diagnosesWrappers ??= []
+        owner.diagnosesWrappers.push({ start: owner.diagnoses.length, count: room.length })
+      }
+      for (const d of room) owner.diagnoses.push(d)
+    }
+    return owner
+  })
+}
+
+/**
  * A standalone diagnoses document: root `diagnoses`, or a bare `diagnosis` holding exactly one.
  *
  * @example
@@ -137,24 +164,21 @@ export function arbTracking(options: SDataArbitraryOptions = {}): fc.Arbitrary<T
  * ```
  */
 export function arbLink(): fc.Arbitrary<Link> {
-  return fc.record(
-    {
-      rel: fc.oneof(
-        fc.constantFrom(
-          'self',
-          'first',
-          'next',
-          'previous',
-          'last',
-          'edit',
-          'http://schemas.sage.com/sdata/link-relations/schema',
-        ),
-        arbXmlText(8),
+  return arbitraryOfAttributes<Link>(LINK, {
+    rel: fc.oneof(
+      fc.constantFrom(
+        'self',
+        'first',
+        'next',
+        'previous',
+        'last',
+        'edit',
+        'http://schemas.sage.com/sdata/link-relations/schema',
       ),
-      href: fc.oneof(fc.webUrl(), arbXmlText()),
-      type: fc.constantFrom('application/atom+xml; type=feed', 'application/atom+xml; type=entry', 'text/html'),
-      title: arbXmlText(8),
-    },
-    { requiredKeys: ['href'] },
-  )
+      arbXmlText(8),
+    ),
+    href: fc.oneof(fc.webUrl(), arbXmlText()),
+    type: fc.constantFrom('application/atom+xml; type=feed', 'application/atom+xml; type=entry', 'text/html'),
+    title: arbXmlText(8),
+  })
 }

@@ -24,7 +24,7 @@ import {
 export type { MemberArbitraries } from './described'
 
 /** The arbitrary of each value type: every value it generates writes and reads back equal. */
-function valueArbitrary(type: ValueType<unknown>, options: SDataArbitraryOptions): fc.Arbitrary<unknown> {
+export function valueArbitrary(type: ValueType<any>, options: SDataArbitraryOptions): fc.Arbitrary<unknown> {
   if (type === TextValue) return arbXmlText()
   if (type === NonNegativeIntegerValue) return fc.nat()
   if (type === IntegerValue) return fc.integer({ min: -1000, max: 1000 })

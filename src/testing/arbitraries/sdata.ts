@@ -1,10 +1,12 @@
 // fast-check arbitraries for SData sync entries and feeds, with HTTP results and OpenSearch figures
 // (sync §4.2–§4.4, §5.3, core §3.10/§3.11), generating only values that the SData codecs encode and decode back unchanged.
 import fc from 'fast-check'
+import type { DiagnosesOwner } from '../../sdata/diagnosis'
+import { HTTP_RESULT, OPENSEARCH } from '../../sdata/leaves'
 import type { HttpResult, OpenSearch, SyncEntry, SyncFeed } from '../../sdata/model'
-
 import { arbExtensions, arbStamp, arbXmlText, type SDataArbitraryOptions, withRootAttributes } from './sdata-common'
-import { arbDiagnosis, arbDigest, arbLink, arbSyncMode, arbSyncState } from './sdata-parts'
+import { arbitraryOfGroup } from './sdata-groups'
+import { arbDiagnosesOf, arbDigest, arbLink, arbSyncMode, arbSyncState } from './sdata-parts'
 import { arbPayloadResource } from './sdata-payload'
 
 export type { SDataArbitraryOptions } from './sdata-common'
@@ -30,18 +32,13 @@ export { arbPayloadResource } from './sdata-payload'
  * ```
  */
 export function arbHttpResult(): fc.Arbitrary<HttpResult> {
-  return fc
-    .record(
-      {
-        status: fc.integer({ min: 100, max: 599 }),
-        message: arbXmlText(8),
-        method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
-        location: fc.webUrl(),
-        etag: fc.base64String({ maxLength: 24 }),
-      },
-      { requiredKeys: [] },
-    )
-    .filter((h) => Object.keys(h).length > 0)
+  return arbitraryOfGroup<HttpResult>(HTTP_RESULT, {
+    status: fc.integer({ min: 100, max: 599 }),
+    message: arbXmlText(8),
+    method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
+    location: fc.webUrl(),
+    etag: fc.base64String({ maxLength: 24 }),
+  })
 }
 
 /**
@@ -53,9 +50,12 @@ export function arbHttpResult(): fc.Arbitrary<HttpResult> {
  * ```
  */
 export function arbOpenSearch(): fc.Arbitrary<OpenSearch> {
-  return fc
-    .record({ totalResults: fc.nat(), startIndex: fc.nat(), itemsPerPage: fc.nat() }, { requiredKeys: [] })
-    .filter((o) => Object.keys(o).length > 0)
+  return arbitraryOfGroup<OpenSearch>(OPENSEARCH)
+}
+
+/** A generated feed or entry with its diagnoses (and their wrappers) in place. */
+function withDiagnoses<A extends { diagnoses: DiagnosesOwner }>({ diagnoses, ...rest }: A) {
+  return { ...rest, ...diagnoses }
 }
 
 /** The Atom metadata a feed and an entry both carry, first in both: id, title, updated and links. */
@@ -79,19 +79,21 @@ function atomHead(options: SDataArbitraryOptions, maxLinks: number) {
  */
 export function arbSyncEntry(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncEntry> {
   return withRootAttributes(
-    fc.record(
-      {
-        ...atomHead(options, 2),
-        content: arbXmlText(),
-        syncState: arbSyncState(options),
-        payload: arbPayloadResource(options),
-        digest: arbDigest(options),
-        http: arbHttpResult(),
-        diagnoses: fc.array(arbDiagnosis(options), { maxLength: 1 }),
-        extensions: arbExtensions(options, ['author', 'published', 'summary', 'category']),
-      },
-      { requiredKeys: ['links', 'diagnoses', 'extensions'] },
-    ),
+    fc
+      .record(
+        {
+          ...atomHead(options, 2),
+          content: arbXmlText(),
+          syncState: arbSyncState(options),
+          payload: arbPayloadResource(options),
+          digest: arbDigest(options),
+          http: arbHttpResult(),
+          diagnoses: arbDiagnosesOf(options, 1),
+          extensions: arbExtensions(options, ['author', 'published', 'summary', 'category']),
+        },
+        { requiredKeys: ['links', 'diagnoses', 'extensions'] },
+      )
+      .map(withDiagnoses),
     options,
   )
 }
@@ -106,18 +108,20 @@ export function arbSyncEntry(options: SDataArbitraryOptions = {}): fc.Arbitrary<
  */
 export function arbSyncFeed(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncFeed> {
   return withRootAttributes(
-    fc.record(
-      {
-        ...atomHead(options, 3),
-        opensearch: arbOpenSearch(),
-        syncMode: arbSyncMode(),
-        digest: arbDigest(options),
-        diagnoses: fc.array(arbDiagnosis(options), { maxLength: 1 }),
-        entries: fc.array(arbSyncEntry(options), { maxLength: options.maxEntries ?? 5 }),
-        extensions: arbExtensions(options, ['author', 'generator', 'subtitle', 'category']),
-      },
-      { requiredKeys: ['links', 'diagnoses', 'entries', 'extensions'] },
-    ),
+    fc
+      .record(
+        {
+          ...atomHead(options, 3),
+          opensearch: arbOpenSearch(),
+          syncMode: arbSyncMode(),
+          digest: arbDigest(options),
+          diagnoses: arbDiagnosesOf(options, 1),
+          entries: fc.array(arbSyncEntry(options), { maxLength: options.maxEntries ?? 5 }),
+          extensions: arbExtensions(options, ['author', 'generator', 'subtitle', 'category']),
+        },
+        { requiredKeys: ['links', 'diagnoses', 'entries', 'extensions'] },
+      )
+      .map(withDiagnoses),
     options,
   )
 }

@@ -1,0 +1,197 @@
+// `syncwire convert --to xml` of a JSON envelope over --max-size: read as it streams (the feed's `$resources`, a
+// listing's top-level items, one at a time), checked whole before the first byte is written, then written in chunks.
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { reportErrors } from '../codec/report'
+import { type JsonStep, type JsonStreamEvent, JsonStreamReader } from '../common/json-stream'
+import { encodeFileSyncStream } from '../filesync/encode-stream'
+import type { FileSyncDocument, Item } from '../filesync/model'
+import { itemName } from '../filesync/validate'
+import { encodeSyncFeedStream } from '../sdata/encode-stream'
+import { SyncFeedJson } from '../sdata/index'
+import { reportJsonErrors } from '../sdata/json/report'
+import { decodeResource, streamSyncFeedJson } from '../sdata/json/stream'
+import type { SyncEntry, SyncFeed } from '../sdata/model'
+import { type ParseOptions, resolveLimits } from '../xml/options'
+import { sourceText } from '../xml/source'
+import type { StreamIssue } from '../xml/stream'
+import { Output } from './convert-large'
+import { KIND_SPECS } from './kinds'
+import { chunksOf, Meter } from './large'
+import type { Io } from './shared'
+
+/** The arrays of an envelope that stream: a feed's entries, a listing's top-level items (either root). */
+const STREAMED: Record<StreamedKind, readonly string[]> = {
+  feed: ['value/$resources'],
+  filesync: ['value/items', 'value/folder/items'],
+}
+
+type StreamedKind = 'feed' | 'filesync'
+
+// The start of an envelope as `convert --to json` writes it: the tag and the kind before the value.
+const ENVELOPE_START =
+  /^\uFEFF?\s*\{\s*"\$syncwire"\s*:\s*"([^"\\]*)"\s*,\s*"kind"\s*:\s*"(feed|filesync)"\s*,\s*"value"\s*:/
+
+/** The kind of an envelope whose first 64 KiB start as `convert --to json` writes them, for `version`. */
+function sniffEnvelope(file: string, version: string): StreamedKind | undefined {
+  let fd: number | undefined
+  try {
+    fd = openSync(file, 'r')
+    const head = Buffer.alloc(1 << 16)
+    const m = ENVELOPE_START.exec(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8'))
+    return m !== null && m[1] === version ? (m[2] as StreamedKind) : undefined
+  } catch {
+    return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/** A problem as `convert` prints it. */
+type Problems = Array<{ path: string; message: string }>
+
+/** The file's JSON events (`error` last), one chunk's worth at a time. */
+async function* jsonEvents(
+  file: string,
+  kind: StreamedKind,
+  parse: ParseOptions | undefined,
+): AsyncGenerator<JsonStreamEvent> {
+  const limits = resolveLimits(parse)
+  const events: JsonStreamEvent[] = []
+  const streams = (path: readonly JsonStep[]) => STREAMED[kind].includes(path.join('/'))
+  const meter = new Meter(file, statSync(file).size, kind === 'feed' ? 'entries' : 'items')
+  const reader = new JsonStreamReader({ streams, maxLength: limits.maxLength, maxDepth: limits.maxDepth }, (e) => {
+    if (e.type === 'element') meter.item()
+    events.push(e)
+  })
+  try {
+    for await (const text of sourceText(chunksOf(file, meter))) {
+      reader.push(text)
+      yield* events.splice(0)
+      if (reader.failed) return
+    }
+    reader.end()
+    yield* events.splice(0)
+  } finally {
+    meter.done()
+  }
+}
+
+const notJson = (e: { path: string; line: number; column: number; message: string }): Problems => [
+  { path: e.path, message: `not JSON at ${e.line}:${e.column}: ${e.message}` },
+]
+
+/** FILESYNC JSON of one item back to its value, as the in-memory path checks a whole document (FILESYNC XML paths). */
+function fileSyncItem(json: unknown): { item: Item } | { problems: Problems } {
+  const r = KIND_SPECS.filesync.json.decode({ root: 'Items', items: [json] })
+  if (r._tag === 'Left') return { problems: reportErrors(r.left) }
+  return { item: (r.right as FileSyncDocument & { root: 'Items' }).items[0]! }
+}
+
+/**
+ * Writes the XML of a large `feed` or `filesync` envelope (`convert --to xml`): the same text as the in-memory
+ * path, holding one entry (or one top-level item, with its nested items) at a time. The file is read once to check
+ * it all (JSON, envelope, every entry or item), so nothing is written for input that fails; then once more to write
+ * (a feed: twice, once for the namespaces the entries use). `undefined` when the file does not start as
+ * `convert --to json` writes an envelope of a feed or listing (`$syncwire`, then `kind`, then `value`): it is read
+ * whole then. Else the problems (paths as the in-memory path prints them), or `[]` when written.
+ *
+ * @example
+ * ```ts
+ * const problems = await jsonToXml('big-feed.json', ENVELOPE_VERSION, io)
+ * ```
+ */
+export async function jsonToXml(
+  file: string,
+  version: string,
+  io: Io,
+  parse?: ParseOptions,
+): Promise<Problems | undefined> {
+  const kind = sniffEnvelope(file, version)
+  if (kind === undefined) return undefined
+  // Top-level FILESYNC items are named by their place among same-named siblings, as the whole document's paths are.
+  const counts = new Map<string, number>()
+  let envelope: unknown
+  for await (const e of jsonEvents(file, kind, parse)) {
+    if (e.type === 'error') return notJson(e)
+    if (e.type === 'end') envelope = e.value
+    if (e.type !== 'element') continue
+    if (e.path[1] === '$resources') {
+      const r = decodeResource(SyncFeedJson, e.value, e.path[2] as number, '/value')
+      if ('issues' in r) return r.issues
+      continue
+    }
+    const r = fileSyncItem(e.value)
+    const name = 'item' in r ? itemName(r.item) : /^\/Items\/([^/[]+)/.exec(r.problems[0]?.path ?? '')?.[1]
+    const n = (counts.get(name ?? '') ?? 0) + 1
+    counts.set(name ?? '', n)
+    if ('problems' in r) {
+      const base = e.path[1] === 'folder' ? '/value/Folder/Items' : '/value/Items'
+      return r.problems.map((p) => ({
+        path: p.path.replace(/^\/Items\/([^/[]+)(?:\[\d+\])?/, (_m, step: string) => `${base}/${step}[${n}]`),
+        message: p.message,
+      }))
+    }
+  }
+  // A member repeated later (JSON keeps the last) may say otherwise: then the whole-text path decides.
+  const e = envelope as { $syncwire?: unknown; kind?: unknown; value?: unknown }
+  if (e.$syncwire !== version || e.kind !== kind) return undefined
+  if (kind === 'feed') {
+    const head = SyncFeedJson.decode(e.value)
+    if (head._tag === 'Left')
+      return reportJsonErrors(head.left).map((p) => ({ path: `/value${p.path}`, message: p.message }))
+    await writeChunks(
+      io,
+      encodeSyncFeedStream(head.right as SyncFeed, () => feedEntries(file, parse)),
+    )
+    return []
+  }
+  {
+    const head = KIND_SPECS.filesync.json.decode(e.value)
+    if (head._tag === 'Left')
+      return reportErrors(head.left).map((p) => ({ path: `/value${p.path}`, message: p.message }))
+    await writeChunks(io, encodeFileSyncStream(head.right as FileSyncDocument, fileSyncItems(file, parse)))
+    return []
+  }
+}
+
+async function writeChunks(io: Io, chunks: AsyncIterable<string>): Promise<void> {
+  const out = new Output(io)
+  let last = ''
+  for await (const chunk of chunks) {
+    out.write(chunk)
+    last = chunk
+  }
+  if (!last.endsWith('\n')) out.write('\n')
+  out.flush()
+}
+
+/** The entries of the envelope's feed, read again (they were checked). */
+async function* feedEntries(file: string, parse: ParseOptions | undefined): AsyncGenerator<SyncEntry> {
+  const meter = new Meter(file, statSync(file).size, 'entries')
+  try {
+    for await (const event of streamSyncFeedJson(chunksOf(file, meter), { parse, at: ['value'] })) {
+      if (event.type === 'entry') {
+        meter.item()
+        yield event.entry
+      } else if (event.type === 'error')
+        throw new Error(`${file} changed while it was read: ${issuesText(event.issues)}`)
+    }
+  } finally {
+    meter.done()
+  }
+}
+
+/** The top-level items of the envelope's listing, read again (they were checked). */
+async function* fileSyncItems(file: string, parse: ParseOptions | undefined): AsyncGenerator<Item> {
+  for await (const e of jsonEvents(file, 'filesync', parse)) {
+    if (e.type === 'error') throw new Error(`${file} changed while it was read: ${issuesText(notJson(e))}`)
+    if (e.type !== 'element') continue
+    const r = fileSyncItem(e.value)
+    if ('problems' in r) throw new Error(`${file} changed while it was read: ${issuesText(r.problems)}`)
+    yield r.item
+  }
+}
+
+function issuesText(issues: StreamIssue[]): string {
+  return issues.map((i) => `${i.path} ${i.message}`).join('; ')
+}

@@ -1,0 +1,185 @@
+// `syncwire validate` and `convert --to json` of a FILESYNC document over --max-size, item by item from its stream:
+// the same problems, summary and JSON text as the in-memory path, holding one item (and small counters) at a time.
+import type { FileSyncDocument, Item } from '../filesync/model'
+import { itemName, validateFileSyncItem } from '../filesync/validate'
+import type { ParseOptions } from '../xml/options'
+import type { StreamIssue } from '../xml/stream'
+import { Output } from './convert-large'
+import type { Problem } from './kinds'
+import { KIND_SPECS } from './kinds'
+import { fileSyncEvents, sniffFileSyncRoot } from './large'
+import type { Io } from './shared'
+import { Spill, type TextSink } from './spill'
+import { FileSyncSummary } from './summary'
+
+/**
+ * The XML path `validateFileSync` gives each item, for items that come as `streamFileSync` gives them: a folder
+ * after its children, each with its index path. Holds a name count per open level, not the items.
+ */
+class ItemPaths {
+  /** counts[d]: items of each name so far in the open list at depth d (0: the root's list). */
+  private readonly counts: Array<Map<string, number>> = [new Map()]
+  /** The `Folder[n]` step of each folder whose children are streaming by, outermost first. */
+  private readonly open: string[] = []
+
+  constructor(private readonly base: string) {}
+
+  /** The path of the next item; a folder that had children closes its level. */
+  next(item: Item, path: readonly number[]): string {
+    const depth = path.length
+    // A folder's first streamed child opens it: its siblings before it have all been counted.
+    while (this.open.length < depth - 1) {
+      const d = this.open.length
+      this.open.push(`Folder[${(this.counts[d]!.get('Folder') ?? 0) + 1}]`)
+      this.counts[d + 1] = new Map()
+    }
+    if (item.kind === 'Folder' && this.open.length === depth) {
+      this.open.pop()
+      this.counts.length = depth
+    }
+    const name = itemName(item)
+    const level = this.counts[depth - 1]!
+    const n = (level.get(name) ?? 0) + 1
+    level.set(name, n)
+    let out = this.base
+    for (let d = 0; d < depth - 1; d++) out += `/${this.open[d]}/Items`
+    return `${out}/${name}[${n}]`
+  }
+}
+
+/**
+ * A FILESYNC document checked as it streams by from `file`: `validateFileSync`'s checks item by item (each item's
+ * own checks need nothing else of the document), the root folder's at the end, and the `--summary` line. The root
+ * (`Folder` or `Items`) is taken from the file's start; should the end say otherwise, the file is read again.
+ *
+ * @example
+ * ```ts
+ * const r = await checkFileSyncStream('big-listing.xml', { maxLength: 1 << 20 })
+ * ```
+ */
+export async function checkFileSyncStream(
+  file: string,
+  parse: ParseOptions,
+  root: 'Folder' | 'Items' = sniffFileSyncRoot(file),
+): Promise<{ found: Problem[]; summary: string } | { issues: StreamIssue[] }> {
+  const paths = new ItemPaths(root === 'Folder' ? '/Folder/Items' : '/Items')
+  const summary = new FileSyncSummary()
+  const found: Problem[] = []
+  const where = { listed: root === 'Folder', root: false }
+  for await (const event of fileSyncEvents(file, parse)) {
+    if (event.type === 'item') {
+      found.push(...validateFileSyncItem(event.item, paths.next(event.item, event.path), where))
+      summary.add(event.item, event.path)
+    } else if (event.type === 'end') {
+      const document = event.document
+      if (document.root !== root) return checkFileSyncStream(file, parse, document.root)
+      if (document.root === 'Folder') {
+        found.push(...validateFileSyncItem(document.folder, '/Folder', { listed: true, root: true }))
+      }
+      return { found, summary: summary.text(document) }
+    } else return { issues: event.issues }
+  }
+  return { issues: [{ path: '', message: 'the document ended early' }] }
+}
+
+const MARK = '\u0000syncwire-items'
+
+/** A value's JSON text as the envelope writes it (`JSON.stringify(…, null, 2)`), indented to start at `indent`. */
+function jsonText(value: unknown, indent: string): string {
+  return JSON.stringify(KIND_SPECS.filesync.json.encode(value), null, 2).replaceAll('\n', `\n${indent}`)
+}
+
+/** The text of a value whose `items` is {@link MARK}, split there, and the indent of the items' elements. */
+function around(text: string): { before: string; after: string; indent: string } {
+  const mark = JSON.stringify(MARK)
+  const at = text.indexOf(mark)
+  const lineStart = text.lastIndexOf('\n', at) + 1
+  const indent = ' '.repeat(text.slice(lineStart).search(/\S/) + 2)
+  return { before: text.slice(0, at), after: text.slice(at + mark.length), indent }
+}
+
+/** An `items` list's elements, written as they come (each in its own level's spill), and closed as JSON does. */
+function closeList(into: TextSink, list: Spill, indent: string): void {
+  if (list.count === 0) into.write('[]')
+  else {
+    into.write('[')
+    list.moveTo(into)
+    into.write(`\n${indent.slice(2)}]`)
+  }
+}
+
+/**
+ * Writes the `convert --to json` envelope of a FILESYNC document streamed from `file`, item by item: the text of
+ * the in-memory path (`JSON.stringify` of the envelope, 2-space indent, plus a new line). A folder's own members
+ * come before its items in that text but after them in the stream, so each open level's items wait in a
+ * {@link Spill} (memory up to a bound, then a temporary file) until their folder ends; the top level waits for the
+ * root. Memory holds one item and the spills' bounded buffers; the temporary files hold at most the output's size.
+ *
+ * @example
+ * ```ts
+ * const issues = await fileSyncToJson('big-listing.xml', ENVELOPE_VERSION, io)
+ * ```
+ */
+export async function fileSyncToJson(
+  file: string,
+  version: string,
+  io: Io,
+  parse?: ParseOptions,
+  root: 'Folder' | 'Items' = sniffFileSyncRoot(file),
+): Promise<StreamIssue[] | undefined> {
+  const envelope = (document: FileSyncDocument): string =>
+    `${JSON.stringify({ $syncwire: version, kind: 'filesync', value: KIND_SPECS.filesync.json.encode(document) }, null, 2)}\n`
+  const top = around(
+    envelope(
+      root === 'Folder' ? { root, folder: { kind: 'Folder', items: MARK as never } } : { root, items: MARK as never },
+    ),
+  ).indent
+  const levels: Spill[] = [new Spill()]
+  const indentAt = (depth: number): string => `${top}${' '.repeat(4 * (depth - 1))}`
+  try {
+    for await (const event of fileSyncEvents(file, parse)) {
+      if (event.type === 'error') return event.issues
+      if (event.type === 'item') {
+        const depth = event.path.length
+        const item = event.item
+        const indent = indentAt(depth)
+        while (levels.length <= depth) levels.push(new Spill())
+        const into = levels[depth - 1]!
+        into.write(into.count++ === 0 ? `\n${indent}` : `,\n${indent}`)
+        if (item.kind === 'Folder' && item.items !== undefined) {
+          const parts = around(jsonText({ ...item, items: MARK }, indent))
+          into.write(parts.before)
+          closeList(into, levels[depth]!, parts.indent)
+          into.write(parts.after)
+        } else into.write(jsonText(item, indent))
+        continue
+      }
+      const document = event.document
+      if (document.root !== root) {
+        for (const level of levels) level.close()
+        return fileSyncToJson(file, version, io, parse, document.root)
+      }
+      const hasItems = document.root === 'Items' || document.folder.items !== undefined
+      const whole = envelope(
+        document.root === 'Items'
+          ? { root: 'Items', items: MARK as never }
+          : hasItems
+            ? { root: 'Folder', folder: { ...document.folder, items: MARK as never } }
+            : document,
+      )
+      const out = new Output(io)
+      if (!hasItems) out.write(whole)
+      else {
+        const parts = around(whole)
+        out.write(parts.before)
+        closeList(out, levels[0]!, parts.indent)
+        out.write(parts.after)
+      }
+      out.flush()
+      return undefined
+    }
+    return [{ path: '', message: 'the document ended early' }]
+  } finally {
+    for (const level of levels) level.close()
+  }
+}

@@ -1,0 +1,115 @@
+// The children of an owner element (an Atom feed or entry) read part by part: each part takes the children it
+// describes (a leaf group, a link, a described element, a payload), and whatever no part takes is kept, made
+// self-contained, as an extension (docs/schema.md). Parts are looked up by the child's namespace first.
+import type { XmlAttribute, XmlElement } from '../../xml/types'
+import type { Path, Problems } from '../read'
+import { keptAttributes, selfContained } from '../tree'
+import type { GroupRead } from './group'
+
+/**
+ * One part of an owner's children: the namespace of the children it reads, and its reader, which takes a child
+ * into the owner (`taken`), finds it broken (`failed`, its errors recorded) or leaves it (`undefined`).
+ *
+ * @example
+ * ```ts
+ * const part: ChildPart<SyncEntry> = { namespace: SYNC_NS, read: (c, path, problems, entry) => … }
+ * ```
+ */
+export interface ChildPart<O> {
+  /** The namespace of the children it reads. */
+  readonly namespace: string
+  /** Reads a child into the owner. */
+  readonly read: (c: XmlElement, path: Path, problems: Problems, owner: O) => GroupRead
+}
+
+/** An owner: its children that no part takes are kept, and its own attributes too. */
+export interface Owner {
+  extensions: XmlElement[]
+  attributes?: XmlAttribute[]
+}
+
+/**
+ * The reader of an owner's children, built once from its parts: the owner's kept attributes, then each child
+ * element through the parts of its namespace, in order; the first that does not leave it decides. False when a part
+ * found a child broken.
+ *
+ * @example
+ * ```ts
+ * const readChildren = compileChildren<SyncEntry>([headPart, linkPart, …])
+ * readChildren(el, path, problems, entry) // true when nothing was broken
+ * ```
+ */
+export function compileChildren<O extends Owner>(
+  parts: readonly ChildPart<O>[],
+): (el: XmlElement, path: Path, problems: Problems, owner: O) => boolean {
+  const byNamespace = new Map<string, ChildPart<O>[]>()
+  for (const p of parts) {
+    const list = byNamespace.get(p.namespace)
+    if (list === undefined) byNamespace.set(p.namespace, [p])
+    else list.push(p)
+  }
+  return (el, path, problems, owner) => {
+    const attributes = keptAttributes(el)
+    if (attributes !== undefined) owner.attributes = attributes
+    let ok = true
+    for (const c of el.children) {
+      if (c.type !== 'element') continue
+      const list = c.namespace === null ? undefined : byNamespace.get(c.namespace)
+      let r: GroupRead
+      if (list !== undefined) {
+        for (const p of list) {
+          r = p.read(c, path, problems, owner)
+          if (r !== undefined) break
+        }
+      }
+      if (r === 'failed') ok = false
+      else if (r === undefined) owner.extensions.push(selfContained(c))
+    }
+    return ok
+  }
+}
+
+/**
+ * A function of a payload codec (or none) built once per codec and cached: the children readers of feeds and
+ * entries, whose payload part depends on the codec.
+ *
+ * @example
+ * ```ts
+ * const readerFor = perCodec((codec) => compileChildren(entryParts(codec)))
+ * readerFor(undefined) === readerFor(undefined) // true
+ * ```
+ */
+export function perCodec<K extends object, R>(build: (key: K | undefined) => R): (key: K | undefined) => R {
+  const none = build(undefined)
+  const built = new WeakMap<K, R>()
+  return (key) => {
+    if (key === undefined) return none
+    let r = built.get(key)
+    if (r === undefined) {
+      r = build(key)
+      built.set(key, r)
+    }
+    return r
+  }
+}
+
+/**
+ * The reader of an owner element whose parts depend on a payload codec: a fresh owner from `empty`, its children
+ * read by the parts built for the codec (once per codec); `undefined` when a part found a child broken.
+ *
+ * @example
+ * ```ts
+ * const readEntry = ownerReader(entryParts, () => ({ links: [], diagnoses: [], extensions: [] }))
+ * readEntry(el, path, problems, undefined) // SyncEntry | undefined
+ * ```
+ */
+export function ownerReader<O extends Owner, K extends object>(
+  parts: (key: K | undefined) => readonly ChildPart<O>[],
+  empty: () => O,
+): (el: XmlElement, path: Path, problems: Problems, key: K | undefined) => O | undefined {
+  const readerFor = perCodec((key: K | undefined) => compileChildren(parts(key)))
+  return (el, path, problems, key) => {
+    const owner = empty()
+    return readerFor(key)(el, path, problems, owner) ? owner : undefined
+  }
+}
