@@ -20,6 +20,8 @@ export default {
   jsonReporter: { fileName: process.env.SYNCWIRE_MUTATION_REPORT ?? `reports/mutation-${area}.json` },
   thresholds: { high: 90, low: 85, break: null },
   timeoutMS: 5_000,
+  // The first run of the focused tests takes a few minutes on a shared two-core machine; 5 (the default) was too few.
+  dryRunTimeoutMinutes: 20,
   // Copy only what the tests need into the sandbox: less to copy, and no race with files others are editing elsewhere.
   ignorePatterns: ['/*', '!/src', '!/test', '!/fixtures', '!/package.json', '!/tsconfig*.json', '!/stryker.vitest.config.ts'],
   tempDirName: '.stryker-tmp',

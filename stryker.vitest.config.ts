@@ -5,12 +5,15 @@ import { defineConfig } from 'vitest/config'
 const area = process.env.SYNCWIRE_MUTATE ?? 'conflict'
 const folders: Record<string, string[]> = {
   conflict: ['test/conflict'],
-  // The hostile suite and the regressions assert exact codec messages and paths too.
-  codec: ['test/codec', 'test/hostile', 'test/regressions'],
+  // The hostile suite and the regressions assert exact codec messages and paths too; the element-description engine
+  // (codec/schema, codec/json) is used by the SData codecs, so their tests and the totality laws check it.
+  codec: ['test/codec', 'test/sdata', 'test/hostile', 'test/regressions', 'test/totality'],
   xml: ['test/xml', 'test/hostile'],
   // The totality laws (round trips on generated documents) reach every codec too.
   sdata: ['test/sdata', 'test/hostile', 'test/regressions', 'test/totality'],
   filesync: ['test/filesync', 'test/hostile', 'test/regressions', 'test/totality'],
+  // Date-times and stamps: their own tests, and the layers that read, order and report them.
+  common: ['test/common', 'test/codec', 'test/conflict/stamps-fast-path.test.ts', 'test/sdata/validate.test.ts'],
 }
 
 export default defineConfig({

@@ -95,7 +95,8 @@ if (args.includes('--list')) {
 }
 
 // 3. A copy of the project whose mutated files carry the directives (comments only: the code is unchanged).
-const copy = path.join(root, '.stryker-tmp', `sample-${area}`)
+// One copy per (folder, seed), so that two samples can run side by side.
+const copy = path.join(root, '.stryker-tmp', `sample-${area}-${seed}`)
 fs.rmSync(copy, { recursive: true, force: true })
 fs.mkdirSync(copy, { recursive: true })
 const entries = [
@@ -216,7 +217,10 @@ const summary = {
   survivors,
 }
 fs.mkdirSync(path.join(root, 'reports'), { recursive: true })
-fs.writeFileSync(path.join(root, 'reports', `mutation-sample-${area}.json`), `${JSON.stringify(summary, null, 2)}\n`)
+fs.writeFileSync(
+  path.join(root, 'reports', `mutation-sample-${area}-${seed}.json`),
+  `${JSON.stringify(summary, null, 2)}\n`,
+)
 console.log(survivors.join('\n'))
 console.log(
   `src/${area}: ${summary.score} of ${total} sampled mutants detected (95 % interval ${summary.interval95.join(' to ')})`,

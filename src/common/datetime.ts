@@ -213,25 +213,6 @@ function format(seconds: number, fraction: string): string {
 }
 
 /**
- * The UTC xs:dateTime of an epoch instant in ms, with `fractionDigits` (0–7, default 7) fraction digits.
- * Returns `undefined` outside years 0001–9999 or for a non-finite input.
- *
- * @example
- * ```ts
- * epochMsToDateTime(0) // '1970-01-01T00:00:00.0000000Z'
- * ```
- */
-export function epochMsToDateTime(ms: number, fractionDigits = 7): string | undefined {
-  if (!Number.isFinite(ms)) return undefined
-  const whole = Math.floor(ms)
-  const seconds = Math.floor(whole / 1000)
-  const millis = whole - seconds * 1000
-  const digits = Math.max(0, Math.min(7, Math.trunc(fractionDigits)))
-  const text = format(seconds, pad(millis, 3).padEnd(7, '0').slice(0, digits))
-  return typeof parse(text) === 'string' ? undefined : text
-}
-
-/**
  * The smallest UTC xs:dateTime with seven fraction digits (100 ns, the finest unit real servers send)
  * that is strictly later than `text`, or `undefined` when `text` is not an xs:dateTime or is the last
  * representable instant. Hybrid logical clocks use it to stamp a change after everything seen.

@@ -188,14 +188,9 @@ export class TickOrder {
   }
 }
 
-export function checkAgainstDigest(issues: Issues, digest: Digest, states: LocatedState[]): void {
-  const against = new AgainstDigest(digest)
-  for (const located of states) against.add(issues, located)
-}
-
 /**
- * {@link checkAgainstDigest} fed one state at a time: an entry tick past (or at) the digest's tick for its
- * endpoint, and an endpoint the digest lacks (once per endpoint).
+ * The states of a feed checked against its digest, one at a time: an entry tick past (or at) the digest's tick for
+ * its endpoint, and an endpoint the digest lacks (once per endpoint).
  *
  * @example
  * ```ts

@@ -121,10 +121,12 @@ function checkOpenSearch(issues: Issues, feed: SyncFeed, entries: number): void 
   check('totalResults', 0)
   check('startIndex', 1)
   check('itemsPerPage', 0)
-  if (os.itemsPerPage !== undefined && Number.isSafeInteger(os.itemsPerPage) && entries > os.itemsPerPage) {
+  // Only a valid itemsPerPage is compared with the entries: a negative one is already an error above.
+  const perPage = os.itemsPerPage
+  if (perPage !== undefined && Number.isSafeInteger(perPage) && perPage >= 0 && entries > perPage) {
     issues.warning(
       '/feed/opensearch:itemsPerPage',
-      `the page holds ${entries} entries, more than itemsPerPage ${os.itemsPerPage}`,
+      `the page holds ${entries} entries, more than itemsPerPage ${perPage}`,
     )
   }
 }

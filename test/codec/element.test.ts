@@ -170,6 +170,19 @@ describe('record', () => {
     ])
   })
 
+  it('a missing attribute with a fallback reads as the fallback', () => {
+    const R = record({ isDeleted: attributeOr([sdata('isDeleted'), sync('isDeleted')], t.string, 'false') })
+    expect(rightOf(R.decode(el(null, 'account')))).toEqual({ isDeleted: 'false' })
+  })
+
+  it('keeps unknown attributes when that field comes first', () => {
+    const R = record({ others: unknownAttributes(), rel: attribute(qname(null, 'rel'), t.string) })
+    const kept = at(null, 'title', 'T')
+    const v = rightOf(R.decode(el(null, 'link', [kept, at(null, 'rel', 'self')])))
+    expect(v).toEqual({ others: [kept], rel: 'self' })
+    expect(R.encode(v).attributes).toEqual([kept, at(null, 'rel', 'self')])
+  })
+
   it('reads an element’s own text beside its attributes', () => {
     const R = record({ lang: optionalAttribute(qname(null, 'lang'), t.string), value: textContent(t.string) })
     expect(rightOf(R.decode(el(null, 'title', [at(null, 'lang', 'en')], 'Hi')))).toEqual({ lang: 'en', value: 'Hi' })

@@ -99,6 +99,23 @@ describe('FileSyncInt', () => {
   })
 })
 
+describe('the integer guards', () => {
+  it('is() accepts exactly the values each codec writes', () => {
+    for (const [codec, ok, bad] of [
+      [NonNegativeInteger, [0, 7, MAX], [-1, 1.5, MAX + 1, '5', Number.NaN]],
+      [FileSyncInt, [0, 2147483647], [-1, 2147483648, 1.5, '5']],
+      [SafeInteger, [-MAX, -3, 0, MAX], [MAX + 1, 0.5, '3']],
+    ] as const) {
+      for (const v of ok) expect(codec.is(v)).toBe(true)
+      for (const v of bad) expect(codec.is(v)).toBe(false)
+    }
+  })
+  it('FileSyncInt names what is not digits', () => {
+    expect(message(FileSyncInt, 'x1')).toBe('expected an Int (0..2147483647), found "x1"')
+    expect(message(FileSyncInt, '-1')).toBe('expected an Int (0..2147483647), found "-1"')
+  })
+})
+
 describe('SafeInteger', () => {
   it('decode ∘ encode = id on safe integers, negative ones included', () => {
     fc.assert(fc.property(fc.maxSafeInteger(), (n) => decoded(SafeInteger, SafeInteger.encode(n)) === n))

@@ -59,6 +59,17 @@ describe('xs:dateTime lexical form', () => {
     ['2025-13-01T00:00:00Z', 'month 13 is out of range'],
     [' 2025-01-01T00:00:00Z', 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'],
     ['2025-01-01T00:00:00.Z', 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'],
+    ['1900-02-29T00:00:00Z', 'day 29 does not exist in 1900-02'],
+    ['2100-02-29T00:00:00Z', 'day 29 does not exist in 2100-02'],
+    ['2001-02-29T00:00:00Z', 'day 29 does not exist in 2001-02'],
+    ['2025-04-31T00:00:00Z', 'day 31 does not exist in 2025-04'],
+    ['2025-01-01T24:01:00Z', '24 is allowed only as 24:00:00'],
+    ['2025-01-01T24:00:00.5Z', '24 is allowed only as 24:00:00'],
+    ['2025-01-01T25:00:00Z', 'hour 25 is out of range'],
+    ['2025-01-01T00:00:00+01:60', 'zone +01:60 is out of range'],
+    ['2025-01-01T00:00:00-15:00', 'zone -15:00 is out of range'],
+    ['2025-00-01T00:00:00Z', 'month 00 is out of range'],
+    ['2025-01-00T00:00:00Z', 'day 00 does not exist in 2025-01'],
   ])('rejects %s: %s', (text, problem) => {
     expect(problemOf(text)).toBe(problem)
     expect(dateTimeToEpochMs(text)).toBeNaN()
@@ -72,6 +83,33 @@ describe('xs:dateTime lexical form', () => {
       expect(dateTimeToEpochMs('2013-06-15T08:00:00Z', assumed)).toBe(eight)
       expect(dateTimeToEpochMs('2013-06-15T08:00:00-05:30', assumed)).toBe(eight + 330 * 60_000)
     }
+  })
+})
+
+describe('xs:dateTime bounds', () => {
+  it('leap years: every 4th year, not every 100th, again every 400th', () => {
+    for (const year of ['2000', '2004', '2400', '1600']) {
+      expect(problemOf(`${year}-02-29T00:00:00Z`)).toBeUndefined()
+    }
+    expect(dateTimeToEpochMs('2000-02-29T00:00:00Z')).toBe(Date.UTC(2000, 1, 29))
+  })
+
+  it('24:00:00 with a fraction of zeros is the end of the day', () => {
+    expect(dateTimeToEpochMs('2024-12-31T24:00:00.000Z')).toBe(Date.UTC(2025, 0, 1))
+  })
+
+  it('zones reach ±14:00; minutes of an offset count', () => {
+    expect(dateTimeToEpochMs('2025-01-01T00:00:00+14:00')).toBe(Date.UTC(2024, 11, 31, 10))
+    expect(dateTimeToEpochMs('2025-01-01T00:00:00-14:00')).toBe(Date.UTC(2025, 0, 1, 14))
+    expect(dateTimeToEpochMs('2025-01-01T00:00:00+01:59')).toBe(Date.UTC(2024, 11, 31, 22, 1))
+  })
+
+  it('text longer than 64 characters is refused before it is read', () => {
+    const at = (digits: number) => `2025-01-01T00:00:00.${'1'.repeat(digits)}Z`
+    expect(at(43)).toHaveLength(64)
+    expect(dateTimeToEpochMs(at(43))).toBe(Date.UTC(2025, 0, 1) + 111)
+    expect(dateTimeToEpochMs(at(44))).toBeNaN()
+    expect(problemOf(at(44))).toBe('too long for an xs:dateTime')
   })
 })
 
@@ -117,6 +155,10 @@ describe('ordering and instants', () => {
     expect(compareDateTime('9999-12-31T23:59:59Z', 'garbage')).toBe(-1)
     expect(compareDateTime('a', 'b')).toBe(-1)
     expect(compareDateTime('a', 'a')).toBe(0)
+    // Whatever the text: '0' and '+' sort before '2' as strings, and still after every valid value.
+    expect(compareDateTime('0', '2008-10-30T14:52:03Z')).toBe(1)
+    expect(compareDateTime('2008-10-30T14:52:03Z', '+')).toBe(-1)
+    expect(compareDateTime('b', 'a')).toBe(1)
   })
 
   it('is antisymmetric and transitive on generated values', () => {
@@ -151,5 +193,21 @@ describe('the successor stamp (nextStamp after a digest)', () => {
     expect(successorOf('2008-10-30T14:52:03.00000005Z')).toBe('2008-10-30T14:52:03.0000001Z')
     expect(successorOf('9999-12-31T23:59:59.9999999Z')).toBeUndefined()
     expect(successorOf('nope')).toBeUndefined()
+  })
+
+  it('works across months and years, February and leap days included', () => {
+    expect(successorOf('2008-02-15T00:00:00Z')).toBe('2008-02-15T00:00:00.0000001Z')
+    expect(successorOf('2008-02-29T23:59:59.9999999Z')).toBe('2008-03-01T00:00:00.0000000Z')
+    expect(successorOf('2007-12-31T23:59:59.9999999Z')).toBe('2008-01-01T00:00:00.0000000Z')
+    expect(successorOf('1999-01-31T23:59:59.9999999Z')).toBe('1999-02-01T00:00:00.0000000Z')
+  })
+
+  it('ignores stamps that are not xs:dateTime values, in the digest and as now', () => {
+    const entry = (stamp: string) => ({ endpoint: 'http://e/', tick: 1, stamp: stamp as Stamp, conflictPriority: 1 })
+    const digest = { entries: [entry('9999-99-99T99:99:99Z'), entry('2008-10-30T14:52:03Z'), entry('zzz')] }
+    expect(nextStamp(digest, EARLIEST)).toBe('2008-10-30T14:52:03.0000001Z')
+    expect(nextStamp(digest, 'later' as Stamp)).toBe('2008-10-30T14:52:03.0000001Z')
+    expect(nextStamp(digest, '2030-01-01T00:00:00Z' as Stamp)).toBe('2030-01-01T00:00:00Z')
+    expect(nextStamp({ entries: [entry('zzz')] }, 'later' as Stamp)).toBe('later')
   })
 })

@@ -160,3 +160,31 @@ describe('built values', () => {
       expect(decoded.right.entries[0]?.payload?.element).toEqual(feed.entries[0]?.payload?.element)
   })
 })
+
+describe('payload fields', () => {
+  it('isDeleted given in the fields is kept, for a typed value and for an element', () => {
+    const typed = payload(Account, { name: 'x' }, { uuid: 'u', isDeleted: true })
+    expect(typed.isDeleted).toBe(true)
+    expect(typed.uuid).toBe('u')
+    const untyped = payload(Account.encode({ name: 'x' }), { isDeleted: true, key: 'k' })
+    expect(untyped).toEqual({ isDeleted: true, key: 'k', element: typed.element })
+    expect(payload(Account, { name: 'x' })).toEqual({ isDeleted: false, element: typed.element, value: { name: 'x' } })
+  })
+  it('the builders keep every list given, and fill in each one left out or null', () => {
+    const link = { rel: 'self', href: 'h' }
+    const diagnosis = { severity: 'Error', sdataCode: 'X', extensions: [] }
+    const kept = { type: 'element' as const, namespace: C, localName: 'x', prefix: null, attributes: [], children: [] }
+    expect(syncEntry({ diagnoses: [diagnosis], extensions: [kept] })).toEqual({
+      links: [],
+      diagnoses: [diagnosis],
+      extensions: [kept],
+    })
+    expect(syncFeed({ entries: [syncEntry()], diagnoses: null as never })).toEqual({
+      links: [],
+      diagnoses: [],
+      entries: [{ links: [], diagnoses: [], extensions: [] }],
+      extensions: [],
+    })
+    expect(syncFeed({ links: [link], extensions: [kept] })).toMatchObject({ links: [link], extensions: [kept] })
+  })
+})

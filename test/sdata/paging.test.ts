@@ -121,3 +121,88 @@ describe('checkPageSequence', () => {
     )
   })
 })
+
+describe('checkPageSequence messages', () => {
+  it('a changed syncMode, a short page before the last and a startIndex that does not follow on', () => {
+    const pages = [
+      page([at(APP1, 1)], 'p2', { opensearch: { startIndex: 1, itemsPerPage: 2 } }),
+      page([at(APP1, 2)], undefined, { syncMode: 'immediate', opensearch: { startIndex: 4, itemsPerPage: 2 } }),
+    ]
+    expect(checkPageSequence(pages)).toStrictEqual([
+      {
+        severity: 'warning',
+        path: '/page[2]/feed/sync:syncMode',
+        message: "syncMode immediate differs from page 1's catchUp",
+      },
+      {
+        severity: 'warning',
+        path: '/page[1]/feed/opensearch:itemsPerPage',
+        message: 'page 1 holds 1 entries, fewer than itemsPerPage 2, but is not the last page',
+      },
+      {
+        severity: 'warning',
+        path: '/page[2]/feed/opensearch:startIndex',
+        message: 'startIndex 4 does not follow page 1 (startIndex 1 + 1 entries)',
+      },
+    ])
+  })
+
+  it('full pages whose startIndex follows on are fine; the last page may be short', () => {
+    const os = (startIndex: number) => ({ opensearch: { startIndex, itemsPerPage: 2 } })
+    const pages = [
+      page([at(APP1, 1), at(APP1, 2)], 'p2', os(1)),
+      page([at(APP1, 3), at(APP1, 4)], 'p3', os(3)),
+      page([at(APP1, 5)], undefined, os(5)),
+    ]
+    expect(checkPageSequence(pages)).toStrictEqual([])
+  })
+
+  it('a startIndex is only compared when both pages give one', () => {
+    const pages = [page([at(APP1, 1)], 'p2', { opensearch: { startIndex: 1 } }), page([at(APP1, 2)], undefined, {})]
+    expect(checkPageSequence(pages)).toStrictEqual([])
+    const noStart = [
+      page([at(APP1, 1)], 'p2', { opensearch: {} }),
+      page([], undefined, { opensearch: { startIndex: 9 } }),
+    ]
+    expect(checkPageSequence(noStart)).toStrictEqual([])
+  })
+
+  it('a repeated (endpoint, tick) pair names its first page', () => {
+    const pages = [page([at(APP2, 1), at(APP1, 4)], 'p2'), page([at(APP1, 4)])]
+    expect(checkPageSequence(pages)).toStrictEqual([
+      {
+        severity: 'error',
+        path: '/page[2]/feed/entry[1]/sync:syncState/tick',
+        message: `duplicate (endpoint, tick) pair (${JSON.stringify(APP1)}, 4), first at /page[1]/feed/entry[2]/sync:syncState`,
+      },
+    ])
+  })
+
+  it('entries that are not an array, or without a state, are skipped', () => {
+    const noArray = { ...page([], 'p2'), entries: 'x' as never }
+    const noState: SyncFeed = { ...page([]), entries: [null as never, { links: [], diagnoses: [], extensions: [] }] }
+    expect(checkPageSequence([noArray, noState])).toStrictEqual([])
+  })
+
+  it('pages that cannot be inspected give one error', () => {
+    const issues = checkPageSequence(null as never)
+    expect(issues).toHaveLength(1)
+    expect(issues[0]).toMatchObject({ severity: 'error', path: '/' })
+    expect(issues[0]!.message.startsWith('the pages could not be inspected: ')).toBe(true)
+    const boom = new Proxy([], {
+      get(target, key) {
+        if (key === 'forEach') throw 'no'
+        return Reflect.get(target, key)
+      },
+    })
+    expect(checkPageSequence(boom)).toStrictEqual([
+      { severity: 'error', path: '/', message: 'the pages could not be inspected: no' },
+    ])
+  })
+
+  it('nextPage skips links that are not objects, and a next link with no href', () => {
+    expect(nextPage({ links: [null as never, { rel: 'next' } as Link, { rel: 'next', href: 'h' }] })).toBe('h')
+    expect(nextPage({ links: 'x' as never })).toBeUndefined()
+    expect(nextPage(undefined as never)).toBeUndefined()
+  })
+})

@@ -444,3 +444,140 @@ describe('validateTracking', () => {
     ])
   })
 })
+
+describe("validateSyncFeed: the feed's own members", () => {
+  const base = (): SyncFeed => ({
+    links: [],
+    diagnoses: [],
+    extensions: [],
+    syncMode: 'catchUp',
+    digest: specDigest(),
+    entries: [],
+  })
+  const issue = (severity: 'error' | 'warning', path: string, message: string) => ({ severity, path, message })
+  it('a feed that is not an object', () => {
+    for (const bad of [null, 5, 'feed']) {
+      expect(validateSyncFeed(bad as never)).toStrictEqual([issue('error', '/feed', 'the feed is not an object')])
+    }
+  })
+  it('no syncMode: an error for a target request, a warning for a source feed, nothing for a result feed', () => {
+    const feed = { ...base(), syncMode: undefined }
+    expect(validateSyncFeed(feed)).toStrictEqual([
+      issue(
+        'warning',
+        '/feed/sync:syncMode',
+        'the feed has no sync:syncMode; it is required once posted to $syncTarget',
+      ),
+    ])
+    expect(validateSyncFeed(feed, { role: 'target-request' })).toStrictEqual([
+      issue('error', '/feed/sync:syncMode', 'a $syncTarget request needs sync:syncMode (sync §4.4)'),
+    ])
+    expect(validateSyncFeed(feed, { role: 'result' })).toStrictEqual([])
+  })
+  it('both sync modes are accepted in every role', () => {
+    for (const role of ['source', 'target-request', 'result'] as const) {
+      for (const syncMode of ['catchUp', 'immediate'] as const) {
+        expect(validateSyncFeed({ ...base(), syncMode }, { role })).toStrictEqual([])
+      }
+    }
+  })
+  it('a result feed needs no digest, but a digest it has is checked', () => {
+    expect(validateSyncFeed({ ...base(), digest: undefined }, { role: 'result' })).toStrictEqual([])
+    expect(validateSyncFeed({ ...base(), digest: { origin: APP1, entries: [] } }, { role: 'result' })).toStrictEqual([
+      issue('error', '/feed/sync:digest', 'the digest has no digestEntry (sync §4.2 requires at least one)'),
+    ])
+  })
+  it('opensearch figures must be safe integers, startIndex from 1', () => {
+    const os = (opensearch: SyncFeed['opensearch']) => validateSyncFeed({ ...base(), opensearch })
+    expect(os({ totalResults: 0, startIndex: 1, itemsPerPage: 0 })).toStrictEqual([])
+    expect(os({ totalResults: -1, startIndex: 1.5, itemsPerPage: 2 ** 53 })).toStrictEqual([
+      issue('error', '/feed/opensearch:totalResults', 'totalResults -1 is not an integer >= 0'),
+      issue('error', '/feed/opensearch:startIndex', 'startIndex 1.5 is not an integer >= 1'),
+      issue('error', '/feed/opensearch:itemsPerPage', `itemsPerPage ${2 ** 53} is not an integer >= 0`),
+    ])
+    expect(os({ totalResults: '3' as never })).toStrictEqual([
+      issue('error', '/feed/opensearch:totalResults', 'totalResults "3" is not an integer >= 0'),
+    ])
+  })
+  it('a page holding more entries than itemsPerPage is a warning', () => {
+    const withEntries = (itemsPerPage: number, n: number) => {
+      const feed = specFeed()
+      return validateSyncFeed({ ...feed, entries: feed.entries.slice(0, n), opensearch: { itemsPerPage } }).filter(
+        (i) => i.path === '/feed/opensearch:itemsPerPage',
+      )
+    }
+    expect(withEntries(2, 2)).toStrictEqual([])
+    expect(withEntries(0, 1)).toStrictEqual([
+      issue('warning', '/feed/opensearch:itemsPerPage', 'the page holds 1 entries, more than itemsPerPage 0'),
+    ])
+    expect(withEntries(1, 2)).toStrictEqual([
+      issue('warning', '/feed/opensearch:itemsPerPage', 'the page holds 2 entries, more than itemsPerPage 1'),
+    ])
+    expect(withEntries(1.5, 2)).toStrictEqual([
+      issue('error', '/feed/opensearch:itemsPerPage', 'itemsPerPage 1.5 is not an integer >= 0'),
+    ])
+  })
+  it('updated, diagnoses and kept attributes of the feed are checked at /feed', () => {
+    expect(validateSyncFeed({ ...base(), updated: stamp('2008-10-30T17:23:08') })).toStrictEqual([
+      issue(
+        'warning',
+        '/feed/updated',
+        'stamp "2008-10-30T17:23:08" has no time zone; it is read as UTC unless an offset is given',
+      ),
+    ])
+    expect(validateSyncFeed({ ...base(), diagnoses: 'x' as never })).toStrictEqual([
+      issue('error', '/feed', 'diagnoses are not an array'),
+    ])
+  })
+})
+
+describe('validateTracking: figures and text', () => {
+  const NS = 'http://schemas.sage.com/sdata/2008/1'
+  const tracking = (over: object) => validateTracking({ namespace: NS, extensions: [], ...over })
+  it('seconds and milliseconds are non-negative safe integers', () => {
+    expect(tracking({ elapsedSeconds: 0, remainingSeconds: 0, pollingMillis: 0 })).toStrictEqual([])
+    expect(tracking({ elapsedSeconds: 1.5, remainingSeconds: -1, pollingMillis: 2 ** 53 })).toStrictEqual([
+      {
+        severity: 'error',
+        path: '/tracking/elapsedSeconds',
+        message: 'elapsedSeconds 1.5 is not a non-negative integer',
+      },
+      {
+        severity: 'error',
+        path: '/tracking/remainingSeconds',
+        message: 'remainingSeconds -1 is not a non-negative integer',
+      },
+      {
+        severity: 'error',
+        path: '/tracking/pollingMillis',
+        message: `pollingMillis ${2 ** 53} is not a non-negative integer`,
+      },
+    ])
+  })
+  it('progress is an xs:decimal', () => {
+    for (const progress of ['12', '+1.', '-.5', '0.25', '100.0']) expect(tracking({ progress })).toStrictEqual([])
+    for (const progress of ['.', '1e3', ' 1', '1.2.3', '', '12%', '1 ', 'x1']) {
+      expect(tracking({ progress })).toStrictEqual([
+        {
+          severity: 'error',
+          path: '/tracking/progress',
+          message: `progress ${JSON.stringify(progress)} is not an xs:decimal`,
+        },
+      ])
+    }
+  })
+  it('phase and phaseDetail are text; extensions are checked', () => {
+    expect(tracking({ phase: 'Running', phaseDetail: 'step 2' })).toStrictEqual([])
+    expect(tracking({ phase: 1, phaseDetail: '\u0000' })).toStrictEqual([
+      { severity: 'error', path: '/tracking/phase', message: 'phase is not a string' },
+      {
+        severity: 'error',
+        path: '/tracking/phaseDetail',
+        message: 'phaseDetail holds a character XML 1.0 cannot carry (serializeXml writes U+FFFD instead)',
+      },
+    ])
+    expect(tracking({ extensions: 'x' })).toStrictEqual([
+      { severity: 'error', path: '/tracking', message: 'extensions are not an array' },
+    ])
+  })
+})
