@@ -191,7 +191,12 @@ async function checkLarge(
   return {
     kind,
     summary: read.summary,
-    problems: read.found.map((p: Problem) => ({ ...place(p.path), path: p.path, severity: p.severity, message: p.message })),
+    problems: read.found.map((p: Problem) => ({
+      ...place(p.path),
+      path: p.path,
+      severity: p.severity,
+      message: p.message,
+    })),
   }
 }
 

@@ -10,14 +10,8 @@ import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { lineAndColumn } from './position'
 import { recordPositions } from './positions'
 import { NamespaceScopes } from './scopes'
-import {
-  XML_NAMESPACE,
-  XMLNS_NAMESPACE,
-  type XmlAttribute,
-  type XmlDocument,
-  type XmlElement,
-  type XmlNode,
-} from './types'
+import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './types'
+import { XML_NAMESPACE, XMLNS_NAMESPACE } from './types'
 
 export { DEFAULT_LIMITS, type ParseOptions, type XmlError } from './options'
 

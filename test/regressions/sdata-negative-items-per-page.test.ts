@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Stamp, SyncFeed } from '../../src/sdata/index'
 import { validateSyncFeed } from '../../src/sdata/index'
+import { rule } from '../support/issues'
 
 // validateSyncFeed compared a negative opensearch:itemsPerPage with the number of entries: besides the error for the
 // value itself, `{ itemsPerPage: -1 }` on an empty page warned "the page holds 0 entries, more than itemsPerPage -1".
@@ -23,7 +24,7 @@ const feed = (itemsPerPage: number): SyncFeed => ({
 describe('regression: a negative itemsPerPage', () => {
   it('is one error, not also a warning that the page holds more entries than it', () => {
     expect(validateSyncFeed(feed(-1))).toStrictEqual([
-      { severity: 'error', path: '/feed/opensearch:itemsPerPage', message: 'itemsPerPage -1 is not an integer >= 0' },
+      rule('error', '/feed/opensearch:itemsPerPage', 'itemsPerPage -1 is not an integer >= 0'),
     ])
     expect(validateSyncFeed(feed(0))).toStrictEqual([])
   })

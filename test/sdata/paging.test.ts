@@ -129,21 +129,17 @@ describe('checkPageSequence messages', () => {
       page([at(APP1, 2)], undefined, { syncMode: 'immediate', opensearch: { startIndex: 4, itemsPerPage: 2 } }),
     ]
     expect(checkPageSequence(pages)).toStrictEqual([
-      {
-        severity: 'warning',
-        path: '/page[2]/feed/sync:syncMode',
-        message: "syncMode immediate differs from page 1's catchUp",
-      },
-      {
-        severity: 'warning',
-        path: '/page[1]/feed/opensearch:itemsPerPage',
-        message: 'page 1 holds 1 entries, fewer than itemsPerPage 2, but is not the last page',
-      },
-      {
-        severity: 'warning',
-        path: '/page[2]/feed/opensearch:startIndex',
-        message: 'startIndex 4 does not follow page 1 (startIndex 1 + 1 entries)',
-      },
+      rule('warning', '/page[2]/feed/sync:syncMode', "syncMode immediate differs from page 1's catchUp"),
+      rule(
+        'warning',
+        '/page[1]/feed/opensearch:itemsPerPage',
+        'page 1 holds 1 entries, fewer than itemsPerPage 2, but is not the last page',
+      ),
+      rule(
+        'warning',
+        '/page[2]/feed/opensearch:startIndex',
+        'startIndex 4 does not follow page 1 (startIndex 1 + 1 entries)',
+      ),
     ])
   })
 
@@ -170,11 +166,11 @@ describe('checkPageSequence messages', () => {
   it('a repeated (endpoint, tick) pair names its first page', () => {
     const pages = [page([at(APP2, 1), at(APP1, 4)], 'p2'), page([at(APP1, 4)])]
     expect(checkPageSequence(pages)).toStrictEqual([
-      {
-        severity: 'error',
-        path: '/page[2]/feed/entry[1]/sync:syncState/tick',
-        message: `duplicate (endpoint, tick) pair (${JSON.stringify(APP1)}, 4), first at /page[1]/feed/entry[2]/sync:syncState`,
-      },
+      rule(
+        'error',
+        '/page[2]/feed/entry[1]/sync:syncState/tick',
+        `duplicate (endpoint, tick) pair (${JSON.stringify(APP1)}, 4), first at /page[1]/feed/entry[2]/sync:syncState`,
+      ),
     ])
   })
 
@@ -195,9 +191,7 @@ describe('checkPageSequence messages', () => {
         return Reflect.get(target, key)
       },
     })
-    expect(checkPageSequence(boom)).toStrictEqual([
-      { severity: 'error', path: '/', message: 'the pages could not be inspected: no' },
-    ])
+    expect(checkPageSequence(boom)).toStrictEqual([rule('error', '/', 'the pages could not be inspected: no')])
   })
 
   it('nextPage skips links that are not objects, and a next link with no href', () => {

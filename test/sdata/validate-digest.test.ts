@@ -11,6 +11,7 @@ import {
   validateTracking,
 } from '../../src/sdata/index'
 import type { XmlElement } from '../../src/xml/index'
+import { rule } from '../support/issues'
 
 const A = 'http://e/a'
 const B = 'http://e/b'
@@ -18,8 +19,8 @@ const STAMP = '2008-10-30T17:23:08Z' as Stamp
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 
 const dEntry = (endpoint: string, tick = 5): DigestEntry => ({ endpoint, tick, stamp: STAMP, conflictPriority: 1 })
-const error = (path: string, message: string) => ({ severity: 'error', path, message })
-const warning = (path: string, message: string) => ({ severity: 'warning', path, message })
+const error = (path: string, message: string) => rule('error', path, message)
+const warning = (path: string, message: string) => rule('warning', path, message)
 const R: XmlElement = {
   type: 'element',
   namespace: 'urn:c',

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Diagnosis, Digest, Stamp, SyncEntry, SyncEntryRole } from '../../src/sdata/index'
 import { SDATA_NS, SYNC_NS, validateSyncEntry, XSI_NS } from '../../src/sdata/index'
 import type { XmlElement } from '../../src/xml/index'
+import { rule } from '../support/issues'
 
 const A = 'http://e/a'
 const UUID = '74926a0d-0000-4f4f-8b8b-000000000001'
@@ -30,8 +31,8 @@ const entry = (over: Partial<SyncEntry> = {}): SyncEntry => ({
 })
 const bare = (over: Partial<SyncEntry> = {}): SyncEntry => ({ links: [], diagnoses: [], extensions: [], ...over })
 const check = (e: SyncEntry, role: SyncEntryRole) => validateSyncEntry(e, { role })
-const error = (path: string, message: string) => ({ severity: 'error', path, message })
-const warning = (path: string, message: string) => ({ severity: 'warning', path, message })
+const error = (path: string, message: string) => rule('error', path, message)
+const warning = (path: string, message: string) => rule('warning', path, message)
 
 describe('what each role requires of an entry', () => {
   const noState = error('/entry/sync:syncState', 'the entry has no sync:syncState (sync §4.3)')

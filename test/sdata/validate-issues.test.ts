@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Digest, Link, Stamp, SyncFeed } from '../../src/sdata/index'
 import { syncFeed, validateDigest, validateSyncFeed } from '../../src/sdata/index'
 import type { XmlElement } from '../../src/xml/index'
+import { rule } from '../support/issues'
 
 const A = 'http://e/a'
 const STAMP = '2008-10-30T17:23:08Z' as Stamp
@@ -24,8 +25,8 @@ const digest = (over: Partial<Digest> = {}): Digest => ({
   ...over,
 })
 const feed = (over: Partial<SyncFeed> = {}): SyncFeed => syncFeed({ syncMode: 'catchUp', digest: digest(), ...over })
-const error = (path: string, message: string) => ({ severity: 'error', path, message })
-const warning = (path: string, message: string) => ({ severity: 'warning', path, message })
+const error = (path: string, message: string) => rule('error', path, message)
+const warning = (path: string, message: string) => rule('warning', path, message)
 
 describe('links', () => {
   const links = (...list: Link[]) => validateSyncFeed(feed({ links: list }))

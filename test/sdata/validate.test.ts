@@ -454,7 +454,7 @@ describe("validateSyncFeed: the feed's own members", () => {
     digest: specDigest(),
     entries: [],
   })
-  const issue = (severity: 'error' | 'warning', path: string, message: string) => ({ severity, path, message })
+  const issue = (severity: 'error' | 'warning', path: string, message: string) => rule(severity, path, message)
   it('a feed that is not an object', () => {
     for (const bad of [null, 5, 'feed']) {
       expect(validateSyncFeed(bad as never)).toStrictEqual([issue('error', '/feed', 'the feed is not an object')])
@@ -537,47 +537,27 @@ describe('validateTracking: figures and text', () => {
   it('seconds and milliseconds are non-negative safe integers', () => {
     expect(tracking({ elapsedSeconds: 0, remainingSeconds: 0, pollingMillis: 0 })).toStrictEqual([])
     expect(tracking({ elapsedSeconds: 1.5, remainingSeconds: -1, pollingMillis: 2 ** 53 })).toStrictEqual([
-      {
-        severity: 'error',
-        path: '/tracking/elapsedSeconds',
-        message: 'elapsedSeconds 1.5 is not a non-negative integer',
-      },
-      {
-        severity: 'error',
-        path: '/tracking/remainingSeconds',
-        message: 'remainingSeconds -1 is not a non-negative integer',
-      },
-      {
-        severity: 'error',
-        path: '/tracking/pollingMillis',
-        message: `pollingMillis ${2 ** 53} is not a non-negative integer`,
-      },
+      rule('error', '/tracking/elapsedSeconds', 'elapsedSeconds 1.5 is not a non-negative integer'),
+      rule('error', '/tracking/remainingSeconds', 'remainingSeconds -1 is not a non-negative integer'),
+      rule('error', '/tracking/pollingMillis', `pollingMillis ${2 ** 53} is not a non-negative integer`),
     ])
   })
   it('progress is an xs:decimal', () => {
     for (const progress of ['12', '+1.', '-.5', '0.25', '100.0']) expect(tracking({ progress })).toStrictEqual([])
     for (const progress of ['.', '1e3', ' 1', '1.2.3', '', '12%', '1 ', 'x1']) {
       expect(tracking({ progress })).toStrictEqual([
-        {
-          severity: 'error',
-          path: '/tracking/progress',
-          message: `progress ${JSON.stringify(progress)} is not an xs:decimal`,
-        },
+        rule('error', '/tracking/progress', `progress ${JSON.stringify(progress)} is not an xs:decimal`),
       ])
     }
   })
   it('phase and phaseDetail are text; extensions are checked', () => {
     expect(tracking({ phase: 'Running', phaseDetail: 'step 2' })).toStrictEqual([])
     expect(tracking({ phase: 1, phaseDetail: '\u0000' })).toStrictEqual([
-      { severity: 'error', path: '/tracking/phase', message: 'phase is not a string' },
-      {
-        severity: 'error',
-        path: '/tracking/phaseDetail',
-        message: 'phaseDetail holds a character XML 1.0 cannot carry (serializeXml writes U+FFFD instead)',
-      },
+      rule('error', '/tracking/phase', 'phase is not a string'),
+      rule('error', '/tracking/phaseDetail', 'phaseDetail holds a character XML 1.0 cannot carry (serializeXml writes U+FFFD instead)'),
     ])
     expect(tracking({ extensions: 'x' })).toStrictEqual([
-      { severity: 'error', path: '/tracking', message: 'extensions are not an array' },
+      rule('error', '/tracking', 'extensions are not an array'),
     ])
   })
 })
