@@ -554,10 +554,12 @@ describe('validateTracking: figures and text', () => {
     expect(tracking({ phase: 'Running', phaseDetail: 'step 2' })).toStrictEqual([])
     expect(tracking({ phase: 1, phaseDetail: '\u0000' })).toStrictEqual([
       rule('error', '/tracking/phase', 'phase is not a string'),
-      rule('error', '/tracking/phaseDetail', 'phaseDetail holds a character XML 1.0 cannot carry (serializeXml writes U+FFFD instead)'),
+      rule(
+        'error',
+        '/tracking/phaseDetail',
+        'phaseDetail holds a character XML 1.0 cannot carry (serializeXml writes U+FFFD instead)',
+      ),
     ])
-    expect(tracking({ extensions: 'x' })).toStrictEqual([
-      rule('error', '/tracking', 'extensions are not an array'),
-    ])
+    expect(tracking({ extensions: 'x' })).toStrictEqual([rule('error', '/tracking', 'extensions are not an array')])
   })
 })
