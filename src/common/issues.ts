@@ -118,7 +118,9 @@ export function xmlPathSteps(path: string): PathStep[] {
 }
 
 /**
- * Builds an issue located by an XML path (its steps derived from the path).
+ * Builds an issue located by an XML path. Its steps are derived from the path when first read, then kept: an issue
+ * deep in a tree (a listing of 10,000 nested folders) costs its path text until someone asks for the steps, so the
+ * issues of a deep document stay linear in memory.
  *
  * @example
  * ```ts
@@ -126,7 +128,21 @@ export function xmlPathSteps(path: string): PathStep[] {
  * ```
  */
 export function issueAt(severity: IssueSeverity, code: IssueCode, path: string, message: string): Issue {
-  return { severity, code, path, steps: xmlPathSteps(path), message }
+  const issue = { severity, code, path } as Issue
+  let steps: PathStep[] | undefined
+  Object.defineProperty(issue, 'steps', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      steps ??= xmlPathSteps(path)
+      return steps
+    },
+    set: (value: PathStep[]) => {
+      steps = value
+    },
+  })
+  issue.message = message
+  return issue
 }
 
 /**
