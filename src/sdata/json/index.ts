@@ -3,7 +3,7 @@
 
 export type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
 export { XmlElementJson } from '../../codec/json/element'
-export type { DiagnosesJsonObject, DiagnosisJsonObject } from './diagnosis'
+export type { DiagnosesJsonObject, DiagnosesWrapperJsonObject, DiagnosisJsonObject } from './diagnosis'
 export { DiagnosesJson, DiagnosisJson } from './diagnosis'
 export type { DigestEntryJsonObject, DigestJsonObject, SyncStateJsonObject } from './digest'
 export { DigestJson, SyncStateJson } from './digest'
