@@ -21,7 +21,7 @@ import { addUsedPrefixes } from './tree'
 export const diagnosesMember: OwnerMember<DiagnosesOwner> = {
   name: 'diagnoses',
   keys: ['diagnoses', 'diagnosesWrappers'],
-  arbitrary: { kind: 'given' },
+  arbitrary: { kind: 'given', spread: true },
   namespace: SDATA_NS,
   read: (c, path, problems, owner) => (readDiagnosisChild(c, path, problems, owner) ? 'taken' : undefined),
   write(owner, out) {

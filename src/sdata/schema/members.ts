@@ -129,7 +129,7 @@ export function elementMember<O>(
   return {
     name: key,
     keys: [key],
-    arbitrary: { kind: 'element' },
+    arbitrary: { kind: 'element', element: d },
     namespace: d.namespace!,
     read(c, path, problems, owner) {
       const o = owner as AnyOwner

@@ -3,6 +3,7 @@
 // reader, the tree writer and the guard are derived here; the text writer in ./owner-text.ts, the JSON mapping in
 // ./owner-json.ts and the arbitraries in src/testing/arbitraries from the same description.
 import type { Ctx, Errs, JsonRecord } from '../../codec/json/read'
+import type { ElementDescription } from '../../codec/schema/describe'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import type { JsonMembers } from '../model'
 import type { PayloadCodec } from '../payload'
@@ -28,7 +29,7 @@ export interface JsonReading {
 /**
  * What a member is, for the arbitraries derived from the description: a leaf group, a list of attribute elements, a
  * described element held once, or a member whose values a caller gives (the payload, the diagnoses, the entries, the
- * extensions).
+ * extensions; `spread`: one arbitrary, named like the member, gives an object holding its value members).
  *
  * @example
  * ```ts
@@ -38,8 +39,8 @@ export interface JsonReading {
 export type MemberKind =
   | { readonly kind: 'group'; readonly group: LeafGroup }
   | { readonly kind: 'attributes'; readonly element: AttributeElement }
-  | { readonly kind: 'element' }
-  | { readonly kind: 'given' }
+  | { readonly kind: 'element'; readonly element: ElementDescription<any> }
+  | { readonly kind: 'given'; readonly spread?: true }
 
 /**
  * One member of an owner: the value members it holds, how it reads its children (those of `namespace` it takes) and
