@@ -1,8 +1,8 @@
 // The diagnoses member of a feed or an entry (core §3.10): bare `sdata:diagnosis` children and `sdata:diagnoses`
-// wrappers holding nothing but diagnoses, in XML, as text and in JSON (`$diagnoses`, `$diagnosesWrappers`).
+// wrappers holding nothing but diagnoses, in XML and as text (its JSON, `$diagnoses` and `$diagnosesWrappers`:
+// ./json/owner.ts).
 import type { XmlElement } from '../xml/types'
 import { type DiagnosesOwner, readDiagnosisChild, writeDiagnoses } from './diagnosis'
-import { encodeDiagnosesOf, readDiagnosesOf } from './json/diagnosis'
 import { SDATA_NS } from './namespaces'
 import type { OwnerMember } from './schema/owner'
 import { ATOM_PARENT } from './text-writer'
@@ -11,7 +11,7 @@ import { addUsedPrefixes } from './tree'
 /**
  * The diagnoses of a feed or an entry: each diagnosis without attributes, and each wrapper holding only such
  * diagnoses (recorded in `diagnosesWrappers`, so that it is written back around the same run); anything else stays an
- * extension. In JSON one flat `$diagnoses` array (SData 2.0's `$diagnosis` read too) and `$diagnosesWrappers`.
+ * extension.
  *
  * @example
  * ```ts
@@ -21,7 +21,7 @@ import { addUsedPrefixes } from './tree'
 export const diagnosesMember: OwnerMember<DiagnosesOwner> = {
   name: 'diagnoses',
   keys: ['diagnoses', 'diagnosesWrappers'],
-  arbitrary: { kind: 'given', spread: true },
+  is: { kind: 'diagnoses' },
   namespace: SDATA_NS,
   read: (c, path, problems, owner) => (readDiagnosisChild(c, path, problems, owner) ? 'taken' : undefined),
   write(owner, out) {
@@ -37,9 +37,4 @@ export const diagnosesMember: OwnerMember<DiagnosesOwner> = {
   text(t, _owner, trees) {
     if (trees !== undefined) for (const d of trees as XmlElement[]) t.tree(ATOM_PARENT, '', d)
   },
-  jsonKeys: ['$diagnoses', '$diagnosis', '$diagnosesWrappers'],
-  readJson(errs, o, c, owner) {
-    Object.assign(owner, readDiagnosesOf(errs, o, c))
-  },
-  writeJson: (owner, out) => Object.assign(out, encodeDiagnosesOf(owner)),
 }

@@ -1,13 +1,10 @@
 // The Atom sync feed (sync §4.4, §5.8), `$syncTarget` result feed (§5.3) and batch response (core §13.4), described
 // once (docs/schema.md): Atom members, OpenSearch figures (core §6.4), syncMode, the source digest, diagnoses, kept
 // extensions and the entries. Its XML reader and writers, JSON mapping, guard and arbitrary are derived.
-import * as t from 'io-ts'
-import { fail, at as jsonAt, member, optArray } from '../codec/json/read'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import { diagnosesMember } from './diagnoses'
 import { DIGEST } from './digest'
 import { ENTRY, readEntry, writeEntry } from './entry'
-import { ownerJson } from './json/owner'
 import { ATOM_HEAD, LINK, OPENSEARCH, SYNC_MODE } from './leaves'
 import type { SyncEntry, SyncFeed } from './model'
 import { ATOM_NS } from './namespaces'
@@ -35,7 +32,7 @@ import { ownerText } from './schema/owner-text'
 export const entriesMember: OwnerMember<{ entries: SyncEntry<any>[] }> = {
   name: 'entries',
   keys: ['entries'],
-  arbitrary: { kind: 'given' },
+  is: { kind: 'entries', entry: ENTRY },
   namespace: ATOM_NS,
   read(c, path, problems, owner, codec) {
     if (c.localName !== ENTRY.name) return undefined
@@ -52,19 +49,6 @@ export const entriesMember: OwnerMember<{ entries: SyncEntry<any>[] }> = {
   text(t, owner, _prepared, codec, used) {
     const entry = ownerText(ENTRY)
     for (const e of owner.entries) entry.element(t, e, codec, used)
-  },
-  jsonKeys: ['$resources'],
-  readJson(errs, o, c, owner, codec) {
-    if (member(o, '$resources') === undefined) {
-      fail(errs, o, jsonAt(c, '$resources', t.UnknownArray, undefined), '$resources is missing (SData 2.0 requires it)')
-    }
-    const entry = ownerJson(ENTRY)
-    owner.entries = optArray(errs, o, '$resources', c, (v, vc) => entry.read(errs, v, vc, codec)) ?? []
-  },
-  writeJson(owner, out, codec) {
-    const entry = ownerJson(ENTRY)
-    out.$resources = owner.entries.map((e) => entry.write(e, codec))
-    return out
   },
 }
 

@@ -1,10 +1,6 @@
 // The payload member of an entry (sync §4.4, §5.1–§5.3): `sdata:payload` holding a resource (`payload`) or a digest
-// (`digest`, `$syncDigest` entries and `$syncSource` POST bodies), in XML, as text and in JSON (SData 2.0 §04-0500).
-import * as t from 'io-ts'
-import { at as jsonAt, member } from '../codec/json/read'
+// (`digest`, `$syncDigest` entries and `$syncSource` POST bodies), in XML and as text (its JSON: ./json/owner.ts).
 import type { XmlElement } from '../xml/types'
-import { encodeDigest, readDigest as readDigestJson } from './json/digest'
-import { PAYLOAD_JSON_KEYS, payloadJson, readPayloadJson } from './json/resource'
 import type { Digest, PayloadResource } from './model'
 import { SDATA_NS } from './namespaces'
 import { payloadParts, readPayload, writeDigestPayload, writePayload } from './payload'
@@ -38,7 +34,7 @@ type PayloadOwner = { payload?: PayloadResource<any>; digest?: Digest }
 export const payloadMember: OwnerMember<PayloadOwner> = {
   name: 'payload',
   keys: ['payload', 'digest'],
-  arbitrary: { kind: 'given' },
+  is: { kind: 'payload' },
   namespace: SDATA_NS,
   read(c, path, problems, owner, codec) {
     if (c.localName !== 'payload') return undefined
@@ -84,21 +80,5 @@ export const payloadMember: OwnerMember<PayloadOwner> = {
       t.end(PAYLOAD)
     }
     if (p.digest !== undefined) t.tree(ATOM_PARENT, '', p.digest)
-  },
-  jsonKeys: [...PAYLOAD_JSON_KEYS, '$digest'],
-  readJson(errs, o, c, owner, codec, reading) {
-    const payload = readPayloadJson(errs, o, c, codec, reading.native, member(reading.raw, '$name'))
-    if (payload !== undefined) owner.payload = payload
-    // Native properties are the resource's only when they made it.
-    if (payload?.properties !== undefined) reading.native = undefined
-    const raw = member(o, '$digest')
-    if (raw === undefined) return
-    const digest = readDigestJson(errs, raw, jsonAt(c, '$digest', t.unknown, raw))
-    if (digest !== undefined) owner.digest = digest
-  },
-  writeJson(owner, out, codec) {
-    const json = owner.payload === undefined ? out : payloadJson(out, owner.payload, codec)
-    if (owner.digest !== undefined) json.$digest = encodeDigest(owner.digest)
-    return json
   },
 }

@@ -2,11 +2,7 @@
 // list of attribute elements (the Atom links), a described element held once (the sync state, the digest) and the
 // kept extensions. The payload, the diagnoses and the entries are members too (src/sdata/payload-member.ts,
 // diagnoses.ts, feed.ts).
-import * as t from 'io-ts'
-import { encodeExtensions, nonEmpty, readExtensions } from '../../codec/json/kept'
-import { at as jsonAt, member, optArray, optString } from '../../codec/json/read'
 import type { ElementDescription } from '../../codec/schema/describe'
-import { compileJsonReader, compileJsonWriter } from '../../codec/schema/json'
 import { compileReader, compileWriter } from '../../codec/schema/xml'
 import type { XmlElement } from '../../xml/types'
 import type { Link } from '../model'
@@ -34,7 +30,7 @@ export function groupMember<O>(name: string, g: LeafGroup): OwnerMember<O> {
   return {
     name,
     keys: g.into === undefined ? g.leaves.map((l) => l.key) : [g.into],
-    arbitrary: { kind: 'group', group: g },
+    is: { kind: 'group', group: g },
     namespace: g.namespace,
     read: (el, path, problems, owner) => c.read(el, path, problems, owner as object),
     write: (owner, out) => c.write(owner as object, out),
@@ -47,21 +43,11 @@ export function groupMember<O>(name: string, g: LeafGroup): OwnerMember<O> {
     text: (t, owner, any) => {
       if (any === true) c.text(t, owner as object)
     },
-    jsonKeys: c.jsonKeys,
-    readJson: (errs, o, ctx, owner) => c.readJson(errs, o, ctx, owner as object),
-    writeJson(owner, out) {
-      c.writeJson(owner as object, out)
-      return out
-    },
   }
 }
 
-// The .NET client writes paging links as `$first`, `$next`, … string members; they are read after `$links`.
-const SHORTHAND_RELS = ['self', 'first', 'previous', 'next', 'last'] as const
-
 /**
- * The Atom links of a feed or an entry (`links`, `$links`): a link of another shape is kept as an extension. The .NET
- * client's `$first`, `$next`, … members are read as links too.
+ * The Atom links of a feed or an entry (`links`): a link of another shape is kept as an extension.
  *
  * @example
  * ```ts
@@ -73,7 +59,7 @@ export function linksMember<O extends { links: Link[] }>(d: AttributeElement): O
   return {
     name: 'links',
     keys: ['links'],
-    arbitrary: { kind: 'attributes', element: d },
+    is: { kind: 'links', element: d },
     namespace: d.namespace,
     read(c, _path, _problems, owner) {
       if (c.localName !== d.name) return undefined
@@ -90,25 +76,11 @@ export function linksMember<O extends { links: Link[] }>(d: AttributeElement): O
     text(t, owner) {
       for (const l of owner.links) links.text(t, l)
     },
-    jsonKeys: ['$links', ...SHORTHAND_RELS.map((rel) => `$${rel}`)],
-    readJson(errs, o, c, owner) {
-      const out = optArray(errs, o, '$links', c, (v, vc) => links.readJson(errs, v, vc)) ?? []
-      for (const rel of SHORTHAND_RELS) {
-        const href = optString(errs, o, `$${rel}`, c)
-        if (href !== undefined) out.push({ rel, href })
-      }
-      owner.links = out
-    },
-    writeJson(owner, out) {
-      const encoded = nonEmpty(owner.links?.map(links.writeJson))
-      if (encoded !== undefined) out.$links = encoded
-      return out
-    },
   }
 }
 
 /**
- * A described element held at most once, as the member `key` (`$key` in JSON): the first such child is read (a
+ * A described element held at most once, as the member `key`: the first such child is read (a
  * broken one is an error); a second is kept as an extension, and so is one that `skip` leaves.
  *
  * @example
@@ -123,13 +95,10 @@ export function elementMember<O>(
 ): OwnerMember<O> {
   const read = compileReader(d, SDATA)
   const write = compileWriter(d, SDATA)
-  const readJson = compileJsonReader(d)
-  const writeJson = compileJsonWriter(d)
-  const json = `$${key}`
   return {
     name: key,
     keys: [key],
-    arbitrary: { kind: 'element', element: d },
+    is: { kind: 'element', key, element: d },
     namespace: d.namespace!,
     read(c, path, problems, owner) {
       const o = owner as AnyOwner
@@ -154,23 +123,11 @@ export function elementMember<O>(
     text(t, _owner, tree) {
       if (tree !== undefined) t.tree(ATOM_PARENT, '', tree as XmlElement)
     },
-    jsonKeys: [json],
-    readJson(errs, o, c, owner) {
-      const raw = member(o, json)
-      if (raw === undefined) return
-      const v = readJson(errs, raw, jsonAt(c, json, t.unknown, raw))
-      if (v !== undefined) (owner as AnyOwner)[key] = v
-    },
-    writeJson(owner, out) {
-      const v = (owner as AnyOwner)[key]
-      if (v !== undefined) out[json] = writeJson(v)
-      return out
-    },
   }
 }
 
 /**
- * Where an owner's kept extensions are written (`$extensions` in JSON): children no member took, as read.
+ * Where an owner's kept extensions are written: children no member took, as read.
  *
  * @example
  * ```ts
@@ -181,7 +138,7 @@ export function extensionsMember<O extends { extensions: XmlElement[] }>(): Owne
   return {
     name: 'extensions',
     keys: ['extensions'],
-    arbitrary: { kind: 'given' },
+    is: { kind: 'extensions' },
     write(owner, out) {
       for (const x of owner.extensions) out.push(x)
     },
@@ -192,15 +149,6 @@ export function extensionsMember<O extends { extensions: XmlElement[] }>(): Owne
     has: (owner) => owner.extensions.length > 0,
     text(t: TextWriter, owner) {
       for (const x of owner.extensions) t.tree(ATOM_PARENT, '', x)
-    },
-    jsonKeys: ['$extensions'],
-    readJson(errs, o, c, owner) {
-      owner.extensions = readExtensions(errs, o, c)
-    },
-    writeJson(owner, out) {
-      const encoded = encodeExtensions(owner.extensions)
-      if (encoded !== undefined) out.$extensions = encoded
-      return out
     },
   }
 }

@@ -2,10 +2,8 @@
 // (leaf groups, links, described elements, the payload, the diagnoses, the entries, the kept extensions). The XML
 // reader, the tree writer and the guard are derived here; the text writer in ./owner-text.ts, the JSON mapping in
 // ./owner-json.ts and the arbitraries in src/testing/arbitraries from the same description.
-import type { Ctx, Errs, JsonRecord } from '../../codec/json/read'
 import type { ElementDescription } from '../../codec/schema/describe'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
-import type { JsonMembers } from '../model'
 import type { PayloadCodec } from '../payload'
 import type { Path, Problems } from '../read'
 import type { TextWriter } from '../text-writer'
@@ -18,18 +16,10 @@ import type { GroupRead, LeafGroup } from './group'
 export type MemberCodec = PayloadCodec<any> | undefined
 
 /**
- * What the JSON reader of an owner hands its members beside the known members: the raw object (for `$name`) and the
- * native properties (SData 2.0 resources), which a member that takes them clears.
- */
-export interface JsonReading {
-  readonly raw: JsonRecord
-  native: JsonMembers | undefined
-}
-
-/**
- * What a member is, for the arbitraries derived from the description: a leaf group, a list of attribute elements, a
- * described element held once, or a member whose values a caller gives (the payload, the diagnoses, the entries, the
- * extensions; `spread`: one arbitrary, named like the member, gives an object holding its value members).
+ * What a member is: the data its JSON mapping (src/sdata/json/owner.ts) and its arbitrary
+ * (src/testing/arbitraries/sdata-owner.ts) are derived from. A leaf group; the Atom links (a list of attribute
+ * elements); a described element held once, as `key`; an entry's payload (a resource or a digest); the diagnoses; a
+ * feed's entries (each as `entry` describes it); the kept extensions.
  *
  * @example
  * ```ts
@@ -38,13 +28,16 @@ export interface JsonReading {
  */
 export type MemberKind =
   | { readonly kind: 'group'; readonly group: LeafGroup }
-  | { readonly kind: 'attributes'; readonly element: AttributeElement }
-  | { readonly kind: 'element'; readonly element: ElementDescription<any> }
-  | { readonly kind: 'given'; readonly spread?: true }
+  | { readonly kind: 'links'; readonly element: AttributeElement }
+  | { readonly kind: 'element'; readonly key: string; readonly element: ElementDescription<any> }
+  | { readonly kind: 'payload' }
+  | { readonly kind: 'diagnoses' }
+  | { readonly kind: 'entries'; readonly entry: OwnerDescription<any> }
+  | { readonly kind: 'extensions' }
 
 /**
- * One member of an owner: the value members it holds, how it reads its children (those of `namespace` it takes) and
- * writes them as a tree and as text, and its JSON members.
+ * One member of an owner: what it is, the value members it holds, and how it reads its children (those of
+ * `namespace` it takes) and writes them as a tree and as text.
  *
  * @example
  * ```ts
@@ -54,10 +47,10 @@ export type MemberKind =
 export interface OwnerMember<O> {
   /** Its name in the description (`jsonOrder` names members by it). */
   readonly name: string
+  /** What it is. */
+  readonly is: MemberKind
   /** The value members it holds, in order. */
   readonly keys: readonly string[]
-  /** What it is, for the arbitraries. */
-  readonly arbitrary: MemberKind
   /** The namespace of the children it reads; none for a member that reads no child (the extensions). */
   readonly namespace?: string
   /** Reads a child into the owner (see `ChildPart`). */
@@ -73,12 +66,6 @@ export interface OwnerMember<O> {
   readonly has: (owner: O, prepared: unknown) => boolean
   /** Writes its children as text, in the owner's start tag's scope. */
   readonly text: (t: TextWriter, owner: O, prepared: unknown, codec: MemberCodec, used: Set<string>) => void
-  /** Its JSON member names. */
-  readonly jsonKeys: readonly string[]
-  /** Reads its JSON members into the owner; errors recorded with their JSON path. */
-  readonly readJson: (errs: Errs, o: JsonRecord, c: Ctx, owner: O, codec: MemberCodec, reading: JsonReading) => void
-  /** Adds its JSON members to `out` (or returns a new object holding `out`'s members and its own). */
-  readonly writeJson: (owner: O, out: Record<string, unknown>, codec: MemberCodec) => Record<string, unknown>
 }
 
 /**
@@ -110,7 +97,7 @@ export interface OwnerDescription<O> {
 }
 
 /** The members of a description in the order of their JSON members. */
-export function jsonMembers<O>(d: OwnerDescription<O>): readonly OwnerMember<O>[] {
+export function inJsonOrder<O>(d: OwnerDescription<O>): readonly OwnerMember<O>[] {
   if (d.jsonOrder === undefined) return d.members
   const byName = new Map(d.members.map((m) => [m.name, m]))
   const out = d.jsonOrder.map((name) => byName.get(name))

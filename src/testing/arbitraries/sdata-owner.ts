@@ -1,16 +1,16 @@
 // The fast-check arbitrary derived from an owner description (docs/schema.md): the record of an Atom feed's or
 // entry's members, in their JSON order, the `guard` arrays always there, every other member sometimes.
 import fc from 'fast-check'
-import { jsonMembers, type OwnerDescription } from '../../sdata/schema/owner'
+import { inJsonOrder, type OwnerDescription } from '../../sdata/schema/owner'
 import type { SDataArbitraryOptions } from './sdata-common'
 import { arbitraryOfAttributes, arbitraryOfGroup } from './sdata-groups'
 import { arbitraryOf, type MemberArbitraries, valueArbitrary } from './sdata-schema'
 
 /**
  * The arbitrary of an owner's values: a leaf group's leaves (or its sub-object, at least one leaf), a list of
- * attribute elements (at most two), a described element as its own description generates it; a member the
- * description leaves to the caller (the payload, the diagnoses, the entries, the extensions) and any member
- * overridden comes from `overrides`, by value member name (a `spread` member's, by its member name).
+ * attribute elements (at most two), a described element as its own description generates it; the members whose
+ * values a caller knows best (the payload, the entries, the extensions) and any member overridden come from
+ * `overrides`, by value member name; the diagnoses, as one object holding `diagnoses` and `diagnosesWrappers`.
  *
  * @example
  * ```ts
@@ -28,23 +28,24 @@ export function arbitraryOfOwner<O>(
     const arb = overrides[key] ?? derived()
     if (arb !== undefined) members[key] = arb
   }
-  for (const m of jsonMembers(d)) {
-    const k = m.arbitrary
-    if (k.kind === 'group') {
-      const { into, leaves } = k.group
-      if (into !== undefined) set(into, () => arbitraryOfGroup(k.group))
+  for (const m of inJsonOrder(d)) {
+    const is = m.is
+    if (is.kind === 'group') {
+      const { into, leaves } = is.group
+      if (into !== undefined) set(into, () => arbitraryOfGroup(is.group))
       else for (const l of leaves) set(l.key, () => valueArbitrary(l.type, options))
-    } else if (k.kind === 'attributes') {
-      set(m.keys[0]!, () => fc.array(arbitraryOfAttributes(k.element), { maxLength: 2 }))
-    } else if (k.kind === 'element') set(m.keys[0]!, () => arbitraryOf(k.element, options))
-    else if (k.spread === true) {
+    } else if (is.kind === 'links') {
+      set(m.keys[0]!, () => fc.array(arbitraryOfAttributes(is.element), { maxLength: 2 }))
+    } else if (is.kind === 'element') set(is.key, () => arbitraryOf(is.element, options))
+    else if (is.kind === 'diagnoses') {
+      // One arbitrary gives the diagnoses with their wrappers.
       set(m.name, () => undefined)
       spread.push(m.name)
     } else for (const key of m.keys) set(key, () => undefined)
   }
   const record = fc.record(members, { requiredKeys: [...d.guard] })
   if (spread.length === 0) return record as unknown as fc.Arbitrary<O>
-  // A spread member's values go in place of its one generated member, after the others.
+  // The diagnoses' values go in place of their one generated member, after the others.
   return record.map((v) => {
     const out: Record<string, unknown> = { ...v }
     for (const name of spread) delete out[name]
