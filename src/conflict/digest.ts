@@ -1,7 +1,7 @@
 // The digest algebra: per-endpoint comparison, merge by max, and the per-entry advance of the target digest.
 // Implements sdata-sync §2.4 (next-tick semantics), §5.5 (digest updates) and docs/decisions.md#s9.
 import type { Digest, DigestEntry, Stamp, SyncState } from '../common/sync'
-import { isPlainUtc, laterThanPlain, orderStamps } from './stamps'
+import { orderPlain, orderStamps, plainSeconds } from './stamps'
 import type { ConflictOptions, DigestRelation } from './types'
 
 /** The priority of an endpoint added to a digest when the source digest does not know it either (docs/decisions.md#s9). */
@@ -32,9 +32,9 @@ export function laterStamp(a: Stamp, b: Stamp, offset: number): Stamp {
   return orderStamps(a, b, offset) < 0 ? b : a
 }
 
-/** A working digest entry; `plain` caches `isPlainUtc(stamp)` (undefined until known). */
+/** A working digest entry; `seconds` caches `plainSeconds(stamp)` (undefined until known). */
 interface Slot extends DigestEntry {
-  plain?: boolean
+  seconds?: number
 }
 
 /**
@@ -95,18 +95,21 @@ export class DigestIndex {
     const stamp = state.stamp
     const slot = cur as Slot
     const held = slot.stamp
-    if (stamp === held) return
-    // The hot path of a large feed: the current stamp was checked when it was set, so only the new one is, and
-    // only from where it differs (see laterThanPlain).
-    if (slot.plain === undefined) slot.plain = isPlainUtc(held)
-    if (slot.plain) {
-      const later = laterThanPlain(stamp, held)
-      if (later === 1) slot.stamp = stamp
-      if (later >= 0) return
-    }
+    // The hot path of a large feed: the current stamp was checked when it was set, so only the new one is.
+    if (slot.seconds === undefined) slot.seconds = plainSeconds(held)
+    if (slot.seconds >= 0 && stamp.length === held.length) {
+      const seconds = plainSeconds(stamp)
+      if (seconds >= 0) {
+        if (orderPlain(stamp, seconds, held, slot.seconds) > 0) {
+          slot.stamp = stamp
+          slot.seconds = seconds
+        }
+        return
+      }
+    } else if (stamp === held) return
     if (orderStamps(stamp, held, this.offset) > 0) {
       slot.stamp = stamp
-      slot.plain = undefined
+      slot.seconds = undefined
     }
   }
 
@@ -131,7 +134,7 @@ export class DigestIndex {
       own.tick = tick + 1
       if (orderStamps(stamp, own.stamp, this.offset) > 0) {
         own.stamp = stamp
-        own.plain = undefined
+        own.seconds = undefined
       }
     }
     return tick

@@ -71,54 +71,6 @@ export function orderPlain(a: string, secondsA: number, b: string, secondsB: num
   return 0
 }
 
-/**
- * Whether `s`, known to agree with a plain stamp of its length (see {@link isPlainUtc}) in every code unit before
- * index `from` (11 or more: the date is that stamp's), is plain too: only its fields from the one holding `from` on
- * are checked.
- */
-function plainFrom(s: string, from: number): boolean {
-  const n = s.length
-  if (s.charCodeAt(n - 1) !== 90) return false
-  if (from <= 12) {
-    const hour = two(s, 11)
-    if (hour < 0 || hour > 23) return false
-  }
-  if (from <= 13 && s.charCodeAt(13) !== 58) return false
-  if (from <= 15) {
-    const minute = two(s, 14)
-    if (minute < 0 || minute > 59) return false
-  }
-  if (from <= 16 && s.charCodeAt(16) !== 58) return false
-  if (from <= 18) {
-    const second = two(s, 17)
-    if (second < 0 || second > 59) return false
-  }
-  if (n === 20) return true
-  if (from <= 19 && s.charCodeAt(19) !== 46) return false
-  for (let i = from > 20 ? from : 20; i < n - 1; i++) {
-    const c = s.charCodeAt(i) - 48
-    if (c < 0 || c > 9) return false
-  }
-  return true
-}
-
-/**
- * Whether `stamp` is later than `held`, a stamp that passes {@link isPlainUtc}, when `stamp` is plain too and of the
- * same length (then the code-unit order is the instant order): 1 if later, 0 if not (equal included); -1 when
- * `stamp` is not such a stamp and {@link orderStamps} must decide. Checks `stamp` only from its first code unit
- * that differs from `held` on when the date agrees (versions of an endpoint stamped the same day, the usual case of
- * a digest advance), else whole.
- */
-export function laterThanPlain(stamp: string, held: string): 0 | 1 | -1 {
-  const n = stamp.length
-  if (n !== held.length) return -1
-  let i = 0
-  while (i < n && stamp.charCodeAt(i) === held.charCodeAt(i)) i++
-  if (i === n) return 0
-  if (!(i >= 11 ? plainFrom(stamp, i) : isPlainUtc(stamp))) return -1
-  return stamp.charCodeAt(i) > held.charCodeAt(i) ? 1 : 0
-}
-
 /** `compareStamps` with a fast path; the same order on every input. */
 export function orderStamps(a: Stamp, b: Stamp, assumeOffsetMinutes: number): -1 | 0 | 1 {
   if (a === b) return 0
