@@ -31,49 +31,33 @@ export function escapeAttribute(value: string): string {
   return escapeXml(value, true)
 }
 
-// Per ASCII code, whether it is changed in element content (bit 1) and in an attribute value (bit 2): `&`, `<`, CR
-// and the other C0 controls in both, `>` in content only, `"`, tab and LF in attribute values only. Every other
-// ASCII character is written as it is; past U+007F only surrogates and U+FFFE/U+FFFF need a look.
-const LOOK = new Uint8Array(128)
-for (let c = 0; c < 0x20; c++) LOOK[c] = 3
-LOOK[9] = 2 // tab: kept in content
-LOOK[10] = 2 // LF: kept in content
-LOOK[38] = 3 // &
-LOOK[60] = 3 // <
-LOOK[62] = 1 // >: only in content, where `]]>` must not appear
-LOOK[34] = 2 // ": only in a double-quoted attribute
-
-/**
- * The index of the first character of `value` that {@link escapeXml} must change (`value.length` when none):
- * one scan, no allocation, so the common value that needs nothing is returned as it is.
- */
-function firstToEscape(value: string, mask: number): number {
-  const n = value.length
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i)
-    if (c < 128) {
-      if ((LOOK[c]! & mask) === 0) continue
-      return i
-    }
-    if (c < 0xd800) continue
-    if (c < 0xdc00) {
-      const d = value.charCodeAt(i + 1)
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++
-        continue
-      }
-      return i
-    }
-    if (c >= 0xe000 && c < 0xfffe) continue
-    return i
-  }
-  return n
-}
+// Anything that may need a reference or a replacement; most values have none, and one native scan settles that.
+const SPECIAL = /[&<>"\r\n\t]|[^\x20-\x7e]/
 
 /** Escapes `value` for element content, or for a double-quoted attribute when `attribute`. */
 export function escapeXml(value: string, attribute: boolean): string {
-  let i = firstToEscape(value, attribute ? 2 : 1)
+  if (!SPECIAL.test(value)) return value
   const n = value.length
+  let i = 0
+  // Most values need nothing; find the first character that does before building anything.
+  for (; i < n; i++) {
+    const c = value.charCodeAt(i)
+    if (c > 62 && c < 0xd800) continue
+    if (c >= 0x20 && c !== 38 && c !== 60 && c !== 62 && c !== 34 && c < 0xd800) continue
+    if (c === 62 && attribute) continue
+    if (c === 34 && !attribute) continue
+    if (c === 10 && !attribute) continue
+    if (c >= 0xd800) {
+      if (c < 0xdc00) {
+        const d = value.charCodeAt(i + 1)
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          i++
+          continue
+        }
+      } else if (c >= 0xe000 && c < 0xfffe) continue
+    }
+    break
+  }
   if (i === n) return value
   let out = value.slice(0, i)
   let run = i
