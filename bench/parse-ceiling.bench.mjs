@@ -70,7 +70,9 @@ function report(title, text, sides) {
     console.log(`| ${side} | ${fmt(p)} | ${fmt(d)} | ${fmt(f)} | ${stats(times[`decode ${side}`]).median.toFixed(0)} |`)
   }
   if (sides.length === 2) {
-    console.log(`\nafter ÷ before: parse ${fmt(ratio(times, 'parse after', 'parse before'))}, decode ${fmt(ratio(times, 'decode after', 'decode before'))}`)
+    console.log(
+      `\nafter ÷ before: parse ${fmt(ratio(times, 'parse after', 'parse before'))}, decode ${fmt(ratio(times, 'decode after', 'decode before'))}`,
+    )
   }
 }
 
@@ -100,4 +102,9 @@ report(
   })),
 )
 const os = await import('node:os')
-console.log(`\nload average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}`)
+console.log(
+  `\nload average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, ${new Date().toISOString()}`,
+)

@@ -3,7 +3,7 @@
 // §3.1 (tags, unique attributes), §3.3.3 (attribute-value normalisation), §4.1 (references), Namespaces in XML 1.0 §3–6.
 
 import { either as E } from 'fp-ts'
-import { isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './chars'
+import { ASCII_NAME_CLASS, isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './chars'
 import { ENCODING_NAME, inputText, type XmlInput } from './encoding'
 import { type Issue, xmlIssue } from './issue'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
@@ -111,9 +111,20 @@ interface Name {
   readonly localName: string
 }
 
-// The name cache: 1,024 slots, and names no longer than this are kept (longer ones are rare and not worth it).
-const NAME_SLOTS_MASK = 1023
+// The name cache: 256 slots, and names no longer than this are kept (longer ones are rare and not worth it).
+const NAME_SLOTS_MASK = 255
 const MAX_INTERNED = 64
+
+// ASCII characters that need no attention in text (1): not markup (< & >), not a control other than tab and LF (CR
+// becomes LF). In attribute values the quotes also end or may end the value, and tab and LF become spaces.
+const TEXT_PLAIN = new Uint8Array(128)
+const VALUE_PLAIN = new Uint8Array(128)
+for (let c = 0x20; c < 128; c++) {
+  TEXT_PLAIN[c] = c === LT || c === AMP || c === GT ? 0 : 1
+  VALUE_PLAIN[c] = c === LT || c === AMP || c === QUOT || c === APOS ? 0 : 1
+}
+TEXT_PLAIN[0x9] = 1
+TEXT_PLAIN[0xa] = 1
 
 const PREDEFINED_ENTITIES = new Map([
   ['lt', '<'],
@@ -325,7 +336,7 @@ export class Parser extends NamespaceScopes {
     for (;;) {
       if (i >= len) break
       const c = s.charCodeAt(i)
-      if (c > GT && c < 0xd800) {
+      if (c < 128 ? TEXT_PLAIN[c] === 1 : c < 0xd800) {
         i++
         continue
       }
@@ -465,18 +476,40 @@ export class Parser extends NamespaceScopes {
   private qname(what: string): Name {
     const s = this.s
     const start = this.i
-    const end = this.nameEnd(start, true)
-    if (end === start) this.fail(`expected ${what}`)
+    let end = start
     let colon = -1
-    let hash = end - start
-    for (let k = start; k < end; k++) {
-      const c = s.charCodeAt(k)
-      hash = (Math.imul(hash, 31) + c) | 0
-      if (c === COLON) {
-        if (colon >= 0) this.fail(`name ${s.slice(start, end)} has more than one colon`, start)
-        colon = k
-      }
+    let colons = 0
+    let hash = 0
+    // ASCII names are read in one pass (their end, colons and hash); any other character takes the general way.
+    let c = s.charCodeAt(end)
+    if (c < 128 && (ASCII_NAME_CLASS[c]! & 1) !== 0) {
+      do {
+        if (c === COLON) {
+          colons++
+          colon = end
+        }
+        hash = (Math.imul(hash, 31) + c) | 0
+        c = s.charCodeAt(++end)
+      } while (c < 128 && ASCII_NAME_CLASS[c]! !== 0)
     }
+    if (c >= 128 || end === start) {
+      end = this.nameEnd(start, true)
+      if (end === start) this.fail(`expected ${what}`)
+      colon = -1
+      colons = 0
+      hash = 0
+      for (let k = start; k < end; k++) {
+        const u = s.charCodeAt(k)
+        hash = (Math.imul(hash, 31) + u) | 0
+        if (u === COLON) {
+          colons++
+          colon = k
+        }
+      }
+    } else if (end - start > this.limits.maxNameLength) {
+      this.fail(`name longer than maxNameLength (${this.limits.maxNameLength})`, start)
+    }
+    if (colons > 1) this.fail(`name ${s.slice(start, end)} has more than one colon`, start)
     this.i = end
     // Names repeat: a document of thousands of elements has a few dozen names. Reusing them spares a string (two
     // with a prefix) per element and attribute, and a lookup by a reused string need not hash it again.
@@ -576,11 +609,11 @@ export class Parser extends NamespaceScopes {
     for (;;) {
       if (i >= len) this.fail('attribute value is not closed', valueStart)
       const c = s.charCodeAt(i)
-      if (c === quote) break
-      if (c > GT && c < 0xd800) {
+      if (c < 128 ? VALUE_PLAIN[c] === 1 : c < 0xd800) {
         i++
         continue
       }
+      if (c === quote) break
       if (c === LT) this.fail('< is not allowed in attribute values; write &lt;', i)
       if (c === AMP) {
         value += s.slice(start, i)
