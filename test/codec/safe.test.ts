@@ -6,6 +6,7 @@ import * as filesync from '../../src/filesync/index'
 import * as root from '../../src/index'
 import * as sdata from '../../src/sdata/index'
 import { fixture } from '../support/fixtures'
+import { decodeIssue } from '../support/issues'
 import { numRuns } from '../support/runtime'
 
 const { DecodeError, decodeOrThrow, NonNegativeInteger, reportErrors, safeDecode } = codec
@@ -107,10 +108,10 @@ describe('decodeOrThrow', () => {
   })
 
   it('lists at most three issues in the message and counts the rest', () => {
-    const issues = [1, 2, 3, 4, 5].map((n) => ({ path: `/a/b[${n}]`, message: `bad ${n}` }))
+    const issues = [1, 2, 3, 4, 5].map((n) => decodeIssue('bad-value', `/a/b[${n}]`, `bad ${n}`))
     const error = new DecodeError(issues, 'Thing')
     expect(error.message).toBe('could not decode Thing: /a/b[1]: bad 1; /a/b[2]: bad 2; /a/b[3]: bad 3 (and 2 more)')
-    expect(new DecodeError([{ path: '', message: 'whole' }]).message).toBe('could not decode input: whole')
+    expect(new DecodeError([decodeIssue('internal', '', 'whole')]).message).toBe('could not decode input: whole')
   })
 
   it('throws exactly when safeDecode is not ok', () => {
