@@ -140,8 +140,7 @@ export async function jsonToXml(
   if (e.$syncwire !== version || e.kind !== kind) return undefined
   if (kind === 'feed') {
     const head = SyncFeedJson.decode(e.value)
-    if (head._tag === 'Left')
-      return reportJsonErrors(head.left).map((p) => underSteps(p, VALUE, 'json'))
+    if (head._tag === 'Left') return reportJsonErrors(head.left).map((p) => underSteps(p, VALUE, 'json'))
     await writeChunks(
       io,
       encodeSyncFeedStream(head.right as SyncFeed, () => feedEntries(file, parse)),
@@ -150,8 +149,7 @@ export async function jsonToXml(
   }
   {
     const head = KIND_SPECS.filesync.json.decode(e.value)
-    if (head._tag === 'Left')
-      return reportErrors(head.left).map((p) => underSteps(p, VALUE))
+    if (head._tag === 'Left') return reportErrors(head.left).map((p) => underSteps(p, VALUE))
     await writeChunks(io, encodeFileSyncStream(head.right as FileSyncDocument, fileSyncItems(file, parse)))
     return []
   }

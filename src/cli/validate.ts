@@ -169,7 +169,13 @@ async function checkLarge(
   const inText = (p: Issue) => p.line !== undefined && p.column !== undefined && p.steps.length === 0
   const problems: Issue[] = 'issues' in read ? read.issues : read.found
   const bySteps = problems.filter((p) => !inText(p))
-  const found = bySteps.length === 0 ? [] : await locateInFile(file, bySteps.map((p) => p.steps))
+  const found =
+    bySteps.length === 0
+      ? []
+      : await locateInFile(
+          file,
+          bySteps.map((p) => p.steps),
+        )
   const places = new Map(bySteps.map((p, i) => [p, found[i]]))
   const place = (p: Issue): { line: number; column: number } =>
     inText(p) ? { line: p.line!, column: p.column! } : (places.get(p) ?? { line: 1, column: 1 })

@@ -107,12 +107,47 @@ export function textPosition(
  * if (E.isLeft(parsed)) return t.failures(parseFailures(parsed.left, c, text))
  * ```
  */
-export function parseFailures(issues: readonly Issue[], c: t.Context, value: unknown, actual: unknown = value): t.Errors {
+export function parseFailures(
+  issues: readonly Issue[],
+  c: t.Context,
+  value: unknown,
+  actual: unknown = value,
+): t.Errors {
   return issues.map((e) => ({
     value,
     context: [...c, { key: '', type: textPosition(e.line, e.column, e.code, e.offset), actual }],
     message: e.message,
   }))
+}
+
+/** A validation error that `reportErrors` reports with code `internal`: a codec threw, and the error says so. */
+export interface InternalError extends t.ValidationError {
+  /** Marks the error. */
+  readonly internal: true
+}
+
+/**
+ * An io-ts error for a codec that threw (a bug, reported instead of thrown); the context is the caller's, unchanged.
+ *
+ * @example
+ * ```ts
+ * return t.failures([internalError(text, c, `could not decode the document: ${why}`)])
+ * ```
+ */
+export function internalError(value: unknown, context: t.Context, message: string): InternalError {
+  return { value, context, message, internal: true }
+}
+
+/**
+ * Whether an io-ts error is an {@link InternalError}.
+ *
+ * @example
+ * ```ts
+ * isInternalError(internalError('x', [], 'boom')) // true
+ * ```
+ */
+export function isInternalError(e: t.ValidationError): e is InternalError {
+  return (e as { internal?: unknown }).internal === true
 }
 
 /**

@@ -6,7 +6,7 @@ import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { type ParseOptions, parseXml } from '../xml/parse'
 import { type SerializeOptions, serializeXml } from '../xml/serialize'
 import type { XmlElement } from '../xml/types'
-import { parseFailures } from './context'
+import { internalError, parseFailures } from './context'
 import type { ElementCodec } from './element'
 
 /**
@@ -87,7 +87,8 @@ export function fromXml<A>(
         return piped.validate(text, c)
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e)
-        return t.failure(text, c, `could not decode the document: ${why}`)
+        // Marked `internal` (a bug reported, at the whole document), beside the context the caller gave.
+        return t.failures([internalError(text, c, `could not decode the document: ${why}`)])
       }
     },
     piped.encode,

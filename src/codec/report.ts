@@ -5,7 +5,7 @@ import { formatXmlPath, type Issue, type IssueCode, type PathStep } from '../com
 import { xmlIssue } from '../xml/issue'
 import { elementPosition, type TextPoint } from '../xml/positions'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
-import { isTextPosition, isXmlStep, type TextPosition, type XmlStep } from './context'
+import { isInternalError, isTextPosition, isXmlStep, type TextPosition, type XmlStep } from './context'
 
 /**
  * One decode problem: the one {@link Issue} shape.
@@ -176,6 +176,7 @@ function messageOf(e: t.ValidationError): string {
  * something else stands there (an element with children, a value of another type).
  */
 function codeOf(e: t.ValidationError): IssueCode {
+  if (isInternalError(e)) return 'internal'
   if (e.value === undefined) return 'missing'
   for (let i = e.context.length - 1; i >= 0; i--) {
     const entry = e.context[i]!

@@ -1,7 +1,7 @@
 // Plain companions of any io-ts codec for code that does not use fp-ts: a result object, or a value or a throw.
 // The issues are `reportErrors` output (the one issue shape), the same as every other error syncwire reports.
 import type * as t from 'io-ts'
-import type { Issue } from '../common/issues'
+import { type Issue, wholeInputIssue } from '../common/issues'
 import { reportErrors } from './report'
 
 /**
@@ -19,7 +19,7 @@ export type DecodeResult<A> = { ok: true; value: A } | { ok: false; issues: Issu
 /** The issue reported when a codec throws instead of failing (a bug in a user's codec): the root, and why. */
 function thrown(error: unknown): Issue[] {
   const why = error instanceof Error ? error.message : String(error)
-  return [{ severity: 'error', code: 'internal', path: '', steps: [], message: `the codec threw instead of reporting an error: ${why}` }]
+  return [wholeInputIssue(`the codec threw instead of reporting an error: ${why}`, 'internal')]
 }
 
 /**

@@ -146,7 +146,13 @@ export class JsonStreamReader {
       : message === 'the text ends too early'
         ? 'incomplete'
         : 'not-well-formed'
-    const issue = issueWithSteps('error', code, jsonSteps(this.path()), `not JSON at ${this.line}:${column}: ${message}`, 'json')
+    const issue = issueWithSteps(
+      'error',
+      code,
+      jsonSteps(this.path()),
+      `not JSON at ${this.line}:${column}: ${message}`,
+      'json',
+    )
     issue.line = this.line
     issue.column = column
     this.emit({ type: 'error', issue })

@@ -2,6 +2,7 @@
 // then the feed's own members, holding one entry at a time however long the feed is.
 import type * as t from 'io-ts'
 import { reportErrors } from '../codec/report'
+import { wholeInputIssue } from '../common/issues'
 import type { ParseOptions } from '../xml/parse'
 import type { XmlSource } from '../xml/source'
 import { type Frame, readStream, type Sink, type StreamError, type StreamPolicy } from '../xml/stream'
@@ -98,8 +99,9 @@ interface FeedState {
 }
 
 function failWith(sink: Sink<unknown>, error: unknown): void {
-  const message = `unexpected input: ${error instanceof Error ? error.message : String(error)}`
-  sink.fail([{ severity: 'error', code: 'internal', path: '', steps: [], message }])
+  sink.fail([
+    wholeInputIssue(`unexpected input: ${error instanceof Error ? error.message : String(error)}`, 'internal'),
+  ])
 }
 
 function feedPolicy<V>(payload: PayloadCodec<V> | undefined): StreamPolicy<FeedState, SyncFeedEvent<V>> {

@@ -122,7 +122,10 @@ export async function* sourceText(source: unknown): AsyncGenerator<string, void,
       decoding ??= byteDecoding()
       text = bytesPush(decoding, chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk))
     } else {
-      throw new SourceFault(`expected chunks of text or bytes, found ${chunk === null ? 'null' : typeof chunk}`, 'unexpected')
+      throw new SourceFault(
+        `expected chunks of text or bytes, found ${chunk === null ? 'null' : typeof chunk}`,
+        'unexpected',
+      )
     }
     if (text.length > 0) yield text
   }

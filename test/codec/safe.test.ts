@@ -38,9 +38,9 @@ describe('safeDecode', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.issues).toEqual([
-        { path: '/sync:digest/digestEntry[1]/tick', message: 'expected a non-negative integer, found "x"' },
-        { path: '/sync:digest/digestEntry[1]/endpoint', message: 'missing required element sync:endpoint' },
-        { path: '/sync:digest/digestEntry[1]/stamp', message: 'missing required element sync:stamp' },
+        decodeIssue('bad-value', '/sync:digest/digestEntry[1]/tick', 'expected a non-negative integer, found "x"'),
+        decodeIssue('missing', '/sync:digest/digestEntry[1]/endpoint', 'missing required element sync:endpoint'),
+        decodeIssue('missing', '/sync:digest/digestEntry[1]/stamp', 'missing required element sync:stamp'),
       ])
     }
   })
@@ -78,7 +78,7 @@ describe('safeDecode', () => {
     )
     expect(safeDecode(broken, '1')).toEqual({
       ok: false,
-      issues: [{ path: '', message: 'the codec threw instead of reporting an error: boom' }],
+      issues: [decodeIssue('internal', '', 'the codec threw instead of reporting an error: boom')],
     })
   })
 })
