@@ -141,6 +141,18 @@ export function underSteps(issue: Issue, prefix: readonly PathStep[], format: Pa
 }
 
 /**
+ * An issue about an HTTP header: one `header` step, the header's canonical name as its path.
+ *
+ * @example
+ * ```ts
+ * headerIssue('warning', 'bad-value', 'X-SyncStatus', "expected one of …, found 'Paused'").path // 'X-SyncStatus'
+ * ```
+ */
+export function headerIssue(severity: IssueSeverity, code: IssueCode, header: string, message: string): Issue {
+  return issueWithSteps(severity, code, [{ kind: 'header', name: header }], message)
+}
+
+/**
  * The steps of a path into a JSON value: names as members, numbers as indexes.
  *
  * @example
