@@ -185,7 +185,8 @@ function codeOf(e: t.ValidationError): IssueCode {
       break
     }
   }
-  return typeof e.value === 'string' ? 'bad-value' : 'unexpected'
+  // Text that does not read as its type is a bad value; text where an element belongs is something else.
+  return typeof e.value === 'string' && !e.message?.startsWith('expected element') ? 'bad-value' : 'unexpected'
 }
 
 function textIssue(marker: TextPosition, message: string): Issue {

@@ -60,3 +60,17 @@ export function pointerSteps(pointer: string): PathStep[] {
 export function jsonIssue(code: IssueCode, pointer: string, message: unknown): Issue {
   return { severity: 'error', code, path: pointer, steps: pointerSteps(pointer), message: message as string }
 }
+
+/** An issue about an HTTP header as the one issue shape: one `header` step, the header's name as its path. */
+export function headerFault(severity: IssueSeverity, code: IssueCode, header: string, message: unknown): Issue {
+  return { severity, code, path: header, steps: [{ kind: 'header', name: header }], message: message as string }
+}
+
+/**
+ * An issue about a whole input or exchange (a status, a body, a call out of order, a multipart body): no steps, path
+ * `''`, and the byte offset when one is given.
+ */
+export function wholeFault(code: IssueCode, message: unknown, offset?: number): Issue {
+  const issue: Issue = { severity: 'error', code, path: '', steps: [], message: message as string }
+  return offset === undefined ? issue : { ...issue, offset }
+}
