@@ -74,3 +74,8 @@ export function wholeFault(code: IssueCode, message: unknown, offset?: number): 
   const issue: Issue = { severity: 'error', code, path: '', steps: [], message: message as string }
   return offset === undefined ? issue : { ...issue, offset }
 }
+
+/** A fault of JSON text as the incremental reader gives it: its code, the steps of its JSON Pointer, line and column. */
+export function jsonFault(code: IssueCode, pointer: string, message: unknown, line: number, column: number): Issue {
+  return { ...jsonIssue(code, pointer, message), line, column }
+}

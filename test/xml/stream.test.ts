@@ -6,6 +6,7 @@ import { FileSyncXml, streamFileSync } from '../../src/filesync/index'
 import { streamSyncFeed } from '../../src/sdata/index'
 import { parseXml } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
+import { decodeIssue } from '../support/issues'
 import { asyncChunks, collect, cutBytes, readableOf } from '../support/stream'
 
 const FEED = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
@@ -88,7 +89,7 @@ describe('streaming sources', () => {
     const events = await collect(streamFileSync(['<Items>', 7 as never, '</Items>']))
     expect(lastOf(events)).toEqual({
       type: 'error',
-      issues: [{ path: '', message: 'expected chunks of text or bytes, found number' }],
+      issues: [decodeIssue('unexpected', '', 'expected chunks of text or bytes, found number')],
     })
     const bad = await collect(streamFileSync([new TextEncoder().encode('<Items>'), Uint8Array.of(0xc3, 0x28)]))
     expect(lastOf(bad).type).toBe('error')

@@ -15,10 +15,21 @@ function jsonStepsOf(context: t.Context): PathStep[] {
   return steps
 }
 
-/** `missing` for an absent member, `bad-value` for a string that does not read as its type, else `unexpected`. */
-function codeOf(value: unknown): IssueCode {
-  if (value === undefined) return 'missing'
-  return typeof value === 'string' ? 'bad-value' : 'unexpected'
+/**
+ * `missing` for an absent member; `unexpected` for a value of another JSON type than the one the member takes (an
+ * object or array where a value belongs, a value where an object or array belongs); `bad-value` for a string,
+ * number or boolean that does not read as the member's value.
+ */
+function codeOf(e: t.ValidationError, message: string): IssueCode {
+  const value = e.value
+  // A member read as absent: its context entry found nothing (the error's value is then the object it is missing from).
+  if (value === undefined || (e.context.length > 1 && e.context[e.context.length - 1]!.actual === undefined)) {
+    return 'missing'
+  }
+  if (/must be a JSON (?:object|array)|expected a JSON/.test(message)) return 'unexpected'
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? 'bad-value'
+    : 'unexpected'
 }
 
 /**
@@ -41,7 +52,7 @@ export function reportJsonErrors(errors: t.Errors): Issue[] {
     const key = `${path}\u0000${message}`
     if (seen.has(key)) continue
     seen.add(key)
-    out.push({ severity: 'error', code: codeOf(e.value), path, steps, message })
+    out.push({ severity: 'error', code: codeOf(e, message), path, steps, message })
   }
   return out
 }
