@@ -4,6 +4,7 @@ import type * as t from 'io-ts'
 import { reportErrors, xmlErrorsToIssues } from '../codec/report'
 import type { Limits } from '../xml/options'
 import { type Frame, readText, type Sink, type StreamPolicy } from '../xml/stream'
+import { compactTree } from '../xml/tree'
 import type { XmlElement } from '../xml/types'
 import { readEntry } from './entry'
 import type { SyncEntry, SyncFeed } from './model'
@@ -22,6 +23,8 @@ interface FeedState {
   entries: number
   /** Whether the `head` event went out (or is not wanted). */
   headSent: boolean
+  /** One string per distinct element and attribute name in the entries read (see `compactTree`). */
+  names: Map<string, string>
 }
 
 function failWith(sink: Sink<unknown>, error: unknown): void {
@@ -68,7 +71,7 @@ export function feedPolicy<V>(
   return {
     root(element, sink) {
       decodeFeed(element, sink)
-      return { entries: 0, headSent: !head }
+      return { entries: 0, headSent: !head, names: new Map() }
     },
     parseIssues: (error) => xmlErrorsToIssues([error]),
     mayOpen: () => false,
@@ -81,6 +84,8 @@ export function feedPolicy<V>(
       const position = ++frame.kind.entries
       try {
         if (!sendHead(frame, sink)) return
+        // The entry's tree is the reader's own: what the entry keeps of it (payload, extensions) is kept compact.
+        compactTree(el, frame.kind.names)
         const problems = new Problems(base)
         const entry = readOne(el, frame.element, problems)
         if (problems.errors.length === 0 && entry !== undefined) {
