@@ -14,14 +14,14 @@ import {
   syncFeedXml,
 } from '../../src/sdata/index'
 import { arbSyncFeed } from '../../src/testing/arbitraries/index'
-import { type ParseOptions, parseXml } from '../../src/xml/index'
+import { type ParseOptions, parseXml, type XmlInput } from '../../src/xml/index'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import { arbDecoration } from '../support/stream'
 
 /** The feed decoded the tree way, as the in-memory decode did before: the value, or the reported issues. */
 function treeWay<V>(
-  codec: t.Type<SyncFeed<V>, string, unknown>,
+  codec: t.Type<SyncFeed<V>, string, XmlInput>,
   payload: PayloadCodec<V> | undefined,
   text: string,
   parse?: ParseOptions,
@@ -37,7 +37,7 @@ function treeWay<V>(
 }
 
 function expectTreeWay<V>(
-  codec: t.Type<SyncFeed<V>, string, unknown>,
+  codec: t.Type<SyncFeed<V>, string, XmlInput>,
   payload: PayloadCodec<V> | undefined,
   text: string,
   parse?: ParseOptions,
