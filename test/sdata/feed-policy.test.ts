@@ -9,12 +9,14 @@ import {
   type PayloadCodec,
   reportErrors,
   type SyncFeed,
+  SyncFeedElement,
   SyncFeedXml,
   syncFeedElement,
   syncFeedXml,
 } from '../../src/sdata/index'
 import { arbSyncFeed } from '../../src/testing/arbitraries/index'
-import { type ParseOptions, parseXml, type XmlInput } from '../../src/xml/index'
+import { type ParseOptions, parseXml, type XmlElement, type XmlInput } from '../../src/xml/index'
+import { rightOf, rootOf } from '../support/decode'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import { arbDecoration } from '../support/stream'
@@ -164,5 +166,37 @@ describe('SyncFeedXml.decode, entry by entry', () => {
     expect(value._tag).toBe('Right')
     expect(SyncFeedXml.decode(new TextEncoder().encode(text))).toStrictEqual(value)
     expect(SyncFeedXml.decode(`\uFEFF${text}`)).toStrictEqual(value)
+  })
+
+  it('keeps payload trees compact (one frozen empty array, tight attribute arrays) and encodes them to the same bytes', () => {
+    const text = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
+    const feed = rightOf(SyncFeedXml.decode(text))
+    const bare: XmlElement[] = []
+    const walk = (el: XmlElement) => {
+      if (el.attributes.length === 0) bare.push(el)
+      for (const c of el.children) if (c.type === 'element') walk(c)
+    }
+    for (const entry of feed.entries) if (entry.payload !== undefined) walk(entry.payload.element)
+    expect(bare.length).toBeGreaterThan(1)
+    expect(Object.isFrozen(bare[0]!.attributes)).toBe(true)
+    expect(bare[0]!.attributes).toBe(bare[1]!.attributes)
+    const empty = rightOf(SyncFeedXml.decode(text.replace('<name>Natural Goods Ltd.</name>', '<name/>')))
+    const name = empty.entries[0]!.payload!.element.children.find((c) => c.type === 'element' && c.localName === 'name')
+    expect(name?.type === 'element' && name.children).toBe(bare[0]!.attributes)
+    expect(SyncFeedXml.encode(feed)).toBe(SyncFeedXml.encode(rightOf(SyncFeedElement.decode(rootOf(text)))))
+  })
+
+  it('leaves a caller’s own tree as it was (only the reader’s own trees are compacted)', () => {
+    const root = rootOf(fixture('sdata/spec-4.4_sync-feed_catchUp.xml'))
+    const before = structuredClone(root)
+    rightOf(SyncFeedElement.decode(root))
+    expect(root).toStrictEqual(before)
+    const frozen: unknown[] = []
+    const walk = (el: XmlElement) => {
+      if (Object.isFrozen(el.children)) frozen.push(el)
+      for (const c of el.children) if (c.type === 'element') walk(c)
+    }
+    walk(root)
+    expect(frozen).toEqual([])
   })
 })
