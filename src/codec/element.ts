@@ -6,7 +6,6 @@ import type { XmlElement } from '../xml/types'
 import { describeElement, type ElementCodec, isElement, rename } from './named'
 import { type Names, NameTable, nameList, showName, type XName } from './names'
 
-export { anchorOf, withAnchor } from './anchors'
 export type { Field, FieldSpec, FieldValue, OptionalKeys, RecordOf, RequiredKeys, Simplify } from './fields'
 export {
   anchoredUnknownChildren,

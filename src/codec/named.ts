@@ -36,10 +36,6 @@ export interface AnchoredElement {
   element: XmlElement
 }
 
-export function blankElement(children: XmlNode[], attributes: XmlAttribute[] = []): XmlElement {
-  return { type: 'element', namespace: null, localName: '', prefix: null, attributes, children }
-}
-
 export function isElement(u: unknown): u is XmlElement {
   return typeof u === 'object' && u !== null && (u as { type?: unknown }).type === 'element'
 }
@@ -106,7 +102,8 @@ export function text<A>(codec: t.Type<A, string, any>, name = `text(${codec.name
     },
     (a) => {
       const s = codec.encode(a)
-      return blankElement(s === '' ? [] : [{ type: 'text', value: s }])
+      const children: XmlNode[] = s === '' ? [] : [{ type: 'text', value: s }]
+      return { type: 'element', namespace: null, localName: '', prefix: null, attributes: [], children }
     },
   )
 }

@@ -7,6 +7,8 @@ import { splitMembers, withMembers } from '../json/members'
 import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from '../json/read'
 import { isValueProblem } from '../values'
 import type { Child, ElementDescription, LeafChild } from './describe'
+import { type CodecChild, describedOf } from './kit'
+import { kitMembers, readKitMember, writeKitMember } from './kit-json'
 
 /**
  * Reads the JSON form of a description's value; `undefined` (with errors recorded) when it cannot be read.
@@ -49,7 +51,9 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   if (d.attributes) known.add('$attributes')
   if (d.namespaces !== undefined) known.add('$namespace')
   const leftOut = d.extensions === 'always' ? EXTENSIONS : NONE
-  const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonReader(itemOf(c))))
+  const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : itemReader(c)))
+  const kitLeaves = kitMembers(d)
+  for (const c of kitLeaves) known.add(c.json)
   const wrapper = d.json.wrapper
   const reader: JsonReader<A> = (errs, u, top) => {
     let raw = readObject(errs, u, top, d.json.what)
@@ -77,10 +81,20 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
         if (list !== undefined || child.kind === 'many') value[child.key] = list ?? []
         return
       }
-      if (child.kind === 'one') {
+      if (child.kind === 'codec' && child.occurs === 'repeated') {
+        value[child.key] = optArray(errs, o, child.json, c, (v, vc) => items[i]!(errs, v, vc)) ?? []
+        return
+      }
+      if (child.kind === 'one' || (child.kind === 'codec' && member(o, child.json) !== undefined)) {
         const v = member(o, child.json)
         const r = v === undefined ? undefined : items[i]!(errs, v, at(c, child.json, t.UnknownRecord, v))
         if (r !== undefined) value[child.key] = r
+        return
+      }
+      if (child.kind === 'codec') {
+        if (child.occurs === 'required')
+          fail(errs, o, at(c, child.json, t.unknown, undefined), `${child.json} is missing`)
+        else if (typeof child.occurs === 'object') value[child.key] = child.occurs.default
         return
       }
       const from: JsonRecord = child.nillable ? raw : o
@@ -105,6 +119,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
         fail(errs, v, at(c, name, child.type.jsType === 'number' ? t.number : t.string, v), `${name} ${r.problem}`)
       else value[child.key] = r
     })
+    for (const child of kitLeaves) readKitMember(errs, o, c, child, value)
     const extensions =
       member(o, '$extensions') === undefined && d.extensions === 'optional' ? undefined : readExtensions(errs, o, c)
     if (extensions !== undefined) value.extensions = extensions
@@ -119,8 +134,22 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   return reader
 }
 
+/** The JSON reader of a nested, repeated or codec child's items (a codec child not built by `record()`: as is). */
+function itemReader(c: Exclude<Child, LeafChild>): JsonReader<unknown> {
+  if (c.kind !== 'codec') return compileJsonReader(itemOf(c))
+  const nested = describedOf<ElementDescription<unknown>>(c.codec)
+  return nested === undefined ? (_errs, u) => u : compileJsonReader(nested)
+}
+
+/** The JSON writer of a nested, repeated or codec child's items (a codec child not built by `record()`: as is). */
+function itemWriter(c: Exclude<Child, LeafChild>): (value: unknown) => unknown {
+  if (c.kind !== 'codec') return compileJsonWriter(itemOf(c))
+  const nested = describedOf<ElementDescription<unknown>>(c.codec)
+  return nested === undefined ? (u) => u : compileJsonWriter(nested)
+}
+
 /** The one description a nested or repeated child's JSON items are read and written by (lists of several have none yet). */
-function itemOf(c: Exclude<Child, LeafChild>): ElementDescription<unknown> {
+function itemOf(c: Exclude<Child, LeafChild | CodecChild>): ElementDescription<unknown> {
   if (c.kind !== 'list') return c.element
   if (c.items.length !== 1)
     throw new Error(`the list ${c.name} holds several kinds of element, which have no JSON form yet`)
@@ -146,7 +175,8 @@ function without(kept: JsonMembers | undefined, key: string): JsonMembers | unde
 export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDescription<A>): (value: A) => O {
   const cached = jsonWriters.get(d as ElementDescription<unknown>)
   if (cached !== undefined) return cached as unknown as (value: A) => O
-  const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonWriter(itemOf(c))))
+  const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : itemWriter(c)))
+  const kitLeaves = kitMembers(d)
   const zeroForNull = d.children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
   const writer = (value: A): Record<string, unknown> => {
     const v = value as Record<string, unknown>
@@ -155,9 +185,11 @@ export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDesc
       const x = v[child.key]
       if (x === undefined) return
       if (child.kind === 'many' || child.kind === 'list') out[child.json] = (x as unknown[]).map(items[i]!)
-      else if (child.kind === 'one') out[child.json] = items[i]!(x)
+      else if (child.kind === 'codec' && child.occurs === 'repeated') out[child.json] = (x as unknown[]).map(items[i]!)
+      else if (child.kind === 'one' || child.kind === 'codec') out[child.json] = items[i]!(x)
       else out[child.json] = x === null ? null : child.type.writeJson(x)
     })
+    for (const child of kitLeaves) writeKitMember(v, child, out)
     if (d.namespaces !== undefined && v.namespace !== d.namespace) out.$namespace = v.namespace
     const extensions = d.extensions === 'always' ? nonEmpty(keptExtensions(v)) : keptExtensions(v)
     if (extensions !== undefined) out.$extensions = extensions
