@@ -23,7 +23,7 @@ export {
 } from './fields'
 export type { AnchoredElement, ElementCodec } from './named'
 export { anyElement, element, leafText, text } from './named'
-export { record } from './record'
+export { record, recordDescription } from './record'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dispatch and mapping

@@ -2,9 +2,11 @@
 // Implements docs/decisions.md#p3 (element codecs over the namespace-resolved tree; names compared expanded).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
-import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
+import type { XmlElement, XmlNode } from '../xml/types'
 import { insertEntry, xmlStep } from './context'
 import { type Names, NameTable, nameList, showName, type XName } from './names'
+import type { ElementDescription } from './schema/describe'
+import { describedOf, withDescription } from './schema/kit'
 
 /**
  * An element codec: decodes an element (its name is the caller's business, see {@link element}) and encodes
@@ -128,7 +130,8 @@ export const anyElement: ElementCodec<XmlElement> = new t.Type<XmlElement, XmlEl
  * A named element: decoding checks the element's expanded name against `names` (any of them) and hands it to
  * `content`; encoding names the content's element with the first name. Use it for document roots and wherever
  * the name itself must be checked; inside {@link record} fields the field's names already do that.
- * The element appears as a step of the error paths (`/feed`, `/Folder`).
+ * The element appears as a step of the error paths (`/feed`, `/Folder`). When `content` is a {@link record}, the
+ * result carries the record's description with this name (`describedOf`).
  *
  * @example
  * ```ts
@@ -143,7 +146,7 @@ export function element<A>(names: Names, content: ElementCodec<A>, name?: string
   for (const n of list) table.set(n, true)
   const step = xmlStep('element', list, false)
   const expected = list.map((n) => `<${showName(n)}>${n.namespace === null ? '' : ` (${n.namespace})`}`).join(' or ')
-  return new t.Type<A, XmlElement, XmlElement>(
+  const codec = new t.Type<A, XmlElement, XmlElement>(
     name ?? showName(first),
     content.is,
     (el, c) => {
@@ -164,4 +167,7 @@ export function element<A>(names: Names, content: ElementCodec<A>, name?: string
     },
     (a) => rename(content.encode(a), first),
   )
+  // A described content (`record()`) gives a described element: the same description, named.
+  const d = describedOf<ElementDescription<A>>(content)
+  return d === undefined ? codec : withDescription(codec, { ...d, namespace: first.namespace, name: first.localName })
 }

@@ -7,7 +7,7 @@ import type { XmlElement } from '../xml/types'
 import type { Field, RecordOf } from './fields'
 import type { ElementCodec } from './named'
 import { plainDialect } from './schema/build'
-import type { Child, ElementDescription } from './schema/describe'
+import { type Child, type ElementDescription, guardOf } from './schema/describe'
 import { type AttributeChild, type TextChild, type UnknownContent, withDescription } from './schema/kit'
 import { isElement } from './schema/tree'
 import { compileWriter, kitContentReader } from './schema/xml'
@@ -101,7 +101,7 @@ export function contentCodec<A>(name: string, d: ElementDescription<A>): Element
   const read = kitContentReader(d)
   const codec = new t.Type<A, XmlElement, XmlElement>(
     name,
-    (u): u is A => typeof u === 'object' && u !== null,
+    guardOf(d),
     (el, c) => (isElement(el) ? read(el, c) : t.failure(el, c, `expected an element, found ${typeof el}`)),
     compileWriter(d, PLAIN),
   )

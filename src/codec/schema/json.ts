@@ -8,7 +8,7 @@ import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readO
 import { isValueProblem } from '../values'
 import type { Child, ElementDescription, LeafChild } from './describe'
 import { type CodecChild, describedOf } from './kit'
-import { kitMembers, readKitMember, writeKitMember } from './kit-json'
+import { kitMembers, opaqueReader, opaqueWriter, readKitMember, writeKitMember } from './kit-json'
 
 /**
  * Reads the JSON form of a description's value; `undefined` (with errors recorded) when it cannot be read.
@@ -53,6 +53,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   const leftOut = d.extensions === 'always' ? EXTENSIONS : NONE
   const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : itemReader(c)))
   const kitLeaves = kitMembers(d)
+  const kitContent = d.unknown !== undefined
   for (const c of kitLeaves) known.add(c.json)
   const wrapper = d.json.wrapper
   const reader: JsonReader<A> = (errs, u, top) => {
@@ -120,8 +121,11 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
       else value[child.key] = r
     })
     for (const child of kitLeaves) readKitMember(errs, o, c, child, value)
+    // Kit content keeps its unknown children in members of its own (kitLeaves), not in `$extensions`.
     const extensions =
-      member(o, '$extensions') === undefined && d.extensions === 'optional' ? undefined : readExtensions(errs, o, c)
+      kitContent || (member(o, '$extensions') === undefined && d.extensions === 'optional')
+        ? undefined
+        : readExtensions(errs, o, c)
     if (extensions !== undefined) value.extensions = extensions
     if (d.attributes) {
       const attributes = readAttributes(errs, o, c)
@@ -138,14 +142,14 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
 function itemReader(c: Exclude<Child, LeafChild>): JsonReader<unknown> {
   if (c.kind !== 'codec') return compileJsonReader(itemOf(c))
   const nested = describedOf<ElementDescription<unknown>>(c.codec)
-  return nested === undefined ? (_errs, u) => u : compileJsonReader(nested)
+  return nested === undefined ? (errs, u, uc) => opaqueReader(c.codec, errs)(u, uc) : compileJsonReader(nested)
 }
 
 /** The JSON writer of a nested, repeated or codec child's items (a codec child not built by `record()`: as is). */
 function itemWriter(c: Exclude<Child, LeafChild>): (value: unknown) => unknown {
   if (c.kind !== 'codec') return compileJsonWriter(itemOf(c))
   const nested = describedOf<ElementDescription<unknown>>(c.codec)
-  return nested === undefined ? (u) => u : compileJsonWriter(nested)
+  return nested === undefined ? opaqueWriter : compileJsonWriter(nested)
 }
 
 /** The one description a nested or repeated child's JSON items are read and written by (lists of several have none yet). */
@@ -177,6 +181,7 @@ export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDesc
   if (cached !== undefined) return cached as unknown as (value: A) => O
   const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : itemWriter(c)))
   const kitLeaves = kitMembers(d)
+  const kitContent = d.unknown !== undefined
   const zeroForNull = d.children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
   const writer = (value: A): Record<string, unknown> => {
     const v = value as Record<string, unknown>
@@ -191,7 +196,11 @@ export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDesc
     })
     for (const child of kitLeaves) writeKitMember(v, child, out)
     if (d.namespaces !== undefined && v.namespace !== d.namespace) out.$namespace = v.namespace
-    const extensions = d.extensions === 'always' ? nonEmpty(keptExtensions(v)) : keptExtensions(v)
+    const extensions = kitContent
+      ? undefined
+      : d.extensions === 'always'
+        ? nonEmpty(keptExtensions(v))
+        : keptExtensions(v)
     if (extensions !== undefined) out.$extensions = extensions
     if (d.attributes) {
       const attributes = keptAttributes(v)

@@ -1,25 +1,32 @@
-// The JSON members of a description's kit content (docs/schema.md): attribute children and the text as members read
-// and written by their value types, and kept unknown content (elements, attributes) as members holding it as read.
+// The JSON members of a description's kit content (docs/schema.md): attribute children and the text read and written
+// by their value types; kept unknown children and attributes in the lossless element and attribute JSON forms; values
+// of a codec child whose codec has no description as they are, elements in the lossless form.
 import * as t from 'io-ts'
-import { at, type Ctx, type Errs, fail, type JsonRecord, member } from '../json/read'
+import type { XmlElement } from '../../xml/types'
+import { attributeToJson, elementToJson, readAttribute, readElement } from '../json/element'
+import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray } from '../json/read'
 import { isValueProblem, type ValueType } from '../values'
 import type { ElementDescription, Occurs } from './describe'
+import type { UnknownContent } from './kit'
+import { isElement } from './tree'
 
 /**
- * One JSON member of kit content: a value read by its type (with its cardinality), or kept content as is.
+ * One JSON member of kit content: a value read by its type (with its cardinality), or kept content.
  *
  * @example
  * ```ts
- * const rel: KitMember = { key: 'rel', json: 'rel', type: TextValue, occurs: 'required' }
+ * const rel: KitMember = { key: 'rel', json: 'rel', kind: TextValue, occurs: 'required' }
  * ```
  */
 export interface KitMember {
   readonly key: string
   readonly json: string
-  /** The value type; `undefined` for kept content (an array, as is). */
-  readonly type: ValueType<any> | undefined
+  /** The value type, or which kept content the member holds. */
+  readonly kind: ValueType<any> | 'attributes' | 'weak' | 'anchored' | t.Type<any, XmlElement, XmlElement>
   readonly occurs: Occurs
 }
+
+const KEPT: Occurs = { default: [] }
 
 /**
  * The JSON members of a description's kit content, in the order they are written.
@@ -31,14 +38,16 @@ export interface KitMember {
  */
 export function kitMembers(d: ElementDescription<unknown>): KitMember[] {
   const out: KitMember[] = []
-  for (const a of d.attributeChildren ?? []) out.push({ key: a.key, json: a.json, type: a.type, occurs: a.occurs })
-  if (d.text !== undefined) out.push({ key: d.text.key, json: d.text.json, type: d.text.type, occurs: 'required' })
-  const rest = d.unknown
-  if (rest !== undefined && rest.attributes !== 'drop') {
-    out.push({ key: rest.attributes.key, json: rest.attributes.key, type: undefined, occurs: { default: [] } })
+  for (const a of d.attributeChildren ?? []) out.push({ key: a.key, json: a.json, kind: a.type, occurs: a.occurs })
+  if (d.text !== undefined) out.push({ key: d.text.key, json: d.text.json, kind: d.text.type, occurs: 'required' })
+  const unknown: UnknownContent | undefined = d.unknown
+  if (unknown !== undefined && unknown.attributes !== 'drop') {
+    out.push({ key: unknown.attributes.key, json: unknown.attributes.key, kind: 'attributes', occurs: KEPT })
   }
-  if (rest !== undefined && rest.children !== 'drop') {
-    out.push({ key: rest.children.key, json: rest.children.key, type: undefined, occurs: { default: [] } })
+  if (unknown !== undefined && unknown.children !== 'drop') {
+    const rest = unknown.children
+    const kind = rest.keep === 'decoded' ? rest.codec! : rest.keep
+    out.push({ key: rest.key, json: rest.key, kind, occurs: KEPT })
   }
   return out
 }
@@ -58,14 +67,27 @@ export function readKitMember(errs: Errs, o: JsonRecord, c: Ctx, m: KitMember, v
     else if (m.occurs !== 'optional') value[m.key] = m.occurs.default
     return
   }
-  if (m.type === undefined) {
-    if (Array.isArray(v)) value[m.key] = v
-    else fail(errs, v, at(c, m.json, t.UnknownArray, v), `${m.json} must be an array`)
-    return
+  const kind = m.kind
+  if (kind === 'attributes') value[m.key] = optArray(errs, o, m.json, c, (a, ac) => readAttribute(errs, a, ac))
+  else if (kind === 'weak') value[m.key] = optArray(errs, o, m.json, c, (e, ec) => readElement(errs, e, ec))
+  else if (kind === 'anchored') value[m.key] = optArray(errs, o, m.json, c, (e, ec) => readAnchored(errs, e, ec))
+  else if (kind instanceof t.Type) value[m.key] = optArray(errs, o, m.json, c, opaqueReader(kind, errs))
+  else {
+    const r = kind.readJson(v)
+    if (isValueProblem(r)) fail(errs, v, at(c, m.json, t.string, v), `${m.json} ${r.problem}`)
+    else value[m.key] = r
   }
-  const r = m.type.readJson(v)
-  if (isValueProblem(r)) fail(errs, v, at(c, m.json, t.string, v), `${m.json} ${r.problem}`)
-  else value[m.key] = r
+}
+
+/** Reads an anchored unknown child: `{ after, element }`, `after` a string or `null`. */
+function readAnchored(errs: Errs, u: unknown, c: Ctx): { after: string | null; element: XmlElement } | undefined {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return fail(errs, u, c, 'must be a JSON object')
+  const after = member(u as JsonRecord, 'after')
+  const raw = member(u as JsonRecord, 'element')
+  const element = readElement(errs, raw, at(c, 'element', t.UnknownRecord, raw))
+  if (after !== null && typeof after !== 'string')
+    return fail(errs, after, at(c, 'after', t.string, after), 'after must be a string or null')
+  return element === undefined ? undefined : { after, element }
 }
 
 /**
@@ -78,5 +100,45 @@ export function readKitMember(errs: Errs, o: JsonRecord, c: Ctx, m: KitMember, v
  */
 export function writeKitMember(value: Record<string, unknown>, m: KitMember, out: Record<string, unknown>): void {
   const x = value[m.key]
-  if (x !== undefined) out[m.json] = m.type === undefined ? x : m.type.writeJson(x)
+  if (x === undefined) return
+  const kind = m.kind
+  if (kind === 'attributes') out[m.json] = (x as Parameters<typeof attributeToJson>[0][]).map(attributeToJson)
+  else if (kind === 'weak') out[m.json] = (x as XmlElement[]).map((e) => elementToJson(e))
+  else if (kind === 'anchored') {
+    const items = x as { after: string | null; element: XmlElement }[]
+    out[m.json] = items.map((a) => ({ after: a.after, element: elementToJson(a.element) }))
+  } else if (kind instanceof t.Type) out[m.json] = (x as unknown[]).map(opaqueWriter)
+  else out[m.json] = kind.writeJson(x)
+}
+
+/**
+ * The JSON reader of a value its codec alone knows (a codec child whose codec has no description): the value as is
+ * when the codec's guard accepts it, else its lossless element form read back to an element the guard accepts.
+ *
+ * @example
+ * ```ts
+ * opaqueReader(text(t.string), errs)('a', ctx) // 'a'
+ * ```
+ */
+export function opaqueReader(codec: t.Type<any, any, any>, errs: Errs): (u: unknown, c: Ctx) => unknown {
+  return (u, c) => {
+    if (codec.is(u)) return u
+    if (typeof u === 'object' && u !== null && typeof (u as { name?: unknown }).name === 'string') {
+      const el = readElement(errs, u, c)
+      if (el === undefined || codec.is(el)) return el
+    }
+    return fail(errs, u, c, `expected ${codec.name}`)
+  }
+}
+
+/**
+ * The JSON writer of a value its codec alone knows: elements in their lossless form, anything else as is.
+ *
+ * @example
+ * ```ts
+ * opaqueWriter(someElement) // { name: 'x', … }
+ * ```
+ */
+export function opaqueWriter(x: unknown): unknown {
+  return isElement(x) ? elementToJson(x) : x
 }

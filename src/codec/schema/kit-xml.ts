@@ -205,7 +205,7 @@ function keptChildren(
 }
 
 /**
- * The writer of a description with kit content: unknown attributes, then the attribute children (a `{ default }`
+ * The writer of a description with kit content, the element written with `prefix`: unknown attributes, then the attribute children (a `{ default }`
  * one left out when it is the default); the text; then the codec children in order, each kept unknown child right
  * after the known sibling it followed when read.
  *
@@ -214,14 +214,17 @@ function keptChildren(
  * kitWriter(d)(value) // an element named by the description (`''` for the kit's content codecs)
  * ```
  */
-export function kitWriter<A>(d: {
-  readonly namespace: string | null
-  readonly name: string
-  readonly children: readonly { readonly kind: string }[]
-  readonly attributeChildren?: readonly AttributeChild[]
-  readonly text?: TextChild
-  readonly unknown?: UnknownContent
-}): (value: A) => XmlElement {
+export function kitWriter<A>(
+  d: {
+    readonly namespace: string | null
+    readonly name: string
+    readonly children: readonly { readonly kind: string }[]
+    readonly attributeChildren?: readonly AttributeChild[]
+    readonly text?: TextChild
+    readonly unknown?: UnknownContent
+  },
+  prefix: string | null = null,
+): (value: A) => XmlElement {
   const kids = d.children as readonly CodecChild[]
   const attrs = d.attributeChildren ?? []
   const rest = d.unknown?.children ?? 'drop'
@@ -271,7 +274,7 @@ export function kitWriter<A>(d: {
     })
     if (decodedAt === kids.length) writeDecoded()
     if (byAnchor !== undefined) for (const group of byAnchor.values()) for (const el of group) nodes.push(el)
-    return { type: 'element', namespace: d.namespace, localName: d.name, prefix: null, attributes, children: nodes }
+    return { type: 'element', namespace: d.namespace, localName: d.name, prefix, attributes, children: nodes }
   }
 }
 

@@ -241,7 +241,9 @@ export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (v
   const known = cached(writers, dialect, d as ElementDescription<unknown>)
   if (known !== undefined) return known as (value: A) => XmlElement
   if (d.unknown !== undefined || d.children.some((c) => c.kind === 'codec')) {
-    return remember(writers, dialect, d as ElementDescription<unknown>, kitWriter(d) as (value: unknown) => XmlElement)
+    const prefix = d.namespace === null ? null : (dialect.prefixes.get(d.namespace) ?? null)
+    const write = kitWriter(d, prefix) as (value: unknown) => XmlElement
+    return remember(writers, dialect, d as ElementDescription<unknown>, write)
   }
   const ns = d.namespace
   const parts = d.children.map((c) => {
