@@ -6,11 +6,10 @@ import * as t from 'io-ts'
 import type { XmlElement } from '../xml/types'
 import type { Field, RecordOf } from './fields'
 import type { ElementCodec } from './named'
-import { plainDialect } from './schema/build'
 import { type Child, type ElementDescription, guardOf } from './schema/describe'
 import { type AttributeChild, type TextChild, type UnknownContent, withDescription } from './schema/kit'
+import { kitContentReader, kitWriter } from './schema/kit-xml'
 import { isElement } from './schema/tree'
-import { compileWriter, kitContentReader } from './schema/xml'
 
 /**
  * The element description a {@link record} builds from its fields: a content description (no name of its own, the
@@ -87,7 +86,6 @@ export function record<F extends Record<string, Field<any, boolean>>>(
   return contentCodec(name, recordDescription(fields, name))
 }
 
-const PLAIN = /*#__PURE__*/ plainDialect()
 /**
  * The content codec of a description with kit content: any element's content read by the compiled reader (the
  * element's own name is the caller's), written with an empty name for the enclosing field to set.
@@ -98,12 +96,12 @@ const PLAIN = /*#__PURE__*/ plainDialect()
  * ```
  */
 export function contentCodec<A>(name: string, d: ElementDescription<A>): ElementCodec<A> {
-  const read = kitContentReader(d)
+  const read = kitContentReader<A>(d)
   const codec = new t.Type<A, XmlElement, XmlElement>(
     name,
     guardOf(d),
     (el, c) => (isElement(el) ? read(el, c) : t.failure(el, c, `expected an element, found ${typeof el}`)),
-    compileWriter(d, PLAIN),
+    kitWriter(d),
   )
   return withDescription(codec, d)
 }

@@ -225,6 +225,25 @@ export function childName(c: Child): string {
 }
 
 /**
+ * The children of a description the engine's own reader, writer and JSON mapping compile: all but codec children,
+ * which only kit content (`record()`) holds and `kit-xml.ts`/`kit-json.ts` compile (`describedElement` and
+ * `describedJson` pick them). A description mixing the two is a programming error, refused when compiled.
+ *
+ * @example
+ * ```ts
+ * engineChildren(SYNC_STATE) // SYNC_STATE.children
+ * ```
+ */
+export function engineChildren(d: ElementDescription<unknown>): readonly Exclude<Child, CodecChild>[] {
+  for (const c of d.children) {
+    if (c.kind === 'codec' || d.unknown !== undefined) {
+      throw new Error(`<${d.name}>: kit content (record()) is compiled by describedElement and describedJson`)
+    }
+  }
+  return d.children as readonly Exclude<Child, CodecChild>[]
+}
+
+/**
  * A repeated child.
  *
  * @example

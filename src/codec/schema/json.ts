@@ -6,9 +6,8 @@ import { keptAttributes, keptExtensions, nonEmpty, readAttributes, readExtension
 import { splitMembers, withMembers } from '../json/members'
 import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from '../json/read'
 import { isValueProblem } from '../values'
-import type { Child, ElementDescription, LeafChild } from './describe'
-import { type CodecChild, describedOf } from './kit'
-import { kitMembers, opaqueReader, opaqueWriter, readKitMember, writeKitMember } from './kit-json'
+import { type Child, type ElementDescription, engineChildren, type LeafChild } from './describe'
+import type { CodecChild } from './kit'
 
 /**
  * Reads the JSON form of a description's value; `undefined` (with errors recorded) when it cannot be read.
@@ -42,8 +41,9 @@ const plain = (name: string): string => (name.startsWith('$') ? name.slice(1) : 
 export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   const cached = jsonReaders.get(d as ElementDescription<unknown>)
   if (cached !== undefined) return cached as JsonReader<A>
+  const children = engineChildren(d as ElementDescription<unknown>)
   const known = new Set<string>()
-  for (const c of d.children) {
+  for (const c of children) {
     known.add(c.json)
     if (d.json.plainAliases) known.add(plain(c.json))
   }
@@ -51,10 +51,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   if (d.attributes) known.add('$attributes')
   if (d.namespaces !== undefined) known.add('$namespace')
   const leftOut = d.extensions === 'always' ? EXTENSIONS : NONE
-  const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : itemReader(c)))
-  const kitLeaves = kitMembers(d)
-  const kitContent = d.unknown !== undefined
-  for (const c of kitLeaves) known.add(c.json)
+  const items = children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonReader(itemOf(c))))
   const wrapper = d.json.wrapper
   const reader: JsonReader<A> = (errs, u, top) => {
     let raw = readObject(errs, u, top, d.json.what)
@@ -75,27 +72,17 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
         fail(errs, ns, at(c, '$namespace', t.string, ns), '$namespace must be a string')
       value.namespace = typeof ns === 'string' ? ns : d.namespace
     }
-    d.children.forEach((child, i) => {
+    children.forEach((child, i) => {
       if (child.kind === 'many' || child.kind === 'list') {
         const item = items[i]!
         const list = optArray(errs, o, child.json, c, (v, vc) => item(errs, v, vc))
         if (list !== undefined || child.kind === 'many') value[child.key] = list ?? []
         return
       }
-      if (child.kind === 'codec' && child.occurs === 'repeated') {
-        value[child.key] = optArray(errs, o, child.json, c, (v, vc) => items[i]!(errs, v, vc)) ?? []
-        return
-      }
-      if (child.kind === 'one' || (child.kind === 'codec' && member(o, child.json) !== undefined)) {
+      if (child.kind === 'one') {
         const v = member(o, child.json)
         const r = v === undefined ? undefined : items[i]!(errs, v, at(c, child.json, t.UnknownRecord, v))
         if (r !== undefined) value[child.key] = r
-        return
-      }
-      if (child.kind === 'codec') {
-        if (child.occurs === 'required')
-          fail(errs, o, at(c, child.json, t.unknown, undefined), `${child.json} is missing`)
-        else if (typeof child.occurs === 'object') value[child.key] = child.occurs.default
         return
       }
       const from: JsonRecord = child.nillable ? raw : o
@@ -120,12 +107,8 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
         fail(errs, v, at(c, name, child.type.jsType === 'number' ? t.number : t.string, v), `${name} ${r.problem}`)
       else value[child.key] = r
     })
-    for (const child of kitLeaves) readKitMember(errs, o, c, child, value)
-    // Kit content keeps its unknown children in members of its own (kitLeaves), not in `$extensions`.
     const extensions =
-      kitContent || (member(o, '$extensions') === undefined && d.extensions === 'optional')
-        ? undefined
-        : readExtensions(errs, o, c)
+      member(o, '$extensions') === undefined && d.extensions === 'optional' ? undefined : readExtensions(errs, o, c)
     if (extensions !== undefined) value.extensions = extensions
     if (d.attributes) {
       const attributes = readAttributes(errs, o, c)
@@ -136,20 +119,6 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   }
   jsonReaders.set(d as ElementDescription<unknown>, reader as JsonReader<unknown>)
   return reader
-}
-
-/** The JSON reader of a nested, repeated or codec child's items (a codec child not built by `record()`: as is). */
-function itemReader(c: Exclude<Child, LeafChild>): JsonReader<unknown> {
-  if (c.kind !== 'codec') return compileJsonReader(itemOf(c))
-  const nested = describedOf<ElementDescription<unknown>>(c.codec)
-  return nested === undefined ? (errs, u, uc) => opaqueReader(c.codec, errs)(u, uc) : compileJsonReader(nested)
-}
-
-/** The JSON writer of a nested, repeated or codec child's items (a codec child not built by `record()`: as is). */
-function itemWriter(c: Exclude<Child, LeafChild>): (value: unknown) => unknown {
-  if (c.kind !== 'codec') return compileJsonWriter(itemOf(c))
-  const nested = describedOf<ElementDescription<unknown>>(c.codec)
-  return nested === undefined ? opaqueWriter : compileJsonWriter(nested)
 }
 
 /** The one description a nested or repeated child's JSON items are read and written by (lists of several have none yet). */
@@ -179,28 +148,21 @@ function without(kept: JsonMembers | undefined, key: string): JsonMembers | unde
 export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDescription<A>): (value: A) => O {
   const cached = jsonWriters.get(d as ElementDescription<unknown>)
   if (cached !== undefined) return cached as unknown as (value: A) => O
-  const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : itemWriter(c)))
-  const kitLeaves = kitMembers(d)
-  const kitContent = d.unknown !== undefined
-  const zeroForNull = d.children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
+  const children = engineChildren(d as ElementDescription<unknown>)
+  const items = children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonWriter(itemOf(c))))
+  const zeroForNull = children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
   const writer = (value: A): Record<string, unknown> => {
     const v = value as Record<string, unknown>
     const out: Record<string, unknown> = {}
-    d.children.forEach((child, i) => {
+    children.forEach((child, i) => {
       const x = v[child.key]
       if (x === undefined) return
       if (child.kind === 'many' || child.kind === 'list') out[child.json] = (x as unknown[]).map(items[i]!)
-      else if (child.kind === 'codec' && child.occurs === 'repeated') out[child.json] = (x as unknown[]).map(items[i]!)
-      else if (child.kind === 'one' || child.kind === 'codec') out[child.json] = items[i]!(x)
+      else if (child.kind === 'one') out[child.json] = items[i]!(x)
       else out[child.json] = x === null ? null : child.type.writeJson(x)
     })
-    for (const child of kitLeaves) writeKitMember(v, child, out)
     if (d.namespaces !== undefined && v.namespace !== d.namespace) out.$namespace = v.namespace
-    const extensions = kitContent
-      ? undefined
-      : d.extensions === 'always'
-        ? nonEmpty(keptExtensions(v))
-        : keptExtensions(v)
+    const extensions = d.extensions === 'always' ? nonEmpty(keptExtensions(v)) : keptExtensions(v)
     if (extensions !== undefined) out.$extensions = extensions
     if (d.attributes) {
       const attributes = keptAttributes(v)

@@ -4,10 +4,10 @@
 import * as t from 'io-ts'
 import type { XmlElement } from '../../xml/types'
 import { attributeToJson, elementToJson, readAttribute, readElement } from '../json/element'
-import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray } from '../json/read'
+import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from '../json/read'
 import { isValueProblem, type ValueType } from '../values'
 import type { ElementDescription, Occurs } from './describe'
-import type { UnknownContent } from './kit'
+import { type CodecChild, describedOf, type UnknownContent } from './kit'
 import { isElement } from './tree'
 
 /**
@@ -141,4 +141,91 @@ export function opaqueReader(codec: t.Type<any, any, any>, errs: Errs): (u: unkn
  */
 export function opaqueWriter(x: unknown): unknown {
   return isElement(x) ? elementToJson(x) : x
+}
+
+type Reader = (errs: Errs, u: unknown, c: Ctx) => unknown
+const jsonReaders = new WeakMap<object, Reader>()
+const jsonWriters = new WeakMap<object, (value: unknown) => Record<string, unknown>>()
+
+/** The JSON reader of a codec child's values: its codec's description when it has one, else {@link opaqueReader}. */
+function childReader(c: CodecChild): Reader {
+  const nested = describedOf<ElementDescription<unknown>>(c.codec)
+  return nested === undefined ? (errs, u, uc) => opaqueReader(c.codec, errs)(u, uc) : compileKitJsonReader(nested)
+}
+
+/**
+ * The JSON reader of a description with kit content, compiled on first use and cached: each codec child a member
+ * (an array when repeated), then the attribute children, the text and the kept content ({@link kitMembers}).
+ * Members it does not know are not read.
+ *
+ * @example
+ * ```ts
+ * compileKitJsonReader(recordDescription(fields))(errs, { name: 'ItemCount', value: '500' }, ctx)
+ * ```
+ */
+export function compileKitJsonReader(d: ElementDescription<unknown>): Reader {
+  const known = jsonReaders.get(d)
+  if (known !== undefined) return known
+  // Registered before the children are compiled, so a record nested in itself reads through this reader.
+  let items: Reader[] | undefined
+  const kids = d.children as readonly CodecChild[]
+  const members = kitMembers(d)
+  const reader: Reader = (errs, u, c) => {
+    items ??= kids.map(childReader)
+    const o = readObject(errs, u, c, d.json.what)
+    if (o === undefined) return undefined
+    const before = errs.length
+    const value: Record<string, unknown> = {}
+    kids.forEach((k, i) => {
+      const item = items![i]!
+      if (k.occurs === 'repeated') {
+        value[k.key] = optArray(errs, o, k.json, c, (v, vc) => item(errs, v, vc)) ?? []
+        return
+      }
+      const v = member(o, k.json)
+      if (v !== undefined) {
+        const r = item(errs, v, at(c, k.json, t.unknown, v))
+        if (r !== undefined) value[k.key] = r
+      } else if (k.occurs === 'required') fail(errs, o, at(c, k.json, t.unknown, undefined), `${k.json} is missing`)
+      else if (k.occurs !== 'optional') value[k.key] = k.occurs.default
+    })
+    for (const m of members) readKitMember(errs, o, c, m, value)
+    return errs.length > before ? undefined : value
+  }
+  jsonReaders.set(d, reader)
+  return reader
+}
+
+/**
+ * The JSON writer of a description with kit content, compiled on first use and cached: the members in the order
+ * the reader reads them; a member absent from the value is left out.
+ *
+ * @example
+ * ```ts
+ * compileKitJsonWriter(recordDescription(fields))({ name: 'ItemCount', value: '500' }) // { name, value }
+ * ```
+ */
+export function compileKitJsonWriter(d: ElementDescription<unknown>): (value: unknown) => Record<string, unknown> {
+  const known = jsonWriters.get(d)
+  if (known !== undefined) return known
+  let items: Array<(x: unknown) => unknown> | undefined
+  const kids = d.children as readonly CodecChild[]
+  const members = kitMembers(d)
+  const writer = (value: unknown): Record<string, unknown> => {
+    items ??= kids.map((k) => {
+      const nested = describedOf<ElementDescription<unknown>>(k.codec)
+      return nested === undefined ? opaqueWriter : compileKitJsonWriter(nested)
+    })
+    const v = value as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    kids.forEach((k, i) => {
+      const x = v[k.key]
+      if (x === undefined) return
+      out[k.json] = k.occurs === 'repeated' ? (x as unknown[]).map(items![i]!) : items![i]!(x)
+    })
+    for (const m of members) writeKitMember(v, m, out)
+    return out
+  }
+  jsonWriters.set(d, writer)
+  return writer
 }

@@ -296,3 +296,25 @@ function grouped(
   }
   return byAnchor
 }
+
+const readers = new WeakMap<object, (el: XmlElement, c: t.Context) => t.Validation<unknown>>()
+
+/**
+ * The reader of a description with kit content (the codec kit's `record()`), compiled on first use and cached; its
+ * errors carry io-ts contexts below `c`, as the kit's codecs report them.
+ *
+ * @example
+ * ```ts
+ * kitContentReader(recordDescription(fields))(el, context) // right(value)
+ * ```
+ */
+export function kitContentReader<A>(
+  d: Parameters<typeof kitReader>[0],
+): (el: XmlElement, c: t.Context) => t.Validation<A> {
+  let read = readers.get(d)
+  if (read === undefined) {
+    read = kitReader(d)
+    readers.set(d, read)
+  }
+  return read as (el: XmlElement, c: t.Context) => t.Validation<A>
+}

@@ -1,12 +1,10 @@
 // The XML reader and writer derived from an element description (docs/schema.md), compiled once per description and
 // dialect: a name → slot table, so reading an element looks each child up once and interprets nothing else.
 
-import type * as t from 'io-ts'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { isValueProblem } from '../values'
-import { childName, type ElementDescription, type LeafChild, type ListChild } from './describe'
+import { childName, type ElementDescription, engineChildren, type LeafChild, type ListChild } from './describe'
 import { attributeIn, type Dialect, elementIn, leafIn, XSI_NAMESPACE as XSI_NS } from './dialect'
-import { kitReader, kitWriter } from './kit-xml'
 import { at, duplicate, missingAt, type Path, type Problems, readValue } from './path'
 import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textOf } from './tree'
 
@@ -34,25 +32,6 @@ interface Slot {
 type Cache<F> = WeakMap<Dialect, WeakMap<ElementDescription<unknown>, F>>
 const readers: Cache<XmlReader<unknown>> = new WeakMap()
 const writers: Cache<(value: unknown) => XmlElement> = new WeakMap()
-const kitReaders = new WeakMap<ElementDescription<unknown>, (el: XmlElement, c: t.Context) => t.Validation<unknown>>()
-
-/**
- * The reader of a description with kit content (the codec kit's `record()`: `unknown` set), compiled on first use
- * and cached; its errors carry io-ts contexts below `c`, as the kit's codecs report them.
- *
- * @example
- * ```ts
- * kitContentReader(recordDescription(fields))(el, context) // right(value)
- * ```
- */
-export function kitContentReader<A>(d: ElementDescription<A>): (el: XmlElement, c: t.Context) => t.Validation<A> {
-  let read = kitReaders.get(d as ElementDescription<unknown>)
-  if (read === undefined) {
-    read = kitReader(d)
-    kitReaders.set(d as ElementDescription<unknown>, read)
-  }
-  return read as (el: XmlElement, c: t.Context) => t.Validation<A>
-}
 
 /** What a dialect has compiled for a description, `undefined` when nothing yet. */
 function cached<F>(cache: Cache<F>, dialect: Dialect, d: ElementDescription<unknown>): F | undefined {
@@ -107,22 +86,12 @@ export function attributeForm(el: XmlElement, allowNil: boolean): 'plain' | 'nil
 export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): XmlReader<A> {
   const known = cached(readers, dialect, d as ElementDescription<unknown>)
   if (known !== undefined) return known as XmlReader<A>
-  if (d.unknown !== undefined || d.children.some((c) => c.kind === 'codec')) {
-    const read = kitContentReader(d)
-    const kit: XmlReader<A> = (el, path, problems) => {
-      const r = read(el, problems.context(path))
-      if (r._tag === 'Right') return r.right
-      problems.addAll(r.left)
-      return undefined
-    }
-    return remember(readers, dialect, d as ElementDescription<unknown>, kit as XmlReader<unknown>) as XmlReader<A>
-  }
+  const children = engineChildren(d as ElementDescription<unknown>)
   const table = new Map<string, Slot>()
   const ns = d.namespace
   const variants = d.namespaces
   const spaces = new Set<string | null>([ns, ...(variants ?? [])])
-  d.children.forEach((c, index) => {
-    if (c.kind === 'codec') return
+  children.forEach((c, index) => {
     const read =
       c.kind === 'leaf'
         ? undefined
@@ -137,7 +106,6 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
       repeated: c.kind === 'many',
     })
   })
-  const children = d.children
   const n = children.length
   const strict = d.leaves === 'strict'
   const prefix = ns === null ? null : dialect.prefixes.get(ns)
@@ -240,14 +208,9 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
 export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (value: A) => XmlElement {
   const known = cached(writers, dialect, d as ElementDescription<unknown>)
   if (known !== undefined) return known as (value: A) => XmlElement
-  if (d.unknown !== undefined || d.children.some((c) => c.kind === 'codec')) {
-    const prefix = d.namespace === null ? null : (dialect.prefixes.get(d.namespace) ?? null)
-    const write = kitWriter(d, prefix) as (value: unknown) => XmlElement
-    return remember(writers, dialect, d as ElementDescription<unknown>, write)
-  }
+  const children = engineChildren(d as ElementDescription<unknown>)
   const ns = d.namespace
-  const parts = d.children.map((c) => {
-    if (c.kind === 'codec') throw new Error('unreachable: codec children are written by kitWriter')
+  const parts = children.map((c) => {
     if (c.kind === 'many') {
       const write = compileWriter(c.element, dialect)
       return (value: Record<string, unknown>, out: XmlNode[]) => {
