@@ -15,7 +15,7 @@ import type { Occurs } from './describe'
  *
  * @example
  * ```ts
- * const c: CodecChild = codecChild('tick', [qname(SYNC_NS, 'tick', 'sync')], text(NonNegativeInteger), { default: 0 })
+ * const c = recordDescription({ tick: childOr(qname(SYNC_NS, 'tick', 'sync'), text(NonNegativeInteger), 0) }).children[0] as CodecChild
  * ```
  */
 export interface CodecChild {
@@ -41,7 +41,7 @@ export interface CodecChild {
  *
  * @example
  * ```ts
- * const rel: AttributeChild = attributeChild('rel', [qname(null, 'rel')], TextValue, 'required')
+ * const rel = recordDescription({ rel: attribute(qname(null, 'rel'), t.string) }).attributeChildren![0] as AttributeChild
  * ```
  */
 export interface AttributeChild {
