@@ -51,7 +51,7 @@ export function recordDescription<F extends Record<string, Field<any, boolean>>>
     json: { what: name, plainAliases: false, keepUnknown: false },
     guard: [],
     attributeChildren,
-    unknown: { children: rest, attributes: restAttributes },
+    unknown: { children: rest, attributes: restAttributes, order: Object.keys(fields) },
   }
   return text === undefined ? d : { ...d, text }
 }

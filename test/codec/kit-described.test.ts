@@ -75,6 +75,7 @@ describe('record() builds an element description', () => {
     expect(d.unknown).toEqual({
       children: { kind: 'unknownChildren', keep: 'weak', key: 'rest', at: 0 },
       attributes: 'drop',
+      order: ['href', 'label', 'rest'],
     })
     expect(CONTACT.children.map((c) => [c.kind, c.key])).toEqual([
       ['codec', 'name'],
@@ -84,6 +85,25 @@ describe('record() builds an element description', () => {
     ])
     expect([CONTACT.namespace, CONTACT.name]).toEqual([CRM, 'contact'])
     expect(describedOf(text(t.string))).toBeUndefined()
+  })
+
+  it('reads the members, and reports their errors, in the order the fields are declared', () => {
+    const Mixed = element(
+      qname(null, 'x'),
+      record({
+        first: child(qname(null, 'first'), text(t.string)),
+        kind: attribute(qname(null, 'kind'), t.string),
+        rest: unknownAttributes(),
+        second: optionalChild(qname(null, 'second'), text(t.string)),
+        label: textContent(t.string),
+      }),
+    )
+    expect(decodeIssues(Mixed, rootOf('<x/>'))).toEqual([
+      { path: '/x/first', message: 'expected element first, found none' },
+      { path: '/x/@kind', message: 'expected attribute kind, found none' },
+    ])
+    const value = decoded(Mixed, rootOf('<x a="1" kind="k">t<second>s</second><first>f</first></x>'))
+    expect(Object.keys(value)).toEqual(['first', 'kind', 'rest', 'second', 'label'])
   })
 
   it('reads through describedElement exactly as through the kit codec, and refuses another name', () => {

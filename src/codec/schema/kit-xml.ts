@@ -6,7 +6,7 @@ import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { insertEntry, type XmlStep } from '../context'
 import { rename } from '../named'
 import { NameTable, showName, type XName } from '../names'
-import { type CodecValueType, isValueProblem, type ValueType } from '../values'
+import { type CodecValueType, isValueProblem, type ValueProblem, type ValueType } from '../values'
 import type { AttributeChild, CodecChild, TextChild, UnknownContent } from './kit'
 
 function codecOf(type: ValueType<unknown>): t.Type<unknown, string, string> | undefined {
@@ -35,26 +35,40 @@ function missing(c: t.Context, names: readonly XName[], step: XmlStep, what: str
   }
 }
 
-/** Reads a string through a value type (its codec's own errors when it has one), errors at `entry`. */
+/** The parts of a description its kit content is read and written from. */
+interface KitContent {
+  readonly children: readonly { readonly kind: string }[]
+  readonly attributeChildren?: readonly AttributeChild[]
+  readonly text?: TextChild
+  readonly unknown?: UnknownContent
+}
+
+/** What {@link readString} returns for a string it could not read (its errors recorded). */
+const FAILED: unique symbol = Symbol('failed')
+
+/**
+ * Reads a string through a value type (its codec's own errors when it has one); errors at the attribute `a` (its
+ * step built only then), or at the element itself for its text.
+ */
 function readString(
   type: ValueType<unknown>,
   s: string,
   c: t.Context,
-  entry: t.ContextEntry | undefined,
+  a: { readonly attribute: XmlAttribute; readonly step: XmlStep } | undefined,
   errors: t.ValidationError[],
-): { value: unknown } | undefined {
+): unknown {
   const codec = codecOf(type)
-  if (codec !== undefined) {
-    const r = codec.validate(s, c)
-    if (r._tag === 'Right') return { value: r.right }
-    const withType = insertEntry(c, r.left, { key: '', type: codec, actual: s })
+  const r = codec === undefined ? undefined : codec.validate(s, c)
+  if (r?._tag === 'Right') return r.right
+  const v = r === undefined ? type.read(s) : undefined
+  if (r === undefined && !isValueProblem(v)) return v
+  const entry = a === undefined ? undefined : { key: a.attribute.localName, type: a.step, actual: a.attribute }
+  if (r !== undefined) {
+    const withType = insertEntry(c, r.left, { key: '', type: codec!, actual: s })
     for (const e of entry === undefined ? withType : insertEntry(c, withType, entry)) errors.push(e)
-    return undefined
-  }
-  const v = type.read(s)
-  if (!isValueProblem(v)) return { value: v }
-  errors.push({ value: s, context: entry === undefined ? c : [...c, entry], message: v.problem })
-  return undefined
+  } else
+    errors.push({ value: s, context: entry === undefined ? c : [...c, entry], message: (v as ValueProblem).problem })
+  return FAILED
 }
 
 /**
@@ -66,12 +80,7 @@ function readString(
  * kitReader(d)(el, context) // right(value) or the errors
  * ```
  */
-export function kitReader<A>(d: {
-  readonly children: readonly { readonly kind: string }[]
-  readonly attributeChildren?: readonly AttributeChild[]
-  readonly text?: TextChild
-  readonly unknown?: UnknownContent
-}): (el: XmlElement, c: t.Context) => t.Validation<A> {
+export function kitReader<A>(d: KitContent): (el: XmlElement, c: t.Context) => t.Validation<A> {
   const kids = d.children as readonly CodecChild[]
   for (const k of kids) if (k.kind !== 'codec') throw new Error(`kit content cannot hold a ${k.kind} child`)
   const childTable = new NameTable<number>()
@@ -88,6 +97,7 @@ export function kitReader<A>(d: {
   const restAttributes = d.unknown?.attributes ?? 'drop'
   const text = d.text
   const readAttributes = attrs.length > 0 || restAttributes !== 'drop'
+  const plan = planOf(d)
   return (el, c) => {
     const found: Array<XmlElement | XmlElement[] | undefined> = new Array(kids.length)
     let others: XmlElement[] | undefined
@@ -120,11 +130,10 @@ export function kitReader<A>(d: {
         otherAnchors.push(lastKnown)
       }
     }
-    const out: Record<string, unknown> = {}
-    const errors: t.ValidationError[] = []
+    let values: Array<XmlAttribute | undefined> | undefined
+    let kept: XmlAttribute[] | undefined
     if (readAttributes) {
-      const values: Array<XmlAttribute | undefined> = new Array(attrs.length)
-      let kept: XmlAttribute[] | undefined
+      values = new Array(attrs.length)
       for (const a of el.attributes) {
         const i = attributeTable.get(a.namespace, a.localName)
         if (i !== undefined && values[i] === undefined) values[i] = a
@@ -133,41 +142,64 @@ export function kitReader<A>(d: {
           kept.push(a)
         }
       }
-      attrs.forEach((f, i) => {
-        const a = values[i]
-        if (a === undefined) {
-          if (f.occurs === 'required') errors.push(missing(c, f.names, f.step, 'attribute'))
-          else if (f.occurs !== 'optional') out[f.key] = f.occurs.default
-          return
+    }
+    // Members read, and errors reported, in the order the fields were declared.
+    const out: Record<string, unknown> = {}
+    const errors: t.ValidationError[] = []
+    for (const step of plan) {
+      const i = step.index
+      if (step.part === ATTRIBUTE) {
+        const f = attrs[i]!
+        const a = values![i]
+        if (a !== undefined) {
+          const r = readString(f.type, a.value, c, { attribute: a, step: f.step }, errors)
+          if (r !== FAILED) out[f.key] = r
+        } else if (f.occurs === 'required') errors.push(missing(c, f.names, f.step, 'attribute'))
+        else if (f.occurs !== 'optional') out[f.key] = f.occurs.default
+      } else if (step.part === CHILD) {
+        const k = kids[i]!
+        const f = found[i]
+        if (f === undefined) {
+          if (k.occurs === 'required') errors.push(missing(c, k.names, k.step, 'element'))
+          else if (k.occurs === 'repeated') out[k.key] = []
+          else if (k.occurs !== 'optional') out[k.key] = k.occurs.default
+        } else if (Array.isArray(f)) out[k.key] = decodeAll(k.codec, k.step, f, c, errors)
+        else {
+          const r = k.codec.validate(f, c)
+          if (r._tag === 'Right') out[k.key] = r.right
+          else for (const e of insertEntry(c, r.left, { key: f.localName, type: k.step, actual: f })) errors.push(e)
         }
-        const r = readString(f.type, a.value, c, { key: a.localName, type: f.step, actual: a }, errors)
-        if (r !== undefined) out[f.key] = r.value
-      })
-      if (restAttributes !== 'drop') out[restAttributes.key] = kept ?? []
+      } else if (step.part === TEXT) {
+        const r = readString(text!.type, textParts ?? '', c, undefined, errors)
+        if (r !== FAILED) out[text!.key] = r
+      } else if (step.part === KEPT_ATTRIBUTES) out[(restAttributes as { key: string }).key] = kept ?? []
+      else if (rest !== 'drop') out[rest.key] = keptChildren(rest, others, otherAnchors, c, errors)
     }
-    kids.forEach((k, i) => {
-      const f = found[i]
-      if (f === undefined) {
-        if (k.occurs === 'required') errors.push(missing(c, k.names, k.step, 'element'))
-        else if (k.occurs === 'repeated') out[k.key] = []
-        else if (k.occurs !== 'optional') out[k.key] = k.occurs.default
-        return
-      }
-      if (!Array.isArray(f)) {
-        const r = k.codec.validate(f, c)
-        if (r._tag === 'Right') out[k.key] = r.right
-        else for (const e of insertEntry(c, r.left, { key: f.localName, type: k.step, actual: f })) errors.push(e)
-        return
-      }
-      out[k.key] = decodeAll(k.codec, k.step, f, c, errors)
-    })
-    if (text !== undefined) {
-      const r = readString(text.type, textParts ?? '', c, undefined, errors)
-      if (r !== undefined) out[text.key] = r.value
-    }
-    if (rest !== 'drop') out[rest.key] = keptChildren(rest, others, otherAnchors, c, errors)
     return errors.length === 0 ? t.success(out as A) : t.failures(errors)
   }
+}
+
+const ATTRIBUTE = 0
+const CHILD = 1
+const TEXT = 2
+const KEPT_ATTRIBUTES = 3
+const KEPT_CHILDREN = 4
+
+/** The parts of kit content in the order its members are read: `order` when given, else attributes first. */
+function planOf(d: KitContent): Array<{ part: number; index: number }> {
+  const parts = new Map<string, { part: number; index: number }>()
+  ;(d.attributeChildren ?? []).forEach((a, index) => parts.set(a.key, { part: ATTRIBUTE, index }))
+  ;(d.children as readonly CodecChild[]).forEach((k, index) => parts.set(k.key, { part: CHILD, index }))
+  if (d.text !== undefined) parts.set(d.text.key, { part: TEXT, index: 0 })
+  const unknown = d.unknown
+  if (unknown !== undefined && unknown.attributes !== 'drop') {
+    parts.set(unknown.attributes.key, { part: KEPT_ATTRIBUTES, index: 0 })
+  }
+  if (unknown !== undefined && unknown.children !== 'drop') {
+    parts.set(unknown.children.key, { part: KEPT_CHILDREN, index: 0 })
+  }
+  const order = unknown?.order ?? [...parts.keys()]
+  return order.flatMap((key) => parts.get(key) ?? [])
 }
 
 /** Reads elements in order through `codec`; errors carry each element's step. */
@@ -215,14 +247,7 @@ function keptChildren(
  * ```
  */
 export function kitWriter<A>(
-  d: {
-    readonly namespace: string | null
-    readonly name: string
-    readonly children: readonly { readonly kind: string }[]
-    readonly attributeChildren?: readonly AttributeChild[]
-    readonly text?: TextChild
-    readonly unknown?: UnknownContent
-  },
+  d: KitContent & { readonly namespace: string | null; readonly name: string },
   prefix: string | null = null,
 ): (value: A) => XmlElement {
   const kids = d.children as readonly CodecChild[]

@@ -103,6 +103,8 @@ export interface UnknownContent {
         readonly step?: XmlStep
       }
   readonly attributes: 'drop' | { readonly key: string }
+  /** The value's members in the order they are read (and their errors reported): the kit's field order. */
+  readonly order?: readonly string[]
 }
 
 const DESCRIPTION = Symbol.for('syncwire.codec.description')
