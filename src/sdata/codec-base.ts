@@ -14,7 +14,7 @@ import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
 import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
-import type { DiagnosesDocument, PayloadResource, SyncEntry, SyncFeed } from './model'
+import type { DiagnosesDocument, PayloadResource } from './model'
 import { SDATA_NS } from './namespaces'
 import { type PayloadCodec, readPayload } from './payload'
 import { at, type Path, Problems } from './read'
@@ -123,8 +123,6 @@ export function hasArrays(u: unknown, ...keys: string[]): boolean {
   return true
 }
 
-export const isFeed = (u: unknown): u is SyncFeed<any> => hasArrays(u, 'links', 'diagnoses', 'entries', 'extensions')
-export const isEntry = (u: unknown): u is SyncEntry<any> => hasArrays(u, 'links', 'diagnoses', 'extensions')
 export const isDiagnoses = (u: unknown): u is DiagnosesDocument => hasArrays(u, 'diagnoses')
 export const isPayload = (u: unknown): u is PayloadResource<any> =>
   typeof u === 'object' && u !== null && isElement((u as PayloadResource).element)

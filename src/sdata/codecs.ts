@@ -10,16 +10,14 @@ import {
   describedElement,
   documentCodec,
   elementCodec,
-  isEntry,
-  isFeed,
   isPayload,
   type RootSpec,
   readPayloadResource,
 } from './codec-base'
 import { DIAGNOSIS } from './diagnosis'
 import { DIGEST, DIGEST_ENTRY } from './digest'
-import { readEntry, writeEntry } from './entry'
-import { readFeed, writeFeed } from './feed'
+import { isEntry, readEntry, writeEntry } from './entry'
+import { isFeed, readFeed, writeFeed } from './feed'
 import { entryText, feedText } from './feed-text'
 import type {
   DiagnosesDocument,

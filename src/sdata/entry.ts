@@ -1,16 +1,19 @@
 // An Atom entry of a sync feed, result feed or batch response, or a standalone `$syncDigest` / `$syncSource` entry
-// (sync §4.4, §5.1–§5.3; core §13.4): Atom members, syncState, payload, http results, diagnoses, kept extensions.
+// (sync §4.4, §5.1–§5.3; core §13.4), described once (docs/schema.md): Atom members, syncState, http results,
+// payload, diagnoses and kept extensions. Its XML reader and writers, JSON mapping, guard and arbitrary are derived.
 import { readBooleanLexical } from '../codec/boolean'
-import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
-import { readDiagnosisChild, writeDiagnoses } from './diagnosis'
-import { content, head, httpResult, links } from './leaves'
-import type { Link, SyncEntry } from './model'
-import { ATOM_NS, SDATA_NS, SYNC_NS, XSI_NS } from './namespaces'
-import { type PayloadCodec, readPayload, writeDigestPayload, writePayload } from './payload'
-import { at, type Path, type Problems } from './read'
-import { type ChildPart, ownerReader } from './schema/children'
-import { readSyncState, writeSyncState } from './sync-state'
-import { elem, hasElementChildren } from './tree'
+import type { XmlAttribute, XmlElement } from '../xml/types'
+import { diagnosesMember } from './diagnoses'
+import { ATOM_CONTENT, ATOM_HEAD, HTTP_RESULT, LINK } from './leaves'
+import type { SyncEntry } from './model'
+import { ATOM_NS, XSI_NS } from './namespaces'
+import type { PayloadCodec } from './payload'
+import { payloadMember } from './payload-member'
+import type { Path, Problems } from './read'
+import { elementMember, extensionsMember, groupMember, linksMember } from './schema/members'
+import { compileOwnerReader, compileOwnerWriter, type OwnerDescription, ownerGuard } from './schema/owner'
+import { SYNC_STATE } from './sync-state'
+import { hasElementChildren } from './tree'
 
 /**
  * Whether an element is nil: `xsi:nil` true (any spelling the boolean reader accepts) and no element children.
@@ -27,56 +30,35 @@ export function isNilElement(el: XmlElement): boolean {
   )
 }
 
-/** The parts of an entry's children that the model holds; everything else is kept as an extension. */
-function entryParts<V>(codec: PayloadCodec<V> | undefined): ChildPart<SyncEntry<V>>[] {
-  return [
-    head,
-    linkPart,
-    content,
-    {
-      namespace: SYNC_NS,
-      // Sage's adapters write `<sync:syncState xsi:nil="true"/>` on `$syncDigest` entries: no state, kept as written.
-      read(c, path, problems, entry) {
-        if (c.localName !== 'syncState' || entry.syncState !== undefined || isNilElement(c)) return undefined
-        const state = readSyncState(c, at(path, c), problems)
-        if (state === undefined) return 'failed'
-        entry.syncState = state
-        return 'taken'
-      },
-    },
-    {
-      namespace: SDATA_NS,
-      read(c, path, problems, entry) {
-        if (c.localName !== 'payload') return readDiagnosisChild(c, path, problems, entry) ? 'taken' : undefined
-        const payload = readPayload(c, at(path, c), problems, codec)
-        if (payload.kind === 'error') return 'failed'
-        if (payload.kind === 'resource' && entry.payload === undefined) entry.payload = payload.resource
-        else if (payload.kind === 'digest' && entry.digest === undefined) entry.digest = payload.digest
-        else return undefined
-        return 'taken'
-      },
-    },
-    httpResult,
-  ]
-}
-
-/** The Atom links of a feed or an entry: a link of another shape is kept as an extension. */
-export const linkPart: ChildPart<{ links: Link[] }> = {
+/**
+ * `atom:entry`: its members in the spec's order (id, title, updated, links, content, syncState, the http results,
+ * the payload, the diagnoses, then the kept extensions). JSON puts the payload before the http results, as SData
+ * 2.0 lists them, and may hold the resource's native properties. Sage's adapters write `<sync:syncState
+ * xsi:nil="true"/>` on `$syncDigest` entries: no state, kept as written.
+ *
+ * @example
+ * ```ts
+ * readEntry(el, path, problems, undefined) // SyncEntry | undefined
+ * ```
+ */
+export const ENTRY: OwnerDescription<SyncEntry<any>> = {
   namespace: ATOM_NS,
-  read(c, _path, _problems, owner) {
-    if (c.localName !== 'link') return undefined
-    const link = links.read(c)
-    if (link === undefined) return undefined
-    owner.links.push(link)
-    return 'taken'
-  },
+  name: 'entry',
+  what: 'an entry',
+  members: [
+    groupMember('head', ATOM_HEAD),
+    linksMember(LINK),
+    groupMember('content', ATOM_CONTENT),
+    elementMember('syncState', SYNC_STATE, isNilElement),
+    groupMember('http', HTTP_RESULT),
+    payloadMember,
+    diagnosesMember,
+    extensionsMember(),
+  ],
+  jsonOrder: ['head', 'links', 'content', 'syncState', 'payload', 'http', 'diagnoses', 'extensions'],
+  native: true,
+  guard: ['links', 'diagnoses', 'extensions'],
 }
-
-const readAny = ownerReader<SyncEntry<any>, PayloadCodec<any>>(entryParts, () => ({
-  links: [],
-  diagnoses: [],
-  extensions: [],
-}))
 
 /** Reads an `atom:entry`; `undefined` when a member it models is broken (the errors are in `problems`). */
 export const readEntry: <V>(
@@ -84,26 +66,14 @@ export const readEntry: <V>(
   path: Path,
   problems: Problems,
   codec: PayloadCodec<V> | undefined,
-) => SyncEntry<V> | undefined = readAny
+) => SyncEntry<V> | undefined = compileOwnerReader(ENTRY)
 
 /** Writes an `atom:entry` in the spec's form; `attributes` (the root declarations of a standalone entry) come first. */
-export function writeEntry<V>(
+export const writeEntry: <V>(
   entry: SyncEntry<V>,
   codec: PayloadCodec<V> | undefined,
-  attributes: XmlAttribute[] = [],
-): XmlElement {
-  const children: XmlNode[] = []
-  head.write(entry, children)
-  for (const l of entry.links) children.push(links.write(l))
-  content.write(entry, children)
-  if (entry.syncState !== undefined) children.push(writeSyncState(entry.syncState))
-  httpResult.write(entry, children)
-  if (entry.payload !== undefined) children.push(writePayload(entry.payload, codec))
-  if (entry.digest !== undefined) children.push(writeDigestPayload(entry.digest))
-  for (const d of writeDiagnoses(entry)) children.push(d)
-  for (const x of entry.extensions) children.push(x)
-  return {
-    ...elem(ATOM_NS, 'entry', children),
-    attributes: entry.attributes === undefined ? attributes : [...attributes, ...entry.attributes],
-  }
-}
+  attributes?: XmlAttribute[],
+) => XmlElement = compileOwnerWriter(ENTRY)
+
+/** Whether a value is an entry: its links, diagnoses and extensions are arrays. */
+export const isEntry: (u: unknown) => u is SyncEntry<any> = ownerGuard(ENTRY)

@@ -1,12 +1,13 @@
 // The simple members of SData feeds and entries, each described once (docs/schema.md): the Atom link, the Atom
 // `id`/`title`/`updated` and `content` leaves, `sync:syncMode`, the OpenSearch figures (core §6.4) and the `http:*`
-// result elements (sync §5.3, core §13.4). Their readers, writers, JSON members and arbitraries are derived.
+// result elements (sync §5.3, core §13.4). Their readers, writers, JSON members and arbitraries are derived (as
+// members of the feed's and the entry's descriptions, src/sdata/schema/members.ts).
 import { IntegerValue, NonNegativeIntegerValue, StampValue, TextValue, type ValueType } from '../codec/values'
-import type { HttpResult, Link, OpenSearch, SyncMode } from './model'
+import type { HttpResult, OpenSearch, SyncMode } from './model'
 import { ATOM_NS, HTTP_NS, OPENSEARCH_NS, SYNC_NS } from './namespaces'
 import { trimXml } from './read'
-import { type AttributeElement, compileAttributeElement } from './schema/attributes'
-import { compileGroup, groupLeaf, type LeafGroup } from './schema/group'
+import type { AttributeElement } from './schema/attributes'
+import { groupLeaf, type LeafGroup } from './schema/group'
 
 /**
  * `atom:link`: `rel`, `type`, `title` and `href` (required), written in that order, as the spec's examples are. A
@@ -29,16 +30,6 @@ export const LINK: AttributeElement = {
     { key: 'href', required: true },
   ],
 }
-
-/**
- * The functions derived from {@link LINK}.
- *
- * @example
- * ```ts
- * links.write({ rel: 'self', href: 'http://e/a' }) // <link rel="self" href="http://e/a"/>
- * ```
- */
-export const links = compileAttributeElement<Link>(LINK)
 
 /**
  * The Atom `id`, `title` and `updated` of a feed or an entry (`$id`, `$title`, `$updated` in JSON).
@@ -133,10 +124,3 @@ export const HTTP_RESULT: LeafGroup = {
     http('etag', 'etag'),
   ],
 }
-
-/** The functions derived from each group. */
-export const head = compileGroup(ATOM_HEAD)
-export const content = compileGroup(ATOM_CONTENT)
-export const syncMode = compileGroup(SYNC_MODE)
-export const opensearch = compileGroup(OPENSEARCH)
-export const httpResult = compileGroup(HTTP_RESULT)

@@ -2,11 +2,13 @@
 // SData attributes lifted into fields, read leniently (docs/decisions.md#s2 and #s3) and written in the spec's form.
 import type * as t from 'io-ts'
 import { readBooleanLexical, XsBoolean } from '../codec/boolean'
+import { BooleanValue } from '../codec/values'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import { readDigest, writeDigest } from './digest'
 import type { Digest, PayloadForms, PayloadResource } from './model'
 import { SDATA_NS, SYNC_NS } from './namespaces'
 import { at, attrAt, type Path, type Problems, readBoolean } from './read'
+import { type LiftedAttribute, RESOURCE_ATTRIBUTES, spellingOf, writtenName } from './resource-attributes'
 import { elem, isDeclaration, nsAttr, selfContained } from './tree'
 
 /**
@@ -62,46 +64,30 @@ export interface ResourceAttributes {
  * ```
  */
 export function resourceAttributes(el: XmlElement): ResourceAttributes {
-  let sdataDeleted: string | undefined
-  let syncDeleted: string | undefined
-  let url: string | undefined
-  let uri: string | undefined
+  const spec = new Map<LiftedAttribute, string>()
+  const variant = new Map<LiftedAttribute, string>()
   const out: ResourceAttributes = {}
   for (const a of el.attributes) {
-    if (a.namespace === SDATA_NS) {
-      switch (a.localName) {
-        case 'uuid':
-        case 'key':
-        case 'lookup':
-        case 'descriptor':
-          out[a.localName] = a.value
-          break
-        case 'isDeleted':
-          sdataDeleted = a.value
-          break
-        case 'deleteMissing':
-          out.deleteMissing = readBooleanLexical(a.value)
-          if (out.deleteMissing === undefined) delete out.deleteMissing
-          break
-        case 'url':
-          url = a.value
-          break
-        case 'uri':
-          uri = a.value
-          break
-      }
-    } else if (a.namespace === SYNC_NS && a.localName === 'isDeleted') syncDeleted = a.value
+    if (a.namespace === SDATA_NS && a.localName === 'deleteMissing') {
+      out.deleteMissing = readBooleanLexical(a.value)
+      if (out.deleteMissing === undefined) delete out.deleteMissing
+      continue
+    }
+    const s = spellingOf(a.namespace, a.localName)
+    if (s !== undefined) (s.variant === undefined ? spec : variant).set(s.lifted, a.value)
   }
-  const flag = sdataDeleted ?? syncDeleted
-  const deleted = flag === undefined ? undefined : readBooleanLexical(flag)
-  if (deleted !== undefined) out.isDeleted = deleted
-  if ((url ?? uri) !== undefined) out.url = (url ?? uri)!
+  for (const l of RESOURCE_ATTRIBUTES) {
+    const text = spec.get(l) ?? variant.get(l)
+    if (text === undefined) continue
+    if (l.type === BooleanValue) {
+      const b = readBooleanLexical(text)
+      if (b !== undefined) (out as Record<string, unknown>)[l.key] = b
+    } else (out as Record<string, unknown>)[l.key] = text
+  }
   return out
 }
 
-const LIFTED = new Set(['uuid', 'key', 'lookup', 'descriptor'])
-
-/** Reads the resource element: lifts the SData attributes, keeps the rest of the tree as is. */
+/** Reads the resource element: lifts the SData attributes ({@link RESOURCE_ATTRIBUTES}), keeps the rest as is. */
 function readResource<V>(
   el: XmlElement,
   payloadUuid: string | undefined,
@@ -109,38 +95,38 @@ function readResource<V>(
   problems: Problems,
   codec: PayloadCodec<V> | undefined,
 ): PayloadResource<V> | 'keep' | 'error' {
-  const hasSdataDeleted = el.attributes.some((a) => a.namespace === SDATA_NS && a.localName === 'isDeleted')
-  const hasUrl = el.attributes.some((a) => a.namespace === SDATA_NS && a.localName === 'url')
+  // A variant spelling is read only when the spec's is absent.
+  const specPresent = new Set<LiftedAttribute>()
+  for (const a of el.attributes) {
+    const s = spellingOf(a.namespace, a.localName)
+    if (s !== undefined && s.variant === undefined) specPresent.add(s.lifted)
+  }
   let rest: XmlAttribute[] = []
   const r: PayloadResource<V> = { isDeleted: false, element: el }
+  const fields = r as unknown as Record<string, unknown>
   const forms: PayloadForms = {}
+  const recorded = forms as Record<string, string>
   let ok = true
   for (const a of el.attributes) {
-    if (a.namespace === SDATA_NS && LIFTED.has(a.localName) && r[a.localName as 'uuid'] === undefined) {
-      r[a.localName as 'uuid'] = a.value
-      continue
-    }
-    const isDeletedAttr =
-      a.localName === 'isDeleted' && (a.namespace === SDATA_NS || (a.namespace === SYNC_NS && !hasSdataDeleted))
-    if (isDeletedAttr) {
-      const b = readBoolean(a.value, attrAt(path, a), problems)
-      if (b === undefined) ok = false
-      else {
-        r.isDeleted = b
-        // Remember a variant spelling so that encoding writes back what was read (the default: `true`, or nothing).
-        if (a.namespace === SYNC_NS) forms.isDeletedNamespace = 'sync'
-        if (!b || a.value !== 'true') forms.isDeleted = a.value
+    const s = spellingOf(a.namespace, a.localName)
+    if (s !== undefined && (s.variant === undefined || !specPresent.has(s.lifted))) {
+      const { lifted: l, variant } = s
+      if (l.type === BooleanValue) {
+        const b = readBoolean(a.value, attrAt(path, a), problems)
+        if (b === undefined) ok = false
+        else {
+          fields[l.key] = b
+          // Remember a variant spelling so that encoding writes back what was read (the default: `true`, or nothing).
+          if (variant !== undefined) recorded[variant.form] = variant.value
+          if (!b || a.value !== 'true') recorded[l.key] = a.value
+        }
+        continue
       }
-      continue
-    }
-    if (
-      a.namespace === SDATA_NS &&
-      (a.localName === 'url' || (a.localName === 'uri' && !hasUrl)) &&
-      r.url === undefined
-    ) {
-      r.url = a.value
-      if (a.localName === 'uri') forms.url = 'uri'
-      continue
+      if (fields[l.key] === undefined) {
+        fields[l.key] = a.value
+        if (variant !== undefined) recorded[variant.form] = variant.value
+        continue
+      }
     }
     rest.push(a)
   }
@@ -240,26 +226,29 @@ export function payloadParts<V>(
   const forms: PayloadForms = resource.forms ?? {}
   const attributes = base.attributes.slice()
   const payloadAttributes: XmlAttribute[] = []
-  if (resource.uuid !== undefined) {
-    if (forms.uuid !== 'payload') attributes.push(nsAttr(SDATA_NS, 'uuid', resource.uuid))
-    if (forms.uuid === 'payload' || forms.uuid === 'both')
-      payloadAttributes.push(nsAttr(SDATA_NS, 'uuid', resource.uuid))
+  const fields = resource as unknown as Record<string, unknown>
+  for (const l of RESOURCE_ATTRIBUTES) {
+    const v = fields[l.key]
+    const text =
+      l.type === BooleanValue
+        ? liftedBooleanText(v === true, (forms as Record<string, string | undefined>)[l.key])
+        : (v as string | undefined)
+    if (text === undefined) continue
+    if (l.onPayload) {
+      if (forms.uuid !== 'payload') attributes.push(nsAttr(SDATA_NS, l.key, text))
+      if (forms.uuid === 'payload' || forms.uuid === 'both') payloadAttributes.push(nsAttr(SDATA_NS, l.key, text))
+      continue
+    }
+    const { namespace, name } = writtenName(l, forms)
+    attributes.push(nsAttr(namespace, name, text))
   }
-  const deleted = deletedText(resource.isDeleted, forms.isDeleted)
-  if (deleted !== undefined) {
-    attributes.push(nsAttr(forms.isDeletedNamespace === 'sync' ? SYNC_NS : SDATA_NS, 'isDeleted', deleted))
-  }
-  if (resource.key !== undefined) attributes.push(nsAttr(SDATA_NS, 'key', resource.key))
-  if (resource.url !== undefined) attributes.push(nsAttr(SDATA_NS, forms.url === 'uri' ? 'uri' : 'url', resource.url))
-  if (resource.lookup !== undefined) attributes.push(nsAttr(SDATA_NS, 'lookup', resource.lookup))
-  if (resource.descriptor !== undefined) attributes.push(nsAttr(SDATA_NS, 'descriptor', resource.descriptor))
   return { element: { ...base, attributes }, attributes: payloadAttributes }
 }
 
-/** The isDeleted text to write: the form read when it still spells the value, else `true` (deleted) or none. */
-function deletedText(isDeleted: boolean, lexical: string | undefined): string | undefined {
-  if (lexical !== undefined && readBooleanLexical(lexical) === isDeleted) return lexical
-  return isDeleted ? XsBoolean.encode(true) : undefined
+/** A lifted boolean's text: the form read when it still spells the value, else `true`, or none (false, the default). */
+function liftedBooleanText(value: boolean, lexical: string | undefined): string | undefined {
+  if (lexical !== undefined && readBooleanLexical(lexical) === value) return lexical
+  return value ? XsBoolean.encode(true) : undefined
 }
 
 /** Writes `sdata:payload` around a digest (`$syncDigest` entries, `$syncSource` POST bodies). */

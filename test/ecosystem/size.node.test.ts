@@ -11,7 +11,9 @@ import { bin, ensureBuilt, ROOT } from './consumer'
 // writer, the element descriptions and the streamed validation (measured 33.7, 20.9 and 60.0 kB then); sdata
 // (35 → 38 kB) and the whole package (62 → 65 kB) with streamSyncFeedJson's JSON reader (measured 37.1 and 64.1 kB);
 // the session engine (22 → 23 kB), syncwire/filesync (34 → 35 kB) and the whole package (65 → 66 kB) with the one
-// issue type, FILESYNC's descriptions and parseXml's positions (measured 22.5, 34.1 and 65.1 kB).
+// issue type, FILESYNC's descriptions and parseXml's positions (measured 22.5, 34.1 and 65.1 kB); sdata (38 → 39 kB)
+// and the session engine (23 → 24 kB) with the feed, the entry and the payload each one description (measured 38.3
+// and 23.1 kB, 37.8 and 22.5 before).
 
 interface Check {
   name: string
@@ -48,11 +50,11 @@ describe('size-limit budgets', () => {
     ])
   })
 
-  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 38 kB, filesync ≤ 35 kB, the session engine ≤ 23 kB)', () => {
+  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 39 kB, filesync ≤ 35 kB, the session engine ≤ 24 kB)', () => {
     expect(checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.size} B > ${c.sizeLimit} B`)).toEqual([])
     expect(checks[0]?.sizeLimit).toBe(3000)
-    expect(checks[1]?.sizeLimit).toBe(38000)
-    expect(checks[2]?.sizeLimit).toBe(23000)
+    expect(checks[1]?.sizeLimit).toBe(39000)
+    expect(checks[2]?.sizeLimit).toBe(24000)
     expect(checks[3]?.sizeLimit).toBe(35000)
   })
 

@@ -1,47 +1,16 @@
-// The SData JSON form of one sync entry: an item of `$resources` (links, `$syncState`, payload, HTTP result).
-// Implements SData 2.0 §04-0500 (resource members) with the sync members of the .NET client (docs/decisions.md#s14).
-import * as t from 'io-ts'
+// The SData JSON form of one sync entry: an item of `$resources` (links, `$syncState`, payload, HTTP result), derived
+// from the entry's description (ENTRY, src/sdata/entry.ts). Implements SData 2.0 §04-0500 (resource members) with
+// the sync members of the .NET client (docs/decisions.md#s14).
+import type * as t from 'io-ts'
 import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
-import {
-  encodeExtensions,
-  jsonType,
-  keptAttributes,
-  nonEmpty,
-  readAttributes,
-  readExtensions,
-  withJsonMembers,
-  withKept,
-} from '../../codec/json/kept'
-import {
-  at,
-  type Ctx,
-  compact,
-  type Errs,
-  type JsonRecord,
-  member,
-  optArray,
-  optString,
-  readObject,
-} from '../../codec/json/read'
-import { content, head, httpResult, links } from '../leaves'
-import type { Link, SyncEntry } from '../model'
+import { jsonType } from '../../codec/json/kept'
+import { ENTRY, isEntry } from '../entry'
+import type { SyncEntry } from '../model'
 import type { PayloadCodec } from '../payload'
-import {
-  type DiagnosesWrapperJsonObject,
-  type DiagnosisJsonObject,
-  encodeDiagnosesOf,
-  readDiagnosesOf,
-} from './diagnosis'
-import {
-  type DigestJsonObject,
-  encodeDigest,
-  encodeSyncState,
-  readDigest,
-  readSyncState,
-  type SyncStateJsonObject,
-} from './digest'
-import { splitMembers, withMembers } from './members'
-import { PAYLOAD_JSON_KEYS, type PayloadJsonMembers, payloadJson, readPayloadJson } from './resource'
+import type { DiagnosesWrapperJsonObject, DiagnosisJsonObject } from './diagnosis'
+import type { DigestJsonObject, SyncStateJsonObject } from './digest'
+import { ownerJson } from './owner'
+import type { PayloadJsonMembers } from './resource'
 
 /**
  * JSON form of an Atom link, in `$links` (SData 2.0 leaves the shape of `$links` open; syncwire keeps every
@@ -115,91 +84,7 @@ export interface SyncEntryJsonObject extends PayloadJsonMembers {
   $attributes?: AttributeJsonObject[]
 }
 
-/** Sets the Atom `$id`, `$title`, `$updated` and `$links` of a feed or an entry on `out` (derived descriptions). */
-export function encodeHead(owner: { links: Link[] }, out: Record<string, unknown>): void {
-  head.writeJson(owner, out)
-  const encoded = nonEmpty(owner.links?.map(links.writeJson))
-  if (encoded !== undefined) out.$links = encoded
-}
-
-/** Reads the Atom `$id`, `$title`, `$updated` and `$links` (with the .NET shorthand links) of a feed or an entry. */
-export function readHead(errs: Errs, o: JsonRecord, c: Ctx, owner: { links: Link[] }): void {
-  head.readJson(errs, o, c, owner)
-  owner.links = readLinks(errs, o, c)
-}
-
-export function encodeEntry<V>(entry: SyncEntry<V>, codec?: PayloadCodec<V>): SyncEntryJsonObject {
-  const out: SyncEntryJsonObject = {}
-  encodeHead(entry, out)
-  content.writeJson(entry, out)
-  if (entry.syncState !== undefined) out.$syncState = encodeSyncState(entry.syncState)
-  const withPayload = entry.payload === undefined ? out : payloadJson(out, entry.payload, codec)
-  const tail: Record<string, unknown> = {}
-  if (entry.digest !== undefined) tail.$digest = encodeDigest(entry.digest)
-  httpResult.writeJson(entry, tail)
-  const kept = compact({
-    ...encodeDiagnosesOf(entry),
-    $extensions: encodeExtensions(entry.extensions),
-    $attributes: keptAttributes(entry),
-  })
-  return withMembers({ ...withPayload, ...tail, ...kept }, entry.jsonMembers)
-}
-
-// The .NET client writes paging links as `$first`, `$next`, … string members; read them after `$links`.
-export const SHORTHAND_RELS = ['self', 'first', 'previous', 'next', 'last'] as const
-
-export function readLinks(errs: Errs, o: JsonRecord, c: Ctx): Link[] {
-  const out = optArray(errs, o, '$links', c, (v, vc) => links.readJson(errs, v, vc)) ?? []
-  for (const rel of SHORTHAND_RELS) {
-    const href = optString(errs, o, `$${rel}`, c)
-    if (href !== undefined) out.push({ rel, href })
-  }
-  return out
-}
-
-export function readEntry<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): SyncEntry<V> | undefined {
-  const raw = readObject(errs, u, c, 'an entry')
-  if (raw === undefined) return undefined
-  const { view: o, kept, native } = splitMembers(errs, raw, c, ENTRY_KEYS, true)
-  const entry: SyncEntry<V> = { links: [], diagnoses: [], extensions: [] }
-  readHead(errs, o, c, entry)
-  content.readJson(errs, o, c, entry)
-  const rawState = member(o, '$syncState')
-  if (rawState !== undefined) {
-    const state = readSyncState(errs, rawState, at(c, '$syncState', t.unknown, rawState))
-    if (state !== undefined) entry.syncState = state
-  }
-  const payload = readPayloadJson(errs, o, c, codec, native, member(raw, '$name'))
-  if (payload !== undefined) entry.payload = payload
-  // Native properties beside `$resource` are not the resource's; they stay with the entry.
-  const rest = payload?.properties === undefined && native !== undefined ? { ...native, ...kept } : kept
-  const rawDigest = member(o, '$digest')
-  if (rawDigest !== undefined) {
-    const digest = readDigest(errs, rawDigest, at(c, '$digest', t.unknown, rawDigest))
-    if (digest !== undefined) entry.digest = digest
-  }
-  httpResult.readJson(errs, o, c, entry)
-  Object.assign(entry, readDiagnosesOf(errs, o, c))
-  entry.extensions = readExtensions(errs, o, c)
-  return withJsonMembers(withKept(entry, undefined, readAttributes(errs, o, c)), rest)
-}
-
-/** The members of an Atom feed's and entry's head (`$id`, `$title`, `$updated`, `$links` and the shorthand links). */
-export const HEAD_KEYS: readonly string[] = [...head.jsonKeys, '$links', ...SHORTHAND_RELS.map((rel) => `$${rel}`)]
-
-const ENTRY_KEYS: ReadonlySet<string> = new Set([
-  ...HEAD_KEYS,
-  ...content.jsonKeys,
-  '$syncState',
-  ...PAYLOAD_JSON_KEYS,
-  '$digest',
-  ...httpResult.jsonKeys,
-  '$diagnoses',
-  '$diagnosis',
-  '$diagnosesWrappers',
-  '$extensions',
-  '$attributes',
-])
+const json = ownerJson(ENTRY)
 
 /**
  * One entry ↔ its JSON form ({@link SyncEntryJsonObject}) with the resource typed by a caller's contract codec:
@@ -215,9 +100,9 @@ const ENTRY_KEYS: ReadonlySet<string> = new Set([
 export function syncEntryJson<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncEntry<V>, SyncEntryJsonObject, unknown> {
   return jsonType<SyncEntry<V>, SyncEntryJsonObject>(
     'SyncEntryJson',
-    (u) => Array.isArray(u.links) && Array.isArray(u.diagnoses),
-    (errs, u, ctx) => readEntry(errs, u, ctx, payloadCodec),
-    (entry) => encodeEntry(entry, payloadCodec),
+    isEntry,
+    (errs, u, ctx) => json.read(errs, u, ctx, payloadCodec),
+    (entry) => json.write(entry, payloadCodec) as SyncEntryJsonObject,
   )
 }
 

@@ -1,37 +1,16 @@
-// The SData JSON form of a sync feed: `$resources`, `$syncMode`, `$digest`, OpenSearch figures and links.
-// Implements SData 2.0 §04-0500 (feed members) with the sync members of the .NET client (docs/decisions.md#s14).
-import * as t from 'io-ts'
+// The SData JSON form of a sync feed: `$resources`, `$syncMode`, `$digest`, OpenSearch figures and links, derived
+// from the feed's description (FEED, src/sdata/feed.ts). Implements SData 2.0 §04-0500 (feed members) with the sync
+// members of the .NET client (docs/decisions.md#s14).
+import type * as t from 'io-ts'
 import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
-import {
-  encodeExtensions,
-  jsonType,
-  keptAttributes,
-  readAttributes,
-  readExtensions,
-  withJsonMembers,
-  withKept,
-} from '../../codec/json/kept'
-import { at, type Ctx, compact, type Errs, fail, member, optArray, readObject } from '../../codec/json/read'
-import { opensearch, syncMode } from '../leaves'
+import { jsonType } from '../../codec/json/kept'
+import { FEED, isFeed } from '../feed'
 import type { SyncFeed, SyncMode } from '../model'
 import type { PayloadCodec } from '../payload'
-import {
-  type DiagnosesWrapperJsonObject,
-  type DiagnosisJsonObject,
-  encodeDiagnosesOf,
-  readDiagnosesOf,
-} from './diagnosis'
-import { type DigestJsonObject, encodeDigest, readDigest } from './digest'
-import {
-  encodeEntry,
-  encodeHead,
-  HEAD_KEYS,
-  type LinkJsonObject,
-  readEntry,
-  readHead,
-  type SyncEntryJsonObject,
-} from './entry'
-import { splitMembers, withMembers } from './members'
+import type { DiagnosesWrapperJsonObject, DiagnosisJsonObject } from './diagnosis'
+import type { DigestJsonObject } from './digest'
+import type { LinkJsonObject, SyncEntryJsonObject } from './entry'
+import { ownerJson } from './owner'
 
 /**
  * JSON form of a sync feed, result feed or batch response (SData 2.0 feed with the sync members).
@@ -74,55 +53,7 @@ export interface SyncFeedJsonObject {
   $attributes?: AttributeJsonObject[]
 }
 
-function encodeFeed<V>(feed: SyncFeed<V>, codec?: PayloadCodec<V>): SyncFeedJsonObject {
-  const out: Record<string, unknown> = {}
-  encodeHead(feed, out)
-  opensearch.writeJson(feed, out)
-  syncMode.writeJson(feed, out)
-  if (feed.digest !== undefined) out.$digest = encodeDigest(feed.digest)
-  const rest = compact({
-    ...encodeDiagnosesOf(feed),
-    $resources: feed.entries.map((e) => encodeEntry(e, codec)),
-    $extensions: encodeExtensions(feed.extensions),
-    $attributes: keptAttributes(feed),
-  })
-  return withMembers({ ...out, ...rest } as SyncFeedJsonObject, feed.jsonMembers)
-}
-
-const FEED_KEYS: ReadonlySet<string> = new Set([
-  ...HEAD_KEYS,
-  ...opensearch.jsonKeys,
-  ...syncMode.jsonKeys,
-  '$digest',
-  '$diagnoses',
-  '$diagnosis',
-  '$diagnosesWrappers',
-  '$resources',
-  '$extensions',
-  '$attributes',
-])
-
-function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): SyncFeed<V> | undefined {
-  const raw = readObject(errs, u, c, 'a feed')
-  if (raw === undefined) return undefined
-  const { view: o, kept } = splitMembers(errs, raw, c, FEED_KEYS)
-  const feed: SyncFeed<V> = { links: [], diagnoses: [], entries: [], extensions: [] }
-  readHead(errs, o, c, feed)
-  opensearch.readJson(errs, o, c, feed)
-  syncMode.readJson(errs, o, c, feed)
-  const rawDigest = member(o, '$digest')
-  if (rawDigest !== undefined) {
-    const digest = readDigest(errs, rawDigest, at(c, '$digest', t.unknown, rawDigest))
-    if (digest !== undefined) feed.digest = digest
-  }
-  Object.assign(feed, readDiagnosesOf(errs, o, c))
-  if (member(o, '$resources') === undefined) {
-    fail(errs, o, at(c, '$resources', t.UnknownArray, undefined), '$resources is missing (SData 2.0 requires it)')
-  }
-  feed.entries = optArray(errs, o, '$resources', c, (v, vc) => readEntry(errs, v, vc, codec)) ?? []
-  feed.extensions = readExtensions(errs, o, c)
-  return withJsonMembers(withKept(feed, undefined, readAttributes(errs, o, c)), kept)
-}
+const json = ownerJson(FEED)
 
 /**
  * A sync feed ↔ its JSON form with payloads typed by a caller's contract codec (see {@link SyncFeedJson} for the
@@ -137,9 +68,9 @@ function readFeed<V>(errs: Errs, u: unknown, c: Ctx, codec?: PayloadCodec<V>): S
 export function syncFeedJson<V>(payloadCodec?: PayloadCodec<V>): t.Type<SyncFeed<V>, SyncFeedJsonObject, unknown> {
   return jsonType<SyncFeed<V>, SyncFeedJsonObject>(
     'SyncFeedJson',
-    (u) => Array.isArray(u.entries) && Array.isArray(u.links),
-    (errs, u, ctx) => readFeed(errs, u, ctx, payloadCodec),
-    (feed) => encodeFeed(feed, payloadCodec),
+    isFeed,
+    (errs, u, ctx) => json.read(errs, u, ctx, payloadCodec),
+    (feed) => json.write(feed, payloadCodec) as SyncFeedJsonObject,
   )
 }
 

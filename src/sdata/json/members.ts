@@ -8,6 +8,7 @@ import type { Ctx, Errs, JsonRecord } from '../../codec/json/read'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import type { JsonMembers, JsonValue } from '../model'
 import { SDATA_NS, XSI_NS } from '../namespaces'
+import { TEXT_ATTRIBUTES } from '../resource-attributes'
 import { nsAttr } from '../tree'
 
 export { withMembers, withNative } from '../../codec/json/members'
@@ -35,13 +36,7 @@ export const splitMembers = (
 ) => splitAny(errs, o, context, known, nativeAllowed, LEFT_OUT)
 
 const NC_NAME = /^[A-Za-z_][\w.-]*$/
-const LIFTED: ReadonlyMap<string, string> = new Map([
-  ['$uuid', 'uuid'],
-  ['$key', 'key'],
-  ['$url', 'url'],
-  ['$lookup', 'lookup'],
-  ['$descriptor', 'descriptor'],
-])
+const LIFTED: ReadonlyMap<string, string> = new Map(TEXT_ATTRIBUTES.map((l) => [l.json, l.key]))
 
 function propertyElement(name: string, value: JsonValue, depth: number): XmlElement[] {
   const el: XmlElement = {

@@ -14,8 +14,10 @@ import {
   optString,
   toContext,
 } from '../../codec/json/read'
+import { BooleanValue } from '../../codec/values'
 import type { JsonMembers, PayloadForms, PayloadResource } from '../model'
 import type { PayloadCodec } from '../payload'
+import { RESOURCE_ATTRIBUTES } from '../resource-attributes'
 import { selfContained } from '../tree'
 import { propertiesElement, withNative } from './members'
 
@@ -55,17 +57,10 @@ export interface PayloadJsonMembers {
  * ```
  */
 export const PAYLOAD_JSON_KEYS: ReadonlySet<string> = new Set([
-  '$uuid',
-  '$isDeleted',
-  '$key',
-  '$url',
-  '$lookup',
-  '$descriptor',
+  ...RESOURCE_ATTRIBUTES.map((l) => l.json),
   '$resource',
   '$forms',
 ])
-
-const LIFTED_KEYS = ['$uuid', '$isDeleted', '$key', '$url', '$lookup', '$descriptor'] as const
 
 function readForms(errs: Errs, o: JsonRecord, c: Ctx): PayloadForms | undefined {
   const raw = member(o, '$forms')
@@ -107,24 +102,21 @@ export function readPayloadJson<V>(
   name: unknown,
 ): PayloadResource<V> | undefined {
   const raw = member(o, '$resource')
-  const lifted = LIFTED_KEYS.some((key) => member(o, key) !== undefined)
+  const lifted = RESOURCE_ATTRIBUTES.some((l) => member(o, l.json) !== undefined)
   if (raw === undefined && native === undefined && !lifted) return undefined
   const here = raw === undefined ? c : at(c, '$resource', t.unknown, raw)
   const element =
     raw === undefined
       ? selfContained(propertiesElement(typeof name === 'string' ? name : 'resource', native ?? {}))
       : readElement(errs, raw, here)
-  const payload = {
-    uuid: optString(errs, o, '$uuid', c),
-    isDeleted: optBoolean(errs, o, '$isDeleted', c) ?? false,
-    key: optString(errs, o, '$key', c),
-    url: optString(errs, o, '$url', c),
-    lookup: optString(errs, o, '$lookup', c),
-    descriptor: optString(errs, o, '$descriptor', c),
+  // The lifted members, as RESOURCE_ATTRIBUTES lists them; a boolean is false when absent.
+  const fields: Record<string, unknown> = {}
+  for (const l of RESOURCE_ATTRIBUTES) {
+    fields[l.key] = l.type === BooleanValue ? (optBoolean(errs, o, l.json, c) ?? false) : optString(errs, o, l.json, c)
   }
   const forms = readForms(errs, o, c)
   if (element === undefined) return undefined
-  const resource = { ...compact(payload), isDeleted: payload.isDeleted, element } as PayloadResource<V>
+  const resource = { ...compact(fields), element } as unknown as PayloadResource<V>
   if (forms !== undefined) resource.forms = forms
   // With `$resource` the native members (if any) are not the resource's: the entry keeps them instead.
   if (raw === undefined) resource.properties = native ?? {}
@@ -153,13 +145,14 @@ export function payloadJson<T extends object, V>(
   p: PayloadResource<V>,
   codec: PayloadCodec<V> | undefined,
 ): T {
+  const fields = p as unknown as Record<string, unknown>
+  const lifted: Record<string, unknown> = {}
+  // A boolean is written only when true (false is its default).
+  for (const l of RESOURCE_ATTRIBUTES) {
+    lifted[l.json] = l.type === BooleanValue ? (fields[l.key] === true ? true : undefined) : fields[l.key]
+  }
   const members: PayloadJsonMembers = compact({
-    $uuid: p.uuid,
-    $isDeleted: p.isDeleted === true ? true : undefined,
-    $key: p.key,
-    $url: p.url,
-    $lookup: p.lookup,
-    $descriptor: p.descriptor,
+    ...lifted,
     // As in XML, a typed value wins over the kept element when both are there.
     $resource:
       p.properties !== undefined

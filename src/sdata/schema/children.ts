@@ -15,11 +15,11 @@ import type { GroupRead } from './group'
  * const part: ChildPart<SyncEntry> = { namespace: SYNC_NS, read: (c, path, problems, entry) => … }
  * ```
  */
-export interface ChildPart<O> {
+export interface ChildPart<O, K = undefined> {
   /** The namespace of the children it reads. */
   readonly namespace: string
-  /** Reads a child into the owner. */
-  readonly read: (c: XmlElement, path: Path, problems: Problems, owner: O) => GroupRead
+  /** Reads a child into the owner; `key` is what the owner is read with (its payload codec). */
+  readonly read: (c: XmlElement, path: Path, problems: Problems, owner: O, key: K) => GroupRead
 }
 
 /** An owner: its children that no part takes are kept, and its own attributes too. */
@@ -36,19 +36,19 @@ export interface Owner {
  * @example
  * ```ts
  * const readChildren = compileChildren<SyncEntry>([headPart, linkPart, …])
- * readChildren(el, path, problems, entry) // true when nothing was broken
+ * readChildren(el, path, problems, entry, codec) // true when nothing was broken
  * ```
  */
-export function compileChildren<O extends Owner>(
-  parts: readonly ChildPart<O>[],
-): (el: XmlElement, path: Path, problems: Problems, owner: O) => boolean {
-  const byNamespace = new Map<string, ChildPart<O>[]>()
+export function compileChildren<O extends Owner, K = undefined>(
+  parts: readonly ChildPart<O, K>[],
+): (el: XmlElement, path: Path, problems: Problems, owner: O, key: K) => boolean {
+  const byNamespace = new Map<string, ChildPart<O, K>[]>()
   for (const p of parts) {
     const list = byNamespace.get(p.namespace)
     if (list === undefined) byNamespace.set(p.namespace, [p])
     else list.push(p)
   }
-  return (el, path, problems, owner) => {
+  return (el, path, problems, owner, key) => {
     const attributes = keptAttributes(el)
     if (attributes !== undefined) owner.attributes = attributes
     let ok = true
@@ -58,7 +58,7 @@ export function compileChildren<O extends Owner>(
       let r: GroupRead
       if (list !== undefined) {
         for (const p of list) {
-          r = p.read(c, path, problems, owner)
+          r = p.read(c, path, problems, owner, key)
           if (r !== undefined) break
         }
       }
@@ -66,50 +66,5 @@ export function compileChildren<O extends Owner>(
       else if (r === undefined) owner.extensions.push(selfContained(c))
     }
     return ok
-  }
-}
-
-/**
- * A function of a payload codec (or none) built once per codec and cached: the children readers of feeds and
- * entries, whose payload part depends on the codec.
- *
- * @example
- * ```ts
- * const readerFor = perCodec((codec) => compileChildren(entryParts(codec)))
- * readerFor(undefined) === readerFor(undefined) // true
- * ```
- */
-export function perCodec<K extends object, R>(build: (key: K | undefined) => R): (key: K | undefined) => R {
-  const none = build(undefined)
-  const built = new WeakMap<K, R>()
-  return (key) => {
-    if (key === undefined) return none
-    let r = built.get(key)
-    if (r === undefined) {
-      r = build(key)
-      built.set(key, r)
-    }
-    return r
-  }
-}
-
-/**
- * The reader of an owner element whose parts depend on a payload codec: a fresh owner from `empty`, its children
- * read by the parts built for the codec (once per codec); `undefined` when a part found a child broken.
- *
- * @example
- * ```ts
- * const readEntry = ownerReader(entryParts, () => ({ links: [], diagnoses: [], extensions: [] }))
- * readEntry(el, path, problems, undefined) // SyncEntry | undefined
- * ```
- */
-export function ownerReader<O extends Owner, K extends object>(
-  parts: (key: K | undefined) => readonly ChildPart<O>[],
-  empty: () => O,
-): (el: XmlElement, path: Path, problems: Problems, key: K | undefined) => O | undefined {
-  const readerFor = perCodec((key: K | undefined) => compileChildren(parts(key)))
-  return (el, path, problems, key) => {
-    const owner = empty()
-    return readerFor(key)(el, path, problems, owner) ? owner : undefined
   }
 }

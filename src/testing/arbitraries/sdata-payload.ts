@@ -1,11 +1,14 @@
 // fast-check arbitraries for SData payloads: contract resources with nested property trees in the XML layer's shape
 // (sync §4.2–§4.4, §5.3, core §3.10/§3.11), generating only values that the SData codecs encode and decode back unchanged.
 import fc from 'fast-check'
+import { BooleanValue } from '../../codec/values'
 import type { PayloadResource } from '../../sdata/model'
+import { RESOURCE_ATTRIBUTES } from '../../sdata/resource-attributes'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { XMLNS_NAMESPACE } from '../../xml/types'
 
 import { arbXmlText, SDATA, type SDataArbitraryOptions, XSI } from './sdata-common'
+import { type MemberArbitraries, valueArbitrary } from './sdata-schema'
 
 export const CONTRACT_NAMES = [
   'account',
@@ -75,6 +78,17 @@ export function buildNode(shape: PayloadNodeShape, ns: string, prefix: string | 
 }
 
 /**
+ * The lifted fields of a resource, one per attribute of `RESOURCE_ATTRIBUTES`: a boolean always (false is its
+ * default), text sometimes; a field's arbitrary may be overridden.
+ */
+function arbLifted(overrides: MemberArbitraries): fc.Arbitrary<Record<string, unknown>> {
+  const members: Record<string, fc.Arbitrary<unknown>> = {}
+  for (const l of RESOURCE_ATTRIBUTES) members[l.key] = overrides[l.key] ?? valueArbitrary(l.type, {})
+  const required = RESOURCE_ATTRIBUTES.filter((l) => l.type === BooleanValue).map((l) => l.key)
+  return fc.record(members, { requiredKeys: required })
+}
+
+/**
  * The resource element of a payload, with the SData attributes lifted into fields as the codec reads it: a tree in a
  * contract namespace (any prefix, declared on the resource), with nested references (`sdata:uuid`), deleted
  * children, `sdata:deleteMissing` lists, `xsi:nil`, foreign elements and Unicode text.
@@ -95,20 +109,15 @@ export function arbPayloadResource(options: SDataArbitraryOptions = {}): fc.Arbi
       contract,
       fc.constantFrom('account', 'salesOrder', 'contact'),
       fc.array(arbPayloadNode(Math.max(0, (options.maxPayloadDepth ?? 3) - 1)), { maxLength: 4 }),
-      fc.record(
-        {
-          uuid: fc.oneof(
-            fc.uuid(),
-            fc.uuid().map((u) => u.toUpperCase()),
-          ),
-          isDeleted: fc.boolean(),
-          key: arbXmlText(8),
-          url: fc.webUrl(),
-          lookup: fc.webUrl(),
-          descriptor: arbXmlText(),
-        },
-        { requiredKeys: ['isDeleted'] },
-      ),
+      arbLifted({
+        uuid: fc.oneof(
+          fc.uuid(),
+          fc.uuid().map((u) => u.toUpperCase()),
+        ),
+        key: arbXmlText(8),
+        url: fc.webUrl(),
+        lookup: fc.webUrl(),
+      }),
     )
     .map(([[ns, prefix], localName, kids, lifted]) => {
       const decl: XmlAttribute =
@@ -123,6 +132,6 @@ export function arbPayloadResource(options: SDataArbitraryOptions = {}): fc.Arbi
         attributes: [decl],
         children: kids.map((k) => buildNode(k, ns, prefix)),
       }
-      return { ...lifted, element }
+      return { ...lifted, element } as PayloadResource
     })
 }

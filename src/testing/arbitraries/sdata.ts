@@ -1,11 +1,13 @@
 // fast-check arbitraries for SData sync entries and feeds, with HTTP results and OpenSearch figures
 // (sync §4.2–§4.4, §5.3, core §3.10/§3.11), generating only values that the SData codecs encode and decode back unchanged.
 import fc from 'fast-check'
-import type { DiagnosesOwner } from '../../sdata/diagnosis'
+import { ENTRY } from '../../sdata/entry'
+import { FEED } from '../../sdata/feed'
 import { HTTP_RESULT, OPENSEARCH } from '../../sdata/leaves'
 import type { HttpResult, OpenSearch, SyncEntry, SyncFeed } from '../../sdata/model'
-import { arbExtensions, arbStamp, arbXmlText, type SDataArbitraryOptions, withRootAttributes } from './sdata-common'
+import { arbExtensions, arbXmlText, type SDataArbitraryOptions, withRootAttributes } from './sdata-common'
 import { arbitraryOfGroup } from './sdata-groups'
+import { arbitraryOfOwner } from './sdata-owner'
 import { arbDiagnosesOf, arbDigest, arbLink, arbSyncMode, arbSyncState } from './sdata-parts'
 import { arbPayloadResource } from './sdata-payload'
 
@@ -53,24 +55,9 @@ export function arbOpenSearch(): fc.Arbitrary<OpenSearch> {
   return arbitraryOfGroup<OpenSearch>(OPENSEARCH)
 }
 
-/** A generated feed or entry with its diagnoses (and their wrappers) in place. */
-function withDiagnoses<A extends { diagnoses: DiagnosesOwner }>({ diagnoses, ...rest }: A) {
-  return { ...rest, ...diagnoses }
-}
-
-/** The Atom metadata a feed and an entry both carry, first in both: id, title, updated and links. */
-function atomHead(options: SDataArbitraryOptions, maxLinks: number) {
-  return {
-    id: arbXmlText(),
-    title: arbXmlText(),
-    updated: arbStamp(options),
-    links: fc.array(arbLink(), { maxLength: maxLinks }),
-  }
-}
-
 /**
  * A sync, result or `$syncDigest` entry: any mix of syncState, payload (possibly deleted), digest, http results,
- * diagnoses and foreign elements; `id`/`title` may be empty.
+ * diagnoses and foreign elements; `id`/`title` may be empty. Its members are those of the entry's description.
  *
  * @example
  * ```ts
@@ -79,27 +66,21 @@ function atomHead(options: SDataArbitraryOptions, maxLinks: number) {
  */
 export function arbSyncEntry(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncEntry> {
   return withRootAttributes(
-    fc
-      .record(
-        {
-          ...atomHead(options, 2),
-          content: arbXmlText(),
-          syncState: arbSyncState(options),
-          payload: arbPayloadResource(options),
-          digest: arbDigest(options),
-          http: arbHttpResult(),
-          diagnoses: arbDiagnosesOf(options, 1),
-          extensions: arbExtensions(options, ['author', 'published', 'summary', 'category']),
-        },
-        { requiredKeys: ['links', 'diagnoses', 'extensions'] },
-      )
-      .map(withDiagnoses),
+    arbitraryOfOwner(ENTRY, options, {
+      links: fc.array(arbLink(), { maxLength: 2 }),
+      syncState: arbSyncState(options),
+      payload: arbPayloadResource(options),
+      digest: arbDigest(options),
+      http: arbHttpResult(),
+      diagnoses: arbDiagnosesOf(options, 1),
+      extensions: arbExtensions(options, ['author', 'published', 'summary', 'category']),
+    }),
     options,
   )
 }
 
 /**
- * A sync feed (sync §4.4), result feed or batch response.
+ * A sync feed (sync §4.4), result feed or batch response; its members are those of the feed's description.
  *
  * @example
  * ```ts
@@ -108,20 +89,14 @@ export function arbSyncEntry(options: SDataArbitraryOptions = {}): fc.Arbitrary<
  */
 export function arbSyncFeed(options: SDataArbitraryOptions = {}): fc.Arbitrary<SyncFeed> {
   return withRootAttributes(
-    fc
-      .record(
-        {
-          ...atomHead(options, 3),
-          opensearch: arbOpenSearch(),
-          syncMode: arbSyncMode(),
-          digest: arbDigest(options),
-          diagnoses: arbDiagnosesOf(options, 1),
-          entries: fc.array(arbSyncEntry(options), { maxLength: options.maxEntries ?? 5 }),
-          extensions: arbExtensions(options, ['author', 'generator', 'subtitle', 'category']),
-        },
-        { requiredKeys: ['links', 'diagnoses', 'entries', 'extensions'] },
-      )
-      .map(withDiagnoses),
+    arbitraryOfOwner(FEED, options, {
+      links: fc.array(arbLink(), { maxLength: 3 }),
+      syncMode: arbSyncMode(),
+      digest: arbDigest(options),
+      diagnoses: arbDiagnosesOf(options, 1),
+      entries: fc.array(arbSyncEntry(options), { maxLength: options.maxEntries ?? 5 }),
+      extensions: arbExtensions(options, ['author', 'generator', 'subtitle', 'category']),
+    }),
     options,
   )
 }
