@@ -188,8 +188,10 @@ const KEPT_CHILDREN = 4
 /** The parts of kit content in the order its members are read: `order` when given, else attributes first. */
 function planOf(d: KitContent): Array<{ part: number; index: number }> {
   const parts = new Map<string, { part: number; index: number }>()
-  ;(d.attributeChildren ?? []).forEach((a, index) => parts.set(a.key, { part: ATTRIBUTE, index }))
-  ;(d.children as readonly CodecChild[]).forEach((k, index) => parts.set(k.key, { part: CHILD, index }))
+  const attrs = d.attributeChildren ?? []
+  for (let index = 0; index < attrs.length; index++) parts.set(attrs[index]!.key, { part: ATTRIBUTE, index })
+  const kids = d.children as readonly CodecChild[]
+  for (let index = 0; index < kids.length; index++) parts.set(kids[index]!.key, { part: CHILD, index })
   if (d.text !== undefined) parts.set(d.text.key, { part: TEXT, index: 0 })
   const unknown = d.unknown
   if (unknown !== undefined && unknown.attributes !== 'drop') {
