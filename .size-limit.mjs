@@ -47,8 +47,8 @@ export default [
   // 61 → 62 kB with the description engine public in the codec kit (its element and JSON codecs, nested and list
   // children) and FILESYNC's descriptions (61.35 kB measured then); 62 → 65 kB with streamSyncFeedJson and its
   // incremental JSON reader (64.1 kB measured then, 61.7 before); 65 → 66 kB with the one issue type, its formatters
-  // and parseXml's element positions (65.1 kB measured then); 66 → 67 kB with the codec kit's record() built as an
-  // element description, which gives kit records a JSON form (66.3 kB measured then, 65.1 before; 66.97 kB with the
-  // feed and entry descriptions merged).
-  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '67 kB' },
+  // and parseXml's element positions (65.1 kB measured then); 66 → 67 kB with every reporter giving that issue type
+  // (its step-built helpers, header, REST and session issues: 66.3 kB measured then); 67 → 68 kB with the codec kit's
+  // record() built as an element description, which gives kit records a JSON form (+1.2 kB measured on its own).
+  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '68 kB' },
 ]

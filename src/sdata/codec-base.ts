@@ -1,7 +1,7 @@
 // The machinery behind the sdata codecs: root checks, guards, document and element codec builders, and the
 // readers and writers of diagnoses documents and payload resources (sync §4–§5, core §3.10/§3.11). Internal.
 import * as t from 'io-ts'
-import { textPosition } from '../codec/context'
+import { parseFailures } from '../codec/context'
 import type { DocumentOptions } from '../codec/document'
 import { type ElementDescription, guardOf } from '../codec/schema/describe'
 import { isElement } from '../codec/schema/tree'
@@ -105,13 +105,7 @@ export function decodeText<A>(
   if (!isXmlInput(text)) return t.failure(text, c, `expected XML text, found ${typeof text}`)
   const parsed = parseXml(text, options?.parse)
   if (parsed._tag === 'Left') {
-    return t.failures(
-      parsed.left.map((e) => ({
-        value: text,
-        context: [...c, { key: '', type: textPosition(e.line, e.column), actual: text }],
-        message: e.message,
-      })),
-    )
+    return t.failures(parseFailures(parsed.left, c, text))
   }
   const problems = new Problems(c)
   return validation(problems, decodeRoot(parsed.right.root, spec, problems))

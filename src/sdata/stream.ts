@@ -1,7 +1,8 @@
 // Streaming decode of an Atom sync feed (sync §4.4, §5.8; core §13.4): each entry as soon as its end tag is read,
 // then the feed's own members, holding one entry at a time however long the feed is.
 import type * as t from 'io-ts'
-import { reportErrors, xmlErrorsToIssues } from '../codec/report'
+import { reportErrors } from '../codec/report'
+import { wholeInputIssue } from '../common/issues'
 import type { ParseOptions } from '../xml/parse'
 import type { XmlSource } from '../xml/source'
 import { type Frame, readStream, type Sink, type StreamError, type StreamPolicy } from '../xml/stream'
@@ -98,7 +99,9 @@ interface FeedState {
 }
 
 function failWith(sink: Sink<unknown>, error: unknown): void {
-  sink.fail([{ path: '', message: `unexpected input: ${error instanceof Error ? error.message : String(error)}` }])
+  sink.fail([
+    wholeInputIssue(`unexpected input: ${error instanceof Error ? error.message : String(error)}`, 'internal'),
+  ])
 }
 
 function feedPolicy<V>(payload: PayloadCodec<V> | undefined): StreamPolicy<FeedState, SyncFeedEvent<V>> {
@@ -126,7 +129,7 @@ function feedPolicy<V>(payload: PayloadCodec<V> | undefined): StreamPolicy<FeedS
       decodeFeed(element, sink)
       return { entries: 0, headSent: false }
     },
-    parseIssues: (error) => xmlErrorsToIssues([error]),
+    parseIssues: (error) => [error],
     mayOpen: () => false,
     open: () => undefined,
     child(frame: Frame<FeedState>, el, sink) {

@@ -1,8 +1,17 @@
 // Character classes of XML 1.0 (fifth edition) used by the parser and the serializer.
 // Implements §2.2 Char and §2.3 NameStartChar/NameChar, over UTF-16 code units (internal module).
 
-// Bit 1: NameStartChar, bit 2: NameChar, for the ASCII range; a table lookup keeps the hot loop branch-light.
-const ASCII_NAME = new Uint8Array(128)
+/**
+ * The name classes of the ASCII characters, by code: bit 1 NameStartChar, bit 2 NameChar (§2.3); a table lookup
+ * keeps the parser's hot loops branch-light.
+ *
+ * @example
+ * ```ts
+ * (ASCII_NAME_CLASS[0x2d]! & 1) === 0 // '-' may continue a name but not start one
+ * ```
+ */
+export const ASCII_NAME_CLASS: Uint8Array = new Uint8Array(128)
+const ASCII_NAME = ASCII_NAME_CLASS
 for (let c = 0; c < 128; c++) {
   const start = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58
   const other = (c >= 48 && c <= 57) || c === 45 || c === 46

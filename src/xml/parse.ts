@@ -3,7 +3,7 @@
 // §3.1 (tags, unique attributes), §3.3.3 (attribute-value normalisation), §4.1 (references), Namespaces in XML 1.0 §3–6.
 
 import { either as E } from 'fp-ts'
-import { isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './chars'
+import { ASCII_NAME_CLASS, isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './chars'
 import { ENCODING_NAME, inputText, type XmlInput } from './encoding'
 import { type Issue, xmlIssue } from './issue'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
@@ -104,6 +104,28 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0xa || c === 0x9 || c === 0xd
 }
 
+/** A QName as read: the whole, and its prefix (`null` for none) and local part. */
+interface Name {
+  readonly qname: string
+  readonly prefix: string | null
+  readonly localName: string
+}
+
+// The name cache: 256 slots, and names no longer than this are kept (longer ones are rare and not worth it).
+const NAME_SLOTS_MASK = 255
+const MAX_INTERNED = 64
+
+// ASCII characters that need no attention in text (1): not markup (< & >), not a control other than tab and LF (CR
+// becomes LF). In attribute values the quotes also end or may end the value, and tab and LF become spaces.
+const TEXT_PLAIN = new Uint8Array(128)
+const VALUE_PLAIN = new Uint8Array(128)
+for (let c = 0x20; c < 128; c++) {
+  TEXT_PLAIN[c] = c === LT || c === AMP || c === GT ? 0 : 1
+  VALUE_PLAIN[c] = c === LT || c === AMP || c === QUOT || c === APOS ? 0 : 1
+}
+TEXT_PLAIN[0x9] = 1
+TEXT_PLAIN[0xa] = 1
+
 const PREDEFINED_ENTITIES = new Map([
   ['lt', '<'],
   ['gt', '>'],
@@ -143,8 +165,9 @@ export class Parser extends NamespaceScopes {
   private pending = ''
 
   // Attributes of the start tag being read, reused across tags.
-  private readonly attrNames: string[] = []
-  private readonly attrColons: number[] = []
+  private readonly attrNames: Name[] = []
+  /** Names read so far, by a hash of their text (see {@link qname}). */
+  private readonly names: Array<Name | undefined> = new Array(NAME_SLOTS_MASK + 1)
   private readonly attrValues: string[] = []
   private readonly attrStarts: number[] = []
 
@@ -313,7 +336,7 @@ export class Parser extends NamespaceScopes {
     for (;;) {
       if (i >= len) break
       const c = s.charCodeAt(i)
-      if (c > GT && c < 0xd800) {
+      if (c < 128 ? TEXT_PLAIN[c] === 1 : c < 0xd800) {
         i++
         continue
       }
@@ -449,29 +472,63 @@ export class Parser extends NamespaceScopes {
     return i
   }
 
-  /** Reads a QName at `this.i`; returns the colon index or -1 and leaves `this.i` after the name. */
-  private qname(what: string): number {
+  /** Reads a QName at `this.i`, leaving `this.i` after it; the same name read again gives the same object. */
+  private qname(what: string): Name {
     const s = this.s
     const start = this.i
-    const end = this.nameEnd(start, true)
-    if (end === start) this.fail(`expected ${what}`)
+    let end = start
     let colon = -1
-    for (let k = start; k < end; k++) {
-      if (s.charCodeAt(k) === COLON) {
-        if (colon >= 0) this.fail(`name ${s.slice(start, end)} has more than one colon`, start)
-        colon = k
-      }
+    let colons = 0
+    let hash = 0
+    // ASCII names are read in one pass (their end, colons and hash); any other character takes the general way.
+    let c = s.charCodeAt(end)
+    if (c < 128 && (ASCII_NAME_CLASS[c]! & 1) !== 0) {
+      do {
+        if (c === COLON) {
+          colons++
+          colon = end
+        }
+        hash = (Math.imul(hash, 31) + c) | 0
+        c = s.charCodeAt(++end)
+      } while (c < 128 && ASCII_NAME_CLASS[c]! !== 0)
     }
+    if (c >= 128 || end === start) {
+      end = this.nameEnd(start, true)
+      if (end === start) this.fail(`expected ${what}`)
+      colon = -1
+      colons = 0
+      hash = 0
+      for (let k = start; k < end; k++) {
+        const u = s.charCodeAt(k)
+        hash = (Math.imul(hash, 31) + u) | 0
+        if (u === COLON) {
+          colons++
+          colon = k
+        }
+      }
+    } else if (end - start > this.limits.maxNameLength) {
+      this.fail(`name longer than maxNameLength (${this.limits.maxNameLength})`, start)
+    }
+    if (colons > 1) this.fail(`name ${s.slice(start, end)} has more than one colon`, start)
+    this.i = end
+    // Names repeat: a document of thousands of elements has a few dozen names. Reusing them spares a string (two
+    // with a prefix) per element and attribute, and a lookup by a reused string need not hash it again.
+    const slot = (hash ^ (hash >>> 10)) & NAME_SLOTS_MASK
+    const known = this.names[slot]
+    if (known !== undefined && known.qname.length === end - start && s.startsWith(known.qname, start)) return known
     if (colon === start || colon === end - 1)
       this.fail(`name ${s.slice(start, end)} has an empty prefix or local name`, start)
+    const qname = s.slice(start, end)
+    let name: Name
     if (colon > 0) {
       const local = s.charCodeAt(colon + 1)
       if (!isNameStartUnit(local) && !(local >= 0xd800 && local <= 0xdb7f)) {
-        this.fail(`local name in ${s.slice(start, end)} cannot start with that character`, colon + 1)
+        this.fail(`local name in ${qname} cannot start with that character`, colon + 1)
       }
-    }
-    this.i = end
-    return colon
+      name = { qname, prefix: qname.slice(0, colon - start), localName: qname.slice(colon - start + 1) }
+    } else name = { qname, prefix: null, localName: qname }
+    if (end - start <= MAX_INTERNED) this.names[slot] = name
+    return name
   }
 
   /** Whether the character at `i` could continue a name (so a name read up to `i` would be longer). */
@@ -498,11 +555,9 @@ export class Parser extends NamespaceScopes {
       this.fail(`elements nested deeper than maxDepth (${limits.maxDepth})`, tagStart)
     }
     this.i++
-    const nameStart = this.i
-    const colon = this.qname('an element name after <')
-    const qname = s.slice(nameStart, this.i)
+    const name = this.qname('an element name after <')
+    const qname = name.qname
     const names = this.attrNames
-    const colons = this.attrColons
     const values = this.attrValues
     const starts = this.attrStarts
     let count = 0
@@ -526,18 +581,17 @@ export class Parser extends NamespaceScopes {
         this.fail(`more than maxAttributes (${limits.maxAttributes}) attributes on <${qname}>`, this.i)
       }
       const attrStart = this.i
-      const attrColon = this.qname('an attribute name')
-      names[count] = s.slice(attrStart, this.i)
-      colons[count] = attrColon < 0 ? -1 : attrColon - attrStart
+      const attrName = this.qname('an attribute name')
+      names[count] = attrName
       starts[count] = attrStart
       this.skipSpace()
-      if (s.charCodeAt(this.i) !== EQUALS) this.fail(`expected = after attribute ${names[count]}`)
+      if (s.charCodeAt(this.i) !== EQUALS) this.fail(`expected = after attribute ${attrName.qname}`)
       this.i++
       this.skipSpace()
       values[count] = this.attributeValue()
       count++
     }
-    const element = this.openElement(qname, colon < 0 ? -1 : colon - nameStart, count, tagStart)
+    const element = this.openElement(name, count, tagStart)
     if (selfClosing) this.closeElement()
     return element
   }
@@ -555,11 +609,11 @@ export class Parser extends NamespaceScopes {
     for (;;) {
       if (i >= len) this.fail('attribute value is not closed', valueStart)
       const c = s.charCodeAt(i)
-      if (c === quote) break
-      if (c > GT && c < 0xd800) {
+      if (c < 128 ? VALUE_PLAIN[c] === 1 : c < 0xd800) {
         i++
         continue
       }
+      if (c === quote) break
       if (c === LT) this.fail('< is not allowed in attribute values; write &lt;', i)
       if (c === AMP) {
         value += s.slice(start, i)
@@ -588,23 +642,23 @@ export class Parser extends NamespaceScopes {
   }
 
   /** Resolves namespaces of the start tag just read, checks its attributes and pushes the element. */
-  private openElement(qname: string, colon: number, count: number, tagStart: number): XmlElement {
+  private openElement(name: Name, count: number, tagStart: number): XmlElement {
     const names = this.attrNames
     const values = this.attrValues
-    const colons = this.attrColons
     const starts = this.attrStarts
     const mark = this.declared.length
+    const qname = name.qname
     // Declarations first: they apply to the element's own name and attributes (Namespaces §5).
     for (let k = 0; k < count; k++) {
-      const name = names[k]!
-      if (name === 'xmlns') {
+      const attr = names[k]!
+      if (attr.qname === 'xmlns') {
         const uri = values[k]!
         if (uri === XML_NAMESPACE || uri === XMLNS_NAMESPACE) {
           this.fail(`${uri} cannot be the default namespace`, starts[k])
         }
         this.bind('', uri === '' ? null : uri)
-      } else if (colons[k] === 5 && name.startsWith('xmlns:')) {
-        const prefix = name.slice(6)
+      } else if (attr.prefix === 'xmlns') {
+        const prefix = attr.localName
         const uri = values[k]!
         if (prefix === 'xmlns') this.fail('the prefix xmlns cannot be declared', starts[k])
         if (prefix === 'xml') {
@@ -617,40 +671,37 @@ export class Parser extends NamespaceScopes {
         this.bind(prefix, uri)
       }
     }
-    let prefix: string | null = null
-    let localName = qname
+    const prefix = name.prefix
+    const localName = name.localName
     let namespace: string | null
-    if (colon >= 0) {
-      prefix = qname.slice(0, colon)
-      localName = qname.slice(colon + 1)
+    if (prefix !== null) {
       if (prefix === 'xmlns') this.fail('an element name cannot use the prefix xmlns', tagStart + 1)
       const uri = this.lookup(prefix)
       if (uri === undefined || uri === null) this.fail(`unbound namespace prefix ${prefix} in <${qname}>`, tagStart + 1)
       namespace = uri
     } else {
-      namespace = this.lookup('') ?? null
+      namespace = this.defaultUri ?? null
     }
     const attributes: XmlAttribute[] = []
     for (let k = 0; k < count; k++) {
-      const name = names[k]!
-      const c = colons[k]!
+      const attr = names[k]!
+      const attrPrefix = attr.prefix
       let attribute: XmlAttribute
-      if (c < 0) {
+      if (attrPrefix === null) {
         attribute =
-          name === 'xmlns'
+          attr.qname === 'xmlns'
             ? { namespace: XMLNS_NAMESPACE, localName: 'xmlns', prefix: null, value: values[k]! }
-            : { namespace: null, localName: name, prefix: null, value: values[k]! }
+            : { namespace: null, localName: attr.localName, prefix: null, value: values[k]! }
       } else {
-        const attrPrefix = name.slice(0, c)
         let uri: string | null | undefined
         if (attrPrefix === 'xmlns') uri = XMLNS_NAMESPACE
         else {
           uri = this.lookup(attrPrefix)
           if (uri === undefined || uri === null) {
-            this.fail(`unbound namespace prefix ${attrPrefix} in attribute ${name}`, starts[k])
+            this.fail(`unbound namespace prefix ${attrPrefix} in attribute ${attr.qname}`, starts[k])
           }
         }
-        attribute = { namespace: uri, localName: name.slice(c + 1), prefix: attrPrefix, value: values[k]! }
+        attribute = { namespace: uri, localName: attr.localName, prefix: attrPrefix, value: values[k]! }
       }
       attributes.push(attribute)
     }
@@ -675,8 +726,8 @@ export class Parser extends NamespaceScopes {
   private checkUnique(attributes: XmlAttribute[], count: number): void {
     const names = this.attrNames
     const duplicate = (a: number, b: number): never => {
-      const first = names[a]!
-      const second = names[b]!
+      const first = names[a]!.qname
+      const second = names[b]!.qname
       this.fail(
         first === second
           ? `duplicate attribute ${second}`
@@ -753,8 +804,7 @@ export class Parser extends NamespaceScopes {
     // Comparing in place avoids a string per end tag; a longer name fails the name-character check after it.
     if (s.startsWith(open, nameStart) && !this.continuesName(end)) this.i = end
     else {
-      this.qname('an element name after </')
-      const name = s.slice(nameStart, this.i)
+      const name = this.qname('an element name after </').qname
       const { line, column } = this.position(this.starts[d]!)
       this.fail(`end tag </${name}> does not match start tag <${open}> (line ${line}, column ${column})`, tagStart)
     }

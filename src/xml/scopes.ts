@@ -11,9 +11,12 @@ export class NamespaceScopes {
   private readonly scopes = new Map<string, Array<string | null>>([['xml', [XML_NAMESPACE]]])
   /** The prefixes bound so far and still in scope, in binding order. */
   readonly declared: string[] = []
+  /** The default namespace in scope, kept apart: every unprefixed element name looks it up. */
+  protected defaultUri: string | null | undefined = undefined
 
   /** The URI bound to `prefix` (`null` for an undeclared default namespace), or `undefined` when unbound. */
   lookup(prefix: string): string | null | undefined {
+    if (prefix === '') return this.defaultUri
     const stack = this.scopes.get(prefix)
     return stack === undefined || stack.length === 0 ? undefined : stack[stack.length - 1]
   }
@@ -24,10 +27,15 @@ export class NamespaceScopes {
     if (stack === undefined) this.scopes.set(prefix, [uri])
     else stack.push(uri)
     this.declared.push(prefix)
+    if (prefix === '') this.defaultUri = uri
   }
 
   /** Undoes the latest binding; returns the URI it bound. */
   unbind(): string | null | undefined {
-    return this.scopes.get(this.declared.pop()!)!.pop()
+    const prefix = this.declared.pop()!
+    const stack = this.scopes.get(prefix)!
+    const uri = stack.pop()
+    if (prefix === '') this.defaultUri = stack.length === 0 ? undefined : stack[stack.length - 1]
+    return uri
   }
 }

@@ -1,0 +1,110 @@
+// Parse and decode against the ceiling (htmlparser2's SAX pass) and the floor (fast-xml-parser) on the FILESYNC
+// changes listing and the SData feed, as per-round ratios of CPU time (issue 16's goal: decode ÷ SAX pass ≤ 1).
+// Runs against the built package (dist/, `npx tsup`). With BENCH_BASE=<another build's dist directory>, the same
+// rounds also time that build, so a change is measured before and after in one process, alternating run by run.
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { XMLParser } from 'fast-xml-parser'
+import { saxPass, stats } from './ceilings.mjs'
+import { makeChangesListing } from './changes-listing.mjs'
+import { makeFeed } from './sdata-feed.mjs'
+
+const N = Number(process.env.BENCH_ITEMS ?? 10_000)
+const ROUNDS = Number(process.env.BENCH_RUNS ?? 15)
+const here = new URL('../dist/', import.meta.url)
+
+async function build(dir) {
+  const url = dir instanceof URL ? dir : pathToFileURL(`${resolve(dir)}/`)
+  return {
+    xml: await import(new URL('xml/index.js', url).href),
+    filesync: await import(new URL('filesync/index.js', url).href),
+    sdata: await import(new URL('sdata/index.js', url).href),
+  }
+}
+
+const after = await build(here)
+const before = process.env.BENCH_BASE === undefined ? undefined : await build(process.env.BENCH_BASE)
+
+// fast-xml-parser doing comparable work: no value coercion, attributes read, text untrimmed, document order kept.
+const fxp = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: false })
+
+/** CPU time (user + system) of one call, in ms, after a collection when `--expose-gc` allows it. */
+function cpu(fn) {
+  globalThis.gc?.()
+  const t0 = process.cpuUsage()
+  fn()
+  const t = process.cpuUsage(t0)
+  return (t.user + t.system) / 1000
+}
+
+/** Times the functions in turn within each round; gives their times and per-round ratios to `sax`. */
+function rounds(fns) {
+  const names = Object.keys(fns)
+  for (let i = 0; i < 2; i++) for (const name of names) fns[name]()
+  const times = Object.fromEntries(names.map((name) => [name, []]))
+  for (let r = 0; r < ROUNDS; r++) {
+    // Alternate the order from round to round so neither side always runs first.
+    const order = r % 2 === 0 ? names : [...names].reverse()
+    for (const name of order) times[name].push(cpu(fns[name]))
+  }
+  return times
+}
+
+const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
+const ratio = (times, a, b) => stats(times[a].map((t, i) => t / times[b][i]))
+
+function report(title, text, sides) {
+  const fns = { sax: () => saxPass(text), fxp: () => fxp.parse(text) }
+  for (const [side, lib] of sides) {
+    fns[`parse ${side}`] = () => lib.parse(text)
+    fns[`decode ${side}`] = () => lib.decode(text)
+  }
+  const times = rounds(fns)
+  console.log(`\n### ${title}: ${(text.length / 1e6).toFixed(2)} M characters, ${ROUNDS} rounds\n`)
+  console.log('| side | parse ÷ SAX | decode ÷ SAX | decode ÷ fxp | decode ms (median) |')
+  console.log('|---|---:|---:|---:|---:|')
+  for (const [side] of sides) {
+    const p = ratio(times, `parse ${side}`, 'sax')
+    const d = ratio(times, `decode ${side}`, 'sax')
+    const f = ratio(times, `decode ${side}`, 'fxp')
+    console.log(`| ${side} | ${fmt(p)} | ${fmt(d)} | ${fmt(f)} | ${stats(times[`decode ${side}`]).median.toFixed(0)} |`)
+  }
+  if (sides.length === 2) {
+    console.log(
+      `\nafter ÷ before: parse ${fmt(ratio(times, 'parse after', 'parse before'))}, decode ${fmt(ratio(times, 'decode after', 'decode before'))}`,
+    )
+  }
+}
+
+function sidesOf(pick) {
+  const list = [['after', pick(after)]]
+  if (before !== undefined) list.unshift(['before', pick(before)])
+  return list
+}
+
+const limits = { maxLength: Number.MAX_SAFE_INTEGER }
+const listing = after.filesync.FileSyncXml.encode(makeChangesListing(N))
+report(
+  `FILESYNC changes listing, ${N} items`,
+  listing,
+  sidesOf((b) => ({
+    parse: (text) => b.xml.parseXml(text, limits),
+    decode: (text) => b.filesync.FileSyncXml.decode(text),
+  })),
+)
+const feed = after.sdata.SyncFeedXml.encode(makeFeed(N))
+report(
+  `SData feed, ${N} entries`,
+  feed,
+  sidesOf((b) => ({
+    parse: (text) => b.xml.parseXml(text, limits),
+    decode: (text) => b.sdata.SyncFeedXml.decode(text),
+  })),
+)
+const os = await import('node:os')
+console.log(
+  `\nload average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, ${new Date().toISOString()}`,
+)
