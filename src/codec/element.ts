@@ -6,7 +6,6 @@ import type { XmlElement } from '../xml/types'
 import { describeElement, type ElementCodec, isElement, rename } from './named'
 import { type Names, NameTable, nameList, showName, type XName } from './names'
 
-export { anchorOf, withAnchor } from './anchors'
 export type { Field, FieldSpec, FieldValue, OptionalKeys, RecordOf, RequiredKeys, Simplify } from './fields'
 export {
   anchoredUnknownChildren,
@@ -24,7 +23,7 @@ export {
 } from './fields'
 export type { AnchoredElement, ElementCodec } from './named'
 export { anyElement, element, leafText, text } from './named'
-export { record } from './record'
+export { record, recordDescription } from './record'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dispatch and mapping

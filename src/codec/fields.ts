@@ -4,39 +4,35 @@ import type * as t from 'io-ts'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import { type XmlStep, xmlStep } from './context'
 import type { AnchoredElement, ElementCodec } from './named'
-import { type Names, nameList, type XName } from './names'
+import { type Names, nameList } from './names'
+import type { Occurs } from './schema/describe'
+import type { AttributeChild, CodecChild, TextChild } from './schema/kit'
+import { codecValue } from './values'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fields of a record
 
 /**
- * What a {@link Field} reads, as {@link record} compiles it (built by the field constructors, not by hand).
+ * What a {@link Field} reads: the part of an element description it becomes when {@link record} builds one (a
+ * codec child, an attribute child, the text child, or where unknown content is kept). Built by the field
+ * constructors, not by hand.
  *
  * @example
  * ```ts
- * child(qname(null, 'Path'), text(t.string)).spec.kind // 'child'
+ * child(qname(null, 'Path'), text(t.string)).spec.kind // 'codec'
  * ```
  */
-export interface FieldSpec {
-  /** Where the value comes from. */
-  readonly kind: 'child' | 'attribute' | 'text' | 'unknownChildren' | 'otherChildren' | 'unknownAttributes'
-  /** For children and attributes: required, optional, repeated (children only) or defaulted. */
-  readonly mode?: 'required' | 'optional' | 'repeated' | 'default'
-  /** The accepted names, the first written. */
-  readonly names?: readonly XName[]
-  /** The element or string codec. */
-  readonly codec?: t.Type<any, any, any>
-  /** The value of a defaulted field when absent. */
-  readonly fallback?: unknown
-  /** Whether unknown children keep their anchor as data. */
-  readonly anchored?: boolean
-  /**
-   * The path marker of this field's elements or attribute.
-   *
-   * @internal
-   */
-  readonly step?: XmlStep
-}
+export type FieldSpec =
+  | Omit<CodecChild, 'key' | 'json'>
+  | Omit<AttributeChild, 'key' | 'json'>
+  | Omit<TextChild, 'key' | 'json'>
+  | {
+      readonly kind: 'unknownChildren'
+      readonly keep: 'weak' | 'anchored' | 'decoded'
+      readonly codec?: ElementCodec<any>
+      readonly step?: XmlStep
+    }
+  | { readonly kind: 'unknownAttributes' }
 
 /**
  * One field of a {@link record}: where its value comes from (a child, an attribute, the text, unknown children)
@@ -60,18 +56,33 @@ export function field<A, Opt extends boolean>(optional: Opt, spec: FieldSpec): F
   return { optional, spec }
 }
 
-/** A child or attribute field: its names, codec and path marker, with `fallback` for a defaulted one. */
-function named<A, Opt extends boolean>(
+/** A child field: its names, codec, cardinality and path marker. */
+function childField<A, Opt extends boolean>(
   optional: Opt,
-  kind: 'child' | 'attribute',
-  mode: NonNullable<FieldSpec['mode']>,
+  occurs: Occurs | 'repeated',
   names: Names,
-  codec: t.Type<any, any, any>,
-  fallback?: A,
+  codec: ElementCodec<any>,
 ): Field<A, Opt> {
   const list = nameList(names)
-  const step = xmlStep(kind === 'child' ? 'element' : 'attribute', list, mode === 'repeated')
-  return field(optional, { kind, mode, names: list, codec, fallback, step })
+  return field(optional, {
+    kind: 'codec',
+    names: list,
+    codec,
+    occurs,
+    step: xmlStep('element', list, occurs === 'repeated'),
+  })
+}
+
+/** An attribute field: its names, its string codec adapted to a value type, cardinality and path marker. */
+function attributeField<A, Opt extends boolean>(
+  optional: Opt,
+  occurs: Occurs,
+  names: Names,
+  codec: t.Type<any, string, any>,
+): Field<A, Opt> {
+  const list = nameList(names)
+  const type = codecValue(codec.name, 'string', codec as t.Type<unknown, string, string>)
+  return field(optional, { kind: 'attribute', names: list, type, occurs, step: xmlStep('attribute', list, false) })
 }
 
 /**
@@ -84,7 +95,7 @@ function named<A, Opt extends boolean>(
  * ```
  */
 export function child<A>(names: Names, codec: ElementCodec<A>): Field<A, false> {
-  return named(false, 'child', 'required', names, codec)
+  return childField(false, 'required', names, codec)
 }
 
 /**
@@ -97,7 +108,7 @@ export function child<A>(names: Names, codec: ElementCodec<A>): Field<A, false> 
  * ```
  */
 export function optionalChild<A>(names: Names, codec: ElementCodec<A>): Field<A, true> {
-  return named(true, 'child', 'optional', names, codec)
+  return childField(true, 'optional', names, codec)
 }
 
 /**
@@ -109,7 +120,7 @@ export function optionalChild<A>(names: Names, codec: ElementCodec<A>): Field<A,
  * ```
  */
 export function childOr<A>(names: Names, codec: ElementCodec<A>, fallback: A): Field<A, false> {
-  return named(false, 'child', 'default', names, codec, fallback)
+  return childField(false, { default: fallback }, names, codec)
 }
 
 /**
@@ -122,7 +133,7 @@ export function childOr<A>(names: Names, codec: ElementCodec<A>, fallback: A): F
  * ```
  */
 export function children<A>(names: Names, codec: ElementCodec<A>): Field<A[], false> {
-  return named(false, 'child', 'repeated', names, codec)
+  return childField(false, 'repeated', names, codec)
 }
 
 /**
@@ -134,7 +145,7 @@ export function children<A>(names: Names, codec: ElementCodec<A>): Field<A[], fa
  * ```
  */
 export function attribute<A>(names: Names, codec: t.Type<A, string, any>): Field<A, false> {
-  return named(false, 'attribute', 'required', names, codec)
+  return attributeField(false, 'required', names, codec)
 }
 
 /**
@@ -147,7 +158,7 @@ export function attribute<A>(names: Names, codec: t.Type<A, string, any>): Field
  * ```
  */
 export function optionalAttribute<A>(names: Names, codec: t.Type<A, string, any>): Field<A, true> {
-  return named(true, 'attribute', 'optional', names, codec)
+  return attributeField(true, 'optional', names, codec)
 }
 
 /**
@@ -160,7 +171,7 @@ export function optionalAttribute<A>(names: Names, codec: t.Type<A, string, any>
  * ```
  */
 export function attributeOr<A>(names: Names, codec: t.Type<A, string, any>, fallback: A): Field<A, false> {
-  return named(false, 'attribute', 'default', names, codec, fallback)
+  return attributeField(false, { default: fallback }, names, codec)
 }
 
 /**
@@ -173,7 +184,10 @@ export function attributeOr<A>(names: Names, codec: t.Type<A, string, any>, fall
  * ```
  */
 export function textContent<A>(codec: t.Type<A, string, any>): Field<A, false> {
-  return field(false, { kind: 'text', codec })
+  return field(false, {
+    kind: 'text',
+    type: codecValue(codec.name, 'string', codec as t.Type<unknown, string, string>),
+  })
 }
 
 /**
@@ -188,7 +202,7 @@ export function textContent<A>(codec: t.Type<A, string, any>): Field<A, false> {
  * ```
  */
 export function unknownChildren(): Field<XmlElement[], false> {
-  return field(false, { kind: 'unknownChildren', anchored: false })
+  return field(false, { kind: 'unknownChildren', keep: 'weak' })
 }
 
 /**
@@ -201,7 +215,7 @@ export function unknownChildren(): Field<XmlElement[], false> {
  * ```
  */
 export function anchoredUnknownChildren(): Field<AnchoredElement[], false> {
-  return field(false, { kind: 'unknownChildren', anchored: true })
+  return field(false, { kind: 'unknownChildren', keep: 'anchored' })
 }
 
 /**
@@ -215,7 +229,7 @@ export function anchoredUnknownChildren(): Field<AnchoredElement[], false> {
  * ```
  */
 export function otherChildren<A>(codec: ElementCodec<A>): Field<A[], false> {
-  return field(false, { kind: 'otherChildren', codec, step: xmlStep('element', [], true) })
+  return field(false, { kind: 'unknownChildren', keep: 'decoded', codec, step: xmlStep('element', [], true) })
 }
 
 /**

@@ -22,6 +22,7 @@ export {
 export { compareStamps, isStamp, type Stamp, stamp, stampToEpochMs } from '../common/stamp'
 export { Binary, base64ToBytes, bytesToBase64 } from './binary'
 export { type BooleanLexical, DotNetBoolean, type FormBoolean, formBoolean, XsBoolean } from './boolean'
+export type { XmlStep } from './context'
 export { DateTimeCodec, StampCodec } from './datetime'
 export { type DocumentOptions, fromXml, type XmlRootOptions, xmlRoot } from './document'
 export {
@@ -48,6 +49,7 @@ export {
   type RecordOf,
   type RequiredKeys,
   record,
+  recordDescription,
   type Simplify,
   text,
   textContent,
@@ -85,7 +87,15 @@ export {
 } from './schema/describe'
 export { type Dialect, dialect } from './schema/dialect'
 export {
+  type AttributeChild,
+  type CodecChild,
+  describedOf,
+  type TextChild,
+  type UnknownContent,
+} from './schema/kit'
+export {
   BooleanValue,
+  type CodecValueType,
   codecValue,
   DecimalValue,
   IntegerValue,

@@ -2,9 +2,11 @@
 // Implements docs/decisions.md#p3 (element codecs over the namespace-resolved tree; names compared expanded).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
-import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
+import type { XmlElement, XmlNode } from '../xml/types'
 import { insertEntry, xmlStep } from './context'
 import { type Names, NameTable, nameList, showName, type XName } from './names'
+import type { ElementDescription } from './schema/describe'
+import { describedOf, withDescription } from './schema/kit'
 
 /**
  * An element codec: decodes an element (its name is the caller's business, see {@link element}) and encodes
@@ -34,10 +36,6 @@ export interface AnchoredElement {
   after: string | null
   /** The element with its whole subtree, as read. */
   element: XmlElement
-}
-
-export function blankElement(children: XmlNode[], attributes: XmlAttribute[] = []): XmlElement {
-  return { type: 'element', namespace: null, localName: '', prefix: null, attributes, children }
 }
 
 export function isElement(u: unknown): u is XmlElement {
@@ -106,7 +104,8 @@ export function text<A>(codec: t.Type<A, string, any>, name = `text(${codec.name
     },
     (a) => {
       const s = codec.encode(a)
-      return blankElement(s === '' ? [] : [{ type: 'text', value: s }])
+      const children: XmlNode[] = s === '' ? [] : [{ type: 'text', value: s }]
+      return { type: 'element', namespace: null, localName: '', prefix: null, attributes: [], children }
     },
   )
 }
@@ -131,7 +130,8 @@ export const anyElement: ElementCodec<XmlElement> = new t.Type<XmlElement, XmlEl
  * A named element: decoding checks the element's expanded name against `names` (any of them) and hands it to
  * `content`; encoding names the content's element with the first name. Use it for document roots and wherever
  * the name itself must be checked; inside {@link record} fields the field's names already do that.
- * The element appears as a step of the error paths (`/feed`, `/Folder`).
+ * The element appears as a step of the error paths (`/feed`, `/Folder`). When `content` is a {@link record}, the
+ * result carries the record's description with this name (`describedOf`).
  *
  * @example
  * ```ts
@@ -146,7 +146,7 @@ export function element<A>(names: Names, content: ElementCodec<A>, name?: string
   for (const n of list) table.set(n, true)
   const step = xmlStep('element', list, false)
   const expected = list.map((n) => `<${showName(n)}>${n.namespace === null ? '' : ` (${n.namespace})`}`).join(' or ')
-  return new t.Type<A, XmlElement, XmlElement>(
+  const codec = new t.Type<A, XmlElement, XmlElement>(
     name ?? showName(first),
     content.is,
     (el, c) => {
@@ -167,4 +167,7 @@ export function element<A>(names: Names, content: ElementCodec<A>, name?: string
     },
     (a) => rename(content.encode(a), first),
   )
+  // A described content (`record()`) gives a described element: the same description, named.
+  const d = describedOf<ElementDescription<A>>(content)
+  return d === undefined ? codec : withDescription(codec, { ...d, namespace: first.namespace, name: first.localName })
 }

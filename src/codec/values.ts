@@ -241,6 +241,20 @@ export const BooleanValue: ValueType<boolean> = {
 }
 
 /**
+ * A value type adapted from an io-ts string codec by {@link codecValue}: the codec is kept, so the codec kit's
+ * attributes and text report its own errors with their full io-ts context.
+ *
+ * @example
+ * ```ts
+ * const rel: CodecValueType<string> = codecValue('rel', 'string', t.string)
+ * ```
+ */
+export interface CodecValueType<A> extends ValueType<A> {
+  /** The io-ts codec the value type was adapted from. */
+  readonly codec: t.Type<A, string, string>
+}
+
+/**
  * A value type whose XML text is read and written by an io-ts codec of the kit (the first error's message is the
  * problem), and whose JSON member is the same text unless `json` says otherwise. For a protocol's own leaf kinds
  * (FILESYNC's sizes without leading zeros, its 100 ns date-times, its remembered booleans).
@@ -256,7 +270,7 @@ export function codecValue<A>(
   jsType: ValueType<A>['jsType'],
   codec: t.Type<A, string, string>,
   json?: Pick<ValueType<A>, 'readJson' | 'writeJson'>,
-): ValueType<A> {
+): CodecValueType<A> {
   const read = (text: string): A | ValueProblem => {
     const r = codec.decode(text)
     return r._tag === 'Right' ? r.right : { problem: r.left[0]?.message ?? `expected ${codec.name}` }
@@ -265,6 +279,7 @@ export function codecValue<A>(
   return {
     name,
     jsType,
+    codec,
     read,
     write,
     readJson: json?.readJson ?? ((u) => (typeof u === 'string' ? read(u) : { problem: 'must be a string' })),

@@ -262,6 +262,21 @@ const EXAMPLES: Example[] = [
       },
     ],
   },
+  {
+    file: 'docs/schema.md',
+    contains: "const RuleJson = describedJson('RuleJson', RULE)",
+    scenarios: [
+      {
+        name: 'maps a kit record to JSON through the description record() builds',
+        check: (r) => {
+          completed(r)
+          expect(r.out[0]).toBe("{ name: 'ItemCount', value: '500' }")
+          expect(r.out[1]).toContain("_tag: 'Left'")
+          expect(r.out[1]).toContain("message: 'name is missing'")
+        },
+      },
+    ],
+  },
   // ---------------------------------------------------------------------------------------------- docs/sdata.md
   {
     file: 'docs/sdata.md',

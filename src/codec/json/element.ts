@@ -2,7 +2,7 @@
 // Used for payload resources and unmodelled extensions (docs/decisions.md#s3: payloads are lossless).
 import * as t from 'io-ts'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
-import { at, type Ctx, type Errs, fail, type JsonRecord, member, optString, readObject, run } from './read'
+import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, optString, readObject, run } from './read'
 
 /**
  * The JSON form of an XML attribute. `namespace` and `prefix` are left out when `null`.
@@ -68,10 +68,16 @@ export const MAX_ELEMENT_DEPTH = 1000
  * ```
  */
 export function attributeToJson(attribute: XmlAttribute): AttributeJsonObject {
-  const out: AttributeJsonObject = { name: attribute.localName } as AttributeJsonObject
-  if (attribute.namespace !== null && attribute.namespace !== undefined) out.namespace = attribute.namespace
-  if (attribute.prefix !== null && attribute.prefix !== undefined) out.prefix = attribute.prefix
+  const out = namedJson(attribute) as AttributeJsonObject
   out.value = attribute.value
+  return out
+}
+
+/** The name, namespace and prefix members an element's and an attribute's JSON forms share. */
+function namedJson(node: XmlAttribute | XmlElement): { name: string; namespace?: string; prefix?: string } {
+  const out: { name: string; namespace?: string; prefix?: string } = { name: node.localName }
+  if (node.namespace !== null && node.namespace !== undefined) out.namespace = node.namespace
+  if (node.prefix !== null && node.prefix !== undefined) out.prefix = node.prefix
   return out
 }
 
@@ -86,9 +92,7 @@ export function attributeToJson(attribute: XmlAttribute): AttributeJsonObject {
  * ```
  */
 export function elementToJson(element: XmlElement, depth = 0): ElementJsonObject {
-  const out: ElementJsonObject = { name: element.localName }
-  if (element.namespace !== null && element.namespace !== undefined) out.namespace = element.namespace
-  if (element.prefix !== null && element.prefix !== undefined) out.prefix = element.prefix
+  const out: ElementJsonObject = namedJson(element)
   if (element.attributes.length > 0) out.attributes = element.attributes.map(attributeToJson)
   if (element.children.length > 0 && depth < MAX_ELEMENT_DEPTH) {
     out.children = element.children.map((child: XmlNode) =>
@@ -109,12 +113,22 @@ export function elementToJson(element: XmlElement, depth = 0): ElementJsonObject
 export function readAttribute(errs: Errs, value: unknown, context: Ctx): XmlAttribute | undefined {
   const o = readObject(errs, value, context, 'an attribute')
   if (o === undefined) return undefined
-  const localName = requiredString(errs, o, 'name', context)
-  const namespace = optString(errs, o, 'namespace', context)
-  const prefix = optString(errs, o, 'prefix', context)
+  const { localName, namespace, prefix } = readNamed(errs, o, context)
   const text = requiredString(errs, o, 'value', context)
   if (localName === undefined || text === undefined) return undefined
-  return { namespace: namespace ?? null, localName, prefix: prefix ?? null, value: text }
+  return { namespace, localName, prefix, value: text }
+}
+
+/** Reads the name, namespace and prefix members an element's and an attribute's JSON forms share. */
+function readNamed(
+  errs: Errs,
+  o: JsonRecord,
+  context: Ctx,
+): { localName: string | undefined; namespace: string | null; prefix: string | null } {
+  const localName = requiredString(errs, o, 'name', context)
+  const namespace = optString(errs, o, 'namespace', context) ?? null
+  const prefix = optString(errs, o, 'prefix', context) ?? null
+  return { localName, namespace, prefix }
 }
 
 function requiredString(errs: Errs, o: JsonRecord, key: string, context: Ctx): string | undefined {
@@ -137,38 +151,14 @@ export function readElement(errs: Errs, value: unknown, context: Ctx, depth = 0)
   if (depth > MAX_ELEMENT_DEPTH) return fail(errs, value, context, `element tree deeper than ${MAX_ELEMENT_DEPTH}`)
   const o = readObject(errs, value, context, 'an element')
   if (o === undefined) return undefined
-  const localName = requiredString(errs, o, 'name', context)
-  const namespace = optString(errs, o, 'namespace', context)
-  const prefix = optString(errs, o, 'prefix', context)
-  const attributes: XmlAttribute[] = []
-  const rawAttributes = member(o, 'attributes')
-  if (rawAttributes !== undefined) {
-    const here = at(context, 'attributes', t.UnknownArray, rawAttributes)
-    if (!Array.isArray(rawAttributes)) fail(errs, rawAttributes, here, 'attributes must be a JSON array')
-    else {
-      rawAttributes.forEach((a, i) => {
-        const attribute = readAttribute(errs, a, at(here, i, t.unknown, a))
-        if (attribute !== undefined) attributes.push(attribute)
-      })
-    }
-  }
-  const children: XmlNode[] = []
-  const rawChildren = member(o, 'children')
-  if (rawChildren !== undefined) {
-    const here = at(context, 'children', t.UnknownArray, rawChildren)
-    if (!Array.isArray(rawChildren)) fail(errs, rawChildren, here, 'children must be a JSON array')
-    else {
-      rawChildren.forEach((c, i) => {
-        if (typeof c === 'string') children.push({ type: 'text', value: c })
-        else {
-          const child = readElement(errs, c, at(here, i, t.unknown, c), depth + 1)
-          if (child !== undefined) children.push(child)
-        }
-      })
-    }
-  }
+  const { localName, namespace, prefix } = readNamed(errs, o, context)
+  const attributes = optArray(errs, o, 'attributes', context, (a, here) => readAttribute(errs, a, here)) ?? []
+  const children: XmlNode[] =
+    optArray(errs, o, 'children', context, (c, here): XmlNode | undefined =>
+      typeof c === 'string' ? { type: 'text', value: c } : readElement(errs, c, here, depth + 1),
+    ) ?? []
   if (localName === undefined) return undefined
-  return { type: 'element', namespace: namespace ?? null, localName, prefix: prefix ?? null, attributes, children }
+  return { type: 'element', namespace, localName, prefix, attributes, children }
 }
 
 /**

@@ -6,10 +6,23 @@ import type { XmlElement } from '../../xml/types'
 import { type Errs, run } from '../json/read'
 import { type Child, type ElementDescription, guardOf, type JsonForm } from './describe'
 import { type Dialect, dialect } from './dialect'
-import { compileJsonReader, compileJsonWriter } from './json'
+import { compileJsonReader, compileJsonWriter, type JsonReader } from './json'
+import { compileKitJsonReader, compileKitJsonWriter } from './kit-json'
+import { kitContentReader, kitWriter } from './kit-xml'
 import { at, Problems } from './path'
 import { isElement } from './tree'
-import { compileReader, compileWriter } from './xml'
+import { compileReader, compileWriter, type XmlReader } from './xml'
+
+/** The engine's reader form of a kit content reader (its io-ts errors recorded as they are). */
+function kitElementReader<A>(d: ElementDescription<A>): XmlReader<A> {
+  const read = kitContentReader<A>(d)
+  return (el, path, problems) => {
+    const r = read(el, problems.context(path))
+    if (r._tag === 'Right') return r.right
+    problems.addAll(r.left)
+    return undefined
+  }
+}
 
 /**
  * What {@link describeElement} needs: the name and children, and whatever departs from the defaults.
@@ -105,8 +118,10 @@ export function describedElement<A>(
   d: ElementDescription<A>,
   written: Dialect = PLAIN,
 ): t.Type<A, XmlElement, XmlElement> {
-  const read = compileReader(d, written)
-  const write = compileWriter(d, written)
+  const kit = d.unknown !== undefined
+  const read = kit ? kitElementReader(d) : compileReader(d, written)
+  const prefix = d.namespace === null ? null : (written.prefixes.get(d.namespace) ?? null)
+  const write = kit ? kitWriter<A>(d, prefix) : compileWriter(d, written)
   const spaces = [d.namespace, ...(d.namespaces ?? [])]
   const wanted = `<${d.name}>${d.namespace === null ? ' in no namespace' : ` in namespace ${d.namespace}`}`
   return new t.Type<A, XmlElement, XmlElement>(
@@ -141,8 +156,11 @@ export function describedElement<A>(
  * ```
  */
 export function describedJson<A>(name: string, d: ElementDescription<A>): t.Type<A, Record<string, unknown>, unknown> {
-  const read = compileJsonReader(d)
-  const write = compileJsonWriter<A>(d)
+  const kit = d.unknown !== undefined
+  const read = (kit ? compileKitJsonReader(d as ElementDescription<unknown>) : compileJsonReader(d)) as JsonReader<A>
+  const write = (kit ? compileKitJsonWriter(d as ElementDescription<unknown>) : compileJsonWriter<A>(d)) as (
+    value: A,
+  ) => Record<string, unknown>
   return new t.Type<A, Record<string, unknown>, unknown>(
     name,
     guardOf(d),

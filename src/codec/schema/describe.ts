@@ -2,6 +2,7 @@
 // order with their cardinality and value types, and what becomes of unknown content. Readers, writers, the JSON
 // mapping, guards and arbitraries are all derived from one description (docs/schema.md).
 import type { ValueType } from '../values'
+import type { AttributeChild, CodecChild, TextChild, UnknownContent } from './kit'
 
 /**
  * How often a leaf child occurs: `required` (missing is an error), `optional` (missing leaves the member absent) or
@@ -107,7 +108,7 @@ export interface ListChild {
  * const children: readonly Child[] = [leafChild('origin', TextValue, 'optional')]
  * ```
  */
-export type Child = LeafChild | ManyChild | OneChild | ListChild
+export type Child = LeafChild | ManyChild | OneChild | ListChild | CodecChild
 
 /**
  * How a JSON object is read and written: what it is called in errors, and whether members may also be written
@@ -174,6 +175,12 @@ export interface ElementDescription<A> {
   readonly json: JsonForm
   /** The members the type guard (`is`) checks: a shallow check, cheap enough to run on every value. */
   readonly guard: readonly string[]
+  /** Attributes read as members (the codec kit's `attribute()`). */
+  readonly attributeChildren?: readonly AttributeChild[]
+  /** The element's text read as a member (the codec kit's `textContent()`). */
+  readonly text?: TextChild
+  /** Unknown content kept as the codec kit keeps it; when set, it replaces {@link extensions} and {@link attributes}. */
+  readonly unknown?: UnknownContent
   /** The value type, for type inference only. */
   readonly _A?: A
 }
@@ -213,7 +220,27 @@ export function leafChild(
  */
 export function childName(c: Child): string {
   if (c.kind === 'leaf') return c.name ?? c.key
+  if (c.kind === 'codec') return c.names[0]!.localName
   return c.kind === 'list' ? c.name : c.element.name
+}
+
+/**
+ * The children of a description the engine's own reader, writer and JSON mapping compile: all but codec children,
+ * which only kit content (`record()`) holds and `kit-xml.ts`/`kit-json.ts` compile (`describedElement` and
+ * `describedJson` pick them). A description mixing the two is a programming error, refused when compiled.
+ *
+ * @example
+ * ```ts
+ * engineChildren(SYNC_STATE) // SYNC_STATE.children
+ * ```
+ */
+export function engineChildren(d: ElementDescription<unknown>): readonly Exclude<Child, CodecChild>[] {
+  for (const c of d.children) {
+    if (c.kind === 'codec' || d.unknown !== undefined) {
+      throw new Error(`<${d.name}>: kit content (record()) is compiled by describedElement and describedJson`)
+    }
+  }
+  return d.children as readonly Exclude<Child, CodecChild>[]
 }
 
 /**
@@ -279,7 +306,9 @@ export function listChild(
  * ```
  */
 export function arrayMembers(d: ElementDescription<unknown>): string[] {
-  const out = d.children.filter((c) => c.kind === 'many' || c.kind === 'list').map((c) => c.key)
+  const out = d.children
+    .filter((c) => c.kind === 'many' || c.kind === 'list' || (c.kind === 'codec' && c.occurs === 'repeated'))
+    .map((c) => c.key)
   if (d.extensions === 'always') out.push('extensions')
   return out
 }
@@ -301,6 +330,8 @@ export function guardOf<A>(d: ElementDescription<A>): (u: unknown) => u is A {
     keys.push(key)
     if (child === undefined || child.kind === 'many' || child.kind === 'list') {
       checks.push(key === 'namespace' ? (v) => typeof v === 'string' : Array.isArray)
+    } else if (child.kind === 'codec') {
+      checks.push(child.occurs === 'repeated' ? Array.isArray : child.codec.is)
     } else if (child.kind === 'one') {
       checks.push((v) => typeof v === 'object' && v !== null)
     } else {

@@ -6,7 +6,8 @@ import { keptAttributes, keptExtensions, nonEmpty, readAttributes, readExtension
 import { splitMembers, withMembers } from '../json/members'
 import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from '../json/read'
 import { isValueProblem } from '../values'
-import type { Child, ElementDescription, LeafChild } from './describe'
+import { type Child, type ElementDescription, engineChildren, type LeafChild } from './describe'
+import type { CodecChild } from './kit'
 
 /**
  * Reads the JSON form of a description's value; `undefined` (with errors recorded) when it cannot be read.
@@ -40,8 +41,9 @@ const plain = (name: string): string => (name.startsWith('$') ? name.slice(1) : 
 export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   const cached = jsonReaders.get(d as ElementDescription<unknown>)
   if (cached !== undefined) return cached as JsonReader<A>
+  const children = engineChildren(d as ElementDescription<unknown>)
   const known = new Set<string>()
-  for (const c of d.children) {
+  for (const c of children) {
     known.add(c.json)
     if (d.json.plainAliases) known.add(plain(c.json))
   }
@@ -49,7 +51,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   if (d.attributes) known.add('$attributes')
   if (d.namespaces !== undefined) known.add('$namespace')
   const leftOut = d.extensions === 'always' ? EXTENSIONS : NONE
-  const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonReader(itemOf(c))))
+  const items = children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonReader(itemOf(c))))
   const wrapper = d.json.wrapper
   const reader: JsonReader<A> = (errs, u, top) => {
     let raw = readObject(errs, u, top, d.json.what)
@@ -70,7 +72,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
         fail(errs, ns, at(c, '$namespace', t.string, ns), '$namespace must be a string')
       value.namespace = typeof ns === 'string' ? ns : d.namespace
     }
-    d.children.forEach((child, i) => {
+    children.forEach((child, i) => {
       if (child.kind === 'many' || child.kind === 'list') {
         const item = items[i]!
         const list = optArray(errs, o, child.json, c, (v, vc) => item(errs, v, vc))
@@ -120,7 +122,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
 }
 
 /** The one description a nested or repeated child's JSON items are read and written by (lists of several have none yet). */
-function itemOf(c: Exclude<Child, LeafChild>): ElementDescription<unknown> {
+function itemOf(c: Exclude<Child, LeafChild | CodecChild>): ElementDescription<unknown> {
   if (c.kind !== 'list') return c.element
   if (c.items.length !== 1)
     throw new Error(`the list ${c.name} holds several kinds of element, which have no JSON form yet`)
@@ -146,12 +148,13 @@ function without(kept: JsonMembers | undefined, key: string): JsonMembers | unde
 export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDescription<A>): (value: A) => O {
   const cached = jsonWriters.get(d as ElementDescription<unknown>)
   if (cached !== undefined) return cached as unknown as (value: A) => O
-  const items = d.children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonWriter(itemOf(c))))
-  const zeroForNull = d.children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
+  const children = engineChildren(d as ElementDescription<unknown>)
+  const items = children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonWriter(itemOf(c))))
+  const zeroForNull = children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
   const writer = (value: A): Record<string, unknown> => {
     const v = value as Record<string, unknown>
     const out: Record<string, unknown> = {}
-    d.children.forEach((child, i) => {
+    children.forEach((child, i) => {
       const x = v[child.key]
       if (x === undefined) return
       if (child.kind === 'many' || child.kind === 'list') out[child.json] = (x as unknown[]).map(items[i]!)

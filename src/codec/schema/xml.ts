@@ -3,7 +3,7 @@
 
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { isValueProblem } from '../values'
-import { childName, type ElementDescription, type LeafChild, type ListChild } from './describe'
+import { childName, type ElementDescription, engineChildren, type LeafChild, type ListChild } from './describe'
 import { attributeIn, type Dialect, elementIn, leafIn, XSI_NAMESPACE as XSI_NS } from './dialect'
 import { at, duplicate, missingAt, type Path, type Problems, readValue } from './path'
 import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textOf } from './tree'
@@ -86,11 +86,12 @@ export function attributeForm(el: XmlElement, allowNil: boolean): 'plain' | 'nil
 export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): XmlReader<A> {
   const known = cached(readers, dialect, d as ElementDescription<unknown>)
   if (known !== undefined) return known as XmlReader<A>
+  const children = engineChildren(d as ElementDescription<unknown>)
   const table = new Map<string, Slot>()
   const ns = d.namespace
   const variants = d.namespaces
   const spaces = new Set<string | null>([ns, ...(variants ?? [])])
-  d.children.forEach((c, index) => {
+  children.forEach((c, index) => {
     const read =
       c.kind === 'leaf'
         ? undefined
@@ -105,7 +106,6 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
       repeated: c.kind === 'many',
     })
   })
-  const children = d.children
   const n = children.length
   const strict = d.leaves === 'strict'
   const prefix = ns === null ? null : dialect.prefixes.get(ns)
@@ -208,8 +208,9 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
 export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (value: A) => XmlElement {
   const known = cached(writers, dialect, d as ElementDescription<unknown>)
   if (known !== undefined) return known as (value: A) => XmlElement
+  const children = engineChildren(d as ElementDescription<unknown>)
   const ns = d.namespace
-  const parts = d.children.map((c) => {
+  const parts = children.map((c) => {
     if (c.kind === 'many') {
       const write = compileWriter(c.element, dialect)
       return (value: Record<string, unknown>, out: XmlNode[]) => {

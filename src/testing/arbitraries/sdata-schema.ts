@@ -57,6 +57,7 @@ export function arbitraryOf<A>(
       if (own !== undefined || c.items.length !== 1) return own
       return fc.array(arbitraryOf(c.items[0]!, options), { maxLength: 4 })
     }
+    if (c.kind === 'codec') return own
     const arb = own ?? valueArbitrary(c.type, options)
     return c.nillable ? fc.option(arb, { nil: null }) : arb
   })
