@@ -5,6 +5,7 @@ import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LIMITS } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
+import { xmlFault } from '../support/issues'
 import { KINDS, kind } from '../totality/kinds'
 import { expectSyntaxError, rejection } from './support'
 
@@ -28,16 +29,23 @@ describe('hostile sizes: each rejected by a limit, or processed without a stack 
     it(`${k.name}: nesting 10^5 deep stops at the first element past maxDepth`, () => {
       const text = `${k.open}${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}${k.close}`
       const column = k.open.length + 3 * (DEFAULT_LIMITS.maxDepth - 1) + 1
-      expectSyntaxError(k, text, 1, column, `elements nested deeper than maxDepth (${DEFAULT_LIMITS.maxDepth})`)
+      expectSyntaxError(
+        k,
+        text,
+        1,
+        column,
+        `elements nested deeper than maxDepth (${DEFAULT_LIMITS.maxDepth})`,
+        'limit',
+      )
     })
 
     it(`${k.name}: a 100 MB text node is refused by maxLength before parsing`, () => {
       const text = `${k.open}${'x'.repeat(100 * 1024 * 1024)}${k.close}`
-      expect(rejection(k, text)).toEqual([
-        {
-          path: '',
-          message: `the input is ${text.length} characters long, more than maxLength (${DEFAULT_LIMITS.maxLength})`,
-        },
+      expect(rejection(k, text)).toStrictEqual([
+        xmlFault(
+          'limit',
+          `the input is ${text.length} characters long, more than maxLength (${DEFAULT_LIMITS.maxLength})`,
+        ),
       ])
     })
 
@@ -51,6 +59,7 @@ describe('hostile sizes: each rejected by a limit, or processed without a stack 
         1,
         column,
         `more than maxAttributes (${DEFAULT_LIMITS.maxAttributes}) attributes on <x>`,
+        'limit',
       )
       const name = 'n'.repeat(1024 * 1024)
       expectSyntaxError(
@@ -59,6 +68,7 @@ describe('hostile sizes: each rejected by a limit, or processed without a stack 
         1,
         k.open.length + 2,
         `name longer than maxNameLength (${DEFAULT_LIMITS.maxNameLength})`,
+        'limit',
       )
     })
 

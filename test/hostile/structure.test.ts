@@ -1,6 +1,7 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { fixture } from '../support/fixtures'
+import { xmlFault } from '../support/issues'
 import { cutStride } from '../support/runtime'
 import { KINDS, type Kind, kind } from '../totality/kinds'
 import { accepted, expectRoundTrip, expectSyntaxError, rejection } from './support'
@@ -78,11 +79,13 @@ describe('hostile structure: malformed trees', () => {
         n + 4,
         `end tag </b> does not match start tag <a> (line 1, column ${n + 1})`,
       )
-      expect(rejection(k, `${k.open}</a>${k.close}`)).toEqual([
-        {
-          path: `1:${n + 1}`,
-          message: expect.stringMatching(/^end tag <\/a> does not match start tag <[^>]+> \(line 1, column 1\)$/),
-        },
+      expect(rejection(k, `${k.open}</a>${k.close}`)).toStrictEqual([
+        xmlFault(
+          'not-well-formed',
+          expect.stringMatching(/^end tag <\/a> does not match start tag <[^>]+> \(line 1, column 1\)$/),
+          1,
+          n + 1,
+        ),
       ])
       const one = `${k.open}${k.close}`
       expectSyntaxError(k, one + one, 1, one.length + 1, 'a second root element; a document has exactly one')
@@ -136,7 +139,7 @@ describe('hostile structure: the same prefix bound to two URIs at different dept
     )
     expect(doc.root.children.map((c) => c.namespace)).toEqual(['urn:b', 'urn:a'])
     expect(rejection(kind('parseXml'), '<r><p:x xmlns:p="urn:b"/><p:z/></r>')).toEqual([
-      { path: '1:27', message: 'unbound namespace prefix p in <p:z>' },
+      xmlFault('not-well-formed', 'unbound namespace prefix p in <p:z>', 1, 27),
     ])
   })
 })

@@ -3,11 +3,12 @@
 
 import { either as E } from 'fp-ts'
 import { expect } from 'vitest'
-import type { DecodeIssue } from '../../src/codec/index'
+import type { Issue, IssueCode } from '../../src/xml/index'
+import { xmlFault } from '../support/issues'
 import type { Kind } from '../totality/kinds'
 
 /** The issues a kind reports for a text it must reject (a throw fails the calling test, as it should). */
-export function rejection(kind: Kind, text: string): DecodeIssue[] {
+export function rejection(kind: Kind, text: string): Issue[] {
   const result = kind.decode(text)
   if (E.isRight(result)) throw new Error(`${kind.name} accepted a text it must reject`)
   return result.left
@@ -20,9 +21,20 @@ export function accepted<A = unknown>(kind: Kind, text: string): A {
   return result.right as A
 }
 
-/** Asserts the text is rejected by one issue at `line:column` with that message. */
-export function expectSyntaxError(kind: Kind, text: string, line: number, column: number, message: string): void {
-  expect(rejection(kind, text)).toEqual([{ path: `${line}:${column}`, message }])
+/**
+ * Asserts the text is rejected by one issue of the text at `line:column` with that message, in the one issue shape
+ * (severity `error`, no steps, `line` and `column` beside the `line:column` path), of code `not-well-formed` unless
+ * another is given.
+ */
+export function expectSyntaxError(
+  kind: Kind,
+  text: string,
+  line: number,
+  column: number,
+  message: string,
+  code: IssueCode = 'not-well-formed',
+): void {
+  expect(rejection(kind, text)).toStrictEqual([xmlFault(code, message, line, column)])
 }
 
 /** Asserts decode(encode(value)) equals value, the round trip every accepted hostile text must survive. */

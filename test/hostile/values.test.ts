@@ -3,7 +3,7 @@ import { Guid, Uuid } from '../../src/codec/index'
 import { decodeSiteId } from '../../src/filesync/index'
 import { validateDigest, validateSyncEntry } from '../../src/sdata/index'
 import { fixture } from '../support/fixtures'
-import { rule } from '../support/issues'
+import { decodeIssue, rule } from '../support/issues'
 import { kind } from '../totality/kinds'
 import { accepted, expectRoundTrip, rejection } from './support'
 
@@ -23,7 +23,7 @@ describe('hostile values: SData ticks (xs:integer, whitespace collapsed, non-neg
     ['0x10', 'expected a non-negative integer, found "0x10"'],
     ['', 'expected a non-negative integer, found ""'],
   ])('DigestXml rejects the tick %j', (tick, message) => {
-    expect(rejection(kind('DigestXml'), digestWith(tick))).toEqual([{ path: TICK, message }])
+    expect(rejection(kind('DigestXml'), digestWith(tick))).toStrictEqual([decodeIssue('bad-value', TICK, message)])
   })
 
   it('DigestXml reads " 5 " as 5 (xs:integer collapses white space) and 2^53 - 1 exactly', () => {
@@ -37,20 +37,21 @@ describe('hostile values: SData ticks (xs:integer, whitespace collapsed, non-neg
     const state = (tick: string) =>
       `<syncState xmlns="${SYNC}"><endpoint>http://e/</endpoint><tick>${tick}</tick><stamp>2008-10-30T14:55:43Z</stamp></syncState>`
     expect(rejection(kind('SyncStateXml'), state('9007199254740993'))).toEqual([
-      {
-        path: '/sync:syncState/tick',
-        message: 'expected a non-negative safe integer (at most 2^53 - 1), found "9007199254740993"',
-      },
+      decodeIssue(
+        'bad-value',
+        '/sync:syncState/tick',
+        'expected a non-negative safe integer (at most 2^53 - 1), found "9007199254740993"',
+      ),
     ])
     expect(accepted(kind('SyncStateXml'), state(' 5 '))).toMatchObject({ tick: 5 })
     const tracking = (v: string) =>
       `<tracking xmlns="http://schemas.sage.com/sdata/2008/1"><pollingMillis>${v}</pollingMillis><progress>${v}</progress></tracking>`
     expect(rejection(kind('TrackingXml'), tracking('0x10'))).toEqual([
-      { path: '/sdata:tracking/pollingMillis', message: 'expected a non-negative integer, found "0x10"' },
-      { path: '/sdata:tracking/progress', message: 'expected a decimal number, found "0x10"' },
+      decodeIssue('bad-value', '/sdata:tracking/pollingMillis', 'expected a non-negative integer, found "0x10"'),
+      decodeIssue('bad-value', '/sdata:tracking/progress', 'expected a decimal number, found "0x10"'),
     ])
     expect(rejection(kind('TrackingXml'), tracking('-1'))).toEqual([
-      { path: '/sdata:tracking/pollingMillis', message: 'expected a non-negative integer, found "-1"' },
+      decodeIssue('bad-value', '/sdata:tracking/pollingMillis', 'expected a non-negative integer, found "-1"'),
     ])
   })
 })
@@ -64,7 +65,9 @@ describe('hostile values: MS-FILESYNC sizes (no white space, no leading zeros, e
     [' 5 ', 'expected a non-negative safe integer, found " 5 "'],
     ['05', 'expected a non-negative safe integer, found "05" (leading zeros would not survive re-encoding)'],
   ])('FileSyncXml rejects the DataSize %j', (size, message) => {
-    expect(rejection(kind('FileSyncXml'), stream('DataSize', size))).toEqual([{ path: `${STREAM}/DataSize`, message }])
+    expect(rejection(kind('FileSyncXml'), stream('DataSize', size))).toStrictEqual([
+      decodeIssue('bad-value', `${STREAM}/DataSize`, message),
+    ])
   })
 
   it('FileSyncXml reads an empty DataSize as null and keeps it through a round trip', () => {
@@ -83,7 +86,7 @@ describe('hostile values: base64', () => {
     [' AQ== ', 'length 6 is not a multiple of 4'],
   ])('FileSyncXml rejects the XORHash %j', (value, why) => {
     expect(rejection(kind('FileSyncXml'), stream('XORHash', value))).toEqual([
-      { path: `${STREAM}/XORHash`, message: `expected base64 binary, found ${JSON.stringify(value)} (${why})` },
+      decodeIssue('bad-value', `${STREAM}/XORHash`, `expected base64 binary, found ${JSON.stringify(value)} (${why})`),
     ])
   })
 
@@ -101,11 +104,15 @@ describe('hostile values: dates', () => {
     ['+275760-09-13T00:00:00Z', 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'],
   ])('DigestXml and FileSyncXml reject %j', (date, why) => {
     expect(rejection(kind('DigestXml'), digestWith('5', '2', date))).toEqual([
-      { path: '/sync:digest/digestEntry[1]/stamp', message: `expected an xs:dateTime stamp, found "${date}" (${why})` },
+      decodeIssue(
+        'bad-value',
+        '/sync:digest/digestEntry[1]/stamp',
+        `expected an xs:dateTime stamp, found "${date}" (${why})`,
+      ),
     ])
     const folder = `<Items><Document><ResourceID>abc</ResourceID><DateModified>${date}</DateModified></Document></Items>`
     expect(rejection(kind('FileSyncXml'), folder)).toEqual([
-      { path: '/Items/Document[1]/DateModified', message: `expected an xs:dateTime, found "${date}" (${why})` },
+      decodeIssue('bad-value', '/Items/Document[1]/DateModified', `expected an xs:dateTime, found "${date}" (${why})`),
     ])
   })
 })
@@ -155,7 +162,7 @@ describe('hostile values: overlong GUIDs', () => {
     const text = fixture('filesync/rest/site-id.xml.txt').replace('8a90</d:Id>', '8a900</d:Id>')
     expect(decodeSiteId(text)).toEqual({
       _tag: 'Left',
-      left: [{ path: '/d:Id', message: "expected a GUID, found '0d2f6b3e-4c1a-4b8e-9f3a-2c7d5e6f8a900'" }],
+      left: [decodeIssue('bad-value', '/d:Id', "expected a GUID, found '0d2f6b3e-4c1a-4b8e-9f3a-2c7d5e6f8a900'")],
     })
   })
 })

@@ -30,9 +30,8 @@ function treeWay<V>(
 ): { value: SyncFeed<V> } | { issues: unknown[] } {
   const parsed = parseXml(text, parse)
   if (parsed._tag === 'Left') {
-    // As reportErrors shows a parser error: at its line:column, or with no path when it has no position.
-    const where = (e: { line?: number; column?: number }) => (e.line === undefined ? '' : `${e.line}:${e.column}`)
-    return { issues: parsed.left.map((e) => ({ path: where(e), message: e.message })) }
+    // reportErrors gives a parser error as the parser's own issue (code, line:column path, line and column).
+    return { issues: parsed.left }
   }
   const r = syncFeedElement(payload).validate(parsed.right.root, [{ key: '', type: codec, actual: text }])
   return r._tag === 'Right' ? { value: r.right } : { issues: reportErrors(r.left) }
