@@ -325,8 +325,7 @@ export class Parser extends NamespaceScopes {
     const events = this.events!
     const d = this.depth
     const start = this.i
-    // The deepest element read this way is the item's fourth level; deeper documents take the tree's checks.
-    if (d + 4 > this.limits.maxDepth || (this.defaultUri !== undefined && this.defaultUri !== null)) return false
+    if (d >= this.limits.maxDepth || (this.defaultUri !== undefined && this.defaultUri !== null)) return false
     const pending = this.pending
     const marks = this.declared.length
     const stacked = this.childStack.length
@@ -386,7 +385,8 @@ export class Parser extends NamespaceScopes {
         this.i = end + 1
         return true
       }
-      if (c === BANG || c === QUESTION) return false
+      // Markup other than elements, or a child deeper than maxDepth: the tree's checks and messages.
+      if (c === BANG || c === QUESTION || level >= this.limits.maxDepth) return false
       children = true
       this.i = i + 1
       const name = this.qname('an element name after <')

@@ -235,7 +235,7 @@ describe('FileSyncXml.decode, items read in the parser event mode', () => {
     fc.assert(
       fc.property(
         arbFileSyncDocument({ maxDepth: 2, maxItems: 4 }),
-        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SNIPPETS)), { maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SNIPPETS)), { maxLength: 4 }),
         (doc, edits) => {
           let text = FileSyncXml.encode(doc)
           for (const [n, snippet] of edits) {
@@ -257,7 +257,8 @@ describe('FileSyncXml.decode, items read in the parser event mode', () => {
     const text =
       '<Items><Document><ResourceID>a</ResourceID><Ext>1</Ext><ResourceID>b</ResourceID><DateModified/>' +
       '<DocumentStreams><DocumentStream><DataSize></DataSize><p:z xmlns:p="urn:p"/></DocumentStream>' +
-      '</DocumentStreams></Document><Document/><Folder><RelationshipName>a &amp; b</RelationshipName></Folder>' +
+      '</DocumentStreams></Document><Document/><Document><RelationshipName>a &amp; b&#x41;\u00e9</RelationshipName>' +
+      '<Path>\t/a\n</Path></Document><Folder><RelationshipName>a &amp; b</RelationshipName></Folder>' +
       '<Document> </Document></Items>'
     expect(FileSyncXml.decode(text)._tag).toBe('Left')
     const good = text.replace('<Document> </Document>', '')
