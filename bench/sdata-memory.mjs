@@ -1,20 +1,32 @@
-// Child process of bench/sdata-memory.bench.mjs: decodes the SData feed file named on the command line with
-// SyncFeedXml (in memory, the whole text at once) and prints the time, the peak resident set size above the one
-// before the decode, and the heap kept by the value, per input byte.
+// Child process of bench/sdata-memory.bench.mjs: decodes the SData feed file named on the command line, in memory
+// (the whole text at once), one way: `decode` (SyncFeedXml.decode, entry by entry) or `tree` (the tree way, the
+// decode before December 2026: parseXml's whole tree, then the feed's element codec). Prints the time, the peak
+// resident set size above the one before the decode, and the heap kept by the value, per input byte.
 import { readFileSync } from 'node:fs'
-import { syncFeedXml } from '../dist/sdata/index.js'
+import { syncFeedElement, syncFeedXml } from '../dist/sdata/index.js'
+import { parseXml } from '../dist/xml/index.js'
 
 const text = readFileSync(process.argv[2], 'utf8')
+const way = process.argv[3] ?? 'decode'
 const bytes = Buffer.byteLength(text)
-const Codec = syncFeedXml(undefined, { parse: { maxLength: 1e9 } })
+const parse = { maxLength: 1e9 }
+const Codec = syncFeedXml(undefined, { parse })
+const Element = syncFeedElement()
+const decode =
+  way === 'tree'
+    ? () => {
+        const p = parseXml(text, parse)
+        return p._tag === 'Right' ? Element.decode(p.right.root) : p
+      }
+    : () => Codec.decode(text)
 globalThis.gc()
 globalThis.gc()
 const before = process.memoryUsage()
 const t0 = performance.now()
-const r = Codec.decode(text)
+const r = decode()
 const ms = performance.now() - t0
 const peakRss = process.resourceUsage().maxRSS * 1024
-if (r._tag !== 'Right') throw new Error('SyncFeedXml did not decode the file')
+if (r._tag !== 'Right') throw new Error(`${way} did not decode the file`)
 globalThis.gc()
 const kept = process.memoryUsage().heapUsed - before.heapUsed
 console.log(JSON.stringify({ bytes, ms, peakPerByte: (peakRss - before.rss) / bytes, keptPerByte: kept / bytes }))

@@ -2,6 +2,7 @@
 // listing's top-level items, one at a time), checked whole before the first byte is written, then written in chunks.
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { reportErrors } from '../codec/report'
+import { type Issue, type PathStep, underSteps } from '../common/issues'
 import { type JsonStep, type JsonStreamEvent, JsonStreamReader } from '../common/json-stream'
 import { encodeFileSyncStream } from '../filesync/encode-stream'
 import type { FileSyncDocument, Item } from '../filesync/model'
@@ -13,7 +14,6 @@ import { decodeResource, streamSyncFeedJson } from '../sdata/json/stream'
 import type { SyncEntry, SyncFeed } from '../sdata/model'
 import { type ParseOptions, resolveLimits } from '../xml/options'
 import { sourceText } from '../xml/source'
-import type { StreamIssue } from '../xml/stream'
 import { Output } from './convert-large'
 import { KIND_SPECS } from './kinds'
 import { chunksOf, Meter } from './large'
@@ -46,8 +46,11 @@ function sniffEnvelope(file: string, version: string): StreamedKind | undefined 
   }
 }
 
-/** A problem as `convert` prints it. */
-type Problems = Array<{ path: string; message: string }>
+/** The problems `convert` prints. */
+type Problems = Issue[]
+
+/** The envelope's `value` member, above the document's own steps. */
+const VALUE: PathStep[] = [{ kind: 'member', name: 'value' }]
 
 /** The file's JSON events (`error` last), one chunk's worth at a time. */
 async function* jsonEvents(
@@ -75,10 +78,6 @@ async function* jsonEvents(
     meter.done()
   }
 }
-
-const notJson = (e: { path: string; line: number; column: number; message: string }): Problems => [
-  { path: e.path, message: `not JSON at ${e.line}:${e.column}: ${e.message}` },
-]
 
 /** FILESYNC JSON of one item back to its value, as the in-memory path checks a whole document (FILESYNC XML paths). */
 function fileSyncItem(json: unknown): { item: Item } | { problems: Problems } {
@@ -112,24 +111,28 @@ export async function jsonToXml(
   const counts = new Map<string, number>()
   let envelope: unknown
   for await (const e of jsonEvents(file, kind, parse)) {
-    if (e.type === 'error') return notJson(e)
+    if (e.type === 'error') return [e.issue]
     if (e.type === 'end') envelope = e.value
     if (e.type !== 'element') continue
     if (e.path[1] === '$resources') {
-      const r = decodeResource(SyncFeedJson, e.value, e.path[2] as number, '/value')
+      const r = decodeResource(SyncFeedJson, e.value, e.path[2] as number, ['value'])
       if ('issues' in r) return r.issues
       continue
     }
     const r = fileSyncItem(e.value)
-    const name = 'item' in r ? itemName(r.item) : /^\/Items\/([^/[]+)/.exec(r.problems[0]?.path ?? '')?.[1]
+    const name = 'item' in r ? itemName(r.item) : topItemStep(r.problems[0])?.name
     const n = (counts.get(name ?? '') ?? 0) + 1
     counts.set(name ?? '', n)
     if ('problems' in r) {
-      const base = e.path[1] === 'folder' ? '/value/Folder/Items' : '/value/Items'
-      return r.problems.map((p) => ({
-        path: p.path.replace(/^\/Items\/([^/[]+)(?:\[\d+\])?/, (_m, step: string) => `${base}/${step}[${n}]`),
-        message: p.message,
-      }))
+      const base: PathStep[] =
+        e.path[1] === 'folder'
+          ? [...VALUE, { kind: 'element', name: 'Folder' }, { kind: 'element', name: 'Items' }]
+          : [...VALUE, { kind: 'element', name: 'Items' }]
+      return r.problems.map((p) => {
+        const top = topItemStep(p)
+        if (top === undefined) return p
+        return underSteps({ ...p, steps: [{ ...top, position: n }, ...p.steps.slice(2)] }, base)
+      })
     }
   }
   // A member repeated later (JSON keeps the last) may say otherwise: then the whole-text path decides.
@@ -137,8 +140,7 @@ export async function jsonToXml(
   if (e.$syncwire !== version || e.kind !== kind) return undefined
   if (kind === 'feed') {
     const head = SyncFeedJson.decode(e.value)
-    if (head._tag === 'Left')
-      return reportJsonErrors(head.left).map((p) => ({ path: `/value${p.path}`, message: p.message }))
+    if (head._tag === 'Left') return reportJsonErrors(head.left).map((p) => underSteps(p, VALUE, 'json'))
     await writeChunks(
       io,
       encodeSyncFeedStream(head.right as SyncFeed, () => feedEntries(file, parse)),
@@ -147,8 +149,7 @@ export async function jsonToXml(
   }
   {
     const head = KIND_SPECS.filesync.json.decode(e.value)
-    if (head._tag === 'Left')
-      return reportErrors(head.left).map((p) => ({ path: `/value${p.path}`, message: p.message }))
+    if (head._tag === 'Left') return reportErrors(head.left).map((p) => underSteps(p, VALUE))
     await writeChunks(io, encodeFileSyncStream(head.right as FileSyncDocument, fileSyncItems(file, parse)))
     return []
   }
@@ -184,7 +185,7 @@ async function* feedEntries(file: string, parse: ParseOptions | undefined): Asyn
 /** The top-level items of the envelope's listing, read again (they were checked). */
 async function* fileSyncItems(file: string, parse: ParseOptions | undefined): AsyncGenerator<Item> {
   for await (const e of jsonEvents(file, 'filesync', parse)) {
-    if (e.type === 'error') throw new Error(`${file} changed while it was read: ${issuesText(notJson(e))}`)
+    if (e.type === 'error') throw new Error(`${file} changed while it was read: ${issuesText([e.issue])}`)
     if (e.type !== 'element') continue
     const r = fileSyncItem(e.value)
     if ('problems' in r) throw new Error(`${file} changed while it was read: ${issuesText(r.problems)}`)
@@ -192,6 +193,12 @@ async function* fileSyncItems(file: string, parse: ParseOptions | undefined): As
   }
 }
 
-function issuesText(issues: StreamIssue[]): string {
+/** The step of the top-level item an issue of a one-item `Items` document is in (`/Items/Folder[1]/…`). */
+function topItemStep(issue: Issue | undefined): (PathStep & { kind: 'element' }) | undefined {
+  const [items, item] = issue?.steps ?? []
+  return items?.kind === 'element' && items.name === 'Items' && item?.kind === 'element' ? item : undefined
+}
+
+function issuesText(issues: Issue[]): string {
   return issues.map((i) => `${i.path} ${i.message}`).join('; ')
 }

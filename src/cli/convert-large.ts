@@ -1,11 +1,12 @@
 // `syncwire convert` on files over --max-size: a sync feed to its JSON envelope entry by entry, and a feed envelope
 // back to XML in chunks; the text is what the in-memory path writes (SData JSON mapping, `$resources` in place).
 
+import { wholeInputIssue } from '../common/issues'
 import { encodeSyncFeedStream } from '../sdata/encode-stream'
 import { SyncFeedJson } from '../sdata/index'
 import type { SyncEntry, SyncFeed } from '../sdata/model'
+import type { Issue } from '../xml/issue'
 import type { ParseOptions } from '../xml/options'
-import type { StreamIssue } from '../xml/stream'
 import { feedEvents } from './large'
 import type { Io } from './shared'
 
@@ -60,13 +61,13 @@ export async function feedToJson(
   version: string,
   io: Io,
   parse?: ParseOptions,
-): Promise<StreamIssue[] | undefined> {
+): Promise<Issue[] | undefined> {
   let head: SyncFeed | undefined
   for await (const event of feedEvents(file, parse)) {
     if (event.type === 'end') head = event.feed
     else if (event.type === 'error') return event.issues
   }
-  if (head === undefined) return [{ path: '', message: 'the feed ended early' }]
+  if (head === undefined) return [wholeInputIssue('the feed ended early', 'incomplete')]
   const value = SyncFeedJson.encode(head) as unknown as Record<string, unknown>
   value.$resources = MARK
   const text = `${JSON.stringify({ $syncwire: version, kind: 'feed', value }, null, 2)}\n`

@@ -1,11 +1,11 @@
 // `syncwire validate` and `convert --to json` of a FILESYNC document over --max-size, item by item from its stream:
 // the same problems, summary and JSON text as the in-memory path, holding one item (and small counters) at a time.
+import { wholeInputIssue } from '../common/issues'
 import type { FileSyncDocument, Item } from '../filesync/model'
 import { itemName, validateFileSyncItem } from '../filesync/validate'
+import type { Issue } from '../xml/issue'
 import type { ParseOptions } from '../xml/options'
-import type { StreamIssue } from '../xml/stream'
 import { Output } from './convert-large'
-import type { Problem } from './kinds'
 import { KIND_SPECS } from './kinds'
 import { fileSyncEvents, sniffFileSyncRoot } from './large'
 import type { Io } from './shared'
@@ -61,10 +61,10 @@ export async function checkFileSyncStream(
   file: string,
   parse: ParseOptions,
   root: 'Folder' | 'Items' = sniffFileSyncRoot(file),
-): Promise<{ found: Problem[]; summary: string } | { issues: StreamIssue[] }> {
+): Promise<{ found: Issue[]; summary: string } | { issues: Issue[] }> {
   const paths = new ItemPaths(root === 'Folder' ? '/Folder/Items' : '/Items')
   const summary = new FileSyncSummary()
-  const found: Problem[] = []
+  const found: Issue[] = []
   const where = { listed: root === 'Folder', root: false }
   for await (const event of fileSyncEvents(file, parse)) {
     if (event.type === 'item') {
@@ -79,7 +79,7 @@ export async function checkFileSyncStream(
       return { found, summary: summary.text(document) }
     } else return { issues: event.issues }
   }
-  return { issues: [{ path: '', message: 'the document ended early' }] }
+  return { issues: [wholeInputIssue('the document ended early', 'incomplete')] }
 }
 
 const MARK = '\u0000syncwire-items'
@@ -126,7 +126,7 @@ export async function fileSyncToJson(
   io: Io,
   parse?: ParseOptions,
   root: 'Folder' | 'Items' = sniffFileSyncRoot(file),
-): Promise<StreamIssue[] | undefined> {
+): Promise<Issue[] | undefined> {
   const envelope = (document: FileSyncDocument): string =>
     `${JSON.stringify({ $syncwire: version, kind: 'filesync', value: KIND_SPECS.filesync.json.encode(document) }, null, 2)}\n`
   const top = around(
@@ -178,7 +178,7 @@ export async function fileSyncToJson(
       out.flush()
       return undefined
     }
-    return [{ path: '', message: 'the document ended early' }]
+    return [wholeInputIssue('the document ended early', 'incomplete')]
   } finally {
     for (const level of levels) level.close()
   }

@@ -62,20 +62,6 @@ export type Kind = 'filesync' | 'feed' | 'entry' | 'digest' | 'sync-state' | 'di
 export const KINDS: readonly Kind[] = ['filesync', 'feed', 'entry', 'digest', 'sync-state', 'diagnoses', 'tracking']
 
 /**
- * A problem found by the validator (the decoders' problems have no severity: they are errors).
- *
- * @example
- * ```ts
- * const p: Problem = { severity: 'warning', path: '/feed/entry[1]', message: '…' }
- * ```
- */
-export interface Problem {
-  severity: 'error' | 'warning'
-  path: string
-  message: string
-}
-
-/**
  * What the CLI does with one kind: its XML codec, its validator, its JSON codec.
  *
  * @example

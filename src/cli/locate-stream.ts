@@ -1,6 +1,7 @@
 // Where the elements that problems name are in a file too large to hold: `locate` for many paths in one streamed
 // pass, on the streaming reader's scanner, holding the paths asked for and the text since the last `<`, not the file.
 import { createReadStream } from 'node:fs'
+import type { PathStep } from '../xml/issue'
 import { advance } from '../xml/position'
 import { Scanner } from '../xml/scanner'
 import { sourceText } from '../xml/source'
@@ -17,41 +18,39 @@ interface Open {
   counts: Map<string, number> | undefined
 }
 
-/** `name[n]` steps of a path as `locate` reads them (`prefix:` dropped, `[1]` implied); stops at `@x` or a bad step. */
-function stepsOf(path: string): string[] {
+/** The `name[n]` keys of an issue's leading element steps (`prefix:` dropped, `[1]` implied); stops at any other step. */
+function keysOf(steps: readonly PathStep[]): string[] {
   const out: string[] = []
-  if (!path.startsWith('/')) return out
-  for (const step of path.slice(1).split('/')) {
-    if (step.startsWith('@') || step === '') break
-    const m = /^(?:[^:[\]]+:)?([^[\]]+)(?:\[(\d+)\])?$/.exec(step)
-    if (m === null) break
-    out.push(`${m[1]}[${m[2] === undefined ? 1 : Number(m[2])}]`)
+  for (const step of steps) {
+    if (step.kind !== 'element') break
+    out.push(`${step.name.slice(step.name.lastIndexOf(':') + 1)}[${step.position ?? 1}]`)
   }
   return out
 }
 
 /**
- * The 1-based line and column `locate` gives each path in the text of `file` (the deepest element of the path that
- * is there; an attribute step points at its element), found in one pass over the file as it streams: the text is
- * decoded as the CLI decodes it and scanned with the streaming reader's scanner, which stops once every path is
- * found. A path not found at all (not even its root) is absent from the result; so are all paths when the text has
- * a DOCTYPE or cannot be read.
+ * The 1-based line and column of each issue's steps in the text of `file`, as `elementAtSteps` places them in a
+ * tree (the deepest element of the steps that is there; an attribute step points at its element), found in one
+ * pass over the file as it streams: the text is decoded as the CLI decodes it and scanned with the streaming
+ * reader's scanner, which stops once every element is found. An entry is `undefined` for steps not found at all
+ * (not even the root); all are when the text has a DOCTYPE or cannot be read.
  *
  * @example
  * ```ts
- * const at = await locateInFile('big-feed.xml', ['/feed/entry[3]/sync:syncState/tick'])
- * at.get('/feed/entry[3]/sync:syncState/tick') // { line: 41, column: 9 }
+ * const [at] = await locateInFile('big-feed.xml', [issue.steps])
+ * at // { line: 41, column: 9 }
  * ```
  */
 export async function locateInFile(
   file: string,
-  paths: readonly string[],
-): Promise<Map<string, { line: number; column: number }>> {
+  located: ReadonlyArray<readonly PathStep[]>,
+): Promise<Array<{ line: number; column: number } | undefined>> {
   const root: Step = { next: new Map(), at: undefined }
   let unresolved = 0
-  for (const path of paths) {
+  const keys = located.map(keysOf)
+  for (const path of keys) {
     let step = root
-    for (const key of stepsOf(path)) {
+    for (const key of path) {
       let next = step.next.get(key)
       if (next === undefined) {
         next = { next: new Map(), at: undefined }
@@ -114,18 +113,16 @@ export async function locateInFile(
       failed = true
     }
   }
-  const out = new Map<string, { line: number; column: number }>()
-  if (failed) return out
-  for (const path of paths) {
+  if (failed) return keys.map(() => undefined)
+  return keys.map((path) => {
     let step = root
     let found: { line: number; column: number } | undefined
-    for (const key of stepsOf(path)) {
+    for (const key of path) {
       const next = step.next.get(key)
       if (next?.at === undefined) break
       found = next.at
       step = next
     }
-    if (found !== undefined) out.set(path, found)
-  }
-  return out
+    return found
+  })
 }

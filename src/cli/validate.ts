@@ -1,7 +1,7 @@
 // `syncwire validate`: decode each document by its kind, run the validator, print one line per problem.
 // `syncwire validate`: exit 0 valid, 1 invalid, 2 usage or unreadable.
 import { reportErrors } from '../codec/report'
-import { issueAt } from '../common/issues'
+import { wholeInputIssue } from '../common/issues'
 import { SYNC_ENTRY_ROLES, type SyncEntryRole, type SyncFeed, type SyncFeedRole } from '../sdata/index'
 import { checkFeedMembers } from '../sdata/validate'
 import { Issues } from '../sdata/validate-issues'
@@ -10,10 +10,9 @@ import type { Issue } from '../xml/issue'
 import type { ParseOptions } from '../xml/options'
 import { parseXml } from '../xml/parse'
 import { elementAtSteps, elementPosition } from '../xml/positions'
-import type { StreamIssue } from '../xml/stream'
 import { checkFileSyncStream } from './filesync-large'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
-import { detectKind, isResultEntry, KIND_SPECS, KINDS, type Kind, type Problem } from './kinds'
+import { detectKind, isResultEntry, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { feedEvents, isLarge, type StreamableKind, sniffKind } from './large'
 import { locateInFile } from './locate-stream'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
@@ -131,8 +130,7 @@ function check(
     return {
       kind,
       summary: `${spec.title} that could not be decoded`,
-      // Decode issues carry their path as text here; their steps come from it (common/issues does that, in one place).
-      problems: reportErrors(decoded.left).map((p) => located(issueAt('error', 'bad-value', p.path, p.message))),
+      problems: reportErrors(decoded.left).map(located),
     }
   }
   const issues: Issue[] = spec.validate(decoded.right, role)
@@ -167,36 +165,37 @@ async function checkLarge(
     kind === 'feed'
       ? await checkFeedStream(file, role as SyncFeedRole | undefined, parse)
       : await checkFileSyncStream(file, parse)
-  const positional = (path: string) => /^(\d+):(\d+)$/.exec(path)
-  const paths = ('issues' in read ? read.issues : read.found).map((p) => p.path).filter((p) => !positional(p))
-  const found = paths.length === 0 ? new Map() : await locateInFile(file, paths)
-  const place = (path: string): { line: number; column: number } => {
-    const position = positional(path)
-    if (position) return { line: Number(position[1]), column: Number(position[2]) }
-    return found.get(path) ?? { line: 1, column: 1 }
-  }
+  // A fault of the text is placed by its own line and column; every other problem by its steps, in the file.
+  const inText = (p: Issue) => p.line !== undefined && p.column !== undefined && p.steps.length === 0
+  const problems: Issue[] = 'issues' in read ? read.issues : read.found
+  const bySteps = problems.filter((p) => !inText(p))
+  const found =
+    bySteps.length === 0
+      ? []
+      : await locateInFile(
+          file,
+          bySteps.map((p) => p.steps),
+        )
+  const places = new Map(bySteps.map((p, i) => [p, found[i]]))
+  const place = (p: Issue): { line: number; column: number } =>
+    inText(p) ? { line: p.line!, column: p.column! } : (places.get(p) ?? { line: 1, column: 1 })
   if ('issues' in read) {
-    const wellFormed = !read.issues.some((p) => positional(p.path))
+    const wellFormed = !read.issues.some(inText)
     return {
       ...(wellFormed ? { kind } : {}),
       summary: wellFormed ? `${spec.title} that could not be decoded` : 'not well-formed XML',
       problems: read.issues.map((p) => ({
-        ...place(p.path),
-        path: positional(p.path) ? '' : p.path,
+        ...place(p),
+        path: inText(p) ? '' : p.path,
         severity: 'error',
-        message: positional(p.path) ? `not well-formed XML: ${p.message}` : p.message,
+        message: inText(p) ? `not well-formed XML: ${p.message}` : p.message,
       })),
     }
   }
   return {
     kind,
     summary: read.summary,
-    problems: read.found.map((p: Problem) => ({
-      ...place(p.path),
-      path: p.path,
-      severity: p.severity,
-      message: p.message,
-    })),
+    problems: read.found.map((p) => ({ ...place(p), path: p.path, severity: p.severity, message: p.message })),
   }
 }
 
@@ -210,7 +209,7 @@ async function checkFeedStream(
   file: string,
   role: SyncFeedRole | undefined,
   parse: ParseOptions,
-): Promise<{ found: Problem[]; summary: string } | { issues: StreamIssue[] }> {
+): Promise<{ found: Issue[]; summary: string } | { issues: Issue[] }> {
   let head: SyncFeed | undefined
   let rules: FeedEntryRules | undefined
   let chosen = role
@@ -234,7 +233,7 @@ async function checkFeedStream(
       return { found: [...issues.list, ...rules.finish(chosen, event.feed.digest)], summary: summary.text(event.feed) }
     } else return { issues: event.issues }
   }
-  return { issues: [{ path: '', message: 'the feed ended early' }] }
+  return { issues: [wholeInputIssue('the feed ended early', 'incomplete')] }
 }
 
 /** `valid`, `valid (2 warnings)`, `invalid (1 error, 3 warnings)`: the end of a --summary line. */

@@ -1,6 +1,7 @@
 // How element codecs record where they are in the io-ts context, so `reportErrors` can print XML paths.
 // Implements docs/decisions.md#p2 (every error names its XML path).
 import * as t from 'io-ts'
+import type { Issue, IssueCode } from '../xml/issue'
 import type { XName } from './names'
 
 /**
@@ -40,6 +41,10 @@ export interface TextPosition extends t.Decoder<unknown, never> {
   readonly line: number | undefined
   /** 1-based column, when known. */
   readonly column: number | undefined
+  /** The parser's code for the fault (`not-well-formed` when not given). */
+  readonly code?: IssueCode
+  /** The byte offset, for undecodable bytes. */
+  readonly offset?: number
 }
 
 function neverValidate(u: unknown, c: t.Context): t.Validation<never> {
@@ -75,15 +80,74 @@ export function xmlStep(kind: 'element' | 'attribute', names: readonly XName[], 
  * const where = textPosition(1, 7)
  * ```
  */
-export function textPosition(line: number | undefined, column: number | undefined): TextPosition {
+export function textPosition(
+  line: number | undefined,
+  column: number | undefined,
+  code?: IssueCode,
+  offset?: number,
+): TextPosition {
   return {
     _tag: 'syncwire.TextPosition',
     line,
     column,
+    ...(code === undefined ? {} : { code }),
+    ...(offset === undefined ? {} : { offset }),
     name: 'XML text',
     validate: neverValidate,
     decode: (u) => neverValidate(u, []),
   }
+}
+
+/**
+ * The parser's issues as io-ts errors of a document codec, each marked with its position in the text (and its code),
+ * so `reportErrors` gives them back as they were.
+ *
+ * @example
+ * ```ts
+ * if (E.isLeft(parsed)) return t.failures(parseFailures(parsed.left, c, text))
+ * ```
+ */
+export function parseFailures(
+  issues: readonly Issue[],
+  c: t.Context,
+  value: unknown,
+  actual: unknown = value,
+): t.Errors {
+  return issues.map((e) => ({
+    value,
+    context: [...c, { key: '', type: textPosition(e.line, e.column, e.code, e.offset), actual }],
+    message: e.message,
+  }))
+}
+
+/** A validation error that `reportErrors` reports with code `internal`: a codec threw, and the error says so. */
+export interface InternalError extends t.ValidationError {
+  /** Marks the error. */
+  readonly internal: true
+}
+
+/**
+ * An io-ts error for a codec that threw (a bug, reported instead of thrown); the context is the caller's, unchanged.
+ *
+ * @example
+ * ```ts
+ * return t.failures([internalError(text, c, `could not decode the document: ${why}`)])
+ * ```
+ */
+export function internalError(value: unknown, context: t.Context, message: string): InternalError {
+  return { value, context, message, internal: true }
+}
+
+/**
+ * Whether an io-ts error is an {@link InternalError}.
+ *
+ * @example
+ * ```ts
+ * isInternalError(internalError('x', [], 'boom')) // true
+ * ```
+ */
+export function isInternalError(e: t.ValidationError): e is InternalError {
+  return (e as { internal?: unknown }).internal === true
 }
 
 /**

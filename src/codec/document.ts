@@ -6,7 +6,7 @@ import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { type ParseOptions, parseXml } from '../xml/parse'
 import { type SerializeOptions, serializeXml } from '../xml/serialize'
 import type { XmlElement } from '../xml/types'
-import { textPosition } from './context'
+import { internalError, parseFailures } from './context'
 import type { ElementCodec } from './element'
 
 /**
@@ -57,13 +57,7 @@ export function xmlRoot(options: XmlRootOptions = {}): t.Type<XmlElement, string
       if (!isXmlInput(text)) return t.failure(text, c, `expected XML text, found a ${typeof text}`)
       const r = parseXml(text, options.parse)
       if (E.isRight(r)) return t.success(r.right.root)
-      return t.failures(
-        r.left.map((e) => ({
-          value: text,
-          context: [...c, { key: '', type: textPosition(e.line, e.column), actual: text }],
-          message: e.message,
-        })),
-      )
+      return t.failures(parseFailures(r.left, c, text))
     },
     (root) => serializeXml({ root }, options.serialize),
   )
@@ -93,7 +87,8 @@ export function fromXml<A>(
         return piped.validate(text, c)
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e)
-        return t.failure(text, c, `could not decode the document: ${why}`)
+        // Marked `internal` (a bug reported, at the whole document), beside the context the caller gave.
+        return t.failures([internalError(text, c, `could not decode the document: ${why}`)])
       }
     },
     piped.encode,

@@ -1,40 +1,23 @@
-// The error reporter: io-ts validation errors and XML parse errors as `{ path, message }` issues.
+// The error reporter: io-ts validation errors and XML parse errors as the one issue shape, located by steps.
 // Implements docs/decisions.md#p2 (XML paths such as `/feed/entry[3]/sync:syncState/tick`).
 import type * as t from 'io-ts'
+import { formatXmlPath, type Issue, type IssueCode, type PathStep } from '../common/issues'
+import { xmlIssue } from '../xml/issue'
+import { elementPosition, type TextPoint } from '../xml/positions'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
-import { isTextPosition, isXmlStep, type XmlStep } from './context'
+import { isInternalError, isTextPosition, isXmlStep, type TextPosition, type XmlStep } from './context'
 
 /**
- * One decode problem: where (an XML path, or `line:column` for text that is not well-formed) and what.
+ * One decode problem: the one {@link Issue} shape.
  *
+ * @deprecated Use {@link Issue}: `reportErrors` returns issues with `severity`, `code` and `steps` beside the `path`
+ * and `message` this name described.
  * @example
  * ```ts
- * const issue: DecodeIssue = { path: '/feed/entry[3]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "abc"' }
+ * const issue: DecodeIssue = reportErrors(errors)[0]!
  * ```
  */
-export interface DecodeIssue {
-  /** An XML path (`/feed/entry[3]/sync:syncState/tick`, `/Folder/Items/Document[2]/@attr`), or `line:column`. */
-  path: string
-  /** What was expected and what was found. */
-  message: string
-}
-
-/**
- * The shape of an error from `parseXml` (line and column are 1-based, present where the text is at fault).
- *
- * @example
- * ```ts
- * const e: XmlErrorLike = { message: 'unclosed tag <feed>', line: 3, column: 1 }
- * ```
- */
-export interface XmlErrorLike {
-  /** What is wrong. */
-  message: string
-  /** 1-based line. */
-  line?: number
-  /** 1-based column. */
-  column?: number
-}
+export type DecodeIssue = Issue
 
 interface Step {
   step: XmlStep
@@ -125,34 +108,34 @@ function collectSteps(context: t.Context): Step[] {
  * ```
  */
 export function pathOf(context: t.Context): string {
-  return pathWith(context, new WeakMap())
-}
-
-function pathWith(context: t.Context, cache: PositionCache): string {
   const position = context.find((e) => isTextPosition(e.type))
   if (position !== undefined && isTextPosition(position.type)) return showPosition(position.type)
+  return formatXmlPath(locate(context, new WeakMap()).steps)
+}
+
+/** The steps of a context (built directly, one per element from the root) and the deepest recorded position. */
+function locate(context: t.Context, cache: PositionCache): { steps: PathStep[]; at: TextPoint | undefined } {
   const steps = collectSteps(context)
-  let path = ''
+  const out: PathStep[] = []
+  let at: TextPoint | undefined
   let parentNamespace: string | null | undefined
   let parent: unknown
   for (const s of steps) {
     const ns = namespaceOf(s)
     if (s.step.kind === 'attribute') {
       const prefix = ns === null ? null : prefixFor(s, ns)
-      path += `/@${prefix ? `${prefix}:` : ''}${localNameOf(s)}`
+      out.push({ kind: 'attribute', name: `${prefix ? `${prefix}:` : ''}${localNameOf(s)}` })
       continue
     }
     const prefix = ns === parentNamespace ? null : prefixFor(s, ns)
-    let stepText = `${prefix ? `${prefix}:` : ''}${localNameOf(s)}`
-    if (s.step.repeated && isElement(s.actual)) {
-      const n = positionAmongSiblings(parent, s.actual, cache)
-      if (n !== undefined) stepText += `[${n}]`
-    }
-    path += `/${stepText}`
+    const name = `${prefix ? `${prefix}:` : ''}${localNameOf(s)}`
+    const n = s.step.repeated && isElement(s.actual) ? positionAmongSiblings(parent, s.actual, cache) : undefined
+    out.push(n === undefined ? { kind: 'element', name } : { kind: 'element', name, position: n })
+    if (isElement(s.actual)) at = elementPosition(s.actual) ?? at
     parentNamespace = ns
     parent = s.actual
   }
-  return path
+  return { steps: out, at }
 }
 
 function showPosition(p: { line: number | undefined; column: number | undefined }): string {
@@ -188,23 +171,50 @@ function messageOf(e: t.ValidationError): string {
 }
 
 /**
- * Turns io-ts errors from any syncwire codec into `{ path, message }` issues, in order, duplicates removed.
- * Paths have one step per element from the root (`/feed/entry[3]/sync:syncState/tick`): a prefix only where the
- * namespace changes, a 1-based position on elements of repeated fields, `@name` for attributes; parse errors (from
- * the document codecs) have `line:column` as their path.
+ * The code of a decode error: `missing` when its element or attribute is absent (its last step found nothing, or
+ * no value was found at all), `bad-value` when text was found that does not read as its type, `unexpected` when
+ * something else stands there (an element with children, a value of another type).
+ */
+function codeOf(e: t.ValidationError): IssueCode {
+  if (isInternalError(e)) return 'internal'
+  if (e.value === undefined) return 'missing'
+  for (let i = e.context.length - 1; i >= 0; i--) {
+    const entry = e.context[i]!
+    if (isXmlStep(entry.type)) {
+      if (entry.actual === undefined) return 'missing'
+      break
+    }
+  }
+  // Text that does not read as its type is a bad value; text where an element belongs is something else.
+  return typeof e.value === 'string' && !e.message?.startsWith('expected element') ? 'bad-value' : 'unexpected'
+}
+
+function textIssue(marker: TextPosition, message: string): Issue {
+  return xmlIssue(message, { line: marker.line, column: marker.column, offset: marker.offset }, marker.code)
+}
+
+/**
+ * Turns io-ts errors from any syncwire codec into {@link Issue}s (severity `error`), in order, duplicates removed.
+ * Steps have one element per element from the root (`/feed/entry[3]/sync:syncState/tick` as `path`): a prefix only
+ * where the namespace changes, a 1-based position on elements of repeated fields, attributes as attribute steps.
+ * Codes: `missing`, `bad-value` (text that does not read as its type), `unexpected` (anything else found where a
+ * value was expected); parse errors (from the document codecs) keep the parser's issue, `line:column` as their path.
+ * When the document was parsed with `positions: true`, an issue also has the `line` and `column` of the deepest
+ * element of its path found in the text.
  *
  * @example
  * ```ts
  * const r = SyncFeedXml.decode(text)
- * if (isLeft(r)) reportErrors(r.left) // [{ path: '/feed/entry[3]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "abc"' }]
+ * if (isLeft(r)) reportErrors(r.left)
+ * // [{ severity: 'error', code: 'bad-value', path: '/feed/entry[3]/sync:syncState/tick', steps: [...], message: 'expected a non-negative safe integer, found "abc"' }]
  * ```
  */
-export function reportErrors(errors: t.Errors): Array<{ path: string; message: string }> {
-  const out: DecodeIssue[] = []
+export function reportErrors(errors: t.Errors): Issue[] {
+  const out: Issue[] = []
   const seen = new Set<string>()
   const cache: PositionCache = new WeakMap()
   for (const e of errors) {
-    const issue = { path: pathWith(e.context, cache), message: messageOf(e) }
+    const issue = issueOf(e, cache)
     const key = `${issue.path}\u0000${issue.message}`
     if (seen.has(key)) continue
     seen.add(key)
@@ -213,15 +223,15 @@ export function reportErrors(errors: t.Errors): Array<{ path: string; message: s
   return out
 }
 
-/**
- * Turns errors from `parseXml` into the same issue shape: the path is `line:column` (empty when the error has no
- * position, such as an input-length limit).
- *
- * @example
- * ```ts
- * xmlErrorsToIssues([{ message: 'mismatched end tag', line: 2, column: 5 }]) // [{ path: '2:5', message: 'mismatched end tag' }]
- * ```
- */
-export function xmlErrorsToIssues(errors: ReadonlyArray<XmlErrorLike>): Array<{ path: string; message: string }> {
-  return errors.map((e) => ({ path: showPosition({ line: e.line, column: e.column }), message: e.message }))
+function issueOf(e: t.ValidationError, cache: PositionCache): Issue {
+  const message = messageOf(e)
+  const marker = e.context.find((c) => isTextPosition(c.type))
+  if (marker !== undefined && isTextPosition(marker.type)) return textIssue(marker.type, message)
+  const { steps, at } = locate(e.context, cache)
+  const issue: Issue = { severity: 'error', code: codeOf(e), path: formatXmlPath(steps), steps, message }
+  if (at !== undefined) {
+    issue.line = at.line
+    issue.column = at.column
+  }
+  return issue
 }

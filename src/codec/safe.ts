@@ -1,7 +1,8 @@
 // Plain companions of any io-ts codec for code that does not use fp-ts: a result object, or a value or a throw.
-// The issues are `reportErrors` output (`{ path, message }`), the same as every other error syncwire reports.
+// The issues are `reportErrors` output (the one issue shape), the same as every other error syncwire reports.
 import type * as t from 'io-ts'
-import { type DecodeIssue, reportErrors } from './report'
+import { type Issue, wholeInputIssue } from '../common/issues'
+import { reportErrors } from './report'
 
 /**
  * What {@link safeDecode} returns: the decoded value, or every problem with its path.
@@ -13,12 +14,12 @@ import { type DecodeIssue, reportErrors } from './report'
  * else for (const { path, message } of result.issues) console.error(path, message)
  * ```
  */
-export type DecodeResult<A> = { ok: true; value: A } | { ok: false; issues: DecodeIssue[] }
+export type DecodeResult<A> = { ok: true; value: A } | { ok: false; issues: Issue[] }
 
 /** The issue reported when a codec throws instead of failing (a bug in a user's codec): the root, and why. */
-function thrown(error: unknown): DecodeIssue[] {
+function thrown(error: unknown): Issue[] {
   const why = error instanceof Error ? error.message : String(error)
-  return [{ path: '', message: `the codec threw instead of reporting an error: ${why}` }]
+  return [wholeInputIssue(`the codec threw instead of reporting an error: ${why}`, 'internal')]
 }
 
 /**
@@ -61,13 +62,13 @@ export function safeDecode<A, I>(codec: t.Decoder<I, A>, input: I): DecodeResult
  */
 export class DecodeError extends Error {
   /** Every problem found, as `reportErrors` reports them. */
-  readonly issues: DecodeIssue[]
+  readonly issues: Issue[]
 
   /**
    * @param issues - the problems (at least one)
    * @param codecName - the name of the codec that failed, for the message
    */
-  constructor(issues: DecodeIssue[], codecName = 'input') {
+  constructor(issues: Issue[], codecName = 'input') {
     const shown = issues.slice(0, 3).map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`))
     const more = issues.length > shown.length ? ` (and ${issues.length - shown.length} more)` : ''
     super(`could not decode ${codecName}: ${shown.join('; ')}${more}`)

@@ -1,6 +1,7 @@
 // The one issue type's formatters, its code list, and the collector both protocols' validators report through.
 // Severity follows the specs' own words: `error` where a MUST (or the grammar) is broken, `warning` for a SHOULD.
 import type { Issue, IssueCode, IssueSeverity, PathStep } from '../xml/issue'
+import type { JsonStep } from './json-grammar'
 
 export type { Issue, IssueCode, IssueSeverity, PathStep } from '../xml/issue'
 
@@ -87,6 +88,80 @@ export function formatJsonPointer(steps: readonly PathStep[]): string {
 export function formatLocation(file: string, issue: { line?: number; column?: number }): string {
   if (issue.line === undefined) return file
   return issue.column === undefined ? `${file}:${issue.line}` : `${file}:${issue.line}:${issue.column}`
+}
+
+/**
+ * How an issue's steps are printed as its `path`: `xml` ({@link formatXmlPath}) for XML documents and headers,
+ * `json` ({@link formatJsonPointer}) for JSON bodies.
+ */
+export type PathFormat = 'xml' | 'json'
+
+/**
+ * Builds an issue located by steps; its `path` is the steps printed as an XML path or (`json`) a JSON pointer.
+ *
+ * @example
+ * ```ts
+ * issueWithSteps('error', 'missing', [{ kind: 'header', name: 'X-SyncToken' }], 'missing').path // 'X-SyncToken'
+ * ```
+ */
+export function issueWithSteps(
+  severity: IssueSeverity,
+  code: IssueCode,
+  steps: PathStep[],
+  message: string,
+  format: PathFormat = 'xml',
+): Issue {
+  return { severity, code, path: format === 'json' ? formatJsonPointer(steps) : formatXmlPath(steps), steps, message }
+}
+
+/**
+ * An error about the whole input (an empty body, a source that failed, a stream that ended early): no steps, path `''`.
+ *
+ * @example
+ * ```ts
+ * wholeInputIssue('the feed ended early', 'incomplete').path // ''
+ * ```
+ */
+export function wholeInputIssue(message: string, code: IssueCode): Issue {
+  return { severity: 'error', code, path: '', steps: [], message }
+}
+
+/**
+ * The same issue located inside `prefix` (an issue of one part, placed in the whole): the steps joined, the path
+ * printed again; a position in the text is kept as it is.
+ *
+ * @example
+ * ```ts
+ * underSteps(issue, [{ kind: 'member', name: 'value' }], 'json').path // '/value/…'
+ * ```
+ */
+export function underSteps(issue: Issue, prefix: readonly PathStep[], format: PathFormat = 'xml'): Issue {
+  if (issue.steps.length === 0 && issue.path !== '') return issue
+  return { ...issue, ...issueWithSteps(issue.severity, issue.code, [...prefix, ...issue.steps], issue.message, format) }
+}
+
+/**
+ * An issue about an HTTP header: one `header` step, the header's canonical name as its path.
+ *
+ * @example
+ * ```ts
+ * headerIssue('warning', 'bad-value', 'X-SyncStatus', "expected one of …, found 'Paused'").path // 'X-SyncStatus'
+ * ```
+ */
+export function headerIssue(severity: IssueSeverity, code: IssueCode, header: string, message: string): Issue {
+  return issueWithSteps(severity, code, [{ kind: 'header', name: header }], message)
+}
+
+/**
+ * The steps of a path into a JSON value: names as members, numbers as indexes.
+ *
+ * @example
+ * ```ts
+ * jsonSteps(['$resources', 0]) // [{ kind: 'member', name: '$resources' }, { kind: 'index', index: 0 }]
+ * ```
+ */
+export function jsonSteps(path: readonly JsonStep[]): PathStep[] {
+  return path.map((s) => (typeof s === 'number' ? { kind: 'index', index: s } : { kind: 'member', name: s }))
 }
 
 const POSITIONED = /^(.*)\[(\d+)\]$/

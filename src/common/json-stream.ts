@@ -1,6 +1,7 @@
 // An incremental JSON reader (RFC 8259) for documents that arrive in chunks: it checks the grammar as the text comes
 // and hands out the elements of chosen arrays one by one, parsed, so one element is held at a time, not the document.
-import { isHex, type JsonStep, jsonPointer, NUMBER_ENDS, numberStep, show } from './json-grammar'
+import { type Issue, type IssueCode, issueWithSteps, jsonSteps } from './issues'
+import { isHex, type JsonStep, NUMBER_ENDS, numberStep, show } from './json-grammar'
 
 export type { JsonStep } from './json-grammar'
 
@@ -12,8 +13,12 @@ export type JsonStreamEvent =
   | { type: 'element'; path: JsonStep[]; value: unknown; line: number; column: number }
   /** The whole document with its streamed arrays empty. */
   | { type: 'end'; value: unknown }
-  /** Text that is not JSON (or over a limit): where (a JSON Pointer, and line and column) and what. */
-  | { type: 'error'; path: string; line: number; column: number; message: string }
+  /**
+   * Text that is not JSON (code `not-well-formed`), that ends early (`incomplete`) or is over a limit (`limit`): the
+   * issue has member and index steps (its path a JSON Pointer), its line and column, and a message that starts
+   * with them (`not JSON at 12:7: …`).
+   */
+  | { type: 'error'; issue: Issue }
 
 /** Which arrays stream, and the limits on what is held. */
 export interface JsonStreamOptions {
@@ -136,7 +141,21 @@ export class JsonStreamReader {
       if (shown) return
     }
     const column = Math.max(1, this.offset + at - this.lineStart + 1)
-    this.emit({ type: 'error', path: jsonPointer(this.path()), line: this.line, column, message })
+    const code: IssueCode = /\bmax(?:Length|Depth)\b/.test(message)
+      ? 'limit'
+      : message === 'the text ends too early'
+        ? 'incomplete'
+        : 'not-well-formed'
+    const issue = issueWithSteps(
+      'error',
+      code,
+      jsonSteps(this.path()),
+      `not JSON at ${this.line}:${column}: ${message}`,
+      'json',
+    )
+    issue.line = this.line
+    issue.column = column
+    this.emit({ type: 'error', issue })
   }
 
   /** Keeps text of the segment being read, which ends at `end` of the chunk (dropped between streamed elements). */
@@ -199,7 +218,7 @@ export class JsonStreamReader {
       const path = this.path()
       streamed = this.options.streams(path)
       if (streamed) {
-        const key = jsonPointer(path)
+        const key = JSON.stringify(path)
         if (this.opened.has(key)) {
           this.fail(i, 'a streamed array appears twice (JSON keeps the last; a stream cannot go back)')
           return false

@@ -1,5 +1,6 @@
 // Target-side processing of a sync feed of any size: each entry's decision as it is made, then the new digest.
 // Implements sdata-sync §5.4–§5.5 and §5.8 by the same pass as processFeed (one rule set, two drivers).
+import { type Issue, issueWithSteps, type PathStep, wholeInputIssue } from '../common/issues'
 import type { Digest, SyncMode } from '../common/sync'
 import { type FeedEntry, FeedPass } from './feed-pass'
 import { ContiguityCheck } from './gaps'
@@ -82,14 +83,14 @@ export type FeedGapEvent = GapError & { type: 'gap' }
  *
  * @example
  * ```ts
- * const event: FeedErrorEvent = { type: 'error', issues: [{ path: '/feed/sync:digest', message: '…' }] }
+ * const event: FeedErrorEvent = { type: 'error', issues: [issueWithSteps('error', 'rule', [{ kind: 'element', name: 'feed' }, { kind: 'element', name: 'sync:digest' }], '…')] }
  * ```
  */
 export interface FeedErrorEvent {
   /** Discriminant of {@link FeedStreamEvent}. */
   type: 'error'
   /** What is wrong and where, as the decoders report it. */
-  issues: Array<{ path: string; message: string }>
+  issues: Issue[]
 }
 
 /**
@@ -131,7 +132,7 @@ export type FeedSourceEvent =
   | { type: 'head'; feed: FeedHead }
   | { type: 'entry'; entry: FeedEntry }
   | { type: 'end'; feed: FeedHead }
-  | { type: 'error'; issues: Array<{ path: string; message: string }> }
+  | { type: 'error'; issues: Issue[] }
 
 /**
  * Input of {@link processFeedStream} over a feed's events: `processFeed`'s input without the feed, which comes
@@ -275,18 +276,34 @@ async function* fromEvents(
       return
     }
   }
-  yield { type: 'error', issues: [{ path: '', message: 'the feed stream ended without its end event' }] }
+  yield { type: 'error', issues: [wholeInputIssue('the feed stream ended without its end event', 'incomplete')] }
 }
+
+const FEED: PathStep = { kind: 'element', name: 'feed' }
 
 /** The members the decisions needed that `end` has and the head had not (or had otherwise). */
 function lateMembers(head: FeedHead, end: FeedHead): FeedErrorEvent['issues'] {
   const issues: FeedErrorEvent['issues'] = []
   const void_ = 'so the decisions given were made without it and are void; decide the page again with it up front'
   if ((head.syncMode === 'immediate') !== (end.syncMode === 'immediate')) {
-    issues.push({ path: '/feed/sync:syncMode', message: `sync:syncMode is written after the entries, ${void_}` })
+    issues.push(
+      issueWithSteps(
+        'error',
+        'rule',
+        [FEED, { kind: 'element', name: 'sync:syncMode' }],
+        `sync:syncMode is written after the entries, ${void_}`,
+      ),
+    )
   }
   if (head.digest !== end.digest && JSON.stringify(head.digest) !== JSON.stringify(end.digest)) {
-    issues.push({ path: '/feed/sync:digest', message: `sync:digest is written after the entries, ${void_}` })
+    issues.push(
+      issueWithSteps(
+        'error',
+        'rule',
+        [FEED, { kind: 'element', name: 'sync:digest' }],
+        `sync:digest is written after the entries, ${void_}`,
+      ),
+    )
   }
   return issues
 }

@@ -2,7 +2,7 @@
 // Implements docs/decisions.md#f12 (serialization: declaration, BOM) and docs/decisions.md#f1 (two roots, anything else an error).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
-import { textPosition } from '../codec/context'
+import { parseFailures } from '../codec/context'
 import type { DocumentOptions } from '../codec/document'
 import { inputText, isXmlInput, type XmlInput } from '../xml/encoding'
 import { resolveLimits } from '../xml/options'
@@ -41,13 +41,7 @@ function decodeText(input: XmlInput, c: t.Context, options?: FileSyncXmlOptions)
   }
   const parsed = parseXml(input, options?.parse)
   if (E.isLeft(parsed)) {
-    return t.failures(
-      parsed.left.map((e) => ({
-        value: input,
-        context: [...c, { key: '', type: textPosition(e.line, e.column), actual: undefined }],
-        message: e.message,
-      })),
-    )
+    return t.failures(parseFailures(parsed.left, c, input, undefined))
   }
   return decodeRoot(parsed.right.root, c)
 }

@@ -52,7 +52,7 @@ export function checkAttributes(el: XmlElement, cur: Cursor): void {
   for (const a of el.attributes) {
     if (a.namespace === XMLNS_NAMESPACE) continue
     const name = a.prefix ? `${a.prefix}:${a.localName}` : a.localName
-    fail(cur, a.value, `expected no attributes on <${el.localName}> (Web3S has none), found ${name}="${a.value}"`)
+    fail(cur, a, `expected no attributes on <${el.localName}> (Web3S has none), found ${name}="${a.value}"`)
   }
 }
 

@@ -4,7 +4,7 @@ import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { xmlStep } from '../codec/context'
 import { qname } from '../codec/names'
-import { reportErrors, xmlErrorsToIssues } from '../codec/report'
+import { reportErrors } from '../codec/report'
 import { isXmlWhitespace } from '../xml/chars'
 import type { ElementEvents } from '../xml/events'
 import type { Limits } from '../xml/options'
@@ -177,7 +177,7 @@ export function fileSyncPolicy(base: t.Context): StreamPolicy<Kind, FileSyncEven
       if (r._tag === 'Left') sink.fail(reportErrors(r.left))
       return { ...shell, type: 'items', count: 0, folders: 0, documents: 0 }
     },
-    parseIssues: (error) => xmlErrorsToIssues([error]),
+    parseIssues: (error) => [error],
     mayOpen(parent, name) {
       const kind = parent.kind
       return kind.type === 'folder' ? name === 'Items' && !kind.items : name === 'Folder'

@@ -33,21 +33,13 @@ export type FieldType = 'text' | 'date' | 'size' | 'int' | 'binary' | 'boolean' 
  * FOLDER.byName.get('ResourceID') // { name: 'ResourceID', key: 'resourceId', type: 'text', … }
  * ```
  */
-export interface FieldSpec {
-  /** The element's local name (no namespace). */
-  readonly name: string
+export interface FieldSpec extends Tags {
   /** The property of the value. */
   readonly key: string
   /** Its content type. */
   readonly type: FieldType
   /** The record a `record` field holds, or each item of a `streams` field. */
   readonly record?: RecordSpec
-  /** `<Name>`, precomputed for the text writer. */
-  readonly open: string
-  /** `</Name>`. */
-  readonly close: string
-  /** `<Name/>`. */
-  readonly empty: string
 }
 
 /**
@@ -232,9 +224,34 @@ export const FOLDER_DESCRIPTION: ElementDescription<FolderItem> = record(
 
 const compiled = new WeakMap<ElementDescription<unknown>, RecordSpec>()
 
+/**
+ * An element's name with its start, end and empty tags, written once here so the text writer appends them as they
+ * are instead of building them per element.
+ *
+ * @example
+ * ```ts
+ * tagsOf('Items').empty // '<Items/>'
+ * ```
+ */
+export function tagsOf(name: string): Tags {
+  return { name, open: `<${name}>`, close: `</${name}>`, empty: `<${name}/>` }
+}
+
+/** See {@link tagsOf}. */
+export interface Tags {
+  /** The element's local name (no namespace). */
+  readonly name: string
+  /** `<Name>`. */
+  readonly open: string
+  /** `</Name>`. */
+  readonly close: string
+  /** `<Name/>`. */
+  readonly empty: string
+}
+
 function fieldOf(c: Child): FieldSpec {
-  const name = childName(c)
-  const tags = { name, key: c.key, open: `<${name}>`, close: `</${name}>`, empty: `<${name}/>` }
+  const tags = { ...tagsOf(childName(c)), key: c.key }
+  const name = tags.name
   switch (c.kind) {
     case 'leaf':
       return { ...tags, type: c.type.name as FieldType }

@@ -1,12 +1,11 @@
 // Writes FILESYNC values straight to XML text, the same text `serializeXml` gives for the element codecs' trees.
 // Implements docs/decisions.md#f12 (no namespaces, no whitespace between elements) and docs/decisions.md#f3 (SPO order on encode).
-import { ChunkedText } from '../xml/chunks'
-import { escapeText, serializeXml } from '../xml/serialize'
+import { escapeText, Writer } from '../xml/serialize'
 import { iterate } from '../xml/serialize-stream'
 import type { XmlElement, XmlNode } from '../xml/types'
 import { booleanText, LEAF_TEXT } from './leaf'
 import type { Extension, FolderItem, Item } from './model'
-import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, FOLDER, type RecordSpec } from './schema'
+import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, FOLDER, type RecordSpec, type Tags, tagsOf } from './schema'
 
 // Building an element tree and serialising it costs about as much again as writing the text directly, and
 // encoding has to beat fast-xml-parser's builder; so the document codec writes text, and only unknown elements
@@ -23,7 +22,7 @@ interface Placed {
 /** An open record element: `r` is the next field of `order` to write; extensions anchored before it are out. */
 interface RecordFrame {
   readonly list: false
-  readonly name: string
+  readonly tags: Tags
   readonly value: Mutable
   readonly request: boolean
   readonly order: readonly FieldSpec[]
@@ -38,7 +37,7 @@ interface ListFrame {
   readonly children: readonly unknown[]
   readonly streams: boolean
   readonly request: boolean
-  readonly name: string
+  readonly tags: Tags
   i: number
   /** More children follow from the caller (a streamed list): when these are written, `drain` pauses here. */
   more: boolean
@@ -48,37 +47,46 @@ type Frame = RecordFrame | ListFrame
 
 const EMPTY: readonly Placed[] = []
 
-function serializeElement(el: XmlElement): string {
-  return serializeXml({ root: el }, { declaration: false })
-}
+// The tags of the elements not written as a field of a record.
+const FOLDER_TAGS = tagsOf('Folder')
+const DOCUMENT_TAGS = tagsOf('Document')
+const ITEMS_TAGS = tagsOf('Items')
+const STREAMS_TAGS = tagsOf('DocumentStreams')
+const STREAM_TAGS = tagsOf('DocumentStream')
 
 /** Where the writer puts what it writes: XML text (the document codec) or an element tree (the element codecs). */
 interface Sink {
-  open(name: string): void
-  close(name: string): void
-  empty(name: string): void
+  openTag(tags: Tags): void
+  closeTag(tags: Tags): void
+  emptyTag(tags: Tags): void
   leaf(field: FieldSpec, s: string): void
   element(el: XmlElement): void
 }
 
-// Appends to one string (a ChunkedText): about twice as fast as pushing parts and joining them.
-class TextSink extends ChunkedText implements Sink {
-  open(name: string): void {
-    this.out += `<${name}>`
+// Appends to one string (the serializer's buffer, a ChunkedText): about twice as fast as pushing parts and joining
+// them. The tags are the schema's, written once. Unknown elements are written by the serializer into the same
+// buffer, each in a scope of its own (FILESYNC binds no namespace), as `serializeXml` writes them alone.
+class TextSink extends Writer implements Sink {
+  openTag(tags: Tags): void {
+    this.out += tags.open
   }
-  close(name: string): void {
-    this.out += `</${name}>`
+  closeTag(tags: Tags): void {
+    this.out += tags.close
     this.settle()
   }
-  empty(name: string): void {
-    this.out += `<${name}/>`
+  emptyTag(tags: Tags): void {
+    this.out += tags.empty
   }
   leaf(field: FieldSpec, s: string): void {
     if (s === '') this.out += field.empty
-    else this.out += field.open + escapeText(s) + field.close
+    else {
+      this.out += field.open
+      this.out += escapeText(s)
+      this.out += field.close
+    }
   }
   element(el: XmlElement): void {
-    this.out += serializeElement(el)
+    this.writeAlone(el)
     this.settle()
   }
 }
@@ -95,16 +103,16 @@ class TreeSink implements Sink {
   get root(): XmlElement {
     return this.open_[0]!.children[0] as XmlElement
   }
-  open(name: string): void {
-    const el = bare(name, [])
+  openTag(tags: Tags): void {
+    const el = bare(tags.name, [])
     this.top().children.push(el)
     this.open_.push(el)
   }
-  close(): void {
+  closeTag(): void {
     this.open_.pop()
   }
-  empty(name: string): void {
-    this.top().children.push(bare(name, []))
+  emptyTag(tags: Tags): void {
+    this.top().children.push(bare(tags.name, []))
   }
   leaf(field: FieldSpec, s: string): void {
     this.top().children.push(bare(field.name, s === '' ? [] : [{ type: 'text', value: s }]))
@@ -127,7 +135,7 @@ function leafText(field: FieldSpec, x: unknown): string {
  */
 function openRecord(
   spec: RecordSpec,
-  name: string,
+  tags: Tags,
   value: Mutable,
   request: boolean,
   out: Sink,
@@ -148,11 +156,11 @@ function openRecord(
     }
   }
   if (empty) {
-    out.empty(name)
+    out.emptyTag(tags)
     return undefined
   }
-  out.open(name)
-  return { list: false, name, value, request, order, placed, r: 0, next: 0 }
+  out.openTag(tags)
+  return { list: false, tags, value, request, order, placed, r: 0, next: 0 }
 }
 
 function openItem(item: Item, out: Sink): RecordFrame | undefined {
@@ -160,9 +168,15 @@ function openItem(item: Item, out: Sink): RecordFrame | undefined {
     out.element(item.element)
     return undefined
   }
-  const spec = item.kind === 'Folder' ? FOLDER : DOCUMENT
+  const folder = item.kind === 'Folder'
   // SPO writes request bodies (those with a WriteMode) in another order than listings and write responses.
-  return openRecord(spec, item.kind, item as unknown as Mutable, item.writeMode !== undefined, out)
+  return openRecord(
+    folder ? FOLDER : DOCUMENT,
+    folder ? FOLDER_TAGS : DOCUMENT_TAGS,
+    item as unknown as Mutable,
+    item.writeMode !== undefined,
+    out,
+  )
 }
 
 function openList(
@@ -172,13 +186,13 @@ function openList(
   out: Sink,
   more = false,
 ): ListFrame | undefined {
-  const name = streams ? 'DocumentStreams' : 'Items'
+  const tags = streams ? STREAMS_TAGS : ITEMS_TAGS
   if (children.length === 0 && !more) {
-    out.empty(name)
+    out.emptyTag(tags)
     return undefined
   }
-  out.open(name)
-  return { list: true, children, streams, request, name, i: 0, more }
+  out.openTag(tags)
+  return { list: true, children, streams, request, tags, i: 0, more }
 }
 
 /**
@@ -191,13 +205,13 @@ function drain(stack: Frame[], out: Sink, streamed?: readonly unknown[]): void {
     if (f.list) {
       if (f.i === f.children.length) {
         if (f.more) return
-        out.close(f.name)
+        out.closeTag(f.tags)
         stack.pop()
         continue
       }
       const child = f.children[f.i++]
       const frame = f.streams
-        ? openRecord(DOCUMENT_STREAM, 'DocumentStream', child as Mutable, f.request, out)
+        ? openRecord(DOCUMENT_STREAM, STREAM_TAGS, child as Mutable, f.request, out)
         : openItem(child as Item, out)
       if (frame !== undefined) stack.push(frame)
       continue
@@ -220,7 +234,7 @@ function drain(stack: Frame[], out: Sink, streamed?: readonly unknown[]): void {
           frame = openList(x as Mutable[], true, f.request, out)
           break
         case 'record':
-          frame = openRecord(field.record!, field.name, x as Mutable, f.request, out)
+          frame = openRecord(field.record!, field, x as Mutable, f.request, out)
           break
         default: {
           const s = leafText(field, x)
@@ -234,7 +248,7 @@ function drain(stack: Frame[], out: Sink, streamed?: readonly unknown[]): void {
     }
     if (pushed) continue
     while (f.next < placed.length) out.element(placed[f.next++]!.element)
-    out.close(f.name)
+    out.closeTag(f.tags)
     stack.pop()
   }
 }
@@ -341,7 +355,7 @@ export function buildTree(
   const out = new TreeSink()
   if (spec === undefined) write(root as Item | { readonly items: readonly Item[] }, out)
   else {
-    const frame = openRecord(spec, name!, root as Mutable, false, out)
+    const frame = openRecord(spec, tagsOf(name!), root as Mutable, false, out)
     if (frame !== undefined) drain([frame], out)
   }
   return out.root

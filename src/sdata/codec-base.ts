@@ -1,7 +1,8 @@
 // The machinery behind the sdata codecs: root checks, guards, document and element codec builders, and the
 // readers and writers of diagnoses documents and payload resources (sync §4–§5, core §3.10/§3.11). Internal.
+import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
-import { textPosition } from '../codec/context'
+import { parseFailures } from '../codec/context'
 import type { DocumentOptions } from '../codec/document'
 import { type ElementDescription, guardOf } from '../codec/schema/describe'
 import { isElement } from '../codec/schema/tree'
@@ -9,7 +10,8 @@ import { compileReader, compileWriter } from '../codec/schema/xml'
 
 export { isElement }
 
-import { isXmlInput, type XmlInput } from '../xml/encoding'
+import { inputText, isXmlInput, type XmlInput } from '../xml/encoding'
+import { type Limits, resolveLimits } from '../xml/options'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
@@ -81,17 +83,27 @@ export function elementCodec<A>(name: string, spec: RootSpec<A>): t.Type<A, XmlE
   )
 }
 
-/** The document codec of a root: `text` writes a value as a document (by default the serialized element). */
+/**
+ * A document's value read from its whole text without the document's tree (the streaming engine over the text),
+ * or `undefined` when that way cannot tell (the document is then read the tree way, which gives every issue).
+ */
+export type WholeReader<A> = (text: string, limits: Limits) => A | undefined
+
+/**
+ * The document codec of a root: `text` writes a value as a document (by default the serialized element); `whole`,
+ * when given, reads a document first without building its tree.
+ */
 export function documentCodec<A>(
   name: string,
   spec: RootSpec<A>,
   options: DocumentOptions | undefined,
   text: (a: A) => string = (a) => serializeXml({ root: spec.write(a) }),
+  whole?: WholeReader<A>,
 ): t.Type<A, string, XmlInput> {
   return new t.Type<A, string, XmlInput>(
     name,
     spec.is,
-    (input, c) => guarded(input, c, () => decodeText(input, c, spec, options)),
+    (input, c) => guarded(input, c, () => decodeText(input, c, spec, options, whole)),
     text,
   )
 }
@@ -101,17 +113,22 @@ export function decodeText<A>(
   c: t.Context,
   spec: RootSpec<A>,
   options: DocumentOptions | undefined,
+  whole?: WholeReader<A>,
 ): t.Validation<A> {
   if (!isXmlInput(text)) return t.failure(text, c, `expected XML text, found ${typeof text}`)
+  if (whole !== undefined) {
+    // The fast way, when the text is within the limits the tree way applies to a whole document; whatever it
+    // cannot decode is read again the tree way, which gives every issue with the same paths and positions.
+    const limits = resolveLimits(options?.parse)
+    const input = inputText(text, limits.maxLength)
+    if (E.isRight(input) && input.right.length <= limits.maxLength) {
+      const value = whole(input.right, limits)
+      if (value !== undefined) return t.success(value)
+    }
+  }
   const parsed = parseXml(text, options?.parse)
   if (parsed._tag === 'Left') {
-    return t.failures(
-      parsed.left.map((e) => ({
-        value: text,
-        context: [...c, { key: '', type: textPosition(e.line, e.column), actual: text }],
-        message: e.message,
-      })),
-    )
+    return t.failures(parseFailures(parsed.left, c, text))
   }
   const problems = new Problems(c)
   return validation(problems, decodeRoot(parsed.right.root, spec, problems))

@@ -18,6 +18,7 @@ import { DIAGNOSIS } from './diagnosis'
 import { DIGEST, DIGEST_ENTRY } from './digest'
 import { isEntry, readEntry, writeEntry } from './entry'
 import { isFeed, readFeed, writeFeed } from './feed'
+import { decodeFeedWhole, feedPolicy } from './feed-policy'
 import { entryText, feedText } from './feed-text'
 import type {
   DiagnosesDocument,
@@ -210,7 +211,24 @@ export function syncFeedXml<V>(
   payloadCodec?: PayloadCodec<V>,
   options?: DocumentOptions,
 ): t.Type<SyncFeed<V>, string, XmlInput> {
-  return documentCodec('SyncFeedXml', feedRoot(payloadCodec, true), options, (feed) => feedText(feed, payloadCodec))
+  // Read entry by entry with streamSyncFeed's engine; its policy is built at the first decode (it names the codec).
+  let policy: ReturnType<typeof feedPolicy<V>> | undefined
+  const codec: t.Type<SyncFeed<V>, string, XmlInput> = documentCodec(
+    'SyncFeedXml',
+    feedRoot(payloadCodec, true),
+    options,
+    (feed) => feedText(feed, payloadCodec),
+    (text, limits) => {
+      policy ??= feedPolicy(
+        payloadCodec,
+        syncFeedElement(payloadCodec),
+        [{ key: '', type: codec, actual: undefined }],
+        false,
+      )
+      return decodeFeedWhole(text, policy, limits)
+    },
+  )
+  return codec
 }
 
 /**

@@ -1,17 +1,12 @@
 // Streaming decode of an Atom sync feed (sync §4.4, §5.8; core §13.4): each entry as soon as its end tag is read,
 // then the feed's own members, holding one entry at a time however long the feed is.
-import type * as t from 'io-ts'
-import { reportErrors, xmlErrorsToIssues } from '../codec/report'
 import type { ParseOptions } from '../xml/parse'
 import type { XmlSource } from '../xml/source'
-import { type Frame, readStream, type Sink, type StreamError, type StreamPolicy } from '../xml/stream'
-import type { XmlElement } from '../xml/types'
+import { readStream, type StreamError } from '../xml/stream'
 import { syncFeedElement, syncFeedXml } from './codecs'
-import { readEntry } from './entry'
+import { feedPolicy } from './feed-policy'
 import type { SyncEntry, SyncFeed } from './model'
-import { ATOM_NS } from './namespaces'
 import type { PayloadCodec } from './payload'
-import { at, Problems } from './read'
 
 /**
  * Options of {@link streamSyncFeed}.
@@ -90,88 +85,6 @@ export interface SyncFeedEndEvent<V = unknown> {
  */
 export type SyncFeedEvent<V = unknown> = SyncFeedHeadEvent<V> | SyncEntryEvent<V> | SyncFeedEndEvent<V> | StreamError
 
-interface FeedState {
-  /** atom:entry children read so far (their position shows in error paths, `entry[3]`). */
-  entries: number
-  /** Whether the `head` event went out. */
-  headSent: boolean
-}
-
-function failWith(sink: Sink<unknown>, error: unknown): void {
-  sink.fail([{ path: '', message: `unexpected input: ${error instanceof Error ? error.message : String(error)}` }])
-}
-
-function feedPolicy<V>(payload: PayloadCodec<V> | undefined): StreamPolicy<FeedState, SyncFeedEvent<V>> {
-  const feedCodec = syncFeedElement(payload)
-  const base: t.Context = [{ key: '', type: syncFeedXml(payload), actual: undefined }]
-  const decodeFeed = (element: XmlElement, sink: Sink<SyncFeedEvent<V>>): SyncFeed<V> | undefined => {
-    const r = feedCodec.validate(element, base)
-    if (r._tag === 'Right') return r.right
-    sink.fail(reportErrors(r.left))
-    return undefined
-  }
-  // The members read so far, as the head: a prefix of the feed's children decodes to a subset of its issues
-  // (the feed reader keeps the first of each member and requires none), so a failure here is the whole feed's too.
-  const sendHead = (frame: Frame<FeedState>, sink: Sink<SyncFeedEvent<V>>): boolean => {
-    if (frame.kind.headSent) return true
-    frame.kind.headSent = true
-    const feed = decodeFeed(frame.element, sink)
-    if (feed !== undefined) sink.emit({ type: 'head', feed })
-    return feed !== undefined
-  }
-  const readOne = (el: XmlElement, feed: XmlElement, problems: Problems) =>
-    readEntry(el, at(at(undefined, feed), el, true), problems, payload)
-  return {
-    root(element, sink) {
-      decodeFeed(element, sink)
-      return { entries: 0, headSent: false }
-    },
-    parseIssues: (error) => xmlErrorsToIssues([error]),
-    mayOpen: () => false,
-    open: () => undefined,
-    child(frame: Frame<FeedState>, el, sink) {
-      if (el.namespace !== ATOM_NS || el.localName !== 'entry') {
-        frame.element.children.push(el)
-        return
-      }
-      const position = ++frame.kind.entries
-      try {
-        if (!sendHead(frame, sink)) return
-        const problems = new Problems(base)
-        const entry = readOne(el, frame.element, problems)
-        if (problems.errors.length === 0 && entry !== undefined) {
-          sink.emit({ type: 'entry', entry })
-          return
-        }
-        // Read again under a feed that holds the entry at its place, so the paths show `entry[position]`.
-        const siblings: XmlElement[] = new Array(position - 1).fill(PLACEHOLDER)
-        siblings.push(el)
-        const shown = new Problems(base)
-        readOne(el, { ...frame.element, children: siblings }, shown)
-        sink.fail(reportErrors(shown.errors))
-      } catch (error) {
-        failWith(sink, error)
-      }
-    },
-    // Text beside the feed's children carries nothing (the in-memory decode skips it too); it was checked.
-    text: () => undefined,
-    close(frame, sink) {
-      if (!sendHead(frame, sink)) return
-      const feed = decodeFeed(frame.element, sink)
-      if (feed !== undefined) sink.emit({ type: 'end', feed })
-    },
-  }
-}
-
-const PLACEHOLDER: XmlElement = {
-  type: 'element',
-  namespace: ATOM_NS,
-  localName: 'entry',
-  prefix: null,
-  attributes: [],
-  children: [],
-}
-
 /**
  * Decodes an Atom sync feed from a stream in bounded memory: yields `{ type: 'head', feed }` once, at the first
  * entry's start, then `{ type: 'entry', entry }` for each entry as soon as its end tag has been read (deep-equal to
@@ -208,7 +121,11 @@ export function streamSyncFeed<V = unknown>(
   options?: StreamSyncFeedOptions<V>,
 ): AsyncIterable<SyncFeedEvent<V>> {
   return {
-    [Symbol.asyncIterator]: () => readStream(source, feedPolicy(options?.payload), options?.parse),
+    [Symbol.asyncIterator]: () => {
+      const payload = options?.payload
+      const base = [{ key: '', type: syncFeedXml(payload), actual: undefined }]
+      return readStream(source, feedPolicy(payload, syncFeedElement(payload), base), options?.parse)
+    },
   }
 }
 

@@ -1,5 +1,6 @@
 // The sync engine as a sans-I/O state machine: it says which request to send and reads each answer.
 // Implements sync §3.2/§5 (catch-up: $syncDigest → $syncSource → pages → $syncTarget; immediate, §5.8) and core §3.11.
+import { issueWithSteps, type PathStep, wholeInputIssue } from '../common/issues'
 import { SyncEntryXml, SyncFeedXml } from '../sdata/codecs'
 import { TrackingXml } from '../sdata/documents'
 import type { SyncFeed } from '../sdata/model'
@@ -189,8 +190,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   function gotResults(feed: SyncFeed, status: number): SyncStep {
     const unmarked = feed.entries.findIndex((e) => e.http?.status === undefined)
     if (unmarked >= 0) {
-      const path = `/feed/entry[${unmarked + 1}]`
-      return error(status, [{ path, message: 'a result entry has no http:httpStatus: this is not a result feed' }])
+      const steps: PathStep[] = [
+        { kind: 'element', name: 'feed' },
+        { kind: 'element', name: 'entry', position: unmarked + 1 },
+      ]
+      const message = 'a result entry has no http:httpStatus: this is not a result feed'
+      return error(status, [issueWithSteps('error', 'missing', steps, message)])
     }
     const all: SyncFeed = results === undefined ? feed : { ...results, entries: [...results.entries, ...feed.entries] }
     const more = nextPage(feed)
@@ -224,7 +229,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (state === 'post-page') targetContext = targetPoll
       move('poll-target')
     } else {
-      return error(response.status, [{ path: '/', message: `unexpected 202 Accepted in state ${state}` }])
+      return error(response.status, [wholeInputIssue(`unexpected 202 Accepted in state ${state}`, 'bad-status')])
     }
     const tracking = text === undefined || text.trim() === '' ? undefined : decodeBody(TrackingXml, text)
     const value = tracking !== undefined && 'value' in tracking ? tracking.value : undefined
@@ -239,8 +244,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const entry = decodeBody(SyncEntryXml, body)
         if ('issues' in entry) return error(status, entry.issues, body)
         if (entry.value.digest === undefined) {
+          const steps: PathStep[] = [
+            { kind: 'element', name: 'entry' },
+            { kind: 'element', name: 'sdata:payload' },
+          ]
           return error(status, [
-            { path: '/entry/sdata:payload', message: 'the $syncDigest entry holds no sync:digest' },
+            issueWithSteps('error', 'missing', steps, 'the $syncDigest entry holds no sync:digest'),
           ])
         }
         digestBody = entry.text
@@ -284,12 +293,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       results = undefined
       targetContext = undefined
       move('post-page')
-      return error(status, [{ path: '/', message: 'the $syncTarget context is gone: the page is posted again' }], body)
+      return error(
+        status,
+        [wholeInputIssue('the $syncTarget context is gone: the page is posted again', 'bad-status')],
+        body,
+      )
     }
     if (state === 'poll-source' || state === 'read-page') {
       pageFeed = undefined
       move('read-digest')
-      return error(status, [{ path: '/', message: 'the $syncSource context is gone: the pass starts again' }], body)
+      return error(
+        status,
+        [wholeInputIssue('the $syncSource context is gone: the pass starts again', 'bad-status')],
+        body,
+      )
     }
     return undefined
   }
@@ -331,7 +348,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const afterMs = retryAfter(response.headers) ?? pollMs
         return { type: 'retry', status, afterMs, diagnoses: diagnosesOf(response.body) }
       }
-      return error(status, [{ path: '/', message: `unexpected status ${status} in state ${state}` }], response.body)
+      return error(
+        status,
+        [wholeInputIssue(`unexpected status ${status} in state ${state}`, 'bad-status')],
+        response.body,
+      )
     },
   }
 }

@@ -2,6 +2,7 @@
 // Serves sync §5.1–§5.3 (entries, feeds, result feeds), core §3.10 (diagnoses) and §3.11 (tracking).
 import type * as t from 'io-ts'
 import { reportErrors } from '../codec/report'
+import { type Issue, wholeInputIssue } from '../common/issues'
 import { headerValues, type SyncHeaderInput } from '../filesync/http/headers'
 import { retryAfterMs } from '../filesync/session/response'
 import { SyncFeedXml } from '../sdata/codecs'
@@ -9,11 +10,7 @@ import { DiagnosesXml } from '../sdata/documents'
 import type { Diagnosis } from '../sdata/model'
 import { decodeBytes, type XmlInput } from '../xml/encoding'
 
-/** A decode problem, with an XML path (and line:column where the text is at fault). */
-export interface Issue {
-  path: string
-  message: string
-}
+export type { Issue } from '../common/issues'
 
 /** A body as text: bytes are decoded as the XML layer decodes them (BOM, declaration, else UTF-8; fatally). */
 export function bodyText(body: string | Uint8Array): { text: string } | { error: string } {
@@ -38,8 +35,8 @@ export function decodeBody<A>(
   body: string | Uint8Array,
 ): { value: A; text: string } | { issues: Issue[] } {
   const read = bodyText(body)
-  if ('error' in read) return { issues: [{ path: '/', message: read.error }] }
-  if (read.text.trim() === '') return { issues: [{ path: '/', message: 'the body is empty' }] }
+  if ('error' in read) return { issues: [wholeInputIssue(read.error, 'undecodable')] }
+  if (read.text.trim() === '') return { issues: [wholeInputIssue('the body is empty', 'missing')] }
   const decoded = codec.decode(read.text)
   if (decoded._tag === 'Left') return { issues: reportErrors(decoded.left) }
   return { value: decoded.right, text: read.text }

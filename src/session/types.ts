@@ -1,5 +1,6 @@
 // The plain values of the sans-I/O SData sync exchange: requests, responses, engine steps and the stores the
 // endpoint roles read and write. Shapes for sync §5.1–§5.8 (catch-up and immediate passes) and core §3.11 (tracking).
+import type { Issue } from '../common/issues'
 import type { Decision, TargetState } from '../conflict/types'
 import type { SyncHeaderInput } from '../filesync/http/headers'
 import type { Diagnosis, Digest, SyncFeed, SyncMode, SyncState, Tracking } from '../sdata/model'
@@ -103,7 +104,7 @@ export type SyncStep =
   | { type: 'done'; pages: number; entries: number; summary: ResultSummary; results?: SyncFeed }
   | { type: 'refused'; status: number; diagnoses: Diagnosis[] }
   | { type: 'retry'; status: number; afterMs: number; diagnoses: Diagnosis[] }
-  | { type: 'error'; status: number; issues: Array<{ path: string; message: string }>; diagnoses: Diagnosis[] }
+  | { type: 'error'; status: number; issues: Issue[]; diagnoses: Diagnosis[] }
   | { type: 'stale' }
 
 /**

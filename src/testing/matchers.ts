@@ -128,7 +128,8 @@ function decodeProblems<A>(codec: t.Decoder<unknown, A>, received: unknown): { v
   try {
     const r = codec.decode(received)
     if (r._tag === 'Right') return { value: r.right, problems: [] }
-    return { problems: reportErrors(r.left) }
+    // Decode errors are all errors: listed without a severity, as they always were; validation findings show theirs.
+    return { problems: reportErrors(r.left).map(({ path, message }) => ({ path, message })) }
   } catch (cause) {
     return { problems: [{ path: '', message: `the codec threw: ${String(cause)}` }] }
   }

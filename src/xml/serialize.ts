@@ -143,6 +143,16 @@ export class Writer extends ChunkedText {
     this.close(root, prefix, mark)
   }
 
+  /**
+   * Writes `root` exactly as {@link serializeXml} writes it alone (without declaration), into this buffer: for
+   * writers that bind no namespace of their own around it (so nothing is in scope here), such as FILESYNC's.
+   */
+  writeAlone(root: XmlElement): void {
+    // Generated prefixes are numbered from `ns1` in every document serializeXml writes.
+    this.generated = 0
+    this.write(root)
+  }
+
   /** Writes the start tag of `root` (never self-closed) and its given children, leaving it open. */
   begin(root: XmlElement): OpenRoot {
     const mark = this.ns.declared.length

@@ -43,7 +43,11 @@ export type XmlSource =
 
 /** A reason the source gave no usable text: not a source, a chunk of another type, bytes that are not text. */
 export class SourceFault {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    /** `undecodable` for bytes that are not text, `unexpected` for a source or chunk of another type. */
+    readonly code: 'undecodable' | 'unexpected' = 'undecodable',
+  ) {}
 }
 
 // A byte fault ends the source like any other fault of it.
@@ -99,7 +103,7 @@ async function* chunksOf(source: unknown): AsyncGenerator<unknown, void, undefin
       return
     }
   }
-  throw new SourceFault('expected an async iterable, an iterable or a ReadableStream of strings or bytes')
+  throw new SourceFault('expected an async iterable, an iterable or a ReadableStream of strings or bytes', 'unexpected')
 }
 
 /**
@@ -118,7 +122,10 @@ export async function* sourceText(source: unknown): AsyncGenerator<string, void,
       decoding ??= byteDecoding()
       text = bytesPush(decoding, chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk))
     } else {
-      throw new SourceFault(`expected chunks of text or bytes, found ${chunk === null ? 'null' : typeof chunk}`)
+      throw new SourceFault(
+        `expected chunks of text or bytes, found ${chunk === null ? 'null' : typeof chunk}`,
+        'unexpected',
+      )
     }
     if (text.length > 0) yield text
   }

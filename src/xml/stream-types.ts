@@ -8,35 +8,32 @@ import type { XmlElement } from './types'
 
 /**
  * The event that ends a stream whose document is malformed or does not decode: the issues of the first faulty
- * part, in document order (`path` is `line:column` in the whole document for text that is not well-formed).
+ * part, in document order ({@link Issue}s: `path` is `line:column` in the whole document for text that is not
+ * well-formed, `''` with code `incomplete` for a source that failed or ended early).
  *
  * @example
  * ```ts
- * const failed: StreamError = { type: 'error', issues: [{ path: '3:14', message: 'element <entry> is not closed' }] }
+ * const failed: StreamError = { type: 'error', issues: [xmlIssue('element <entry> is not closed', { line: 3, column: 14 })] }
  * ```
  */
 export interface StreamError {
   /** Discriminant. */
   type: 'error'
-  /** What is wrong, and where (the shape of `reportErrors`' issues). */
-  issues: StreamIssue[]
+  /** What is wrong, and where (the issues `reportErrors` gives, for a part that does not decode). */
+  issues: Issue[]
 }
 
 /**
- * One issue of a {@link StreamError}: an XML path, or `line:column` for text that is not well-formed, or `''`
- * for a fault of the source itself; the same shape as the issues `reportErrors` gives.
+ * One issue of a {@link StreamError}.
  *
+ * @deprecated Use {@link Issue}: stream errors carry the one issue shape (`severity`, `code`, `steps` beside the
+ * `path` and `message` this name described).
  * @example
  * ```ts
- * const issue: StreamIssue = { path: '/feed/entry[3]/sync:syncState/tick', message: 'expected a non-negative integer, found "x"' }
+ * const issue: StreamIssue = xmlIssue('element <entry> is not closed', { line: 3, column: 14 })
  * ```
  */
-export interface StreamIssue {
-  /** Where. */
-  path: string
-  /** What. */
-  message: string
-}
+export type StreamIssue = Issue
 
 /** An element the reader keeps open while its children stream past (a feed, a folder, an `Items` list). */
 export interface Frame<K> {
@@ -57,7 +54,7 @@ export interface Frame<K> {
 /** Where the reader reports decoded values and faults. */
 export interface Sink<Ev> {
   emit(event: Ev): void
-  fail(issues: StreamIssue[]): void
+  fail(issues: Issue[]): void
 }
 
 /** What a protocol decides while a document streams by; a hook that calls `sink.fail` ends the stream. */
@@ -79,5 +76,5 @@ export interface StreamPolicy<K, Ev> {
   /** A frame ended; for the root, after the rest of the document was checked too. */
   close(frame: Frame<K>, sink: Sink<Ev>): void
   /** The issues of a parse error (the protocols report them as their document codecs do). */
-  parseIssues(error: Issue): StreamIssue[]
+  parseIssues(error: Issue): Issue[]
 }

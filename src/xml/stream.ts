@@ -8,7 +8,7 @@ import { type Binding, type PieceKind, type PieceScope, type Position, parsePiec
 import { advance } from './position'
 import { type ScanHandler, Scanner } from './scanner'
 import { SourceFault, sourceText } from './source'
-import type { Frame, Sink, StreamError, StreamIssue, StreamPolicy } from './stream-types'
+import type { Frame, Sink, StreamError, StreamPolicy } from './stream-types'
 import type { XmlElement, XmlNode } from './types'
 
 export type { Frame, Sink, StreamError, StreamIssue, StreamPolicy } from './stream-types'
@@ -46,7 +46,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     else this.each(event)
   }
 
-  fail(issues: StreamIssue[]): void {
+  fail(issues: Issue[]): void {
     if (this.failed) return
     this.failed = true
     this.scanner.stopped = true
@@ -278,10 +278,11 @@ function qualified(el: XmlElement): string {
 }
 
 /** The message of an error event for a fault of the source or of the reader itself. */
-function faultMessage(error: unknown): string {
+/** The issue of a source that failed: its own fault (bytes that are not text, chunks of another type), or what it threw. */
+function sourceIssue(error: unknown): Issue {
   return error instanceof SourceFault
-    ? error.message
-    : `the source failed: ${error instanceof Error ? error.message : String(error)}`
+    ? xmlIssue(error.message, undefined, error.code)
+    : xmlIssue(`the source failed: ${error instanceof Error ? error.message : String(error)}`, undefined, 'incomplete')
 }
 
 /**
@@ -305,7 +306,7 @@ export function readText<K, Ev>(
     if (text.length > 0) reader.push(text)
     if (!reader.failed) reader.finish()
   } catch (error) {
-    reader.fail([{ path: '', message: faultMessage(error) }])
+    reader.fail([sourceIssue(error)])
   }
 }
 
@@ -360,7 +361,7 @@ export function readStream<K, Ev>(
       }
     } catch (error) {
       ended = true
-      reader.fail([{ path: '', message: faultMessage(error) }])
+      reader.fail([sourceIssue(error)])
     }
   }
   const iterator: AsyncIterableIterator<Ev | StreamError> = {

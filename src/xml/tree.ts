@@ -45,3 +45,46 @@ export function elementText(element: XmlElement): string {
 export function qualifiedName(node: { prefix: string | null; localName: string }): string {
   return node.prefix === null || node.prefix === '' ? node.localName : `${node.prefix}:${node.localName}`
 }
+
+/** The one empty array compact trees share; frozen, so that a mistaken push throws rather than fills every element. */
+const NONE: never[] = Object.freeze([]) as unknown as never[]
+
+/** Most distinct names a compaction keeps one copy of (a document of ever new names does not grow the table). */
+const MAX_NAMES = 4096
+
+/**
+ * Makes a tree the reader owns (freshly parsed, not yet handed out) compact in place, for values that keep it:
+ * every empty attribute or children array becomes one shared frozen empty array, every other attribute array an
+ * array of exactly its length (the parser grows them by `push`, which leaves spare room), and element and attribute
+ * names one string per distinct name in `names` (the parser slices a copy of each short name). Nothing else
+ * changes. Internal: a caller's own tree is never compacted.
+ */
+export function compactTree(root: XmlElement, names: Map<string, string>): void {
+  const one = (name: string): string => {
+    const seen = names.get(name)
+    if (seen !== undefined) return seen
+    if (names.size < MAX_NAMES) names.set(name, name)
+    return name
+  }
+  const stack: XmlElement[] = [root]
+  while (stack.length > 0) {
+    const el = stack.pop()!
+    el.localName = one(el.localName)
+    const attributes = el.attributes
+    if (attributes.length === 0) el.attributes = NONE
+    else {
+      const tight = attributes.slice()
+      for (let i = 0; i < tight.length; i++) {
+        const a = tight[i]!
+        a.localName = one(a.localName)
+        if (a.prefix !== null) a.prefix = one(a.prefix)
+      }
+      el.attributes = tight
+    }
+    const children = el.children
+    if (children.length === 0) el.children = NONE
+    else
+      for (let i = 0; i < children.length; i++)
+        if (children[i]!.type === 'element') stack.push(children[i] as XmlElement)
+  }
+}

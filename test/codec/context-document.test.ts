@@ -17,6 +17,7 @@ import {
   xmlRoot,
 } from '../../src/codec/index'
 import type { XmlElement } from '../../src/xml/index'
+import { decodeIssue } from '../support/issues'
 import { w } from './build'
 
 // Raised from mutation testing (issue 7): the path markers the codecs put in error contexts and the document codecs
@@ -248,10 +249,10 @@ describe('fromXml', () => {
 
   it('turns a thrown value that is not an Error into a decode error too', () => {
     expect(report(fromXml(throwing('plain')).decode('<a/>'))).toEqual([
-      { path: '', message: 'could not decode the document: plain' },
+      decodeIssue('internal', '', 'could not decode the document: plain'),
     ])
     expect(report(fromXml(throwing(new RangeError('deep'))).decode('<a/>'))).toEqual([
-      { path: '', message: 'could not decode the document: deep' },
+      decodeIssue('internal', '', 'could not decode the document: deep'),
     ])
   })
 

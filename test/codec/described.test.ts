@@ -18,6 +18,7 @@ import {
 import { arbitraryOf } from '../../src/testing/arbitraries/index'
 import { serializeXml, type XmlElement } from '../../src/xml/index'
 import { decoded, decodeIssues, rootOf } from '../support/decode'
+import { decodeIssue } from '../support/issues'
 
 const CRM = 'urn:example:crm'
 
@@ -91,18 +92,15 @@ describe('a described element of the kit', () => {
   it('reports a missing, a repeated and an unreadable leaf with its XML path (children in their parent namespace unprefixed, as syncwire prints its own)', () => {
     const bad = `<crm:contact xmlns:crm="${CRM}"><crm:age>x</crm:age><crm:visits>1</crm:visits><crm:visits>2</crm:visits></crm:contact>`
     expect(decodeIssues(Contact, rootOf(bad))).toEqual([
-      { path: '/crm:contact/age', message: 'expected a non-negative integer, found "x"' },
-      { path: '/crm:contact/visits', message: 'unexpected second crm:visits' },
-      { path: '/crm:contact/name', message: 'missing required element crm:name' },
+      decodeIssue('bad-value', '/crm:contact/age', 'expected a non-negative integer, found "x"'),
+      decodeIssue('unexpected', '/crm:contact/visits', 'unexpected second crm:visits'),
+      decodeIssue('missing', '/crm:contact/name', 'missing required element crm:name'),
     ])
   })
 
   it('refuses an element of another name', () => {
     expect(decodeIssues(Contact, rootOf('<contact><name>A</name></contact>'))).toEqual([
-      {
-        path: '',
-        message: `expected element <contact> in namespace ${CRM}, found <contact> in no namespace`,
-      },
+      decodeIssue('unexpected', '', `expected element <contact> in namespace ${CRM}, found <contact> in no namespace`),
     ])
   })
 
@@ -177,7 +175,7 @@ describe('a described list child', () => {
 
   it('refuses an element a refusing list does not describe, with its path', () => {
     expect(decodeIssues(Board, rootOf('<board><pinned><note><text>N</text></note><task/></pinned></board>'))).toEqual([
-      { path: '/board/pinned/task[1]', message: 'expected element <note>, found <task>' },
+      decodeIssue('unexpected', '/board/pinned/task[1]', 'expected element <note>, found <task>'),
     ])
   })
 })

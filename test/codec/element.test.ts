@@ -25,6 +25,7 @@ import {
 } from '../../src/codec/index'
 import type { XmlElement } from '../../src/xml/index'
 import { issuesOf, rightOf } from '../support/decode'
+import { decodeIssue } from '../support/issues'
 import { at, el, w } from './build'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
@@ -337,7 +338,7 @@ describe('byName and otherChildren', () => {
       w('Document'),
     )
     expect(issuesOf(Items.decode(doc))).toEqual([
-      { path: '/Items/Document[2]/RelationshipName', message: 'expected element RelationshipName, found none' },
+      decodeIssue('missing', '/Items/Document[2]/RelationshipName', 'expected element RelationshipName, found none'),
     ])
   })
 
@@ -352,14 +353,14 @@ describe('byName and otherChildren', () => {
 describe('element', () => {
   it('checks the root name and namespace', () => {
     expect(issuesOf(Feed.decode(el(SYNC, 'feed')))).toEqual([
-      { path: '/feed', message: `expected element <feed> (${ATOM}), found <feed> (${SYNC})` },
+      decodeIssue('unexpected', '/feed', `expected element <feed> (${ATOM}), found <feed> (${SYNC})`),
     ])
   })
 
   it('rejects child elements where text is expected', () => {
     const R = element(qname(null, 'Path'), text(t.string))
     expect(issuesOf(R.decode(w('Path', 'a', w('b'))))).toEqual([
-      { path: '/Path', message: 'expected text only, found element <b>' },
+      decodeIssue('unexpected', '/Path', 'expected text only, found element <b>'),
     ])
   })
 
@@ -399,21 +400,29 @@ describe('error paths', () => {
 
   it('name the element with positions of repeated children and prefixes where the namespace changes', () => {
     expect(issuesOf(Feed.decode(feed))).toEqual([
-      { path: '/feed/entry[3]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "abc"' },
+      decodeIssue(
+        'bad-value',
+        '/feed/entry[3]/sync:syncState/tick',
+        'expected a non-negative safe integer, found "abc"',
+      ),
     ])
   })
 
   it('use the conventional prefix whatever the document used', () => {
     const doc = el(ATOM, 'a:feed', [], el(ATOM, 'a:entry', [], state('-1', 'q:')))
     expect(issuesOf(Feed.decode(doc))).toEqual([
-      { path: '/feed/entry[1]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "-1"' },
+      decodeIssue(
+        'bad-value',
+        '/feed/entry[1]/sync:syncState/tick',
+        'expected a non-negative safe integer, found "-1"',
+      ),
     ])
   })
 
   it('name a missing element as the codec writes it', () => {
     const doc = el(ATOM, 'feed', [], el(ATOM, 'entry', [], el(SYNC, 'syncState', [], el(SYNC, 'stamp', [], 's'))))
     expect(issuesOf(Feed.decode(doc))).toEqual([
-      { path: '/feed/entry[1]/sync:syncState/endpoint', message: 'expected element sync:endpoint, found none' },
+      decodeIssue('missing', '/feed/entry[1]/sync:syncState/endpoint', 'expected element sync:endpoint, found none'),
     ])
   })
 
@@ -426,11 +435,11 @@ describe('error paths', () => {
       }),
     )
     expect(issuesOf(R.decode(el(null, 'Link', [at(null, 'rel', 'next'), at(SDATA, 'x:n', 'z')])))).toEqual([
-      { path: '/Link/@rel', message: 'expected "self", found "next"' },
-      { path: '/Link/@sdata:n', message: 'expected a non-negative safe integer, found "z"' },
+      decodeIssue('bad-value', '/Link/@rel', 'expected "self", found "next"'),
+      decodeIssue('bad-value', '/Link/@sdata:n', 'expected a non-negative safe integer, found "z"'),
     ])
     expect(issuesOf(R.decode(el(null, 'Link')))).toEqual([
-      { path: '/Link/@rel', message: 'expected attribute rel, found none' },
+      decodeIssue('missing', '/Link/@rel', 'expected attribute rel, found none'),
     ])
   })
 
@@ -438,7 +447,7 @@ describe('error paths', () => {
     const Digest = element(sync('digest'), record({ entries: children(sync('digestEntry'), SyncState) }))
     const doc = el(SYNC, 'digest', [], el(SYNC, 'digestEntry', [], el(SYNC, 'endpoint', [], 'e')))
     expect(issuesOf(Digest.decode(doc))).toEqual([
-      { path: '/sync:digest/digestEntry[1]/stamp', message: 'expected element sync:stamp, found none' },
+      decodeIssue('missing', '/sync:digest/digestEntry[1]/stamp', 'expected element sync:stamp, found none'),
     ])
     const Any = element(qname('urn:c', 'x'), record({ items: otherChildren(element(qname('urn:c', 'y'), anyElement)) }))
     expect(issuesOf(Any.decode(el('urn:c', 'x', [], el('urn:d', 'p:z'))))[0]!.path).toBe('/x/p:z[1]')
@@ -468,7 +477,7 @@ describe('recursion', () => {
     let tree = w('Folder')
     for (let i = 0; i < 3; i++) tree = w('Folder', w('Name', `n${i}`), tree)
     expect(issuesOf(element(qname(null, 'Folder'), NodeCodec).decode(tree))).toEqual([
-      { path: '/Folder/Folder[1]/Folder[1]/Folder[1]/Name', message: 'expected element Name, found none' },
+      decodeIssue('missing', '/Folder/Folder[1]/Folder[1]/Folder[1]/Name', 'expected element Name, found none'),
     ])
   })
 })

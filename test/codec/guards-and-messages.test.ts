@@ -30,6 +30,7 @@ import {
   xmlNamespace,
 } from '../../src/codec/index'
 import { base64Reason, describedAs } from '../support/decode'
+import { decodeIssue } from '../support/issues'
 
 // Raised from mutation testing (issue 7): the `is` guards, the exact messages for non-strings and long inputs (cut at
 // a fixed length), and the boundaries each primitive checks were not asserted anywhere.
@@ -227,19 +228,27 @@ describe('reportErrors: attribute paths, prefixes and fallback messages', () => 
 
   it('a namespaced attribute shows the codec prefix, not the document one; plain attributes show none', () => {
     expect(issuesOf('<r xmlns:y="urn:x" y:flag="maybe"><i n="1"/><i n="-1"/></r>')).toEqual([
-      { path: '/r/@x:flag', message: 'expected a boolean (true, false, 1 or 0, in any letter case), found "maybe"' },
-      { path: '/r/i[2]/@n', message: 'expected a non-negative safe integer, found "-1"' },
+      decodeIssue(
+        'bad-value',
+        '/r/@x:flag',
+        'expected a boolean (true, false, 1 or 0, in any letter case), found "maybe"',
+      ),
+      decodeIssue('bad-value', '/r/i[2]/@n', 'expected a non-negative safe integer, found "-1"'),
     ])
   })
 
   it('a missing namespaced attribute is named as the codec writes it', () => {
-    expect(issuesOf('<r><i n="1"/></r>')).toEqual([{ path: '/r/@x:flag', message: expect.stringMatching(/x:flag/) }])
+    expect(issuesOf('<r><i n="1"/></r>')).toEqual([
+      decodeIssue('missing', '/r/@x:flag', expect.stringMatching(/x:flag/)),
+    ])
   })
 
   it('an error without a message says what was expected, from the innermost named type', () => {
     const r = t.string.decode(5)
-    expect(E.isLeft(r) && reportErrors(r.left)).toEqual([{ path: '', message: 'expected string, found 5' }])
+    expect(E.isLeft(r) && reportErrors(r.left)).toEqual([decodeIssue('unexpected', '', 'expected string, found 5')])
     const nested = t.type({ a: t.array(t.number) }).decode({ a: [1, 'b'] })
-    expect(E.isLeft(nested) && reportErrors(nested.left)).toEqual([{ path: '', message: 'expected number, found "b"' }])
+    expect(E.isLeft(nested) && reportErrors(nested.left)).toEqual([
+      decodeIssue('bad-value', '', 'expected number, found "b"'),
+    ])
   })
 })

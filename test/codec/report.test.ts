@@ -23,6 +23,7 @@ import type { XmlElement } from '../../src/xml/index'
 import { parseXml } from '../../src/xml/index'
 import { describedAs, issuesOf } from '../support/decode'
 import { fixture } from '../support/fixtures'
+import { decodeIssue, xmlFault } from '../support/issues'
 
 const atom = xmlNamespace('http://www.w3.org/2005/Atom', null)
 const sync = xmlNamespace('http://schemas.sage.com/sdata/sync/2008/1', 'sync')
@@ -56,7 +57,11 @@ describe('reportErrors on a real feed (sync spec §4.4 example)', () => {
 
   it('names the bad tick of the second entry with position and prefix', () => {
     expect(issuesOf(FeedXml.decode(feed.replace('<tick>8</tick>', '<tick>eight</tick>')))).toEqual([
-      { path: '/feed/entry[2]/sync:syncState/tick', message: 'expected a non-negative safe integer, found "eight"' },
+      decodeIssue(
+        'bad-value',
+        '/feed/entry[2]/sync:syncState/tick',
+        'expected a non-negative safe integer, found "eight"',
+      ),
     ])
   })
 
@@ -65,12 +70,12 @@ describe('reportErrors on a real feed (sync spec §4.4 example)', () => {
       .replace('<stamp>2008-10-30T14:55:43.281Z</stamp>', '')
       .replace(/(<entry>[\s\S]*?<entry>[\s\S]*?<stamp>)[^<]*/, '$1yesterday')
     expect(issuesOf(FeedXml.decode(broken))).toEqual([
-      { path: '/feed/entry[1]/sync:syncState/stamp', message: 'expected element sync:stamp, found none' },
-      {
-        path: '/feed/entry[2]/sync:syncState/stamp',
-        message:
-          'expected a stamp (xs:dateTime), found "yesterday" (not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm])',
-      },
+      decodeIssue('missing', '/feed/entry[1]/sync:syncState/stamp', 'expected element sync:stamp, found none'),
+      decodeIssue(
+        'bad-value',
+        '/feed/entry[2]/sync:syncState/stamp',
+        'expected a stamp (xs:dateTime), found "yesterday" (not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm])',
+      ),
     ])
   })
 
@@ -94,9 +99,10 @@ describe('parse errors', () => {
     const bad = '<feed xmlns="http://www.w3.org/2005/Atom">\n  <entry></feed>'
     const parsed = parseXml(bad)
     if (E.isRight(parsed)) throw new Error('expected a parse error')
-    const expected = parsed.left.map((e) => ({ path: `${e.line}:${e.column}`, message: e.message }))
+    // The parser's issues as they are, not rebuilt: `line:column` as the path, no steps, the parser's code.
+    const expected = parsed.left.map((e) => xmlFault('not-well-formed', e.message, e.line, e.column))
     expect(expected[0]!.path).toMatch(/^2:\d+$/)
-    expect(issuesOf(FeedXml.decode(bad))).toEqual(expected)
+    expect(issuesOf(FeedXml.decode(bad))).toStrictEqual(expected)
   })
 
   it('keep an error without a position (an input-length limit) with an empty path', () => {
@@ -106,6 +112,7 @@ describe('parse errors', () => {
     const issues = issuesOf(Short.decode('<feed xmlns="http://www.w3.org/2005/Atom"/>'))
     expect(issues).toHaveLength(1)
     expect(issues[0]!.path).toBe('')
+    expect(issues[0]!.code).toBe('limit')
     expect(issues[0]!.message).toMatch(/\S/)
   })
 
@@ -121,7 +128,7 @@ describe('messages', () => {
     const R = element(atom('feed'), record({ n: child(atom('n'), text(t.keyof({ a: null }))) }))
     const doc = { root: R.encode({ n: 'a' }) }
     doc.root.children = [{ ...doc.root.children[0]!, children: [{ type: 'text', value: 'b' }] } as never]
-    expect(issuesOf(R.decode(doc.root))).toEqual([{ path: '/feed/n', message: 'expected "a", found "b"' }])
+    expect(issuesOf(R.decode(doc.root))).toEqual([decodeIssue('bad-value', '/feed/n', 'expected "a", found "b"')])
   })
 
   it('are reported once when several errors say the same thing at the same place', () => {
@@ -129,7 +136,7 @@ describe('messages', () => {
       { value: 'x', context: [], message: 'm' },
       { value: 'x', context: [], message: 'm' },
     ]
-    expect(reportErrors(errors)).toEqual([{ path: '', message: 'm' }])
+    expect(reportErrors(errors)).toEqual([decodeIssue('bad-value', '', 'm')])
   })
 
   it('describe found values briefly', () => {
@@ -156,7 +163,7 @@ describe('fromXml', () => {
       ),
     )
     expect(issuesOf(fromXml(Throwing).decode('<feed xmlns="http://www.w3.org/2005/Atom"/>'))).toEqual([
-      { path: '', message: 'could not decode the document: boom' },
+      decodeIssue('internal', '', 'could not decode the document: boom'),
     ])
   })
 

@@ -6,6 +6,7 @@ import * as filesync from '../../src/filesync/index'
 import * as root from '../../src/index'
 import * as sdata from '../../src/sdata/index'
 import { fixture } from '../support/fixtures'
+import { decodeIssue } from '../support/issues'
 import { numRuns } from '../support/runtime'
 
 const { DecodeError, decodeOrThrow, NonNegativeInteger, reportErrors, safeDecode } = codec
@@ -37,9 +38,9 @@ describe('safeDecode', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.issues).toEqual([
-        { path: '/sync:digest/digestEntry[1]/tick', message: 'expected a non-negative integer, found "x"' },
-        { path: '/sync:digest/digestEntry[1]/endpoint', message: 'missing required element sync:endpoint' },
-        { path: '/sync:digest/digestEntry[1]/stamp', message: 'missing required element sync:stamp' },
+        decodeIssue('bad-value', '/sync:digest/digestEntry[1]/tick', 'expected a non-negative integer, found "x"'),
+        decodeIssue('missing', '/sync:digest/digestEntry[1]/endpoint', 'missing required element sync:endpoint'),
+        decodeIssue('missing', '/sync:digest/digestEntry[1]/stamp', 'missing required element sync:stamp'),
       ])
     }
   })
@@ -77,7 +78,7 @@ describe('safeDecode', () => {
     )
     expect(safeDecode(broken, '1')).toEqual({
       ok: false,
-      issues: [{ path: '', message: 'the codec threw instead of reporting an error: boom' }],
+      issues: [decodeIssue('internal', '', 'the codec threw instead of reporting an error: boom')],
     })
   })
 })
@@ -107,10 +108,10 @@ describe('decodeOrThrow', () => {
   })
 
   it('lists at most three issues in the message and counts the rest', () => {
-    const issues = [1, 2, 3, 4, 5].map((n) => ({ path: `/a/b[${n}]`, message: `bad ${n}` }))
+    const issues = [1, 2, 3, 4, 5].map((n) => decodeIssue('bad-value', `/a/b[${n}]`, `bad ${n}`))
     const error = new DecodeError(issues, 'Thing')
     expect(error.message).toBe('could not decode Thing: /a/b[1]: bad 1; /a/b[2]: bad 2; /a/b[3]: bad 3 (and 2 more)')
-    expect(new DecodeError([{ path: '', message: 'whole' }]).message).toBe('could not decode input: whole')
+    expect(new DecodeError([decodeIssue('internal', '', 'whole')]).message).toBe('could not decode input: whole')
   })
 
   it('throws exactly when safeDecode is not ok', () => {

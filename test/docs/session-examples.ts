@@ -156,7 +156,10 @@ export const SESSION_EXAMPLES: Example[] = [
           const { stored, store } = passStore()
           passFailing.fetch = serveChanges(server, ['server-error', 'server-error', 'server-error']).fetch
           const failed = await pullChanges(SITE, LIBRARY, store, 'FedAuth=1')
-          expect(failed).toMatchObject({ ended: 'failed', issues: [{ source: 'status', path: '500' }] })
+          expect(failed).toMatchObject({
+            ended: 'failed',
+            issues: [{ code: 'bad-status', path: '', message: 'expected 200, found 500' }],
+          })
           expect(store.syncToken).toBeUndefined()
           expect(stored).toEqual([])
           passFailing.fetch = serveChanges(server).fetch

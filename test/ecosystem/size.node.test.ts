@@ -13,7 +13,9 @@ import { bin, ensureBuilt, ROOT } from './consumer'
 // the session engine (22 → 23 kB), syncwire/filesync (34 → 35 kB) and the whole package (65 → 66 kB) with the one
 // issue type, FILESYNC's descriptions and parseXml's positions (measured 22.5, 34.1 and 65.1 kB); sdata (38 → 39 kB)
 // and the session engine (23 → 24 kB) with the feed, the entry and the payload each one description (measured 38.3
-// and 23.1 kB, 37.8 and 22.5 before).
+// and 23.1 kB, 37.8 and 22.5 before); the whole package (66 → 68 kB) with every reporter giving the one issue type
+// (measured 66.3 kB) and, with the session engine (24 → 27 kB), when SyncFeedXml.decode came to run the streaming
+// reader (measured 26.18 and 66.00 kB on their own; 66.98 kB for the whole package with both); sdata (39 → 40 kB) with both (measured 39.47 kB).
 
 interface Check {
   name: string
@@ -50,11 +52,11 @@ describe('size-limit budgets', () => {
     ])
   })
 
-  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 39 kB, filesync ≤ 35 kB, the session engine ≤ 24 kB)', () => {
+  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 40 kB, filesync ≤ 35 kB, the session engine ≤ 27 kB)', () => {
     expect(checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.size} B > ${c.sizeLimit} B`)).toEqual([])
     expect(checks[0]?.sizeLimit).toBe(3000)
-    expect(checks[1]?.sizeLimit).toBe(39000)
-    expect(checks[2]?.sizeLimit).toBe(24000)
+    expect(checks[1]?.sizeLimit).toBe(40000)
+    expect(checks[2]?.sizeLimit).toBe(27000)
     expect(checks[3]?.sizeLimit).toBe(35000)
   })
 

@@ -15,6 +15,7 @@ import {
 import type { XmlElement } from '../../src/xml/index'
 import { serializeXml } from '../../src/xml/index'
 import { decoded, rootOf } from '../support/decode'
+import { decodeIssue } from '../support/issues'
 
 const xml = (e: XmlElement) => serializeXml({ root: e }, { declaration: false })
 
@@ -187,11 +188,15 @@ describe('FILESYNC element codecs', () => {
       rootOf('<Folder><Items><Document><LabelHashScope>x</LabelHashScope></Document></Items></Folder>'),
     )
     expect(E.isLeft(r) && reportErrors(r.left)).toEqual([
-      { path: '/Folder/Items/Document[1]/LabelHashScope', message: 'expected an Int (0..2147483647), found "x"' },
+      decodeIssue(
+        'bad-value',
+        '/Folder/Items/Document[1]/LabelHashScope',
+        'expected an Int (0..2147483647), found "x"',
+      ),
     ])
     const bad = DocumentStreamElement.decode(rootOf('<DocumentStream><DataSize>x</DataSize></DocumentStream>'))
     expect(E.isLeft(bad) && reportErrors(bad.left)).toEqual([
-      { path: '/DocumentStream/DataSize', message: 'expected a non-negative safe integer, found "x"' },
+      decodeIssue('bad-value', '/DocumentStream/DataSize', 'expected a non-negative safe integer, found "x"'),
     ])
     expect(E.isLeft(FolderItemElement.decode(rootOf('<Document/>')))).toBe(true)
   })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { FileSyncXml, reportErrors } from '../../src/filesync/index'
 import { decodeIssues } from '../support/decode'
 import { fixture } from '../support/fixtures'
+import { decodeIssue } from '../support/issues'
 
 const CHANGES = fixture('filesync/spo-2025-06-changes-document-created.response.xml')
 const UPLOAD = fixture('filesync/spo-2025-04-write-document-create.request-part.xml')
@@ -18,26 +19,28 @@ describe('FileSyncXml decode errors', () => {
     expect(
       decodeIssues(FileSyncXml, '<?xml version="1.0" encoding="utf-8"?><PolicyDocument><Rule/></PolicyDocument>'),
     ).toEqual([
-      {
-        path: '/PolicyDocument',
-        message: 'expected root element <Folder> or <Items> (no namespace), found <PolicyDocument>',
-      },
+      decodeIssue(
+        'unexpected',
+        '/PolicyDocument',
+        'expected root element <Folder> or <Items> (no namespace), found <PolicyDocument>',
+      ),
     ])
   })
 
   it('a Folder root in a namespace is not a Web3S root', () => {
     expect(decodeIssues(FileSyncXml, '<w:Folder xmlns:w="urn:x"/>')).toEqual([
-      {
-        path: '/w:Folder',
-        message: 'expected root element <Folder> or <Items> (no namespace), found <w:Folder> in namespace urn:x',
-      },
+      decodeIssue(
+        'unexpected',
+        '/w:Folder',
+        'expected root element <Folder> or <Items> (no namespace), found <w:Folder> in namespace urn:x',
+      ),
     ])
   })
 
   it('non-numeric SpaceUsed', () => {
     expect(
       decodeIssues(FileSyncXml, edit(CHANGES, '<SpaceUsed>1841923022</SpaceUsed>', '<SpaceUsed>1.8 GB</SpaceUsed>')),
-    ).toEqual([{ path: '/Folder/SpaceUsed', message: 'expected a non-negative safe integer, found "1.8 GB"' }])
+    ).toEqual([decodeIssue('bad-value', '/Folder/SpaceUsed', 'expected a non-negative safe integer, found "1.8 GB"')])
   })
 
   it('SpaceGranted past 2^53-1 is an error, never a rounded number', () => {
@@ -47,20 +50,22 @@ describe('FileSyncXml decode errors', () => {
       '<SpaceGranted>9007199254740993</SpaceGranted>',
     )
     expect(decodeIssues(FileSyncXml, text)).toEqual([
-      {
-        path: '/Folder/SpaceGranted',
-        message: 'expected a non-negative safe integer, found "9007199254740993" (past 2^53-1)',
-      },
+      decodeIssue(
+        'bad-value',
+        '/Folder/SpaceGranted',
+        'expected a non-negative safe integer, found "9007199254740993" (past 2^53-1)',
+      ),
     ])
   })
 
   it('a negative DataSize, with the position of the repeated Document and DocumentStream', () => {
     expect(decodeIssues(FileSyncXml, edit(CHANGES, '<DataSize>4532</DataSize>', '<DataSize>-4532</DataSize>'))).toEqual(
       [
-        {
-          path: '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
-          message: 'expected a non-negative safe integer, found "-4532"',
-        },
+        decodeIssue(
+          'bad-value',
+          '/Folder/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
+          'expected a non-negative safe integer, found "-4532"',
+        ),
       ],
     )
   })
@@ -68,10 +73,11 @@ describe('FileSyncXml decode errors', () => {
   it('a DataSize with leading zeros (it would not re-encode to the same text)', () => {
     expect(decodeIssues(FileSyncXml, edit(UPLOAD, '<DataSize>4532</DataSize>', '<DataSize>004532</DataSize>'))).toEqual(
       [
-        {
-          path: '/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
-          message: 'expected a non-negative safe integer, found "004532" (leading zeros would not survive re-encoding)',
-        },
+        decodeIssue(
+          'bad-value',
+          '/Items/Document[1]/DocumentStreams/DocumentStream[1]/DataSize',
+          'expected a non-negative safe integer, found "004532" (leading zeros would not survive re-encoding)',
+        ),
       ],
     )
   })
@@ -83,11 +89,11 @@ describe('FileSyncXml decode errors', () => {
       '<XORHash>/OZdjS353Y0rw461Bmv7Hob$feg=</XORHash>',
     )
     expect(decodeIssues(FileSyncXml, text)).toEqual([
-      {
-        path: '/Items/Document[1]/DocumentStreams/DocumentStream[1]/XORHash',
-        message:
-          'expected base64 binary, found "/OZdjS353Y0rw461Bmv7Hob$feg=" (character "$" at offset 23 is not in the base64 alphabet)',
-      },
+      decodeIssue(
+        'bad-value',
+        '/Items/Document[1]/DocumentStreams/DocumentStream[1]/XORHash',
+        'expected base64 binary, found "/OZdjS353Y0rw461Bmv7Hob$feg=" (character "$" at offset 23 is not in the base64 alphabet)',
+      ),
     ])
   })
 
@@ -98,40 +104,44 @@ describe('FileSyncXml decode errors', () => {
       '<DateModified>2025-13-07T22:06:33Z</DateModified>',
     )
     expect(decodeIssues(FileSyncXml, text)).toEqual([
-      {
-        path: '/Folder/Items/Document[1]/DateModified',
-        message: 'expected an xs:dateTime, found "2025-13-07T22:06:33Z" (month 13 is out of range)',
-      },
+      decodeIssue(
+        'bad-value',
+        '/Folder/Items/Document[1]/DateModified',
+        'expected an xs:dateTime, found "2025-13-07T22:06:33Z" (month 13 is out of range)',
+      ),
     ])
   })
 
   it('a date with more than 7 fraction digits (finer than SharePoint ticks)', () => {
     const text = edit(UPLOAD, '2025-11-07T22:06:33.0000000Z', '2025-11-07T22:06:33.00000001Z')
     expect(decodeIssues(FileSyncXml, text)).toEqual([
-      {
-        path: '/Items/Document[1]/DateModifiedOnClient',
-        message: 'expected an xs:dateTime, found "2025-11-07T22:06:33.00000001Z" (more than 7 fraction digits)',
-      },
+      decodeIssue(
+        'bad-value',
+        '/Items/Document[1]/DateModifiedOnClient',
+        'expected an xs:dateTime, found "2025-11-07T22:06:33.00000001Z" (more than 7 fraction digits)',
+      ),
     ])
   })
 
   it('an Int past 2147483647', () => {
     const text = edit(CHANGES, '<LabelHashScope>1</LabelHashScope>', '<LabelHashScope>2147483648</LabelHashScope>')
     expect(decodeIssues(FileSyncXml, text)).toEqual([
-      {
-        path: '/Folder/Items/Document[1]/LabelHashScope',
-        message: 'expected an Int (0..2147483647), found "2147483648" (too large)',
-      },
+      decodeIssue(
+        'bad-value',
+        '/Folder/Items/Document[1]/LabelHashScope',
+        'expected an Int (0..2147483647), found "2147483648" (too large)',
+      ),
     ])
   })
 
   it('a boolean that is not one of the six forms', () => {
     const text = edit(CHANGES, '<IsLabelProtected>False</IsLabelProtected>', '<IsLabelProtected>No</IsLabelProtected>')
     expect(decodeIssues(FileSyncXml, text)).toEqual([
-      {
-        path: '/Folder/Items/Document[1]/IsLabelProtected',
-        message: 'expected a boolean (true, false, 1 or 0, in any letter case), found "No"',
-      },
+      decodeIssue(
+        'bad-value',
+        '/Folder/Items/Document[1]/IsLabelProtected',
+        'expected a boolean (true, false, 1 or 0, in any letter case), found "No"',
+      ),
     ])
   })
 
@@ -141,11 +151,12 @@ describe('FileSyncXml decode errors', () => {
       '<RelationshipName lang="en">',
     )
     expect(decodeIssues(FileSyncXml, text)).toEqual([
-      { path: '/Items/Document[1]/WriteMode', message: 'expected text only, found element <Create>' },
-      {
-        path: '/Items/Document[1]/RelationshipName',
-        message: 'expected no attributes on <RelationshipName> (Web3S has none), found lang="en"',
-      },
+      decodeIssue('unexpected', '/Items/Document[1]/WriteMode', 'expected text only, found element <Create>'),
+      decodeIssue(
+        'unexpected',
+        '/Items/Document[1]/RelationshipName',
+        'expected no attributes on <RelationshipName> (Web3S has none), found lang="en"',
+      ),
     ])
   })
 
@@ -155,11 +166,12 @@ describe('FileSyncXml decode errors', () => {
       '<DocumentStreams><Stream/>',
     )
     expect(decodeIssues(FileSyncXml, text)).toEqual([
-      { path: '/Items', message: 'expected elements only in <Items>, found text "stray"' },
-      {
-        path: '/Items/Document[1]/DocumentStreams/Stream[1]',
-        message: 'expected element <DocumentStream>, found <Stream>',
-      },
+      decodeIssue('unexpected', '/Items', 'expected elements only in <Items>, found text "stray"'),
+      decodeIssue(
+        'unexpected',
+        '/Items/Document[1]/DocumentStreams/Stream[1]',
+        'expected element <DocumentStream>, found <Stream>',
+      ),
     ])
   })
 
@@ -184,6 +196,6 @@ describe('FileSyncXml decode errors', () => {
 
   it('input that is not a string', () => {
     const r = FileSyncXml.decode(42 as unknown as string)
-    expect(E.isLeft(r) && reportErrors(r.left)).toEqual([{ path: '', message: 'expected XML text' }])
+    expect(E.isLeft(r) && reportErrors(r.left)).toEqual([decodeIssue('unexpected', '', 'expected XML text')])
   })
 })

@@ -15,6 +15,7 @@ import {
   UnknownItemElement,
 } from '../../src/filesync/index'
 import { decoded, issuesOf, rootOf } from '../support/decode'
+import { decodeIssue } from '../support/issues'
 
 const codecs = [
   ['<Folder>', FolderItemElement, 'Folder'],
@@ -27,31 +28,35 @@ const codecs = [
 describe('element codecs refuse the wrong element, naming what they found', () => {
   it.each(codecs)('%s: a namespaced element of the right local name (prefixed)', (expected, codec, name) => {
     expect(issuesOf(codec.decode(rootOf(`<x:${name} xmlns:x="urn:x"/>`)))).toEqual([
-      { path: '', message: `expected element ${expected}, found <x:${name}> (urn:x)` },
+      decodeIssue('unexpected', '', `expected element ${expected}, found <x:${name}> (urn:x)`),
     ])
   })
 
   it.each(codecs)('%s: a namespaced element of the right local name (default namespace)', (expected, codec, name) => {
     expect(issuesOf(codec.decode(rootOf(`<${name} xmlns="urn:y"/>`)))).toEqual([
-      { path: '', message: `expected element ${expected}, found <${name}> (urn:y)` },
+      decodeIssue('unexpected', '', `expected element ${expected}, found <${name}> (urn:y)`),
     ])
   })
 
   it.each(codecs)('%s: another element without a namespace', (expected, codec) => {
     expect(issuesOf(codec.decode(rootOf('<Other/>')))).toEqual([
-      { path: '', message: `expected element ${expected}, found <Other>` },
+      decodeIssue('unexpected', '', `expected element ${expected}, found <Other>`),
     ])
   })
 
   it.each(codecs)('%s: values that are no element at all', (expected, codec) => {
     const decode = codec.decode as (u: unknown) => t.Validation<unknown>
-    expect(issuesOf(decode('text'))).toEqual([{ path: '', message: `expected element ${expected}, found string` }])
-    expect(issuesOf(decode(null))).toEqual([{ path: '', message: `expected element ${expected}, found object` }])
+    expect(issuesOf(decode('text'))).toEqual([
+      decodeIssue('unexpected', '', `expected element ${expected}, found string`),
+    ])
+    expect(issuesOf(decode(null))).toEqual([
+      decodeIssue('unexpected', '', `expected element ${expected}, found object`),
+    ])
     expect(issuesOf(decode(undefined))).toEqual([
-      { path: '', message: `expected element ${expected}, found undefined` },
+      decodeIssue('missing', '', `expected element ${expected}, found undefined`),
     ])
     expect(issuesOf(decode({ type: 'text', value: 'x' }))).toEqual([
-      { path: '', message: `expected element ${expected}, found object` },
+      decodeIssue('unexpected', '', `expected element ${expected}, found object`),
     ])
   })
 
@@ -59,9 +64,9 @@ describe('element codecs refuse the wrong element, naming what they found', () =
     const item = ItemElement.decode as (u: unknown) => t.Validation<unknown>
     const unknown = UnknownItemElement.decode as (u: unknown) => t.Validation<unknown>
     expect(issuesOf(item(42))).toEqual([
-      { path: '', message: 'expected element <Folder>, <Document> or another item, found number' },
+      decodeIssue('unexpected', '', 'expected element <Folder>, <Document> or another item, found number'),
     ])
-    expect(issuesOf(unknown({}))).toEqual([{ path: '', message: 'expected element any element, found object' }])
+    expect(issuesOf(unknown({}))).toEqual([decodeIssue('unexpected', '', 'expected element any element, found object')])
     const ns = rootOf('<x:Folder xmlns:x="urn:x"/>')
     expect(ItemElement.decode(ns)).toEqual(E.right({ kind: 'Unknown', element: ns }))
     expect(UnknownItemElement.decode(ns)).toEqual(E.right({ kind: 'Unknown', element: ns }))
@@ -86,14 +91,15 @@ describe('element codecs report stray text and attributes with their path', () =
   it('shortens long stray text to 37 characters and an ellipsis', () => {
     const long = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH' // 44 characters
     expect(issuesOf(FolderItemElement.decode(rootOf(`<Folder>${long}</Folder>`)))).toEqual([
-      {
-        path: '/Folder',
-        message: 'expected elements only in <Folder>, found text "abcdefghijklmnopqrstuvwxyz0123456789A..."',
-      },
+      decodeIssue(
+        'unexpected',
+        '/Folder',
+        'expected elements only in <Folder>, found text "abcdefghijklmnopqrstuvwxyz0123456789A..."',
+      ),
     ])
     const forty = 'abcdefghijklmnopqrstuvwxyz0123456789ABCD' // exactly 40: kept whole
     expect(issuesOf(ItemsElement.decode(rootOf(`<Items>${forty}</Items>`)))).toEqual([
-      { path: '/Items', message: `expected elements only in <Items>, found text "${forty}"` },
+      decodeIssue('unexpected', '/Items', `expected elements only in <Items>, found text "${forty}"`),
     ])
   })
 
@@ -105,37 +111,48 @@ describe('element codecs report stray text and attributes with their path', () =
         ),
       ),
     ).toEqual([
-      { path: '/Document/DocumentStreams', message: 'expected elements only in <DocumentStreams>, found text " x "' },
-      {
-        path: '/Document/DocumentStreams/DocumentStream[1]',
-        message: 'expected elements only in <DocumentStream>, found text "y"',
-      },
+      decodeIssue(
+        'unexpected',
+        '/Document/DocumentStreams',
+        'expected elements only in <DocumentStreams>, found text " x "',
+      ),
+      decodeIssue(
+        'unexpected',
+        '/Document/DocumentStreams/DocumentStream[1]',
+        'expected elements only in <DocumentStream>, found text "y"',
+      ),
     ])
     expect(issuesOf(FolderItemElement.decode(rootOf('<Folder><Items>z<Folder/></Items></Folder>')))).toEqual([
-      { path: '/Folder/Items', message: 'expected elements only in <Items>, found text "z"' },
+      decodeIssue('unexpected', '/Folder/Items', 'expected elements only in <Items>, found text "z"'),
     ])
   })
 
   it('refuses attributes on Items and on leaves, but not namespace declarations', () => {
     expect(issuesOf(ItemsElement.decode(rootOf('<Items a="1" xmlns:q="urn:q"/>')))).toEqual([
-      { path: '/Items', message: 'expected no attributes on <Items> (Web3S has none), found a="1"' },
+      decodeIssue('unexpected', '/Items', 'expected no attributes on <Items> (Web3S has none), found a="1"'),
     ])
     expect(
       issuesOf(FolderItemElement.decode(rootOf('<Folder xmlns:q="urn:q"><Path q:b="2">p</Path></Folder>'))),
-    ).toEqual([{ path: '/Folder/Path', message: 'expected no attributes on <Path> (Web3S has none), found q:b="2"' }])
+    ).toEqual([
+      decodeIssue('unexpected', '/Folder/Path', 'expected no attributes on <Path> (Web3S has none), found q:b="2"'),
+    ])
   })
 
   it('reports a non-DocumentStream element inside DocumentStreams', () => {
     expect(
       issuesOf(DocumentItemElement.decode(rootOf('<Document><DocumentStreams><Stream/></DocumentStreams></Document>'))),
     ).toEqual([
-      { path: '/Document/DocumentStreams/Stream[1]', message: 'expected element <DocumentStream>, found <Stream>' },
+      decodeIssue(
+        'unexpected',
+        '/Document/DocumentStreams/Stream[1]',
+        'expected element <DocumentStream>, found <Stream>',
+      ),
     ])
   })
 
   it('reports an element inside a text leaf', () => {
     expect(issuesOf(FolderItemElement.decode(rootOf('<Folder><Path>a<b/></Path></Folder>')))).toEqual([
-      { path: '/Folder/Path', message: 'expected text only, found element <b>' },
+      decodeIssue('unexpected', '/Folder/Path', 'expected text only, found element <b>'),
     ])
   })
 
@@ -207,7 +224,7 @@ describe('is guards', () => {
 
   it('FileSyncXml refuses input that is not text', () => {
     const decode = FileSyncXml.decode as (u: unknown) => t.Validation<unknown>
-    expect(issuesOf(decode(42))).toEqual([{ path: '', message: 'expected XML text' }])
+    expect(issuesOf(decode(42))).toEqual([decodeIssue('unexpected', '', 'expected XML text')])
   })
 
   it('text fields keep their text exactly, spaces and emptiness included (formerly the internal ExactText)', () => {

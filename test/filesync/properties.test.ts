@@ -95,6 +95,27 @@ describe('FileSyncXml properties', () => {
     )
   })
 
+  it('writes each unknown element as serializeXml writes it alone (generated prefixes start at ns1 each time)', () => {
+    const element: XmlElement = {
+      type: 'element',
+      namespace: null,
+      localName: 'ext',
+      prefix: null,
+      attributes: [{ namespace: 'urn:x', localName: 'a', prefix: null, value: '1' }],
+      children: [{ type: 'text', value: 'v' }],
+    }
+    const alone = serializeXml({ root: element }, { declaration: false })
+    expect(alone).toBe('<ext xmlns:ns1="urn:x" ns1:a="1">v</ext>')
+    const text = fileSyncXml({ declaration: false }).encode({
+      root: 'Items',
+      items: [
+        { kind: 'Unknown', element },
+        { kind: 'Unknown', element },
+      ],
+    })
+    expect(text).toBe(`<Items>${alone}${alone}</Items>`)
+  })
+
   it('saxes accepts every encoding as well-formed and namespace-well-formed', () => {
     fc.assert(
       fc.property(arbFileSyncDocument({ maxDepth: 2, maxItems: 3 }), (doc) => {

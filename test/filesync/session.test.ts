@@ -13,7 +13,9 @@ import {
   readChangesResponse,
   retryAfterMs,
 } from '../../src/filesync/index'
+import type { Issue } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
+import { decodeIssue, headerFault, wholeFault } from '../support/issues'
 import { numRuns } from '../support/runtime'
 import { ChangesServer, change, ids, LIBRARY, SITE, text, tokenAt } from './session-server'
 
@@ -127,6 +129,16 @@ describe('createChangesSession: caught up', () => {
   })
 })
 
+/** What is at fault in a session's issue, told by its code and steps: the status, a header, the session's use, the body. */
+const faultOf = (i: Issue): 'status' | 'header' | 'session' | 'body' =>
+  i.code === 'bad-status'
+    ? 'status'
+    : i.code === 'call-order'
+      ? 'session'
+      : i.steps[0]?.kind === 'header'
+        ? 'header'
+        : 'body'
+
 describe('createChangesSession: a bad page is repeated, never skipped', () => {
   it.each([
     ['bad-body', 'body'],
@@ -145,7 +157,7 @@ describe('createChangesSession: a bad page is repeated, never skipped', () => {
     const request = session.next()!
     const bad = session.receive(server.answer(request, fault))
     expect(bad.type).toBe('error')
-    expect(bad.type === 'error' && bad.issues.map((i) => i.source)).toContain(source)
+    expect(bad.type === 'error' && bad.issues.map(faultOf)).toContain(source)
     expect(session.syncToken).toBe(before)
     expect(session.next()).toEqual(request)
     const good = session.receive(server.answer(request))
@@ -159,7 +171,7 @@ describe('createChangesSession: a bad page is repeated, never skipped', () => {
     expect(read({ status: 200, headers: {}, body: '' })).toEqual({
       type: 'error',
       status: 200,
-      issues: [{ source: 'header', path: 'X-SyncStatus', message: 'missing' }],
+      issues: [headerFault('error', 'missing', 'X-SyncStatus', 'missing')],
     })
     const broken = read({ status: 200, headers: { 'X-SyncStatus': 'FullData', 'X-SyncToken': 't' }, body: '<Folder>' })
     expect(broken.type === 'error' && broken.issues[0]?.path).toMatch(/^\d+:\d+$/)
@@ -169,7 +181,7 @@ describe('createChangesSession: a bad page is repeated, never skipped', () => {
       body: '<Items></Items>',
     })
     expect(items.type === 'error' && items.issues).toEqual([
-      { source: 'body', path: '/Items', message: 'expected a <Folder> changes listing, found <Items>' },
+      decodeIssue('unexpected', '/Items', 'expected a <Folder> changes listing, found <Items>'),
     ])
     const more = read({ status: 200, headers: { 'X-SyncStatus': 'FullData', 'X-HasMoreData': 'maybe' }, body: '' })
     expect(more.type === 'error' && more.issues.map((i) => i.path)).toEqual(['X-HasMoreData'])
@@ -178,7 +190,7 @@ describe('createChangesSession: a bad page is repeated, never skipped', () => {
     expect(read({ status: 404, headers: {}, body: '' })).toEqual({
       type: 'error',
       status: 404,
-      issues: [{ source: 'status', path: '404', message: 'expected 200, found 404' }],
+      issues: [wholeFault('bad-status', 'expected 200, found 404')],
     })
   })
 
@@ -189,7 +201,7 @@ describe('createChangesSession: a bad page is repeated, never skipped', () => {
     const empty = '<Folder><Items></Items></Folder>'
     expect(session.receive({ status: 200, headers, body: empty })).toMatchObject({
       type: 'error',
-      issues: [{ source: 'header', path: 'X-HasMoreData' }],
+      issues: [{ code: 'rule', path: 'X-HasMoreData', steps: [{ kind: 'header', name: 'X-HasMoreData' }] }],
     })
     expect(session.next()).toEqual(request)
     const moved = session.receive({ status: 200, headers: { ...headers, 'X-SyncToken': tokenAt(3) }, body: empty })
@@ -204,7 +216,7 @@ describe('createChangesSession: a bad page is repeated, never skipped', () => {
       headers: { 'X-SyncStatus': 'NoChanges', 'X-SyncToken': 'x' },
       body: '',
     })
-    expect(step.type === 'error' && step.issues[0]?.source).toBe('session')
+    expect(step.type === 'error' && step.issues[0] && faultOf(step.issues[0])).toBe('session')
     expect([session.state, session.syncToken]).toEqual(['ready', undefined])
     expect(session.next()).toEqual(session.next())
   })

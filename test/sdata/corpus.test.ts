@@ -13,6 +13,7 @@ import {
 } from '../../src/sdata/index'
 import type { XmlInput } from '../../src/xml/index'
 import { fixture, fixturesIn } from '../support/fixtures'
+import { decodeIssue, xmlFault } from '../support/issues'
 
 const codecs: Record<string, t.Type<any, string, XmlInput>> = {
   SyncFeedXml,
@@ -67,7 +68,12 @@ describe('SData corpus', () => {
     expect(r).toEqual({
       ok: false,
       issues: [
-        { path: '61:5', message: expect.stringMatching(/^end tag <\/payload> does not match start tag <entry>/) },
+        xmlFault(
+          'not-well-formed',
+          expect.stringMatching(/^end tag <\/payload> does not match start tag <entry>/),
+          61,
+          5,
+        ),
       ],
     })
   })
@@ -92,10 +98,11 @@ describe('SData corpus', () => {
         expect(r.ok).toBe(false)
         if (r.ok) return
         expect(r.issues).toEqual([
-          {
-            path: '/xs:schema',
-            message: expect.stringMatching(/, found schema in namespace http:\/\/www.w3.org\/2001\/XMLSchema$/),
-          },
+          decodeIssue(
+            'unexpected',
+            '/xs:schema',
+            expect.stringMatching(/, found schema in namespace http:\/\/www.w3.org\/2001\/XMLSchema$/),
+          ),
         ])
       }
     })
@@ -105,7 +112,7 @@ describe('SData corpus', () => {
     const r = decodeWith(SyncEntryXml, fixture('sdata/DotNetSDataClient_syncState-entry_stamp-without-timezone.xml'))
     expect(r).toEqual({
       ok: false,
-      issues: [{ path: '/entry/sync:syncState/endpoint', message: 'missing required element sync:endpoint' }],
+      issues: [decodeIssue('missing', '/entry/sync:syncState/endpoint', 'missing required element sync:endpoint')],
     })
   })
 })

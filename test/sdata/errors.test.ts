@@ -2,7 +2,8 @@
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { DigestXml, reportErrors, SyncEntryXml, SyncFeedElement, SyncFeedXml, TrackingXml } from '../../src/sdata/index'
-import type { XmlElement, XmlInput } from '../../src/xml/index'
+import type { IssueCode, XmlElement, XmlInput } from '../../src/xml/index'
+import { decodeIssue, xmlFault } from '../support/issues'
 
 const ROOT =
   '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1" ' +
@@ -18,13 +19,14 @@ const digestWithSecond = (body: string) =>
   `<sync:digestEntry>${body}</sync:digestEntry></sync:digest>`
 const STAMP = '<sync:stamp>2008-10-30T14:55:43Z</sync:stamp>'
 
-const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, string]> = [
+const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, string, IssueCode]> = [
   [
     'a non-numeric tick in the third entry',
     SyncFeedXml,
     feed(stateEntry('1') + stateEntry('2') + stateEntry('abc')),
     '/feed/entry[3]/sync:syncState/tick',
     'expected a non-negative integer, found "abc"',
+    'bad-value',
   ],
   [
     'a tick past 2^53 - 1 (never rounded)',
@@ -32,6 +34,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     feed(stateEntry('9007199254740993')),
     '/feed/entry[1]/sync:syncState/tick',
     'expected a non-negative safe integer (at most 2^53 - 1), found "9007199254740993"',
+    'bad-value',
   ],
   [
     'a negative tick',
@@ -39,6 +42,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     feed(stateEntry('-1')),
     '/feed/entry[1]/sync:syncState/tick',
     'expected a non-negative integer, found "-1"',
+    'bad-value',
   ],
   [
     'syncMode later',
@@ -46,6 +50,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     feed('<sync:syncMode>later</sync:syncMode>'),
     '/feed/sync:syncMode',
     'expected catchUp or immediate, found "later"',
+    'bad-value',
   ],
   [
     'a digestEntry with no endpoint',
@@ -53,6 +58,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     feed(digestWithSecond(`<sync:tick>3</sync:tick>${STAMP}`)),
     '/feed/sync:digest/digestEntry[2]/endpoint',
     'missing required element sync:endpoint',
+    'missing',
   ],
   [
     'a bad stamp (month 13)',
@@ -60,6 +66,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     feed(digestWithSecond('<sync:endpoint>http://e/b</sync:endpoint><sync:stamp>2008-13-30T14:55:43Z</sync:stamp>')),
     '/feed/sync:digest/digestEntry[2]/stamp',
     'expected an xs:dateTime stamp, found "2008-13-30T14:55:43Z" (month 13 is out of range)',
+    'bad-value',
   ],
   [
     'a non-numeric conflictPriority',
@@ -71,6 +78,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     ),
     '/feed/sync:digest/digestEntry[2]/conflictPriority',
     'expected an integer, found "high"',
+    'bad-value',
   ],
   [
     'a feed root in the wrong namespace',
@@ -78,6 +86,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     '<feed xmlns="http://www.w3.org/2005/Atom/"><title>x</title></feed>',
     '/feed',
     'expected element feed in namespace http://www.w3.org/2005/Atom, found feed in namespace http://www.w3.org/2005/Atom/',
+    'unexpected',
   ],
   [
     'an entry root in no namespace',
@@ -85,6 +94,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     '<entry><id/></entry>',
     '/entry',
     'expected element entry in namespace http://www.w3.org/2005/Atom, found entry in no namespace',
+    'unexpected',
   ],
   [
     'sdata:isDeleted that is not a boolean',
@@ -92,6 +102,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     feed('<entry><sdata:payload><account xmlns="urn:c" sdata:isDeleted="maybe"/></sdata:payload></entry>'),
     '/feed/entry[1]/sdata:payload/account/@sdata:isDeleted',
     'expected a boolean (true, false, 1 or 0), found "maybe"',
+    'bad-value',
   ],
   [
     'sync:isDeleted that is not a boolean, on a prefixed resource',
@@ -99,6 +110,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     feed('<entry><sdata:payload><c:account xmlns:c="urn:c" sync:isDeleted="maybe"/></sdata:payload></entry>'),
     '/feed/entry[1]/sdata:payload/c:account/@sync:isDeleted',
     'expected a boolean (true, false, 1 or 0), found "maybe"',
+    'bad-value',
   ],
   [
     'a negative opensearch:totalResults',
@@ -106,6 +118,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     feed('<opensearch:totalResults>-5</opensearch:totalResults>'),
     '/feed/opensearch:totalResults',
     'expected a non-negative integer, found "-5"',
+    'bad-value',
   ],
   [
     'a non-numeric http:httpStatus',
@@ -113,6 +126,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     feed('<entry><http:httpStatus>OK</http:httpStatus></entry>'),
     '/feed/entry[1]/http:httpStatus',
     'expected an integer, found "OK"',
+    'bad-value',
   ],
   [
     'a feed updated that is not a dateTime',
@@ -120,6 +134,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     feed('<updated>yesterday</updated>'),
     '/feed/updated',
     'expected an xs:dateTime stamp, found "yesterday" (not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm])',
+    'bad-value',
   ],
   [
     'a syncState without stamp',
@@ -128,6 +143,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
       '<endpoint>http://e/a</endpoint><tick>4</tick></syncState></entry>',
     '/entry/sync:syncState/stamp',
     'missing required element sync:stamp',
+    'missing',
   ],
   [
     'a digestEntry with two ticks',
@@ -136,6 +152,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
       '<tick>2</tick><stamp>2008-10-30T14:55:43Z</stamp></digestEntry></digest>',
     '/sync:digest/digestEntry[1]/tick',
     'unexpected second sync:tick',
+    'unexpected',
   ],
   [
     'a tick holding an element',
@@ -144,6 +161,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
       '<stamp>2008-10-30T14:55:43Z</stamp></digestEntry></digest>',
     '/sync:digest/digestEntry[1]/tick',
     'expected text, found child elements',
+    'unexpected',
   ],
   [
     'a fractional tracking pollingMillis',
@@ -151,6 +169,7 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
     '<tracking xmlns="http://schemas.sage.com/sdata/2008/1"><pollingMillis>1.5</pollingMillis></tracking>',
     '/sdata:tracking/pollingMillis',
     'expected a non-negative integer, found "1.5"',
+    'bad-value',
   ],
   [
     'a tick under the sdatasync prefix Sage servers use',
@@ -160,30 +179,35 @@ const cases: Array<[string, t.Type<any, string, XmlInput>, string, string, strin
       '<sdatasync:stamp>2008-10-30T14:55:43Z</sdatasync:stamp></sdatasync:syncState></entry></feed>',
     '/feed/entry[2]/sync:syncState/tick',
     'expected a non-negative integer, found "x"',
+    'bad-value',
   ],
-  ['an empty text', SyncFeedXml, '', '1:1', 'no root element'],
+  ['an empty text', SyncFeedXml, '', '1:1', 'no root element', 'not-well-formed'],
   [
     'two roots',
     SyncFeedXml,
     '<feed xmlns="http://www.w3.org/2005/Atom"/><feed xmlns="http://www.w3.org/2005/Atom"/>',
     '1:44',
     'a second root element; a document has exactly one',
+    'not-well-formed',
   ],
 ]
 
 describe('broken SData documents', () => {
-  for (const [name, codec, text, path, message] of cases) {
+  for (const [name, codec, text, path, message, code] of cases) {
     it(`rejects ${name}`, () => {
       const r = codec.decode(text)
       expect(r._tag).toBe('Left')
-      if (r._tag === 'Left') expect(reportErrors(r.left)).toEqual([{ path, message }])
+      // A fault of the text has no steps but its line and column; a decode error has the steps of its XML path.
+      const [line, column] = path.split(':').map(Number)
+      const expected = /^\d+:\d+$/.test(path) ? xmlFault(code, message, line, column) : decodeIssue(code, path, message)
+      if (r._tag === 'Left') expect(reportErrors(r.left)).toStrictEqual([expected])
     })
   }
 
   it('never throws on input that breaks the types (not text, a hand-built tree with holes)', () => {
     const notText = SyncFeedXml.decode(42 as unknown as string)
     expect(notText._tag === 'Left' && reportErrors(notText.left)).toEqual([
-      { path: '', message: 'expected XML text, found number' },
+      decodeIssue('unexpected', '', 'expected XML text, found number'),
     ])
     const holed = {
       type: 'element',

@@ -5,6 +5,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { reportJsonErrors, type SyncFeedEvent, SyncFeedJson, streamSyncFeedJson } from '../../src/sdata/index'
 import { arbSyncFeed } from '../../src/testing/arbitraries/index'
+import type { Issue } from '../../src/xml/index'
+import { jsonFault, wholeFault } from '../support/issues'
 import { numRuns } from '../support/runtime'
 import { arbCuts, collect, cutBytes, type SourceKind, sourceOf } from '../support/stream'
 
@@ -87,45 +89,66 @@ describe('streamSyncFeedJson', () => {
   })
 
   it('names where the text stops being JSON: JSON Pointer and line:column', async () => {
-    const cases: Array<[string, { path: string; message: string }]> = [
+    const cases: Array<[string, Issue]> = [
       [
         '{"$resources": [{"$uuid": "a"},\n  {"$uuid": "b", }]}',
-        { path: '/$resources/1', message: `not JSON at 2:18: expected a member name in quotes, found "}"` },
+        jsonFault(
+          'not-well-formed',
+          '/$resources/1',
+          `not JSON at 2:18: expected a member name in quotes, found "}"`,
+          2,
+          18,
+        ),
       ],
       [
         '{"$title": "t",\r\n"$resources": [{"a": 1} {"b": 2}]}',
-        { path: '/$resources/0', message: `not JSON at 2:25: expected ',' or ']', found "{"` },
+        jsonFault('not-well-formed', '/$resources/0', `not JSON at 2:25: expected ',' or ']', found "{"`, 2, 25),
       ],
       [
         '{"$resources": [{"a": [tru]}]}',
-        { path: '/$resources/0/a/0', message: 'not JSON at 1:27: expected "e" (true, false or null)' },
+        jsonFault(
+          'not-well-formed',
+          '/$resources/0/a/0',
+          'not JSON at 1:27: expected "e" (true, false or null)',
+          1,
+          27,
+        ),
       ],
       [
         '{"$resources": [{"a": "x\\q"}]}',
-        { path: '/$resources/0/a', message: 'not JSON at 1:26: \\q is not an escape JSON knows' },
+        jsonFault('not-well-formed', '/$resources/0/a', 'not JSON at 1:26: \\q is not an escape JSON knows', 1, 26),
       ],
       [
         '{"$resources": [{"a": 01}]}',
-        { path: '/$resources/0/a', message: `not JSON at 1:24: expected ',' or '}', found "1"` },
+        jsonFault('not-well-formed', '/$resources/0/a', `not JSON at 1:24: expected ',' or '}', found "1"`, 1, 24),
       ],
-      ['{"$resources": [', { path: '/$resources/0', message: 'not JSON at 1:17: the text ends too early' }],
+      [
+        '{"$resources": [',
+        jsonFault('incomplete', '/$resources/0', 'not JSON at 1:17: the text ends too early', 1, 17),
+      ],
       [
         '{"$resources": [{"b": [1, 2',
-        { path: '/$resources/0/b/1', message: 'not JSON at 1:28: the text ends too early' },
+        jsonFault('incomplete', '/$resources/0/b/1', 'not JSON at 1:28: the text ends too early', 1, 28),
       ],
-      ['{"$resources": []} x', { path: '', message: 'not JSON at 1:20: expected the end of the text, found "x"' }],
-      ['  ', { path: '', message: 'not JSON at 1:3: no JSON value' }],
+      [
+        '{"$resources": []} x',
+        jsonFault('not-well-formed', '', 'not JSON at 1:20: expected the end of the text, found "x"', 1, 20),
+      ],
+      ['  ', jsonFault('not-well-formed', '', 'not JSON at 1:3: no JSON value', 1, 3)],
       [
         '{"$resources": [], "$resources": []}',
-        {
-          path: '/$resources',
-          message: 'not JSON at 1:34: a streamed array appears twice (JSON keeps the last; a stream cannot go back)',
-        },
+        jsonFault(
+          'not-well-formed',
+          '/$resources',
+          'not JSON at 1:34: a streamed array appears twice (JSON keeps the last; a stream cannot go back)',
+          1,
+          34,
+        ),
       ],
     ]
     for (const [text, issue] of cases) {
       const events = await collect(streamSyncFeedJson([text]))
-      expect(events[events.length - 1], text).toEqual({ type: 'error', issues: [issue] })
+      expect(events[events.length - 1], text).toStrictEqual({ type: 'error', issues: [issue] })
     }
   })
 
@@ -165,7 +188,7 @@ describe('streamSyncFeedJson', () => {
     const failed = await collect(streamSyncFeedJson(failing()))
     expect(failed[failed.length - 1]).toEqual({
       type: 'error',
-      issues: [{ path: '', message: 'the source failed: Error: network down' }],
+      issues: [wholeFault('incomplete', 'the source failed: Error: network down')],
     })
   })
 })

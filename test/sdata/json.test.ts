@@ -25,14 +25,15 @@ import {
   arbSyncState,
   arbTracking,
 } from '../../src/testing/arbitraries/index'
-import type { XmlElement } from '../../src/xml/index'
+import type { Issue, IssueCode, XmlElement } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
+import { jsonIssue } from '../support/issues'
 import { numRuns } from '../support/runtime'
 
 const MY_APP1 = 'http://www.example.com/sdata/myApp1/myContract/-/accounts'
 const MY_APP2 = 'http://www.example.com/sdata/myApp2/myContract/-/accounts'
 
-function issuesOf<A>(result: E.Either<t.Errors, A>): Array<{ path: string; message: string }> {
+function issuesOf<A>(result: E.Either<t.Errors, A>): Issue[] {
   if (E.isRight(result)) throw new Error('expected a decode failure')
   return reportJsonErrors(result.left)
 }
@@ -207,59 +208,80 @@ describe('JSON decoding errors name their JSON path', () => {
       { $resources: [{ $syncState: { ...state, tick: -1 } }] },
       '/$resources/0/$syncState/tick',
       'tick must be a non-negative safe integer',
+      'bad-value',
     ],
     [
       'a tick past 2^53',
       { $resources: [{ $syncState: { ...state, tick: 2 ** 53 } }] },
       '/$resources/0/$syncState/tick',
       'tick must be a non-negative safe integer',
+      'bad-value',
     ],
     [
       'a string tick',
       { $digest: { digestEntry: [{ ...state, tick: '6', conflictPriority: 1 }] }, $resources: [] },
       '/$digest/digestEntry/0/tick',
       'tick must be a non-negative safe integer',
+      'bad-value',
     ],
     [
       'syncMode later',
       { $syncMode: 'later', $resources: [] },
       '/$syncMode',
       '$syncMode "later" is neither catchUp nor immediate',
+      'bad-value',
     ],
     [
       'a digestEntry with no endpoint',
       { $digest: { digestEntry: [{ tick: 1, stamp: state.stamp }] }, $resources: [] },
       '/$digest/digestEntry/0/endpoint',
       'endpoint is missing',
+      'missing',
     ],
     [
       'a bad stamp',
       { $resources: [{ $syncState: { ...state, stamp: '2008-13-30T00:00:00Z' } }] },
       '/$resources/0/$syncState/stamp',
       'stamp "2008-13-30T00:00:00Z" is not an xs:dateTime: month 13 is out of range',
+      'bad-value',
     ],
-    ['no $resources', { $syncMode: 'catchUp' }, '/$resources', '$resources is missing (SData 2.0 requires it)'],
+    [
+      'no $resources',
+      { $syncMode: 'catchUp' },
+      '/$resources',
+      '$resources is missing (SData 2.0 requires it)',
+      'missing',
+    ],
     [
       'a $forms spelling that is not one',
       { $resources: [{ $uuid: '74926A0D-D2C0-4daa-9986-47C833691569', $forms: { url: 'url' } }] },
       '/$resources/0/$forms/url',
       '$forms.url must be "uri"',
+      'bad-value',
     ],
     [
       'a native property that is not JSON',
       { $resources: [{ $uuid: '74926A0D-D2C0-4daa-9986-47C833691569', Title: () => 'T' }] },
       '/$resources/0/Title',
       'expected a JSON value, found function',
+      'unexpected',
     ],
     [
       'an element child that is a number',
       { $resources: [{ $resource: { name: 'a', children: [1] } }] },
       '/$resources/0/$resource/children/0',
       'an element must be a JSON object',
+      'unexpected',
     ],
-    ['a link with no href', { $links: [{ rel: 'next' }], $resources: [] }, '/$links/0/href', 'href is missing'],
-  ])('%s', (_, json, path, message) => {
-    expect(issuesOf(SyncFeedJson.decode(json))).toStrictEqual([{ path, message }])
+    [
+      'a link with no href',
+      { $links: [{ rel: 'next' }], $resources: [] },
+      '/$links/0/href',
+      'href is missing',
+      'missing',
+    ],
+  ])('%s', (_, json, path, message, code) => {
+    expect(issuesOf(SyncFeedJson.decode(json))).toStrictEqual([jsonIssue(code as IssueCode, path, message)])
   })
 
   it('reports every problem of a document, not only the first', () => {
@@ -289,7 +311,7 @@ describe('JSON decoding errors name their JSON path', () => {
       },
     })
     expect(issuesOf(SyncFeedJson.decode(hostile))).toStrictEqual([
-      { path: '', message: 'the value could not be read: boom' },
+      jsonIssue('unexpected', '', 'the value could not be read: boom'),
     ])
   })
 })
@@ -447,7 +469,7 @@ describe('typed payloads (syncFeedJson with a contract codec)', () => {
   it('reports a payload the contract codec refuses at the $resource path', () => {
     const bad = { $resources: [{ $resource: { name: 'account', namespace: NS } }] }
     expect(issuesOf(AccountFeedJson.decode(bad))).toStrictEqual([
-      { path: '/$resources/0/$resource', message: 'an account needs a name' },
+      jsonIssue('unexpected', '/$resources/0/$resource', 'an account needs a name'),
     ])
   })
 })

@@ -37,6 +37,7 @@ import {
 } from '../../src/sdata/index'
 import { XMLNS_NAMESPACE, type XmlElement } from '../../src/xml/index'
 import { decoded } from '../support/decode'
+import { decodeIssue } from '../support/issues'
 
 const without = (o: Record<string, unknown>, key: string) => {
   const copy = { ...o }
@@ -248,7 +249,7 @@ describe('element codecs and root declarations', () => {
       '<sdata:diagnoses xmlns:sdata="http://schemas.sage.com/sdata/2008/1"><sdata:other/></sdata:diagnoses>',
     )
     expect(E.isLeft(r) && reportErrors(r.left)).toEqual([
-      { path: '/sdata:diagnoses', message: 'expected sdata:diagnoses to hold only sdata:diagnosis elements' },
+      decodeIssue('unexpected', '/sdata:diagnoses', 'expected sdata:diagnoses to hold only sdata:diagnosis elements'),
     ])
   })
 })

@@ -14,6 +14,7 @@ import {
 } from '../../src/sdata/index'
 import type { XmlElement } from '../../src/xml/index'
 import { decoded } from '../support/decode'
+import { jsonIssue } from '../support/issues'
 
 const STAMP = '2008-10-30T14:55:43Z'
 const SDATA = 'http://schemas.sage.com/sdata/2008/1'
@@ -27,8 +28,8 @@ function errorsOf<A>(codec: t.Decoder<unknown, A>, u: unknown) {
 describe('root values that are not objects', () => {
   it('feed and entry', () => {
     for (const u of [null, [], 'x']) {
-      expect(errorsOf(SyncFeedJson, u)).toEqual([{ path: '', message: 'a feed must be a JSON object' }])
-      expect(errorsOf(SyncEntryJson, u)).toEqual([{ path: '', message: 'an entry must be a JSON object' }])
+      expect(errorsOf(SyncFeedJson, u)).toEqual([jsonIssue('unexpected', '', 'a feed must be a JSON object')])
+      expect(errorsOf(SyncEntryJson, u)).toEqual([jsonIssue('unexpected', '', 'an entry must be a JSON object')])
     }
   })
 })
@@ -48,7 +49,7 @@ describe('digests', () => {
   it('errors inside an enclosing io-ts codec keep its path', () => {
     const r = t.type({ d: DigestJson }).decode({ d: { digestEntry: [{ stamp: STAMP }] } })
     expect(E.isLeft(r) && reportJsonErrors(r.left)).toEqual([
-      { path: '/d/digestEntry/0/endpoint', message: 'endpoint is missing' },
+      jsonIssue('missing', '/d/digestEntry/0/endpoint', 'endpoint is missing'),
     ])
   })
 })
@@ -56,7 +57,7 @@ describe('digests', () => {
 describe('entries', () => {
   it('$isDeleted must be a boolean', () => {
     expect(errorsOf(SyncEntryJson, { $resource: { name: 'account' }, $isDeleted: 'yes' })).toEqual([
-      { path: '/$isDeleted', message: '$isDeleted must be a boolean' },
+      jsonIssue('bad-value', '/$isDeleted', '$isDeleted must be a boolean'),
     ])
     expect(decoded(SyncEntryJson, { $resource: { name: 'account' }, $isDeleted: true }).payload?.isDeleted).toBe(true)
   })
@@ -70,9 +71,16 @@ describe('tracking $progress', () => {
     expect(progress('-.5')).toBe('-.5')
   })
   it('anything else is an error', () => {
-    for (const p of ['abc', '1e3', true, null, Number.POSITIVE_INFINITY, {}]) {
+    for (const [p, code] of [
+      ['abc', 'bad-value'],
+      ['1e3', 'bad-value'],
+      [true, 'bad-value'],
+      [null, 'unexpected'],
+      [Number.POSITIVE_INFINITY, 'bad-value'],
+      [{}, 'unexpected'],
+    ] as const) {
       expect(errorsOf(TrackingJson, { $tracking: { $progress: p } })).toEqual([
-        { path: '/$tracking/$progress', message: '$progress must be a decimal number' },
+        jsonIssue(code, '/$tracking/$progress', '$progress must be a decimal number'),
       ])
     }
   })
@@ -105,10 +113,10 @@ describe('the lossless element form', () => {
   })
   it('attributes and children must be JSON arrays', () => {
     expect(errorsOf(XmlElementJson, { name: 'a', children: 'x' })).toEqual([
-      { path: '/children', message: 'children must be a JSON array' },
+      jsonIssue('unexpected', '/children', 'children must be a JSON array'),
     ])
     expect(errorsOf(XmlElementJson, { name: 'a', attributes: 'x' })).toEqual([
-      { path: '/attributes', message: 'attributes must be a JSON array' },
+      jsonIssue('unexpected', '/attributes', 'attributes must be a JSON array'),
     ])
   })
 })

@@ -20,7 +20,7 @@ import {
 } from '../../src/sdata/index'
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/index'
 import { decoded, decodeIssues } from '../support/decode'
-import { rule } from '../support/issues'
+import { decodeIssue, rule } from '../support/issues'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance'
@@ -186,18 +186,18 @@ describe('value parsing (read.ts)', () => {
     expect(tickOf('\t5\n')).toBe(5)
     expect(tickOf('5')).toBe(5)
     expect(tickIssue('!5')).toEqual([
-      { path: '/sync:syncState/tick', message: 'expected a non-negative integer, found "!5"' },
+      decodeIssue('bad-value', '/sync:syncState/tick', 'expected a non-negative integer, found "!5"'),
     ])
   })
   it('bad values are quoted whole up to 60 characters, cut to 57 + ... beyond', () => {
     for (const n of [59, 60]) {
       const bad = 'x'.repeat(n)
       expect(tickIssue(bad)).toEqual([
-        { path: '/sync:syncState/tick', message: `expected a non-negative integer, found "${bad}"` },
+        decodeIssue('bad-value', '/sync:syncState/tick', `expected a non-negative integer, found "${bad}"`),
       ])
     }
     expect(tickIssue('y'.repeat(61))).toEqual([
-      { path: '/sync:syncState/tick', message: `expected a non-negative integer, found "${'y'.repeat(57)}..."` },
+      decodeIssue('bad-value', '/sync:syncState/tick', `expected a non-negative integer, found "${'y'.repeat(57)}..."`),
     ])
   })
   it('a conflictPriority past 2^53 - 1 is an error', () => {
@@ -207,10 +207,11 @@ describe('value parsing (read.ts)', () => {
         '<conflictPriority>-9007199254740993</conflictPriority></digestEntry></digest>',
     )
     expect(r).toEqual([
-      {
-        path: '/sync:digest/digestEntry[1]/conflictPriority',
-        message: 'expected a safe integer (magnitude at most 2^53 - 1), found "-9007199254740993"',
-      },
+      decodeIssue(
+        'bad-value',
+        '/sync:digest/digestEntry[1]/conflictPriority',
+        'expected a safe integer (magnitude at most 2^53 - 1), found "-9007199254740993"',
+      ),
     ])
   })
   it('errors keep the io-ts context the codec was called with', () => {

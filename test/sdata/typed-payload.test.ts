@@ -6,6 +6,7 @@ import { child, element, NonNegativeInteger, optionalChild, qname, record, text 
 import { payloadElement, reportErrors, syncEntryXml, syncFeedXml } from '../../src/sdata/index'
 import { parseXml } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
+import { decodeIssue } from '../support/issues'
 
 const CONTRACT = 'http://schemas.sage.com/myContract'
 const Account = element(
@@ -52,8 +53,8 @@ describe('syncFeedXml(payloadCodec)', () => {
     )
     const r = AccountFeed.decode(xml)
     expect(r._tag === 'Left' && reportErrors(r.left)).toEqual([
-      { path: '/feed/entry[2]/sdata:payload/account/name', message: expect.stringMatching(/name/) },
-      { path: '/feed/entry[2]/sdata:payload/account/employees', message: expect.stringMatching(/"many"/) },
+      decodeIssue('missing', '/feed/entry[2]/sdata:payload/account/name', expect.stringMatching(/name/)),
+      decodeIssue('bad-value', '/feed/entry[2]/sdata:payload/account/employees', expect.stringMatching(/"many"/)),
     ])
   })
 

@@ -48,10 +48,8 @@ export const XmlKind: Kind = {
   name: 'parseXml',
   decode: (text) => {
     const r = parseXml(text)
-    // The parser's errors as issues: the path is `line:column`, or empty for an error without a position.
-    return E.isLeft(r)
-      ? E.left(r.left.map((e) => ({ path: e.line === undefined ? '' : `${e.line}:${e.column}`, message: e.message })))
-      : E.right(r.right)
+    // The parser's errors are issues already: the path is `line:column`, or empty for an error without a position.
+    return E.isLeft(r) ? E.left(r.left) : E.right(r.right)
   },
   encode: (value: never) => serializeXml(value),
   open: '<r>',

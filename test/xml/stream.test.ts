@@ -6,6 +6,7 @@ import { FileSyncXml, streamFileSync } from '../../src/filesync/index'
 import { streamSyncFeed } from '../../src/sdata/index'
 import { parseXml } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
+import { wholeFault } from '../support/issues'
 import { asyncChunks, collect, cutBytes, readableOf } from '../support/stream'
 
 const FEED = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
@@ -38,10 +39,13 @@ describe('streaming sources', () => {
     expect(lastOf(await collect(streamSyncFeed(cutBytes(bom, [1, 2, 3])))).type).toBe('end')
     const broken = `\uFEFF<feed xmlns="http://www.w3.org/2005/Atom"><id>&x;</id></feed>`
     const parsed = parseXml(broken)
-    const e = parsed._tag === 'Left' ? parsed.left[0]! : { line: 0, column: 0, message: '' }
+    if (parsed._tag === 'Right') throw new Error('expected a parse error')
+    const e = parsed.left[0]!
     expect(e.message).toContain('undefined entity')
-    const expected = { type: 'error', issues: [{ path: `${e.line}:${e.column}`, message: e.message }] }
-    expect(lastOf(await collect(streamSyncFeed([broken])))).toEqual(expected)
+    // The parser's issue as it is: `line:column` as the path, its line and column, code `not-well-formed`.
+    expect(e.code).toBe('not-well-formed')
+    const expected = { type: 'error', issues: [e] }
+    expect(lastOf(await collect(streamSyncFeed([broken])))).toStrictEqual(expected)
     expect(lastOf(await collect(streamSyncFeed(cutBytes(broken, [1]))))).toEqual(expected)
   })
 
@@ -55,7 +59,7 @@ describe('streaming sources', () => {
     expect(entriesOf(events)).toBe(1)
     expect(lastOf(events)).toEqual({
       type: 'error',
-      issues: [{ path: '', message: 'the source failed: connection reset' }],
+      issues: [wholeFault('incomplete', 'the source failed: connection reset')],
     })
     const failingSync = (): Iterable<string> => ({
       [Symbol.iterator]: () => ({
@@ -66,7 +70,7 @@ describe('streaming sources', () => {
     })
     expect(lastOf(await collect(streamFileSync(failingSync())))).toEqual({
       type: 'error',
-      issues: [{ path: '', message: 'the source failed: nope' }],
+      issues: [wholeFault('incomplete', 'the source failed: nope')],
     })
     const erroring = new ReadableStream<string>({
       pull(controller) {
@@ -75,7 +79,7 @@ describe('streaming sources', () => {
     })
     expect(lastOf(await collect(streamSyncFeed(erroring)))).toEqual({
       type: 'error',
-      issues: [{ path: '', message: 'the source failed: aborted' }],
+      issues: [wholeFault('incomplete', 'the source failed: aborted')],
     })
   })
 
@@ -88,7 +92,7 @@ describe('streaming sources', () => {
     const events = await collect(streamFileSync(['<Items>', 7 as never, '</Items>']))
     expect(lastOf(events)).toEqual({
       type: 'error',
-      issues: [{ path: '', message: 'expected chunks of text or bytes, found number' }],
+      issues: [wholeFault('unexpected', 'expected chunks of text or bytes, found number')],
     })
     const bad = await collect(streamFileSync([new TextEncoder().encode('<Items>'), Uint8Array.of(0xc3, 0x28)]))
     expect(lastOf(bad).type).toBe('error')

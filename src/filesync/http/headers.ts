@@ -1,5 +1,6 @@
 // Reading the FILESYNC sync response headers (X-SyncStatus, X-SyncToken, X-HasMoreData, quota) from a record or Headers.
 // MS-FILESYNC "sync with the service" (X-SyncStatus, ResyncAction) and the headers SPO sends (docs/decisions.md#f13).
+import { headerIssue, type Issue } from '../../common/issues'
 
 /**
  * The `X-SyncStatus` values the spec lists; the header MUST carry one of them.
@@ -85,21 +86,17 @@ export interface SyncResponseHeaders {
 }
 
 /**
- * A departure found while reading the headers; reading goes on.
+ * A departure found while reading the headers (reading goes on): the one {@link Issue} shape, located by one
+ * `header` step, its `path` the header's canonical name. Severity `error`: the value could not be read (it is left
+ * out); `warning`: kept, but outside what the spec lists.
  *
+ * @deprecated Use {@link Issue}: the header's name, once `header`, is the issue's `path` (and its one step).
  * @example
  * ```ts
- * const issue: SyncHeaderIssue = { severity: 'warning', header: 'X-SyncStatus', message: "unknown value 'Paused'" }
+ * const issue: SyncHeaderIssue = headerIssue('warning', 'bad-value', 'X-SyncStatus', "unknown value 'Paused'")
  * ```
  */
-export interface SyncHeaderIssue {
-  /** `error`: the value could not be read (it is left out); `warning`: kept, but outside what the spec lists. */
-  severity: 'error' | 'warning'
-  /** The header's canonical name. */
-  header: string
-  /** What was expected and what was found. */
-  message: string
-}
+export type SyncHeaderIssue = Issue
 
 /**
  * What {@link parseSyncResponseHeaders} returns: the values it could read and the issues it met.
@@ -113,7 +110,7 @@ export interface ParsedSyncHeaders {
   /** The values read. */
   headers: SyncResponseHeaders
   /** Unknown values, unreadable values, repeated headers. Empty for a clean answer. */
-  issues: SyncHeaderIssue[]
+  issues: Issue[]
 }
 
 /**
@@ -200,8 +197,8 @@ export function isSyncStatus(value: string | undefined): value is SyncStatus {
 }
 
 /** The warning for a header whose value is none of the `known` ones (it is kept as sent). */
-function unknownValue(header: string, known: readonly string[], value: string): SyncHeaderIssue {
-  return { severity: 'warning', header, message: `expected one of ${known.join(', ')}, found '${value}'` }
+function unknownValue(header: string, known: readonly string[], value: string): Issue {
+  return headerIssue('warning', 'bad-value', header, `expected one of ${known.join(', ')}, found '${value}'`)
 }
 
 function canonical<T extends string>(known: readonly T[], value: string): T | undefined {
@@ -229,18 +226,21 @@ function trimOws(value: string): string {
  * ```
  */
 export function parseSyncResponseHeaders(input: SyncHeaderInput): ParsedSyncHeaders {
-  const issues: SyncHeaderIssue[] = []
+  const issues: Issue[] = []
   const byName = headerValues(input)
   const get = (header: string): string | undefined => {
     const values = byName.get(header.toLowerCase())
     if (values === undefined || values.length === 0) return undefined
     const first = trimOws(values[0]!)
     if (values.some((v) => trimOws(v) !== first)) {
-      issues.push({
-        severity: 'error',
-        header,
-        message: `sent ${values.length} times with different values; the first is used`,
-      })
+      issues.push(
+        headerIssue(
+          'error',
+          'unexpected',
+          header,
+          `sent ${values.length} times with different values; the first is used`,
+        ),
+      )
     }
     return first
   }
@@ -266,14 +266,10 @@ export function parseSyncResponseHeaders(input: SyncHeaderInput): ParsedSyncHead
     headers.resyncAction = known ?? action
     if (known === undefined) issues.push(unknownValue('ResyncAction', RESYNC_ACTIONS, action))
     if (headers.syncStatus !== 'ResyncNeeded') {
-      issues.push({
-        severity: 'warning',
-        header: 'ResyncAction',
-        message: 'a ResyncAction without X-SyncStatus: ResyncNeeded',
-      })
+      issues.push(headerIssue('warning', 'rule', 'ResyncAction', 'a ResyncAction without X-SyncStatus: ResyncNeeded'))
     }
   } else if (headers.syncStatus === 'ResyncNeeded') {
-    issues.push({ severity: 'warning', header: 'ResyncAction', message: 'ResyncNeeded came without a ResyncAction' })
+    issues.push(headerIssue('warning', 'missing', 'ResyncAction', 'ResyncNeeded came without a ResyncAction'))
   }
 
   const token = get('X-SyncToken')
@@ -283,7 +279,7 @@ export function parseSyncResponseHeaders(input: SyncHeaderInput): ParsedSyncHead
   if (more !== undefined) {
     if (more === 'True' || more === 'true') headers.hasMoreData = true
     else if (more === 'False' || more === 'false') headers.hasMoreData = false
-    else issues.push({ severity: 'error', header: 'X-HasMoreData', message: `expected True or False, found '${more}'` })
+    else issues.push(headerIssue('error', 'bad-value', 'X-HasMoreData', `expected True or False, found '${more}'`))
   }
 
   for (const [header, field] of [

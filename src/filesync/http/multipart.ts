@@ -2,6 +2,7 @@
 // RFC 2046 §5.1.1 and RFC 2387, in the exact form the SkyDriveSync client sends (docs/decisions.md#f13).
 
 import { either as E } from 'fp-ts'
+import { type Issue, type IssueCode, wholeInputIssue } from '../../common/issues'
 import { concatBytes, indexOfBytes, utf8Decode, utf8Encode } from './utf8'
 
 /**
@@ -57,18 +58,23 @@ export interface MultipartBody {
 }
 
 /**
- * A framing problem: where (byte offset, when known) and what.
+ * A problem with a multipart body: the one {@link Issue} shape, about the whole body (no steps, path `''`), with the
+ * byte `offset` where the framing breaks when known. Code `bad-framing` for a body that does not split, `bad-value`
+ * for a boundary that cannot be used.
  *
+ * @deprecated Use {@link Issue}: the `message` and `offset` this name described are the issue's own.
  * @example
  * ```ts
- * const e: MultipartError = { message: 'no close delimiter', offset: 5120 }
+ * const e: MultipartError = { severity: 'error', code: 'bad-framing', path: '', steps: [], message: 'no close delimiter', offset: 5120 }
  * ```
  */
-export interface MultipartError {
-  /** What was expected and what was found. */
-  message: string
-  /** Byte offset in the body. */
-  offset?: number
+export type MultipartError = Issue
+
+/** A framing issue of the body, at `offset` when known. */
+function framing(message: string, offset?: number, code: IssueCode = 'bad-framing'): Issue {
+  const issue = wholeInputIssue(message, code)
+  if (offset !== undefined) issue.offset = offset
+  return issue
 }
 
 /**
@@ -222,13 +228,10 @@ export function buildMultipart(multipart: MultipartBody): Uint8Array {
  * // E.isRight(r) && r.right.parts.length === 2
  * ```
  */
-export function splitMultipart(
-  body: Uint8Array,
-  contentTypeOrBoundary: string,
-): E.Either<MultipartError, MultipartBody> {
+export function splitMultipart(body: Uint8Array, contentTypeOrBoundary: string): E.Either<Issue, MultipartBody> {
   const boundary = boundaryOf(contentTypeOrBoundary)
   if (boundary === undefined) {
-    return E.left({ message: `expected a multipart boundary, found '${contentTypeOrBoundary}'` })
+    return E.left(framing(`expected a multipart boundary, found '${contentTypeOrBoundary}'`))
   }
   const dashBoundary = utf8Encode(`--${boundary}`)
   const delimiter = concatBytes([CRLF, dashBoundary])
@@ -238,7 +241,7 @@ export function splitMultipart(
     at = 0
   } else {
     const first = indexOfBytes(body, delimiter)
-    if (first < 0) return E.left({ message: `expected the delimiter --${boundary}, found none`, offset: 0 })
+    if (first < 0) return E.left(framing(`expected the delimiter --${boundary}, found none`, 0))
     preamble = body.slice(0, first)
     at = first + 2
   }
@@ -250,18 +253,18 @@ export function splitMultipart(
     }
     while (body[at] === 32 || body[at] === 9) at++
     if (body[at] !== 13 || body[at + 1] !== 10) {
-      return E.left({ message: 'expected CRLF after the delimiter', offset: at })
+      return E.left(framing('expected CRLF after the delimiter', at))
     }
     at += 2
     const next = indexOfBytes(body, delimiter, at)
-    if (next < 0) return E.left({ message: `expected the close delimiter --${boundary}--, found none`, offset: at })
+    if (next < 0) return E.left(framing(`expected the close delimiter --${boundary}--, found none`, at))
     const headers: MultipartHeader[] = []
     let bodyStart: number
     if (body[at] === 13 && body[at + 1] === 10) {
       bodyStart = at + 2
     } else {
       const end = indexOfBytes(body.subarray(0, next), Uint8Array.of(13, 10, 13, 10), at)
-      if (end < 0) return E.left({ message: 'expected an empty line after the part headers', offset: at })
+      if (end < 0) return E.left(framing('expected an empty line after the part headers', at))
       const lines = utf8Decode(body, at, end).split('\r\n')
       for (const line of lines) {
         const last = headers[headers.length - 1]
@@ -290,7 +293,7 @@ export function splitMultipart(
  * // r.right.contentType === 'multipart/related; boundary="uuid:…"'
  * ```
  */
-export function buildUploadBody(input: UploadBodyInput): E.Either<MultipartError, UploadBody> {
+export function buildUploadBody(input: UploadBodyInput): E.Either<Issue, UploadBody> {
   const xml = utf8Encode(`${input.xml}\r\n`)
   const clashes = (b: string) => {
     const d = utf8Encode(`\r\n--${b}`)
@@ -301,9 +304,11 @@ export function buildUploadBody(input: UploadBodyInput): E.Either<MultipartError
     do boundary = `uuid:${randomGuid()}`
     while (clashes(boundary))
   } else if (!BCHARS.test(boundary)) {
-    return E.left({ message: `expected a boundary of 1 to 70 RFC 2046 characters, found '${boundary}'` })
+    return E.left(
+      framing(`expected a boundary of 1 to 70 RFC 2046 characters, found '${boundary}'`, undefined, 'bad-value'),
+    )
   } else if (clashes(boundary)) {
-    return E.left({ message: `the boundary '${boundary}' occurs in the content` })
+    return E.left(framing(`the boundary '${boundary}' occurs in the content`, undefined, 'bad-value'))
   }
   const body = buildMultipart({
     boundary,
@@ -343,16 +348,13 @@ export function buildUploadBody(input: UploadBodyInput): E.Either<MultipartError
  * // r.right.fragmentSessionId === 'b9f41f61-eda6-4e7b-9562-74dd3b298623'
  * ```
  */
-export function splitUploadBody(
-  body: Uint8Array,
-  contentTypeOrBoundary: string,
-): E.Either<MultipartError, UploadParts> {
+export function splitUploadBody(body: Uint8Array, contentTypeOrBoundary: string): E.Either<Issue, UploadParts> {
   const split = splitMultipart(body, contentTypeOrBoundary)
   if (E.isLeft(split)) return split
   const multipart = split.right
   const [first, second] = multipart.parts
   if (multipart.parts.length !== 2 || first === undefined || second === undefined) {
-    return E.left({ message: `expected 2 parts (XML, content), found ${multipart.parts.length}` })
+    return E.left(framing(`expected 2 parts (XML, content), found ${multipart.parts.length}`))
   }
   let xml = utf8Decode(first.body)
   if (xml.endsWith('\r\n')) xml = xml.slice(0, -2)

@@ -2,6 +2,7 @@
 // MS-FILESYNC 3.1.3 (rows 2–4); OData v3 XML (Atom entry or bare property) and JSON (verbose, light, nometadata).
 
 import { either as E } from 'fp-ts'
+import { type Issue, type IssueCode, issueWithSteps, type PathFormat, type PathStep } from '../../common/issues'
 import { parseXml } from '../../xml/parse'
 import { elementText, qualifiedName } from '../../xml/tree'
 import type { XmlElement } from '../../xml/types'
@@ -30,20 +31,18 @@ export const ODATA_METADATA = 'http://schemas.microsoft.com/ado/2007/08/dataserv
 const ATOM = 'http://www.w3.org/2005/Atom'
 
 /**
- * A problem with a REST answer: where (an XML path such as `/entry/content/m:properties/d:PersonalUrl`, or a JSON
- * pointer such as `/d/PersonalUrl`; `line:column` for XML that is not well-formed) and what.
+ * A problem with a REST answer: the one {@link Issue} shape, located by element steps printed as an XML path
+ * (`/entry/content/m:properties/d:PersonalUrl`), or by member steps printed as a JSON pointer (`/d/PersonalUrl`);
+ * `line:column` for XML that is not well-formed.
  *
+ * @deprecated Use {@link Issue}: the REST decoders give issues with `severity`, `code` and `steps` beside the `path`
+ * and `message` this name described.
  * @example
  * ```ts
- * const issue: RestIssue = { path: '/d/PersonalUrl', message: 'expected a string, found null' }
+ * const issue: RestIssue = { severity: 'error', code: 'unexpected', path: '/d/PersonalUrl', steps: [{ kind: 'member', name: 'd' }, { kind: 'member', name: 'PersonalUrl' }], message: 'expected a string, found null' }
  * ```
  */
-export interface RestIssue {
-  /** Where. */
-  path: string
-  /** What was expected and what was found. */
-  message: string
-}
+export type RestIssue = Issue
 
 /**
  * What `getmyproperties` tells the first run: the user's personal site, and from it the URLs to sync against.
@@ -72,8 +71,19 @@ export interface MyProperties {
   sitePath: string
 }
 
-type Props = { kind: 'ok'; get: (name: string, single?: boolean) => Prop } | { kind: 'error'; issues: RestIssue[] }
-type Prop = { path: string; value: string | null | undefined; type?: string }
+type Props = { kind: 'ok'; get: (name: string, single?: boolean) => Prop } | { kind: 'error'; issues: Issue[] }
+/** A property read: where (steps, and how they print), its text, or the JSON type / element found instead. */
+type Prop = { steps: PathStep[]; format: PathFormat; value: string | null | undefined; type?: string }
+
+const member = (name: string): PathStep => ({ kind: 'member', name })
+const element = (name: string): PathStep => ({ kind: 'element', name })
+
+/** An issue of a whole answer (no steps). */
+const whole = (code: IssueCode, message: string): Issue[] => [issueWithSteps('error', code, [], message)]
+
+/** An issue at a property. */
+const at = (p: Prop, code: IssueCode, message: string): Issue =>
+  issueWithSteps('error', code, p.steps, message, p.format)
 
 function jsonProps(text: string): Props {
   let json: unknown
@@ -82,11 +92,11 @@ function jsonProps(text: string): Props {
   } catch (e) {
     return {
       kind: 'error',
-      issues: [{ path: '', message: `expected JSON, found text that does not parse (${String(e)})` }],
+      issues: whole('not-well-formed', `expected JSON, found text that does not parse (${String(e)})`),
     }
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return { kind: 'error', issues: [{ path: '', message: 'expected a JSON object' }] }
+    return { kind: 'error', issues: whole('unexpected', 'expected a JSON object') }
   }
   const root = json as Record<string, unknown>
   const error = root.error ?? root['odata.error']
@@ -94,25 +104,33 @@ function jsonProps(text: string): Props {
     const key = root.error !== undefined ? 'error' : 'odata.error'
     return {
       kind: 'error',
-      issues: [{ path: `/${key}`, message: `the server answered with an error: ${odataJsonError(error)}` }],
+      issues: [
+        issueWithSteps(
+          'error',
+          'unexpected',
+          [member(key)],
+          `the server answered with an error: ${odataJsonError(error)}`,
+          'json',
+        ),
+      ],
     }
   }
   // Verbose JSON wraps everything in `d`; light and nometadata JSON do not.
   const hasD = Object.hasOwn(root, 'd') && root.d !== null && typeof root.d === 'object'
   const body = hasD ? (root.d as Record<string, unknown>) : root
-  const prefix = hasD ? '/d' : ''
+  const prefix = hasD ? [member('d')] : []
   return {
     kind: 'ok',
     get: (name, single = false) => {
       const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase())
       // A single-property request (`…/ID`) answers `{ "value": … }` in light and nometadata JSON.
       const k = key ?? (single && Object.hasOwn(body, 'value') ? 'value' : undefined)
-      if (k === undefined) return { path: `${prefix}/${name}`, value: undefined }
+      if (k === undefined) return { steps: [...prefix, member(name)], format: 'json', value: undefined }
       const v = body[k]
-      const path = `${prefix}/${k}`
-      if (v === null) return { path, value: null }
-      if (typeof v === 'string') return { path, value: v }
-      return { path, value: undefined, type: Array.isArray(v) ? 'array' : typeof v }
+      const steps = [...prefix, member(k)]
+      if (v === null) return { steps, format: 'json', value: null }
+      if (typeof v === 'string') return { steps, format: 'json', value: v }
+      return { steps, format: 'json', value: undefined, type: Array.isArray(v) ? 'array' : typeof v }
     },
   }
 }
@@ -143,21 +161,25 @@ function xmlProps(text: string): Props {
   if (E.isLeft(parsed)) {
     return {
       kind: 'error',
-      issues: parsed.left.map((e) => ({
-        path: e.line === undefined ? '' : `${e.line}:${e.column ?? 0}`,
-        message: e.message,
-      })),
+      issues: parsed.left,
     }
   }
   const root = parsed.right.root
-  const rootPath = `/${qualifiedName(root)}`
+  const rootStep = element(qualifiedName(root))
   if (root.namespace === ODATA_METADATA && root.localName === 'error') {
     const code = childNamed(root, ODATA_METADATA, 'code')
     const message = childNamed(root, ODATA_METADATA, 'message')
     const detail = [code && elementText(code), message && elementText(message)].filter((x) => x).join(': ')
     return {
       kind: 'error',
-      issues: [{ path: rootPath, message: `the server answered with an error: ${detail || 'no message'}` }],
+      issues: [
+        issueWithSteps(
+          'error',
+          'unexpected',
+          [rootStep],
+          `the server answered with an error: ${detail || 'no message'}`,
+        ),
+      ],
     }
   }
   // A single-property request answers the bare property element: <d:Id m:type="Edm.Guid">…</d:Id>.
@@ -166,35 +188,39 @@ function xmlProps(text: string): Props {
       kind: 'ok',
       get: (name) =>
         root.localName.toLowerCase() === name.toLowerCase()
-          ? { path: rootPath, value: isNull(root) ? null : elementText(root) }
-          : { path: `/d:${name}`, value: undefined, type: `<${qualifiedName(root)}>` },
+          ? { steps: [rootStep], format: 'xml', value: isNull(root) ? null : elementText(root) }
+          : { steps: [element(`d:${name}`)], format: 'xml', value: undefined, type: `<${qualifiedName(root)}>` },
     }
   }
   let properties: XmlElement | undefined
-  let path = rootPath
+  const path = [rootStep]
   if (root.namespace === ODATA_METADATA && root.localName === 'properties') {
     properties = root
   } else if (root.namespace === ATOM && root.localName === 'entry') {
     const content = childNamed(root, ATOM, 'content')
     properties = content && childNamed(content, ODATA_METADATA, 'properties')
-    if (content !== undefined) path = `${rootPath}/${qualifiedName(content)}`
-    if (properties !== undefined) path = `${path}/${qualifiedName(properties)}`
+    if (content !== undefined) path.push(element(qualifiedName(content)))
+    if (properties !== undefined) path.push(element(qualifiedName(properties)))
     if (properties === undefined) {
       return {
         kind: 'error',
-        issues: [{ path, message: 'expected element m:properties in the Atom entry, found none' }],
+        issues: [
+          issueWithSteps('error', 'missing', path, 'expected element m:properties in the Atom entry, found none'),
+        ],
       }
     }
   } else {
     return {
       kind: 'error',
       issues: [
-        {
-          path: rootPath,
-          message: `expected an Atom entry, m:properties or a d: property element, found <${qualifiedName(root)}>${
+        issueWithSteps(
+          'error',
+          'unexpected',
+          [rootStep],
+          `expected an Atom entry, m:properties or a d: property element, found <${qualifiedName(root)}>${
             root.namespace === null ? '' : ` (${root.namespace})`
           }`,
-        },
+        ),
       ],
     }
   }
@@ -203,24 +229,24 @@ function xmlProps(text: string): Props {
     kind: 'ok',
     get: (name) => {
       const el = childNamed(props, ODATA_DATASERVICES, name, true)
-      if (el === undefined) return { path: `${path}/d:${name}`, value: undefined }
-      return { path: `${path}/${qualifiedName(el)}`, value: isNull(el) ? null : elementText(el) }
+      if (el === undefined) return { steps: [...path, element(`d:${name}`)], format: 'xml', value: undefined }
+      return { steps: [...path, element(qualifiedName(el))], format: 'xml', value: isNull(el) ? null : elementText(el) }
     },
   }
 }
 
 function propsOf(body: string): Props {
   if (typeof body !== 'string')
-    return { kind: 'error', issues: [{ path: '', message: `expected text, found ${typeof body}` }] }
+    return { kind: 'error', issues: whole('unexpected', `expected text, found ${typeof body}`) }
   const start = body.replace(/^[\uFEFF\s]+/, '')
   return start.startsWith('<') ? xmlProps(start) : jsonProps(start)
 }
 
-function need(p: Prop, what: string): E.Either<RestIssue, string> {
+function need(p: Prop, what: string): E.Either<Issue, string> {
   if (typeof p.value === 'string') return E.right(p.value)
-  if (p.value === null) return E.left({ path: p.path, message: `expected ${what}, found null` })
-  if (p.type !== undefined) return E.left({ path: p.path, message: `expected ${what}, found ${p.type}` })
-  return E.left({ path: p.path, message: `expected ${what}, found none` })
+  if (p.value === null) return E.left(at(p, 'unexpected', `expected ${what}, found null`))
+  if (p.type !== undefined) return E.left(at(p, 'unexpected', `expected ${what}, found ${p.type}`))
+  return E.left(at(p, 'missing', `expected ${what}, found none`))
 }
 
 /**
@@ -234,10 +260,10 @@ function need(p: Prop, what: string): E.Either<RestIssue, string> {
  * // E.isRight(me) && me.right.siteUrl === 'https://contoso-my.sharepoint.com/personal/ada_contoso_com'
  * ```
  */
-export function decodeMyProperties(body: string): E.Either<RestIssue[], MyProperties> {
+export function decodeMyProperties(body: string): E.Either<Issue[], MyProperties> {
   const props = propsOf(body)
   if (props.kind === 'error') return E.left(props.issues)
-  const issues: RestIssue[] = []
+  const issues: Issue[] = []
   const account = need(props.get('AccountName'), 'the account name')
   if (E.isLeft(account)) issues.push(account.left)
   const personalProp = props.get('PersonalUrl')
@@ -248,7 +274,7 @@ export function decodeMyProperties(body: string): E.Either<RestIssue[], MyProper
   } else {
     const m = /^(https?:\/\/[^/?#\s]+)([^?#]*)/i.exec(personal.right)
     if (m === null) {
-      issues.push({ path: personalProp.path, message: `expected an absolute http(s) URL, found '${personal.right}'` })
+      issues.push(at(personalProp, 'bad-value', `expected an absolute http(s) URL, found '${personal.right}'`))
     } else {
       const sitePath = m[2]!.replace(/\/+$/, '')
       site = { siteUrl: `${m[1]}${sitePath}`, serverUrl: m[1]!, sitePath }
@@ -258,16 +284,14 @@ export function decodeMyProperties(body: string): E.Either<RestIssue[], MyProper
   return E.right({ accountName: account.right, personalUrl: personal.right, ...site })
 }
 
-function decodeGuid(body: string, property: string): E.Either<RestIssue[], GuidForms> {
+function decodeGuid(body: string, property: string): E.Either<Issue[], GuidForms> {
   const props = propsOf(body)
   if (props.kind === 'error') return E.left(props.issues)
   const p = props.get(property, true)
   const value = need(p, 'a GUID')
   if (E.isLeft(value)) return E.left([value.left])
   const guid = guidForms(value.right.trim())
-  return guid === undefined
-    ? E.left([{ path: p.path, message: `expected a GUID, found '${value.right}'` }])
-    : E.right(guid)
+  return guid === undefined ? E.left([at(p, 'bad-value', `expected a GUID, found '${value.right}'`)]) : E.right(guid)
 }
 
 /**
@@ -281,7 +305,7 @@ function decodeGuid(body: string, property: string): E.Either<RestIssue[], GuidF
  * // right({ dashed: '5d2445a6-f48d-4f6c-b190-640d11e29a93', hex: '5d2445a6f48d4f6cb190640d11e29a93' })
  * ```
  */
-export function decodeDefaultDocumentLibraryId(body: string): E.Either<RestIssue[], GuidForms> {
+export function decodeDefaultDocumentLibraryId(body: string): E.Either<Issue[], GuidForms> {
   return decodeGuid(body, 'Id')
 }
 
@@ -294,6 +318,6 @@ export function decodeDefaultDocumentLibraryId(body: string): E.Either<RestIssue
  * decodeSiteId('{"value":"0d2f6b3e-4c1a-4b8e-9f3a-2c7d5e6f8a90"}') // right({ dashed: '0d2f6b3e-…', hex: '0d2f6b3e4c1a…' })
  * ```
  */
-export function decodeSiteId(body: string): E.Either<RestIssue[], GuidForms> {
+export function decodeSiteId(body: string): E.Either<Issue[], GuidForms> {
   return decodeGuid(body, 'Id')
 }

@@ -1,16 +1,16 @@
 // The FILESYNC changes loop as a sans-I/O state machine: which query to send next, what an answer means.
 // MS-FILESYNC "sync with the service" (Filter=changes, X-SyncStatus, X-SyncToken, X-HasMoreData); no network here.
 
+import { headerIssue, type Issue, issueWithSteps } from '../../common/issues'
 import { FileSyncXml } from '../document'
 import { parseSyncResponseHeaders, type ResyncAction, type SyncResponseHeaders } from '../http/headers'
 import { changesUrl } from '../http/urls'
 import type { FolderItem, Item } from '../model'
 import {
+  callOrderIssue,
   decodeBody,
   type FileSyncRequest,
   type FileSyncResponse,
-  type FileSyncSessionIssue,
-  headerIssues,
   type RetryOptions,
   retryStep,
   statusIssue,
@@ -52,7 +52,7 @@ export interface ChangesAnswer {
   /** The sync headers read. */
   headers: SyncResponseHeaders
   /** Header values outside the spec's lists (an unknown quota state, …); the step still holds. */
-  warnings: FileSyncSessionIssue[]
+  warnings: Issue[]
 }
 
 /**
@@ -89,7 +89,7 @@ export type ChangesStep =
   | (ChangesAnswer & { type: 'token-only'; syncToken: string })
   | (ChangesAnswer & { type: 'resync'; action?: ResyncAction | (string & {}); syncToken?: string })
   | { type: 'retry'; status: number; afterMs: number }
-  | { type: 'error'; status?: number; issues: FileSyncSessionIssue[] }
+  | { type: 'error'; status?: number; issues: Issue[] }
 
 /**
  * Where a session stands: `ready` (next() gives a request), `waiting` (a request is out), `caught-up` (the pass
@@ -140,12 +140,19 @@ export function changesRequestHeaders(flat: boolean | undefined): Record<string,
   return headers
 }
 
-function readPage(body: string | Uint8Array): { folder: FolderItem } | { issues: FileSyncSessionIssue[] } {
+function readPage(body: string | Uint8Array): { folder: FolderItem } | { issues: Issue[] } {
   const decoded = decodeBody(FileSyncXml, body)
   if ('issues' in decoded) return decoded
   if (decoded.value.root !== 'Folder')
     return {
-      issues: [{ source: 'body', path: '/Items', message: 'expected a <Folder> changes listing, found <Items>' }],
+      issues: [
+        issueWithSteps(
+          'error',
+          'unexpected',
+          [{ kind: 'element', name: 'Items' }],
+          'expected a <Folder> changes listing, found <Items>',
+        ),
+      ],
     }
   return { folder: decoded.value.folder }
 }
@@ -167,19 +174,19 @@ export function readChangesResponse(response: FileSyncResponse, options?: RetryO
   if (status !== 200) return { type: 'error', status, issues: [statusIssue(status, 200)] }
   const parsed = parseSyncResponseHeaders(response.headers)
   const { headers } = parsed
-  const errors = headerIssues(parsed.issues.filter((i) => i.severity === 'error'))
-  const warnings = headerIssues(parsed.issues.filter((i) => i.severity === 'warning'))
-  const fail = (issues: FileSyncSessionIssue[]): ChangesStep => ({
+  const errors = parsed.issues.filter((i) => i.severity === 'error')
+  const warnings = parsed.issues.filter((i) => i.severity === 'warning')
+  const fail = (issues: Issue[]): ChangesStep => ({
     type: 'error',
     status,
     issues: [...errors, ...issues],
   })
   const token = headers.syncToken === undefined ? {} : { syncToken: headers.syncToken }
-  const missingToken: FileSyncSessionIssue = { source: 'header', path: 'X-SyncToken', message: 'missing' }
+  const missingToken = headerIssue('error', 'missing', 'X-SyncToken', 'missing')
   if (errors.length > 0) return fail([])
   switch (headers.syncStatus) {
     case undefined:
-      return fail([{ source: 'header', path: 'X-SyncStatus', message: 'missing' }])
+      return fail([headerIssue('error', 'missing', 'X-SyncStatus', 'missing')])
     case 'NoChanges':
       return { type: 'no-changes', ...token, headers, warnings }
     case 'CurrentSyncTokenOnly':
@@ -262,13 +269,13 @@ export function createChangesSession(options: ChangesSessionOptions): ChangesSes
     receive(response) {
       if (state !== 'waiting') {
         const message = `receive() without a request out (the session is ${state}); call next() first`
-        return { type: 'error', issues: [{ source: 'session', path: 'receive', message }] }
+        return { type: 'error', issues: [callOrderIssue(message)] }
       }
       let step = readChangesResponse(response, options)
       if (step.type === 'changes' && step.more && step.items.length === 0 && step.syncToken === committed) {
         // More data promised, but nothing handed out and no new position: asking again would loop forever.
         const message = 'X-HasMoreData: True on an empty page with the same X-SyncToken; the pass makes no progress'
-        step = { type: 'error', status: 200, issues: [{ source: 'header', path: 'X-HasMoreData', message }] }
+        step = { type: 'error', status: 200, issues: [headerIssue('error', 'rule', 'X-HasMoreData', message)] }
       }
       switch (step.type) {
         case 'changes':

@@ -10,7 +10,14 @@ import {
   type ChangesStep,
   createChangesSession,
 } from './changes'
-import { decodeBody, type FileSyncRequest, type FileSyncResponse, retryStep, statusIssue } from './response'
+import {
+  callOrderIssue,
+  decodeBody,
+  type FileSyncRequest,
+  type FileSyncResponse,
+  retryStep,
+  statusIssue,
+} from './response'
 
 /**
  * Options of {@link createFirstRunSession}: those of a changes session, without a token (a first run has none).
@@ -109,7 +116,7 @@ export function createFirstRunSession(options: FirstRunSessionOptions): FirstRun
       if (changes !== undefined) return changes.receive(response)
       if (!waiting) {
         const message = 'receive() without a request out; call next() first'
-        return { type: 'error', issues: [{ source: 'session', path: 'receive', message }] }
+        return { type: 'error', issues: [callOrderIssue(message)] }
       }
       const status = response.status
       const retry = retryStep(response, options)

@@ -3,25 +3,25 @@
 
 import type * as t from 'io-ts'
 import { reportErrors } from '../../codec/report'
+import { type Issue, wholeInputIssue } from '../../common/issues'
 import type { XmlInput } from '../../xml/encoding'
-import { headerValues, type SyncHeaderInput, type SyncHeaderIssue } from '../http/headers'
+import { headerValues, type SyncHeaderInput } from '../http/headers'
 
 /**
- * One thing wrong with a response, as a session reports it in an `error` step.
+ * One thing wrong with a response, as a session reports it in an `error` step: the one {@link Issue} shape. What is
+ * at fault shows in its code and steps: `bad-status` for the HTTP status (no steps), a `header` step for a header
+ * (its name as the path), the body's decode issues as `reportErrors` gives them (an XML path, or `line:column`),
+ * `call-order` for a session used out of order.
  *
+ * @deprecated Use {@link Issue}. `source: 'status'` is now code `bad-status`; `source: 'header'` a `header` step (the
+ * path is still the header's name); `source: 'session'` code `call-order` (path `''`, once `'receive'`); a status's
+ * path, once the status code, is `''` (the message names it).
  * @example
  * ```ts
- * const issue: FileSyncSessionIssue = { source: 'header', path: 'X-SyncStatus', message: 'missing' }
+ * const issue: FileSyncSessionIssue = headerIssue('error', 'missing', 'X-SyncStatus', 'missing')
  * ```
  */
-export interface FileSyncSessionIssue {
-  /** What is at fault: the HTTP status, a header, the body, or the order of calls. */
-  source: 'status' | 'header' | 'body' | 'session'
-  /** For a header its name; for the body an XML path or `line:column`; for a status the status code. */
-  path: string
-  /** What was expected and what was found. */
-  message: string
-}
+export type FileSyncSessionIssue = Issue
 
 /**
  * A response as the caller's HTTP client hands it over: the status, the headers (a `Headers` object as `fetch`
@@ -113,25 +113,11 @@ declare const TextDecoder: new (label: 'utf-8', options: { fatal: boolean }) => 
 export function decodeBody<A>(
   codec: t.Decoder<XmlInput, A>,
   body: string | Uint8Array,
-): { value: A } | { issues: FileSyncSessionIssue[] } {
+): { value: A } | { issues: Issue[] } {
   // Bytes go to the codec as they are: it detects their encoding (BOM, declaration, UTF-8) and decodes fatally.
   const decoded = codec.decode(body)
   if (decoded._tag === 'Right') return { value: decoded.right }
-  return {
-    issues: reportErrors(decoded.left).map((e) => ({ source: 'body' as const, path: e.path, message: e.message })),
-  }
-}
-
-/**
- * Header issues of `parseSyncResponseHeaders` as session issues.
- *
- * @example
- * ```ts
- * headerIssues([{ severity: 'error', header: 'X-HasMoreData', message: "expected True or False, found 'yes'" }])
- * ```
- */
-export function headerIssues(issues: readonly SyncHeaderIssue[]): FileSyncSessionIssue[] {
-  return issues.map((i) => ({ source: 'header' as const, path: i.header, message: i.message }))
+  return { issues: reportErrors(decoded.left) }
 }
 
 /**
@@ -139,11 +125,23 @@ export function headerIssues(issues: readonly SyncHeaderIssue[]): FileSyncSessio
  *
  * @example
  * ```ts
- * statusIssue(500, 200) // { source: 'status', path: '500', message: 'expected 200, found 500' }
+ * statusIssue(500, 200).message // 'expected 200, found 500' (code `bad-status`)
  * ```
  */
-export function statusIssue(status: number, expected: number): FileSyncSessionIssue {
-  return { source: 'status', path: String(status), message: `expected ${expected}, found ${status}` }
+export function statusIssue(status: number, expected: number | string): Issue {
+  return wholeInputIssue(`expected ${expected}, found ${status}`, 'bad-status')
+}
+
+/**
+ * The issue for a session used out of order (`receive()` with no request out).
+ *
+ * @example
+ * ```ts
+ * callOrderIssue('receive() without a request out').code // 'call-order'
+ * ```
+ */
+export function callOrderIssue(message: string): Issue {
+  return wholeInputIssue(message, 'call-order')
 }
 
 /**

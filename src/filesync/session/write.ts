@@ -1,16 +1,17 @@
 // The FILESYNC write exchange (a metadata write or a multipart upload) as a sans-I/O state machine.
 // The write request of "sync with the service": a first POST may be refused 403 with X-RequestDigest; resend with it.
 
+import { type Issue, issueWithSteps, type PathStep, wholeInputIssue } from '../../common/issues'
 import { FileSyncXml } from '../document'
 import { headerValues } from '../http/headers'
 import type { UploadBody } from '../http/multipart'
 import { writeUrl } from '../http/urls'
 import type { Item } from '../model'
 import {
+  callOrderIssue,
   decodeBody,
   type FileSyncRequest,
   type FileSyncResponse,
-  type FileSyncSessionIssue,
   type RetryOptions,
   retryStep,
   statusIssue,
@@ -57,7 +58,7 @@ export type WriteStep =
   | { type: 'written'; items: Item[] }
   | { type: 'digest'; requestDigest: string }
   | { type: 'retry'; status: number; afterMs: number }
-  | { type: 'error'; status?: number; issues: FileSyncSessionIssue[] }
+  | { type: 'error'; status?: number; issues: Issue[] }
 
 /**
  * One write, sans I/O: {@link createWriteSession} makes one.
@@ -77,6 +78,9 @@ export interface WriteSession {
   /** Reads the answer to the request `next()` gave. */
   receive(response: FileSyncResponse): WriteStep
 }
+
+/** The step of a `Folder` root, where a write answer has `Items`. */
+const FOLDER: PathStep = { kind: 'element', name: 'Folder' }
 
 /**
  * Starts a write: a metadata write (`Items` XML, e.g. a folder create) or a file upload (the multipart body of
@@ -127,7 +131,7 @@ export function createWriteSession(options: WriteSessionOptions): WriteSession {
     receive(response) {
       if (state !== 'waiting') {
         const message = `receive() without a request out (the write is ${state}); call next() first`
-        return { type: 'error', issues: [{ source: 'session', path: 'receive', message }] }
+        return { type: 'error', issues: [callOrderIssue(message)] }
       }
       state = 'ready'
       const status = response.status
@@ -141,17 +145,18 @@ export function createWriteSession(options: WriteSessionOptions): WriteSession {
           return { type: 'digest', requestDigest: offered }
         }
         const why = offered === undefined ? 'without X-RequestDigest' : 'again, with no new X-RequestDigest to use'
-        return { type: 'error', status, issues: [{ source: 'status', path: '403', message: `refused ${why}` }] }
+        return { type: 'error', status, issues: [wholeInputIssue(`refused ${why}`, 'bad-status')] }
       }
       if (status !== 200) return { type: 'error', status, issues: [statusIssue(status, 200)] }
       const decoded = decodeBody(FileSyncXml, response.body)
       if ('issues' in decoded) return { type: 'error', status, issues: decoded.issues }
       if (decoded.value.root !== 'Items') {
-        const issue: FileSyncSessionIssue = {
-          source: 'body',
-          path: '/Folder',
-          message: 'expected an <Items> write answer, found <Folder>',
-        }
+        const issue = issueWithSteps(
+          'error',
+          'unexpected',
+          [FOLDER],
+          'expected an <Items> write answer, found <Folder>',
+        )
         return { type: 'error', status, issues: [issue] }
       }
       state = 'done'

@@ -1,11 +1,11 @@
 // Streaming decode of a sync feed's SData JSON form (SData 2.0 §04-0500, as SyncFeedJson writes it): the feed's
 // members, then each `$resources` element as it is read, holding one element at a time however long the feed is.
 import type * as t from 'io-ts'
-import { type JsonStep, jsonPointer } from '../../common/json-grammar'
+import { type Issue, jsonSteps, underSteps, wholeInputIssue } from '../../common/issues'
+import type { JsonStep } from '../../common/json-grammar'
 import { JsonStreamReader } from '../../common/json-stream'
 import { type ParseOptions, resolveLimits } from '../../xml/options'
 import { SourceFault, sourceText, type XmlSource } from '../../xml/source'
-import type { StreamIssue } from '../../xml/stream'
 import type { SyncEntry, SyncFeed } from '../model'
 import type { PayloadCodec } from '../payload'
 import type { SyncFeedEvent } from '../stream'
@@ -37,27 +37,29 @@ export interface StreamSyncFeedJsonOptions<V = unknown> {
 
 /**
  * One element of a feed's `$resources`, decoded as `codec` decodes it in place: the entry, or its issues with the
- * paths of the whole feed (`${prefix}/$resources/${index}/…`).
+ * steps of the whole feed (`prefix`, then `$resources`, `index`, …).
  *
  * @example
  * ```ts
- * decodeResource(SyncFeedJson, { $uuid: 'u1' }, 3, '') // { entry: { …, uuid: 'u1' } }
+ * decodeResource(SyncFeedJson, { $uuid: 'u1' }, 3, []) // { entry: { …, uuid: 'u1' } }
  * ```
  */
 export function decodeResource<V>(
   codec: t.Decoder<unknown, SyncFeed<V>>,
   value: unknown,
   index: number,
-  prefix: string,
-): { entry: SyncEntry<V> } | { issues: StreamIssue[] } {
+  prefix: readonly JsonStep[],
+): { entry: SyncEntry<V> } | { issues: Issue[] } {
   const r = codec.decode({ $resources: [value] })
   if (r._tag === 'Right') return { entry: r.right.entries[0]! }
-  const one = '/$resources/0'
+  const base = jsonSteps(prefix)
   return {
-    issues: reportJsonErrors(r.left).map((i) => ({
-      path: i.path.startsWith(one) ? `${prefix}/$resources/${index}${i.path.slice(one.length)}` : `${prefix}${i.path}`,
-      message: i.message,
-    })),
+    issues: reportJsonErrors(r.left).map((i) => {
+      const [first, second] = i.steps
+      const inOne = first?.kind === 'member' && first.name === '$resources' && second?.kind === 'index'
+      const steps = inOne ? [first, { kind: 'index', index } as const, ...i.steps.slice(2)] : i.steps
+      return underSteps({ ...i, steps }, base, 'json')
+    }),
   }
 }
 
@@ -102,13 +104,13 @@ export async function* streamSyncFeedJson<V = unknown>(
   const codec = syncFeedJson(options?.payload)
   const limits = resolveLimits(options?.parse)
   const at = options?.at ?? []
-  const prefix = jsonPointer(at)
+  const prefix = jsonSteps(at)
   const target: JsonStep[] = [...at, '$resources']
   const streams = (path: readonly JsonStep[]) =>
     path.length === target.length && path.every((step, i) => step === target[i])
   const out: Array<SyncFeedEvent<V>> = []
   let done = false
-  const failWith = (issues: StreamIssue[]) => {
+  const failWith = (issues: Issue[]) => {
     if (done) return
     done = true
     out.push({ type: 'error', issues })
@@ -116,17 +118,17 @@ export async function* streamSyncFeedJson<V = unknown>(
   const feedOf = (value: unknown): SyncFeed<V> | undefined => {
     const r = codec.decode(member(value, at))
     if (r._tag === 'Right') return r.right
-    failWith(reportJsonErrors(r.left).map((i) => ({ path: `${prefix}${i.path}`, message: i.message })))
+    failWith(reportJsonErrors(r.left).map((i) => underSteps(i, prefix, 'json')))
     return undefined
   }
   const reader = new JsonStreamReader({ streams, maxLength: limits.maxLength, maxDepth: limits.maxDepth }, (e) => {
     if (done) return
     if (e.type === 'error') {
-      failWith([{ path: e.path, message: `not JSON at ${e.line}:${e.column}: ${e.message}` }])
+      failWith([e.issue])
       return
     }
     if (e.type === 'element') {
-      const r = decodeResource(codec, e.value, e.path[e.path.length - 1] as number, prefix)
+      const r = decodeResource(codec, e.value, e.path[e.path.length - 1] as number, at)
       if ('issues' in r) failWith(r.issues)
       else out.push({ type: 'entry', entry: r.entry })
       return
@@ -143,7 +145,7 @@ export async function* streamSyncFeedJson<V = unknown>(
     reader.end()
   } catch (error) {
     const message = error instanceof SourceFault ? error.message : `the source failed: ${String(error)}`
-    failWith([{ path: '', message }])
+    failWith([wholeInputIssue(message, 'incomplete')])
   }
   for (const event of out.splice(0)) yield event
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { headerValues, parseSyncResponseHeaders } from '../../../src/filesync/index'
 import { fixture } from '../../support/fixtures'
+import { headerFault } from '../../support/issues'
 
 interface Exchange {
   method: string
@@ -67,7 +68,7 @@ describe('parseSyncResponseHeaders', () => {
   it('reports an unreadable X-HasMoreData and leaves it out', () => {
     expect(parseSyncResponseHeaders({ 'X-HasMoreData': 'yes' })).toEqual({
       headers: {},
-      issues: [{ severity: 'error', header: 'X-HasMoreData', message: "expected True or False, found 'yes'" }],
+      issues: [headerFault('error', 'bad-value', 'X-HasMoreData', "expected True or False, found 'yes'")],
     })
   })
 
@@ -86,7 +87,7 @@ describe('parseSyncResponseHeaders', () => {
 
   it('warns about ResyncNeeded without an action', () => {
     expect(parseSyncResponseHeaders({ 'X-SyncStatus': 'ResyncNeeded' }).issues).toEqual([
-      { severity: 'warning', header: 'ResyncAction', message: 'ResyncNeeded came without a ResyncAction' },
+      headerFault('warning', 'missing', 'ResyncAction', 'ResyncNeeded came without a ResyncAction'),
     ])
   })
 
@@ -97,19 +98,19 @@ describe('parseSyncResponseHeaders', () => {
       'X-QuotaState': 'exceeded',
     })
     expect(headers).toEqual({ syncStatus: 'ResyncNeeded', resyncAction: 'Rebuild', quotaState: 'exceeded' })
-    expect(issues.map((i) => [i.severity, i.header])).toEqual([
+    expect(issues.map((i) => [i.severity, i.path])).toEqual([
       ['warning', 'ResyncAction'],
       ['warning', 'X-QuotaState'],
     ])
     expect(parseSyncResponseHeaders({ 'X-SyncStatus': 'Paused' })).toEqual({
       headers: { syncStatus: 'Paused' },
       issues: [
-        {
-          severity: 'warning',
-          header: 'X-SyncStatus',
-          message:
-            "expected one of NoChanges, IncrementalChanges, FullData, ResyncNeeded, CurrentSyncTokenOnly, found 'Paused'",
-        },
+        headerFault(
+          'warning',
+          'bad-value',
+          'X-SyncStatus',
+          "expected one of NoChanges, IncrementalChanges, FullData, ResyncNeeded, CurrentSyncTokenOnly, found 'Paused'",
+        ),
       ],
     })
   })
@@ -118,7 +119,7 @@ describe('parseSyncResponseHeaders', () => {
     const { headers, issues } = parseSyncResponseHeaders({ 'X-SyncToken': ['a', 'b'], 'x-synctoken': undefined })
     expect(headers.syncToken).toBe('a')
     expect(issues).toEqual([
-      { severity: 'error', header: 'X-SyncToken', message: 'sent 2 times with different values; the first is used' },
+      headerFault('error', 'unexpected', 'X-SyncToken', 'sent 2 times with different values; the first is used'),
     ])
   })
 
@@ -153,7 +154,7 @@ describe('parseSyncResponseHeaders on a WHATWG Headers object (what fetch return
       quotaState: 'exceeded',
       requestDigest: '0x1,07 Nov 2025',
     })
-    expect(fromHeaders.issues.map((i) => i.header)).toEqual(['X-HasMoreData', 'X-QuotaState'])
+    expect(fromHeaders.issues.map((i) => i.path)).toEqual(['X-HasMoreData', 'X-QuotaState'])
   })
 
   it('sees an appended header as one combined value, as fetch does', () => {

@@ -12,6 +12,7 @@ import {
 import { utf8Decode, utf8Encode } from '../../support/bytes'
 import { rightOf } from '../../support/decode'
 import { fixture } from '../../support/fixtures'
+import { wholeFault } from '../../support/issues'
 import { numRuns } from '../../support/runtime'
 
 const framing = utf8Encode(fixture('filesync/spo-2025-13-upload-multipart-framing.txt'))
@@ -84,7 +85,7 @@ describe('buildUploadBody', () => {
   it('refuses a given boundary that occurs in the content', () => {
     const content = utf8Encode('x\r\n--b\r\ny')
     expect(buildUploadBody({ boundary: 'b', xml, content, fragmentSessionId: fsid })).toEqual(
-      E.left({ message: "the boundary 'b' occurs in the content" }),
+      E.left(wholeFault('bad-value', "the boundary 'b' occurs in the content")),
     )
   })
 

@@ -5,6 +5,7 @@ import { either as E } from 'fp-ts'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildMultipart, buildUploadBody, splitMultipart } from '../../../src/filesync/index'
 import { utf8Decode, utf8Encode } from '../../support/bytes'
+import { wholeFault } from '../../support/issues'
 
 const fsid = 'b9f41f61-eda6-4e7b-9562-74dd3b298623'
 const text = (b: Uint8Array) => utf8Decode(b)
@@ -12,36 +13,36 @@ const text = (b: Uint8Array) => utf8Decode(b)
 describe('splitMultipart', () => {
   it('refuses a Content-Type without a usable boundary, quoting it', () => {
     expect(splitMultipart(utf8Encode('--b--'), 'multipart/related')).toEqual(
-      E.left({ message: "expected a multipart boundary, found 'multipart/related'" }),
+      E.left(wholeFault('bad-framing', "expected a multipart boundary, found 'multipart/related'")),
     )
     expect(splitMultipart(utf8Encode('--b--'), 'a b ')).toEqual(
-      E.left({ message: "expected a multipart boundary, found 'a b '" }),
+      E.left(wholeFault('bad-framing', "expected a multipart boundary, found 'a b '")),
     )
   })
 
   it('reports where each framing error is, by byte offset', () => {
     expect(splitMultipart(utf8Encode('nothing here'), 'b')).toEqual(
-      E.left({ message: 'expected the delimiter --b, found none', offset: 0 }),
+      E.left(wholeFault('bad-framing', 'expected the delimiter --b, found none', 0)),
     )
     expect(splitMultipart(utf8Encode('--bx\r\n--b--'), 'b')).toEqual(
-      E.left({ message: 'expected CRLF after the delimiter', offset: 3 }),
+      E.left(wholeFault('bad-framing', 'expected CRLF after the delimiter', 3)),
     )
     expect(splitMultipart(utf8Encode('--b\r\n\r\nbody'), 'b')).toEqual(
-      E.left({ message: 'expected the close delimiter --b--, found none', offset: 5 }),
+      E.left(wholeFault('bad-framing', 'expected the close delimiter --b--, found none', 5)),
     )
     expect(splitMultipart(utf8Encode('--b\r\nX-A: 1\r\n--b--'), 'b')).toEqual(
-      E.left({ message: 'expected an empty line after the part headers', offset: 5 }),
+      E.left(wholeFault('bad-framing', 'expected an empty line after the part headers', 5)),
     )
   })
 
   it('needs both dashes of a close delimiter', () => {
     // One dash then CRLF: neither a close delimiter nor a delimiter followed by CRLF.
     expect(splitMultipart(utf8Encode('--b-\r\n\r\nx\r\n--b--'), 'b')).toEqual(
-      E.left({ message: 'expected CRLF after the delimiter', offset: 3 }),
+      E.left(wholeFault('bad-framing', 'expected CRLF after the delimiter', 3)),
     )
     // CR then a dash: not a close delimiter either.
     expect(splitMultipart(utf8Encode('--b\r-\r\n--b--'), 'b')).toEqual(
-      E.left({ message: 'expected CRLF after the delimiter', offset: 3 }),
+      E.left(wholeFault('bad-framing', 'expected CRLF after the delimiter', 3)),
     )
   })
 
@@ -139,13 +140,13 @@ describe('buildUploadBody', () => {
   it('refuses a given boundary that occurs in the XML, and an invalid one with its message', () => {
     expect(
       buildUploadBody({ boundary: 'b', xml: 'x\r\n--b', content: new Uint8Array(), fragmentSessionId: fsid }),
-    ).toEqual(E.left({ message: "the boundary 'b' occurs in the content" }))
+    ).toEqual(E.left(wholeFault('bad-value', "the boundary 'b' occurs in the content")))
     // The CRLF added after the XML counts too: the XML ends right before it.
     expect(
       buildUploadBody({ boundary: 'b', xml: 'x', content: utf8Encode('\r\n--bb'), fragmentSessionId: fsid }),
-    ).toEqual(E.left({ message: "the boundary 'b' occurs in the content" }))
+    ).toEqual(E.left(wholeFault('bad-value', "the boundary 'b' occurs in the content")))
     expect(buildUploadBody({ boundary: 'a"b', xml: '', content: new Uint8Array(), fragmentSessionId: fsid })).toEqual(
-      E.left({ message: `expected a boundary of 1 to 70 RFC 2046 characters, found 'a"b'` }),
+      E.left(wholeFault('bad-value', `expected a boundary of 1 to 70 RFC 2046 characters, found 'a"b'`)),
     )
   })
 

@@ -9,6 +9,7 @@ import {
   subscriptionRequest,
 } from '../../../src/filesync/index'
 import { fixture } from '../../support/fixtures'
+import { decodeIssue, jsonIssue } from '../../support/issues'
 
 const me = {
   accountName: 'i:0#.f|membership|ada@contoso.onmicrosoft.com',
@@ -71,7 +72,11 @@ describe('REST decoding errors name where they are', () => {
     )
     expect(decodeMyProperties(text)).toEqual(
       E.left([
-        { path: '/entry/content/m:properties/d:PersonalUrl', message: 'expected the personal site URL, found null' },
+        decodeIssue(
+          'unexpected',
+          '/entry/content/m:properties/d:PersonalUrl',
+          'expected the personal site URL, found null',
+        ),
       ]),
     )
   })
@@ -79,21 +84,21 @@ describe('REST decoding errors name where they are', () => {
   it('reports missing and mistyped properties in JSON', () => {
     expect(decodeMyProperties('{"d":{"AccountName":5}}')).toEqual(
       E.left([
-        { path: '/d/AccountName', message: 'expected the account name, found number' },
-        { path: '/d/PersonalUrl', message: 'expected the personal site URL, found none' },
+        jsonIssue('unexpected', '/d/AccountName', 'expected the account name, found number'),
+        jsonIssue('missing', '/d/PersonalUrl', 'expected the personal site URL, found none'),
       ]),
     )
   })
 
   it('reports a relative PersonalUrl', () => {
     expect(decodeMyProperties('{"AccountName":"a","PersonalUrl":"/personal/a/"}')).toEqual(
-      E.left([{ path: '/PersonalUrl', message: "expected an absolute http(s) URL, found '/personal/a/'" }]),
+      E.left([jsonIssue('bad-value', '/PersonalUrl', "expected an absolute http(s) URL, found '/personal/a/'")]),
     )
   })
 
   it('reports an id that is not a GUID', () => {
     expect(decodeSiteId('{"value":"nope"}')).toEqual(
-      E.left([{ path: '/value', message: "expected a GUID, found 'nope'" }]),
+      E.left([jsonIssue('bad-value', '/value', "expected a GUID, found 'nope'")]),
     )
   })
 
@@ -102,10 +107,11 @@ describe('REST decoding errors name where they are', () => {
       '<m:error xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><m:code>-2147024891, System.UnauthorizedAccessException</m:code><m:message xml:lang="en-US">Access denied.</m:message></m:error>'
     expect(decodeSiteId(xml)).toEqual(
       E.left([
-        {
-          path: '/m:error',
-          message: 'the server answered with an error: -2147024891, System.UnauthorizedAccessException: Access denied.',
-        },
+        decodeIssue(
+          'unexpected',
+          '/m:error',
+          'the server answered with an error: -2147024891, System.UnauthorizedAccessException: Access denied.',
+        ),
       ]),
     )
     expect(
@@ -114,11 +120,11 @@ describe('REST decoding errors name where they are', () => {
       ),
     ).toEqual(
       E.left([
-        {
-          path: '/error',
-          message:
-            'the server answered with an error: -1, Microsoft.SharePoint.Client.InvalidClientQueryException: Bad',
-        },
+        jsonIssue(
+          'unexpected',
+          '/error',
+          'the server answered with an error: -1, Microsoft.SharePoint.Client.InvalidClientQueryException: Bad',
+        ),
       ]),
     )
   })
@@ -128,14 +134,14 @@ describe('REST decoding errors name where they are', () => {
     expect(E.isLeft(bad) && /^\d+:\d+$/.test(bad.left[0]!.path)).toBe(true)
     const json = decodeSiteId('{"value":')
     expect(E.isLeft(json) && json.left[0]!.message.startsWith('expected JSON')).toBe(true)
-    expect(decodeSiteId('[1]')).toEqual(E.left([{ path: '', message: 'expected a JSON object' }]))
+    expect(decodeSiteId('[1]')).toEqual(E.left([decodeIssue('unexpected', '', 'expected a JSON object')]))
     expect(decodeMyProperties('<feed xmlns="http://www.w3.org/2005/Atom"/>')).toEqual(
       E.left([
-        {
-          path: '/feed',
-          message:
-            'expected an Atom entry, m:properties or a d: property element, found <feed> (http://www.w3.org/2005/Atom)',
-        },
+        decodeIssue(
+          'unexpected',
+          '/feed',
+          'expected an Atom entry, m:properties or a d: property element, found <feed> (http://www.w3.org/2005/Atom)',
+        ),
       ]),
     )
     expect(E.isLeft(decodeMyProperties(undefined as never))).toBe(true)

@@ -1,0 +1,139 @@
+// The Atom sync feed over the streaming XML reader's events (sync §4.4, §5.8; core §13.4): each entry decoded as its
+// end tag comes, the feed's own members when the feed ends. One engine for streamSyncFeed and the in-memory decode.
+import type * as t from 'io-ts'
+import { reportErrors } from '../codec/report'
+import { wholeInputIssue } from '../common/issues'
+import type { Limits } from '../xml/options'
+import { type Frame, readText, type Sink, type StreamPolicy } from '../xml/stream'
+import { compactTree } from '../xml/tree'
+import type { XmlElement } from '../xml/types'
+import { readEntry } from './entry'
+import type { SyncEntry, SyncFeed } from './model'
+import { ATOM_NS } from './namespaces'
+import type { PayloadCodec } from './payload'
+import { at, Problems } from './read'
+
+/** The events of a feed read by {@link feedPolicy} (the public `SyncFeedEvent` without its error event). */
+export type FeedEvent<V> =
+  | { type: 'head'; feed: SyncFeed<V> }
+  | { type: 'entry'; entry: SyncEntry<V> }
+  | { type: 'end'; feed: SyncFeed<V> }
+
+interface FeedState {
+  /** atom:entry children read so far (their position shows in error paths, `entry[3]`). */
+  entries: number
+  /** Whether the `head` event went out (or is not wanted). */
+  headSent: boolean
+  /** One string per distinct element and attribute name in the entries read (see `compactTree`). */
+  names: Map<string, string>
+}
+
+function failWith(sink: Sink<unknown>, error: unknown): void {
+  sink.fail([
+    wholeInputIssue(`unexpected input: ${error instanceof Error ? error.message : String(error)}`, 'internal'),
+  ])
+}
+
+const PLACEHOLDER: XmlElement = {
+  type: 'element',
+  namespace: ATOM_NS,
+  localName: 'entry',
+  prefix: null,
+  attributes: [],
+  children: [],
+}
+
+/**
+ * The feed policy of the streaming reader: `feedCodec` reads the feed's own members (its children other than the
+ * entries), each `atom:entry` child is read alone by the entry reader, error paths are those of the in-memory decode
+ * under `base`. With `head` false no `head` event is sent (the in-memory decode has no use for it).
+ */
+export function feedPolicy<V>(
+  payload: PayloadCodec<V> | undefined,
+  feedCodec: t.Decoder<XmlElement, SyncFeed<V>>,
+  base: t.Context,
+  head = true,
+): StreamPolicy<FeedState, FeedEvent<V>> {
+  const decodeFeed = (element: XmlElement, sink: Sink<FeedEvent<V>>): SyncFeed<V> | undefined => {
+    const r = feedCodec.validate(element, base)
+    if (r._tag === 'Right') return r.right
+    sink.fail(reportErrors(r.left))
+    return undefined
+  }
+  // The members read so far, as the head: a prefix of the feed's children decodes to a subset of its issues
+  // (the feed reader keeps the first of each member and requires none), so a failure here is the whole feed's too.
+  const sendHead = (frame: Frame<FeedState>, sink: Sink<FeedEvent<V>>): boolean => {
+    if (frame.kind.headSent) return true
+    frame.kind.headSent = true
+    const feed = decodeFeed(frame.element, sink)
+    if (feed !== undefined) sink.emit({ type: 'head', feed })
+    return feed !== undefined
+  }
+  const readOne = (el: XmlElement, feed: XmlElement, problems: Problems) =>
+    readEntry(el, at(at(undefined, feed), el, true), problems, payload)
+  return {
+    root(element, sink) {
+      decodeFeed(element, sink)
+      return { entries: 0, headSent: !head, names: new Map() }
+    },
+    parseIssues: (error) => [error],
+    mayOpen: () => false,
+    open: () => undefined,
+    child(frame: Frame<FeedState>, el, sink) {
+      if (el.namespace !== ATOM_NS || el.localName !== 'entry') {
+        frame.element.children.push(el)
+        return
+      }
+      const position = ++frame.kind.entries
+      try {
+        if (!sendHead(frame, sink)) return
+        // The entry's tree is the reader's own: what the entry keeps of it (payload, extensions) is kept compact.
+        compactTree(el, frame.kind.names)
+        const problems = new Problems(base)
+        const entry = readOne(el, frame.element, problems)
+        if (problems.errors.length === 0 && entry !== undefined) {
+          sink.emit({ type: 'entry', entry })
+          return
+        }
+        // Read again under a feed that holds the entry at its place, so the paths show `entry[position]`.
+        const siblings: XmlElement[] = new Array(position - 1).fill(PLACEHOLDER)
+        siblings.push(el)
+        const shown = new Problems(base)
+        readOne(el, { ...frame.element, children: siblings }, shown)
+        sink.fail(reportErrors(shown.errors))
+      } catch (error) {
+        failWith(sink, error)
+      }
+    },
+    // Text beside the feed's children carries nothing (the in-memory decode skips it too); it was checked.
+    text: () => undefined,
+    close(frame, sink) {
+      if (!sendHead(frame, sink)) return
+      const feed = decodeFeed(frame.element, sink)
+      if (feed !== undefined) sink.emit({ type: 'end', feed })
+    },
+  }
+}
+
+/**
+ * Decodes a whole feed's text with the streaming reader and a policy of {@link feedPolicy}, putting the entries back
+ * in order as they come: the generic tree of one entry lives at a time, never the document's. `undefined` when the
+ * text is not a feed that decodes (the caller then reads it again the tree way, for its full list of issues).
+ */
+export function decodeFeedWhole<V>(
+  text: string,
+  policy: StreamPolicy<FeedState, FeedEvent<V>>,
+  limits: Limits,
+): SyncFeed<V> | undefined {
+  const entries: Array<SyncEntry<V>> = []
+  let feed: SyncFeed<V> | undefined
+  let failed = false
+  readText(text, policy, limits, (event) => {
+    if (event.type === 'entry') entries.push(event.entry)
+    else if (event.type === 'end') feed = event.feed
+    else if (event.type === 'error') failed = true
+  })
+  if (failed || feed === undefined) return undefined
+  feed.entries = entries
+  return feed
+}
