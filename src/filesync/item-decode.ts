@@ -85,13 +85,19 @@ export function decodeLeaf(field: FieldSpec, el: XmlElement, cur: Cursor): unkno
   }
   const s = textOf(el, cur, step)
   if (s === undefined) return undefined
-  if (field.type === 'text') return s
-  if (s === '' && NULLABLE.has(field.type)) return null
-  const codec = LEAF_CODEC[field.type]!
-  const r = codec.validate(s, cur.stack)
+  const r = leafValue(field, s, cur.stack)
   if (E.isRight(r)) return r.right
   cur.errors.push(...insertEntry(cur.stack, r.left, { key: el.localName, type: step, actual: el }))
   return undefined
+}
+
+const EMPTY = t.success(null)
+
+/** A leaf field's value from its text: text as written, Null (`null`) for an empty typed leaf, else its codec's. */
+export function leafValue(field: FieldSpec, s: string, c: t.Context): t.Validation<unknown> {
+  if (field.type === 'text') return t.success(s)
+  if (s === '' && NULLABLE.has(field.type)) return EMPTY
+  return LEAF_CODEC[field.type]!.validate(s, c)
 }
 
 /** Reads a record element's children into `out`; unmodelled ones go to `out.extensions` with their anchor. */

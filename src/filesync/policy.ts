@@ -6,10 +6,12 @@ import { xmlStep } from '../codec/context'
 import { qname } from '../codec/names'
 import { reportErrors } from '../codec/report'
 import { isXmlWhitespace } from '../xml/chars'
+import type { ElementEvents } from '../xml/events'
 import type { Limits } from '../xml/options'
 import { type Frame, readText, type Sink, type StreamPolicy } from '../xml/stream'
 import type { XmlElement } from '../xml/types'
 import { FolderItemElement, ItemElement, ItemsElement } from './element'
+import { ITEM_EVENTS } from './item-events'
 import type { FileSyncDocument, Item } from './model'
 import type { FileSyncEvent } from './stream'
 
@@ -130,7 +132,7 @@ function contextFor(base: t.Context, items: Frame<Kind>, child: XmlElement, posi
 }
 
 /** Counts a typed item among its same-named siblings. */
-function positionOf(kind: ItemsKind, el: XmlElement): number {
+function positionOf(kind: ItemsKind, el: { namespace: string | null; localName: string }): number {
   if (el.namespace !== null) return 0
   if (el.localName === 'Folder') return ++kind.folders
   if (el.localName === 'Document') return ++kind.documents
@@ -214,6 +216,15 @@ export function fileSyncPolicy(base: t.Context): StreamPolicy<Kind, FileSyncEven
       markElement(kind, parent.element)
       const item = decodeItem(el, parent, position, sink)
       if (item !== undefined) sink.emit({ type: 'item', item, path })
+    },
+    // The children of an Items list are read in event mode where they can be; the others come to `child`.
+    events: (parent) => (parent.kind.type === 'items' ? (ITEM_EVENTS as ElementEvents<unknown>) : undefined),
+    decoded(parent, node, sink) {
+      const kind = parent.kind as ItemsKind
+      const path = [...kind.path, kind.count++]
+      positionOf(kind, node)
+      markElement(kind, parent.element)
+      sink.emit({ type: 'item', item: node.value as Item, path })
     },
     text(parent, text) {
       addText(parent.kind, parent.element, text)

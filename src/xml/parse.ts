@@ -5,6 +5,7 @@
 import { either as E } from 'fp-ts'
 import { ASCII_NAME_CLASS, isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './chars'
 import { ENCODING_NAME, inputText, type XmlInput } from './encoding'
+import { type DecodedNode, type ElementEvents, LEAF, TREE } from './events'
 import { type Issue, xmlIssue } from './issue'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { lineAndColumn } from './position'
@@ -163,6 +164,9 @@ export class Parser extends NamespaceScopes {
   recorded: { elements: XmlElement[]; starts: number[] } | undefined
   /** Text read in the innermost open element since its last child element started or ended. */
   private pending = ''
+  /** Event mode (the streaming readers): children of the element open at {@link eventsDepth} go to `events`. */
+  protected events: ElementEvents<unknown> | undefined
+  protected eventsDepth = -1
 
   // Attributes of the start tag being read, reused across tags.
   private readonly attrNames: Name[] = []
@@ -308,8 +312,134 @@ export class Parser extends NamespaceScopes {
         else if (s.startsWith('<!DOCTYPE', this.i)) this.doctype()
         else this.fail('malformed markup after <!')
       } else if (next === QUESTION) this.processingInstruction()
-      else this.startTag()
+      else if (this.depth !== this.eventsDepth || !this.eventElement()) this.startTag()
     }
+  }
+
+  /**
+   * Reads the child element at `<` in event mode; `false`, with nothing read, at anything the fast way does not
+   * take (attributes, a namespace, text in a record, markup other than elements, a fault, a value refused): the
+   * caller then reads it as a tree, which gives the same value or the exact error.
+   */
+  private eventElement(): boolean {
+    const events = this.events!
+    const d = this.depth
+    const start = this.i
+    if (d >= this.limits.maxDepth || (this.defaultUri !== undefined && this.defaultUri !== null)) return false
+    const pending = this.pending
+    const marks = this.declared.length
+    const stacked = this.childStack.length
+    let node: DecodedNode | undefined
+    this.pending = ''
+    try {
+      this.i = start + 1
+      const name = this.qname('an element name after <')
+      const state = name.prefix === null ? events.start(name.localName) : undefined
+      if (state !== undefined && this.eventContent(events, state, name.qname, d + 1) && events.end(state)) {
+        node = { type: 'decoded', namespace: null, localName: name.localName, value: events.value(state) }
+      }
+    } catch {
+      node = undefined
+    }
+    this.pending = pending
+    this.depth = d
+    if (node === undefined) {
+      this.i = start
+      while (this.declared.length > marks) this.unbind()
+      this.childStack.length = stacked
+      return false
+    }
+    this.addChildElement(node as unknown as XmlElement)
+    return true
+  }
+
+  /**
+   * Reads, in event mode, the rest of a start tag whose name was read, its content and its end tag; children are
+   * at depth `level`. `false` gives up.
+   */
+  private eventContent(events: ElementEvents<unknown>, state: unknown, qname: string, level: number): boolean {
+    const s = this.s
+    let i = this.i
+    let c = s.charCodeAt(i)
+    if (c === SLASH) {
+      if (s.charCodeAt(i + 1) !== GT) return false
+      this.i = i + 2
+      return true
+    }
+    if (c !== GT) return false
+    i++
+    let children = false
+    let spaced = false
+    for (;;) {
+      while (isSpace(s.charCodeAt(i))) {
+        i++
+        spaced = true
+      }
+      if (s.charCodeAt(i) !== LT) return false
+      c = s.charCodeAt(i + 1)
+      if (c === SLASH) {
+        // White space alone is text the tree keeps (and a record refuses).
+        if (spaced && !children) return false
+        const end = i + 2 + qname.length
+        if (!s.startsWith(qname, i + 2) || s.charCodeAt(end) !== GT) return false
+        this.i = end + 1
+        return true
+      }
+      // Markup other than elements, or a child deeper than maxDepth: the tree's checks and messages.
+      if (c === BANG || c === QUESTION || level >= this.limits.maxDepth) return false
+      children = true
+      this.i = i + 1
+      const name = this.qname('an element name after <')
+      const kind = events.child(state, name.prefix === null ? name.localName : null)
+      if (kind === undefined) return false
+      if (kind === TREE) {
+        this.i = i
+        this.hasElementChild[level - 1] = true
+        this.childStarts[level - 1] = this.childStack.length
+        this.depth = level
+        this.startTag()
+        this.contentUntil(level, false)
+        events.tree(state, this.childStack.pop() as XmlElement)
+      } else if (kind === LEAF) {
+        const text = this.eventLeaf(name.qname)
+        if (text === undefined || !events.leaf(state, text)) return false
+      } else if (!this.eventContent(events, kind, name.qname, level + 1) || !events.end(kind)) return false
+      i = this.i
+    }
+  }
+
+  /** The text of a leaf in event mode, after its name, through its end tag; `undefined` gives up. */
+  private eventLeaf(qname: string): string | undefined {
+    const s = this.s
+    let i = this.i
+    let c = s.charCodeAt(i)
+    if (c === SLASH) {
+      if (s.charCodeAt(i + 1) !== GT) return undefined
+      this.i = i + 2
+      return ''
+    }
+    if (c !== GT) return undefined
+    i++
+    let from = i
+    let text = ''
+    for (;;) {
+      c = s.charCodeAt(i)
+      if (c < 128 ? TEXT_PLAIN[c] === 1 : c < 0xd800) {
+        i++
+        continue
+      }
+      if (c !== AMP) break
+      text += s.slice(from, i)
+      this.i = i
+      text += this.reference()
+      i = this.i
+      from = i
+    }
+    if (c !== LT || s.charCodeAt(i + 1) !== SLASH) return undefined
+    const end = i + 2 + qname.length
+    if (!s.startsWith(qname, i + 2) || s.charCodeAt(end) !== GT) return undefined
+    this.i = end + 1
+    return from === i ? text : text + s.slice(from, i)
   }
 
   /** Scans character data up to the next '<' (or the end), appending it to {@link pending}. */

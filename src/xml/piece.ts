@@ -1,6 +1,7 @@
 // The parser run on one piece of a larger document (a prolog with the root's start tag, a child element, the text
 // between children, an end tag) with the state around it, so streaming applies every check of XML 1.0 and Namespaces.
 import { either as E } from 'fp-ts'
+import type { DecodedNode, ElementEvents } from './events'
 import { type Issue, xmlIssue } from './issue'
 import type { Limits } from './options'
 import { Parser, SyntaxFault } from './parse'
@@ -40,7 +41,8 @@ export type PieceKind = 'start' | 'tag' | 'content' | 'final' | 'close'
 
 /** What a piece held: its nodes (`content`), or the element of a start tag and the bindings it declared. */
 export interface PieceResult {
-  nodes: XmlNode[]
+  /** With event mode, children read that way come as {@link DecodedNode}s. */
+  nodes: Array<XmlNode | DecodedNode>
   element: XmlElement | undefined
   declared: Binding[]
 }
@@ -69,8 +71,13 @@ class PieceParser extends Parser {
     text: string,
     limits: Limits,
     private readonly scope: PieceScope,
+    events: ElementEvents<unknown> | undefined,
   ) {
     super(text, limits)
+    if (events !== undefined && scope.depth > 0) {
+      this.events = events
+      this.eventsDepth = scope.depth
+    }
     for (const [prefix, uri] of scope.bindings) this.bind(prefix, uri)
     const d = scope.depth
     if (d > 0) {
@@ -132,15 +139,17 @@ class PieceParser extends Parser {
 
 /**
  * Parses one piece of a document with the state that encloses it; the first error has line and column in the
- * whole document. Every rule of `parseXml` applies, except `maxLength` (the caller limits what it holds).
+ * whole document. Every rule of `parseXml` applies, except `maxLength` (the caller limits what it holds). With
+ * `events`, the open element's children are read in event mode where they can be (see {@link ElementEvents}).
  */
 export function parsePiece(
   text: string,
   limits: Limits,
   scope: PieceScope,
   kind: PieceKind,
+  events?: ElementEvents<unknown>,
 ): E.Either<Issue, PieceResult> {
-  const parser = new PieceParser(text, limits, scope)
+  const parser = new PieceParser(text, limits, scope, events)
   try {
     return E.right(parser.read(kind))
   } catch (error) {

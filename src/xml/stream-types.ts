@@ -1,6 +1,7 @@
 // The shapes the streaming reader shares with the protocols: its error event, the frames it keeps open, the sink
 // and the policy hooks a protocol fills in (XML 1.0 §3 elements, read piece by piece).
 
+import type { DecodedNode, ElementEvents } from './events'
 import type { Issue } from './issue'
 import type { Binding, Position } from './piece'
 import type { XmlElement } from './types'
@@ -66,6 +67,10 @@ export interface StreamPolicy<K, Ev> {
   open(parent: Frame<K>, element: XmlElement): K | undefined
   /** A whole child element. */
   child(parent: Frame<K>, element: XmlElement, sink: Sink<Ev>): void
+  /** The reader of a frame's children in event mode (see `ElementEvents`), or `undefined` to read trees only. */
+  events?(parent: Frame<K>): ElementEvents<unknown> | undefined
+  /** A child read in event mode (only with {@link events}). */
+  decoded?(parent: Frame<K>, node: DecodedNode, sink: Sink<Ev>): void
   /** The text between two children (never empty; may be white space). */
   text(parent: Frame<K>, text: string, sink: Sink<Ev>): void
   /** A frame ended; for the root, after the rest of the document was checked too. */

@@ -1,6 +1,7 @@
 // The streaming reader under streamSyncFeed and streamFileSync: cuts a document arriving in chunks into pieces
 // (XML 1.0 §2.1 document, §3 elements) and hands each to the parser with the state around it, holding one at a time.
 import { either as E } from 'fp-ts'
+import type { DecodedNode } from './events'
 import { type Issue, xmlIssue } from './issue'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { type Binding, type PieceKind, type PieceScope, type Position, parsePiece, positionIn } from './piece'
@@ -131,7 +132,8 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     const frame = this.top()!
     const piece = this.take(end)
     const scope = this.scopeOf(frame, piece.start)
-    const r = parsePiece(piece.text, this.limits, scope, 'content')
+    const events = this.policy.events?.(frame)
+    const r = parsePiece(piece.text, this.limits, scope, 'content', events)
     if (E.isRight(r)) {
       this.dispatch(frame, r.right.nodes)
       return
@@ -140,7 +142,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     let start = piece.start
     for (const e of [...ends, end]) {
       const text = piece.text.slice(from, e - (end - piece.text.length))
-      const one = parsePiece(text, this.limits, this.scopeOf(frame, start), 'content')
+      const one = parsePiece(text, this.limits, this.scopeOf(frame, start), 'content', events)
       if (E.isLeft(one)) {
         this.failXml(one.left)
         return
@@ -153,9 +155,10 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     this.failXml(r.left)
   }
 
-  private dispatch(frame: Frame<K>, nodes: XmlNode[]): void {
+  private dispatch(frame: Frame<K>, nodes: Array<XmlNode | DecodedNode>): void {
     for (const node of nodes) {
       if (node.type === 'text') this.policy.text(frame, node.value, this)
+      else if (node.type === 'decoded') this.policy.decoded!(frame, node, this)
       else this.policy.child(frame, node, this)
       if (this.failed) return
     }

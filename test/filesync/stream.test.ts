@@ -189,3 +189,81 @@ describe('streamFileSync', () => {
     }
   })
 })
+
+describe('FileSyncXml.decode, items read in the parser event mode', () => {
+  // What the event mode must either read exactly as the tree does or hand back to it: attributes, namespaces,
+  // text in records, white space, comments, PIs, CDATA, references, line ends, repeated and unknown fields, bad
+  // leaf values, empty elements, end tags with space.
+  const SNIPPETS = [
+    ' ',
+    '\r\n',
+    'x',
+    '<!--c-->',
+    '<?pi x?>',
+    '<![CDATA[a]]>',
+    '&amp;',
+    '&#x41;',
+    '&bad;',
+    '<ResourceID>dup</ResourceID>',
+    '<ResourceID a="1">r</ResourceID>',
+    '<DataSize>12</DataSize>',
+    '<DataSize>-1</DataSize>',
+    '<DataSize/>',
+    '<DataSize> </DataSize>',
+    '<IsFolder>yes</IsFolder>',
+    '<DocumentStreams/>',
+    '<DocumentStreams><DocumentStream><DataSize>1</DataSize></DocumentStream></DocumentStreams>',
+    '<DocumentStreams><Other/></DocumentStreams>',
+    '<Items/>',
+    '<p:x xmlns:p="urn:p">t</p:x>',
+    '<x xmlns="urn:d"><y/></x>',
+    '<Ext><VersionToken>v</VersionToken></Ext>',
+    ' a="1"',
+    ' xmlns="urn:x"',
+    ' xmlns:q="urn:q"',
+    '/',
+  ]
+
+  /** The places a snippet goes: before every `<` and `>` of the text, where markup starts and ends. */
+  function marks(text: string): number[] {
+    const at: number[] = []
+    for (let i = 0; i < text.length; i++) if (text[i] === '<' || text[i] === '>') at.push(i)
+    return at
+  }
+
+  it('gives the tree way’s value, or fails where it fails, on generated and mutated documents', () => {
+    fc.assert(
+      fc.property(
+        arbFileSyncDocument({ maxDepth: 2, maxItems: 4 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SNIPPETS)), { maxLength: 4 }),
+        (doc, edits) => {
+          let text = FileSyncXml.encode(doc)
+          for (const [n, snippet] of edits) {
+            const at = marks(text)
+            const i = at[n % at.length]!
+            text = text.slice(0, i) + snippet + text.slice(i)
+          }
+          const r = FileSyncXml.decode(text)
+          const tree = treeDecode(text)
+          if (r._tag === 'Left') expect(tree).toBeUndefined()
+          else expect(r.right).toStrictEqual(tree)
+        },
+      ),
+      { numRuns: numRuns(100) },
+    )
+  })
+
+  it('reads items with extensions, Null leaves and repeated fields as the tree does', () => {
+    const text =
+      '<Items><Document><ResourceID>a</ResourceID><Ext>1</Ext><ResourceID>b</ResourceID><DateModified/>' +
+      '<DocumentStreams><DocumentStream><DataSize></DataSize><p:z xmlns:p="urn:p"/></DocumentStream>' +
+      '</DocumentStreams></Document><Document/><Document><RelationshipName>a &amp; b&#x41;\u00e9</RelationshipName>' +
+      '<Path>\t/a\n</Path></Document><Folder><RelationshipName>a &amp; b</RelationshipName></Folder>' +
+      '<Document> </Document></Items>'
+    expect(FileSyncXml.decode(text)._tag).toBe('Left')
+    const good = text.replace('<Document> </Document>', '')
+    const r = FileSyncXml.decode(good)
+    expect(r._tag).toBe('Right')
+    if (r._tag === 'Right') expect(r.right).toStrictEqual(treeDecode(good))
+  })
+})

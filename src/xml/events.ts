@@ -1,0 +1,45 @@
+// The event mode of the parser: a protocol reads the children of one open element straight into its values while
+// the text is scanned, with no generic tree, and gives up (the element is then read as a tree) at anything unusual.
+import type { XmlElement } from './types'
+
+/** What a child element read in event mode is: a leaf whose text is taken (`LEAF`), or one read whole (`TREE`). */
+export const LEAF = 1
+/** See {@link LEAF}. */
+export const TREE = 2
+
+/**
+ * A protocol's reader of elements in event mode, with a state per element being filled. The parser only calls it
+ * for elements without attributes, in no namespace, with no comment, PI or CDATA section inside, and with text
+ * only in leaves; any other element, or a `false` or `undefined` answer, sends the whole child back to the tree.
+ *
+ * @example
+ * ```ts
+ * const events: ElementEvents<string[]> = { start: () => [], child: () => LEAF, leaf: (s, t) => s.push(t) > 0,
+ *   tree: () => {}, end: () => true, value: (s) => s }
+ * ```
+ */
+export interface ElementEvents<S> {
+  /** A child of the open element, by local name: the state that takes its content, or `undefined` for a tree. */
+  start(localName: string): S | undefined
+  /**
+   * A child of the element `state` stands for, by local name (`null` when the name has a prefix): `LEAF` (its text
+   * comes to {@link leaf}), `TREE` (read whole, to {@link tree}), a nested state, or `undefined` to give up.
+   */
+  child(state: S, localName: string | null): S | typeof LEAF | typeof TREE | undefined
+  /** The text of the leaf just announced; `false` gives up. */
+  leaf(state: S, text: string): boolean
+  /** The child just announced as `TREE`, read whole. */
+  tree(state: S, element: XmlElement): void
+  /** The element of `state` ended; `false` gives up. */
+  end(state: S): boolean
+  /** The value of an element that {@link start} took, after its end. */
+  value(state: S): unknown
+}
+
+/** A child read in event mode, in the parser's list of children in place of its element. */
+export interface DecodedNode {
+  readonly type: 'decoded'
+  readonly namespace: null
+  readonly localName: string
+  readonly value: unknown
+}
