@@ -2,7 +2,8 @@
 // Implements docs/decisions.md#p6 and #p2: parse errors surface with `line:column` as their path.
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
-import { isXmlInput, type XmlInput } from '../xml/encoding'
+import { inputText, isXmlInput, type XmlInput } from '../xml/encoding'
+import { type Limits, resolveLimits } from '../xml/options'
 import { type ParseOptions, parseXml } from '../xml/parse'
 import { type SerializeOptions, serializeXml } from '../xml/serialize'
 import type { XmlElement } from '../xml/types'
@@ -93,4 +94,20 @@ export function fromXml<A>(
     },
     piped.encode,
   )
+}
+
+/**
+ * Reads a whole document the fast way, when its text is within the limits the tree way applies to a whole
+ * document: `read` gets the text and the resolved limits, and gives `undefined` for whatever it cannot decode
+ * (which the caller then reads again the tree way, for every issue with its path and position). `undefined` too
+ * when the input is not text within `maxLength`.
+ */
+export function readWholeFast<A>(
+  input: XmlInput,
+  options: DocumentOptions | undefined,
+  read: (text: string, limits: Limits) => A | undefined,
+): A | undefined {
+  const limits = resolveLimits(options?.parse)
+  const text = inputText(input, limits.maxLength)
+  return E.isRight(text) && text.right.length <= limits.maxLength ? read(text.right, limits) : undefined
 }

@@ -1,5 +1,6 @@
 // The small pieces of JSON's grammar (RFC 8259 §4–§7) the incremental reader steps through: numbers, hex digits,
-// and the JSON Pointers (RFC 6901) it names places with.
+// the JSON Pointers (RFC 6901) it names places with, its scanner states, and the events and options of the reader.
+import type { Issue } from './issues'
 
 /** One step of a path into a JSON value: a member name or an array index. */
 export type JsonStep = string | number
@@ -73,4 +74,57 @@ export function numberStep(state: number, c: number): number {
     default:
       return digit ? 8 : -1
   }
+}
+
+// States of the scanner: a value must come; after `[` (a value or `]`); after `{` (a member name or `}`); after `,`
+// in an object; before `:`; after a value in a container (`,` or its closing bracket); in strings, numbers, literals.
+export const VALUE = 0
+export const FIRST = 1
+export const KEY_FIRST = 2
+export const KEY = 3
+export const COLON = 4
+export const AFTER = 5
+export const STRING = 6
+export const ESCAPE = 7
+export const UNICODE = 8
+export const NUMBER = 9
+export const LITERAL = 10
+export const DONE = 11
+
+// Segments of text: kept for the document's rest, kept as the element being read, or dropped (commas between elements).
+export const REST = 0
+export const ELEMENT = 1
+export const DROP = 2
+
+export interface Container {
+  array: boolean
+  /** The member being read (objects, when paths are tracked). */
+  key: string | undefined
+  index: number
+  streamed: boolean
+}
+
+/** What `JsonStreamReader` reports; `error` is the last one, and nothing follows it. */
+export type JsonStreamEvent =
+  /** The document so far, when the first streamed element starts (or at the end when none does): streamed arrays empty, open ones closed. */
+  | { type: 'head'; value: unknown }
+  /** One element of a streamed array, parsed; `path` ends with its index; `line`, `column` are where it starts. */
+  | { type: 'element'; path: JsonStep[]; value: unknown; line: number; column: number }
+  /** The whole document with its streamed arrays empty. */
+  | { type: 'end'; value: unknown }
+  /**
+   * Text that is not JSON (code `not-well-formed`), that ends early (`incomplete`) or is over a limit (`limit`): the
+   * issue has member and index steps (its path a JSON Pointer), its line and column, and a message that starts
+   * with them (`not JSON at 12:7: …`).
+   */
+  | { type: 'error'; issue: Issue }
+
+/** Which arrays stream, and the limits on what is held. */
+export interface JsonStreamOptions {
+  /** Whether the array at `path` (outside any streamed element) hands out its elements one by one. */
+  streams(path: readonly JsonStep[]): boolean
+  /** Most characters held at once: one streamed element, or the rest of the document without them. */
+  maxLength: number
+  /** Most arrays and objects open inside one another. */
+  maxDepth: number
 }

@@ -1,62 +1,33 @@
 // An incremental JSON reader (RFC 8259) for documents that arrive in chunks: it checks the grammar as the text comes
 // and hands out the elements of chosen arrays one by one, parsed, so one element is held at a time, not the document.
-import { type Issue, type IssueCode, issueWithSteps, jsonSteps } from './issues'
-import { isHex, type JsonStep, NUMBER_ENDS, numberStep, show } from './json-grammar'
+import { type IssueCode, issueWithSteps, jsonSteps } from './issues'
+import {
+  AFTER,
+  COLON,
+  type Container,
+  DONE,
+  DROP,
+  ELEMENT,
+  ESCAPE,
+  FIRST,
+  isHex,
+  type JsonStep,
+  type JsonStreamEvent,
+  type JsonStreamOptions,
+  KEY,
+  KEY_FIRST,
+  LITERAL,
+  NUMBER,
+  NUMBER_ENDS,
+  numberStep,
+  REST,
+  STRING,
+  show,
+  UNICODE,
+  VALUE,
+} from './json-grammar'
 
-export type { JsonStep } from './json-grammar'
-
-/** What {@link JsonStreamReader} reports; `error` is the last one, and nothing follows it. */
-export type JsonStreamEvent =
-  /** The document so far, when the first streamed element starts (or at the end when none does): streamed arrays empty, open ones closed. */
-  | { type: 'head'; value: unknown }
-  /** One element of a streamed array, parsed; `path` ends with its index; `line`, `column` are where it starts. */
-  | { type: 'element'; path: JsonStep[]; value: unknown; line: number; column: number }
-  /** The whole document with its streamed arrays empty. */
-  | { type: 'end'; value: unknown }
-  /**
-   * Text that is not JSON (code `not-well-formed`), that ends early (`incomplete`) or is over a limit (`limit`): the
-   * issue has member and index steps (its path a JSON Pointer), its line and column, and a message that starts
-   * with them (`not JSON at 12:7: …`).
-   */
-  | { type: 'error'; issue: Issue }
-
-/** Which arrays stream, and the limits on what is held. */
-export interface JsonStreamOptions {
-  /** Whether the array at `path` (outside any streamed element) hands out its elements one by one. */
-  streams(path: readonly JsonStep[]): boolean
-  /** Most characters held at once: one streamed element, or the rest of the document without them. */
-  maxLength: number
-  /** Most arrays and objects open inside one another. */
-  maxDepth: number
-}
-
-// States of the scanner: a value must come; after `[` (a value or `]`); after `{` (a member name or `}`); after `,`
-// in an object; before `:`; after a value in a container (`,` or its closing bracket); in strings, numbers, literals.
-const VALUE = 0
-const FIRST = 1
-const KEY_FIRST = 2
-const KEY = 3
-const COLON = 4
-const AFTER = 5
-const STRING = 6
-const ESCAPE = 7
-const UNICODE = 8
-const NUMBER = 9
-const LITERAL = 10
-const DONE = 11
-
-// Segments of text: kept for the document's rest, kept as the element being read, or dropped (commas between elements).
-const REST = 0
-const ELEMENT = 1
-const DROP = 2
-
-interface Container {
-  array: boolean
-  /** The member being read (objects, when paths are tracked). */
-  key: string | undefined
-  index: number
-  streamed: boolean
-}
+export type { JsonStep, JsonStreamEvent, JsonStreamOptions } from './json-grammar'
 
 /**
  * Reads JSON text pushed in chunks, checking every rule of the grammar in order and reporting the first fault with

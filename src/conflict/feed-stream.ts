@@ -284,26 +284,16 @@ const FEED: PathStep = { kind: 'element', name: 'feed' }
 /** The members the decisions needed that `end` has and the head had not (or had otherwise). */
 function lateMembers(head: FeedHead, end: FeedHead): FeedErrorEvent['issues'] {
   const issues: FeedErrorEvent['issues'] = []
-  const void_ = 'so the decisions given were made without it and are void; decide the page again with it up front'
-  if ((head.syncMode === 'immediate') !== (end.syncMode === 'immediate')) {
-    issues.push(
-      issueWithSteps(
-        'error',
-        'rule',
-        [FEED, { kind: 'element', name: 'sync:syncMode' }],
-        `sync:syncMode is written after the entries, ${void_}`,
-      ),
+  const late = (name: string) =>
+    issueWithSteps(
+      'error',
+      'rule',
+      [FEED, { kind: 'element', name }],
+      `${name} is written after the entries, so the decisions given were made without it and are void; decide the page again with it up front`,
     )
-  }
+  if ((head.syncMode === 'immediate') !== (end.syncMode === 'immediate')) issues.push(late('sync:syncMode'))
   if (head.digest !== end.digest && JSON.stringify(head.digest) !== JSON.stringify(end.digest)) {
-    issues.push(
-      issueWithSteps(
-        'error',
-        'rule',
-        [FEED, { kind: 'element', name: 'sync:digest' }],
-        `sync:digest is written after the entries, ${void_}`,
-      ),
-    )
+    issues.push(late('sync:digest'))
   }
   return issues
 }

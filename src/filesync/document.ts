@@ -3,9 +3,8 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { parseFailures } from '../codec/context'
-import type { DocumentOptions } from '../codec/document'
-import { inputText, isXmlInput, type XmlInput } from '../xml/encoding'
-import { resolveLimits } from '../xml/options'
+import { type DocumentOptions, readWholeFast } from '../codec/document'
+import { isXmlInput, type XmlInput } from '../xml/encoding'
 import { parseXml } from '../xml/parse'
 import { FolderItemElement } from './element'
 import type { FileSyncDocument } from './model'
@@ -33,12 +32,8 @@ const DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 function decodeText(input: XmlInput, c: t.Context, options?: FileSyncXmlOptions): t.Validation<FileSyncDocument> {
   // The fast way: the streaming reader over the whole text, which holds one item's tree at a time. Whatever it
   // cannot decode is read again the tree way, which gives every issue with the same paths and positions.
-  const limits = resolveLimits(options?.parse)
-  const text = inputText(input, limits.maxLength)
-  if (E.isRight(text) && text.right.length <= limits.maxLength) {
-    const document = decodeWhole(text.right, limits)
-    if (document !== undefined) return t.success(document)
-  }
+  const document = readWholeFast(input, options, decodeWhole)
+  if (document !== undefined) return t.success(document)
   const parsed = parseXml(input, options?.parse)
   if (E.isLeft(parsed)) {
     return t.failures(parseFailures(parsed.left, c, input, undefined))

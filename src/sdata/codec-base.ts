@@ -1,17 +1,14 @@
-// The machinery behind the sdata codecs: root checks, guards, document and element codec builders, and the
-// readers and writers of diagnoses documents and payload resources (sync §4–§5, core §3.10/§3.11). Internal.
-import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { parseFailures } from '../codec/context'
-import type { DocumentOptions } from '../codec/document'
+import { type DocumentOptions, readWholeFast } from '../codec/document'
 import { type ElementDescription, guardOf } from '../codec/schema/describe'
 import { isElement } from '../codec/schema/tree'
 import { compileReader, compileWriter } from '../codec/schema/xml'
 
 export { isElement }
 
-import { inputText, isXmlInput, type XmlInput } from '../xml/encoding'
-import { type Limits, resolveLimits } from '../xml/options'
+import { isXmlInput, type XmlInput } from '../xml/encoding'
+import type { Limits } from '../xml/options'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
@@ -119,12 +116,8 @@ export function decodeText<A>(
   if (whole !== undefined) {
     // The fast way, when the text is within the limits the tree way applies to a whole document; whatever it
     // cannot decode is read again the tree way, which gives every issue with the same paths and positions.
-    const limits = resolveLimits(options?.parse)
-    const input = inputText(text, limits.maxLength)
-    if (E.isRight(input) && input.right.length <= limits.maxLength) {
-      const value = whole(input.right, limits)
-      if (value !== undefined) return t.success(value)
-    }
+    const value = readWholeFast(text, options, whole)
+    if (value !== undefined) return t.success(value)
   }
   const parsed = parseXml(text, options?.parse)
   if (parsed._tag === 'Left') {

@@ -6,7 +6,6 @@ import type { XmlInput } from '../xml/encoding'
 import { DIAGNOSES_ROOT, describedDocument, documentCodec, withRoot, writeDiagnosesDocument } from './codec-base'
 import { DIGEST } from './digest'
 import type { DiagnosesDocument, Digest, SyncState, Tracking } from './model'
-import { SDATA_NS } from './namespaces'
 import { SYNC_STATE } from './sync-state'
 import { TRACKING } from './tracking'
 

@@ -81,6 +81,12 @@ const element = (name: string): PathStep => ({ kind: 'element', name })
 /** An issue of a whole answer (no steps). */
 const whole = (code: IssueCode, message: string): Issue[] => [issueWithSteps('error', code, [], message)]
 
+/** An answer that cannot be read: one error at `steps` (JSON members or XML elements, as `format` says). */
+const failed = (code: IssueCode, steps: PathStep[], message: string, format?: PathFormat): Props => ({
+  kind: 'error',
+  issues: [issueWithSteps('error', code, steps, message, format)],
+})
+
 /** An issue at a property. */
 const at = (p: Prop, code: IssueCode, message: string): Issue =>
   issueWithSteps('error', code, p.steps, message, p.format)
@@ -102,18 +108,7 @@ function jsonProps(text: string): Props {
   const error = root.error ?? root['odata.error']
   if (error !== undefined) {
     const key = root.error !== undefined ? 'error' : 'odata.error'
-    return {
-      kind: 'error',
-      issues: [
-        issueWithSteps(
-          'error',
-          'unexpected',
-          [member(key)],
-          `the server answered with an error: ${odataJsonError(error)}`,
-          'json',
-        ),
-      ],
-    }
+    return failed('unexpected', [member(key)], `the server answered with an error: ${odataJsonError(error)}`, 'json')
   }
   // Verbose JSON wraps everything in `d`; light and nometadata JSON do not.
   const hasD = Object.hasOwn(root, 'd') && root.d !== null && typeof root.d === 'object'
@@ -170,17 +165,7 @@ function xmlProps(text: string): Props {
     const code = childNamed(root, ODATA_METADATA, 'code')
     const message = childNamed(root, ODATA_METADATA, 'message')
     const detail = [code && elementText(code), message && elementText(message)].filter((x) => x).join(': ')
-    return {
-      kind: 'error',
-      issues: [
-        issueWithSteps(
-          'error',
-          'unexpected',
-          [rootStep],
-          `the server answered with an error: ${detail || 'no message'}`,
-        ),
-      ],
-    }
+    return failed('unexpected', [rootStep], `the server answered with an error: ${detail || 'no message'}`)
   }
   // A single-property request answers the bare property element: <d:Id m:type="Edm.Guid">…</d:Id>.
   if (root.namespace === ODATA_DATASERVICES) {
@@ -202,27 +187,15 @@ function xmlProps(text: string): Props {
     if (content !== undefined) path.push(element(qualifiedName(content)))
     if (properties !== undefined) path.push(element(qualifiedName(properties)))
     if (properties === undefined) {
-      return {
-        kind: 'error',
-        issues: [
-          issueWithSteps('error', 'missing', path, 'expected element m:properties in the Atom entry, found none'),
-        ],
-      }
+      return failed('missing', path, 'expected element m:properties in the Atom entry, found none')
     }
   } else {
-    return {
-      kind: 'error',
-      issues: [
-        issueWithSteps(
-          'error',
-          'unexpected',
-          [rootStep],
-          `expected an Atom entry, m:properties or a d: property element, found <${qualifiedName(root)}>${
-            root.namespace === null ? '' : ` (${root.namespace})`
-          }`,
-        ),
-      ],
-    }
+    const found = `<${qualifiedName(root)}>${root.namespace === null ? '' : ` (${root.namespace})`}`
+    return failed(
+      'unexpected',
+      [rootStep],
+      `expected an Atom entry, m:properties or a d: property element, found ${found}`,
+    )
   }
   const props = properties
   return {
