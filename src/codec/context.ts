@@ -203,3 +203,24 @@ export function insertEntry(c: t.Context, errors: t.Errors, entry: t.ContextEntr
     return e.message === undefined ? { value: e.value, context } : { value: e.value, context, message: e.message }
   })
 }
+
+/** The message for a decode step that threw: `unexpected input: ` and what was thrown. */
+export function unexpectedInput(thrown: unknown): string {
+  return `unexpected input: ${thrown instanceof Error ? thrown.message : String(thrown)}`
+}
+
+/**
+ * Runs a decode step; a hand-built tree that breaks the XmlElement contract deep inside becomes an error, not a throw.
+ *
+ * @example
+ * ```ts
+ * guarded(null, [], () => { throw new Error('boom') }) // a failure: "unexpected input: boom"
+ * ```
+ */
+export function guarded<A>(input: unknown, c: t.Context, run: () => t.Validation<A>): t.Validation<A> {
+  try {
+    return run()
+  } catch (e) {
+    return t.failure(input, c, unexpectedInput(e))
+  }
+}

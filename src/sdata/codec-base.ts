@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { parseFailures } from '../codec/context'
+import { guarded, parseFailures } from '../codec/context'
 import { type DocumentOptions, readWholeFast } from '../codec/document'
 import { type ElementDescription, guardOf } from '../codec/schema/describe'
 import { isElement } from '../codec/schema/tree'
@@ -23,15 +23,6 @@ export type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | 
 
 export function describeName(ns: string | null, localName: string): string {
   return ns === null ? `${localName} in no namespace` : `${localName} in namespace ${ns}`
-}
-
-/** Runs a decode step; a hand-built tree that breaks the XmlElement contract deep inside becomes an error, not a throw. */
-export function guarded<A>(input: unknown, c: t.Context, run: () => t.Validation<A>): t.Validation<A> {
-  try {
-    return run()
-  } catch (e) {
-    return t.failure(input, c, `unexpected input: ${e instanceof Error ? e.message : String(e)}`)
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 // The Atom sync feed over the streaming XML reader's events (sync §4.4, §5.8; core §13.4): each entry decoded as its
 // end tag comes, the feed's own members when the feed ends. One engine for streamSyncFeed and the in-memory decode.
 import type * as t from 'io-ts'
+import { unexpectedInput } from '../codec/context'
 import { reportErrors } from '../codec/report'
 import { wholeInputIssue } from '../common/issues'
 import type { Limits } from '../xml/options'
@@ -29,9 +30,7 @@ interface FeedState {
 }
 
 function failWith(sink: Sink<unknown>, error: unknown): void {
-  sink.fail([
-    wholeInputIssue(`unexpected input: ${error instanceof Error ? error.message : String(error)}`, 'internal'),
-  ])
+  sink.fail([wholeInputIssue(unexpectedInput(error), 'internal')])
 }
 
 const PLACEHOLDER: XmlElement = {

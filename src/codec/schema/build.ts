@@ -3,6 +3,7 @@
 // syncwire's do (docs/schema.md).
 import * as t from 'io-ts'
 import type { XmlElement } from '../../xml/types'
+import { guarded } from '../context'
 import { type Errs, run } from '../json/read'
 import { type Child, type ElementDescription, guardOf, type JsonForm } from './describe'
 import { type Dialect, dialect } from './dialect'
@@ -133,13 +134,11 @@ export function describedElement<A>(
         const found = `<${el.localName}>${el.namespace === null ? ' in no namespace' : ` in namespace ${el.namespace}`}`
         return t.failure(el, c, `expected element ${wanted}, found ${found}`)
       }
-      try {
+      return guarded(el, c, () => {
         const problems = new Problems(c, written.prefixes)
         const value = read(el, at(undefined, el), problems)
         return problems.errors.length > 0 || value === undefined ? t.failures(problems.errors) : t.success(value)
-      } catch (e) {
-        return t.failure(el, c, `unexpected input: ${e instanceof Error ? e.message : String(e)}`)
-      }
+      })
     },
     write,
   )
