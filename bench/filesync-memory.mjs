@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { FolderItemElement, fileSyncXml } from '../dist/filesync/index.js'
 import { parseXml } from '../dist/xml/index.js'
+import { measureDecode } from './measure-decode.mjs'
 
 const [file, way] = process.argv.slice(2)
 const text = readFileSync(file, 'utf8')
@@ -18,14 +19,4 @@ const decode =
       }
     : (s) => Codec.decode(s)
 decode('<Folder><Items><Document><ResourceID>a</ResourceID></Document></Items></Folder>')
-globalThis.gc()
-globalThis.gc()
-const before = process.memoryUsage()
-const t0 = performance.now()
-const r = decode(text)
-const ms = performance.now() - t0
-const peakRss = process.resourceUsage().maxRSS * 1024
-if (r._tag !== 'Right') throw new Error(`${way} did not decode the file`)
-globalThis.gc()
-const kept = process.memoryUsage().heapUsed - before.heapUsed
-console.log(JSON.stringify({ bytes, ms, peakPerByte: (peakRss - before.rss) / bytes, keptPerByte: kept / bytes }))
+measureDecode(way, bytes, () => decode(text))

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { syncFeedElement, syncFeedXml } from '../dist/sdata/index.js'
 import { parseXml } from '../dist/xml/index.js'
+import { measureDecode } from './measure-decode.mjs'
 
 const text = readFileSync(process.argv[2], 'utf8')
 const way = process.argv[3] ?? 'decode'
@@ -19,14 +20,4 @@ const decode =
         return p._tag === 'Right' ? Element.decode(p.right.root) : p
       }
     : () => Codec.decode(text)
-globalThis.gc()
-globalThis.gc()
-const before = process.memoryUsage()
-const t0 = performance.now()
-const r = decode()
-const ms = performance.now() - t0
-const peakRss = process.resourceUsage().maxRSS * 1024
-if (r._tag !== 'Right') throw new Error(`${way} did not decode the file`)
-globalThis.gc()
-const kept = process.memoryUsage().heapUsed - before.heapUsed
-console.log(JSON.stringify({ bytes, ms, peakPerByte: (peakRss - before.rss) / bytes, keptPerByte: kept / bytes }))
+measureDecode(way, bytes, decode)
