@@ -1,7 +1,8 @@
 // `syncwire validate` of a large feed with a warning on every entry, streamed (the file is over --max-size): CPU
 // time and peak RSS of the built CLI in child processes, so the cost of placing many problems in the text shows.
 // Every entry's sync:stamp lacks its time zone and the digest comes after the entries (its checks wait for it).
-// Alone: `npx tsup && node bench/run.mjs cli-warnings` (BENCH_WARN_MB sets the size, BENCH_ROUNDS the rounds).
+// Alone: `npx tsup && node bench/run.mjs cli-warnings` (BENCH_WARN_MB sets the size, BENCH_ROUNDS the rounds;
+// BENCH_VALID=1 writes the same feed without the warnings).
 // BENCH_CLI_OTHER=<path to another build's dist/cli/index.js> alternates the two builds round by round and prints
 // their ratio (CPU time and peak RSS), for a before/after comparison under a noisy load.
 import { spawnSync } from 'node:child_process'
@@ -51,8 +52,8 @@ const dir = mkdtempSync(join(tmpdir(), 'syncwire-cli-warnings-'))
 let failed = false
 try {
   const feed = join(dir, 'feed.xml')
-  const entries = await writeFeed(feed, MB, true)
-  const results = clis.map(() => ({ cpu: [], rss: [], problems: 0, summary: '' }))
+  const entries = await writeFeed(feed, MB, process.env.BENCH_VALID !== '1')
+  const results = clis.map(() => ({ cpu: [], rss: [], problems: 0, summary: "", output: "" }))
   for (let round = 0; round < ROUNDS; round++) {
     // Alternating which build goes first, so a change of load does not favour one side.
     const order = round % 2 === 0 ? clis.map((_, k) => k) : clis.map((_, k) => k).reverse()
@@ -63,6 +64,7 @@ try {
       results[k].rss.push(r.rss)
       results[k].problems = r.lines.length - 1
       results[k].summary = r.lines.at(-1)?.replace(feed, 'feed.xml') ?? ''
+      results[k].output = r.lines.join('\n')
     }
   }
   const size = `${(statSync(feed).size / 1048576).toFixed(0)} MiB, ${entries} entries`
@@ -80,6 +82,11 @@ try {
     )
   })
   if (clis.length === 2) {
+    // The builds compared must print the same problems at the same places.
+    if (results[0].output !== results[1].output) {
+      failed = true
+      console.log('\nthe two builds print different problems')
+    }
     const ratios = results[0].cpu.map((c, i) => c / results[1].cpu[i])
     const rssRatios = results[0].rss.map((c, i) => c / results[1].rss[i])
     console.log(
