@@ -53,7 +53,7 @@ let failed = false
 try {
   const feed = join(dir, 'feed.xml')
   const entries = await writeFeed(feed, MB, process.env.BENCH_VALID !== '1')
-  const results = clis.map(() => ({ cpu: [], rss: [], problems: 0, summary: "", output: "" }))
+  const results = clis.map(() => ({ cpu: [], rss: [], problems: 0, summary: '', output: '' }))
   for (let round = 0; round < ROUNDS; round++) {
     // Alternating which build goes first, so a change of load does not favour one side.
     const order = round % 2 === 0 ? clis.map((_, k) => k) : clis.map((_, k) => k).reverse()

@@ -25,7 +25,7 @@ function expectPlacedAlike(streamed: XmlElement, memory: XmlElement): void {
   const [a, b] = [elementsOf(streamed.children), elementsOf(memory.children)]
   if (streamed.localName !== 'Items') expect(a.map((e) => e.localName)).toEqual(b.map((e) => e.localName))
   else expect(a).toEqual([])
-  a.forEach((child, k) => expectPlacedAlike(child, b[k]!))
+  for (const [k, child] of a.entries()) expectPlacedAlike(child, b[k]!)
 }
 
 function expectPlacedAsInMemory(text: string, events: FileSyncEvent[]): void {

@@ -21,7 +21,7 @@ function expectPlacedAlike(streamed: XmlElement, memory: XmlElement): void {
   expect(elementPosition(streamed)).toEqual(elementPosition(memory))
   const [a, b] = [elementsOf(streamed.children), elementsOf(memory.children)]
   expect(a.map((e) => e.localName)).toEqual(b.map((e) => e.localName))
-  a.forEach((child, k) => expectPlacedAlike(child, b[k]!))
+  for (const [k, child] of a.entries()) expectPlacedAlike(child, b[k]!)
 }
 
 /** The events of a stream with positions against `parseXml(text, { positions: true })` and the in-memory decode. */
@@ -43,13 +43,13 @@ function expectPlacedAsInMemory(text: string, events: SyncFeedEvent[]): void {
   const entries = elementsOf(root.children).filter(isEntry)
   const streamed = events.filter((e) => e.type === 'entry')
   expect(streamed).toHaveLength(entries.length)
-  streamed.forEach((e, k) => expectPlacedAlike(e.element!, entries[k]!))
+  for (const [k, e] of streamed.entries()) expectPlacedAlike(e.element!, entries[k]!)
   const end = events[events.length - 1]!
   if (end.type !== 'end') throw new Error('a feed that decodes ends with end')
   expect(elementPosition(end.element!)).toEqual(elementPosition(root))
   const members = elementsOf(root.children).filter((e) => !isEntry(e))
   expect(elementsOf(end.element!.children)).toHaveLength(members.length)
-  elementsOf(end.element!.children).forEach((child, k) => expectPlacedAlike(child, members[k]!))
+  for (const [k, child] of elementsOf(end.element!.children).entries()) expectPlacedAlike(child, members[k]!)
 }
 
 describe('streamSyncFeed with parse.positions', () => {
