@@ -19,8 +19,11 @@ export interface TextPoint {
   column: number
 }
 
-// Kept beside the tree, not in it: elements keep their documented shape, and a tree dropped is collected whole.
-const POSITIONS = new WeakMap<XmlElement, TextPoint>()
+// Kept on the element under a symbol, not enumerable: elements keep their documented shape (keys, equality, JSON),
+// and a place costs a property, not a WeakMap entry (whose upkeep in the garbage collector, one per element read,
+// made a streamed read with positions markedly slower; see BENCHMARKS.md).
+const POSITION = Symbol('syncwire.position')
+type Placed = XmlElement & { readonly [POSITION]?: TextPoint }
 
 /**
  * Where an element's start tag begins (its `<`), when the element was parsed by `parseXml` (or a document codec)
@@ -33,7 +36,7 @@ const POSITIONS = new WeakMap<XmlElement, TextPoint>()
  * ```
  */
 export function elementPosition(element: XmlElement): TextPoint | undefined {
-  return POSITIONS.get(element)
+  return (element as Placed)[POSITION]
 }
 
 /**
@@ -55,7 +58,7 @@ export function recordPositions(
     const offset = starts[k]!
     counter.advanceTo(offset)
     const column = counter.line === 1 ? offset + first : offset - counter.lineStart + 1
-    POSITIONS.set(elements[k]!, { line: counter.line + line0, column })
+    Object.defineProperty(elements[k]!, POSITION, { value: { line: counter.line + line0, column } })
   }
 }
 
@@ -131,7 +134,7 @@ export function elementBelow(element: XmlElement, steps: readonly PathStep[], fr
 export function placeIssues(issues: readonly Issue[], element: XmlElement, depth: number): void {
   for (const issue of issues) {
     if (issue.line !== undefined) continue
-    const at = POSITIONS.get(elementBelow(element, issue.steps, depth))
+    const at = elementPosition(elementBelow(element, issue.steps, depth))
     if (at === undefined) continue
     issue.line = at.line
     issue.column = at.column

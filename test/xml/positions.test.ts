@@ -146,3 +146,24 @@ describe('parseXml positions', () => {
     expect(checked).toBeGreaterThan(500)
   })
 })
+
+describe('parseXml positions leave the tree as it is', () => {
+  it('gives the same tree, keys and JSON as a parse without positions', () => {
+    let checked = 0
+    for (const [name, source] of fixtures) {
+      const [placed, plain] = [parseXml(source, { positions: true }), parseXml(source)]
+      if (E.isLeft(placed) || E.isLeft(plain)) continue
+      checked++
+      expect(elementPosition(placed.right.root), name).toBeDefined()
+      expect(placed.right, name).toStrictEqual(plain.right)
+      expect(JSON.stringify(placed.right), name).toBe(JSON.stringify(plain.right))
+      for (const e of elements(placed.right.root)) {
+        expect(Object.keys(e)).toEqual(['type', 'namespace', 'localName', 'prefix', 'attributes', 'children'])
+        expect(
+          Object.getOwnPropertySymbols(e).filter((s) => Object.getOwnPropertyDescriptor(e, s)?.enumerable),
+        ).toEqual([])
+      }
+    }
+    expect(checked).toBeGreaterThan(0)
+  })
+})
