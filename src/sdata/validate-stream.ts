@@ -2,14 +2,16 @@
 // in bounded memory with the in-memory result (sync §2.2, §4.3–§4.4, core §13.4).
 
 import { Uuid } from '../codec/guid'
+import type { StepPath } from '../common/issue-list'
 import type { Issue } from '../common/issues'
 import type { SyncEntry, SyncFeed, SyncState } from './model'
 import type { SyncFeedRole } from './roles'
 import { AgainstDigest, type LocatedState, TickOrder } from './validate-digest'
 import { checkEntry } from './validate-entry'
-import { elementName, Issues } from './validate-issues'
+import { elementName, Issues, rootAt } from './validate-issues'
 
-const statePath = (position: number): string => `/feed/entry[${position}]/sync:syncState`
+const FEED = rootAt('feed')
+const statePath = (position: number): StepPath => FEED.element('entry', position).element('sync:syncState')
 
 /**
  * A uuid as a short fresh string (two hex digits to a character): the key repeated uuids are found by. A uuid as
@@ -39,7 +41,7 @@ export class FeedEntryRules {
   /** Entries given so far. */
   count = 0
   private readonly own: Map<SyncFeedRole, Issues>
-  private readonly ticks = new TickOrder((position) => ({ path: statePath(position) }))
+  private readonly ticks = new TickOrder((position) => ({ at: statePath(position) }))
   private readonly tickIssues = new Issues()
   private readonly uuids = new Map<string, number>()
   private readonly uuidIssues = new Issues()
@@ -62,7 +64,7 @@ export class FeedEntryRules {
   /** Checks the next entry. */
   add(entry: SyncEntry): void {
     const index = this.count++
-    const base = `/feed/entry[${index + 1}]`
+    const base = FEED.element('entry', index + 1)
     if (entry === null || typeof entry !== 'object') {
       for (const issues of this.own.values()) issues.error(base, 'the entry is not an object')
       return
@@ -70,12 +72,12 @@ export class FeedEntryRules {
     for (const [role, issues] of this.own) checkEntry(issues, base, entry, role)
     const state = entry.syncState
     if (state !== null && typeof state === 'object') {
-      const located: LocatedState = { path: statePath(index + 1), state }
+      const located: LocatedState = { at: base.element('sync:syncState'), state }
       this.ticks.add(this.tickIssues, located, index + 1)
       if (this.against !== undefined) this.against.add(this.digestIssues, located)
       else this.keep(state, index + 1)
     }
-    this.uuid(entry, index)
+    this.uuid(entry, index, base)
   }
 
   /** The issues, as `validateSyncFeed` orders them after the feed's own: entries, ticks, uuids, digest. */
@@ -88,7 +90,7 @@ export class FeedEntryRules {
       for (let k = 0; k < this.laterCount; k++) {
         const [endpoint, tick, position] = [later[3 * k]!, later[3 * k + 1]!, later[3 * k + 2]!]
         const state = { endpoint: this.endpointNames[endpoint]!, tick } as SyncState
-        against.add(this.digestIssues, { path: statePath(position), state })
+        against.add(this.digestIssues, { at: statePath(position), state })
       }
     }
     return [...own.list, ...this.tickIssues.list, ...this.uuidIssues.list, ...this.digestIssues.list]
@@ -112,7 +114,7 @@ export class FeedEntryRules {
     later.set([endpoint, state.tick, position], 3 * this.laterCount++)
   }
 
-  private uuid(entry: SyncEntry, index: number): void {
+  private uuid(entry: SyncEntry, index: number, base: StepPath): void {
     const uuid = entry.payload?.uuid
     if (!Uuid.is(uuid)) return
     // UUIDs compare case-insensitively (sdata.xsd uuid--type; the spec mixes cases).
@@ -123,7 +125,7 @@ export class FeedEntryRules {
       const element = entry.payload!.element
       const name = element !== null && typeof element === 'object' ? elementName(element) : '*'
       this.uuidIssues.warning(
-        `/feed/entry[${index + 1}]/sdata:payload/${name}/@sdata:uuid`,
+        base.element('sdata:payload').element(name).attribute('sdata:uuid'),
         `sdata:uuid ${uuid} appears again (first in entry[${first + 1}]); a sync feed carries each resource once`,
       )
     }
