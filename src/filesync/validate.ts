@@ -226,7 +226,10 @@ function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
   }
   if (item.writeMode !== undefined) {
     if (!WRITE_MODES.has(item.writeMode)) {
-      issues.warning(path.element('WriteMode'), `WriteMode ${show(item.writeMode)} is not Create, Update or CreateOrUpdate`)
+      issues.warning(
+        path.element('WriteMode'),
+        `WriteMode ${show(item.writeMode)} is not Create, Update or CreateOrUpdate`,
+      )
     }
     if (item.writeMode === 'Update' && item.eTag === undefined) {
       issues.error(path, 'a write with WriteMode Update has no ETag (the server needs it to detect conflicts)')
@@ -235,7 +238,8 @@ function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
       issues.warning(path, 'a write with WriteMode Create has no RelationshipName (the new item needs a name)')
     }
   }
-  if (item.modifierIdentity !== undefined) checkIdentity(item.modifierIdentity, path.element('ModifierIdentity'), issues)
+  if (item.modifierIdentity !== undefined)
+    checkIdentity(item.modifierIdentity, path.element('ModifierIdentity'), issues)
   if (item.kind === 'Folder') {
     for (const key of ['quotaState', 'listLevelQuotaState'] as const) {
       const state = item[key]

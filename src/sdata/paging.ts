@@ -81,7 +81,9 @@ function checkPages(pages: readonly SyncFeed[], issues: Issue[]): void {
     const next = nextPage(page)
     const isLast = p === pages.length - 1
     if (next === undefined && !isLast) {
-      issues.push(issueAt('error', 'rule', base.element('link'), `page ${p + 1} has no next link, yet more pages follow`))
+      issues.push(
+        issueAt('error', 'rule', base.element('link'), `page ${p + 1} has no next link, yet more pages follow`),
+      )
     }
     if (next !== undefined) {
       const earlier = nextSeen.get(next)

@@ -98,8 +98,7 @@ export function checkSyncState(issues: Issues, base: StepPath, state: SyncState)
 export function checkHttp(issues: Issues, base: StepPath, entry: SyncEntry): void {
   const http = entry.http ?? {}
   const status = base.element('http:httpStatus')
-  if (http.status === undefined)
-    issues.error(status, 'a result entry needs http:httpStatus (core §13.4)')
+  if (http.status === undefined) issues.error(status, 'a result entry needs http:httpStatus (core §13.4)')
   else if (!Number.isInteger(http.status) || http.status < 100 || http.status > 599) {
     issues.error(status, `httpStatus ${describe(http.status)} is not an HTTP status code`)
   }
@@ -175,10 +174,7 @@ export function validateSyncEntry(entry: SyncEntry, options: ValidateSyncEntryOp
     if (entry === null || typeof entry !== 'object') issues.error(at, 'the entry is not an object')
     else checkEntry(issues, at, entry, options.role ?? 'digest')
   } catch (cause) {
-    issues.error(
-      at,
-      `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`,
-    )
+    issues.error(at, `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`)
   }
   return issues.list
 }

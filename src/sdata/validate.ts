@@ -100,8 +100,7 @@ export function checkFeedMembers(issues: Issues, feed: SyncFeed, role: SyncFeedR
   const syncMode = FEED.element('sync:syncMode')
   const digest = FEED.element('sync:digest')
   if (feed.syncMode === undefined) {
-    if (role === 'target-request')
-      issues.error(syncMode, 'a $syncTarget request needs sync:syncMode (sync §4.4)')
+    if (role === 'target-request') issues.error(syncMode, 'a $syncTarget request needs sync:syncMode (sync §4.4)')
     else if (role === 'source') {
       issues.warning(syncMode, 'the feed has no sync:syncMode; it is required once posted to $syncTarget')
     }
@@ -172,10 +171,7 @@ export function validateTracking(tracking: Tracking): Issue[] {
     for (const key of ['phase', 'phaseDetail'] as const) issues.text(at.element(key), tracking[key], key)
     checkExtensions(issues, at, tracking.extensions)
   } catch (cause) {
-    issues.error(
-      at,
-      `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`,
-    )
+    issues.error(at, `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`)
   }
   return issues.list
 }
