@@ -99,7 +99,7 @@ export class StepPath {
  *
  * @example
  * ```ts
- * issueAt('warning', 'rule', StepPath.of(FEED).element('sync:digest'), 'the digest has no origin').path // '/feed/sync:digest'
+ * issueAt('warning', 'rule', StepPath.of([{ kind: 'element', name: 'feed' }]).element('sync:digest'), 'no origin').path // '/feed/sync:digest'
  * ```
  */
 export function issueAt(severity: IssueSeverity, code: IssueCode, at: StepPath, message: string): Issue {
