@@ -2,6 +2,7 @@
 // Implements core §6.4 (sequential paging links, OpenSearch figures) and sync §2.2/§5.6 (ticks across pages).
 import { issueAt, StepPath } from '../common/issue-list'
 import type { Issue } from '../common/issues'
+import { thrownMessage } from '../xml/issue'
 import type { Link, SyncFeed } from './model'
 import { checkTickOrder, type LocatedState } from './validate'
 
@@ -47,12 +48,7 @@ export function checkPageSequence(pages: readonly SyncFeed[]): Issue[] {
     checkPages(pages, issues)
   } catch (cause) {
     issues.push(
-      issueAt(
-        'error',
-        'rule',
-        StepPath.fromText('/'),
-        `the pages could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`,
-      ),
+      issueAt('error', 'rule', StepPath.fromText('/'), `the pages could not be inspected: ${thrownMessage(cause)}`),
     )
   }
   return issues

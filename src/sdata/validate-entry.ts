@@ -4,6 +4,7 @@
 import { Uuid } from '../codec/guid'
 import type { StepPath } from '../common/issue-list'
 import type { Issue } from '../common/issues'
+import { thrownMessage } from '../xml/issue'
 import { entryExtensionChecks } from './entry-checks'
 import type { Diagnosis, PayloadResource, SyncEntry, SyncState } from './model'
 import type { SyncEntryRole } from './roles'
@@ -174,7 +175,7 @@ export function validateSyncEntry(entry: SyncEntry, options: ValidateSyncEntryOp
     if (entry === null || typeof entry !== 'object') issues.error(at, 'the entry is not an object')
     else checkEntry(issues, at, entry, options.role ?? 'digest')
   } catch (cause) {
-    issues.error(at, `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`)
+    issues.error(at, `the value could not be inspected: ${thrownMessage(cause)}`)
   }
   return issues.list
 }

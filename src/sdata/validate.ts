@@ -2,6 +2,7 @@
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4; digests and entries live in their own modules.
 import type { StepPath } from '../common/issue-list'
 import type { Issue } from '../common/issues'
+import { thrownMessage } from '../xml/issue'
 import type { SyncFeed, Tracking } from './model'
 import type { SyncFeedRole } from './roles'
 import { checkDigest } from './validate-digest'
@@ -62,7 +63,7 @@ export function validateSyncFeed(feed: SyncFeed, options: ValidateSyncFeedOption
     checkFeed(issues, feed, role)
   } catch (cause) {
     // Hand-built values may hold getters or proxies that throw; validation still answers.
-    issues.error(FEED, `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`)
+    issues.error(FEED, `the value could not be inspected: ${thrownMessage(cause)}`)
   }
   return issues.list
 }
@@ -171,7 +172,7 @@ export function validateTracking(tracking: Tracking): Issue[] {
     for (const key of ['phase', 'phaseDetail'] as const) issues.text(at.element(key), tracking[key], key)
     checkExtensions(issues, at, tracking.extensions)
   } catch (cause) {
-    issues.error(at, `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`)
+    issues.error(at, `the value could not be inspected: ${thrownMessage(cause)}`)
   }
   return issues.list
 }
