@@ -22,21 +22,31 @@ export type JsonReader<A> = (errs: Errs, u: unknown, c: Ctx) => A | undefined
 
 /**
  * A member read and written through an item reader and writer the compiler is given rather than derives: the codec
- * kit's codec children and kept content. An array member when `repeated`, else one member with its cardinality.
+ * kit's codec children and kept content. Read and written as a repeated (`many`: an array, `[]` when absent) or a
+ * nested (`one`, with its cardinality) child is.
  *
  * @example
  * ```ts
- * const note: ItemChild = { kind: 'item', key: 'note', json: 'note', occurs: 'optional', read, write }
+ * const note: ItemChild = { kind: 'one', key: 'note', json: 'note', occurs: 'optional', read, write }
  * ```
  */
-export interface ItemChild {
-  readonly kind: 'item'
+export type ItemChild = ({ readonly kind: 'many' } | { readonly kind: 'one' }) & ItemMember
+
+/**
+ * What an {@link ItemChild} has beside its kind.
+ *
+ * @example
+ * ```ts
+ * const member: ItemMember = { key: 'note', json: 'note', read, write }
+ * ```
+ */
+export interface ItemMember {
   /** The value's member name. */
   readonly key: string
   /** The JSON member name. */
   readonly json: string
-  /** Cardinality; `repeated` members are arrays (`[]` when absent). */
-  readonly occurs: Occurs | 'repeated'
+  /** The cardinality of a `one` member (a nested child's is `optional`). */
+  readonly occurs?: Occurs
   /** The reader of one item (or of the member's value). */
   readonly read: JsonReader<unknown>
   /** The writer of one item (or of the member's value). */
@@ -68,12 +78,12 @@ function absent(
   o: JsonRecord,
   c: Ctx,
   name: string,
-  occurs: Occurs,
+  occurs: Occurs | undefined,
   key: string,
   value: Record<string, unknown>,
 ): void {
   if (occurs === 'required') fail(errs, o, at(c, name, t.string, undefined), `${name} is missing`)
-  else if (occurs !== 'optional') value[key] = occurs.default
+  else if (typeof occurs === 'object') value[key] = occurs.default
 }
 
 const jsonReaders = new WeakMap<ElementDescription<unknown>, JsonReader<unknown>>()
@@ -111,7 +121,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>, kit?: KitJsonChil
   if (d.namespaces !== undefined) known.add('$namespace')
   const leftOut = d.extensions === 'always' ? EXTENSIONS : NONE
   const items = children.map((c) =>
-    c.kind === 'item' ? c.read : c.kind === 'leaf' ? undefined : compileJsonReader(itemOf(c), kit),
+    c.kind === 'leaf' ? undefined : 'read' in c ? c.read : compileJsonReader(itemOf(c), kit),
   )
   const wrapper = d.json.wrapper
   const reader: JsonReader<A> = (errs, u, top) => {
@@ -134,19 +144,17 @@ export function compileJsonReader<A>(d: ElementDescription<A>, kit?: KitJsonChil
       value.namespace = typeof ns === 'string' ? ns : d.namespace
     }
     children.forEach((child, i) => {
-      const item = items[i]!
-      const repeated = child.kind === 'item' && child.occurs === 'repeated'
-      if (child.kind === 'many' || child.kind === 'list' || repeated) {
+      if (child.kind === 'many' || child.kind === 'list') {
+        const item = items[i]!
         const list = optArray(errs, o, child.json, c, (v, vc) => item(errs, v, vc))
-        if (list !== undefined || child.kind !== 'list') value[child.key] = list ?? []
+        if (list !== undefined || child.kind === 'many') value[child.key] = list ?? []
         return
       }
-      if (child.kind !== 'leaf') {
+      if (child.kind === 'one') {
         const v = member(o, child.json)
-        const r = v === undefined ? undefined : item(errs, v, at(c, child.json, t.UnknownRecord, v))
+        const r = v === undefined ? undefined : items[i]!(errs, v, at(c, child.json, t.UnknownRecord, v))
         if (r !== undefined) value[child.key] = r
-        else if (v === undefined && child.kind === 'item')
-          absent(errs, o, c, child.json, child.occurs as Occurs, child.key, value)
+        else if (v === undefined) absent(errs, o, c, child.json, (child as ItemChild).occurs, child.key, value)
         return
       }
       const from: JsonRecord = child.nillable ? raw : o
@@ -219,7 +227,7 @@ export function compileJsonWriter<A, O = Record<string, unknown>>(
   const children = jsonChildren(d as ElementDescription<unknown>, kit)
   const engine = d.unknown === undefined
   const items = children.map((c) =>
-    c.kind === 'item' ? c.write : c.kind === 'leaf' ? undefined : compileJsonWriter(itemOf(c), kit),
+    c.kind === 'leaf' ? undefined : 'write' in c ? c.write : compileJsonWriter(itemOf(c), kit),
   )
   const zeroForNull = children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
   const writer = (value: A): Record<string, unknown> => {
@@ -229,8 +237,7 @@ export function compileJsonWriter<A, O = Record<string, unknown>>(
       const x = v[child.key]
       if (x === undefined) return
       if (child.kind === 'leaf') out[child.json] = x === null ? null : child.type.writeJson(x)
-      else if (child.kind === 'one' || (child.kind === 'item' && child.occurs !== 'repeated'))
-        out[child.json] = items[i]!(x)
+      else if (child.kind === 'one') out[child.json] = items[i]!(x)
       else out[child.json] = (x as unknown[]).map(items[i]!)
     })
     if (!engine) return out

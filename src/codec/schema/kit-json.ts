@@ -27,14 +27,15 @@ export function kitJsonChildren(d: ElementDescription<unknown>): (LeafChild | It
     const nested = describedOf<ElementDescription<unknown>>(c.codec)
     const read = nested === undefined ? opaqueReader(c.codec) : compileJsonReader(nested, kitJsonChildren)
     const write = nested === undefined ? opaqueWriter : compileJsonWriter(nested, kitJsonChildren)
-    out.push({ kind: 'item', key: c.key, json: c.json, occurs: c.occurs, read, write })
+    if (c.occurs === 'repeated') out.push({ kind: 'many', key: c.key, json: c.json, read, write })
+    else out.push({ kind: 'one', key: c.key, json: c.json, occurs: c.occurs, read, write })
   }
   for (const a of d.attributeChildren ?? []) out.push({ ...a, kind: 'leaf', nillable: false })
   if (d.text !== undefined) out.push({ ...d.text, kind: 'leaf', occurs: 'required', nillable: false })
   const unknown = d.unknown
   if (unknown !== undefined && unknown.attributes !== 'drop') {
     const key = unknown.attributes.key
-    out.push({ kind: 'item', key, json: key, occurs: 'repeated', read: readAttribute, write: attributeToJson as Write })
+    out.push({ kind: 'many', key, json: key, read: readAttribute, write: attributeToJson as Write })
   }
   if (unknown !== undefined && unknown.children !== 'drop') {
     const { key, keep, codec } = unknown.children
@@ -44,7 +45,7 @@ export function kitJsonChildren(d: ElementDescription<unknown>): (LeafChild | It
         : keep === 'anchored'
           ? [readAnchored, anchoredToJson as Write]
           : [readElement, elementJson]
-    out.push({ kind: 'item', key, json: key, occurs: 'repeated', read, write })
+    out.push({ kind: 'many', key, json: key, read, write })
   }
   return out
 }
