@@ -111,24 +111,27 @@ function collidingHashes(hashes: Uint32Array): Set<number> | undefined {
   return colliding
 }
 
-// FNV-1a of the last code units of the lower-cased uuid (uuidKey). Equal uuids (case aside, §4.7) must hash
-// alike, which any fixed part guarantees, and the end is the random part of a UUID. An ASCII tail is folded in
-// place (it is the tail of the lower-cased text, as lower-casing ASCII keeps lengths); any other tail goes
-// through toLowerCase.
+// FNV-1a of the last code units of the lower-cased uuid (uuidKey), each ASCII one with bit 5 set. Equal uuids
+// (case aside, §4.7) must hash alike, which any fixed part guarantees, and the end is the random part of a UUID.
+// Setting bit 5 maps each ASCII capital to its small letter (and a few signs onto others, which only adds chance
+// collisions), so an ASCII tail is hashed as it stands: it is the tail of the lower-cased text, as lower-casing
+// ASCII keeps lengths. Any other tail goes through toLowerCase.
 function tailHash(uuid: string): number {
   let h = 0x811c9dc5
+  let all = 0
   for (let i = Math.max(0, uuid.length - TAIL); i < uuid.length; i++) {
-    let c = uuid.charCodeAt(i)
-    if (c >= 128) return lowerTailHash(uuidKey(uuid))
-    if (c >= 65 && c <= 90) c += 32
-    h = Math.imul(h ^ c, 0x01000193)
+    const c = uuid.charCodeAt(i)
+    all |= c
+    h = Math.imul(h ^ (c | 32), 0x01000193)
   }
-  return h
+  return all < 128 ? h : lowerTailHash(uuidKey(uuid))
 }
 
 function lowerTailHash(lower: string): number {
   let h = 0x811c9dc5
-  for (let i = Math.max(0, lower.length - TAIL); i < lower.length; i++)
-    h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193)
+  for (let i = Math.max(0, lower.length - TAIL); i < lower.length; i++) {
+    const c = lower.charCodeAt(i)
+    h = Math.imul(h ^ (c < 128 ? c | 32 : c), 0x01000193)
+  }
   return h
 }
