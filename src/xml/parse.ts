@@ -322,10 +322,18 @@ export class Parser extends NamespaceScopes {
    * caller then reads it as a tree, which gives the same value or the exact error.
    */
   private eventElement(): boolean {
+    const node = this.eventNode()
+    if (node === undefined) return false
+    this.addChildElement(node as unknown as XmlElement)
+    return true
+  }
+
+  /** The element at `<` read in event mode, or `undefined` with nothing read (see {@link eventElement}). */
+  private eventNode(): DecodedNode | undefined {
     const events = this.events!
     const d = this.depth
     const start = this.i
-    if (d >= this.limits.maxDepth || (this.defaultUri !== undefined && this.defaultUri !== null)) return false
+    if (d >= this.limits.maxDepth || (this.defaultUri !== undefined && this.defaultUri !== null)) return undefined
     const pending = this.pending
     const marks = this.declared.length
     const stacked = this.childStack.length
@@ -347,10 +355,42 @@ export class Parser extends NamespaceScopes {
       this.i = start
       while (this.declared.length > marks) this.unbind()
       this.childStack.length = stacked
-      return false
     }
-    this.addChildElement(node as unknown as XmlElement)
-    return true
+    return node
+  }
+
+  /**
+   * Reads a whole document with its root element in event mode: the root's value, or `undefined` at anything the
+   * event mode does not take or any fault (nothing is reported: the caller reads the text again the tree way).
+   */
+  eventDocument(events: ElementEvents<unknown>): { value: unknown } | undefined {
+    const s = this.s
+    this.events = events
+    this.eventsDepth = 0
+    try {
+      if (s.charCodeAt(0) === 0xfeff) this.i = 1
+      if (
+        s.startsWith('<?xml', this.i) &&
+        (isSpace(s.charCodeAt(this.i + 5)) || s.charCodeAt(this.i + 5) === QUESTION)
+      ) {
+        this.xmlDeclaration()
+      }
+      for (;;) {
+        this.skipSpace()
+        if (s.charCodeAt(this.i) !== LT) return undefined
+        if (s.startsWith('<!--', this.i)) this.comment()
+        else if (s.charCodeAt(this.i + 1) === QUESTION) this.processingInstruction()
+        else break
+      }
+      const next = s.charCodeAt(this.i + 1)
+      if (next === BANG || next === SLASH) return undefined
+      const root = this.eventNode()
+      if (root === undefined) return undefined
+      this.misc(root as unknown as XmlElement)
+      return { value: root.value }
+    } catch {
+      return undefined
+    }
   }
 
   /**
