@@ -103,6 +103,10 @@ export const ITEM_EVENTS: ElementEvents<State> = {
   leaf(state, text) {
     const s = state as RecordState
     const field = s.field!
+    if (field.type === 'text') {
+      s.out[field.key] = text
+      return true
+    }
     const r = leafValue(field, text, NO_CONTEXT)
     if (r._tag === 'Left') return false
     s.out[field.key] = r.right

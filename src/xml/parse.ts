@@ -110,6 +110,10 @@ interface Name {
   readonly qname: string
   readonly prefix: string | null
   readonly localName: string
+  /** In event mode: the name of the first child last read in an element of this name (see eventContent). */
+  first: Name | undefined
+  /** In event mode: the name of the sibling last read after an element of this name. */
+  next: Name | undefined
 }
 
 // The name cache: 256 slots, and names no longer than this are kept (longer ones are rare and not worth it).
@@ -343,7 +347,7 @@ export class Parser extends NamespaceScopes {
       this.i = start + 1
       const name = this.qname('an element name after <')
       const state = name.prefix === null ? events.start(name.localName) : undefined
-      if (state !== undefined && this.eventContent(events, state, name.qname, d + 1) && events.end(state)) {
+      if (state !== undefined && this.eventContent(events, state, name, d + 1) && events.end(state)) {
         node = { type: 'decoded', namespace: null, localName: name.localName, value: events.value(state) }
       }
     } catch {
@@ -397,8 +401,10 @@ export class Parser extends NamespaceScopes {
    * Reads, in event mode, the rest of a start tag whose name was read, its content and its end tag; children are
    * at depth `level`. `false` gives up.
    */
-  private eventContent(events: ElementEvents<unknown>, state: unknown, qname: string, level: number): boolean {
+  private eventContent(events: ElementEvents<unknown>, state: unknown, parent: Name, level: number): boolean {
     const s = this.s
+    const qname = parent.qname
+    let previous: Name | undefined
     let i = this.i
     let c = s.charCodeAt(i)
     if (c === SLASH) {
@@ -427,9 +433,21 @@ export class Parser extends NamespaceScopes {
       }
       // Markup other than elements, or a child deeper than maxDepth: the tree's checks and messages.
       if (c === BANG || c === QUESTION || level >= this.limits.maxDepth) return false
+      // Records repeat their children in the same order: the name read after the same name last time is likely
+      // the one here, and comparing it in place spares reading the name again (same text, same name).
+      const guess = previous === undefined ? parent.first : previous.next
+      let name: Name
+      if (guess !== undefined && s.startsWith(guess.qname, i + 1) && !this.continuesName(i + 1 + guess.qname.length)) {
+        name = guess
+        this.i = i + 1 + guess.qname.length
+      } else {
+        this.i = i + 1
+        name = this.qname('an element name after <')
+        if (previous === undefined) parent.first = name
+        else previous.next = name
+      }
+      previous = name
       children = true
-      this.i = i + 1
-      const name = this.qname('an element name after <')
       const kind = events.child(state, name.prefix === null ? name.localName : null)
       if (kind === undefined) return false
       if (kind === TREE) {
@@ -443,7 +461,7 @@ export class Parser extends NamespaceScopes {
       } else if (kind === LEAF) {
         const text = this.eventLeaf(name.qname)
         if (text === undefined || !events.leaf(state, text)) return false
-      } else if (!this.eventContent(events, kind, name.qname, level + 1) || !events.end(kind)) return false
+      } else if (!this.eventContent(events, kind, name, level + 1) || !events.end(kind)) return false
       i = this.i
     }
   }
@@ -695,8 +713,9 @@ export class Parser extends NamespaceScopes {
       if (!isNameStartUnit(local) && !(local >= 0xd800 && local <= 0xdb7f)) {
         this.fail(`local name in ${qname} cannot start with that character`, colon + 1)
       }
-      name = { qname, prefix: qname.slice(0, colon - start), localName: qname.slice(colon - start + 1) }
-    } else name = { qname, prefix: null, localName: qname }
+      const prefix = qname.slice(0, colon - start)
+      name = { qname, prefix, localName: qname.slice(colon - start + 1), first: undefined, next: undefined }
+    } else name = { qname, prefix: null, localName: qname, first: undefined, next: undefined }
     if (end - start <= MAX_INTERNED) this.names[slot] = name
     return name
   }
