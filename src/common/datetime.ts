@@ -40,45 +40,7 @@ export interface DateTimeParts {
   offsetMinutes: number | null
 }
 
-// The lexical form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm] (ASCII digits), read by hand: where each field is, and
-// the separators between them. A hand scan rather than a regular expression spares the match arrays and strings.
-const SEPARATORS: ReadonlyArray<readonly [number, number]> = [
-  [4, 45 /* - */],
-  [7, 45 /* - */],
-  [10, 84 /* T */],
-  [13, 58 /* : */],
-  [16, 58 /* : */],
-]
-
-/** The value of the `n` ASCII digits at `at`, or -1 when one of them is not a digit. */
-function digitsAt(s: string, at: number, n: number): number {
-  let v = 0
-  for (let k = at; k < at + n; k++) {
-    const d = s.charCodeAt(k) - 48
-    if (!(d >= 0 && d <= 9)) return -1
-    v = v * 10 + d
-  }
-  return v
-}
-
-/** Whether `s` has the lexical form; the fraction's end (19 when there is none) is where the zone starts. */
-function lexicalEnd(s: string): number {
-  if (s.length < 19) return -1
-  for (const [at, c] of SEPARATORS) if (s.charCodeAt(at) !== c) return -1
-  if (digitsAt(s, 0, 4) < 0 || digitsAt(s, 5, 2) < 0 || digitsAt(s, 8, 2) < 0) return -1
-  if (digitsAt(s, 11, 2) < 0 || digitsAt(s, 14, 2) < 0 || digitsAt(s, 17, 2) < 0) return -1
-  let i = 19
-  if (s.charCodeAt(i) === 46 /* . */) {
-    i++
-    while (digitsAt(s, i, 1) >= 0) i++
-    if (i === 20) return -1
-  }
-  const rest = s.length - i
-  if (rest === 0 || (rest === 1 && s.charCodeAt(i) === 90) /* Z */) return i
-  const sign = s.charCodeAt(i)
-  const zoned = rest === 6 && (sign === 43 || sign === 45) /* + - */ && s.charCodeAt(i + 3) === 58
-  return zoned && digitsAt(s, i + 1, 2) >= 0 && digitsAt(s, i + 4, 2) >= 0 ? i : -1
-}
+const LEXICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/
 
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
@@ -119,27 +81,25 @@ export function parseDateTime(text: string): DateTimeParts | undefined {
 
 function parse(text: string): DateTimeParts | string {
   if (text.length > 64) return 'too long for an xs:dateTime'
-  const end = lexicalEnd(text)
-  if (end < 0) return 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'
-  const year = digitsAt(text, 0, 4)
-  const month = digitsAt(text, 5, 2)
-  const day = digitsAt(text, 8, 2)
-  const hour = digitsAt(text, 11, 2)
-  const minute = digitsAt(text, 14, 2)
-  const second = digitsAt(text, 17, 2)
-  const fraction = end === 19 ? '' : text.slice(20, end)
+  const m = LEXICAL.exec(text)
+  if (m === null) return 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'
+  const year = Number(m[1])
+  const month = Number(m[2])
+  const day = Number(m[3])
+  const hour = Number(m[4])
+  const minute = Number(m[5])
+  const second = Number(m[6])
+  const fraction = m[7] ?? ''
   if (year < 1) return 'year 0000 is not allowed'
-  if (month < 1 || month > 12) return `month ${text.slice(5, 7)} is out of range`
-  if (day < 1 || day > daysInMonth(year, month)) {
-    return `day ${text.slice(8, 10)} does not exist in ${text.slice(0, 4)}-${text.slice(5, 7)}`
-  }
+  if (month < 1 || month > 12) return `month ${m[2]} is out of range`
+  if (day < 1 || day > daysInMonth(year, month)) return `day ${m[3]} does not exist in ${m[1]}-${m[2]}`
   if (hour === 24) {
     if (minute !== 0 || second !== 0 || /[1-9]/.test(fraction)) return '24 is allowed only as 24:00:00'
-  } else if (hour > 23) return `hour ${text.slice(11, 13)} is out of range`
-  if (minute > 59) return `minute ${text.slice(14, 16)} is out of range`
-  if (second > 59) return `second ${text.slice(17, 19)} is out of range`
+  } else if (hour > 23) return `hour ${m[4]} is out of range`
+  if (minute > 59) return `minute ${m[5]} is out of range`
+  if (second > 59) return `second ${m[6]} is out of range`
   let offsetMinutes: number | null = null
-  const zone = end === text.length ? undefined : text.slice(end)
+  const zone = m[8]
   if (zone !== undefined) {
     if (zone === 'Z') offsetMinutes = 0
     else {
