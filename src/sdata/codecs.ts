@@ -6,7 +6,6 @@ import type { ElementCodec } from '../codec/named'
 import type { XmlInput } from '../xml/encoding'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import {
-  DIAGNOSES_ROOT,
   describedElement,
   documentCodec,
   elementCodec,
@@ -14,7 +13,7 @@ import {
   type RootSpec,
   readPayloadResource,
 } from './codec-base'
-import { DIAGNOSIS } from './diagnosis'
+import { DIAGNOSES_DOCUMENT, DIAGNOSIS } from './diagnosis'
 import { DIGEST, DIGEST_ENTRY } from './digest'
 import { isEntry, readEntry, writeEntry } from './entry'
 import { isFeed, readFeed, writeFeed } from './feed'
@@ -34,6 +33,7 @@ import type {
 import { ATOM_NS, SDATA_NS } from './namespaces'
 import { type PayloadCodec, writePayload } from './payload'
 import type { Path, Problems } from './read'
+import { compileRoot } from './schema/root'
 import { SYNC_STATE } from './sync-state'
 import { TRACKING } from './tracking'
 import { rootDeclarations, withUsedDeclarations } from './tree'
@@ -163,7 +163,10 @@ export const DiagnosisElement: ElementCodec<Diagnosis> = describedElement('Diagn
  * DiagnosesElement.decode(element) // Either<t.Errors, DiagnosesDocument>
  * ```
  */
-export const DiagnosesElement: ElementCodec<DiagnosesDocument> = elementCodec('DiagnosesElement', DIAGNOSES_ROOT)
+export const DiagnosesElement: ElementCodec<DiagnosesDocument> = elementCodec(
+  'DiagnosesElement',
+  compileRoot(DIAGNOSES_DOCUMENT),
+)
 
 /**
  * The element codec of `tracking` (namespace `…/sdata/2008/1`, or `…/sdata/2008` as the sync examples send).
