@@ -12,8 +12,6 @@ import type { Limits } from '../xml/options'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
-import type { PayloadResource } from './model'
-import { type PayloadCodec, readPayload } from './payload'
 import { at, type Path, Problems } from './read'
 import { rootDeclarations, SDATA, withUsedDeclarations } from './tree'
 
@@ -116,9 +114,6 @@ export function decodeText<A>(
   return validation(problems, decodeRoot(parsed.right.root, spec, problems))
 }
 
-export const isPayload = (u: unknown): u is PayloadResource<any> =>
-  typeof u === 'object' && u !== null && isElement((u as PayloadResource).element)
-
 export const withRoot = (el: XmlElement): XmlElement =>
   withUsedDeclarations({ ...el, attributes: [...rootDeclarations(), ...el.attributes] })
 
@@ -163,15 +158,5 @@ function describedRoot<A>(d: ElementDescription<A>): RootSpec<A> {
     localNames: [d.name],
     read: compileReader(d, SDATA),
     write: (a) => asRoot(write(a)),
-  }
-}
-
-export function readPayloadResource<V>(codec: PayloadCodec<V> | undefined): Reader<PayloadResource<V>> {
-  return (el, path, problems) => {
-    const content = readPayload(el, path, problems, codec)
-    if (content.kind === 'resource') return content.resource
-    if (content.kind === 'error') return undefined
-    problems.add(path, el, 'expected sdata:payload to hold exactly one resource element')
-    return undefined
   }
 }

@@ -5,14 +5,7 @@ import type { DocumentOptions } from '../codec/document'
 import type { ElementCodec } from '../codec/named'
 import type { XmlInput } from '../xml/encoding'
 import type { XmlAttribute, XmlElement } from '../xml/types'
-import {
-  describedElement,
-  documentCodec,
-  elementCodec,
-  isPayload,
-  type RootSpec,
-  readPayloadResource,
-} from './codec-base'
+import { describedElement, documentCodec, elementCodec, type RootSpec } from './codec-base'
 import { DIAGNOSES_DOCUMENT, DIAGNOSIS } from './diagnosis'
 import { DIGEST, DIGEST_ENTRY } from './digest'
 import { ENTRY, isEntry, readEntry, writeEntry } from './entry'
@@ -29,8 +22,8 @@ import type {
   SyncState,
   Tracking,
 } from './model'
-import { SDATA_NS } from './namespaces'
-import { type PayloadCodec, writePayload } from './payload'
+import type { PayloadCodec } from './payload'
+import { payloadRoot } from './payload-member'
 import type { Path, Problems } from './read'
 import type { OwnerDescription } from './schema/owner'
 import { ownerText } from './schema/owner-text'
@@ -188,13 +181,7 @@ export const TrackingElement: ElementCodec<Tracking> = describedElement('Trackin
  * ```
  */
 export function payloadElement<V>(payloadCodec?: PayloadCodec<V>): ElementCodec<PayloadResource<V>> {
-  return elementCodec('PayloadElement', {
-    is: isPayload,
-    namespaces: [SDATA_NS],
-    localNames: ['payload'],
-    read: readPayloadResource(payloadCodec),
-    write: (r) => writePayload(r, payloadCodec),
-  })
+  return elementCodec('PayloadElement', payloadRoot(payloadCodec))
 }
 
 /**

@@ -5,8 +5,8 @@ import type { ElementDescription } from '../../codec/schema/describe'
 import { attributeForm, compileReader, compileWriter } from '../../codec/schema/xml'
 import type { XmlElement } from '../../xml/types'
 import type { RootSpec } from '../codec-base'
-import { CONVENTIONAL_PREFIXES } from '../namespaces'
 import { at, type Path, type Problems } from '../read'
+import { qname } from '../text-writer'
 import { elem, keptAttributes, SDATA } from '../tree'
 
 /**
@@ -102,11 +102,6 @@ export function writtenBare<A>(d: RootDescription<A>, value: A): boolean {
   return d.single && v[d.tag] === d.wrapper.item.name && (v[d.key] as unknown[]).length === 1
 }
 
-const prefixed = (ns: string, name: string): string => {
-  const p = CONVENTIONAL_PREFIXES.get(ns)
-  return p ? `${p}:${name}` : name
-}
-
 /**
  * The root spec derived from a root description: its guard (the items an array), the names it accepts, its reader
  * and its writer (with no declarations of its own).
@@ -122,7 +117,7 @@ export function compileRoot<A>(d: RootDescription<A>): RootSpec<A> {
   const list = compileWrapper(wrapper)
   const readItem = compileReader(item, SDATA)
   const writeItem = compileWriter(item, SDATA)
-  const refused = `expected ${prefixed(wrapper.namespace, wrapper.name)} to hold only ${prefixed(item.namespace!, item.name)} elements`
+  const refused = `expected ${qname(wrapper.namespace, wrapper.name)} to hold only ${qname(item.namespace!, item.name)} elements`
   return {
     is: (u: unknown): u is A =>
       typeof u === 'object' && u !== null && Array.isArray((u as Record<string, unknown>)[key]),
