@@ -97,7 +97,9 @@ describe('parseSyncResponseHeaders', () => {
     expect(changes.headers).toMatchObject({ syncStatus: 'IncrementalChanges', resyncAction: 'Reupload' })
     expect(changes.issues).toEqual([warning])
     expect(parseSyncResponseHeaders({ 'X-ResyncAction': 'Reupload' }).issues).toEqual([warning])
-    expect(parseSyncResponseHeaders({ 'X-SyncStatus': 'ResyncNeeded', 'X-ResyncAction': 'Reupload' }).issues).toEqual([])
+    expect(parseSyncResponseHeaders({ 'X-SyncStatus': 'ResyncNeeded', 'X-ResyncAction': 'Reupload' }).issues).toEqual(
+      [],
+    )
   })
 
   it('keeps and flags unknown status, action and quota values', () => {
