@@ -2,14 +2,22 @@
 // in bounded memory with the in-memory result (sync §2.2, §4.3–§4.4, core §13.4).
 
 import { Uuid } from '../codec/guid'
+import type { StepPath } from '../common/issue-list'
 import type { Issue } from '../common/issues'
+import { elementBelow, elementPosition, placeIssues } from '../xml/positions'
+import type { XmlElement } from '../xml/types'
 import type { SyncEntry, SyncFeed, SyncState } from './model'
 import type { SyncFeedRole } from './roles'
 import { AgainstDigest, type LocatedState, TickOrder } from './validate-digest'
 import { checkEntry } from './validate-entry'
-import { elementName, Issues } from './validate-issues'
+import { elementName, Issues, rootAt } from './validate-issues'
 
-const statePath = (position: number): string => `/feed/entry[${position}]/sync:syncState`
+const FEED = rootAt('feed')
+const statePath = (position: number): StepPath => FEED.element('entry', position).element('sync:syncState')
+// What a check against a digest that comes last points at in an entry's state: its endpoint and its tick.
+const STATE_FIELDS = ['endpoint', 'tick'].map((name) => statePath(1).element(name).steps())
+/** Numbers kept per state for a digest that comes last: endpoint number, tick, position, then line and column of each field. */
+const STRIDE = 3 + 2 * STATE_FIELDS.length
 
 /**
  * A uuid as a short fresh string (two hex digits to a character): the key repeated uuids are found by. A uuid as
@@ -39,7 +47,7 @@ export class FeedEntryRules {
   /** Entries given so far. */
   count = 0
   private readonly own: Map<SyncFeedRole, Issues>
-  private readonly ticks = new TickOrder((position) => ({ path: statePath(position) }))
+  private readonly ticks = new TickOrder((position) => ({ at: statePath(position) }))
   private readonly tickIssues = new Issues()
   private readonly uuids = new Map<string, number>()
   private readonly uuidIssues = new Issues()
@@ -56,13 +64,29 @@ export class FeedEntryRules {
     this.own = new Map(roles.map((r) => [r, new Issues()]))
     const usable = digest !== null && typeof digest === 'object' && Array.isArray(digest.entries)
     this.against = usable ? new AgainstDigest(digest) : undefined
-    this.later = usable ? undefined : new Float64Array(3 * 64)
+    this.later = usable ? undefined : new Float64Array(STRIDE * 64)
   }
 
-  /** Checks the next entry. */
-  add(entry: SyncEntry): void {
+  /**
+   * Checks the next entry. With its `element` (streamed with positions), the issues found are given the `line` and
+   * `column` of the element they point at, as the in-memory path places them in the whole document.
+   */
+  add(entry: SyncEntry, element?: XmlElement): void {
+    if (element === undefined) {
+      this.check(entry, undefined)
+      return
+    }
+    const lists = [...this.own.values(), this.tickIssues, this.uuidIssues, this.digestIssues]
+    const marks = lists.map((issues) => issues.list.length)
+    this.check(entry, element)
+    lists.forEach((issues, k) => {
+      placeIssues(issues.list.slice(marks[k]), element, 2)
+    })
+  }
+
+  private check(entry: SyncEntry, element: XmlElement | undefined): void {
     const index = this.count++
-    const base = `/feed/entry[${index + 1}]`
+    const base = FEED.element('entry', index + 1)
     if (entry === null || typeof entry !== 'object') {
       for (const issues of this.own.values()) issues.error(base, 'the entry is not an object')
       return
@@ -70,12 +94,12 @@ export class FeedEntryRules {
     for (const [role, issues] of this.own) checkEntry(issues, base, entry, role)
     const state = entry.syncState
     if (state !== null && typeof state === 'object') {
-      const located: LocatedState = { path: statePath(index + 1), state }
+      const located: LocatedState = { at: base.element('sync:syncState'), state }
       this.ticks.add(this.tickIssues, located, index + 1)
       if (this.against !== undefined) this.against.add(this.digestIssues, located)
-      else this.keep(state, index + 1)
+      else this.keep(state, index + 1, element)
     }
-    this.uuid(entry, index)
+    this.uuid(entry, index, base)
   }
 
   /** The issues, as `validateSyncFeed` orders them after the feed's own: entries, ticks, uuids, digest. */
@@ -85,17 +109,31 @@ export class FeedEntryRules {
     const later = this.later
     if (later !== undefined && digest !== null && typeof digest === 'object' && Array.isArray(digest.entries)) {
       const against = new AgainstDigest(digest)
+      const found = this.digestIssues.list
       for (let k = 0; k < this.laterCount; k++) {
-        const [endpoint, tick, position] = [later[3 * k]!, later[3 * k + 1]!, later[3 * k + 2]!]
+        const at = STRIDE * k
+        const [endpoint, tick, position] = [later[at]!, later[at + 1]!, later[at + 2]!]
         const state = { endpoint: this.endpointNames[endpoint]!, tick } as SyncState
-        against.add(this.digestIssues, { path: statePath(position), state })
+        const before = found.length
+        against.add(this.digestIssues, { at: statePath(position), state })
+        for (let n = before; n < found.length; n++) {
+          const issue = found[n]!
+          const field = issue.path.endsWith('/tick') ? 1 : 0
+          if (later[at + 3 + 2 * field]! > 0) {
+            issue.line = later[at + 3 + 2 * field]!
+            issue.column = later[at + 4 + 2 * field]!
+          }
+        }
       }
     }
     return [...own.list, ...this.tickIssues.list, ...this.uuidIssues.list, ...this.digestIssues.list]
   }
 
-  /** Keeps a state's endpoint (as a number), tick and position for a digest that comes at the end. */
-  private keep(state: SyncState, position: number): void {
+  /**
+   * Keeps a state's endpoint (as a number), tick and position for a digest that comes at the end, and with the
+   * entry's element the places of its endpoint and tick (0 when not known).
+   */
+  private keep(state: SyncState, position: number, element: XmlElement | undefined): void {
     if (typeof state.endpoint !== 'string' || typeof state.tick !== 'number') return
     let endpoint = this.endpoints.get(state.endpoint)
     if (endpoint === undefined) {
@@ -104,15 +142,21 @@ export class FeedEntryRules {
       this.endpoints.set(state.endpoint, endpoint)
     }
     let later = this.later!
-    if (3 * this.laterCount + 3 > later.length) {
+    if (STRIDE * this.laterCount + STRIDE > later.length) {
       const grown = new Float64Array(later.length * 2)
       grown.set(later)
       this.later = later = grown
     }
-    later.set([endpoint, state.tick, position], 3 * this.laterCount++)
+    const at = STRIDE * this.laterCount++
+    later.set([endpoint, state.tick, position], at)
+    if (element === undefined) return
+    STATE_FIELDS.forEach((steps, k) => {
+      const place = elementPosition(elementBelow(element, steps, 2))
+      if (place !== undefined) later.set([place.line, place.column], at + 3 + 2 * k)
+    })
   }
 
-  private uuid(entry: SyncEntry, index: number): void {
+  private uuid(entry: SyncEntry, index: number, base: StepPath): void {
     const uuid = entry.payload?.uuid
     if (!Uuid.is(uuid)) return
     // UUIDs compare case-insensitively (sdata.xsd uuid--type; the spec mixes cases).
@@ -123,7 +167,7 @@ export class FeedEntryRules {
       const element = entry.payload!.element
       const name = element !== null && typeof element === 'object' ? elementName(element) : '*'
       this.uuidIssues.warning(
-        `/feed/entry[${index + 1}]/sdata:payload/${name}/@sdata:uuid`,
+        base.element('sdata:payload').element(name).attribute('sdata:uuid'),
         `sdata:uuid ${uuid} appears again (first in entry[${first + 1}]); a sync feed carries each resource once`,
       )
     }
