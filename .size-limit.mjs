@@ -24,8 +24,11 @@ export default [
   // with streamSyncFeedJson and its incremental JSON reader (37.1 kB measured then, 34.7 before); 38 → 39 kB with the
   // feed, the entry and the payload resource each one description, the derivations generic (38.3 kB, 37.8 before);
   // 39 → 40 kB with the one issue type in every reporter and SyncFeedXml.decode on the streaming engine (39.47 kB);
-  // 40 → 41 kB with the parser's event mode, which the shared parser carries (40.21 kB).
-  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '41 kB' },
+  // 40 → 41 kB with the parser's event mode, which the shared parser carries (40.21 kB); 41 → 42 kB with the element
+  // positions the streaming reader records on request (40.74 kB), the root, wrapper and choice descriptions the
+  // diagnoses document and the payload are now derived from (+0.23 kB) and the shared parser's one-run event
+  // document (41.44 kB with all of them).
+  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '42 kB' },
   {
     name: "import { createSyncEngine } from 'syncwire/session'",
     path: 'dist/session/index.js',
@@ -35,14 +38,16 @@ export default [
     // 23 → 24 kB with the feed and the entry each one description (23.1 kB measured then, 22.5 before); 24 → 27 kB
     // when SyncFeedXml.decode, which the engine decodes pages with, came to run the streaming reader (26.18 kB
     // measured then: the reader, its scanner and piece parser join the bundle); 27 → 28 kB with those and the codec
-    // kit's record() built as an element description merged together (27.02 kB).
-    limit: '28 kB',
+    // kit's record() built as an element description merged together (27.02 kB); 28 → 29 kB with the streaming
+    // reader's positions on request, the validators' step chains and the payload's choice description (28.16 kB).
+    limit: '29 kB',
   },
   // 30 → 34 kB with the FILESYNC sessions, the streaming reader and byte decoding (31.7 kB measured then); 34 → 35 kB
   // with FILESYNC on the shared element descriptions, validateFileSyncItem and the one issue type (34.1 kB); 35 → 36 kB
   // with the policy codec's kit records built as element descriptions and the issue type in the REST, header,
-  // multipart and session reports (35.39 kB); 36 → 37 kB with FILESYNC items read from the parser's events (36.34 kB).
-  { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '37 kB' },
+  // multipart and session reports (35.39 kB); 36 → 37 kB with FILESYNC items read from the parser's events (36.34 kB); 37 → 38 kB with whole documents decoded in one
+  // event-mode parser run (36.75 kB) and the streaming reader's positions on request (37.16 kB with both).
+  { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '38 kB' },
   {
     name: "import { parseXml, serializeXml } from 'syncwire/xml'",
     path: 'dist/xml/index.js',
@@ -58,6 +63,8 @@ export default [
   // (its step-built helpers, header, REST and session issues: 66.3 kB measured then), SyncFeedXml.decode on the
   // streaming engine with compact kept trees (66.98 kB with both) and the codec kit's record() built as an element
   // description, which gives kit records a JSON form (+1.2 kB on its own; 68.09 kB with all three); 69 → 70 kB with
-  // FILESYNC items read from the parser's events (69.07 kB).
-  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '70 kB' },
+  // FILESYNC items read from the parser's events (69.07 kB); 70 → 71 kB with the streaming reader's positions on request,
+  // whole FILESYNC documents in one event-mode run and the root, wrapper and choice descriptions (70.31 kB; the kit's
+  // JSON form through the one JSON compiler took 0.36 kB off).
+  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '71 kB' },
 ]

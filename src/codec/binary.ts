@@ -49,7 +49,11 @@ export function base64Problem(s: string): string | undefined {
  * ```
  */
 export function base64ToBytes(s: string): Uint8Array | undefined {
-  if (base64Problem(s) !== undefined) return undefined
+  return base64Problem(s) === undefined ? checkedBytes(s) : undefined
+}
+
+/** The bytes of text that {@link base64Problem} found strict. */
+function checkedBytes(s: string): Uint8Array {
   const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0
   const bytes = new Uint8Array((s.length / 4) * 3 - pad)
   let j = 0
@@ -108,7 +112,7 @@ export const Binary: t.Type<Uint8Array, string, string> = new t.Type<Uint8Array,
   (s, c) => {
     if (typeof s !== 'string') return t.failure(s, c, `expected base64 binary, found a ${typeof s}`)
     const problem = base64Problem(s)
-    if (problem === undefined) return t.success(base64ToBytes(s)!)
+    if (problem === undefined) return t.success(checkedBytes(s))
     return t.failure(s, c, `expected base64 binary, found ${foundValue(s)} (${problem})`)
   },
   bytesToBase64,

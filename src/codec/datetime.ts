@@ -1,7 +1,7 @@
 // xs:dateTime and SData stamps as string codecs, kept lexically, with an exact order and an instant in ms.
 // Implements XML Schema 1.0 Part 2 §3.2.7, docs/decisions.md#f7 and docs/decisions.md#s5.
 import * as t from 'io-ts'
-import { type DateTime, dateTimeProblem } from '../common/datetime'
+import { type DateTime, dateTimeProblem, parseDateTime } from '../common/datetime'
 import type { Stamp } from '../common/stamp'
 import { trimXmlSpace } from './boolean'
 import { foundValue } from './lexical'
@@ -27,9 +27,11 @@ export const DateTimeCodec: t.Type<DateTime, string, string> = new t.Type<DateTi
   (u): u is DateTime => typeof u === 'string' && dateTimeProblem(u) === undefined && fractionDigits(u) <= 7,
   (s, c) => {
     if (typeof s !== 'string') return t.failure(s, c, `expected an xs:dateTime, found a ${typeof s}`)
-    const problem = dateTimeProblem(s)
-    if (problem !== undefined) return t.failure(s, c, `expected an xs:dateTime, found ${foundValue(s)} (${problem})`)
-    if (fractionDigits(s) > 7) {
+    const parts = parseDateTime(s)
+    if (parts === undefined) {
+      return t.failure(s, c, `expected an xs:dateTime, found ${foundValue(s)} (${dateTimeProblem(s)})`)
+    }
+    if (parts.fraction.length > 7) {
       return t.failure(s, c, `expected an xs:dateTime, found ${foundValue(s)} (more than 7 fraction digits)`)
     }
     return t.success(s as DateTime)

@@ -1,7 +1,7 @@
 // The digest algebra: per-endpoint comparison, merge by max, and the per-entry advance of the target digest.
 // Implements sdata-sync §2.4 (next-tick semantics), §5.5 (digest updates) and docs/decisions.md#s9.
 import type { Digest, DigestEntry, Stamp, SyncState } from '../common/sync'
-import { orderPlain, orderStamps, plainSeconds } from './stamps'
+import { isPlainUtc, orderStamps } from './stamps'
 import type { ConflictOptions, DigestRelation } from './types'
 
 /** The priority of an endpoint added to a digest when the source digest does not know it either (docs/decisions.md#s9). */
@@ -32,9 +32,9 @@ export function laterStamp(a: Stamp, b: Stamp, offset: number): Stamp {
   return orderStamps(a, b, offset) < 0 ? b : a
 }
 
-/** A working digest entry; `seconds` caches `plainSeconds(stamp)` (undefined until known). */
+/** A working digest entry; `plain` caches `isPlainUtc(stamp)` (undefined until known). */
 interface Slot extends DigestEntry {
-  seconds?: number
+  plain: boolean | undefined
 }
 
 /**
@@ -60,7 +60,7 @@ export class DigestIndex {
     const k = this.key(e.endpoint)
     const cur = this.byKey.get(k)
     if (cur === undefined || entryOrder(cur, e, this.offset) < 0) {
-      this.byKey.set(k, copyEntry(e))
+      this.byKey.set(k, slotOf(e))
     }
   }
 
@@ -81,6 +81,7 @@ export class DigestIndex {
       tick: state.tick + 1,
       stamp: known === undefined ? state.stamp : laterStamp(known.stamp, state.stamp, this.offset),
       conflictPriority: known === undefined ? UNKNOWN_PRIORITY : known.conflictPriority,
+      plain: undefined,
     })
   }
 
@@ -96,20 +97,16 @@ export class DigestIndex {
     const slot = cur as Slot
     const held = slot.stamp
     // The hot path of a large feed: the current stamp was checked when it was set, so only the new one is.
-    if (slot.seconds === undefined) slot.seconds = plainSeconds(held)
-    if (slot.seconds >= 0 && stamp.length === held.length) {
-      const seconds = plainSeconds(stamp)
-      if (seconds >= 0) {
-        if (orderPlain(stamp, seconds, held, slot.seconds) > 0) {
-          slot.stamp = stamp
-          slot.seconds = seconds
-        }
+    if (slot.plain === undefined) slot.plain = isPlainUtc(held)
+    if (slot.plain && stamp.length === held.length) {
+      if (isPlainUtc(stamp)) {
+        if (stamp > held) slot.stamp = stamp
         return
       }
     } else if (stamp === held) return
     if (orderStamps(stamp, held, this.offset) > 0) {
       slot.stamp = stamp
-      slot.seconds = undefined
+      slot.plain = undefined
     }
   }
 
@@ -129,12 +126,13 @@ export class DigestIndex {
         tick: tick + 1,
         stamp,
         conflictPriority: known?.conflictPriority ?? UNKNOWN_PRIORITY,
+        plain: undefined,
       })
     } else {
       own.tick = tick + 1
       if (orderStamps(stamp, own.stamp, this.offset) > 0) {
         own.stamp = stamp
-        own.seconds = undefined
+        own.plain = undefined
       }
     }
     return tick
@@ -148,6 +146,20 @@ export class DigestIndex {
     if (base.attributes !== undefined) out.attributes = base.attributes
     return out
   }
+}
+
+// A working record: the fields of a plain one, `plain` unknown, always in this order (one shape for the hot path).
+function slotOf(e: DigestEntry): Slot {
+  const slot: Slot = {
+    endpoint: e.endpoint,
+    tick: e.tick,
+    stamp: e.stamp,
+    conflictPriority: e.conflictPriority,
+    plain: undefined,
+  }
+  if (e.extensions !== undefined) slot.extensions = e.extensions
+  if (e.attributes !== undefined) slot.attributes = e.attributes
+  return slot
 }
 
 // A plain record (no working fields), keeping the foreign children and attributes a decoded entry carries.

@@ -3,6 +3,7 @@
 import type { DigestEntry, SyncState } from '../common/sync'
 import { decide, type Ends, NO_ENDS } from './detect'
 import { DigestIndex, keyFunction } from './digest'
+import { UuidHashes } from './repeats'
 import { stateAfter, uuidKey } from './target-states'
 import type {
   EntryDecision,
@@ -53,8 +54,7 @@ export class FeedPass {
   private readonly self: string | undefined
   // Each endpoint key's records in both digests, looked up once per pass rather than up to five times per entry.
   private readonly ends = new Map<string, PassEnds>()
-  private readonly hashes: Uint32Array | undefined
-  private hashed = 0
+  private readonly hashes: UuidHashes | undefined
   private clean = true
   private rejected = 0
 
@@ -75,7 +75,7 @@ export class FeedPass {
     this.source = new DigestIndex(this.key, this.offset, input.feed.digest)
     this.target = new DigestIndex(this.key, this.offset, input.targetDigest)
     this.overlay = exact ? new Map() : undefined
-    this.hashes = exact ? undefined : new Uint32Array(sizeHint)
+    this.hashes = exact ? undefined : new UuidHashes(sizeHint)
   }
 
   /** Decides entry `index` (an entry without syncState or uuid is rejected) and advances the digest. */
@@ -95,7 +95,7 @@ export class FeedPass {
     // uuids compare case-insensitively (§4.7), by the key TargetStateStore uses between pages.
     const k = overlay === undefined ? '' : uuidKey(uuid)
     // Past the array's end the write is dropped and `repeats` answers yes (see the class).
-    if (this.hashes !== undefined) this.hashes[this.hashed++] = tailHash(uuid)
+    if (this.hashes !== undefined) this.hashes.add(uuid)
     const input = this.input
     const current = (overlay === undefined ? undefined : overlay.get(k)) ?? input.lookup(uuid)
     const key = this.key
@@ -141,9 +141,7 @@ export class FeedPass {
 
   /** Whether two decided entries share a uuid (only known without `exact`; `decisions` in step order). */
   repeats(decisions: readonly EntryDecision[]): boolean {
-    const hashes = this.hashes
-    if (hashes === undefined) return false
-    return this.hashed > hashes.length || repeatsUuid(hashes.subarray(0, this.hashed), decisions)
+    return this.hashes !== undefined && this.hashes.repeats((k) => decisions[k]!.uuid)
   }
 
   /** The end-of-feed merge (catchUp, last page, nothing failed or rejected) and the target's new digest. */
@@ -163,72 +161,4 @@ export class FeedPass {
     }
     return ends
   }
-}
-
-// Whether two decided entries share a uuid (case aside): equal uuids have equal hashes, so only the few entries
-// whose hash occurs twice (true repeats and chance collisions) are compared as strings. The hashes go into an
-// open-addressing table of entry numbers (about twice as cheap as sorting them); a hash met again is not inserted
-// again but only marked, so that any number of equal hashes costs one probe each.
-function repeatsUuid(hashes: Uint32Array, decisions: readonly EntryDecision[]): boolean {
-  const n = hashes.length
-  if (n < 2) return false
-  let size = 4
-  while (size < n * 2) size *= 2
-  const mask = size - 1
-  // Entry number + 1 of the first entry with each hash; negated once that entry is listed as shared. 0 = empty.
-  const slots = new Int32Array(size)
-  let shared: number[] | undefined
-  for (let k = 0; k < n; k++) {
-    const h = hashes[k]!
-    let j = (h ^ (h >>> 15)) & mask
-    for (;;) {
-      const slot = slots[j]!
-      if (slot === 0) {
-        slots[j] = k + 1
-        break
-      }
-      const first = (slot < 0 ? -slot : slot) - 1
-      if (hashes[first] === h) {
-        shared ??= []
-        if (slot > 0) {
-          shared.push(first)
-          slots[j] = -slot
-        }
-        shared.push(k)
-        break
-      }
-      j = (j + 1) & mask
-    }
-  }
-  if (shared === undefined) return false
-  const seen = new Set<string>()
-  for (const k of shared) {
-    const uuid = uuidKey(decisions[k]!.uuid)
-    if (seen.has(uuid)) return true
-    seen.add(uuid)
-  }
-  return false
-}
-
-// FNV-1a of the last code units of the lower-cased uuid (uuidKey). Equal uuids (case aside, §4.7) must hash
-// alike, which any fixed part guarantees, and the end is the random part of a UUID. An ASCII tail is folded in place (it is
-// the tail of the lower-cased text, as lower-casing ASCII keeps lengths); any other tail goes through toLowerCase.
-const TAIL = 12
-
-function tailHash(uuid: string): number {
-  let h = 0x811c9dc5
-  for (let i = Math.max(0, uuid.length - TAIL); i < uuid.length; i++) {
-    let c = uuid.charCodeAt(i)
-    if (c >= 128) return lowerTailHash(uuidKey(uuid))
-    if (c >= 65 && c <= 90) c += 32
-    h = Math.imul(h ^ c, 0x01000193)
-  }
-  return h
-}
-
-function lowerTailHash(lower: string): number {
-  let h = 0x811c9dc5
-  for (let i = Math.max(0, lower.length - TAIL); i < lower.length; i++)
-    h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193)
-  return h
 }

@@ -5,8 +5,11 @@ import * as t from 'io-ts'
 import { parseFailures } from '../codec/context'
 import { type DocumentOptions, readWholeFast } from '../codec/document'
 import { isXmlInput, type XmlInput } from '../xml/encoding'
-import { parseXml } from '../xml/parse'
+import type { ElementEvents } from '../xml/events'
+import type { Limits } from '../xml/options'
+import { Parser, parseXml } from '../xml/parse'
 import { FolderItemElement } from './element'
+import { DOCUMENT_EVENTS } from './item-events'
 import type { FileSyncDocument } from './model'
 import { decodeRoot, decodeWhole } from './policy'
 import { writeRoot } from './write'
@@ -29,10 +32,20 @@ export interface FileSyncXmlOptions extends DocumentOptions {
 
 const DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 
+/**
+ * The fast ways to a document that decodes: the whole text in one parser run in event mode (values filled as the
+ * text is scanned, trees only for extensions and unknown items); should that give up (something unusual anywhere),
+ * the streaming reader over the whole text, which holds one item's tree at a time.
+ */
+function decodeFast(text: string, limits: Limits): FileSyncDocument | undefined {
+  const read = new Parser(text, limits).eventDocument(DOCUMENT_EVENTS as ElementEvents<unknown>)
+  return read === undefined ? decodeWhole(text, limits) : (read.value as FileSyncDocument)
+}
+
 function decodeText(input: XmlInput, c: t.Context, options?: FileSyncXmlOptions): t.Validation<FileSyncDocument> {
-  // The fast way: the streaming reader over the whole text, which holds one item's tree at a time. Whatever it
-  // cannot decode is read again the tree way, which gives every issue with the same paths and positions.
-  const document = readWholeFast(input, options, decodeWhole)
+  // Whatever the fast ways cannot decode is read again the tree way, which gives every issue with the same paths
+  // and positions.
+  const document = readWholeFast(input, options, decodeFast)
   if (document !== undefined) return t.success(document)
   const parsed = parseXml(input, options?.parse)
   if (E.isLeft(parsed)) {

@@ -5,7 +5,7 @@ import type * as t from 'io-ts'
 import { type ElementEvents, LEAF, TREE } from '../xml/events'
 import type { XmlElement } from '../xml/types'
 import { inWriteOrder, leafValue, type Mutable } from './item-decode'
-import type { Extension } from './model'
+import type { Extension, FileSyncDocument, FolderItem, Item } from './model'
 import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, FOLDER, type RecordSpec } from './schema'
 
 /** A record being filled (an item, a nested record, a stream). */
@@ -21,6 +21,8 @@ class RecordState {
   constructor(
     readonly spec: RecordSpec,
     readonly out: Mutable,
+    /** Whether it is an item (`Folder`, `Document`): its extensions are put in write order when it ends. */
+    readonly item: boolean,
   ) {}
 }
 
@@ -29,7 +31,19 @@ class ListState {
   readonly list: Mutable[] = []
 }
 
-type State = RecordState | ListState
+/** An `Items` list being filled: folders and documents as records, any other element kept whole. */
+class ItemsState {
+  readonly list: Item[] = []
+}
+
+type State = RecordState | ListState | ItemsState
+
+/** The state of a `Folder` or `Document` item, as `decodeItemIn` reads it; `undefined` for any other name. */
+function itemState(localName: string | null): RecordState | undefined {
+  if (localName === 'Document') return new RecordState(DOCUMENT, { kind: 'Document' }, true)
+  if (localName === 'Folder') return new RecordState(FOLDER, { kind: 'Folder' }, true)
+  return undefined
+}
 
 const NO_CONTEXT: t.Context = []
 
@@ -43,17 +57,20 @@ const NO_CONTEXT: t.Context = []
  * ```
  */
 export const ITEM_EVENTS: ElementEvents<State> = {
-  start(localName) {
-    if (localName === 'Document') return new RecordState(DOCUMENT, { kind: 'Document' })
-    if (localName === 'Folder') return new RecordState(FOLDER, { kind: 'Folder' })
-    return undefined
-  },
+  start: itemState,
   child(state, localName) {
+    if (state instanceof ItemsState) {
+      // Unknown items (any other name, or one with a prefix) are kept whole, as decodeItemIn keeps them.
+      const item = itemState(localName)
+      if (item === undefined) return TREE
+      state.list.push(item.out as unknown as Item)
+      return item
+    }
     if (state instanceof ListState) {
       if (localName !== 'DocumentStream') return undefined
       const out: Mutable = {}
       state.list.push(out)
-      return new RecordState(DOCUMENT_STREAM, out)
+      return new RecordState(DOCUMENT_STREAM, out, false)
     }
     const field = localName === null ? undefined : state.spec.byName.get(localName)
     if (field === undefined || state.out[field.key] !== undefined) {
@@ -63,8 +80,11 @@ export const ITEM_EVENTS: ElementEvents<State> = {
     }
     state.after = field.name
     switch (field.type) {
-      case 'items':
-        return undefined
+      case 'items': {
+        const items = new ItemsState()
+        state.out[field.key] = items.list
+        return items
+      }
       case 'streams': {
         const list = new ListState()
         state.out[field.key] = list.list
@@ -73,7 +93,7 @@ export const ITEM_EVENTS: ElementEvents<State> = {
       case 'record': {
         const out: Mutable = {}
         state.out[field.key] = out
-        return new RecordState(field.record!, out)
+        return new RecordState(field.record!, out, false)
       }
       default:
         state.field = field
@@ -83,24 +103,52 @@ export const ITEM_EVENTS: ElementEvents<State> = {
   leaf(state, text) {
     const s = state as RecordState
     const field = s.field!
+    if (field.type === 'text') {
+      s.out[field.key] = text
+      return true
+    }
     const r = leafValue(field, text, NO_CONTEXT)
     if (r._tag === 'Left') return false
     s.out[field.key] = r.right
     return true
   },
   tree(state, element: XmlElement) {
+    if (state instanceof ItemsState) {
+      state.list.push({ kind: 'Unknown', element })
+      return
+    }
     const s = state as RecordState
     const extension: Extension = { after: s.anchor, element }
     if (s.extensions === undefined) s.extensions = [extension]
     else s.extensions.push(extension)
   },
   end(state) {
-    if (state instanceof RecordState && state.extensions !== undefined) state.out.extensions = state.extensions
+    if (!(state instanceof RecordState)) return true
+    if (state.extensions !== undefined) state.out.extensions = state.extensions
+    if (state.item) inWriteOrder(state.spec, state.out, state.out.writeMode !== undefined)
     return true
   },
-  value(state) {
-    const s = state as RecordState
-    inWriteOrder(s.spec, s.out, s.out.writeMode !== undefined)
-    return s.out
+  value: (state) => (state as RecordState).out,
+}
+
+/**
+ * The reader of a whole document in event mode: the root `Folder` (read as a folder item is) or `Items`, every item
+ * at any depth as {@link ITEM_EVENTS} reads it; the value is the {@link FileSyncDocument}. Any other root, or
+ * anything unusual, gives up (the document is then read the other ways, which report what is wrong).
+ *
+ * @example
+ * ```ts
+ * new Parser(text, limits).eventDocument(DOCUMENT_EVENTS) // { value: { root: 'Items', items: [...] } }
+ * ```
+ */
+export const DOCUMENT_EVENTS: ElementEvents<State> = {
+  ...ITEM_EVENTS,
+  start(localName) {
+    if (localName === 'Folder') return new RecordState(FOLDER, { kind: 'Folder' }, true)
+    return localName === 'Items' ? new ItemsState() : undefined
+  },
+  value(state): FileSyncDocument {
+    if (state instanceof ItemsState) return { root: 'Items', items: state.list }
+    return { root: 'Folder', folder: (state as RecordState).out as unknown as FolderItem }
   },
 }

@@ -12,12 +12,8 @@ import type { Limits } from '../xml/options'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
-import { readDiagnosesWrapper, readDiagnosis, writeDiagnosis } from './diagnosis'
-import type { DiagnosesDocument, PayloadResource } from './model'
-import { SDATA_NS } from './namespaces'
-import { type PayloadCodec, readPayload } from './payload'
 import { at, type Path, Problems } from './read'
-import { elem, keptAttributes, rootDeclarations, SDATA, withUsedDeclarations } from './tree'
+import { rootDeclarations, SDATA, withUsedDeclarations } from './tree'
 
 export type Reader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
 
@@ -118,16 +114,6 @@ export function decodeText<A>(
   return validation(problems, decodeRoot(parsed.right.root, spec, problems))
 }
 
-export function hasArrays(u: unknown, ...keys: string[]): boolean {
-  if (typeof u !== 'object' || u === null) return false
-  for (const k of keys) if (!Array.isArray((u as Record<string, unknown>)[k])) return false
-  return true
-}
-
-export const isDiagnoses = (u: unknown): u is DiagnosesDocument => hasArrays(u, 'diagnoses')
-export const isPayload = (u: unknown): u is PayloadResource<any> =>
-  typeof u === 'object' && u !== null && isElement((u as PayloadResource).element)
-
 export const withRoot = (el: XmlElement): XmlElement =>
   withUsedDeclarations({ ...el, attributes: [...rootDeclarations(), ...el.attributes] })
 
@@ -172,48 +158,5 @@ function describedRoot<A>(d: ElementDescription<A>): RootSpec<A> {
     localNames: [d.name],
     read: compileReader(d, SDATA),
     write: (a) => asRoot(write(a)),
-  }
-}
-
-export function readDiagnosesDocument(el: XmlElement, path: Path, problems: Problems): DiagnosesDocument | undefined {
-  const attributes = keptAttributes(el)
-  let doc: DiagnosesDocument
-  if (el.localName === 'diagnosis') doc = { root: 'diagnosis', diagnoses: [readDiagnosis(el, path, problems)] }
-  else {
-    const diagnoses = readDiagnosesWrapper(el, path, problems, true)
-    if (diagnoses === undefined) {
-      problems.add(path, el, 'expected sdata:diagnoses to hold only sdata:diagnosis elements')
-      return undefined
-    }
-    doc = { root: 'diagnoses', diagnoses }
-  }
-  if (attributes !== undefined) doc.attributes = attributes
-  return doc
-}
-
-export function writeDiagnosesDocument(d: DiagnosesDocument): XmlElement {
-  const el =
-    d.root === 'diagnosis' && d.diagnoses.length === 1
-      ? writeDiagnosis(d.diagnoses[0]!)
-      : elem(SDATA_NS, 'diagnoses', d.diagnoses.map(writeDiagnosis))
-  return d.attributes === undefined ? el : { ...el, attributes: [...el.attributes, ...d.attributes] }
-}
-
-/** A standalone diagnoses document: `sdata:diagnoses`, or a bare `sdata:diagnosis` as Sage 50 answers errors. */
-export const DIAGNOSES_ROOT: RootSpec<DiagnosesDocument> = {
-  is: isDiagnoses,
-  namespaces: [SDATA_NS],
-  localNames: ['diagnoses', 'diagnosis'],
-  read: readDiagnosesDocument,
-  write: writeDiagnosesDocument,
-}
-
-export function readPayloadResource<V>(codec: PayloadCodec<V> | undefined): Reader<PayloadResource<V>> {
-  return (el, path, problems) => {
-    const content = readPayload(el, path, problems, codec)
-    if (content.kind === 'resource') return content.resource
-    if (content.kind === 'error') return undefined
-    problems.add(path, el, 'expected sdata:payload to hold exactly one resource element')
-    return undefined
   }
 }

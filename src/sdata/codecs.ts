@@ -5,21 +5,12 @@ import type { DocumentOptions } from '../codec/document'
 import type { ElementCodec } from '../codec/named'
 import type { XmlInput } from '../xml/encoding'
 import type { XmlAttribute, XmlElement } from '../xml/types'
-import {
-  DIAGNOSES_ROOT,
-  describedElement,
-  documentCodec,
-  elementCodec,
-  isPayload,
-  type RootSpec,
-  readPayloadResource,
-} from './codec-base'
-import { DIAGNOSIS } from './diagnosis'
+import { describedElement, documentCodec, elementCodec, type RootSpec } from './codec-base'
+import { DIAGNOSES_DOCUMENT, DIAGNOSIS } from './diagnosis'
 import { DIGEST, DIGEST_ENTRY } from './digest'
-import { isEntry, readEntry, writeEntry } from './entry'
-import { isFeed, readFeed, writeFeed } from './feed'
+import { ENTRY, isEntry, readEntry, writeEntry } from './entry'
+import { FEED, isFeed, readFeed, writeFeed } from './feed'
 import { decodeFeedWhole, feedPolicy } from './feed-policy'
-import { entryText, feedText } from './feed-text'
 import type {
   DiagnosesDocument,
   Diagnosis,
@@ -31,9 +22,12 @@ import type {
   SyncState,
   Tracking,
 } from './model'
-import { ATOM_NS, SDATA_NS } from './namespaces'
-import { type PayloadCodec, writePayload } from './payload'
+import type { PayloadCodec } from './payload'
+import { payloadRoot } from './payload-member'
 import type { Path, Problems } from './read'
+import type { OwnerDescription } from './schema/owner'
+import { ownerText } from './schema/owner-text'
+import { compileRoot } from './schema/root'
 import { SYNC_STATE } from './sync-state'
 import { TRACKING } from './tracking'
 import { rootDeclarations, withUsedDeclarations } from './tree'
@@ -84,13 +78,13 @@ export function syncEntryElement<V>(payloadCodec?: PayloadCodec<V>): ElementCode
 export const SyncEntryElement: ElementCodec<SyncEntry> = syncEntryElement()
 
 /**
- * The root spec of an Atom feed or entry with payloads typed by `payloadCodec`: read in the Atom namespace, written
- * with no declarations of its own (`declared` false: an element inside another document) or as a document root
- * declaring the namespaces it uses.
+ * The root spec of an Atom feed or entry (`d` names it) with payloads typed by `payloadCodec`: written with no
+ * declarations of its own (`declared` false: an element inside another document) or as a document root declaring the
+ * namespaces it uses.
  */
-function atomRoot<A, V>(
+function ownerRoot<A, V>(
+  d: OwnerDescription<A>,
   is: (u: unknown) => u is A,
-  localName: string,
   read: (el: XmlElement, path: Path, problems: Problems, codec: PayloadCodec<V> | undefined) => A | undefined,
   write: (a: A, codec: PayloadCodec<V> | undefined, declarations: XmlAttribute[]) => XmlElement,
   payloadCodec: PayloadCodec<V> | undefined,
@@ -98,8 +92,8 @@ function atomRoot<A, V>(
 ): RootSpec<A> {
   return {
     is,
-    namespaces: [ATOM_NS],
-    localNames: [localName],
+    namespaces: [d.namespace],
+    localNames: [d.name],
     read: (el, path, problems) => read(el, path, problems, payloadCodec),
     write: declared
       ? (a) => withUsedDeclarations(write(a, payloadCodec, rootDeclarations()))
@@ -108,11 +102,11 @@ function atomRoot<A, V>(
 }
 
 function feedRoot<V>(codec: PayloadCodec<V> | undefined, declared: boolean): RootSpec<SyncFeed<V>> {
-  return atomRoot(isFeed, 'feed', readFeed<V>, writeFeed<V>, codec, declared)
+  return ownerRoot(FEED, isFeed, readFeed<V>, writeFeed<V>, codec, declared)
 }
 
 function entryRoot<V>(codec: PayloadCodec<V> | undefined, declared: boolean): RootSpec<SyncEntry<V>> {
-  return atomRoot(isEntry, 'entry', readEntry<V>, writeEntry<V>, codec, declared)
+  return ownerRoot(ENTRY, isEntry, readEntry<V>, writeEntry<V>, codec, declared)
 }
 
 /**
@@ -163,7 +157,10 @@ export const DiagnosisElement: ElementCodec<Diagnosis> = describedElement('Diagn
  * DiagnosesElement.decode(element) // Either<t.Errors, DiagnosesDocument>
  * ```
  */
-export const DiagnosesElement: ElementCodec<DiagnosesDocument> = elementCodec('DiagnosesElement', DIAGNOSES_ROOT)
+export const DiagnosesElement: ElementCodec<DiagnosesDocument> = elementCodec(
+  'DiagnosesElement',
+  compileRoot(DIAGNOSES_DOCUMENT),
+)
 
 /**
  * The element codec of `tracking` (namespace `…/sdata/2008/1`, or `…/sdata/2008` as the sync examples send).
@@ -184,13 +181,7 @@ export const TrackingElement: ElementCodec<Tracking> = describedElement('Trackin
  * ```
  */
 export function payloadElement<V>(payloadCodec?: PayloadCodec<V>): ElementCodec<PayloadResource<V>> {
-  return elementCodec('PayloadElement', {
-    is: isPayload,
-    namespaces: [SDATA_NS],
-    localNames: ['payload'],
-    read: readPayloadResource(payloadCodec),
-    write: (r) => writePayload(r, payloadCodec),
-  })
+  return elementCodec('PayloadElement', payloadRoot(payloadCodec))
 }
 
 /**
@@ -217,7 +208,7 @@ export function syncFeedXml<V>(
     'SyncFeedXml',
     feedRoot(payloadCodec, true),
     options,
-    (feed) => feedText(feed, payloadCodec),
+    (feed) => ownerText(FEED).document(feed, payloadCodec),
     (text, limits) => {
       policy ??= feedPolicy(
         payloadCodec,
@@ -259,7 +250,7 @@ export function syncEntryXml<V>(
   options?: DocumentOptions,
 ): t.Type<SyncEntry<V>, string, XmlInput> {
   return documentCodec('SyncEntryXml', entryRoot(payloadCodec, true), options, (entry) =>
-    entryText(entry, payloadCodec),
+    ownerText(ENTRY).document(entry, payloadCodec),
   )
 }
 

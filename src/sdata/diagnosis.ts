@@ -2,13 +2,14 @@
 // read, unknown children kept; `applicationCode` with `xsi:nil="true"` (Sage 50) reads as null.
 
 import { type ElementDescription, leafChild } from '../codec/schema/describe'
-import { attributeForm, compileReader, compileWriter } from '../codec/schema/xml'
+import { compileReader, compileWriter } from '../codec/schema/xml'
 import { TextValue } from '../codec/values'
 import type { XmlElement } from '../xml/types'
-import type { DiagnosesWrapper, Diagnosis } from './model'
+import type { DiagnosesDocument, DiagnosesWrapper, Diagnosis } from './model'
 import { SDATA_NS } from './namespaces'
 import { at, type Path, type Problems } from './read'
-import { elem, keptAttributes, SDATA } from './tree'
+import { compileWrapper, type RootDescription, type WrapperDescription } from './schema/root'
+import { keptAttributes, SDATA } from './tree'
 
 const text = (key: string, nillable = false) => leafChild(key, TextValue, 'optional', { json: `$${key}`, nillable })
 
@@ -64,29 +65,34 @@ export const readDiagnosis = (el: XmlElement, path: Path, problems: Problems): D
 export const writeDiagnosis = compileWriter(DIAGNOSIS, SDATA)
 
 /**
- * Reads the diagnoses of an `sdata:diagnoses` wrapper, or `undefined` when it holds anything but diagnoses. The
- * wrapper's own attributes make it `undefined` too, unless `ownAttributesKept` (a document root keeps them itself).
+ * `sdata:diagnoses` (core §3.10): a wrapper holding nothing but diagnoses, in a feed, an entry or as a document's
+ * root. Its reader and writer are derived (`compileWrapper`).
  *
  * @example
  * ```ts
- * readDiagnosesWrapper(el, at(undefined, el), problems) // Diagnosis[] | undefined
+ * compileWrapper(DIAGNOSES).read(el, at(undefined, el), problems) // Diagnosis[] | undefined
  * ```
  */
-export function readDiagnosesWrapper(
-  el: XmlElement,
-  path: Path,
-  problems: Problems,
-  ownAttributesKept = false,
-): Diagnosis[] | undefined {
-  if (!ownAttributesKept && attributeForm(el, false) !== 'plain') return undefined
-  const out: Diagnosis[] = []
-  for (const c of el.children) {
-    if (c.type !== 'element' || c.namespace !== SDATA_NS || c.localName !== 'diagnosis') return undefined
-    if (attributeForm(c, false) !== 'plain') return undefined
-    out.push(readDiagnosis(c, at(path, c, true), problems))
-  }
-  return out
+export const DIAGNOSES: WrapperDescription<Diagnosis> = { namespace: SDATA_NS, name: 'diagnoses', item: DIAGNOSIS }
+
+/**
+ * A standalone diagnoses document (core §3.10): root `sdata:diagnoses`, or a bare `sdata:diagnosis` as Sage 50
+ * answers errors; `root` records which, `diagnoses` holds them. Its reader, writer, guard and accepted root names are
+ * derived (`compileRoot`).
+ *
+ * @example
+ * ```ts
+ * elementCodec('DiagnosesElement', compileRoot(DIAGNOSES_DOCUMENT))
+ * ```
+ */
+export const DIAGNOSES_DOCUMENT: RootDescription<DiagnosesDocument> = {
+  wrapper: DIAGNOSES,
+  single: true,
+  key: 'diagnoses',
+  tag: 'root',
 }
+
+const wrapper = compileWrapper(DIAGNOSES)
 
 /**
  * The diagnoses of a feed or an entry with the `sdata:diagnoses` wrappers they were read in (see
@@ -114,12 +120,12 @@ export interface DiagnosesOwner {
  */
 export function readDiagnosisChild(c: XmlElement, path: Path, problems: Problems, owner: DiagnosesOwner): boolean {
   if (c.namespace !== SDATA_NS) return false
-  if (c.localName === 'diagnosis' && keptAttributes(c) === undefined) {
+  if (c.localName === DIAGNOSIS.name && keptAttributes(c) === undefined) {
     owner.diagnoses.push(readDiagnosis(c, at(path, c, true), problems))
     return true
   }
-  if (c.localName !== 'diagnoses') return false
-  const list = readDiagnosesWrapper(c, at(path, c), problems)
+  if (c.localName !== DIAGNOSES.name) return false
+  const list = wrapper.read(c, at(path, c), problems)
   if (list === undefined) return false
   owner.diagnosesWrappers ??= []
   owner.diagnosesWrappers.push({ start: owner.diagnoses.length, count: list.length })
@@ -148,9 +154,9 @@ export function writeDiagnoses(owner: DiagnosesOwner): XmlElement[] {
     const start = Math.min(Math.max(w.start, i), n)
     while (i < start) out.push(writeDiagnosis(diagnoses[i++]!))
     const end = Math.min(i + Math.max(w.count, 0), n)
-    const wrapped: XmlElement[] = []
-    while (i < end) wrapped.push(writeDiagnosis(diagnoses[i++]!))
-    out.push(elem(SDATA_NS, 'diagnoses', wrapped))
+    const wrapped: Diagnosis[] = []
+    while (i < end) wrapped.push(diagnoses[i++]!)
+    out.push(wrapper.write(wrapped))
   }
   while (i < n) out.push(writeDiagnosis(diagnoses[i++]!))
   return out

@@ -3,9 +3,11 @@
 import type * as t from 'io-ts'
 import type { DocumentOptions } from '../codec/document'
 import type { XmlInput } from '../xml/encoding'
-import { DIAGNOSES_ROOT, describedDocument, documentCodec, withRoot, writeDiagnosesDocument } from './codec-base'
+import { describedDocument, documentCodec, withRoot } from './codec-base'
+import { DIAGNOSES_DOCUMENT } from './diagnosis'
 import { DIGEST } from './digest'
 import type { DiagnosesDocument, Digest, SyncState, Tracking } from './model'
+import { compileRoot } from './schema/root'
 import { SYNC_STATE } from './sync-state'
 import { TRACKING } from './tracking'
 
@@ -62,11 +64,8 @@ export const SyncStateXml: t.Type<SyncState, string, XmlInput> = syncStateXml()
  * ```
  */
 export function diagnosesXml(options?: DocumentOptions): t.Type<DiagnosesDocument, string, XmlInput> {
-  return documentCodec(
-    'DiagnosesXml',
-    { ...DIAGNOSES_ROOT, write: (d) => withRoot(writeDiagnosesDocument(d)) },
-    options,
-  )
+  const root = compileRoot(DIAGNOSES_DOCUMENT)
+  return documentCodec('DiagnosesXml', { ...root, write: (d) => withRoot(root.write(d)) }, options)
 }
 
 /**

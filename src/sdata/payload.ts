@@ -4,12 +4,11 @@ import type * as t from 'io-ts'
 import { readBooleanLexical, XsBoolean } from '../codec/boolean'
 import { BooleanValue } from '../codec/values'
 import type { XmlAttribute, XmlElement } from '../xml/types'
-import { readDigest, writeDigest } from './digest'
-import type { Digest, PayloadForms, PayloadResource } from './model'
-import { SDATA_NS, SYNC_NS } from './namespaces'
+import type { PayloadForms, PayloadResource } from './model'
+import { SDATA_NS } from './namespaces'
 import { at, attrAt, type Path, type Problems, readBoolean } from './read'
 import { type LiftedAttribute, RESOURCE_ATTRIBUTES, spellingOf, writtenName } from './resource-attributes'
-import { elem, isDeclaration, nsAttr, selfContained } from './tree'
+import { isDeclaration, nsAttr, selfContained } from './tree'
 
 /**
  * A codec for the resource element of a caller's contract, giving `payload.value`.
@@ -20,13 +19,6 @@ import { elem, isDeclaration, nsAttr, selfContained } from './tree'
  * ```
  */
 export type PayloadCodec<V> = t.Type<V, XmlElement, XmlElement>
-
-/** What one `sdata:payload` held: a resource, a digest, or something kept as an extension. */
-export type PayloadContent<V> =
-  | { kind: 'resource'; resource: PayloadResource<V> }
-  | { kind: 'digest'; digest: Digest }
-  | { kind: 'keep' }
-  | { kind: 'error' }
 
 /**
  * The SData attributes of any element of a payload, read leniently without changing the element: for nested
@@ -87,14 +79,18 @@ export function resourceAttributes(el: XmlElement): ResourceAttributes {
   return out
 }
 
-/** Reads the resource element: lifts the SData attributes ({@link RESOURCE_ATTRIBUTES}), keeps the rest as is. */
-function readResource<V>(
+/**
+ * Reads the resource element of `sdata:payload` (the `any` alternative of `PAYLOAD`): lifts the SData attributes
+ * ({@link RESOURCE_ATTRIBUTES}), keeps the rest as is; `lifted.uuid` is the uuid `sdata:payload` carried (§5.8).
+ */
+export function readResource<V>(
   el: XmlElement,
-  payloadUuid: string | undefined,
+  lifted: Readonly<Record<string, string>>,
   path: Path,
   problems: Problems,
   codec: PayloadCodec<V> | undefined,
 ): PayloadResource<V> | 'keep' | 'error' {
+  const payloadUuid = lifted.uuid
   // A variant spelling is read only when the spec's is absent.
   const specPresent = new Set<LiftedAttribute>()
   for (const a of el.attributes) {
@@ -171,51 +167,8 @@ function withoutUnusedSdataDeclarations(el: XmlElement, rest: XmlAttribute[]): X
   return rest.filter((a) => !candidates.includes(a) || used.has(a.localName))
 }
 
-/** Reads one `sdata:payload`: a single resource element, or a `sync:digest`; anything else is kept unchanged. */
-export function readPayload<V>(
-  el: XmlElement,
-  path: Path,
-  problems: Problems,
-  codec: PayloadCodec<V> | undefined,
-): PayloadContent<V> {
-  let payloadUuid: string | undefined
-  for (const a of el.attributes) {
-    if (isDeclaration(a)) continue
-    if (a.namespace === SDATA_NS && a.localName === 'uuid' && payloadUuid === undefined) payloadUuid = a.value
-    else return { kind: 'keep' }
-  }
-  let only: XmlElement | undefined
-  for (const c of el.children) {
-    if (c.type === 'text' || only !== undefined) return { kind: 'keep' }
-    only = c
-  }
-  if (only === undefined) return { kind: 'keep' }
-  const childPath = at(path, only)
-  if (only.namespace === SYNC_NS && only.localName === 'digest') {
-    if (payloadUuid !== undefined) return { kind: 'keep' }
-    const digest = readDigest(only, childPath, problems)
-    return digest === undefined ? { kind: 'error' } : { kind: 'digest', digest }
-  }
-  const resource = readResource(only, payloadUuid, childPath, problems, codec)
-  return resource === 'keep'
-    ? { kind: 'keep' }
-    : resource === 'error'
-      ? { kind: 'error' }
-      : { kind: 'resource', resource }
-}
-
 /**
- * Writes `sdata:payload` around a resource. The lifted fields go on the resource element in the spec's form, except
- * where `forms` remembers the variant spelling that was read (`sdata:uri`, `sync:isDeleted`, `True`, the uuid on
- * `sdata:payload`): that spelling is written back, because real clients read only it.
- */
-export function writePayload<V>(resource: PayloadResource<V>, codec: PayloadCodec<V> | undefined): XmlElement {
-  const { element, attributes } = payloadParts(resource, codec)
-  return elem(SDATA_NS, 'payload', [element], attributes)
-}
-
-/**
- * What {@link writePayload} puts in `sdata:payload`: the resource element with the lifted fields as attributes,
+ * What `writePayload` puts in `sdata:payload`: the resource element with the lifted fields as attributes,
  * and the attributes of `sdata:payload` itself (the uuid, where `forms` says it was read there).
  */
 export function payloadParts<V>(
@@ -249,9 +202,4 @@ export function payloadParts<V>(
 function liftedBooleanText(value: boolean, lexical: string | undefined): string | undefined {
   if (lexical !== undefined && readBooleanLexical(lexical) === value) return lexical
   return value ? XsBoolean.encode(true) : undefined
-}
-
-/** Writes `sdata:payload` around a digest (`$syncDigest` entries, `$syncSource` POST bodies). */
-export function writeDigestPayload(digest: Digest): XmlElement {
-  return elem(SDATA_NS, 'payload', [writeDigest(digest)])
 }

@@ -110,6 +110,10 @@ interface Name {
   readonly qname: string
   readonly prefix: string | null
   readonly localName: string
+  /** In event mode: the name of the first child last read in an element of this name (see eventContent). */
+  first: Name | undefined
+  /** In event mode: the name of the sibling last read after an element of this name. */
+  next: Name | undefined
 }
 
 // The name cache: 256 slots, and names no longer than this are kept (longer ones are rare and not worth it).
@@ -322,10 +326,18 @@ export class Parser extends NamespaceScopes {
    * caller then reads it as a tree, which gives the same value or the exact error.
    */
   private eventElement(): boolean {
+    const node = this.eventNode()
+    if (node === undefined) return false
+    this.addChildElement(node as unknown as XmlElement)
+    return true
+  }
+
+  /** The element at `<` read in event mode, or `undefined` with nothing read (see {@link eventElement}). */
+  private eventNode(): DecodedNode | undefined {
     const events = this.events!
     const d = this.depth
     const start = this.i
-    if (d >= this.limits.maxDepth || (this.defaultUri !== undefined && this.defaultUri !== null)) return false
+    if (d >= this.limits.maxDepth || (this.defaultUri !== undefined && this.defaultUri !== null)) return undefined
     const pending = this.pending
     const marks = this.declared.length
     const stacked = this.childStack.length
@@ -335,7 +347,7 @@ export class Parser extends NamespaceScopes {
       this.i = start + 1
       const name = this.qname('an element name after <')
       const state = name.prefix === null ? events.start(name.localName) : undefined
-      if (state !== undefined && this.eventContent(events, state, name.qname, d + 1) && events.end(state)) {
+      if (state !== undefined && this.eventContent(events, state, name, d + 1) && events.end(state)) {
         node = { type: 'decoded', namespace: null, localName: name.localName, value: events.value(state) }
       }
     } catch {
@@ -347,18 +359,52 @@ export class Parser extends NamespaceScopes {
       this.i = start
       while (this.declared.length > marks) this.unbind()
       this.childStack.length = stacked
-      return false
     }
-    this.addChildElement(node as unknown as XmlElement)
-    return true
+    return node
+  }
+
+  /**
+   * Reads a whole document with its root element in event mode: the root's value, or `undefined` at anything the
+   * event mode does not take or any fault (nothing is reported: the caller reads the text again the tree way).
+   */
+  eventDocument(events: ElementEvents<unknown>): { value: unknown } | undefined {
+    const s = this.s
+    this.events = events
+    this.eventsDepth = 0
+    try {
+      if (s.charCodeAt(0) === 0xfeff) this.i = 1
+      if (
+        s.startsWith('<?xml', this.i) &&
+        (isSpace(s.charCodeAt(this.i + 5)) || s.charCodeAt(this.i + 5) === QUESTION)
+      ) {
+        this.xmlDeclaration()
+      }
+      for (;;) {
+        this.skipSpace()
+        if (s.charCodeAt(this.i) !== LT) return undefined
+        if (s.startsWith('<!--', this.i)) this.comment()
+        else if (s.charCodeAt(this.i + 1) === QUESTION) this.processingInstruction()
+        else break
+      }
+      const next = s.charCodeAt(this.i + 1)
+      if (next === BANG || next === SLASH) return undefined
+      const root = this.eventNode()
+      if (root === undefined) return undefined
+      this.misc(root as unknown as XmlElement)
+      return { value: root.value }
+    } catch {
+      return undefined
+    }
   }
 
   /**
    * Reads, in event mode, the rest of a start tag whose name was read, its content and its end tag; children are
    * at depth `level`. `false` gives up.
    */
-  private eventContent(events: ElementEvents<unknown>, state: unknown, qname: string, level: number): boolean {
+  private eventContent(events: ElementEvents<unknown>, state: unknown, parent: Name, level: number): boolean {
     const s = this.s
+    const qname = parent.qname
+    let previous: Name | undefined
     let i = this.i
     let c = s.charCodeAt(i)
     if (c === SLASH) {
@@ -387,9 +433,21 @@ export class Parser extends NamespaceScopes {
       }
       // Markup other than elements, or a child deeper than maxDepth: the tree's checks and messages.
       if (c === BANG || c === QUESTION || level >= this.limits.maxDepth) return false
+      // Records repeat their children in the same order: the name read after the same name last time is likely
+      // the one here, and comparing it in place spares reading the name again (same text, same name).
+      const guess = previous === undefined ? parent.first : previous.next
+      let name: Name
+      if (guess !== undefined && s.startsWith(guess.qname, i + 1) && !this.continuesName(i + 1 + guess.qname.length)) {
+        name = guess
+        this.i = i + 1 + guess.qname.length
+      } else {
+        this.i = i + 1
+        name = this.qname('an element name after <')
+        if (previous === undefined) parent.first = name
+        else previous.next = name
+      }
+      previous = name
       children = true
-      this.i = i + 1
-      const name = this.qname('an element name after <')
       const kind = events.child(state, name.prefix === null ? name.localName : null)
       if (kind === undefined) return false
       if (kind === TREE) {
@@ -403,7 +461,7 @@ export class Parser extends NamespaceScopes {
       } else if (kind === LEAF) {
         const text = this.eventLeaf(name.qname)
         if (text === undefined || !events.leaf(state, text)) return false
-      } else if (!this.eventContent(events, kind, name.qname, level + 1) || !events.end(kind)) return false
+      } else if (!this.eventContent(events, kind, name, level + 1) || !events.end(kind)) return false
       i = this.i
     }
   }
@@ -655,8 +713,9 @@ export class Parser extends NamespaceScopes {
       if (!isNameStartUnit(local) && !(local >= 0xd800 && local <= 0xdb7f)) {
         this.fail(`local name in ${qname} cannot start with that character`, colon + 1)
       }
-      name = { qname, prefix: qname.slice(0, colon - start), localName: qname.slice(colon - start + 1) }
-    } else name = { qname, prefix: null, localName: qname }
+      const prefix = qname.slice(0, colon - start)
+      name = { qname, prefix, localName: qname.slice(colon - start + 1), first: undefined, next: undefined }
+    } else name = { qname, prefix: null, localName: qname, first: undefined, next: undefined }
     if (end - start <= MAX_INTERNED) this.names[slot] = name
     return name
   }

@@ -150,6 +150,14 @@ describe('record() builds an element description', () => {
     expect(back).toEqual(value)
   })
 
+  it('writes the members in order (codec children, attributes, text, kept content) and reads only its own', () => {
+    const value = decoded(Contact, rootOf(XML))
+    const json = ContactJson.encode(value)
+    expect(Object.keys(json)).toEqual(['name', 'phones', 'note', 'id', 'attributes', 'extensions'])
+    // Kit content keeps what it does not know in its own members: `$extensions`, `$attributes` and others are not read.
+    expect(decoded(ContactJson, { ...json, $extensions: 'not read', $attributes: 5, other: null })).toEqual(value)
+  })
+
   it('reports a JSON member its codec refuses, and a missing required one, with their JSON paths', () => {
     const r = ContactJson.decode({ name: 'A', visits: 'many', phones: [{ number: '1', primary: 'maybe' }] })
     expect(E.isLeft(r) && reportJsonErrors(r.left).map(({ path, message }) => ({ path, message }))).toEqual([

@@ -98,3 +98,77 @@ describe('processFeed on a page = its entries one page at a time', () => {
     )
   })
 })
+
+describe('processFeed on a large page (the repeat check spread over many partitions)', () => {
+  const endpoint = (k: number) => ENDPOINTS[k % ENDPOINTS.length]!
+  const at = (k: number) => `2025-06-01T12:00:${String(k % 60).padStart(2, '0')}.${String(k).padStart(7, '0')}Z`
+  const pageOf = (uuids: readonly string[]) =>
+    uuids.map((uuid, k) => ({
+      syncState: { endpoint: endpoint(k), tick: 10 + k, stamp: at(k) as SyncState['stamp'] },
+      payload: { uuid, isDeleted: k % 7 === 0 },
+    }))
+  const targetDigest: Digest = {
+    entries: ENDPOINTS.map((e, k) => ({
+      endpoint: e,
+      tick: 5,
+      stamp: at(0) as SyncState['stamp'],
+      conflictPriority: k + 1,
+    })),
+  }
+  const held = (k: number): TargetState | undefined =>
+    k % 3 === 0 ? { endpoint: endpoint(k + 1), tick: 3, stamp: at(k) as SyncState['stamp'] } : undefined
+  const N = 20_000
+  const distinct = Array.from({ length: N }, (_, k) => `c4411795-9943-4cf4-8705-${String(k).padStart(12, '0')}`)
+
+  it('decides a page of distinct uuids once (each uuid looked up once)', () => {
+    let calls = 0
+    const lookup = (u: string) => {
+      calls++
+      return held(Number(u.slice(-12)))
+    }
+    const r = processFeed({ targetDigest, feed: { entries: pageOf(distinct) }, lookup, lastPage: false })
+    expect(r._tag).toBe('Right')
+    expect(calls).toBe(N)
+  })
+
+  it('a repeat far from its first entry (in another case) sees the state that entry left', () => {
+    const uuids = [...distinct]
+    uuids[N - 5] = distinct[7]!.toUpperCase()
+    const entries = pageOf(uuids)
+    const store = new Map<string, TargetState>()
+    for (let k = 0; k < N; k++) {
+      const s = held(Number(distinct[k]!.slice(-12)))
+      if (s !== undefined) store.set(distinct[k]!, s)
+    }
+    const whole = processFeed({
+      targetDigest,
+      feed: { entries },
+      lookup: (u) => store.get(u.toLowerCase()),
+      lastPage: false,
+    })
+    if (whole._tag === 'Left') throw new Error('catch-up pages are never refused')
+    // The reference: the repeat decided on its own, after the first entry's outcome is stored.
+    const first = whole.right.decisions[7]!.decision
+    const mine = new Map(store)
+    const k7 = distinct[7]!
+    if (first.action === 'apply')
+      mine.set(k7, entries[7]!.payload.isDeleted ? { ...entries[7]!.syncState, deleted: true } : entries[7]!.syncState)
+    const alone = processFeed({
+      targetDigest,
+      feed: { entries: [entries[N - 5]!] },
+      lookup: (u) => mine.get(u.toLowerCase()),
+      lastPage: false,
+    })
+    if (alone._tag === 'Left') throw new Error('catch-up pages are never refused')
+    expect(whole.right.decisions[N - 5]!.decision).toEqual(alone.right.decisions[0]!.decision)
+    // …and not the decision it gets without that entry (the test would not see a missed repeat otherwise).
+    const unseen = processFeed({
+      targetDigest,
+      feed: { entries: [entries[N - 5]!] },
+      lookup: (u) => store.get(u.toLowerCase()),
+      lastPage: false,
+    })
+    if (unseen._tag === 'Left') throw new Error('catch-up pages are never refused')
+    expect(whole.right.decisions[N - 5]!.decision).not.toEqual(unseen.right.decisions[0]!.decision)
+  })
+})

@@ -8,7 +8,7 @@ import { type Errs, run } from '../json/read'
 import { type Child, type ElementDescription, guardOf, type JsonForm } from './describe'
 import { type Dialect, dialect } from './dialect'
 import { compileJsonReader, compileJsonWriter, type JsonReader } from './json'
-import { compileKitJsonReader, compileKitJsonWriter } from './kit-json'
+import { kitJsonChildren } from './kit-json'
 import { kitContentReader, kitWriter } from './kit-xml'
 import { at, Problems } from './path'
 import { isElement } from './tree'
@@ -155,11 +155,8 @@ export function describedElement<A>(
  * ```
  */
 export function describedJson<A>(name: string, d: ElementDescription<A>): t.Type<A, Record<string, unknown>, unknown> {
-  const kit = d.unknown !== undefined
-  const read = (kit ? compileKitJsonReader(d as ElementDescription<unknown>) : compileJsonReader(d)) as JsonReader<A>
-  const write = (kit ? compileKitJsonWriter(d as ElementDescription<unknown>) : compileJsonWriter<A>(d)) as (
-    value: A,
-  ) => Record<string, unknown>
+  const read: JsonReader<A> = compileJsonReader(d, kitJsonChildren)
+  const write = compileJsonWriter<A>(d, kitJsonChildren)
   return new t.Type<A, Record<string, unknown>, unknown>(
     name,
     guardOf(d),

@@ -225,9 +225,10 @@ export function childName(c: Child): string {
 }
 
 /**
- * The children of a description the engine's own reader, writer and JSON mapping compile: all but codec children,
- * which only kit content (`record()`) holds and `kit-xml.ts`/`kit-json.ts` compile (`describedElement` and
- * `describedJson` pick them). A description mixing the two is a programming error, refused when compiled.
+ * The children of a description the engine's XML reader and writer compile, and its JSON compiler when given no kit
+ * members: all but codec children, which only kit content (`record()`) holds. Kit content is read and written in XML
+ * by `kit-xml.ts` (`describedElement` picks it) and in JSON by the one JSON compiler with the members `kit-json.ts`
+ * gives it (`describedJson` passes them in). A description mixing the two is a programming error, refused.
  *
  * @example
  * ```ts

@@ -1,12 +1,13 @@
 // The JSON mapping derived from an element description (SData 2.0 §04-0500 is its model; docs/schema.md): each child
-// a member, `$extensions`/`$attributes` for kept XML content, unknown members and `null`s kept verbatim.
+// a member, `$extensions`/`$attributes` for kept XML content, unknown members and `null`s kept verbatim. The codec
+// kit's content (`record()`) compiles here too, its members given by kit-json.ts, which only the kit imports.
 import * as t from 'io-ts'
 import type { JsonMembers } from '../../common/sync'
 import { keptAttributes, keptExtensions, nonEmpty, readAttributes, readExtensions, withJsonMembers } from '../json/kept'
 import { splitMembers, withMembers } from '../json/members'
 import { at, type Ctx, type Errs, fail, type JsonRecord, member, optArray, readObject } from '../json/read'
 import { isValueProblem } from '../values'
-import { type Child, type ElementDescription, engineChildren, type LeafChild } from './describe'
+import { type Child, type ElementDescription, engineChildren, type LeafChild, type Occurs } from './describe'
 import type { CodecChild } from './kit'
 
 /**
@@ -18,6 +19,72 @@ import type { CodecChild } from './kit'
  * ```
  */
 export type JsonReader<A> = (errs: Errs, u: unknown, c: Ctx) => A | undefined
+
+/**
+ * A member read and written through an item reader and writer the compiler is given rather than derives: the codec
+ * kit's codec children and kept content. Read and written as a repeated (`many`: an array, `[]` when absent) or a
+ * nested (`one`, with its cardinality) child is.
+ *
+ * @example
+ * ```ts
+ * const note: ItemChild = { kind: 'one', key: 'note', json: 'note', occurs: 'optional', read, write }
+ * ```
+ */
+export type ItemChild = ({ readonly kind: 'many' } | { readonly kind: 'one' }) & ItemMember
+
+/**
+ * What an {@link ItemChild} has beside its kind.
+ *
+ * @example
+ * ```ts
+ * const member: ItemMember = { key: 'note', json: 'note', read, write }
+ * ```
+ */
+export interface ItemMember {
+  /** The value's member name. */
+  readonly key: string
+  /** The JSON member name. */
+  readonly json: string
+  /** The cardinality of a `one` member (a nested child's is `optional`). */
+  readonly occurs?: Occurs
+  /** The reader of one item (or of the member's value). */
+  readonly read: JsonReader<unknown>
+  /** The writer of one item (or of the member's value). */
+  readonly write: (x: unknown) => unknown
+}
+
+/**
+ * The JSON members of a description with kit content (`unknown` set), in the order they are read and written: leaves
+ * for its attribute children and text, {@link ItemChild}ren for the rest. The codec kit passes it in
+ * (`describedJson`), so the protocols' bundles carry none of it.
+ *
+ * @example
+ * ```ts
+ * compileJsonReader(recordDescription(fields), kitJsonChildren)
+ * ```
+ */
+export type KitJsonChildren = (d: ElementDescription<unknown>) => readonly (LeafChild | ItemChild)[]
+
+/** The children the JSON compiler reads: the engine's own, or those the kit says its content has. */
+type JsonChild = Exclude<Child, CodecChild> | ItemChild
+
+function jsonChildren(d: ElementDescription<unknown>, kit: KitJsonChildren | undefined): readonly JsonChild[] {
+  return d.unknown !== undefined && kit !== undefined ? kit(d) : engineChildren(d)
+}
+
+/** A member that is absent: an error when required, its default when it has one. */
+function absent(
+  errs: Errs,
+  o: JsonRecord,
+  c: Ctx,
+  name: string,
+  occurs: Occurs | undefined,
+  key: string,
+  value: Record<string, unknown>,
+): void {
+  if (occurs === 'required') fail(errs, o, at(c, name, t.string, undefined), `${name} is missing`)
+  else if (typeof occurs === 'object') value[key] = occurs.default
+}
 
 const jsonReaders = new WeakMap<ElementDescription<unknown>, JsonReader<unknown>>()
 const jsonWriters = new WeakMap<ElementDescription<unknown>, (value: unknown) => Record<string, unknown>>()
@@ -38,10 +105,12 @@ const plain = (name: string): string => (name.startsWith('$') ? name.slice(1) : 
  * compileJsonReader(SYNC_STATE)(errs, { endpoint: 'http://e/a', stamp: '2008-10-30T14:55:43Z' }, ctx)
  * ```
  */
-export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
+export function compileJsonReader<A>(d: ElementDescription<A>, kit?: KitJsonChildren): JsonReader<A> {
   const cached = jsonReaders.get(d as ElementDescription<unknown>)
   if (cached !== undefined) return cached as JsonReader<A>
-  const children = engineChildren(d as ElementDescription<unknown>)
+  const children = jsonChildren(d as ElementDescription<unknown>, kit)
+  // Kit content keeps what it does not know in members of its own naming, not in $extensions/$attributes.
+  const engine = d.unknown === undefined
   const known = new Set<string>()
   for (const c of children) {
     known.add(c.json)
@@ -51,7 +120,9 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
   if (d.attributes) known.add('$attributes')
   if (d.namespaces !== undefined) known.add('$namespace')
   const leftOut = d.extensions === 'always' ? EXTENSIONS : NONE
-  const items = children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonReader(itemOf(c))))
+  const items = children.map((c) =>
+    c.kind === 'leaf' ? undefined : 'read' in c ? c.read : compileJsonReader(itemOf(c), kit),
+  )
   const wrapper = d.json.wrapper
   const reader: JsonReader<A> = (errs, u, top) => {
     let raw = readObject(errs, u, top, d.json.what)
@@ -83,6 +154,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
         const v = member(o, child.json)
         const r = v === undefined ? undefined : items[i]!(errs, v, at(c, child.json, t.UnknownRecord, v))
         if (r !== undefined) value[child.key] = r
+        else if (v === undefined) absent(errs, o, c, child.json, (child as ItemChild).occurs, child.key, value)
         return
       }
       const from: JsonRecord = child.nillable ? raw : o
@@ -98,8 +170,7 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
       }
       const v = member(o, name)
       if (v === undefined) {
-        if (child.occurs === 'required') fail(errs, o, at(c, name, t.string, undefined), `${name} is missing`)
-        else if (child.occurs !== 'optional') value[child.key] = child.occurs.default
+        absent(errs, o, c, name, child.occurs, child.key, value)
         return
       }
       const r = child.type.readJson(v)
@@ -108,7 +179,9 @@ export function compileJsonReader<A>(d: ElementDescription<A>): JsonReader<A> {
       else value[child.key] = r
     })
     const extensions =
-      member(o, '$extensions') === undefined && d.extensions === 'optional' ? undefined : readExtensions(errs, o, c)
+      !engine || (member(o, '$extensions') === undefined && d.extensions === 'optional')
+        ? undefined
+        : readExtensions(errs, o, c)
     if (extensions !== undefined) value.extensions = extensions
     if (d.attributes) {
       const attributes = readAttributes(errs, o, c)
@@ -145,11 +218,17 @@ function without(kept: JsonMembers | undefined, key: string): JsonMembers | unde
  * compileJsonWriter(SYNC_STATE)({ endpoint: 'http://e/a', tick: 5, stamp }) // { endpoint, tick: 5, stamp }
  * ```
  */
-export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDescription<A>): (value: A) => O {
+export function compileJsonWriter<A, O = Record<string, unknown>>(
+  d: ElementDescription<A>,
+  kit?: KitJsonChildren,
+): (value: A) => O {
   const cached = jsonWriters.get(d as ElementDescription<unknown>)
   if (cached !== undefined) return cached as unknown as (value: A) => O
-  const children = engineChildren(d as ElementDescription<unknown>)
-  const items = children.map((c) => (c.kind === 'leaf' ? undefined : compileJsonWriter(itemOf(c))))
+  const children = jsonChildren(d as ElementDescription<unknown>, kit)
+  const engine = d.unknown === undefined
+  const items = children.map((c) =>
+    c.kind === 'leaf' ? undefined : 'write' in c ? c.write : compileJsonWriter(itemOf(c), kit),
+  )
   const zeroForNull = children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
   const writer = (value: A): Record<string, unknown> => {
     const v = value as Record<string, unknown>
@@ -157,10 +236,11 @@ export function compileJsonWriter<A, O = Record<string, unknown>>(d: ElementDesc
     children.forEach((child, i) => {
       const x = v[child.key]
       if (x === undefined) return
-      if (child.kind === 'many' || child.kind === 'list') out[child.json] = (x as unknown[]).map(items[i]!)
+      if (child.kind === 'leaf') out[child.json] = x === null ? null : child.type.writeJson(x)
       else if (child.kind === 'one') out[child.json] = items[i]!(x)
-      else out[child.json] = x === null ? null : child.type.writeJson(x)
+      else out[child.json] = (x as unknown[]).map(items[i]!)
     })
+    if (!engine) return out
     if (d.namespaces !== undefined && v.namespace !== d.namespace) out.$namespace = v.namespace
     const extensions = d.extensions === 'always' ? nonEmpty(keptExtensions(v)) : keptExtensions(v)
     if (extensions !== undefined) out.$extensions = extensions

@@ -1,6 +1,7 @@
 // The parts of an element description the codec kit adds (docs/schema.md): children read by any io-ts element codec
 // and matched by expanded names, attributes and text read as members, and unknown content kept in members of the
-// kit's naming with its place remembered. They are read and written by kit-xml.ts and kit-json.ts.
+// kit's naming with its place remembered. kit-xml.ts reads and writes them in XML; in JSON the one JSON compiler
+// (json.ts) does, with the members kit-json.ts gives it.
 import type * as t from 'io-ts'
 import type { XmlElement } from '../../xml/types'
 import type { XmlStep } from '../context'

@@ -26,15 +26,22 @@ export function withUsedDeclarations(root: XmlElement): XmlElement {
 
 /** Adds to `used` the prefix of every element and attribute in `root`'s tree (declarations aside; '' = none). */
 export function addUsedPrefixes(root: XmlElement, used: Set<string>): Set<string> {
+  used.add(root.prefix ?? '')
   const stack: XmlElement[] = [root]
   while (stack.length > 0) {
     const node = stack.pop()!
-    used.add(node.prefix ?? '')
     for (const a of node.attributes) if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE) used.add(a.prefix)
     for (const c of node.children) {
       if (c.type !== 'element') continue
-      // A leaf without attributes named with its parent's prefix adds nothing (most payload leaves).
-      if (c.attributes.length === 0 && c.prefix === node.prefix && !hasElementChildren(c)) continue
+      // Each element's prefix is added where its parent is read; most share their parent's, already added.
+      if (c.prefix !== node.prefix) used.add(c.prefix ?? '')
+      // A leaf without attributes holding at most one text (most elements of a payload) adds nothing more.
+      const grandchildren = c.children
+      if (
+        c.attributes.length === 0 &&
+        (grandchildren.length === 0 || (grandchildren.length === 1 && grandchildren[0]!.type === 'text'))
+      )
+        continue
       stack.push(c)
     }
   }

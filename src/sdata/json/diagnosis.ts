@@ -16,8 +16,9 @@ import {
 } from '../../codec/json/read'
 import { guardOf } from '../../codec/schema/describe'
 import { compileJsonReader, compileJsonWriter } from '../../codec/schema/json'
-import { DIAGNOSIS, type DiagnosesOwner } from '../diagnosis'
+import { DIAGNOSES_DOCUMENT, DIAGNOSIS, type DiagnosesOwner } from '../diagnosis'
 import type { DiagnosesDocument, DiagnosesWrapper, Diagnosis } from '../model'
+import { writtenBare } from '../schema/root'
 
 /**
  * JSON form of a diagnosis, with SData 2.0's `$`-prefixed members (docs/decisions.md#s14). Child elements the
@@ -187,10 +188,9 @@ function readDiagnosesDocument(errs: Errs, u: unknown, c: Ctx): DiagnosesDocumen
 }
 
 function encodeDiagnosesDocument(d: DiagnosesDocument): DiagnosesJsonObject {
-  const body =
-    d.root === 'diagnosis' && d.diagnoses.length === 1
-      ? { $diagnosis: encodeDiagnosis(d.diagnoses[0]!) }
-      : { $diagnoses: d.diagnoses.map(encodeDiagnosis) }
+  const body = writtenBare(DIAGNOSES_DOCUMENT, d)
+    ? { $diagnosis: encodeDiagnosis(d.diagnoses[0]!) }
+    : { $diagnoses: d.diagnoses.map(encodeDiagnosis) }
   const attributes = keptAttributes(d)
   return attributes === undefined ? body : { ...body, $attributes: attributes }
 }

@@ -1,9 +1,15 @@
 // The text writer derived from an owner description (docs/schema.md): an Atom feed's or entry's members written
-// straight as text, the same bytes as serializing the tree its tree writer builds (src/sdata/feed-text.ts writes the
-// documents around them).
-import type { XmlElement } from '../../xml/types'
-import { openElement, qname, type TextWriter } from '../text-writer'
-import { addUsedPrefixes } from '../tree'
+// straight as text, and the document around them, the same bytes as serializing the tree its tree writer builds
+// (sync §4.4, §5.1–§5.3, §5.8; core §13.4).
+//
+// Building the feed's and each entry's element tree and serializing it cost about as much again as writing the text,
+// and the garbage collector took a third of the time. So the owners, their leaf groups and `sdata:payload` are
+// written as text; the small elements (syncState, digest, diagnoses) and kept trees (payload resources, extensions)
+// go through the serializer, in the document's scope.
+import { serializeXml } from '../../xml/serialize'
+import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../xml/types'
+import { openElement, qname, TextWriter } from '../text-writer'
+import { addUsedPrefixes, elem, rootDeclarations, usedDeclarations, withUsedDeclarations } from '../tree'
 import type { Owner } from './children'
 import { compileOwnerWriter, type MemberCodec, type OwnerDescription, type OwnerMember } from './owner'
 
@@ -27,6 +33,11 @@ export interface OwnerText<O> {
    * text path does not write them) goes through its tree.
    */
   readonly element: (t: TextWriter, owner: O, codec: MemberCodec, used: Set<string>) => void
+  /**
+   * The text of a document whose root is the owner: exactly `serializeXml({ root: withUsedDeclarations(tree(owner,
+   * codec, rootDeclarations())) })`, the root's start tag written last with the declarations the document uses.
+   */
+  readonly document: (owner: O, codec: MemberCodec) => string
 }
 
 const compiled = new WeakMap<OwnerDescription<any>, OwnerText<any>>()
@@ -59,6 +70,8 @@ export function ownerText<O extends Owner>(d: OwnerDescription<O>): OwnerText<O>
   const children = (t: TextWriter, owner: O, prepared: Prepared, codec: MemberCodec, used: Set<string>): void => {
     for (let i = 0; i < n; i++) members[i]!.text(t, owner, prepared[i], codec, used)
   }
+  const viaTree = (owner: O, codec: MemberCodec): string =>
+    serializeXml({ root: withUsedDeclarations(tree(owner, codec, rootDeclarations())) })
   const out: OwnerText<O> = {
     tag,
     parent,
@@ -80,6 +93,33 @@ export function ownerText<O extends Owner>(d: OwnerDescription<O>): OwnerText<O>
       t.start(tag)
       children(t, owner, prepared, codec, used)
       t.end(tag)
+    },
+    document(owner, codec) {
+      // A declaration among the kept attributes (only a hand-built value has one) could rebind what the text path
+      // writes, and an owner with no children is written self-closed: both through the tree.
+      const kept = owner.attributes
+      if (kept?.some((a) => a.namespace === XMLNS_NAMESPACE) === true) return viaTree(owner, codec)
+      const used = new Set<string>([''])
+      if (kept !== undefined) for (const a of kept) if (a.prefix !== null) used.add(a.prefix)
+      const prepared = prepare(owner, codec, used, new TextWriter())
+      if (!has(owner, prepared)) return viaTree(owner, codec)
+      const root = (declarations: XmlAttribute[]): XmlElement => ({
+        ...elem(d.namespace, d.name, []),
+        attributes: kept === undefined ? declarations : [...declarations, ...kept],
+      })
+      // The body is written with every conventional prefix in scope (the start tag's text is dropped), which gives
+      // the same text unless the serializer had to look for another prefix bound to a namespace (`searched`): then
+      // the tree path. The start tag is written last, declaring only the prefixes the body used.
+      const t = new TextWriter()
+      const open = t.w.begin(root(rootDeclarations()))
+      t.w.finish()
+      children(t, owner, prepared, codec, used)
+      t.w.end(open)
+      const body = t.finish()
+      const head = new TextWriter()
+      head.w.begin(root(usedDeclarations(rootDeclarations(), used)))
+      if (t.w.searched || head.w.searched) return viaTree(owner, codec)
+      return head.finish() + body
     },
   }
   compiled.set(d, out)

@@ -1,7 +1,7 @@
 // fast-check arbitraries for the parts of SData sync feeds: digests, sync states, diagnoses, tracking and links
 // (sync §4.2–§4.4, §5.3, core §3.10/§3.11), generating only values that the SData codecs encode and decode back unchanged.
 import fc from 'fast-check'
-import { DIAGNOSIS, type DiagnosesOwner } from '../../sdata/diagnosis'
+import { DIAGNOSES_DOCUMENT, DIAGNOSIS, type DiagnosesOwner } from '../../sdata/diagnosis'
 import { DIGEST, DIGEST_ENTRY } from '../../sdata/digest'
 import { LINK } from '../../sdata/leaves'
 import type {
@@ -126,7 +126,8 @@ export function arbDiagnosesOf(options: SDataArbitraryOptions = {}, max = 2): fc
 }
 
 /**
- * A standalone diagnoses document: root `diagnoses`, or a bare `diagnosis` holding exactly one.
+ * A standalone diagnoses document, derived from its root description (`DIAGNOSES_DOCUMENT`): root `diagnoses`, or a
+ * bare `diagnosis` holding exactly one.
  *
  * @example
  * ```ts
@@ -134,10 +135,13 @@ export function arbDiagnosesOf(options: SDataArbitraryOptions = {}, max = 2): fc
  * ```
  */
 export function arbDiagnosesDocument(options: SDataArbitraryOptions = {}): fc.Arbitrary<DiagnosesDocument> {
+  const { wrapper, key, tag } = DIAGNOSES_DOCUMENT
+  const documentOf = (root: string, items: Diagnosis[]) =>
+    ({ [tag]: root, [key]: items }) as unknown as DiagnosesDocument
   return withRootAttributes<DiagnosesDocument>(
     fc.oneof(
-      fc.array(arbDiagnosis(options), { maxLength: 3 }).map((diagnoses) => ({ root: 'diagnoses' as const, diagnoses })),
-      arbDiagnosis(options).map((d) => ({ root: 'diagnosis' as const, diagnoses: [d] })),
+      fc.array(arbDiagnosis(options), { maxLength: 3 }).map((items) => documentOf(wrapper.name, items)),
+      arbDiagnosis(options).map((d) => documentOf(wrapper.item.name, [d])),
     ),
     options,
   )
