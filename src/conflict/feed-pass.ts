@@ -141,7 +141,7 @@ export class FeedPass {
 
   /** Whether two decided entries share a uuid (only known without `exact`; `decisions` in step order). */
   repeats(decisions: readonly EntryDecision[]): boolean {
-    return this.hashes !== undefined && this.hashes.repeats((k) => decisions[k]!.uuid)
+    return this.hashes?.repeats((k) => decisions[k]!.uuid) === true
   }
 
   /** The end-of-feed merge (catchUp, last page, nothing failed or rejected) and the target's new digest. */

@@ -9,15 +9,7 @@
 
 export { reportErrors } from '../codec/report'
 export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
-export {
-  formatJsonPointer,
-  formatLocation,
-  formatXmlPath,
-  type Issue,
-  type IssueCode,
-  type IssueSeverity,
-  type PathStep,
-} from '../common/issues'
+export * from '../common/issue-api'
 export { compareStamps, isStamp, stamp, stampToEpochMs } from '../common/stamp'
 export type { ReadableStreamLike, XmlSource } from '../xml/source'
 export type { StreamError, StreamIssue } from '../xml/stream'
