@@ -179,3 +179,22 @@ describe('a described list child', () => {
     ])
   })
 })
+
+describe('a described list child in JSON', () => {
+  const PINBOARD = describeElement<{ notes?: Note[] }>({
+    namespace: null,
+    name: 'pinboard',
+    children: [listChild('notes', 'pinned', () => [NOTE], 'refuse')],
+  })
+  const PinboardJson = describedJson('PinboardJson', PINBOARD)
+
+  it('reads a present list member and leaves an absent one out, as it writes them', () => {
+    // The JSON member is named by the key (`notes`), the XML wrapper by its element name (`pinned`).
+    expect(decoded(PinboardJson, { notes: [{ text: 'N' }] })).toEqual({ notes: [{ text: 'N' }] })
+    expect(decoded(PinboardJson, { notes: [] })).toEqual({ notes: [] })
+    expect(decoded(PinboardJson, {})).toEqual({})
+    expect(PinboardJson.encode({ notes: [{ text: 'N' }] })).toEqual({ notes: [{ text: 'N' }] })
+    expect(PinboardJson.encode({})).toEqual({})
+  })
+})
+

@@ -10,6 +10,7 @@ import {
   attribute,
   attributeOr,
   child,
+  childOr,
   children,
   describedElement,
   describedJson,
@@ -168,6 +169,25 @@ describe('record() builds an element description', () => {
       },
       { path: '/id', message: 'id is missing' },
     ])
+  })
+
+  it('reports a missing required single child once, a refused one by its own message, and fills a default', () => {
+    const issues = (u: unknown) => {
+      const r = ContactJson.decode(u)
+      return E.isLeft(r) ? reportJsonErrors(r.left).map(({ path, message }) => ({ path, message })) : []
+    }
+    expect(issues({ id: '1', phones: [] })).toEqual([{ path: '/name', message: 'name is missing' }])
+    const refused = issues({ id: '1', name: 5, phones: [] })
+    expect(refused).toHaveLength(1)
+    expect(refused[0]?.path).toBe('/name')
+    expect(refused[0]?.message).not.toBe('name is missing')
+    const Rated = element(
+      qname(null, 'rated'),
+      record({ stars: childOr(qname(null, 'stars'), text(NonNegativeInteger), 3) }),
+    )
+    const RatedJson = describedJson('RatedJson', describedOf<ElementDescription<{ stars: number }>>(Rated)!)
+    expect(decoded(RatedJson, {})).toEqual({ stars: 3 })
+    expect(decoded(RatedJson, { stars: 5 })).toEqual({ stars: 5 })
   })
 
   it('guards with the guard derived from the description', () => {

@@ -120,3 +120,20 @@ describe('the lossless element form', () => {
     ])
   })
 })
+
+describe('diagnoses wrappers', () => {
+  const withWrapper = (wrapper: unknown) => ({ $diagnoses: [{ $message: 'one' }], $diagnosesWrappers: [wrapper] })
+  const feedWith = (wrapper: unknown) => ({ ...withWrapper(wrapper), $resources: [] })
+
+  it('read start and count as non-negative safe integers', () => {
+    expect(decoded(SyncFeedJson, feedWith({ start: 0, count: 1 })).diagnosesWrappers).toEqual([{ start: 0, count: 1 }])
+    for (const bad of [-1, 1.5, '1', 2 ** 53]) {
+      expect(errorsOf(SyncFeedJson, feedWith({ start: bad, count: 1 }))).toEqual([
+        jsonIssue('bad-value', '/$diagnosesWrappers/0/start', 'start must be a non-negative safe integer'),
+      ])
+      expect(errorsOf(SyncEntryJson, withWrapper({ start: 0, count: bad }))).toEqual([
+        jsonIssue('bad-value', '/$diagnosesWrappers/0/count', 'count must be a non-negative safe integer'),
+      ])
+    }
+  })
+})
