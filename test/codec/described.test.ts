@@ -197,4 +197,3 @@ describe('a described list child in JSON', () => {
     expect(PinboardJson.encode({})).toEqual({})
   })
 })
-
