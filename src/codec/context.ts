@@ -2,6 +2,7 @@
 // Implements docs/decisions.md#p2 (every error names its XML path).
 import * as t from 'io-ts'
 import type { Issue, IssueCode } from '../xml/issue'
+import { thrownMessage } from '../xml/issue'
 import type { XName } from './names'
 
 /**
@@ -206,7 +207,7 @@ export function insertEntry(c: t.Context, errors: t.Errors, entry: t.ContextEntr
 
 /** The message for a decode step that threw: `unexpected input: ` and what was thrown. */
 export function unexpectedInput(thrown: unknown): string {
-  return `unexpected input: ${thrown instanceof Error ? thrown.message : String(thrown)}`
+  return `unexpected input: ${thrownMessage(thrown)}`
 }
 
 /**

@@ -3,6 +3,7 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { inputText, isXmlInput, type XmlInput } from '../xml/encoding'
+import { thrownMessage } from '../xml/issue'
 import { type Limits, resolveLimits } from '../xml/options'
 import { type ParseOptions, parseXml } from '../xml/parse'
 import { type SerializeOptions, serializeXml } from '../xml/serialize'
@@ -87,7 +88,7 @@ export function fromXml<A>(
       try {
         return piped.validate(text, c)
       } catch (e) {
-        const why = e instanceof Error ? e.message : String(e)
+        const why = thrownMessage(e)
         // Marked `internal` (a bug reported, at the whole document), beside the context the caller gave.
         return t.failures([internalError(text, c, `could not decode the document: ${why}`)])
       }

@@ -2,6 +2,7 @@
 // The issues are `reportErrors` output (the one issue shape), the same as every other error syncwire reports.
 import type * as t from 'io-ts'
 import { type Issue, wholeInputIssue } from '../common/issues'
+import { thrownMessage } from '../xml/issue'
 import { reportErrors } from './report'
 
 /**
@@ -18,7 +19,7 @@ export type DecodeResult<A> = { ok: true; value: A } | { ok: false; issues: Issu
 
 /** The issue reported when a codec throws instead of failing (a bug in a user's codec): the root, and why. */
 function thrown(error: unknown): Issue[] {
-  const why = error instanceof Error ? error.message : String(error)
+  const why = thrownMessage(error)
   return [wholeInputIssue(`the codec threw instead of reporting an error: ${why}`, 'internal')]
 }
 

@@ -13,6 +13,15 @@ export { compareHex } from '../codec/hex'
 export { reportErrors } from '../codec/report'
 export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
 export { compareDateTime, dateTimeToEpochMs } from '../common/datetime'
+export {
+  formatJsonPointer,
+  formatLocation,
+  formatXmlPath,
+  type Issue,
+  type IssueCode,
+  type IssueSeverity,
+  type PathStep,
+} from '../common/issues'
 export type { ReadableStreamLike, XmlSource } from '../xml/source'
 export type { StreamError, StreamIssue } from '../xml/stream'
 export { FileSyncXml, type FileSyncXmlOptions, fileSyncXml } from './document'

@@ -9,6 +9,15 @@
 
 export { reportErrors } from '../codec/report'
 export { DecodeError, type DecodeResult, decodeOrThrow, safeDecode } from '../codec/safe'
+export {
+  formatJsonPointer,
+  formatLocation,
+  formatXmlPath,
+  type Issue,
+  type IssueCode,
+  type IssueSeverity,
+  type PathStep,
+} from '../common/issues'
 export { compareStamps, isStamp, stamp, stampToEpochMs } from '../common/stamp'
 export type { ReadableStreamLike, XmlSource } from '../xml/source'
 export type { StreamError, StreamIssue } from '../xml/stream'

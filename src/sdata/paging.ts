@@ -1,6 +1,7 @@
 // Sequential paging of sync feeds: the `next` link and the consistency of a sequence of pages.
 // Implements core §6.4 (sequential paging links, OpenSearch figures) and sync §2.2/§5.6 (ticks across pages).
 import { type Issue, issueAt } from '../common/issues'
+import { thrownMessage } from '../xml/issue'
 import type { Link, SyncFeed } from './model'
 import { checkTickOrder, type LocatedState } from './validate'
 
@@ -45,14 +46,7 @@ export function checkPageSequence(pages: readonly SyncFeed[]): Issue[] {
   try {
     checkPages(pages, issues)
   } catch (cause) {
-    issues.push(
-      issueAt(
-        'error',
-        'rule',
-        '/',
-        `the pages could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`,
-      ),
-    )
+    issues.push(issueAt('error', 'rule', '/', `the pages could not be inspected: ${thrownMessage(cause)}`))
   }
   return issues
 }

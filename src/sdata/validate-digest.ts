@@ -1,8 +1,8 @@
 // Validation of SData sync digests: digest entries, tick order of located states, states against a digest.
 // Implements sync §4.2–§4.4 (digest and tick rules) and docs/decisions.md#s2.
 import type { Issue } from '../common/issues'
+import { thrownMessage } from '../xml/issue'
 import type { Digest, SyncState } from './model'
-
 import {
   checkEndpoint,
   checkKeptAttributes,
@@ -100,7 +100,7 @@ export function validateDigest(digest: Digest, options: ValidateDigestOptions = 
   try {
     checkDigest(issues, path, digest)
   } catch (cause) {
-    issues.error(path, `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`)
+    issues.error(path, `the value could not be inspected: ${thrownMessage(cause)}`)
   }
   return issues.list
 }

@@ -3,6 +3,7 @@
 
 import { Uuid } from '../codec/guid'
 import type { Issue } from '../common/issues'
+import { thrownMessage } from '../xml/issue'
 import { entryExtensionChecks } from './entry-checks'
 import type { Diagnosis, PayloadResource, SyncEntry, SyncState } from './model'
 import type { SyncEntryRole } from './roles'
@@ -171,10 +172,7 @@ export function validateSyncEntry(entry: SyncEntry, options: ValidateSyncEntryOp
     if (entry === null || typeof entry !== 'object') issues.error('/entry', 'the entry is not an object')
     else checkEntry(issues, '/entry', entry, options.role ?? 'digest')
   } catch (cause) {
-    issues.error(
-      '/entry',
-      `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`,
-    )
+    issues.error('/entry', `the value could not be inspected: ${thrownMessage(cause)}`)
   }
   return issues.list
 }

@@ -1,6 +1,7 @@
 // Validation of decoded (or hand-built) SData sync values: how a feed or digest departs from the spec.
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4; digests and entries live in their own modules.
 import type { Issue } from '../common/issues'
+import { thrownMessage } from '../xml/issue'
 import type { SyncFeed, Tracking } from './model'
 import type { SyncFeedRole } from './roles'
 import { checkDigest } from './validate-digest'
@@ -60,7 +61,7 @@ export function validateSyncFeed(feed: SyncFeed, options: ValidateSyncFeedOption
     checkFeed(issues, feed, role)
   } catch (cause) {
     // Hand-built values may hold getters or proxies that throw; validation still answers.
-    issues.error('/feed', `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`)
+    issues.error('/feed', `the value could not be inspected: ${thrownMessage(cause)}`)
   }
   return issues.list
 }
@@ -164,10 +165,7 @@ export function validateTracking(tracking: Tracking): Issue[] {
     for (const key of ['phase', 'phaseDetail'] as const) issues.text(`/tracking/${key}`, tracking[key], key)
     checkExtensions(issues, '/tracking', tracking.extensions)
   } catch (cause) {
-    issues.error(
-      '/tracking',
-      `the value could not be inspected: ${cause instanceof Error ? cause.message : String(cause)}`,
-    )
+    issues.error('/tracking', `the value could not be inspected: ${thrownMessage(cause)}`)
   }
   return issues.list
 }

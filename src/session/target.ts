@@ -3,6 +3,7 @@
 import { processFeed } from '../conflict/feed'
 import type { EntryDecision, ProcessFeedOptions } from '../conflict/types'
 import type { Diagnosis, Digest, SyncEntry, SyncFeed, SyncState } from '../sdata/model'
+import { thrownMessage } from '../xml/issue'
 import type { TargetChange, TargetStore } from './types'
 
 /**
@@ -186,7 +187,7 @@ export function processPage(input: ProcessPageInput): ProcessPageOutcome {
       stored = store.apply(change) !== false
     } catch (e) {
       stored = false
-      problem = e instanceof Error ? e.message : String(e)
+      problem = thrownMessage(e)
     }
     changes.push({ ...change, stored })
     if (!stored) {

@@ -159,3 +159,21 @@ export function xmlIssue(
   if (offset !== undefined) issue.offset = offset
   return issue
 }
+
+/**
+ * What a caught value says, for a message: an `Error`'s message, anything else as text. It never throws itself, even
+ * for a value whose conversion to text throws (an object without a prototype, a throwing `toString`).
+ *
+ * @example
+ * ```ts
+ * thrownMessage(new RangeError('too deep')) // 'too deep'
+ * thrownMessage(Object.create(null)) // 'a value that cannot be shown'
+ * ```
+ */
+export function thrownMessage(thrown: unknown): string {
+  try {
+    return thrown instanceof Error ? String(thrown.message) : String(thrown)
+  } catch {
+    return 'a value that cannot be shown'
+  }
+}

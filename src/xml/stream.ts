@@ -2,7 +2,7 @@
 // (XML 1.0 §2.1 document, §3 elements) and hands each to the parser with the state around it, holding one at a time.
 import { either as E } from 'fp-ts'
 import type { DecodedNode } from './events'
-import { type Issue, xmlIssue } from './issue'
+import { type Issue, thrownMessage, xmlIssue } from './issue'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { type Binding, type PieceKind, type PieceScope, type Position, parsePiece, positionIn } from './piece'
 import { advance } from './position'
@@ -282,7 +282,7 @@ function qualified(el: XmlElement): string {
 function sourceIssue(error: unknown): Issue {
   return error instanceof SourceFault
     ? xmlIssue(error.message, undefined, error.code)
-    : xmlIssue(`the source failed: ${error instanceof Error ? error.message : String(error)}`, undefined, 'incomplete')
+    : xmlIssue(`the source failed: ${thrownMessage(error)}`, undefined, 'incomplete')
 }
 
 /**

@@ -118,7 +118,7 @@ export const SESSION_EXAMPLES: Example[] = [
   },
   {
     file: 'docs/filesync.md',
-    contains: 'type FileSyncSessionIssue',
+    contains: 'issues: Issue[] }',
     scenarios: [
       {
         name: 'pulls every change across passes, through throttling and broken pages',

@@ -304,6 +304,17 @@ describe('validateSyncFeed rules', () => {
     expect(validateSyncFeed(hostile)).toStrictEqual([rule('error', '/feed', 'the value could not be inspected: boom')])
     expect(validateSyncFeed(null as never)).toStrictEqual([rule('error', '/feed', 'the feed is not an object')])
   })
+
+  it('never throws on a thrown value that cannot be shown as text', () => {
+    const unshowable = Object.defineProperty(specFeed(), 'entries', {
+      get() {
+        throw Object.create(null)
+      },
+    })
+    expect(validateSyncFeed(unshowable)).toStrictEqual([
+      rule('error', '/feed', 'the value could not be inspected: a value that cannot be shown'),
+    ])
+  })
 })
 
 describe('validateSyncFeed laws', () => {

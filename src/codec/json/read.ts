@@ -2,6 +2,7 @@
 // They implement nothing of a protocol themselves; the mappings are derived from element descriptions (schema/json.ts).
 import * as t from 'io-ts'
 import { isValueProblem, StampValue } from '../../codec/values'
+import { thrownMessage } from '../../xml/issue'
 
 /**
  * Errors gathered while reading one document, so a decode reports every problem, not only the first.
@@ -255,7 +256,7 @@ export function run<A>(u: unknown, c: t.Context, read: (errs: Errs, ctx: Ctx) =>
     if (errs.length > 0 || a === undefined) return errs.length > 0 ? t.failures(errs) : t.failure(u, c, 'unreadable')
     return t.success(a)
   } catch (cause) {
-    return t.failure(u, c, `the value could not be read: ${cause instanceof Error ? cause.message : String(cause)}`)
+    return t.failure(u, c, `the value could not be read: ${thrownMessage(cause)}`)
   }
 }
 
