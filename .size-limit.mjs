@@ -35,8 +35,9 @@ export default [
     // 23 → 24 kB with the feed and the entry each one description (23.1 kB measured then, 22.5 before); 24 → 27 kB
     // when SyncFeedXml.decode, which the engine decodes pages with, came to run the streaming reader (26.18 kB
     // measured then: the reader, its scanner and piece parser join the bundle); 27 → 28 kB with those and the codec
-    // kit's record() built as an element description merged together (27.02 kB).
-    limit: '28 kB',
+    // kit's record() built as an element description merged together (27.02 kB); 28 → 29 kB when the page decode
+    // came to read SData entries from the parser's events (their reader compiled from the entry description, 28.14 kB).
+    limit: '29 kB',
   },
   // 30 → 34 kB with the FILESYNC sessions, the streaming reader and byte decoding (31.7 kB measured then); 34 → 35 kB
   // with FILESYNC on the shared element descriptions, validateFileSyncItem and the one issue type (34.1 kB); 35 → 36 kB
