@@ -6,8 +6,9 @@ const CONTRACT = 'http://schemas.sage.com/myContract'
 const endpoint = (n) => `http://www.example.com/sdata/myApp${n % 3}/myContract/-/accounts`
 const stamp = (n) => `2008-10-${String(1 + (n % 28)).padStart(2, '0')}T14:${String(n % 60).padStart(2, '0')}:03Z`
 
-// One entry with a ~0.5 KB payload; entry i has tick i + 1 at its endpoint and its own uuid.
-function entry(i) {
+// One entry with a ~0.5 KB payload; entry i has tick i + 1 at its endpoint and its own uuid. With `zoneless`, its
+// sync:stamp has no time zone (a warning per entry).
+function entry(i, zoneless) {
   const uuid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
   const lines = [0, 1]
     .map(
@@ -18,15 +19,18 @@ function entry(i) {
   return (
     `<entry><id>http://www.example.com/sdata/myApp1/myContract/-/accounts('${i}')</id><title>Account ${i}</title>` +
     `<updated>${stamp(i)}</updated><sync:syncState><sync:endpoint>${endpoint(i)}</sync:endpoint>` +
-    `<sync:tick>${i + 1}</sync:tick><sync:stamp>${stamp(i)}</sync:stamp></sync:syncState><sdata:payload>` +
+    `<sync:tick>${i + 1}</sync:tick><sync:stamp>${zoneless ? stamp(i).slice(0, -1) : stamp(i)}</sync:stamp></sync:syncState><sdata:payload>` +
     `<account xmlns="${CONTRACT}" sdata:uuid="${uuid}"><name>Natural Goods Ltd. &amp; Partners &lt;${i}&gt; — é€</name>` +
     `<creditLimit>${1000 + (i % 97) * 250}</creditLimit><postalAddress><street>${i} High Street</street>` +
     `<town>Newcastle</town></postalAddress><orderLines>${lines}</orderLines></account></sdata:payload></entry>\n`
   )
 }
 
-/** Writes a valid feed of about `mb` MiB to `file`; returns its number of entries. */
-export async function writeFeed(file, mb) {
+/**
+ * Writes a valid feed of about `mb` MiB to `file`; returns its number of entries. With `zoneless`, every entry's
+ * sync:stamp lacks its time zone: still valid, with one warning per entry.
+ */
+export async function writeFeed(file, mb, zoneless = false) {
   const out = createWriteStream(file)
   const write = (s) => new Promise((resolve) => (out.write(s) ? resolve() : out.once('drain', resolve)))
   await write(
@@ -39,7 +43,7 @@ export async function writeFeed(file, mb) {
   const limit = mb * 1024 * 1024
   while (bytes < limit) {
     let block = ''
-    for (let k = 0; k < 1000; k++) block += entry(n++)
+    for (let k = 0; k < 1000; k++) block += entry(n++, zoneless)
     bytes += Buffer.byteLength(block)
     await write(block)
   }

@@ -5,6 +5,7 @@ import type { FileSyncDocument, Item } from '../filesync/model'
 import { itemName, validateFileSyncItem } from '../filesync/validate'
 import type { Issue } from '../xml/issue'
 import type { ParseOptions } from '../xml/options'
+import { placeIssues } from '../xml/positions'
 import { Output } from './convert-large'
 import { KIND_SPECS } from './kinds'
 import { fileSyncEvents, sniffFileSyncRoot } from './large'
@@ -49,7 +50,8 @@ class ItemPaths {
 
 /**
  * A FILESYNC document checked as it streams by from `file`: `validateFileSync`'s checks item by item (each item's
- * own checks need nothing else of the document), the root folder's at the end, and the `--summary` line. The root
+ * own checks need nothing else of the document), the root folder's at the end, and the `--summary` line. With
+ * `parse.positions`, each problem is placed at the element it names as the item is checked. The root
  * (`Folder` or `Items`) is taken from the file's start; should the end say otherwise, the file is read again.
  *
  * @example
@@ -68,13 +70,19 @@ export async function checkFileSyncStream(
   const where = { listed: root === 'Folder', root: false }
   for await (const event of fileSyncEvents(file, parse)) {
     if (event.type === 'item') {
-      found.push(...validateFileSyncItem(event.item, paths.next(event.item, event.path), where))
+      const path = paths.next(event.item, event.path)
+      const issues = validateFileSyncItem(event.item, path, where)
+      // The item's element stands for its path's steps: what is found in it is placed below it.
+      if (event.element !== undefined) placeIssues(issues, event.element, path.split('/').length - 1)
+      found.push(...issues)
       summary.add(event.item, event.path)
     } else if (event.type === 'end') {
       const document = event.document
       if (document.root !== root) return checkFileSyncStream(file, parse, document.root)
       if (document.root === 'Folder') {
-        found.push(...validateFileSyncItem(document.folder, '/Folder', { listed: true, root: true }))
+        const issues = validateFileSyncItem(document.folder, '/Folder', { listed: true, root: true })
+        if (event.element !== undefined) placeIssues(issues, event.element, 1)
+        found.push(...issues)
       }
       return { found, summary: summary.text(document) }
     } else return { issues: event.issues }

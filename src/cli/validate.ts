@@ -9,12 +9,11 @@ import { FeedEntryRules } from '../sdata/validate-stream'
 import type { Issue } from '../xml/issue'
 import type { ParseOptions } from '../xml/options'
 import { parseXml } from '../xml/parse'
-import { elementAtSteps, elementPosition } from '../xml/positions'
+import { elementAtSteps, elementPosition, placeIssues } from '../xml/positions'
 import { checkFileSyncStream } from './filesync-large'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
 import { detectKind, isResultEntry, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { feedEvents, isLarge, type StreamableKind, sniffKind } from './large'
-import { locateInFile } from './locate-stream'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
 import { FeedSummary, summarize } from './summary'
 
@@ -148,9 +147,9 @@ function checkRole(file: string, kind: Kind, role: SyncEntryRole | undefined): v
 
 /**
  * A file over the size limit, streamed: the same checks with the same results, entry by entry (or item by item),
- * keeping counts and the issues found, not the entries or items. A problem is placed by its own `line:column` when
- * it has one (well-formedness), else where `locate` would place it in the text: found in a second streamed pass
- * over the file, made only when there are problems to place (the text is not kept in between).
+ * keeping counts and the issues found, not the entries or items. The stream is read with positions, so every
+ * problem comes placed where the in-memory path places it: a fault of the text at its own `line:column`, any
+ * other problem at the element its path names, found while the entry (or item) it is in was read.
  */
 async function checkLarge(
   file: string,
@@ -160,25 +159,14 @@ async function checkLarge(
 ): Promise<{ kind?: Kind; problems: LocatedProblem[]; summary: string }> {
   checkRole(file, kind, role)
   const spec = KIND_SPECS[kind]
-  const parse = parseOptionsFor(limit)
+  const parse = { ...parseOptionsFor(limit), positions: true }
   const read =
     kind === 'feed'
       ? await checkFeedStream(file, role as SyncFeedRole | undefined, parse)
       : await checkFileSyncStream(file, parse)
-  // A fault of the text is placed by its own line and column; every other problem by its steps, in the file.
+  // A fault of the text has its line and column and no steps; every other problem is placed by its steps.
   const inText = (p: Issue) => p.line !== undefined && p.column !== undefined && p.steps.length === 0
-  const problems: Issue[] = 'issues' in read ? read.issues : read.found
-  const bySteps = problems.filter((p) => !inText(p))
-  const found =
-    bySteps.length === 0
-      ? []
-      : await locateInFile(
-          file,
-          bySteps.map((p) => p.steps),
-        )
-  const places = new Map(bySteps.map((p, i) => [p, found[i]]))
-  const place = (p: Issue): { line: number; column: number } =>
-    inText(p) ? { line: p.line!, column: p.column! } : (places.get(p) ?? { line: 1, column: 1 })
+  const place = (p: Issue) => ({ line: p.line ?? 1, column: p.column ?? 1 })
   if ('issues' in read) {
     const wellFormed = !read.issues.some(inText)
     return {
@@ -201,7 +189,7 @@ async function checkLarge(
 
 /**
  * A sync feed checked as it streams by: `validateSyncFeed`'s entry rules one entry at a time, the feed's own members
- * at the end, and the summary's counts. Without `--role`, the in-memory path checks a feed as a result feed when
+ * at the end, and the summary's counts; with `parse.positions`, each problem placed as it is found. Without `--role`, the in-memory path checks a feed as a result feed when
  * any entry is a result: the first entry decides the role for the pass, and a feed whose first result entry comes
  * later is read a second time as a result feed (the issues per entry of the wrong role are not kept meanwhile).
  */
@@ -222,7 +210,7 @@ async function checkFeedStream(
       chosen ??= result ? 'result' : 'source'
       if (result && chosen === 'source' && role === undefined) mixed = true
       rules ??= new FeedEntryRules([chosen], head?.digest)
-      rules.add(event.entry)
+      rules.add(event.entry, event.element)
       summary.add(event.entry)
     } else if (event.type === 'end') {
       if (mixed) return checkFeedStream(file, 'result', parse)
@@ -230,6 +218,7 @@ async function checkFeedStream(
       rules ??= new FeedEntryRules([chosen], event.feed.digest)
       const issues = new Issues()
       checkFeedMembers(issues, event.feed, chosen, rules.count)
+      if (event.element !== undefined) placeIssues(issues.list, event.element, 1)
       return { found: [...issues.list, ...rules.finish(chosen, event.feed.digest)], summary: summary.text(event.feed) }
     } else return { issues: event.issues }
   }

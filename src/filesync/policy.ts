@@ -141,14 +141,15 @@ function positionOf(kind: ItemsKind, el: { namespace: string | null; localName: 
 
 /**
  * The FILESYNC policy of the streaming XML reader: folders and `Items` lists stay open, every other child of an
- * `Items` is read whole and decoded as an item; error paths are those of the in-memory decode under `base`.
+ * `Items` is read whole and decoded as an item; error paths are those of the in-memory decode under `base`. With
+ * `elements` (a stream read with positions), each event also carries the element it was decoded from.
  *
  * @example
  * ```ts
  * readStream(source, fileSyncPolicy([]), options)
  * ```
  */
-export function fileSyncPolicy(base: t.Context): StreamPolicy<Kind, FileSyncEvent> {
+export function fileSyncPolicy(base: t.Context, elements = false): StreamPolicy<Kind, FileSyncEvent> {
   /** Decodes an item where it stands; on failure, again with the context that gives its error paths. */
   function decodeItem(el: XmlElement, items: Frame<Kind>, position: number, sink: Sink<FileSyncEvent>) {
     const r = ItemElement.validate(el, base)
@@ -161,8 +162,10 @@ export function fileSyncPolicy(base: t.Context): StreamPolicy<Kind, FileSyncEven
   function end(root: XmlElement, sink: Sink<FileSyncEvent>): void {
     const r = decodeRoot(root, base)
     if (r._tag === 'Left') sink.fail(reportErrors(r.left))
-    else sink.emit({ type: 'end', document: r.right })
+    else sink.emit(elements ? { type: 'end', document: r.right, element: root } : { type: 'end', document: r.right })
   }
+  const emitItem = (sink: Sink<FileSyncEvent>, item: Item, path: number[], element: XmlElement) =>
+    sink.emit(elements ? { type: 'item', item, path, element } : { type: 'item', item, path })
 
   return {
     root(element, sink) {
@@ -215,7 +218,7 @@ export function fileSyncPolicy(base: t.Context): StreamPolicy<Kind, FileSyncEven
       const position = positionOf(kind, el)
       markElement(kind, parent.element)
       const item = decodeItem(el, parent, position, sink)
-      if (item !== undefined) sink.emit({ type: 'item', item, path })
+      if (item !== undefined) emitItem(sink, item, path, el)
     },
     // The children of an Items list are read in event mode where they can be; the others come to `child`.
     events: (parent) => (parent.kind.type === 'items' ? (ITEM_EVENTS as ElementEvents<unknown>) : undefined),
@@ -240,7 +243,7 @@ export function fileSyncPolicy(base: t.Context): StreamPolicy<Kind, FileSyncEven
         return
       }
       const item = decodeItem(frame.element, kind.parent, kind.position, sink)
-      if (item !== undefined) sink.emit({ type: 'item', item, path: kind.path })
+      if (item !== undefined) emitItem(sink, item, kind.path, frame.element)
     },
   }
 }

@@ -3,6 +3,7 @@
 import type { ParseOptions } from '../xml/parse'
 import type { XmlSource } from '../xml/source'
 import { readStream, type StreamError } from '../xml/stream'
+import type { XmlElement } from '../xml/types'
 import { FileSyncXml } from './document'
 import type { FileSyncDocument, FolderItem, Item } from './model'
 import { fileSyncPolicy } from './policy'
@@ -18,7 +19,10 @@ import { fileSyncPolicy } from './policy'
 export interface StreamFileSyncOptions {
   /**
    * Parser limits, as `parseXml` takes them; `maxLength` bounds what the reader holds at once (one item without
-   * its nested items, or the text between two items), not the document.
+   * its nested items, or the text between two items), not the document. With `positions: true`, every element
+   * read gets its place in the whole document (`elementPosition`), each event carries the `element` it was
+   * decoded from, and the issues of an error event have the `line` and `column` of the deepest element of their
+   * path, as with `parseXml`.
    */
   parse?: ParseOptions
 }
@@ -42,6 +46,11 @@ export interface FileSyncItemEvent {
    * `Folder`'s, or the root `Items` itself).
    */
   path: number[]
+  /**
+   * With `parse.positions`: the item's element as read (a folder's without the items that came before it), whose
+   * elements have their place in the document (`elementPosition`); absent otherwise.
+   */
+  element?: XmlElement
 }
 
 /**
@@ -58,6 +67,8 @@ export interface FileSyncEndEvent {
   type: 'end'
   /** The document without its items. */
   document: FileSyncDocument
+  /** With `parse.positions`: the root element as read (without its items); absent otherwise. */
+  element?: XmlElement
 }
 
 /**
@@ -72,7 +83,8 @@ export interface FileSyncEndEvent {
 export type FileSyncEvent = FileSyncItemEvent | FileSyncEndEvent | StreamError
 
 // Error paths start where FileSyncXml's do; built in a pure call, so a bundle of only the HTTP helpers drops it.
-const POLICY = /*#__PURE__*/ (() => fileSyncPolicy([{ key: '', type: FileSyncXml, actual: undefined }]))()
+const BASE = [{ key: '', type: FileSyncXml, actual: undefined }]
+const POLICY = /*#__PURE__*/ (() => fileSyncPolicy(BASE))()
 
 /**
  * Decodes an MS-FILESYNC document (`Folder` or `Items` root) from a stream in bounded memory: yields
@@ -98,7 +110,8 @@ const POLICY = /*#__PURE__*/ (() => fileSyncPolicy([{ key: '', type: FileSyncXml
  * ```
  */
 export function streamFileSync(source: XmlSource, options?: StreamFileSyncOptions): AsyncIterable<FileSyncEvent> {
-  return { [Symbol.asyncIterator]: () => readStream(source, POLICY, options?.parse) }
+  const policy = options?.parse?.positions === true ? fileSyncPolicy(BASE, true) : POLICY
+  return { [Symbol.asyncIterator]: () => readStream(source, policy, options?.parse) }
 }
 
 /**

@@ -18,9 +18,9 @@ import { compileOwnerEvents } from './schema/owner-events'
 
 /** The events of a feed read by {@link feedPolicy} (the public `SyncFeedEvent` without its error event). */
 export type FeedEvent<V> =
-  | { type: 'head'; feed: SyncFeed<V> }
-  | { type: 'entry'; entry: SyncEntry<V> }
-  | { type: 'end'; feed: SyncFeed<V> }
+  | { type: 'head'; feed: SyncFeed<V>; element?: XmlElement }
+  | { type: 'entry'; entry: SyncEntry<V>; element?: XmlElement }
+  | { type: 'end'; feed: SyncFeed<V>; element?: XmlElement }
 
 interface FeedState {
   /** atom:entry children read so far (their position shows in error paths, `entry[3]`). */
@@ -51,13 +51,15 @@ const PLACEHOLDER: XmlElement = {
 /**
  * The feed policy of the streaming reader: `feedCodec` reads the feed's own members (its children other than the
  * entries), each `atom:entry` child is read alone by the entry reader, error paths are those of the in-memory decode
- * under `base`. With `head` false no `head` event is sent (the in-memory decode has no use for it).
+ * under `base`. With `head` false no `head` event is sent (the in-memory decode has no use for it). With `elements`
+ * (a stream read with positions), each event also carries the element it was decoded from.
  */
 export function feedPolicy<V>(
   payload: PayloadCodec<V> | undefined,
   feedCodec: t.Decoder<XmlElement, SyncFeed<V>>,
   base: t.Context,
   head = true,
+  elements = false,
 ): StreamPolicy<FeedState, FeedEvent<V>> {
   const decodeFeed = (element: XmlElement, sink: Sink<FeedEvent<V>>): SyncFeed<V> | undefined => {
     const r = feedCodec.validate(element, base)
@@ -71,7 +73,8 @@ export function feedPolicy<V>(
     if (frame.kind.headSent) return true
     frame.kind.headSent = true
     const feed = decodeFeed(frame.element, sink)
-    if (feed !== undefined) sink.emit({ type: 'head', feed })
+    if (feed !== undefined)
+      sink.emit(elements ? { type: 'head', feed, element: frame.element } : { type: 'head', feed })
     return feed !== undefined
   }
   const readOne = (el: XmlElement, feed: XmlElement, problems: Problems) =>
@@ -98,7 +101,7 @@ export function feedPolicy<V>(
         const problems = new Problems(base)
         const entry = readOne(el, frame.element, problems)
         if (problems.errors.length === 0 && entry !== undefined) {
-          sink.emit({ type: 'entry', entry })
+          sink.emit(elements ? { type: 'entry', entry, element: el } : { type: 'entry', entry })
           return
         }
         // Read again under a feed that holds the entry at its place, so the paths show `entry[position]`.
@@ -126,7 +129,8 @@ export function feedPolicy<V>(
     close(frame, sink) {
       if (!sendHead(frame, sink)) return
       const feed = decodeFeed(frame.element, sink)
-      if (feed !== undefined) sink.emit({ type: 'end', feed })
+      if (feed !== undefined)
+        sink.emit(elements ? { type: 'end', feed, element: frame.element } : { type: 'end', feed })
     },
   }
 }

@@ -3,6 +3,7 @@
 import type { ParseOptions } from '../xml/parse'
 import type { XmlSource } from '../xml/source'
 import { readStream, type StreamError } from '../xml/stream'
+import type { XmlElement } from '../xml/types'
 import { syncFeedElement, syncFeedXml } from './codecs'
 import { feedPolicy } from './feed-policy'
 import type { SyncEntry, SyncFeed } from './model'
@@ -21,7 +22,9 @@ export interface StreamSyncFeedOptions<V = unknown> {
   payload?: PayloadCodec<V>
   /**
    * Parser limits, as `parseXml` takes them; `maxLength` bounds what the reader holds at once (one entry, or the
-   * text between two entries), not the whole feed.
+   * text between two entries), not the whole feed. With `positions: true`, every element read gets its place in
+   * the whole document (`elementPosition`), each event carries the `element` it was decoded from, and the issues of
+   * an error event have the `line` and `column` of the deepest element of their path, as with `parseXml`.
    */
   parse?: ParseOptions
 }
@@ -39,6 +42,11 @@ export interface SyncEntryEvent<V = unknown> {
   type: 'entry'
   /** The entry. */
   entry: SyncEntry<V>
+  /**
+   * With `parse.positions`: the `atom:entry` element as read, whose elements have their place in the document
+   * (`elementPosition`), to place what a check of the entry finds; absent otherwise.
+   */
+  element?: XmlElement
 }
 
 /**
@@ -56,6 +64,8 @@ export interface SyncFeedHeadEvent<V = unknown> {
   type: 'head'
   /** The feed's members before its first entry. */
   feed: SyncFeed<V>
+  /** With `parse.positions`: the feed element as read so far (its own members, not its entries); absent otherwise. */
+  element?: XmlElement
 }
 
 /**
@@ -72,6 +82,8 @@ export interface SyncFeedEndEvent<V = unknown> {
   type: 'end'
   /** The feed without its entries. */
   feed: SyncFeed<V>
+  /** With `parse.positions`: the feed element as read (its own members, not its entries); absent otherwise. */
+  element?: XmlElement
 }
 
 /**
@@ -124,7 +136,8 @@ export function streamSyncFeed<V = unknown>(
     [Symbol.asyncIterator]: () => {
       const payload = options?.payload
       const base = [{ key: '', type: syncFeedXml(payload), actual: undefined }]
-      return readStream(source, feedPolicy(payload, syncFeedElement(payload), base), options?.parse)
+      const elements = options?.parse?.positions === true
+      return readStream(source, feedPolicy(payload, syncFeedElement(payload), base, true, elements), options?.parse)
     },
   }
 }

@@ -2,7 +2,9 @@
 // in bounded memory with the in-memory result (sync §2.2, §4.3–§4.4, core §13.4).
 
 import { Uuid } from '../codec/guid'
-import type { Issue } from '../common/issues'
+import { type Issue, xmlPathSteps } from '../common/issues'
+import { elementBelow, elementPosition, placeIssues } from '../xml/positions'
+import type { XmlElement } from '../xml/types'
 import type { SyncEntry, SyncFeed, SyncState } from './model'
 import type { SyncFeedRole } from './roles'
 import { AgainstDigest, type LocatedState, TickOrder } from './validate-digest'
@@ -10,6 +12,10 @@ import { checkEntry } from './validate-entry'
 import { elementName, Issues } from './validate-issues'
 
 const statePath = (position: number): string => `/feed/entry[${position}]/sync:syncState`
+// What a check against a digest that comes last points at in an entry's state: its endpoint and its tick.
+const STATE_FIELDS = ['endpoint', 'tick'].map((name) => xmlPathSteps(`${statePath(1)}/${name}`))
+/** Numbers kept per state for a digest that comes last: endpoint number, tick, position, then line and column of each field. */
+const STRIDE = 3 + 2 * STATE_FIELDS.length
 
 /**
  * A uuid as a short fresh string (two hex digits to a character): the key repeated uuids are found by. A uuid as
@@ -56,11 +62,27 @@ export class FeedEntryRules {
     this.own = new Map(roles.map((r) => [r, new Issues()]))
     const usable = digest !== null && typeof digest === 'object' && Array.isArray(digest.entries)
     this.against = usable ? new AgainstDigest(digest) : undefined
-    this.later = usable ? undefined : new Float64Array(3 * 64)
+    this.later = usable ? undefined : new Float64Array(STRIDE * 64)
   }
 
-  /** Checks the next entry. */
-  add(entry: SyncEntry): void {
+  /**
+   * Checks the next entry. With its `element` (streamed with positions), the issues found are given the `line` and
+   * `column` of the element they point at, as the in-memory path places them in the whole document.
+   */
+  add(entry: SyncEntry, element?: XmlElement): void {
+    if (element === undefined) {
+      this.check(entry, undefined)
+      return
+    }
+    const lists = [...this.own.values(), this.tickIssues, this.uuidIssues, this.digestIssues]
+    const marks = lists.map((issues) => issues.list.length)
+    this.check(entry, element)
+    lists.forEach((issues, k) => {
+      placeIssues(issues.list.slice(marks[k]), element, 2)
+    })
+  }
+
+  private check(entry: SyncEntry, element: XmlElement | undefined): void {
     const index = this.count++
     const base = `/feed/entry[${index + 1}]`
     if (entry === null || typeof entry !== 'object') {
@@ -73,7 +95,7 @@ export class FeedEntryRules {
       const located: LocatedState = { path: statePath(index + 1), state }
       this.ticks.add(this.tickIssues, located, index + 1)
       if (this.against !== undefined) this.against.add(this.digestIssues, located)
-      else this.keep(state, index + 1)
+      else this.keep(state, index + 1, element)
     }
     this.uuid(entry, index)
   }
@@ -85,17 +107,31 @@ export class FeedEntryRules {
     const later = this.later
     if (later !== undefined && digest !== null && typeof digest === 'object' && Array.isArray(digest.entries)) {
       const against = new AgainstDigest(digest)
+      const found = this.digestIssues.list
       for (let k = 0; k < this.laterCount; k++) {
-        const [endpoint, tick, position] = [later[3 * k]!, later[3 * k + 1]!, later[3 * k + 2]!]
+        const at = STRIDE * k
+        const [endpoint, tick, position] = [later[at]!, later[at + 1]!, later[at + 2]!]
         const state = { endpoint: this.endpointNames[endpoint]!, tick } as SyncState
+        const before = found.length
         against.add(this.digestIssues, { path: statePath(position), state })
+        for (let n = before; n < found.length; n++) {
+          const issue = found[n]!
+          const field = issue.path.endsWith('/tick') ? 1 : 0
+          if (later[at + 3 + 2 * field]! > 0) {
+            issue.line = later[at + 3 + 2 * field]!
+            issue.column = later[at + 4 + 2 * field]!
+          }
+        }
       }
     }
     return [...own.list, ...this.tickIssues.list, ...this.uuidIssues.list, ...this.digestIssues.list]
   }
 
-  /** Keeps a state's endpoint (as a number), tick and position for a digest that comes at the end. */
-  private keep(state: SyncState, position: number): void {
+  /**
+   * Keeps a state's endpoint (as a number), tick and position for a digest that comes at the end, and with the
+   * entry's element the places of its endpoint and tick (0 when not known).
+   */
+  private keep(state: SyncState, position: number, element: XmlElement | undefined): void {
     if (typeof state.endpoint !== 'string' || typeof state.tick !== 'number') return
     let endpoint = this.endpoints.get(state.endpoint)
     if (endpoint === undefined) {
@@ -104,12 +140,18 @@ export class FeedEntryRules {
       this.endpoints.set(state.endpoint, endpoint)
     }
     let later = this.later!
-    if (3 * this.laterCount + 3 > later.length) {
+    if (STRIDE * this.laterCount + STRIDE > later.length) {
       const grown = new Float64Array(later.length * 2)
       grown.set(later)
       this.later = later = grown
     }
-    later.set([endpoint, state.tick, position], 3 * this.laterCount++)
+    const at = STRIDE * this.laterCount++
+    later.set([endpoint, state.tick, position], at)
+    if (element === undefined) return
+    STATE_FIELDS.forEach((steps, k) => {
+      const place = elementPosition(elementBelow(element, steps, 2))
+      if (place !== undefined) later.set([place.line, place.column], at + 3 + 2 * k)
+    })
   }
 
   private uuid(entry: SyncEntry, index: number): void {

@@ -80,7 +80,8 @@ export type PathStep =
  * - `steps` is the same location as data (empty for a position in the text or the whole input); format it again
  *   with `formatXmlPath`, `formatJsonPointer`, or place it with `formatLocation`;
  * - `line`/`column` (1-based, UTF-16 code units) are present where the position in the text is known: always for
- *   text that is not well-formed, and for decode issues when the document was parsed with `positions: true`;
+ *   text that is not well-formed, for decode issues when the document was parsed (or streamed) with
+ *   `positions: true`, and for the findings of a streamed check placed with the events' elements;
  * - `offset` is a byte offset, for bytes that cannot be decoded and for multipart framing.
  *
  * @example

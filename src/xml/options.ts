@@ -44,7 +44,9 @@ export interface ParseOptions {
   maxNameLength?: number
   /**
    * Record where each element's start tag is (1-based line and column of its `<`), for `elementPosition` and for
-   * the `line`/`column` of decode issues. Off by default: the default parse does no extra work.
+   * the `line`/`column` of decode issues. The streaming readers (`streamSyncFeed`, `streamFileSync`) record them
+   * piece by piece in the whole document and hand each event's element with them. Off by default: the default
+   * parse does no extra work.
    */
   positions?: boolean
 }

@@ -6,6 +6,7 @@ import { type Issue, xmlIssue } from './issue'
 import type { Limits } from './options'
 import { Parser, SyntaxFault } from './parse'
 import { lineAndColumn } from './position'
+import { recordPositions } from './positions'
 import type { XmlElement, XmlNode } from './types'
 
 /** A 1-based line and column in the whole document. */
@@ -72,8 +73,10 @@ class PieceParser extends Parser {
     limits: Limits,
     private readonly scope: PieceScope,
     events: ElementEvents<unknown> | undefined,
+    positions: boolean,
   ) {
     super(text, limits)
+    if (positions) this.recorded = { elements: [], starts: [] }
     if (events !== undefined && scope.depth > 0) {
       this.events = events
       this.eventsDepth = scope.depth
@@ -98,6 +101,13 @@ class PieceParser extends Parser {
   }
 
   read(kind: PieceKind): PieceResult {
+    const result = this.readPiece(kind)
+    const recorded = this.recorded
+    if (recorded !== undefined) recordPositions(this.s, recorded.elements, recorded.starts, this.scope.start)
+    return result
+  }
+
+  private readPiece(kind: PieceKind): PieceResult {
     const base = this.scope.depth
     if (kind === 'start' || kind === 'tag') {
       let element: XmlElement
@@ -141,6 +151,7 @@ class PieceParser extends Parser {
  * Parses one piece of a document with the state that encloses it; the first error has line and column in the
  * whole document. Every rule of `parseXml` applies, except `maxLength` (the caller limits what it holds). With
  * `events`, the open element's children are read in event mode where they can be (see {@link ElementEvents}).
+ * With `positions`, every element read gets its place in the whole document (`elementPosition`).
  */
 export function parsePiece(
   text: string,
@@ -148,8 +159,9 @@ export function parsePiece(
   scope: PieceScope,
   kind: PieceKind,
   events?: ElementEvents<unknown>,
+  positions = false,
 ): E.Either<Issue, PieceResult> {
-  const parser = new PieceParser(text, limits, scope, events)
+  const parser = new PieceParser(text, limits, scope, events, positions)
   try {
     return E.right(parser.read(kind))
   } catch (error) {

@@ -1,6 +1,6 @@
 // Where elements start in the text, recorded by `parseXml` on request (`positions: true`) and looked up by element.
 // Lines and columns follow XML 1.0 §2.11 (CRLF, CR and LF each end one line), as the parser's own error positions do.
-import type { PathStep } from './issue'
+import type { Issue, PathStep } from './issue'
 import { LineCounter } from './position'
 import type { XmlElement } from './types'
 
@@ -38,16 +38,24 @@ export function elementPosition(element: XmlElement): TextPoint | undefined {
 
 /**
  * Records the positions of elements whose start-tag offsets the parser collected (`starts[k]` for `elements[k]`,
- * in increasing order): one pass over the text up to the last of them.
+ * in increasing order): one pass over the text up to the last of them. `base` is where `text` starts in the whole
+ * document when it is a piece of it (the streaming readers'); a whole text's leading BOM is not a column.
  */
-export function recordPositions(text: string, elements: readonly XmlElement[], starts: readonly number[]): void {
+export function recordPositions(
+  text: string,
+  elements: readonly XmlElement[],
+  starts: readonly number[],
+  base?: TextPoint,
+): void {
   const counter = new LineCounter(text)
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  // On the piece's first line, columns continue from `base`; a whole text's BOM is taken off them.
+  const first = base === undefined ? (text.charCodeAt(0) === 0xfeff ? 0 : 1) : base.column
+  const line0 = base === undefined ? 0 : base.line - 1
   for (let k = 0; k < elements.length; k++) {
     const offset = starts[k]!
     counter.advanceTo(offset)
-    const column = offset - Math.max(counter.lineStart, counter.line === 1 ? bom : 0) + 1
-    POSITIONS.set(elements[k]!, { line: counter.line, column })
+    const column = counter.line === 1 ? offset + first : offset - counter.lineStart + 1
+    POSITIONS.set(elements[k]!, { line: counter.line + line0, column })
   }
 }
 
@@ -90,19 +98,42 @@ function childrenNamed(element: XmlElement, localName: string): readonly XmlElem
  * ```
  */
 export function elementAtSteps(root: XmlElement, steps: readonly PathStep[]): XmlElement | undefined {
-  let found: XmlElement | undefined
-  for (const step of steps) {
+  const first = steps[0]
+  if (first?.kind !== 'element' || localName(first) !== root.localName || (first.position ?? 1) !== 1) return undefined
+  return elementBelow(root, steps, 1)
+}
+
+function localName(step: { name: string }): string {
+  return step.name.slice(step.name.lastIndexOf(':') + 1)
+}
+
+/**
+ * The deepest element that `steps` from `from` on lead to from `element`, which stands for the steps before
+ * `from` (as {@link elementAtSteps} walks them; `element` itself when the first of them is not there).
+ */
+export function elementBelow(element: XmlElement, steps: readonly PathStep[], from: number): XmlElement {
+  let found = element
+  for (let k = from; k < steps.length; k++) {
+    const step = steps[k]!
     if (step.kind !== 'element') break
-    const localName = step.name.slice(step.name.lastIndexOf(':') + 1)
-    const n = step.position ?? 1
-    const next =
-      found === undefined
-        ? root.localName === localName && n === 1
-          ? root
-          : undefined
-        : childrenNamed(found, localName)[n - 1]
+    const next = childrenNamed(found, localName(step))[(step.position ?? 1) - 1]
     if (next === undefined) break
     found = next
   }
   return found
+}
+
+/**
+ * Gives each issue that has no `line` yet the position of the element its steps lead to below `element` (read with
+ * positions), which stands for their first `depth` steps: a streamed part (an entry, an item) placed as
+ * {@link elementAtSteps} places it in the whole document.
+ */
+export function placeIssues(issues: readonly Issue[], element: XmlElement, depth: number): void {
+  for (const issue of issues) {
+    if (issue.line !== undefined) continue
+    const at = POSITIONS.get(elementBelow(element, issue.steps, depth))
+    if (at === undefined) continue
+    issue.line = at.line
+    issue.column = at.column
+  }
 }

@@ -39,6 +39,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     private readonly limits: Limits,
     /** Where events go as they come; without it they wait in {@link out}. */
     private readonly each?: (event: Ev | StreamError) => void,
+    private readonly positions = false, // every element read gets its place; event mode is then not used
   ) {}
 
   emit(event: Ev): void {
@@ -103,13 +104,14 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     }
   }
 
-  private parse(piece: { text: string; start: Position }, kind: PieceKind, frame = this.top()) {
-    if (piece.text.length > this.limits.maxLength) {
+  /** Parses a piece; `failing` (markup the scanner found wrong) is parsed whatever its length, for the fault's place. */
+  private parse(piece: { text: string; start: Position }, kind: PieceKind, frame = this.top(), failing = false) {
+    if (piece.text.length > this.limits.maxLength && !failing) {
       this.tooLong(piece.start)
       return undefined
     }
     const scope = this.scopeOf(frame, piece.start)
-    const r = parsePiece(piece.text, this.limits, scope, kind)
+    const r = parsePiece(piece.text, this.limits, scope, kind, undefined, this.positions)
     if (E.isLeft(r)) {
       this.failXml(r.left)
       return undefined
@@ -132,8 +134,8 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     const frame = this.top()!
     const piece = this.take(end)
     const scope = this.scopeOf(frame, piece.start)
-    const events = this.policy.events?.(frame)
-    const r = parsePiece(piece.text, this.limits, scope, 'content', events)
+    const events = this.positions ? undefined : this.policy.events?.(frame)
+    const r = parsePiece(piece.text, this.limits, scope, 'content', events, this.positions)
     if (E.isRight(r)) {
       this.dispatch(frame, r.right.nodes)
       return
@@ -142,7 +144,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     let start = piece.start
     for (const e of [...ends, end]) {
       const text = piece.text.slice(from, e - (end - piece.text.length))
-      const one = parsePiece(text, this.limits, this.scopeOf(frame, start), 'content', events)
+      const one = parsePiece(text, this.limits, this.scopeOf(frame, start), 'content', events, this.positions)
       if (E.isLeft(one)) {
         this.failXml(one.left)
         return
@@ -268,16 +270,13 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
       if (parsed !== undefined) this.policy.close(root, this)
       return
     }
-    const parsed = this.parse(piece, kind ?? (this.phase === 'prolog' ? 'start' : 'final'))
-    if (parsed !== undefined) this.failXml(xmlIssue('the streaming reader could not read the markup here', piece.start))
+    const parsed = this.parse(piece, kind ?? (this.phase === 'prolog' ? 'start' : 'final'), undefined, !!kind)
+    if (parsed) this.failXml(xmlIssue('the streaming reader could not read the markup here', piece.start))
   }
 }
 
-function qualified(el: XmlElement): string {
-  return el.prefix === null ? el.localName : `${el.prefix}:${el.localName}`
-}
+const qualified = (el: XmlElement): string => (el.prefix === null ? el.localName : `${el.prefix}:${el.localName}`)
 
-/** The message of an error event for a fault of the source or of the reader itself. */
 /** The issue of a source that failed: its own fault (bytes that are not text, chunks of another type), or what it threw. */
 function sourceIssue(error: unknown): Issue {
   return error instanceof SourceFault
@@ -328,7 +327,7 @@ export function readStream<K, Ev>(
   options: ParseOptions | undefined,
 ): AsyncIterableIterator<Ev | StreamError> {
   type Result = IteratorResult<Ev | StreamError, undefined>
-  const reader = new Reader(policy, resolveLimits(options))
+  const reader = new Reader(policy, resolveLimits(options), undefined, options?.positions === true)
   const out = reader.out
   const texts = sourceText(source)
   const DONE: Result = { value: undefined, done: true }

@@ -15,6 +15,7 @@ import { type FileSyncDocument, FileSyncXml } from '../../src/filesync/index'
 import { DigestXml, type Stamp, SyncFeedJson, SyncFeedXml } from '../../src/sdata/index'
 import { arbFileSyncDocument } from '../../src/testing/arbitraries/index'
 import { fixture, fixturesIn } from '../support/fixtures'
+import { arbDecoration } from '../support/stream'
 
 let dir: string
 const feeds: string[] = []
@@ -129,6 +130,51 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     // Placed in the file, not at 1:1: each entry's problems are on that entry's line.
     for (const p of placed)
       if (/entry\[(\d+)\]/.test(p.path)) expect(p.line).toBe(Number(/entry\[(\d+)\]/.exec(p.path)![1]) + 1)
+  })
+
+  it('validate: generated feeds with warnings and errors, and a DOCTYPE, placed as in memory', async () => {
+    // A DOCTYPE is not well-formed for syncwire: both paths report it at its own line and column.
+    const doctype = join(dir, 'doctype.xml')
+    writeFileSync(doctype, `<?xml version="1.0"?>\r\n<!DOCTYPE feed>\r\n${OPEN}\r\n${BODY}\r\n</feed>`)
+    const memory = await cli(runValidate, ['--summary', '--json', doctype])
+    expect(JSON.parse(memory.out).files[0].problems).toMatchObject([{ line: 2, column: 1, path: '' }])
+    expect(unplaced((await cli(runValidate, ['--summary', '--json', ...streamed(doctype), doctype])).out)).toEqual(
+      unplaced(memory.out),
+    )
+    const file = join(dir, 'generated-feed.xml')
+    const other = 'http://example.com/sdata/other/-/accounts'
+    const arbEntry = fc.record({
+      tick: fc.integer({ min: 0, max: 7 }),
+      uuid: fc.integer({ min: 0, max: 3 }),
+      other: fc.boolean(),
+      zoneless: fc.boolean(),
+    })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(arbEntry, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('first', 'last', 'none'),
+        arbDecoration(),
+        async (entries, digestAt, decorate) => {
+          // Ticks that go back, repeat or reach the digest's, uuids again, stamps without a zone, an endpoint the
+          // digest lacks; the digest before the entries, after them (checked at the end) or absent.
+          const body = entries
+            .map(({ tick, uuid: u, other: o, zoneless }, i) => {
+              const text = entry(i, tick, uuid(u)).replace(`${E}</sync:endpoint>`, `${o ? other : E}</sync:endpoint>`)
+              return zoneless ? text.replace(/(<sync:stamp>[^<]*)Z</, '$1<') : text
+            })
+            .join('')
+          const digest = digestAt === 'none' ? '' : DIGEST
+          const text = `${OPEN}${digestAt === 'first' ? digest : ''}${body}${digestAt === 'last' ? digest : ''}</feed>`
+          writeFileSync(file, decorate(text))
+          const memory = await cli(runValidate, ['--summary', '--json', file])
+          const stream = await cli(runValidate, ['--summary', '--json', ...streamed(file), file])
+          expect(stream.code).toBe(memory.code)
+          expect(unplaced(stream.out)).toEqual(unplaced(memory.out))
+          expect(JSON.parse(memory.out).files[0].problems.length).toBeGreaterThan(0)
+        },
+      ),
+      { numRuns: 40 },
+    )
   })
 
   it('convert: the same JSON, and back the same XML', async () => {

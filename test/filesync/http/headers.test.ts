@@ -91,6 +91,17 @@ describe('parseSyncResponseHeaders', () => {
     ])
   })
 
+  it('warns about a ResyncAction that comes with another status, or with none, and keeps it', () => {
+    const warning = headerFault('warning', 'rule', 'ResyncAction', 'a ResyncAction without X-SyncStatus: ResyncNeeded')
+    const changes = parseSyncResponseHeaders({ 'X-SyncStatus': 'IncrementalChanges', 'X-ResyncAction': 'Reupload' })
+    expect(changes.headers).toMatchObject({ syncStatus: 'IncrementalChanges', resyncAction: 'Reupload' })
+    expect(changes.issues).toEqual([warning])
+    expect(parseSyncResponseHeaders({ 'X-ResyncAction': 'Reupload' }).issues).toEqual([warning])
+    expect(parseSyncResponseHeaders({ 'X-SyncStatus': 'ResyncNeeded', 'X-ResyncAction': 'Reupload' }).issues).toEqual(
+      [],
+    )
+  })
+
   it('keeps and flags unknown status, action and quota values', () => {
     const { headers, issues } = parseSyncResponseHeaders({
       'X-SyncStatus': 'ResyncNeeded',
