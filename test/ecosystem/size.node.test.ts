@@ -20,7 +20,8 @@ import { bin, ensureBuilt, ROOT } from './consumer'
 // record() built as an element description on top (measured 27.02, 35.39 and 68.09 kB); sdata (40 → 41 kB) and
 // filesync (36 → 37 kB) with FILESYNC items read from the parser's events (measured 40.21 and 36.34 kB); the session
 // engine (28 → 29 kB) with SData entries read from the parser's events, whose reader the engine's page decode
-// (SyncFeedXml.decode) now bundles (measured 28.14 kB).
+// (SyncFeedXml.decode) now bundles (measured 28.14 kB), and with it, on top of the streamed positions, sdata
+// (41 → 42 kB) and the whole package (70 → 71 kB) (measured 41.28 and 70.03 kB).
 
 interface Check {
   name: string
@@ -57,10 +58,10 @@ describe('size-limit budgets', () => {
     ])
   })
 
-  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 41 kB, filesync ≤ 37 kB, the session engine ≤ 29 kB)', () => {
+  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 42 kB, filesync ≤ 37 kB, the session engine ≤ 29 kB)', () => {
     expect(checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.size} B > ${c.sizeLimit} B`)).toEqual([])
     expect(checks[0]?.sizeLimit).toBe(3000)
-    expect(checks[1]?.sizeLimit).toBe(41000)
+    expect(checks[1]?.sizeLimit).toBe(42000)
     expect(checks[2]?.sizeLimit).toBe(29000)
     expect(checks[3]?.sizeLimit).toBe(37000)
   })
