@@ -1,6 +1,6 @@
 // `syncwire validate` and `convert --to json` of a FILESYNC document over --max-size, item by item from its stream:
 // the same problems, summary and JSON text as the in-memory path, holding one item (and small counters) at a time.
-import { wholeInputIssue } from '../common/issues'
+import { type PathStep, wholeInputIssue } from '../common/issues'
 import type { FileSyncDocument, Item } from '../filesync/model'
 import { itemName, validateFileSyncItem } from '../filesync/validate'
 import type { Issue } from '../xml/issue'
@@ -14,24 +14,27 @@ import { Spill, type TextSink } from './spill'
 import { FileSyncSummary } from './summary'
 
 /**
- * The XML path `validateFileSync` gives each item, for items that come as `streamFileSync` gives them: a folder
+ * The steps `validateFileSync` gives each item, for items that come as `streamFileSync` gives them: a folder
  * after its children, each with its index path. Holds a name count per open level, not the items.
  */
+const FOLDER: PathStep = { kind: 'element', name: 'Folder' }
+const ITEMS: PathStep = { kind: 'element', name: 'Items' }
+
 class ItemPaths {
   /** counts[d]: items of each name so far in the open list at depth d (0: the root's list). */
   private readonly counts: Array<Map<string, number>> = [new Map()]
   /** The `Folder[n]` step of each folder whose children are streaming by, outermost first. */
-  private readonly open: string[] = []
+  private readonly open: PathStep[] = []
 
-  constructor(private readonly base: string) {}
+  constructor(private readonly base: readonly PathStep[]) {}
 
-  /** The path of the next item; a folder that had children closes its level. */
-  next(item: Item, path: readonly number[]): string {
+  /** The steps of the next item; a folder that had children closes its level. */
+  next(item: Item, path: readonly number[]): PathStep[] {
     const depth = path.length
     // A folder's first streamed child opens it: its siblings before it have all been counted.
     while (this.open.length < depth - 1) {
       const d = this.open.length
-      this.open.push(`Folder[${(this.counts[d]!.get('Folder') ?? 0) + 1}]`)
+      this.open.push({ kind: 'element', name: 'Folder', position: (this.counts[d]!.get('Folder') ?? 0) + 1 })
       this.counts[d + 1] = new Map()
     }
     if (item.kind === 'Folder' && this.open.length === depth) {
@@ -42,9 +45,10 @@ class ItemPaths {
     const level = this.counts[depth - 1]!
     const n = (level.get(name) ?? 0) + 1
     level.set(name, n)
-    let out = this.base
-    for (let d = 0; d < depth - 1; d++) out += `/${this.open[d]}/Items`
-    return `${out}/${name}[${n}]`
+    const out = [...this.base]
+    for (let d = 0; d < depth - 1; d++) out.push(this.open[d]!, ITEMS)
+    out.push({ kind: 'element', name, position: n })
+    return out
   }
 }
 
@@ -64,7 +68,7 @@ export async function checkFileSyncStream(
   parse: ParseOptions,
   root: 'Folder' | 'Items' = sniffFileSyncRoot(file),
 ): Promise<{ found: Issue[]; summary: string } | { issues: Issue[] }> {
-  const paths = new ItemPaths(root === 'Folder' ? '/Folder/Items' : '/Items')
+  const paths = new ItemPaths(root === 'Folder' ? [FOLDER, ITEMS] : [ITEMS])
   const summary = new FileSyncSummary()
   const found: Issue[] = []
   const where = { listed: root === 'Folder', root: false }
@@ -73,14 +77,14 @@ export async function checkFileSyncStream(
       const path = paths.next(event.item, event.path)
       const issues = validateFileSyncItem(event.item, path, where)
       // The item's element stands for its path's steps: what is found in it is placed below it.
-      if (event.element !== undefined) placeIssues(issues, event.element, path.split('/').length - 1)
+      if (event.element !== undefined) placeIssues(issues, event.element, path.length)
       found.push(...issues)
       summary.add(event.item, event.path)
     } else if (event.type === 'end') {
       const document = event.document
       if (document.root !== root) return checkFileSyncStream(file, parse, document.root)
       if (document.root === 'Folder') {
-        const issues = validateFileSyncItem(document.folder, '/Folder', { listed: true, root: true })
+        const issues = validateFileSyncItem(document.folder, [FOLDER], { listed: true, root: true })
         if (event.element !== undefined) placeIssues(issues, event.element, 1)
         found.push(...issues)
       }

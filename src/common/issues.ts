@@ -1,4 +1,4 @@
-// The one issue type's formatters, its code list, and the collector both protocols' validators report through.
+// The one issue type's formatters, its code list, and the constructors of issues located by steps.
 // Severity follows the specs' own words: `error` where a MUST (or the grammar) is broken, `warning` for a SHOULD.
 import type { Issue, IssueCode, IssueSeverity, PathStep } from '../xml/issue'
 import type { JsonStep } from './json-grammar'
@@ -39,14 +39,24 @@ export const ISSUE_CODES: readonly IssueCode[] = Object.freeze([
  */
 export function formatXmlPath(steps: readonly PathStep[]): string {
   let out = ''
-  for (const step of steps) {
-    if (step.kind === 'element') out += `/${step.name}${step.position === undefined ? '' : `[${step.position}]`}`
-    else if (step.kind === 'attribute') out += `/@${step.name}`
-    else if (step.kind === 'index') out += `/${step.index}`
-    else if (step.kind === 'header') out += step.name
-    else out += `/${step.name}`
-  }
+  for (const step of steps) out += xmlStepText(step)
   return out
+}
+
+/**
+ * One step as {@link formatXmlPath} prints it: `/entry[3]`, `/@name`, `/0`, a header's name alone.
+ *
+ * @example
+ * ```ts
+ * xmlStepText({ kind: 'element', name: 'entry', position: 3 }) // '/entry[3]'
+ * ```
+ */
+export function xmlStepText(step: PathStep): string {
+  if (step.kind === 'element') return `/${step.name}${step.position === undefined ? '' : `[${step.position}]`}`
+  if (step.kind === 'attribute') return `/@${step.name}`
+  if (step.kind === 'index') return `/${step.index}`
+  if (step.kind === 'header') return step.name
+  return `/${step.name}`
 }
 
 function pointerToken(s: string): string {
@@ -169,7 +179,8 @@ const POSITIONED = /^(.*)\[(\d+)\]$/
 /**
  * The steps of an XML path as {@link formatXmlPath} writes it for elements and attributes (its inverse on those):
  * `/feed/entry[3]/@sdata:uuid`. A path that does not start with `/` (a header name, `line:column`, `''`) has none.
- * The validators build their paths as text; their issues get steps through this, in one place.
+ * Only for paths a caller gives as text (`validateDigest`'s `path`, `validateFileSyncItem`); the validators build
+ * their locations as steps.
  *
  * @example
  * ```ts
@@ -190,57 +201,4 @@ export function xmlPathSteps(path: string): PathStep[] {
     steps.push(m === null ? { kind: 'element', name: part } : { kind: 'element', name: m[1]!, position: Number(m[2]) })
   }
   return steps
-}
-
-/**
- * Builds an issue located by an XML path. Its steps are derived from the path when first read, then kept: an issue
- * deep in a tree (a listing of 10,000 nested folders) costs its path text until someone asks for the steps, so the
- * issues of a deep document stay linear in memory.
- *
- * @example
- * ```ts
- * issueAt('warning', 'rule', '/feed/sync:digest', 'the digest has no origin').steps // [{ kind: 'element', name: 'feed' }, { kind: 'element', name: 'sync:digest' }]
- * ```
- */
-export function issueAt(severity: IssueSeverity, code: IssueCode, path: string, message: string): Issue {
-  const issue = { severity, code, path } as Issue
-  let steps: PathStep[] | undefined
-  Object.defineProperty(issue, 'steps', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      steps ??= xmlPathSteps(path)
-      return steps
-    },
-    set: (value: PathStep[]) => {
-      steps = value
-    },
-  })
-  issue.message = message
-  return issue
-}
-
-/**
- * Collects validation findings in the order they are found; `list` holds them as {@link Issue}s, code `rule` unless
- * the check says otherwise.
- *
- * @example
- * ```ts
- * const issues = new IssueList()
- * issues.warning('/feed/sync:digest', 'the digest has no origin')
- * issues.list[0]?.code // 'rule'
- * ```
- */
-export class IssueList {
-  readonly list: Issue[] = []
-
-  /** Records a broken MUST at `path`. */
-  error(path: string, message: string, code: IssueCode = 'rule'): void {
-    this.list.push(issueAt('error', code, path, message))
-  }
-
-  /** Records a broken SHOULD, a lenient form or something suspicious at `path`. */
-  warning(path: string, message: string, code: IssueCode = 'rule'): void {
-    this.list.push(issueAt('warning', code, path, message))
-  }
 }

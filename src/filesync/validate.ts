@@ -2,7 +2,8 @@
 // Implements MS-FILESYNC §2.2 (ResourceID GUIDs, Int, QuotaState enum) and docs/decisions.md#f1 to #f13.
 import { DateTimeCodec } from '../codec/datetime'
 import { Guid } from '../codec/guid'
-import { type Issue, IssueList } from '../common/issues'
+import { IssueList, StepPath } from '../common/issue-list'
+import type { Issue, PathStep } from '../common/issues'
 import { nonXmlCharAt } from '../xml/chars'
 import type { XmlElement } from '../xml/types'
 import type { DocumentStream, Extension, FileSyncDocument, Item, ModifierIdentity } from './model'
@@ -38,13 +39,15 @@ const WRITE_MODES: ReadonlySet<string> = new Set(['Create', 'Update', 'CreateOrU
 const MAX_INT = 2147483647
 const QUICK_XOR_HASH_BYTES = 20
 
+const FOLDER_ROOT: readonly PathStep[] = [{ kind: 'element', name: 'Folder' }]
+
 function show(u: unknown): string {
   if (typeof u === 'string') return JSON.stringify(u.length > 60 ? `${u.slice(0, 57)}...` : u)
   return String(u)
 }
 
 class Issues extends IssueList {
-  text(path: string, name: string, s: string): void {
+  text(path: StepPath, name: string, s: string): void {
     const at = nonXmlCharAt(s)
     if (at >= 0) {
       const code = s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')
@@ -58,23 +61,28 @@ function qualified(el: XmlElement): string {
 }
 
 /** Characters of an unknown subtree, iteratively (extensions may be deep). */
-function checkElement(el: XmlElement, path: string, issues: Issues): void {
-  const stack: Array<{ el: XmlElement; path: string }> = [{ el, path }]
+function checkElement(el: XmlElement, path: StepPath, issues: Issues): void {
+  const stack: Array<{ el: XmlElement; path: StepPath }> = [{ el, path }]
   while (stack.length > 0) {
     const { el: e, path: p } = stack.pop()!
     issues.text(p, 'element name', e.localName)
-    for (const a of e.attributes) issues.text(`${p}/@${a.localName}`, 'attribute value', a.value)
+    for (const a of e.attributes) issues.text(p.attribute(a.localName), 'attribute value', a.value)
     for (const n of e.children) {
       if (n.type === 'text') issues.text(p, 'text', n.value)
-      else stack.push({ el: n, path: `${p}/${qualified(n)}` })
+      else stack.push({ el: n, path: p.element(qualified(n)) })
     }
   }
 }
 
-function checkExtensions(spec: RecordSpec, extensions: readonly Extension[] | undefined, path: string, issues: Issues) {
+function checkExtensions(
+  spec: RecordSpec,
+  extensions: readonly Extension[] | undefined,
+  path: StepPath,
+  issues: Issues,
+): void {
   if (extensions === undefined) return
   for (const ext of extensions) {
-    const p = `${path}/${qualified(ext.element)}`
+    const p = path.element(qualified(ext.element))
     if (ext.element.namespace === null && spec.byName.has(ext.element.localName)) {
       issues.warning(
         p,
@@ -89,11 +97,11 @@ function checkExtensions(spec: RecordSpec, extensions: readonly Extension[] | un
 }
 
 /** Types, ranges and characters of every modelled field of a record value. */
-function checkFields(spec: RecordSpec, value: Record<string, unknown>, path: string, issues: Issues): void {
+function checkFields(spec: RecordSpec, value: Record<string, unknown>, path: StepPath, issues: Issues): void {
   for (const field of spec.responseOrder) {
     const x = value[field.key]
     if (x === undefined || x === null) continue
-    const p = `${path}/${field.name}`
+    const p = path.element(field.name)
     switch (field.type) {
       case 'text':
         if (typeof x !== 'string') issues.error(p, `${field.name} must be a string, found ${show(x)}`)
@@ -136,22 +144,22 @@ function checkFields(spec: RecordSpec, value: Record<string, unknown>, path: str
   }
 }
 
-function checkIdentity(m: ModifierIdentity, path: string, issues: Issues): void {
+function checkIdentity(m: ModifierIdentity, path: StepPath, issues: Issues): void {
   checkFields(MODIFIER_IDENTITY, m as Record<string, unknown>, path, issues)
   checkExtensions(MODIFIER_IDENTITY, m.extensions, path, issues)
   if (m.customIdentity !== undefined) {
-    const p = `${path}/CustomIdentity`
+    const p = path.element('CustomIdentity')
     checkFields(CUSTOM_IDENTITY, m.customIdentity as Record<string, unknown>, p, issues)
     checkExtensions(CUSTOM_IDENTITY, m.customIdentity.extensions, p, issues)
   }
 }
 
-function checkStream(s: DocumentStream, path: string, issues: Issues): void {
+function checkStream(s: DocumentStream, path: StepPath, issues: Issues): void {
   checkFields(DOCUMENT_STREAM, s as Record<string, unknown>, path, issues)
   checkExtensions(DOCUMENT_STREAM, s.extensions, path, issues)
   if (s.xorHash instanceof Uint8Array && s.xorHash.length !== QUICK_XOR_HASH_BYTES) {
     issues.warning(
-      `${path}/XORHash`,
+      path.element('XORHash'),
       `XORHash has ${s.xorHash.length} bytes; a QuickXorHash has ${QUICK_XOR_HASH_BYTES}`,
     )
   }
@@ -159,7 +167,7 @@ function checkStream(s: DocumentStream, path: string, issues: Issues): void {
 
 interface Pending {
   readonly item: Item
-  readonly path: string
+  readonly path: StepPath
   /** Inside the items of a root `Folder` (a listing or changes response). */
   readonly listed: boolean
 }
@@ -176,14 +184,14 @@ export function itemName(item: Item): string {
   return item.kind === 'Unknown' ? qualified(item.element) : item.kind
 }
 
-/** Appends `[n]` positions among same-named siblings, as decode error paths do for repeated elements. */
-function childPaths(items: readonly Item[], parent: string): string[] {
+/** Gives `[n]` positions among same-named siblings, as decode error paths do for repeated elements. */
+function childPaths(items: readonly Item[], parent: StepPath): StepPath[] {
   const counts = new Map<string, number>()
   return items.map((item) => {
     const name = itemName(item)
     const n = (counts.get(name) ?? 0) + 1
     counts.set(name, n)
-    return `${parent}/${name}[${n}]`
+    return parent.element(name, n)
   })
 }
 
@@ -208,17 +216,20 @@ function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
   ] as const) {
     const id = item[key]
     if (typeof id === 'string' && !Guid.is(id))
-      issues.error(`${path}/${name}`, `${name} is not a GUID as 32 hex digits: ${show(id)}`)
+      issues.error(path.element(name), `${name} is not a GUID as 32 hex digits: ${show(id)}`)
   }
   if (item.itemType !== undefined && item.itemType !== item.kind) {
-    issues.warning(`${path}/ItemType`, `ItemType ${show(item.itemType)} on a <${item.kind}> element`)
+    issues.warning(path.element('ItemType'), `ItemType ${show(item.itemType)} on a <${item.kind}> element`)
   }
   if (listed && !isRoot && item.resourceId === undefined) {
     issues.error(path, `a ${item.kind} in a changes listing has no ResourceID`)
   }
   if (item.writeMode !== undefined) {
     if (!WRITE_MODES.has(item.writeMode)) {
-      issues.warning(`${path}/WriteMode`, `WriteMode ${show(item.writeMode)} is not Create, Update or CreateOrUpdate`)
+      issues.warning(
+        path.element('WriteMode'),
+        `WriteMode ${show(item.writeMode)} is not Create, Update or CreateOrUpdate`,
+      )
     }
     if (item.writeMode === 'Update' && item.eTag === undefined) {
       issues.error(path, 'a write with WriteMode Update has no ETag (the server needs it to detect conflicts)')
@@ -227,22 +238,24 @@ function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
       issues.warning(path, 'a write with WriteMode Create has no RelationshipName (the new item needs a name)')
     }
   }
-  if (item.modifierIdentity !== undefined) checkIdentity(item.modifierIdentity, `${path}/ModifierIdentity`, issues)
+  if (item.modifierIdentity !== undefined)
+    checkIdentity(item.modifierIdentity, path.element('ModifierIdentity'), issues)
   if (item.kind === 'Folder') {
     for (const key of ['quotaState', 'listLevelQuotaState'] as const) {
       const state = item[key]
       if (state !== undefined && !QUOTA_STATES.has(state)) {
         const name = key === 'quotaState' ? 'QuotaState' : 'ListLevelQuotaState'
         issues.warning(
-          `${path}/${name}`,
+          path.element(name),
           `${name} ${show(state)} is not Unknown, Normal, Nearing, Critical, Full or OverLimit`,
         )
       }
     }
   } else if (item.documentStreams !== undefined) {
     const counts = item.documentStreams.length
+    const streams = path.element('DocumentStreams')
     for (let i = 0; i < counts; i++) {
-      checkStream(item.documentStreams[i]!, `${path}/DocumentStreams/DocumentStream[${i + 1}]`, issues)
+      checkStream(item.documentStreams[i]!, streams.element('DocumentStream', i + 1), issues)
     }
   }
 }
@@ -268,15 +281,16 @@ function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
 export function validateFileSync(document: FileSyncDocument): FileSyncIssue[] {
   const issues = new Issues()
   const stack: Pending[] = []
-  const push = (items: readonly Item[] | undefined, parent: string, listed: boolean): void => {
+  const push = (items: readonly Item[] | undefined, parent: StepPath, listed: boolean): void => {
     if (items === undefined) return
-    const paths = childPaths(items, `${parent}/Items`)
+    const paths = childPaths(items, parent.element('Items'))
     for (let i = items.length - 1; i >= 0; i--) stack.push({ item: items[i]!, path: paths[i]!, listed })
   }
   if (document.root === 'Folder') {
-    checkItem({ item: document.folder, path: '/Folder', listed: true }, issues, true)
-    push(document.folder.items, '/Folder', true)
-  } else push(document.items, '', false)
+    const folder = StepPath.of(FOLDER_ROOT)
+    checkItem({ item: document.folder, path: folder, listed: true }, issues, true)
+    push(document.folder.items, folder, true)
+  } else push(document.items, StepPath.of([]), false)
   while (stack.length > 0) {
     const pending = stack.pop()!
     checkItem(pending, issues, false)
@@ -287,8 +301,8 @@ export function validateFileSync(document: FileSyncDocument): FileSyncIssue[] {
 
 /**
  * The checks of {@link validateFileSync} on one item, without its nested items (a folder's `items` is not read):
- * for an item that streams by on its own, at `path` (the XML path `validateFileSync` gives it, e.g.
- * `/Folder/Items/Folder[2]/Items/Document[1]`). `listed` says whether it is inside the items of a root `Folder`
+ * for an item that streams by on its own, at `path`: the steps `validateFileSync` gives it, or the same as an XML
+ * path (e.g. `/Folder/Items/Folder[2]/Items/Document[1]`, kept as given in each issue's `path`). `listed` says whether it is inside the items of a root `Folder`
  * (a listing, where every item needs a ResourceID), `root` whether it is that root `Folder` itself.
  *
  * @example
@@ -299,10 +313,11 @@ export function validateFileSync(document: FileSyncDocument): FileSyncIssue[] {
  */
 export function validateFileSyncItem(
   item: Item,
-  path: string,
+  path: string | readonly PathStep[],
   where: { listed: boolean; root: boolean },
 ): FileSyncIssue[] {
   const issues = new Issues()
-  checkItem({ item, path, listed: where.listed }, issues, where.root)
+  const at = typeof path === 'string' ? StepPath.fromText(path) : StepPath.of(path)
+  checkItem({ item, path: at, listed: where.listed }, issues, where.root)
   return issues.list
 }

@@ -1,6 +1,7 @@
 // Sequential paging of sync feeds: the `next` link and the consistency of a sequence of pages.
 // Implements core §6.4 (sequential paging links, OpenSearch figures) and sync §2.2/§5.6 (ticks across pages).
-import { type Issue, issueAt } from '../common/issues'
+import { issueAt, StepPath } from '../common/issue-list'
+import type { Issue } from '../common/issues'
 import { thrownMessage } from '../xml/issue'
 import type { Link, SyncFeed } from './model'
 import { checkTickOrder, type LocatedState } from './validate'
@@ -46,27 +47,39 @@ export function checkPageSequence(pages: readonly SyncFeed[]): Issue[] {
   try {
     checkPages(pages, issues)
   } catch (cause) {
-    issues.push(issueAt('error', 'rule', '/', `the pages could not be inspected: ${thrownMessage(cause)}`))
+    issues.push(
+      issueAt('error', 'rule', StepPath.fromText('/'), `the pages could not be inspected: ${thrownMessage(cause)}`),
+    )
   }
   return issues
+}
+
+/** The feed of page `n` (1-based): `/page[n]/feed`. */
+function pageAt(n: number): StepPath {
+  return StepPath.of([
+    { kind: 'element', name: 'page', position: n },
+    { kind: 'element', name: 'feed' },
+  ])
 }
 
 function checkPages(pages: readonly SyncFeed[], issues: Issue[]): void {
   const states: LocatedState[] = []
   const nextSeen = new Map<string, number>()
   pages.forEach((page, p) => {
-    const base = `/page[${p + 1}]/feed`
+    const base = pageAt(p + 1)
     const entries = Array.isArray(page.entries) ? page.entries : []
     entries.forEach((entry, index) => {
       const state = entry?.syncState
       if (state !== null && typeof state === 'object') {
-        states.push({ path: `${base}/entry[${index + 1}]/sync:syncState`, state, page: p })
+        states.push({ at: base.element('entry', index + 1).element('sync:syncState'), state, page: p })
       }
     })
     const next = nextPage(page)
     const isLast = p === pages.length - 1
     if (next === undefined && !isLast) {
-      issues.push(issueAt('error', 'rule', `${base}/link`, `page ${p + 1} has no next link, yet more pages follow`))
+      issues.push(
+        issueAt('error', 'rule', base.element('link'), `page ${p + 1} has no next link, yet more pages follow`),
+      )
     }
     if (next !== undefined) {
       const earlier = nextSeen.get(next)
@@ -75,7 +88,7 @@ function checkPages(pages: readonly SyncFeed[], issues: Issue[]): void {
           issueAt(
             'error',
             'rule',
-            `${base}/link`,
+            base.element('link'),
             `the next link repeats page ${earlier + 1}'s; following it would loop`,
           ),
         )
@@ -87,13 +100,13 @@ function checkPages(pages: readonly SyncFeed[], issues: Issue[]): void {
 }
 
 function checkAgainstPrevious(previous: SyncFeed, page: SyncFeed, p: number, issues: Issue[]): void {
-  const base = `/page[${p + 1}]/feed`
+  const base = pageAt(p + 1)
   if (previous.syncMode !== page.syncMode) {
     issues.push(
       issueAt(
         'warning',
         'rule',
-        `${base}/sync:syncMode`,
+        base.element('sync:syncMode'),
         `syncMode ${String(page.syncMode)} differs from page ${p}'s ${String(previous.syncMode)}`,
       ),
     )
@@ -105,7 +118,7 @@ function checkAgainstPrevious(previous: SyncFeed, page: SyncFeed, p: number, iss
       issueAt(
         'warning',
         'rule',
-        `/page[${p}]/feed/opensearch:itemsPerPage`,
+        pageAt(p).element('opensearch:itemsPerPage'),
         `page ${p} holds ${count} entries, fewer than itemsPerPage ${before.itemsPerPage}, but is not the last page`,
       ),
     )
@@ -116,7 +129,7 @@ function checkAgainstPrevious(previous: SyncFeed, page: SyncFeed, p: number, iss
       issueAt(
         'warning',
         'rule',
-        `${base}/opensearch:startIndex`,
+        base.element('opensearch:startIndex'),
         `startIndex ${start} does not follow page ${p} (startIndex ${before.startIndex} + ${count} entries)`,
       ),
     )

@@ -1,6 +1,7 @@
 // Validation of SData sync digests: digest entries, tick order of located states, states against a digest.
 // Implements sync §4.2–§4.4 (digest and tick rules) and docs/decisions.md#s2.
-import type { Issue } from '../common/issues'
+import { StepPath } from '../common/issue-list'
+import type { Issue, PathStep } from '../common/issues'
 import { thrownMessage } from '../xml/issue'
 import type { Digest, SyncState } from './model'
 import {
@@ -17,22 +18,30 @@ import {
  *
  * @example
  * ```ts
- * const options: ValidateDigestOptions = { path: '/entry/sdata:payload/sync:digest' }
+ * const options: ValidateDigestOptions = {
+ *   path: [{ kind: 'element', name: 'entry' }, { kind: 'element', name: 'sdata:payload' }, { kind: 'element', name: 'sync:digest' }],
+ * }
  * ```
  */
 export interface ValidateDigestOptions {
-  /** The path of the digest element, prefixed to every issue; `/digest` when absent. */
-  path?: string
+  /**
+   * Where the digest element is, prefixed to every issue: its steps, or its XML path as text
+   * (`'/entry/sdata:payload/sync:digest'`, kept as given in each issue's `path`); `/digest` when absent.
+   */
+  path?: string | readonly PathStep[]
 }
 
-export function checkDigest(issues: Issues, base: string, digest: Digest): void {
+const DIGEST: readonly PathStep[] = [{ kind: 'element', name: 'digest' }]
+
+export function checkDigest(issues: Issues, base: StepPath, digest: Digest): void {
   if (digest === null || typeof digest !== 'object') {
     issues.error(base, 'the digest is not an object')
     return
   }
+  const origin = base.element('origin')
   if (digest.origin === undefined) {
-    issues.warning(`${base}/origin`, 'the digest has no origin (sdatasync.xsd requires one; sync §5.8 omits it)')
-  } else checkEndpoint(issues, `${base}/origin`, digest.origin, 'origin')
+    issues.warning(origin, 'the digest has no origin (sdatasync.xsd requires one; sync §5.8 omits it)')
+  } else checkEndpoint(issues, origin, digest.origin, 'origin')
   const entries = Array.isArray(digest.entries) ? digest.entries : []
   if (!Array.isArray(digest.entries)) issues.error(base, 'the digest entries are not an array')
   if (entries.length === 0) issues.error(base, 'the digest has no digestEntry (sync §4.2 requires at least one)')
@@ -41,7 +50,7 @@ export function checkDigest(issues: Issues, base: string, digest: Digest): void 
   checkKeptExtensions(issues, base, digest)
   checkKeptAttributes(issues, base, digest)
   entries.forEach((entry, index) => {
-    const path = `${base}/digestEntry[${index + 1}]`
+    const path = base.element('digestEntry', index + 1)
     if (!checkStateFields(issues, path, entry, 'digestEntry')) return
     checkKeptExtensions(issues, path, entry)
     checkKeptAttributes(issues, path, entry)
@@ -49,7 +58,7 @@ export function checkDigest(issues: Issues, base: string, digest: Digest): void 
     if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 1 || priority > 9) {
       const absent = priority === 0 ? ' (absent or zero)' : ''
       issues.error(
-        `${path}/conflictPriority`,
+        path.element('conflictPriority'),
         `conflictPriority ${describe(priority)}${absent} is not an integer in 1..9`,
       )
     }
@@ -62,7 +71,7 @@ export function checkDigest(issues: Issues, base: string, digest: Digest): void 
         if (sameButCase !== undefined) {
           // docs/decisions.md#s8 compares endpoints exactly; Sage's reference adapter folds case, so these would merge there.
           issues.warning(
-            `${path}/endpoint`,
+            path.element('endpoint'),
             `endpoint ${JSON.stringify(entry.endpoint)} differs only in letter case from digestEntry[${sameButCase + 1}]'s`,
           )
         } else seenFolded.set(folded, index)
@@ -71,7 +80,7 @@ export function checkDigest(issues: Issues, base: string, digest: Digest): void 
         const pair =
           other !== undefined && other.tick === entry.tick ? `(endpoint, tick) pair (${entry.tick})` : 'endpoint'
         issues.error(
-          `${path}/endpoint`,
+          path.element('endpoint'),
           `duplicate ${pair} ${JSON.stringify(entry.endpoint)}, first in digestEntry[${first + 1}]`,
         )
       }
@@ -79,7 +88,7 @@ export function checkDigest(issues: Issues, base: string, digest: Digest): void 
   })
   if (typeof digest.origin === 'string' && entries.length > 0 && !seenEndpoints.has(digest.origin)) {
     // sync §4.2: a provider's digest holds an entry for every endpoint it records, its own among them.
-    issues.warning(`${base}/origin`, `the origin ${JSON.stringify(digest.origin)} has no digestEntry of its own`)
+    issues.warning(origin, `the origin ${JSON.stringify(digest.origin)} has no digestEntry of its own`)
   }
 }
 
@@ -96,7 +105,8 @@ export function checkDigest(issues: Issues, base: string, digest: Digest): void 
  */
 export function validateDigest(digest: Digest, options: ValidateDigestOptions = {}): Issue[] {
   const issues = new Issues()
-  const path = options.path ?? '/digest'
+  const given = options.path ?? DIGEST
+  const path = typeof given === 'string' ? StepPath.fromText(given) : StepPath.of(given)
   try {
     checkDigest(issues, path, digest)
   } catch (cause) {
@@ -110,12 +120,12 @@ export function validateDigest(digest: Digest, options: ValidateDigestOptions = 
  *
  * @example
  * ```ts
- * const located: LocatedState = { path: '/feed/entry[1]/sync:syncState', state, page: 0 }
+ * const located: LocatedState = { at: rootAt('feed').element('entry', 1).element('sync:syncState'), state, page: 0 }
  * ```
  */
 export interface LocatedState {
-  /** The path of the entry's syncState. */
-  path: string
+  /** Where the entry's syncState is. */
+  at: StepPath
   /** The state. */
   state: SyncState
   /** The page it is on, when checking a sequence of pages. */
@@ -128,7 +138,7 @@ export interface LocatedState {
  *
  * @example
  * ```ts
- * const issues = checkTickOrder([{ path: '/feed/entry[1]/sync:syncState', state }])
+ * const issues = checkTickOrder([{ at: rootAt('feed').element('entry', 1).element('sync:syncState'), state }])
  * ```
  */
 export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = false): Issue[] {
@@ -140,13 +150,13 @@ export function checkTickOrder(states: readonly LocatedState[], crossPageOnly = 
 
 /**
  * {@link checkTickOrder} fed one state at a time (a streamed feed). Each state comes with a number `id`, and
- * `where(id)` gives back the path (and page) of an earlier one for messages, so what it keeps is small: per
+ * `where(id)` gives back the location (and page) of an earlier one for messages, so what it keeps is small: per
  * endpoint, the highest tick so far and every tick seen, each with its id.
  *
  * @example
  * ```ts
- * const order = new TickOrder((id) => ({ path: `/feed/entry[${id}]/sync:syncState` }))
- * order.add(issues, { path: '/feed/entry[1]/sync:syncState', state }, 1)
+ * const order = new TickOrder((id) => ({ at: statePath(id) }))
+ * order.add(issues, { at: statePath(1), state }, 1)
  * ```
  */
 export class TickOrder {
@@ -154,7 +164,7 @@ export class TickOrder {
   private readonly seen = new Map<string, Map<number, number>>()
 
   constructor(
-    private readonly where: (id: number) => Pick<LocatedState, 'path' | 'page'>,
+    private readonly where: (id: number) => Pick<LocatedState, 'at' | 'page'>,
     private readonly crossPageOnly = false,
   ) {}
 
@@ -173,14 +183,14 @@ export class TickOrder {
     if (duplicate !== undefined) {
       if (report(duplicate)) {
         issues.error(
-          `${located.path}/tick`,
-          `duplicate (endpoint, tick) pair (${JSON.stringify(endpoint)}, ${tick}), first at ${this.where(duplicate).path}`,
+          located.at.element('tick'),
+          `duplicate (endpoint, tick) pair (${JSON.stringify(endpoint)}, ${tick}), first at ${this.where(duplicate).at.path}`,
         )
       }
     } else if (previous !== undefined && previous.tick >= tick && report(previous.id)) {
       issues.error(
-        `${located.path}/tick`,
-        `tick ${tick} of ${JSON.stringify(endpoint)} does not increase (${previous.tick} at ${this.where(previous.id).path})`,
+        located.at.element('tick'),
+        `tick ${tick} of ${JSON.stringify(endpoint)} does not increase (${previous.tick} at ${this.where(previous.id).at.path})`,
       )
     }
     if (duplicate === undefined) ticks.set(tick, id)
@@ -195,7 +205,7 @@ export class TickOrder {
  * @example
  * ```ts
  * const against = new AgainstDigest(feed.digest)
- * against.add(issues, { path: '/feed/entry[1]/sync:syncState', state })
+ * against.add(issues, { at: rootAt('feed').element('entry', 1).element('sync:syncState'), state })
  * ```
  */
 export class AgainstDigest {
@@ -210,19 +220,19 @@ export class AgainstDigest {
   }
 
   /** Checks one state, reporting into `issues`. */
-  add(issues: Issues, { path, state }: LocatedState): void {
+  add(issues: Issues, { at, state }: LocatedState): void {
     const digestTick = this.ticks.get(state.endpoint)
     if (digestTick === undefined) {
       if (!this.missing.has(state.endpoint)) {
         this.missing.add(state.endpoint)
-        issues.warning(`${path}/endpoint`, `endpoint ${JSON.stringify(state.endpoint)} is not in the feed's digest`)
+        issues.warning(at.element('endpoint'), `endpoint ${JSON.stringify(state.endpoint)} is not in the feed's digest`)
       }
     } else if (state.tick > digestTick) {
-      issues.error(`${path}/tick`, `tick ${state.tick} is past the digest's tick ${digestTick} for this endpoint`)
+      issues.error(at.element('tick'), `tick ${state.tick} is past the digest's tick ${digestTick} for this endpoint`)
     } else if (state.tick === digestTick) {
       // sync §4.3 allows "less than or equal"; the next-tick convention (§2.2) means strictly less.
       issues.warning(
-        `${path}/tick`,
+        at.element('tick'),
         `tick ${state.tick} equals the digest's tick; a digest tick is the next one not yet used`,
       )
     }

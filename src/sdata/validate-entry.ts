@@ -2,6 +2,7 @@
 // Implements sync §4.3–§4.4 and core §13.4 (diagnoses), and docs/decisions.md#s4 and #s11.
 
 import { Uuid } from '../codec/guid'
+import type { StepPath } from '../common/issue-list'
 import type { Issue } from '../common/issues'
 import { thrownMessage } from '../xml/issue'
 import { entryExtensionChecks } from './entry-checks'
@@ -20,43 +21,46 @@ import {
   describe,
   elementName,
   Issues,
+  rootAt,
   SEVERITIES,
 } from './validate-issues'
 
-export function checkDiagnoses(issues: Issues, base: string, diagnoses: Diagnosis[]): void {
+export function checkDiagnoses(issues: Issues, base: StepPath, diagnoses: Diagnosis[]): void {
   if (!Array.isArray(diagnoses)) {
     issues.error(base, 'diagnoses are not an array')
     return
   }
   diagnoses.forEach((diagnosis, index) => {
-    const path = `${base}/sdata:diagnosis[${index + 1}]`
+    const path = base.element('sdata:diagnosis', index + 1)
     const { severity, sdataCode, applicationCode } = diagnosis
     if (severity === undefined)
-      issues.warning(`${path}/severity`, 'the diagnosis has no severity (core §3.10 requires one)')
+      issues.warning(path.element('severity'), 'the diagnosis has no severity (core §3.10 requires one)')
     else if (typeof severity === 'string' && !SEVERITIES.includes(severity.toLowerCase())) {
       issues.warning(
-        `${path}/severity`,
+        path.element('severity'),
         `severity ${JSON.stringify(severity)} is none of Info, Warning, Transient, Error, Fatal`,
       )
     }
     if (sdataCode === undefined)
-      issues.warning(`${path}/sdataCode`, 'the diagnosis has no sdataCode (core §3.10 requires one)')
+      issues.warning(path.element('sdataCode'), 'the diagnosis has no sdataCode (core §3.10 requires one)')
     if (typeof applicationCode === 'string' && sdataCode !== undefined && sdataCode !== 'ApplicationDiagnosis') {
       issues.warning(
-        `${path}/applicationCode`,
+        path.element('applicationCode'),
         'applicationCode is only meaningful with sdataCode ApplicationDiagnosis',
       )
     }
     for (const key of ['severity', 'sdataCode', 'applicationCode', 'message', 'stackTrace', 'payloadPath'] as const) {
-      if (diagnosis[key] !== null) issues.text(`${path}/${key}`, diagnosis[key], key)
+      if (diagnosis[key] !== null) issues.text(path.element(key), diagnosis[key], key)
     }
     checkExtensions(issues, path, diagnosis.extensions)
   })
 }
 
-export function checkPayload(issues: Issues, base: string, payload: PayloadResource, role: SyncEntryRole): void {
-  const elementPath = `${base}/${payload.element !== null && typeof payload.element === 'object' ? elementName(payload.element) : '*'}`
-  const uuidPath = `${elementPath}/@sdata:uuid`
+export function checkPayload(issues: Issues, base: StepPath, payload: PayloadResource, role: SyncEntryRole): void {
+  const elementPath = base.element(
+    payload.element !== null && typeof payload.element === 'object' ? elementName(payload.element) : '*',
+  )
+  const uuidPath = elementPath.attribute('sdata:uuid')
   if (payload.uuid === undefined) {
     if (role !== 'result' && role !== 'digest') {
       issues.error(uuidPath, 'the payload resource has no sdata:uuid (sync §4.4)')
@@ -67,9 +71,9 @@ export function checkPayload(issues: Issues, base: string, payload: PayloadResou
     issues.warning(uuidPath, `sdata:uuid ${payload.uuid} mixes upper and lower case; compare it case-insensitively`)
   }
   if (typeof payload.isDeleted !== 'boolean')
-    issues.error(`${elementPath}/@sdata:isDeleted`, 'isDeleted is not a boolean')
+    issues.error(elementPath.attribute('sdata:isDeleted'), 'isDeleted is not a boolean')
   for (const key of ['key', 'url', 'lookup', 'descriptor'] as const) {
-    issues.text(`${elementPath}/@sdata:${key}`, payload[key], `sdata:${key}`)
+    issues.text(elementPath.attribute(`sdata:${key}`), payload[key], `sdata:${key}`)
   }
   checkElement(issues, elementPath, payload.element, 0)
   const element = payload.element
@@ -85,25 +89,25 @@ export function checkPayload(issues: Issues, base: string, payload: PayloadResou
   }
 }
 
-export function checkSyncState(issues: Issues, base: string, state: SyncState): void {
+export function checkSyncState(issues: Issues, base: StepPath, state: SyncState): void {
   if (!checkStateFields(issues, base, state, 'syncState')) return
-  issues.text(`${base}/user`, state.user, 'user')
+  issues.text(base.element('user'), state.user, 'user')
   checkKeptExtensions(issues, base, state)
   checkKeptAttributes(issues, base, state)
 }
 
-export function checkHttp(issues: Issues, base: string, entry: SyncEntry): void {
+export function checkHttp(issues: Issues, base: StepPath, entry: SyncEntry): void {
   const http = entry.http ?? {}
-  if (http.status === undefined)
-    issues.error(`${base}/http:httpStatus`, 'a result entry needs http:httpStatus (core §13.4)')
+  const status = base.element('http:httpStatus')
+  if (http.status === undefined) issues.error(status, 'a result entry needs http:httpStatus (core §13.4)')
   else if (!Number.isInteger(http.status) || http.status < 100 || http.status > 599) {
-    issues.error(`${base}/http:httpStatus`, `httpStatus ${describe(http.status)} is not an HTTP status code`)
+    issues.error(status, `httpStatus ${describe(http.status)} is not an HTTP status code`)
   }
   if (http.message === undefined)
-    issues.warning(`${base}/http:httpMessage`, 'a result entry should carry http:httpMessage (core §13.4)')
+    issues.warning(base.element('http:httpMessage'), 'a result entry should carry http:httpMessage (core §13.4)')
   if (http.method !== undefined && !['GET', 'PUT', 'POST', 'DELETE'].includes(http.method)) {
     issues.warning(
-      `${base}/http:httpMethod`,
+      base.element('http:httpMethod'),
       `httpMethod ${JSON.stringify(http.method)} is none of GET, PUT, POST, DELETE`,
     )
   }
@@ -114,32 +118,30 @@ export function checkHttp(issues: Issues, base: string, entry: SyncEntry): void 
     http.status < 300 &&
     !http.location
   ) {
-    issues.warning(`${base}/http:location`, 'a successful create should give http:location (core §13.4)')
+    issues.warning(base.element('http:location'), 'a successful create should give http:location (core §13.4)')
   }
   for (const key of ['message', 'method', 'location', 'etag'] as const)
-    issues.text(`${base}/http:${key}`, http[key], key)
+    issues.text(base.element(`http:${key}`), http[key], key)
 }
 
-export function checkEntry(issues: Issues, base: string, entry: SyncEntry, role: SyncEntryRole): void {
+export function checkEntry(issues: Issues, base: StepPath, entry: SyncEntry, role: SyncEntryRole): void {
   const needsState = role === 'source' || role === 'target-request'
-  for (const key of ['id', 'title', 'content'] as const) issues.text(`${base}/${key}`, entry[key], key)
-  if (entry.updated !== undefined) checkStamp(issues, `${base}/updated`, entry.updated)
+  for (const key of ['id', 'title', 'content'] as const) issues.text(base.element(key), entry[key], key)
+  if (entry.updated !== undefined) checkStamp(issues, base.element('updated'), entry.updated)
   checkLinks(issues, base, entry.links)
-  if (entry.syncState !== undefined) checkSyncState(issues, `${base}/sync:syncState`, entry.syncState)
-  else if (needsState) issues.error(`${base}/sync:syncState`, 'the entry has no sync:syncState (sync §4.3)')
-  if (entry.payload !== undefined) checkPayload(issues, `${base}/sdata:payload`, entry.payload, role)
-  else if (needsState) issues.error(`${base}/sdata:payload`, 'the entry has no payload resource (sync §4.4)')
-  if (entry.digest !== undefined) checkDigest(issues, `${base}/sdata:payload/sync:digest`, entry.digest)
+  if (entry.syncState !== undefined) checkSyncState(issues, base.element('sync:syncState'), entry.syncState)
+  else if (needsState) issues.error(base.element('sync:syncState'), 'the entry has no sync:syncState (sync §4.3)')
+  const payload = base.element('sdata:payload')
+  if (entry.payload !== undefined) checkPayload(issues, payload, entry.payload, role)
+  else if (needsState) issues.error(payload, 'the entry has no payload resource (sync §4.4)')
+  if (entry.digest !== undefined) checkDigest(issues, payload.element('sync:digest'), entry.digest)
   else if (role === 'digest') {
-    issues.error(`${base}/sdata:payload/sync:digest`, 'the entry carries no sync:digest in its payload (sync §5.1)')
+    issues.error(payload.element('sync:digest'), 'the entry carries no sync:digest in its payload (sync §5.1)')
   }
   if (role === 'result') checkHttp(issues, base, entry)
   checkDiagnoses(issues, base, entry.diagnoses)
   checkExtensions(issues, base, entry.extensions)
-  for (const f of entryExtensionChecks(base, entry)) {
-    if (f.severity === 'error') issues.error(f.path, f.message)
-    else issues.warning(f.path, f.message)
-  }
+  entryExtensionChecks(issues, base, entry)
   checkKeptAttributes(issues, base, entry)
 }
 
@@ -168,11 +170,12 @@ export interface ValidateSyncEntryOptions {
  */
 export function validateSyncEntry(entry: SyncEntry, options: ValidateSyncEntryOptions = {}): Issue[] {
   const issues = new Issues()
+  const at = rootAt('entry')
   try {
-    if (entry === null || typeof entry !== 'object') issues.error('/entry', 'the entry is not an object')
-    else checkEntry(issues, '/entry', entry, options.role ?? 'digest')
+    if (entry === null || typeof entry !== 'object') issues.error(at, 'the entry is not an object')
+    else checkEntry(issues, at, entry, options.role ?? 'digest')
   } catch (cause) {
-    issues.error('/entry', `the value could not be inspected: ${thrownMessage(cause)}`)
+    issues.error(at, `the value could not be inspected: ${thrownMessage(cause)}`)
   }
   return issues.list
 }

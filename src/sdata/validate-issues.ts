@@ -1,7 +1,8 @@
 // The shared pieces of SData sync validation: issue types, the issue collector and checks of stamps, links, kept XML.
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4 that every sync value shares (XML 1.0 §2.2 text).
 import { dateTimeProblem } from '../common/datetime'
-import { type Issue, IssueList, type IssueSeverity } from '../common/issues'
+import { IssueList, StepPath } from '../common/issue-list'
+import type { Issue, IssueSeverity } from '../common/issues'
 import { nonXmlCharAt } from '../xml/chars'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Link, SyncState } from './model'
@@ -43,15 +44,27 @@ export const TRACKING_NAMESPACE_OLD = 'http://schemas.sage.com/sdata/2008'
 // Element trees from the XML layer are depth-limited; a hand-built (even cyclic) tree must not hang validation.
 export const MAX_DEPTH = 1000
 
-/** Collects issues; every check goes through it so paths are built in one way. */
+/**
+ * The root of a location: one element step (`/feed`, `/entry`, `/tracking`, `/digest`).
+ *
+ * @example
+ * ```ts
+ * rootAt('feed').element('sync:digest').path // '/feed/sync:digest'
+ * ```
+ */
+export function rootAt(name: string): StepPath {
+  return StepPath.of([{ kind: 'element', name }])
+}
+
+/** Collects issues; every check goes through it so locations are built in one way. */
 export class Issues extends IssueList {
-  text(path: string, value: unknown, what: string): void {
+  text(at: StepPath, value: unknown, what: string): void {
     if (typeof value !== 'string') {
-      if (value !== undefined) this.error(path, `${what} is not a string`)
+      if (value !== undefined) this.error(at, `${what} is not a string`)
       return
     }
     if (nonXmlCharAt(value) >= 0) {
-      this.error(path, `${what} holds a character XML 1.0 cannot carry (serializeXml writes U+FFFD instead)`)
+      this.error(at, `${what} holds a character XML 1.0 cannot carry (serializeXml writes U+FFFD instead)`)
     }
   }
 }
@@ -61,7 +74,7 @@ export function describe(value: unknown): string {
   return String(value)
 }
 
-export function checkStamp(issues: Issues, path: string, stamp: unknown): void {
+export function checkStamp(issues: Issues, path: StepPath, stamp: unknown): void {
   if (typeof stamp !== 'string') {
     issues.error(path, `stamp ${describe(stamp)} is not a string`)
     return
@@ -76,7 +89,7 @@ export function checkStamp(issues: Issues, path: string, stamp: unknown): void {
   }
 }
 
-export function checkTick(issues: Issues, path: string, tick: unknown): void {
+export function checkTick(issues: Issues, path: StepPath, tick: unknown): void {
   if (typeof tick !== 'number' || !Number.isSafeInteger(tick) || tick < 0) {
     issues.error(path, `tick ${describe(tick)} is not a non-negative safe integer`)
   } else if (tick === 0) {
@@ -84,7 +97,7 @@ export function checkTick(issues: Issues, path: string, tick: unknown): void {
   }
 }
 
-export function checkEndpoint(issues: Issues, path: string, endpoint: unknown, what = 'endpoint'): void {
+export function checkEndpoint(issues: Issues, path: StepPath, endpoint: unknown, what = 'endpoint'): void {
   if (typeof endpoint !== 'string' || endpoint.trim() === '') {
     issues.error(path, `${what} ${describe(endpoint)} is empty or not a string`)
     return
@@ -98,7 +111,7 @@ export function checkEndpoint(issues: Issues, path: string, endpoint: unknown, w
  */
 export function checkStateFields(
   issues: Issues,
-  path: string,
+  path: StepPath,
   state: Pick<SyncState, 'endpoint' | 'tick' | 'stamp'>,
   what: string,
 ): boolean {
@@ -106,13 +119,13 @@ export function checkStateFields(
     issues.error(path, `the ${what} is not an object`)
     return false
   }
-  checkEndpoint(issues, `${path}/endpoint`, state.endpoint)
-  checkTick(issues, `${path}/tick`, state.tick)
-  checkStamp(issues, `${path}/stamp`, state.stamp)
+  checkEndpoint(issues, path.element('endpoint'), state.endpoint)
+  checkTick(issues, path.element('tick'), state.tick)
+  checkStamp(issues, path.element('stamp'), state.stamp)
   return true
 }
 
-export function checkElement(issues: Issues, path: string, element: XmlElement, depth: number): void {
+export function checkElement(issues: Issues, path: StepPath, element: XmlElement, depth: number): void {
   if (element === null || typeof element !== 'object') {
     issues.error(path, 'not an XML element')
     return
@@ -125,18 +138,18 @@ export function checkElement(issues: Issues, path: string, element: XmlElement, 
   const attributes = Array.isArray(element.attributes) ? element.attributes : []
   for (const attribute of attributes) {
     const name = attribute.prefix ? `${attribute.prefix}:${attribute.localName}` : attribute.localName
-    issues.text(`${path}/@${name}`, attribute.value, 'attribute value')
+    issues.text(path.attribute(name), attribute.value, 'attribute value')
   }
   const children = Array.isArray(element.children) ? element.children : []
   const counts = new Map<string, number>()
   for (const child of children) {
     if (child.type === 'text') {
-      issues.text(`${path}/text()`, child.value, 'text')
+      issues.text(path.element('text()'), child.value, 'text')
     } else {
       const name = elementName(child)
       const n = (counts.get(name) ?? 0) + 1
       counts.set(name, n)
-      checkElement(issues, `${path}/${name}[${n}]`, child, depth + 1)
+      checkElement(issues, path.element(name, n), child, depth + 1)
     }
   }
 }
@@ -145,19 +158,20 @@ export function elementName(element: XmlElement): string {
   return element.prefix ? `${element.prefix}:${element.localName}` : element.localName
 }
 
-export function checkLinks(issues: Issues, base: string, links: Link[]): void {
+export function checkLinks(issues: Issues, base: StepPath, links: Link[]): void {
   if (!Array.isArray(links)) {
     issues.error(base, 'links are not an array')
     return
   }
   let nexts = 0
   links.forEach((link, index) => {
-    const path = `${base}/link[${index + 1}]`
-    if (typeof link.href !== 'string' || link.href === '') issues.error(`${path}/@href`, 'the link has no href')
-    issues.text(`${path}/@href`, link.href, 'href')
-    issues.text(`${path}/@rel`, link.rel, 'rel')
-    issues.text(`${path}/@type`, link.type, 'type')
-    issues.text(`${path}/@title`, link.title, 'title')
+    const path = base.element('link', index + 1)
+    const href = path.attribute('href')
+    if (typeof link.href !== 'string' || link.href === '') issues.error(href, 'the link has no href')
+    issues.text(href, link.href, 'href')
+    issues.text(path.attribute('rel'), link.rel, 'rel')
+    issues.text(path.attribute('type'), link.type, 'type')
+    issues.text(path.attribute('title'), link.title, 'title')
     if (link.rel === 'next') nexts++
   })
   if (nexts > 1) issues.warning(base, `${nexts} links have rel="next"; nextPage follows the first`)
@@ -165,22 +179,22 @@ export function checkLinks(issues: Issues, base: string, links: Link[]): void {
 
 // Digests, digest entries and states may keep unmodelled children; they, entries and feeds unmodelled attributes.
 // Both members are optional in the model, so they are read structurally.
-export function checkKeptExtensions(issues: Issues, base: string, value: object): void {
+export function checkKeptExtensions(issues: Issues, base: StepPath, value: object): void {
   const { extensions } = value as { extensions?: XmlElement[] }
   if (extensions !== undefined) checkExtensions(issues, base, extensions)
 }
 
-export function checkKeptAttributes(issues: Issues, base: string, value: object): void {
+export function checkKeptAttributes(issues: Issues, base: StepPath, value: object): void {
   const { attributes } = value as { attributes?: XmlAttribute[] }
   if (!Array.isArray(attributes)) return
   for (const attribute of attributes) {
     if (attribute === null || typeof attribute !== 'object') continue
     const name = attribute.prefix ? `${attribute.prefix}:${attribute.localName}` : attribute.localName
-    issues.text(`${base}/@${name}`, attribute.value, 'attribute value')
+    issues.text(base.attribute(name), attribute.value, 'attribute value')
   }
 }
 
-export function checkExtensions(issues: Issues, base: string, extensions: XmlElement[]): void {
+export function checkExtensions(issues: Issues, base: StepPath, extensions: XmlElement[]): void {
   if (extensions === undefined) return
   if (!Array.isArray(extensions)) {
     issues.error(base, 'extensions are not an array')
@@ -191,6 +205,6 @@ export function checkExtensions(issues: Issues, base: string, extensions: XmlEle
     const name = element !== null && typeof element === 'object' ? elementName(element) : '*'
     const n = (counts.get(name) ?? 0) + 1
     counts.set(name, n)
-    checkElement(issues, `${base}/${name}[${n}]`, element, 0)
+    checkElement(issues, base.element(name, n), element, 0)
   }
 }

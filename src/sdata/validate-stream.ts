@@ -2,18 +2,20 @@
 // in bounded memory with the in-memory result (sync §2.2, §4.3–§4.4, core §13.4).
 
 import { Uuid } from '../codec/guid'
-import { type Issue, xmlPathSteps } from '../common/issues'
+import type { StepPath } from '../common/issue-list'
+import type { Issue } from '../common/issues'
 import { elementBelow, elementPosition, placeIssues } from '../xml/positions'
 import type { XmlElement } from '../xml/types'
 import type { SyncEntry, SyncFeed, SyncState } from './model'
 import type { SyncFeedRole } from './roles'
 import { AgainstDigest, type LocatedState, TickOrder } from './validate-digest'
 import { checkEntry } from './validate-entry'
-import { elementName, Issues } from './validate-issues'
+import { elementName, Issues, rootAt } from './validate-issues'
 
-const statePath = (position: number): string => `/feed/entry[${position}]/sync:syncState`
+const FEED = rootAt('feed')
+const statePath = (position: number): StepPath => FEED.element('entry', position).element('sync:syncState')
 // What a check against a digest that comes last points at in an entry's state: its endpoint and its tick.
-const STATE_FIELDS = ['endpoint', 'tick'].map((name) => xmlPathSteps(`${statePath(1)}/${name}`))
+const STATE_FIELDS = ['endpoint', 'tick'].map((name) => statePath(1).element(name).steps())
 /** Numbers kept per state for a digest that comes last: endpoint number, tick, position, then line and column of each field. */
 const STRIDE = 3 + 2 * STATE_FIELDS.length
 
@@ -45,7 +47,7 @@ export class FeedEntryRules {
   /** Entries given so far. */
   count = 0
   private readonly own: Map<SyncFeedRole, Issues>
-  private readonly ticks = new TickOrder((position) => ({ path: statePath(position) }))
+  private readonly ticks = new TickOrder((position) => ({ at: statePath(position) }))
   private readonly tickIssues = new Issues()
   private readonly uuids = new Map<string, number>()
   private readonly uuidIssues = new Issues()
@@ -84,7 +86,7 @@ export class FeedEntryRules {
 
   private check(entry: SyncEntry, element: XmlElement | undefined): void {
     const index = this.count++
-    const base = `/feed/entry[${index + 1}]`
+    const base = FEED.element('entry', index + 1)
     if (entry === null || typeof entry !== 'object') {
       for (const issues of this.own.values()) issues.error(base, 'the entry is not an object')
       return
@@ -92,12 +94,12 @@ export class FeedEntryRules {
     for (const [role, issues] of this.own) checkEntry(issues, base, entry, role)
     const state = entry.syncState
     if (state !== null && typeof state === 'object') {
-      const located: LocatedState = { path: statePath(index + 1), state }
+      const located: LocatedState = { at: base.element('sync:syncState'), state }
       this.ticks.add(this.tickIssues, located, index + 1)
       if (this.against !== undefined) this.against.add(this.digestIssues, located)
       else this.keep(state, index + 1, element)
     }
-    this.uuid(entry, index)
+    this.uuid(entry, index, base)
   }
 
   /** The issues, as `validateSyncFeed` orders them after the feed's own: entries, ticks, uuids, digest. */
@@ -113,7 +115,7 @@ export class FeedEntryRules {
         const [endpoint, tick, position] = [later[at]!, later[at + 1]!, later[at + 2]!]
         const state = { endpoint: this.endpointNames[endpoint]!, tick } as SyncState
         const before = found.length
-        against.add(this.digestIssues, { path: statePath(position), state })
+        against.add(this.digestIssues, { at: statePath(position), state })
         for (let n = before; n < found.length; n++) {
           const issue = found[n]!
           const field = issue.path.endsWith('/tick') ? 1 : 0
@@ -154,7 +156,7 @@ export class FeedEntryRules {
     })
   }
 
-  private uuid(entry: SyncEntry, index: number): void {
+  private uuid(entry: SyncEntry, index: number, base: StepPath): void {
     const uuid = entry.payload?.uuid
     if (!Uuid.is(uuid)) return
     // UUIDs compare case-insensitively (sdata.xsd uuid--type; the spec mixes cases).
@@ -165,7 +167,7 @@ export class FeedEntryRules {
       const element = entry.payload!.element
       const name = element !== null && typeof element === 'object' ? elementName(element) : '*'
       this.uuidIssues.warning(
-        `/feed/entry[${index + 1}]/sdata:payload/${name}/@sdata:uuid`,
+        base.element('sdata:payload').element(name).attribute('sdata:uuid'),
         `sdata:uuid ${uuid} appears again (first in entry[${first + 1}]); a sync feed carries each resource once`,
       )
     }

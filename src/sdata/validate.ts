@@ -1,5 +1,6 @@
 // Validation of decoded (or hand-built) SData sync values: how a feed or digest departs from the spec.
 // Implements the compliance rules of sync §4.2–§4.4 and core §13.4; digests and entries live in their own modules.
+import type { StepPath } from '../common/issue-list'
 import type { Issue } from '../common/issues'
 import { thrownMessage } from '../xml/issue'
 import type { SyncFeed, Tracking } from './model'
@@ -13,6 +14,7 @@ import {
   checkStamp,
   describe,
   Issues,
+  rootAt,
   TRACKING_NAMESPACE,
   TRACKING_NAMESPACE_OLD,
 } from './validate-issues'
@@ -61,19 +63,22 @@ export function validateSyncFeed(feed: SyncFeed, options: ValidateSyncFeedOption
     checkFeed(issues, feed, role)
   } catch (cause) {
     // Hand-built values may hold getters or proxies that throw; validation still answers.
-    issues.error('/feed', `the value could not be inspected: ${thrownMessage(cause)}`)
+    issues.error(FEED, `the value could not be inspected: ${thrownMessage(cause)}`)
   }
   return issues.list
 }
 
+/** The feed's root element, the base of every location in it. */
+const FEED = rootAt('feed')
+
 function checkFeed(issues: Issues, feed: SyncFeed, role: SyncFeedRole): void {
   if (feed === null || typeof feed !== 'object') {
-    issues.error('/feed', 'the feed is not an object')
+    issues.error(FEED, 'the feed is not an object')
     return
   }
   const entries = Array.isArray(feed.entries) ? feed.entries : []
   checkFeedMembers(issues, feed, role, entries.length)
-  if (!Array.isArray(feed.entries)) issues.error('/feed', 'the entries are not an array')
+  if (!Array.isArray(feed.entries)) issues.error(FEED, 'the entries are not an array')
   const rules = new FeedEntryRules([role], feed.digest)
   for (const entry of entries) rules.add(entry)
   issues.list.push(...rules.finish(role, feed.digest))
@@ -90,24 +95,25 @@ function checkFeed(issues: Issues, feed: SyncFeed, role: SyncFeedRole): void {
  * ```
  */
 export function checkFeedMembers(issues: Issues, feed: SyncFeed, role: SyncFeedRole, entries: number): void {
-  for (const key of ['id', 'title'] as const) issues.text(`/feed/${key}`, feed[key], key)
-  if (feed.updated !== undefined) checkStamp(issues, '/feed/updated', feed.updated)
-  checkLinks(issues, '/feed', feed.links)
+  for (const key of ['id', 'title'] as const) issues.text(FEED.element(key), feed[key], key)
+  if (feed.updated !== undefined) checkStamp(issues, FEED.element('updated'), feed.updated)
+  checkLinks(issues, FEED, feed.links)
+  const syncMode = FEED.element('sync:syncMode')
+  const digest = FEED.element('sync:digest')
   if (feed.syncMode === undefined) {
-    if (role === 'target-request')
-      issues.error('/feed/sync:syncMode', 'a $syncTarget request needs sync:syncMode (sync §4.4)')
+    if (role === 'target-request') issues.error(syncMode, 'a $syncTarget request needs sync:syncMode (sync §4.4)')
     else if (role === 'source') {
-      issues.warning('/feed/sync:syncMode', 'the feed has no sync:syncMode; it is required once posted to $syncTarget')
+      issues.warning(syncMode, 'the feed has no sync:syncMode; it is required once posted to $syncTarget')
     }
   } else if (feed.syncMode !== 'catchUp' && feed.syncMode !== 'immediate') {
-    issues.error('/feed/sync:syncMode', `syncMode ${describe(feed.syncMode)} is neither catchUp nor immediate`)
+    issues.error(syncMode, `syncMode ${describe(feed.syncMode)} is neither catchUp nor immediate`)
   }
-  if (feed.digest !== undefined) checkDigest(issues, '/feed/sync:digest', feed.digest)
-  else if (role !== 'result') issues.error('/feed/sync:digest', 'the feed has no sync:digest (sync §4.4)')
+  if (feed.digest !== undefined) checkDigest(issues, digest, feed.digest)
+  else if (role !== 'result') issues.error(digest, 'the feed has no sync:digest (sync §4.4)')
   checkOpenSearch(issues, feed, entries)
-  checkDiagnoses(issues, '/feed', feed.diagnoses)
-  checkExtensions(issues, '/feed', feed.extensions)
-  checkKeptAttributes(issues, '/feed', feed)
+  checkDiagnoses(issues, FEED, feed.diagnoses)
+  checkExtensions(issues, FEED, feed.extensions)
+  checkKeptAttributes(issues, FEED, feed)
 }
 
 function checkOpenSearch(issues: Issues, feed: SyncFeed, entries: number): void {
@@ -116,7 +122,7 @@ function checkOpenSearch(issues: Issues, feed: SyncFeed, entries: number): void 
   const check = (key: 'totalResults' | 'startIndex' | 'itemsPerPage', min: number) => {
     const value = os[key]
     if (value !== undefined && (!Number.isSafeInteger(value) || value < min)) {
-      issues.error(`/feed/opensearch:${key}`, `${key} ${describe(value)} is not an integer >= ${min}`)
+      issues.error(FEED.element(`opensearch:${key}`), `${key} ${describe(value)} is not an integer >= ${min}`)
     }
   }
   check('totalResults', 0)
@@ -126,7 +132,7 @@ function checkOpenSearch(issues: Issues, feed: SyncFeed, entries: number): void 
   const perPage = os.itemsPerPage
   if (perPage !== undefined && Number.isSafeInteger(perPage) && perPage >= 0 && entries > perPage) {
     issues.warning(
-      '/feed/opensearch:itemsPerPage',
+      FEED.element('opensearch:itemsPerPage'),
       `the page holds ${entries} entries, more than itemsPerPage ${perPage}`,
     )
   }
@@ -144,28 +150,29 @@ function checkOpenSearch(issues: Issues, feed: SyncFeed, entries: number): void 
  */
 export function validateTracking(tracking: Tracking): Issue[] {
   const issues = new Issues()
+  const at: StepPath = rootAt('tracking')
   try {
     if (tracking.namespace === TRACKING_NAMESPACE_OLD) {
       issues.warning(
-        '/tracking',
+        at,
         `the tracking namespace ${TRACKING_NAMESPACE_OLD} lacks /1 (core §3.11 uses ${TRACKING_NAMESPACE})`,
       )
     } else if (tracking.namespace !== TRACKING_NAMESPACE) {
-      issues.error('/tracking', `${describe(tracking.namespace)} is not the SData namespace`)
+      issues.error(at, `${describe(tracking.namespace)} is not the SData namespace`)
     }
     for (const key of ['elapsedSeconds', 'remainingSeconds', 'pollingMillis'] as const) {
       const value = tracking[key]
       if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
-        issues.error(`/tracking/${key}`, `${key} ${describe(value)} is not a non-negative integer`)
+        issues.error(at.element(key), `${key} ${describe(value)} is not a non-negative integer`)
       }
     }
     if (tracking.progress !== undefined && !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(tracking.progress)) {
-      issues.error('/tracking/progress', `progress ${describe(tracking.progress)} is not an xs:decimal`)
+      issues.error(at.element('progress'), `progress ${describe(tracking.progress)} is not an xs:decimal`)
     }
-    for (const key of ['phase', 'phaseDetail'] as const) issues.text(`/tracking/${key}`, tracking[key], key)
-    checkExtensions(issues, '/tracking', tracking.extensions)
+    for (const key of ['phase', 'phaseDetail'] as const) issues.text(at.element(key), tracking[key], key)
+    checkExtensions(issues, at, tracking.extensions)
   } catch (cause) {
-    issues.error('/tracking', `the value could not be inspected: ${thrownMessage(cause)}`)
+    issues.error(at, `the value could not be inspected: ${thrownMessage(cause)}`)
   }
   return issues.list
 }

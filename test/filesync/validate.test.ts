@@ -12,7 +12,7 @@ import {
 } from '../../src/filesync/index'
 import { arbFileSyncDocument } from '../../src/testing/arbitraries/index'
 import { fixture, fixturesIn } from '../support/fixtures'
-import { rule } from '../support/issues'
+import { rule, stepsOf } from '../support/issues'
 
 const ID = 'f0ce10dfa5334200b28631f7d2066eab'
 
@@ -259,5 +259,16 @@ describe('validateFileSyncItem', () => {
       }),
       { numRuns: 60 },
     )
+  })
+
+  it('takes the location as steps, giving what the same path as text gives', () => {
+    const item: Item = { kind: 'Document', resourceId: 'x', writeMode: 'Update' }
+    const text = '/Folder/Items/Folder[2]/Items/Document[1]'
+    const issues = validateFileSyncItem(item, stepsOf(text), { listed: true, root: false })
+    expect(issues).toStrictEqual([
+      rule('error', `${text}/ResourceID`, 'ResourceID is not a GUID as 32 hex digits: "x"'),
+      rule('error', text, 'a write with WriteMode Update has no ETag (the server needs it to detect conflicts)'),
+    ])
+    expect(issues).toStrictEqual(validateFileSyncItem(item, text, { listed: true, root: false }))
   })
 })

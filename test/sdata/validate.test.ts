@@ -10,7 +10,7 @@ import {
 } from '../../src/sdata/index'
 import { arbSyncFeed } from '../../src/testing/arbitraries/index'
 import type { XmlElement } from '../../src/xml/index'
-import { rule } from '../support/issues'
+import { rule, stepsOf } from '../support/issues'
 import { numRuns } from '../support/runtime'
 
 const APP1 = 'http://www.example.com/sdata/myApp1/myContract/-/accounts'
@@ -395,6 +395,21 @@ describe('validateDigest', () => {
         `duplicate endpoint ${JSON.stringify(APP2)}, first in digestEntry[2]`,
       ),
     ])
+  })
+
+  it('takes the path as steps, giving what the same path as text gives', () => {
+    const digest = specDigest()
+    digest.entries.push({ ...digest.entries[0]! })
+    const text = '/entry/sdata:payload/sync:digest'
+    const issues = validateDigest(digest, { path: stepsOf(text) })
+    expect(issues).toStrictEqual([
+      rule(
+        'error',
+        `${text}/digestEntry[4]/endpoint`,
+        `duplicate (endpoint, tick) pair (6) ${JSON.stringify(APP1)}, first in digestEntry[1]`,
+      ),
+    ])
+    expect(issues).toStrictEqual(validateDigest(digest, { path: text }))
   })
 
   it('warns about endpoints that differ only in case, and an origin with no entry of its own', () => {
