@@ -83,24 +83,28 @@ function sidesOf(pick) {
 }
 
 const limits = { maxLength: Number.MAX_SAFE_INTEGER }
-const listing = after.filesync.FileSyncXml.encode(makeChangesListing(N))
-report(
-  `FILESYNC changes listing, ${N} items`,
-  listing,
-  sidesOf((b) => ({
-    parse: (text) => b.xml.parseXml(text, limits),
-    decode: (text) => b.filesync.FileSyncXml.decode(text),
-  })),
-)
-const feed = after.sdata.SyncFeedXml.encode(makeFeed(N))
-report(
-  `SData feed, ${N} entries`,
-  feed,
-  sidesOf((b) => ({
-    parse: (text) => b.xml.parseXml(text, limits),
-    decode: (text) => b.sdata.SyncFeedXml.decode(text),
-  })),
-)
+// BENCH_ONLY=filesync or BENCH_ONLY=sdata times one of the two documents.
+const only = process.env.BENCH_ONLY
+const listing = only === 'sdata' ? '' : after.filesync.FileSyncXml.encode(makeChangesListing(N))
+if (only !== 'sdata')
+  report(
+    `FILESYNC changes listing, ${N} items`,
+    listing,
+    sidesOf((b) => ({
+      parse: (text) => b.xml.parseXml(text, limits),
+      decode: (text) => b.filesync.FileSyncXml.decode(text),
+    })),
+  )
+const feed = only === 'filesync' ? '' : after.sdata.SyncFeedXml.encode(makeFeed(N))
+if (only !== 'filesync')
+  report(
+    `SData feed, ${N} entries`,
+    feed,
+    sidesOf((b) => ({
+      parse: (text) => b.xml.parseXml(text, limits),
+      decode: (text) => b.sdata.SyncFeedXml.decode(text),
+    })),
+  )
 const os = await import('node:os')
 console.log(
   `\nload average ${os

@@ -4,15 +4,17 @@ import type * as t from 'io-ts'
 import { unexpectedInput } from '../codec/context'
 import { reportErrors } from '../codec/report'
 import { wholeInputIssue } from '../common/issues'
+import type { ElementEvents } from '../xml/events'
 import type { Limits } from '../xml/options'
 import { type Frame, readText, type Sink, type StreamPolicy } from '../xml/stream'
 import { compactTree } from '../xml/tree'
 import type { XmlElement } from '../xml/types'
-import { readEntry } from './entry'
+import { ENTRY, readEntry } from './entry'
 import type { SyncEntry, SyncFeed } from './model'
 import { ATOM_NS } from './namespaces'
 import type { PayloadCodec } from './payload'
 import { at, Problems } from './read'
+import { compileOwnerEvents } from './schema/owner-events'
 
 /** The events of a feed read by {@link feedPolicy} (the public `SyncFeedEvent` without its error event). */
 export type FeedEvent<V> =
@@ -27,7 +29,11 @@ interface FeedState {
   headSent: boolean
   /** One string per distinct element and attribute name in the entries read (see `compactTree`). */
   names: Map<string, string>
+  /** The entries' reader in the parser's event mode (a tree only for what an entry keeps whole). */
+  events: ElementEvents<unknown>
 }
+
+const entryEvents = /*#__PURE__*/ compileOwnerEvents(ENTRY)
 
 function failWith(sink: Sink<unknown>, error: unknown): void {
   sink.fail([wholeInputIssue(unexpectedInput(error), 'internal')])
@@ -76,7 +82,8 @@ export function feedPolicy<V>(
   return {
     root(element, sink) {
       decodeFeed(element, sink)
-      return { entries: 0, headSent: !head, names: new Map() }
+      const names = new Map<string, string>()
+      return { entries: 0, headSent: !head, names, events: entryEvents(payload, names) as ElementEvents<unknown> }
     },
     parseIssues: (error) => [error],
     mayOpen: () => false,
@@ -103,6 +110,16 @@ export function feedPolicy<V>(
         const shown = new Problems(base)
         readOne(el, { ...frame.element, children: siblings }, shown)
         sink.fail(reportErrors(shown.errors))
+      } catch (error) {
+        failWith(sink, error)
+      }
+    },
+    // The entries are read in the parser's event mode where they can be; the others come to `child`.
+    events: (frame) => (frame.depth === 1 ? frame.kind.events : undefined),
+    decoded(frame, node, sink) {
+      ++frame.kind.entries
+      try {
+        if (sendHead(frame, sink)) sink.emit({ type: 'entry', entry: node.value as SyncEntry<V> })
       } catch (error) {
         failWith(sink, error)
       }

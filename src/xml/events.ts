@@ -9,8 +9,9 @@ export const TREE = 2
 
 /**
  * A protocol's reader of elements in event mode, with a state per element being filled. The parser only calls it
- * for elements without attributes, in no namespace, with no comment, PI or CDATA section inside, and with text
- * only in leaves; any other element, or a `false` or `undefined` answer, sends the whole child back to the tree.
+ * for elements without attributes, in no namespace (unless {@link namespaces}), with no comment, PI or CDATA section
+ * inside, and with text only in leaves; any other element, or a `false` or `undefined` answer, sends the whole child
+ * back to the tree.
  *
  * @example
  * ```ts
@@ -19,13 +20,22 @@ export const TREE = 2
  * ```
  */
 export interface ElementEvents<S> {
-  /** A child of the open element, by local name: the state that takes its content, or `undefined` for a tree. */
-  start(localName: string): S | undefined
   /**
-   * A child of the element `state` stands for, by local name (`null` when the name has a prefix): `LEAF` (its text
-   * comes to {@link leaf}), `TREE` (read whole, to {@link tree}), a nested state, or `undefined` to give up.
+   * With `true`, elements in any namespace are read too: {@link start} and {@link child} get every name with its
+   * namespace URI (`null` for none) resolved from the bindings in scope; a name whose prefix is unbound gives up.
    */
-  child(state: S, localName: string | null): S | typeof LEAF | typeof TREE | undefined
+  readonly namespaces?: boolean
+  /**
+   * A child of the open element, by local name (and namespace, see {@link namespaces}): the state that takes its
+   * content, or `undefined` for a tree.
+   */
+  start(localName: string, namespace: string | null): S | undefined
+  /**
+   * A child of the element `state` stands for, by local name (`null` when the name has a prefix, unless
+   * {@link namespaces}) and namespace (only with {@link namespaces}): `LEAF` (its text comes to {@link leaf}), `TREE`
+   * (read whole, to {@link tree}), a nested state, or `undefined` to give up.
+   */
+  child(state: S, localName: string | null, namespace?: string | null): S | typeof LEAF | typeof TREE | undefined
   /** The text of the leaf just announced; `false` gives up. */
   leaf(state: S, text: string): boolean
   /** The child just announced as `TREE`, read whole. */
@@ -39,7 +49,7 @@ export interface ElementEvents<S> {
 /** A child read in event mode, in the parser's list of children in place of its element. */
 export interface DecodedNode {
   readonly type: 'decoded'
-  readonly namespace: null
+  readonly namespace: string | null
   readonly localName: string
   readonly value: unknown
 }

@@ -337,7 +337,10 @@ export class Parser extends NamespaceScopes {
     const events = this.events!
     const d = this.depth
     const start = this.i
-    if (d >= this.limits.maxDepth || (this.defaultUri !== undefined && this.defaultUri !== null)) return undefined
+    const namespaces = events.namespaces === true
+    if (d >= this.limits.maxDepth || (!namespaces && this.defaultUri !== undefined && this.defaultUri !== null)) {
+      return undefined
+    }
     const pending = this.pending
     const marks = this.declared.length
     const stacked = this.childStack.length
@@ -346,9 +349,10 @@ export class Parser extends NamespaceScopes {
     try {
       this.i = start + 1
       const name = this.qname('an element name after <')
-      const state = name.prefix === null ? events.start(name.localName) : undefined
+      const ns = namespaces ? this.eventNamespace(name.prefix) : name.prefix === null ? null : undefined
+      const state = ns === undefined ? undefined : events.start(name.localName, ns)
       if (state !== undefined && this.eventContent(events, state, name, d + 1) && events.end(state)) {
-        node = { type: 'decoded', namespace: null, localName: name.localName, value: events.value(state) }
+        node = { type: 'decoded', namespace: ns!, localName: name.localName, value: events.value(state) }
       }
     } catch {
       node = undefined
@@ -448,7 +452,13 @@ export class Parser extends NamespaceScopes {
       }
       previous = name
       children = true
-      const kind = events.child(state, name.prefix === null ? name.localName : null)
+      let kind: unknown
+      if (events.namespaces !== true) kind = events.child(state, name.prefix === null ? name.localName : null)
+      else {
+        const ns = this.eventNamespace(name.prefix)
+        if (ns === undefined) return false
+        kind = events.child(state, name.localName, ns)
+      }
       if (kind === undefined) return false
       if (kind === TREE) {
         this.i = i
@@ -464,6 +474,12 @@ export class Parser extends NamespaceScopes {
       } else if (!this.eventContent(events, kind, name, level + 1) || !events.end(kind)) return false
       i = this.i
     }
+  }
+
+  /** The namespace of an element name with `prefix` in scope; `undefined` for an unbound prefix (the tree reports it). */
+  private eventNamespace(prefix: string | null): string | null | undefined {
+    if (prefix === null) return this.defaultUri ?? null
+    return this.lookup(prefix) ?? undefined
   }
 
   /** The text of a leaf in event mode, after its name, through its end tag; `undefined` gives up. */

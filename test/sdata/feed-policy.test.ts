@@ -7,10 +7,12 @@ import { describe, expect, it } from 'vitest'
 import { child, element, optionalChild, qname, record, text } from '../../src/codec/index'
 import {
   type PayloadCodec,
+  rebuildSyncFeed,
   reportErrors,
   type SyncFeed,
   SyncFeedElement,
   SyncFeedXml,
+  streamSyncFeed,
   syncFeedElement,
   syncFeedXml,
 } from '../../src/sdata/index'
@@ -19,7 +21,7 @@ import { type ParseOptions, parseXml, type XmlElement, type XmlInput } from '../
 import { rightOf, rootOf } from '../support/decode'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
-import { arbDecoration } from '../support/stream'
+import { arbDecoration, collect, expectFailureLike } from '../support/stream'
 
 /** The feed decoded the tree way, as the in-memory decode did before: the value, or the reported issues. */
 function treeWay<V>(
@@ -199,3 +201,113 @@ describe('SyncFeedXml.decode, entry by entry', () => {
     expect(frozen).toEqual([])
   })
 })
+
+describe('SyncFeedXml.decode, entries read in the parser event mode', () => {
+  // What the event mode must either read exactly as the tree does or hand back to it: attributes and namespace
+  // declarations (rebinding a prefix, the default namespace), prefixes bound or not, text where a leaf is not
+  // plain, comments, PIs, CDATA, references, line ends, repeated leaves, bad leaf values, broken and kept members.
+  const SDATA = 'http://schemas.sage.com/sdata/2008/1'
+  const SNIPPETS = [
+    ' ',
+    '\r\n',
+    'x',
+    '<!--c-->',
+    '<?pi x?>',
+    '<![CDATA[a]]>',
+    '&amp;',
+    '&#x41;',
+    '&bad;',
+    '<id>dup</id>',
+    '<title a="1">t</title>',
+    '<updated>2008-10-01T14:00:03Z</updated>',
+    '<updated>soon</updated>',
+    '<updated/>',
+    '<content>c &lt; d</content>',
+    '<content><b/></content>',
+    '<q:title xmlns:q="http://www.w3.org/2005/Atom">q</q:title>',
+    '<u:id>u</u:id>',
+    '<x xmlns="urn:d"><y/></x>',
+    '<link href="h"/>',
+    '<link/>',
+    `<s:syncState xmlns:s="${SYNC}"><s:endpoint>e</s:endpoint><s:stamp>2008-10-01T14:00:03Z</s:stamp></s:syncState>`,
+    `<s:syncState xmlns:s="${SYNC}"/>`,
+    `<h:httpStatus xmlns:h="${HTTP}">201</h:httpStatus>`,
+    `<h:httpStatus xmlns:h="${HTTP}">20x</h:httpStatus>`,
+    `<s:payload xmlns:s="${SDATA}"><r xmlns="urn:r" s:uuid="u" s:isDeleted="maybe"/></s:payload>`,
+    `<s:payload xmlns:s="${SDATA}"><r xmlns="urn:r" s:uuid="u"><s:n/></r></s:payload>`,
+    `<s:diagnosis xmlns:s="${SDATA}"><s:severity>error</s:severity></s:diagnosis>`,
+    ' a="1"',
+    ' xmlns="urn:x"',
+    ` xmlns:sync="urn:other"`,
+    ` xmlns:sdata="${SYNC}"`,
+    ' xmlns:q="urn:q"',
+    '/',
+    '<entry><id>i</id></entry>',
+    '<atom:entry xmlns:atom="http://www.w3.org/2005/Atom"><atom:id>i</atom:id></atom:entry>',
+    '<entry xmlns="urn:other"><id>i</id></entry>',
+  ]
+
+  /** The places a snippet goes: before every `<` and `>` inside the entries, where markup starts and ends. */
+  function marks(text: string): number[] {
+    const at: number[] = []
+    const first = text.indexOf('<entry')
+    const last = text.lastIndexOf('</entry>')
+    for (let i = first; i <= last; i++) if (text[i] === '<' || text[i] === '>') at.push(i)
+    return at
+  }
+
+  /** The tree way's value or issues for the in-memory decode, and the stream's events agreeing with it. */
+  async function expectSameBothWays(text: string): Promise<void> {
+    expectTreeWay(SyncFeedXml, undefined, text)
+    const events = await collect(streamSyncFeed([text]))
+    const r = SyncFeedXml.decode(text)
+    if (r._tag === 'Left') expectFailureLike(events, reportErrors(r.left))
+    else expect(rebuildSyncFeed(events)).toStrictEqual(r.right)
+  }
+
+  it('gives the tree way’s value or issues, in memory and streamed, on generated and mutated feeds', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbSyncFeed({ maxEntries: 3 }).filter((feed) => feed.entries.length > 0),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SNIPPETS)), { maxLength: 3 }),
+        fc.boolean(),
+        async (feed, edits, plain) => {
+          let text = SyncFeedXml.encode(feed)
+          // The event mode reads leaves of ASCII and the rest of the BMP below U+D800 (else the tree reads them):
+          // half the feeds are made of those only, so that their entries are read in event mode.
+          if (plain) text = text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uFFFF]/g, '\u00e9')
+          for (const [n, snippet] of edits) {
+            const at = marks(text)
+            const i = at[n % at.length]!
+            text = text.slice(0, i) + snippet + text.slice(i)
+          }
+          await expectSameBothWays(text)
+        },
+      ),
+      { numRuns: numRuns(50) },
+    )
+  })
+
+  it('gives the tree way’s value or issues for every corpus file, streamed too', async () => {
+    const paths = fixturesIn('sdata', '.xml')
+    for (const path of paths) await expectSameBothWays(fixture(path))
+    expect(paths.length).toBeGreaterThan(5)
+  })
+
+  it('reads prefixed entries, repeated leaves and kept members as the tree does', async () => {
+    const text =
+      `<a:feed xmlns:a="http://www.w3.org/2005/Atom" xmlns:s="${SYNC}"><a:entry><a:id>1 &amp; 2</a:id>` +
+      '<a:title>t</a:title><a:title>again</a:title><a:updated>2008-10-01T14:00:03Z</a:updated><a:link href="h"/>' +
+      `<s:syncState><s:endpoint>e</s:endpoint><s:tick>3</s:tick><s:stamp>2008-10-01T14:00:03Z</s:stamp></s:syncState>` +
+      '<a:content>c</a:content><x xmlns="urn:x">k</x></a:entry><a:entry/></a:feed>'
+    const feed = rightOf(SyncFeedXml.decode(text))
+    expect(feed.entries.map((e) => [e.id, e.title, e.syncState?.tick, e.content, e.extensions.length])).toEqual([
+      ['1 & 2', 't', 3, 'c', 2],
+      [undefined, undefined, undefined, undefined, 0],
+    ])
+    await expectSameBothWays(text)
+  })
+})
+
+const SYNC = 'http://schemas.sage.com/sdata/sync/2008/1'
+const HTTP = 'http://schemas.sage.com/sdata/http/2008/1'

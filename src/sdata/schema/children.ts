@@ -42,29 +42,45 @@ export interface Owner {
 export function compileChildren<O extends Owner, K = undefined>(
   parts: readonly ChildPart<O, K>[],
 ): (el: XmlElement, path: Path, problems: Problems, owner: O, key: K) => boolean {
+  const readChild = compileChild(parts)
+  return (el, path, problems, owner, key) => {
+    const attributes = keptAttributes(el)
+    if (attributes !== undefined) owner.attributes = attributes
+    let ok = true
+    for (const c of el.children) if (c.type === 'element' && !readChild(c, path, problems, owner, key)) ok = false
+    return ok
+  }
+}
+
+/**
+ * The reader of one child element of an owner (see {@link compileChildren}), for the readers that meet the children
+ * one by one: the parts of its namespace in order, the first that does not leave it deciding; a child no part takes
+ * is kept. False when a part found it broken.
+ *
+ * @example
+ * ```ts
+ * compileChild<SyncEntry>([headPart, linkPart, …])(child, path, problems, entry, codec) // true unless broken
+ * ```
+ */
+export function compileChild<O extends Owner, K = undefined>(
+  parts: readonly ChildPart<O, K>[],
+): (c: XmlElement, path: Path, problems: Problems, owner: O, key: K) => boolean {
   const byNamespace = new Map<string, ChildPart<O, K>[]>()
   for (const p of parts) {
     const list = byNamespace.get(p.namespace)
     if (list === undefined) byNamespace.set(p.namespace, [p])
     else list.push(p)
   }
-  return (el, path, problems, owner, key) => {
-    const attributes = keptAttributes(el)
-    if (attributes !== undefined) owner.attributes = attributes
-    let ok = true
-    for (const c of el.children) {
-      if (c.type !== 'element') continue
-      const list = c.namespace === null ? undefined : byNamespace.get(c.namespace)
-      let r: GroupRead
-      if (list !== undefined) {
-        for (const p of list) {
-          r = p.read(c, path, problems, owner, key)
-          if (r !== undefined) break
-        }
+  return (c, path, problems, owner, key) => {
+    const list = c.namespace === null ? undefined : byNamespace.get(c.namespace)
+    let r: GroupRead
+    if (list !== undefined) {
+      for (const p of list) {
+        r = p.read(c, path, problems, owner, key)
+        if (r !== undefined) break
       }
-      if (r === 'failed') ok = false
-      else if (r === undefined) owner.extensions.push(selfContained(c))
     }
-    return ok
+    if (r === undefined) owner.extensions.push(selfContained(c))
+    return r !== 'failed'
   }
 }
