@@ -10,7 +10,7 @@ import { DIAGNOSES_DOCUMENT, DIAGNOSIS } from './diagnosis'
 import { DIGEST, DIGEST_ENTRY } from './digest'
 import { ENTRY, isEntry, readEntry, writeEntry } from './entry'
 import { FEED, isFeed, readFeed, writeFeed } from './feed'
-import { decodeFeedWhole, feedPolicy } from './feed-policy'
+import { feedReader } from './feed-policy'
 import type {
   DiagnosesDocument,
   Diagnosis,
@@ -202,21 +202,17 @@ export function syncFeedXml<V>(
   payloadCodec?: PayloadCodec<V>,
   options?: DocumentOptions,
 ): t.Type<SyncFeed<V>, string, XmlInput> {
-  // Read entry by entry with streamSyncFeed's engine; its policy is built at the first decode (it names the codec).
-  let policy: ReturnType<typeof feedPolicy<V>> | undefined
+  // Read in one parser run, entries from its events (streamSyncFeed's engine should that give up); built at the first
+  // decode (the error paths name the codec).
+  let read: ReturnType<typeof feedReader<V>> | undefined
   const codec: t.Type<SyncFeed<V>, string, XmlInput> = documentCodec(
     'SyncFeedXml',
     feedRoot(payloadCodec, true),
     options,
     (feed) => ownerText(FEED).document(feed, payloadCodec),
     (text, limits) => {
-      policy ??= feedPolicy(
-        payloadCodec,
-        syncFeedElement(payloadCodec),
-        [{ key: '', type: codec, actual: undefined }],
-        false,
-      )
-      return decodeFeedWhole(text, policy, limits)
+      read ??= feedReader(payloadCodec, syncFeedElement(payloadCodec), [{ key: '', type: codec, actual: undefined }])
+      return read(text, limits)
     },
   )
   return codec

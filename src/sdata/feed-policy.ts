@@ -4,11 +4,12 @@ import type * as t from 'io-ts'
 import { unexpectedInput } from '../codec/context'
 import { reportErrors } from '../codec/report'
 import { wholeInputIssue } from '../common/issues'
-import type { ElementEvents } from '../xml/events'
+import type { DecodedNode, ElementEvents } from '../xml/events'
 import type { Limits } from '../xml/options'
+import { Parser } from '../xml/parse'
 import { type Frame, readText, type Sink, type StreamPolicy } from '../xml/stream'
 import { compactTree } from '../xml/tree'
-import type { XmlElement } from '../xml/types'
+import type { XmlElement, XmlNode } from '../xml/types'
 import { ENTRY, readEntry } from './entry'
 import type { SyncEntry, SyncFeed } from './model'
 import { ATOM_NS } from './namespaces'
@@ -156,4 +157,57 @@ export function decodeFeedWhole<V>(
   if (failed || feed === undefined) return undefined
   feed.entries = entries
   return feed
+}
+
+/**
+ * The fast ways to a whole feed that decodes: the text in one parser run, each `atom:entry` read from the parser's
+ * events (a compact tree only for what it keeps whole) and the feed's other children as trees for `feedCodec`;
+ * should anything give up there, the streaming reader of {@link decodeFeedWhole}. `undefined` when neither decodes
+ * the text (the caller then reads it again the tree way, for its full list of issues).
+ */
+export function feedReader<V>(
+  payload: PayloadCodec<V> | undefined,
+  feedCodec: t.Decoder<XmlElement, SyncFeed<V>>,
+  base: t.Context,
+): (text: string, limits: Limits) => SyncFeed<V> | undefined {
+  let policy: StreamPolicy<FeedState, FeedEvent<V>> | undefined
+  return (text, limits) => {
+    const names = new Map<string, string>()
+    const feed = oneRun(text, limits, payload, feedCodec, base, names)
+    if (feed !== undefined) return feed
+    policy ??= feedPolicy(payload, feedCodec, base, false)
+    return decodeFeedWhole(text, policy, limits)
+  }
+}
+
+function oneRun<V>(
+  text: string,
+  limits: Limits,
+  payload: PayloadCodec<V> | undefined,
+  feedCodec: t.Decoder<XmlElement, SyncFeed<V>>,
+  base: t.Context,
+  names: Map<string, string>,
+): SyncFeed<V> | undefined {
+  const root = new Parser(text, limits).eventChildren(entryEvents(payload, names, true) as ElementEvents<unknown>)
+  if (root === undefined) return undefined
+  const entries: Array<SyncEntry<V>> = []
+  const members: XmlNode[] = []
+  const feedElement: XmlElement = { ...root, children: members }
+  for (const c of root.children as ReadonlyArray<XmlNode | DecodedNode>) {
+    if (c.type === 'decoded') entries.push(c.value as SyncEntry<V>)
+    else if (c.type !== 'element') continue
+    else if (c.namespace !== ATOM_NS || c.localName !== 'entry') members.push(c)
+    else {
+      // An entry the event mode gave back (something unusual in it): read from its tree, as the streaming way does.
+      compactTree(c, names, true)
+      const problems = new Problems(base)
+      const entry = readEntry(c, at(at(undefined, feedElement), c, true), problems, payload)
+      if (problems.errors.length > 0 || entry === undefined) return undefined
+      entries.push(entry)
+    }
+  }
+  const r = feedCodec.validate(feedElement, base)
+  if (r._tag === 'Left') return undefined
+  r.right.entries = entries
+  return r.right
 }

@@ -11,6 +11,7 @@ import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { lineAndColumn } from './position'
 import { recordPositions } from './positions'
 import { NamespaceScopes } from './scopes'
+import { NONE } from './tree'
 import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './types'
 import { XML_NAMESPACE, XMLNS_NAMESPACE } from './types'
 
@@ -168,6 +169,12 @@ export class Parser extends NamespaceScopes {
   recorded: { elements: XmlElement[]; starts: number[] } | undefined
   /** Text read in the innermost open element since its last child element started or ended. */
   private pending = ''
+  /**
+   * Whether trees are built in the compact form kept values hold (see `compactTree`): attribute arrays of exactly
+   * their length, every empty attribute or children array the one shared frozen empty array. Set by
+   * {@link eventChildren}, whose trees are the reader's own.
+   */
+  private compact = false
   /** Event mode (the streaming readers): children of the element open at {@link eventsDepth} go to `events`. */
   protected events: ElementEvents<unknown> | undefined
   protected eventsDepth = -1
@@ -177,6 +184,8 @@ export class Parser extends NamespaceScopes {
   /** Names read so far, by a hash of their text (see {@link qname}). */
   private readonly names: Array<Name | undefined> = new Array(NAME_SLOTS_MASK + 1)
   private readonly attrValues: string[] = []
+  /** The attributes of the element being opened in compact mode, reused across tags (see {@link compact}). */
+  private readonly attrList: XmlAttribute[] = []
   private readonly attrStarts: number[] = []
 
   constructor(s: string, limits: Limits) {
@@ -396,6 +405,22 @@ export class Parser extends NamespaceScopes {
       if (root === undefined) return undefined
       this.misc(root as unknown as XmlElement)
       return { value: root.value }
+    } catch {
+      return undefined
+    }
+  }
+
+  /**
+   * Reads a whole document as a tree whose root's children go through event mode: each child `events` takes is a
+   * {@link DecodedNode} in the root's children, every other a tree. `undefined` at any fault (nothing is reported:
+   * the caller reads the text again).
+   */
+  eventChildren(events: ElementEvents<unknown>): XmlElement | undefined {
+    this.events = events
+    this.eventsDepth = 1
+    this.compact = true
+    try {
+      return this.document()
     } catch {
       return undefined
     }
@@ -887,7 +912,9 @@ export class Parser extends NamespaceScopes {
     } else {
       namespace = this.defaultUri ?? null
     }
-    const attributes: XmlAttribute[] = []
+    // A compact tree's array holds exactly its attributes (one grown by push from [] has room for 16 more): they are
+    // gathered in a reused array and copied out.
+    let attributes: XmlAttribute[] = this.compact ? this.attrList : []
     for (let k = 0; k < count; k++) {
       const attr = names[k]!
       const attrPrefix = attr.prefix
@@ -908,8 +935,9 @@ export class Parser extends NamespaceScopes {
         }
         attribute = { namespace: uri, localName: attr.localName, prefix: attrPrefix, value: values[k]! }
       }
-      attributes.push(attribute)
+      attributes[k] = attribute
     }
+    if (this.compact) attributes = count === 0 ? NONE : attributes.slice(0, count)
     if (count > 1) this.checkUnique(attributes, count)
     const element: XmlElement = { type: 'element', namespace, localName, prefix, attributes, children: OPEN }
     if (this.recorded !== undefined) {
@@ -992,7 +1020,7 @@ export class Parser extends NamespaceScopes {
     while (this.declared.length > mark) this.unbind()
     const children = this.childStack
     const start = this.childStarts[d]!
-    this.elements[d]!.children = children.length === start ? [] : children.slice(start)
+    this.elements[d]!.children = children.length > start ? children.slice(start) : this.compact ? NONE : []
     children.length = start
     this.elements[d] = undefined as unknown as XmlElement
     this.depth = d

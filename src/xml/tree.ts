@@ -47,7 +47,7 @@ export function qualifiedName(node: { prefix: string | null; localName: string }
 }
 
 /** The one empty array compact trees share; frozen, so that a mistaken push throws rather than fills every element. */
-const NONE: never[] = Object.freeze([]) as unknown as never[]
+export const NONE: never[] = Object.freeze([]) as unknown as never[]
 
 /** Most distinct names a compaction keeps one copy of (a document of ever new names does not grow the table). */
 const MAX_NAMES = 4096
@@ -57,9 +57,10 @@ const MAX_NAMES = 4096
  * every empty attribute or children array becomes one shared frozen empty array, every other attribute array an
  * array of exactly its length (the parser grows them by `push`, which leaves spare room), and element and attribute
  * names one string per distinct name in `names` (the parser slices a copy of each short name). Nothing else
- * changes. Internal: a caller's own tree is never compacted.
+ * changes. With `tight`, the tree comes from a parse that built its arrays compact already (see `Parser.eventChildren`):
+ * only the names are made one. Internal: a caller's own tree is never compacted.
  */
-export function compactTree(root: XmlElement, names: Map<string, string>): void {
+export function compactTree(root: XmlElement, names: Map<string, string>, tight = false): void {
   const one = (name: string): string => {
     const seen = names.get(name)
     if (seen !== undefined) return seen
@@ -73,13 +74,13 @@ export function compactTree(root: XmlElement, names: Map<string, string>): void 
     const attributes = el.attributes
     if (attributes.length === 0) el.attributes = NONE
     else {
-      const tight = attributes.slice()
-      for (let i = 0; i < tight.length; i++) {
-        const a = tight[i]!
+      const exact = tight ? attributes : attributes.slice()
+      for (let i = 0; i < exact.length; i++) {
+        const a = exact[i]!
         a.localName = one(a.localName)
         if (a.prefix !== null) a.prefix = one(a.prefix)
       }
-      el.attributes = tight
+      el.attributes = exact
     }
     const children = el.children
     if (children.length === 0) el.children = NONE

@@ -76,7 +76,8 @@ export function isElement(u: unknown): u is XmlElement {
 
 /** Whether an element has element children (then its text is not a value). */
 export function hasElementChildren(el: XmlElement): boolean {
-  for (const c of el.children) if (c.type === 'element') return true
+  const children = el.children
+  for (let i = 0; i < children.length; i++) if (children[i]!.type === 'element') return true
   return false
 }
 

@@ -66,8 +66,9 @@ const STAND_IN: XmlElement = {
 const PATH = at(undefined, STAND_IN)
 
 /**
- * The event reader of an owner element, built once per description: `events(codec, names)` reads owners (their
- * kept trees compacted with one string per name in `names`, see `compactTree`) with the payload codec `codec`.
+ * The event reader of an owner element, built once per description: `events(codec, names, tight)` reads owners
+ * (their kept trees compacted with one string per name in `names`, see `compactTree`; with `tight`, the parser
+ * builds their arrays compact) with the payload codec `codec`.
  *
  * @example
  * ```ts
@@ -76,14 +77,14 @@ const PATH = at(undefined, STAND_IN)
  */
 export function compileOwnerEvents<O extends Owner>(
   d: OwnerDescription<O>,
-): (codec: MemberCodec, names: Map<string, string>) => ElementEvents<State<O>> {
+): (codec: MemberCodec, names: Map<string, string>, tight?: boolean) => ElementEvents<State<O>> {
   const parts = d.members.flatMap((m) =>
     m.namespace === undefined || m.read === undefined ? [] : [{ namespace: m.namespace, read: m.read }],
   )
   const readChild = compileChild<O, MemberCodec>(parts)
   const slots = slotsOf(d)
   const empty = emptyOwner(d)
-  return (codec, names) => {
+  return (codec, names, tight = false) => {
     const problems = new Problems([])
     return {
       namespaces: true,
@@ -115,7 +116,7 @@ export function compileOwnerEvents<O extends Owner>(
         return true
       },
       tree(state, element) {
-        compactTree(element, names)
+        compactTree(element, names, tight)
         if (!readChild(element, PATH, problems, state.owner, codec)) state.ok = false
       },
       end: (state) => state.ok && problems.errors.length === 0,
