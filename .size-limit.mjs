@@ -28,7 +28,7 @@ export default [
   // positions the streaming reader records on request (40.74 kB), the root, wrapper and choice descriptions the
   // diagnoses document and the payload are now derived from (+0.23 kB) and the shared parser's one-run event
   // document (41.44 kB with all of them); 42 → 43 kB with SData entries read from the parser's events and whole feeds
-  // read in one event-mode parser run with compact kept trees (42.25 kB measured, 41.53 before; decode about 0.8×
+  // read in one event-mode parser run with compact kept trees (42.25 kB measured, 41.53 before; decode about 0.93×
   // the time, see BENCHMARKS.md).
   { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '43 kB' },
   {
