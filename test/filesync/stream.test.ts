@@ -26,6 +26,7 @@ import {
   type SourceKind,
   sourceOf,
 } from '../support/stream'
+import { IRREGULAR_MARKUP } from '../support/xml-arbitrary'
 
 const SOURCES: SourceKind[] = ['array', 'async', 'readable']
 
@@ -195,15 +196,7 @@ describe('FileSyncXml.decode, items read in the parser event mode', () => {
   // text in records, white space, comments, PIs, CDATA, references, line ends, repeated and unknown fields, bad
   // leaf values, empty elements, end tags with space.
   const SNIPPETS = [
-    ' ',
-    '\r\n',
-    'x',
-    '<!--c-->',
-    '<?pi x?>',
-    '<![CDATA[a]]>',
-    '&amp;',
-    '&#x41;',
-    '&bad;',
+    ...IRREGULAR_MARKUP,
     '<ResourceID>dup</ResourceID>',
     '<ResourceID a="1">r</ResourceID>',
     '<DataSize>12</DataSize>',

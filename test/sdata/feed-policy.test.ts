@@ -22,6 +22,7 @@ import { rightOf, rootOf } from '../support/decode'
 import { fixture, fixturesIn } from '../support/fixtures'
 import { numRuns } from '../support/runtime'
 import { arbDecoration, collect, expectFailureLike } from '../support/stream'
+import { IRREGULAR_MARKUP } from '../support/xml-arbitrary'
 
 /** The feed decoded the tree way, as the in-memory decode did before: the value, or the reported issues. */
 function treeWay<V>(
@@ -208,15 +209,7 @@ describe('SyncFeedXml.decode, entries read in the parser event mode', () => {
   // plain, comments, PIs, CDATA, references, line ends, repeated leaves, bad leaf values, broken and kept members.
   const SDATA = 'http://schemas.sage.com/sdata/2008/1'
   const SNIPPETS = [
-    ' ',
-    '\r\n',
-    'x',
-    '<!--c-->',
-    '<?pi x?>',
-    '<![CDATA[a]]>',
-    '&amp;',
-    '&#x41;',
-    '&bad;',
+    ...IRREGULAR_MARKUP,
     '<id>dup</id>',
     '<title a="1">t</title>',
     '<updated>2008-10-01T14:00:03Z</updated>',
@@ -247,11 +240,14 @@ describe('SyncFeedXml.decode, entries read in the parser event mode', () => {
     '<entry xmlns="urn:other"><id>i</id></entry>',
   ]
 
-  /** The places a snippet goes: before every `<` and `>` inside the entries, where markup starts and ends. */
+  /**
+   * The places a snippet goes: before every `<` and `>` inside the feed element, where markup starts and ends (the
+   * feed's start tag, its own members, the entries and what is inside them).
+   */
   function marks(text: string): number[] {
     const at: number[] = []
-    const first = text.indexOf('<entry')
-    const last = text.lastIndexOf('</entry>')
+    const first = text.indexOf('<feed') + 1
+    const last = text.lastIndexOf('</')
     for (let i = first; i <= last; i++) if (text[i] === '<' || text[i] === '>') at.push(i)
     return at
   }

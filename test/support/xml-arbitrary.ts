@@ -212,3 +212,20 @@ export function looseXmlDocument(maxDepth = 3): fc.Arbitrary<XmlDocument> {
     })
   return element(maxDepth).map((root) => ({ root }))
 }
+
+/**
+ * Markup the parser's event mode must either read exactly as the tree does or hand back to it, to insert where
+ * markup starts or ends: white space, a line end, stray text, a comment, a PI, a CDATA section, references
+ * (predefined, numeric, undeclared). Each protocol's tests add their own elements.
+ */
+export const IRREGULAR_MARKUP = [
+  ' ',
+  '\r\n',
+  'x',
+  '<!--c-->',
+  '<?pi x?>',
+  '<![CDATA[a]]>',
+  '&amp;',
+  '&#x41;',
+  '&bad;',
+] as const
