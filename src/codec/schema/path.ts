@@ -132,9 +132,9 @@ export class Problems {
     for (const e of errors) this.errors.push(e)
   }
 
-  /** The io-ts context for `path`, for handing to a caller's codec. */
+  /** The io-ts context for `path`, for handing to a caller's codec (the base itself when there is no path). */
   context(path: Path | undefined): t.Context {
-    return contextOf(this.base, path, this.prefixes)
+    return path === undefined ? this.base : contextOf(this.base, path, this.prefixes)
   }
 }
 

@@ -1,5 +1,7 @@
 // The XML reader and writer derived from an element description (docs/schema.md), compiled once per description and
-// dialect: a name → slot table, so reading an element looks each child up once and interprets nothing else.
+// dialect: a name → slot table, so reading an element looks each child up once and interprets nothing else. The codec
+// kit's content (`record()`) compiles here too, with what only it has handed in by kit-xml.ts, which only the kit
+// imports.
 
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { isValueProblem } from '../values'
@@ -18,7 +20,7 @@ import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textO
  * read(el, at(undefined, el), problems) // SyncState | undefined
  * ```
  */
-export type XmlReader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
+export type XmlReader<A> = (el: XmlElement, path: Path | undefined, problems: Problems) => A | undefined
 
 interface Slot {
   readonly index: number
@@ -27,6 +29,78 @@ interface Slot {
   readonly read: XmlReader<unknown> | undefined
   /** Whether the child repeats (its values form an array, each read at its position). */
   readonly repeated: boolean
+  /** A kit codec child: its elements are collected in the pass and read after it, in field order. */
+  readonly collect: boolean
+}
+
+/**
+ * What a description's kit content adds to the reader ({@link KitXml}): its codec children matched by expanded name
+ * in any namespace (`lookup` gives their index, `repeated` whether each repeats), whether its text is read, whether
+ * unknown children are kept, and `finish`, which reads the members in field order once the pass has collected each
+ * codec child's element (or elements), the unknown children with the index of the known sibling each followed (`-1`
+ * for none) and the text.
+ *
+ * @example
+ * ```ts
+ * const reading: KitReading = KIT_XML.read(recordDescription(fields))
+ * ```
+ */
+export interface KitReading {
+  readonly lookup: (namespace: string | null, localName: string) => number | undefined
+  readonly repeated: readonly boolean[]
+  readonly text: boolean
+  readonly keeps: boolean
+  readonly finish: (
+    el: XmlElement,
+    found: readonly unknown[],
+    others: XmlElement[] | undefined,
+    after: readonly number[] | undefined,
+    text: string | undefined,
+    path: Path | undefined,
+    problems: Problems,
+  ) => unknown
+}
+
+/**
+ * One step of a compiled writer: appends what it writes of `value` to `out`; `state` is what the writer set up for
+ * this value (the namespace it is written in, or what the kit's `begin` returned).
+ *
+ * @example
+ * ```ts
+ * const part: WritePart = (value, out) => out.push({ type: 'text', value: String(value.label) })
+ * ```
+ */
+export type WritePart = (value: Record<string, unknown>, out: XmlNode[], state: any) => void
+
+/**
+ * What a description's kit content adds to the writer: `begin` writes what comes before the children (the text, the
+ * unknown children that came first) and returns the state the `parts` (the codec children in order, each followed by
+ * the unknown children kept after it) and `end` (the remaining ones, the attributes, the element) share.
+ *
+ * @example
+ * ```ts
+ * const writing: KitWriting = KIT_XML.write(recordDescription(fields), dialect)
+ * ```
+ */
+export interface KitWriting {
+  readonly begin: (value: Record<string, unknown>, out: XmlNode[]) => unknown
+  readonly parts: readonly WritePart[]
+  readonly end: (value: Record<string, unknown>, out: XmlNode[], state: unknown) => XmlElement
+}
+
+/**
+ * The kit content hooks (kit-xml.ts's `KIT_XML`): the codec kit passes them in (`describedElement`, `record()`), so
+ * the protocols' bundles, which never meet kit content, carry none of it, and their compiled readers and writers
+ * refuse it.
+ *
+ * @example
+ * ```ts
+ * compileReader(recordDescription(fields), dialect, KIT_XML)
+ * ```
+ */
+export interface KitXml {
+  readonly read: (d: ElementDescription<unknown>) => KitReading
+  readonly write: (d: ElementDescription<unknown>, dialect: Dialect) => KitWriting
 }
 
 type Cache<F> = WeakMap<Dialect, WeakMap<ElementDescription<unknown>, F>>
@@ -83,10 +157,11 @@ export function attributeForm(el: XmlElement, allowNil: boolean): 'plain' | 'nil
  * compileReader(DIGEST, SDATA)(el, path, problems) // Digest | undefined
  * ```
  */
-export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): XmlReader<A> {
+export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect, kit?: KitXml): XmlReader<A> {
   const known = cached(readers, dialect, d as ElementDescription<unknown>)
   if (known !== undefined) return known as XmlReader<A>
-  const children = engineChildren(d as ElementDescription<unknown>)
+  const content = d.unknown !== undefined && kit !== undefined ? kit.read(d as ElementDescription<unknown>) : undefined
+  const children = content === undefined ? engineChildren(d as ElementDescription<unknown>) : []
   const table = new Map<string, Slot>()
   const ns = d.namespace
   const variants = d.namespaces
@@ -104,10 +179,23 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
       leaf: c.kind === 'leaf' ? c : undefined,
       read,
       repeated: c.kind === 'many',
+      collect: false,
     })
   })
-  const n = children.length
+  let lookup: ((namespace: string | null, localName: string) => Slot | undefined) | undefined
+  if (content !== undefined) {
+    const slots = content.repeated.map(
+      (repeated, index): Slot => ({ index, bit: 0, leaf: undefined, read: undefined, repeated, collect: true }),
+    )
+    lookup = (namespace, localName) => {
+      const i = content.lookup(namespace, localName)
+      return i === undefined ? undefined : slots[i]
+    }
+  }
+  const n = content === undefined ? children.length : content.repeated.length
   const strict = d.leaves === 'strict'
+  const textual = content?.text === true
+  const keeps = content === undefined || content.keeps
   const prefix = ns === null ? null : dialect.prefixes.get(ns)
   const rootScope = dialect.scope
   const reader: XmlReader<A> = (el, path, problems) => {
@@ -115,10 +203,21 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
     let seen = 0
     let ok = true
     let extensions: XmlElement[] | undefined
+    let after: number[] | undefined
+    let last = -1
+    let text: string | undefined
     const scope = variants === undefined ? rootScope : defaultScope(dialect, el.namespace ?? ns)
     for (const c of el.children) {
-      if (c.type !== 'element') continue
-      const slot = spaces.has(c.namespace) ? table.get(c.localName) : undefined
+      if (c.type !== 'element') {
+        if (textual) text = text === undefined ? c.value : text + c.value
+        continue
+      }
+      const slot =
+        lookup !== undefined
+          ? lookup(c.namespace, c.localName)
+          : spaces.has(c.namespace)
+            ? table.get(c.localName)
+            : undefined
       if (slot !== undefined && slot.read !== undefined && !slot.repeated) {
         if ((seen & slot.bit) === 0) {
           seen |= slot.bit
@@ -142,7 +241,16 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
         }
         continue
       }
-      if (slot !== undefined && !strict) {
+      if (slot?.collect) {
+        // A kit codec child: the first occurrence (every one, when repeated) kept for `finish`; another is unknown.
+        const current = values[slot.index] as XmlElement | XmlElement[] | undefined
+        if (current === undefined || slot.repeated) {
+          if (current === undefined) values[slot.index] = slot.repeated ? [c] : c
+          else (current as XmlElement[]).push(c)
+          last = slot.index
+          continue
+        }
+      } else if (slot !== undefined && !strict) {
         if ((seen & slot.bit) === 0 && !hasElementChildren(c)) {
           const form = attributeForm(c, slot.leaf!.nillable)
           const nil = form === 'nil' && c.children.length === 0
@@ -166,9 +274,17 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
         else values[slot.index] = v
         continue
       }
+      if (!keeps) continue
       extensions ??= []
-      extensions.push(selfContained(c, scope))
+      if (content === undefined) extensions.push(selfContained(c, scope))
+      else {
+        // The kit keeps them as read, with where they stood.
+        extensions.push(c)
+        after ??= []
+        after.push(last)
+      }
     }
+    if (content !== undefined) return content.finish(el, values, extensions, after, text, path, problems) as A
     const value: Record<string, unknown> = {}
     if (variants !== undefined) value.namespace = el.namespace
     for (let i = 0; i < n; i++) {
@@ -205,12 +321,14 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
  * compileWriter(SYNC_STATE, SDATA)({ endpoint: 'http://e/a', tick: 1, stamp }) // <sync:syncState>…
  * ```
  */
-export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (value: A) => XmlElement {
+export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect, kit?: KitXml): (value: A) => XmlElement {
   const known = cached(writers, dialect, d as ElementDescription<unknown>)
   if (known !== undefined) return known as (value: A) => XmlElement
-  const children = engineChildren(d as ElementDescription<unknown>)
+  const content =
+    d.unknown !== undefined && kit !== undefined ? kit.write(d as ElementDescription<unknown>, dialect) : undefined
+  const children = content === undefined ? engineChildren(d as ElementDescription<unknown>) : []
   const ns = d.namespace
-  const parts = children.map((c) => {
+  const engineParts = children.map((c): WritePart => {
     if (c.kind === 'many') {
       const write = compileWriter(c.element, dialect)
       return (value: Record<string, unknown>, out: XmlNode[]) => {
@@ -239,11 +357,14 @@ export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (v
       else out.push(leafIn(dialect, ns, name, type.write(v)))
     }
   })
+  const parts = content === undefined ? engineParts : content.parts
   const writer = (value: A): XmlElement => {
     const v = value as Record<string, unknown>
     const out: XmlNode[] = []
     const inDefault = d.namespaces === undefined ? undefined : (v.namespace as string)
-    for (const part of parts) part(v, out, inDefault)
+    const state = content === undefined ? inDefault : content.begin(v, out)
+    for (const part of parts) part(v, out, state)
+    if (content !== undefined) return content.end(v, out, state)
     const extensions = v.extensions as XmlElement[] | undefined
     if (extensions !== undefined) for (const x of extensions) out.push(x)
     const kept = d.attributes ? ((v.attributes as XmlAttribute[] | undefined) ?? []) : []
