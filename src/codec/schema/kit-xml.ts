@@ -11,9 +11,9 @@ import { NameTable, showName, type XName } from '../names'
 import { type CodecValueType, isValueProblem, type ValueProblem, type ValueType } from '../values'
 import type { ElementDescription } from './describe'
 import { type Dialect, dialect } from './dialect'
-import type { CodecChild, UnknownContent } from './kit'
+import type { CodecChild, KitReading, KitWriting, KitXml, UnknownContent } from './kit'
 import { Problems } from './path'
-import { compileReader, compileWriter, type KitReading, type KitWriting, type KitXml, type WritePart } from './xml'
+import { compileReader, compileWriter, type Slot, type WritePart } from './xml'
 
 function codecOf(type: ValueType<unknown>): t.Type<unknown, string, string> | undefined {
   return (type as Partial<CodecValueType<unknown>>).codec
@@ -154,9 +154,22 @@ function kitReading(d: ElementDescription<unknown>): KitReading {
     }
     return errors.length === before ? out : undefined
   }
+  const slots = kids.map(
+    (k, index): Slot => ({
+      index,
+      bit: 0,
+      leaf: undefined,
+      read: undefined,
+      repeated: k.occurs === 'repeated',
+      collect: true,
+    }),
+  )
   return {
-    lookup: (namespace, localName) => childTable.get(namespace, localName),
-    repeated: kids.map((k) => k.occurs === 'repeated'),
+    lookup: (namespace, localName) => {
+      const i = childTable.get(namespace, localName)
+      return i === undefined ? undefined : slots[i]
+    },
+    size: kids.length,
     text: text !== undefined,
     keeps: rest !== 'drop',
     finish,

@@ -132,9 +132,9 @@ export class Problems {
     for (const e of errors) this.errors.push(e)
   }
 
-  /** The io-ts context for `path`, for handing to a caller's codec (the base itself when there is no path). */
+  /** The io-ts context for `path`, for handing to a caller's codec. */
   context(path: Path | undefined): t.Context {
-    return path === undefined ? this.base : contextOf(this.base, path, this.prefixes)
+    return contextOf(this.base, path, this.prefixes)
   }
 }
 

@@ -7,6 +7,7 @@ import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { isValueProblem } from '../values'
 import { childName, type ElementDescription, engineChildren, type LeafChild, type ListChild } from './describe'
 import { attributeIn, type Dialect, elementIn, leafIn, XSI_NAMESPACE as XSI_NS } from './dialect'
+import type { KitXml } from './kit'
 import { at, duplicate, missingAt, type Path, type Problems, readValue } from './path'
 import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textOf } from './tree'
 
@@ -22,7 +23,17 @@ import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textO
  */
 export type XmlReader<A> = (el: XmlElement, path: Path | undefined, problems: Problems) => A | undefined
 
-interface Slot {
+/**
+ * Where a child's occurrences go while the compiled reader passes over an element's children: its index among the
+ * values, its bit among those seen, and how it is read (a leaf by its value type, a nested child by its reader, a kit
+ * codec child collected for the kit's `finish`).
+ *
+ * @example
+ * ```ts
+ * const slot: Slot = { index: 0, bit: 0, leaf: undefined, read: undefined, repeated: false, collect: true }
+ * ```
+ */
+export interface Slot {
   readonly index: number
   readonly bit: number
   readonly leaf: LeafChild | undefined
@@ -31,34 +42,6 @@ interface Slot {
   readonly repeated: boolean
   /** A kit codec child: its elements are collected in the pass and read after it, in field order. */
   readonly collect: boolean
-}
-
-/**
- * What a description's kit content adds to the reader ({@link KitXml}): its codec children matched by expanded name
- * in any namespace (`lookup` gives their index, `repeated` whether each repeats), whether its text is read, whether
- * unknown children are kept, and `finish`, which reads the members in field order once the pass has collected each
- * codec child's element (or elements), the unknown children with the index of the known sibling each followed (`-1`
- * for none) and the text.
- *
- * @example
- * ```ts
- * const reading: KitReading = KIT_XML.read(recordDescription(fields))
- * ```
- */
-export interface KitReading {
-  readonly lookup: (namespace: string | null, localName: string) => number | undefined
-  readonly repeated: readonly boolean[]
-  readonly text: boolean
-  readonly keeps: boolean
-  readonly finish: (
-    el: XmlElement,
-    found: readonly unknown[],
-    others: XmlElement[] | undefined,
-    after: readonly number[] | undefined,
-    text: string | undefined,
-    path: Path | undefined,
-    problems: Problems,
-  ) => unknown
 }
 
 /**
@@ -71,37 +54,6 @@ export interface KitReading {
  * ```
  */
 export type WritePart = (value: Record<string, unknown>, out: XmlNode[], state: any) => void
-
-/**
- * What a description's kit content adds to the writer: `begin` writes what comes before the children (the text, the
- * unknown children that came first) and returns the state the `parts` (the codec children in order, each followed by
- * the unknown children kept after it) and `end` (the remaining ones, the attributes, the element) share.
- *
- * @example
- * ```ts
- * const writing: KitWriting = KIT_XML.write(recordDescription(fields), dialect)
- * ```
- */
-export interface KitWriting {
-  readonly begin: (value: Record<string, unknown>, out: XmlNode[]) => unknown
-  readonly parts: readonly WritePart[]
-  readonly end: (value: Record<string, unknown>, out: XmlNode[], state: unknown) => XmlElement
-}
-
-/**
- * The kit content hooks (kit-xml.ts's `KIT_XML`): the codec kit passes them in (`describedElement`, `record()`), so
- * the protocols' bundles, which never meet kit content, carry none of it, and their compiled readers and writers
- * refuse it.
- *
- * @example
- * ```ts
- * compileReader(recordDescription(fields), dialect, KIT_XML)
- * ```
- */
-export interface KitXml {
-  readonly read: (d: ElementDescription<unknown>) => KitReading
-  readonly write: (d: ElementDescription<unknown>, dialect: Dialect) => KitWriting
-}
 
 type Cache<F> = WeakMap<Dialect, WeakMap<ElementDescription<unknown>, F>>
 const readers: Cache<XmlReader<unknown>> = new WeakMap()
@@ -150,7 +102,11 @@ export function attributeForm(el: XmlElement, allowNil: boolean): 'plain' | 'nil
 }
 
 /**
- * The reader of a description in a dialect, compiled on first use and cached.
+ * The reader of a description in a dialect, compiled on first use and cached. A description with kit content
+ * (`record()`) needs the kit's hooks (`kit`, kit-xml.ts's `KIT_XML`): its codec children are matched by expanded name
+ * in any namespace and collected in the same pass over the children, unknown children kept as read with the index of
+ * the known sibling each followed, the text joined; the hooks then read the members in field order. Without them such
+ * a description is refused (the protocols never pass them).
  *
  * @example
  * ```ts
@@ -182,17 +138,8 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect, kit
       collect: false,
     })
   })
-  let lookup: ((namespace: string | null, localName: string) => Slot | undefined) | undefined
-  if (content !== undefined) {
-    const slots = content.repeated.map(
-      (repeated, index): Slot => ({ index, bit: 0, leaf: undefined, read: undefined, repeated, collect: true }),
-    )
-    lookup = (namespace, localName) => {
-      const i = content.lookup(namespace, localName)
-      return i === undefined ? undefined : slots[i]
-    }
-  }
-  const n = content === undefined ? children.length : content.repeated.length
+  const lookup = content?.lookup
+  const n = content === undefined ? children.length : content.size
   const strict = d.leaves === 'strict'
   const textual = content?.text === true
   const keeps = content === undefined || content.keeps
@@ -314,7 +261,8 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect, kit
 
 /**
  * The writer of a description, compiled on first use and cached: the known children in the description's order
- * (a `null` nillable value as `xsi:nil="true"`), then the kept extensions; kept attributes go back on.
+ * (a `null` nillable value as `xsi:nil="true"`), then the kept extensions; kept attributes go back on. For kit content
+ * the parts are the kit's (`kit`): its codec children in order, each kept unknown child after the sibling it followed.
  *
  * @example
  * ```ts
