@@ -1,13 +1,17 @@
 // The parts of an element description the codec kit adds (docs/schema.md): children read by any io-ts element codec
 // and matched by expanded names, attributes and text read as members, and unknown content kept in members of the
-// kit's naming with its place remembered. kit-xml.ts reads and writes them in XML; in JSON the one JSON compiler
-// (json.ts) does, with the members kit-json.ts gives it.
+// kit's naming with its place remembered; and what the kit hands the one XML compiler (xml.ts) to read and write them,
+// which kit-xml.ts implements. In JSON the one JSON compiler (json.ts) reads and writes them, with the members
+// kit-json.ts gives it.
 import type * as t from 'io-ts'
-import type { XmlElement } from '../../xml/types'
+import type { XmlElement, XmlNode } from '../../xml/types'
 import type { XmlStep } from '../context'
 import type { XName } from '../names'
 import type { ValueType } from '../values'
-import type { Occurs } from './describe'
+import type { ElementDescription, Occurs } from './describe'
+import type { Dialect } from './dialect'
+import type { Path, Problems } from './path'
+import type { Slot, WritePart } from './xml'
 
 /**
  * A child element matched by any of its expanded `names` (in any namespace) and read by an io-ts element codec: the
@@ -106,6 +110,65 @@ export interface UnknownContent {
   readonly attributes: 'drop' | { readonly key: string }
   /** The value's members in the order they are read (and their errors reported): the kit's field order. */
   readonly order?: readonly string[]
+}
+
+/**
+ * What a description's kit content adds to the reader ({@link KitXml}): its codec children matched by expanded name
+ * in any namespace (`lookup` gives their slots, `size` how many there are), whether its text is read, whether
+ * unknown children are kept, and `finish`, which reads the members in field order once the pass has collected each
+ * codec child's element (or elements), the unknown children with the index of the known sibling each followed (`-1`
+ * for none) and the text.
+ *
+ * @example
+ * ```ts
+ * const reading: KitReading = KIT_XML.read(recordDescription(fields))
+ * ```
+ */
+export interface KitReading {
+  readonly lookup: (namespace: string | null, localName: string) => Slot | undefined
+  readonly size: number
+  readonly text: boolean
+  readonly keeps: boolean
+  readonly finish: (
+    el: XmlElement,
+    found: readonly unknown[],
+    others: XmlElement[] | undefined,
+    after: readonly number[] | undefined,
+    text: string | undefined,
+    path: Path | undefined,
+    problems: Problems,
+  ) => unknown
+}
+
+/**
+ * What a description's kit content adds to the writer: `begin` writes what comes before the children (the text, the
+ * unknown children that came first) and returns the state the `parts` (the codec children in order, each followed by
+ * the unknown children kept after it) and `end` (the remaining ones, the attributes, the element) share.
+ *
+ * @example
+ * ```ts
+ * const writing: KitWriting = KIT_XML.write(recordDescription(fields), dialect)
+ * ```
+ */
+export interface KitWriting {
+  readonly begin: (value: Record<string, unknown>, out: XmlNode[]) => unknown
+  readonly parts: readonly WritePart[]
+  readonly end: (value: Record<string, unknown>, out: XmlNode[], state: unknown) => XmlElement
+}
+
+/**
+ * The kit content hooks (kit-xml.ts's `KIT_XML`): the codec kit passes them in (`describedElement`, `record()`), so
+ * the protocols' bundles, which never meet kit content, carry none of it, and their compiled readers and writers
+ * refuse it.
+ *
+ * @example
+ * ```ts
+ * compileReader(recordDescription(fields), dialect, KIT_XML)
+ * ```
+ */
+export interface KitXml {
+  readonly read: (d: ElementDescription<unknown>) => KitReading
+  readonly write: (d: ElementDescription<unknown>, dialect: Dialect) => KitWriting
 }
 
 const DESCRIPTION = Symbol.for('syncwire.codec.description')
