@@ -141,7 +141,9 @@ describe('DecimalValue', () => {
       expect(DecimalValue.read(text!)).toBe(read)
     }
     for (const text of ['1e3', '', '.', '1.2.3', 'NaN']) {
-      expect(DecimalValue.read(` ${text} `)).toEqual(problem(`expected a decimal number, found ${JSON.stringify(text)}`))
+      expect(DecimalValue.read(` ${text} `)).toEqual(
+        problem(`expected a decimal number, found ${JSON.stringify(text)}`),
+      )
     }
     expect(DecimalValue.write('12.50')).toBe('12.50')
     expect([DecimalValue.name, DecimalValue.jsType]).toEqual(['decimal', 'string'])
