@@ -187,7 +187,14 @@ describe('codecValue', () => {
   })
 
   it('names the codec when its error has no message', () => {
-    const Kind = codecValue('kind', 'string', t.keyof({ a: null, b: null }, 'Kind'))
+    const isKind = (u: unknown): u is 'a' | 'b' => u === 'a' || u === 'b'
+    const KindCodec = new t.Type<'a' | 'b', string, string>(
+      'Kind',
+      isKind,
+      (s, c) => (isKind(s) ? t.success(s) : t.failure(s, c)),
+      (k) => k,
+    )
+    const Kind = codecValue('kind', 'string', KindCodec)
     expect(Kind.read('a')).toBe('a')
     expect(Kind.read('c')).toEqual(problem('expected Kind'))
   })
