@@ -8,7 +8,8 @@ import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { XMLNS_NAMESPACE } from '../../xml/types'
 
 import { arbXmlText, SDATA, type SDataArbitraryOptions, XSI } from './sdata-common'
-import { type MemberArbitraries, valueArbitrary } from './sdata-schema'
+import type { MemberArbitraries } from './sdata-schema'
+import { valueArbitrary } from './values'
 
 export const CONTRACT_NAMES = [
   'account',

@@ -2,37 +2,13 @@
 // as the description's cardinality says, with kept extensions, attributes and namespace variants when it keeps them.
 import fc from 'fast-check'
 import type { ElementDescription } from '../../codec/schema/describe'
-import {
-  BooleanValue,
-  DecimalValue,
-  IntegerValue,
-  NonNegativeIntegerValue,
-  StampValue,
-  TextValue,
-  type ValueType,
-} from '../../codec/values'
 import { describedMembers, type MemberArbitraries } from './described'
-import {
-  arbForeignExtensions,
-  arbStamp,
-  arbXmlText,
-  type SDataArbitraryOptions,
-  withRootAttributes,
-  withStateExtras,
-} from './sdata-common'
+import { type KitArbitraryOptions, kitContent } from './kit'
+import { arbForeignExtensions, type SDataArbitraryOptions, withRootAttributes, withStateExtras } from './sdata-common'
+import { valueArbitrary } from './values'
 
 export type { MemberArbitraries } from './described'
-
-/** The arbitrary of each value type: every value it generates writes and reads back equal. */
-export function valueArbitrary(type: ValueType<any>, options: SDataArbitraryOptions): fc.Arbitrary<unknown> {
-  if (type === TextValue) return arbXmlText()
-  if (type === NonNegativeIntegerValue) return fc.nat()
-  if (type === IntegerValue) return fc.integer({ min: -1000, max: 1000 })
-  if (type === StampValue) return arbStamp(options)
-  if (type === DecimalValue) return fc.stringMatching(/^[0-9]{1,3}(\.[0-9]{1,2})?$/)
-  if (type === BooleanValue) return fc.boolean()
-  throw new Error(`no arbitrary for the value type ${type.name}`)
-}
+export type { KitArbitraryOptions } from './kit'
 
 /**
  * The arbitrary of a description's values: required children and those with a default always set, optional ones
@@ -46,9 +22,10 @@ export function valueArbitrary(type: ValueType<any>, options: SDataArbitraryOpti
  */
 export function arbitraryOf<A>(
   d: ElementDescription<A>,
-  options: SDataArbitraryOptions = {},
+  options: SDataArbitraryOptions & KitArbitraryOptions = {},
   overrides: MemberArbitraries = {},
 ): fc.Arbitrary<A> {
+  if (d.unknown !== undefined) return kitContent(d, options, overrides)
   const { members, required } = describedMembers(d as ElementDescription<unknown>, (c) => {
     const own = overrides[c.key]
     if (c.kind === 'many') return own ?? fc.array(arbitraryOf(c.element, options), { maxLength: 4 })
