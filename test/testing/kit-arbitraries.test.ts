@@ -33,9 +33,9 @@ import {
   StampCodec,
   text,
   textContent,
+  Uuid,
   unknownAttributes,
   unknownChildren,
-  Uuid,
   XsBoolean,
 } from '../../src/codec/index'
 import { arbitraryOf } from '../../src/testing/arbitraries/index'
@@ -143,8 +143,7 @@ describe('arbitraryOf derives the values of kit codecs', () => {
     roundTrips(PhoneElement))
   it('a nested described child, a list and text children of each value type', () => roundTrips(Contact))
   it('kept unknown attributes and anchored unknown children', () => roundTrips(Extension))
-  it('kept unknown children as elements, in an element in a namespace keeping its attributes', () =>
-    roundTrips(Bag))
+  it('kept unknown children as elements, in an element in a namespace keeping its attributes', () => roundTrips(Bag))
   it('kept content under a default namespace', () => roundTrips(DefaultBag))
   it("other children decoded by a described element's codec", () => roundTrips(Items))
 

@@ -15,9 +15,19 @@ export type { KitArbitraryOptions } from './kit'
  * sometimes, nillable ones sometimes `null`, repeated ones as arrays; `extensions` (foreign elements) and
  * `attributes` as `options` asks (`stateExtensions`, `foreignElements`, `rootAttributes`).
  *
+ * A codec kit description (`describedOf(record(…))`, `describedOf(element(…, record(…)))`) gives the codec's values:
+ * attributes and text by their value types, codec children by their codec (its own description, recursively; the
+ * string codec of a `text()` child; any element for `anyElement`), kept unknown content as a read keeps it, namespace
+ * declarations included, so each value is written as well-formed XML and read back equal. A codec it cannot derive
+ * values for is taken from `options.codecs` (by the codec object) or `overrides` (by member); without one, building
+ * the arbitrary throws a `TypeError` naming the field: a programming error, reported when the test is written.
+ *
+ * @throws TypeError when a kit field's codec has no arbitrary (none derived, none given).
  * @example
  * ```ts
  * fc.sample(arbitraryOf(SYNC_STATE, {}, { endpoint: arbEndpoint() }), 1)
+ * const Rule = element(qname(null, 'Rule'), record({ name: attribute(qname(null, 'name'), t.string), body: textContent(t.string) }))
+ * fc.sample(arbitraryOf(describedOf<ElementDescription<t.TypeOf<typeof Rule>>>(Rule)!), 1) // e.g. [{ name: 'a&', body: '' }]
  * ```
  */
 export function arbitraryOf<A>(
