@@ -137,6 +137,10 @@ const Items = element(
   crm('items'),
   record({ head: optionalChild(crm('head'), text(t.string)), others: otherChildren(Other) }, 'Items'),
 )
+const Pile = element(
+  qname(null, 'Pile'),
+  record({ head: optionalChild(qname(null, 'Head'), text(t.string)), rest: otherChildren(anyElement) }),
+)
 
 describe('arbitraryOf derives the values of kit codecs', () => {
   it('attributes and text: every value is guarded, well-formed, and reads back equal in XML and JSON', () =>
@@ -146,6 +150,7 @@ describe('arbitraryOf derives the values of kit codecs', () => {
   it('kept unknown children as elements, in an element in a namespace keeping its attributes', () => roundTrips(Bag))
   it('kept content under a default namespace', () => roundTrips(DefaultBag))
   it("other children decoded by a described element's codec", () => roundTrips(Items))
+  it('other children kept as any element, in names no field claims', () => roundTrips(Pile))
 
   it('generates the lossless forms of kept content, not only empty lists', () => {
     const values = fc.sample(arbitraryOf(descriptionOf(Extension)), { numRuns: 100, seed: 7 })

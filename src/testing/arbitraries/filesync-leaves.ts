@@ -109,7 +109,9 @@ export const arbSize = nullable(
     { weight: 1, arbitrary: fc.maxSafeNat() },
   ),
 )
-export const arbInt = nullable(fc.integer({ min: 0, max: 2147483647 }))
+/** A FILESYNC `Int` (`FileSyncInt`): 0..2147483647. */
+export const arbFileSyncInt: fc.Arbitrary<number> = fc.integer({ min: 0, max: 2147483647 })
+export const arbInt = nullable(arbFileSyncInt)
 export const arbDate = nullable(arbFileSyncDateTime())
 
 /** A boolean remembering its form (`DotNetBoolean`): mostly the default form, sometimes another spelling. */

@@ -106,6 +106,7 @@ function codecValues(
   name: XName | undefined,
   scope: Scope,
   options: Options,
+  free: (el: XmlElement) => boolean,
 ): fc.Arbitrary<unknown> | undefined {
   const given = options.codecs?.get(codec)
   if (given !== undefined) return given
@@ -114,8 +115,9 @@ function codecValues(
   const inner = textCodecOf(codec)
   if (inner !== undefined) return options.codecs?.get(inner) ?? codecArbitrary(inner, options)
   if (codec === anyElement) {
-    const as = name ?? { namespace: null, localName: 'any', prefix: null }
-    return keptElement(() => true).map((el) => asRead({ ...el, ...as }, scope))
+    // Named by its field when it has one; else (`otherChildren(anyElement)`) any name no field claims.
+    const named = name === undefined ? keptElement(free) : keptElement(() => true).map((el) => ({ ...el, ...name }))
+    return named.map((el) => asRead(el, scope))
   }
   return codecArbitrary(codec, options)
 }
@@ -148,10 +150,11 @@ export function kitContent<A>(
   const kids = d.children as readonly CodecChild[]
   const claimed = new NameTable<true>()
   for (const k of kids) for (const n of k.names) claimed.set(n, true)
+  const free = (el: XmlElement) => claimed.get(el.namespace, el.localName) === undefined
   for (const k of kids) {
     if (k.kind !== 'codec')
       throw new TypeError(`arbitraryOf: kit content cannot hold a ${(k as { kind: string }).kind} child`)
-    const arb = overrides[k.key] ?? codecValues(k.codec, k.names[0], below, options)
+    const arb = overrides[k.key] ?? codecValues(k.codec, k.names[0], below, options, free)
     if (arb === undefined) throw missing('the field', k.key, k.codec)
     if (k.occurs === 'repeated') add(k.key, fc.array(arb, { maxLength: 3 }), true)
     else add(k.key, arb, k.occurs !== 'optional')
@@ -170,11 +173,12 @@ export function kitContent<A>(
     const key = unknown.attributes.key
     const modelled = new NameTable<true>()
     for (const a of attributes) for (const n of a.names) modelled.set(n, true)
-    const free = KEPT_ATTRIBUTE_NAMES.filter((n) => modelled.get(n.namespace, n.localName) === undefined)
+    const unclaimed = KEPT_ATTRIBUTE_NAMES.filter((n) => modelled.get(n.namespace, n.localName) === undefined)
     // The declarations the element's name and modelled attributes need are read among the kept attributes too.
     const modelledNames = attributes.map((a) => ({ ...a.names[0]!, value: '' }))
-    const kept = fc.tuple(fc.subarray([...free]), arbXmlText(6)).map(([names, value]) => {
-      const list: XmlAttribute[] = names.map((n) => ({ ...n, value }))
+    const values = fc.array(arbXmlText(6), { minLength: unclaimed.length, maxLength: unclaimed.length })
+    const kept = fc.tuple(fc.subarray([...unclaimed]), values).map(([names, texts]) => {
+      const list: XmlAttribute[] = names.map((n, i) => ({ ...n, value: texts[i]! }))
       const [added] = declarationsFor(name, [...modelledNames, ...list], scope)
       return [...added, ...list]
     })
@@ -183,7 +187,6 @@ export function kitContent<A>(
   let anchored: { key: string; anchors: (v: Record<string, unknown>) => (string | null)[] } | undefined
   if (unknown !== undefined && unknown.children !== 'drop') {
     const { key, keep, codec } = unknown.children
-    const free = (el: XmlElement) => claimed.get(el.namespace, el.localName) === undefined
     const element = keptElement(free).map((el) => asRead(el, below))
     if (overrides[key] !== undefined) add(key, overrides[key]!, true)
     else if (keep === 'weak') add(key, fc.array(element, { maxLength: 2 }), true)
@@ -200,7 +203,7 @@ export function kitContent<A>(
         ],
       }
     } else {
-      const arb = codecValues(codec!, undefined, below, options)
+      const arb = codecValues(codec!, undefined, below, options, free)
       if (arb === undefined) throw missing('the unknown children of', key, codec!)
       add(key, fc.array(arb, { maxLength: 2 }), true)
     }

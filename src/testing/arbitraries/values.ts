@@ -20,8 +20,8 @@ import {
   TextValue,
   type ValueType,
 } from '../../codec/values'
-import { arbFileSyncDateTime, arbFormBoolean, arbResourceId } from './filesync-leaves'
-import { arbStamp, arbXmlText, type SDataArbitraryOptions } from './sdata-common'
+import { arbFileSyncDateTime, arbFileSyncInt, arbFormBoolean, arbResourceId } from './filesync-leaves'
+import { arbStamp, arbUuid, arbXmlText, type SDataArbitraryOptions } from './sdata-common'
 
 type Source = object
 type Make = (options: SDataArbitraryOptions) => fc.Arbitrary<unknown>
@@ -47,7 +47,7 @@ const TABLE: ReadonlyMap<Source, Make> = new Map<Source, Make>([
   [BooleanValue, boolean],
   [XsBoolean, boolean],
   [DotNetBoolean, (): fc.Arbitrary<FormBoolean> => arbFormBoolean],
-  [FileSyncInt, () => fc.integer({ min: 0, max: 2147483647 })],
+  [FileSyncInt, () => arbFileSyncInt],
   [Guid, () => arbResourceId()],
   [
     Uuid,
