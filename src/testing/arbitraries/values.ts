@@ -49,14 +49,7 @@ const TABLE: ReadonlyMap<Source, Make> = new Map<Source, Make>([
   [DotNetBoolean, (): fc.Arbitrary<FormBoolean> => arbFormBoolean],
   [FileSyncInt, () => arbFileSyncInt],
   [Guid, () => arbResourceId()],
-  [
-    Uuid,
-    () =>
-      fc.oneof(
-        fc.uuid(),
-        fc.uuid().map((u) => u.toUpperCase()),
-      ),
-  ],
+  [Uuid, () => arbUuid()],
   [HexString, () => fc.stringMatching(/^[0-9A-Fa-f]{1,16}$/)],
   [Binary, () => fc.uint8Array({ maxLength: 24 })],
   [Null, () => fc.constant(null)],
