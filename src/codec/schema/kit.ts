@@ -190,3 +190,36 @@ export function withDescription<C extends object>(codec: C, d: unknown): C {
 export function describedOf<D>(codec: object): D | undefined {
   return (codec as { [DESCRIPTION]?: D })[DESCRIPTION]
 }
+
+const TEXT_CODEC = Symbol.for('syncwire.codec.textCodec')
+const WRITTEN_NAME = Symbol.for('syncwire.codec.writtenName')
+
+/** Marks a kit text codec (`text(codec)`) with the string codec of its text (for arbitraries); returns it. */
+export function withTextCodec<C extends object>(codec: C, inner: t.Type<any, string, any>): C {
+  Object.defineProperty(codec, TEXT_CODEC, { value: inner })
+  return codec
+}
+
+/**
+ * The string codec a kit text codec reads its text with (`text(NonNegativeInteger)` → `NonNegativeInteger`), or
+ * `undefined` for other codecs.
+ *
+ * @example
+ * ```ts
+ * textCodecOf(text(XsBoolean)) === XsBoolean // true
+ * ```
+ */
+export function textCodecOf(codec: object): t.Type<any, string, any> | undefined {
+  return (codec as { [TEXT_CODEC]?: t.Type<any, string, any> })[TEXT_CODEC]
+}
+
+/** Records on a named description (`element()`'s) the name it is written with, prefix included; returns it. */
+export function withWrittenName<D extends object>(d: D, name: XName): D {
+  Object.defineProperty(d, WRITTEN_NAME, { value: name })
+  return d
+}
+
+/** The name `element()` writes a described element with (its prefix included), or `undefined`. */
+export function writtenNameOf(d: object): XName | undefined {
+  return (d as { [WRITTEN_NAME]?: XName })[WRITTEN_NAME]
+}
