@@ -2,7 +2,9 @@
 // the fields they are lifted into, their JSON members, and the real-world variant spellings read and written back.
 // The resource's reader and writer (./payload.ts), its JSON members (./json/resource.ts), the SData attributes of
 // nested elements (`resourceAttributes`, native JSON properties) and the arbitraries are derived from it.
+import { type ElementDescription, type LeafChild, leafChild } from '../codec/schema/describe'
 import { BooleanValue, TextValue, type ValueType } from '../codec/values'
+import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { PayloadForms, PayloadResource } from './model'
 import { SDATA_NS, SYNC_NS } from './namespaces'
 
@@ -92,16 +94,37 @@ for (const l of RESOURCE_ATTRIBUTES) {
   }
 }
 
+const spellingOf = (a: XmlAttribute): AttributeSpelling | undefined =>
+  a.namespace === SDATA_NS
+    ? sdataSpellings.get(a.localName)
+    : a.namespace === SYNC_NS
+      ? syncSpellings.get(a.localName)
+      : undefined
+
+/** The attribute of an element a lifted attribute is read from, and the spelling it has. */
+export interface ChosenSpelling extends AttributeSpelling {
+  readonly attribute: XmlAttribute
+}
+
 /**
- * The lifted attribute an attribute spells, if any.
+ * The attributes of an element the lifted attributes are read from, by lifted attribute: the spec's spelling, else a
+ * variant (read only when the spec's is absent); the first of each. The element's other attributes stay its own.
  *
  * @example
  * ```ts
- * spellingOf(SDATA_NS, 'uri') // { lifted: url, variant: uri }
+ * chosenSpellings(el).get(url)?.variant?.name // 'uri' for <account sdata:uri="…"/>
  * ```
  */
-export function spellingOf(namespace: string | null, name: string): AttributeSpelling | undefined {
-  return namespace === SDATA_NS ? sdataSpellings.get(name) : namespace === SYNC_NS ? syncSpellings.get(name) : undefined
+export function chosenSpellings(el: XmlElement): Map<LiftedAttribute, ChosenSpelling> {
+  const chosen = new Map<LiftedAttribute, ChosenSpelling>()
+  for (const attribute of el.attributes) {
+    const s = spellingOf(attribute)
+    if (s === undefined) continue
+    const before = chosen.get(s.lifted)
+    if (before === undefined || (before.variant !== undefined && s.variant === undefined))
+      chosen.set(s.lifted, { ...s, attribute })
+  }
+  return chosen
 }
 
 /**
@@ -122,3 +145,39 @@ export const TEXT_ATTRIBUTES: readonly LiftedAttribute[] = RESOURCE_ATTRIBUTES.f
 
 /** A resource's lifted fields as a record (for generic reading and writing). */
 export type LiftedFields = Pick<PayloadResource, LiftedAttribute['key']>
+
+/**
+ * The lifted fields as the leaves of an element description, derived from {@link RESOURCE_ATTRIBUTES}: each its JSON
+ * member (`$uuid` …), text optional, a boolean `{ default: false }`. The JSON compiler reads and writes the lifted
+ * members of an entry's JSON form through it (its element name is the resource's, which it never reads).
+ *
+ * @example
+ * ```ts
+ * compileJsonReader(LIFTED_FIELDS)(errs, { $uuid: 'u' }, ctx) // { uuid: 'u', isDeleted: false }
+ * ```
+ */
+export const LIFTED_FIELDS: ElementDescription<LiftedFields> = {
+  namespace: SDATA_NS,
+  name: 'resource',
+  children: RESOURCE_ATTRIBUTES.map((l) =>
+    leafChild(l.key, l.type, l.type === BooleanValue ? { default: false } : 'optional', { json: l.json }),
+  ),
+  leaves: 'strict',
+  extensions: 'optional',
+  attributes: false,
+  json: { what: 'a payload resource', plainAliases: false, keepUnknown: false },
+  guard: [],
+}
+
+/**
+ * The lifted fields left out of the JSON form when they hold their default (`$isDeleted: false`), as they are left off
+ * the resource element.
+ *
+ * @example
+ * ```ts
+ * LEFT_OUT_AT_DEFAULT.map((c) => c.json) // ['$isDeleted']
+ * ```
+ */
+export const LEFT_OUT_AT_DEFAULT: readonly LeafChild[] = LIFTED_FIELDS.children.filter(
+  (c): c is LeafChild => c.kind === 'leaf' && typeof c.occurs === 'object',
+)
