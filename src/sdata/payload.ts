@@ -7,13 +7,7 @@ import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { PayloadForms, PayloadResource } from './model'
 import { SDATA_NS } from './namespaces'
 import { at, attrAt, type Path, type Problems } from './read'
-import {
-  type ChosenSpelling,
-  chosenSpellings,
-  type LiftedAttribute,
-  RESOURCE_ATTRIBUTES,
-  writtenName,
-} from './resource-attributes'
+import { chosenSpellings, RESOURCE_ATTRIBUTES, spellingOf, writtenName } from './resource-attributes'
 import { isDeclaration, nsAttr, selfContained } from './tree'
 
 /**
@@ -70,13 +64,13 @@ export function resourceAttributes(el: XmlElement): ResourceAttributes {
     }
   }
   const chosen = chosenSpellings(el)
-  for (const l of RESOURCE_ATTRIBUTES) {
-    const s = chosen.get(l)
-    if (s === undefined) continue
+  RESOURCE_ATTRIBUTES.forEach((l, i) => {
+    const a = chosen[i]
+    if (a === undefined) return
     // Read leniently: a value its type cannot read is left out.
-    const v = l.type.read(s.attribute.value)
+    const v = l.type.read(a.value)
     if (!isValueProblem(v)) (out as Record<string, unknown>)[l.key] = v
-  }
+  })
   return out
 }
 
@@ -100,8 +94,8 @@ export function readResource<V>(
   const recorded = forms as Record<string, string>
   let ok = true
   for (const a of el.attributes) {
-    const s = spellingOf(a, chosen)
-    if (s === undefined) {
+    const s = spellingOf(a)
+    if (s === undefined || chosen[s.index] !== a) {
       rest.push(a)
       continue
     }
@@ -139,12 +133,6 @@ export function readResource<V>(
     r.value = v.right
   }
   return r
-}
-
-/** The spelling of `a` when it is the attribute a lifted attribute is read from. */
-function spellingOf(a: XmlAttribute, chosen: Map<LiftedAttribute, ChosenSpelling>): ChosenSpelling | undefined {
-  for (const s of chosen.values()) if (s.attribute === a) return s
-  return undefined
 }
 
 // A declaration of the SData namespace on the resource element that only the lifted attributes used carries no

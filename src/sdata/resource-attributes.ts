@@ -82,49 +82,58 @@ export const RESOURCE_ATTRIBUTES: readonly LiftedAttribute[] = [
 /** Where an attribute of the resource element sits in {@link RESOURCE_ATTRIBUTES}: the lifted one, and its variant. */
 export interface AttributeSpelling {
   readonly lifted: LiftedAttribute
+  /** The lifted attribute's index in {@link RESOURCE_ATTRIBUTES}. */
+  readonly index: number
   readonly variant?: AttributeVariant
 }
 
 const sdataSpellings = new Map<string, AttributeSpelling>()
 const syncSpellings = new Map<string, AttributeSpelling>()
-for (const l of RESOURCE_ATTRIBUTES) {
-  sdataSpellings.set(l.key, { lifted: l })
+RESOURCE_ATTRIBUTES.forEach((l, index) => {
+  sdataSpellings.set(l.key, { lifted: l, index })
   for (const v of l.variants) {
-    ;(v.namespace === SYNC_NS ? syncSpellings : sdataSpellings).set(v.name, { lifted: l, variant: v })
+    ;(v.namespace === SYNC_NS ? syncSpellings : sdataSpellings).set(v.name, { lifted: l, index, variant: v })
   }
-}
+})
 
-const spellingOf = (a: XmlAttribute): AttributeSpelling | undefined =>
+/**
+ * The lifted attribute an attribute of the resource element spells, if any.
+ *
+ * @example
+ * ```ts
+ * spellingOf(uriAttribute) // { lifted: url, index: 3, variant: uri }
+ * ```
+ */
+export const spellingOf = (a: XmlAttribute): AttributeSpelling | undefined =>
   a.namespace === SDATA_NS
     ? sdataSpellings.get(a.localName)
     : a.namespace === SYNC_NS
       ? syncSpellings.get(a.localName)
       : undefined
 
-/** The attribute of an element a lifted attribute is read from, and the spelling it has. */
-export interface ChosenSpelling extends AttributeSpelling {
-  readonly attribute: XmlAttribute
-}
+const NONE: readonly (XmlAttribute | undefined)[] = []
 
 /**
- * The attributes of an element the lifted attributes are read from, by lifted attribute: the spec's spelling, else a
- * variant (read only when the spec's is absent); the first of each. The element's other attributes stay its own.
+ * The attributes of an element the lifted attributes are read from, by their index in {@link RESOURCE_ATTRIBUTES}:
+ * the spec's spelling, else a variant (read only when the spec's is absent); the first of each. The element's other
+ * attributes stay its own.
  *
  * @example
  * ```ts
- * chosenSpellings(el).get(url)?.variant?.name // 'uri' for <account sdata:uri="…"/>
+ * chosenSpellings(el)[3]?.localName // 'uri' for <account sdata:uri="…"/>
  * ```
  */
-export function chosenSpellings(el: XmlElement): Map<LiftedAttribute, ChosenSpelling> {
-  const chosen = new Map<LiftedAttribute, ChosenSpelling>()
+export function chosenSpellings(el: XmlElement): readonly (XmlAttribute | undefined)[] {
+  let chosen: (XmlAttribute | undefined)[] | undefined
   for (const attribute of el.attributes) {
     const s = spellingOf(attribute)
     if (s === undefined) continue
-    const before = chosen.get(s.lifted)
-    if (before === undefined || (before.variant !== undefined && s.variant === undefined))
-      chosen.set(s.lifted, { ...s, attribute })
+    chosen ??= new Array<XmlAttribute | undefined>(RESOURCE_ATTRIBUTES.length).fill(undefined)
+    const before = chosen[s.index]
+    if (before === undefined || (s.variant === undefined && spellingOf(before)!.variant !== undefined))
+      chosen[s.index] = attribute
   }
-  return chosen
+  return chosen ?? NONE
 }
 
 /**

@@ -139,9 +139,9 @@ export function payloadJson<T extends object, V>(
   codec: PayloadCodec<V> | undefined,
 ): T {
   const lifted = writeLifted(p)
-  // A boolean is written only when true (false is its default).
+  // A boolean is written only when true (false is its default): `compact` leaves it out.
   for (const c of LEFT_OUT_AT_DEFAULT)
-    if (lifted[c.json] === (c.occurs as { default: unknown }).default) delete lifted[c.json]
+    if (lifted[c.json] === (c.occurs as { default: unknown }).default) lifted[c.json] = undefined
   const members: PayloadJsonMembers = compact({
     ...lifted,
     // As in XML, a typed value wins over the kept element when both are there.
