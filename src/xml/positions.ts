@@ -19,11 +19,92 @@ export interface TextPoint {
   column: number
 }
 
-// Kept on the element under a symbol, not enumerable: elements keep their documented shape (keys, equality, JSON),
-// and a place costs a property, not a WeakMap entry (whose upkeep in the garbage collector, one per element read,
-// made a streamed read with positions markedly slower; see BENCHMARKS.md).
+// What an element keeps of its place: under a symbol, not enumerable, so elements keep their documented shape (keys,
+// equality, JSON); a property rather than a WeakMap entry, whose upkeep in the garbage collector, one per element
+// read, made a streamed read with positions markedly slower (see BENCHMARKS.md). The property holds the record of
+// the whole parse (or streamed piece) the element was read in, shared by all its elements: a place costs no object
+// of its own, and its line and column are counted only when asked for.
 const POSITION = Symbol('syncwire.position')
-type Placed = XmlElement & { readonly [POSITION]?: TextPoint }
+type Placed = XmlElement & { readonly [POSITION]?: Marks }
+
+/**
+ * The elements one parse read and the offsets of their start tags in its text, turned into lines and columns when
+ * asked. Asked in document order (as issues are placed, entry after entry), a lookup costs a few steps forward and
+ * the lines are counted once; asked out of order, the record finds elements by a map and places them all in one
+ * pass, built once, so any order of lookups stays linear in the piece.
+ */
+class Marks {
+  /** Where the next lookup of an element starts, after the last one found. */
+  private cursor = 0
+  /** Steps spent finding elements by walking; past a bound, {@link index} is built. */
+  private walked = 0
+  private index: Map<XmlElement, number> | undefined
+  private readonly counter: LineCounter
+  /** Offset the counter has reached (lookups in order only move it forward). */
+  private reached = 0
+  /** Every element's line and column, once a lookup went back in the text. */
+  private all: { lines: Float64Array; columns: Float64Array } | undefined
+
+  constructor(
+    private readonly text: string,
+    private readonly elements: readonly XmlElement[],
+    private readonly starts: readonly number[],
+    /** The column of the text's first character (on its first line) and the line before its first. */
+    private readonly first: number,
+    private readonly line0: number,
+  ) {
+    this.counter = new LineCounter(text)
+  }
+
+  place(element: XmlElement): TextPoint | undefined {
+    const k = this.find(element)
+    if (k < 0) return undefined
+    const all = this.all
+    if (all !== undefined) return { line: all.lines[k]!, column: all.columns[k]! }
+    const offset = this.starts[k]!
+    if (offset < this.reached) {
+      const placed = this.placeAll()
+      return { line: placed.lines[k]!, column: placed.columns[k]! }
+    }
+    this.counter.advanceTo(offset)
+    this.reached = offset
+    return this.point(this.counter, offset)
+  }
+
+  private point(counter: LineCounter, offset: number): TextPoint {
+    const column = counter.line === 1 ? offset + this.first : offset - counter.lineStart + 1
+    return { line: counter.line + this.line0, column }
+  }
+
+  private placeAll(): { lines: Float64Array; columns: Float64Array } {
+    const n = this.elements.length
+    const all = { lines: new Float64Array(n), columns: new Float64Array(n) }
+    const counter = new LineCounter(this.text)
+    for (let k = 0; k < n; k++) {
+      counter.advanceTo(this.starts[k]!)
+      const at = this.point(counter, this.starts[k]!)
+      all.lines[k] = at.line
+      all.columns[k] = at.column
+    }
+    this.all = all
+    return all
+  }
+
+  /** The element's index, walking on from the last one found (around to the start), or by the map once built. */
+  private find(element: XmlElement): number {
+    if (this.index !== undefined) return this.index.get(element) ?? -1
+    const elements = this.elements
+    const n = elements.length
+    for (let step = 0, k = this.cursor; step < n; step++, k = k + 1 === n ? 0 : k + 1) {
+      if (elements[k] !== element) continue
+      this.walked += step
+      this.cursor = k + 1 === n ? 0 : k + 1
+      if (this.walked > 4 * n + 64) this.index = new Map(elements.map((e, i) => [e, i]))
+      return k
+    }
+    return -1
+  }
+}
 
 /**
  * Where an element's start tag begins (its `<`), when the element was parsed by `parseXml` (or a document codec)
@@ -36,13 +117,14 @@ type Placed = XmlElement & { readonly [POSITION]?: TextPoint }
  * ```
  */
 export function elementPosition(element: XmlElement): TextPoint | undefined {
-  return (element as Placed)[POSITION]
+  return (element as Placed)[POSITION]?.place(element)
 }
 
 /**
  * Records the positions of elements whose start-tag offsets the parser collected (`starts[k]` for `elements[k]`,
- * in increasing order): one pass over the text up to the last of them. `base` is where `text` starts in the whole
- * document when it is a piece of it (the streaming readers'); a whole text's leading BOM is not a column.
+ * in increasing order), to be counted when asked for (see {@link elementPosition}). `base` is where `text` starts
+ * in the whole document when it is a piece of it (the streaming readers'); a whole text's leading BOM is not a
+ * column.
  */
 export function recordPositions(
   text: string,
@@ -50,20 +132,20 @@ export function recordPositions(
   starts: readonly number[],
   base?: TextPoint,
 ): void {
-  const counter = new LineCounter(text)
+  if (elements.length === 0) return
   // On the piece's first line, columns continue from `base`; a whole text's BOM is taken off them.
   const first = base === undefined ? (text.charCodeAt(0) === 0xfeff ? 0 : 1) : base.column
   const line0 = base === undefined ? 0 : base.line - 1
-  for (let k = 0; k < elements.length; k++) {
-    const offset = starts[k]!
-    counter.advanceTo(offset)
-    const column = counter.line === 1 ? offset + first : offset - counter.lineStart + 1
-    Object.defineProperty(elements[k]!, POSITION, { value: { line: counter.line + line0, column } })
-  }
+  // One descriptor for all: defining the property copies what it says.
+  const descriptor = { value: new Marks(text, elements, starts, first, line0) }
+  for (const element of elements) Object.defineProperty(element, POSITION, descriptor)
 }
 
 // Each element's element children grouped by local name, built the first time a lookup steps into it: k issues in a
 // document then cost one grouping per element visited and O(depth) each, not a pass over all siblings per issue.
+// An element with few children is searched in place instead: a bounded cost per step, and no map for the many
+// small elements a stream places one or two issues in (a grouping each was a fifth of a streamed validate's time).
+const FEW = 32
 const BY_NAME = new WeakMap<XmlElement, Map<string, XmlElement[]>>()
 
 function childrenNamed(element: XmlElement, localName: string): readonly XmlElement[] {
@@ -79,6 +161,16 @@ function childrenNamed(element: XmlElement, localName: string): readonly XmlElem
     BY_NAME.set(element, groups)
   }
   return groups.get(localName) ?? []
+}
+
+/** The `position`-th (1-based) element child of `element` whose local name is `name`. */
+function childNamed(element: XmlElement, name: string, position: number): XmlElement | undefined {
+  const children = element.children
+  if (children.length > FEW) return childrenNamed(element, name)[position - 1]
+  let seen = 0
+  for (const child of children)
+    if (child.type === 'element' && child.localName === name && ++seen === position) return child
+  return undefined
 }
 
 /**
@@ -119,7 +211,7 @@ export function elementBelow(element: XmlElement, steps: readonly PathStep[], fr
   for (let k = from; k < steps.length; k++) {
     const step = steps[k]!
     if (step.kind !== 'element') break
-    const next = childrenNamed(found, localName(step))[(step.position ?? 1) - 1]
+    const next = childNamed(found, localName(step), step.position ?? 1)
     if (next === undefined) break
     found = next
   }
