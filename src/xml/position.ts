@@ -36,6 +36,9 @@ export class LineCounter {
   /** Offset where that line starts. */
   lineStart = 0
   private i = 0
+  /** Offsets of the next LF and CR at or after `i` once looked for (below `i`: not looked for yet). */
+  private lf = -1
+  private cr = -1
 
   constructor(private readonly text: string) {}
 
@@ -43,19 +46,28 @@ export class LineCounter {
   advanceTo(offset: number): void {
     const text = this.text
     let i = this.i
-    for (; i < offset; i++) {
-      const c = text.charCodeAt(i)
-      if (c === 10) {
-        this.line++
-        this.lineStart = i + 1
-      } else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++
-        this.line++
-        this.lineStart = i + 1
+    // From one line break to the next by indexOf: lines are long next to the characters a loop would visit.
+    while (i < offset) {
+      if (this.lf < i) this.lf = nextAt(text, '\n', i)
+      if (this.cr < i) this.cr = nextAt(text, '\r', i)
+      const at = Math.min(this.lf, this.cr)
+      if (at >= offset) {
+        i = offset
+        break
       }
+      // CRLF is one line break; its LF is passed over with it.
+      i = at + (at === this.cr && text.charCodeAt(at + 1) === 10 ? 2 : 1)
+      this.line++
+      this.lineStart = i
     }
     this.i = i
   }
+}
+
+/** The offset of the next `c` from `from` on, or Infinity when there is none. */
+function nextAt(text: string, c: string, from: number): number {
+  const at = text.indexOf(c, from)
+  return at < 0 ? Number.POSITIVE_INFINITY : at
 }
 
 /**
