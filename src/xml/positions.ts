@@ -34,37 +34,35 @@ class OnObject {
   }
 }
 
-/** The place record of an element (see above). */
+/** The place record of an element (see above): its parse's record and its index there. */
 class Placed extends OnObject {
   readonly #marks: Marks
+  readonly #index: number
 
-  private constructor(element: XmlElement, marks: Marks) {
+  private constructor(element: XmlElement, marks: Marks, index: number) {
     super(element)
     this.#marks = marks
+    this.#index = index
   }
 
   /** Gives `element` its record, unless it has one already. */
-  static mark(element: XmlElement, marks: Marks): void {
-    if (!(#marks in element)) new Placed(element, marks)
+  static mark(element: XmlElement, marks: Marks, index: number): void {
+    if (!(#marks in element)) new Placed(element, marks, index)
   }
 
-  static marks(element: XmlElement): Marks | undefined {
-    return #marks in element ? (element as unknown as Placed).#marks : undefined
+  static place(element: XmlElement): TextPoint | undefined {
+    if (!(#marks in element)) return undefined
+    const placed = element as unknown as Placed
+    return placed.#marks.place(placed.#index)
   }
 }
 
 /**
- * The elements one parse read and the offsets of their start tags in its text, turned into lines and columns when
- * asked. Asked in document order (as issues are placed, entry after entry), a lookup costs a few steps forward and
- * the lines are counted once; asked out of order, the record finds elements by a map and places them all in one
- * pass, built once, so any order of lookups stays linear in the piece.
+ * The offsets of the start tags one parse read, turned into lines and columns when asked. Asked in document order
+ * (as issues are placed, entry after entry), the lines are counted in one pass forward; asked out of order, every
+ * place is counted in one pass and kept, so any order of lookups stays linear in the text.
  */
 class Marks {
-  /** Where the next lookup of an element starts, after the last one found. */
-  private cursor = 0
-  /** Steps spent finding elements by walking; past a bound, {@link index} is built. */
-  private walked = 0
-  private index: Map<XmlElement, number> | undefined
   private readonly counter: LineCounter
   /** Offset the counter has reached (lookups in order only move it forward). */
   private reached = 0
@@ -73,7 +71,6 @@ class Marks {
 
   constructor(
     private readonly text: string,
-    private readonly elements: readonly XmlElement[],
     private readonly starts: readonly number[],
     /** The column of the text's first character (on its first line) and the line before its first. */
     private readonly first: number,
@@ -82,9 +79,7 @@ class Marks {
     this.counter = new LineCounter(text)
   }
 
-  place(element: XmlElement): TextPoint | undefined {
-    const k = this.find(element)
-    if (k < 0) return undefined
+  place(k: number): TextPoint {
     const all = this.all
     if (all !== undefined) return { line: all.lines[k]!, column: all.columns[k]! }
     const offset = this.starts[k]!
@@ -103,7 +98,7 @@ class Marks {
   }
 
   private placeAll(): { lines: Float64Array; columns: Float64Array } {
-    const n = this.elements.length
+    const n = this.starts.length
     const all = { lines: new Float64Array(n), columns: new Float64Array(n) }
     const counter = new LineCounter(this.text)
     for (let k = 0; k < n; k++) {
@@ -114,21 +109,6 @@ class Marks {
     }
     this.all = all
     return all
-  }
-
-  /** The element's index, walking on from the last one found (around to the start), or by the map once built. */
-  private find(element: XmlElement): number {
-    if (this.index !== undefined) return this.index.get(element) ?? -1
-    const elements = this.elements
-    const n = elements.length
-    for (let step = 0, k = this.cursor; step < n; step++, k = k + 1 === n ? 0 : k + 1) {
-      if (elements[k] !== element) continue
-      this.walked += step
-      this.cursor = k + 1 === n ? 0 : k + 1
-      if (this.walked > 4 * n + 64) this.index = new Map(elements.map((e, i) => [e, i]))
-      return k
-    }
-    return -1
   }
 }
 
@@ -143,7 +123,7 @@ class Marks {
  * ```
  */
 export function elementPosition(element: XmlElement): TextPoint | undefined {
-  return Placed.marks(element)?.place(element)
+  return Placed.place(element)
 }
 
 /**
@@ -162,8 +142,8 @@ export function recordPositions(
   // On the piece's first line, columns continue from `base`; a whole text's BOM is taken off them.
   const first = base === undefined ? (text.charCodeAt(0) === 0xfeff ? 0 : 1) : base.column
   const line0 = base === undefined ? 0 : base.line - 1
-  const marks = new Marks(text, elements, starts, first, line0)
-  for (const element of elements) Placed.mark(element, marks)
+  const marks = new Marks(text, starts, first, line0)
+  for (let k = 0; k < elements.length; k++) Placed.mark(elements[k]!, marks, k)
 }
 
 // Each element's element children grouped by local name, built the first time a lookup steps into it: k issues in a
