@@ -35,39 +35,28 @@ export class LineCounter {
   line = 1
   /** Offset where that line starts. */
   lineStart = 0
-  private i = 0
-  /** Offsets of the next LF and CR at or after `i` once looked for (below `i`: not looked for yet). */
-  private lf = -1
-  private cr = -1
+  /** The offset reached. */
+  reached = 0
 
   constructor(private readonly text: string) {}
 
   /** Moves forward to `offset` (never back). */
   advanceTo(offset: number): void {
     const text = this.text
-    let i = this.i
-    // From one line break to the next by indexOf: lines are long next to the characters a loop would visit.
-    while (i < offset) {
-      if (this.lf < i) this.lf = nextAt(text, '\n', i)
-      if (this.cr < i) this.cr = nextAt(text, '\r', i)
-      const at = Math.min(this.lf, this.cr)
-      if (at >= offset) {
-        i = offset
-        break
+    let i = this.reached
+    for (; i < offset; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 10) {
+        this.line++
+        this.lineStart = i + 1
+      } else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++
+        this.line++
+        this.lineStart = i + 1
       }
-      // CRLF is one line break; its LF is passed over with it.
-      i = at + (at === this.cr && text.charCodeAt(at + 1) === 10 ? 2 : 1)
-      this.line++
-      this.lineStart = i
     }
-    this.i = i
+    this.reached = i
   }
-}
-
-/** The offset of the next `c` from `from` on, or Infinity when there is none. */
-function nextAt(text: string, c: string, from: number): number {
-  const at = text.indexOf(c, from)
-  return at < 0 ? Number.POSITIVE_INFINITY : at
 }
 
 /**

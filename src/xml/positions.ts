@@ -39,15 +39,11 @@ class Placed extends OnObject {
   readonly #marks: Marks
   readonly #index: number
 
-  private constructor(element: XmlElement, marks: Marks, index: number) {
+  /** Gives `element` its record (a parse reads each element once: it has none yet). */
+  constructor(element: XmlElement, marks: Marks, index: number) {
     super(element)
     this.#marks = marks
     this.#index = index
-  }
-
-  /** Gives `element` its record, unless it has one already. */
-  static mark(element: XmlElement, marks: Marks, index: number): void {
-    if (!(#marks in element)) new Placed(element, marks, index)
   }
 
   static place(element: XmlElement): TextPoint | undefined {
@@ -59,15 +55,13 @@ class Placed extends OnObject {
 
 /**
  * The offsets of the start tags one parse read, turned into lines and columns when asked. Asked in document order
- * (as issues are placed, entry after entry), the lines are counted in one pass forward; asked out of order, every
- * place is counted in one pass and kept, so any order of lookups stays linear in the text.
+ * (as issues are placed, entry after entry), the lines are counted in one pass forward; asked back in the text,
+ * every place is counted in one pass and kept, so any order of lookups stays linear in the text.
  */
 class Marks {
-  private readonly counter: LineCounter
-  /** Offset the counter has reached (lookups in order only move it forward). */
-  private reached = 0
-  /** Every element's line and column, once a lookup went back in the text. */
-  private all: { lines: Float64Array; columns: Float64Array } | undefined
+  private counter: LineCounter
+  /** Every element's place, once a lookup went back in the text. */
+  private all: TextPoint[] | undefined
 
   constructor(
     private readonly text: string,
@@ -80,35 +74,18 @@ class Marks {
   }
 
   place(k: number): TextPoint {
-    const all = this.all
-    if (all !== undefined) return { line: all.lines[k]!, column: all.columns[k]! }
-    const offset = this.starts[k]!
-    if (offset < this.reached) {
-      const placed = this.placeAll()
-      return { line: placed.lines[k]!, column: placed.columns[k]! }
-    }
-    this.counter.advanceTo(offset)
-    this.reached = offset
-    return this.point(this.counter, offset)
+    if (this.all !== undefined) return this.all[k]!
+    if (this.starts[k]! >= this.counter.reached) return this.next(this.starts[k]!)
+    this.counter = new LineCounter(this.text)
+    this.all = this.starts.map((offset) => this.next(offset))
+    return this.all[k]!
   }
 
-  private point(counter: LineCounter, offset: number): TextPoint {
+  private next(offset: number): TextPoint {
+    const counter = this.counter
+    counter.advanceTo(offset)
     const column = counter.line === 1 ? offset + this.first : offset - counter.lineStart + 1
     return { line: counter.line + this.line0, column }
-  }
-
-  private placeAll(): { lines: Float64Array; columns: Float64Array } {
-    const n = this.starts.length
-    const all = { lines: new Float64Array(n), columns: new Float64Array(n) }
-    const counter = new LineCounter(this.text)
-    for (let k = 0; k < n; k++) {
-      counter.advanceTo(this.starts[k]!)
-      const at = this.point(counter, this.starts[k]!)
-      all.lines[k] = at.line
-      all.columns[k] = at.column
-    }
-    this.all = all
-    return all
   }
 }
 
@@ -143,7 +120,7 @@ export function recordPositions(
   const first = base === undefined ? (text.charCodeAt(0) === 0xfeff ? 0 : 1) : base.column
   const line0 = base === undefined ? 0 : base.line - 1
   const marks = new Marks(text, starts, first, line0)
-  for (let k = 0; k < elements.length; k++) Placed.mark(elements[k]!, marks, k)
+  for (let k = 0; k < elements.length; k++) new Placed(elements[k]!, marks, k)
 }
 
 // Each element's element children grouped by local name, built the first time a lookup steps into it: k issues in a
