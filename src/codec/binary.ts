@@ -30,11 +30,9 @@ export function base64Problem(s: string): string | undefined {
   for (let i = 0; i < end; i++) {
     if (sextet(s, i) < 0) return `character ${JSON.stringify(s[i])} at offset ${i} is not in the base64 alphabet`
   }
-  if (pad > 0) {
-    const last = sextet(s, end - 1)
-    if ((pad === 2 && (last & 0x0f) !== 0) || (pad === 1 && (last & 0x03) !== 0)) {
-      return 'non-zero padding bits (not the canonical encoding)'
-    }
+  // Before `==` the last character carries 4 unused low bits, before `=` 2; they must be zero.
+  if (pad > 0 && (sextet(s, end - 1) & (pad === 2 ? 0x0f : 0x03)) !== 0) {
+    return 'non-zero padding bits (not the canonical encoding)'
   }
   return undefined
 }

@@ -6,7 +6,7 @@ import type { XmlElement, XmlNode } from '../xml/types'
 import { insertEntry, xmlStep } from './context'
 import { type Names, NameTable, nameList, showName, type XName } from './names'
 import type { ElementDescription } from './schema/describe'
-import { describedOf, withDescription } from './schema/kit'
+import { describedOf, textCodecOf, withDescription, withTextCodec, withWrittenName } from './schema/kit'
 
 /**
  * An element codec: decodes an element (its name is the caller's business, see {@link element}) and encodes
@@ -88,7 +88,7 @@ export function describeElement(el: XmlElement): string {
  * ```
  */
 export function text<A>(codec: t.Type<A, string, any>, name = `text(${codec.name})`): ElementCodec<A> {
-  return new t.Type<A, XmlElement, XmlElement>(
+  const leaf = new t.Type<A, XmlElement, XmlElement>(
     name,
     codec.is,
     (el, c) => {
@@ -108,6 +108,8 @@ export function text<A>(codec: t.Type<A, string, any>, name = `text(${codec.name
       return { type: 'element', namespace: null, localName: '', prefix: null, attributes: [], children }
     },
   )
+  // The text's codec stays known, so an arbitrary can be derived for this child (`arbitraryOf`).
+  return withTextCodec(leaf, codec)
 }
 
 /**
@@ -167,7 +169,13 @@ export function element<A>(names: Names, content: ElementCodec<A>, name?: string
     },
     (a) => rename(content.encode(a), first),
   )
-  // A described content (`record()`) gives a described element: the same description, named.
+  // A described content (`record()`) gives a described element: the same description, named (the written name, its
+  // prefix included, recorded beside it for the arbitraries); a text content's codec stays known.
   const d = describedOf<ElementDescription<A>>(content)
-  return d === undefined ? codec : withDescription(codec, { ...d, namespace: first.namespace, name: first.localName })
+  if (d !== undefined) {
+    const named = withWrittenName({ ...d, namespace: first.namespace, name: first.localName }, first)
+    return withDescription(codec, named)
+  }
+  const inner = textCodecOf(content)
+  return inner === undefined ? codec : withTextCodec(codec, inner)
 }

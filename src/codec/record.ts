@@ -8,7 +8,7 @@ import type { Field, RecordOf } from './fields'
 import type { ElementCodec } from './named'
 import { type Child, type ElementDescription, guardOf } from './schema/describe'
 import { type AttributeChild, type TextChild, type UnknownContent, withDescription } from './schema/kit'
-import { kitContentReader, kitWriter } from './schema/kit-xml'
+import { kitContentReader, kitContentWriter } from './schema/kit-xml'
 import { isElement } from './schema/tree'
 
 /**
@@ -101,7 +101,7 @@ export function contentCodec<A>(name: string, d: ElementDescription<A>): Element
     name,
     guardOf(d),
     (el, c) => (isElement(el) ? read(el, c) : t.failure(el, c, `expected an element, found ${typeof el}`)),
-    kitWriter(d),
+    kitContentWriter(d),
   )
   return withDescription(codec, d)
 }

@@ -5,7 +5,7 @@ import { uuidKey } from './target-states'
 // Hashes per partition the check aims at: a partition's table (two slots per hash, 4 bytes each) then stays in the
 // first-level cache, where one table for a whole million-entry page (8 MB) misses the cache on nearly every probe.
 const PART = 2048
-const TAIL = 12
+const TAIL = 8
 
 /**
  * The hashes of a page's uuids, added in entry order; `repeats` then says whether two entries share a uuid.
@@ -111,27 +111,54 @@ function collidingHashes(hashes: Uint32Array): Set<number> | undefined {
   return colliding
 }
 
-// FNV-1a of the last code units of the lower-cased uuid (uuidKey), each ASCII one with bit 5 set. Equal uuids
-// (case aside, §4.7) must hash alike, which any fixed part guarantees, and the end is the random part of a UUID.
-// Setting bit 5 maps each ASCII capital to its small letter (and a few signs onto others, which only adds chance
-// collisions), so an ASCII tail is hashed as it stands: it is the tail of the lower-cased text, as lower-casing
-// ASCII keeps lengths. Any other tail goes through toLowerCase.
+// A hash of the last TAIL code units of the lower-cased uuid (uuidKey). Equal uuids (case aside, §4.7) must hash
+// alike, which any function of that tail guarantees, and the end is the random part of a UUID (8 hex digits: 32
+// bits). When the tail is ASCII (the common case) it is hashed as it stands, each unit with bit 5 set: that maps
+// each capital to its small letter (and a few signs onto others, which only adds chance collisions), and it is the
+// tail of the lower-cased text, as lower-casing ASCII keeps lengths. The eight units are packed into two words and
+// mixed by two multiplications, rather than one multiplication per unit. Any other tail goes through toLowerCase.
 function tailHash(uuid: string): number {
-  let h = 0x811c9dc5
-  let all = 0
-  for (let i = Math.max(0, uuid.length - TAIL); i < uuid.length; i++) {
-    const c = uuid.charCodeAt(i)
-    all |= c
-    h = Math.imul(h ^ (c | 32), 0x01000193)
-  }
-  return all < 128 ? h : lowerTailHash(uuidKey(uuid))
+  const n = uuid.length
+  if (n < TAIL) return lowerTailHash(uuidKey(uuid))
+  const c0 = uuid.charCodeAt(n - 8)
+  const c1 = uuid.charCodeAt(n - 7)
+  const c2 = uuid.charCodeAt(n - 6)
+  const c3 = uuid.charCodeAt(n - 5)
+  const c4 = uuid.charCodeAt(n - 4)
+  const c5 = uuid.charCodeAt(n - 3)
+  const c6 = uuid.charCodeAt(n - 2)
+  const c7 = uuid.charCodeAt(n - 1)
+  if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) > 127) return lowerTailHash(uuidKey(uuid))
+  return mix(c0 | (c1 << 8) | (c2 << 16) | (c3 << 24), c4 | (c5 << 8) | (c6 << 16) | (c7 << 24))
 }
 
+// The hash of a lower-cased uuid's tail: `mix` of the packed units when the tail is ASCII (as tailHash computes
+// it), else FNV-1a of the units (ASCII ones with bit 5 set). Either way a function of the tail alone.
 function lowerTailHash(lower: string): number {
+  const n = lower.length
+  let ascii = n >= TAIL
+  for (let i = Math.max(0, n - TAIL); i < n && ascii; i++) ascii = lower.charCodeAt(i) < 128
+  if (ascii) {
+    let a = 0
+    let b = 0
+    for (let i = 0; i < 4; i++) {
+      a |= lower.charCodeAt(n - 8 + i) << (8 * i)
+      b |= lower.charCodeAt(n - 4 + i) << (8 * i)
+    }
+    return mix(a, b)
+  }
   let h = 0x811c9dc5
-  for (let i = Math.max(0, lower.length - TAIL); i < lower.length; i++) {
+  for (let i = Math.max(0, n - TAIL); i < n; i++) {
     const c = lower.charCodeAt(i)
     h = Math.imul(h ^ (c < 128 ? c | 32 : c), 0x01000193)
   }
   return h
+}
+
+// Two words of four ASCII units each (bit 5 set on every unit here) mixed into 32 bits, top and low bits alike
+// (the partitions take the top bits, the tables the low ones).
+function mix(a: number, b: number): number {
+  let h = Math.imul(a | 0x20202020, 0x9e3779b1)
+  h = Math.imul(h ^ (h >>> 15) ^ (b | 0x20202020), 0x85ebca6b)
+  return (h ^ (h >>> 13)) >>> 0
 }

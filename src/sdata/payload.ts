@@ -2,12 +2,12 @@
 // SData attributes lifted into fields, read leniently (docs/decisions.md#s2 and #s3) and written in the spec's form.
 import type * as t from 'io-ts'
 import { readBooleanLexical, XsBoolean } from '../codec/boolean'
-import { BooleanValue } from '../codec/values'
+import { BooleanValue, isValueProblem } from '../codec/values'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { PayloadForms, PayloadResource } from './model'
 import { SDATA_NS } from './namespaces'
-import { at, attrAt, type Path, type Problems, readBoolean } from './read'
-import { type LiftedAttribute, RESOURCE_ATTRIBUTES, spellingOf, writtenName } from './resource-attributes'
+import { at, attrAt, type Path, type Problems } from './read'
+import { chosenSpellings, RESOURCE_ATTRIBUTES, spellingOf, writtenName } from './resource-attributes'
 import { isDeclaration, nsAttr, selfContained } from './tree'
 
 /**
@@ -56,26 +56,21 @@ export interface ResourceAttributes {
  * ```
  */
 export function resourceAttributes(el: XmlElement): ResourceAttributes {
-  const spec = new Map<LiftedAttribute, string>()
-  const variant = new Map<LiftedAttribute, string>()
   const out: ResourceAttributes = {}
   for (const a of el.attributes) {
     if (a.namespace === SDATA_NS && a.localName === 'deleteMissing') {
       out.deleteMissing = readBooleanLexical(a.value)
       if (out.deleteMissing === undefined) delete out.deleteMissing
-      continue
     }
-    const s = spellingOf(a.namespace, a.localName)
-    if (s !== undefined) (s.variant === undefined ? spec : variant).set(s.lifted, a.value)
   }
-  for (const l of RESOURCE_ATTRIBUTES) {
-    const text = spec.get(l) ?? variant.get(l)
-    if (text === undefined) continue
-    if (l.type === BooleanValue) {
-      const b = readBooleanLexical(text)
-      if (b !== undefined) (out as Record<string, unknown>)[l.key] = b
-    } else (out as Record<string, unknown>)[l.key] = text
-  }
+  const chosen = chosenSpellings(el)
+  RESOURCE_ATTRIBUTES.forEach((l, i) => {
+    const a = chosen[i]
+    if (a === undefined) return
+    // Read leniently: a value its type cannot read is left out.
+    const v = l.type.read(a.value)
+    if (!isValueProblem(v)) (out as Record<string, unknown>)[l.key] = v
+  })
   return out
 }
 
@@ -91,12 +86,7 @@ export function readResource<V>(
   codec: PayloadCodec<V> | undefined,
 ): PayloadResource<V> | 'keep' | 'error' {
   const payloadUuid = lifted.uuid
-  // A variant spelling is read only when the spec's is absent.
-  const specPresent = new Set<LiftedAttribute>()
-  for (const a of el.attributes) {
-    const s = spellingOf(a.namespace, a.localName)
-    if (s !== undefined && s.variant === undefined) specPresent.add(s.lifted)
-  }
+  const chosen = chosenSpellings(el)
   let rest: XmlAttribute[] = []
   const r: PayloadResource<V> = { isDeleted: false, element: el }
   const fields = r as unknown as Record<string, unknown>
@@ -104,27 +94,23 @@ export function readResource<V>(
   const recorded = forms as Record<string, string>
   let ok = true
   for (const a of el.attributes) {
-    const s = spellingOf(a.namespace, a.localName)
-    if (s !== undefined && (s.variant === undefined || !specPresent.has(s.lifted))) {
-      const { lifted: l, variant } = s
-      if (l.type === BooleanValue) {
-        const b = readBoolean(a.value, attrAt(path, a), problems)
-        if (b === undefined) ok = false
-        else {
-          fields[l.key] = b
-          // Remember a variant spelling so that encoding writes back what was read (the default: `true`, or nothing).
-          if (variant !== undefined) recorded[variant.form] = variant.value
-          if (!b || a.value !== 'true') recorded[l.key] = a.value
-        }
-        continue
-      }
-      if (fields[l.key] === undefined) {
-        fields[l.key] = a.value
-        if (variant !== undefined) recorded[variant.form] = variant.value
-        continue
-      }
+    const s = spellingOf(a)
+    if (s === undefined || chosen[s.index] !== a) {
+      rest.push(a)
+      continue
     }
-    rest.push(a)
+    const { lifted: l, variant } = s
+    const v = l.type.read(a.value)
+    if (isValueProblem(v)) {
+      problems.add(attrAt(path, a), a.value, v.problem)
+      ok = false
+      continue
+    }
+    fields[l.key] = v
+    // Remember a variant spelling so that encoding writes back what was read, and a boolean's lexical form other
+    // than the default (`true`, or nothing).
+    if (variant !== undefined) recorded[variant.form] = variant.value
+    if (l.type === BooleanValue && (!v || a.value !== 'true')) recorded[l.key] = a.value
   }
   if (!ok) return 'error'
   if (rest.length !== el.attributes.length) rest = withoutUnusedSdataDeclarations(el, rest)

@@ -2,7 +2,9 @@
 // the fields they are lifted into, their JSON members, and the real-world variant spellings read and written back.
 // The resource's reader and writer (./payload.ts), its JSON members (./json/resource.ts), the SData attributes of
 // nested elements (`resourceAttributes`, native JSON properties) and the arbitraries are derived from it.
+import { type ElementDescription, type LeafChild, leafChild } from '../codec/schema/describe'
 import { BooleanValue, TextValue, type ValueType } from '../codec/values'
+import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { PayloadForms, PayloadResource } from './model'
 import { SDATA_NS, SYNC_NS } from './namespaces'
 
@@ -80,28 +82,58 @@ export const RESOURCE_ATTRIBUTES: readonly LiftedAttribute[] = [
 /** Where an attribute of the resource element sits in {@link RESOURCE_ATTRIBUTES}: the lifted one, and its variant. */
 export interface AttributeSpelling {
   readonly lifted: LiftedAttribute
+  /** The lifted attribute's index in {@link RESOURCE_ATTRIBUTES}. */
+  readonly index: number
   readonly variant?: AttributeVariant
 }
 
 const sdataSpellings = new Map<string, AttributeSpelling>()
 const syncSpellings = new Map<string, AttributeSpelling>()
-for (const l of RESOURCE_ATTRIBUTES) {
-  sdataSpellings.set(l.key, { lifted: l })
+RESOURCE_ATTRIBUTES.forEach((l, index) => {
+  sdataSpellings.set(l.key, { lifted: l, index })
   for (const v of l.variants) {
-    ;(v.namespace === SYNC_NS ? syncSpellings : sdataSpellings).set(v.name, { lifted: l, variant: v })
+    ;(v.namespace === SYNC_NS ? syncSpellings : sdataSpellings).set(v.name, { lifted: l, index, variant: v })
   }
-}
+})
 
 /**
- * The lifted attribute an attribute spells, if any.
+ * The lifted attribute an attribute of the resource element spells, if any.
  *
  * @example
  * ```ts
- * spellingOf(SDATA_NS, 'uri') // { lifted: url, variant: uri }
+ * spellingOf(uriAttribute) // { lifted: url, index: 3, variant: uri }
  * ```
  */
-export function spellingOf(namespace: string | null, name: string): AttributeSpelling | undefined {
-  return namespace === SDATA_NS ? sdataSpellings.get(name) : namespace === SYNC_NS ? syncSpellings.get(name) : undefined
+export const spellingOf = (a: XmlAttribute): AttributeSpelling | undefined =>
+  a.namespace === SDATA_NS
+    ? sdataSpellings.get(a.localName)
+    : a.namespace === SYNC_NS
+      ? syncSpellings.get(a.localName)
+      : undefined
+
+const NONE: readonly (XmlAttribute | undefined)[] = []
+
+/**
+ * The attributes of an element the lifted attributes are read from, by their index in {@link RESOURCE_ATTRIBUTES}:
+ * the spec's spelling, else a variant (read only when the spec's is absent); the first of each. The element's other
+ * attributes stay its own.
+ *
+ * @example
+ * ```ts
+ * chosenSpellings(el)[3]?.localName // 'uri' for <account sdata:uri="…"/>
+ * ```
+ */
+export function chosenSpellings(el: XmlElement): readonly (XmlAttribute | undefined)[] {
+  let chosen: (XmlAttribute | undefined)[] | undefined
+  for (const attribute of el.attributes) {
+    const s = spellingOf(attribute)
+    if (s === undefined) continue
+    chosen ??= new Array<XmlAttribute | undefined>(RESOURCE_ATTRIBUTES.length).fill(undefined)
+    const before = chosen[s.index]
+    if (before === undefined || (s.variant === undefined && spellingOf(before)!.variant !== undefined))
+      chosen[s.index] = attribute
+  }
+  return chosen ?? NONE
 }
 
 /**
@@ -122,3 +154,39 @@ export const TEXT_ATTRIBUTES: readonly LiftedAttribute[] = RESOURCE_ATTRIBUTES.f
 
 /** A resource's lifted fields as a record (for generic reading and writing). */
 export type LiftedFields = Pick<PayloadResource, LiftedAttribute['key']>
+
+/**
+ * The lifted fields as the leaves of an element description, derived from {@link RESOURCE_ATTRIBUTES}: each its JSON
+ * member (`$uuid` …), text optional, a boolean `{ default: false }`. The JSON compiler reads and writes the lifted
+ * members of an entry's JSON form through it (its element name is the resource's, which it never reads).
+ *
+ * @example
+ * ```ts
+ * compileJsonReader(LIFTED_FIELDS)(errs, { $uuid: 'u' }, ctx) // { uuid: 'u', isDeleted: false }
+ * ```
+ */
+export const LIFTED_FIELDS: ElementDescription<LiftedFields> = {
+  namespace: SDATA_NS,
+  name: 'resource',
+  children: RESOURCE_ATTRIBUTES.map((l) =>
+    leafChild(l.key, l.type, l.type === BooleanValue ? { default: false } : 'optional', { json: l.json }),
+  ),
+  leaves: 'strict',
+  extensions: 'optional',
+  attributes: false,
+  json: { what: 'a payload resource', plainAliases: false, keepUnknown: false },
+  guard: [],
+}
+
+/**
+ * The lifted fields left out of the JSON form when they hold their default (`$isDeleted: false`), as they are left off
+ * the resource element.
+ *
+ * @example
+ * ```ts
+ * LEFT_OUT_AT_DEFAULT.map((c) => c.json) // ['$isDeleted']
+ * ```
+ */
+export const LEFT_OUT_AT_DEFAULT: readonly LeafChild[] = LIFTED_FIELDS.children.filter(
+  (c): c is LeafChild => c.kind === 'leaf' && typeof c.occurs === 'object',
+)

@@ -14,10 +14,24 @@ import { elementName, Issues, rootAt } from './validate-issues'
 
 const FEED = rootAt('feed')
 const statePath = (position: number): StepPath => FEED.element('entry', position).element('sync:syncState')
-// What a check against a digest that comes last points at in an entry's state: its endpoint and its tick.
-const STATE_FIELDS = ['endpoint', 'tick'].map((name) => statePath(1).element(name).steps())
+// What a check against a digest that comes last points at in an entry's state: its endpoint and its tick, as
+// element steps below the state (the issue's last step names the one it concerns).
+const STATE_FIELD_NAMES = ['endpoint', 'tick']
+const STATE_FIELDS = STATE_FIELD_NAMES.map((name) => statePath(1).element(name).steps())
 /** Numbers kept per state for a digest that comes last: endpoint number, tick, position, then line and column of each field. */
 const STRIDE = 3 + 2 * STATE_FIELDS.length
+
+/**
+ * Which field of an entry's state (an index into {@link STATE_FIELD_NAMES}) an issue found against the digest
+ * concerns, read from its structured location: its last step, an element below `sync:syncState`; -1 for none.
+ */
+function stateField(issue: Issue): number {
+  const steps = issue.steps
+  const last = steps[steps.length - 1]
+  const state = steps[steps.length - 2]
+  if (last?.kind !== 'element' || state?.kind !== 'element' || state.name !== 'sync:syncState') return -1
+  return STATE_FIELD_NAMES.indexOf(last.name)
+}
 
 /**
  * A uuid as a short fresh string (two hex digits to a character): the key repeated uuids are found by. A uuid as
@@ -118,8 +132,8 @@ export class FeedEntryRules {
         against.add(this.digestIssues, { at: statePath(position), state })
         for (let n = before; n < found.length; n++) {
           const issue = found[n]!
-          const field = issue.path.endsWith('/tick') ? 1 : 0
-          if (later[at + 3 + 2 * field]! > 0) {
+          const field = stateField(issue)
+          if (field >= 0 && later[at + 3 + 2 * field]! > 0) {
             issue.line = later[at + 3 + 2 * field]!
             issue.column = later[at + 4 + 2 * field]!
           }

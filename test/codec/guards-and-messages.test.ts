@@ -166,6 +166,10 @@ describe('codec boundaries: base64 and hex ordering', () => {
   it('base64: canonical padding bits, characters past ASCII, several groups', () => {
     expect(base64Reason('AB==')).toBe('non-zero padding bits (not the canonical encoding)')
     expect(base64Reason('AA==')).toBeUndefined()
+    // Before `==` all four low bits are unused, not only the two that are unused before `=`.
+    expect(base64Reason('AE==')).toBe('non-zero padding bits (not the canonical encoding)')
+    expect(base64Reason('AI==')).toBe('non-zero padding bits (not the canonical encoding)')
+    expect(base64Reason('AQ==')).toBeUndefined()
     expect(base64Reason('AAB=')).toBe('non-zero padding bits (not the canonical encoding)')
     expect(base64Reason('AAC=')).toBe('non-zero padding bits (not the canonical encoding)')
     expect(base64Reason('AAE=')).toBeUndefined()

@@ -169,3 +169,27 @@ describe('processFeed on a large page (the repeat check spread over many partiti
     expect(whole.right.decisions[N - 5]!.decision).not.toEqual(decideAlone(store))
   })
 })
+
+describe('processFeed: a repeat whose tail is spelled with a non-ASCII letter that lower-cases to ASCII', () => {
+  // U+212A KELVIN SIGN lower-cases to "k": the two uuids are one resource (§4.7), though only one tail is ASCII.
+  it.each([
+    ['ascii first', 'c4411795-9943-4cf4-8705-00000000000k', 'c4411795-9943-4cf4-8705-00000000000\u212A'],
+    ['kelvin first', 'c4411795-9943-4cf4-8705-0000000\u212A0000', 'C4411795-9943-4CF4-8705-0000000K0000'],
+  ])('%s: the second entry sees the state the first left', (_, first, second) => {
+    const stamp = '2025-06-01T12:00:00Z' as SyncState['stamp']
+    const endpoint = ENDPOINTS[0]!
+    const r = processFeed({
+      targetDigest: { entries: [] },
+      feed: {
+        entries: [
+          { syncState: { endpoint, tick: 1, stamp }, payload: { uuid: first } },
+          { syncState: { endpoint, tick: 2, stamp }, payload: { uuid: second } },
+        ],
+      },
+      lookup: () => undefined,
+      lastPage: false,
+    })
+    if (r._tag === 'Left') throw new Error('catch-up pages are never refused')
+    expect(r.right.decisions.map((d) => d.decision.reason)).toEqual(['new-resource', 'same-endpoint-newer'])
+  })
+})

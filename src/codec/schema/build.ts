@@ -9,21 +9,10 @@ import { type Child, type ElementDescription, guardOf, type JsonForm } from './d
 import { type Dialect, dialect } from './dialect'
 import { compileJsonReader, compileJsonWriter, type JsonReader } from './json'
 import { kitJsonChildren } from './kit-json'
-import { kitContentReader, kitWriter } from './kit-xml'
+import { KIT_XML } from './kit-xml'
 import { at, Problems } from './path'
 import { isElement } from './tree'
-import { compileReader, compileWriter, type XmlReader } from './xml'
-
-/** The engine's reader form of a kit content reader (its io-ts errors recorded as they are). */
-function kitElementReader<A>(d: ElementDescription<A>): XmlReader<A> {
-  const read = kitContentReader<A>(d)
-  return (el, path, problems) => {
-    const r = read(el, problems.context(path))
-    if (r._tag === 'Right') return r.right
-    problems.addAll(r.left)
-    return undefined
-  }
-}
+import { compileReader, compileWriter } from './xml'
 
 /**
  * What {@link describeElement} needs: the name and children, and whatever departs from the defaults.
@@ -119,10 +108,8 @@ export function describedElement<A>(
   d: ElementDescription<A>,
   written: Dialect = PLAIN,
 ): t.Type<A, XmlElement, XmlElement> {
-  const kit = d.unknown !== undefined
-  const read = kit ? kitElementReader(d) : compileReader(d, written)
-  const prefix = d.namespace === null ? null : (written.prefixes.get(d.namespace) ?? null)
-  const write = kit ? kitWriter<A>(d, prefix) : compileWriter(d, written)
+  const read = compileReader(d, written, KIT_XML)
+  const write = compileWriter(d, written, KIT_XML)
   const spaces = [d.namespace, ...(d.namespaces ?? [])]
   const wanted = `<${d.name}>${d.namespace === null ? ' in no namespace' : ` in namespace ${d.namespace}`}`
   return new t.Type<A, XmlElement, XmlElement>(

@@ -225,10 +225,11 @@ export function childName(c: Child): string {
 }
 
 /**
- * The children of a description the engine's XML reader and writer compile, and its JSON compiler when given no kit
- * members: all but codec children, which only kit content (`record()`) holds. Kit content is read and written in XML
- * by `kit-xml.ts` (`describedElement` picks it) and in JSON by the one JSON compiler with the members `kit-json.ts`
- * gives it (`describedJson` passes them in). A description mixing the two is a programming error, refused.
+ * The children of a description the engine's XML reader and writer compile when not given the kit's hooks, and its
+ * JSON compiler when not given the kit's members: all but codec children, which only kit content (`record()`) holds. Kit content is read and written by the
+ * same compilers, in XML with the hooks `kit-xml.ts` gives (`describedElement` and `record()` pass them in) and in JSON
+ * with the members `kit-json.ts` gives (`describedJson` passes them in). A description mixing the two is a programming
+ * error, refused.
  *
  * @example
  * ```ts

@@ -1,13 +1,19 @@
-// The XML reader and writer of a description's kit content (docs/schema.md), compiled once per description: one
-// pass over the children with expanded-name tables, known children read by their io-ts codecs in the description's
-// order, attributes and text read by their value types, unknown children kept where they stood.
+// What a description's kit content adds to the one XML compiler (schema/xml.ts, docs/schema.md): its codec children
+// matched by expanded name, its members read in field order after the compiler's pass over the children (attributes
+// and text by their value types, codec children by their io-ts codecs, errors in io-ts contexts), unknown children
+// kept as read with where they stood, and the writer's parts that put each back after the sibling it followed. Only
+// the codec kit imports it, so the protocols' bundles carry none of it.
 import * as t from 'io-ts'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { insertEntry, type XmlStep } from '../context'
 import { rename } from '../named'
 import { NameTable, showName, type XName } from '../names'
 import { type CodecValueType, isValueProblem, type ValueProblem, type ValueType } from '../values'
-import type { AttributeChild, CodecChild, TextChild, UnknownContent } from './kit'
+import type { ElementDescription } from './describe'
+import { type Dialect, dialect } from './dialect'
+import type { CodecChild, KitReading, KitWriting, KitXml, UnknownContent } from './kit'
+import { Problems } from './path'
+import { compileReader, compileWriter, type Slot, type WritePart } from './xml'
 
 function codecOf(type: ValueType<unknown>): t.Type<unknown, string, string> | undefined {
   return (type as Partial<CodecValueType<unknown>>).codec
@@ -33,14 +39,6 @@ function missing(c: t.Context, names: readonly XName[], step: XmlStep, what: str
     context: [...c, { key: n.localName, type: step, actual: undefined }],
     message: `expected ${what} ${showName(n)}, found none`,
   }
-}
-
-/** The parts of a description its kit content is read and written from. */
-interface KitContent {
-  readonly children: readonly { readonly kind: string }[]
-  readonly attributeChildren?: readonly AttributeChild[]
-  readonly text?: TextChild
-  readonly unknown?: UnknownContent
 }
 
 /** What {@link readString} returns for a string it could not read (its errors recorded). */
@@ -71,18 +69,19 @@ function readString(
   return FAILED
 }
 
+/** The codec children of kit content (it holds no other kind). */
+function codecChildren(d: ElementDescription<unknown>): readonly CodecChild[] {
+  for (const k of d.children) if (k.kind !== 'codec') throw new Error(`kit content cannot hold a ${k.kind} child`)
+  return d.children as readonly CodecChild[]
+}
+
 /**
- * The reader of a description with kit content (`unknown` set), compiled once: one pass over the children with a
- * name table, known children read by their codecs in the description's order, then attributes and text.
- *
- * @example
- * ```ts
- * kitReader(d)(el, context) // right(value) or the errors
- * ```
+ * What kit content adds to the compiled reader: codec children matched by any of their expanded names, and `finish`,
+ * which reads the members in the order the fields were declared (so errors come in that order), the attributes and
+ * the text by their value types, the codec children by their codecs, errors in io-ts contexts below the element's.
  */
-export function kitReader<A>(d: KitContent): (el: XmlElement, c: t.Context) => t.Validation<A> {
-  const kids = d.children as readonly CodecChild[]
-  for (const k of kids) if (k.kind !== 'codec') throw new Error(`kit content cannot hold a ${k.kind} child`)
+function kitReading(d: ElementDescription<unknown>): KitReading {
+  const kids = codecChildren(d)
   const childTable = new NameTable<number>()
   kids.forEach((k, i) => {
     for (const n of k.names) childTable.set(n, i)
@@ -98,38 +97,7 @@ export function kitReader<A>(d: KitContent): (el: XmlElement, c: t.Context) => t
   const text = d.text
   const readAttributes = attrs.length > 0 || restAttributes !== 'drop'
   const plan = planOf(d)
-  return (el, c) => {
-    const found: Array<XmlElement | XmlElement[] | undefined> = new Array(kids.length)
-    let others: XmlElement[] | undefined
-    let otherAnchors: Array<string | null> | undefined
-    let lastKnown: string | null = null
-    let textParts: string | undefined
-    for (const node of el.children) {
-      if (node.type !== 'element') {
-        if (text !== undefined) textParts = textParts === undefined ? node.value : textParts + node.value
-        continue
-      }
-      const i = childTable.get(node.namespace, node.localName)
-      if (i !== undefined) {
-        const current = found[i]
-        if (current === undefined) {
-          found[i] = kids[i]!.occurs === 'repeated' ? [node] : node
-          lastKnown = anchorsOf[i]!
-          continue
-        }
-        if (Array.isArray(current)) {
-          current.push(node)
-          lastKnown = anchorsOf[i]!
-          continue
-        }
-      }
-      if (rest !== 'drop') {
-        others ??= []
-        otherAnchors ??= []
-        others.push(node)
-        otherAnchors.push(lastKnown)
-      }
-    }
+  const finish: KitReading['finish'] = (el, found, others, after, textParts, path, problems) => {
     let values: Array<XmlAttribute | undefined> | undefined
     let kept: XmlAttribute[] | undefined
     if (readAttributes) {
@@ -143,9 +111,10 @@ export function kitReader<A>(d: KitContent): (el: XmlElement, c: t.Context) => t
         }
       }
     }
-    // Members read, and errors reported, in the order the fields were declared.
+    const c = problems.context(path)
+    const errors = problems.errors
+    const before = errors.length
     const out: Record<string, unknown> = {}
-    const errors: t.ValidationError[] = []
     for (const step of plan) {
       const i = step.index
       if (step.part === ATTRIBUTE) {
@@ -158,7 +127,7 @@ export function kitReader<A>(d: KitContent): (el: XmlElement, c: t.Context) => t
         else if (f.occurs !== 'optional') out[f.key] = f.occurs.default
       } else if (step.part === CHILD) {
         const k = kids[i]!
-        const f = found[i]
+        const f = found[i] as XmlElement | XmlElement[] | undefined
         if (f === undefined) {
           if (k.occurs === 'required') errors.push(missing(c, k.names, k.step, 'element'))
           else if (k.occurs === 'repeated') out[k.key] = []
@@ -173,9 +142,37 @@ export function kitReader<A>(d: KitContent): (el: XmlElement, c: t.Context) => t
         const r = readString(text!.type, textParts ?? '', c, undefined, errors)
         if (r !== FAILED) out[text!.key] = r
       } else if (step.part === KEPT_ATTRIBUTES) out[(restAttributes as { key: string }).key] = kept ?? []
-      else if (rest !== 'drop') out[rest.key] = keptChildren(rest, others, otherAnchors, c, errors)
+      else if (rest !== 'drop') {
+        out[rest.key] = keptChildren(
+          rest,
+          others,
+          after?.map((i) => (i < 0 ? null : anchorsOf[i]!)),
+          c,
+          errors,
+        )
+      }
     }
-    return errors.length === 0 ? t.success(out as A) : t.failures(errors)
+    return errors.length === before ? out : undefined
+  }
+  const slots = kids.map(
+    (k, index): Slot => ({
+      index,
+      bit: 0,
+      leaf: undefined,
+      read: undefined,
+      repeated: k.occurs === 'repeated',
+      collect: true,
+    }),
+  )
+  return {
+    lookup: (namespace, localName) => {
+      const i = childTable.get(namespace, localName)
+      return i === undefined ? undefined : slots[i]
+    },
+    size: kids.length,
+    text: text !== undefined,
+    keeps: rest !== 'drop',
+    finish,
   }
 }
 
@@ -186,7 +183,7 @@ const KEPT_ATTRIBUTES = 3
 const KEPT_CHILDREN = 4
 
 /** The parts of kit content in the order its members are read: `order` when given, else attributes first. */
-function planOf(d: KitContent): Array<{ part: number; index: number }> {
+function planOf(d: ElementDescription<unknown>): Array<{ part: number; index: number }> {
   const parts = new Map<string, { part: number; index: number }>()
   const attrs = d.attributeChildren ?? []
   for (let index = 0; index < attrs.length; index++) parts.set(attrs[index]!.key, { part: ATTRIBUTE, index })
@@ -226,7 +223,7 @@ function decodeAll(
 function keptChildren(
   rest: Exclude<UnknownContent['children'], 'drop'>,
   others: XmlElement[] | undefined,
-  otherAnchors: Array<string | null> | undefined,
+  otherAnchors: ReadonlyArray<string | null> | undefined,
   c: t.Context,
   errors: t.ValidationError[],
 ): unknown[] {
@@ -239,69 +236,73 @@ function keptChildren(
 }
 
 /**
- * The writer of a description with kit content, the element written with `prefix`: unknown attributes, then the attribute children (a `{ default }`
- * one left out when it is the default); the text; then the codec children in order, each kept unknown child right
- * after the known sibling it followed when read.
- *
- * @example
- * ```ts
- * kitWriter(d)(value) // an element named by the description (`''` for the kit's content codecs)
- * ```
+ * What kit content adds to the compiled writer, the element written with the dialect's prefix for its namespace:
+ * unknown attributes, then the attribute children (a `{ default }` one left out when it is the default); the text;
+ * then the codec children in order, each kept unknown child right after the known sibling it followed when read
+ * (those decoded by a codec where their field stands among the codec children).
  */
-export function kitWriter<A>(
-  d: KitContent & { readonly namespace: string | null; readonly name: string },
-  prefix: string | null = null,
-): (value: A) => XmlElement {
-  const kids = d.children as readonly CodecChild[]
+function kitWriting(d: ElementDescription<unknown>, written: Dialect): KitWriting {
+  const kids = codecChildren(d)
   const attrs = d.attributeChildren ?? []
   const rest = d.unknown?.children ?? 'drop'
   const restAttributes = d.unknown?.attributes ?? 'drop'
   const text = d.text
+  const prefix = d.namespace === null ? null : (written.prefixes.get(d.namespace) ?? null)
   const decodedAt = rest !== 'drop' && rest.keep === 'decoded' ? (rest.at ?? kids.length) : -1
-  return (value) => {
-    const v = value as Record<string, unknown>
-    const attributes: XmlAttribute[] = []
-    const nodes: XmlNode[] = []
-    if (restAttributes !== 'drop') {
-      const kept = v[restAttributes.key] as XmlAttribute[] | undefined
-      if (kept !== undefined) for (const a of kept) attributes.push(a)
-    }
-    for (const f of attrs) {
-      const x = v[f.key]
-      if (x === undefined || (typeof f.occurs === 'object' && x === f.occurs.default)) continue
-      const n = f.names[0]!
-      attributes.push({ namespace: n.namespace, localName: n.localName, prefix: n.prefix, value: f.type.write(x) })
-    }
-    if (text !== undefined) {
-      const s = text.type.write(v[text.key])
-      if (s !== '') nodes.push({ type: 'text', value: s })
-    }
-    const kept = rest === 'drop' ? undefined : (v[rest.key] as unknown[] | undefined)
-    const byAnchor = rest !== 'drop' && rest.keep !== 'decoded' ? grouped(rest.keep, kept) : undefined
-    const flush = (key: string | null) => {
-      const group = byAnchor?.get(key)
-      if (group === undefined) return
-      for (const el of group) nodes.push(el)
-      byAnchor!.delete(key)
-    }
-    const writeDecoded = () => {
-      if (kept !== undefined)
-        for (const item of kept) nodes.push((rest as { codec: t.Type<any, XmlElement> }).codec.encode(item))
-    }
-    flush(null)
-    kids.forEach((k, i) => {
-      if (i === decodedAt) writeDecoded()
+  type Groups = Map<string | null, XmlElement[]> | undefined
+  const flush = (byAnchor: Groups, key: string | null, out: XmlNode[]) => {
+    const group = byAnchor?.get(key)
+    if (group === undefined) return
+    for (const el of group) out.push(el)
+    byAnchor!.delete(key)
+  }
+  const parts: WritePart[] = []
+  const writeDecoded: WritePart = (v, out) => {
+    const kept = v[(rest as { key: string }).key] as unknown[] | undefined
+    if (kept !== undefined)
+      for (const item of kept) out.push((rest as { codec: t.Type<any, XmlElement> }).codec.encode(item))
+  }
+  kids.forEach((k, i) => {
+    if (i === decodedAt) parts.push(writeDecoded)
+    const n = k.names[0]!
+    parts.push((v, out, byAnchor: Groups) => {
       const x = v[k.key]
-      const n = k.names[0]!
       if (x !== undefined) {
-        if (k.occurs === 'repeated') for (const item of x as unknown[]) nodes.push(rename(k.codec.encode(item), n))
-        else nodes.push(rename(k.codec.encode(x), n))
+        if (k.occurs === 'repeated') for (const item of x as unknown[]) out.push(rename(k.codec.encode(item), n))
+        else out.push(rename(k.codec.encode(x), n))
       }
-      flush(n.localName)
+      flush(byAnchor, n.localName, out)
     })
-    if (decodedAt === kids.length) writeDecoded()
-    if (byAnchor !== undefined) for (const group of byAnchor.values()) for (const el of group) nodes.push(el)
-    return { type: 'element', namespace: d.namespace, localName: d.name, prefix, attributes, children: nodes }
+  })
+  if (decodedAt === kids.length) parts.push(writeDecoded)
+  return {
+    begin: (v, out) => {
+      if (text !== undefined) {
+        const s = text.type.write(v[text.key])
+        if (s !== '') out.push({ type: 'text', value: s })
+      }
+      const byAnchor =
+        rest !== 'drop' && rest.keep !== 'decoded' ? grouped(rest.keep, v[rest.key] as unknown[]) : undefined
+      flush(byAnchor, null, out)
+      return byAnchor
+    },
+    parts,
+    end: (v, out, state) => {
+      const byAnchor = state as Groups
+      if (byAnchor !== undefined) for (const group of byAnchor.values()) for (const el of group) out.push(el)
+      const attributes: XmlAttribute[] = []
+      if (restAttributes !== 'drop') {
+        const kept = v[restAttributes.key] as XmlAttribute[] | undefined
+        if (kept !== undefined) for (const a of kept) attributes.push(a)
+      }
+      for (const f of attrs) {
+        const x = v[f.key]
+        if (x === undefined || (typeof f.occurs === 'object' && x === f.occurs.default)) continue
+        const n = f.names[0]!
+        attributes.push({ namespace: n.namespace, localName: n.localName, prefix: n.prefix, value: f.type.write(x) })
+      }
+      return { type: 'element', namespace: d.namespace, localName: d.name, prefix, attributes, children: out }
+    },
   }
 }
 
@@ -324,24 +325,47 @@ function grouped(
   return byAnchor
 }
 
-const readers = new WeakMap<object, (el: XmlElement, c: t.Context) => t.Validation<unknown>>()
+/**
+ * The kit content hooks of the one XML compiler: `describedElement` and `record()` pass them to `compileReader` and
+ * `compileWriter`, the protocols never do.
+ *
+ * @example
+ * ```ts
+ * compileReader(recordDescription(fields), dialect, KIT_XML)
+ * ```
+ */
+export const KIT_XML: KitXml = { read: kitReading, write: kitWriting }
+
+/** The dialect kit content codecs are compiled in: no prefixes of its own (the kit's names carry theirs). */
+const CONTENT = /*#__PURE__*/ dialect(new Map(), [])
 
 /**
- * The reader of a description with kit content (the codec kit's `record()`), compiled on first use and cached; its
- * errors carry io-ts contexts below `c`, as the kit's codecs report them.
+ * The reader of a description with kit content (the codec kit's `record()`), compiled by the one XML compiler on
+ * first use and cached; its errors carry io-ts contexts below `c`, as the kit's codecs report them.
  *
  * @example
  * ```ts
  * kitContentReader(recordDescription(fields))(el, context) // right(value)
  * ```
  */
-export function kitContentReader<A>(
-  d: Parameters<typeof kitReader>[0],
-): (el: XmlElement, c: t.Context) => t.Validation<A> {
-  let read = readers.get(d)
-  if (read === undefined) {
-    read = kitReader(d)
-    readers.set(d, read)
+export function kitContentReader<A>(d: ElementDescription<A>): (el: XmlElement, c: t.Context) => t.Validation<A> {
+  const read = compileReader(d, CONTENT, KIT_XML)
+  return (el, c) => {
+    const problems = new Problems(c)
+    const value = read(el, undefined, problems)
+    return value === undefined ? t.failures(problems.errors) : t.success(value)
   }
-  return read as (el: XmlElement, c: t.Context) => t.Validation<A>
+}
+
+/**
+ * The writer of a description with kit content, compiled by the one XML compiler: an element named by the
+ * description (`''` for a record, which the enclosing field names).
+ *
+ * @example
+ * ```ts
+ * kitContentWriter(recordDescription(fields))(value) // <…>
+ * ```
+ */
+export function kitContentWriter<A>(d: ElementDescription<A>): (value: A) => XmlElement {
+  return compileWriter(d, CONTENT, KIT_XML)
 }

@@ -1,13 +1,17 @@
 // The parts of an element description the codec kit adds (docs/schema.md): children read by any io-ts element codec
 // and matched by expanded names, attributes and text read as members, and unknown content kept in members of the
-// kit's naming with its place remembered. kit-xml.ts reads and writes them in XML; in JSON the one JSON compiler
-// (json.ts) does, with the members kit-json.ts gives it.
+// kit's naming with its place remembered; and what the kit hands the one XML compiler (xml.ts) to read and write them,
+// which kit-xml.ts implements. In JSON the one JSON compiler (json.ts) reads and writes them, with the members
+// kit-json.ts gives it.
 import type * as t from 'io-ts'
-import type { XmlElement } from '../../xml/types'
+import type { XmlElement, XmlNode } from '../../xml/types'
 import type { XmlStep } from '../context'
 import type { XName } from '../names'
 import type { ValueType } from '../values'
-import type { Occurs } from './describe'
+import type { ElementDescription, Occurs } from './describe'
+import type { Dialect } from './dialect'
+import type { Path, Problems } from './path'
+import type { Slot, WritePart } from './xml'
 
 /**
  * A child element matched by any of its expanded `names` (in any namespace) and read by an io-ts element codec: the
@@ -108,6 +112,65 @@ export interface UnknownContent {
   readonly order?: readonly string[]
 }
 
+/**
+ * What a description's kit content adds to the reader ({@link KitXml}): its codec children matched by expanded name
+ * in any namespace (`lookup` gives their slots, `size` how many there are), whether its text is read, whether
+ * unknown children are kept, and `finish`, which reads the members in field order once the pass has collected each
+ * codec child's element (or elements), the unknown children with the index of the known sibling each followed (`-1`
+ * for none) and the text.
+ *
+ * @example
+ * ```ts
+ * const reading: KitReading = KIT_XML.read(recordDescription(fields))
+ * ```
+ */
+export interface KitReading {
+  readonly lookup: (namespace: string | null, localName: string) => Slot | undefined
+  readonly size: number
+  readonly text: boolean
+  readonly keeps: boolean
+  readonly finish: (
+    el: XmlElement,
+    found: readonly unknown[],
+    others: XmlElement[] | undefined,
+    after: readonly number[] | undefined,
+    text: string | undefined,
+    path: Path | undefined,
+    problems: Problems,
+  ) => unknown
+}
+
+/**
+ * What a description's kit content adds to the writer: `begin` writes what comes before the children (the text, the
+ * unknown children that came first) and returns the state the `parts` (the codec children in order, each followed by
+ * the unknown children kept after it) and `end` (the remaining ones, the attributes, the element) share.
+ *
+ * @example
+ * ```ts
+ * const writing: KitWriting = KIT_XML.write(recordDescription(fields), dialect)
+ * ```
+ */
+export interface KitWriting {
+  readonly begin: (value: Record<string, unknown>, out: XmlNode[]) => unknown
+  readonly parts: readonly WritePart[]
+  readonly end: (value: Record<string, unknown>, out: XmlNode[], state: unknown) => XmlElement
+}
+
+/**
+ * The kit content hooks (kit-xml.ts's `KIT_XML`): the codec kit passes them in (`describedElement`, `record()`), so
+ * the protocols' bundles, which never meet kit content, carry none of it, and their compiled readers and writers
+ * refuse it.
+ *
+ * @example
+ * ```ts
+ * compileReader(recordDescription(fields), dialect, KIT_XML)
+ * ```
+ */
+export interface KitXml {
+  readonly read: (d: ElementDescription<unknown>) => KitReading
+  readonly write: (d: ElementDescription<unknown>, dialect: Dialect) => KitWriting
+}
+
 const DESCRIPTION = Symbol.for('syncwire.codec.description')
 
 /** Marks a kit codec with the description it was built from (for its JSON form and arbitraries); returns it. */
@@ -126,4 +189,37 @@ export function withDescription<C extends object>(codec: C, d: unknown): C {
  */
 export function describedOf<D>(codec: object): D | undefined {
   return (codec as { [DESCRIPTION]?: D })[DESCRIPTION]
+}
+
+const TEXT_CODEC = Symbol.for('syncwire.codec.textCodec')
+const WRITTEN_NAME = Symbol.for('syncwire.codec.writtenName')
+
+/** Marks a kit text codec (`text(codec)`) with the string codec of its text (for arbitraries); returns it. */
+export function withTextCodec<C extends object>(codec: C, inner: t.Type<any, string, any>): C {
+  Object.defineProperty(codec, TEXT_CODEC, { value: inner })
+  return codec
+}
+
+/**
+ * The string codec a kit text codec reads its text with (`text(NonNegativeInteger)` → `NonNegativeInteger`), or
+ * `undefined` for other codecs.
+ *
+ * @example
+ * ```ts
+ * textCodecOf(text(XsBoolean)) === XsBoolean // true
+ * ```
+ */
+export function textCodecOf(codec: object): t.Type<any, string, any> | undefined {
+  return (codec as { [TEXT_CODEC]?: t.Type<any, string, any> })[TEXT_CODEC]
+}
+
+/** Records on a named description (`element()`'s) the name it is written with, prefix included; returns it. */
+export function withWrittenName<D extends object>(d: D, name: XName): D {
+  Object.defineProperty(d, WRITTEN_NAME, { value: name })
+  return d
+}
+
+/** The name `element()` writes a described element with (its prefix included), or `undefined`. */
+export function writtenNameOf(d: object): XName | undefined {
+  return (d as { [WRITTEN_NAME]?: XName })[WRITTEN_NAME]
 }

@@ -1,10 +1,13 @@
 // The XML reader and writer derived from an element description (docs/schema.md), compiled once per description and
-// dialect: a name → slot table, so reading an element looks each child up once and interprets nothing else.
+// dialect: a name → slot table, so reading an element looks each child up once and interprets nothing else. The codec
+// kit's content (`record()`) compiles here too, with what only it has handed in by kit-xml.ts, which only the kit
+// imports.
 
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { isValueProblem } from '../values'
 import { childName, type ElementDescription, engineChildren, type LeafChild, type ListChild } from './describe'
 import { attributeIn, type Dialect, elementIn, leafIn, XSI_NAMESPACE as XSI_NS } from './dialect'
+import type { KitXml } from './kit'
 import { at, duplicate, missingAt, type Path, type Problems, readValue } from './path'
 import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textOf } from './tree'
 
@@ -18,16 +21,39 @@ import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textO
  * read(el, at(undefined, el), problems) // SyncState | undefined
  * ```
  */
-export type XmlReader<A> = (el: XmlElement, path: Path, problems: Problems) => A | undefined
+export type XmlReader<A> = (el: XmlElement, path: Path | undefined, problems: Problems) => A | undefined
 
-interface Slot {
+/**
+ * Where a child's occurrences go while the compiled reader passes over an element's children: its index among the
+ * values, its bit among those seen, and how it is read (a leaf by its value type, a nested child by its reader, a kit
+ * codec child collected for the kit's `finish`).
+ *
+ * @example
+ * ```ts
+ * const slot: Slot = { index: 0, bit: 0, leaf: undefined, read: undefined, repeated: false, collect: true }
+ * ```
+ */
+export interface Slot {
   readonly index: number
   readonly bit: number
   readonly leaf: LeafChild | undefined
   readonly read: XmlReader<unknown> | undefined
   /** Whether the child repeats (its values form an array, each read at its position). */
   readonly repeated: boolean
+  /** A kit codec child: its elements are collected in the pass and read after it, in field order. */
+  readonly collect: boolean
 }
+
+/**
+ * One step of a compiled writer: appends what it writes of `value` to `out`; `state` is what the writer set up for
+ * this value (the namespace it is written in, or what the kit's `begin` returned).
+ *
+ * @example
+ * ```ts
+ * const part: WritePart = (value, out) => out.push({ type: 'text', value: String(value.label) })
+ * ```
+ */
+export type WritePart = (value: Record<string, unknown>, out: XmlNode[], state: any) => void
 
 type Cache<F> = WeakMap<Dialect, WeakMap<ElementDescription<unknown>, F>>
 const readers: Cache<XmlReader<unknown>> = new WeakMap()
@@ -76,17 +102,22 @@ export function attributeForm(el: XmlElement, allowNil: boolean): 'plain' | 'nil
 }
 
 /**
- * The reader of a description in a dialect, compiled on first use and cached.
+ * The reader of a description in a dialect, compiled on first use and cached. A description with kit content
+ * (`record()`) needs the kit's hooks (`kit`, kit-xml.ts's `KIT_XML`): its codec children are matched by expanded name
+ * in any namespace and collected in the same pass over the children, unknown children kept as read with the index of
+ * the known sibling each followed, the text joined; the hooks then read the members in field order. Without them such
+ * a description is refused (the protocols never pass them).
  *
  * @example
  * ```ts
  * compileReader(DIGEST, SDATA)(el, path, problems) // Digest | undefined
  * ```
  */
-export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): XmlReader<A> {
+export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect, kit?: KitXml): XmlReader<A> {
   const known = cached(readers, dialect, d as ElementDescription<unknown>)
   if (known !== undefined) return known as XmlReader<A>
-  const children = engineChildren(d as ElementDescription<unknown>)
+  const content = d.unknown !== undefined && kit !== undefined ? kit.read(d as ElementDescription<unknown>) : undefined
+  const children = content === undefined ? engineChildren(d as ElementDescription<unknown>) : []
   const table = new Map<string, Slot>()
   const ns = d.namespace
   const variants = d.namespaces
@@ -104,10 +135,14 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
       leaf: c.kind === 'leaf' ? c : undefined,
       read,
       repeated: c.kind === 'many',
+      collect: false,
     })
   })
-  const n = children.length
+  const lookup = content?.lookup
+  const n = content === undefined ? children.length : content.size
   const strict = d.leaves === 'strict'
+  const textual = content?.text === true
+  const keeps = content === undefined || content.keeps
   const prefix = ns === null ? null : dialect.prefixes.get(ns)
   const rootScope = dialect.scope
   const reader: XmlReader<A> = (el, path, problems) => {
@@ -115,10 +150,21 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
     let seen = 0
     let ok = true
     let extensions: XmlElement[] | undefined
+    let after: number[] | undefined
+    let last = -1
+    let text: string | undefined
     const scope = variants === undefined ? rootScope : defaultScope(dialect, el.namespace ?? ns)
     for (const c of el.children) {
-      if (c.type !== 'element') continue
-      const slot = spaces.has(c.namespace) ? table.get(c.localName) : undefined
+      if (c.type !== 'element') {
+        if (textual) text = text === undefined ? c.value : text + c.value
+        continue
+      }
+      const slot =
+        lookup !== undefined
+          ? lookup(c.namespace, c.localName)
+          : spaces.has(c.namespace)
+            ? table.get(c.localName)
+            : undefined
       if (slot !== undefined && slot.read !== undefined && !slot.repeated) {
         if ((seen & slot.bit) === 0) {
           seen |= slot.bit
@@ -142,7 +188,16 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
         }
         continue
       }
-      if (slot !== undefined && !strict) {
+      if (slot?.collect) {
+        // A kit codec child: the first occurrence (every one, when repeated) kept for `finish`; another is unknown.
+        const current = values[slot.index] as XmlElement | XmlElement[] | undefined
+        if (current === undefined || slot.repeated) {
+          if (current === undefined) values[slot.index] = slot.repeated ? [c] : c
+          else (current as XmlElement[]).push(c)
+          last = slot.index
+          continue
+        }
+      } else if (slot !== undefined && !strict) {
         if ((seen & slot.bit) === 0 && !hasElementChildren(c)) {
           const form = attributeForm(c, slot.leaf!.nillable)
           const nil = form === 'nil' && c.children.length === 0
@@ -166,9 +221,17 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
         else values[slot.index] = v
         continue
       }
+      if (!keeps) continue
       extensions ??= []
-      extensions.push(selfContained(c, scope))
+      if (content === undefined) extensions.push(selfContained(c, scope))
+      else {
+        // The kit keeps them as read, with where they stood.
+        extensions.push(c)
+        after ??= []
+        after.push(last)
+      }
     }
+    if (content !== undefined) return content.finish(el, values, extensions, after, text, path, problems) as A
     const value: Record<string, unknown> = {}
     if (variants !== undefined) value.namespace = el.namespace
     for (let i = 0; i < n; i++) {
@@ -198,19 +261,22 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect): Xm
 
 /**
  * The writer of a description, compiled on first use and cached: the known children in the description's order
- * (a `null` nillable value as `xsi:nil="true"`), then the kept extensions; kept attributes go back on.
+ * (a `null` nillable value as `xsi:nil="true"`), then the kept extensions; kept attributes go back on. For kit content
+ * the parts are the kit's (`kit`): its codec children in order, each kept unknown child after the sibling it followed.
  *
  * @example
  * ```ts
  * compileWriter(SYNC_STATE, SDATA)({ endpoint: 'http://e/a', tick: 1, stamp }) // <sync:syncState>…
  * ```
  */
-export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (value: A) => XmlElement {
+export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect, kit?: KitXml): (value: A) => XmlElement {
   const known = cached(writers, dialect, d as ElementDescription<unknown>)
   if (known !== undefined) return known as (value: A) => XmlElement
-  const children = engineChildren(d as ElementDescription<unknown>)
+  const content =
+    d.unknown !== undefined && kit !== undefined ? kit.write(d as ElementDescription<unknown>, dialect) : undefined
+  const children = content === undefined ? engineChildren(d as ElementDescription<unknown>) : []
   const ns = d.namespace
-  const parts = children.map((c) => {
+  const engineParts = children.map((c): WritePart => {
     if (c.kind === 'many') {
       const write = compileWriter(c.element, dialect)
       return (value: Record<string, unknown>, out: XmlNode[]) => {
@@ -239,11 +305,14 @@ export function compileWriter<A>(d: ElementDescription<A>, dialect: Dialect): (v
       else out.push(leafIn(dialect, ns, name, type.write(v)))
     }
   })
+  const parts = content === undefined ? engineParts : content.parts
   const writer = (value: A): XmlElement => {
     const v = value as Record<string, unknown>
     const out: XmlNode[] = []
     const inDefault = d.namespaces === undefined ? undefined : (v.namespace as string)
-    for (const part of parts) part(v, out, inDefault)
+    const state = content === undefined ? inDefault : content.begin(v, out)
+    for (const part of parts) part(v, out, state)
+    if (content !== undefined) return content.end(v, out, state)
     const extensions = v.extensions as XmlElement[] | undefined
     if (extensions !== undefined) for (const x of extensions) out.push(x)
     const kept = d.attributes ? ((v.attributes as XmlAttribute[] | undefined) ?? []) : []

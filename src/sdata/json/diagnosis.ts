@@ -2,7 +2,7 @@
 // Implements SData 2.0 §04-0500 (diagnosis members, `$`-prefixed or plain as the .NET client writes them).
 import * as t from 'io-ts'
 import type { AttributeJsonObject, ElementJsonObject } from '../../codec/json/element'
-import { jsonType, keptAttributes, nonEmpty, readAttributes, withKept } from '../../codec/json/kept'
+import { jsonType, nonEmpty } from '../../codec/json/kept'
 import {
   at,
   type Ctx,
@@ -16,9 +16,9 @@ import {
 } from '../../codec/json/read'
 import { guardOf } from '../../codec/schema/describe'
 import { compileJsonReader, compileJsonWriter } from '../../codec/schema/json'
-import { DIAGNOSES_DOCUMENT, DIAGNOSIS, type DiagnosesOwner } from '../diagnosis'
+import { DIAGNOSES, DIAGNOSES_DOCUMENT, DIAGNOSIS, type DiagnosesOwner } from '../diagnosis'
 import type { DiagnosesDocument, DiagnosesWrapper, Diagnosis } from '../model'
-import { writtenBare } from '../schema/root'
+import { rootJson, wrapperJson } from './root'
 
 /**
  * JSON form of a diagnosis, with SData 2.0's `$`-prefixed members (docs/decisions.md#s14). Child elements the
@@ -110,9 +110,12 @@ function readWrapper(errs: Errs, u: unknown, c: Ctx): DiagnosesWrapper | undefin
   return errs.length > before || start === undefined || count === undefined ? undefined : { start, count }
 }
 
+// The diagnoses of a feed or an entry, as the wrapper description `DIAGNOSES` derives them.
+const items = wrapperJson(DIAGNOSES)
+
 /**
- * Reads the diagnoses members of a feed or an entry: `$diagnoses` (or SData 2.0's `$diagnosis`, see
- * {@link readDiagnoses}) and `$diagnosesWrappers`.
+ * Reads the diagnoses members of a feed or an entry: `$diagnoses` (or SData 2.0's `$diagnosis`, as its member tables
+ * call it: one object or an array) and `$diagnosesWrappers`.
  *
  * @example
  * ```ts
@@ -120,22 +123,10 @@ function readWrapper(errs: Errs, u: unknown, c: Ctx): DiagnosesWrapper | undefin
  * ```
  */
 export function readDiagnosesOf(errs: Errs, o: JsonRecord, c: Ctx): DiagnosesOwner {
-  const out: DiagnosesOwner = { diagnoses: readDiagnoses(errs, o, c) }
+  const out: DiagnosesOwner = { diagnoses: items.readItems(errs, o, c) }
   const wrappers = optArray(errs, o, '$diagnosesWrappers', c, (v, vc) => readWrapper(errs, v, vc))
   if (wrappers !== undefined) out.diagnosesWrappers = wrappers
   return out
-}
-
-export function readDiagnoses(errs: Errs, o: JsonRecord, c: Ctx): Diagnosis[] {
-  if (member(o, '$diagnoses') !== undefined) {
-    return optArray(errs, o, '$diagnoses', c, (v, vc) => readDiagnosis(errs, v, vc)) ?? []
-  }
-  // SData 2.0's member tables call it `$diagnosis` (an object); accept one object or an array under that name.
-  const single = member(o, '$diagnosis')
-  if (single === undefined) return []
-  if (Array.isArray(single)) return optArray(errs, o, '$diagnosis', c, (v, vc) => readDiagnosis(errs, v, vc)) ?? []
-  const d = readDiagnosis(errs, single, at(c, '$diagnosis', t.unknown, single))
-  return d === undefined ? [] : [d]
 }
 
 /**
@@ -170,30 +161,7 @@ export type DiagnosesJsonObject = ({ $diagnoses: DiagnosisJsonObject[] } | { $di
   $attributes?: AttributeJsonObject[]
 }
 
-function readDiagnosesDocument(errs: Errs, u: unknown, c: Ctx): DiagnosesDocument | undefined {
-  const o = readObject(errs, u, c, 'a diagnoses document')
-  if (o === undefined) return undefined
-  const single = member(o, '$diagnosis')
-  const attributes = readAttributes(errs, o, c)
-  if (member(o, '$diagnoses') === undefined && single !== undefined && !Array.isArray(single)) {
-    const d = readDiagnosis(errs, single, at(c, '$diagnosis', t.unknown, single))
-    return d === undefined
-      ? undefined
-      : withKept<DiagnosesDocument>({ root: 'diagnosis', diagnoses: [d] }, undefined, attributes)
-  }
-  if (member(o, '$diagnoses') === undefined && single === undefined) {
-    return fail(errs, o, at(c, '$diagnoses', t.UnknownArray, undefined), '$diagnoses is missing')
-  }
-  return withKept<DiagnosesDocument>({ root: 'diagnoses', diagnoses: readDiagnoses(errs, o, c) }, undefined, attributes)
-}
-
-function encodeDiagnosesDocument(d: DiagnosesDocument): DiagnosesJsonObject {
-  const body = writtenBare(DIAGNOSES_DOCUMENT, d)
-    ? { $diagnosis: encodeDiagnosis(d.diagnoses[0]!) }
-    : { $diagnoses: d.diagnoses.map(encodeDiagnosis) }
-  const attributes = keptAttributes(d)
-  return attributes === undefined ? body : { ...body, $attributes: attributes }
-}
+const document = rootJson(DIAGNOSES_DOCUMENT)
 
 /**
  * A standalone diagnoses document ↔ its JSON form ({@link DiagnosesJsonObject}); a `diagnosis` root is written as
@@ -207,4 +175,4 @@ function encodeDiagnosesDocument(d: DiagnosesDocument): DiagnosesJsonObject {
 export const DiagnosesJson: t.Type<DiagnosesDocument, DiagnosesJsonObject, unknown> = jsonType<
   DiagnosesDocument,
   DiagnosesJsonObject
->('DiagnosesJson', (u) => Array.isArray(u.diagnoses), readDiagnosesDocument, encodeDiagnosesDocument)
+>('DiagnosesJson', document.is, document.read, document.write as (d: DiagnosesDocument) => DiagnosesJsonObject)

@@ -2,22 +2,11 @@
 // or the lossless `$resource` element; plus `$forms`, the XML spellings a resource was read in. SData 2.0 §04-0500.
 import * as t from 'io-ts'
 import { type ElementJsonObject, elementToJson, readElement } from '../../codec/json/element'
-import {
-  at,
-  type Ctx,
-  compact,
-  type Errs,
-  fail,
-  type JsonRecord,
-  member,
-  optBoolean,
-  optString,
-  toContext,
-} from '../../codec/json/read'
-import { BooleanValue } from '../../codec/values'
+import { at, type Ctx, compact, type Errs, fail, type JsonRecord, member, toContext } from '../../codec/json/read'
+import { compileJsonReader, compileJsonWriter } from '../../codec/schema/json'
 import type { JsonMembers, PayloadForms, PayloadResource } from '../model'
 import type { PayloadCodec } from '../payload'
-import { RESOURCE_ATTRIBUTES } from '../resource-attributes'
+import { LEFT_OUT_AT_DEFAULT, LIFTED_FIELDS, RESOURCE_ATTRIBUTES } from '../resource-attributes'
 import { selfContained } from '../tree'
 import { propertiesElement, withNative } from './members'
 
@@ -62,6 +51,9 @@ export const PAYLOAD_JSON_KEYS: ReadonlySet<string> = new Set([
   '$forms',
 ])
 
+const readLifted = compileJsonReader(LIFTED_FIELDS)
+const writeLifted = compileJsonWriter(LIFTED_FIELDS)
+
 function readForms(errs: Errs, o: JsonRecord, c: Ctx): PayloadForms | undefined {
   const raw = member(o, '$forms')
   if (raw === undefined) return undefined
@@ -102,21 +94,22 @@ export function readPayloadJson<V>(
   name: unknown,
 ): PayloadResource<V> | undefined {
   const raw = member(o, '$resource')
-  const lifted = RESOURCE_ATTRIBUTES.some((l) => member(o, l.json) !== undefined)
-  if (raw === undefined && native === undefined && !lifted) return undefined
+  // The lifted members, as LIFTED_FIELDS describes them (a boolean false when absent); only they are read by it.
+  const lifted: Record<string, unknown> = {}
+  for (const l of RESOURCE_ATTRIBUTES) {
+    const v = member(o, l.json)
+    if (v !== undefined) lifted[l.json] = v
+  }
+  if (raw === undefined && native === undefined && Object.keys(lifted).length === 0) return undefined
   const here = raw === undefined ? c : at(c, '$resource', t.unknown, raw)
   const element =
     raw === undefined
       ? selfContained(propertiesElement(typeof name === 'string' ? name : 'resource', native ?? {}))
       : readElement(errs, raw, here)
-  // The lifted members, as RESOURCE_ATTRIBUTES lists them; a boolean is false when absent.
-  const fields: Record<string, unknown> = {}
-  for (const l of RESOURCE_ATTRIBUTES) {
-    fields[l.key] = l.type === BooleanValue ? (optBoolean(errs, o, l.json, c) ?? false) : optString(errs, o, l.json, c)
-  }
+  const fields = readLifted(errs, lifted, c) ?? { isDeleted: false }
   const forms = readForms(errs, o, c)
   if (element === undefined) return undefined
-  const resource = { ...compact(fields), element } as unknown as PayloadResource<V>
+  const resource = { ...fields, element } as PayloadResource<V>
   if (forms !== undefined) resource.forms = forms
   // With `$resource` the native members (if any) are not the resource's: the entry keeps them instead.
   if (raw === undefined) resource.properties = native ?? {}
@@ -145,12 +138,10 @@ export function payloadJson<T extends object, V>(
   p: PayloadResource<V>,
   codec: PayloadCodec<V> | undefined,
 ): T {
-  const fields = p as unknown as Record<string, unknown>
-  const lifted: Record<string, unknown> = {}
-  // A boolean is written only when true (false is its default).
-  for (const l of RESOURCE_ATTRIBUTES) {
-    lifted[l.json] = l.type === BooleanValue ? (fields[l.key] === true ? true : undefined) : fields[l.key]
-  }
+  const lifted = writeLifted(p)
+  // A boolean is written only when true (false is its default): `compact` leaves it out.
+  for (const c of LEFT_OUT_AT_DEFAULT)
+    if (lifted[c.json] === (c.occurs as { default: unknown }).default) lifted[c.json] = undefined
   const members: PayloadJsonMembers = compact({
     ...lifted,
     // As in XML, a typed value wins over the kept element when both are there.

@@ -103,6 +103,20 @@ export function writtenBare<A>(d: RootDescription<A>, value: A): boolean {
 }
 
 /**
+ * The guard derived from a root description: an object whose items member is an array (the XML and JSON codecs'
+ * `is`).
+ *
+ * @example
+ * ```ts
+ * rootGuard(DIAGNOSES_DOCUMENT)({ root: 'diagnoses', diagnoses: [] }) // true
+ * ```
+ */
+export function rootGuard<A>(d: RootDescription<A>): (u: unknown) => u is A {
+  return (u: unknown): u is A =>
+    typeof u === 'object' && u !== null && Array.isArray((u as Record<string, unknown>)[d.key])
+}
+
+/**
  * The root spec derived from a root description: its guard (the items an array), the names it accepts, its reader
  * and its writer (with no declarations of its own).
  *
@@ -119,8 +133,7 @@ export function compileRoot<A>(d: RootDescription<A>): RootSpec<A> {
   const writeItem = compileWriter(item, SDATA)
   const refused = `expected ${qname(wrapper.namespace, wrapper.name)} to hold only ${qname(item.namespace!, item.name)} elements`
   return {
-    is: (u: unknown): u is A =>
-      typeof u === 'object' && u !== null && Array.isArray((u as Record<string, unknown>)[key]),
+    is: rootGuard(d),
     namespaces: [wrapper.namespace],
     localNames: d.single ? [wrapper.name, item.name] : [wrapper.name],
     read(el, path, problems) {

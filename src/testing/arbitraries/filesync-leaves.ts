@@ -109,23 +109,26 @@ export const arbSize = nullable(
     { weight: 1, arbitrary: fc.maxSafeNat() },
   ),
 )
-export const arbInt = nullable(fc.integer({ min: 0, max: 2147483647 }))
+/** A FILESYNC `Int` (`FileSyncInt`): 0..2147483647. */
+export const arbFileSyncInt: fc.Arbitrary<number> = fc.integer({ min: 0, max: 2147483647 })
+export const arbInt = nullable(arbFileSyncInt)
 export const arbDate = nullable(arbFileSyncDateTime())
 
-export const arbBoolean: fc.Arbitrary<FileSyncBoolean | null> = nullable(
-  fc.oneof(
-    { weight: 3, arbitrary: fc.boolean().map((value) => ({ value })) },
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom<FileSyncBoolean>(
-        { value: true, lexical: 'true' },
-        { value: false, lexical: 'false' },
-        { value: true, lexical: '1' },
-        { value: false, lexical: '0' },
-      ),
-    },
-  ),
+/** A boolean remembering its form (`DotNetBoolean`): mostly the default form, sometimes another spelling. */
+export const arbFormBoolean: fc.Arbitrary<FileSyncBoolean> = fc.oneof(
+  { weight: 3, arbitrary: fc.boolean().map((value) => ({ value })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<FileSyncBoolean>(
+      { value: true, lexical: 'true' },
+      { value: false, lexical: 'false' },
+      { value: true, lexical: '1' },
+      { value: false, lexical: '0' },
+    ),
+  },
 )
+
+export const arbBoolean: fc.Arbitrary<FileSyncBoolean | null> = nullable(arbFormBoolean)
 
 export const arbQuota = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit') },

@@ -10,4 +10,4 @@
 export * from './documents'
 export * from './filesync'
 export * from './sdata'
-export { arbitraryOf, type MemberArbitraries } from './sdata-schema'
+export { arbitraryOf, type KitArbitraryOptions, type MemberArbitraries } from './sdata-schema'

@@ -94,6 +94,21 @@ export function arbStamp(options: SDataArbitraryOptions = {}): fc.Arbitrary<Stam
 }
 
 /**
+ * A UUID in 8-4-4-4-12 form (`Uuid`, `sdata:uuid`), sometimes in upper case, which must survive.
+ *
+ * @example
+ * ```ts
+ * fc.sample(arbUuid(), 1) // e.g. ['74926a0d-d2c0-4daa-9d36-5b5f4d7b3c1e']
+ * ```
+ */
+export function arbUuid(): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.uuid(),
+    fc.uuid().map((u) => u.toUpperCase()),
+  )
+}
+
+/**
  * An endpoint URL (a resource collection at an application, sync §3.1).
  *
  * @example

@@ -5,7 +5,8 @@ import { TextValue, type ValueType } from '../../codec/values'
 import type { AttributeElement } from '../../sdata/schema/attributes'
 import type { LeafGroup } from '../../sdata/schema/group'
 import type { SDataArbitraryOptions } from './sdata-common'
-import { type MemberArbitraries, valueArbitrary } from './sdata-schema'
+import type { MemberArbitraries } from './sdata-schema'
+import { valueArbitrary } from './values'
 
 /** A record of one arbitrary per member (a value type's, unless overridden), `required` always set. */
 function members(

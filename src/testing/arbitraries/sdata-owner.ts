@@ -4,7 +4,8 @@ import fc from 'fast-check'
 import { inJsonOrder, type OwnerDescription } from '../../sdata/schema/owner'
 import type { SDataArbitraryOptions } from './sdata-common'
 import { arbitraryOfAttributes, arbitraryOfGroup } from './sdata-groups'
-import { arbitraryOf, type MemberArbitraries, valueArbitrary } from './sdata-schema'
+import { arbitraryOf, type MemberArbitraries } from './sdata-schema'
+import { valueArbitrary } from './values'
 
 /**
  * The arbitrary of an owner's values: a leaf group's leaves (or its sub-object, at least one leaf), a list of

@@ -7,8 +7,9 @@ import { RESOURCE_ATTRIBUTES } from '../../sdata/resource-attributes'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { XMLNS_NAMESPACE } from '../../xml/types'
 
-import { arbXmlText, SDATA, type SDataArbitraryOptions, XSI } from './sdata-common'
-import { type MemberArbitraries, valueArbitrary } from './sdata-schema'
+import { arbUuid, arbXmlText, SDATA, type SDataArbitraryOptions, XSI } from './sdata-common'
+import type { MemberArbitraries } from './sdata-schema'
+import { valueArbitrary } from './values'
 
 export const CONTRACT_NAMES = [
   'account',
@@ -110,10 +111,7 @@ export function arbPayloadResource(options: SDataArbitraryOptions = {}): fc.Arbi
       fc.constantFrom('account', 'salesOrder', 'contact'),
       fc.array(arbPayloadNode(Math.max(0, (options.maxPayloadDepth ?? 3) - 1)), { maxLength: 4 }),
       arbLifted({
-        uuid: fc.oneof(
-          fc.uuid(),
-          fc.uuid().map((u) => u.toUpperCase()),
-        ),
+        uuid: arbUuid(),
         key: arbXmlText(8),
         url: fc.webUrl(),
         lookup: fc.webUrl(),

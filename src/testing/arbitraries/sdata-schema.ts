@@ -2,53 +2,40 @@
 // as the description's cardinality says, with kept extensions, attributes and namespace variants when it keeps them.
 import fc from 'fast-check'
 import type { ElementDescription } from '../../codec/schema/describe'
-import {
-  BooleanValue,
-  DecimalValue,
-  IntegerValue,
-  NonNegativeIntegerValue,
-  StampValue,
-  TextValue,
-  type ValueType,
-} from '../../codec/values'
 import { describedMembers, type MemberArbitraries } from './described'
-import {
-  arbForeignExtensions,
-  arbStamp,
-  arbXmlText,
-  type SDataArbitraryOptions,
-  withRootAttributes,
-  withStateExtras,
-} from './sdata-common'
+import { type KitArbitraryOptions, kitContent } from './kit'
+import { arbForeignExtensions, type SDataArbitraryOptions, withRootAttributes, withStateExtras } from './sdata-common'
+import { valueArbitrary } from './values'
 
 export type { MemberArbitraries } from './described'
-
-/** The arbitrary of each value type: every value it generates writes and reads back equal. */
-export function valueArbitrary(type: ValueType<any>, options: SDataArbitraryOptions): fc.Arbitrary<unknown> {
-  if (type === TextValue) return arbXmlText()
-  if (type === NonNegativeIntegerValue) return fc.nat()
-  if (type === IntegerValue) return fc.integer({ min: -1000, max: 1000 })
-  if (type === StampValue) return arbStamp(options)
-  if (type === DecimalValue) return fc.stringMatching(/^[0-9]{1,3}(\.[0-9]{1,2})?$/)
-  if (type === BooleanValue) return fc.boolean()
-  throw new Error(`no arbitrary for the value type ${type.name}`)
-}
+export type { KitArbitraryOptions } from './kit'
 
 /**
  * The arbitrary of a description's values: required children and those with a default always set, optional ones
  * sometimes, nillable ones sometimes `null`, repeated ones as arrays; `extensions` (foreign elements) and
  * `attributes` as `options` asks (`stateExtensions`, `foreignElements`, `rootAttributes`).
  *
+ * A codec kit description (`describedOf(record(…))`, `describedOf(element(…, record(…)))`) gives the codec's values:
+ * attributes and text by their value types, codec children by their codec (its own description, recursively; the
+ * string codec of a `text()` child; any element for `anyElement`), kept unknown content as a read keeps it, namespace
+ * declarations included, so each value is written as well-formed XML and read back equal. A codec it cannot derive
+ * values for is taken from `options.codecs` (by the codec object) or `overrides` (by member); without one, building
+ * the arbitrary throws a `TypeError` naming the field: a programming error, reported when the test is written.
+ *
+ * @throws TypeError when a kit field's codec has no arbitrary (none derived, none given).
  * @example
  * ```ts
  * fc.sample(arbitraryOf(SYNC_STATE, {}, { endpoint: arbEndpoint() }), 1)
+ * const Rule = element(qname(null, 'Rule'), record({ name: attribute(qname(null, 'name'), t.string), body: textContent(t.string) }))
+ * fc.sample(arbitraryOf(describedOf<ElementDescription<t.TypeOf<typeof Rule>>>(Rule)!), 1) // e.g. [{ name: 'a&', body: '' }]
  * ```
  */
 export function arbitraryOf<A>(
   d: ElementDescription<A>,
-  options: SDataArbitraryOptions = {},
+  options: SDataArbitraryOptions & KitArbitraryOptions = {},
   overrides: MemberArbitraries = {},
 ): fc.Arbitrary<A> {
+  if (d.unknown !== undefined) return kitContent(d, options, overrides)
   const { members, required } = describedMembers(d as ElementDescription<unknown>, (c) => {
     const own = overrides[c.key]
     if (c.kind === 'many') return own ?? fc.array(arbitraryOf(c.element, options), { maxLength: 4 })
