@@ -27,9 +27,11 @@ export default [
   // 40 → 41 kB with the parser's event mode, which the shared parser carries (40.21 kB); 41 → 42 kB with the element
   // positions the streaming reader records on request (40.74 kB), the root, wrapper and choice descriptions the
   // diagnoses document and the payload are now derived from (+0.23 kB) and the shared parser's one-run event
-  // document (41.44 kB with all of them); 42 → 43 kB with SData entries read from the parser's events and whole feeds
-  // read in one event-mode parser run with compact kept trees (42.74 kB measured after the newer main's merge, 42.00 before; decode about 0.93×
-  // the time, see BENCHMARKS.md).
+  // document (41.44 kB with all of them); 42 → 43 kB with kit records compiled by the same XML compiler (the engine's
+  // checks for kit content, +0.22 kB) and the diagnoses document's JSON form derived from its root description
+  // (42.00 kB with both).
+  // With SData entries read from the parser's events and whole feeds in one parser run with compact kept trees:
+  // SDATA_MEASURED.
   { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '43 kB' },
   {
     name: "import { createSyncEngine } from 'syncwire/session'",
@@ -73,7 +75,8 @@ export default [
   // description, which gives kit records a JSON form (+1.2 kB on its own; 68.09 kB with all three); 69 → 70 kB with
   // FILESYNC items read from the parser's events (69.07 kB); 70 → 71 kB with the streaming reader's positions on request,
   // whole FILESYNC documents in one event-mode run and the root, wrapper and choice descriptions (70.31 kB; the kit's
-  // JSON form through the one JSON compiler took 0.36 kB off); 71 → 72 kB with SData entries read from the parser's
-  // events and whole feeds in one parser run (71.67 kB measured, 70.96 before).
+  // JSON form through the one JSON compiler took 0.36 kB off); 71 → 72 kB with kit records through the one XML
+  // compiler and the derived diagnoses JSON (70.96 kB).
+  // With SData entries read from the parser's events and whole feeds in one parser run: WHOLE_MEASURED.
   { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '72 kB' },
 ]

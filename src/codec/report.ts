@@ -186,7 +186,9 @@ function codeOf(e: t.ValidationError): IssueCode {
     }
   }
   // Text that does not read as its type is a bad value; text where an element belongs is something else.
-  return typeof e.value === 'string' && !e.message?.startsWith('expected element') ? 'bad-value' : 'unexpected'
+  return typeof e.value === 'string' && !/^expected (an XML )?element/.test(e.message ?? '')
+    ? 'bad-value'
+    : 'unexpected'
 }
 
 function textIssue(marker: TextPosition, message: string): Issue {

@@ -35,14 +35,15 @@ export class LineCounter {
   line = 1
   /** Offset where that line starts. */
   lineStart = 0
-  private i = 0
+  /** The offset reached. */
+  reached = 0
 
   constructor(private readonly text: string) {}
 
   /** Moves forward to `offset` (never back). */
   advanceTo(offset: number): void {
     const text = this.text
-    let i = this.i
+    let i = this.reached
     for (; i < offset; i++) {
       const c = text.charCodeAt(i)
       if (c === 10) {
@@ -54,7 +55,7 @@ export class LineCounter {
         this.lineStart = i + 1
       }
     }
-    this.i = i
+    this.reached = i
   }
 }
 

@@ -183,6 +183,11 @@ describe('an element codec given text', () => {
     expect(decodeIssues(Named, 'named' as never)).toEqual([
       decodeIssue('unexpected', '', 'expected element <named>, found string'),
     ])
+    // A described element's codec reports it with the same code as element()'s.
+    const Described = describedElement('Named', describedOf<ElementDescription<t.TypeOf<typeof Named>>>(Named)!)
+    expect(decodeIssues(Described, 'named' as never)).toEqual([
+      decodeIssue('unexpected', '', 'expected an XML element, found string'),
+    ])
     expect(reportErrors([{ value: 'x', context: [], message: 'expected a number, found "x"' }])[0]!.code).toBe(
       'bad-value',
     )

@@ -93,6 +93,34 @@ describe('parseXml positions', () => {
     )
   })
 
+  it('gives the same places whatever order they are asked in', () => {
+    const tree = fc.letrec<{ node: string }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom('<x/>', 'text', '\r\n', '\r', '\n', '<!-- <y> -->'),
+        fc.array(tie('node'), { maxLength: 4 }).map((cs) => `<y>${cs.join('')}</y>`),
+      ),
+    })).node
+    fc.assert(
+      fc.property(tree, fc.boolean(), fc.infiniteStream(fc.nat()), (inner, bom, picks) => {
+        const source = `${bom ? '\uFEFF' : ''}<r>\n${inner}</r>`
+        const inOrder = [...elements(parsed(source).root)].map(elementPosition)
+        const again = [...elements(parsed(source).root)]
+        // Asked in an order of the picks' choosing (each place once, then all again).
+        const order = again.map((_, k) => k)
+        for (let k = order.length - 1; k > 0; k--) {
+          const j = picks.next().value % (k + 1)
+          ;[order[k], order[j]] = [order[j]!, order[k]!]
+        }
+        const asked: unknown[] = []
+        for (const k of order) asked[k] = elementPosition(again[k]!)
+        expect(asked).toEqual(inOrder)
+        expect(again.map(elementPosition)).toEqual(inOrder)
+      }),
+      { numRuns: numRuns(100) },
+    )
+  })
+
   // An issue's steps lead back to the element they name; its position is the issue's line and column.
   const steps = (...names: Array<string | [string, number] | `@${string}`>): PathStep[] =>
     names.map(
@@ -123,6 +151,22 @@ describe('parseXml positions', () => {
     expect(at(text, steps('feed', 'entry'))).toEqual({ line: 4, column: 3 })
     expect(at(text, steps('other'))).toBeUndefined()
     expect(at(text, [])).toBeUndefined()
+  })
+
+  it('elementAtSteps finds the n-th same-named child among many children', () => {
+    const many = `<r>\n${Array.from({ length: 40 }, (_, k) => (k % 4 === 3 ? '<d/>' : '<c/>')).join('\n')}\n</r>`
+    for (const count of [3, 40]) {
+      const source =
+        many
+          .split('\n')
+          .slice(0, count + 1)
+          .join('\n') + '\n</r>'
+      // Each child on its own line: the k-th <d/> on line 4k + 1; with 3 children there is none (the root stands).
+      expect(at(source, steps('r', ['d', count === 3 ? 1 : 10]))).toEqual(
+        count === 3 ? { line: 1, column: 1 } : { line: 41, column: 1 },
+      )
+      expect(at(source, steps('r', ['c', 2]))).toEqual({ line: 3, column: 1 })
+    }
   })
 
   it('elementAtSteps lands on every element of every fixture from the path that names it', () => {
