@@ -55,8 +55,8 @@ export default [
   // event-mode parser run (36.75 kB) and the streaming reader's positions on request (37.16 kB with both); 38 → 40 kB
   // when the policy codec's kit records came to compile through the one XML compiler (schema/xml.ts), which FILESYNC's
   // own elements do not use yet: the compiler, its tree helpers and paths join the bundle (39.82 kB measured then);
-  // 40 → 41 kB with the shared parser's compact trees and whole-feed event run, which SData uses (40.16 kB, 39.87
-  // before).
+  // 40 → 41 kB with element places counted only when asked (src/xml/positions.ts, 40.03 kB); with the shared
+  // parser's compact trees and whole-feed event run, which SData uses, 40.16 kB.
   { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '41 kB' },
   {
     name: "import { parseXml, serializeXml } from 'syncwire/xml'",
