@@ -21,6 +21,7 @@ import {
   SyncFeedXml,
   SyncStateXml,
   TrackingXml,
+  XSI_NS,
 } from '../../src/sdata/index'
 import {
   arbDiagnosesDocument,
@@ -140,6 +141,40 @@ describe('the document codecs write text, the same bytes as serializing the elem
     expect(SyncFeedXml.decode(SyncFeedXml.encode(declared))._tag).toBe('Right')
     for (const entry of feed.entries)
       expect(SyncEntryXml.encode(entry)).toBe(serializeXml({ root: SyncEntryElement.encode(entry) }))
+  })
+
+  it('the root declares a prefix that only an element or attribute deep in a kept tree uses, and no other', () => {
+    const el = (ns: string, prefix: string | null, localName: string, children: XmlElement[] = []): XmlElement => ({
+      type: 'element',
+      namespace: ns,
+      localName,
+      prefix,
+      attributes: [],
+      children,
+    })
+    const nil: XmlAttribute = { namespace: XSI_NS, localName: 'nil', prefix: 'xsi', value: 'true' }
+    const deep = el('urn:c', null, 'b', [el('urn:c', null, 'c', [{ ...el('urn:c', null, 'd'), attributes: [nil] }])])
+    // `sync:tick` below two unprefixed elements; the extension is an Atom element holding an `sdata:` one.
+    const resource = el('urn:c', null, 'account', [el('urn:c', null, 'a', [el(SYNC_NS, 'sync', 'tick')]), deep])
+    const extension = el(ATOM_NS, null, 'x', [el(ATOM_NS, null, 'y', [el(SDATA_NS, 'sdata', 'z')])])
+    const entry: SyncEntry = {
+      links: [],
+      diagnoses: [],
+      extensions: [extension],
+      payload: { isDeleted: false, element: resource },
+    }
+    const text = SyncEntryXml.encode(entry)
+    const start = text.slice(text.indexOf('<entry'), text.indexOf('>', text.indexOf('<entry')))
+    for (const prefix of ['sdata', 'sync', 'xsi']) expect(start).toContain(`xmlns:${prefix}=`)
+    for (const prefix of ['http', 'opensearch']) expect(start).not.toContain(`xmlns:${prefix}=`)
+    expect(text).toBe(serializeXml({ root: SyncEntryElement.encode(entry) }))
+    // Read back (the resource gains the declaration of its namespace), it is written as the same text.
+    const back = SyncEntryXml.decode(text)
+    expect(back._tag).toBe('Right')
+    if (back._tag === 'Right') expect(SyncEntryXml.encode(back.right)).toBe(text)
+    // Without the payload, nothing the entry holds is in the sync or xsi namespace: neither is declared.
+    const bare = SyncEntryXml.encode({ ...entry, payload: undefined })
+    expect(bare.slice(0, bare.indexOf('>', bare.indexOf('<entry')))).not.toMatch(/xmlns:(sync|xsi)=/)
   })
 })
 
