@@ -1,7 +1,7 @@
 // validateSyncFeed on a hand-built feed whose digest is not a digest: the digest is reported as such, the entries'
 // states are still checked (tick order), and nothing else fails on the way.
 import { describe, expect, it } from 'vitest'
-import { type SyncEntry, type SyncFeed, type Stamp, validateSyncFeed } from '../../src/sdata/index'
+import { type Stamp, type SyncEntry, type SyncFeed, validateSyncFeed } from '../../src/sdata/index'
 
 const E = 'http://example.com/sdata/app/-/accounts'
 
