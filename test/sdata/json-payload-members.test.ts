@@ -1,5 +1,5 @@
-// SyncFeedJson writes a payload's `$forms` only when it records a form: a payload with no forms, or an empty record
-// of them, encodes without the member (and encoding does not fail on it).
+// SyncFeedJson and a payload: `$forms` is written only when it records a form (a payload with no forms, or an empty
+// record of them, encodes without the member), and native members beside `$resource` stay with the entry.
 import { describe, expect, it } from 'vitest'
 import { type PayloadForms, type SyncFeed, SyncFeedJson } from '../../src/sdata/index'
 
@@ -25,5 +25,14 @@ describe('SyncFeedJson: a payload $forms', () => {
 
   it('is written when a form is recorded', () => {
     expect(resource({ url: 'uri' }).$forms).toStrictEqual({ url: 'uri' })
+  })
+})
+
+describe('SyncFeedJson: native members beside $resource', () => {
+  it('are kept by the entry, not dropped, when $resource holds the payload', () => {
+    const json = { $resources: [{ $resource: { name: 'a', namespace: 'urn:c' }, note: 'kept' }] }
+    const decoded = SyncFeedJson.decode(json)
+    if (decoded._tag !== 'Right') throw new Error('fixture does not decode')
+    expect(SyncFeedJson.encode(decoded.right)).toStrictEqual(json)
   })
 })
