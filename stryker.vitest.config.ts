@@ -20,6 +20,7 @@ const folders: Record<string, string[]> = {
     'test/conflict/stamps-fast-path.test.ts',
     'test/sdata/validate.test.ts',
     'test/sdata/json-stream.test.ts',
+    'test/sdata/json-stream-grammar.test.ts',
   ],
 }
 

@@ -54,6 +54,10 @@ describe('stamp', () => {
     expect(() => stamp('yesterday')).toThrow(RangeError)
     expect(() => stamp(new Date(Number.NaN))).toThrow(new RangeError('not a stamp: the Date is invalid'))
     expect(() => stamp(new Date('+010000-01-01T00:00:00Z'))).toThrow(RangeError)
+    // A valid Date past year 9999: the message shows its ISO text, then why it is not a stamp.
+    expect(() => stamp(new Date('+010000-01-01T00:00:00Z'))).toThrow(
+      /^not a stamp: \+010000-01-01T00:00:00\.000Z \(.+\)$/,
+    )
   })
 
   it('isStamp agrees with StampCodec on any string', () => {
