@@ -31,8 +31,8 @@ export default [
   // checks for kit content, +0.22 kB) and the diagnoses document's JSON form derived from its root description
   // (42.00 kB with both).
   // With SData entries read from the parser's events and whole feeds in one parser run with compact kept trees:
-  // 42.95 kB measured (42.00 before).
-  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '43 kB' },
+  // 42.95 kB measured (42.00 before). 43 → 44 kB when $diagnosis beside $diagnoses became an error (43.01 kB).
+  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '44 kB' },
   {
     name: "import { createSyncEngine } from 'syncwire/session'",
     path: 'dist/session/index.js',

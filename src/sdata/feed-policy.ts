@@ -162,8 +162,9 @@ export function decodeFeedWhole<V>(
 /**
  * The fast ways to a whole feed that decodes: the text in one parser run, each `atom:entry` read from the parser's
  * events (a compact tree only for what it keeps whole) and the feed's other children as trees for `feedCodec`;
- * should anything give up there, the streaming reader of {@link decodeFeedWhole}. `undefined` when neither decodes
- * the text (the caller then reads it again the tree way, for its full list of issues).
+ * should that parser run give up, the streaming reader of {@link decodeFeedWhole}. `undefined` when the text does
+ * not decode (the caller then reads it again the tree way, for its full list of issues): a feed that was read whole
+ * but does not decode is not read a third time by the streaming reader, which would fail alike.
  */
 export function feedReader<V>(
   payload: PayloadCodec<V> | undefined,
@@ -174,11 +175,14 @@ export function feedReader<V>(
   return (text, limits) => {
     const names = new Map<string, string>()
     const feed = oneRun(text, limits, payload, feedCodec, base, names)
-    if (feed !== undefined) return feed
+    if (feed !== GAVE_UP) return feed
     policy ??= feedPolicy(payload, feedCodec, base, false)
     return decodeFeedWhole(text, policy, limits)
   }
 }
+
+/** What {@link oneRun} returns when its parser run gave up (rather than read a feed that does not decode). */
+const GAVE_UP: unique symbol = Symbol('gave up')
 
 function oneRun<V>(
   text: string,
@@ -187,9 +191,9 @@ function oneRun<V>(
   feedCodec: t.Decoder<XmlElement, SyncFeed<V>>,
   base: t.Context,
   names: Map<string, string>,
-): SyncFeed<V> | undefined {
+): SyncFeed<V> | undefined | typeof GAVE_UP {
   const root = new Parser(text, limits).eventChildren(entryEvents(payload, names, true) as ElementEvents<unknown>)
-  if (root === undefined) return undefined
+  if (root === undefined) return GAVE_UP
   const entries: Array<SyncEntry<V>> = []
   const members: XmlNode[] = []
   const feedElement: XmlElement = { ...root, children: members }

@@ -91,7 +91,9 @@ class Marks {
 
 /**
  * Where an element's start tag begins (its `<`), when the element was parsed by `parseXml` (or a document codec)
- * with `positions: true`; `undefined` for elements parsed without it or built by hand.
+ * with `positions: true`; `undefined` for elements parsed without it or built by hand. The line and column are
+ * counted from the parsed text when first asked for, so an element read with positions keeps that text (the whole
+ * document, or the streamed piece it came in) reachable for as long as the element itself is kept.
  *
  * @example
  * ```ts

@@ -1,6 +1,7 @@
-// SyncFeedXml.decode reads a feed entry by entry with streamSyncFeed's engine (the document's tree is never built);
-// checked here against the tree way (parseXml's whole tree, then the feed's element codec): the same value, or the
-// same issues with the same paths, messages and line:column, for generated, mutated and corpus documents.
+// SyncFeedXml.decode reads a feed in one parser run, its entries from the parser's events (streamSyncFeed's engine,
+// entry by entry, should that give up); checked here against the tree way (parseXml's whole tree, then the feed's
+// element codec): the same value, or the same issues with the same paths, messages and line:column, for generated,
+// mutated and corpus documents.
 import fc from 'fast-check'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'

@@ -343,6 +343,19 @@ describe('lenient JSON forms of the .NET client', () => {
     ])
   })
 
+  it('refuses $diagnosis beside $diagnoses, in an entry and in a diagnoses document, rather than drop one', () => {
+    const one = { severity: 'error', sdataCode: 'BadUrlSyntax', applicationCode: null }
+    const decoders: Array<(u: unknown) => E.Either<t.Errors, unknown>> = [SyncEntryJson.decode, DiagnosesJson.decode]
+    for (const decode of decoders) {
+      const result = decode({ $diagnoses: [one], $diagnosis: one })
+      if (E.isRight(result)) throw new Error('both kept? one was dropped')
+      expect(reportJsonErrors(result.left).map((issue) => [issue.path, issue.message])).toEqual([
+        ['/$diagnosis', '$diagnosis beside $diagnoses: give one of them'],
+      ])
+      expect(E.isRight(decode({ $diagnoses: [one] }))).toBe(true)
+    }
+  })
+
   it('reads a missing tick or conflictPriority as 0, as the XML codec does for SIF', () => {
     const stamp = '2008-10-30T17:23:08Z'
     expect(DigestJson.decode({ digestEntry: [{ endpoint: MY_APP1, stamp }] })).toStrictEqual(

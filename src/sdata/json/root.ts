@@ -14,7 +14,10 @@ export interface WrapperJson<I> {
   readonly many: string
   /** The member holding one item, or the items, under the item's name (`$diagnosis`). */
   readonly one: string
-  /** The items of an object: {@link many} when present, else {@link one}; none when neither is there. */
+  /**
+   * The items of an object: {@link many} when present, else {@link one}; none when neither is there. Both at once is
+   * an error at {@link one}, as reading either would lose the other.
+   */
   readonly readItems: (errs: Errs, o: JsonRecord, c: Ctx) => I[]
   /** The reader of one item. */
   readonly readItem: JsonReader<I>
@@ -42,8 +45,13 @@ export function wrapperJson<I>(w: WrapperDescription<I>): WrapperJson<I> {
     readItem,
     writeItem: compileJsonWriter(w.item),
     readItems(errs, o, c) {
-      if (member(o, many) !== undefined) return readAll(errs, o, c, many)
       const single = member(o, one)
+      if (member(o, many) !== undefined) {
+        // Both forms at once: reading one would drop the other without a word, so neither is chosen.
+        if (single !== undefined)
+          fail(errs, single, at(c, one, t.unknown, single), `${one} beside ${many}: give one of them`)
+        return readAll(errs, o, c, many)
+      }
       if (single === undefined) return []
       if (Array.isArray(single)) return readAll(errs, o, c, one)
       const item = readItem(errs, single, at(c, one, t.unknown, single))
