@@ -1,8 +1,12 @@
 // streamSyncFeed's reading of a feed's children: only Atom `entry` children are entries (an `entry` element of
 // another namespace is one of the feed's extensions, as in the in-memory decode), and with positions every event,
-// the head first, carries the element it was read from.
+// the head first, carries the element it was read from; a payload codec that throws ends the stream with an
+// internal issue.
+import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { SyncFeedXml, streamSyncFeed } from '../../src/sdata/index'
+import { type PayloadCodec, SyncFeedXml, streamSyncFeed } from '../../src/sdata/index'
+import type { XmlElement } from '../../src/xml/index'
+import { wholeFault } from '../support/issues'
 import { collect } from '../support/stream'
 
 const E = 'http://example.com/sdata/app/-/accounts'
@@ -31,6 +35,29 @@ describe('streamSyncFeed: the feed children that are entries', () => {
       ['entry', 'entry'],
       ['entry', 'entry'],
       ['end', 'feed'],
+    ])
+  })
+})
+
+describe('streamSyncFeed: a payload codec that throws', () => {
+  const boom: PayloadCodec<string> = new t.Type<string, XmlElement, XmlElement>(
+    'Boom',
+    (u): u is string => typeof u === 'string',
+    () => {
+      throw new Error('codec bug')
+    },
+    () => '' as never,
+  )
+  const text =
+    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1">' +
+    '<entry><sdata:payload><a xmlns="urn:c"/></sdata:payload></entry></feed>'
+
+  it.each([false, true])('ends with one internal issue naming the fault (positions %s)', async (positions) => {
+    const events = await collect(streamSyncFeed([text], { payload: boom, parse: { positions } }))
+    expect(events.map((e) => e.type)).toStrictEqual(['head', 'error'])
+    const last = events[events.length - 1]
+    expect(last?.type === 'error' ? last.issues : []).toStrictEqual([
+      wholeFault('internal', 'unexpected input: codec bug'),
     ])
   })
 })

@@ -85,6 +85,8 @@ describe('sdata:payload: one resource or one digest', () => {
           message: 'expected sdata:payload to hold exactly one resource element',
         }),
       ])
+      // io-ts reporters name the codec at the root of each error's context.
+      expect(r.left[0]!.context[0]!.type.name).toBe('PayloadElement')
     }
   })
 })
