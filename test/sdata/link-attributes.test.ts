@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { SyncFeedXml } from '../../src/sdata/index'
 
 const open = (link: string) =>
-  '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:x="urn:other"><title>t</title>' + `${link}</feed>`
+  `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:x="urn:other"><title>t</title>${link}</feed>`
 
 describe('atom:link attributes the Link value does not hold', () => {
   it.each([
