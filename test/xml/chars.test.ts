@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from '../../src/xml/chars'
+import { isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace, nonXmlCharAt } from '../../src/xml/chars'
 
 // The character classes, checked on every BMP code unit against the productions as written in
 // XML 1.0 (fifth edition) §2.2 [2] Char, §2.3 [4] NameStartChar and [4a] NameChar. Raised from mutation testing
@@ -54,6 +54,19 @@ describe('XML character classes', () => {
   it('isXmlCodePoint takes the supplementary planes and refuses surrogates and what lies past U+10FFFF', () => {
     for (const cp of [0x10000, 0x1f600, 0x10ffff]) expect([isXmlCodePoint(cp), char(cp)]).toEqual([true, true])
     for (const cp of [0xd800, 0xdbff, 0xdc00, 0xdfff, 0x110000, -1]) expect(isXmlCodePoint(cp)).toBe(false)
+  })
+
+  // The SData and file-sync validators' check (no XML parse reaches it); raised from mutation seed 203006.
+  it('nonXmlCharAt finds a unit exactly where Char refuses it, on every BMP code unit', () => {
+    expect(disagreements((c) => nonXmlCharAt(`ab${String.fromCharCode(c)}`) < 0, char)).toEqual([])
+    for (const c of [9, 10, 13, 0, 0x1f]) expect(nonXmlCharAt(`ab${String.fromCharCode(c)}z`)).toBe(char(c) ? -1 : 2)
+  })
+
+  it('nonXmlCharAt takes a surrogate pair and refuses a lone surrogate where it stands', () => {
+    expect(nonXmlCharAt('a\u{1F600}b')).toBe(-1)
+    for (const [s, at] of [['a\ud83d', 1], ['a\ud83db', 1], ['\ude00a', 0], ['ab\ude00\ud83d', 2]] as const) {
+      expect(nonXmlCharAt(s)).toBe(at)
+    }
   })
 
   it('isXmlWhitespace accepts only space, tab, CR and LF, in any number', () => {
