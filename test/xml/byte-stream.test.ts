@@ -1,0 +1,49 @@
+// The streaming byte decoder's faults as a streamed reader reports them (through streamSyncFeed): a stream that ends
+// inside a character, a malformed UTF-16BE unit, and an encoding TextDecoder reads in streaming mode. Raised from
+// mutation seed 203006 (src/xml/byte-stream.ts).
+import { describe, expect, it } from 'vitest'
+import { streamSyncFeed } from '../../src/sdata/index'
+import { collect } from '../support/stream'
+
+const DOC = '<feed xmlns="http://www.w3.org/2005/Atom"><title>ab</title></feed>'
+const lastOf = (events: Array<{ type: string }>) => JSON.stringify(events[events.length - 1])
+const utf16be = (text: string): Uint8Array => {
+  const out = new Uint8Array(text.length * 2 + 2)
+  out.set([0xfe, 0xff])
+  for (let i = 0; i < text.length; i++) out.set([text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff], 2 + 2 * i)
+  return out
+}
+
+describe('streamed bytes: faults by byte offset', () => {
+  it('a stream that ends inside a UTF-8 character ends with an error naming that byte, not silently', async () => {
+    const doc = new TextEncoder().encode(`${DOC}\n`)
+    const events = await collect(streamSyncFeed([doc, Uint8Array.of(0xe2, 0x82)]))
+    expect(lastOf(events)).toContain(`the input ends inside a UTF-8 character (byte offset ${doc.length})`)
+    // A short input whose start never settles is decoded whole at its end: the offset counts the BOM and the text.
+    const head = new TextEncoder().encode('\uFEFF<?xml version="1.0"')
+    const short = await collect(streamSyncFeed([new Uint8Array([...head, 0xe2, 0x82])]))
+    expect(lastOf(short)).toContain(`the input ends inside a UTF-8 character (byte offset ${head.length})`)
+  })
+
+  it('a lone UTF-16BE high surrogate is named at its byte offset', async () => {
+    const bytes = utf16be(DOC)
+    const at = 2 + 2 * DOC.indexOf('ab')
+    bytes.set([0xd8, 0x3d], at) // a high surrogate followed by "b": malformed
+    const events = await collect(streamSyncFeed([bytes.subarray(0, at - 5), bytes.subarray(at - 5)]))
+    expect(lastOf(events)).toContain(`malformed UTF-16BE at byte offset ${at}`)
+  })
+
+  it('an encoding TextDecoder streams (Shift_JIS) decodes across cuts and names the chunk of a bad byte', async () => {
+    const head = '<?xml version="1.0" encoding="Shift_JIS"?>'
+    // "日本" in Shift_JIS (93 FA 96 7B) as the title, cut inside the first character.
+    const text = Uint8Array.from(`${head}${DOC.replace('ab', '\u0001\u0002')}`, (c) => c.charCodeAt(0))
+    const at = text.indexOf(1)
+    const good = new Uint8Array([...text.subarray(0, at), 0x93, 0xfa, 0x96, 0x7b, ...text.subarray(at + 2)])
+    const events = await collect(streamSyncFeed([good.subarray(0, at + 1), good.subarray(at + 1)]))
+    expect(events[events.length - 1]!.type).toBe('end')
+    expect(JSON.stringify(events)).toContain('日本')
+    const bad = new Uint8Array([...good.subarray(0, at), 0x85, 0x7f, ...good.subarray(at + 4)])
+    const broken = await collect(streamSyncFeed([bad.subarray(0, at - 3), bad.subarray(at - 3)]))
+    expect(lastOf(broken)).toContain(`malformed SHIFT_JIS in the bytes from offset ${at - 3}`)
+  })
+})
