@@ -64,7 +64,12 @@ describe('XML character classes', () => {
 
   it('nonXmlCharAt takes a surrogate pair and refuses a lone surrogate where it stands', () => {
     expect(nonXmlCharAt('a\u{1F600}b')).toBe(-1)
-    for (const [s, at] of [['a\ud83d', 1], ['a\ud83db', 1], ['\ude00a', 0], ['ab\ude00\ud83d', 2]] as const) {
+    for (const [s, at] of [
+      ['a\ud83d', 1],
+      ['a\ud83db', 1],
+      ['\ude00a', 0],
+      ['ab\ude00\ud83d', 2],
+    ] as const) {
       expect(nonXmlCharAt(s)).toBe(at)
     }
   })
