@@ -8,6 +8,7 @@ import { compileReader, compileWriter } from '../codec/schema/xml'
 export { isElement }
 
 import { isXmlInput, type XmlInput } from '../xml/encoding'
+import type { Issue } from '../xml/issue'
 import type { Limits } from '../xml/options'
 import { parseXml } from '../xml/parse'
 import { serializeXml } from '../xml/serialize'
@@ -68,10 +69,11 @@ export function elementCodec<A>(name: string, spec: RootSpec<A>): t.Type<A, XmlE
 }
 
 /**
- * A document's value read from its whole text without the document's tree (the streaming engine over the text),
- * or `undefined` when that way cannot tell (the document is then read the tree way, which gives every issue).
+ * A document's value read from its whole text without the document's tree; the text's well-formedness error as
+ * `parseXml` reports it, when that way found it (an array: a document's value is never one); or `undefined` when
+ * that way cannot tell (the document is then read the tree way, which gives every issue).
  */
-export type WholeReader<A> = (text: string, limits: Limits) => A | undefined
+export type WholeReader<A> = (text: string, limits: Limits) => A | Issue[] | undefined
 
 /**
  * The document codec of a root: `text` writes a value as a document (by default the serialized element); `whole`,
@@ -101,10 +103,12 @@ export function decodeText<A>(
 ): t.Validation<A> {
   if (!isXmlInput(text)) return t.failure(text, c, `expected XML text, found ${typeof text}`)
   if (whole !== undefined) {
-    // The fast way, when the text is within the limits the tree way applies to a whole document; whatever it
-    // cannot decode is read again the tree way, which gives every issue with the same paths and positions.
+    // The fast way, when the text is within the limits the tree way applies to a whole document: a value, or the
+    // parse error the tree way would give; whatever else it cannot decode is read again the tree way, which gives
+    // every issue with the same paths and positions.
     const value = readWholeFast(text, options, whole)
-    if (value !== undefined) return t.success(value)
+    if (Array.isArray(value)) return t.failures(parseFailures(value, c, text))
+    if (value !== undefined) return t.success(value as A)
   }
   const parsed = parseXml(text, options?.parse)
   if (parsed._tag === 'Left') {

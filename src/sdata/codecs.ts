@@ -202,8 +202,8 @@ export function syncFeedXml<V>(
   payloadCodec?: PayloadCodec<V>,
   options?: DocumentOptions,
 ): t.Type<SyncFeed<V>, string, XmlInput> {
-  // Read in one parser run, entries from its events (streamSyncFeed's engine should that give up); built at the first
-  // decode (the error paths name the codec).
+  // Read in one parser run, entries from its events (a text that is not well-formed answered from that run); built at
+  // the first decode (the error paths name the codec).
   let read: ReturnType<typeof feedReader<V>> | undefined
   const codec: t.Type<SyncFeed<V>, string, XmlInput> = documentCodec(
     'SyncFeedXml',

@@ -1,13 +1,15 @@
 // The Atom sync feed over the streaming XML reader's events (sync §4.4, §5.8; core §13.4): each entry decoded as its
-// end tag comes, the feed's own members when the feed ends. One engine for streamSyncFeed and the in-memory decode.
+// end tag comes, the feed's own members when the feed ends (streamSyncFeed); and the in-memory decode of a whole feed
+// in one parser run, its entries read from the same entry events.
 import type * as t from 'io-ts'
 import { unexpectedInput } from '../codec/context'
 import { reportErrors } from '../codec/report'
 import { wholeInputIssue } from '../common/issues'
 import type { DecodedNode, ElementEvents } from '../xml/events'
+import type { Issue } from '../xml/issue'
 import type { Limits } from '../xml/options'
-import { Parser } from '../xml/parse'
-import { type Frame, readText, type Sink, type StreamPolicy } from '../xml/stream'
+import { Parser, SyntaxFault } from '../xml/parse'
+import type { Frame, Sink, StreamPolicy } from '../xml/stream'
 import { compactTree } from '../xml/tree'
 import type { XmlElement, XmlNode } from '../xml/types'
 import { ENTRY, readEntry } from './entry'
@@ -26,7 +28,7 @@ export type FeedEvent<V> =
 interface FeedState {
   /** atom:entry children read so far (their position shows in error paths, `entry[3]`). */
   entries: number
-  /** Whether the `head` event went out (or is not wanted). */
+  /** Whether the `head` event went out. */
   headSent: boolean
   /** One string per distinct element and attribute name in the entries read (see `compactTree`). */
   names: Map<string, string>
@@ -52,14 +54,13 @@ const PLACEHOLDER: XmlElement = {
 /**
  * The feed policy of the streaming reader: `feedCodec` reads the feed's own members (its children other than the
  * entries), each `atom:entry` child is read alone by the entry reader, error paths are those of the in-memory decode
- * under `base`. With `head` false no `head` event is sent (the in-memory decode has no use for it). With `elements`
- * (a stream read with positions), each event also carries the element it was decoded from.
+ * under `base`. With `elements` (a stream read with positions), each event also carries the element it was decoded
+ * from.
  */
 export function feedPolicy<V>(
   payload: PayloadCodec<V> | undefined,
   feedCodec: t.Decoder<XmlElement, SyncFeed<V>>,
   base: t.Context,
-  head = true,
   elements = false,
 ): StreamPolicy<FeedState, FeedEvent<V>> {
   const decodeFeed = (element: XmlElement, sink: Sink<FeedEvent<V>>): SyncFeed<V> | undefined => {
@@ -84,7 +85,7 @@ export function feedPolicy<V>(
     root(element, sink) {
       decodeFeed(element, sink)
       const names = new Map<string, string>()
-      return { entries: 0, headSent: !head, names, events: entryEvents(payload, names) as ElementEvents<unknown> }
+      return { entries: 0, headSent: false, names, events: entryEvents(payload, names) as ElementEvents<unknown> }
     },
     parseIssues: (error) => [error],
     mayOpen: () => false,
@@ -137,81 +138,41 @@ export function feedPolicy<V>(
 }
 
 /**
- * Decodes a whole feed's text with the streaming reader and a policy of {@link feedPolicy}, putting the entries back
- * in order as they come: the generic tree of one entry lives at a time, never the document's. `undefined` when the
- * text is not a feed that decodes (the caller then reads it again the tree way, for its full list of issues).
- */
-export function decodeFeedWhole<V>(
-  text: string,
-  policy: StreamPolicy<FeedState, FeedEvent<V>>,
-  limits: Limits,
-): SyncFeed<V> | undefined {
-  const entries: Array<SyncEntry<V>> = []
-  let feed: SyncFeed<V> | undefined
-  let failed = false
-  readText(text, policy, limits, (event) => {
-    if (event.type === 'entry') entries.push(event.entry)
-    else if (event.type === 'end') feed = event.feed
-    else if (event.type === 'error') failed = true
-  })
-  if (failed || feed === undefined) return undefined
-  feed.entries = entries
-  return feed
-}
-
-/**
- * The fast ways to a whole feed that decodes: the text in one parser run, each `atom:entry` read from the parser's
- * events (a compact tree only for what it keeps whole) and the feed's other children as trees for `feedCodec`;
- * should that parser run give up, the streaming reader of {@link decodeFeedWhole}. `undefined` when the text does
- * not decode (the caller then reads it again the tree way, for its full list of issues): a feed that was read whole
- * but does not decode is not read a third time by the streaming reader, which would fail alike.
+ * The fast way to a whole feed: the text in one parser run, each `atom:entry` read from the parser's events (a
+ * compact tree only for what it keeps whole) and the feed's other children as trees for `feedCodec`. A text that is
+ * not well-formed gives its error as `parseXml` reports it (the run found the same first fault), so it is not read
+ * again; `undefined` when the text does not decode (the caller then reads it again the tree way, for its full list
+ * of issues) or the run failed unexpectedly.
  */
 export function feedReader<V>(
   payload: PayloadCodec<V> | undefined,
   feedCodec: t.Decoder<XmlElement, SyncFeed<V>>,
   base: t.Context,
-): (text: string, limits: Limits) => SyncFeed<V> | undefined {
-  let policy: StreamPolicy<FeedState, FeedEvent<V>> | undefined
+): (text: string, limits: Limits) => SyncFeed<V> | Issue[] | undefined {
   return (text, limits) => {
     const names = new Map<string, string>()
-    const feed = oneRun(text, limits, payload, feedCodec, base, names)
-    if (feed !== GAVE_UP) return feed
-    policy ??= feedPolicy(payload, feedCodec, base, false)
-    return decodeFeedWhole(text, policy, limits)
-  }
-}
-
-/** What {@link oneRun} returns when its parser run gave up (rather than read a feed that does not decode). */
-const GAVE_UP: unique symbol = Symbol('gave up')
-
-function oneRun<V>(
-  text: string,
-  limits: Limits,
-  payload: PayloadCodec<V> | undefined,
-  feedCodec: t.Decoder<XmlElement, SyncFeed<V>>,
-  base: t.Context,
-  names: Map<string, string>,
-): SyncFeed<V> | undefined | typeof GAVE_UP {
-  const root = new Parser(text, limits).eventChildren(entryEvents(payload, names, true) as ElementEvents<unknown>)
-  if (root === undefined) return GAVE_UP
-  const entries: Array<SyncEntry<V>> = []
-  const members: XmlNode[] = []
-  const feedElement: XmlElement = { ...root, children: members }
-  for (const c of root.children as ReadonlyArray<XmlNode | DecodedNode>) {
-    if (c.type === 'decoded') entries.push(c.value as SyncEntry<V>)
-    else if (c.type !== 'element') continue
-    else if (c.namespace !== ATOM_NS || c.localName !== 'entry') members.push(c)
-    else {
-      // An entry the event mode gave back (something unusual in it): read from its tree, as the streaming way does.
-      compactTree(c, names, true)
-      const problems = new Problems(base)
-      const entry = readEntry(c, at(at(undefined, feedElement), c, true), problems, payload)
-      if (problems.errors.length > 0 || entry === undefined) return undefined
-      entries.push(entry)
+    const root = new Parser(text, limits).eventChildren(entryEvents(payload, names, true) as ElementEvents<unknown>)
+    if (root instanceof SyntaxFault) return [root.toXmlError(text)]
+    if (root === undefined) return undefined
+    const entries: Array<SyncEntry<V>> = []
+    const members: XmlNode[] = []
+    const feedElement: XmlElement = { ...root, children: members }
+    for (const c of root.children as ReadonlyArray<XmlNode | DecodedNode>) {
+      if (c.type === 'decoded') entries.push(c.value as SyncEntry<V>)
+      else if (c.type !== 'element') continue
+      else if (c.namespace !== ATOM_NS || c.localName !== 'entry') members.push(c)
+      else {
+        // An entry the event mode gave back (something unusual in it): read from its tree, as the streaming way does.
+        compactTree(c, names, true)
+        const problems = new Problems(base)
+        const entry = readEntry(c, at(at(undefined, feedElement), c, true), problems, payload)
+        if (problems.errors.length > 0 || entry === undefined) return undefined
+        entries.push(entry)
+      }
     }
+    const r = feedCodec.validate(feedElement, base)
+    if (r._tag === 'Left') return undefined
+    r.right.entries = entries
+    return r.right
   }
-  const r = feedCodec.validate(feedElement, base)
-  if (r._tag === 'Left') return undefined
-  r.right.entries = entries
-  return r.right
 }

@@ -137,7 +137,7 @@ export function streamSyncFeed<V = unknown>(
       const payload = options?.payload
       const base = [{ key: '', type: syncFeedXml(payload), actual: undefined }]
       const elements = options?.parse?.positions === true
-      return readStream(source, feedPolicy(payload, syncFeedElement(payload), base, true, elements), options?.parse)
+      return readStream(source, feedPolicy(payload, syncFeedElement(payload), base, elements), options?.parse)
     },
   }
 }

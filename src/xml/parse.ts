@@ -412,17 +412,18 @@ export class Parser extends NamespaceScopes {
 
   /**
    * Reads a whole document as a tree whose root's children go through event mode: each child `events` takes is a
-   * {@link DecodedNode} in the root's children, every other a tree. `undefined` at any fault (nothing is reported:
-   * the caller reads the text again).
+   * {@link DecodedNode} in the root's children, every other a tree. At a well-formedness error, its fault: the one
+   * {@link parseXml} finds, since event mode takes only what the tree takes and gives back anything else, unread, to
+   * be read as a tree. `undefined` at an unexpected failure (the caller reads the text again).
    */
-  eventChildren(events: ElementEvents<unknown>): XmlElement | undefined {
+  eventChildren(events: ElementEvents<unknown>): XmlElement | SyntaxFault | undefined {
     this.events = events
     this.eventsDepth = 1
     this.compact = true
     try {
       return this.document()
-    } catch {
-      return undefined
+    } catch (error) {
+      return error instanceof SyntaxFault ? error : undefined
     }
   }
 

@@ -2,8 +2,10 @@
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { DigestXml, reportErrors, SyncEntryXml, SyncFeedElement, SyncFeedXml, TrackingXml } from '../../src/sdata/index'
-import type { IssueCode, XmlElement, XmlInput } from '../../src/xml/index'
+import { type IssueCode, parseXml, type XmlElement, type XmlInput } from '../../src/xml/index'
+import { fixture } from '../support/fixtures'
 import { decodeIssue, xmlFault } from '../support/issues'
+import { cutStride } from '../support/runtime'
 
 const ROOT =
   '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1" ' +
@@ -228,5 +230,25 @@ describe('broken SData documents', () => {
       '/feed/entry[1]/sync:syncState/tick',
       '/feed/entry[2]/sync:syncState/tick',
     ])
+  })
+
+  it("gives a feed cut anywhere exactly parseXml's error (message, line and column)", () => {
+    const faults: string[] = []
+    let cuts = 0
+    for (const path of ['sdata/spec-4.4_sync-feed_catchUp.xml', 'sdata/core-13.4_batch-response-feed.xml']) {
+      const text = fixture(path)
+      const end = text.lastIndexOf('>')
+      for (let cut = 0; cut <= end; cut += cutStride, cuts++) {
+        const prefix = text.slice(0, cut)
+        const parsed = parseXml(prefix)
+        const r = SyncFeedXml.decode(prefix)
+        // Collected rather than asserted one by one: thousands of expect() calls would dominate the run time.
+        if (parsed._tag === 'Right' || r._tag === 'Right') faults.push(`${path}@${cut}: well-formed`)
+        else if (JSON.stringify(reportErrors(r.left)) !== JSON.stringify(parsed.left))
+          faults.push(`${path}@${cut}: ${JSON.stringify(reportErrors(r.left))}`)
+      }
+    }
+    expect(faults).toEqual([])
+    expect(cuts).toBeGreaterThan(1000 / cutStride)
   })
 })

@@ -4,9 +4,9 @@ import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { child, element, NonNegativeInteger, optionalChild, qname, record, text } from '../../src/codec/index'
 import { payloadElement, reportErrors, syncEntryXml, syncFeedXml } from '../../src/sdata/index'
-import { parseXml } from '../../src/xml/index'
+import { parseXml, type XmlElement } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
-import { decodeIssue } from '../support/issues'
+import { decodeIssue, xmlFault } from '../support/issues'
 
 const CONTRACT = 'http://schemas.sage.com/myContract'
 const Account = element(
@@ -73,5 +73,35 @@ describe('syncFeedXml(payloadCodec)', () => {
       'C4411795-9943-4cf4-8705-51A74C9F0ACC',
       { name: 'X' },
     ])
+  })
+
+  it('reads a feed that is not well-formed once: the contract codec sees each entry before the fault once', () => {
+    let calls = 0
+    const Counted = new t.Type<unknown, XmlElement, XmlElement>(
+      'CountedAccount',
+      Account.is,
+      (el, c) => {
+        calls++
+        return Account.validate(el, c)
+      },
+      Account.encode,
+    )
+    const entry = (name: string) =>
+      `<entry><sdata:payload><account xmlns="${CONTRACT}"><name>${name}</name></account></sdata:payload></entry>`
+    const whole =
+      '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1">' +
+      `${entry('A')}\n${entry('B')}\n</feed>`
+    expect(syncFeedXml(Counted).decode(whole)._tag).toBe('Right')
+    expect(calls).toBe(2)
+    // Cut before the feed's end tag: both entries are whole, the document is not.
+    calls = 0
+    const cut = whole.slice(0, whole.lastIndexOf('</feed>'))
+    const r = syncFeedXml(Counted).decode(cut)
+    const parsed = parseXml(cut)
+    expect(parsed._tag === 'Left' && parsed.left).toEqual([
+      xmlFault('not-well-formed', 'element <feed> is not closed', 1, 1),
+    ])
+    expect(r._tag === 'Left' && reportErrors(r.left)).toEqual(parsed._tag === 'Left' && parsed.left)
+    expect(calls).toBe(2)
   })
 })

@@ -1,0 +1,64 @@
+// The in-memory decode of a large SData feed that is not well-formed, two builds side by side in one process:
+// `node --expose-gc bench/malformed-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder, e.g. one of main and
+// one of a branch). Cases: the generated feed of `bench/sdata-feed.mjs` (9,000 entries, about 10 M characters) cut
+// 20 characters before its end (in the last entry's end tag: a fault found at the very end), and the same feed whole.
+// CPU time (process.cpuUsage, after a forced collection) of each side in turn, order alternating round by round;
+// prints each side's median time and the median B ÷ A ratio of the rounds with its spread.
+import { loadavg } from 'node:os'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { makeFeed } from './sdata-feed.mjs'
+
+const [dirA, dirB, roundsArg] = process.argv.slice(2)
+if (dirA === undefined || dirB === undefined) {
+  console.error('usage: node --expose-gc bench/malformed-ab.mjs <distA> <distB> [rounds]')
+  process.exit(2)
+}
+const ROUNDS = Number(roundsArg ?? 11)
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')
+const A = await import(pathToFileURL(resolve(dirA, 'sdata/index.js')).href)
+const B = await import(pathToFileURL(resolve(dirB, 'sdata/index.js')).href)
+
+const whole = A.SyncFeedXml.encode(makeFeed(9_000))
+const cut = whole.slice(0, whole.length - 20)
+const cases = [
+  [`cut 20 characters before the end (${(cut.length / 1e6).toFixed(2)} M characters)`, cut, 'Left'],
+  [`whole (${(whole.length / 1e6).toFixed(2)} M characters)`, whole, 'Right'],
+]
+
+const cpu = (f) => {
+  globalThis.gc?.()
+  const c0 = process.cpuUsage()
+  const r = f()
+  const c = process.cpuUsage(c0)
+  return { ms: (c.user + c.system) / 1000, r }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+console.log(`Node ${process.version}; ${ROUNDS} rounds, order alternating; load average ${load()} before\n`)
+console.log('| `SyncFeedXml.decode` of the feed | A ms (median) | B ms (median) | B ÷ A median (min–max) |')
+console.log('| --- | ---: | ---: | ---: |')
+for (const [name, text, tag] of cases) {
+  const a0 = A.SyncFeedXml.decode(text)
+  const b0 = B.SyncFeedXml.decode(text)
+  if (a0._tag !== tag || b0._tag !== tag) throw new Error(`${name}: expected ${tag}`)
+  if (tag === 'Left' && JSON.stringify(A.reportErrors(a0.left)) !== JSON.stringify(B.reportErrors(b0.left)))
+    throw new Error(`${name}: the two builds report different errors`)
+  const as = []
+  const bs = []
+  const ratios = []
+  for (let round = 0; round < ROUNDS; round++) {
+    const sides = round % 2 === 0 ? [A, B] : [B, A]
+    const times = new Map()
+    for (const lib of sides) times.set(lib, cpu(() => lib.SyncFeedXml.decode(text)).ms)
+    as.push(times.get(A))
+    bs.push(times.get(B))
+    ratios.push(times.get(B) / times.get(A))
+  }
+  const spread = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`
+  console.log(`| ${name} | ${median(as).toFixed(0)} | ${median(bs).toFixed(0)} | ${median(ratios).toFixed(2)} (${spread}) |`)
+}
+console.log(`\nload average ${load()} after`)
