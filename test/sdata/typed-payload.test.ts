@@ -77,7 +77,7 @@ describe('syncFeedXml(payloadCodec)', () => {
 
   it('reads a feed that is not well-formed once: the contract codec sees each entry before the fault once', () => {
     let calls = 0
-    const Counted = new t.Type<unknown, XmlElement, XmlElement>(
+    const Counted = new t.Type<t.TypeOf<typeof Account>, XmlElement, XmlElement>(
       'CountedAccount',
       Account.is,
       (el, c) => {
