@@ -207,7 +207,8 @@ export function unknownChildren(): Field<XmlElement[], false> {
 
 /**
  * Every child element no other field claims, as {@link AnchoredElement}s: each with the local name of the
- * modelled sibling it followed, so encoding writes it back there (the FILESYNC codec's `Extension`).
+ * modelled sibling it followed (`{namespace}localName` when two child fields share that local name), so encoding
+ * writes it back there (the FILESYNC codec's `Extension`).
  *
  * @example
  * ```ts

@@ -32,7 +32,10 @@ export type ElementCodec<A> = t.Type<A, XmlElement, XmlElement>
  * ```
  */
 export interface AnchoredElement {
-  /** The local name of the modelled sibling it followed, or `null`. */
+  /**
+   * The local name of the modelled sibling it followed (`{namespace}localName` when two modelled children share that
+   * local name), or `null`.
+   */
   after: string | null
   /** The element with its whole subtree, as read. */
   element: XmlElement

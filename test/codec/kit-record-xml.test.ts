@@ -56,4 +56,50 @@ describe('a kit record in XML', () => {
     expect(write(List.encode({ n: [] }))).toBe('<list/>')
     expect(write(List.encode({ n: [0, 7] }))).toBe('<list><n>0</n><n>7</n></list>')
   })
+
+  it('matches a child by its namespace too: b:x is not the a:x field, and stays unknown', () => {
+    const R = element(
+      q('r'),
+      record({ x: child(qname('urn:a', 'x', 'a'), text(t.string)), rest: anchoredUnknownChildren() }),
+    )
+    const xml = '<r xmlns:a="urn:a" xmlns:b="urn:b"><b:x>1</b:x></r>'
+    expect(decodeIssues(R, rootOf(xml))).toEqual([decodeIssue('missing', '/r/a:x', 'expected element a:x, found none')])
+    const Optional = element(
+      q('r'),
+      record({ x: optionalChild(qname('urn:a', 'x', 'a'), text(t.string)), rest: anchoredUnknownChildren() }),
+    )
+    const value = decoded(Optional, rootOf(xml))
+    expect(value.x).toBeUndefined()
+    expect(value.rest.map((k) => [k.after, k.element.namespace, k.element.localName])).toEqual([[null, 'urn:b', 'x']])
+  })
+
+  it('writes an unknown child back after the right one of two children with the same local name', () => {
+    const xml = '<r xmlns:a="urn:a" xmlns:b="urn:b"><a:x>1</a:x><y/><b:x>2</b:x><z/></r>'
+    for (const rest of [unknownChildren(), anchoredUnknownChildren()]) {
+      const R = element(
+        q('r'),
+        record({
+          ax: optionalChild(qname('urn:a', 'x', 'a'), text(t.string)),
+          bx: optionalChild(qname('urn:b', 'x', 'b'), text(t.string)),
+          rest,
+        }),
+      )
+      const value = decoded(R, rootOf(xml))
+      expect([value.ax, value.bx]).toEqual(['1', '2'])
+      // Written with each element declaring its own prefix: the order of the children is the point.
+      expect(write(R.encode(value))).toBe('<r><a:x xmlns:a="urn:a">1</a:x><y/><b:x xmlns:b="urn:b">2</b:x><z/></r>')
+    }
+    const Anchored = element(
+      q('r'),
+      record({
+        ax: optionalChild(qname('urn:a', 'x', 'a'), text(t.string)),
+        bx: optionalChild(qname('urn:b', 'x', 'b'), text(t.string)),
+        n: optionalChild(q('n'), text(t.string)),
+        rest: anchoredUnknownChildren(),
+      }),
+    )
+    // The anchor names one sibling: the local name alone where it is one field's, else with the namespace.
+    const value = decoded(Anchored, rootOf(xml.replace('<z/>', '<z/><n>3</n><w/>')))
+    expect(value.rest.map((k) => k.after)).toEqual(['{urn:a}x', '{urn:b}x', 'n'])
+  })
 })

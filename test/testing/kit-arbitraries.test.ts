@@ -123,6 +123,15 @@ const Extension = element(
     'Extension',
   ),
 )
+// Two children with one local name in two namespaces: the unknown children anchored to each are told apart.
+const Twins = element(
+  qname(null, 'Twins'),
+  record({
+    a: optionalChild(qname('urn:a', 'x', 'a'), text(t.string)),
+    b: optionalChild(qname('urn:b', 'x', 'b'), text(t.string)),
+    extensions: anchoredUnknownChildren(),
+  }),
+)
 const Bag = element(
   crm('bag'),
   record({ flag: optionalChild(crm('flag'), text(XsBoolean)), attrs: unknownAttributes(), rest: unknownChildren() }),
@@ -147,6 +156,12 @@ describe('arbitraryOf derives the values of kit codecs', () => {
     roundTrips(PhoneElement))
   it('a nested described child, a list and text children of each value type', () => roundTrips(Contact))
   it('kept unknown attributes and anchored unknown children', () => roundTrips(Extension))
+  it('unknown children anchored to either of two children with one local name', () => {
+    roundTrips(Twins)
+    const values = fc.sample(arbitraryOf(descriptionOf(Twins)), { numRuns: 200, seed: 7 })
+    const anchors = new Set(values.flatMap((v) => v.extensions.map((e) => e.after)))
+    expect(anchors).toEqual(new Set([null, '{urn:a}x', '{urn:b}x']))
+  })
   it('kept unknown children as elements, in an element in a namespace keeping its attributes', () => roundTrips(Bag))
   it('kept content under a default namespace', () => roundTrips(DefaultBag))
   it("other children decoded by a described element's codec", () => roundTrips(Items))

@@ -11,7 +11,7 @@ import { NameTable, showName, type XName } from '../names'
 import { type CodecValueType, isValueProblem, type ValueProblem, type ValueType } from '../values'
 import type { ElementDescription } from './describe'
 import { type Dialect, dialect } from './dialect'
-import type { CodecChild, KitReading, KitWriting, KitXml, UnknownContent } from './kit'
+import { anchorNames, type CodecChild, type KitReading, type KitWriting, type KitXml, type UnknownContent } from './kit'
 import { Problems } from './path'
 import { compileReader, compileWriter, type Slot, type WritePart } from './xml'
 
@@ -91,7 +91,7 @@ function kitReading(d: ElementDescription<unknown>): KitReading {
   attrs.forEach((a, i) => {
     for (const n of a.names) attributeTable.set(n, i)
   })
-  const anchorsOf = kids.map((k) => k.names[0]!.localName)
+  const anchorsOf = anchorNames(kids)
   const rest = d.unknown?.children ?? 'drop'
   const restAttributes = d.unknown?.attributes ?? 'drop'
   const text = d.text
@@ -249,6 +249,7 @@ function kitWriting(d: ElementDescription<unknown>, written: Dialect): KitWritin
   const text = d.text
   const prefix = d.namespace === null ? null : (written.prefixes.get(d.namespace) ?? null)
   const decodedAt = rest !== 'drop' && rest.keep === 'decoded' ? (rest.at ?? kids.length) : -1
+  const anchorOf = anchorNames(kids)
   type Groups = Map<string | null, XmlElement[]> | undefined
   const flush = (byAnchor: Groups, key: string | null, out: XmlNode[]) => {
     const group = byAnchor?.get(key)
@@ -271,7 +272,7 @@ function kitWriting(d: ElementDescription<unknown>, written: Dialect): KitWritin
         if (k.occurs === 'repeated') for (const item of x as unknown[]) out.push(rename(k.codec.encode(item), n))
         else out.push(rename(k.codec.encode(x), n))
       }
-      flush(byAnchor, n.localName, out)
+      flush(byAnchor, anchorOf[i]!, out)
     })
   })
   if (decodedAt === kids.length) parts.push(writeDecoded)

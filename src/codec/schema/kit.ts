@@ -40,6 +40,27 @@ export interface CodecChild {
 }
 
 /**
+ * The anchor of each codec child: what an unknown child kept after it records as the sibling it followed (the
+ * `after` of `anchoredUnknownChildren`), and where the writer puts it back. The local name of the child's first name,
+ * or `{namespace}localName` when another codec child's first name has the same local name (in another namespace),
+ * so that an anchor names one child.
+ *
+ * @example
+ * ```ts
+ * const d = recordDescription({ a: child(qname('urn:a', 'x', 'a'), X), b: child(qname('urn:b', 'x', 'b'), X) })
+ * anchorNames(d.children as CodecChild[]) // ['{urn:a}x', '{urn:b}x']
+ * ```
+ */
+export function anchorNames(kids: readonly CodecChild[]): string[] {
+  const locals = kids.map((k) => k.names[0]!.localName)
+  return kids.map((k, i) =>
+    locals.indexOf(locals[i]!) === locals.lastIndexOf(locals[i]!)
+      ? locals[i]!
+      : `{${k.names[0]!.namespace ?? ''}}${locals[i]}`,
+  )
+}
+
+/**
  * An attribute read as a member, matched by any of its expanded names (the first one present wins; the others stay
  * unknown attributes). Its value type is usually an io-ts string codec adapted by `codecValue`, whose own errors are
  * then reported. `{ default }` attributes are written unless the value is the default.
@@ -86,8 +107,9 @@ export interface TextChild {
 /**
  * Unknown content kept as the codec kit keeps it, in members of its own naming, exactly as read (not made
  * self-contained). Children: `drop` (no member keeps them), `weak` (an array of elements, each one's place remembered
- * out of band, by element identity), `anchored` (`{ after, element }`: the local name of the known sibling each
- * followed), `decoded` (each read by `codec`, written where the member stands among the codec children, `at`).
+ * out of band, by element identity), `anchored` (`{ after, element }`: the anchor of the known sibling each
+ * followed, see {@link anchorNames}), `decoded` (each read by `codec`, written where the member stands among the
+ * codec children, `at`).
  * Attributes: every attribute no attribute child claims, namespace declarations included, written back first.
  *
  * @example

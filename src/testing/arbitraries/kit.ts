@@ -7,7 +7,7 @@ import type * as t from 'io-ts'
 import { anyElement } from '../../codec/named'
 import { NameTable, type XName } from '../../codec/names'
 import type { ElementDescription } from '../../codec/schema/describe'
-import { type CodecChild, describedOf, textCodecOf, writtenNameOf } from '../../codec/schema/kit'
+import { anchorNames, type CodecChild, describedOf, textCodecOf, writtenNameOf } from '../../codec/schema/kit'
 import type { ValueType } from '../../codec/values'
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../xml/types'
 import type { MemberArbitraries } from './described'
@@ -193,13 +193,16 @@ export function kitContent<A>(
     else if (keep === 'anchored') {
       add(key, fc.array(fc.tuple(fc.nat(), element), { maxLength: 2 }), true)
       // Each anchored child follows a known sibling the value holds (or none), in the order they are written.
+      const names = anchorNames(kids)
       anchored = {
         key,
         anchors: (v) => [
           null,
-          ...kids
-            .filter((k) => v[k.key] !== undefined && !(k.occurs === 'repeated' && (v[k.key] as unknown[]).length === 0))
-            .map((k) => k.names[0]!.localName),
+          ...kids.flatMap((k, i) =>
+            v[k.key] === undefined || (k.occurs === 'repeated' && (v[k.key] as unknown[]).length === 0)
+              ? []
+              : [names[i]!],
+          ),
         ],
       }
     } else {
