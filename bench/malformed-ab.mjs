@@ -59,6 +59,8 @@ for (const [name, text, tag] of cases) {
     ratios.push(times.get(B) / times.get(A))
   }
   const spread = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`
-  console.log(`| ${name} | ${median(as).toFixed(0)} | ${median(bs).toFixed(0)} | ${median(ratios).toFixed(2)} (${spread}) |`)
+  console.log(
+    `| ${name} | ${median(as).toFixed(0)} | ${median(bs).toFixed(0)} | ${median(ratios).toFixed(2)} (${spread}) |`,
+  )
 }
 console.log(`\nload average ${load()} after`)
