@@ -368,6 +368,11 @@ export class Parser extends NamespaceScopes {
     }
     this.pending = pending
     this.depth = d
+    // Given back: the text, the bindings and the children read are rewound. The elements `recorded` for positions
+    // (trees read in the attempt) would not be, and their offsets would break the order the places are counted in
+    // (`recordPositions`): event mode never runs with positions, so nothing is recorded here. parseXml with positions
+    // reads without events, the streaming readers turn events off with positions (stream.ts), eventChildren and
+    // eventDocument record nothing. test/sdata/stream-positions.test.ts pins the places after an entry given back.
     if (node === undefined) {
       this.i = start
       while (this.declared.length > marks) this.unbind()

@@ -134,6 +134,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     const frame = this.top()!
     const piece = this.take(end)
     const scope = this.scopeOf(frame, piece.start)
+    // No event mode with positions: an element it gives back would leave its trees' places recorded (Parser.eventNode).
     const events = this.positions ? undefined : this.policy.events?.(frame)
     const r = parsePiece(piece.text, this.limits, scope, 'content', events, this.positions)
     if (E.isRight(r)) {

@@ -1,6 +1,7 @@
 // streamSyncFeed with parse.positions: every element of each event's element is where parseXml places it in the
 // whole document (new lines of every kind, a byte-order mark, any cuts), a feed that does not decode ends with its
-// issues placed as the in-memory decode with positions places them, and a DOCTYPE is reported at its own place.
+// issues placed as the in-memory decode with positions places them (after an entry the parser's event mode would
+// give back too), and a DOCTYPE is reported at its own place.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { reportErrors, type SyncFeedEvent, SyncFeedXml, streamSyncFeed, syncFeedXml } from '../../src/sdata/index'
@@ -106,5 +107,40 @@ describe('streamSyncFeed with parse.positions', () => {
   it('gives no element when positions are not asked for', async () => {
     const text = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
     for (const event of await collect(streamSyncFeed([text]))) expect(event).not.toHaveProperty('element')
+  })
+
+  it('places the issues after an entry that cannot be read from events at their own line and column', async () => {
+    // The first entry is one the parser's event mode would give back half read (a comment after its payload's tree),
+    // to be read again as a tree: with positions, every element is placed from that one read.
+    const text = [
+      '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1"',
+      '      xmlns:sync="http://schemas.sage.com/sdata/sync/2008/1">',
+      '<entry><sdata:payload>',
+      '  <account xmlns="urn:c"><name>A</name></account></sdata:payload><!-- kept? -->',
+      '<sync:syncState><sync:endpoint>http://e/a</sync:endpoint><sync:tick>1</sync:tick>' +
+        '<sync:stamp>2008-10-30T14:55:43Z</sync:stamp></sync:syncState></entry>',
+      '<entry><sync:syncState><sync:endpoint>http://e/a</sync:endpoint>',
+      '  <sync:tick>x</sync:tick><sync:stamp>2008-10-30T14:55:43Z</sync:stamp></sync:syncState></entry>',
+      '</feed>',
+    ].join('\n')
+    const tick = {
+      code: 'bad-value',
+      path: '/feed/entry[2]/sync:syncState/tick',
+      line: 7,
+      column: 3,
+    }
+    const memory = syncFeedXml(undefined, POSITIONS).decode(text)
+    expect(memory._tag === 'Left' && reportErrors(memory.left)).toEqual([expect.objectContaining(tick)])
+    const events = await collect(streamSyncFeed(cutBytes(text, [40, 300]), POSITIONS))
+    expect(events.map((e) => e.type)).toEqual(['head', 'entry', 'error'])
+    // Looked up back in the text (the later element first), so every recorded place is counted.
+    const entry = events[1]!.type === 'entry' ? events[1]!.element! : undefined
+    const [payload, state] = elementsOf(entry!.children)
+    expect(elementPosition(state!)).toEqual({ line: 5, column: 1 })
+    expect(elementPosition(entry!)).toEqual({ line: 3, column: 1 })
+    expect(elementPosition(payload!)).toEqual({ line: 3, column: 8 })
+    expect(elementPosition(elementsOf(payload!.children)[0]!)).toEqual({ line: 4, column: 3 })
+    const last = events[2]!
+    expect(last.type === 'error' && last.issues).toEqual([expect.objectContaining(tick)])
   })
 })
