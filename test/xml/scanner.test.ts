@@ -33,7 +33,9 @@ describe('streamed markup whose end is cut between chunks', () => {
   })
 
   it('a CDATA section holding ]] and ]> that do not end it', async () => {
-    const events = await everyWay(feed('<entry><title><![CDATA[x]]y]>z]]></title></entry><entry><title>e</title></entry>'))
+    const events = await everyWay(
+      feed('<entry><title><![CDATA[x]]y]>z]]></title></entry><entry><title>e</title></entry>'),
+    )
     expect(titles(events)).toEqual(['x]]y]>z', 'e'])
   })
 
