@@ -46,4 +46,38 @@ describe('streamed bytes: faults by byte offset', () => {
     const broken = await collect(streamSyncFeed([bad.subarray(0, at - 3), bad.subarray(at - 3)]))
     expect(lastOf(broken)).toContain(`malformed SHIFT_JIS in the bytes from offset ${at - 3}`)
   })
+  // The encoding is known only once the BOM and the declaration are read: chunks of one byte must not settle it
+  // before (mutation seed 203008, byte-stream.ts).
+  const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0))
+  const BOM = [0xef, 0xbb, 0xbf]
+  const declared = (encoding: string) => `<?xml version="1.0" encoding="${encoding}"?>`
+  const oneByOne = (bytes: Uint8Array) => Array.from(bytes, (b) => Uint8Array.of(b))
+
+  it('a declared ISO-8859-1 read one byte at a time decodes E9 as \u00e9, as one chunk does', async () => {
+    const doc = latin1(`${declared('ISO-8859-1')}${DOC.replace('ab', '\u00e9')}`)
+    const whole = await collect(streamSyncFeed([doc]))
+    expect(lastOf(whole)).toContain('"type":"end"')
+    expect(JSON.stringify(whole)).toContain('"title":"\u00e9"')
+    expect(await collect(streamSyncFeed(oneByOne(doc)))).toEqual(whole)
+  })
+
+  it('a UTF-8 BOM and a declaration of UTF-8, one byte at a time, read as one chunk', async () => {
+    const doc = new Uint8Array([
+      ...BOM,
+      ...new TextEncoder().encode(`${declared('UTF-8')}${DOC.replace('ab', '\u00e9')}`),
+    ])
+    const whole = await collect(streamSyncFeed([doc]))
+    expect(JSON.stringify(whole)).toContain('"title":"\u00e9"')
+    expect(await collect(streamSyncFeed(oneByOne(doc)))).toEqual(whole)
+  })
+
+  it('a UTF-8 BOM before a declaration of ISO-8859-1 fails, one byte at a time too', async () => {
+    const doc = new Uint8Array([...BOM, ...latin1(`${declared('ISO-8859-1')}${DOC}`)])
+    const message = 'the byte-order mark says UTF-8 but the XML declaration says encoding=\\"ISO-8859-1\\"'
+    for (const source of [[doc], oneByOne(doc)]) {
+      const events = await collect(streamSyncFeed(source))
+      expect(events).toHaveLength(1)
+      expect(lastOf(events)).toContain(message)
+    }
+  })
 })
