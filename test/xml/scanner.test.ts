@@ -3,6 +3,7 @@
 // state, and in one chunk, give the same events; markup after `<!` that is neither a comment nor CDATA fails where
 // parseXml fails. Raised from mutation seed 203008 (src/xml/scanner.ts).
 import { describe, expect, it } from 'vitest'
+import { streamFileSync } from '../../src/filesync/index'
 import { streamSyncFeed } from '../../src/sdata/index'
 import { parseXml } from '../../src/xml/index'
 import { byteByByte, collect, cutBytes } from '../support/stream'
@@ -70,6 +71,28 @@ describe('streamed markup whose end is cut between chunks', () => {
   })
 })
 
+describe('streamed tag names', () => {
+  // A Folder the reader opens gives its items one by one, then itself; the name must end at white space too.
+  const doc = (space: string) =>
+    `<Items${space}><Folder${space}><Name>f</Name><Items${space}><Document><Name>d</Name></Document></Items></Folder></Items>`
+
+  it.each([
+    ['a space', ' '],
+    ['a tab', '\t'],
+    ['a line feed', '\n'],
+    ['a carriage return', '\r'],
+  ])('end at %s: the Folder is opened as <Folder> is', async (_, space) => {
+    const plain = await collect(streamFileSync([doc('')]))
+    expect(plain.map((e) => [e.type, 'path' in e ? e.path : undefined])).toEqual([
+      ['item', [0, 0]],
+      ['item', [0]],
+      ['end', undefined],
+    ])
+    expect(await collect(streamFileSync([doc(space)]))).toEqual(plain)
+    expect(await collect(streamFileSync(byteByByte(doc(space))))).toEqual(plain)
+  })
+})
+
 describe('streamed markup after <! that is neither a comment nor CDATA', () => {
   it.each([
     ['a DOCTYPE before the root', `<!DOCTYPE feed>${feed('')}`],
@@ -84,6 +107,26 @@ describe('streamed markup after <! that is neither a comment nor CDATA', () => {
       const events = await collect(streamSyncFeed(source))
       const last = events[events.length - 1]!
       expect(last).toEqual({ type: 'error', issues: [issue] })
+    }
+  })
+
+  it.each([
+    ['before the root', `< feed ${ATOM}/>`, '1:2'],
+    ['between entries', feed('<entry><title>a</title></entry>< entry/>'), '1:75'],
+    ['as <>', feed('<entry><title>a</title></entry><></entry>'), '1:75'],
+  ])('a < followed by no name %s fails as parseXml fails', async (_, doc, path) => {
+    const issue = {
+      severity: 'error',
+      code: 'not-well-formed',
+      path,
+      steps: [],
+      message: 'expected an element name after <',
+    }
+    const [line, column] = path.split(':').map(Number)
+    expect(parseXml(doc)).toEqual({ _tag: 'Left', left: [{ ...issue, line, column }] })
+    for (const source of [[doc], byteByByte(doc)]) {
+      const events = await collect(streamSyncFeed(source))
+      expect(events[events.length - 1]).toEqual({ type: 'error', issues: [{ ...issue, line, column }] })
     }
   })
 
