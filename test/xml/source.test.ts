@@ -71,4 +71,30 @@ describe('streamed sources', () => {
     // Released: the stream can be locked again.
     expect(() => stream.getReader().releaseLock()).not.toThrow()
   })
+  it('a hand-made ReadableStreamLike is cancelled only when the reader stops early, and released either way', async () => {
+    const like = (chunks: string[]) => {
+      const calls: string[] = []
+      const stream = {
+        getReader: () => ({
+          read: async () => {
+            const value = chunks.shift()
+            return value === undefined ? { done: true } : { done: false, value }
+          },
+          cancel: async () => {
+            calls.push('cancel')
+          },
+          releaseLock: () => {
+            calls.push('release')
+          },
+        }),
+      }
+      return { stream, calls }
+    }
+    const whole = like(['<Items>', '</Items>'])
+    expect(await collect(streamFileSync(whole.stream))).toEqual(EMPTY)
+    expect(whole.calls).toEqual(['release'])
+    const early = like(['<Items>', '<Document/>', '<Document/>', '</Items>'])
+    for await (const event of streamFileSync(early.stream)) if (event.type === 'item') break
+    expect(early.calls).toEqual(['cancel', 'release'])
+  })
 })
