@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { streamSyncFeed } from '../../src/sdata/index'
 import { collect } from '../support/stream'
 
+const ATOM = 'xmlns="http://www.w3.org/2005/Atom"'
 const DOC = '<feed xmlns="http://www.w3.org/2005/Atom"><title>ab</title></feed>'
 const lastOf = (events: Array<{ type: string }>) => JSON.stringify(events[events.length - 1])
 const utf16be = (text: string): Uint8Array => {
@@ -45,5 +46,93 @@ describe('streamed bytes: faults by byte offset', () => {
     const bad = new Uint8Array([...good.subarray(0, at), 0x85, 0x7f, ...good.subarray(at + 4)])
     const broken = await collect(streamSyncFeed([bad.subarray(0, at - 3), bad.subarray(at - 3)]))
     expect(lastOf(broken)).toContain(`malformed SHIFT_JIS in the bytes from offset ${at - 3}`)
+  })
+  // The encoding is known only once the BOM and the declaration are read: chunks of one byte must not settle it
+  // before (mutation seed 203008, byte-stream.ts).
+  const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0))
+  const BOM = [0xef, 0xbb, 0xbf]
+  const declared = (encoding: string) => `<?xml version="1.0" encoding="${encoding}"?>`
+  const oneByOne = (bytes: Uint8Array) => Array.from(bytes, (b) => Uint8Array.of(b))
+
+  it('a declared ISO-8859-1 read one byte at a time decodes E9 as \u00e9, as one chunk does', async () => {
+    const doc = latin1(`${declared('ISO-8859-1')}${DOC.replace('ab', '\u00e9')}`)
+    const whole = await collect(streamSyncFeed([doc]))
+    expect(lastOf(whole)).toContain('"type":"end"')
+    expect(JSON.stringify(whole)).toContain('"title":"\u00e9"')
+    expect(await collect(streamSyncFeed(oneByOne(doc)))).toEqual(whole)
+  })
+
+  it('a UTF-8 BOM and a declaration of UTF-8, one byte at a time, read as one chunk', async () => {
+    const doc = new Uint8Array([
+      ...BOM,
+      ...new TextEncoder().encode(`${declared('UTF-8')}${DOC.replace('ab', '\u00e9')}`),
+    ])
+    const whole = await collect(streamSyncFeed([doc]))
+    expect(JSON.stringify(whole)).toContain('"title":"\u00e9"')
+    expect(await collect(streamSyncFeed(oneByOne(doc)))).toEqual(whole)
+  })
+
+  it('a UTF-8 BOM before a declaration of ISO-8859-1 fails, one byte at a time too', async () => {
+    const doc = new Uint8Array([...BOM, ...latin1(`${declared('ISO-8859-1')}${DOC}`)])
+    const message = 'the byte-order mark says UTF-8 but the XML declaration says encoding=\\"ISO-8859-1\\"'
+    for (const source of [[doc], oneByOne(doc)]) {
+      const events = await collect(streamSyncFeed(source))
+      expect(events).toHaveLength(1)
+      expect(lastOf(events)).toContain(message)
+    }
+  })
+  const utf16 = (text: string, littleEndian: boolean) => {
+    const out = new Uint8Array(text.length * 2 + 2)
+    out.set(littleEndian ? [0xff, 0xfe] : [0xfe, 0xff])
+    for (let i = 0; i < text.length; i++) {
+      const u = text.charCodeAt(i)
+      out.set(littleEndian ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff], 2 + 2 * i)
+    }
+    return out
+  }
+
+  it.each([
+    ['UTF-16LE', true],
+    ['UTF-16BE', false],
+  ])('%s with its BOM, one byte at a time, reads as one chunk does', async (_, littleEndian) => {
+    const doc = utf16(`${declared('UTF-16')}${DOC.replace('ab', '\u00e9\u65e5')}`, littleEndian)
+    const whole = await collect(streamSyncFeed([doc]))
+    expect(JSON.stringify(whole)).toContain('"title":"\u00e9\u65e5"')
+    expect(await collect(streamSyncFeed(oneByOne(doc)))).toEqual(whole)
+  })
+
+  it.each([
+    ['UTF-16LE', true, 'UTF-8'],
+    ['UTF-16BE', false, 'ISO-8859-1'],
+  ])('a %s BOM before a declaration of %s fails, one byte at a time too', async (label, littleEndian, encoding) => {
+    const doc = utf16(`${declared(encoding as string)}${DOC}`, littleEndian as boolean)
+    for (const source of [[doc], oneByOne(doc)]) {
+      const events = await collect(streamSyncFeed(source))
+      expect(events).toHaveLength(1)
+      expect(lastOf(events)).toContain(
+        `the byte-order mark says ${label} but the XML declaration says encoding=\\"${encoding}\\"`,
+      )
+    }
+  })
+  it('a declaration not closed in the first 1024 bytes: the encoding is settled there, and entries come as read', async () => {
+    // The sniffer reads the first 1024 bytes only; past them the reader decodes on, and hands out each entry before
+    // the source is asked for more (mutation seed 203102, byte-stream.ts).
+    const head = new TextEncoder().encode(`<?xml version="1.0"${' '.repeat(1100)}?><feed ${ATOM}>`)
+    const entry = (title: string) => new TextEncoder().encode(`<entry><title>${title}</title></entry>`)
+    let asked = 0
+    async function* source() {
+      for (const chunk of [head, entry('one'), entry('two'), new TextEncoder().encode('</feed>')]) {
+        asked++
+        yield chunk
+      }
+    }
+    const seen: Array<[string, number]> = []
+    for await (const event of streamSyncFeed(source())) seen.push([event.type, asked])
+    expect(seen).toEqual([
+      ['head', 2],
+      ['entry', 2],
+      ['entry', 3],
+      ['end', 4],
+    ])
   })
 })

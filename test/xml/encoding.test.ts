@@ -128,6 +128,50 @@ describe('decodeBytes and malformedOffset: faults by byte offset', () => {
   })
 })
 
+describe('decodeBytes and malformedOffset: an encoding read by TextDecoder alone (Shift_JIS)', () => {
+  // The declaration is 45 bytes with `<a>`; 93 FA is 日 (one UTF-16 unit), 93 alone is a lead byte cut off.
+  const head = latin1(`${declaration('Shift_JIS')}<a>`)
+  const tail = latin1('</a>')
+  const at = head.length
+  const offsetAndMessage = (bytes: Uint8Array) => {
+    const r = decodeBytes(bytes)
+    return E.isLeft(r) ? [r.left[0]!.offset, r.left[0]!.path, r.left[0]!.message] : r.right
+  }
+
+  it('decodes good bytes (the neighbour)', () => {
+    expect(decodeBytes(concat(head, Uint8Array.of(0x93, 0xfa), tail))).toEqual(
+      E.right(`${declaration('Shift_JIS')}<a>\u65e5</a>`),
+    )
+    expect(malformedOffset(concat(head, Uint8Array.of(0x93, 0xfa), tail), 'shift_jis')).toBeUndefined()
+  })
+
+  it('names the first bad byte: FF after a whole character, and a trail byte that cannot follow its lead', () => {
+    const bad = concat(head, Uint8Array.of(0x93, 0xfa, 0xff), tail)
+    expect(offsetAndMessage(bad)).toEqual([
+      at + 2,
+      `1:${at + 2}`,
+      `malformed SHIFT_JIS at byte offset ${at + 2} (bytes FF 3C 2F 61)`,
+    ])
+    expect(malformedOffset(bad, 'shift_jis')).toBe(at + 2)
+    const trail = concat(head, Uint8Array.of(0x81, 0x20), tail)
+    expect(offsetAndMessage(trail)).toEqual([
+      at + 1,
+      `1:${at + 1}`,
+      `malformed SHIFT_JIS at byte offset ${at + 1} (bytes 20 3C 2F 61)`,
+    ])
+  })
+
+  it('an input ending in a lead byte ends inside a character, at its length', () => {
+    const cut = concat(head, Uint8Array.of(0x93))
+    expect(offsetAndMessage(cut)).toEqual([
+      cut.length,
+      `1:${at + 1}`,
+      `the input ends inside a SHIFT_JIS character (byte offset ${cut.length})`,
+    ])
+    expect(malformedOffset(cut, 'shift_jis')).toBe(cut.length)
+  })
+})
+
 describe('sniffEncoding: XML 1.0 Appendix F', () => {
   it.each([
     ['UTF-8 BOM', concat(BOM8, utf8('<a/>')), { encoding: 'utf-8', bomLength: 3 }],

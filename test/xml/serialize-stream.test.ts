@@ -67,3 +67,65 @@ describe('serializeXmlStream', () => {
     expect((await collect(serializeXmlStream(root, []))).join('')).toBe(serializeXml({ root }))
   })
 })
+
+describe('serializeXmlStream stopped early', () => {
+  const item = (i: number): XmlElement => ({
+    type: 'element',
+    namespace: null,
+    localName: 'item',
+    prefix: null,
+    attributes: [],
+    children: [{ type: 'text', value: `value ${i}` }],
+  })
+  const root: XmlElement = { ...item(0), localName: 'list', children: [] }
+  const many = Array.from({ length: 5000 }, (_, i) => item(i))
+
+  it('closes a generator of children when the reader stops after the first chunk', async () => {
+    let closed = false
+    let pulled = 0
+    function* children() {
+      try {
+        for (const x of many) {
+          pulled++
+          yield x
+        }
+      } finally {
+        closed = true
+      }
+    }
+    let first = ''
+    for await (const chunk of serializeXmlStream(root, children())) {
+      first = chunk
+      break
+    }
+    expect(first.startsWith('<?xml version="1.0" encoding="UTF-8"?><list><item>value 0</item>')).toBe(true)
+    expect(pulled).toBeLessThan(many.length)
+    expect(closed).toBe(true)
+  })
+
+  it('stops over an iterator that has no return method (an array), without an error', async () => {
+    let chunks = 0
+    for await (const _ of serializeXmlStream(root, many)) {
+      chunks++
+      break
+    }
+    expect(chunks).toBe(1)
+  })
+
+  it('does not close an iterator it read to its end', async () => {
+    let returns = 0
+    let k = 0
+    const source: Iterable<XmlElement> = {
+      [Symbol.iterator]: () => ({
+        next: () => (k < 3 ? { done: false, value: item(k++) } : { done: true, value: undefined }),
+        return: () => {
+          returns++
+          return { done: true, value: undefined }
+        },
+      }),
+    }
+    const text = (await collect(serializeXmlStream(root, source, { declaration: false }))).join('')
+    expect(text).toBe('<list><item>value 0</item><item>value 1</item><item>value 2</item></list>')
+    expect(returns).toBe(0)
+  })
+})

@@ -72,6 +72,15 @@ describe('streaming sources', () => {
       type: 'error',
       issues: [wholeFault('incomplete', 'the source failed: nope')],
     })
+    // A thrown value that cannot even be turned into text is still named (mutation seed 203102, issue.ts).
+    async function* opaque() {
+      yield FEED.slice(0, cut)
+      throw Object.create(null)
+    }
+    expect(lastOf(await collect(streamSyncFeed(opaque())))).toEqual({
+      type: 'error',
+      issues: [wholeFault('incomplete', 'the source failed: a value that cannot be shown')],
+    })
     const erroring = new ReadableStream<string>({
       pull(controller) {
         controller.error(new Error('aborted'))
