@@ -54,11 +54,11 @@ describe('streamSyncFeedJson with `at` through values that are not objects', () 
 // errors it hands on carry that codec's context, rooted at the JSON it read, not at the feed.
 const Data = t.type({ $resources: t.array(t.string), items: t.array(t.string) })
 type DataValue = t.TypeOf<typeof Data>
-const DataElement = new t.Type<DataValue, XmlElement, unknown>(
+const DataElement = new t.Type<DataValue, XmlElement, XmlElement>(
   'DataElement',
   (u): u is DataValue => Data.is(u),
   (u, c) => {
-    const text = elementText(u as XmlElement)
+    const text = elementText(u)
     let json: unknown
     try {
       json = JSON.parse(text)

@@ -88,12 +88,12 @@ describe('the uuid on sdata:payload and on the resource (sync §5.8)', () => {
 
 describe('a payload codec', () => {
   let calls = 0
-  const Counting = new t.Type<XmlElement, XmlElement, unknown>(
+  const Counting = new t.Type<XmlElement, XmlElement, XmlElement>(
     'Counting',
     (u): u is XmlElement => typeof u === 'object' && u !== null,
     (u, c) => {
       calls++
-      return (u as XmlElement).localName === 'bad' ? t.failure(u, c, 'a bad resource') : t.success(u as XmlElement)
+      return u.localName === 'bad' ? t.failure(u, c, 'a bad resource') : t.success(u)
     },
     (a) => a,
   )
