@@ -22,6 +22,7 @@ import { collect } from '../support/stream'
 const U = '74926A0D-D2C0-4daa-9986-47C833691569'
 const V = 'C4411795-9943-4CF4-8705-000000000001'
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance'
+const SDATA = 'http://schemas.sage.com/sdata/2008/1'
 const NS =
   'xmlns="http://www.w3.org/2005/Atom" xmlns:sdata="http://schemas.sage.com/sdata/2008/1"' +
   ' xmlns:sync="http://schemas.sage.com/sdata/sync/2008/1"'
@@ -33,7 +34,13 @@ const NO_NAMESPACE = { namespace: 'http://www.w3.org/2000/xmlns/', localName: 'x
 
 describe("SData JSON's standard form: the element native properties stand for", () => {
   it('an empty string is an empty child, null a child with xsi:nil, and text is text', () => {
-    const entry = decoded(SyncEntryJson, { $name: 'Employee', Title: '', Manager: null, Age: 3 })
+    const entry = decoded(SyncEntryJson, {
+      $name: 'Employee',
+      Title: '',
+      Manager: null,
+      Age: 3,
+      Address: { $key: '7', City: 'X' },
+    })
     expect(entry.payload?.element).toStrictEqual(
       element(
         'Employee',
@@ -41,13 +48,19 @@ describe("SData JSON's standard form: the element native properties stand for", 
           element('Title'),
           element('Manager', [], [{ namespace: XSI, localName: 'nil', prefix: 'xsi', value: 'true' }]),
           element('Age', [{ type: 'text', value: '3' }]),
+          element(
+            'Address',
+            [element('City', [{ type: 'text', value: 'X' }])],
+            [{ namespace: SDATA, localName: 'key', prefix: 'sdata', value: '7' }],
+          ),
         ],
         [NO_NAMESPACE],
       ),
     )
     expect(SyncEntryXml.encode(entry)).toBe(
       `${HEAD} xmlns:sdata="http://schemas.sage.com/sdata/2008/1" xmlns:xsi="${XSI}"><sdata:payload>` +
-        '<Employee xmlns=""><Title/><Manager xsi:nil="true"/><Age>3</Age></Employee></sdata:payload></entry>',
+        '<Employee xmlns=""><Title/><Manager xsi:nil="true"/><Age>3</Age><Address sdata:key="7"><City>X</City></Address>' +
+        '</Employee></sdata:payload></entry>',
     )
   })
 
@@ -82,6 +95,22 @@ describe('the uuid on sdata:payload and on the resource (sync §5.8)', () => {
     expect(SyncEntryXml.encode(entry)).toBe(
       `${HEAD} xmlns:sdata="http://schemas.sage.com/sdata/2008/1"><sdata:payload sdata:uuid="${U}">` +
         `<a xmlns="urn:c" sdata:uuid="${V}"/></sdata:payload></entry>`,
+    )
+  })
+})
+
+describe("the resource's own declaration of the sdata namespace", () => {
+  it('is kept while an element below uses it, and dropped when only the lifted attributes did', () => {
+    const payload = (inner: string) =>
+      `<entry ${NS}><sdata:payload><a xmlns="urn:c" xmlns:sdata="${SDATA}" sdata:uuid="${U}">${inner}</a></sdata:payload></entry>`
+    const used = decoded(SyncEntryXml, payload('<b sdata:key="k"/>'))
+    expect(SyncEntryXml.encode(used)).toBe(
+      `${HEAD} xmlns:sdata="${SDATA}"><sdata:payload><a xmlns="urn:c" xmlns:sdata="${SDATA}" sdata:uuid="${U}">` +
+        '<b sdata:key="k"/></a></sdata:payload></entry>',
+    )
+    const unused = decoded(SyncEntryXml, payload('<b/>'))
+    expect(SyncEntryXml.encode(unused)).toBe(
+      `${HEAD} xmlns:sdata="${SDATA}"><sdata:payload><a xmlns="urn:c" sdata:uuid="${U}"><b/></a></sdata:payload></entry>`,
     )
   })
 })
