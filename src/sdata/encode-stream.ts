@@ -104,9 +104,7 @@ export async function* encodeSyncFeedStream<V = unknown>(
     }
     for (const prefix of found) used.add(prefix)
   }
-  const attributes = root.attributes.filter((a) => {
-    const prefix = declaredPrefix(a)
-    return prefix === undefined || !CONVENTIONAL.includes(prefix) || used.has(prefix)
-  })
+  // The head's own attributes and the declarations it uses are in `used` already (undefined stands for the former).
+  const attributes = root.attributes.filter((a) => used.has(declaredPrefix(a)))
   yield* serializeXmlStream({ ...root, attributes }, entryElements(read(), payload))
 }

@@ -23,6 +23,8 @@ export interface Link {
   type?: string
   /** The title. */
   title?: string
+  /** JSON members the mapping does not model, kept by the JSON codecs (see {@link JsonMembers}); absent when there are none. */
+  jsonMembers?: JsonMembers
 }
 
 /**

@@ -177,6 +177,47 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     )
   })
 
+  it('validate: a digest after the entries places what it finds at the field it concerns, tick 0 included', async () => {
+    // The digest's tick is 0: an entry's tick 0 equals it (a warning at the tick), and an endpoint it lacks (a warning
+    // at the endpoint); both placed at that element of the entry, as in memory.
+    const other = 'http://example.com/sdata/other/-/accounts'
+    const zero = DIGEST.replace('<sync:tick>6</sync:tick>', '<sync:tick>0</sync:tick>')
+    const body = [
+      entry(0, 0, uuid(0)),
+      entry(1, 1, uuid(1)).replace(`${E}</sync:endpoint>`, `${other}</sync:endpoint>`),
+    ]
+    const file = join(dir, 'late-zero.xml')
+    writeFileSync(file, `${OPEN}\n${body.join('\n')}\n<sync:syncMode>catchUp</sync:syncMode>${zero}</feed>`)
+    const memory = await cli(runValidate, ['--json', file])
+    const stream = await cli(runValidate, ['--json', ...streamed(file), file])
+    expect(unplaced(stream.out)).toEqual(unplaced(memory.out))
+    const column = (i: number, tag: string) => entry(i, i, uuid(i)).indexOf(tag) + 1
+    const problems = JSON.parse(stream.out).files[0].problems
+    const tick0 = {
+      severity: 'warning',
+      path: '/feed/entry[1]/sync:syncState/tick',
+      line: 2,
+      column: column(0, '<sync:tick>'),
+    }
+    expect(problems.filter((p: { path: string }) => /sync:syncState/.test(p.path))).toStrictEqual([
+      { ...tick0, message: 'tick is 0 (absent or zero); SIF drops zero ticks, so writers should start at 1' },
+      {
+        severity: 'warning',
+        path: '/feed/entry[1]/sync:syncState/tick',
+        message: "tick 0 equals the digest's tick; a digest tick is the next one not yet used",
+        line: 2,
+        column: column(0, '<sync:tick>'),
+      },
+      {
+        severity: 'warning',
+        path: '/feed/entry[2]/sync:syncState/endpoint',
+        message: `endpoint "${other}" is not in the feed's digest`,
+        line: 3,
+        column: column(1, '<sync:endpoint>'),
+      },
+    ])
+  })
+
   it('convert: the same JSON, and back the same XML', async () => {
     for (const file of feeds) {
       const memory = await cli(runConvert, [file, '--to', 'json'])
