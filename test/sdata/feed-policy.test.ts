@@ -332,7 +332,9 @@ describe('SyncFeedXml.decode, entries read in the parser event mode', () => {
         `<s:syncState>${state}</s:syncState><s:syncState>${state}</s:syncState></entry></feed>`
       await expectSameBothWays(text)
       const r = SyncFeedXml.decode(text)
-      values.push(r._tag === 'Right' ? [r.right.entries[0]!.syncState, r.right.entries[0]!.extensions.length] : 'issues')
+      values.push(
+        r._tag === 'Right' ? [r.right.entries[0]!.syncState, r.right.entries[0]!.extensions.length] : 'issues',
+      )
     }
     expect(values.slice(0, 2)).toEqual([
       [{ endpoint: 'e', tick: 0, stamp: '2008-10-01T14:00:03Z' }, 1],
