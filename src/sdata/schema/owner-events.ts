@@ -34,9 +34,9 @@ interface State<O> {
   owner: O
   slot: Slot | undefined
   ok: boolean
-  held?: State<O>
-  values?: unknown[]
-  leaf?: number
+  held: State<O> | undefined
+  values: unknown[] | undefined
+  leaf: number
 }
 
 /** Whether a member may take a child of its namespace named `localName` (what it is tells; unknown kinds may). */
@@ -114,7 +114,7 @@ export function compileOwnerEvents<O extends Owner>(
       start(localName, namespace) {
         if (localName !== d.name || namespace !== d.namespace) return undefined
         problems.errors.length = 0
-        return { owner: empty(), slot: undefined, ok: true }
+        return { owner: empty(), slot: undefined, ok: true, held: undefined, values: undefined, leaf: 0 }
       },
       child(state, localName, namespace) {
         const held = state.slot?.leaves
@@ -131,15 +131,18 @@ export function compileOwnerEvents<O extends Owner>(
         const holder = slot.into === undefined ? o : o[slot.into]
         // Held already: the tree reader leaves it to the members after the group, or keeps it.
         if (holder?.[slot.key] !== undefined) return TREE
-        if (slot.leaves !== undefined) return { ...state, slot, held: state, values: [] }
+        if (slot.leaves !== undefined) {
+          const values = new Array(slot.leaves.length)
+          return { owner: state.owner, slot, ok: true, held: state, values, leaf: 0 }
+        }
         state.slot = slot
         return LEAF
       },
       leaf(state, text) {
         const slot = state.slot!
         if (slot.leaves !== undefined) {
-          const v = slot.leaves[state.leaf!]!.type.read(text)
-          state.values![state.leaf!] = v
+          const v = slot.leaves[state.leaf]!.type.read(text)
+          state.values![state.leaf] = v
           return !isValueProblem(v)
         }
         const v = slot.type!.read(text)
@@ -161,12 +164,14 @@ export function compileOwnerEvents<O extends Owner>(
         // The described element's value as the tree reader gives it: members in the description's order, defaults
         // filled in; a required leaf missing gives up.
         const value: Record<string, unknown> = {}
-        state.slot!.leaves!.forEach((c, i) => {
+        const leaves = state.slot!.leaves!
+        for (let i = 0; i < leaves.length; i++) {
+          const c = leaves[i]!
           const v =
             state.values![i] ?? (c.occurs === 'required' || c.occurs === 'optional' ? undefined : c.occurs.default)
           if (v !== undefined) value[c.key] = v
           else if (c.occurs === 'required') state.ok = false
-        })
+        }
         if (state.slot!.element!.extensions === 'always') value.extensions = []
         ;(state.owner as Record<string, unknown>)[state.slot!.key] = value
         return state.ok
