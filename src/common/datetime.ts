@@ -40,7 +40,15 @@ export interface DateTimeParts {
   offsetMinutes: number | null
 }
 
-const LEXICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/
+// The lexical form, checked without capturing (`test` builds no match array); the fields are then read in place.
+const LEXICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/
+
+/** The value of the ASCII digits of `s` from `from` to `to`. */
+function digits(s: string, from: number, to: number): number {
+  let v = 0
+  for (let k = from; k < to; k++) v = v * 10 + s.charCodeAt(k) - 48
+  return v
+}
 
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
@@ -81,32 +89,36 @@ export function parseDateTime(text: string): DateTimeParts | undefined {
 
 function parse(text: string): DateTimeParts | string {
   if (text.length > 64) return 'too long for an xs:dateTime'
-  const m = LEXICAL.exec(text)
-  if (m === null) return 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'
-  const year = Number(m[1])
-  const month = Number(m[2])
-  const day = Number(m[3])
-  const hour = Number(m[4])
-  const minute = Number(m[5])
-  const second = Number(m[6])
-  const fraction = m[7] ?? ''
+  if (!LEXICAL.test(text)) return 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'
+  const year = digits(text, 0, 4)
+  const month = digits(text, 5, 7)
+  const day = digits(text, 8, 10)
+  const hour = digits(text, 11, 13)
+  const minute = digits(text, 14, 16)
+  const second = digits(text, 17, 19)
+  // The zone, when there is one, is the final `Z` or the six characters `±hh:mm` (no fraction digit is a sign).
+  const len = text.length
+  const last = text.charCodeAt(len - 1)
+  const sign = text.charCodeAt(len - 6)
+  const zoneAt = last === 90 /* Z */ ? len - 1 : sign === 43 || sign === 45 ? len - 6 : len
+  const fraction = zoneAt > 19 ? text.slice(20, zoneAt) : ''
   if (year < 1) return 'year 0000 is not allowed'
-  if (month < 1 || month > 12) return `month ${m[2]} is out of range`
-  if (day < 1 || day > daysInMonth(year, month)) return `day ${m[3]} does not exist in ${m[1]}-${m[2]}`
+  if (month < 1 || month > 12) return `month ${text.slice(5, 7)} is out of range`
+  if (day < 1 || day > daysInMonth(year, month)) return `day ${text.slice(8, 10)} does not exist in ${text.slice(0, 7)}`
   if (hour === 24) {
     if (minute !== 0 || second !== 0 || /[1-9]/.test(fraction)) return '24 is allowed only as 24:00:00'
-  } else if (hour > 23) return `hour ${m[4]} is out of range`
-  if (minute > 59) return `minute ${m[5]} is out of range`
-  if (second > 59) return `second ${m[6]} is out of range`
+  } else if (hour > 23) return `hour ${text.slice(11, 13)} is out of range`
+  if (minute > 59) return `minute ${text.slice(14, 16)} is out of range`
+  if (second > 59) return `second ${text.slice(17, 19)} is out of range`
   let offsetMinutes: number | null = null
-  const zone = m[8]
-  if (zone !== undefined) {
+  if (zoneAt < len) {
+    const zone = text.slice(zoneAt)
     if (zone === 'Z') offsetMinutes = 0
     else {
-      const h = Number(zone.slice(1, 3))
-      const mm = Number(zone.slice(4, 6))
+      const h = digits(zone, 1, 3)
+      const mm = digits(zone, 4, 6)
       if (mm > 59 || h * 60 + mm > 14 * 60) return `zone ${zone} is out of range`
-      offsetMinutes = (zone[0] === '-' ? -1 : 1) * (h * 60 + mm)
+      offsetMinutes = (sign === 45 ? -1 : 1) * (h * 60 + mm)
     }
   }
   return { year, month, day, hour, minute, second, fraction, offsetMinutes }

@@ -225,6 +225,10 @@ describe('SyncFeedXml.decode, entries read in the parser event mode', () => {
     '<link/>',
     `<s:syncState xmlns:s="${SYNC}"><s:endpoint>e</s:endpoint><s:stamp>2008-10-01T14:00:03Z</s:stamp></s:syncState>`,
     `<s:syncState xmlns:s="${SYNC}"/>`,
+    '<sync:tick>7</sync:tick>',
+    '<sync:stamp>later</sync:stamp>',
+    '<sync:user>u</sync:user>',
+    '<sync:other>o</sync:other>',
     `<h:httpStatus xmlns:h="${HTTP}">201</h:httpStatus>`,
     `<h:httpStatus xmlns:h="${HTTP}">20x</h:httpStatus>`,
     `<s:payload xmlns:s="${SDATA}"><r xmlns="urn:r" s:uuid="u" s:isDeleted="maybe"/></s:payload>`,
@@ -303,6 +307,39 @@ describe('SyncFeedXml.decode, entries read in the parser event mode', () => {
       [undefined, undefined, undefined, undefined, 0],
     ])
     await expectSameBothWays(text)
+  })
+
+  it('reads sync states from the events as the tree does: defaults, optional user, and every fault handed back', async () => {
+    const stamp = '<s:stamp>2008-10-01T14:00:03Z</s:stamp>'
+    const states = [
+      `<s:endpoint>e</s:endpoint>${stamp}`,
+      `${stamp}<s:user>u</s:user><s:tick>4</s:tick><s:endpoint>e</s:endpoint>`,
+      `<s:endpoint>e</s:endpoint><s:tick>1</s:tick><s:tick>2</s:tick>${stamp}`,
+      `<s:endpoint>e</s:endpoint><s:tick>-1</s:tick>${stamp}`,
+      `<s:endpoint>e</s:endpoint>${stamp}<s:other>o</s:other>`,
+      `<s:endpoint>e</s:endpoint>${stamp}<x xmlns="urn:x">o</x>`,
+      `<endpoint>e</endpoint>${stamp}`,
+      `<s:endpoint>e</s:endpoint><s:stamp>2008-02-30T14:00:03Z</s:stamp>`,
+      `<s:tick>1</s:tick>${stamp}`,
+      '<s:endpoint>e</s:endpoint>',
+      `<s:endpoint>e</s:endpoint>${stamp} `,
+      '',
+    ]
+    const values: unknown[] = []
+    for (const state of states) {
+      const text =
+        `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:s="${SYNC}"><entry><id>i</id>` +
+        `<s:syncState>${state}</s:syncState><s:syncState>${state}</s:syncState></entry></feed>`
+      await expectSameBothWays(text)
+      const r = SyncFeedXml.decode(text)
+      values.push(
+        r._tag === 'Right' ? [r.right.entries[0]!.syncState, r.right.entries[0]!.extensions.length] : 'issues',
+      )
+    }
+    expect(values.slice(0, 2)).toEqual([
+      [{ endpoint: 'e', tick: 0, stamp: '2008-10-01T14:00:03Z' }, 1],
+      [{ endpoint: 'e', tick: 4, stamp: '2008-10-01T14:00:03Z', user: 'u' }, 1],
+    ])
   })
 })
 
