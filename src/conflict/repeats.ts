@@ -6,6 +6,12 @@ import { uuidKey } from './target-states'
 // first-level cache, where one table for a whole million-entry page (8 MB) misses the cache on nearly every probe.
 const PART = 2048
 const TAIL = 8
+// Scratch arrays kept between pages up to this many entries (4 bytes each, two arrays: 8 MB at most). Filling
+// freshly allocated arrays costs a large page about a twentieth of its time; a reused one is already mapped.
+const KEEP = 1 << 20
+// A kept array of hashes, taken by the page that uses it (so a page decided from within a `lookup` gets its own).
+let keptHashes: Uint32Array | undefined
+let keptSpread: Uint32Array | undefined
 
 /**
  * The hashes of a page's uuids, added in entry order; `repeats` then says whether two entries share a uuid.
@@ -13,10 +19,20 @@ const TAIL = 8
  */
 export class UuidHashes {
   private readonly hashes: Uint32Array
+  private readonly whole: Uint32Array
   private count = 0
 
   constructor(size: number) {
-    this.hashes = new Uint32Array(size)
+    const kept = keptHashes
+    if (kept !== undefined && kept.length >= size) keptHashes = undefined
+    this.whole = kept !== undefined && kept.length >= size ? kept : new Uint32Array(size)
+    this.hashes = this.whole.length === size ? this.whole : this.whole.subarray(0, size)
+  }
+
+  /** Gives the array back for the next page (kept when it is the largest so far, up to KEEP entries). */
+  release(): void {
+    const whole = this.whole
+    if (whole.length <= KEEP && (keptHashes === undefined || keptHashes.length < whole.length)) keptHashes = whole
   }
 
   /** Records the next entry's uuid (a write past the end is dropped; see the class). */
@@ -70,7 +86,8 @@ function collidingHashes(hashes: Uint32Array): Set<number> | undefined {
   }
   starts[parts] = n
   const ends = starts.slice()
-  const spread = new Uint32Array(n)
+  const spread = keptSpread !== undefined && keptSpread.length >= n ? keptSpread : new Uint32Array(n)
+  if (n <= KEEP) keptSpread = spread
   for (let k = 0; k < n; k++) {
     const h = hashes[k]!
     spread[ends[h >>> shift]!++] = h
