@@ -141,11 +141,7 @@ export class FeedPass {
 
   /** Whether two decided entries share a uuid (only known without `exact`; `decisions` in step order). */
   repeats(decisions: readonly EntryDecision[]): boolean {
-    const hashes = this.hashes
-    if (hashes === undefined) return false
-    const found = hashes.repeats((k) => decisions[k]!.uuid)
-    hashes.release()
-    return found
+    return this.hashes?.repeats((k) => decisions[k]!.uuid) === true
   }
 
   /** The end-of-feed merge (catchUp, last page, nothing failed or rejected) and the target's new digest. */

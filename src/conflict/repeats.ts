@@ -18,21 +18,15 @@ let keptSpread: Uint32Array | undefined
  * Takes at most `size` uuids: past that, `repeats` answers yes, so that the caller decides the page exactly.
  */
 export class UuidHashes {
-  private readonly hashes: Uint32Array
   private readonly whole: Uint32Array
+  private readonly hashes: Uint32Array
   private count = 0
 
   constructor(size: number) {
-    const kept = keptHashes
-    if (kept !== undefined && kept.length >= size) keptHashes = undefined
-    this.whole = kept !== undefined && kept.length >= size ? kept : new Uint32Array(size)
-    this.hashes = this.whole.length === size ? this.whole : this.whole.subarray(0, size)
-  }
-
-  /** Gives the array back for the next page (kept when it is the largest so far, up to KEEP entries). */
-  release(): void {
-    const whole = this.whole
-    if (whole.length <= KEEP && (keptHashes === undefined || keptHashes.length < whole.length)) keptHashes = whole
+    const k = keptHashes
+    keptHashes = undefined
+    this.whole = k !== undefined && k.length >= size ? k : new Uint32Array(size)
+    this.hashes = this.whole.subarray(0, size)
   }
 
   /** Records the next entry's uuid (a write past the end is dropped; see the class). */
@@ -42,6 +36,9 @@ export class UuidHashes {
 
   /** Whether two recorded entries share a uuid (case aside); `uuidAt(k)` is the k-th recorded uuid. */
   repeats(uuidAt: (k: number) => string): boolean {
+    // Given back for the next page now: nothing below runs the caller's code, so no page takes it before this one
+    // ends.
+    if (this.whole.length <= KEEP) keptHashes = this.whole
     if (this.count > this.hashes.length) return true
     const hashes = this.hashes.subarray(0, this.count)
     const colliding = collidingHashes(hashes)
@@ -86,7 +83,7 @@ function collidingHashes(hashes: Uint32Array): Set<number> | undefined {
   }
   starts[parts] = n
   const ends = starts.slice()
-  const spread = keptSpread !== undefined && keptSpread.length >= n ? keptSpread : new Uint32Array(n)
+  const spread = (keptSpread?.length ?? 0) >= n ? keptSpread! : new Uint32Array(n)
   if (n <= KEEP) keptSpread = spread
   for (let k = 0; k < n; k++) {
     const h = hashes[k]!
