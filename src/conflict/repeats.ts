@@ -6,17 +6,27 @@ import { uuidKey } from './target-states'
 // first-level cache, where one table for a whole million-entry page (8 MB) misses the cache on nearly every probe.
 const PART = 2048
 const TAIL = 8
+// Scratch arrays kept between pages up to this many entries (4 bytes each, two arrays: 8 MB at most). Filling
+// freshly allocated arrays costs a large page about a twentieth of its time; a reused one is already mapped.
+const KEEP = 1 << 20
+// A kept array of hashes, taken by the page that uses it (so a page decided from within a `lookup` gets its own).
+let keptHashes: Uint32Array | undefined
+let keptSpread: Uint32Array | undefined
 
 /**
  * The hashes of a page's uuids, added in entry order; `repeats` then says whether two entries share a uuid.
  * Takes at most `size` uuids: past that, `repeats` answers yes, so that the caller decides the page exactly.
  */
 export class UuidHashes {
+  private readonly whole: Uint32Array
   private readonly hashes: Uint32Array
   private count = 0
 
   constructor(size: number) {
-    this.hashes = new Uint32Array(size)
+    const k = keptHashes
+    keptHashes = undefined
+    this.whole = k !== undefined && k.length >= size ? k : new Uint32Array(size)
+    this.hashes = this.whole.subarray(0, size)
   }
 
   /** Records the next entry's uuid (a write past the end is dropped; see the class). */
@@ -26,6 +36,9 @@ export class UuidHashes {
 
   /** Whether two recorded entries share a uuid (case aside); `uuidAt(k)` is the k-th recorded uuid. */
   repeats(uuidAt: (k: number) => string): boolean {
+    // Given back for the next page now: nothing below runs the caller's code, so no page takes it before this one
+    // ends.
+    if (this.whole.length <= KEEP) keptHashes = this.whole
     if (this.count > this.hashes.length) return true
     const hashes = this.hashes.subarray(0, this.count)
     const colliding = collidingHashes(hashes)
@@ -70,7 +83,8 @@ function collidingHashes(hashes: Uint32Array): Set<number> | undefined {
   }
   starts[parts] = n
   const ends = starts.slice()
-  const spread = new Uint32Array(n)
+  const spread = (keptSpread?.length ?? 0) >= n ? keptSpread! : new Uint32Array(n)
+  if (n <= KEEP) keptSpread = spread
   for (let k = 0; k < n; k++) {
     const h = hashes[k]!
     spread[ends[h >>> shift]!++] = h
