@@ -1,0 +1,87 @@
+// Encode speed of two builds side by side, in one process on the same values, against fast-xml-parser's XMLBuilder:
+// `node --expose-gc bench/encode-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder, e.g. one of main and
+// one of a branch). Cases: the FILESYNC changes listing of bench/filesync.bench.mjs and the SData feed of
+// bench/sdata.bench.mjs (10,000 items or entries; BENCH_ITEMS to change). Both builds must write the same text
+// (checked first). CPU time (process.cpuUsage, after a forced collection) of each side in turn, order alternating
+// round by round; prints the median per-round ratios with their spread (min–max) and each side's median time.
+// With BENCH_FLAT=1 every side also reads one character of its result, which flattens the rope (as writing it out
+// would); the benches do not.
+import { createRequire } from 'node:module'
+import { loadavg } from 'node:os'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { stats } from './ceilings.mjs'
+import { makeChangesListing } from './changes-listing.mjs'
+import { makeFeed } from './sdata-feed.mjs'
+
+const { XMLBuilder, XMLParser } = createRequire(import.meta.url)('fast-xml-parser')
+
+const [dirA, dirB, roundsArg] = process.argv.slice(2)
+if (dirA === undefined || dirB === undefined) {
+  console.error('usage: node --expose-gc bench/encode-ab.mjs <distA> <distB> [rounds]')
+  process.exit(2)
+}
+const ROUNDS = Number(roundsArg ?? 15)
+const N = Number(process.env.BENCH_ITEMS ?? 10_000)
+const flat = process.env.BENCH_FLAT === '1' ? (s) => s.charCodeAt(s.length >> 1) : (s) => s
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')
+
+async function build(dir) {
+  const url = (path) => pathToFileURL(resolve(dir, path)).href
+  return { filesync: await import(url('filesync/index.js')), sdata: await import(url('sdata/index.js')) }
+}
+const A = await build(dirA)
+const B = await build(dirB)
+
+// fast-xml-parser's tree of the same text, as the benches build it.
+const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: false })
+const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false })
+
+function cpu(fn) {
+  globalThis.gc?.()
+  const t0 = process.cpuUsage()
+  fn()
+  const t = process.cpuUsage(t0)
+  return (t.user + t.system) / 1000
+}
+
+const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
+
+function compare(title, encodeA, encodeB) {
+  const text = encodeA()
+  if (encodeB() !== text) throw new Error(`${title}: the two builds write different text`)
+  const tree = parser.parse(text)
+  const fns = { fxp: () => flat(builder.build(tree)), a: () => flat(encodeA()), b: () => flat(encodeB()) }
+  const names = Object.keys(fns)
+  for (let i = 0; i < 2; i++) for (const name of names) fns[name]()
+  const times = { fxp: [], a: [], b: [] }
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? names : [...names].reverse()
+    for (const name of order) times[name].push(cpu(fns[name]))
+  }
+  const ratio = (x, y) => fmt(stats(times[x].map((t, i) => t / times[y][i])))
+  const ms = (x) => stats(times[x]).median.toFixed(0)
+  console.log(
+    `| ${title} | ${ratio('a', 'fxp')} | ${ratio('b', 'fxp')} | ${ratio('b', 'a')} | ${ms('a')} / ${ms('b')} / ${ms('fxp')} |`,
+  )
+}
+
+console.log(`${ROUNDS} rounds, ${N} items/entries, load average ${load()} at ${new Date().toISOString()}\n`)
+console.log('| encode | A ÷ XMLBuilder | B ÷ XMLBuilder | B ÷ A | ms A / B / XMLBuilder (median) |')
+console.log('|---|---:|---:|---:|---:|')
+const listing = makeChangesListing(N)
+compare(
+  'FILESYNC',
+  () => A.filesync.FileSyncXml.encode(listing),
+  () => B.filesync.FileSyncXml.encode(listing),
+)
+const feed = makeFeed(N)
+compare(
+  'SData',
+  () => A.sdata.SyncFeedXml.encode(feed),
+  () => B.sdata.SyncFeedXml.encode(feed),
+)
+console.log(`\nload average ${load()} at ${new Date().toISOString()}`)
