@@ -80,5 +80,7 @@ export default [
   // JSON form through the one JSON compiler took 0.36 kB off); 71 → 72 kB with kit records through the one XML
   // compiler and the derived diagnoses JSON (70.96 kB).
   // With SData entries read from the parser's events and whole feeds in one parser run: 71.95 kB measured (70.96 before).
-  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '72 kB' },
+  // 72 → 73 kB with the sync state read from the parser's events, the capture-free date-time reader and the repeat
+  // check's arrays kept between pages (72.41 kB measured).
+  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '73 kB' },
 ]
