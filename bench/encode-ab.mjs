@@ -7,27 +7,19 @@
 // With BENCH_FLAT=1 every side also reads one character of its result, which flattens the rope (as writing it out
 // would); the benches do not.
 import { createRequire } from 'node:module'
-import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { stats } from './ceilings.mjs'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
+import { cpu, loadAverage, twoBuilds } from './timing.mjs'
 
 const { XMLBuilder, XMLParser } = createRequire(import.meta.url)('fast-xml-parser')
 
-const [dirA, dirB, roundsArg] = process.argv.slice(2)
-if (dirA === undefined || dirB === undefined) {
-  console.error('usage: node --expose-gc bench/encode-ab.mjs <distA> <distB> [rounds]')
-  process.exit(2)
-}
-const ROUNDS = Number(roundsArg ?? 15)
+const { dirA, dirB, rounds: ROUNDS } = twoBuilds('encode-ab.mjs', 15)
 const N = Number(process.env.BENCH_ITEMS ?? 10_000)
 const flat = process.env.BENCH_FLAT === '1' ? (s) => s.charCodeAt(s.length >> 1) : (s) => s
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')
+const load = () => loadAverage(1)
 
 async function build(dir) {
   const url = (path) => pathToFileURL(resolve(dir, path)).href
@@ -39,14 +31,6 @@ const B = await build(dirB)
 // fast-xml-parser's tree of the same text, as the benches build it.
 const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: false })
 const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false })
-
-function cpu(fn) {
-  globalThis.gc?.()
-  const t0 = process.cpuUsage()
-  fn()
-  const t = process.cpuUsage(t0)
-  return (t.user + t.system) / 1000
-}
 
 const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
 

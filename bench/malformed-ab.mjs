@@ -4,21 +4,13 @@
 // 20 characters before its end (in the last entry's end tag: a fault found at the very end), and the same feed whole.
 // CPU time (process.cpuUsage, after a forced collection) of each side in turn, order alternating round by round;
 // prints each side's median time and the median B ÷ A ratio of the rounds with its spread.
-import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { makeFeed } from './sdata-feed.mjs'
+import { cpu, loadAverage, median, twoBuilds } from './timing.mjs'
 
-const [dirA, dirB, roundsArg] = process.argv.slice(2)
-if (dirA === undefined || dirB === undefined) {
-  console.error('usage: node --expose-gc bench/malformed-ab.mjs <distA> <distB> [rounds]')
-  process.exit(2)
-}
-const ROUNDS = Number(roundsArg ?? 11)
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')
+const { dirA, dirB, rounds: ROUNDS } = twoBuilds('malformed-ab.mjs', 11)
+const load = () => loadAverage()
 const A = await import(pathToFileURL(resolve(dirA, 'sdata/index.js')).href)
 const B = await import(pathToFileURL(resolve(dirB, 'sdata/index.js')).href)
 
@@ -28,15 +20,6 @@ const cases = [
   [`cut 20 characters before the end (${(cut.length / 1e6).toFixed(2)} M characters)`, cut, 'Left'],
   [`whole (${(whole.length / 1e6).toFixed(2)} M characters)`, whole, 'Right'],
 ]
-
-const cpu = (f) => {
-  globalThis.gc?.()
-  const c0 = process.cpuUsage()
-  const r = f()
-  const c = process.cpuUsage(c0)
-  return { ms: (c.user + c.system) / 1000, r }
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 console.log(`Node ${process.version}; ${ROUNDS} rounds, order alternating; load average ${load()} before\n`)
 console.log('| `SyncFeedXml.decode` of the feed | A ms (median) | B ms (median) | B ÷ A median (min–max) |')
@@ -53,7 +36,11 @@ for (const [name, text, tag] of cases) {
   for (let round = 0; round < ROUNDS; round++) {
     const sides = round % 2 === 0 ? [A, B] : [B, A]
     const times = new Map()
-    for (const lib of sides) times.set(lib, cpu(() => lib.SyncFeedXml.decode(text)).ms)
+    for (const lib of sides)
+      times.set(
+        lib,
+        cpu(() => lib.SyncFeedXml.decode(text)),
+      )
     as.push(times.get(A))
     bs.push(times.get(B))
     ratios.push(times.get(B) / times.get(A))

@@ -8,6 +8,7 @@ import { XMLParser } from 'fast-xml-parser'
 import { saxPass, stats } from './ceilings.mjs'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
+import { cpu } from './timing.mjs'
 
 const N = Number(process.env.BENCH_ITEMS ?? 10_000)
 const ROUNDS = Number(process.env.BENCH_RUNS ?? 15)
@@ -27,15 +28,6 @@ const before = process.env.BENCH_BASE === undefined ? undefined : await build(pr
 
 // fast-xml-parser doing comparable work: no value coercion, attributes read, text untrimmed, document order kept.
 const fxp = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: false })
-
-/** CPU time (user + system) of one call, in ms, after a collection when `--expose-gc` allows it. */
-function cpu(fn) {
-  globalThis.gc?.()
-  const t0 = process.cpuUsage()
-  fn()
-  const t = process.cpuUsage(t0)
-  return (t.user + t.system) / 1000
-}
 
 /** Times the functions in turn within each round; gives their times and per-round ratios to `sax`. */
 function rounds(fns) {

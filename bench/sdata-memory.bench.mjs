@@ -13,6 +13,7 @@ import { SyncFeedElement, SyncFeedXml, syncFeedXml } from '../dist/sdata/index.j
 import { parseXml } from '../dist/xml/index.js'
 import { saxPass, stats } from './ceilings.mjs'
 import { makeFeed } from './sdata-feed.mjs'
+import { cpu } from './timing.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const ENTRIES = Number(process.env.BENCH_MEMORY_ENTRIES ?? 26_000)
@@ -29,15 +30,6 @@ function treeDecode(text) {
   const p = parseXml(text)
   if (p._tag !== 'Right') throw new Error('the feed does not parse')
   return SyncFeedElement.decode(p.right.root)
-}
-
-/** CPU milliseconds of one call (user + system), after a GC. */
-function cpu(fn) {
-  globalThis.gc?.()
-  const c0 = process.cpuUsage()
-  fn()
-  const c = process.cpuUsage(c0)
-  return (c.user + c.system) / 1000
 }
 
 // Speed: the ways in turn within each round, so load from other processes hits them alike.

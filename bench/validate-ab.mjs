@@ -3,22 +3,14 @@
 // generated SData feed, the same feed with zone-less stamps (two warnings an entry, their steps read), and a
 // FILESYNC changes listing. CPU time (process.cpuUsage) of each side in turn, order alternating round by round;
 // prints the median B ÷ A ratio with its spread, and each side's median time.
-import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
+import { cpu, loadAverage, median, twoBuilds } from './timing.mjs'
 
-const [dirA, dirB, roundsArg] = process.argv.slice(2)
-if (dirA === undefined || dirB === undefined) {
-  console.error('usage: node bench/validate-ab.mjs <distA> <distB> [rounds]')
-  process.exit(2)
-}
-const ROUNDS = Number(roundsArg ?? 15)
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')
+const { dirA, dirB, rounds: ROUNDS } = twoBuilds('validate-ab.mjs', 15)
+const load = () => loadAverage()
 const A = await import(pathToFileURL(resolve(dirA, 'index.js')).href)
 const B = await import(pathToFileURL(resolve(dirB, 'index.js')).href)
 
@@ -44,14 +36,6 @@ const cases = [
   ['FILESYNC changes listing, 100,000 items', (lib) => lib.validateFileSync(listing).length],
 ]
 
-const cpu = (f) => {
-  const c0 = process.cpuUsage()
-  const r = f()
-  const c = process.cpuUsage(c0)
-  return { ms: (c.user + c.system) / 1000, r }
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-
 console.log(`Node ${process.version}; ${ROUNDS} rounds, order alternating; load average ${load()} before\n`)
 console.log('| case | A ms (median) | B ms (median) | B ÷ A median (min–max) |')
 console.log('| --- | ---: | ---: | ---: |')
@@ -67,13 +51,13 @@ for (const [name, run] of cases) {
     let x
     let y
     if (i % 2 === 0) {
-      x = cpu(() => run(A)).ms
+      x = cpu(() => run(A))
       globalThis.gc?.()
-      y = cpu(() => run(B)).ms
+      y = cpu(() => run(B))
     } else {
-      y = cpu(() => run(B)).ms
+      y = cpu(() => run(B))
       globalThis.gc?.()
-      x = cpu(() => run(A)).ms
+      x = cpu(() => run(A))
     }
     ta.push(x)
     tb.push(y)
