@@ -1,0 +1,52 @@
+// Pins found by the Stryker sample of src/xml on seed 203110: each names the exact outcome, next to its valid neighbour.
+import { either as E } from 'fp-ts'
+import { describe, expect, it } from 'vitest'
+import { streamFileSync } from '../../src/filesync/index'
+import { nonXmlCharAt } from '../../src/xml/chars'
+import { sniffEncoding } from '../../src/xml/index'
+import { collect } from '../support/stream'
+
+const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0))
+const lastOf = (events: Array<{ type: string }>) => events[events.length - 1]
+
+describe('the streaming reader reads what is left at the end as the phase it is in', () => {
+  it('in the prolog, as a start: the unfinished start tag after the declaration, where it stands', async () => {
+    expect(lastOf(await collect(streamFileSync(['<?xml version="1.0"?><Items/>'])))?.type).toBe('end')
+    expect(lastOf(await collect(streamFileSync(['<?xml version="1.0"?><Ite'])))).toMatchObject({
+      type: 'error',
+      issues: [{ code: 'not-well-formed', message: 'start tag <Ite> is not finished', path: '1:22' }],
+    })
+    expect(lastOf(await collect(streamFileSync(['<?xml version="1.0"?><!-- x'])))).toMatchObject({
+      type: 'error',
+      issues: [{ message: 'comment is not closed', path: '1:22' }],
+    })
+  })
+
+  it('in the content, as the end: the root that is not closed, at its start tag', async () => {
+    expect(lastOf(await collect(streamFileSync(['<Items></Items>'])))?.type).toBe('end')
+    expect(lastOf(await collect(streamFileSync(['<Items>text'])))).toMatchObject({
+      type: 'error',
+      issues: [{ code: 'not-well-formed', message: 'element <Items> is not closed', path: '1:1' }],
+    })
+  })
+})
+
+describe('sniffEncoding reads a declaration without a BOM as ISO-8859-1', () => {
+  it('quotes a non-ASCII byte of a malformed encoding name as that Latin-1 character', () => {
+    expect(sniffEncoding(latin1('<?xml version="1.0" encoding="latin1"?><a/>'))).toEqual(
+      E.right({ encoding: 'iso-8859-1', bomLength: 0, declared: 'latin1' }),
+    )
+    const sniffed = sniffEncoding(latin1('<?xml version="1.0" encoding="\u00e9"?><a/>'))
+    expect(E.isLeft(sniffed) && sniffed.left).toMatchObject([
+      { message: 'malformed encoding name "\u00e9"', path: '1:31' },
+    ])
+  })
+})
+
+describe('nonXmlCharAt pairs only a high surrogate with a low one', () => {
+  it('refuses a low surrogate after a low surrogate or after a character of the E000 block', () => {
+    expect(nonXmlCharAt('a\ud800\udc00')).toBe(-1)
+    expect(nonXmlCharAt('a\udc00\udc00')).toBe(1)
+    expect(nonXmlCharAt('a\ue000\udc00')).toBe(2)
+  })
+})
