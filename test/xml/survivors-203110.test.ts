@@ -1,7 +1,7 @@
 // Pins found by the Stryker sample of src/xml on seed 203110: each names the exact outcome, next to its valid neighbour.
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { streamFileSync } from '../../src/filesync/index'
+import { FileSyncXml, streamFileSync } from '../../src/filesync/index'
 import { nonXmlCharAt } from '../../src/xml/chars'
 import { sniffEncoding } from '../../src/xml/index'
 import { collect } from '../support/stream'
@@ -48,5 +48,22 @@ describe('nonXmlCharAt pairs only a high surrogate with a low one', () => {
     expect(nonXmlCharAt('a\ud800\udc00')).toBe(-1)
     expect(nonXmlCharAt('a\udc00\udc00')).toBe(1)
     expect(nonXmlCharAt('a\ue000\udc00')).toBe(2)
+  })
+})
+
+describe("event mode's leaf ends only at its own end tag", () => {
+  it('a leaf followed by markup that merely holds its name is read the tree way, with the exact fault', () => {
+    expect(FileSyncXml.decode('<Items><Document><ETag>x</ETag></Document></Items>')).toEqual(
+      E.right({ root: 'Items', items: [{ kind: 'Document', eTag: 'x' }] }),
+    )
+    const bad = '<Items><Document><ETag>x<?ETag></Document></Items>'
+    expect(FileSyncXml.decode(bad)).toMatchObject(
+      E.left([
+        {
+          message: 'white space is needed after the processing-instruction target',
+          context: [{}, { type: { line: 1, column: 31, code: 'not-well-formed' } }],
+        },
+      ]),
+    )
   })
 })
