@@ -2,6 +2,7 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { FileSyncXml, streamFileSync } from '../../src/filesync/index'
+import { SyncFeedXml, streamSyncFeed } from '../../src/sdata/index'
 import { nonXmlCharAt } from '../../src/xml/chars'
 import { sniffEncoding } from '../../src/xml/index'
 import { collect } from '../support/stream'
@@ -65,5 +66,23 @@ describe("event mode's leaf ends only at its own end tag", () => {
         },
       ]),
     )
+  })
+})
+
+describe('event mode gives an entry back whole', () => {
+  it('an entry it gives up on after an extension (a comment follows) is read again from its start tag', async () => {
+    const feed = (body: string) =>
+      `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:x="urn:x"><entry><title>a</title></entry><entry>${body}</entry></feed>`
+    for (const doc of [
+      feed('<title>b</title><x:abc>p</x:abc><id>i</id>'),
+      feed('<title>b</title><x:abc>p</x:abc><!-- c --><id>i</id>'),
+    ]) {
+      const entries = (await collect(streamSyncFeed([doc]))).filter((e) => e.type === 'entry')
+      expect(entries.map((e) => e.type === 'entry' && [e.entry.title, e.entry.id, e.entry.extensions.length])).toEqual([
+        ['a', undefined, 0],
+        ['b', 'i', 1],
+      ])
+      expect(E.isRight(SyncFeedXml.decode(doc))).toBe(true)
+    }
   })
 })
