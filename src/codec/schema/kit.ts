@@ -108,7 +108,7 @@ export interface TextChild {
  * Unknown content kept as the codec kit keeps it, in members of its own naming, exactly as read (not made
  * self-contained). Children: `drop` (no member keeps them), `weak` (an array of elements, each one's place remembered
  * out of band, by element identity), `anchored` (`{ after, element }`: the anchor of the known sibling each
- * followed, see {@link anchorNames}), `decoded` (each read by `codec`, written where the member stands among the
+ * followed, see `anchorNames`), `decoded` (each read by `codec`, written where the member stands among the
  * codec children, `at`).
  * Attributes: every attribute no attribute child claims, namespace declarations included, written back first.
  *
