@@ -81,3 +81,11 @@ describe('XML character classes', () => {
     }
   })
 })
+
+describe('nonXmlCharAt pairs only a high surrogate with a low one', () => {
+  it('refuses a low surrogate after a low surrogate or after a character of the E000 block', () => {
+    expect(nonXmlCharAt('a\ud800\udc00')).toBe(-1)
+    expect(nonXmlCharAt('a\udc00\udc00')).toBe(1)
+    expect(nonXmlCharAt('a\ue000\udc00')).toBe(2)
+  })
+})

@@ -3,7 +3,6 @@ import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { FileSyncXml, streamFileSync } from '../../src/filesync/index'
 import { SyncFeedXml, streamSyncFeed } from '../../src/sdata/index'
-import { nonXmlCharAt } from '../../src/xml/chars'
 import { sniffEncoding } from '../../src/xml/index'
 import { collect } from '../support/stream'
 
@@ -41,14 +40,6 @@ describe('sniffEncoding reads a declaration without a BOM as ISO-8859-1', () => 
     expect(E.isLeft(sniffed) && sniffed.left).toMatchObject([
       { message: 'malformed encoding name "\u00e9"', path: '1:31' },
     ])
-  })
-})
-
-describe('nonXmlCharAt pairs only a high surrogate with a low one', () => {
-  it('refuses a low surrogate after a low surrogate or after a character of the E000 block', () => {
-    expect(nonXmlCharAt('a\ud800\udc00')).toBe(-1)
-    expect(nonXmlCharAt('a\udc00\udc00')).toBe(1)
-    expect(nonXmlCharAt('a\ue000\udc00')).toBe(2)
   })
 })
 
