@@ -6,6 +6,7 @@ import { type DiagnosesOwner, readDiagnosisChild, writeDiagnoses } from './diagn
 import { SDATA_NS } from './namespaces'
 import type { OwnerMember } from './schema/owner'
 import { ATOM_PARENT } from './text-writer'
+import { addUsedPrefixes } from './tree'
 
 /**
  * The diagnoses of a feed or an entry: each diagnosis without attributes, and each wrapper holding only such
@@ -26,9 +27,11 @@ export const diagnosesMember: OwnerMember<DiagnosesOwner> = {
   write(owner, out) {
     for (const d of writeDiagnoses(owner)) out.push(d)
   },
-  prepare(owner) {
+  prepare(owner, _codec, used) {
     if (owner.diagnoses.length === 0 && owner.diagnosesWrappers === undefined) return undefined
-    return writeDiagnoses(owner)
+    const trees = writeDiagnoses(owner)
+    for (const d of trees) addUsedPrefixes(d, used)
+    return trees
   },
   has: (_owner, trees) => trees !== undefined && (trees as XmlElement[]).length > 0,
   text(t, _owner, trees) {

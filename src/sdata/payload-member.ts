@@ -12,7 +12,7 @@ import { RESOURCE_ATTRIBUTES } from './resource-attributes'
 import { type ChoiceDescription, compileChoice } from './schema/choice'
 import type { OwnerMember } from './schema/owner'
 import { ATOM_PARENT, openElement, qname } from './text-writer'
-import { elem } from './tree'
+import { addUsedPrefixes, elem } from './tree'
 
 /**
  * `sdata:payload`: exactly one child, a `sync:digest` (`digest`) or any other element, the resource (`payload`,
@@ -124,10 +124,14 @@ export const payloadMember: OwnerMember<PayloadOwner> = {
         if (a.prefix !== null) used.add(a.prefix)
         text += t.attribute(qname(a.namespace!, a.localName), a.value)
       }
+      addUsedPrefixes(element, used)
       prepared.resource = element
       prepared.attributes = text
     }
-    if (owner.digest !== undefined) prepared.digest = choice.write('digest', owner.digest)
+    if (owner.digest !== undefined) {
+      prepared.digest = choice.write('digest', owner.digest)
+      addUsedPrefixes(prepared.digest, used)
+    }
     return prepared
   },
   has: (_owner, prepared) => prepared !== undefined,

@@ -45,14 +45,8 @@ export class TextWriter {
     this.w.settle()
   }
 
-  /**
-   * A whole element tree as a child of `parent` (open, written with `parentPrefix`), in the document's scope. When
-   * the serializer collects prefixes (`Writer.used`), it gets those of every element and attribute of the tree
-   * (declarations aside), as `addUsedPrefixes` would walk them: `el`'s here, the others where `open` writes them
-   * (a child written without `open` has its parent's prefix and no attribute).
-   */
+  /** A whole element tree as a child of `parent` (open, written with `parentPrefix`), in the document's scope. */
   tree(parent: XmlElement, parentPrefix: string, el: XmlElement): void {
-    this.w.used?.add(el.prefix ?? '')
     this.w.content(parent, parentPrefix, [el])
   }
 

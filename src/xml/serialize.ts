@@ -86,11 +86,6 @@ export class Writer extends ChunkedText {
    * choice that depends on bindings the written names do not use (callers that bind more than they use check it).
    */
   searched = false
-  /**
-   * When set, every element's prefix ('' for none) and every attribute's prefix (declarations aside) written from
-   * here on is added to it: the prefixes a root written last must declare, found by the one walk that writes them.
-   */
-  used: Set<string> | undefined = undefined
   // The parallel stacks of `content`: the open elements, their children, the next child, bindings mark, prefix.
   private readonly stacks = {
     elements: [] as XmlElement[],
@@ -269,8 +264,6 @@ export class Writer extends ChunkedText {
     const locked = this.locked
     if (locked.size > 0) locked.clear()
     this.added = ''
-    const used = this.used
-    if (used !== undefined) used.add(element.prefix ?? '')
     // Pass 1: the element's own declarations, kept when XML allows them (written in place by pass 3).
     let declarations: string[] | undefined
     for (let k = 0; k < attributes.length; k++) {
@@ -314,7 +307,6 @@ export class Writer extends ChunkedText {
         if (written !== undefined) rest += written
         continue
       }
-      if (used !== undefined && attribute.prefix !== null) used.add(attribute.prefix)
       const uri = attribute.namespace === '' ? null : attribute.namespace
       if (uri === null && attribute.localName === 'xmlns') continue
       if (seen !== undefined) {

@@ -9,7 +9,7 @@ import type { Link } from '../model'
 import { CONVENTIONAL_PREFIXES } from '../namespaces'
 import { at } from '../read'
 import { ATOM_PARENT, type TextWriter } from '../text-writer'
-import { SDATA } from '../tree'
+import { addUsedPrefixes, SDATA } from '../tree'
 import { type AttributeElement, compileAttributeElement } from './attributes'
 import { compileGroup, type LeafGroup } from './group'
 import type { OwnerMember } from './owner'
@@ -112,9 +112,12 @@ export function elementMember<O>(
       const v = (owner as AnyOwner)[key]
       if (v !== undefined) out.push(write(v))
     },
-    prepare(owner) {
+    prepare(owner, _codec, used) {
       const v = (owner as AnyOwner)[key]
-      return v === undefined ? undefined : write(v)
+      if (v === undefined) return undefined
+      const tree = write(v)
+      addUsedPrefixes(tree, used)
+      return tree
     },
     has: (_owner, tree) => tree !== undefined,
     text(t, _owner, tree) {
@@ -139,7 +142,10 @@ export function extensionsMember<O extends { extensions: XmlElement[] }>(): Owne
     write(owner, out) {
       for (const x of owner.extensions) out.push(x)
     },
-    prepare: () => undefined,
+    prepare(owner, _codec, used) {
+      for (const x of owner.extensions) addUsedPrefixes(x, used)
+      return undefined
+    },
     has: (owner) => owner.extensions.length > 0,
     text(t: TextWriter, owner) {
       for (const x of owner.extensions) t.tree(ATOM_PARENT, '', x)

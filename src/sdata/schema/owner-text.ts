@@ -9,7 +9,7 @@
 import { serializeXml } from '../../xml/serialize'
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../xml/types'
 import { openElement, qname, TextWriter } from '../text-writer'
-import { elem, rootDeclarations, usedDeclarations, withUsedDeclarations } from '../tree'
+import { addUsedPrefixes, elem, rootDeclarations, usedDeclarations, withUsedDeclarations } from '../tree'
 import type { Owner } from './children'
 import { compileOwnerWriter, type MemberCodec, type OwnerDescription, type OwnerMember } from './owner'
 
@@ -80,7 +80,9 @@ export function ownerText<O extends Owner>(d: OwnerDescription<O>): OwnerText<O>
     children,
     element(t, owner, codec, used) {
       if (owner.attributes !== undefined && owner.attributes.length > 0) {
-        t.tree(parent, '', tree(owner, codec))
+        const el = tree(owner, codec)
+        addUsedPrefixes(el, used)
+        t.tree(parent, '', el)
         return
       }
       const prepared = prepare(owner, codec, used, t)
@@ -111,8 +113,6 @@ export function ownerText<O extends Owner>(d: OwnerDescription<O>): OwnerText<O>
       const t = new TextWriter()
       const open = t.w.begin(root(rootDeclarations()))
       t.w.finish()
-      // The trees written from here on add their prefixes to `used` (see TextWriter.tree).
-      t.w.used = used
       children(t, owner, prepared, codec, used)
       t.w.end(open)
       const body = t.finish()

@@ -58,9 +58,8 @@ export interface OwnerMember<O> {
   /** Pushes its children, as element trees. */
   readonly write: (owner: O, out: XmlNode[], codec: MemberCodec) => void
   /**
-   * Before the text is written: builds the trees it writes through the serializer once, and adds to `used` the
-   * prefixes of what it writes as text (the serializer adds those of the trees as it writes them, see
-   * `TextWriter.tree`). What it returns is handed to `has` and `text`.
+   * Before the text is written: builds the trees it writes through the serializer once, and adds the prefixes it
+   * uses to `used`. What it returns is handed to `has` and `text`.
    */
   readonly prepare: (owner: O, codec: MemberCodec, used: Set<string>, t: TextWriter) => unknown
   /** Whether it writes any child. */
