@@ -95,6 +95,17 @@ describe('FileSyncXml: a fault after event mode stops is parseXml’s, found in 
     expect(sameFault(DOC.slice(0, DOC.indexOf('<DocumentStream>') + 17))).toMatch(/DocumentStream/)
   })
 
+  it('an extension read as a tree: a fault inside it, and its bindings gone after it', () => {
+    const ext = '<Ext xmlns:e="urn:e"><e:X>1</e:X></Ext>\n    <WriteMode>'
+    expect(sameFault(edit(DOC, '<WriteMode>', ext.replace('</e:X>', '</e:Y>')))).toMatch(/^5:.*e:X/)
+    expect(sameFault(edit(DOC, '<WriteMode>', ext.replace('<e:X>1', '<e:X>1<f:Z/>')))).toMatch(/^5:.*prefix f/)
+    // The prefix bound on the extension is out of scope in a later extension, and after event mode stopped.
+    const later = edit(edit(DOC, '<WriteMode>', ext), '<DataSize>', '<e:More/><DataSize>')
+    expect(sameFault(later)).toMatch(/^12:.*prefix e/)
+    const resumed = edit(edit(DOC, '<WriteMode>', ext), '<DocumentStreamName>', 'x<e:More/><DocumentStreamName>')
+    expect(sameFault(resumed)).toMatch(/^10:.*prefix e/)
+  })
+
   it('elements nested deeper than maxDepth, under a record and under a leaf', () => {
     expect(sameFault(DOC, 3)).toMatch(/^8:7 .*maxDepth \(3\)/)
     expect(sameFault(DOC, 4)).toMatch(/^9:9 .*maxDepth \(4\)/)
