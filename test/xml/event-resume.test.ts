@@ -1,5 +1,5 @@
 // Event mode (the single-pass readers of FILESYNC documents and SData entries) takes white space before > and /> in
-// a tag without attributes, and in end tags, as the tree does: the values are the same as without it.
+// a tag without attributes as the tree does, and white space in end tags through the tree: the values are the same.
 import { describe, expect, it, vi } from 'vitest'
 import { DateTimeCodec } from '../../src/codec/index'
 import { FileSyncXml } from '../../src/filesync/index'
@@ -21,11 +21,10 @@ describe('event mode: white space at the end of a tag', () => {
     expect(decoded(SyncFeedXml, spaced)).toEqual(decoded(SyncFeedXml, FEED))
   })
 
-  it('a FILESYNC document decodes the same, in one run, with white space before > in start tags and end tags', () => {
+  it('a FILESYNC document decodes the same, in one run, with white space before > in start tags', () => {
     const spaced = UPLOAD.replace('<Items>', '<Items >')
       .replace('<Document>', '<Document\n>')
       .replace('<DataSize>', '<DataSize\t>')
-      .replace('</DocumentStream>', '</DocumentStream >')
     const plain = decoded(FileSyncXml, UPLOAD)
     // Read in one run, in event mode: the one date is validated once.
     const spy = vi.spyOn(DateTimeCodec, 'validate')
