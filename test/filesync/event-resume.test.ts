@@ -152,8 +152,10 @@ function decodedCounting(text: string): [unknown, number] {
 }
 
 describe('FileSyncXml: what event mode takes is read in one run, to the value the tree path gives', () => {
-  // A comment before the root's end tag makes event mode give up: the text is read again the tree way.
-  const viaTree = (text: string): unknown => decoded(FileSyncXml, edit(text, '\n</Items>', '\n<!-- tree -->\n</Items>'))
+  // A comment in each item makes event mode give up, in the one run and in the streaming reader's items: the items are
+  // read as trees.
+  const viaTree = (text: string): unknown =>
+    decoded(FileSyncXml, text.replaceAll('</Document>', '<!-- tree --></Document>'))
   const second = '\n  <Document >\n    <WriteMode>Create</WriteMode>\n    <DocumentStreams/>\n  </Document>\n</Items>'
   const cases: Array<[string, string]> = [
     ['the indented document', DOC],
@@ -175,7 +177,7 @@ describe('FileSyncXml: what event mode takes is read in one run, to the value th
 
   it('the tree path differs where the values differ (the comparison can fail)', () => {
     expect(viaTree(edit(DOC, 'application/octet-stream', ''))).not.toEqual(viaTree(DOC))
-    expect(decodedCounting(edit(DOC, '\n</Items>', '\n<!-- tree -->\n</Items>'))[1]).toBe(2)
+    expect(decodedCounting(DOC.replaceAll('</Document>', '<!-- tree --></Document>'))[1]).toBeGreaterThan(1)
   })
 })
 
