@@ -209,7 +209,8 @@ export function isStrayText(node: XmlNode): boolean {
  * ```
  */
 export function elementsOnly(name: string, text: string): string {
-  return `expected elements only in <${name}>, found text ${JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text)}`
+  const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text)
+  return `expected elements only in <${name}>, found text ${shown}`
 }
 
 /**

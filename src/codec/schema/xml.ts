@@ -106,7 +106,9 @@ export function attributeForm(el: XmlElement, allowNil: boolean): 'plain' | 'nil
  * (`record()`) needs the kit's hooks (`kit`, kit-xml.ts's `KIT_XML`): its codec children are matched by expanded name
  * in any namespace and collected in the same pass over the children, unknown children kept as read with the index of
  * the known sibling each followed, the text joined; the hooks then read the members in field order. Without them such
- * a description is refused (the protocols never pass them).
+ * a description is refused (the protocols never pass them). Text beside the children (not white space) that no
+ * text child reads is an error at the element (`isStrayText`), wherever unknown content is kept: nothing could
+ * keep it (kit content that keeps none drops it with its unknown children).
  *
  * @example
  * ```ts
