@@ -162,8 +162,11 @@ export class Parser extends NamespaceScopes {
   protected readonly bindingMarks: number[] = []
   protected readonly hasElementChild: boolean[] = []
   // The children of every open element, in one stack: an element's start at `childStarts[depth]`. Its children
-  // become an array of exactly their number when it closes (an array grown by push from [] holds spare room).
+  // become an array of exactly their number when it closes (an array grown by push from [] holds spare room). The
+  // stack ends at `childTop`: it is never shortened (setting an array's length is a call into the runtime, and
+  // trims its store), entries past the top are stale and are written over.
   protected readonly childStack: XmlNode[] = []
+  protected childTop = 0
   protected readonly childStarts: number[] = []
   /** With `positions: true`: every element read and the offset of its `<`, in document order. */
   recorded: { elements: XmlElement[]; starts: number[] } | undefined
@@ -362,7 +365,7 @@ export class Parser extends NamespaceScopes {
     }
     const pending = this.pending
     const marks = this.declared.length
-    const stacked = this.childStack.length
+    const stacked = this.childTop
     let node: DecodedNode | undefined
     this.pending = ''
     try {
@@ -390,7 +393,7 @@ export class Parser extends NamespaceScopes {
     if (node === undefined) {
       this.i = start
       while (this.declared.length > marks) this.unbind()
-      this.childStack.length = stacked
+      this.childTop = stacked
     }
     return node
   }
@@ -450,7 +453,7 @@ export class Parser extends NamespaceScopes {
     const depth = this.resumeDepth
     this.events = undefined
     this.eventsDepth = -1
-    this.childStack.length = 0
+    this.childTop = 0
     this.pending = ''
     for (let d = 0; d < depth; d++) {
       this.elements[d] = {
@@ -570,11 +573,11 @@ export class Parser extends NamespaceScopes {
       if (kind === TREE) {
         this.i = i
         this.hasElementChild[level - 1] = true
-        this.childStarts[level - 1] = this.childStack.length
+        this.childStarts[level - 1] = this.childTop
         this.depth = level
         this.startTag()
         this.contentUntil(level, false)
-        events.tree(state, this.childStack.pop() as XmlElement)
+        events.tree(state, this.childStack[--this.childTop] as XmlElement)
       } else if (kind === LEAF) {
         const text = this.eventLeaf(name.qname)
         if (text === undefined) return this.refused ? false : this.suspect(top, level)
@@ -1055,7 +1058,7 @@ export class Parser extends NamespaceScopes {
     const depth = this.depth
     if (depth > 0) this.addChildElement(element)
     this.elements[depth] = element
-    this.childStarts[depth] = this.childStack.length
+    this.childStarts[depth] = this.childTop
     this.qnames[depth] = qname
     this.starts[depth] = tagStart
     this.bindingMarks[depth] = mark
@@ -1105,10 +1108,10 @@ export class Parser extends NamespaceScopes {
       this.hasElementChild[d] = true
       // Texts merge until an element starts, so only one text can precede the first element child.
       const start = this.childStarts[d]!
-      const only = children.length > start ? children[start] : undefined
-      if (only !== undefined && only.type === 'text' && isXmlWhitespace(only.value)) children.length = start
+      const only = this.childTop > start ? children[start] : undefined
+      if (only !== undefined && only.type === 'text' && isXmlWhitespace(only.value)) this.childTop = start
     }
-    children.push(element)
+    children[this.childTop++] = element
   }
 
   protected flushText(): void {
@@ -1118,7 +1121,7 @@ export class Parser extends NamespaceScopes {
     const d = this.depth - 1
     if (this.hasElementChild[d] && isXmlWhitespace(text)) return
     const node: XmlNode = { type: 'text', value: text }
-    this.childStack.push(node)
+    this.childStack[this.childTop++] = node
   }
 
   private closeElement(): void {
@@ -1126,10 +1129,10 @@ export class Parser extends NamespaceScopes {
     const d = this.depth - 1
     const mark = this.bindingMarks[d]!
     while (this.declared.length > mark) this.unbind()
-    const children = this.childStack
+    const top = this.childTop
     const start = this.childStarts[d]!
-    this.elements[d]!.children = children.length > start ? children.slice(start) : this.compact ? NONE : []
-    children.length = start
+    this.elements[d]!.children = top > start ? this.childStack.slice(start, top) : this.compact ? NONE : []
+    this.childTop = start
     this.elements[d] = undefined as unknown as XmlElement
     this.depth = d
   }
