@@ -137,23 +137,6 @@ const EXPANDED = 0
 const QUALIFIED = 1
 const LOCAL = 2
 
-/** Whether `child` of `parent` answers a step `prefix:local` (`ns`: its resolved namespace) in way `by`. */
-function answers(
-  child: XmlElement,
-  parent: XmlElement,
-  by: number,
-  ns: string | null | undefined,
-  prefix: string | null,
-  local: string,
-): boolean {
-  if (child.localName !== local) return false
-  return by === EXPANDED
-    ? child.namespace === ns
-    : by === QUALIFIED
-      ? child.prefix === prefix
-      : child.namespace !== parent.namespace
-}
-
 /** The key `child` is grouped under in way `by` (`undefined`: not found that way). */
 function keyOf(child: XmlElement, parent: XmlElement, by: number): string | undefined {
   if (by === EXPANDED) return `{${child.namespace ?? ''}}${child.localName}`
@@ -202,20 +185,24 @@ function childNamed(
   namespaces: ReadonlyMap<string, string> | undefined,
 ): XmlElement | undefined {
   const colon = name.lastIndexOf(':')
-  const prefix = colon < 0 ? null : name.slice(0, colon)
   const local = name.slice(colon + 1)
-  const ns = prefix === null ? element.namespace : namespaces?.get(prefix)
+  const ns = colon < 0 ? element.namespace : namespaces?.get(name.slice(0, colon))
   const children = element.children
   for (let by = ns === undefined ? QUALIFIED : EXPANDED; by <= (ns === undefined ? LOCAL : QUALIFIED); by++) {
+    const key = by === EXPANDED ? `{${ns ?? ''}}${local}` : by === QUALIFIED ? name : local
     if (children.length > FEW) {
-      const key = by === EXPANDED ? `{${ns ?? ''}}${local}` : by === QUALIFIED ? name : local
       const group = groupOf(element, by).get(key)
       if (group !== undefined) return group[position - 1]
       continue
     }
     let seen = 0
     for (const child of children)
-      if (child.type === 'element' && answers(child, element, by, ns, prefix, local) && ++seen === position)
+      if (
+        child.type === 'element' &&
+        child.localName === local &&
+        keyOf(child, element, by) === key &&
+        ++seen === position
+      )
         return child
     if (seen > 0) return undefined
   }
