@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { reportJsonErrors, SyncEntryJson, SyncFeedJson, SyncFeedXml } from '../../src/sdata/index'
+import { reportJsonErrors, SyncEntryJson, SyncEntryXml, SyncFeedJson, SyncFeedXml } from '../../src/sdata/index'
 import { decoded } from '../support/decode'
 import { jsonIssue } from '../support/issues'
 
 // SyncFeedJson.decode({ $resources: [], $links: [{ rel: 'self', href: '…', hreflang: 'en' }] }) was Right, and
 // encoding the value gave the link without `hreflang`: a `$links` item kept only the members a Link models, while
 // every other object of the mapping (a state, a digest entry, a diagnosis) keeps the others in `jsonMembers`. Found
-// reading src/sdata/schema/attributes.ts whole for mutation testing. Fixed in src/sdata/json/owner.ts: a link object is
-// split as the rest of the mapping splits objects (splitMembers), and the writer puts the kept members back.
+// reading src/sdata/schema/attributes.ts whole for mutation testing. Fixed in the attribute element's JSON form
+// (compileAttributeElementJson in src/sdata/schema/attributes.ts), so every attribute element keeps them: the object
+// is split as the rest of the mapping splits objects (splitMembers), and the writer puts the kept members back.
+// The Atom link is the only attribute element (src/sdata/leaves.ts); it sits in feeds, entries and a feed's entries.
 const HREF = 'http://example.com/sdata/app/-/accounts'
 
 describe('regression: the members of a JSON link the mapping does not model survive decode → encode', () => {
@@ -44,5 +46,33 @@ describe('regression: the members of a JSON link the mapping does not model surv
   it('a link with only modelled members has no jsonMembers', () => {
     const feed = decoded(SyncFeedJson, { $resources: [], $links: [{ rel: 'self', href: HREF }] })
     expect(feed.links).toStrictEqual([{ rel: 'self', href: HREF }])
+  })
+
+  it("keeps them on the links of a feed's entries too", () => {
+    const links = [{ href: HREF, $extra: [true] }]
+    const json = { $resources: [{ $links: links }] }
+    const feed = decoded(SyncFeedJson, json)
+    expect(feed.entries[0]?.links).toStrictEqual([{ href: HREF, jsonMembers: { $extra: [true] } }])
+    expect(SyncFeedJson.encode(feed)).toStrictEqual(json)
+  })
+
+  it("writes the modelled members in the description's order, then the kept ones in the order they were read", () => {
+    const link = { z: 1, href: HREF, a: 2, title: 'T', rel: 'self', m: 3 }
+    const entry = decoded(SyncEntryJson, { $links: [link] })
+    expect(Object.keys(SyncEntryJson.encode(entry).$links?.[0] ?? {})).toStrictEqual([
+      'rel',
+      'title',
+      'href',
+      'z',
+      'a',
+      'm',
+    ])
+  })
+
+  it('leaves XML as it was: the XML form of a link read from JSON reads back as the link without its JSON members', () => {
+    const entry = decoded(SyncEntryJson, { $links: [{ rel: 'edit', href: HREF, hreflang: 'en' }] })
+    const back = decoded(SyncEntryXml, SyncEntryXml.encode(entry))
+    expect(back.links).toStrictEqual([{ rel: 'edit', href: HREF }])
+    expect(SyncEntryJson.encode(back).$links).toStrictEqual([{ rel: 'edit', href: HREF }])
   })
 })

@@ -19,6 +19,7 @@ import {
   arbDiagnosesDocument,
   arbDiagnosis,
   arbDigest,
+  arbLink,
   arbPayloadResource,
   arbSyncEntry,
   arbSyncFeed,
@@ -86,6 +87,30 @@ describe('JSON mapping laws', () => {
         expect(DiagnosisJson.decode(viaText(DiagnosisJson.encode(diagnosis)))).toEqual(E.right(diagnosis))
       }),
       { numRuns: numRuns(150) },
+    )
+  })
+
+  it('decode ∘ encode = id for links that hold members the mapping does not model (and nulls), in feeds and entries', () => {
+    const modelled = ['rel', 'type', 'title', 'href']
+    const others = fc.dictionary(
+      fc.string({ maxLength: 6 }).filter((k) => !modelled.includes(k)),
+      fc.jsonValue({ maxDepth: 2 }),
+      { maxKeys: 3 },
+    )
+    const link = fc.tuple(arbLink(), others, fc.subarray(['rel', 'type', 'title'])).map(([l, members, nulls]) => {
+      const jsonMembers: Record<string, unknown> = { ...members }
+      for (const k of nulls) if (l[k as keyof typeof l] === undefined) jsonMembers[k] = null
+      return Object.keys(jsonMembers).length > 0 ? { ...l, jsonMembers } : l
+    })
+    const links = fc.array(link, { maxLength: 3 })
+    fc.assert(
+      fc.property(arbSyncFeed({ maxEntries: 0 }), arbSyncEntry(), links, links, (feed, entry, l1, l2) => {
+        const f = { ...feed, links: l1 } as SyncFeed
+        const e = { ...entry, links: l2 } as SyncEntry
+        expect(SyncFeedJson.decode(viaText(SyncFeedJson.encode(f)))).toEqual(E.right(f))
+        expect(SyncEntryJson.decode(viaText(SyncEntryJson.encode(e)))).toEqual(E.right(e))
+      }),
+      { numRuns: numRuns(100) },
     )
   })
 

@@ -171,7 +171,7 @@ export function readElement(errs: Errs, value: unknown, context: Ctx, depth = 0)
  * XmlElementJson.decode(JSON.parse(JSON.stringify(json))) // right(element)
  * ```
  */
-export const XmlElementJson: t.Type<XmlElement, ElementJsonObject, unknown> = new t.Type<
+export const XmlElementJson: t.Type<XmlElement, ElementJsonObject, unknown> = /*#__PURE__*/ new t.Type<
   XmlElement,
   ElementJsonObject,
   unknown

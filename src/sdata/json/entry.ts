@@ -22,6 +22,8 @@ import type { PayloadJsonMembers } from './resource'
  * ```
  */
 export interface LinkJsonObject {
+  /** Kept members the mapping does not model (see `JsonMembers`). */
+  [member: string]: unknown
   /** The relation. */
   rel?: string
   /** The target, exactly as sent. */

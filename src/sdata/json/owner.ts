@@ -4,7 +4,6 @@
 import * as t from 'io-ts'
 import {
   encodeExtensions,
-  isObject,
   keptAttributes,
   nonEmpty,
   readAttributes,
@@ -25,7 +24,7 @@ import {
 } from '../../codec/json/read'
 import { compileJsonReader, compileJsonWriter } from '../../codec/schema/json'
 import type { JsonMembers, Link } from '../model'
-import { compileAttributeElement } from '../schema/attributes'
+import { compileAttributeElementJson } from '../schema/attributes'
 import type { Owner } from '../schema/children'
 import { compileGroup } from '../schema/group'
 import { emptyOwner, inJsonOrder, type MemberCodec, type MemberKind, type OwnerDescription } from '../schema/owner'
@@ -90,18 +89,11 @@ function memberJson(is: MemberKind): MemberJson {
       }
     }
     case 'links': {
-      const links = compileAttributeElement<Link>(is.element)
-      const modelled = new Set(is.element.attributes.map((a) => a.key))
-      // A link's other members (and nulls) are kept, as everywhere in the mapping; an object only, else its own error.
-      const readLink = (errs: Errs, u: unknown, c: Ctx): Link | undefined => {
-        const split = isObject(u) && !Array.isArray(u) ? splitMembers(errs, u, c, modelled) : undefined
-        const link = links.readJson(errs, split?.view ?? u, c)
-        return link && withJsonMembers(link, split?.kept)
-      }
+      const links = compileAttributeElementJson<Link>(is.element)
       return {
         keys: ['$links', ...SHORTHAND_RELS.map((rel) => `$${rel}`)],
         read(errs, o, c, owner) {
-          const out = optArray(errs, o, '$links', c, (v, vc) => readLink(errs, v, vc)) ?? []
+          const out = optArray(errs, o, '$links', c, (v, vc) => links.readJson(errs, v, vc)) ?? []
           for (const rel of SHORTHAND_RELS) {
             const href = optString(errs, o, `$${rel}`, c)
             if (href !== undefined) out.push({ rel, href })
@@ -109,9 +101,7 @@ function memberJson(is: MemberKind): MemberJson {
           owner.links = out
         },
         write(owner, out) {
-          const encoded = nonEmpty(
-            (owner.links as Link[] | undefined)?.map((l) => withMembers(links.writeJson(l), l.jsonMembers)),
-          )
+          const encoded = nonEmpty((owner.links as Link[] | undefined)?.map(links.writeJson))
           if (encoded !== undefined) out.$links = encoded
           return out
         },

@@ -1,8 +1,12 @@
 // Attribute elements: empty elements whose information is all in unqualified attributes (an Atom link), described
 // once (docs/schema.md) and read, written (as a tree and as text), mapped to JSON and guarded from that description.
+// The JSON side is compiled apart (compileAttributeElementJson), so code that only reads and writes XML leaves it out.
 import * as t from 'io-ts'
+import { withJsonMembers } from '../../codec/json/kept'
+import { splitMembers, withMembers } from '../../codec/json/members'
 import { at, type Ctx, type Errs, fail, member, readObject } from '../../codec/json/read'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
+import type { JsonMembers } from '../model'
 import { qname, type TextWriter } from '../text-writer'
 import { attr, elem, hasElementChildren, isDeclaration, textOf } from '../tree'
 
@@ -51,10 +55,6 @@ export interface CompiledAttributeElement<A> {
   readonly write: (value: A) => XmlElement
   /** Writes the element as text (its name resolved ahead). */
   readonly text: (t: TextWriter, value: A) => void
-  /** Reads its JSON form (an object of string members); errors recorded with their path. */
-  readonly readJson: (errs: Errs, u: unknown, c: Ctx) => A | undefined
-  /** Writes its JSON form. */
-  readonly writeJson: (value: A) => Record<string, string>
   /** The type guard: an object whose required members are strings. */
   readonly is: (u: unknown) => u is A
 }
@@ -107,9 +107,47 @@ export function compileAttributeElement<A>(d: AttributeElement): CompiledAttribu
       }
       t.start(name, attributes, true)
     },
+    is: (u: unknown): u is A =>
+      typeof u === 'object' &&
+      u !== null &&
+      required.every((k) => typeof (u as Record<string, unknown>)[k] === 'string'),
+  }
+  compiled.set(d, c as CompiledAttributeElement<unknown>)
+  return c
+}
+
+/** The JSON form of an attribute element, built once: an object of string members, other members kept. */
+export interface AttributeElementJson<A> {
+  /**
+   * Reads its JSON form: each attribute a string member; the other members, and `null`s, kept in `jsonMembers`
+   * (SData 2.0 lets any member be `null`); errors recorded with their path.
+   */
+  readonly readJson: (errs: Errs, u: unknown, c: Ctx) => A | undefined
+  /** Writes its JSON form: the attributes in the description's order, then the kept members the value does not set. */
+  readonly writeJson: (value: A) => Record<string, unknown>
+}
+
+const compiledJson = new WeakMap<AttributeElement, AttributeElementJson<unknown>>()
+
+/**
+ * The JSON form of an attribute element, compiled on first use and cached. Members it does not model are kept as
+ * every object of the JSON mappings keeps them (`splitMembers`, `withMembers`), so decode → encode loses none.
+ *
+ * @example
+ * ```ts
+ * compileAttributeElementJson<Link>(LINK).readJson(errs, { href: '…', hreflang: 'en' }, ctx)
+ * // { href: '…', jsonMembers: { hreflang: 'en' } }
+ * ```
+ */
+export function compileAttributeElementJson<A>(d: AttributeElement): AttributeElementJson<A> {
+  const cached = compiledJson.get(d)
+  if (cached !== undefined) return cached as AttributeElementJson<A>
+  const keys: ReadonlySet<string> = new Set(d.attributes.map((a) => a.key))
+  const c: AttributeElementJson<A> = {
     readJson(errs, u, ctx) {
-      const o = readObject(errs, u, ctx, d.what)
-      if (o === undefined) return undefined
+      const raw = readObject(errs, u, ctx, d.what)
+      if (raw === undefined) return undefined
+      const { view: o, kept } = splitMembers(errs, raw, ctx, keys)
       const out: Record<string, string> = {}
       let ok = true
       for (const a of d.attributes) {
@@ -120,22 +158,18 @@ export function compileAttributeElement<A>(d: AttributeElement): CompiledAttribu
           ok = fail(errs, x, at(ctx, a.key, t.string, x), `${a.key} must be a string`) ?? false
         } else out[a.key] = x
       }
-      return ok ? (out as A) : undefined
+      return ok ? (withJsonMembers(out as { jsonMembers?: JsonMembers }, kept) as A) : undefined
     },
     writeJson(value) {
-      const v = value as Record<string, string | undefined>
-      const out: Record<string, string> = {}
+      const v = value as Record<string, unknown>
+      const out: Record<string, unknown> = {}
       for (const a of d.attributes) {
         const x = v[a.key]
         if (x !== undefined) out[a.key] = x
       }
-      return out
+      return withMembers(out, v.jsonMembers as JsonMembers | undefined)
     },
-    is: (u: unknown): u is A =>
-      typeof u === 'object' &&
-      u !== null &&
-      required.every((k) => typeof (u as Record<string, unknown>)[k] === 'string'),
   }
-  compiled.set(d, c as CompiledAttributeElement<unknown>)
+  compiledJson.set(d, c as AttributeElementJson<unknown>)
   return c
 }
