@@ -185,25 +185,30 @@ function childNamed(
   namespaces: ReadonlyMap<string, string> | undefined,
 ): XmlElement | undefined {
   const colon = name.lastIndexOf(':')
+  const prefix = colon < 0 ? null : name.slice(0, colon)
   const local = name.slice(colon + 1)
-  const ns = colon < 0 ? element.namespace : namespaces?.get(name.slice(0, colon))
+  const ns = prefix === null ? element.namespace : namespaces?.get(prefix)
   const children = element.children
   for (let by = ns === undefined ? QUALIFIED : EXPANDED; by <= (ns === undefined ? LOCAL : QUALIFIED); by++) {
-    const key = by === EXPANDED ? `{${ns ?? ''}}${local}` : by === QUALIFIED ? name : local
     if (children.length > FEW) {
-      const group = groupOf(element, by).get(key)
+      const group = groupOf(element, by).get(
+        by === EXPANDED ? `{${ns ?? ''}}${local}` : by === QUALIFIED ? name : local,
+      )
       if (group !== undefined) return group[position - 1]
       continue
     }
+    // In place: keyOf's tests, without building a key.
     let seen = 0
-    for (const child of children)
-      if (
-        child.type === 'element' &&
-        child.localName === local &&
-        keyOf(child, element, by) === key &&
-        ++seen === position
-      )
-        return child
+    for (const child of children) {
+      if (child.type !== 'element' || child.localName !== local) continue
+      const found =
+        by === EXPANDED
+          ? child.namespace === ns
+          : by === QUALIFIED
+            ? child.prefix === prefix
+            : child.namespace !== element.namespace
+      if (found && ++seen === position) return child
+    }
     if (seen > 0) return undefined
   }
   return undefined

@@ -185,6 +185,7 @@ describe('parseXml positions', () => {
       '    <x:syncState/>',
       '    <s:syncState><x:tick/><s:tick/></s:syncState>',
       '    <link/>',
+      '    <x:foo/><foo xmlns="urn:y"/><bar/><y:bar xmlns:y="urn:y"/><title xmlns="urn:y"/>',
       '  </entry>',
       '</feed>',
     ].join('\n')
@@ -200,9 +201,15 @@ describe('parseXml positions', () => {
     // The document's own prefix for a name the writer does not know: the extension itself.
     expect(find(steps('feed', ['entry', 1], ['x:link', 1]))).toEqual({ line: 4, column: 5 })
     expect(find(steps('feed', ['x:entry', 1]))).toEqual({ line: 2, column: 3 })
+    expect(find(steps('feed', ['entry', 1], 'foo'))).toEqual({ line: 8, column: 13 })
+    // A prefix neither the caller nor the document knows: the local name, in another namespace than the parent's.
+    expect(find(steps('feed', ['entry', 1], 'other:bar'))).toEqual({ line: 8, column: 39 })
     // A modelled element that is missing is not found in an extension of its local name: the walk stops above it.
     expect(find(steps('feed', ['entry', 1], 'sync:syncState', 'sync:digest'))).toEqual({ line: 6, column: 5 })
     expect(find(steps('feed', ['entry', 1], 'updated'))).toEqual({ line: 3, column: 3 })
+    expect(find(steps('feed', ['entry', 1], 'sdata:foo'))).toEqual({ line: 3, column: 3 })
+    // The way that finds any child decides: the one Atom title has no second, whatever other titles follow.
+    expect(find(steps('feed', ['entry', 1], ['title', 2]))).toEqual({ line: 3, column: 3 })
   })
 
   it('elementAtSteps matches by expanded name among many children too', () => {
