@@ -6,7 +6,7 @@
 import { deepStrictEqual } from 'node:assert'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { scenario, sizedProxy } from './conflict-scenario.mjs'
+import { scenario, sizedProxy, sliceStrings } from './conflict-scenario.mjs'
 
 const [dirA, dirB, roundsArg, mode] = process.argv.slice(2)
 const load = async (dir) => (await import(pathToFileURL(resolve(dir, 'conflict/index.js')).href)).processFeed
@@ -15,24 +15,7 @@ const b = await load(dirB)
 const rounds = Number(roundsArg ?? 15)
 
 const input = scenario(1_000_000, 'array')
-if (mode === 'sliced') {
-  // One text holding every uuid and stamp; the entries get slices of it.
-  const parts = []
-  let at = 0
-  const places = []
-  for (const e of input.feed.entries) {
-    for (const s of [e.payload.uuid, e.syncState.stamp]) {
-      places.push(at, s.length)
-      parts.push(s, '|')
-      at += s.length + 1
-    }
-  }
-  const text = parts.join('')
-  input.feed.entries.forEach((e, i) => {
-    e.payload.uuid = text.slice(places[4 * i], places[4 * i] + places[4 * i + 1])
-    e.syncState.stamp = text.slice(places[4 * i + 2], places[4 * i + 2] + places[4 * i + 3])
-  })
-}
+if (mode === 'sliced') sliceStrings(input)
 
 deepStrictEqual(a(input), b(input))
 

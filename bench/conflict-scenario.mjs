@@ -1,4 +1,5 @@
-// The conflict bench's scenario and its proxy loops, shared by bench/conflict.bench.mjs and bench/conflict-ab.mjs.
+// The conflict bench's scenario and its proxy loops, shared by bench/conflict.bench.mjs, bench/conflict-ab.mjs and
+// bench/conflict-variants.mjs.
 // processFeed itself is not imported here: each caller passes its own build's.
 
 export const ENDPOINTS = 1000
@@ -38,6 +39,26 @@ export function scenario(n, store) {
     lookup: store === 'map' ? (uuid) => held.get(uuid) : (uuid) => held[indexOf(uuid)],
     lastPage: true,
   }
+}
+
+// The same input with every uuid and stamp a slice of one long text, as a decoder gives them (in place).
+export function sliceStrings(input) {
+  const parts = []
+  let at = 0
+  const places = []
+  for (const e of input.feed.entries) {
+    for (const s of [e.payload.uuid, e.syncState.stamp]) {
+      places.push(at, s.length)
+      parts.push(s, '|')
+      at += s.length + 1
+    }
+  }
+  const text = parts.join('')
+  input.feed.entries.forEach((e, i) => {
+    e.payload.uuid = text.slice(places[4 * i], places[4 * i] + places[4 * i + 1])
+    e.syncState.stamp = text.slice(places[4 * i + 2], places[4 * i + 2] + places[4 * i + 3])
+  })
+  return input
 }
 
 // The floor processFeed is measured against: a loop doing per entry the lookups and integer comparisons of the

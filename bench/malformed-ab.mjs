@@ -1,20 +1,26 @@
-// The in-memory decode of a large SData feed that is not well-formed, two builds side by side in one process:
-// `node --expose-gc bench/malformed-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder, e.g. one of main and
-// one of a branch). Cases: the generated feed of `bench/sdata-feed.mjs` (9,000 entries, about 10 M characters) cut
-// 20 characters before its end (in the last entry's end tag: a fault found at the very end), and the same feed whole.
-// CPU time (process.cpuUsage, after a forced collection) of each side in turn, order alternating round by round;
-// prints each side's median time and the median B ÷ A ratio of the rounds with its spread.
+// The in-memory decode of a large document that is not well-formed, two builds side by side in one process:
+// `node --expose-gc bench/malformed-ab.mjs <distA> <distB> [rounds] [sdata|filesync]` (each a built dist/ folder, e.g.
+// one of main and one of a branch). Cases: the generated feed of `bench/sdata-feed.mjs` (9,000 entries, about 10 M
+// characters) or, with `filesync`, the changes listing of `bench/changes-listing.mjs` (10,000 items, about 5.8 M
+// characters), cut 20 characters before its end (in the last end tags: a fault found at the very end), and the same
+// document whole. CPU time (process.cpuUsage, after a forced collection) of each side in turn, order alternating
+// round by round; prints each side's median time and the median B ÷ A ratio of the rounds with its spread.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
 import { cpu, loadAverage, median, twoBuilds } from './timing.mjs'
 
-const { dirA, dirB, rounds: ROUNDS } = twoBuilds('malformed-ab.mjs', 11)
+const { dirA, dirB, rounds: ROUNDS, rest } = twoBuilds('malformed-ab.mjs', 11)
 const load = () => loadAverage()
-const A = await import(pathToFileURL(resolve(dirA, 'sdata/index.js')).href)
-const B = await import(pathToFileURL(resolve(dirB, 'sdata/index.js')).href)
+const filesync = rest[0] === 'filesync'
+const entry = filesync ? 'filesync/index.js' : 'sdata/index.js'
+const A = await import(pathToFileURL(resolve(dirA, entry)).href)
+const B = await import(pathToFileURL(resolve(dirB, entry)).href)
+const codecOf = (lib) => (filesync ? lib.FileSyncXml : lib.SyncFeedXml)
+const codecName = filesync ? 'FileSyncXml' : 'SyncFeedXml'
 
-const whole = A.SyncFeedXml.encode(makeFeed(9_000))
+const whole = filesync ? A.FileSyncXml.encode(makeChangesListing(10_000)) : A.SyncFeedXml.encode(makeFeed(9_000))
 const cut = whole.slice(0, whole.length - 20)
 const cases = [
   [`cut 20 characters before the end (${(cut.length / 1e6).toFixed(2)} M characters)`, cut, 'Left'],
@@ -22,11 +28,11 @@ const cases = [
 ]
 
 console.log(`Node ${process.version}; ${ROUNDS} rounds, order alternating; load average ${load()} before\n`)
-console.log('| `SyncFeedXml.decode` of the feed | A ms (median) | B ms (median) | B ÷ A median (min–max) |')
+console.log(`| \`${codecName}.decode\` of the document | A ms (median) | B ms (median) | B ÷ A median (min–max) |`)
 console.log('| --- | ---: | ---: | ---: |')
 for (const [name, text, tag] of cases) {
-  const a0 = A.SyncFeedXml.decode(text)
-  const b0 = B.SyncFeedXml.decode(text)
+  const a0 = codecOf(A).decode(text)
+  const b0 = codecOf(B).decode(text)
   if (a0._tag !== tag || b0._tag !== tag) throw new Error(`${name}: expected ${tag}`)
   if (tag === 'Left' && JSON.stringify(A.reportErrors(a0.left)) !== JSON.stringify(B.reportErrors(b0.left)))
     throw new Error(`${name}: the two builds report different errors`)
@@ -39,7 +45,7 @@ for (const [name, text, tag] of cases) {
     for (const lib of sides)
       times.set(
         lib,
-        cpu(() => lib.SyncFeedXml.decode(text)),
+        cpu(() => codecOf(lib).decode(text)),
       )
     as.push(times.get(A))
     bs.push(times.get(B))

@@ -6,8 +6,9 @@ import { parseFailures } from '../codec/context'
 import { type DocumentOptions, readWholeFast } from '../codec/document'
 import { isXmlInput, type XmlInput } from '../xml/encoding'
 import type { ElementEvents } from '../xml/events'
+import type { Issue } from '../xml/issue'
 import type { Limits } from '../xml/options'
-import { Parser, parseXml } from '../xml/parse'
+import { Parser, parseXml, SyntaxFault } from '../xml/parse'
 import { FolderItemElement } from './element'
 import { DOCUMENT_EVENTS } from './item-events'
 import type { FileSyncDocument } from './model'
@@ -35,10 +36,13 @@ const DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 /**
  * The fast ways to a document that decodes: the whole text in one parser run in event mode (values filled as the
  * text is scanned, trees only for extensions and unknown items); should that give up (something unusual anywhere),
- * the streaming reader over the whole text, which holds one item's tree at a time.
+ * the streaming reader over the whole text, which holds one item's tree at a time. A text that is not well-formed
+ * gives its error from that one run, as `parseXml` reports it (the run found the same first fault), and is not
+ * read again.
  */
-function decodeFast(text: string, limits: Limits): FileSyncDocument | undefined {
+function decodeFast(text: string, limits: Limits): FileSyncDocument | Issue[] | undefined {
   const read = new Parser(text, limits).eventDocument(DOCUMENT_EVENTS as ElementEvents<unknown>)
+  if (read instanceof SyntaxFault) return [read.toXmlError(text)]
   return read === undefined ? decodeWhole(text, limits) : (read.value as FileSyncDocument)
 }
 
@@ -46,6 +50,7 @@ function decodeText(input: XmlInput, c: t.Context, options?: FileSyncXmlOptions)
   // Whatever the fast ways cannot decode is read again the tree way, which gives every issue with the same paths
   // and positions.
   const document = readWholeFast(input, options, decodeFast)
+  if (Array.isArray(document)) return t.failures(parseFailures(document, c, input, undefined))
   if (document !== undefined) return t.success(document)
   const parsed = parseXml(input, options?.parse)
   if (E.isLeft(parsed)) {

@@ -162,8 +162,11 @@ export class Parser extends NamespaceScopes {
   protected readonly bindingMarks: number[] = []
   protected readonly hasElementChild: boolean[] = []
   // The children of every open element, in one stack: an element's start at `childStarts[depth]`. Its children
-  // become an array of exactly their number when it closes (an array grown by push from [] holds spare room).
+  // become an array of exactly their number when it closes (an array grown by push from [] holds spare room). The
+  // stack ends at `childTop`: it is never shortened (setting an array's length is a call into the runtime, and
+  // trims its store), entries past the top are stale and are written over.
   protected readonly childStack: XmlNode[] = []
+  protected childTop = 0
   protected readonly childStarts: number[] = []
   /** With `positions: true`: every element read and the offset of its `<`, in document order. */
   recorded: { elements: XmlElement[]; starts: number[] } | undefined
@@ -178,6 +181,16 @@ export class Parser extends NamespaceScopes {
   /** Event mode (the streaming readers): children of the element open at {@link eventsDepth} go to `events`. */
   protected events: ElementEvents<unknown> | undefined
   protected eventsDepth = -1
+  /**
+   * Where {@link eventDocument} reads on as a tree after event mode gave up (see {@link resume}): the offset, and the
+   * depth of the element being read there (the open elements above it have their names and starts in `qnames` and
+   * `starts`). `refused` when event mode gave up at something well-formed (a value refused, attributes, a comment):
+   * no fault is looked for then. `eventFault`: the fault met in event mode, which is the tree's own (the same code).
+   */
+  private resumeAt = -1
+  private resumeDepth = 0
+  private refused = false
+  private eventFault: SyntaxFault | undefined
 
   // Attributes of the start tag being read, reused across tags.
   private readonly attrNames: Name[] = []
@@ -352,7 +365,7 @@ export class Parser extends NamespaceScopes {
     }
     const pending = this.pending
     const marks = this.declared.length
-    const stacked = this.childStack.length
+    const stacked = this.childTop
     let node: DecodedNode | undefined
     this.pending = ''
     try {
@@ -360,11 +373,15 @@ export class Parser extends NamespaceScopes {
       const name = this.qname('an element name after <')
       const ns = namespaces ? this.eventNamespace(name.prefix) : name.prefix === null ? null : undefined
       const state = ns === undefined ? undefined : events.start(name.localName, ns)
-      if (state !== undefined && this.eventContent(events, state, name, d + 1) && events.end(state)) {
-        node = { type: 'decoded', namespace: ns!, localName: name.localName, value: events.value(state) }
+      if (state === undefined) this.refused = true
+      else if (this.eventContent(events, state, name, d + 1, start)) {
+        if (events.end(state))
+          node = { type: 'decoded', namespace: ns!, localName: name.localName, value: events.value(state) }
+        else this.refused = true
       }
-    } catch {
+    } catch (error) {
       node = undefined
+      if (error instanceof SyntaxFault) this.eventFault = error
     }
     this.pending = pending
     this.depth = d
@@ -376,16 +393,18 @@ export class Parser extends NamespaceScopes {
     if (node === undefined) {
       this.i = start
       while (this.declared.length > marks) this.unbind()
-      this.childStack.length = stacked
+      this.childTop = stacked
     }
     return node
   }
 
   /**
-   * Reads a whole document with its root element in event mode: the root's value, or `undefined` at anything the
-   * event mode does not take or any fault (nothing is reported: the caller reads the text again the tree way).
+   * Reads a whole document with its root element in event mode: the root's value; at a well-formedness error, its
+   * fault, the one {@link parseXml} finds; `undefined` when event mode gave up at something well-formed (or the run
+   * failed unexpectedly): the caller reads the text again. The text is read once either way: where event mode gives
+   * up at what may be a fault, the parser reads on from there as a tree (see {@link resume}).
    */
-  eventDocument(events: ElementEvents<unknown>): { value: unknown } | undefined {
+  eventDocument(events: ElementEvents<unknown>): { value: unknown } | SyntaxFault | undefined {
     const s = this.s
     this.events = events
     this.eventsDepth = 0
@@ -399,20 +418,65 @@ export class Parser extends NamespaceScopes {
       }
       for (;;) {
         this.skipSpace()
-        if (s.charCodeAt(this.i) !== LT) return undefined
+        if (s.charCodeAt(this.i) !== LT) break
         if (s.startsWith('<!--', this.i)) this.comment()
         else if (s.charCodeAt(this.i + 1) === QUESTION) this.processingInstruction()
         else break
       }
       const next = s.charCodeAt(this.i + 1)
-      if (next === BANG || next === SLASH) return undefined
+      // No root here (text, the end, a DOCTYPE, an end tag): the tree's reading of the prolog, which fails.
+      if (s.charCodeAt(this.i) !== LT || next === BANG || next === SLASH) {
+        this.misc(undefined)
+        return undefined
+      }
+      this.resumeAt = this.i
       const root = this.eventNode()
-      if (root === undefined) return undefined
+      if (root === undefined) {
+        if (this.eventFault !== undefined) return this.eventFault
+        if (!this.refused) this.resume()
+        return undefined
+      }
       this.misc(root as unknown as XmlElement)
       return { value: root.value }
-    } catch {
-      return undefined
+    } catch (error) {
+      return error instanceof SyntaxFault ? error : undefined
     }
+  }
+
+  /**
+   * After event mode gave up at what may be a fault, reads the rest of the document as a tree from where it stopped
+   * ({@link resumeAt}, {@link resumeDepth}): everything before was read by event mode, which takes only what the
+   * tree takes, so the first fault from there is the document's first, as {@link parseXml} reports it (thrown).
+   * The elements still open get stand-ins, with the names and starts event mode recorded for the tree's messages.
+   */
+  private resume(): void {
+    const depth = this.resumeDepth
+    this.events = undefined
+    this.eventsDepth = -1
+    this.childStack.length = 0
+    this.pending = ''
+    for (let d = 0; d < depth; d++) {
+      this.elements[d] = {
+        type: 'element',
+        namespace: null,
+        localName: '',
+        prefix: null,
+        attributes: [],
+        children: OPEN,
+      }
+      this.childStarts[d] = 0
+      this.bindingMarks[d] = this.declared.length
+      this.hasElementChild[d] = true
+    }
+    this.depth = depth
+    this.i = this.resumeAt
+    if (depth === 0) {
+      this.misc(undefined)
+      return
+    }
+    const root = this.elements[0]!
+    this.contentUntil(0, false)
+    this.misc(root)
   }
 
   /**
@@ -436,38 +500,53 @@ export class Parser extends NamespaceScopes {
    * Reads, in event mode, the rest of a start tag whose name was read, its content and its end tag; children are
    * at depth `level`. `false` gives up.
    */
-  private eventContent(events: ElementEvents<unknown>, state: unknown, parent: Name, level: number): boolean {
+  private eventContent(
+    events: ElementEvents<unknown>,
+    state: unknown,
+    parent: Name,
+    level: number,
+    start: number,
+  ): boolean {
     const s = this.s
     const qname = parent.qname
+    // The element's name and start, for the tree's messages should eventDocument read on as a tree (see resume).
+    this.qnames[level - 1] = qname
+    this.starts[level - 1] = start
     let previous: Name | undefined
     let i = this.i
     let c = s.charCodeAt(i)
+    // White space before > or /> (`<LabelHash />`, as SharePoint writes empty elements) is no attribute.
+    while (isSpace(c)) c = s.charCodeAt(++i)
     if (c === SLASH) {
-      if (s.charCodeAt(i + 1) !== GT) return false
+      if (s.charCodeAt(i + 1) !== GT) return this.suspect(start, level - 1)
       this.i = i + 2
       return true
     }
-    if (c !== GT) return false
+    // Attributes (after white space) are well-formed; anything else after the name is the tree's to judge.
+    if (c !== GT) return i > this.i && this.continuesName(i) ? this.refuse() : this.suspect(start, level - 1)
     i++
     let children = false
     let spaced = false
     for (;;) {
+      const top = i
       while (isSpace(s.charCodeAt(i))) {
         i++
         spaced = true
       }
-      if (s.charCodeAt(i) !== LT) return false
+      // Text in a record, or the end of the text.
+      if (s.charCodeAt(i) !== LT) return this.suspect(top, level)
       c = s.charCodeAt(i + 1)
       if (c === SLASH) {
         // White space alone is text the tree keeps (and a record refuses).
-        if (spaced && !children) return false
+        if (spaced && !children) return this.refuse()
         const end = i + 2 + qname.length
-        if (!s.startsWith(qname, i + 2) || s.charCodeAt(end) !== GT) return false
+        if (!s.startsWith(qname, i + 2) || s.charCodeAt(end) !== GT) return this.suspect(top, level)
         this.i = end + 1
         return true
       }
       // Markup other than elements, or a child deeper than maxDepth: the tree's checks and messages.
-      if (c === BANG || c === QUESTION || level >= this.limits.maxDepth) return false
+      if (c === BANG || c === QUESTION) return this.refuse()
+      if (level >= this.limits.maxDepth) return this.suspect(top, level)
       // Records repeat their children in the same order: the name read after the same name last time is likely
       // the one here, and comparing it in place spares reading the name again (same text, same name).
       const guess = previous === undefined ? parent.first : previous.next
@@ -487,24 +566,41 @@ export class Parser extends NamespaceScopes {
       if (events.namespaces !== true) kind = events.child(state, name.prefix === null ? name.localName : null)
       else {
         const ns = this.eventNamespace(name.prefix)
-        if (ns === undefined) return false
+        if (ns === undefined) return this.suspect(top, level)
         kind = events.child(state, name.localName, ns)
       }
-      if (kind === undefined) return false
+      if (kind === undefined) return this.refuse()
       if (kind === TREE) {
         this.i = i
         this.hasElementChild[level - 1] = true
-        this.childStarts[level - 1] = this.childStack.length
+        this.childStarts[level - 1] = this.childTop
         this.depth = level
         this.startTag()
         this.contentUntil(level, false)
-        events.tree(state, this.childStack.pop() as XmlElement)
+        events.tree(state, this.childStack[--this.childTop] as XmlElement)
       } else if (kind === LEAF) {
         const text = this.eventLeaf(name.qname)
-        if (text === undefined || !events.leaf(state, text)) return false
-      } else if (!this.eventContent(events, kind, name, level + 1) || !events.end(kind)) return false
+        if (text === undefined) return this.refused ? false : this.suspect(top, level)
+        if (!events.leaf(state, text)) return this.refuse()
+      } else {
+        if (!this.eventContent(events, kind, name, level + 1, i)) return false
+        if (!events.end(kind)) return this.refuse()
+      }
       i = this.i
     }
+  }
+
+  /** Event mode gives up at what may be a fault: {@link eventDocument} reads on as a tree from `at` (see resume). */
+  private suspect(at: number, depth: number): false {
+    this.resumeAt = at
+    this.resumeDepth = depth
+    return false
+  }
+
+  /** Event mode gives up at something well-formed (a value refused, attributes, markup): no fault to look for. */
+  private refuse(): false {
+    this.refused = true
+    return false
   }
 
   /** The namespace of an element name with `prefix` in scope; `undefined` for an unbound prefix (the tree reports it). */
@@ -518,12 +614,16 @@ export class Parser extends NamespaceScopes {
     const s = this.s
     let i = this.i
     let c = s.charCodeAt(i)
+    while (isSpace(c)) c = s.charCodeAt(++i)
     if (c === SLASH) {
       if (s.charCodeAt(i + 1) !== GT) return undefined
       this.i = i + 2
       return ''
     }
-    if (c !== GT) return undefined
+    if (c !== GT) {
+      if (i > this.i && this.continuesName(i)) this.refused = true
+      return undefined
+    }
     i++
     let from = i
     let text = ''
@@ -540,7 +640,12 @@ export class Parser extends NamespaceScopes {
       i = this.i
       from = i
     }
-    if (c !== LT || s.charCodeAt(i + 1) !== SLASH) return undefined
+    if (c !== LT || s.charCodeAt(i + 1) !== SLASH) {
+      // A character or markup the tree takes (CR, >, past U+D7FF, a child, a comment) is no fault; the end of the
+      // text or a control character is the tree's to report.
+      if (c === LT || c === 0xd || c >= 0x20) this.refused = true
+      return undefined
+    }
     const end = i + 2 + qname.length
     if (!s.startsWith(qname, i + 2) || s.charCodeAt(end) !== GT) return undefined
     this.i = end + 1
@@ -953,7 +1058,7 @@ export class Parser extends NamespaceScopes {
     const depth = this.depth
     if (depth > 0) this.addChildElement(element)
     this.elements[depth] = element
-    this.childStarts[depth] = this.childStack.length
+    this.childStarts[depth] = this.childTop
     this.qnames[depth] = qname
     this.starts[depth] = tagStart
     this.bindingMarks[depth] = mark
@@ -1003,10 +1108,10 @@ export class Parser extends NamespaceScopes {
       this.hasElementChild[d] = true
       // Texts merge until an element starts, so only one text can precede the first element child.
       const start = this.childStarts[d]!
-      const only = children.length > start ? children[start] : undefined
-      if (only !== undefined && only.type === 'text' && isXmlWhitespace(only.value)) children.length = start
+      const only = this.childTop > start ? children[start] : undefined
+      if (only !== undefined && only.type === 'text' && isXmlWhitespace(only.value)) this.childTop = start
     }
-    children.push(element)
+    children[this.childTop++] = element
   }
 
   protected flushText(): void {
@@ -1016,7 +1121,7 @@ export class Parser extends NamespaceScopes {
     const d = this.depth - 1
     if (this.hasElementChild[d] && isXmlWhitespace(text)) return
     const node: XmlNode = { type: 'text', value: text }
-    this.childStack.push(node)
+    this.childStack[this.childTop++] = node
   }
 
   private closeElement(): void {
@@ -1024,10 +1129,10 @@ export class Parser extends NamespaceScopes {
     const d = this.depth - 1
     const mark = this.bindingMarks[d]!
     while (this.declared.length > mark) this.unbind()
-    const children = this.childStack
+    const top = this.childTop
     const start = this.childStarts[d]!
-    this.elements[d]!.children = children.length > start ? children.slice(start) : this.compact ? NONE : []
-    children.length = start
+    this.elements[d]!.children = top > start ? this.childStack.slice(start, top) : this.compact ? NONE : []
+    this.childTop = start
     this.elements[d] = undefined as unknown as XmlElement
     this.depth = d
   }

@@ -91,7 +91,7 @@ class PieceParser extends Parser {
       this.starts[d - 1] = -1
       this.bindingMarks[d - 1] = this.declared.length
       this.hasElementChild[d - 1] = false
-      this.childStarts[d - 1] = this.childStack.length
+      this.childStarts[d - 1] = this.childTop
       this.depth = d
     }
   }
@@ -137,7 +137,7 @@ class PieceParser extends Parser {
     this.contentUntil(base - 1, kind === 'content')
     this.flushText()
     // The open element's children so far are on the parser's child stack (see Parser.childStack).
-    const nodes = this.holder === undefined ? [] : this.childStack.slice(this.childStarts[base - 1]!)
+    const nodes = this.holder === undefined ? [] : this.childStack.slice(this.childStarts[base - 1]!, this.childTop)
     return { nodes, element: undefined, declared: [] }
   }
 

@@ -1,9 +1,12 @@
 import { either as E } from 'fp-ts'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { DateTimeCodec } from '../../src/codec/index'
 import { FileSyncXml, reportErrors } from '../../src/filesync/index'
+import { parseXml } from '../../src/xml/index'
 import { decodeIssues } from '../support/decode'
 import { fixture } from '../support/fixtures'
 import { decodeIssue } from '../support/issues'
+import { cutStride } from '../support/runtime'
 
 const CHANGES = fixture('filesync/spo-2025-06-changes-document-created.response.xml')
 const UPLOAD = fixture('filesync/spo-2025-04-write-document-create.request-part.xml')
@@ -192,6 +195,48 @@ describe('FileSyncXml decode errors', () => {
     expect(found).toHaveLength(1)
     expect(found[0]!.path).toBe('2:16')
     expect(found[0]!.message).toMatch(/Items/)
+  })
+
+  it("gives a document cut anywhere, or with markup inserted, exactly parseXml's error (message, line and column)", () => {
+    const faults: string[] = []
+    let cases = 0
+    // Breaks where event mode stops: the end of the text, a bad end tag, text or a control character in a record or
+    // a leaf, a bad name or reference, an unclosed extension; and well-formed markup it leaves to the tree.
+    const inserts = ['<', '</x>', 'x', '\u0001', '&bad;', '&#0;', '<1/>', '<a:b/>', '<Folder>', '<!-- c -->', ' a="1"']
+    for (const text of [CHANGES, UPLOAD]) {
+      const end = text.lastIndexOf('>')
+      const check = (broken: string, what: string): void => {
+        cases++
+        const parsed = parseXml(broken)
+        if (parsed._tag === 'Right') return
+        const r = FileSyncXml.decode(broken)
+        // Collected rather than asserted one by one: thousands of expect() calls would dominate the run time.
+        if (r._tag === 'Right') faults.push(`${what}: decoded`)
+        else if (JSON.stringify(reportErrors(r.left)) !== JSON.stringify(parsed.left))
+          faults.push(`${what}: ${JSON.stringify(reportErrors(r.left))}`)
+      }
+      for (let cut = 0; cut <= end; cut += cutStride) check(text.slice(0, cut), `cut at ${cut}`)
+      for (let at = 0; at <= end; at += 7 * cutStride)
+        for (const insert of inserts) check(text.slice(0, at) + insert + text.slice(at), `${insert} at ${at}`)
+    }
+    expect(faults).toEqual([])
+    expect(cases).toBeGreaterThan(5000 / cutStride)
+  })
+
+  it('reads a document that is not well-formed once: each date before the fault is read once', () => {
+    const spy = vi.spyOn(DateTimeCodec, 'validate')
+    try {
+      expect(E.isRight(FileSyncXml.decode(CHANGES))).toBe(true)
+      const whole = spy.mock.calls.length
+      expect(whole).toBeGreaterThan(1)
+      spy.mockClear()
+      // Cut in the root's end tag: every date comes before the fault.
+      const cut = CHANGES.slice(0, CHANGES.lastIndexOf('>'))
+      expect(decodeIssues(FileSyncXml, cut).map((i) => i.message)).toEqual(['expected > to close </Folder'])
+      expect(spy.mock.calls.length).toBe(whole)
+    } finally {
+      spy.mockRestore()
+    }
   })
 
   it('input that is not a string', () => {

@@ -1,0 +1,43 @@
+// SData decode speed of two builds side by side, in one process on the same text, against htmlparser2's SAX pass:
+// `node --expose-gc bench/decode-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder, e.g. one of main and
+// one of a branch). The text is the SData feed of bench/sdata.bench.mjs (10,000 entries; BENCH_ITEMS to change).
+// Both builds must decode the same value (checked first). CPU time (process.cpuUsage, after a forced collection) of
+// each side in turn, order alternating round by round; prints the median per-round ratios with their spread
+// (min–max) and each side's median time.
+
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { isDeepStrictEqual } from 'node:util'
+import { saxPass, stats } from './ceilings.mjs'
+import { makeFeed } from './sdata-feed.mjs'
+import { cpu, loadAverage, twoBuilds } from './timing.mjs'
+
+const { dirA, dirB, rounds: ROUNDS } = twoBuilds('decode-ab.mjs', 15)
+const N = Number(process.env.BENCH_ITEMS ?? 10_000)
+const load = () => loadAverage(1)
+
+const sdata = async (dir) => (await import(pathToFileURL(resolve(dir, 'sdata/index.js')).href)).SyncFeedXml
+const A = await sdata(dirA)
+const B = await sdata(dirB)
+const text = A.encode(makeFeed(N))
+const a = A.decode(text)
+if (a._tag !== 'Right' || !isDeepStrictEqual(a, B.decode(text))) throw new Error('the two builds decode differently')
+
+const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
+const fns = { sax: () => saxPass(text), a: () => A.decode(text), b: () => B.decode(text) }
+const names = Object.keys(fns)
+for (let i = 0; i < 2; i++) for (const name of names) fns[name]()
+const times = { sax: [], a: [], b: [] }
+console.log(`${ROUNDS} rounds, ${N} entries, load average ${load()} at ${new Date().toISOString()}\n`)
+for (let r = 0; r < ROUNDS; r++) {
+  const order = r % 2 === 0 ? names : [...names].reverse()
+  for (const name of order) times[name].push(cpu(fns[name]))
+}
+const ratio = (x, y) => fmt(stats(times[x].map((t, i) => t / times[y][i])))
+const ms = (x) => stats(times[x]).median.toFixed(0)
+console.log('| SData decode | A ÷ SAX pass | B ÷ SAX pass | B ÷ A | ms A / B / SAX pass (median) |')
+console.log('|---|---:|---:|---:|---:|')
+console.log(
+  `| ${N} entries | ${ratio('a', 'sax')} | ${ratio('b', 'sax')} | ${ratio('b', 'a')} | ${ms('a')} / ${ms('b')} / ${ms('sax')} |`,
+)
+console.log(`\nload average ${load()} at ${new Date().toISOString()}`)
