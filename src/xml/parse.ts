@@ -453,7 +453,7 @@ export class Parser extends NamespaceScopes {
     const depth = this.resumeDepth
     this.events = undefined
     this.eventsDepth = -1
-    this.childStack.length = 0
+    this.childTop = 0
     this.pending = ''
     for (let d = 0; d < depth; d++) {
       this.elements[d] = {
