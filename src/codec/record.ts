@@ -60,9 +60,11 @@ export function recordDescription<F extends Record<string, Field<any, boolean>>>
  * A record of children, attributes and text: the workhorse content codec. Children and attributes are matched
  * by expanded name in any order; one pass over the children with a name table built once per codec. Unknown
  * children are dropped unless a field keeps them ({@link unknownChildren}, {@link anchoredUnknownChildren},
- * {@link otherChildren}); text children are ignored unless a {@link textContent} field reads them. The fields
- * become one element description, read and written by the compiled engine that
- * reads syncwire's own elements.
+ * {@link otherChildren}); text children are read by a {@link textContent} field. Without one, text other than
+ * white space is an error (`expected elements only in <r>, found text "x"`) in a record that keeps unknown
+ * children (none of them could hold it), and is dropped with the unknown children by a record that keeps none.
+ * The fields become one element description, read and written by the compiled engine that reads syncwire's own
+ * elements.
  *
  * Encoding writes attributes (unknown ones first, then the fields in declaration order), then the text, then
  * children in field declaration order, with each kept unknown child right after the modelled sibling it

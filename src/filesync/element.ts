@@ -2,6 +2,7 @@
 // Implements docs/decisions.md#f3 (shapes, SharePoint Online's order) and #f1 to #f10 (order-insensitive, lossless, Null).
 import * as t from 'io-ts'
 import { type ElementDescription, guardOf } from '../codec/schema/describe'
+import { elementsOnly } from '../codec/schema/path'
 import type { XmlElement } from '../xml/types'
 import {
   checkAttributes,
@@ -12,7 +13,6 @@ import {
   isElement,
   type Mutable,
   run,
-  showText,
   wrongElement,
 } from './item-decode'
 import type { DocumentItem, DocumentStream, Extension, FolderItem, Item, ModifierIdentity, UnknownItem } from './model'
@@ -163,8 +163,7 @@ export const ItemsElement: t.Type<Item[], XmlElement, XmlElement> = new t.Type<I
       if (el.attributes.length > 0) checkAttributes(el, cur)
       const out: Item[] = []
       for (const node of el.children) {
-        if (node.type === 'text')
-          fail(cur, node.value, `expected elements only in <Items>, found text ${showText(node.value)}`)
+        if (node.type === 'text') fail(cur, node.value, elementsOnly('Items', node.value))
         else out.push(decodeItemIn(node, cur))
       }
       return out

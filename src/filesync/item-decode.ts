@@ -4,6 +4,7 @@ import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { insertEntry, type XmlStep, xmlStep } from '../codec/context'
 import { qname } from '../codec/names'
+import { elementsOnly } from '../codec/schema/path'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
 import { LEAF_CODEC } from './leaf'
 import type { DocumentItem, DocumentStream, Extension, FolderItem, Item } from './model'
@@ -41,10 +42,6 @@ export const STREAM_STEP = stepFor('DocumentStream', true)
 export function fail(cur: Cursor, value: unknown, message: string, extra?: t.ContextEntry): void {
   const context = extra === undefined ? cur.stack.slice() : [...cur.stack, extra]
   cur.errors.push({ value, context, message })
-}
-
-export function showText(s: string): string {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s)
 }
 
 /** Non-declaration attributes are data the model has no room for: refuse rather than drop them. */
@@ -108,7 +105,7 @@ export function decodeRecordInto(spec: RecordSpec, el: XmlElement, cur: Cursor, 
   const byName = spec.byName
   for (const node of el.children) {
     if (node.type === 'text') {
-      fail(cur, node.value, `expected elements only in <${el.localName}>, found text ${showText(node.value)}`)
+      fail(cur, node.value, elementsOnly(el.localName, node.value))
       continue
     }
     const field = node.namespace === null ? byName.get(node.localName) : undefined
@@ -159,7 +156,7 @@ export function decodeList<A>(
   const out: A[] = []
   for (const node of children) {
     if (node.type === 'text') {
-      fail(cur, node.value, `expected elements only in <${el.localName}>, found text ${showText(node.value)}`)
+      fail(cur, node.value, elementsOnly(el.localName, node.value))
       continue
     }
     out.push(each(node, cur))

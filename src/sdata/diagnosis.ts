@@ -8,15 +8,16 @@ import type { XmlElement } from '../xml/types'
 import type { DiagnosesDocument, DiagnosesWrapper, Diagnosis } from './model'
 import { SDATA_NS } from './namespaces'
 import { at, type Path, type Problems } from './read'
-import { compileWrapper, type RootDescription, type WrapperDescription } from './schema/root'
-import { keptAttributes, SDATA } from './tree'
+import { compileWrapper, isPlainItem, type RootDescription, type WrapperDescription } from './schema/root'
+import { SDATA } from './tree'
 
 const text = (key: string, nillable = false) => leafChild(key, TextValue, 'optional', { json: `$${key}`, nillable })
 
 /**
  * `sdata:diagnosis`: six optional text members in the XSD's order. Members that cannot be held losslessly as text
- * (child elements, attributes, a second occurrence) stay in `extensions`, so reading never fails and nothing is
- * dropped. JSON members are SData 2.0's `$`-prefixed names; the plain names the .NET client writes are read too.
+ * (child elements, attributes, a second occurrence) stay in `extensions`, so nothing is dropped, and reading fails
+ * only on text beside the children, which no member could hold (in a feed or an entry such a diagnosis is kept
+ * whole, as an extension). JSON members are SData 2.0's `$`-prefixed names; the plain names the .NET client writes are read too.
  *
  * @example
  * ```ts
@@ -44,7 +45,8 @@ export const DIAGNOSIS: ElementDescription<Diagnosis> = {
 const read = compileReader(DIAGNOSIS, SDATA)
 
 /**
- * Reads an `sdata:diagnosis` (never fails: what the model cannot hold stays in `extensions`).
+ * Reads an `sdata:diagnosis` (what the model cannot hold stays in `extensions`); give it a plain one (`isPlainItem`),
+ * which never fails.
  *
  * @example
  * ```ts
@@ -109,8 +111,8 @@ export interface DiagnosesOwner {
 }
 
 /**
- * Reads a child of a feed or an entry into `owner` when it is a diagnosis without attributes or an
- * `sdata:diagnoses` wrapper holding nothing but such diagnoses (the wrapper recorded in `diagnosesWrappers`); false
+ * Reads a child of a feed or an entry into `owner` when it is a plain diagnosis (no attributes, no text beside its
+ * children) or an `sdata:diagnoses` wrapper holding nothing but such diagnoses (the wrapper recorded in `diagnosesWrappers`); false
  * when it is neither, and the caller keeps it as an extension.
  *
  * @example
@@ -120,7 +122,7 @@ export interface DiagnosesOwner {
  */
 export function readDiagnosisChild(c: XmlElement, path: Path, problems: Problems, owner: DiagnosesOwner): boolean {
   if (c.namespace !== SDATA_NS) return false
-  if (c.localName === DIAGNOSIS.name && keptAttributes(c) === undefined) {
+  if (c.localName === DIAGNOSIS.name && isPlainItem(c)) {
     owner.diagnoses.push(readDiagnosis(c, at(path, c, true), problems))
     return true
   }

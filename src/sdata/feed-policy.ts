@@ -4,6 +4,7 @@
 import type * as t from 'io-ts'
 import { unexpectedInput } from '../codec/context'
 import { reportErrors } from '../codec/report'
+import { isStrayText } from '../codec/schema/path'
 import { wholeInputIssue } from '../common/issues'
 import type { DecodedNode, ElementEvents } from '../xml/events'
 import type { Issue } from '../xml/issue'
@@ -28,6 +29,8 @@ export type FeedEvent<V> =
 interface FeedState {
   /** atom:entry children read so far (their position shows in error paths, `entry[3]`). */
   entries: number
+  /** How many entries were read when the last stray text was held (text after an entry is another text). */
+  textAt: number
   /** Whether the `head` event went out. */
   headSent: boolean
   /** One string per distinct element and attribute name in the entries read (see `compactTree`). */
@@ -85,7 +88,13 @@ export function feedPolicy<V>(
     root(element, sink) {
       decodeFeed(element, sink)
       const names = new Map<string, string>()
-      return { entries: 0, headSent: false, names, events: entryEvents(payload, names) as ElementEvents<unknown> }
+      return {
+        entries: 0,
+        textAt: -1,
+        headSent: false,
+        names,
+        events: entryEvents(payload, names) as ElementEvents<unknown>,
+      }
     },
     parseIssues: (error) => [error],
     mayOpen: () => false,
@@ -126,8 +135,16 @@ export function feedPolicy<V>(
         failWith(sink, error)
       }
     },
-    // Text beside the feed's children carries nothing (the in-memory decode skips it too); it was checked.
-    text: () => undefined,
+    // Text beside the feed's children other than white space is refused by the feed's reader, as in memory: it is
+    // held with the feed's own members (one text between two children, however it came) for that reader to see.
+    text(frame, text) {
+      if (!isStrayText({ type: 'text', value: text })) return
+      const children = frame.element.children
+      const last = children[children.length - 1]
+      if (last?.type === 'text' && frame.kind.textAt === frame.kind.entries) last.value += text
+      else children.push({ type: 'text', value: text })
+      frame.kind.textAt = frame.kind.entries
+    },
     close(frame, sink) {
       if (!sendHead(frame, sink)) return
       const feed = decodeFeed(frame.element, sink)
@@ -159,7 +176,7 @@ export function feedReader<V>(
     const feedElement: XmlElement = { ...root, children: members }
     for (const c of root.children as ReadonlyArray<XmlNode | DecodedNode>) {
       if (c.type === 'decoded') entries.push(c.value as SyncEntry<V>)
-      else if (c.type !== 'element') continue
+      else if (c.type !== 'element') members.push(c)
       else if (c.namespace !== ATOM_NS || c.localName !== 'entry') members.push(c)
       else {
         // An entry the event mode gave back (something unusual in it): read from its tree, as the streaming way does.

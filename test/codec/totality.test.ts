@@ -113,7 +113,9 @@ describe('totality', () => {
           const r = (codec as t.Type<unknown, XmlElement, XmlElement>).decode(el)
           if (E.isLeft(r)) {
             for (const issue of reportErrors(r.left)) {
-              expect(issue.path.startsWith('/')).toBe(true)
+              // A top-level `byName` adds no step for the element it dispatches: what is wrong with that element
+              // itself (text beside its children) is located at the input, as for any bare record.
+              expect(issue.path.startsWith('/') || (codec === codecs.any && issue.path === '')).toBe(true)
               expect(issue.message.length).toBeGreaterThan(0)
             }
           }

@@ -2,8 +2,9 @@
 // list of steps, so the success path allocates nothing), printed with the prefixes a protocol writes its namespaces
 // with. Generic: the protocols bind their prefixes (src/sdata/read.ts).
 import type * as t from 'io-ts'
+import { isXmlWhitespace } from '../../xml/chars'
 import { elementText } from '../../xml/tree'
-import type { XmlAttribute, XmlElement } from '../../xml/types'
+import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { xmlStep } from '../context'
 import { qname } from '../names'
 import { isValueProblem, type ValueType } from '../values'
@@ -182,4 +183,46 @@ export function readValue<A>(el: XmlElement, path: Path, problems: Problems, typ
 export function duplicate(el: XmlElement, path: Path, problems: Problems): void {
   const prefix = shownPrefix(problems.prefixes, el.namespace, el.prefix)
   problems.add(path, el, `unexpected second ${prefix ? `${prefix}:` : ''}${el.localName}`)
+}
+
+/**
+ * Whether a child of an element is stray text: text that is not all XML white space, among the children of an
+ * element whose model holds elements only (docs/decisions.md#p3). No member could keep it, so the readers refuse
+ * it ({@link strayText}) rather than drop it; white space between elements carries nothing.
+ *
+ * @example
+ * ```ts
+ * isStrayText({ type: 'text', value: 'x' }) // true; '\n  ' is not
+ * ```
+ */
+export function isStrayText(node: XmlNode): boolean {
+  return node.type === 'text' && !isXmlWhitespace(node.value)
+}
+
+/**
+ * The message for stray text in an element named `name` (as paths show it): the FILESYNC readers' and the
+ * descriptions' alike. Long text is cut to 40 characters.
+ *
+ * @example
+ * ```ts
+ * elementsOnly('Folder', 'x') // 'expected elements only in <Folder>, found text "x"'
+ * ```
+ */
+export function elementsOnly(name: string, text: string): string {
+  const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text)
+  return `expected elements only in <${name}>, found text ${shown}`
+}
+
+/**
+ * Reports stray text (see {@link isStrayText}) among the children of `el`, at `el`'s path (and so at its place
+ * in the text, for a document parsed with positions).
+ *
+ * @example
+ * ```ts
+ * strayText(el, 'x', path, problems) // expected elements only in <sync:syncState>, found text "x"
+ * ```
+ */
+export function strayText(el: XmlElement, text: string, path: Path | undefined, problems: Problems): void {
+  const prefix = shownPrefix(problems.prefixes, el.namespace, el.prefix)
+  problems.add(path, text, elementsOnly(prefix ? `${prefix}:${el.localName}` : el.localName, text))
 }

@@ -8,7 +8,7 @@ import { isValueProblem } from '../values'
 import { childName, type ElementDescription, engineChildren, type LeafChild, type ListChild } from './describe'
 import { attributeIn, type Dialect, elementIn, leafIn, XSI_NAMESPACE as XSI_NS } from './dialect'
 import type { KitXml } from './kit'
-import { at, duplicate, missingAt, type Path, type Problems, readValue } from './path'
+import { at, duplicate, isStrayText, missingAt, type Path, type Problems, readValue, strayText } from './path'
 import { hasElementChildren, isDeclaration, keptAttributes, selfContained, textOf } from './tree'
 
 /**
@@ -106,7 +106,9 @@ export function attributeForm(el: XmlElement, allowNil: boolean): 'plain' | 'nil
  * (`record()`) needs the kit's hooks (`kit`, kit-xml.ts's `KIT_XML`): its codec children are matched by expanded name
  * in any namespace and collected in the same pass over the children, unknown children kept as read with the index of
  * the known sibling each followed, the text joined; the hooks then read the members in field order. Without them such
- * a description is refused (the protocols never pass them).
+ * a description is refused (the protocols never pass them). Text beside the children (not white space) that no
+ * text child reads is an error at the element (`isStrayText`), wherever unknown content is kept: nothing could
+ * keep it (kit content that keeps none drops it with its unknown children).
  *
  * @example
  * ```ts
@@ -157,6 +159,11 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect, kit
     for (const c of el.children) {
       if (c.type !== 'element') {
         if (textual) text = text === undefined ? c.value : text + c.value
+        else if (keeps && isStrayText(c)) {
+          // Text no member reads, where unknown children are kept: refused rather than dropped.
+          strayText(el, c.value, path, problems)
+          ok = false
+        }
         continue
       }
       const slot =
@@ -231,7 +238,10 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect, kit
         after.push(last)
       }
     }
-    if (content !== undefined) return content.finish(el, values, extensions, after, text, path, problems) as A
+    if (content !== undefined) {
+      const v = content.finish(el, values, extensions, after, text, path, problems) as A
+      return ok ? v : undefined
+    }
     const value: Record<string, unknown> = {}
     if (variants !== undefined) value.namespace = el.namespace
     for (let i = 0; i < n; i++) {

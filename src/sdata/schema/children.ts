@@ -1,6 +1,8 @@
 // The children of an owner element (an Atom feed or entry) read part by part: each part takes the children it
 // describes (a leaf group, a link, a described element, a payload), and whatever no part takes is kept, made
 // self-contained, as an extension (docs/schema.md). Parts are looked up by the child's namespace first.
+
+import { isStrayText, strayText } from '../../codec/schema/path'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
 import type { Path, Problems } from '../read'
 import { keptAttributes, selfContained } from '../tree'
@@ -30,8 +32,9 @@ export interface Owner {
 
 /**
  * The reader of an owner's children, built once from its parts: the owner's kept attributes, then each child
- * element through the parts of its namespace, in order; the first that does not leave it decides. False when a part
- * found a child broken.
+ * element through the parts of its namespace, in order; the first that does not leave it decides. Text beside the
+ * children other than white space is an error (`expected elements only in <feed>, found text "x"`): no member
+ * could keep it. False when a part found a child broken, or there was such text.
  *
  * @example
  * ```ts
@@ -47,7 +50,15 @@ export function compileChildren<O extends Owner, K = undefined>(
     const attributes = keptAttributes(el)
     if (attributes !== undefined) owner.attributes = attributes
     let ok = true
-    for (const c of el.children) if (c.type === 'element' && !readChild(c, path, problems, owner, key)) ok = false
+    for (const c of el.children) {
+      if (c.type === 'element') {
+        if (!readChild(c, path, problems, owner, key)) ok = false
+      } else if (isStrayText(c)) {
+        // No member keeps text beside the children: refused rather than dropped (docs/decisions.md#p3).
+        strayText(el, c.value, path, problems)
+        ok = false
+      }
+    }
     return ok
   }
 }

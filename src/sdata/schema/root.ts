@@ -2,6 +2,7 @@
 // (`sdata:diagnoses`), and a document whose root may be one of several elements, each the wrapper or a single item
 // (a standalone diagnoses document). Their XML readers, writers and guards are derived here.
 import type { ElementDescription } from '../../codec/schema/describe'
+import { isStrayText } from '../../codec/schema/path'
 import { attributeForm, compileReader, compileWriter } from '../../codec/schema/xml'
 import type { XmlElement } from '../../xml/types'
 import type { RootSpec } from '../codec-base'
@@ -29,12 +30,27 @@ export interface WrapperDescription<I> {
 /** The reader and writer derived from a wrapper description. */
 export interface CompiledWrapper<I> {
   /**
-   * The items, or `undefined` when the wrapper holds anything else (text, another element, an item with attributes)
+   * The items, or `undefined` when the wrapper holds anything else (text, another element, an item that is not
+   * plain: see {@link isPlainItem})
    * or, unless `ownAttributesKept` (a document root keeps them itself), has attributes of its own.
    */
   readonly read: (el: XmlElement, path: Path, problems: Problems, ownAttributesKept?: boolean) => I[] | undefined
   /** The wrapper around the items. */
   readonly write: (items: readonly I[]) => XmlElement
+}
+
+/**
+ * Whether an item is read where it stands (in a wrapper, or bare in a feed or an entry): no attributes of its own
+ * but namespace declarations, and no text beside its children that its reader would refuse (`isStrayText`). An
+ * item of another shape keeps its element whole, as an extension.
+ *
+ * @example
+ * ```ts
+ * isPlainItem(diagnosis) // false for <sdata:diagnosis>x<sdata:severity>error</sdata:severity></sdata:diagnosis>
+ * ```
+ */
+export function isPlainItem(el: XmlElement): boolean {
+  return attributeForm(el, false) === 'plain' && !el.children.some(isStrayText)
 }
 
 /**
@@ -55,7 +71,7 @@ export function compileWrapper<I>(w: WrapperDescription<I>): CompiledWrapper<I> 
       const out: I[] = []
       for (const c of el.children) {
         if (c.type !== 'element' || c.namespace !== item.namespace || c.localName !== item.name) return undefined
-        if (attributeForm(c, false) !== 'plain') return undefined
+        if (!isPlainItem(c)) return undefined
         out.push(readItem(c, at(path, c, true), problems) as I)
       }
       return out
@@ -139,8 +155,11 @@ export function compileRoot<A>(d: RootDescription<A>): RootSpec<A> {
     read(el, path, problems) {
       const attributes = keptAttributes(el)
       let items: unknown[] | undefined
-      if (d.single && el.localName === item.name) items = [readItem(el, path, problems)]
-      else {
+      if (d.single && el.localName === item.name) {
+        const one = readItem(el, path, problems)
+        if (one === undefined) return undefined
+        items = [one]
+      } else {
         items = list.read(el, path, problems, true)
         if (items === undefined) {
           problems.add(path, el, refused)
