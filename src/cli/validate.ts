@@ -4,7 +4,7 @@ import { reportErrors } from '../codec/report'
 import { wholeInputIssue } from '../common/issues'
 import { SYNC_ENTRY_ROLES, type SyncEntryRole, type SyncFeed, type SyncFeedRole } from '../sdata/index'
 import { checkFeedMembers } from '../sdata/validate'
-import { Issues } from '../sdata/validate-issues'
+import { Issues, PATH_NAMESPACES } from '../sdata/validate-issues'
 import { FeedEntryRules } from '../sdata/validate-stream'
 import type { Issue } from '../xml/issue'
 import type { ParseOptions } from '../xml/options'
@@ -120,7 +120,7 @@ function check(
   const spec = KIND_SPECS[kind]
   checkRole(file, kind, role)
   const located = (p: Issue): LocatedProblem => {
-    const element = p.line === undefined ? elementAtSteps(root, p.steps) : undefined
+    const element = p.line === undefined ? elementAtSteps(root, p.steps, PATH_NAMESPACES) : undefined
     const at = p.line === undefined ? element && elementPosition(element) : { line: p.line, column: p.column ?? 1 }
     return { line: at?.line ?? 1, column: at?.column ?? 1, path: p.path, severity: p.severity, message: p.message }
   }
@@ -218,7 +218,7 @@ async function checkFeedStream(
       rules ??= new FeedEntryRules([chosen], event.feed.digest)
       const issues = new Issues()
       checkFeedMembers(issues, event.feed, chosen, rules.count)
-      if (event.element !== undefined) placeIssues(issues.list, event.element, 1)
+      if (event.element !== undefined) placeIssues(issues.list, event.element, 1, PATH_NAMESPACES)
       return { found: [...issues.list, ...rules.finish(chosen, event.feed.digest)], summary: summary.text(event.feed) }
     } else return { issues: event.issues }
   }

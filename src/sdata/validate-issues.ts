@@ -6,6 +6,7 @@ import type { Issue, IssueSeverity } from '../common/issues'
 import { nonXmlCharAt } from '../xml/chars'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Link, SyncState } from './model'
+import { CONVENTIONAL_PREFIXES } from './namespaces'
 
 /**
  * How serious a departure from the spec is: `error` breaks a MUST, `warning` is a lenient form or a SHOULD.
@@ -37,6 +38,14 @@ export type SDataIssueSeverity = IssueSeverity
  * ```
  */
 export type SDataIssue = Issue
+
+/**
+ * The namespace of each prefix the validators' paths show (`sync:` is the SData sync namespace): what
+ * `elementAtSteps` and the streamed checks place an issue's steps by, whatever prefixes the document itself uses.
+ */
+export const PATH_NAMESPACES: ReadonlyMap<string, string> = /*#__PURE__*/ new Map(
+  [...CONVENTIONAL_PREFIXES].flatMap(([namespace, prefix]) => (prefix === null ? [] : [[prefix, namespace] as const])),
+)
 
 export const SEVERITIES = ['info', 'warning', 'transient', 'error', 'fatal']
 export const TRACKING_NAMESPACE = 'http://schemas.sage.com/sdata/2008/1'

@@ -10,7 +10,7 @@ import type { SyncEntry, SyncFeed, SyncState } from './model'
 import type { SyncFeedRole } from './roles'
 import { AgainstDigest, type LocatedState, TickOrder } from './validate-digest'
 import { checkEntry } from './validate-entry'
-import { elementName, Issues, rootAt } from './validate-issues'
+import { elementName, Issues, PATH_NAMESPACES, rootAt } from './validate-issues'
 
 const FEED = rootAt('feed')
 const statePath = (position: number): StepPath => FEED.element('entry', position).element('sync:syncState')
@@ -94,7 +94,7 @@ export class FeedEntryRules {
     const marks = lists.map((issues) => issues.list.length)
     this.check(entry, element)
     lists.forEach((issues, k) => {
-      placeIssues(issues.list.slice(marks[k]), element, 2)
+      placeIssues(issues.list.slice(marks[k]), element, 2, PATH_NAMESPACES)
     })
   }
 
@@ -165,7 +165,7 @@ export class FeedEntryRules {
     later.set([endpoint, state.tick, position], at)
     if (element === undefined) return
     STATE_FIELDS.forEach((steps, k) => {
-      const place = elementPosition(elementBelow(element, steps, 2))
+      const place = elementPosition(elementBelow(element, steps, 2, PATH_NAMESPACES))
       if (place !== undefined) later.set([place.line, place.column], at + 3 + 2 * k)
     })
   }

@@ -3,6 +3,7 @@
 
 import { either as E } from 'fp-ts'
 import { malformedOffset, SNIFF_BYTES, sniffEncoding } from './encoding'
+import type { Issue } from './issue'
 import { decodeSingleByte, singleByteEncoding } from './single-byte'
 
 // The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM types.
@@ -11,9 +12,15 @@ declare const TextDecoder: new (
   options: { fatal: boolean; ignoreBOM: boolean },
 ) => { decode(input?: Uint8Array, options?: { stream: boolean }): string }
 
-/** Bytes that are not text in their encoding, or an encoding that cannot be detected; `message` names the offset. */
+/**
+ * Bytes that are not text in their encoding (`message` names the offset), or an encoding that cannot be detected:
+ * then `issue` is the detector's own, the one `decodeBytes` gives (a fault of the declaration at its place).
+ */
 export class ByteFault {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly issue?: Issue,
+  ) {}
 }
 
 /** Bytes in, text out; `end` flushes (and fails on a character the input cut off). */
@@ -38,12 +45,17 @@ function settled(head: Uint8Array): boolean {
   const be = head[0] === 0xfe && head[1] === 0xff
   const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
   const body = head.subarray(le || be ? 2 : utf8Bom ? 3 : 0)
-  const prolog =
+  return prologSettled(
     le || be
       ? new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: false, ignoreBOM: true }).decode(
           body.subarray(0, body.length & ~1),
         )
-      : decodeSingleByte(body, 'iso-8859-1')
+      : decodeSingleByte(body, 'iso-8859-1'),
+  )
+}
+
+/** Whether text after a BOM either cannot start a declaration or holds one that is closed (so more cannot change it). */
+export function prologSettled(prolog: string): boolean {
   if (prolog.length <= XML_DECL_START.length) return !XML_DECL_START.startsWith(prolog)
   if (!/^<\?xml[ \t\r\n]/.test(prolog)) return true
   return CLOSED_DECLARATION.test(prolog)
@@ -93,7 +105,7 @@ export function byteDecoding(): ByteDecoding {
 
   const start = (bytes: Uint8Array): void => {
     const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES))
-    if (E.isLeft(sniffed)) throw new ByteFault(sniffed.left[0]!.message)
+    if (E.isLeft(sniffed)) throw new ByteFault(sniffed.left[0]!.message, sniffed.left[0])
     const { encoding, bomLength } = sniffed.right
     const label = encoding.toUpperCase()
     offset = bomLength

@@ -362,8 +362,12 @@ export function isXmlInput(input: unknown): input is XmlInput {
   return typeof input === 'string' || asBytes(input) !== undefined
 }
 
-/** A string that starts with U+FEFF says UTF-8 or UTF-16; a declaration naming another encoding contradicts it. */
-function checkText(text: string): Issue | undefined {
+/**
+ * A string that starts with U+FEFF says UTF-8 or UTF-16; a declaration naming another encoding contradicts it (a
+ * fault of the text at the declaration's `encoding`, as the byte-order mark's contradictions are). Looks at the
+ * first {@link SNIFF_BYTES} characters after the mark, in memory and streamed alike.
+ */
+export function checkText(text: string): Issue | undefined {
   if (text.charCodeAt(0) !== 0xfeff) return undefined
   const declaration = declaredIn(text.slice(1, SNIFF_BYTES))
   if (declaration === undefined) return undefined

@@ -125,77 +125,153 @@ export function recordPositions(
   for (let k = 0; k < elements.length; k++) new Placed(elements[k]!, marks, k)
 }
 
-// Each element's element children grouped by local name, built the first time a lookup steps into it: k issues in a
-// document then cost one grouping per element visited and O(depth) each, not a pass over all siblings per issue.
-// An element with few children is searched in place instead: a bounded cost per step, and no map for the many
-// small elements a stream places one or two issues in (a grouping each was a fifth of a streamed validate's time).
-const FEW = 32
-const BY_NAME = new WeakMap<XmlElement, Map<string, XmlElement[]>>()
+// How a path step names an element. Paths show a prefix only where the namespace changes, and the prefix is the
+// writer's conventional one (`sync:`), or the document's own for names the writer does not know (docs/issues.md).
+// So a step is matched by its expanded name `{namespace}local` first: an unprefixed step is in its parent's
+// namespace, a prefixed one in the namespace the caller's `namespaces` give its prefix. A step no child answers so
+// is matched by the document's qualified name (`x:link`); a prefix neither the caller nor the document knows, by the
+// local name among children of another namespace than their parent's. The first of these ways that finds any
+// child decides (its position counts among the children it finds), so an extension element of the same local name
+// (`x:link` beside `link`, `sdata:title` beside `title`) is never taken for the element a path names.
+const EXPANDED = 0
+const QUALIFIED = 1
+const LOCAL = 2
 
-function childrenNamed(element: XmlElement, localName: string): readonly XmlElement[] {
-  let groups = BY_NAME.get(element)
-  if (groups === undefined) {
-    groups = new Map()
-    for (const child of element.children) {
-      if (child.type !== 'element') continue
-      const group = groups.get(child.localName)
-      if (group === undefined) groups.set(child.localName, [child])
-      else group.push(child)
-    }
-    BY_NAME.set(element, groups)
-  }
-  return groups.get(localName) ?? []
+/** The key `child` is grouped under in way `by` (`undefined`: not found that way). */
+function keyOf(child: XmlElement, parent: XmlElement, by: number): string | undefined {
+  if (by === EXPANDED) return `{${child.namespace ?? ''}}${child.localName}`
+  if (by === QUALIFIED) return child.prefix === null ? child.localName : `${child.prefix}:${child.localName}`
+  return child.namespace === parent.namespace ? undefined : child.localName
 }
 
-/** The `position`-th (1-based) element child of `element` whose local name is `name`. */
-function childNamed(element: XmlElement, name: string, position: number): XmlElement | undefined {
+// Each element's element children grouped by key (one grouping per way, built the first time a lookup steps into
+// it that way): k issues in a document then cost one grouping per element visited and O(depth) each, not a pass
+// over all siblings per issue. An element with few children is searched in place instead: a bounded cost per step,
+// and no map for the many small elements a stream places one or two issues in (a grouping each was a fifth of a
+// streamed validate's time).
+const FEW = 32
+const GROUPS = new WeakMap<XmlElement, Array<Map<string, XmlElement[]>>>()
+
+function groupOf(element: XmlElement, by: number): Map<string, XmlElement[]> {
+  let ways = GROUPS.get(element)
+  if (ways === undefined) {
+    ways = []
+    GROUPS.set(element, ways)
+  }
+  let groups = ways[by]
+  if (groups === undefined) {
+    groups = new Map()
+    ways[by] = groups
+    for (const child of element.children) {
+      if (child.type !== 'element') continue
+      const key = keyOf(child, element, by)
+      if (key === undefined) continue
+      const group = groups.get(key)
+      if (group === undefined) groups.set(key, [child])
+      else group.push(child)
+    }
+  }
+  return groups
+}
+
+/**
+ * The element child of `element` that the step `name` (`position`-th, 1-based) names, found as the comment above
+ * says; `undefined` when there is none.
+ */
+function childNamed(
+  element: XmlElement,
+  name: string,
+  position: number,
+  namespaces: ReadonlyMap<string, string> | undefined,
+): XmlElement | undefined {
+  const colon = name.lastIndexOf(':')
+  const prefix = colon < 0 ? null : name.slice(0, colon)
+  const local = name.slice(colon + 1)
+  const ns = prefix === null ? element.namespace : namespaces?.get(prefix)
   const children = element.children
-  if (children.length > FEW) return childrenNamed(element, name)[position - 1]
-  let seen = 0
-  for (const child of children)
-    if (child.type === 'element' && child.localName === name && ++seen === position) return child
+  for (let by = ns === undefined ? QUALIFIED : EXPANDED; by <= (ns === undefined ? LOCAL : QUALIFIED); by++) {
+    if (children.length > FEW) {
+      const group = groupOf(element, by).get(
+        by === EXPANDED ? `{${ns ?? ''}}${local}` : by === QUALIFIED ? name : local,
+      )
+      if (group !== undefined) return group[position - 1]
+      continue
+    }
+    // In place: keyOf's tests, without building a key.
+    let seen = 0
+    for (const child of children) {
+      if (child.type !== 'element' || child.localName !== local) continue
+      const found =
+        by === EXPANDED
+          ? child.namespace === ns
+          : by === QUALIFIED
+            ? child.prefix === prefix
+            : child.namespace !== element.namespace
+      if (found && ++seen === position) return child
+    }
+    if (seen > 0) return undefined
+  }
   return undefined
 }
 
 /**
- * The deepest element of `root` that an issue's leading element steps lead to: each step matches by local name (a
- * path's prefix is the codec's, not necessarily the document's) and its position among siblings of that local
- * name (the first when it has none). An attribute step, a step the tree lacks (a missing element) or a step of
- * another kind stops the walk at the element before it; `undefined` when not even the root matches.
+ * The deepest element of `root` that an issue's leading element steps lead to. The root matches by its local name
+ * (it is the only one); each step below it by its expanded name: an unprefixed step is in its parent's namespace,
+ * a prefixed one in the namespace `namespaces` maps its prefix to (a validator's conventional prefixes, such as
+ * `sync` for the SData sync namespace), and a step no child answers so is matched by the document's own qualified
+ * name, or, for a prefix nobody knows, by its local name among children of another namespace. Its position counts
+ * among the siblings matched the same way (the first when it has none). An attribute step, a step the tree lacks (a
+ * missing element) or a step of another kind stops the walk at the element before it; `undefined` when not even the
+ * root matches.
+ *
+ * @param namespaces The namespace URI of each prefix the steps were written with, when it is not the document's own.
  *
  * @example
  * ```ts
- * const doc = parseXml('<feed><entry/><entry><tick>x</tick></entry></feed>', { positions: true })
+ * const text = '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:x="urn:x"><x:entry/><entry><s:tick xmlns:s="urn:s"/></entry></feed>'
+ * const doc = parseXml(text, { positions: true })
  * if (E.isRight(doc)) {
- *   const tick = elementAtSteps(doc.right.root, [
- *     { kind: 'element', name: 'feed' },
- *     { kind: 'element', name: 'entry', position: 2 },
- *     { kind: 'element', name: 'sync:tick' },
- *   ])
- *   if (tick) elementPosition(tick) // { line: 1, column: 22 }
+ *   const tick = elementAtSteps(
+ *     doc.right.root,
+ *     [
+ *       { kind: 'element', name: 'feed' },
+ *       { kind: 'element', name: 'entry', position: 1 },
+ *       { kind: 'element', name: 'sync:tick' },
+ *     ],
+ *     new Map([['sync', 'urn:s']]),
+ *   )
+ *   if (tick) elementPosition(tick) // { line: 1, column: 76 }: in the Atom entry, not in x:entry
  * }
  * ```
  */
-export function elementAtSteps(root: XmlElement, steps: readonly PathStep[]): XmlElement | undefined {
+export function elementAtSteps(
+  root: XmlElement,
+  steps: readonly PathStep[],
+  namespaces?: ReadonlyMap<string, string>,
+): XmlElement | undefined {
   const first = steps[0]
-  if (first?.kind !== 'element' || localName(first) !== root.localName || (first.position ?? 1) !== 1) return undefined
-  return elementBelow(root, steps, 1)
-}
-
-function localName(step: { name: string }): string {
-  return step.name.slice(step.name.lastIndexOf(':') + 1)
+  if (first?.kind !== 'element' || first.name.slice(first.name.lastIndexOf(':') + 1) !== root.localName) {
+    return undefined
+  }
+  return (first.position ?? 1) === 1 ? elementBelow(root, steps, 1, namespaces) : undefined
 }
 
 /**
  * The deepest element that `steps` from `from` on lead to from `element`, which stands for the steps before
- * `from` (as {@link elementAtSteps} walks them; `element` itself when the first of them is not there).
+ * `from` (as {@link elementAtSteps} walks them, with the same `namespaces`; `element` itself when the first of
+ * them is not there).
  */
-export function elementBelow(element: XmlElement, steps: readonly PathStep[], from: number): XmlElement {
+export function elementBelow(
+  element: XmlElement,
+  steps: readonly PathStep[],
+  from: number,
+  namespaces?: ReadonlyMap<string, string>,
+): XmlElement {
   let found = element
   for (let k = from; k < steps.length; k++) {
     const step = steps[k]!
     if (step.kind !== 'element') break
-    const next = childNamed(found, localName(step), step.position ?? 1)
+    const next = childNamed(found, step.name, step.position ?? 1, namespaces)
     if (next === undefined) break
     found = next
   }
@@ -205,12 +281,17 @@ export function elementBelow(element: XmlElement, steps: readonly PathStep[], fr
 /**
  * Gives each issue that has no `line` yet the position of the element its steps lead to below `element` (read with
  * positions), which stands for their first `depth` steps: a streamed part (an entry, an item) placed as
- * {@link elementAtSteps} places it in the whole document.
+ * {@link elementAtSteps} places it in the whole document (with the same `namespaces`).
  */
-export function placeIssues(issues: readonly Issue[], element: XmlElement, depth: number): void {
+export function placeIssues(
+  issues: readonly Issue[],
+  element: XmlElement,
+  depth: number,
+  namespaces?: ReadonlyMap<string, string>,
+): void {
   for (const issue of issues) {
     if (issue.line !== undefined) continue
-    const at = elementPosition(elementBelow(element, issue.steps, depth))
+    const at = elementPosition(elementBelow(element, issue.steps, depth, namespaces))
     if (at === undefined) continue
     issue.line = at.line
     issue.column = at.column

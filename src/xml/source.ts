@@ -1,6 +1,8 @@
 // Text chunks from a streaming source: strings pass through, bytes are decoded incrementally and fatally.
 // Implements the "Input" rules of the streaming readers (WHATWG Streams, async and sync iterables; Encoding API).
-import { type ByteDecoding, ByteFault, byteDecoding } from './byte-stream'
+import { type ByteDecoding, ByteFault, byteDecoding, prologSettled } from './byte-stream'
+import { checkText, SNIFF_BYTES } from './encoding'
+import type { Issue } from './issue'
 /**
  * The part of a WHATWG `ReadableStream` the streaming readers use (declared here: the library compiles without DOM
  * types), so `fetch(...).body`, a `Blob`'s `stream()` and Node's web streams all fit.
@@ -41,30 +43,35 @@ export type XmlSource =
   | Iterable<Uint8Array | ArrayBuffer | string>
   | ReadableStreamLike<Uint8Array | ArrayBuffer | string>
 
-/** A reason the source gave no usable text: not a source, a chunk of another type, bytes that are not text. */
+/**
+ * A reason the source gave no usable text: not a source, a chunk of another type, bytes that are not text, or a
+ * start whose encoding cannot be told (a byte-order mark the declaration contradicts, …), which `issue` reports
+ * as the in-memory decode does.
+ */
 export class SourceFault {
   constructor(
     readonly message: string,
     /** `undecodable` for bytes that are not text, `unexpected` for a source or chunk of another type. */
     readonly code: 'undecodable' | 'unexpected' = 'undecodable',
+    /** The issue of a fault of the text's start: the one `parseXml` gives for the whole input. */
+    readonly issue?: Issue,
   ) {}
 }
 
 // A byte fault ends the source like any other fault of it.
-function bytesPush(decoding: ByteDecoding, chunk: Uint8Array): string {
+function bytes(decoding: ByteDecoding, chunk?: Uint8Array): string {
   try {
-    return decoding.push(chunk)
+    return chunk === undefined ? decoding.end() : decoding.push(chunk)
   } catch (error) {
-    throw error instanceof ByteFault ? new SourceFault(error.message) : error
+    throw error instanceof ByteFault ? new SourceFault(error.message, 'undecodable', error.issue) : error
   }
 }
 
-function bytesEnd(decoding: ByteDecoding): string {
-  try {
-    return decoding.end()
-  } catch (error) {
-    throw error instanceof ByteFault ? new SourceFault(error.message) : error
-  }
+/** The held start of a text source that began with U+FEFF, once its declaration (if any) is checked against it. */
+function checked(head: string): string {
+  const issue = checkText(head)
+  if (issue !== undefined) throw new SourceFault(issue.message, 'undecodable', issue)
+  return head
 }
 
 function isReadableStream(u: unknown): u is ReadableStreamLike<unknown> {
@@ -112,25 +119,36 @@ async function* chunksOf(source: unknown): AsyncGenerator<unknown, void, undefin
  */
 export async function* sourceText(source: unknown): AsyncGenerator<string, void, undefined> {
   let decoding: ByteDecoding | undefined
+  // A text source whose first text starts with U+FEFF: that text, held until the declaration after the mark is
+  // settled (closed, impossible, or SNIFF_BYTES characters on), then checked as `parseXml` checks a string.
+  let head: string | undefined
+  let started = false
   for await (const chunk of chunksOf(source)) {
     let text: string
     if (typeof chunk === 'string') {
-      if (decoding !== undefined) text = bytesEnd(decoding) + chunk
+      if (decoding !== undefined) text = bytes(decoding) + chunk
       else text = chunk
       decoding = undefined
+      if (!started && text.charCodeAt(0) === 0xfeff) head = ''
     } else if (chunk instanceof Uint8Array || chunk instanceof ArrayBuffer) {
       decoding ??= byteDecoding()
-      text = bytesPush(decoding, chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk))
+      text = bytes(decoding, chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk))
     } else {
       throw new SourceFault(
         `expected chunks of text or bytes, found ${chunk === null ? 'null' : typeof chunk}`,
         'unexpected',
       )
     }
-    if (text.length > 0) yield text
+    if (text.length === 0) continue
+    started = true
+    if (head !== undefined) {
+      head += text
+      if (head.length <= SNIFF_BYTES && !prologSettled(head.slice(1))) continue
+      text = checked(head)
+      head = undefined
+    }
+    yield text
   }
-  if (decoding !== undefined) {
-    const rest = bytesEnd(decoding)
-    if (rest.length > 0) yield rest
-  }
+  const rest = (head === undefined ? '' : checked(head)) + (decoding === undefined ? '' : bytes(decoding))
+  if (rest.length > 0) yield rest
 }

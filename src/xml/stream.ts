@@ -281,7 +281,7 @@ const qualified = (el: XmlElement): string => (el.prefix === null ? el.localName
 /** The issue of a source that failed: its own fault (bytes that are not text, chunks of another type), or what it threw. */
 function sourceIssue(error: unknown): Issue {
   return error instanceof SourceFault
-    ? xmlIssue(error.message, undefined, error.code)
+    ? (error.issue ?? xmlIssue(error.message, undefined, error.code))
     : xmlIssue(`the source failed: ${thrownMessage(error)}`, undefined, 'incomplete')
 }
 

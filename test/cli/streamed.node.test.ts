@@ -218,6 +218,43 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     ])
   })
 
+  it('validate: a problem is placed at the element its path names, not at an extension of the same local name', async () => {
+    // Extension elements of the modelled elements' local names come first: x:digest before sync:digest, x:syncState
+    // (with an x:tick of 0) before the sync state; the second entry writes the sync namespace with its own prefix.
+    const SYNC = 'http://schemas.sage.com/sdata/sync/2008/1'
+    const digest = `<x:digest><x:digestEntry><x:conflictPriority>1</x:conflictPriority></x:digestEntry></x:digest>${DIGEST.replace('Priority>1<', 'Priority>12<')}`
+    const lines = [
+      OPEN.replace('<feed ', '<feed xmlns:x="urn:x" '),
+      `<sync:syncMode>catchUp</sync:syncMode>${digest}`,
+      entry(0, 0, uuid(0)).replace('<sync:syncState>', '<x:syncState><x:tick>0</x:tick></x:syncState><sync:syncState>'),
+      entry(1, 1, uuid(1))
+        .replace('<entry>', `<entry xmlns:s="${SYNC}">`)
+        .replace('<sync:syncState>', '<x:syncState><x:stamp>x</x:stamp></x:syncState><sync:syncState>')
+        .replace(/sync:(syncState|endpoint|tick|stamp)>/g, 's:$1>')
+        .replace(/(<s:stamp>[^<]*)Z</, '$1<'),
+      '</feed>',
+    ]
+    const file = join(dir, 'extensions.xml')
+    writeFileSync(file, lines.join('\n'))
+    const at = (line: number, tag: string) => ({ line: line + 1, column: lines[line]!.indexOf(tag) + 1 })
+    const memory = await cli(runValidate, ['--json', file])
+    const stream = await cli(runValidate, ['--json', ...streamed(file), file])
+    expect(unplaced(stream.out)).toEqual(unplaced(memory.out))
+    const placed = (out: string) =>
+      JSON.parse(out).files[0].problems.map((p: { path: string; line: number; column: number }) => ({
+        path: p.path,
+        line: p.line,
+        column: p.column,
+      }))
+    const expected = [
+      { path: '/feed/sync:digest/digestEntry[1]/conflictPriority', ...at(1, '<sync:conflictPriority>') },
+      { path: '/feed/entry[1]/sync:syncState/tick', ...at(2, '<sync:tick>') },
+      { path: '/feed/entry[2]/sync:syncState/stamp', ...at(3, '<s:stamp>') },
+    ]
+    expect(placed(memory.out)).toEqual(expected)
+    expect(placed(stream.out)).toEqual(expected)
+  })
+
   it('convert: the same JSON, and back the same XML', async () => {
     for (const file of feeds) {
       const memory = await cli(runConvert, [file, '--to', 'json'])

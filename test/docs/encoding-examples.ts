@@ -1,5 +1,5 @@
 // Scenarios for the examples of docs/encodings.md: XML given as bytes (a fetched body with a byte-order mark, an
-// undeclared ISO-8859-1 byte), the parse limits of every document codec, and the UTF-8 bytes of an encoded document.
+// undeclared ISO-8859-1 byte, a mark the declaration contradicts), the parse limits of every document codec, and the UTF-8 bytes of an encoded document.
 
 import { expect } from 'vitest'
 import { anyElement } from '../../src/codec/index'
@@ -60,6 +60,22 @@ export const ENCODING_EXAMPLES: Example[] = [
           expect(r.error).toBeUndefined()
           expect(r.out.join('\n')).toContain('malformed UTF-8 at byte offset 3 (bytes E9 3C 2F 61)')
           expect(r.out.join('\n')).toMatch(/line: 1,\s+column: 4,\s+offset: 3/)
+        },
+      },
+    ],
+  },
+  {
+    file: 'docs/encodings.md',
+    contains: 'encoding="ISO-8859-1"?><a/>\'))',
+    scenarios: [
+      {
+        name: 'prints the contradiction as not-well-formed at the declared encoding',
+        check: (r) => {
+          expect(r.error).toBeUndefined()
+          const out = r.out.join('\n')
+          expect(out).toContain('the byte-order mark says UTF-8 but the XML declaration says encoding="ISO-8859-1"')
+          expect(out).toMatch(/code: 'not-well-formed',\s+path: '1:31'/)
+          expect(out).toMatch(/line: 1,\s+column: 31/)
         },
       },
     ],

@@ -2,7 +2,9 @@
 // inside a character, a malformed UTF-16BE unit, and an encoding TextDecoder reads in streaming mode. Raised from
 // mutation seed 203006 (src/xml/byte-stream.ts).
 import { describe, expect, it } from 'vitest'
+import { streamFileSync } from '../../src/filesync/index'
 import { streamSyncFeed } from '../../src/sdata/index'
+import { parseXml } from '../../src/xml/index'
 import { collect } from '../support/stream'
 
 const ATOM = 'xmlns="http://www.w3.org/2005/Atom"'
@@ -134,5 +136,60 @@ describe('streamed bytes: faults by byte offset', () => {
       ['entry', 3],
       ['end', 4],
     ])
+  })
+})
+
+// A byte-order mark that the declaration contradicts is a fault of the text at the declaration's `encoding`
+// (docs/encodings.md): `not-well-formed` at 1:column, whether the whole input is decoded or streamed, in one chunk
+// or one byte (one character) at a time, and for a string that starts with U+FEFF as for bytes.
+describe('a byte-order mark the declaration contradicts: one issue, in memory and streamed', () => {
+  const LABELS = ['UTF-8', 'utf-16', 'UTF-16LE', 'UTF-16BE', 'ISO-8859-1', 'US-ASCII', 'windows-1252', 'Shift_JIS']
+  const text = (label: string) => `<?xml version="1.0" encoding="${label}"?><Items/>`
+  const units = (t: string, le: boolean) => Array.from(t, (c) => c.charCodeAt(0)).flatMap((u) => (le ? [u, 0] : [0, u]))
+  // Each mark, the labels it agrees with (every other label contradicts it), and the input as one piece.
+  const MARKS: Array<[string, readonly string[], (t: string) => Uint8Array | string]> = [
+    ['UTF-8', ['UTF-8'], (t) => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(t)])],
+    ['UTF-16LE', ['utf-16', 'UTF-16LE'], (t) => new Uint8Array([0xff, 0xfe, ...units(t, true)])],
+    ['UTF-16BE', ['utf-16', 'UTF-16BE'], (t) => new Uint8Array([0xfe, 0xff, ...units(t, false)])],
+    ['U+FEFF', ['UTF-8', 'utf-16', 'UTF-16LE', 'UTF-16BE'], (t) => `\uFEFF${t}`],
+  ]
+  const pieces = (input: Uint8Array | string) =>
+    typeof input === 'string' ? Array.from(input) : Array.from(input, (b) => Uint8Array.of(b))
+
+  it.each(MARKS)('a %s mark: each contradiction the same issue at the declaration', async (mark, agrees, encode) => {
+    for (const label of LABELS) {
+      const input = encode(text(label))
+      const memory = parseXml(input)
+      const streams = [
+        await collect(streamFileSync([input])),
+        await collect(streamFileSync(pieces(input))),
+        await collect(streamSyncFeed(pieces(input))),
+      ]
+      if (agrees.includes(label)) {
+        expect(memory._tag, label).toBe('Right')
+        for (const events of streams.slice(0, 2)) expect(events.at(-1)?.type, label).toBe('end')
+        continue
+      }
+      const column = text(label).indexOf(label) + 1
+      expect(memory, label).toEqual({
+        _tag: 'Left',
+        left: [
+          {
+            severity: 'error',
+            code: 'not-well-formed',
+            path: `1:${column}`,
+            steps: [],
+            message: expect.stringMatching(
+              mark === 'U+FEFF' ? /starts with a byte-order mark/ : /byte-order mark says/,
+            ),
+            line: 1,
+            column,
+          },
+        ],
+      })
+      if (memory._tag === 'Left') {
+        for (const events of streams) expect(events, label).toEqual([{ type: 'error', issues: memory.left }])
+      }
+    }
   })
 })

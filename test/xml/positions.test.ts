@@ -136,7 +136,7 @@ describe('parseXml positions', () => {
     return e && elementPosition(e)
   }
 
-  it('elementAtSteps finds the n-th same-named sibling, matching by local name whatever the prefix', () => {
+  it('elementAtSteps finds the n-th same-named sibling; a prefix the document does not know matches by local name', () => {
     expect(at(text, steps('feed'))).toEqual({ line: 3, column: 1 })
     expect(at(text, steps('feed', ['entry', 1]))).toEqual({ line: 4, column: 3 })
     expect(at(text, steps('feed', ['entry', 2], 'sync:syncState', 'tick'))).toEqual({ line: 6, column: 21 })
@@ -169,6 +169,64 @@ describe('parseXml positions', () => {
     }
   })
 
+  it('elementAtSteps matches by expanded name: an extension element of the same local name is passed over', () => {
+    const ATOM = 'http://www.w3.org/2005/Atom'
+    const SYNC = 'http://schemas.sage.com/sdata/sync/2008/1'
+    const SDATA = 'http://schemas.sage.com/sdata/2008/1'
+    const namespaces = new Map([
+      ['sync', SYNC],
+      ['sdata', SDATA],
+    ])
+    const doc = [
+      `<feed xmlns="${ATOM}" xmlns:x="urn:x" xmlns:s="${SYNC}" xmlns:sd="${SDATA}">`,
+      '  <x:entry/>',
+      '  <entry>',
+      '    <x:link/><sd:title/><title/>',
+      '    <x:syncState/>',
+      '    <s:syncState><x:tick/><s:tick/></s:syncState>',
+      '    <link/>',
+      '    <x:foo/><foo xmlns="urn:y"/><bar/><y:bar xmlns:y="urn:y"/><title xmlns="urn:y"/>',
+      '  </entry>',
+      '</feed>',
+    ].join('\n')
+    const find = (s: PathStep[]) => {
+      const e = elementAtSteps(parsed(doc).root, s, namespaces)
+      return e && elementPosition(e)
+    }
+    expect(find(steps('feed', ['entry', 1]))).toEqual({ line: 3, column: 3 })
+    expect(find(steps('feed', ['entry', 1], ['link', 1]))).toEqual({ line: 7, column: 5 })
+    expect(find(steps('feed', ['entry', 1], 'title'))).toEqual({ line: 4, column: 25 })
+    expect(find(steps('feed', ['entry', 1], 'sdata:title'))).toEqual({ line: 4, column: 14 })
+    expect(find(steps('feed', ['entry', 1], 'sync:syncState', 'tick'))).toEqual({ line: 6, column: 27 })
+    // The document's own prefix for a name the writer does not know: the extension itself.
+    expect(find(steps('feed', ['entry', 1], ['x:link', 1]))).toEqual({ line: 4, column: 5 })
+    expect(find(steps('feed', ['x:entry', 1]))).toEqual({ line: 2, column: 3 })
+    expect(find(steps('feed', ['entry', 1], 'foo'))).toEqual({ line: 8, column: 13 })
+    // A prefix neither the caller nor the document knows: the local name, in another namespace than the parent's.
+    expect(find(steps('feed', ['entry', 1], 'other:bar'))).toEqual({ line: 8, column: 39 })
+    // A modelled element that is missing is not found in an extension of its local name: the walk stops above it.
+    expect(find(steps('feed', ['entry', 1], 'sync:syncState', 'sync:digest'))).toEqual({ line: 6, column: 5 })
+    expect(find(steps('feed', ['entry', 1], 'updated'))).toEqual({ line: 3, column: 3 })
+    expect(find(steps('feed', ['entry', 1], 'sdata:foo'))).toEqual({ line: 3, column: 3 })
+    // The way that finds any child decides: the one Atom title has no second, whatever other titles follow.
+    expect(find(steps('feed', ['entry', 1], ['title', 2]))).toEqual({ line: 3, column: 3 })
+  })
+
+  it('elementAtSteps matches by expanded name among many children too', () => {
+    const ATOM = 'http://www.w3.org/2005/Atom'
+    const children = Array.from({ length: 40 }, (_, k) => (k % 2 === 0 ? '<x:entry/>' : '<entry/>'))
+    const doc = `<feed xmlns="${ATOM}" xmlns:x="urn:x">\n${children.join('\n')}\n</feed>`
+    const find = (s: PathStep[]) => {
+      const e = elementAtSteps(parsed(doc).root, s)
+      return e && elementPosition(e)
+    }
+    // Child k (0-based) is on line k + 2: the 3rd Atom entry is child 5, the 3rd x:entry child 4.
+    expect(find(steps('feed', ['entry', 3]))).toEqual({ line: 7, column: 1 })
+    expect(find(steps('feed', ['x:entry', 3]))).toEqual({ line: 6, column: 1 })
+    expect(find(steps('feed', ['other:entry', 3]))).toEqual({ line: 6, column: 1 })
+    expect(find(steps('feed', ['entry', 21]))).toEqual({ line: 1, column: 1 })
+  })
+
   it('elementAtSteps lands on every element of every fixture from the path that names it', () => {
     let checked = 0
     for (const [, source] of fixtures) {
@@ -177,12 +235,17 @@ describe('parseXml positions', () => {
       const walk = (e: XmlElement, path: PathStep[]): void => {
         expect(elementAtSteps(r.right.root, path)).toBe(e)
         checked++
+        // As the path writers name a child: unprefixed in its parent's namespace (counted by expanded name), else
+        // by the document's qualified name (counted by that name).
         const counts = new Map<string, number>()
         for (const c of e.children) {
           if (c.type !== 'element') continue
-          const n = (counts.get(c.localName) ?? 0) + 1
-          counts.set(c.localName, n)
-          walk(c, [...path, { kind: 'element', name: c.localName, position: n }])
+          const same = c.namespace === e.namespace
+          const name = same || c.prefix === null ? c.localName : `${c.prefix}:${c.localName}`
+          const key = same ? `{${c.namespace}}${c.localName}` : name
+          const n = (counts.get(key) ?? 0) + 1
+          counts.set(key, n)
+          walk(c, [...path, { kind: 'element', name, position: n }])
         }
       }
       walk(r.right.root, [{ kind: 'element', name: r.right.root.localName }])

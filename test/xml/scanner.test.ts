@@ -56,7 +56,7 @@ describe('streamed markup whose end is cut between chunks', () => {
   it('a terminator begun and broken off (?x>, -x->, ]x]>) does not end the markup, even before a tag', async () => {
     const doc =
       `<?pi a?x><b/>?><!-- a-x-><b/> -->` +
-      feed('<?pi ?x><entry>?><!--a-x-><entry>--><![CDATA[]x]><entry>]]><entry><title>t</title></entry>')
+      feed('<?pi ?x><entry>?><!--a-x-><entry>--><ext><![CDATA[]x]><entry>]]></ext><entry><title>t</title></entry>')
     const events = await everyWay(doc)
     expect(titles(events)).toEqual(['t'])
     expect(kinds(events)).toEqual(['head', 'entry', 'end'])
