@@ -32,7 +32,10 @@ export default [
   // (42.00 kB with both).
   // With SData entries read from the parser's events and whole feeds in one parser run with compact kept trees:
   // 42.95 kB measured (42.00 before). 43 → 44 kB when $diagnosis beside $diagnoses became an error (43.01 kB).
-  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '44 kB' },
+  // 44 → 45 kB with issues placed by expanded name (the path namespaces the validators pass, +0.33 kB), stray text
+  // beside a record's children refused rather than dropped (+0.15 kB) and FILESYNC's broken documents answered from
+  // the shared parser's one run (+0.3 kB): 44.07 kB measured (43.25 before).
+  { name: "import * from 'syncwire/sdata'", path: 'dist/sdata/index.js', import: '*', limit: '45 kB' },
   {
     name: "import { createSyncEngine } from 'syncwire/session'",
     path: 'dist/session/index.js',
@@ -82,5 +85,8 @@ export default [
   // With SData entries read from the parser's events and whole feeds in one parser run: 71.95 kB measured (70.96 before).
   // 72 → 73 kB with the sync state read from the parser's events, the capture-free date-time reader and the repeat
   // check's arrays kept between pages (72.41 kB measured).
-  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '73 kB' },
+  // 73 → 74 kB with broken FILESYNC documents answered from one parser run (+0.3 kB), stray text refused with an issue
+  // (+0.1 kB) and issues placed by expanded name (+0.3 kB): 73.19 kB measured (72.41 before; the JSON sides of the
+  // attribute elements and leaf groups compiled apart took a little off).
+  { name: "import * from 'syncwire' (the whole package)", path: 'dist/index.js', import: '*', limit: '74 kB' },
 ]

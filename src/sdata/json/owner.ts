@@ -26,7 +26,7 @@ import { compileJsonReader, compileJsonWriter } from '../../codec/schema/json'
 import type { JsonMembers, Link } from '../model'
 import { compileAttributeElementJson } from '../schema/attributes'
 import type { Owner } from '../schema/children'
-import { compileGroup } from '../schema/group'
+import { compileGroupJson } from '../schema/group'
 import { emptyOwner, inJsonOrder, type MemberCodec, type MemberKind, type OwnerDescription } from '../schema/owner'
 import { encodeDiagnosesOf, readDiagnosesOf } from './diagnosis'
 import { encodeDigest, readDigest } from './digest'
@@ -78,7 +78,7 @@ function elementJson(key: string, d: Parameters<typeof compileJsonReader>[0]): M
 function memberJson(is: MemberKind): MemberJson {
   switch (is.kind) {
     case 'group': {
-      const g = compileGroup(is.group)
+      const g = compileGroupJson(is.group)
       return {
         keys: g.jsonKeys,
         read: (errs, o, c, owner) => g.readJson(errs, o, c, owner),

@@ -1,6 +1,7 @@
 // Leaf groups: text children of a feed or an entry in one namespace, described once (docs/schema.md) and read,
 // written (as a tree and as text), mapped to JSON and generated from that description. The Atom `id`, `title` and
-// `updated`, the OpenSearch figures and the `http:*` result elements are leaf groups.
+// `updated`, the OpenSearch figures and the `http:*` result elements are leaf groups. The JSON side is compiled apart
+// (compileGroupJson), so code that only reads and writes XML leaves it out.
 import * as t from 'io-ts'
 import { type Ctx, type Errs, fail, type JsonRecord, at as jsonAt, member } from '../../codec/json/read'
 import { isValueProblem, type ValueType } from '../../codec/values'
@@ -78,6 +79,10 @@ export interface CompiledGroup {
   readonly text: (t: TextWriter, owner: object) => void
   /** Whether the owner holds any of the group's leaves. */
   readonly any: (owner: object) => boolean
+}
+
+/** The JSON side of a group, built once per group: its leaves are members of the owner. */
+export interface GroupJson {
   /** Reads the group's JSON members of `o` into the owner; errors recorded with their JSON path. */
   readonly readJson: (errs: Errs, o: JsonRecord, c: Ctx, owner: object) => void
   /** Sets the JSON members of the leaves the owner holds on `out`, in order. */
@@ -87,6 +92,14 @@ export interface CompiledGroup {
 }
 
 const compiled = new WeakMap<LeafGroup, CompiledGroup>()
+const compiledJson = new WeakMap<LeafGroup, GroupJson>()
+
+/** The record holding a group's values: the owner, or its `into` sub-object (when there is one). */
+function holderOf(g: LeafGroup, owner: object): Record<string, unknown> | undefined {
+  return (g.into === undefined ? owner : (owner as Record<string, unknown>)[g.into]) as
+    | Record<string, unknown>
+    | undefined
+}
 
 /** Whether an element has no attributes but namespace declarations and no child elements: plain text. */
 export function isPlainText(el: XmlElement): boolean {
@@ -109,13 +122,11 @@ export function compileGroup(g: LeafGroup): CompiledGroup {
   const into = g.into
   const ns = g.namespace
   const names = g.leaves.map((l) => qname(ns, l.name))
-  const holder = (owner: object): Record<string, unknown> | undefined =>
-    (into === undefined ? owner : (owner as Record<string, unknown>)[into]) as Record<string, unknown> | undefined
   const group: CompiledGroup = {
     namespace: ns,
     read(c, path, problems, owner) {
       const l = c.namespace === ns ? byName.get(c.localName) : undefined
-      if (l === undefined || !isPlainText(c) || holder(owner)?.[l.key] !== undefined) return undefined
+      if (l === undefined || !isPlainText(c) || holderOf(g, owner)?.[l.key] !== undefined) return undefined
       const v = readValue(c, at(path, c), problems, l.type)
       if (v === undefined) return 'failed'
       const o = owner as Record<string, unknown>
@@ -127,7 +138,7 @@ export function compileGroup(g: LeafGroup): CompiledGroup {
       return 'taken'
     },
     write(owner, out) {
-      const h = holder(owner)
+      const h = holderOf(g, owner)
       if (h === undefined) return
       for (const l of g.leaves) {
         const v = h[l.key]
@@ -135,7 +146,7 @@ export function compileGroup(g: LeafGroup): CompiledGroup {
       }
     },
     text(t, owner) {
-      const h = holder(owner)
+      const h = holderOf(g, owner)
       if (h === undefined) return
       for (let i = 0; i < names.length; i++) {
         const l = g.leaves[i]!
@@ -144,9 +155,28 @@ export function compileGroup(g: LeafGroup): CompiledGroup {
       }
     },
     any(owner) {
-      const h = holder(owner)
+      const h = holderOf(g, owner)
       return h !== undefined && g.leaves.some((l) => h[l.key] !== undefined)
     },
+  }
+  compiled.set(g, group)
+  return group
+}
+
+/**
+ * The JSON side of a group, compiled on first use and cached: each leaf is the member `json` of the owner, its value
+ * read and written by the leaf's value type.
+ *
+ * @example
+ * ```ts
+ * compileGroupJson(HTTP_RESULT).writeJson({ http: { status: 200 } }, out) // out.$httpStatus = 200
+ * ```
+ */
+export function compileGroupJson(g: LeafGroup): GroupJson {
+  const cached = compiledJson.get(g)
+  if (cached !== undefined) return cached
+  const into = g.into
+  const json: GroupJson = {
     readJson(errs, o, c, owner) {
       let out: Record<string, unknown> | undefined
       for (const l of g.leaves) {
@@ -164,7 +194,7 @@ export function compileGroup(g: LeafGroup): CompiledGroup {
       if (into !== undefined && out !== undefined) (owner as Record<string, unknown>)[into] = out
     },
     writeJson(owner, out) {
-      const h = holder(owner)
+      const h = holderOf(g, owner)
       if (h === undefined) return
       for (const l of g.leaves) {
         const v = h[l.key]
@@ -173,6 +203,6 @@ export function compileGroup(g: LeafGroup): CompiledGroup {
     },
     jsonKeys: g.leaves.map((l) => l.json),
   }
-  compiled.set(g, group)
-  return group
+  compiledJson.set(g, json)
+  return json
 }
