@@ -1,6 +1,6 @@
 // Estimates the mutation score of a source folder from a seeded random sample of its mutants (issue 7), for folders
 // whose full Stryker run does not fit on a small machine. Usage:
-//   node scripts/mutation-sample.mjs <folder> [--mutants 500] [--seed 1] [--concurrency 2] [--plan]
+//   node scripts/mutation-sample.mjs <folder> [--mutants 500] [--seed 1] [--concurrency 2] [--lines file:a-b,c-d] [--plan]
 // (`--plan` prepares and checks the sample, and stops before running Stryker; `--list` prints the sampled clusters.)
 //
 // How it samples without bias: Stryker's instrumenter lists every mutant of src/<folder> (file, start line, mutator).
@@ -55,10 +55,25 @@ const files = fs
   .map((f) => path.join('src', area, f).split(path.sep).join('/'))
   .sort()
 const sources = new Map(files.map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]))
-const { mutants } = await new Instrumenter(quiet, createParser, print, transform).instrument(
+const all = await new Instrumenter(quiet, createParser, print, transform).instrument(
   files.map((name) => ({ name, mutate: true, content: sources.get(name) })),
   { plugins: null, excludedMutations: [], ignorers: [], noHeader: false },
 )
+// `--lines file:a-b,c-d` keeps only the mutants starting on those lines (1-based, inclusive) of that file.
+const linesAt = args.indexOf('--lines')
+const within = (m) => {
+  if (linesAt === -1) return true
+  const [file, spans] = args[linesAt + 1].split(':')
+  const line = m.location.start.line + 1
+  return (
+    m.fileName === file &&
+    spans.split(',').some((span) => {
+      const [a, b] = span.split('-').map(Number)
+      return line >= a && line <= b
+    })
+  )
+}
+const mutants = all.mutants.filter(within)
 
 // 2. Clusters of (file, start line, mutator), drawn with a seeded generator.
 const clusters = new Map()
