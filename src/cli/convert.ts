@@ -114,6 +114,8 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     text = readInput(file, large && values.to === 'xml' ? jsonLimit : limit).text
   } catch (error) {
     if (!(error instanceof InputError)) throw error
+    // A refused encoding declaration is invalid XML at its place, as the streamed path reports it.
+    if (error.fault !== undefined) return fail(io, name, [{ path: error.fault.path, message: error.fault.message }])
     io.err(`syncwire convert: ${file === '-' ? '<stdin>' : file}: ${error.message}\n`)
     return 2
   }

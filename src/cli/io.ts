@@ -2,6 +2,7 @@
 // Node only (docs/decisions.md#p1); the default size limit is the XML layer's (DEFAULT_LIMITS), `--max-size` changes it.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
 import { decodeBytes } from '../xml/encoding'
+import type { Issue } from '../xml/issue'
 import type { ParseOptions } from '../xml/options'
 import { UsageError } from './shared'
 
@@ -60,14 +61,24 @@ export function parseOptionsFor(limit: number): ParseOptions {
 }
 
 /**
- * Why an input cannot be used; `message` is the one line the CLI prints after the file name.
+ * Why an input cannot be used; `message` is the one line the CLI prints after the file name. `fault` is set when
+ * the bytes were refused for a fault of the text at a known place (an encoding declaration the mark contradicts,
+ * an unknown or malformed encoding name, UTF-16 declared without a mark): the `not-well-formed` issue the parser
+ * gives, with its line and column, which a command reports as the invalid XML it is.
  *
  * @example
  * ```ts
  * throw new InputError('no such file')
  * ```
  */
-export class InputError extends Error {}
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly fault?: Issue,
+  ) {
+    super(message)
+  }
+}
 
 /**
  * One input read as text; `name` is the file as given, or `<stdin>` for `-`.
@@ -109,7 +120,11 @@ function decode(bytes: Uint8Array): string {
   const decoded = decodeBytes(bytes, { maxLength: Infinity })
   if (decoded._tag === 'Left') {
     const e = decoded.left[0]!
-    throw new InputError(e.line === undefined ? e.message : `${e.line}:${e.column ?? 1}: ${e.message}`)
+    const placed = e.code === 'not-well-formed' && e.line !== undefined
+    throw new InputError(
+      e.line === undefined ? e.message : `${e.line}:${e.column ?? 1}: ${e.message}`,
+      placed ? e : undefined,
+    )
   }
   const text = decoded.right
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new InputError('empty file (only whitespace)')

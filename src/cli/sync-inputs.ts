@@ -34,7 +34,10 @@ function read(file: string, limit: number): string {
   try {
     return readInput(file, limit).text
   } catch (error) {
-    if (error instanceof InputError) throw new Fatal(2, `${file === '-' ? '<stdin>' : file}: ${error.message}`)
+    const name = file === '-' ? '<stdin>' : file
+    // A refused encoding declaration is invalid XML at its place (exit 1), as the streamed path reports it.
+    if (error instanceof InputError && error.fault !== undefined) throw new Fatal(1, problemsLine(name, [error.fault]))
+    if (error instanceof InputError) throw new Fatal(2, `${name}: ${error.message}`)
     throw error
   }
 }

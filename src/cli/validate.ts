@@ -88,18 +88,7 @@ function check(
 ): { kind?: Kind; problems: LocatedProblem[]; summary: string } {
   // With positions: every problem is then placed at the element it names, from the parse itself.
   const parsed = parseXml(text, { ...parseOptionsFor(limit), positions: true })
-  if (parsed._tag === 'Left') {
-    return {
-      summary: 'not well-formed XML',
-      problems: parsed.left.map((e) => ({
-        line: e.line ?? 1,
-        column: e.column ?? 1,
-        path: '',
-        severity: 'error',
-        message: `not well-formed XML: ${e.message}`,
-      })),
-    }
-  }
+  if (parsed._tag === 'Left') return notWellFormed(parsed.left)
   const root = parsed.right.root
   const kind = kindFlag ?? detectKind(root)
   if (kind === undefined) {
@@ -134,6 +123,20 @@ function check(
   }
   const issues: Issue[] = spec.validate(decoded.right, role)
   return { kind, summary: summarize(kind, decoded.right), problems: issues.map(located) }
+}
+
+/** A document that is not well-formed XML: each fault of its text at its own line:column. */
+function notWellFormed(faults: Issue[]): { problems: LocatedProblem[]; summary: string } {
+  return {
+    summary: 'not well-formed XML',
+    problems: faults.map((e) => ({
+      line: e.line ?? 1,
+      column: e.column ?? 1,
+      path: '',
+      severity: 'error',
+      message: `not well-formed XML: ${e.message}`,
+    })),
+  }
 }
 
 function checkRole(file: string, kind: Kind, role: SyncEntryRole | undefined): void {
@@ -303,6 +306,12 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
       text = readInput(file, limit).text
     } catch (error) {
       if (!(error instanceof InputError)) throw error
+      if (error.fault !== undefined) {
+        // A refused encoding declaration is a fault of the text at its place: invalid XML, as the streamed path says.
+        const { problems, summary } = notWellFormed([error.fault])
+        reports.push(report(file, undefined, problems, summary, values.strict === true, values.summary === true))
+        continue
+      }
       reports.push({
         file: file === '-' ? '<stdin>' : file,
         valid: false,

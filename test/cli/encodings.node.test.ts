@@ -56,13 +56,16 @@ describe('syncwire reads documents in their encoding', () => {
     expect(r.stdout + r.stderr).toMatch(/1:4.*control character U\+0000/)
   })
 
-  it('a UTF-8 BOM with encoding="iso-8859-1" is refused as a contradiction', () => {
+  it('a UTF-8 BOM with encoding="iso-8859-1" is invalid XML at the declaration, exit 1, in validate and convert', () => {
     const path = file('bom.xml', `\uFEFF${utf8.replace('encoding="utf-8"', 'encoding="iso-8859-1"')}`)
+    const message = 'the byte-order mark says UTF-8 but the XML declaration says encoding="iso-8859-1"'
     const r = syncwire(['validate', path])
-    expect(r.code).toBe(2)
-    expect(oneLine(r.stderr)).toMatch(
-      /the byte-order mark says UTF-8 but the XML declaration says encoding="iso-8859-1"/,
-    )
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe(`${path}:1:31 - error not well-formed XML: ${message}\n`)
+    const c = syncwire(['convert', path, '--to', 'json'])
+    expect(c.code).toBe(1)
+    expect(c.stdout).toBe('')
+    expect(oneLine(c.stderr)).toBe(`syncwire convert: ${path}: 1:31 ${message}`)
   })
 })
 

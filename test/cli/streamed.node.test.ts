@@ -177,6 +177,46 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     )
   })
 
+  it('validate: a refused encoding declaration is invalid XML at the declaration, in both paths', async () => {
+    // Each mark × a declaration it contradicts (none: UTF-16 declared without a mark, names nobody knows or that
+    // are malformed). The value starts at column 31 of line 1 (the mark is not a column).
+    const marks = { none: [], 'UTF-8': [0xef, 0xbb, 0xbf], 'UTF-16LE': [0xff, 0xfe], 'UTF-16BE': [0xfe, 0xff] }
+    const refused: Array<[keyof typeof marks, string]> = [
+      ['none', 'UTF-16'],
+      ['none', 'x-no-such-encoding'],
+      ['none', '8bit!'],
+      ['UTF-8', 'ISO-8859-1'],
+      ['UTF-8', 'UTF-16'],
+      ['UTF-8', 'windows-1252'],
+      ['UTF-16LE', 'UTF-8'],
+      ['UTF-16LE', 'ISO-8859-1'],
+      ['UTF-16BE', 'UTF-8'],
+      ['UTF-16BE', 'Shift_JIS'],
+    ]
+    const file = join(dir, 'declared.xml')
+    for (const [mark, declared] of refused) {
+      const text = `<?xml version="1.0" encoding="${declared}"?>\n${OPEN}<title>t</title>\n${BODY}\n</feed>`
+      const body = mark === 'UTF-16LE' || mark === 'UTF-16BE' ? Buffer.from(text, 'utf16le') : Buffer.from(text)
+      writeFileSync(file, Buffer.concat([Buffer.from(marks[mark]), mark === 'UTF-16BE' ? body.swap16() : body]))
+      const memory = await cli(runValidate, ['--summary', file])
+      expect(memory.code, `${mark} ${declared}`).toBe(1)
+      expect(memory.out, `${mark} ${declared}`).toMatch(
+        new RegExp(
+          `^${file.replace(/\W/g, '\\$&')}:1:31 - error not well-formed XML: .*${declared.replace(/\W/g, '\\$&')}`,
+        ),
+      )
+      expect(memory.out).toContain(`${file}: not well-formed XML; invalid (1 error)\n`)
+      // A mark of UTF-16 is no start tag in the first bytes read as UTF-8: such a file is never streamed.
+      if (mark === 'UTF-16LE' || mark === 'UTF-16BE') continue
+      const stream = await cli(runValidate, ['--summary', ...streamed(file), file])
+      expect(stream, `${mark} ${declared}`).toEqual(memory)
+      const json = await cli(runValidate, ['--summary', '--json', file])
+      expect(unplaced((await cli(runValidate, ['--summary', '--json', ...streamed(file), file])).out)).toEqual(
+        unplaced(json.out),
+      )
+    }
+  })
+
   it('validate: a digest after the entries places what it finds at the field it concerns, tick 0 included', async () => {
     // The digest's tick is 0: an entry's tick 0 equals it (a warning at the tick), and an endpoint it lacks (a warning
     // at the endpoint); both placed at that element of the entry, as in memory.
