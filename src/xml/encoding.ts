@@ -1,6 +1,5 @@
 // Encoding detection and fatal decoding of XML bytes: the byte-order mark decides, then the declaration, then UTF-8.
 // Implements XML 1.0 (fifth edition) §4.3.3 (character encoding in entities) and Appendix F.1 (detection without a label).
-
 import { either as E } from 'fp-ts'
 import { type Issue, xmlIssue } from './issue'
 import { resolveLimits } from './options'
@@ -363,9 +362,8 @@ export function isXmlInput(input: unknown): input is XmlInput {
 }
 
 /**
- * A string that starts with U+FEFF says UTF-8 or UTF-16; a declaration naming another encoding contradicts it (a
- * fault of the text at the declaration's `encoding`, as the byte-order mark's contradictions are). Looks at the
- * first {@link SNIFF_BYTES} characters after the mark, in memory and streamed alike.
+ * A string starting with U+FEFF says UTF-8 or UTF-16; a declaration naming another encoding (within the first
+ * {@link SNIFF_BYTES} characters) contradicts it: a fault at its `encoding`, in memory and streamed alike.
  */
 export function checkText(text: string): Issue | undefined {
   if (text.charCodeAt(0) !== 0xfeff) return undefined
