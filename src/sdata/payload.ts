@@ -3,7 +3,8 @@
 import type * as t from 'io-ts'
 import { readBooleanLexical, XsBoolean } from '../codec/boolean'
 import { BooleanValue, isValueProblem } from '../codec/values'
-import type { XmlAttribute, XmlElement } from '../xml/types'
+import { finishLazy } from '../xml/lazy'
+import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import type { PayloadForms, PayloadResource } from './model'
 import { SDATA_NS } from './namespaces'
 import { at, attrAt, type Path, type Problems } from './read'
@@ -121,7 +122,12 @@ export function readResource<V>(
     r.uuid = payloadUuid
   }
   if (Object.keys(forms).length > 0) r.forms = forms
-  r.element = selfContained(rest.length === el.attributes.length ? el : { ...el, attributes: rest })
+  // A resource the parser only scanned is finished the same way on first access (see PayloadResource.element).
+  const { namespace, localName, prefix } = el
+  const finish = (children: XmlNode[]) =>
+    selfContained({ type: 'element', namespace, localName, prefix, attributes: rest, children })
+  if (!finishLazy(el, finish))
+    r.element = selfContained(rest.length === el.attributes.length ? el : { ...el, attributes: rest })
   if (codec !== undefined) {
     // The step carries the very element handed to the codec, so a codec that names it again (the codec kit's
     // `element()`) merges with this step in the reported path instead of repeating it.

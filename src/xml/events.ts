@@ -6,6 +6,12 @@ import type { XmlElement } from './types'
 export const LEAF = 1
 /** See {@link LEAF}. */
 export const TREE = 2
+/**
+ * Read whole like `TREE`, except the content of its child elements: scanned with every check the tree makes and
+ * nothing built, their `children` read again from the text on first access (see `lazyChildren`). For an in-memory
+ * text only (the parser keeps it until then).
+ */
+export const SCAN = 3
 
 /**
  * A protocol's reader of elements in event mode, with a state per element being filled. The parser only calls it
@@ -33,9 +39,13 @@ export interface ElementEvents<S> {
   /**
    * A child of the element `state` stands for, by local name (`null` when the name has a prefix, unless
    * {@link namespaces}) and namespace (only with {@link namespaces}): `LEAF` (its text comes to {@link leaf}), `TREE`
-   * (read whole, to {@link tree}), a nested state, or `undefined` to give up.
+   * or `SCAN` (read whole, to {@link tree}), a nested state, or `undefined` to give up.
    */
-  child(state: S, localName: string | null, namespace?: string | null): S | typeof LEAF | typeof TREE | undefined
+  child(
+    state: S,
+    localName: string | null,
+    namespace?: string | null,
+  ): S | typeof LEAF | typeof TREE | typeof SCAN | undefined
   /** The text of the leaf just announced; `false` gives up. */
   leaf(state: S, text: string): boolean
   /** The child just announced as `TREE`, read whole. */

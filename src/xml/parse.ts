@@ -5,8 +5,9 @@
 import { either as E } from 'fp-ts'
 import { ASCII_NAME_CLASS, isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './chars'
 import { ENCODING_NAME, inputText, type XmlInput } from './encoding'
-import { type DecodedNode, type ElementEvents, LEAF, TREE } from './events'
+import { type DecodedNode, type ElementEvents, LEAF, SCAN, TREE } from './events'
 import { type Issue, xmlIssue } from './issue'
+import { lazyChildren } from './lazy'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { lineAndColumn } from './position'
 import { recordPositions } from './positions'
@@ -144,6 +145,19 @@ const PREDEFINED_ENTITIES = new Map([
 // than share children between elements). The streaming readers give an element they keep open an array of its own.
 const OPEN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
 
+/** No depth is scanned (see {@link SCAN}). */
+const NO_SCAN = 0x3fffffff
+
+/** What a scanned element stands for on the parser's stacks: nothing is built of it. */
+const SCANNED: XmlElement = {
+  type: 'element',
+  namespace: null,
+  localName: '',
+  prefix: null,
+  attributes: [],
+  children: OPEN,
+}
+
 /**
  * The parser itself; internal (the streaming readers run it on one piece of a document at a time). It is its own
  * namespace scope stack, so resolving a prefix costs no more than a method call.
@@ -200,6 +214,15 @@ export class Parser extends NamespaceScopes {
   /** The attributes of the element being opened in compact mode, reused across tags (see {@link compact}). */
   private readonly attrList: XmlAttribute[] = []
   private readonly attrStarts: number[] = []
+  /**
+   * Elements this deep and deeper are scanned, with every check of the tree and nothing built (see {@link SCAN});
+   * the elements one level up get lazy children, read again from the text on first access ({@link readAgain}).
+   */
+  private scanDepth = NO_SCAN
+  /** The bindings in scope at the last lazy element (prefix, URI, …), kept while they stay the same. */
+  private scanScope: Array<string | null> = []
+  /** The text and limits lazy children are read again from, with one parser for them all (not this one). */
+  private again: { s: string; limits: Limits; parser: Parser | undefined } | undefined
 
   constructor(s: string, limits: Limits) {
     super()
@@ -385,6 +408,7 @@ export class Parser extends NamespaceScopes {
     }
     this.pending = pending
     this.depth = d
+    this.scanDepth = NO_SCAN
     // Given back: the text, the bindings and the children read are rewound. The elements `recorded` for positions
     // (trees read in the attempt) would not be, and their offsets would break the order the places are counted in
     // (`recordPositions`): event mode never runs with positions, so nothing is recorded here. parseXml with positions
@@ -570,13 +594,15 @@ export class Parser extends NamespaceScopes {
         kind = events.child(state, name.localName, ns)
       }
       if (kind === undefined) return this.refuse()
-      if (kind === TREE) {
+      if (kind === TREE || kind === SCAN) {
         this.i = i
         this.hasElementChild[level - 1] = true
         this.childStarts[level - 1] = this.childTop
         this.depth = level
+        if (kind === SCAN) this.scanDepth = level + 2
         this.startTag()
         this.contentUntil(level, false)
+        this.scanDepth = NO_SCAN
         events.tree(state, this.childStack[--this.childTop] as XmlElement)
       } else if (kind === LEAF) {
         const text = this.eventLeaf(name.qname)
@@ -713,7 +739,7 @@ export class Parser extends NamespaceScopes {
       }
       this.fail(`control character U+${hex4(c)} is not allowed in XML`, i)
     }
-    this.pending = pending + s.slice(start, i)
+    this.pending = this.depth > this.scanDepth - 1 ? '' : pending + s.slice(start, i)
     this.i = i
   }
 
@@ -1048,15 +1074,19 @@ export class Parser extends NamespaceScopes {
       }
       attributes[k] = attribute
     }
-    if (this.compact) attributes = count === 0 ? NONE : attributes.slice(0, count)
+    const depth = this.depth
+    const scanned = depth >= this.scanDepth
+    if (this.compact && !scanned) attributes = count === 0 ? NONE : attributes.slice(0, count)
     if (count > 1) this.checkUnique(attributes, count)
-    const element: XmlElement = { type: 'element', namespace, localName, prefix, attributes, children: OPEN }
+    const element: XmlElement = scanned
+      ? SCANNED
+      : { type: 'element', namespace, localName, prefix, attributes, children: OPEN }
     if (this.recorded !== undefined) {
       this.recorded.elements.push(element)
       this.recorded.starts.push(tagStart)
     }
-    const depth = this.depth
-    if (depth > 0) this.addChildElement(element)
+    if (scanned) this.hasElementChild[depth - 1] = true
+    else if (depth > 0) this.addChildElement(element)
     this.elements[depth] = element
     this.childStarts[depth] = this.childTop
     this.qnames[depth] = qname
@@ -1119,7 +1149,7 @@ export class Parser extends NamespaceScopes {
     if (text === '') return
     this.pending = ''
     const d = this.depth - 1
-    if (this.hasElementChild[d] && isXmlWhitespace(text)) return
+    if (d >= this.scanDepth - 1 || (this.hasElementChild[d] && isXmlWhitespace(text))) return
     const node: XmlNode = { type: 'text', value: text }
     this.childStack[this.childTop++] = node
   }
@@ -1131,10 +1161,45 @@ export class Parser extends NamespaceScopes {
     while (this.declared.length > mark) this.unbind()
     const top = this.childTop
     const start = this.childStarts[d]!
-    this.elements[d]!.children = top > start ? this.childStack.slice(start, top) : this.compact ? NONE : []
+    if (d < this.scanDepth - 1)
+      this.elements[d]!.children = top > start ? this.childStack.slice(start, top) : this.compact ? NONE : []
+    else if (d === this.scanDepth - 1) this.lazy(this.elements[d]!, this.starts[d]!)
     this.childTop = start
     this.elements[d] = undefined as unknown as XmlElement
     this.depth = d
+  }
+
+  /** Makes the children of `el`, whose content was scanned, lazy: read again from `start` on first access. */
+  private lazy(el: XmlElement, start: number): void {
+    const declared = this.declared
+    let scope = this.scanScope
+    let same = scope.length === 2 * declared.length
+    for (let k = 0; same && k < declared.length; k++)
+      same = scope[2 * k] === declared[k] && scope[2 * k + 1] === this.lookup(declared[k]!)
+    if (!same) {
+      scope = declared.flatMap((p) => [p, this.lookup(p)!])
+      this.scanScope = scope
+    }
+    this.again ??= { s: this.s, limits: this.limits, parser: undefined }
+    const again = this.again
+    lazyChildren(el, () => {
+      again.parser ??= new Parser(again.s, again.limits)
+      return again.parser.readAgain(start, scope)
+    })
+  }
+
+  /**
+   * The children of the element at `start` as a compact tree, with the bindings `scope` (prefix, URI, …) in scope:
+   * the text of a lazy element, which a scan checked already.
+   */
+  readAgain(start: number, scope: ReadonlyArray<string | null>): XmlNode[] {
+    this.compact = true
+    for (let k = 0; k < scope.length; k += 2) this.bind(scope[k]!, scope[k + 1] as string | null)
+    this.i = start
+    const el = this.startTag()
+    this.contentUntil(0, false)
+    while (this.declared.length > 0) this.unbind()
+    return el.children
   }
 
   private endTag(): void {

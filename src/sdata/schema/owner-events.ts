@@ -5,7 +5,8 @@
 // paths stay those of the tree reader.
 import { childName, type ElementDescription, engineChildren, type LeafChild } from '../../codec/schema/describe'
 import { isValueProblem, type ValueType } from '../../codec/values'
-import { type ElementEvents, LEAF, TREE } from '../../xml/events'
+import { type ElementEvents, LEAF, SCAN, TREE } from '../../xml/events'
+import { forgetLazy } from '../../xml/lazy'
 import { compactTree } from '../../xml/tree'
 import type { XmlElement } from '../../xml/types'
 import { at, Problems } from '../read'
@@ -32,6 +33,8 @@ interface Slot {
  */
 interface State<O> {
   owner: O
+  /** Whether the child read whole next was scanned (SCAN): its resource is lazy, so the tree is not walked. */
+  scan: boolean
   slot: Slot | undefined
   ok: boolean
   held: State<O> | undefined
@@ -107,6 +110,8 @@ export function compileOwnerEvents<O extends Owner>(
   const readChild = compileChild<O, MemberCodec>(parts)
   const slots = slotsOf(d)
   const empty = emptyOwner(d)
+  // The payload (its resource built on first access) where the text is whole and no codec needs the tree.
+  const payload = d.members.find((m) => m.is.kind === 'payload')
   return (codec, names, tight = false) => {
     const problems = new Problems([])
     return {
@@ -114,7 +119,7 @@ export function compileOwnerEvents<O extends Owner>(
       start(localName, namespace) {
         if (localName !== d.name || namespace !== d.namespace) return undefined
         problems.errors.length = 0
-        return { owner: empty(), slot: undefined, ok: true, held: undefined, values: undefined, leaf: 0 }
+        return { owner: empty(), scan: false, slot: undefined, ok: true, held: undefined, values: undefined, leaf: 0 }
       },
       child(state, localName, namespace) {
         const held = state.slot?.leaves
@@ -126,14 +131,17 @@ export function compileOwnerEvents<O extends Owner>(
           return LEAF
         }
         const slot = namespace == null ? undefined : slots.get(namespace)?.get(localName!)
-        if (slot === undefined) return TREE
+        if (slot === undefined) {
+          state.scan = tight && codec === undefined && payload?.namespace === namespace && payload?.name === localName
+          return state.scan ? SCAN : TREE
+        }
         const o = state.owner as unknown as Record<string, Record<string, unknown> | undefined>
         const holder = slot.into === undefined ? o : o[slot.into]
         // Held already: the tree reader leaves it to the members after the group, or keeps it.
         if (holder?.[slot.key] !== undefined) return TREE
         if (slot.leaves !== undefined) {
           const values = new Array(slot.leaves.length)
-          return { owner: state.owner, slot, ok: true, held: state, values, leaf: 0 }
+          return { owner: state.owner, scan: false, slot, ok: true, held: state, values, leaf: 0 }
         }
         state.slot = slot
         return LEAF
@@ -156,8 +164,9 @@ export function compileOwnerEvents<O extends Owner>(
         return true
       },
       tree(state, element) {
-        compactTree(element, names, tight)
+        if (!state.scan) compactTree(element, names, tight)
         if (!readChild(element, PATH, problems, state.owner, codec)) state.ok = false
+        forgetLazy()
       },
       end(state) {
         if (state.held === undefined) return state.ok && problems.errors.length === 0
