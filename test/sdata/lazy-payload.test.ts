@@ -183,7 +183,7 @@ describe('payload resources built on first access', () => {
     const frozen = Object.freeze(rightOf(SyncFeedXml.decode(text)).entries[0]!.payload!.element)
     expect(frozen).toStrictEqual(eager)
     expect(frozen.children).toBe(frozen.children)
-    frozen.children = []
+    ;(frozen as XmlElement).children = []
     expect(frozen.children).toStrictEqual(eager.children)
     const sealed = Object.seal(rightOf(SyncFeedXml.decode(text)).entries[0]!.payload!.element)
     const replaced: XmlElement['children'] = []
