@@ -3,7 +3,8 @@
 // one of a branch). The text is the SData feed of bench/sdata.bench.mjs (10,000 entries; BENCH_ITEMS to change).
 // Both builds must decode the same value (checked first). CPU time (process.cpuUsage, after a forced collection) of
 // each side in turn, order alternating round by round; prints the median per-round ratios with their spread
-// (min–max) and each side's median time.
+// (min–max) and each side's median time. With BENCH_TOUCH=1, each decode is followed by a walk through every
+// payload element (its attributes and children, all the way down), so that a payload built on first access is built.
 
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -23,12 +24,28 @@ const text = A.encode(makeFeed(N))
 const a = A.decode(text)
 if (a._tag !== 'Right' || !isDeepStrictEqual(a, B.decode(text))) throw new Error('the two builds decode differently')
 
+const TOUCH = process.env.BENCH_TOUCH === '1'
+// Every payload element read, attributes and children, all the way down: what a consumer of every payload does.
+function touch(r) {
+  let n = 0
+  const stack = r.right.entries.flatMap((e) => (e.payload === undefined ? [] : [e.payload.element]))
+  while (stack.length > 0) {
+    const el = stack.pop()
+    n += el.attributes.length
+    for (const c of el.children) if (c.type === 'element') stack.push(c)
+  }
+  return n
+}
+const decode = (codec) => (TOUCH ? () => touch(codec.decode(text)) : () => codec.decode(text))
+
 const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
-const fns = { sax: () => saxPass(text), a: () => A.decode(text), b: () => B.decode(text) }
+const fns = { sax: () => saxPass(text), a: decode(A), b: decode(B) }
 const names = Object.keys(fns)
 for (let i = 0; i < 2; i++) for (const name of names) fns[name]()
 const times = { sax: [], a: [], b: [] }
-console.log(`${ROUNDS} rounds, ${N} entries, load average ${load()} at ${new Date().toISOString()}\n`)
+console.log(
+  `${ROUNDS} rounds, ${N} entries${TOUCH ? ', every payload walked after the decode' : ''}, load average ${load()} at ${new Date().toISOString()}\n`,
+)
 for (let r = 0; r < ROUNDS; r++) {
   const order = r % 2 === 0 ? names : [...names].reverse()
   for (const name of order) times[name].push(cpu(fns[name]))

@@ -1,6 +1,6 @@
 // The event mode of the parser: a protocol reads the children of one open element straight into its values while
 // the text is scanned, with no generic tree, and gives up (the element is then read as a tree) at anything unusual.
-import type { XmlElement } from './types'
+import type { XmlElement, XmlNode } from './types'
 
 /** What a child element read in event mode is: a leaf whose text is taken (`LEAF`), or one read whole (`TREE`). */
 export const LEAF = 1
@@ -8,8 +8,8 @@ export const LEAF = 1
 export const TREE = 2
 /**
  * Read whole like `TREE`, except the content of its child elements: scanned with every check the tree makes and
- * nothing built, their `children` read again from the text on first access (see `lazyChildren`). For an in-memory
- * text only (the parser keeps it until then).
+ * nothing built, each handed to `scanned` with the read of its children from the text. For an in-memory text only
+ * (the read keeps it).
  */
 export const SCAN = 3
 
@@ -50,6 +50,11 @@ export interface ElementEvents<S> {
   leaf(state: S, text: string): boolean
   /** The child just announced as `TREE`, read whole. */
   tree(state: S, element: XmlElement): void
+  /**
+   * A child element of a `SCAN` child, its content scanned and its `children` not built: `read()` builds them from
+   * the text (required with `SCAN`).
+   */
+  scanned?(element: XmlElement, read: () => XmlNode[]): void
   /** The element of `state` ended; `false` gives up. */
   end(state: S): boolean
   /** The value of an element that {@link start} took, after its end. */

@@ -7,7 +7,6 @@ import { ASCII_NAME_CLASS, isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhi
 import { ENCODING_NAME, inputText, type XmlInput } from './encoding'
 import { type DecodedNode, type ElementEvents, LEAF, SCAN, TREE } from './events'
 import { type Issue, xmlIssue } from './issue'
-import { lazyChildren } from './lazy'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { lineAndColumn } from './position'
 import { recordPositions } from './positions'
@@ -148,16 +147,6 @@ const OPEN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
 /** No depth is scanned (see {@link SCAN}). */
 const NO_SCAN = 0x3fffffff
 
-/** What a scanned element stands for on the parser's stacks: nothing is built of it. */
-const SCANNED: XmlElement = {
-  type: 'element',
-  namespace: null,
-  localName: '',
-  prefix: null,
-  attributes: [],
-  children: OPEN,
-}
-
 /**
  * The parser itself; internal (the streaming readers run it on one piece of a document at a time). It is its own
  * namespace scope stack, so resolving a prefix costs no more than a method call.
@@ -216,11 +205,9 @@ export class Parser extends NamespaceScopes {
   private readonly attrStarts: number[] = []
   /**
    * Elements this deep and deeper are scanned, with every check of the tree and nothing built (see {@link SCAN});
-   * the elements one level up get lazy children, read again from the text on first access ({@link readAgain}).
+   * the elements one level up go to `events.scanned` with the read of their children ({@link readAgain}).
    */
   private scanDepth = NO_SCAN
-  /** The bindings in scope at the last lazy element (prefix, URI, …), kept while they stay the same. */
-  private scanScope: Array<string | null> = []
   /** The text and limits lazy children are read again from, with one parser for them all (not this one). */
   private again: { s: string; limits: Limits; parser: Parser | undefined } | undefined
 
@@ -739,7 +726,7 @@ export class Parser extends NamespaceScopes {
       }
       this.fail(`control character U+${hex4(c)} is not allowed in XML`, i)
     }
-    this.pending = this.depth > this.scanDepth - 1 ? '' : pending + s.slice(start, i)
+    this.pending = this.depth >= this.scanDepth ? '' : pending + s.slice(start, i)
     this.i = i
   }
 
@@ -1078,8 +1065,9 @@ export class Parser extends NamespaceScopes {
     const scanned = depth >= this.scanDepth
     if (this.compact && !scanned) attributes = count === 0 ? NONE : attributes.slice(0, count)
     if (count > 1) this.checkUnique(attributes, count)
+    // Nothing is built of a scanned element: its parent stands for it on the stacks.
     const element: XmlElement = scanned
-      ? SCANNED
+      ? this.elements[depth - 1]!
       : { type: 'element', namespace, localName, prefix, attributes, children: OPEN }
     if (this.recorded !== undefined) {
       this.recorded.elements.push(element)
@@ -1149,7 +1137,7 @@ export class Parser extends NamespaceScopes {
     if (text === '') return
     this.pending = ''
     const d = this.depth - 1
-    if (d >= this.scanDepth - 1 || (this.hasElementChild[d] && isXmlWhitespace(text))) return
+    if (this.hasElementChild[d] && isXmlWhitespace(text)) return
     const node: XmlNode = { type: 'text', value: text }
     this.childStack[this.childTop++] = node
   }
@@ -1163,29 +1151,20 @@ export class Parser extends NamespaceScopes {
     const start = this.childStarts[d]!
     if (d < this.scanDepth - 1)
       this.elements[d]!.children = top > start ? this.childStack.slice(start, top) : this.compact ? NONE : []
-    else if (d === this.scanDepth - 1) this.lazy(this.elements[d]!, this.starts[d]!)
+    else if (d === this.scanDepth - 1) {
+      // Scanned content: the events get the element with the read of its children, again from its start tag.
+      const scope = this.declared.flatMap((p) => [p, this.lookup(p)!])
+      const at = this.starts[d]!
+      this.again ??= { s: this.s, limits: this.limits, parser: undefined }
+      const again = this.again
+      this.events!.scanned!(this.elements[d]!, () => {
+        again.parser ??= new Parser(again.s, again.limits)
+        return again.parser.readAgain(at, scope)
+      })
+    }
     this.childTop = start
     this.elements[d] = undefined as unknown as XmlElement
     this.depth = d
-  }
-
-  /** Makes the children of `el`, whose content was scanned, lazy: read again from `start` on first access. */
-  private lazy(el: XmlElement, start: number): void {
-    const declared = this.declared
-    let scope = this.scanScope
-    let same = scope.length === 2 * declared.length
-    for (let k = 0; same && k < declared.length; k++)
-      same = scope[2 * k] === declared[k] && scope[2 * k + 1] === this.lookup(declared[k]!)
-    if (!same) {
-      scope = declared.flatMap((p) => [p, this.lookup(p)!])
-      this.scanScope = scope
-    }
-    this.again ??= { s: this.s, limits: this.limits, parser: undefined }
-    const again = this.again
-    lazyChildren(el, () => {
-      again.parser ??= new Parser(again.s, again.limits)
-      return again.parser.readAgain(start, scope)
-    })
   }
 
   /**

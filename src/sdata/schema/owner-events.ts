@@ -6,7 +6,7 @@
 import { childName, type ElementDescription, engineChildren, type LeafChild } from '../../codec/schema/describe'
 import { isValueProblem, type ValueType } from '../../codec/values'
 import { type ElementEvents, LEAF, SCAN, TREE } from '../../xml/events'
-import { forgetLazy } from '../../xml/lazy'
+import { forgetLazy, lazyChildren } from '../../xml/lazy'
 import { compactTree } from '../../xml/tree'
 import type { XmlElement } from '../../xml/types'
 import { at, Problems } from '../read'
@@ -185,6 +185,7 @@ export function compileOwnerEvents<O extends Owner>(
         ;(state.owner as Record<string, unknown>)[state.slot!.key] = value
         return state.ok
       },
+      scanned: lazyChildren,
       value: (state) => state.owner,
     }
   }
