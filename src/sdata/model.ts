@@ -138,6 +138,12 @@ export interface PayloadResource<V = unknown> {
    * The resource element, less the attributes lifted into the fields above. Nothing inside it is rewritten; decoding
    * adds to it a declaration for each prefix its subtree borrowed from an ancestor (other than the conventional
    * `sdata`, `sync`, `http`, `opensearch`, `xsi` and the Atom default), so it can be written under any parent.
+   *
+   * Built on first access where `SyncFeedXml.decode` (or `syncFeedXml(undefined, …)`) read the entry from its
+   * text: its `attributes` and `children` are then accessors until the first read or write of either, which builds
+   * both from text the decode already checked in full, and leaves plain data properties. Spread, `JSON.stringify`,
+   * `structuredClone` and deep equality see the same plain element an eager decode gives (docs/sdata.md, "Payloads
+   * built on first access").
    */
   element: XmlElement
   /** The typed value, when a contract codec was given to `syncFeedXml`. */

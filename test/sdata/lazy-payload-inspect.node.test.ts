@@ -1,5 +1,5 @@
 // console.log and util.inspect show a payload element built on first access as the plain object it becomes
-// (docs/payloads.md#lazy), not as [Getter/Setter]; Node only.
+// (docs/sdata.md, "Payloads built on first access"), not as [Getter/Setter]; Node only.
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { SyncFeedXml } from '../../src/sdata/index'

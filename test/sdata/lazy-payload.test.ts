@@ -1,6 +1,7 @@
 // SyncFeedXml.decode builds a payload's resource element on first access, from text its one parser run checked
-// fully (docs/payloads.md#lazy): checked against eager decodes of the same text (the stream, a typed codec that keeps
-// the element), for the same values, the same plain data once touched, and the same issues at the same places.
+// fully (docs/sdata.md, "Payloads built on first access"). Checked against eager decodes of the same text (the
+// stream, a typed codec that keeps the element): the same values, the same plain data once touched, and the same
+// issues at the same places.
 import fc from 'fast-check'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
