@@ -112,6 +112,19 @@ describe('FileSyncXml: a fault after event mode stops is parseXml’s, found in 
     expect(sameFault(later)).toMatch(/^12:.*prefix e/)
     const resumed = edit(edit(DOC, '<WriteMode>', ext), '<DocumentStreamName>', 'x<e:More/><DocumentStreamName>')
     expect(sameFault(resumed)).toMatch(/^10:.*prefix e/)
+    // The text ends inside the extension: the tree names the extension, not the item it is in.
+    const cut = `${DOC.slice(0, DOC.indexOf('<WriteMode>'))}<Ext xmlns:e="urn:e"><e:X>1</e:X>`
+    expect(sameFault(cut)).toMatch(/^5:5 .*<Ext> is not closed/)
+  })
+
+  it('a start tag broken after its name in a later item: the item before is not read again', () => {
+    // Read again from the start, the whole first item (and its date) would be validated once more.
+    const later = (item: string) => edit(DOC, '\n</Items>', `\n  <Document>\n    ${item}\n  </Document>\n</Items>`)
+    // A record's and a leaf's start tag with something after white space that starts no attribute.
+    expect(sameFault(later('<DocumentStreams =>'))).toMatch(/^16:22 /)
+    expect(sameFault(later('<WriteMode =>Create</WriteMode>'))).toMatch(/^16:16 /)
+    // A lone surrogate right after a leaf's name, with no white space: not part of the name, and no attribute either.
+    expect(sameFault(later('<WriteMode\ud800>Create</WriteMode>'))).toMatch(/^16:15 /)
   })
 
   it('elements nested deeper than maxDepth, under a record and under a leaf', () => {
