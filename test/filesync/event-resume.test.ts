@@ -91,9 +91,10 @@ describe('FileSyncXml: a fault after event mode stops is parseXml’s, found in 
     expect(sameFault(edit(DOC, '4532', '45\u000132'))).toMatch(/^11:/)
     expect(sameFault(edit(DOC, '4532', '45&bad;32'))).toMatch(/^11:/)
     expect(sameFault(edit(DOC, '4532', '45&#0;32'))).toMatch(/^11:/)
-    // Characters no XML text holds (a lone surrogate, U+FFFF): event mode leaves them to the tree, read again.
-    expect(sameFault(edit(DOC, 'application/octet-stream', 'a\ud800b'), undefined, -1)).toMatch(/^10:/)
-    expect(sameFault(edit(DOC, 'application/octet-stream', 'a\uffffb'), undefined, -1)).toMatch(/^10:/)
+    // Characters no XML text holds (a lone surrogate, U+FFFF): event mode checks them as the tree does.
+    expect(sameFault(edit(DOC, 'application/octet-stream', 'a\ud800b'))).toMatch(/^10:.*lone surrogate/)
+    expect(sameFault(edit(DOC, 'application/octet-stream', 'a\udc00\ud800b'))).toMatch(/^10:.*lone surrogate/)
+    expect(sameFault(edit(DOC, 'application/octet-stream', 'a\u{1F600}\uffffb'))).toMatch(/^10:.*U\+FFFF/)
   })
 
   it('the end of the text inside a record, and a tag cut after its name', () => {
@@ -185,6 +186,15 @@ describe('FileSyncXml: what event mode takes is read in one run, to the value th
     ['a byte order mark', `\ufeff${DOC}`],
     ['a comment and a processing instruction before the root', edit(DOC, '<Items>', '<!-- c --><?pi x?>\n<Items>')],
     ['characters past ASCII in a leaf', edit(DOC, 'application/octet-stream', 'a\u0080b\u00e9\ud7ff')],
+    ['characters past U+D7FF in a leaf', edit(DOC, 'application/octet-stream', 'a\ue000\ufffd\u{1F600}\u{10FFFF}b')],
+    [
+      'white space before > in end tags',
+      edit(
+        edit(edit(DOC, '</MimeType>', '</MimeType >'), '</DocumentStream>', '</DocumentStream\n      >'),
+        '</Items>',
+        '</Items\t>',
+      ),
+    ],
   ]
   for (const [what, text] of cases) {
     it(what, () => {
