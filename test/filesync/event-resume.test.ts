@@ -63,6 +63,8 @@ describe('FileSyncXml: a fault after event mode stops is parseXml’s, found in 
     expect(sameFault(edit(DOC, '<Items>', '<Items /x>'))).toMatch(/^2:/)
     expect(sameFault(edit(DOC, '<DocumentStreams>', '<DocumentStreams =>'))).toMatch(/^7:/)
     expect(sameFault(edit(DOC, '<DocumentStream>', '<DocumentStream/x>'))).toMatch(/^8:/)
+    // At maxDepth itself: the tree reads on at the element's own depth (no maxDepth fault).
+    expect(sameFault(edit(DOC, '<DocumentStream>', '<DocumentStream/x>'), 4)).toMatch(/^8:22 /)
     expect(sameFault(edit(DOC, '<DataSize>4532', '<DataSize /4532'))).toMatch(/^11:/)
     expect(sameFault(edit(DOC, '<DataSize>4532', '<DataSize =4532'))).toMatch(/^11:/)
   })
