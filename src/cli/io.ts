@@ -174,9 +174,9 @@ function readAll(fd: number, limit: number): Uint8Array {
 /**
  * Reads a file (or stdin for `-`) as bytes and decodes them as `parseXml` does (a BOM, else the XML declaration's
  * `encoding`, else UTF-8; fatally), so UTF-16 and ISO-8859-1 documents read as text. The size is checked with
- * `stat` before anything is read, so a huge file costs nothing; directories, empty files and bytes that are not
- * valid in their encoding (named with line:column and byte offset) are refused. Throws only {@link InputError},
- * whose message is one line.
+ * `stat` before the file is read, so a huge file costs one read of its first kilobyte (its encoding refused is the
+ * error then, as at any size); directories, empty files and bytes that are not valid in their encoding (named
+ * with line:column and byte offset) are refused. Throws only {@link InputError}, whose message is one line.
  *
  * @example
  * ```ts
