@@ -1,6 +1,7 @@
 // The CLI's streamed path (a file over --max-size) against its in-memory path, in process on small files: validate
 // (summary and problems), convert (XML → JSON → XML) and conflicts (table and --json) give the same output, for the
-// SData corpus feeds, a feed with problems and one whose digest and syncMode follow its entries.
+// SData corpus feeds, a feed with problems and one whose digest and syncMode follow its entries; the same for
+// UTF-16 files (LE and BE, with their mark), and bytes that are not text unreadable (exit 2) either way.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
