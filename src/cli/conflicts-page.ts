@@ -14,9 +14,10 @@ import {
 import { stateAfter } from '../conflict/target-states'
 import type { Digest, SyncEntry, SyncFeed } from '../sdata/model'
 import type { SyncFeedEvent } from '../sdata/stream'
+import type { Issue } from '../xml/issue'
 import type { ParseOptions } from '../xml/options'
 import { feedEvents } from './large'
-import { Fatal, problemsLine } from './sync-inputs'
+import { Fatal, streamFailure } from './sync-inputs'
 
 /**
  * One decided page as `conflicts` shows it (the `pages` items of `--json`).
@@ -159,7 +160,7 @@ async function run(
 ): Promise<PageOutcome | { late: SyncFeed }> {
   let current: SyncEntry | undefined
   let end: SyncFeed | undefined
-  let failed: Array<{ path: string; message: string }> | undefined
+  let failed: Issue[] | undefined
   async function* tap(): AsyncGenerator<SyncFeedEvent> {
     for await (const event of feedEvents(file, parse)) {
       if (event.type === 'entry') current = event.entry
@@ -179,9 +180,9 @@ async function run(
       const { type: _, ...gap } = event
       return { gap }
     } else if (event.type === 'error') {
-      if (failed !== undefined) throw new Fatal(1, problemsLine(file, failed))
+      if (failed !== undefined) throw streamFailure(file, failed)
       if (end !== undefined) return { late: end }
-      throw new Fatal(1, problemsLine(file, event.issues))
+      throw streamFailure(file, event.issues)
     } else {
       const page = new Rows(file, end?.syncMode, states).page
       page.decisions = rows?.page.decisions ?? []

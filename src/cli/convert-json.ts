@@ -1,6 +1,6 @@
 // `syncwire convert --to xml` of a JSON envelope over --max-size: read as it streams (the feed's `$resources`, a
 // listing's top-level items, one at a time), checked whole before the first byte is written, then written in chunks.
-import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { reportErrors } from '../codec/report'
 import { type Issue, type PathStep, underSteps } from '../common/issues'
 import { type JsonStep, type JsonStreamEvent, JsonStreamReader } from '../common/json-stream'
@@ -14,7 +14,9 @@ import { decodeResource, streamSyncFeedJson } from '../sdata/json/stream'
 import type { SyncEntry, SyncFeed } from '../sdata/model'
 import { type ParseOptions, resolveLimits } from '../xml/options'
 import { sourceText } from '../xml/source'
+import { sourceIssue } from '../xml/stream'
 import { Output } from './convert-large'
+import { headOf } from './head'
 import { KIND_SPECS } from './kinds'
 import { chunksOf, Meter } from './large'
 import type { Io } from './shared'
@@ -28,22 +30,15 @@ const STREAMED: Record<StreamedKind, readonly string[]> = {
 type StreamedKind = 'feed' | 'filesync'
 
 // The start of an envelope as `convert --to json` writes it: the tag and the kind before the value.
-const ENVELOPE_START =
-  /^\uFEFF?\s*\{\s*"\$syncwire"\s*:\s*"([^"\\]*)"\s*,\s*"kind"\s*:\s*"(feed|filesync)"\s*,\s*"value"\s*:/
+const ENVELOPE_START = /^\s*\{\s*"\$syncwire"\s*:\s*"([^"\\]*)"\s*,\s*"kind"\s*:\s*"(feed|filesync)"\s*,\s*"value"\s*:/
 
-/** The kind of an envelope whose first 64 KiB start as `convert --to json` writes them, for `version`. */
+/**
+ * The kind of an envelope whose first 64 KiB (decoded as the whole file is, {@link headOf}) start as `convert --to
+ * json` writes them, for `version`.
+ */
 function sniffEnvelope(file: string, version: string): StreamedKind | undefined {
-  let fd: number | undefined
-  try {
-    fd = openSync(file, 'r')
-    const head = Buffer.alloc(1 << 16)
-    const m = ENVELOPE_START.exec(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8'))
-    return m !== null && m[1] === version ? (m[2] as StreamedKind) : undefined
-  } catch {
-    return undefined
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
+  const m = ENVELOPE_START.exec(headOf(file) ?? '')
+  return m !== null && m[1] === version ? (m[2] as StreamedKind) : undefined
 }
 
 /** The problems `convert` prints. */
@@ -74,6 +69,10 @@ async function* jsonEvents(
     }
     reader.end()
     yield* events.splice(0)
+  } catch (error) {
+    // Bytes that are not text (or a file that cannot be read on): the source's fault, as the XML readers give it.
+    yield* events.splice(0)
+    yield { type: 'error', issue: sourceIssue(error) }
   } finally {
     meter.done()
   }

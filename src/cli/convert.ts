@@ -3,11 +3,13 @@
 import { reportErrors } from '../codec/report'
 import { reportJsonErrors } from '../sdata/json/report'
 import type { SyncFeed } from '../sdata/model'
+import type { Issue } from '../xml/issue'
 import { parseXml } from '../xml/parse'
 import { jsonToXml } from './convert-json'
 import { feedToJson, feedToXml } from './convert-large'
 import { fileSyncToJson } from './filesync-large'
-import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
+import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput, undecodable } from './io'
+import { jsonFault } from './json-fault'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { isLarge, sniffKind } from './large'
 import { type Io, parse, showPath, UsageError } from './shared'
@@ -64,6 +66,14 @@ function fail(io: Io, file: string, problems: Array<{ path: string; message: str
   return 1
 }
 
+/** The problems of a file streamed: one whose bytes are not text is unreadable (exit 2), as it is read whole. */
+function failStreamed(io: Io, file: string, issues: Issue[]): number {
+  const unreadable = undecodable(issues)
+  if (unreadable === undefined) return fail(io, file, issues)
+  io.err(`syncwire convert: ${file}: ${unreadable.message}\n`)
+  return 2
+}
+
 /**
  * Runs `syncwire convert` with the arguments after the command name; returns the exit code.
  *
@@ -96,15 +106,15 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   const streamable = large && values.to === 'json' ? (kindFlag ?? sniffKind(file)) : undefined
   if (streamable === 'feed') {
     const issues = await feedToJson(file, ENVELOPE_VERSION, io, parseOptionsFor(limit))
-    return issues === undefined ? 0 : fail(io, name, issues)
+    return issues === undefined ? 0 : failStreamed(io, name, issues)
   }
   if (streamable === 'filesync') {
     const issues = await fileSyncToJson(file, ENVELOPE_VERSION, io, parseOptionsFor(limit))
-    return issues === undefined ? 0 : fail(io, name, issues)
+    return issues === undefined ? 0 : failStreamed(io, name, issues)
   }
   if (large && values.to === 'xml') {
     const problems = await jsonToXml(file, ENVELOPE_VERSION, io, parseOptionsFor(limit))
-    if (problems !== undefined) return problems.length === 0 ? 0 : fail(io, name, problems)
+    if (problems !== undefined) return problems.length === 0 ? 0 : failStreamed(io, name, problems)
   }
   let text: string
   try {
@@ -148,9 +158,10 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   if (!looksJson) throw new UsageError(`${name} is not JSON; use --to json for XML input`)
   let envelope: unknown
   try {
-    envelope = JSON.parse(text)
+    envelope = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    return fail(io, name, [{ path: '', message: `not valid JSON: ${(error as Error).message}` }])
+    // Placed as the streamed path places it: its JSON Pointer and line:column.
+    return fail(io, name, [jsonFault(text) ?? { path: '', message: `not valid JSON: ${(error as Error).message}` }])
   }
   const e = envelope as { $syncwire?: unknown; kind?: unknown; value?: unknown }
   if (e === null || typeof e !== 'object' || e.$syncwire !== ENVELOPE_VERSION) {

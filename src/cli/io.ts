@@ -1,9 +1,10 @@
 // Reading the CLI's inputs (files and stdin) as bytes decoded like the library decodes them, with one-line errors.
 // Node only (docs/decisions.md#p1); the default size limit is the XML layer's (DEFAULT_LIMITS), `--max-size` changes it.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
-import { decodeBytes } from '../xml/encoding'
+import { decodeBytes, SNIFF_BYTES } from '../xml/encoding'
 import type { Issue } from '../xml/issue'
 import type { ParseOptions } from '../xml/options'
+import { encodingFault, headBytes } from './head'
 import { UsageError } from './shared'
 
 /**
@@ -114,18 +115,35 @@ function describeErrno(error: unknown): string {
   }
 }
 
+/** Bytes refused as text: a fault of the text at a known place is the `not-well-formed` issue it is. */
+function refused(e: Issue): InputError {
+  const placed = e.code === 'not-well-formed' && e.line !== undefined
+  return new InputError(
+    e.line === undefined ? e.message : `${e.line}:${e.column ?? 1}: ${e.message}`,
+    placed ? e : undefined,
+  )
+}
+
+/**
+ * The input error of a file streamed whose bytes turned out not to be text (an `undecodable` issue of the stream):
+ * the error reading it whole gives, so that either way the file is unreadable (exit 2), not invalid.
+ *
+ * @example
+ * ```ts
+ * const unreadable = undecodable(event.issues)
+ * if (unreadable !== undefined) io.err(`${file}: ${unreadable.message}\n`)
+ * ```
+ */
+export function undecodable(issues: readonly Issue[]): InputError | undefined {
+  const e = issues.find((i) => i.code === 'undecodable')
+  return e === undefined ? undefined : refused(e)
+}
+
 // The library's detection: a BOM, else the XML declaration's encoding, else UTF-8 (so JSON is read as UTF-8).
 function decode(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new InputError('empty file')
   const decoded = decodeBytes(bytes, { maxLength: Infinity })
-  if (decoded._tag === 'Left') {
-    const e = decoded.left[0]!
-    const placed = e.code === 'not-well-formed' && e.line !== undefined
-    throw new InputError(
-      e.line === undefined ? e.message : `${e.line}:${e.column ?? 1}: ${e.message}`,
-      placed ? e : undefined,
-    )
-  }
+  if (decoded._tag === 'Left') throw refused(decoded.left[0]!)
   const text = decoded.right
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new InputError('empty file (only whitespace)')
   return text
@@ -156,9 +174,9 @@ function readAll(fd: number, limit: number): Uint8Array {
 /**
  * Reads a file (or stdin for `-`) as bytes and decodes them as `parseXml` does (a BOM, else the XML declaration's
  * `encoding`, else UTF-8; fatally), so UTF-16 and ISO-8859-1 documents read as text. The size is checked with
- * `stat` before anything is read, so a huge file costs nothing; directories, empty files and bytes that are not
- * valid in their encoding (named with line:column and byte offset) are refused. Throws only {@link InputError},
- * whose message is one line.
+ * `stat` before the file is read, so a huge file costs one read of its first kilobyte (its encoding refused is the
+ * error then, as at any size); directories, empty files and bytes that are not valid in their encoding (named
+ * with line:column and byte offset) are refused. Throws only {@link InputError}, whose message is one line.
  *
  * @example
  * ```ts
@@ -182,6 +200,9 @@ export function readInput(file: string, limit = MAX_INPUT_BYTES): Input {
     const stat = statSync(file)
     if (stat.isDirectory()) throw new InputError('is a directory, not a file')
     if (stat.isFile() && stat.size > limit) {
+      // Bytes whose encoding is refused are refused at any size: a larger limit would not help.
+      const fault = encodingFault(headBytes(file, SNIFF_BYTES) ?? new Uint8Array(0))
+      if (fault !== undefined) throw refused(fault)
       throw new InputError(`file is ${stat.size} bytes, over the ${limit}-byte limit`)
     }
     fd = openSync(file, 'r')

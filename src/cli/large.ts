@@ -1,10 +1,11 @@
 // Reading CLI inputs too large to hold as text: a sync feed streamed from disk event by event, or a FILESYNC document
 // streamed item by item, with a progress line (bytes, entries, rate) on stderr when it is a terminal.
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs'
+import { createReadStream, statSync } from 'node:fs'
 import { type FileSyncEvent, streamFileSync } from '../filesync/stream'
 import { ATOM_NS } from '../sdata/namespaces'
 import { type SyncFeedEvent, streamSyncFeed } from '../sdata/stream'
 import type { ParseOptions } from '../xml/options'
+import { headOf } from './head'
 
 /**
  * The kinds the CLI can stream: an Atom sync feed, or a FILESYNC document.
@@ -35,25 +36,16 @@ export function isLarge(file: string, limit: number): boolean {
 }
 
 const PROLOG =
-  /^\uFEFF?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>/
+  /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>/
 
 /**
- * The root element of a file, from its first 64 KiB: its prefix, local name and the rest of its start tag;
- * `undefined` when no start tag is found there.
+ * The root element of a file, from its first 64 KiB decoded in the file's own encoding ({@link headOf}): its prefix,
+ * local name and the rest of its start tag; `undefined` when no start tag is found there.
  */
 function rootOf(file: string): { prefix: string | undefined; local: string; rest: string } | undefined {
-  let fd: number | undefined
-  try {
-    fd = openSync(file, 'r')
-    const head = Buffer.alloc(1 << 16)
-    const n = readSync(fd, head, 0, head.length, 0)
-    const m = PROLOG.exec(head.subarray(0, n).toString('utf8'))
-    return m === null ? undefined : { prefix: m[1], local: m[2]!, rest: m[3]! }
-  } catch {
-    return undefined
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
+  const head = headOf(file)
+  const m = head === undefined ? null : PROLOG.exec(head)
+  return m === null ? undefined : { prefix: m[1], local: m[2]!, rest: m[3]! }
 }
 
 /**

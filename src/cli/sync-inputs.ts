@@ -6,9 +6,11 @@ import { stampToEpochMs } from '../common/stamp'
 import { type TargetState, TargetStateStore, uuidKey } from '../conflict/index'
 import { DigestJson, digestXml, reportJsonErrors, SyncEntryJson, syncEntryXml, syncFeedXml } from '../sdata/index'
 import type { Digest, Stamp, SyncFeed } from '../sdata/model'
+import type { Issue } from '../xml/issue'
 import { parseXml } from '../xml/parse'
 import { ENVELOPE_VERSION } from './convert'
-import { InputError, MAX_INPUT_BYTES, parseOptionsFor, readInput } from './io'
+import { InputError, MAX_INPUT_BYTES, parseOptionsFor, readInput, undecodable } from './io'
+import { jsonFault } from './json-fault'
 import { detectKind } from './kinds'
 import { showPath } from './shared'
 
@@ -54,13 +56,34 @@ export function problemsLine(file: string, problems: Array<{ path: string; messa
   return problems.map((p) => `${file}: ${showPath(p.path)} ${p.message}`).join('\n')
 }
 
+/**
+ * The failure of a feed page streamed: invalid (exit 1, its issues as lines), or unreadable (exit 2) when its bytes
+ * are not text, as reading it whole says.
+ *
+ * @example
+ * ```ts
+ * if (event.type === 'error') throw streamFailure('page-1.xml', event.issues)
+ * ```
+ */
+export function streamFailure(file: string, issues: Issue[]): Fatal {
+  const unreadable = undecodable(issues)
+  return unreadable === undefined
+    ? new Fatal(1, problemsLine(file, issues))
+    : new Fatal(2, `${file}: ${unreadable.message}`)
+}
+
 const looksJson = (text: string): boolean => /^\uFEFF?\s*[{[]/.test(text)
 
 function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw new Fatal(1, `${file}: not valid JSON: ${(error as Error).message}`)
+    // Placed as every other input's fault is: its JSON Pointer and line:column.
+    const fault = jsonFault(text)
+    throw new Fatal(
+      1,
+      fault === undefined ? `${file}: not valid JSON: ${(error as Error).message}` : problemsLine(file, [fault]),
+    )
   }
 }
 
@@ -132,7 +155,8 @@ export function readDigest(file: string, limit = MAX_INPUT_BYTES): Digest {
   if (looksJson(text)) return digestFromJson(file, parseJson(file, text))
   const parse = parseOptionsFor(limit)
   const parsed = parseXml(text, parse)
-  if (parsed._tag === 'Left') throw new Fatal(1, `${file}: not well-formed XML: ${parsed.left[0]?.message}`)
+  // A parse error's path is its line:column, as for the feed pages.
+  if (parsed._tag === 'Left') throw new Fatal(1, problemsLine(file, parsed.left))
   const kind = detectKind(parsed.right.root)
   if (kind === 'digest') {
     const d = digestXml({ parse }).decode(text)

@@ -11,7 +11,7 @@ import type { ParseOptions } from '../xml/options'
 import { parseXml } from '../xml/parse'
 import { elementAtSteps, elementPosition, placeIssues } from '../xml/positions'
 import { checkFileSyncStream } from './filesync-large'
-import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput } from './io'
+import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput, undecodable } from './io'
 import { detectKind, isResultEntry, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { feedEvents, isLarge, type StreamableKind, sniffKind } from './large'
 import { type Io, paint, parse, showPath, UsageError } from './shared'
@@ -159,7 +159,7 @@ async function checkLarge(
   kind: StreamableKind,
   role: SyncEntryRole | undefined,
   limit: number,
-): Promise<{ kind?: Kind; problems: LocatedProblem[]; summary: string }> {
+): Promise<{ kind?: Kind; problems: LocatedProblem[]; summary: string } | { error: string }> {
   checkRole(file, kind, role)
   const spec = KIND_SPECS[kind]
   const parse = { ...parseOptionsFor(limit), positions: true }
@@ -171,6 +171,9 @@ async function checkLarge(
   const inText = (p: Issue) => p.line !== undefined && p.column !== undefined && p.steps.length === 0
   const place = (p: Issue) => ({ line: p.line ?? 1, column: p.column ?? 1 })
   if ('issues' in read) {
+    // Bytes that are not text make the file unreadable, as they do read whole.
+    const unreadable = undecodable(read.issues)
+    if (unreadable !== undefined) return { error: unreadable.message }
     const wellFormed = !read.issues.some(inText)
     return {
       ...(wellFormed ? { kind } : {}),
@@ -261,6 +264,16 @@ function report(
   }
 }
 
+function unreadableReport(file: string, error: string, withSummary: boolean): FileReport {
+  return {
+    file: file === '-' ? '<stdin>' : file,
+    valid: false,
+    problems: [],
+    error,
+    ...(withSummary ? { summary: `unreadable: ${error}` } : {}),
+  }
+}
+
 /**
  * Runs `syncwire validate` with the arguments after the command name; returns the exit code.
  *
@@ -297,8 +310,12 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
   for (const file of positionals) {
     const large = isLarge(file, limit) ? (kind ?? sniffKind(file)) : undefined
     if (large === 'feed' || large === 'filesync') {
-      const { kind: found, problems: unsorted, summary } = await checkLarge(file, large, role, limit)
-      reports.push(report(file, found, unsorted, summary, values.strict === true, values.summary === true))
+      const checked = await checkLarge(file, large, role, limit)
+      if ('error' in checked) reports.push(unreadableReport(file, checked.error, values.summary === true))
+      else {
+        const { kind: found, problems: unsorted, summary } = checked
+        reports.push(report(file, found, unsorted, summary, values.strict === true, values.summary === true))
+      }
       continue
     }
     let text: string
@@ -312,13 +329,7 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
         reports.push(report(file, undefined, problems, summary, values.strict === true, values.summary === true))
         continue
       }
-      reports.push({
-        file: file === '-' ? '<stdin>' : file,
-        valid: false,
-        problems: [],
-        error: error.message,
-        ...(values.summary ? { summary: `unreadable: ${error.message}` } : {}),
-      })
+      reports.push(unreadableReport(file, error.message, values.summary === true))
       continue
     }
     const { kind: found, problems: unsorted, summary } = check(file === '-' ? '<stdin>' : file, text, kind, role, limit)

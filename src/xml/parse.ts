@@ -550,9 +550,9 @@ export class Parser extends NamespaceScopes {
       if (c === SLASH) {
         // White space alone is text the tree keeps (and a record refuses).
         if (spaced && !children) return this.refuse()
-        const end = i + 2 + qname.length
-        if (!s.startsWith(qname, i + 2) || s.charCodeAt(end) !== GT) return this.suspect(top, level)
-        this.i = end + 1
+        const end = this.eventEndTag(i + 2, qname)
+        if (end < 0) return this.suspect(top, level)
+        this.i = end
         return true
       }
       // Markup other than elements, or a child deeper than maxDepth: the tree's checks and messages.
@@ -646,6 +646,11 @@ export class Parser extends NamespaceScopes {
         i++
         continue
       }
+      // Past U+D7FF as the tree reads it: a pair, or the tree's own fault for a lone surrogate or U+FFFE/U+FFFF.
+      if (c >= 0xd800) {
+        i += this.nonBmpWidth(c, i)
+        continue
+      }
       if (c !== AMP) break
       text += s.slice(from, i)
       this.i = i
@@ -654,15 +659,24 @@ export class Parser extends NamespaceScopes {
       from = i
     }
     if (c !== LT || s.charCodeAt(i + 1) !== SLASH) {
-      // A character or markup the tree takes (CR, >, past U+D7FF, a child, a comment) is no fault; the end of the
-      // text or a control character is the tree's to report.
+      // A character or markup the tree takes (CR, >, a child, a comment) is no fault; the end of the text or a
+      // control character is the tree's to report.
       if (c === LT || c === 0xd || c >= 0x20) this.refused = true
       return undefined
     }
-    const end = i + 2 + qname.length
-    if (!s.startsWith(qname, i + 2) || s.charCodeAt(end) !== GT) return undefined
-    this.i = end + 1
+    const end = this.eventEndTag(i + 2, qname)
+    if (end < 0) return undefined
+    this.i = end
     return from === i ? text : text + s.slice(from, i)
+  }
+
+  /** After `</` at `at`: the end of the end tag `qname`, white space before > allowed; -1 for the tree to judge. */
+  private eventEndTag(at: number, qname: string): number {
+    const s = this.s
+    if (!s.startsWith(qname, at)) return -1
+    let i = at + qname.length
+    while (isSpace(s.charCodeAt(i))) i++
+    return s.charCodeAt(i) === GT ? i + 1 : -1
   }
 
   /** Scans character data up to the next '<' (or the end), appending it to {@link pending}. */

@@ -279,7 +279,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
 const qualified = (el: XmlElement): string => (el.prefix === null ? el.localName : `${el.prefix}:${el.localName}`)
 
 /** The issue of a source that failed: its own fault (bytes that are not text, chunks of another type), or what it threw. */
-function sourceIssue(error: unknown): Issue {
+export function sourceIssue(error: unknown): Issue {
   return error instanceof SourceFault
     ? (error.issue ?? xmlIssue(error.message, undefined, error.code))
     : xmlIssue(`the source failed: ${thrownMessage(error)}`, undefined, 'incomplete')

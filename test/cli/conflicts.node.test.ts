@@ -227,7 +227,7 @@ describe('syncwire conflicts', () => {
       ['{"digest": {"entries": "x"}}', /: \/digest is not a digest value: /],
       ['{"pages": []}', /: expected a digest: /],
       ['[1]', /: expected a digest: /],
-      ['{"digest": ', /: not valid JSON: /],
+      ['{"digest": ', /: \/digest not JSON at 1:12: the text ends too early$/],
     ]
     for (const [text, message] of cases) {
       writeFileSync(join(dir, 'bad-digest.json'), text)
@@ -340,7 +340,7 @@ describe('syncwire conflicts', () => {
       ],
       [
         [...base, '--target-states', write('s3.json', '{ nope'), 'examples/sdata/catch-up-page-1.xml'],
-        /s3\.json: not valid JSON: /,
+        /s3\.json: - not JSON at 1:3: expected a member name in quotes, found "n"$/,
       ],
       [
         ['conflicts', '--target-digest', 'examples/sdata/catch-up-page-1.xml', 'examples/sdata/catch-up-page-1.xml'],

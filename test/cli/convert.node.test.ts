@@ -110,7 +110,7 @@ describe('syncwire convert', () => {
         '{"$syncwire": "syncwire-document/1", "kind": "filesync", "value": {"root": "Nope"}}',
         /expected \{ root: "Folder", folder \}/,
       ],
-      ['{ "$syncwire": ', /not valid JSON/],
+      ['{ "$syncwire": ', /<stdin>: \/\$syncwire not JSON at 1:16: the text ends too early$/],
     ]
     for (const [input, message] of cases) {
       const r = syncwire(['convert', '-', '--to', 'xml'], { input })

@@ -76,6 +76,55 @@ describe.each(commands)('%s', (_name, args) => {
   })
 })
 
+describe('a not well-formed input is placed at its line:column, in every command and every input', () => {
+  const escaped = (path: string) => path.replace(/\W/g, '\\$&')
+
+  it.each(commands)('%s: XML', (_name, args) => {
+    const path = join(dir, 'unclosed.xml')
+    writeFileSync(path, '<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n</feed>\n')
+    const r = syncwire(args(path))
+    expect(r.code).toBe(1)
+    // validate prints `file:line:col - error …`, the others `syncwire <command>: file: line:col …` (as in --help).
+    expect(r.stdout + r.stderr).toMatch(
+      new RegExp(`${escaped(path)}(?::|: )3:1 (?:- error not well-formed XML: )?end tag </feed> does not match`),
+    )
+  })
+
+  const jsonInputs: Array<[string, (path: string) => string[]]> = [
+    ['convert --to xml', (p) => ['convert', p, '--to', 'xml']],
+    ['conflicts (digest)', (p) => ['conflicts', '--target-digest', p, 'examples/sdata/catch-up-page-1.xml']],
+    [
+      'conflicts (states)',
+      (p) => ['conflicts', '--target-digest', digest, '--target-states', p, 'examples/sdata/catch-up-page-1.xml'],
+    ],
+  ]
+  it.each(jsonInputs)('%s: JSON, with its JSON Pointer', (_name, args) => {
+    const path = join(dir, 'comma.json')
+    writeFileSync(path, '{\n  "states": {,}\n}\n')
+    const r = syncwire(args(path))
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(oneLine(r.stderr)).toMatch(
+      new RegExp(`^syncwire \\w+: ${escaped(path)}: /states not JSON at 2:14: expected a member name in quotes`),
+    )
+  })
+
+  it('convert --to xml: a JSON envelope with a byte-order mark converts, and its error is one line', () => {
+    const json = syncwire(['convert', digest, '--to', 'json']).stdout
+    const plain = join(dir, 'plain.json')
+    const marked = join(dir, 'marked.json')
+    writeFileSync(plain, json)
+    writeFileSync(marked, `\uFEFF${json}`)
+    const back = syncwire(['convert', marked, '--to', 'xml'])
+    expect(back.code).toBe(0)
+    expect(back.stdout).toBe(syncwire(['convert', plain, '--to', 'xml']).stdout)
+    writeFileSync(marked, `\uFEFF${json.replace('"kind"', '"kind",')}`)
+    const r = syncwire(['convert', marked, '--to', 'xml'])
+    expect(r.code).toBe(1)
+    expect(oneLine(r.stderr)).toMatch(/marked\.json: \/kind not JSON at 3:9: expected ':' after a member name/)
+  })
+})
+
 describe('usage errors', () => {
   const cases: Array<[string[], RegExp]> = [
     [

@@ -1,6 +1,7 @@
 // The CLI's streamed path (a file over --max-size) against its in-memory path, in process on small files: validate
 // (summary and problems), convert (XML → JSON → XML) and conflicts (table and --json) give the same output, for the
-// SData corpus feeds, a feed with problems and one whose digest and syncMode follow its entries.
+// SData corpus feeds, a feed with problems and one whose digest and syncMode follow its entries; the same for
+// UTF-16 files (LE and BE, with their mark), and bytes that are not text unreadable (exit 2) either way.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -177,7 +178,7 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     )
   })
 
-  it('validate: a refused encoding declaration is invalid XML at the declaration, in both paths', async () => {
+  it('validate: a refused encoding declaration is invalid XML at the declaration, whole or over the limit', async () => {
     // Each mark × a declaration it contradicts (none: UTF-16 declared without a mark, names nobody knows or that
     // are malformed). The value starts at column 31 of line 1 (the mark is not a column).
     const marks = { none: [], 'UTF-8': [0xef, 0xbb, 0xbf], 'UTF-16LE': [0xff, 0xfe], 'UTF-16BE': [0xfe, 0xff] }
@@ -206,8 +207,7 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
         ),
       )
       expect(memory.out).toContain(`${file}: not well-formed XML; invalid (1 error)\n`)
-      // A mark of UTF-16 is no start tag in the first bytes read as UTF-8: such a file is never streamed.
-      if (mark === 'UTF-16LE' || mark === 'UTF-16BE') continue
+      // Over the limit, the same report: bytes whose encoding is refused are refused at any size.
       const stream = await cli(runValidate, ['--summary', ...streamed(file), file])
       expect(stream, `${mark} ${declared}`).toEqual(memory)
       const json = await cli(runValidate, ['--summary', '--json', file])
@@ -478,5 +478,129 @@ describe('convert --to xml of a large envelope streams it, checked whole before 
         expect(stream.err, name).toMatch(/not JSON at \d+:\d+: /)
       else expect(stream.err, name).toBe(memory.err)
     }
+  })
+})
+
+describe('UTF-16 files over --max-size stream as UTF-8 files do', () => {
+  /** `text` in UTF-16 with its byte-order mark: little-endian or big-endian. */
+  const utf16 = (text: string, order: 'LE' | 'BE') => {
+    const le = Buffer.from(text, 'utf16le')
+    return order === 'LE'
+      ? Buffer.concat([Buffer.from([0xff, 0xfe]), le])
+      : Buffer.concat([Buffer.from([0xfe, 0xff]), le.swap16()])
+  }
+  const DECLARED = '<?xml version="1.0" encoding="UTF-16"?>\n'
+  // A feed with problems (and characters past ASCII), a nested listing with problems, an Items root; with and
+  // without a declaration.
+  const documents: Record<string, string> = {
+    feed: `${OPEN}<title>p é</title><sync:syncMode>catchUp</sync:syncMode>${DIGEST}\n${BODY}\n</feed>`,
+    'declared-feed': `${DECLARED}${OPEN}<title>late</title>\n${BODY}\n<sync:syncMode>catchUp</sync:syncMode>${DIGEST}</feed>`,
+    listing: LISTINGS['nested.xml']!,
+    'declared-request': `${DECLARED}${LISTINGS['request.xml']!}`,
+  }
+  const files: string[] = []
+  beforeAll(() => {
+    for (const [name, text] of Object.entries(documents)) {
+      for (const order of ['LE', 'BE'] as const) {
+        const file = join(dir, `utf16${order}-${name}.xml`)
+        writeFileSync(file, utf16(text, order))
+        files.push(file)
+      }
+    }
+  })
+
+  it('validate: the same summary, verdict and problems as the whole file read', async () => {
+    for (const file of files) {
+      const memory = await cli(runValidate, ['--summary', '--json', file])
+      const stream = await cli(runValidate, ['--summary', '--json', ...streamed(file), file])
+      expect(JSON.parse(memory.out).files[0].problems.length, file).toBeGreaterThan(0)
+      expect(stream.code, file).toBe(memory.code)
+      expect(unplaced(stream.out), file).toEqual(unplaced(memory.out))
+    }
+  })
+
+  it('convert: the same JSON, and its envelope in UTF-16 back to the same XML', async () => {
+    for (const file of files) {
+      const memory = await cli(runConvert, [file, '--to', 'json'])
+      expect(memory.code, file).toBe(0)
+      expect(await cli(runConvert, [file, '--to', 'json', ...streamed(file)]), file).toEqual(memory)
+      for (const order of ['LE', 'BE'] as const) {
+        const json = `${file}.${order}.json`
+        writeFileSync(json, utf16(padded(memory.out), order))
+        const back = await cli(runConvert, [json, '--to', 'xml'])
+        expect(back.code, json).toBe(0)
+        expect(await cli(runConvert, [json, '--to', 'xml', ...streamed(json)]), json).toEqual(back)
+      }
+    }
+  })
+
+  it('conflicts: the same table and JSON', async () => {
+    const args = ['--target-digest', join(dir, 'target.xml'), '--target-states', join(dir, 'states.json')]
+    for (const file of files.filter((f) => f.endsWith('feed.xml'))) {
+      for (const flags of [['--last-page'], ['--json']]) {
+        const memory = await cli(runConflicts, [...args, ...flags, file])
+        expect(memory.code, file).toBe(0)
+        expect(await cli(runConflicts, [...args, ...flags, ...streamed(file), file]), file).toEqual(memory)
+      }
+    }
+  })
+})
+
+describe('bytes that are not text make a file unreadable (exit 2), streamed as read whole', () => {
+  // A byte no UTF-8 text holds, and a lone UTF-16 surrogate, inside a feed's title and a listing's name; a JSON
+  // envelope with such a byte inside its entries.
+  const malformed = (text: string, at: string, encoding: 'utf-8' | 'utf-16le') => {
+    const [before, after] = [text.slice(0, text.indexOf(at)), text.slice(text.indexOf(at))]
+    return encoding === 'utf-8'
+      ? Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(after)])
+      : Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(before, 'utf16le'),
+          Buffer.from([0x00, 0xd8]),
+          Buffer.from(after, 'utf16le'),
+        ])
+  }
+  const offsetOf = (line: string) => /malformed UTF-(?:8|16LE) at byte offset \d+/.exec(line)?.[0]
+
+  it('validate, convert and conflicts give exit code 2 and the same malformed byte', async () => {
+    const feed = `${OPEN}<title>p</title>${DIGEST}\n${BODY}\n</feed>`
+    const cases: Array<[string, Buffer, boolean]> = []
+    for (const encoding of ['utf-8', 'utf-16le'] as const) {
+      cases.push([`feed-${encoding}.xml`, malformed(feed, 'Account 3', encoding), true])
+      cases.push([`listing-${encoding}.xml`, malformed(LISTINGS['nested.xml']!, 'a é', encoding), false])
+    }
+    for (const [name, bytes, isFeed] of cases) {
+      const file = join(dir, `malformed-${name}`)
+      writeFileSync(file, bytes)
+      const runs: Array<[(args: string[], io: never) => Promise<number>, string[]]> = [
+        [runValidate, ['--json', file]],
+        [runConvert, [file, '--to', 'json']],
+        ...(isFeed ? [[runConflicts, ['--target-digest', join(dir, 'target.xml'), file]] as const] : []),
+      ] as Array<[(args: string[], io: never) => Promise<number>, string[]]>
+      for (const [run, args] of runs) {
+        const memory = await cli(run, args)
+        const stream = await cli(run, [...streamed(file), ...args])
+        expect(memory.code, `${name} ${args[0]}`).toBe(2)
+        expect(stream.code, `${name} ${args[0]}`).toBe(2)
+        const said = (r: { out: string; err: string }) =>
+          run === runValidate ? JSON.parse(r.out).files[0].error : r.err.split('\n')[0]
+        expect(offsetOf(said(memory)), name).toBeDefined()
+        expect(offsetOf(said(stream)), name).toBe(offsetOf(said(memory)))
+      }
+    }
+  })
+
+  it('convert --to xml of a JSON envelope gives exit code 2 and the malformed byte, not an internal error', async () => {
+    const feed = join(dir, 'malformed-source.xml')
+    writeFileSync(feed, `${OPEN}<title>p</title>${DIGEST}\n${BODY}\n</feed>`)
+    const json = (await cli(runConvert, [feed, '--to', 'json'])).out
+    const file = join(dir, 'malformed-envelope.json')
+    writeFileSync(file, malformed(padded(json), 'Account 3', 'utf-8'))
+    const memory = await cli(runConvert, [file, '--to', 'xml'])
+    const stream = await cli(runConvert, [file, '--to', 'xml', ...streamed(file)])
+    expect(memory.code).toBe(2)
+    expect(stream).toMatchObject({ code: 2, out: '' })
+    expect(stream.err).toMatch(new RegExp(`^syncwire convert: ${file.replace(/\W/g, '\\$&')}: .*malformed UTF-8`))
+    expect(offsetOf(stream.err)).toBe(offsetOf(memory.err))
   })
 })

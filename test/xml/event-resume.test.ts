@@ -1,5 +1,5 @@
 // Event mode (the single-pass readers of FILESYNC documents and SData entries) takes white space before > and /> in
-// a tag without attributes as the tree does, and white space in end tags through the tree: the values are the same.
+// a tag without attributes, and before > in end tags, as the tree does: the values are the same.
 import { describe, expect, it, vi } from 'vitest'
 import { DateTimeCodec } from '../../src/codec/index'
 import { FileSyncXml } from '../../src/filesync/index'
