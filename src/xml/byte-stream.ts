@@ -2,8 +2,10 @@
 // Implements XML 1.0 (fifth edition) §4.3.3 and Appendix F.1 for streams: the BOM, then the declaration, then UTF-8.
 
 import { either as E } from 'fp-ts'
+import { byteFaultIssue, FAULT_BYTES } from './byte-fault'
 import { malformedOffset, SNIFF_BYTES, sniffEncoding } from './encoding'
 import type { Issue } from './issue'
+import { ChunkedPosition } from './position'
 import { decodeSingleByte, singleByteEncoding } from './single-byte'
 
 // The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM types.
@@ -13,8 +15,10 @@ declare const TextDecoder: new (
 ) => { decode(input?: Uint8Array, options?: { stream: boolean }): string }
 
 /**
- * Bytes that are not text in their encoding (`message` names the offset), or an encoding that cannot be detected:
- * then `issue` is the detector's own, the one `decodeBytes` gives (a fault of the declaration at its place).
+ * Bytes that are not text in their encoding, or an encoding that cannot be detected. `issue` is the one
+ * `decodeBytes` gives for the whole input: the detector's own (a fault of the declaration at its place), or the
+ * malformed byte's (its byte offset, line and column) in UTF-8, UTF-16 and the single-byte encodings. Other
+ * encodings give only a `message`, naming the offset of the chunk that holds the fault.
  */
 export class ByteFault {
   constructor(
@@ -27,6 +31,8 @@ export class ByteFault {
 export interface ByteDecoding {
   push(bytes: Uint8Array): string
   end(): string
+  /** Whether a fault was found whose {@link ByteFault} waits for the bytes after it (`end` then throws it). */
+  readonly failing: boolean
 }
 
 const XML_DECL_START = '<?xml'
@@ -93,15 +99,38 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 /**
  * Decodes a byte stream as `decodeBytes` decodes the whole: the first bytes (up to `SNIFF_BYTES`, or fewer once
  * the BOM and declaration are settled) go through `sniffEncoding`, then every chunk is decoded fatally in the
- * detected encoding, a character cut between chunks completed by the next. A leading BOM is dropped. Throws a
- * {@link ByteFault} naming the byte offset of the first malformed byte (for UTF-8, UTF-16 and the single-byte
- * encodings exactly; for other encodings, the offset of the chunk it is in).
+ * detected encoding, a character cut between chunks completed by the next. A leading BOM is dropped.
+ *
+ * Throws a {@link ByteFault} at the first malformed byte. In UTF-8, UTF-16 and the single-byte encodings it carries
+ * the issue `decodeBytes` gives for the whole input, however the bytes are cut: the byte offset, the line and
+ * column where the text before the byte ends (counted over every chunk), and the bytes from it on. So the fault
+ * is thrown once {@link FAULT_BYTES} bytes from it have arrived, or at the end; the text before it in its chunk is
+ * not given. In other encodings the message names the offset of the chunk that holds the fault.
  */
 export function byteDecoding(): ByteDecoding {
   let head: Uint8Array | undefined = new Uint8Array(0)
   let decode: ((bytes: Uint8Array, last: boolean) => string) | undefined
   let offset = 0 // bytes of the input before `pending`
   let pending: Uint8Array = new Uint8Array(0)
+  const position = new ChunkedPosition() // where the text given so far ends
+  // The first fault: where it is, where the text before it ends, and the bytes from it on (up to FAULT_BYTES).
+  let fault: { encoding: string; offset: number; at: { line: number; column: number }; rest: Uint8Array } | undefined
+
+  // Takes in the bytes after the fault until its issue can be told, then throws it.
+  const report = (chunk: Uint8Array, last: boolean): string => {
+    const f = fault!
+    if (f.rest.length < FAULT_BYTES) f.rest = concat(f.rest, chunk).slice(0, FAULT_BYTES)
+    if (!last && f.rest.length < FAULT_BYTES) return ''
+    const issue = byteFaultIssue(f.encoding, f.offset, f.rest, f.at)
+    throw new ByteFault(issue.message, issue)
+  }
+  // A fault at `at` in `bytes`, whose text up to it is `before`.
+  const fail = (encoding: string, bytes: Uint8Array, at: number, before: string, last: boolean): string => {
+    position.pass(before)
+    const place = { line: position.line, column: position.column }
+    fault = { encoding, offset: offset + at, at: place, rest: new Uint8Array(0) }
+    return report(bytes.subarray(at), last)
+  }
 
   const start = (bytes: Uint8Array): void => {
     const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES))
@@ -111,32 +140,30 @@ export function byteDecoding(): ByteDecoding {
     offset = bomLength
     const single = singleByteEncoding(encoding)
     if (single !== undefined) {
-      decode = (chunk) => {
-        const fault = malformedOffset(chunk, single)
-        if (fault !== undefined) throw new ByteFault(`malformed ${label} at byte offset ${offset + fault}`)
+      decode = (chunk, last) => {
+        const at = malformedOffset(chunk, single)
+        if (at !== undefined) return fail(encoding, chunk, at, decodeSingleByte(chunk.subarray(0, at), single), last)
         offset += chunk.length
-        return decodeSingleByte(chunk, single)
+        const text = decodeSingleByte(chunk, single)
+        position.pass(text)
+        return text
       }
     } else if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
       const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })
       decode = (chunk, last) => {
         const bytes = concat(pending, chunk)
-        const open = openTail(bytes, encoding)
-        const whole = bytes.subarray(0, bytes.length - (last ? 0 : open))
+        const whole = bytes.subarray(0, bytes.length - (last ? 0 : openTail(bytes, encoding)))
         let text: string
         try {
           text = decoder.decode(whole)
         } catch {
           // Decoded once; only bytes that fail are read again, to find the first malformed one.
-          const fault = malformedOffset(whole, encoding) ?? 0
-          throw new ByteFault(
-            fault >= bytes.length - open
-              ? `the input ends inside a ${label} character (byte offset ${offset + fault})`
-              : `malformed ${label} at byte offset ${offset + fault}`,
-          )
+          const at = malformedOffset(whole, encoding) ?? 0
+          return fail(encoding, bytes, at, decoder.decode(whole.subarray(0, at)), last)
         }
         offset += whole.length
         pending = bytes.slice(whole.length)
+        position.pass(text)
         return text
       }
     } else {
@@ -162,7 +189,13 @@ export function byteDecoding(): ByteDecoding {
       start(bytes)
       chunk = bytes.subarray(offset)
     }
-    return decode!(chunk, last)
+    return fault === undefined ? decode!(chunk, last) : report(chunk, last)
   }
-  return { push: (chunk) => push(chunk, false), end: () => push(new Uint8Array(0), true) }
+  return {
+    push: (chunk) => push(chunk, false),
+    end: () => push(new Uint8Array(0), true),
+    get failing() {
+      return fault !== undefined
+    },
+  }
 }
