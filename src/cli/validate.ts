@@ -167,11 +167,13 @@ async function checkLarge(
     kind === 'feed'
       ? await checkFeedStream(file, role as SyncFeedRole | undefined, parse)
       : await checkFileSyncStream(file, parse)
-  // A fault of the text has its line and column and no steps; every other problem is placed by its steps.
+  // A fault of the text has its line and column and no steps; every other problem is placed by its steps. A
+  // malformed byte is placed too, but it is no fault of the XML.
   const inText = (p: Issue) => p.line !== undefined && p.column !== undefined && p.steps.length === 0
+  const notXml = (p: Issue) => inText(p) && p.code !== 'undecodable'
   const place = (p: Issue) => ({ line: p.line ?? 1, column: p.column ?? 1 })
   if ('issues' in read) {
-    const wellFormed = !read.issues.some(inText)
+    const wellFormed = !read.issues.some(notXml)
     return {
       ...(wellFormed ? { kind } : {}),
       summary: wellFormed ? `${spec.title} that could not be decoded` : 'not well-formed XML',
@@ -179,7 +181,7 @@ async function checkLarge(
         ...place(p),
         path: inText(p) ? '' : p.path,
         severity: 'error',
-        message: inText(p) ? `not well-formed XML: ${p.message}` : p.message,
+        message: notXml(p) ? `not well-formed XML: ${p.message}` : p.message,
       })),
     }
   }

@@ -217,6 +217,26 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     }
   })
 
+  it('validate and convert: a malformed byte is named at the line:column and byte offset of the in-memory path', async () => {
+    const file = join(dir, 'malformed.xml')
+    const bytes = Buffer.from(`${OPEN}<title>t</title>\n${BODY}\n</feed>`)
+    const at = bytes.lastIndexOf(Buffer.from('é'))
+    bytes[at] = 0xff // "é" (C3 A9) becomes FF A9: not UTF-8
+    writeFileSync(file, bytes)
+    const message = `malformed UTF-8 at byte offset ${at} (bytes FF A9 3C 2F)`
+    // The in-memory path refuses the file as unreadable; the streamed one has given entries before the byte and
+    // reports it as the feed's problem. Both name the same place.
+    const memory = await cli(runValidate, [file])
+    expect(memory.code).toBe(2)
+    expect(memory.err).toContain(`${file}: 6:${BODY.split('\n')[4]!.indexOf('é') + 1}: ${message}`)
+    const stream = await cli(runValidate, [...streamed(file), file])
+    expect(stream.code).toBe(1)
+    expect(stream.out).toBe(`${file}:6:${BODY.split('\n')[4]!.indexOf('é') + 1} - error ${message}\n`)
+    const json = await cli(runConvert, [file, '--to', 'json', ...streamed(file)])
+    expect(json.code).toBe(1)
+    expect(json.err).toContain(`${file}: 6:${BODY.split('\n')[4]!.indexOf('é') + 1} ${message}`)
+  })
+
   it('validate: a digest after the entries places what it finds at the field it concerns, tick 0 included', async () => {
     // The digest's tick is 0: an entry's tick 0 equals it (a warning at the tick), and an endpoint it lacks (a warning
     // at the endpoint); both placed at that element of the entry, as in memory.
