@@ -67,7 +67,10 @@ export function prologSettled(prolog: string): boolean {
   return CLOSED_DECLARATION.test(prolog)
 }
 
-/** How many bytes at the end of `bytes` start a character that the next chunk completes (UTF-8, UTF-16). */
+/**
+ * How many bytes at the end of `bytes` start a character that the next chunk may complete (UTF-8, UTF-16). Bytes
+ * that no more bytes can make valid (`FF`, `E0 80`) are not held: the decode finds their fault now.
+ */
 function openTail(bytes: Uint8Array, encoding: string): number {
   if (encoding === 'utf-8') {
     for (let back = 1; back <= Math.min(3, bytes.length); back++) {
@@ -75,7 +78,7 @@ function openTail(bytes: Uint8Array, encoding: string): number {
       if (b < 0x80) return 0
       if (b >= 0xc0) {
         const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2
-        return need > back ? back : 0
+        return need > back && startsCharacter(bytes.subarray(bytes.length - back)) ? back : 0
       }
     }
     return 0
@@ -86,6 +89,15 @@ function openTail(bytes: Uint8Array, encoding: string): number {
   const unit =
     encoding === 'utf-16le' ? bytes[end - 2]! | (bytes[end - 1]! << 8) : (bytes[end - 2]! << 8) | bytes[end - 1]!
   return odd + (unit >= 0xd800 && unit <= 0xdbff ? 2 : 0)
+}
+
+/** Whether UTF-8 `tail` is the start of a valid character (the decoder's own reading, streamed). */
+function startsCharacter(tail: Uint8Array): boolean {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(tail, { stream: true }) === ''
+  } catch {
+    return false
+  }
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
