@@ -28,8 +28,8 @@ export interface ReadableStreamLike<T> {
  * Where a streaming reader (`streamSyncFeed`, `streamFileSync`) reads a document from: an async or sync iterable
  * of chunks, or a WHATWG `ReadableStream` of chunks (a Node stream is an async iterable). A chunk is text or bytes
  * (`Uint8Array`, Node's `Buffer` included, or an `ArrayBuffer`); bytes are decoded as `parseXml` decodes
- * them (a BOM, else the XML declaration's `encoding`, else UTF-8; fatally, a malformed byte ends the stream with an
- * error naming its byte offset).
+ * them (a BOM, else the XML declaration's `encoding`, else UTF-8; fatally: a malformed byte ends the stream with the
+ * error `parseXml` gives for the same bytes, its byte offset and line:column, after the events before it).
  *
  * @example
  * ```ts
