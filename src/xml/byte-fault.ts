@@ -15,8 +15,11 @@ declare const TextDecoder: new (
  */
 export const FAULT_BYTES = 4
 
-/** Whether `rest` (the bytes from the fault to the input's end) is only the start of a character, cut off. */
-function cutOff(rest: Uint8Array, encoding: string): boolean {
+/**
+ * Whether `rest` (the bytes from a fault to the input's end) is only the start of a character, which more bytes
+ * could complete.
+ */
+export function cutOff(rest: Uint8Array, encoding: string): boolean {
   if (rest.length === 0) return true
   if (isSingleByte(encoding)) return false
   try {

@@ -2,10 +2,10 @@
 // Implements XML 1.0 (fifth edition) §4.3.3 and Appendix F.1 for streams: the BOM, then the declaration, then UTF-8.
 
 import { either as E } from 'fp-ts'
-import { byteFaultIssue, FAULT_BYTES } from './byte-fault'
+import { byteFaultIssue, cutOff, FAULT_BYTES } from './byte-fault'
 import { malformedOffset, SNIFF_BYTES, sniffEncoding } from './encoding'
 import type { Issue } from './issue'
-import { ChunkedPosition } from './position'
+import { advance } from './position'
 import { decodeSingleByte, singleByteEncoding } from './single-byte'
 
 // The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM types.
@@ -78,7 +78,7 @@ function openTail(bytes: Uint8Array, encoding: string): number {
       if (b < 0x80) return 0
       if (b >= 0xc0) {
         const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2
-        return need > back && startsCharacter(bytes.subarray(bytes.length - back)) ? back : 0
+        return need > back && cutOff(bytes.subarray(bytes.length - back), encoding) ? back : 0
       }
     }
     return 0
@@ -89,15 +89,6 @@ function openTail(bytes: Uint8Array, encoding: string): number {
   const unit =
     encoding === 'utf-16le' ? bytes[end - 2]! | (bytes[end - 1]! << 8) : (bytes[end - 2]! << 8) | bytes[end - 1]!
   return odd + (unit >= 0xd800 && unit <= 0xdbff ? 2 : 0)
-}
-
-/** Whether UTF-8 `tail` is the start of a valid character (the decoder's own reading, streamed). */
-function startsCharacter(tail: Uint8Array): boolean {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(tail, { stream: true }) === ''
-  } catch {
-    return false
-  }
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -124,23 +115,31 @@ export function byteDecoding(): ByteDecoding {
   let decode: ((bytes: Uint8Array, last: boolean) => string) | undefined
   let offset = 0 // bytes of the input before `pending`
   let pending: Uint8Array = new Uint8Array(0)
-  const position = new ChunkedPosition() // where the text given so far ends
+  // Where the text given so far ends, as `lineAndColumn` counts in the whole text (a CRLF cut between two chunks
+  // ends one line: `cr` says the text so far ends with CR).
+  let position = { line: 1, column: 1 }
+  let cr = false
+  const pass = (text: string): void => {
+    if (text.length === 0) return
+    position = advance(position, cr && text.charCodeAt(0) === 10 ? text.slice(1) : text)
+    cr = text.charCodeAt(text.length - 1) === 13
+  }
+  let name = '' // the encoding found
   // The first fault: where it is, where the text before it ends, and the bytes from it on (up to FAULT_BYTES).
-  let fault: { encoding: string; offset: number; at: { line: number; column: number }; rest: Uint8Array } | undefined
+  let fault: { offset: number; at: { line: number; column: number }; rest: Uint8Array } | undefined
 
   // Takes in the bytes after the fault until its issue can be told, then throws it.
   const report = (chunk: Uint8Array, last: boolean): string => {
     const f = fault!
-    if (f.rest.length < FAULT_BYTES) f.rest = concat(f.rest, chunk).slice(0, FAULT_BYTES)
+    f.rest = concat(f.rest, chunk).slice(0, FAULT_BYTES)
     if (!last && f.rest.length < FAULT_BYTES) return ''
-    const issue = byteFaultIssue(f.encoding, f.offset, f.rest, f.at)
+    const issue = byteFaultIssue(name, f.offset, f.rest, f.at)
     throw new ByteFault(issue.message, issue)
   }
   // A fault at `at` in `bytes`, whose text up to it is `before`.
-  const fail = (encoding: string, bytes: Uint8Array, at: number, before: string, last: boolean): string => {
-    position.pass(before)
-    const place = { line: position.line, column: position.column }
-    fault = { encoding, offset: offset + at, at: place, rest: new Uint8Array(0) }
+  const fail = (bytes: Uint8Array, at: number, before: string, last: boolean): string => {
+    pass(before)
+    fault = { offset: offset + at, at: position, rest: new Uint8Array(0) }
     return report(bytes.subarray(at), last)
   }
 
@@ -148,16 +147,17 @@ export function byteDecoding(): ByteDecoding {
     const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES))
     if (E.isLeft(sniffed)) throw new ByteFault(sniffed.left[0]!.message, sniffed.left[0])
     const { encoding, bomLength } = sniffed.right
+    name = encoding
     const label = encoding.toUpperCase()
     offset = bomLength
     const single = singleByteEncoding(encoding)
     if (single !== undefined) {
       decode = (chunk, last) => {
         const at = malformedOffset(chunk, single)
-        if (at !== undefined) return fail(encoding, chunk, at, decodeSingleByte(chunk.subarray(0, at), single), last)
+        if (at !== undefined) return fail(chunk, at, decodeSingleByte(chunk.subarray(0, at), single), last)
         offset += chunk.length
         const text = decodeSingleByte(chunk, single)
-        position.pass(text)
+        pass(text)
         return text
       }
     } else if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
@@ -171,11 +171,11 @@ export function byteDecoding(): ByteDecoding {
         } catch {
           // Decoded once; only bytes that fail are read again, to find the first malformed one.
           const at = malformedOffset(whole, encoding) ?? 0
-          return fail(encoding, bytes, at, decoder.decode(whole.subarray(0, at)), last)
+          return fail(bytes, at, decoder.decode(whole.subarray(0, at)), last)
         }
         offset += whole.length
         pending = bytes.slice(whole.length)
-        position.pass(text)
+        pass(text)
         return text
       }
     } else {

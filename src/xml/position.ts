@@ -83,31 +83,3 @@ export function advance(from: { line: number; column: number }, text: string): {
   }
   return last < 0 ? { line, column: from.column + text.length } : { line, column: text.length - last }
 }
-
-/**
- * The position after a text read chunk by chunk, as {@link lineAndColumn} counts it in the whole text (a CRLF cut
- * between two chunks ends one line).
- *
- * @example
- * ```ts
- * const p = new ChunkedPosition()
- * p.pass('a\r')
- * p.pass('\nbc')
- * p.line // 2 (p.column is 3)
- * ```
- */
-export class ChunkedPosition {
-  line = 1
-  column = 1
-  /** Whether the text passed so far ends with CR (an LF next closes the same line end). */
-  private cr = false
-
-  /** Moves past `text`, the next chunk. */
-  pass(text: string): void {
-    if (text.length === 0) return
-    const to = advance(this, this.cr && text.charCodeAt(0) === 10 ? text.slice(1) : text)
-    this.line = to.line
-    this.column = to.column
-    this.cr = text.charCodeAt(text.length - 1) === 13
-  }
-}

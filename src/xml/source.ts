@@ -130,47 +130,42 @@ async function* chunksOf(source: unknown): AsyncGenerator<unknown, void, undefin
  * source that fails or ends before then still gives that byte's fault, the first in the input.
  */
 export async function* sourceText(source: unknown): AsyncGenerator<string, void, undefined> {
-  const decodings: { at?: ByteDecoding } = {}
-  try {
-    yield* texts(source, decodings)
-  } catch (error) {
-    // A malformed byte was found before: its fault comes first.
-    if (decodings.at?.failing === true) bytes(decodings.at)
-    throw error
-  }
-}
-
-async function* texts(source: unknown, decodings: { at?: ByteDecoding }): AsyncGenerator<string, void, undefined> {
   let decoding: ByteDecoding | undefined
   // A text source whose first text starts with U+FEFF: that text, held until the declaration after the mark is
   // settled (closed, impossible, or SNIFF_BYTES characters on), then checked as `parseXml` checks a string.
   let head: string | undefined
   let started = false
-  for await (const chunk of chunksOf(source)) {
-    let text: string
-    if (typeof chunk === 'string') {
-      if (decoding !== undefined) text = bytes(decoding) + chunk
-      else text = chunk
-      decoding = undefined
-      if (!started && text.charCodeAt(0) === 0xfeff) head = ''
-    } else if (chunk instanceof Uint8Array || chunk instanceof ArrayBuffer) {
-      decoding ??= decodings.at = byteDecoding()
-      text = bytes(decoding, chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk))
-    } else {
-      throw new SourceFault(
-        `expected chunks of text or bytes, found ${chunk === null ? 'null' : typeof chunk}`,
-        'unexpected',
-      )
+  try {
+    for await (const chunk of chunksOf(source)) {
+      let text: string
+      if (typeof chunk === 'string') {
+        if (decoding !== undefined) text = bytes(decoding) + chunk
+        else text = chunk
+        decoding = undefined
+        if (!started && text.charCodeAt(0) === 0xfeff) head = ''
+      } else if (chunk instanceof Uint8Array || chunk instanceof ArrayBuffer) {
+        decoding ??= byteDecoding()
+        text = bytes(decoding, chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk))
+      } else {
+        throw new SourceFault(
+          `expected chunks of text or bytes, found ${chunk === null ? 'null' : typeof chunk}`,
+          'unexpected',
+        )
+      }
+      if (text.length === 0) continue
+      started = true
+      if (head !== undefined) {
+        head += text
+        if (head.length <= SNIFF_BYTES && !prologSettled(head.slice(1))) continue
+        text = checked(head)
+        head = undefined
+      }
+      yield text
     }
-    if (text.length === 0) continue
-    started = true
-    if (head !== undefined) {
-      head += text
-      if (head.length <= SNIFF_BYTES && !prologSettled(head.slice(1))) continue
-      text = checked(head)
-      head = undefined
-    }
-    yield text
+  } catch (error) {
+    // A malformed byte found before (bytes then text end the bytes first, so it is this decoding's): its fault first.
+    if (decoding?.failing === true) bytes(decoding)
+    throw error
   }
   const rest = (head === undefined ? '' : checked(head)) + (decoding === undefined ? '' : bytes(decoding))
   if (rest.length > 0) yield rest
