@@ -71,7 +71,8 @@ for (const [name, run] of Object.entries(rows)) {
   if (na !== nb) throw new Error(`${name}: the two builds give ${na} and ${nb} events`)
   const times = { a: [], b: [] }
   for (let r = 0; r < ROUNDS; r++) {
-    for (const side of r % 2 === 0 ? ['a', 'b'] : ['b', 'a']) times[side].push(await cpu(() => run(side === 'a' ? A : B)))
+    for (const side of r % 2 === 0 ? ['a', 'b'] : ['b', 'a'])
+      times[side].push(await cpu(() => run(side === 'a' ? A : B)))
   }
   const ratio = stats(times.b.map((t, i) => t / times.a[i]))
   const ms = (side) => stats(times[side]).median.toFixed(0)
