@@ -232,9 +232,14 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     const stream = await cli(runValidate, [...streamed(file), file])
     expect(stream.code).toBe(1)
     expect(stream.out).toBe(`${file}:6:${BODY.split('\n')[4]!.indexOf('é') + 1} - error ${message}\n`)
+    const place = `6:${BODY.split('\n')[4]!.indexOf('é') + 1}`
     const json = await cli(runConvert, [file, '--to', 'json', ...streamed(file)])
     expect(json.code).toBe(1)
-    expect(json.err).toContain(`${file}: 6:${BODY.split('\n')[4]!.indexOf('é') + 1} ${message}`)
+    expect(json.err).toContain(`${file}: ${place} ${message}`)
+    const target = join(dir, 'target.xml')
+    const conflicts = await cli(runConflicts, ['--target-digest', target, ...streamed(file), file])
+    expect(conflicts.code).toBe(1)
+    expect(conflicts.err).toContain(`${file}: ${place} ${message}`)
   })
 
   it('validate: a digest after the entries places what it finds at the field it concerns, tick 0 included', async () => {
