@@ -217,7 +217,7 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     }
   })
 
-  it('validate and convert: a malformed byte is named at the line:column and byte offset of the in-memory path', async () => {
+  it('validate, convert and conflicts: a malformed byte is named at the line:column and byte offset of memory', async () => {
     const file = join(dir, 'malformed.xml')
     const bytes = Buffer.from(`${OPEN}<title>t</title>\n${BODY}\n</feed>`)
     const at = bytes.lastIndexOf(Buffer.from('é'))
