@@ -98,6 +98,8 @@ const POLICY = /*#__PURE__*/ (() => fileSyncPolicy(BASE))()
  *   `parse.maxLength` bounds that, not the document.
  * - Every rule of `parseXml` applies, in document order: a document that is not well-formed ends with the same
  *   message and `line:column` (in the whole document) as the in-memory decode, after the items before the fault.
+ *   So does a byte that is not valid in the document's encoding: the `undecodable` issue `FileSyncXml.decode` of the
+ *   same bytes gives (message, byte `offset`, `line:column`), however the bytes are cut into chunks.
  *   An item that does not decode ends the stream with its issues (paths as in memory, `/Folder/Items/Document[2]/…`).
  * - Never throws: a source that throws or gives something other than text or bytes ends with an error event.
  *

@@ -111,6 +111,9 @@ export type SyncFeedEvent<V = unknown> = SyncFeedHeadEvent<V> | SyncEntryEvent<V
  *   `parse.maxLength` bounds what it holds, not the feed.
  * - Every rule of `parseXml` applies, in document order: a document that is not well-formed ends with the same
  *   message and `line:column` (in the whole document) as the in-memory decode reports, after the entries before it.
+ *   So does a byte that is not valid in the document's encoding (UTF-8, UTF-16, the single-byte ones): the same
+ *   `undecodable` issue as `SyncFeedXml.decode` of the same bytes (message, byte `offset`, `line:column`), however
+ *   the bytes are cut into chunks.
  * - An entry that does not decode ends the stream with that entry's issues (paths as in memory,
  *   `/feed/entry[3]/…`). The feed's own members are decoded when its end tag has been read (they may follow the
  *   entries); their issues end the stream then.

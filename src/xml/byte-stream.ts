@@ -2,8 +2,10 @@
 // Implements XML 1.0 (fifth edition) §4.3.3 and Appendix F.1 for streams: the BOM, then the declaration, then UTF-8.
 
 import { either as E } from 'fp-ts'
+import { byteFaultIssue, cutOff, FAULT_BYTES } from './byte-fault'
 import { malformedOffset, SNIFF_BYTES, sniffEncoding } from './encoding'
 import type { Issue } from './issue'
+import { advance } from './position'
 import { decodeSingleByte, singleByteEncoding } from './single-byte'
 
 // The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM types.
@@ -13,8 +15,10 @@ declare const TextDecoder: new (
 ) => { decode(input?: Uint8Array, options?: { stream: boolean }): string }
 
 /**
- * Bytes that are not text in their encoding (`message` names the offset), or an encoding that cannot be detected:
- * then `issue` is the detector's own, the one `decodeBytes` gives (a fault of the declaration at its place).
+ * Bytes that are not text in their encoding, or an encoding that cannot be detected. `issue` is the one
+ * `decodeBytes` gives for the whole input: the detector's own (a fault of the declaration at its place), or the
+ * malformed byte's (its byte offset, line and column) in UTF-8, UTF-16 and the single-byte encodings. Other
+ * encodings give only a `message`, naming the offset of the chunk that holds the fault.
  */
 export class ByteFault {
   constructor(
@@ -27,6 +31,8 @@ export class ByteFault {
 export interface ByteDecoding {
   push(bytes: Uint8Array): string
   end(): string
+  /** Whether a fault was found whose {@link ByteFault} waits for the bytes after it (`end` then throws it). */
+  readonly failing: boolean
 }
 
 const XML_DECL_START = '<?xml'
@@ -61,7 +67,10 @@ export function prologSettled(prolog: string): boolean {
   return CLOSED_DECLARATION.test(prolog)
 }
 
-/** How many bytes at the end of `bytes` start a character that the next chunk completes (UTF-8, UTF-16). */
+/**
+ * How many bytes at the end of `bytes` start a character that the next chunk may complete (UTF-8, UTF-16). Bytes
+ * that no more bytes can make valid (`FF`, `E0 80`) are not held: the decode finds their fault now.
+ */
 function openTail(bytes: Uint8Array, encoding: string): number {
   if (encoding === 'utf-8') {
     for (let back = 1; back <= Math.min(3, bytes.length); back++) {
@@ -69,7 +78,7 @@ function openTail(bytes: Uint8Array, encoding: string): number {
       if (b < 0x80) return 0
       if (b >= 0xc0) {
         const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2
-        return need > back ? back : 0
+        return need > back && cutOff(bytes.subarray(bytes.length - back), encoding) ? back : 0
       }
     }
     return 0
@@ -93,50 +102,80 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 /**
  * Decodes a byte stream as `decodeBytes` decodes the whole: the first bytes (up to `SNIFF_BYTES`, or fewer once
  * the BOM and declaration are settled) go through `sniffEncoding`, then every chunk is decoded fatally in the
- * detected encoding, a character cut between chunks completed by the next. A leading BOM is dropped. Throws a
- * {@link ByteFault} naming the byte offset of the first malformed byte (for UTF-8, UTF-16 and the single-byte
- * encodings exactly; for other encodings, the offset of the chunk it is in).
+ * detected encoding, a character cut between chunks completed by the next. A leading BOM is dropped.
+ *
+ * Throws a {@link ByteFault} at the first malformed byte. In UTF-8, UTF-16 and the single-byte encodings it carries
+ * the issue `decodeBytes` gives for the whole input, however the bytes are cut: the byte offset, the line and
+ * column where the text before the byte ends (counted over every chunk), and the bytes from it on. So the fault
+ * is thrown once {@link FAULT_BYTES} bytes from it have arrived, or at the end; the text before it in its chunk is
+ * not given. In other encodings the message names the offset of the chunk that holds the fault.
  */
 export function byteDecoding(): ByteDecoding {
   let head: Uint8Array | undefined = new Uint8Array(0)
   let decode: ((bytes: Uint8Array, last: boolean) => string) | undefined
   let offset = 0 // bytes of the input before `pending`
   let pending: Uint8Array = new Uint8Array(0)
+  // Where the text given so far ends, as `lineAndColumn` counts in the whole text (a CRLF cut between two chunks
+  // ends one line: `cr` says the text so far ends with CR).
+  let position = { line: 1, column: 1 }
+  let cr = false
+  const pass = (text: string): void => {
+    if (text.length === 0) return
+    position = advance(position, cr && text.charCodeAt(0) === 10 ? text.slice(1) : text)
+    cr = text.charCodeAt(text.length - 1) === 13
+  }
+  let name = '' // the encoding found
+  // The first fault: where it is, where the text before it ends, and the bytes from it on (up to FAULT_BYTES).
+  let fault: { offset: number; at: { line: number; column: number }; rest: Uint8Array } | undefined
+
+  // Takes in the bytes after the fault until its issue can be told, then throws it.
+  const report = (chunk: Uint8Array, last: boolean): string => {
+    const f = fault!
+    f.rest = concat(f.rest, chunk).slice(0, FAULT_BYTES)
+    if (!last && f.rest.length < FAULT_BYTES) return ''
+    const issue = byteFaultIssue(name, f.offset, f.rest, f.at)
+    throw new ByteFault(issue.message, issue)
+  }
+  // A fault at `at` in `bytes`, whose text up to it is `before`.
+  const fail = (bytes: Uint8Array, at: number, before: string, last: boolean): string => {
+    pass(before)
+    fault = { offset: offset + at, at: position, rest: new Uint8Array(0) }
+    return report(bytes.subarray(at), last)
+  }
 
   const start = (bytes: Uint8Array): void => {
     const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES))
     if (E.isLeft(sniffed)) throw new ByteFault(sniffed.left[0]!.message, sniffed.left[0])
     const { encoding, bomLength } = sniffed.right
+    name = encoding
     const label = encoding.toUpperCase()
     offset = bomLength
     const single = singleByteEncoding(encoding)
     if (single !== undefined) {
-      decode = (chunk) => {
-        const fault = malformedOffset(chunk, single)
-        if (fault !== undefined) throw new ByteFault(`malformed ${label} at byte offset ${offset + fault}`)
+      decode = (chunk, last) => {
+        const at = malformedOffset(chunk, single)
+        if (at !== undefined) return fail(chunk, at, decodeSingleByte(chunk.subarray(0, at), single), last)
         offset += chunk.length
-        return decodeSingleByte(chunk, single)
+        const text = decodeSingleByte(chunk, single)
+        pass(text)
+        return text
       }
     } else if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
       const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })
       decode = (chunk, last) => {
         const bytes = concat(pending, chunk)
-        const open = openTail(bytes, encoding)
-        const whole = bytes.subarray(0, bytes.length - (last ? 0 : open))
+        const whole = bytes.subarray(0, bytes.length - (last ? 0 : openTail(bytes, encoding)))
         let text: string
         try {
           text = decoder.decode(whole)
         } catch {
           // Decoded once; only bytes that fail are read again, to find the first malformed one.
-          const fault = malformedOffset(whole, encoding) ?? 0
-          throw new ByteFault(
-            fault >= bytes.length - open
-              ? `the input ends inside a ${label} character (byte offset ${offset + fault})`
-              : `malformed ${label} at byte offset ${offset + fault}`,
-          )
+          const at = malformedOffset(whole, encoding) ?? 0
+          return fail(bytes, at, decoder.decode(whole.subarray(0, at)), last)
         }
         offset += whole.length
         pending = bytes.slice(whole.length)
+        pass(text)
         return text
       }
     } else {
@@ -162,7 +201,13 @@ export function byteDecoding(): ByteDecoding {
       start(bytes)
       chunk = bytes.subarray(offset)
     }
-    return decode!(chunk, last)
+    return fault === undefined ? decode!(chunk, last) : report(chunk, last)
   }
-  return { push: (chunk) => push(chunk, false), end: () => push(new Uint8Array(0), true) }
+  return {
+    push: (chunk) => push(chunk, false),
+    end: () => push(new Uint8Array(0), true),
+    get failing() {
+      return fault !== undefined
+    },
+  }
 }

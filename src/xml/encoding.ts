@@ -1,10 +1,11 @@
 // Encoding detection and fatal decoding of XML bytes: the byte-order mark decides, then the declaration, then UTF-8.
 // Implements XML 1.0 (fifth edition) §4.3.3 (character encoding in entities) and Appendix F.1 (detection without a label).
 import { either as E } from 'fp-ts'
+import { byteFaultIssue } from './byte-fault'
 import { type Issue, xmlIssue } from './issue'
 import { resolveLimits } from './options'
 import { lineAndColumn } from './position'
-import { decodeSingleByte, type SingleByteEncoding, singleByteEncoding, singleByteFault } from './single-byte'
+import { decodeSingleByte, isSingleByte, singleByteEncoding, singleByteFault } from './single-byte'
 
 // The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM or Node types.
 declare const TextDecoder: new (
@@ -82,8 +83,6 @@ function decoderName(label: string): string | undefined {
 }
 
 const isUtf16 = (name: string | undefined): boolean => name === 'utf-16le' || name === 'utf-16be'
-const isSingleByte = (name: string): name is SingleByteEncoding =>
-  name === 'iso-8859-1' || name === 'us-ascii' || name === 'windows-1252'
 
 /** The declaration's `encoding` value in `text` (which starts where the declaration would) and its 1-based column. */
 function declaredIn(text: string): { value: string; column: number } | undefined {
@@ -268,35 +267,12 @@ export function malformedOffset(bytes: Uint8Array, encoding: string): number | u
   }
 }
 
-/** Whether the bytes from `offset` on are only the start of a character, cut off by the end of the input. */
-function cutOff(bytes: Uint8Array, encoding: string, offset: number): boolean {
-  if (offset >= bytes.length) return true
-  if (isSingleByte(encoding)) return false
-  try {
-    const rest = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(offset), {
-      stream: true,
-    })
-    return rest === ''
-  } catch {
-    return false
-  }
-}
-
-function hexBytes(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')
-}
-
 function decodeError(bytes: Uint8Array, encoding: string, offset: number): Issue {
   const prefix = bytes.subarray(0, offset)
   const text = isSingleByte(encoding)
     ? decodeSingleByte(prefix, encoding)
     : new TextDecoder(encoding, { ignoreBOM: true }).decode(prefix, { stream: true })
-  const { line, column } = lineAndColumn(text, Infinity)
-  const label = encoding.toUpperCase()
-  const message = cutOff(bytes, encoding, offset)
-    ? `the input ends inside a ${label} character (byte offset ${offset})`
-    : `malformed ${label} at byte offset ${offset} (bytes ${hexBytes(bytes.subarray(offset, offset + 4))})`
-  return xmlIssue(message, { line, column, offset })
+  return byteFaultIssue(encoding, offset, bytes.subarray(offset), lineAndColumn(text, Infinity))
 }
 
 /**

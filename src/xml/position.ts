@@ -69,21 +69,17 @@ export class LineCounter {
  */
 export function advance(from: { line: number; column: number }, text: string): { line: number; column: number } {
   let line = from.line
-  let last = -1
-  if (text.indexOf('\r') < 0) {
-    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) {
-      line++
-      last = k
-    }
-  } else {
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k)
-      if (c === 13 && text.charCodeAt(k + 1) === 10) k++
-      if (c === 10 || c === 13) {
-        line++
-        last = k
-      }
-    }
+  let last = -1 // where the last line end found ends
+  // The next CR and LF from `last` on, each found by a search (not a loop over every character).
+  let cr = text.indexOf('\r')
+  let lf = text.indexOf('\n')
+  while (cr >= 0 || lf >= 0) {
+    if (lf < 0 || (cr >= 0 && cr < lf)) {
+      last = lf === cr + 1 ? lf : cr // CRLF is one line end
+      cr = text.indexOf('\r', cr + 1)
+    } else last = lf
+    if (lf >= 0 && lf <= last) lf = text.indexOf('\n', last + 1)
+    line++
   }
   return last < 0 ? { line, column: from.column + text.length } : { line, column: text.length - last }
 }

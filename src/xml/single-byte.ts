@@ -22,6 +22,10 @@ const CP1252_HIGH =
   '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
   '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178'
 
+/** Whether a decoder name (as `sniffEncoding` gives it) is one of the single-byte encodings syncwire decodes itself. */
+export const isSingleByte = (name: string): name is SingleByteEncoding =>
+  name === 'iso-8859-1' || name === 'us-ascii' || name === 'windows-1252'
+
 /** The single-byte encoding an (ASCII case-insensitive) label names, or `undefined`. */
 export function singleByteEncoding(label: string): SingleByteEncoding | undefined {
   return LABELS.get(label.toLowerCase())

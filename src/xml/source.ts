@@ -2,7 +2,7 @@
 // Implements the "Input" rules of the streaming readers (WHATWG Streams, async and sync iterables; Encoding API).
 import { type ByteDecoding, ByteFault, byteDecoding, prologSettled } from './byte-stream'
 import { checkText, SNIFF_BYTES } from './encoding'
-import type { Issue } from './issue'
+import { type Issue, thrownMessage, xmlIssue } from './issue'
 /**
  * The part of a WHATWG `ReadableStream` the streaming readers use (declared here: the library compiles without DOM
  * types), so `fetch(...).body`, a `Blob`'s `stream()` and Node's web streams all fit.
@@ -28,8 +28,8 @@ export interface ReadableStreamLike<T> {
  * Where a streaming reader (`streamSyncFeed`, `streamFileSync`) reads a document from: an async or sync iterable
  * of chunks, or a WHATWG `ReadableStream` of chunks (a Node stream is an async iterable). A chunk is text or bytes
  * (`Uint8Array`, Node's `Buffer` included, or an `ArrayBuffer`); bytes are decoded as `parseXml` decodes
- * them (a BOM, else the XML declaration's `encoding`, else UTF-8; fatally, a malformed byte ends the stream with an
- * error naming its byte offset).
+ * them (a BOM, else the XML declaration's `encoding`, else UTF-8; fatally: a malformed byte ends the stream with the
+ * error `parseXml` gives for the same bytes, its byte offset and line:column, after the events before it).
  *
  * @example
  * ```ts
@@ -45,15 +45,15 @@ export type XmlSource =
 
 /**
  * A reason the source gave no usable text: not a source, a chunk of another type, bytes that are not text, or a
- * start whose encoding cannot be told (a byte-order mark the declaration contradicts, …), which `issue` reports
- * as the in-memory decode does.
+ * start whose encoding cannot be told (a byte-order mark the declaration contradicts, …). `issue` reports the last
+ * two as the in-memory decode of the same bytes does (a malformed byte with its offset, line and column).
  */
 export class SourceFault {
   constructor(
     readonly message: string,
     /** `undecodable` for bytes that are not text, `unexpected` for a source or chunk of another type. */
     readonly code: 'undecodable' | 'unexpected' = 'undecodable',
-    /** The issue of a fault of the text's start: the one `parseXml` gives for the whole input. */
+    /** The issue `parseXml` gives for the same bytes whole, when it is known (see `byteDecoding`). */
     readonly issue?: Issue,
   ) {}
 }
@@ -72,6 +72,16 @@ function checked(head: string): string {
   const issue = checkText(head)
   if (issue !== undefined) throw new SourceFault(issue.message, 'undecodable', issue)
   return head
+}
+
+/**
+ * The issue of a source that failed: its own fault (bytes that are not text, chunks of another type), placed as the
+ * in-memory decode places it, or `incomplete` for what the source itself threw.
+ */
+export function sourceIssue(error: unknown): Issue {
+  return error instanceof SourceFault
+    ? (error.issue ?? xmlIssue(error.message, undefined, error.code))
+    : xmlIssue(`the source failed: ${thrownMessage(error)}`, undefined, 'incomplete')
 }
 
 function isReadableStream(u: unknown): u is ReadableStreamLike<unknown> {
@@ -115,7 +125,9 @@ async function* chunksOf(source: unknown): AsyncGenerator<unknown, void, undefin
 
 /**
  * The source's text, chunk by chunk (empty chunks skipped). Throws a {@link SourceFault} for a bad source or chunk
- * and passes on whatever the source itself throws; the streaming readers turn both into an error event.
+ * and passes on whatever the source itself throws; the streaming readers turn both into an error event
+ * ({@link sourceIssue}). A malformed byte is thrown once the bytes after it that its issue shows have arrived: a
+ * source that fails or ends before then still gives that byte's fault, the first in the input.
  */
 export async function* sourceText(source: unknown): AsyncGenerator<string, void, undefined> {
   let decoding: ByteDecoding | undefined
@@ -123,31 +135,37 @@ export async function* sourceText(source: unknown): AsyncGenerator<string, void,
   // settled (closed, impossible, or SNIFF_BYTES characters on), then checked as `parseXml` checks a string.
   let head: string | undefined
   let started = false
-  for await (const chunk of chunksOf(source)) {
-    let text: string
-    if (typeof chunk === 'string') {
-      if (decoding !== undefined) text = bytes(decoding) + chunk
-      else text = chunk
-      decoding = undefined
-      if (!started && text.charCodeAt(0) === 0xfeff) head = ''
-    } else if (chunk instanceof Uint8Array || chunk instanceof ArrayBuffer) {
-      decoding ??= byteDecoding()
-      text = bytes(decoding, chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk))
-    } else {
-      throw new SourceFault(
-        `expected chunks of text or bytes, found ${chunk === null ? 'null' : typeof chunk}`,
-        'unexpected',
-      )
+  try {
+    for await (const chunk of chunksOf(source)) {
+      let text: string
+      if (typeof chunk === 'string') {
+        if (decoding !== undefined) text = bytes(decoding) + chunk
+        else text = chunk
+        decoding = undefined
+        if (!started && text.charCodeAt(0) === 0xfeff) head = ''
+      } else if (chunk instanceof Uint8Array || chunk instanceof ArrayBuffer) {
+        decoding ??= byteDecoding()
+        text = bytes(decoding, chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk))
+      } else {
+        throw new SourceFault(
+          `expected chunks of text or bytes, found ${chunk === null ? 'null' : typeof chunk}`,
+          'unexpected',
+        )
+      }
+      if (text.length === 0) continue
+      started = true
+      if (head !== undefined) {
+        head += text
+        if (head.length <= SNIFF_BYTES && !prologSettled(head.slice(1))) continue
+        text = checked(head)
+        head = undefined
+      }
+      yield text
     }
-    if (text.length === 0) continue
-    started = true
-    if (head !== undefined) {
-      head += text
-      if (head.length <= SNIFF_BYTES && !prologSettled(head.slice(1))) continue
-      text = checked(head)
-      head = undefined
-    }
-    yield text
+  } catch (error) {
+    // A malformed byte found before (bytes then text end the bytes first, so it is this decoding's): its fault first.
+    if (decoding?.failing === true) bytes(decoding)
+    throw error
   }
   const rest = (head === undefined ? '' : checked(head)) + (decoding === undefined ? '' : bytes(decoding))
   if (rest.length > 0) yield rest

@@ -2,12 +2,12 @@
 // (XML 1.0 §2.1 document, §3 elements) and hands each to the parser with the state around it, holding one at a time.
 import { either as E } from 'fp-ts'
 import type { DecodedNode } from './events'
-import { type Issue, thrownMessage, xmlIssue } from './issue'
+import { type Issue, xmlIssue } from './issue'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { type Binding, type PieceKind, type PieceScope, type Position, parsePiece, positionIn } from './piece'
 import { advance } from './position'
 import { type ScanHandler, Scanner } from './scanner'
-import { SourceFault, sourceText } from './source'
+import { sourceIssue, sourceText } from './source'
 import type { Frame, Sink, StreamError, StreamPolicy } from './stream-types'
 import type { XmlElement, XmlNode } from './types'
 
@@ -277,13 +277,6 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
 }
 
 const qualified = (el: XmlElement): string => (el.prefix === null ? el.localName : `${el.prefix}:${el.localName}`)
-
-/** The issue of a source that failed: its own fault (bytes that are not text, chunks of another type), or what it threw. */
-export function sourceIssue(error: unknown): Issue {
-  return error instanceof SourceFault
-    ? (error.issue ?? xmlIssue(error.message, undefined, error.code))
-    : xmlIssue(`the source failed: ${thrownMessage(error)}`, undefined, 'incomplete')
-}
 
 /**
  * Reads a whole text with a protocol's policy, synchronously, handing each event to `each` as it comes (at most

@@ -217,6 +217,30 @@ describe('the CLI streamed path (over --max-size) gives the in-memory output', (
     }
   })
 
+  it('validate, convert and conflicts: a malformed byte is named at the line:column and byte offset of memory', async () => {
+    const file = join(dir, 'malformed.xml')
+    const bytes = Buffer.from(`${OPEN}<title>t</title>\n${BODY}\n</feed>`)
+    const at = bytes.lastIndexOf(Buffer.from('é'))
+    bytes[at] = 0xff // "é" (C3 A9) becomes FF A9: not UTF-8
+    writeFileSync(file, bytes)
+    const message = `malformed UTF-8 at byte offset ${at} (bytes FF A9 3C 2F)`
+    const place = `6:${BODY.split('\n')[4]!.indexOf('é') + 1}`
+    // Read whole or streamed, the file is unreadable (exit 2), named at the same place; the streamed path has given
+    // entries before the byte, but prints nothing of them.
+    const memory = await cli(runValidate, [file])
+    expect(memory.code).toBe(2)
+    expect(memory.err).toContain(`${file}: ${place}: ${message}`)
+    const stream = await cli(runValidate, [...streamed(file), file])
+    expect(stream).toEqual({ code: 2, out: '', err: memory.err })
+    const json = await cli(runConvert, [file, '--to', 'json', ...streamed(file)])
+    expect(json.code).toBe(2)
+    expect(json.err).toContain(`${file}: ${place}: ${message}`)
+    const target = join(dir, 'target.xml')
+    const conflicts = await cli(runConflicts, ['--target-digest', target, ...streamed(file), file])
+    expect(conflicts.code).toBe(2)
+    expect(conflicts.err).toContain(`${file}: ${place}: ${message}`)
+  })
+
   it('validate: a digest after the entries places what it finds at the field it concerns, tick 0 included', async () => {
     // The digest's tick is 0: an entry's tick 0 equals it (a warning at the tick), and an endpoint it lacks (a warning
     // at the endpoint); both placed at that element of the entry, as in memory.

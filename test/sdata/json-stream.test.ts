@@ -188,7 +188,7 @@ describe('streamSyncFeedJson', () => {
     const failed = await collect(streamSyncFeedJson(failing()))
     expect(failed[failed.length - 1]).toEqual({
       type: 'error',
-      issues: [wholeFault('incomplete', 'the source failed: Error: network down')],
+      issues: [wholeFault('incomplete', 'the source failed: network down')],
     })
   })
 })

@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import type { DecodeIssue } from '../../src/codec/index'
+import type { Corruption } from './bytes'
 
 /** Collects every event of a stream (a stream that throws fails the test). */
 export async function collect<E>(stream: AsyncIterable<E>): Promise<E[]> {
@@ -13,7 +14,11 @@ export async function collect<E>(stream: AsyncIterable<E>): Promise<E[]> {
 
 /** The text's UTF-8 bytes cut at the given byte positions (sorted, deduplicated; cuts may fall inside a character). */
 export function cutBytes(text: string, cuts: readonly number[]): Uint8Array[] {
-  const bytes = new TextEncoder().encode(text)
+  return cutByteArray(new TextEncoder().encode(text), cuts)
+}
+
+/** Bytes cut at the given positions (sorted, deduplicated, clamped to the bytes). */
+export function cutByteArray(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
   const at = [...new Set(cuts.map((c) => Math.min(bytes.length, Math.max(0, c))))].sort((a, b) => a - b)
   const chunks: Uint8Array[] = []
   let from = 0
@@ -95,4 +100,14 @@ export function expectFailureLike(events: ReadonlyArray<{ type: string }>, inMem
   const memoryParse = inMemory.length === 1 && isParseIssue(inMemory[0]!)
   if (isParseIssue(issues[0]!)) expect(issues).toEqual(inMemory)
   else if (!memoryParse) for (const issue of issues) expect(inMemory).toContainEqual(issue)
+}
+
+/** A {@link Corruption} of UTF-8 bytes: 0xFF, a lone continuation byte, or a multi-byte character cut short. */
+export function arbCorruption(): fc.Arbitrary<Corruption> {
+  return fc.record({
+    kind: fc.constantFrom('ff', 'continuation', 'truncated'),
+    byte: fc.integer({ min: 0x80, max: 0xbf }),
+    lead: fc.constantFrom([0xc3], [0xe2], [0xe2, 0x82], [0xf0, 0x9f], [0xf0, 0x9f, 0x98]),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
 }

@@ -2,13 +2,17 @@
 // source, a whole string or buffer given as the source, and a ReadableStream read to its end (not cancelled).
 import { describe, expect, it } from 'vitest'
 import { streamFileSync } from '../../src/filesync/index'
-import { wholeFault } from '../support/issues'
+import { wholeFault, xmlFault } from '../support/issues'
 import { collect } from '../support/stream'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const EMPTY = [{ type: 'end', document: { root: 'Items', items: [] } }]
 const fault = (code: 'unexpected' | 'undecodable', message: string) => [
   { type: 'error', issues: [wholeFault(code, message)] },
+]
+// A malformed byte's issue, as `decodeBytes` gives it for the same bytes whole: its line:column and byte offset.
+const byteFault = (message: string, line: number, column: number, offset: number) => [
+  { type: 'error', issues: [{ ...xmlFault('undecodable', message, line, column), offset }] },
 ]
 
 describe('streamed sources', () => {
@@ -40,16 +44,16 @@ describe('streamed sources', () => {
     expect(await collect(streamFileSync(['<Items>', utf8('</Ite'), 'ms>']))).toEqual(EMPTY)
     // A character the bytes began is cut off by the text: its offset counts the bytes before it.
     expect(await collect(streamFileSync([Uint8Array.of(...utf8('<Items>'), 0xc3), '</Items>']))).toEqual(
-      fault('undecodable', 'the input ends inside a UTF-8 character (byte offset 7)'),
+      byteFault('the input ends inside a UTF-8 character (byte offset 7)', 1, 8, 7),
     )
   })
 
   it('bytes that are not UTF-8, or that end inside a character, are named by byte offset', async () => {
     expect(await collect(streamFileSync([utf8('<Items>'), Uint8Array.of(0xc3, 0x28)]))).toEqual(
-      fault('undecodable', 'malformed UTF-8 at byte offset 7'),
+      byteFault('malformed UTF-8 at byte offset 7 (bytes C3 28)', 1, 8, 7),
     )
     expect(await collect(streamFileSync([Uint8Array.of(...utf8('<Items>'), 0xc3)]))).toEqual(
-      fault('undecodable', 'the input ends inside a UTF-8 character (byte offset 7)'),
+      byteFault('the input ends inside a UTF-8 character (byte offset 7)', 1, 8, 7),
     )
   })
 

@@ -1,11 +1,11 @@
 // Streaming decode of a sync feed's SData JSON form (SData 2.0 §04-0500, as SyncFeedJson writes it): the feed's
 // members, then each `$resources` element as it is read, holding one element at a time however long the feed is.
 import type * as t from 'io-ts'
-import { type Issue, jsonSteps, underSteps, wholeInputIssue } from '../../common/issues'
+import { type Issue, jsonSteps, underSteps } from '../../common/issues'
 import type { JsonStep } from '../../common/json-grammar'
 import { JsonStreamReader } from '../../common/json-stream'
 import { type ParseOptions, resolveLimits } from '../../xml/options'
-import { SourceFault, sourceText, type XmlSource } from '../../xml/source'
+import { sourceIssue, sourceText, type XmlSource } from '../../xml/source'
 import type { SyncEntry, SyncFeed } from '../model'
 import type { PayloadCodec } from '../payload'
 import type { SyncFeedEvent } from '../stream'
@@ -84,7 +84,10 @@ function member(value: unknown, at: readonly string[]): unknown {
  * - Text that is not JSON ends the stream with one issue: the JSON Pointer where it happened (`/$resources/3/$name`)
  *   and a message that starts with its line and column (`not JSON at 12:7: expected ',' or '}', found "]"`), after
  *   the entries before it. An entry that does not decode ends it with that entry's issues (paths as in memory,
- *   `/$resources/3/$syncState/tick`). Bytes are read as UTF-8 (or UTF-16 with a byte-order mark), fatally.
+ *   `/$resources/3/$syncState/tick`). Bytes are read as UTF-8 (or UTF-16 with a byte-order mark), fatally: a
+ *   malformed byte ends the stream, after the entries before it, with the issue `decodeBytes` gives for the same
+ *   bytes whole (`undecodable`, path `line:column`, its byte `offset`), however they are cut into chunks.
+ *   `incomplete` is only for a source that fails (what it throws) or a document cut off.
  * - JSON lets a member name repeat and keeps the last; a stream cannot take back the entries it gave, so a second
  *   `$resources` is an error.
  * - Never throws: a failing source ends with an error event.
@@ -144,8 +147,7 @@ export async function* streamSyncFeedJson<V = unknown>(
     }
     reader.end()
   } catch (error) {
-    const message = error instanceof SourceFault ? error.message : `the source failed: ${String(error)}`
-    failWith([wholeInputIssue(message, 'incomplete')])
+    failWith([sourceIssue(error)])
   }
   for (const event of out.splice(0)) yield event
 }

@@ -1,0 +1,80 @@
+// Streamed decode of bytes, two builds side by side in one process: streamSyncFeed on the SData bench feed (also
+// with a CRLF between every two tags), streamFileSync on a nested listing and streamSyncFeedJson on the feed's JSON form, each as UTF-8 bytes in 64 KiB
+// chunks. `node --expose-gc bench/stream-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder). Both builds
+// must give the same number of events (checked first). CPU time of each side in turn, order alternating round by
+// round; prints each row's median B ÷ A ratio with its spread (min–max) and each side's median time.
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { stats } from './ceilings.mjs'
+import { makeListing } from './listing.mjs'
+import { makeFeed } from './sdata-feed.mjs'
+import { loadAverage, twoBuilds } from './timing.mjs'
+
+const { dirA, dirB, rounds: ROUNDS } = twoBuilds('stream-ab.mjs', 11)
+const N = Number(process.env.BENCH_ITEMS ?? 10_000)
+const CHUNK = 64 * 1024
+
+const load = async (dir) => {
+  const at = (entry) => import(pathToFileURL(resolve(dir, entry)).href)
+  const [sdata, filesync] = await Promise.all([at('sdata/index.js'), at('filesync/index.js')])
+  return { sdata, filesync }
+}
+const A = await load(dirA)
+const B = await load(dirB)
+
+function chunksOf(text) {
+  const bytes = new TextEncoder().encode(text)
+  const out = []
+  for (let i = 0; i < bytes.length; i += CHUNK) out.push(bytes.subarray(i, i + CHUNK))
+  return out
+}
+
+async function drain(stream) {
+  let n = 0
+  for await (const event of stream) {
+    if (event.type === 'error') throw new Error(JSON.stringify(event.issues))
+    n++
+  }
+  return n
+}
+
+const feed = makeFeed(N)
+const feedText = A.sdata.SyncFeedXml.encode(feed)
+const feedBytes = chunksOf(feedText)
+// The same feed with a CRLF between every two tags: the most line ends the decoder counts.
+const linesBytes = chunksOf(feedText.replace(/></g, '>\r\n<'))
+const jsonBytes = chunksOf(JSON.stringify(A.sdata.SyncFeedJson.encode(feed)))
+const listingBytes = chunksOf(A.filesync.FileSyncXml.encode(makeListing(4, 12)))
+const rows = {
+  'streamSyncFeed, SData feed': (m) => drain(m.sdata.streamSyncFeed(feedBytes)),
+  'streamSyncFeed, the feed with a CRLF between tags': (m) => drain(m.sdata.streamSyncFeed(linesBytes)),
+  'streamFileSync, nested listing': (m) => drain(m.filesync.streamFileSync(listingBytes)),
+  'streamSyncFeedJson, the feed as JSON': (m) => drain(m.sdata.streamSyncFeedJson(jsonBytes)),
+}
+
+async function cpu(fn) {
+  globalThis.gc?.()
+  const t0 = process.cpuUsage()
+  await fn()
+  const t = process.cpuUsage(t0)
+  return (t.user + t.system) / 1000
+}
+
+const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
+const mb = (chunks) => (chunks.reduce((n, c) => n + c.length, 0) / 1e6).toFixed(1)
+console.log(`${ROUNDS} rounds, ${N} entries, load average ${loadAverage(1)} at ${new Date().toISOString()}`)
+console.log(`bytes: feed ${mb(feedBytes)} MB, listing ${mb(listingBytes)} MB, JSON ${mb(jsonBytes)} MB\n`)
+console.log('| streamed decode of bytes | B ÷ A (median, min–max) | ms A / B (median) |')
+console.log('|---|---:|---:|')
+for (const [name, run] of Object.entries(rows)) {
+  const [na, nb] = [await run(A), await run(B)]
+  if (na !== nb) throw new Error(`${name}: the two builds give ${na} and ${nb} events`)
+  const times = { a: [], b: [] }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const side of r % 2 === 0 ? ['a', 'b'] : ['b', 'a'])
+      times[side].push(await cpu(() => run(side === 'a' ? A : B)))
+  }
+  const ratio = stats(times.b.map((t, i) => t / times.a[i]))
+  const ms = (side) => stats(times[side]).median.toFixed(0)
+  console.log(`| ${name} | ${fmt(ratio)} | ${ms('a')} / ${ms('b')} |`)
+}

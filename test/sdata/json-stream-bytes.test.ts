@@ -1,0 +1,96 @@
+// streamSyncFeedJson's faults of the source: a malformed byte is the issue decodeBytes gives for the same bytes
+// whole (code, message, offset, line:column), however they are cut; a chunk of another type is `unexpected`; only a
+// source that fails is `incomplete`. Generated feeds as JSON bytes with one malformed byte, in random chunks.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { SyncFeedJson, streamSyncFeedJson } from '../../src/sdata/index'
+import { arbSyncFeed } from '../../src/testing/arbitraries/index'
+import { decodeBytes, type Issue } from '../../src/xml/index'
+import { corrupt, utf8Encode } from '../support/bytes'
+import { wholeFault, xmlFault } from '../support/issues'
+import { numRuns } from '../support/runtime'
+import { arbCorruption, arbCuts, collect, cutByteArray, type SourceKind, sourceOf } from '../support/stream'
+
+/** The issues of bytes that do not decode, as the in-memory decode gives them. */
+function inMemory(bytes: Uint8Array): Issue[] {
+  const r = decodeBytes(bytes)
+  if (r._tag === 'Right') throw new Error('expected bytes that do not decode')
+  return r.left
+}
+
+/** The stream's events end with one error event, its only one, and its issues are returned. */
+function streamedIssues(events: ReadonlyArray<{ type: string }>): Issue[] {
+  expect(events.filter((e) => e.type === 'error')).toHaveLength(1)
+  const last = events[events.length - 1] as { type: string; issues?: Issue[] }
+  expect(last.type).toBe('error')
+  return last.issues!
+}
+
+describe('streamSyncFeedJson: faults of the source', () => {
+  const text = '{\r\n  "$resources": [\r\n    { "$uuid": "a" },\r\n    { "$uuid": "b\u00e9" }\r\n  ]\r\n}'
+  const good = utf8Encode(text)
+  const at = good.indexOf(0xc3)
+  const bad = Uint8Array.from([...good.subarray(0, at), 0xff, ...good.subarray(at + 1)])
+  const issue = {
+    ...xmlFault('undecodable', `malformed UTF-8 at byte offset ${at} (bytes FF A9 22 20)`, 4, 18),
+    offset: at,
+  }
+
+  it('a malformed byte: undecodable at its line:column and offset, after the entries before it, in any chunks', async () => {
+    expect(inMemory(bad)).toEqual([issue])
+    for (const chunks of [[bad], Array.from(bad, (b) => Uint8Array.of(b)), cutByteArray(bad, [at - 4, at + 1])]) {
+      const events = await collect(streamSyncFeedJson(chunks))
+      expect(streamedIssues(events), `${chunks.length} chunks`).toEqual([issue])
+      expect(events.every((e) => e.type === 'error' || e.type === 'head' || e.type === 'entry')).toBe(true)
+    }
+    const cut = await collect(streamSyncFeedJson(cutByteArray(bad, [text.indexOf('{ "$uuid": "b')])))
+    expect(cut.map((e) => e.type)).toEqual(['head', 'entry', 'error'])
+  })
+
+  it('a chunk of another type is unexpected, and a failing source incomplete', async () => {
+    expect(streamedIssues(await collect(streamSyncFeedJson(['{', 42 as never])))).toEqual([
+      wholeFault('unexpected', 'expected chunks of text or bytes, found number'),
+    ])
+    expect(streamedIssues(await collect(streamSyncFeedJson(7 as never)))).toEqual([
+      wholeFault('unexpected', 'expected an async iterable, an iterable or a ReadableStream of strings or bytes'),
+    ])
+    async function* failing() {
+      yield good.subarray(0, at)
+      throw new Error('network down')
+    }
+    expect(streamedIssues(await collect(streamSyncFeedJson(failing())))).toEqual([
+      wholeFault('incomplete', 'the source failed: network down'),
+    ])
+  })
+})
+
+const SOURCES: SourceKind[] = ['array', 'async', 'readable']
+
+describe('property: a generated feed as JSON bytes with one malformed byte, streamed in any chunks', () => {
+  const arbText = fc
+    .tuple(arbSyncFeed({ maxEntries: 3 }), fc.constantFrom(0, 2, '\t'), fc.boolean())
+    .map(([feed, indent, crlf]) => {
+      const json = JSON.stringify(SyncFeedJson.encode(feed), null, indent)
+      return crlf ? json.replaceAll('\n', '\r\n') : json
+    })
+
+  it('gives the issue decodeBytes gives for the same bytes (code, message, offset, line:column)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbText,
+        fc.boolean(),
+        arbCorruption(),
+        arbCuts(),
+        fc.constantFrom(...SOURCES),
+        async (json, bom, corruption, cuts, kind) => {
+          const bad = corrupt(utf8Encode(`${bom ? '\uFEFF' : ''}${json}`), corruption)
+          const chunks = sourceOf(kind, cutByteArray(bad, cuts(bad.length)))
+          const events = await collect(streamSyncFeedJson(chunks))
+          expect(streamedIssues(events)).toEqual(inMemory(bad))
+          expect(events.some((e) => e.type === 'end')).toBe(false)
+        },
+      ),
+      { numRuns: numRuns(150) },
+    )
+  })
+})
