@@ -20,7 +20,6 @@ function settle(s: Lazy): void {
   if (read === undefined) return
   s.read = undefined
   if (latest === s) latest = undefined
-  Reflect.deleteProperty(s.el, INSPECT)
   const children = read()
   const done = s.finish?.(children)
   s.finish = undefined
@@ -31,8 +30,6 @@ function settle(s: Lazy): void {
 }
 
 const KEYS = ['attributes', 'children'] as const
-// console.log and util.inspect show a lazy element built, as a plain object (not as [Getter/Setter]).
-const INSPECT = Symbol.for('nodejs.util.inspect.custom')
 const DATA = { writable: true, enumerable: true, configurable: true }
 
 /**
@@ -53,11 +50,7 @@ export function lazyChildren(el: XmlElement, read: () => XmlNode[]): void {
     enumerable: true,
     configurable: true,
   })
-  Object.defineProperties(el, {
-    attributes: property('attributes'),
-    children: property('children'),
-    [INSPECT]: { value: () => (settle(s), { ...el }), configurable: true },
-  })
+  Object.defineProperties(el, { attributes: property('attributes'), children: property('children') })
   latest = s
 }
 

@@ -9,6 +9,7 @@ import { type ElementEvents, LEAF, SCAN, TREE } from '../../xml/events'
 import { forgetLazy, lazyChildren } from '../../xml/lazy'
 import { compactTree } from '../../xml/tree'
 import type { XmlElement } from '../../xml/types'
+import { SDATA_NS } from '../namespaces'
 import { at, Problems } from '../read'
 import { compileChild, type Owner } from './children'
 import type { MemberCodec, OwnerDescription, OwnerMember } from './owner'
@@ -34,7 +35,7 @@ interface Slot {
 interface State<O> {
   owner: O
   /** Whether the child read whole next was scanned (SCAN): its resource is lazy, so the tree is not walked. */
-  scan: boolean
+  scan?: boolean
   slot: Slot | undefined
   ok: boolean
   held: State<O> | undefined
@@ -110,8 +111,6 @@ export function compileOwnerEvents<O extends Owner>(
   const readChild = compileChild<O, MemberCodec>(parts)
   const slots = slotsOf(d)
   const empty = emptyOwner(d)
-  // The payload (its resource built on first access) where the text is whole and no codec needs the tree.
-  const payload = d.members.find((m) => m.is.kind === 'payload')
   return (codec, names, tight = false) => {
     const problems = new Problems([])
     return {
@@ -119,7 +118,7 @@ export function compileOwnerEvents<O extends Owner>(
       start(localName, namespace) {
         if (localName !== d.name || namespace !== d.namespace) return undefined
         problems.errors.length = 0
-        return { owner: empty(), scan: false, slot: undefined, ok: true, held: undefined, values: undefined, leaf: 0 }
+        return { owner: empty(), slot: undefined, ok: true, held: undefined, values: undefined, leaf: 0 }
       },
       child(state, localName, namespace) {
         const held = state.slot?.leaves
@@ -132,7 +131,8 @@ export function compileOwnerEvents<O extends Owner>(
         }
         const slot = namespace == null ? undefined : slots.get(namespace)?.get(localName!)
         if (slot === undefined) {
-          state.scan = tight && codec === undefined && payload?.namespace === namespace && payload?.name === localName
+          // sdata:payload, its resource built on first access, where the text is whole and no codec needs the tree.
+          state.scan = tight && codec === undefined && localName === 'payload' && namespace === SDATA_NS
           return state.scan ? SCAN : TREE
         }
         const o = state.owner as unknown as Record<string, Record<string, unknown> | undefined>
@@ -141,7 +141,7 @@ export function compileOwnerEvents<O extends Owner>(
         if (holder?.[slot.key] !== undefined) return TREE
         if (slot.leaves !== undefined) {
           const values = new Array(slot.leaves.length)
-          return { owner: state.owner, scan: false, slot, ok: true, held: state, values, leaf: 0 }
+          return { owner: state.owner, slot, ok: true, held: state, values, leaf: 0 }
         }
         state.slot = slot
         return LEAF
