@@ -59,8 +59,10 @@ export default [
   // when the policy codec's kit records came to compile through the one XML compiler (schema/xml.ts), which FILESYNC's
   // own elements do not use yet: the compiler, its tree helpers and paths join the bundle (39.82 kB measured then);
   // 40 → 41 kB with element places counted only when asked (src/xml/positions.ts, 40.03 kB); with the shared
-  // parser's compact trees and whole-feed event run, which SData uses, 40.16 kB.
-  { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '41 kB' },
+  // parser's compact trees and whole-feed event run, which SData uses, 40.16 kB. 41 → 42 kB (3 December 2026): a
+  // malformed byte streamed placed at its offset and line:column (src/xml/byte-fault.ts, the stream decoder's line
+  // count) and event mode's end tags with white space: 41.08 kB measured.
+  { name: "import * from 'syncwire/filesync'", path: 'dist/filesync/index.js', import: '*', limit: '42 kB' },
   {
     name: "import { parseXml, serializeXml } from 'syncwire/xml'",
     path: 'dist/xml/index.js',
