@@ -4,7 +4,7 @@
 // exits 1 when a target is missed.
 import { XMLBuilder, XMLParser } from 'fast-xml-parser'
 import xml2js from 'xml2js'
-import { SyncFeedXml } from '../dist/sdata/index.js'
+import { SyncFeedXml, syncFeedXml } from '../dist/sdata/index.js'
 import { bareScan, saxPass } from './ceilings.mjs'
 import { makeFeed } from './sdata-feed.mjs'
 
@@ -110,6 +110,29 @@ const saxPair = paired(
   () => saxPass(text),
   RUNS,
 )
+// Payloads built on first access (`payloads: 'on-access'`), read by nobody, and then every payload's tree walked.
+const OnAccess = syncFeedXml(undefined, { payloads: 'on-access' })
+const walk = (feed) => {
+  let n = 0
+  const nodes = []
+  for (const e of feed.entries) if (e.payload !== undefined) nodes.push(e.payload.element)
+  while (nodes.length > 0) {
+    const el = nodes.pop()
+    n += el.attributes.length
+    for (const c of el.children) if (c.type === 'element') nodes.push(c)
+  }
+  return n
+}
+const onAccessPair = paired(
+  () => OnAccess.decode(text),
+  () => saxPass(text),
+  RUNS,
+)
+const touchedPair = paired(
+  () => walk(OnAccess.decode(text).right),
+  () => walk(SyncFeedXml.decode(text).right),
+  RUNS,
+)
 const scanPair = paired(
   () => SyncFeedXml.decode(text),
   () => bareScan(text),
@@ -124,6 +147,7 @@ const rows = [
   ['decode: SyncFeedXml.decode', decodePair.a],
   ['fast-xml-parser parse (preserveOrder, no coercion)', decodePair.b],
   ['fast-xml-parser parse (preserveOrder, defaults)', decodeDefaultsPair.b],
+  ["decode, payloads: 'on-access' (none read)", onAccessPair.a],
   ['ceiling: htmlparser2 SAX pass (xmlMode, no tree)', saxPair.b],
   ['ceiling: bare scan (find < and >, slice names)', scanPair.b],
   [
@@ -138,7 +162,7 @@ rows.push(['fast-xml-parser XMLBuilder (preserveOrder)', encodePair.b])
 
 const decodeRatio = decodePair.ratio.median
 const decodeRatioDefaults = decodeDefaultsPair.ratio.median
-const xml2jsRatio = rows[5][1].median / decodePair.a.median
+const xml2jsRatio = rows[6][1].median / decodePair.a.median
 const encodeRatio = encodePair.ratio.median
 const spread = (r) => `${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}`
 
@@ -158,6 +182,12 @@ console.log(
   `| decode / fxp parse (defaults) | ${decodeRatioDefaults.toFixed(2)}× | ${spread(decodeDefaultsPair)} | ≤ 1.5× |`,
 )
 console.log(`| decode / htmlparser2 SAX (ceiling) | ${saxPair.ratio.median.toFixed(2)}× | ${spread(saxPair)} | – |`)
+console.log(
+  `| decode, payloads on access / htmlparser2 SAX | ${onAccessPair.ratio.median.toFixed(2)}× | ${spread(onAccessPair)} | – |`,
+)
+console.log(
+  `| (decode on access + walk every payload) / (decode + walk) | ${touchedPair.ratio.median.toFixed(2)}× | ${spread(touchedPair)} | – |`,
+)
 console.log(`| decode / bare scan (ceiling) | ${scanPair.ratio.median.toFixed(2)}× | ${spread(scanPair)} | – |`)
 console.log(`| xml2js / decode (medians) | ${xml2jsRatio.toFixed(2)}× | – | – |`)
 console.log(`| encode / fxp build | ${encodeRatio.toFixed(2)}× | ${spread(encodePair)} | ≤ 1× |`)

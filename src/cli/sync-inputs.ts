@@ -183,8 +183,9 @@ export function readFeed(file: string, limit = MAX_INPUT_BYTES): SyncFeed {
   return decodeFeed(file, read(file, limit), limit)
 }
 
+// The pages' and the target's states are read, never their payloads: those are built only if something reads them.
 function decodeFeed(file: string, text: string, limit: number): SyncFeed {
-  const f = syncFeedXml(undefined, { parse: parseOptionsFor(limit) }).decode(text)
+  const f = syncFeedXml(undefined, { parse: parseOptionsFor(limit), payloads: 'on-access' }).decode(text)
   if (f._tag === 'Left') throw new Fatal(1, problemsLine(file, reportErrors(f.left)))
   return f.right
 }

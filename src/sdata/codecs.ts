@@ -185,10 +185,29 @@ export function payloadElement<V>(payloadCodec?: PayloadCodec<V>): ElementCodec<
 }
 
 /**
+ * Options of {@link syncFeedXml}: the parser's limits, and when untyped payloads are built.
+ *
+ * @example
+ * ```ts
+ * const options: SyncFeedXmlOptions = { parse: { maxDepth: 64 }, payloads: 'on-access' }
+ * ```
+ */
+export interface SyncFeedXmlOptions extends DocumentOptions {
+  /**
+   * `'built'` (the default): every payload resource element is built at decode. `'on-access'`: without a payload
+   * codec, a feed decoded from its whole text builds each resource element's `attributes` and `children` on their
+   * first read, from text the decode already checked in full (see {@link PayloadResource.element}). A decode that
+   * reads few payloads (validation, conflict detection) is faster and keeps less memory; one that then reads every
+   * payload costs more in all. The values are the same either way.
+   */
+  payloads?: 'built' | 'on-access'
+}
+
+/**
  * Builds the sync feed document codec with payloads typed by the caller's contract codec: `payload.value` holds
  * what `payloadCodec` decoded from the resource element, and encoding writes `payloadCodec.encode(value)` when a
  * value is present (else the kept `element`). `options.parse` sets the parser's limits (pass `undefined` as the
- * payload codec for untyped payloads).
+ * payload codec for untyped payloads); `options.payloads` when untyped payloads are built.
  *
  * @example
  * ```ts
@@ -196,11 +215,12 @@ export function payloadElement<V>(payloadCodec?: PayloadCodec<V>): ElementCodec<
  * const AccountFeed = syncFeedXml(Account)
  * const r = AccountFeed.decode(xml) // r.right.entries[0].payload?.value?.name
  * const BigFeedXml = syncFeedXml(undefined, { parse: { maxLength: 256 * 1024 * 1024 } })
+ * const ChecksOnly = syncFeedXml(undefined, { payloads: 'on-access' }) // resource trees built when first read
  * ```
  */
 export function syncFeedXml<V>(
   payloadCodec?: PayloadCodec<V>,
-  options?: DocumentOptions,
+  options?: SyncFeedXmlOptions,
 ): t.Type<SyncFeed<V>, string, XmlInput> {
   // Read in one parser run, entries from its events (a text that is not well-formed answered from that run); built at
   // the first decode (the error paths name the codec).
@@ -211,7 +231,12 @@ export function syncFeedXml<V>(
     options,
     (feed) => ownerText(FEED).document(feed, payloadCodec),
     (text, limits) => {
-      read ??= feedReader(payloadCodec, syncFeedElement(payloadCodec), [{ key: '', type: codec, actual: undefined }])
+      read ??= feedReader(
+        payloadCodec,
+        syncFeedElement(payloadCodec),
+        [{ key: '', type: codec, actual: undefined }],
+        options?.payloads === 'on-access',
+      )
       return read(text, limits)
     },
   )

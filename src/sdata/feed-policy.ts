@@ -165,10 +165,12 @@ export function feedReader<V>(
   payload: PayloadCodec<V> | undefined,
   feedCodec: t.Decoder<XmlElement, SyncFeed<V>>,
   base: t.Context,
+  lazy = false,
 ): (text: string, limits: Limits) => SyncFeed<V> | Issue[] | undefined {
   return (text, limits) => {
     const names = new Map<string, string>()
-    const root = new Parser(text, limits).eventChildren(entryEvents(payload, names, true) as ElementEvents<unknown>)
+    const events = entryEvents(payload, names, true, lazy) as ElementEvents<unknown>
+    const root = new Parser(text, limits).eventChildren(events)
     if (root instanceof SyntaxFault) return [root.toXmlError(text)]
     if (root === undefined) return undefined
     const entries: Array<SyncEntry<V>> = []

@@ -139,9 +139,9 @@ export interface PayloadResource<V = unknown> {
    * adds to it a declaration for each prefix its subtree borrowed from an ancestor (other than the conventional
    * `sdata`, `sync`, `http`, `opensearch`, `xsi` and the Atom default), so it can be written under any parent.
    *
-   * Built on first access where `SyncFeedXml.decode` (or `syncFeedXml(undefined, …)`) read the entry from its
-   * text: its `attributes` and `children` are then accessors until the first read or write of either, which builds
-   * both from text the decode already checked in full, and leaves plain data properties. Spread, `JSON.stringify`,
+   * Built on first access when asked (`syncFeedXml(undefined, { payloads: 'on-access' })`, an entry read from the
+   * feed's whole text): its `attributes` and `children` are then accessors until the first read or write of either,
+   * which builds both from text the decode already checked in full, and leaves plain data properties. Spread, `JSON.stringify`,
    * `structuredClone` and deep equality see the same plain element an eager decode gives (docs/sdata.md, "Payloads
    * built on first access").
    */

@@ -307,6 +307,31 @@ const EXAMPLES: Example[] = [
   },
   {
     file: 'docs/sdata.md',
+    contains: "const ChecksFirst = syncFeedXml(undefined, { payloads: 'on-access' })",
+    scenarios: [
+      {
+        name: 'reads the first payload, built on its first read',
+        env: { values: { xml: FEED } },
+        check: (r) => {
+          completed(r)
+          expect(r.err).toEqual([])
+          expect(r.out).toHaveLength(1)
+          expect(r.out[0]).toMatch(/^74926A0D-D2C0-4daa-9986-47C833691569 account [1-9]\d*$/)
+        },
+      },
+      {
+        name: 'reports a fault deep in a payload at decode, and reads nothing',
+        env: { values: { xml: FEED.replace('</name>', '</name><x a="1" a="2"/>') } },
+        check: (r) => {
+          completed(r)
+          expect(r.out).toEqual([])
+          expect(r.err.join('\n')).toContain('duplicate attribute a')
+        },
+      },
+    ],
+  },
+  {
+    file: 'docs/sdata.md',
     contains: 'const AccountFeedXml = syncFeedXml(Account)',
     scenarios: [
       {

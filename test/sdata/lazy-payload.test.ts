@@ -1,5 +1,5 @@
-// SyncFeedXml.decode builds a payload's resource element on first access, from text its one parser run checked
-// fully (docs/sdata.md, "Payloads built on first access"). Checked against eager decodes of the same text (the
+// syncFeedXml(undefined, { payloads: 'on-access' }) builds a payload's resource element on first access, from text
+// its one parser run checked fully (docs/sdata.md, "Payloads built on first access"). Checked against eager decodes of the same text (the
 // stream, a typed codec that keeps the element): the same values, the same plain data once touched, and the same
 // issues at the same places.
 import fc from 'fast-check'
@@ -27,6 +27,7 @@ const Kept = new t.Type<XmlElement, XmlElement, XmlElement>(
   (a) => a,
 )
 const KeptFeed = syncFeedXml(Kept)
+const OnAccess = syncFeedXml(undefined, { payloads: 'on-access' })
 
 /** The feed of the typed decode without its typed values: the untyped decode's shape. */
 function untyped(feed: SyncFeed<XmlElement>): SyncFeed {
@@ -79,7 +80,7 @@ describe('payload resources built on first access', () => {
             : [{ id: `urn:e${i}`, links: [], payload: e.payload, diagnoses: [], extensions: [] }]
         const feed = { ...f, entries: f.entries.flatMap((e, i) => [e, ...alone(e, i)]) }
         const text = SyncFeedXml.encode(feed)
-        const decode = () => rightOf(SyncFeedXml.decode(text))
+        const decode = () => rightOf(OnAccess.decode(text))
         const eager = untyped(rightOf(KeptFeed.decode(text)))
         const first = decode()
         lazy += first.entries.filter(isLazy).length
@@ -87,7 +88,7 @@ describe('payload resources built on first access', () => {
         expect(JSON.stringify(decode())).toBe(JSON.stringify(eager))
         expect(structuredClone(decode())).toStrictEqual(structuredClone(eager))
         expect(SyncFeedXml.encode(decode())).toBe(SyncFeedXml.encode(eager))
-        expect(rightOf(SyncFeedXml.decode(SyncFeedXml.encode(decode())))).toStrictEqual(eager)
+        expect(rightOf(OnAccess.decode(SyncFeedXml.encode(decode())))).toStrictEqual(eager)
         const streamed = (await collect(streamSyncFeed([text]))).flatMap((e) => (e.type === 'entry' ? [e.entry] : []))
         expect(decode().entries).toStrictEqual(streamed)
       }),
@@ -120,7 +121,7 @@ describe('payload resources built on first access', () => {
             const at = Math.floor(f * text.length)
             text = text.slice(0, at) + insert + text.slice(at)
           }
-          const lazy = SyncFeedXml.decode(text)
+          const lazy = OnAccess.decode(text)
           const eager = KeptFeed.decode(text)
           if (eager._tag === 'Right') expect(lazy).toStrictEqual({ _tag: 'Right', right: untyped(eager.right) })
           else expect(lazy._tag === 'Left' && reportErrors(lazy.left)).toStrictEqual(reportErrors(eager.left))
@@ -130,9 +131,19 @@ describe('payload resources built on first access', () => {
     )
   })
 
+  it('is asked for: the default decode builds every payload at decode, the same value', () => {
+    const text = feedText(3)
+    const built = rightOf(SyncFeedXml.decode(text))
+    expect(built.entries.some(isLazy)).toBe(false)
+    expect(rightOf(syncFeedXml(undefined, { payloads: 'built' }).decode(text)).entries.some(isLazy)).toBe(false)
+    const onAccess = rightOf(OnAccess.decode(text))
+    expect(onAccess.entries.every(isLazy)).toBe(true)
+    expect(onAccess).toStrictEqual(built)
+  })
+
   it('leaves every payload unbuilt at decode, and builds it as the eager decode does on the first read', () => {
     const text = feedText(20)
-    const feed = rightOf(SyncFeedXml.decode(text))
+    const feed = rightOf(OnAccess.decode(text))
     expect(feed.entries.every(isLazy)).toBe(true)
     expect(feed).toStrictEqual(untyped(rightOf(KeptFeed.decode(text))))
     expect(feed.entries.some(isLazy)).toBe(false)
@@ -152,7 +163,7 @@ describe('payload resources built on first access', () => {
   })
 
   it('builds once, then holds plain data properties', () => {
-    const el = rightOf(SyncFeedXml.decode(feedText(2))).entries[1]!.payload!.element
+    const el = rightOf(OnAccess.decode(feedText(2))).entries[1]!.payload!.element
     const children = el.children
     expect(el.children).toBe(children)
     expect(el.attributes).toBe(el.attributes)
@@ -166,13 +177,13 @@ describe('payload resources built on first access', () => {
   it('takes a write before any read, and the attributes are still the eager ones', () => {
     const text = feedText(2)
     const eager = untyped(rightOf(KeptFeed.decode(text))).entries[0]!.payload!.element
-    const el = rightOf(SyncFeedXml.decode(text)).entries[0]!.payload!.element
+    const el = rightOf(OnAccess.decode(text)).entries[0]!.payload!.element
     const replaced: XmlElement['children'] = [{ type: 'text', value: 'new' }]
     el.children = replaced
     expect(el.children).toBe(replaced)
     expect(el.attributes).toStrictEqual(eager.attributes)
     expect(Object.getOwnPropertyDescriptor(el, 'children')?.value).toBe(replaced)
-    const other = rightOf(SyncFeedXml.decode(text)).entries[0]!.payload!.element
+    const other = rightOf(OnAccess.decode(text)).entries[0]!.payload!.element
     other.attributes = []
     expect(other.attributes).toStrictEqual([])
     expect(other.children).toStrictEqual(eager.children)
@@ -181,12 +192,12 @@ describe('payload resources built on first access', () => {
   it('reads a frozen or sealed element without throwing, and keeps what it built', () => {
     const text = feedText(2)
     const eager = untyped(rightOf(KeptFeed.decode(text))).entries[0]!.payload!.element
-    const frozen = Object.freeze(rightOf(SyncFeedXml.decode(text)).entries[0]!.payload!.element)
+    const frozen = Object.freeze(rightOf(OnAccess.decode(text)).entries[0]!.payload!.element)
     expect(frozen).toStrictEqual(eager)
     expect(frozen.children).toBe(frozen.children)
     ;(frozen as XmlElement).children = []
     expect(frozen.children).toStrictEqual(eager.children)
-    const sealed = Object.seal(rightOf(SyncFeedXml.decode(text)).entries[0]!.payload!.element)
+    const sealed = Object.seal(rightOf(OnAccess.decode(text)).entries[0]!.payload!.element)
     const replaced: XmlElement['children'] = []
     sealed.children = replaced
     expect(sealed.children).toBe(replaced)
@@ -208,7 +219,7 @@ describe('payload resources built on first access', () => {
       const text = feedText(3, inner).replace(inner, '<town/>').replace(inner, '<town/>')
       const parsed = parseXml(text)
       expect(parsed._tag).toBe('Left')
-      const r = SyncFeedXml.decode(text)
+      const r = OnAccess.decode(text)
       expect(r._tag === 'Left' && reportErrors(r.left)).toStrictEqual(parsed._tag === 'Left' && parsed.left)
     }
   })

@@ -104,14 +104,14 @@ const PATH = at(undefined, STAND_IN)
  */
 export function compileOwnerEvents<O extends Owner>(
   d: OwnerDescription<O>,
-): (codec: MemberCodec, names: Map<string, string>, tight?: boolean) => ElementEvents<State<O>> {
+): (codec: MemberCodec, names: Map<string, string>, tight?: boolean, lazy?: boolean) => ElementEvents<State<O>> {
   const parts = d.members.flatMap((m) =>
     m.namespace === undefined || m.read === undefined ? [] : [{ namespace: m.namespace, read: m.read }],
   )
   const readChild = compileChild<O, MemberCodec>(parts)
   const slots = slotsOf(d)
   const empty = emptyOwner(d)
-  return (codec, names, tight = false) => {
+  return (codec, names, tight = false, lazy = false) => {
     const problems = new Problems([])
     return {
       namespaces: true,
@@ -131,8 +131,9 @@ export function compileOwnerEvents<O extends Owner>(
         }
         const slot = namespace == null ? undefined : slots.get(namespace)?.get(localName!)
         if (slot === undefined) {
-          // sdata:payload, its resource built on first access, where the text is whole and no codec needs the tree.
-          state.scan = tight && codec === undefined && localName === 'payload' && namespace === SDATA_NS
+          // sdata:payload, its resource built on first access when asked (`lazy`: the text is whole) and no codec needs
+          // the tree.
+          state.scan = lazy && codec === undefined && localName === 'payload' && namespace === SDATA_NS
           return state.scan ? SCAN : TREE
         }
         const o = state.owner as unknown as Record<string, Record<string, unknown> | undefined>
