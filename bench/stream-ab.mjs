@@ -8,11 +8,11 @@ import { pathToFileURL } from 'node:url'
 import { stats } from './ceilings.mjs'
 import { makeListing } from './listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
+import { chunksOf, drain } from './stream-source.mjs'
 import { loadAverage, twoBuilds } from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS } = twoBuilds('stream-ab.mjs', 11)
 const N = Number(process.env.BENCH_ITEMS ?? 10_000)
-const CHUNK = 64 * 1024
 
 const load = async (dir) => {
   const at = (entry) => import(pathToFileURL(resolve(dir, entry)).href)
@@ -21,22 +21,6 @@ const load = async (dir) => {
 }
 const A = await load(dirA)
 const B = await load(dirB)
-
-function chunksOf(text) {
-  const bytes = new TextEncoder().encode(text)
-  const out = []
-  for (let i = 0; i < bytes.length; i += CHUNK) out.push(bytes.subarray(i, i + CHUNK))
-  return out
-}
-
-async function drain(stream) {
-  let n = 0
-  for await (const event of stream) {
-    if (event.type === 'error') throw new Error(JSON.stringify(event.issues))
-    n++
-  }
-  return n
-}
 
 const feed = makeFeed(N)
 const feedText = A.sdata.SyncFeedXml.encode(feed)

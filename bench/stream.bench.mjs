@@ -5,10 +5,10 @@ import { FileSyncXml, streamFileSync } from '../dist/filesync/index.js'
 import { SyncFeedXml, streamSyncFeed } from '../dist/sdata/index.js'
 import { parseXml } from '../dist/xml/index.js'
 import { makeListing } from './listing.mjs'
+import { chunksOf, drain } from './stream-source.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000)
-const CHUNK = 64 * 1024
 
 const CONTRACT = 'http://schemas.sage.com/myContract'
 // The payload resource, parsed from its XML (an account with an address and two order lines, ~0.5 KB).
@@ -42,22 +42,6 @@ function makeFeed(n) {
     })
   }
   return { id: 'urn:feed', title: 'Accounts', links: [], syncMode: 'catchUp', diagnoses: [], entries, extensions: [] }
-}
-
-function chunksOf(text) {
-  const bytes = new TextEncoder().encode(text)
-  const out = []
-  for (let i = 0; i < bytes.length; i += CHUNK) out.push(bytes.subarray(i, i + CHUNK))
-  return out
-}
-
-async function drain(stream) {
-  let n = 0
-  for await (const event of stream) {
-    if (event.type === 'error') throw new Error(JSON.stringify(event.issues))
-    n++
-  }
-  return n
 }
 
 // Alternates the two sides run by run (order swapped every run) with a GC before each; reports medians and the

@@ -9,21 +9,21 @@ import { decodeBytes, type Issue } from '../../src/xml/index'
 import { corrupt, utf8Encode } from '../support/bytes'
 import { wholeFault, xmlFault } from '../support/issues'
 import { numRuns } from '../support/runtime'
-import { arbCorruption, arbCuts, collect, cutByteArray, type SourceKind, sourceOf } from '../support/stream'
+import {
+  arbCorruption,
+  arbCuts,
+  collect,
+  cutByteArray,
+  type SourceKind,
+  sourceOf,
+  streamedIssues,
+} from '../support/stream'
 
 /** The issues of bytes that do not decode, as the in-memory decode gives them. */
 function inMemory(bytes: Uint8Array): Issue[] {
   const r = decodeBytes(bytes)
   if (r._tag === 'Right') throw new Error('expected bytes that do not decode')
   return r.left
-}
-
-/** The stream's events end with one error event, its only one, and its issues are returned. */
-function streamedIssues(events: ReadonlyArray<{ type: string }>): Issue[] {
-  expect(events.filter((e) => e.type === 'error')).toHaveLength(1)
-  const last = events[events.length - 1] as { type: string; issues?: Issue[] }
-  expect(last.type).toBe('error')
-  return last.issues!
 }
 
 describe('streamSyncFeedJson: faults of the source', () => {

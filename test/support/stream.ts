@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import type { DecodeIssue } from '../../src/codec/index'
+import type { Issue } from '../../src/xml/index'
 import type { Corruption } from './bytes'
 
 /** Collects every event of a stream (a stream that throws fails the test). */
@@ -110,4 +111,12 @@ export function arbCorruption(): fc.Arbitrary<Corruption> {
     lead: fc.constantFrom([0xc3], [0xe2], [0xe2, 0x82], [0xf0, 0x9f], [0xf0, 0x9f, 0x98]),
     at: fc.double({ min: 0, max: 1, noNaN: true }),
   })
+}
+
+/** The stream's events end with one error event, its only one, and its issues are returned. */
+export function streamedIssues(events: ReadonlyArray<{ type: string }>): Issue[] {
+  expect(events.filter((e) => e.type === 'error')).toHaveLength(1)
+  const last = events[events.length - 1] as { type: string; issues?: Issue[] }
+  expect(last.type).toBe('error')
+  return last.issues!
 }

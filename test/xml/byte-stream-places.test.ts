@@ -19,6 +19,7 @@ import {
   cutByteArray,
   type SourceKind,
   sourceOf,
+  streamedIssues,
 } from '../support/stream'
 
 const ATOM = 'xmlns="http://www.w3.org/2005/Atom"'
@@ -33,14 +34,6 @@ function inMemory(bytes: Uint8Array): Issue[] {
   const r = parseXml(bytes)
   if (r._tag === 'Right') throw new Error('expected bytes that do not decode')
   return r.left
-}
-
-/** The stream's events end with one error event, its only one, and its issues are returned. */
-function streamedIssues(events: ReadonlyArray<{ type: string }>): Issue[] {
-  expect(events.filter((e) => e.type === 'error')).toHaveLength(1)
-  const last = events[events.length - 1] as { type: string; issues?: Issue[] }
-  expect(last.type).toBe('error')
-  return last.issues!
 }
 
 describe('a malformed byte streamed is placed as in memory', () => {
