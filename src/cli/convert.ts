@@ -9,7 +9,7 @@ import { jsonToXml } from './convert-json'
 import { feedToJson, feedToXml } from './convert-large'
 import { fileSyncToJson } from './filesync-large'
 import { InputError, MAX_SIZE_OPTION, parseMaxSize, parseOptionsFor, readInput, undecodable } from './io'
-import { jsonFault } from './json-fault'
+import { readJson } from './json-fault'
 import { detectKind, KIND_SPECS, KINDS, type Kind } from './kinds'
 import { isLarge, sniffKind } from './large'
 import { type Io, parse, showPath, UsageError } from './shared'
@@ -156,14 +156,10 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   }
 
   if (!looksJson) throw new UsageError(`${name} is not JSON; use --to json for XML input`)
-  let envelope: unknown
-  try {
-    envelope = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (error) {
-    // Placed as the streamed path places it: its JSON Pointer and line:column.
-    return fail(io, name, [jsonFault(text) ?? { path: '', message: `not valid JSON: ${(error as Error).message}` }])
-  }
-  const e = envelope as { $syncwire?: unknown; kind?: unknown; value?: unknown }
+  // A fault is placed as the streamed path places it: its JSON Pointer and line:column.
+  const json = readJson(text)
+  if (!('value' in json)) return fail(io, name, ['fault' in json ? json.fault : { path: '', message: json.error }])
+  const e = json.value as { $syncwire?: unknown; kind?: unknown; value?: unknown }
   if (e === null || typeof e !== 'object' || e.$syncwire !== ENVELOPE_VERSION) {
     return fail(io, name, [
       { path: '$', message: `not a syncwire envelope (expected "$syncwire": "${ENVELOPE_VERSION}")` },

@@ -12,7 +12,7 @@ import { JsonStreamReader } from '../common/json-stream'
  * jsonFault('{"a": [1,]}')?.message // 'not JSON at 1:10: …'
  * ```
  */
-export function jsonFault(text: string): Issue | undefined {
+function jsonFault(text: string): Issue | undefined {
   let fault: Issue | undefined
   const reader = new JsonStreamReader(
     { streams: () => false, maxLength: Number.POSITIVE_INFINITY, maxDepth: Number.POSITIVE_INFINITY },
@@ -23,4 +23,23 @@ export function jsonFault(text: string): Issue | undefined {
   reader.push(text.replace(/^\uFEFF/, ''))
   if (!reader.failed) reader.end()
   return fault
+}
+
+/**
+ * `text` (a byte-order mark before it allowed) as JSON: its value, or its first fault placed by `jsonFault`,
+ * or, should only `JSON.parse` find one, that one's message. Every JSON input of the CLI is read through it.
+ *
+ * @example
+ * ```ts
+ * const json = readJson(text)
+ * if ('fault' in json) console.error(json.fault.path, json.fault.message) // '/states not JSON at 2:14: …'
+ * ```
+ */
+export function readJson(text: string): { value: unknown } | { fault: Issue } | { error: string } {
+  try {
+    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) }
+  } catch (error) {
+    const fault = jsonFault(text)
+    return fault === undefined ? { error: `not valid JSON: ${(error as Error).message}` } : { fault }
+  }
 }

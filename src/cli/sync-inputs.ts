@@ -10,7 +10,7 @@ import type { Issue } from '../xml/issue'
 import { parseXml } from '../xml/parse'
 import { ENVELOPE_VERSION } from './convert'
 import { InputError, MAX_INPUT_BYTES, parseOptionsFor, readInput, undecodable } from './io'
-import { jsonFault } from './json-fault'
+import { readJson } from './json-fault'
 import { detectKind } from './kinds'
 import { showPath } from './shared'
 
@@ -75,16 +75,10 @@ export function streamFailure(file: string, issues: Issue[]): Fatal {
 const looksJson = (text: string): boolean => /^\uFEFF?\s*[{[]/.test(text)
 
 function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (error) {
-    // Placed as every other input's fault is: its JSON Pointer and line:column.
-    const fault = jsonFault(text)
-    throw new Fatal(
-      1,
-      fault === undefined ? `${file}: not valid JSON: ${(error as Error).message}` : problemsLine(file, [fault]),
-    )
-  }
+  // A fault is placed as every other input's is: its JSON Pointer and line:column.
+  const json = readJson(text)
+  if ('value' in json) return json.value
+  throw new Fatal(1, 'fault' in json ? problemsLine(file, [json.fault]) : `${file}: ${json.error}`)
 }
 
 const isObject = (u: unknown): u is Record<string, unknown> => u !== null && typeof u === 'object' && !Array.isArray(u)
