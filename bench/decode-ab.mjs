@@ -1,30 +1,37 @@
-// SData decode speed of two builds side by side, in one process on the same text, against htmlparser2's SAX pass:
-// `node --expose-gc bench/decode-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder, e.g. one of main and
-// one of a branch). The text is the SData feed of bench/sdata.bench.mjs (10,000 entries; BENCH_ITEMS to change).
+// SData or FILESYNC decode speed of two builds side by side, in one process on the same text, against htmlparser2's
+// SAX pass: `node --expose-gc bench/decode-ab.mjs <distA> <distB> [rounds] [sdata|filesync]` (each a built dist/
+// folder, e.g. one of main and one of a branch). The text is the SData feed of bench/sdata.bench.mjs or, with
+// `filesync`, the changes listing of bench/filesync.bench.mjs (10,000 entries or items; BENCH_ITEMS to change).
 // Both builds must decode the same value (checked first). CPU time (process.cpuUsage, after a forced collection) of
 // each side in turn, order alternating round by round; prints the median per-round ratios with their spread
 // (min–max) and each side's median time. With BENCH_TOUCH=1, each decode is followed by a walk through every
-// payload element (its attributes and children, all the way down), so that a payload built on first access is built.
+// payload element (its attributes and children, all the way down), so that a payload built on first access is built
+// (SData only).
 
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
 import { saxPass, stats } from './ceilings.mjs'
+import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
 import { cpu, loadAverage, twoBuilds } from './timing.mjs'
 
-const { dirA, dirB, rounds: ROUNDS } = twoBuilds('decode-ab.mjs', 15)
+const { dirA, dirB, rounds: ROUNDS, rest } = twoBuilds('decode-ab.mjs', 15)
+const filesync = rest[0] === 'filesync'
 const N = Number(process.env.BENCH_ITEMS ?? 10_000)
 const load = () => loadAverage(1)
 
-const sdata = async (dir) => (await import(pathToFileURL(resolve(dir, 'sdata/index.js')).href)).SyncFeedXml
-const A = await sdata(dirA)
-const B = await sdata(dirB)
-const text = A.encode(makeFeed(N))
+const codec = async (dir) => {
+  const lib = await import(pathToFileURL(resolve(dir, filesync ? 'filesync/index.js' : 'sdata/index.js')).href)
+  return filesync ? lib.FileSyncXml : lib.SyncFeedXml
+}
+const A = await codec(dirA)
+const B = await codec(dirB)
+const text = A.encode(filesync ? makeChangesListing(N) : makeFeed(N))
 const a = A.decode(text)
 if (a._tag !== 'Right' || !isDeepStrictEqual(a, B.decode(text))) throw new Error('the two builds decode differently')
 
-const TOUCH = process.env.BENCH_TOUCH === '1'
+const TOUCH = !filesync && process.env.BENCH_TOUCH === '1'
 // Every payload element read, attributes and children, all the way down: what a consumer of every payload does.
 function touch(r) {
   let n = 0
@@ -44,7 +51,7 @@ const names = Object.keys(fns)
 for (let i = 0; i < 2; i++) for (const name of names) fns[name]()
 const times = { sax: [], a: [], b: [] }
 console.log(
-  `${ROUNDS} rounds, ${N} entries${TOUCH ? ', every payload walked after the decode' : ''}, load average ${load()} at ${new Date().toISOString()}\n`,
+  `${ROUNDS} rounds, ${N} ${filesync ? 'items' : 'entries'}${TOUCH ? ', every payload walked after the decode' : ''}, load average ${load()} at ${new Date().toISOString()}\n`,
 )
 for (let r = 0; r < ROUNDS; r++) {
   const order = r % 2 === 0 ? names : [...names].reverse()
@@ -52,9 +59,11 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 const ratio = (x, y) => fmt(stats(times[x].map((t, i) => t / times[y][i])))
 const ms = (x) => stats(times[x]).median.toFixed(0)
-console.log('| SData decode | A ÷ SAX pass | B ÷ SAX pass | B ÷ A | ms A / B / SAX pass (median) |')
+console.log(
+  `| ${filesync ? 'FILESYNC' : 'SData'} decode | A ÷ SAX pass | B ÷ SAX pass | B ÷ A | ms A / B / SAX pass (median) |`,
+)
 console.log('|---|---:|---:|---:|---:|')
 console.log(
-  `| ${N} entries | ${ratio('a', 'sax')} | ${ratio('b', 'sax')} | ${ratio('b', 'a')} | ${ms('a')} / ${ms('b')} / ${ms('sax')} |`,
+  `| ${N} ${filesync ? 'items' : 'entries'} | ${ratio('a', 'sax')} | ${ratio('b', 'sax')} | ${ratio('b', 'a')} | ${ms('a')} / ${ms('b')} / ${ms('sax')} |`,
 )
 console.log(`\nload average ${load()} at ${new Date().toISOString()}`)
