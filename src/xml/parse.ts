@@ -651,17 +651,23 @@ export class Parser extends NamespaceScopes {
         i += this.nonBmpWidth(c, i)
         continue
       }
-      if (c !== AMP) break
-      text += s.slice(from, i)
-      this.i = i
-      text += this.reference()
-      i = this.i
+      if (c === AMP) {
+        text += s.slice(from, i)
+        this.i = i
+        text += this.reference()
+        i = this.i
+      } else if (c === 0xd) {
+        // A line end (§2.11): CR LF and a CR alone become LF, as the tree reads them.
+        text += s.slice(from, i)
+        text += '\n'
+        if (s.charCodeAt(++i) === 0xa) i++
+      } else break
       from = i
     }
     if (c !== LT || s.charCodeAt(i + 1) !== SLASH) {
-      // A character or markup the tree takes (CR, >, a child, a comment) is no fault; the end of the text or a
-      // control character is the tree's to report.
-      if (c === LT || c === 0xd || c >= 0x20) this.refused = true
+      // A character or markup the tree takes (>, a child, a comment) is no fault; the end of the text or a control
+      // character is the tree's to report.
+      if (c === LT || c >= 0x20) this.refused = true
       return undefined
     }
     const end = this.eventEndTag(i + 2, qname)
