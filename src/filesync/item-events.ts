@@ -17,6 +17,11 @@ class RecordState {
   extensions: Extension[] | undefined = undefined
   /** The leaf being read. */
   field: FieldSpec | undefined = undefined
+  /**
+   * Where in the response order the next field is looked for first, while every field so far came in that order (so
+   * none found further on was read before); -1 once one came out of it (each is then looked up by name).
+   */
+  next = 0
 
   constructor(
     readonly spec: RecordSpec,
@@ -24,16 +29,125 @@ class RecordState {
     /** Whether it is an item (`Folder`, `Document`): its extensions are put in write order when it ends. */
     readonly item: boolean,
   ) {}
+
+  /** The modelled field `localName` names that is not read yet, or `undefined` (an extension). */
+  private unread(localName: string | null): FieldSpec | undefined {
+    if (localName === null) return undefined
+    const order = this.spec.responseOrder
+    const next = this.next
+    // Listings come in the response order: the field is one of the next few, found with no lookup by name.
+    if (next >= 0) {
+      const last = Math.min(order.length, next + LOOK_AHEAD)
+      for (let k = next; k < last; k++) {
+        if (order[k]!.name === localName) {
+          this.next = k + 1
+          return order[k]
+        }
+      }
+    }
+    const field = this.spec.byName.get(localName)
+    // An unknown name leaves the order as it was; a field further on keeps it, one before it ends it.
+    if (field === undefined || this.out[field.key] !== undefined) return undefined
+    if (next >= 0) {
+      const k = order.indexOf(field, next)
+      this.next = k < 0 ? -1 : k + 1
+    }
+    return field
+  }
+
+  child(localName: string | null): State | typeof LEAF | typeof TREE | undefined {
+    const field = this.unread(localName)
+    if (field === undefined) {
+      // Kept whole, anchored as decodeRecordInto anchors it (a repeated field to its first occurrence).
+      this.anchor = localName === null ? this.after : (this.spec.byName.get(localName)?.name ?? this.after)
+      return TREE
+    }
+    this.after = field.name
+    switch (field.type) {
+      case 'items': {
+        const items = new ItemsState()
+        this.out[field.key] = items.list
+        return items
+      }
+      case 'streams':
+        return new ListState(this.out, field.key)
+      case 'record': {
+        const out: Mutable = {}
+        this.out[field.key] = out
+        return new RecordState(field.record!, out, false)
+      }
+      default:
+        this.field = field
+        return LEAF
+    }
+  }
+
+  tree(element: XmlElement): void {
+    const extension: Extension = { after: this.anchor, element }
+    if (this.extensions === undefined) this.extensions = [extension]
+    else this.extensions.push(extension)
+  }
+
+  end(): void {
+    if (this.extensions !== undefined) this.out.extensions = this.extensions
+    if (this.item) inWriteOrder(this.spec, this.out, this.out.writeMode !== undefined)
+  }
 }
 
-/** A `DocumentStreams` list being filled. */
+/** How many fields past the last one read the response order is searched before a lookup by name. */
+const LOOK_AHEAD = 6
+
+/** An empty list (`DocumentStreams` with no stream yet): its place in the record, kept until the list ends. */
+const NO_STREAMS: readonly Mutable[] = []
+
+/**
+ * A `DocumentStreams` list being filled, in its record's `key`: an array of exactly its length (most hold one
+ * stream), put in place when the first stream starts (the key is placed when the list starts, in document order).
+ */
 class ListState {
-  readonly list: Mutable[] = []
+  list: Mutable[] | undefined = undefined
+
+  constructor(
+    readonly out: Mutable,
+    readonly key: string,
+  ) {
+    out[key] = NO_STREAMS
+  }
+
+  child(localName: string | null): State | undefined {
+    if (localName !== 'DocumentStream') return undefined
+    const out: Mutable = {}
+    if (this.list === undefined) {
+      this.list = [out]
+      this.out[this.key] = this.list
+    } else this.list.push(out)
+    return new RecordState(DOCUMENT_STREAM, out, false)
+  }
+
+  tree(): void {}
+
+  end(): void {
+    if (this.list === undefined) this.out[this.key] = []
+  }
 }
 
 /** An `Items` list being filled: folders and documents as records, any other element kept whole. */
 class ItemsState {
   readonly list: Item[] = []
+
+  child(localName: string | null): State | typeof TREE {
+    // Unknown items (any other name, or one with a prefix) are kept whole, as decodeItemIn keeps them.
+    const item = itemState(localName)
+    if (item === undefined) return TREE
+    this.list.push(item.out as unknown as Item)
+    return item
+  }
+
+  tree(element: XmlElement): void {
+    this.list.push({ kind: 'Unknown', element })
+  }
+
+  end(): void {}
 }
 
 type State = RecordState | ListState | ItemsState
@@ -58,48 +172,7 @@ const NO_CONTEXT: t.Context = []
  */
 export const ITEM_EVENTS: ElementEvents<State> = {
   start: itemState,
-  child(state, localName) {
-    if (state instanceof ItemsState) {
-      // Unknown items (any other name, or one with a prefix) are kept whole, as decodeItemIn keeps them.
-      const item = itemState(localName)
-      if (item === undefined) return TREE
-      state.list.push(item.out as unknown as Item)
-      return item
-    }
-    if (state instanceof ListState) {
-      if (localName !== 'DocumentStream') return undefined
-      const out: Mutable = {}
-      state.list.push(out)
-      return new RecordState(DOCUMENT_STREAM, out, false)
-    }
-    const field = localName === null ? undefined : state.spec.byName.get(localName)
-    if (field === undefined || state.out[field.key] !== undefined) {
-      // Kept whole, anchored as decodeRecordInto anchors it (a repeated field to its first occurrence).
-      state.anchor = field === undefined ? state.after : field.name
-      return TREE
-    }
-    state.after = field.name
-    switch (field.type) {
-      case 'items': {
-        const items = new ItemsState()
-        state.out[field.key] = items.list
-        return items
-      }
-      case 'streams': {
-        const list = new ListState()
-        state.out[field.key] = list.list
-        return list
-      }
-      case 'record': {
-        const out: Mutable = {}
-        state.out[field.key] = out
-        return new RecordState(field.record!, out, false)
-      }
-      default:
-        state.field = field
-        return LEAF
-    }
-  },
+  child: (state, localName) => state.child(localName),
   leaf(state, text) {
     const s = state as RecordState
     const field = s.field!
@@ -112,20 +185,9 @@ export const ITEM_EVENTS: ElementEvents<State> = {
     s.out[field.key] = r.right
     return true
   },
-  tree(state, element: XmlElement) {
-    if (state instanceof ItemsState) {
-      state.list.push({ kind: 'Unknown', element })
-      return
-    }
-    const s = state as RecordState
-    const extension: Extension = { after: s.anchor, element }
-    if (s.extensions === undefined) s.extensions = [extension]
-    else s.extensions.push(extension)
-  },
+  tree: (state, element: XmlElement) => state.tree(element),
   end(state) {
-    if (!(state instanceof RecordState)) return true
-    if (state.extensions !== undefined) state.out.extensions = state.extensions
-    if (state.item) inWriteOrder(state.spec, state.out, state.out.writeMode !== undefined)
+    state.end()
     return true
   },
   value: (state) => (state as RecordState).out,
