@@ -5,6 +5,7 @@ import { foundValue } from './lexical'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const VALUE = new Int16Array(128).fill(-1)
+const PAD = 61 // =
 for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i
 
 function sextet(s: string, i: number): number {
@@ -47,25 +48,37 @@ export function base64Problem(s: string): string | undefined {
  * ```
  */
 export function base64ToBytes(s: string): Uint8Array | undefined {
-  return base64Problem(s) === undefined ? checkedBytes(s) : undefined
-}
-
-/** The bytes of text that {@link base64Problem} found strict. */
-function checkedBytes(s: string): Uint8Array {
-  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0
-  const bytes = new Uint8Array((s.length / 4) * 3 - pad)
+  // One pass: every sextet read is checked (any character outside the alphabet makes `bad` negative) and decoded.
+  const len = s.length
+  if (len % 4 !== 0) return undefined
+  const pad = len > 0 && s.charCodeAt(len - 1) === PAD ? (s.charCodeAt(len - 2) === PAD ? 2 : 1) : 0
+  const bytes = new Uint8Array((len / 4) * 3 - pad)
+  const whole = len - (pad > 0 ? 4 : 0)
+  let bad = 0
   let j = 0
-  for (let i = 0; i < s.length; i += 4) {
+  let i = 0
+  for (; i < whole; i += 4) {
     const a = sextet(s, i)
     const b = sextet(s, i + 1)
-    const c = i + 2 < s.length - pad ? sextet(s, i + 2) : 0
-    const d = i + 3 < s.length - pad ? sextet(s, i + 3) : 0
+    const c = sextet(s, i + 2)
+    const d = sextet(s, i + 3)
+    bad |= a | b | c | d
     const n = (a << 18) | (b << 12) | (c << 6) | d
-    if (j < bytes.length) bytes[j++] = (n >> 16) & 0xff
-    if (j < bytes.length) bytes[j++] = (n >> 8) & 0xff
-    if (j < bytes.length) bytes[j++] = n & 0xff
+    bytes[j] = n >> 16
+    bytes[j + 1] = n >> 8
+    bytes[j + 2] = n
+    j += 3
   }
-  return bytes
+  if (pad > 0) {
+    // The last group: two sextets before `==`, three before `=`; the unused low bits of the last one are zero.
+    const a = sextet(s, i)
+    const b = sextet(s, i + 1)
+    const c = pad === 1 ? sextet(s, i + 2) : 0
+    if ((a | b | c) < 0 || ((pad === 2 ? b : c) & (pad === 2 ? 0x0f : 0x03)) !== 0) return undefined
+    bytes[j] = (a << 2) | (b >> 4)
+    if (pad === 1) bytes[j + 1] = (b << 4) | (c >> 2)
+  }
+  return bad < 0 ? undefined : bytes
 }
 
 /**
@@ -109,9 +122,9 @@ export const Binary: t.Type<Uint8Array, string, string> = new t.Type<Uint8Array,
   (u): u is Uint8Array => u instanceof Uint8Array,
   (s, c) => {
     if (typeof s !== 'string') return t.failure(s, c, `expected base64 binary, found a ${typeof s}`)
-    const problem = base64Problem(s)
-    if (problem === undefined) return t.success(checkedBytes(s))
-    return t.failure(s, c, `expected base64 binary, found ${foundValue(s)} (${problem})`)
+    const bytes = base64ToBytes(s)
+    if (bytes !== undefined) return t.success(bytes)
+    return t.failure(s, c, `expected base64 binary, found ${foundValue(s)} (${base64Problem(s)})`)
   },
   bytesToBase64,
 )
