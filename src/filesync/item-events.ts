@@ -18,8 +18,8 @@ class RecordState {
   /** The leaf being read. */
   field: FieldSpec | undefined = undefined
   /**
-   * Where in the response order the next field is looked for first, while every field so far came in that order (so
-   * none found further on was read before); -1 once one came out of it (each is then looked up by name).
+   * Where in the response order the next field is looked for first: every field read so far is before it, so none
+   * found from there on was read already.
    */
   next = 0
 
@@ -34,24 +34,19 @@ class RecordState {
   private unread(localName: string | null): FieldSpec | undefined {
     if (localName === null) return undefined
     const order = this.spec.responseOrder
-    const next = this.next
     // Listings come in the response order: the field is one of the next few, found with no lookup by name.
-    if (next >= 0) {
-      const last = Math.min(order.length, next + LOOK_AHEAD)
-      for (let k = next; k < last; k++) {
-        if (order[k]!.name === localName) {
-          this.next = k + 1
-          return order[k]
-        }
+    const last = Math.min(order.length, this.next + LOOK_AHEAD)
+    for (let k = this.next; k < last; k++) {
+      if (order[k]!.name === localName) {
+        this.next = k + 1
+        return order[k]
       }
     }
     const field = this.spec.byName.get(localName)
-    // An unknown name leaves the order as it was; a field further on keeps it, one before it ends it.
     if (field === undefined || this.out[field.key] !== undefined) return undefined
-    if (next >= 0) {
-      const k = order.indexOf(field, next)
-      this.next = k < 0 ? -1 : k + 1
-    }
+    // A field further on moves the place on; one before it leaves it.
+    const k = order.indexOf(field, last)
+    if (k >= 0) this.next = k + 1
     return field
   }
 
