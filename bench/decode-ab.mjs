@@ -5,6 +5,7 @@
 // each side in turn, order alternating round by round; prints the median per-round ratios with their spread
 // (min–max) and each side's median time. With BENCH_TOUCH=1, each decode is followed by a walk through every
 // payload element (its attributes and children, all the way down), so that a payload built on first access is built.
+// With BENCH_PAYLOADS=on-access, both builds decode with `syncFeedXml(undefined, { payloads: 'on-access' })`.
 
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -17,7 +18,11 @@ const { dirA, dirB, rounds: ROUNDS } = twoBuilds('decode-ab.mjs', 15)
 const N = Number(process.env.BENCH_ITEMS ?? 10_000)
 const load = () => loadAverage(1)
 
-const sdata = async (dir) => (await import(pathToFileURL(resolve(dir, 'sdata/index.js')).href)).SyncFeedXml
+const ON_ACCESS = process.env.BENCH_PAYLOADS === 'on-access'
+const sdata = async (dir) => {
+  const m = await import(pathToFileURL(resolve(dir, 'sdata/index.js')).href)
+  return ON_ACCESS ? m.syncFeedXml(undefined, { payloads: 'on-access' }) : m.SyncFeedXml
+}
 const A = await sdata(dirA)
 const B = await sdata(dirB)
 const text = A.encode(makeFeed(N))
@@ -44,7 +49,7 @@ const names = Object.keys(fns)
 for (let i = 0; i < 2; i++) for (const name of names) fns[name]()
 const times = { sax: [], a: [], b: [] }
 console.log(
-  `${ROUNDS} rounds, ${N} entries${TOUCH ? ', every payload walked after the decode' : ''}, load average ${load()} at ${new Date().toISOString()}\n`,
+  `${ROUNDS} rounds, ${N} entries${ON_ACCESS ? ", payloads: 'on-access'" : ''}${TOUCH ? ', every payload walked after the decode' : ''}, load average ${load()} at ${new Date().toISOString()}\n`,
 )
 for (let r = 0; r < ROUNDS; r++) {
   const order = r % 2 === 0 ? names : [...names].reverse()
