@@ -81,6 +81,13 @@ const accessor = (key: Key): PropertyDescriptor => ({
 })
 const ATTRIBUTES = accessor('attributes')
 const CHILDREN = accessor('children')
+/** Node's `util.inspect` (`console.log`) shows the element as built, not its accessors: it formats a plain copy. */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom')
+const SHOW: PropertyDescriptor = {
+  value(this: XmlElement) {
+    return { ...this }
+  },
+}
 
 /**
  * The element that stands for `el`, its children read by `again` from `start` with the bindings `scope` in scope on
@@ -96,6 +103,7 @@ export function lazyElement(
   const lazy = { type: 'element', namespace: el.namespace, localName: el.localName, prefix: el.prefix } as XmlElement
   Reflect.defineProperty(lazy, 'attributes', ATTRIBUTES)
   Reflect.defineProperty(lazy, 'children', CHILDREN)
+  Reflect.defineProperty(lazy, INSPECT, SHOW)
   new Stamped(lazy, { again, start, scope, attributes: el.attributes, children: [], finish: undefined })
   latest = lazy
   return lazy
