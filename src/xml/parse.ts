@@ -1298,7 +1298,8 @@ export class Parser extends NamespaceScopes {
         run = i
       } else i += this.charWidth(i)
     }
-    this.pending = pending + s.slice(run, end)
+    // Scanned text is checked, not kept (see text).
+    if (this.depth < this.scanDepth) this.pending = pending + s.slice(run, end)
     this.i = end + 3
   }
 
