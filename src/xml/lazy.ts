@@ -41,6 +41,7 @@ type Key = 'attributes' | 'children'
 let latest: XmlElement | undefined
 
 const DATA = { writable: true, enumerable: true, configurable: true }
+const INSPECT = Symbol.for('nodejs.util.inspect.custom')
 
 /** Builds a lazy element's children, once; they become plain data unless the element was frozen or sealed first. */
 function settle(el: XmlElement): State {
@@ -54,12 +55,21 @@ function settle(el: XmlElement): State {
   s.finish = undefined
   s.attributes = done?.attributes ?? s.attributes
   s.children = done?.children ?? children
-  // A frozen or sealed element cannot change: it keeps answering from the state.
-  for (const key of KEYS) Reflect.defineProperty(el, key, { value: s[key], ...DATA })
+  if (Object.isExtensible(el)) {
+    // The properties defined last go first, so that the element goes back to its shape before them (a reconfigured
+    // accessor costs several times more), then come back as plain data.
+    Reflect.deleteProperty(el, INSPECT)
+    Reflect.deleteProperty(el, 'children')
+    Reflect.deleteProperty(el, 'attributes')
+    el.attributes = s.attributes
+    el.children = s.children
+  } else {
+    // A frozen or sealed element cannot change: it keeps answering from the state.
+    Reflect.defineProperty(el, 'attributes', { value: s.attributes, ...DATA })
+    Reflect.defineProperty(el, 'children', { value: s.children, ...DATA })
+  }
   return s
 }
-
-const KEYS = ['attributes', 'children'] as const
 
 /**
  * The accessor of `key`, one for every lazy element (`this` is the element). Reading `attributes` builds only once the
@@ -82,11 +92,11 @@ const accessor = (key: Key): PropertyDescriptor => ({
 const ATTRIBUTES = accessor('attributes')
 const CHILDREN = accessor('children')
 /** Node's `util.inspect` (`console.log`) shows the element as built, not its accessors: it formats a plain copy. */
-const INSPECT = Symbol.for('nodejs.util.inspect.custom')
 const SHOW: PropertyDescriptor = {
   value(this: XmlElement) {
     return { ...this }
   },
+  configurable: true,
 }
 
 /**
@@ -101,10 +111,10 @@ export function lazyElement(
   scope: ReadonlyArray<string | null>,
 ): XmlElement {
   const lazy = { type: 'element', namespace: el.namespace, localName: el.localName, prefix: el.prefix } as XmlElement
+  new Stamped(lazy, { again, start, scope, attributes: el.attributes, children: [], finish: undefined })
   Reflect.defineProperty(lazy, 'attributes', ATTRIBUTES)
   Reflect.defineProperty(lazy, 'children', CHILDREN)
   Reflect.defineProperty(lazy, INSPECT, SHOW)
-  new Stamped(lazy, { again, start, scope, attributes: el.attributes, children: [], finish: undefined })
   latest = lazy
   return lazy
 }

@@ -172,6 +172,21 @@ describe('payload resources built on first access', () => {
       expect(d).toStrictEqual({ value: el[key as 'children'], writable: true, enumerable: true, configurable: true })
     }
     expect(Object.keys(el)).toStrictEqual(['type', 'namespace', 'localName', 'prefix', 'attributes', 'children'])
+    // Nothing else is left on it (the inspect hook goes with the accessors).
+    expect(Reflect.ownKeys(el)).toStrictEqual(Object.keys(el))
+  })
+
+  it('builds a non-extensible element into plain data too, and takes its writes', () => {
+    const text = feedText(2)
+    const eager = untyped(rightOf(KeptFeed.decode(text))).entries[0]!.payload!.element
+    const el = Object.preventExtensions(rightOf(OnAccess.decode(text)).entries[0]!.payload!.element)
+    expect(el.children).toStrictEqual(eager.children)
+    expect(Object.getOwnPropertyDescriptor(el, 'children')?.value).toBe(el.children)
+    expect(Object.getOwnPropertyDescriptor(el, 'attributes')?.value).toStrictEqual(eager.attributes)
+    const replaced: XmlElement['children'] = []
+    el.children = replaced
+    expect(el.children).toBe(replaced)
+    expect(Object.keys(el)).toStrictEqual(['type', 'namespace', 'localName', 'prefix', 'attributes', 'children'])
   })
 
   it('takes a write before any read, and the attributes are still the eager ones', () => {
