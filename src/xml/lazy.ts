@@ -42,6 +42,7 @@ let latest: XmlElement | undefined
 
 const DATA = { writable: true, enumerable: true, configurable: true }
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
+const KEYS = ['attributes', 'children'] as const
 
 /** Builds a lazy element's children, once; they become plain data unless the element was frozen or sealed first. */
 function settle(el: XmlElement): State {
@@ -55,18 +56,15 @@ function settle(el: XmlElement): State {
   s.finish = undefined
   s.attributes = done?.attributes ?? s.attributes
   s.children = done?.children ?? children
-  if (Object.isExtensible(el)) {
-    // The properties defined last go first, so that the element goes back to its shape before them (a reconfigured
-    // accessor costs several times more), then come back as plain data.
-    Reflect.deleteProperty(el, INSPECT)
-    Reflect.deleteProperty(el, 'children')
-    Reflect.deleteProperty(el, 'attributes')
+  if (Object.isExtensible(el) && Reflect.ownKeys(el).length === 7) {
+    // Nothing added since: the properties defined last go first, so that the element goes back to its shape before
+    // them (reconfiguring an accessor costs several times more), and come back as plain data, in the same order.
+    for (const key of [INSPECT, 'children', 'attributes']) Reflect.deleteProperty(el, key)
     el.attributes = s.attributes
     el.children = s.children
   } else {
-    // A frozen or sealed element cannot change: it keeps answering from the state.
-    Reflect.defineProperty(el, 'attributes', { value: s.attributes, ...DATA })
-    Reflect.defineProperty(el, 'children', { value: s.children, ...DATA })
+    // In place; a frozen or sealed element cannot change, and keeps answering from the state.
+    for (const key of KEYS) Reflect.defineProperty(el, key, { value: s[key], ...DATA })
   }
   return s
 }

@@ -176,7 +176,7 @@ describe('payload resources built on first access', () => {
     expect(Reflect.ownKeys(el)).toStrictEqual(Object.keys(el))
   })
 
-  it('builds a non-extensible element into plain data too, and takes its writes', () => {
+  it('builds a non-extensible element, or one with keys added, into plain data too, keys in order', () => {
     const text = feedText(2)
     const eager = untyped(rightOf(KeptFeed.decode(text))).entries[0]!.payload!.element
     const el = Object.preventExtensions(rightOf(OnAccess.decode(text)).entries[0]!.payload!.element)
@@ -187,6 +187,19 @@ describe('payload resources built on first access', () => {
     el.children = replaced
     expect(el.children).toBe(replaced)
     expect(Object.keys(el)).toStrictEqual(['type', 'namespace', 'localName', 'prefix', 'attributes', 'children'])
+    // A key added before the first read stays after them, as on a plain element.
+    const extended = rightOf(OnAccess.decode(text)).entries[0]!.payload!.element as XmlElement & { note?: string }
+    extended.note = 'n'
+    expect(extended.children).toStrictEqual(eager.children)
+    expect(Object.keys(extended)).toStrictEqual([
+      'type',
+      'namespace',
+      'localName',
+      'prefix',
+      'attributes',
+      'children',
+      'note',
+    ])
   })
 
   it('takes a write before any read, and the attributes are still the eager ones', () => {
