@@ -44,18 +44,6 @@ interface PassEnds {
  * `self`.
  */
 export class FeedPass {
-  /**
-   * An empty pass kept for the module's life. V8 frees a hidden class two full collections after the last object
-   * that has it, and with it the optimised code of every function that read such objects. All of a pass's objects
-   * die with its page, so a program that collects between pages would otherwise have `step` and the loop around it
-   * compiled anew for each page (tens of milliseconds of a compiler thread's time each). This one keeps the classes of
-   * a pass, of its digests and of its hash table; `HeldBack.kept` and `ContiguityCheck.kept` do the same for theirs.
-   */
-  static readonly kept: FeedPass = new FeedPass(
-    { targetDigest: { entries: [] }, feed: {}, lookup: () => undefined, lastPage: false },
-    undefined,
-    false,
-  )
   readonly immediate: boolean
   private readonly key: (endpoint: string) => string
   private readonly offset: number

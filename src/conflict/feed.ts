@@ -4,6 +4,7 @@ import type { either } from 'fp-ts'
 import { FeedPass, type PassInput } from './feed-pass'
 import { ContiguityCheck } from './gaps'
 import { type HeldBack, startHeld } from './held-back'
+import { keepShapes } from './kept-shapes'
 import type { EntryDecision, FeedOutcome, GapError, ProcessFeedInput, ProcessFeedOptions, RejectedEntry } from './types'
 
 // Built by hand rather than with fp-ts's constructors, so that the conflict bundle stays free of fp-ts at run
@@ -61,6 +62,7 @@ export function processFeed(
   input: ProcessFeedInput,
   options?: ProcessFeedOptions,
 ): either.Either<GapError, FeedOutcome> {
+  keepShapes()
   const entries = input.feed.entries
   if (input.feed.syncMode === 'immediate') {
     const gaps = new ContiguityCheck(input.targetDigest, options)

@@ -13,8 +13,6 @@ import type { ConflictOptions, GapError } from './types'
  * share it.
  */
 export class ContiguityCheck {
-  /** One kept for the module's life, so that the class and the code that reads it outlive a page (see `FeedPass.kept`). */
-  static readonly kept: ContiguityCheck = new ContiguityCheck({ entries: [] }, undefined)
   private readonly before: DigestIndex
   private readonly checked = new Set<string>()
 

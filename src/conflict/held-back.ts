@@ -11,8 +11,6 @@ import type { ProcessFeedOptions } from './types'
  * entries of the endpoint advanced it: else no later pass would send the version again. Internal.
  */
 export class HeldBack {
-  /** One kept for the module's life, so that the class and the code that reads it outlive a page (see `FeedPass.kept`). */
-  static readonly kept: HeldBack = new HeldBack((endpoint) => endpoint, undefined, undefined)
   private readonly lowest = new Map<string, number>()
   private readonly own: string | undefined
 
