@@ -5,8 +5,9 @@
 // Both builds must decode the same value (checked first). CPU time (process.cpuUsage, after a forced collection) of
 // each side in turn, order alternating round by round; prints the median per-round ratios with their spread
 // (min–max) and each side's median time. With BENCH_TOUCH=1, each decode is followed by a walk through every
-// payload element (its attributes and children, all the way down), so that a payload built on first access is built
-// (SData only).
+// payload element (its attributes and children, all the way down), so that a payload built on first access is built.
+// With BENCH_PAYLOADS=on-access, both builds decode with `syncFeedXml(undefined, { payloads: 'on-access' })` (both
+// SData only).
 
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -21,9 +22,11 @@ const filesync = rest[0] === 'filesync'
 const N = Number(process.env.BENCH_ITEMS ?? 10_000)
 const load = () => loadAverage(1)
 
+const ON_ACCESS = !filesync && process.env.BENCH_PAYLOADS === 'on-access'
 const codec = async (dir) => {
   const lib = await import(pathToFileURL(resolve(dir, filesync ? 'filesync/index.js' : 'sdata/index.js')).href)
-  return filesync ? lib.FileSyncXml : lib.SyncFeedXml
+  if (filesync) return lib.FileSyncXml
+  return ON_ACCESS ? lib.syncFeedXml(undefined, { payloads: 'on-access' }) : lib.SyncFeedXml
 }
 const A = await codec(dirA)
 const B = await codec(dirB)
@@ -51,7 +54,7 @@ const names = Object.keys(fns)
 for (let i = 0; i < 2; i++) for (const name of names) fns[name]()
 const times = { sax: [], a: [], b: [] }
 console.log(
-  `${ROUNDS} rounds, ${N} ${filesync ? 'items' : 'entries'}${TOUCH ? ', every payload walked after the decode' : ''}, load average ${load()} at ${new Date().toISOString()}\n`,
+  `${ROUNDS} rounds, ${N} ${filesync ? 'items' : 'entries'}${ON_ACCESS ? ", payloads: 'on-access'" : ''}${TOUCH ? ', every payload walked after the decode' : ''}, load average ${load()} at ${new Date().toISOString()}\n`,
 )
 for (let r = 0; r < ROUNDS; r++) {
   const order = r % 2 === 0 ? names : [...names].reverse()

@@ -1,6 +1,7 @@
 // Child process of bench/sdata-memory.bench.mjs: decodes the SData feed file named on the command line, in memory
-// (the whole text at once), one way: `decode` (SyncFeedXml.decode, entry by entry) or `tree` (the tree way, the
-// decode before December 2026: parseXml's whole tree, then the feed's element codec). Prints the time, the peak
+// (the whole text at once), one way: `decode` (SyncFeedXml.decode, entry by entry), `on-access` (the same with
+// `payloads: 'on-access'`, no payload read) or `tree` (the tree way, the decode before December 2026: parseXml's
+// whole tree, then the feed's element codec). Prints the time, the peak
 // resident set size above the one before the decode, and the heap kept by the value, per input byte.
 import { readFileSync } from 'node:fs'
 import { syncFeedElement, syncFeedXml } from '../dist/sdata/index.js'
@@ -11,7 +12,7 @@ const text = readFileSync(process.argv[2], 'utf8')
 const way = process.argv[3] ?? 'decode'
 const bytes = Buffer.byteLength(text)
 const parse = { maxLength: 1e9 }
-const Codec = syncFeedXml(undefined, { parse })
+const Codec = syncFeedXml(undefined, way === 'on-access' ? { parse, payloads: 'on-access' } : { parse })
 const Element = syncFeedElement()
 const decode =
   way === 'tree'

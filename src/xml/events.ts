@@ -51,14 +51,20 @@ export interface ElementEvents<S> {
   /** The child just announced as `TREE`, read whole. */
   tree(state: S, element: XmlElement): void
   /**
-   * A child element of a `SCAN` child, its content scanned and its `children` not built: `read()` builds them from
-   * the text (required with `SCAN`).
+   * A child element of a `SCAN` child, its content scanned and its `children` not built: `again.read(start, scope)`
+   * builds them from the text (required with `SCAN`). The element returned stands for it in its parent's children.
    */
-  scanned?(element: XmlElement, read: () => XmlNode[]): void
+  scanned?(element: XmlElement, again: ReadAgain, start: number, scope: ReadonlyArray<string | null>): XmlElement
   /** The element of `state` ended; `false` gives up. */
   end(state: S): boolean
   /** The value of an element that {@link start} took, after its end. */
   value(state: S): unknown
+}
+
+/** Reads the children of a scanned element again, from the text the parser scanned (one for all its elements). */
+export interface ReadAgain {
+  /** The children of the element whose start tag is at `start`, with the bindings `scope` (prefix, URI, …) in scope. */
+  read(start: number, scope: ReadonlyArray<string | null>): XmlNode[]
 }
 
 /** A child read in event mode, in the parser's list of children in place of its element. */

@@ -1,57 +1,120 @@
 // Elements whose children are built on first access (the parser's SCAN: text already checked, read again when
-// needed). Their `attributes` and `children` are accessors until then; the first read (or write) builds both, and
-// they become plain data properties, so the element is an ordinary object from then on.
+// needed). Their `attributes` and `children` are accessors until then, one getter and setter for all of them with
+// the element's state in a private field; the first read (or write) builds both, and they become plain data
+// properties, so the element is an ordinary object from then on.
+import type { ReadAgain } from './events'
 import type { XmlAttribute, XmlElement, XmlNode } from './types'
 
-/** A lazy element's state: the read of its children (dropped once done: it holds the text), and what it finishes. */
-interface Lazy {
-  readonly el: XmlElement
-  read: (() => XmlNode[]) | undefined
-  finish: ((children: XmlNode[]) => XmlElement) | undefined
+/** A lazy element's state: where its children are read again (dropped once read: it holds the text), what finishes it. */
+interface State {
+  again: ReadAgain | undefined
+  readonly start: number
+  readonly scope: ReadonlyArray<string | null>
   attributes: XmlAttribute[]
   children: XmlNode[]
+  finish: ((children: XmlNode[]) => XmlElement) | undefined
 }
 
-/** The element made lazy last, while nothing read it: the one {@link finishLazy} may take. */
-let latest: Lazy | undefined
+/** Hands back the object it is given, so that a subclass's private field goes onto that object. */
+class Given {
+  constructor(o: object) {
+    // biome-ignore lint/correctness/noConstructorReturn: the object the private field goes on
+    return o
+  }
+}
 
-function settle(s: Lazy): void {
-  const read = s.read
-  if (read === undefined) return
-  s.read = undefined
-  if (latest === s) latest = undefined
-  const children = read()
+/** `new Stamped(el, state)` is `el` with `state` in a private field: no key, descriptor, clone or inspect shows it. */
+class Stamped extends Given {
+  readonly #state: State
+  constructor(el: XmlElement, state: State) {
+    super(el)
+    this.#state = state
+  }
+  static state(el: XmlElement): State {
+    return (el as unknown as Stamped).#state
+  }
+}
+
+type Key = 'attributes' | 'children'
+
+/** The element made lazy last, while nothing read it: the one {@link finishLazy} may take. */
+let latest: XmlElement | undefined
+
+const DATA = { writable: true, enumerable: true, configurable: true }
+const INSPECT = Symbol.for('nodejs.util.inspect.custom')
+const KEYS = ['attributes', 'children'] as const
+
+/** Builds a lazy element's children, once; they become plain data unless the element was frozen or sealed first. */
+function settle(el: XmlElement): State {
+  const s = Stamped.state(el)
+  const again = s.again
+  if (again === undefined) return s
+  s.again = undefined
+  if (latest === el) latest = undefined
+  const children = again.read(s.start, s.scope)
   const done = s.finish?.(children)
   s.finish = undefined
   s.attributes = done?.attributes ?? s.attributes
   s.children = done?.children ?? children
-  // Plain data from now on; a frozen or sealed element cannot change, so it keeps answering from here.
-  for (const key of KEYS) Reflect.defineProperty(s.el, key, { value: s[key], ...DATA })
+  if (Object.isExtensible(el) && Reflect.ownKeys(el).length === 7) {
+    // Nothing added since: the properties defined last go first, so that the element goes back to its shape before
+    // them (reconfiguring an accessor costs several times more), and come back as plain data, in the same order.
+    for (const key of [INSPECT, 'children', 'attributes']) Reflect.deleteProperty(el, key)
+    el.attributes = s.attributes
+    el.children = s.children
+  } else {
+    // In place; a frozen or sealed element cannot change, and keeps answering from the state.
+    for (const key of KEYS) Reflect.defineProperty(el, key, { value: s[key], ...DATA })
+  }
+  return s
 }
 
-const KEYS = ['attributes', 'children'] as const
-const DATA = { writable: true, enumerable: true, configurable: true }
+/**
+ * The accessor of `key`, one for every lazy element (`this` is the element). Reading `attributes` builds only once the
+ * element is finished (see finishLazy): until then it is what the parser built. A write is taken as by a data
+ * property: refused by a frozen element (strict mode's TypeError), kept by a sealed one.
+ */
+const accessor = (key: Key): PropertyDescriptor => ({
+  get(this: XmlElement) {
+    const s = Stamped.state(this)
+    return (key === 'children' || s.finish !== undefined ? settle(this) : s)[key]
+  },
+  set(this: XmlElement, value: never) {
+    if (Object.isFrozen(this)) throw new TypeError(`Cannot assign to read only property '${key}'`)
+    const s = settle(this)
+    if (!Reflect.defineProperty(this, key, { value, ...DATA })) s[key] = value
+  },
+  enumerable: true,
+  configurable: true,
+})
+const ATTRIBUTES = accessor('attributes')
+const CHILDREN = accessor('children')
+/** Node's `util.inspect` (`console.log`) shows the element as built, not its accessors: it formats a plain copy. */
+const SHOW: PropertyDescriptor = {
+  value(this: XmlElement) {
+    return { ...this }
+  },
+  configurable: true,
+}
 
 /**
- * Makes `el`'s `children` be `read()` on first access (and `attributes` whatever {@link finishLazy} makes of them);
- * until then `attributes` reads as built. Internal, for the parser's scanned elements.
+ * The element that stands for `el`, its children read by `again` from `start` with the bindings `scope` in scope on
+ * first access (and its `attributes` whatever {@link finishLazy} makes of them); until then `attributes` reads as
+ * `el`'s. Internal, for the parser's scanned elements.
  */
-export function lazyChildren(el: XmlElement, read: () => XmlNode[]): void {
-  const s: Lazy = { el, read, finish: undefined, attributes: el.attributes, children: el.children }
-  const property = (key: (typeof KEYS)[number]) => ({
-    get: () => {
-      if (key === 'children' || s.finish !== undefined) settle(s)
-      return s[key]
-    },
-    set: (value: never) => {
-      settle(s)
-      if (!Reflect.defineProperty(el, key, { value, ...DATA }) && !Object.isFrozen(el)) s[key] = value
-    },
-    enumerable: true,
-    configurable: true,
-  })
-  Object.defineProperties(el, { attributes: property('attributes'), children: property('children') })
-  latest = s
+export function lazyElement(
+  el: XmlElement,
+  again: ReadAgain,
+  start: number,
+  scope: ReadonlyArray<string | null>,
+): XmlElement {
+  const lazy = { type: 'element', namespace: el.namespace, localName: el.localName, prefix: el.prefix } as XmlElement
+  new Stamped(lazy, { again, start, scope, attributes: el.attributes, children: [], finish: undefined })
+  Reflect.defineProperty(lazy, 'attributes', ATTRIBUTES)
+  Reflect.defineProperty(lazy, 'children', CHILDREN)
+  Reflect.defineProperty(lazy, INSPECT, SHOW)
+  latest = lazy
+  return lazy
 }
 
 /**
@@ -59,10 +122,10 @@ export function lazyChildren(el: XmlElement, read: () => XmlNode[]): void {
  * it then reads as, `attributes` and `children` both. `false` (nothing changed) for any other element.
  */
 export function finishLazy(el: XmlElement, finish: (children: XmlNode[]) => XmlElement): boolean {
-  const s = latest
+  const made = latest
   latest = undefined
-  if (s === undefined || s.el !== el) return false
-  s.finish = finish
+  if (made === undefined || made !== el) return false
+  Stamped.state(el).finish = finish
   return true
 }
 

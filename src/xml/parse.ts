@@ -5,7 +5,7 @@
 import { either as E } from 'fp-ts'
 import { ASCII_NAME_CLASS, isNameStartUnit, isNameUnit, isXmlCodePoint, isXmlWhitespace } from './chars'
 import { ENCODING_NAME, inputText, type XmlInput } from './encoding'
-import { type DecodedNode, type ElementEvents, LEAF, SCAN, TREE } from './events'
+import { type DecodedNode, type ElementEvents, LEAF, type ReadAgain, SCAN, TREE } from './events'
 import { type Issue, xmlIssue } from './issue'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { lineAndColumn } from './position'
@@ -144,6 +144,12 @@ const PREDEFINED_ENTITIES = new Map([
 // than share children between elements). The streaming readers give an element they keep open an array of its own.
 const OPEN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
 
+/** What {@link Parser.checkUnique} compares of an attribute. */
+interface ExpandedName {
+  namespace: string | null
+  localName: string
+}
+
 /** No depth is scanned (see {@link SCAN}). */
 const NO_SCAN = 0x3fffffff
 
@@ -203,13 +209,15 @@ export class Parser extends NamespaceScopes {
   /** The attributes of the element being opened in compact mode, reused across tags (see {@link compact}). */
   private readonly attrList: XmlAttribute[] = []
   private readonly attrStarts: number[] = []
+  /** The expanded names of a scanned element's attributes, reused across tags (see {@link checkScanned}). */
+  private readonly scannedNames: ExpandedName[] = []
   /**
    * Elements this deep and deeper are scanned, with every check of the tree and nothing built (see {@link SCAN});
    * the elements one level up go to `events.scanned` with the read of their children ({@link readAgain}).
    */
   private scanDepth = NO_SCAN
   /** The text and limits lazy children are read again from, with one parser for them all (not this one). */
-  private again: { s: string; limits: Limits; parser: Parser | undefined } | undefined
+  private again: Again | undefined
 
   constructor(s: string, limits: Limits) {
     super()
@@ -1056,6 +1064,8 @@ export class Parser extends NamespaceScopes {
     } else {
       namespace = this.defaultUri ?? null
     }
+    // Of a scanned element nothing is built: its attributes are checked, and none are left to build.
+    if (this.depth >= this.scanDepth) count = this.checkScanned(count)
     // A compact tree's array holds exactly its attributes (one grown by push from [] has room for 16 more): they are
     // gathered in a reused array and copied out.
     let attributes: XmlAttribute[] = this.compact ? this.attrList : []
@@ -1105,7 +1115,36 @@ export class Parser extends NamespaceScopes {
     return element
   }
 
-  private checkUnique(attributes: XmlAttribute[], count: number): void {
+  /**
+   * Checks the attributes of a scanned element (see {@link SCAN}) as the tree checks them, in the same order, with
+   * nothing built; 0, the number left to build.
+   */
+  private checkScanned(count: number): 0 {
+    const names = this.attrNames
+    const checked = this.scannedNames
+    for (let k = 0; k < count; k++) {
+      const attr = names[k]!
+      const prefix = attr.prefix
+      let uri: string | null | undefined = null
+      if (prefix === 'xmlns' || attr.qname === 'xmlns') uri = XMLNS_NAMESPACE
+      else if (prefix !== null) {
+        uri = this.lookup(prefix)
+        if (uri === undefined || uri === null) {
+          this.fail(`unbound namespace prefix ${prefix} in attribute ${attr.qname}`, this.attrStarts[k])
+        }
+      }
+      const name = checked[k]
+      if (name === undefined) checked[k] = { namespace: uri, localName: attr.localName }
+      else {
+        name.namespace = uri
+        name.localName = attr.localName
+      }
+    }
+    if (count > 1) this.checkUnique(checked, count)
+    return 0
+  }
+
+  private checkUnique(attributes: ReadonlyArray<ExpandedName>, count: number): void {
     const names = this.attrNames
     const duplicate = (a: number, b: number): never => {
       const first = names[a]!.qname
@@ -1172,19 +1211,26 @@ export class Parser extends NamespaceScopes {
     if (d < this.scanDepth - 1)
       this.elements[d]!.children = top > start ? this.childStack.slice(start, top) : this.compact ? NONE : []
     else if (d === this.scanDepth - 1) {
-      // Scanned content: the events get the element with the read of its children, again from its start tag.
-      const scope = this.declared.flatMap((p) => [p, this.lookup(p)!])
-      const at = this.starts[d]!
-      this.again ??= { s: this.s, limits: this.limits, parser: undefined }
-      const again = this.again
-      this.events!.scanned!(this.elements[d]!, () => {
-        again.parser ??= new Parser(again.s, again.limits)
-        return again.parser.readAgain(at, scope)
-      })
+      // Scanned content: the events' element, whose children are read again from its start tag, stands for it (it
+      // is the last child of its parent: nothing of its content went onto the stack).
+      this.again ??= new Again(this.s, this.limits)
+      this.childStack[start - 1] = this.events!.scanned!(
+        this.elements[d]!,
+        this.again,
+        this.starts[d]!,
+        this.scanScope(),
+      )
     }
     this.childTop = start
     this.elements[d] = undefined as unknown as XmlElement
     this.depth = d
+  }
+
+  /** The bindings in scope as (prefix, URI, …), for reading again (see {@link readAgain}). */
+  private scanScope(): Array<string | null> {
+    const scope: Array<string | null> = []
+    for (const p of this.declared) scope.push(p, this.lookup(p)!)
+    return scope
   }
 
   /**
@@ -1258,7 +1304,8 @@ export class Parser extends NamespaceScopes {
         run = i
       } else i += this.charWidth(i)
     }
-    this.pending = pending + s.slice(run, end)
+    // Scanned text is checked, not kept (see text).
+    if (this.depth < this.scanDepth) this.pending = pending + s.slice(run, end)
     this.i = end + 3
   }
 
@@ -1288,6 +1335,20 @@ export class Parser extends NamespaceScopes {
       }
       i += this.charWidth(i)
     }
+  }
+}
+
+/** Reads the children of scanned elements again from their text, with one parser for them all (see `readAgain`). */
+class Again implements ReadAgain {
+  private parser: Parser | undefined
+  constructor(
+    private readonly s: string,
+    private readonly limits: Limits,
+  ) {}
+
+  read(start: number, scope: ReadonlyArray<string | null>): XmlNode[] {
+    this.parser ??= new Parser(this.s, this.limits)
+    return this.parser.readAgain(start, scope)
   }
 }
 

@@ -172,6 +172,34 @@ describe('payload resources built on first access', () => {
       expect(d).toStrictEqual({ value: el[key as 'children'], writable: true, enumerable: true, configurable: true })
     }
     expect(Object.keys(el)).toStrictEqual(['type', 'namespace', 'localName', 'prefix', 'attributes', 'children'])
+    // Nothing else is left on it (the inspect hook goes with the accessors).
+    expect(Reflect.ownKeys(el)).toStrictEqual(Object.keys(el))
+  })
+
+  it('builds a non-extensible element, or one with keys added, into plain data too, keys in order', () => {
+    const text = feedText(2)
+    const eager = untyped(rightOf(KeptFeed.decode(text))).entries[0]!.payload!.element
+    const el = Object.preventExtensions(rightOf(OnAccess.decode(text)).entries[0]!.payload!.element)
+    expect(el.children).toStrictEqual(eager.children)
+    expect(Object.getOwnPropertyDescriptor(el, 'children')?.value).toBe(el.children)
+    expect(Object.getOwnPropertyDescriptor(el, 'attributes')?.value).toStrictEqual(eager.attributes)
+    const replaced: XmlElement['children'] = []
+    el.children = replaced
+    expect(el.children).toBe(replaced)
+    expect(Object.keys(el)).toStrictEqual(['type', 'namespace', 'localName', 'prefix', 'attributes', 'children'])
+    // A key added before the first read stays after them, as on a plain element.
+    const extended = rightOf(OnAccess.decode(text)).entries[0]!.payload!.element as XmlElement & { note?: string }
+    extended.note = 'n'
+    expect(extended.children).toStrictEqual(eager.children)
+    expect(Object.keys(extended)).toStrictEqual([
+      'type',
+      'namespace',
+      'localName',
+      'prefix',
+      'attributes',
+      'children',
+      'note',
+    ])
   })
 
   it('takes a write before any read, and the attributes are still the eager ones', () => {
@@ -189,14 +217,28 @@ describe('payload resources built on first access', () => {
     expect(other.children).toStrictEqual(eager.children)
   })
 
-  it('reads a frozen or sealed element without throwing, and keeps what it built', () => {
+  it('reads a frozen or sealed element without throwing, keeps what it built, and refuses a write when frozen', () => {
     const text = feedText(2)
     const eager = untyped(rightOf(KeptFeed.decode(text))).entries[0]!.payload!.element
     const frozen = Object.freeze(rightOf(OnAccess.decode(text)).entries[0]!.payload!.element)
     expect(frozen).toStrictEqual(eager)
     expect(frozen.children).toBe(frozen.children)
-    ;(frozen as XmlElement).children = []
+    // As a frozen element's data properties do (in strict mode), before and after the first read.
+    const frozenEager = Object.freeze({ ...eager })
+    for (const el of [
+      frozenEager,
+      frozen,
+      Object.freeze(rightOf(OnAccess.decode(text)).entries[0]!.payload!.element),
+    ]) {
+      expect(() => {
+        ;(el as XmlElement).children = []
+      }).toThrow(TypeError)
+      expect(() => {
+        ;(el as XmlElement).attributes = []
+      }).toThrow(TypeError)
+    }
     expect(frozen.children).toStrictEqual(eager.children)
+    expect(frozen.attributes).toStrictEqual(eager.attributes)
     const sealed = Object.seal(rightOf(OnAccess.decode(text)).entries[0]!.payload!.element)
     const replaced: XmlElement['children'] = []
     sealed.children = replaced
@@ -214,6 +256,12 @@ describe('payload resources built on first access', () => {
       '<town>\u0001</town>',
       '<town></towm>',
       '<town a="<"/>',
+      '<town q:a="1"/>',
+      '<town xmlns="urn:a" b="1" xmlns="urn:b"/>',
+      '<town xmlns:p="urn:p" xmlns:p="urn:q"/>',
+      '<town xmlns:p="urn:p" p:a="1" xmlns:q="urn:p" q:a="2"/>',
+      `<town ${Array.from({ length: 20 }, (_, i) => `a${i}="${i}"`).join(' ')} a7="x"/>`,
+      `<town xmlns:p="urn:p" ${Array.from({ length: 20 }, (_, i) => `p:a${i}="${i}"`).join(' ')} y:a7="x" p:a7="x"/>`,
     ]
     for (const inner of faults) {
       const text = feedText(3, inner).replace(inner, '<town/>').replace(inner, '<town/>')

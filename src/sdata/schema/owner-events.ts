@@ -6,7 +6,7 @@
 import { childName, type ElementDescription, engineChildren, type LeafChild } from '../../codec/schema/describe'
 import { isValueProblem, type ValueType } from '../../codec/values'
 import { type ElementEvents, LEAF, SCAN, TREE } from '../../xml/events'
-import { forgetLazy, lazyChildren } from '../../xml/lazy'
+import { forgetLazy, lazyElement } from '../../xml/lazy'
 import { compactTree } from '../../xml/tree'
 import type { XmlElement } from '../../xml/types'
 import { SDATA_NS } from '../namespaces'
@@ -186,7 +186,7 @@ export function compileOwnerEvents<O extends Owner>(
         ;(state.owner as Record<string, unknown>)[state.slot!.key] = value
         return state.ok
       },
-      scanned: lazyChildren,
+      scanned: lazyElement,
       value: (state) => state.owner,
     }
   }
