@@ -111,9 +111,9 @@ interface Name {
   readonly qname: string
   readonly prefix: string | null
   readonly localName: string
-  /** In event mode: the name of the first child last read in an element of this name (see eventContent). */
+  /** The name of the first child last read in an element of this name (see eventContent, childName). */
   first: Name | undefined
-  /** In event mode: the name of the sibling last read after an element of this name. */
+  /** The name of the sibling last read after an element of this name. */
   next: Name | undefined
 }
 
@@ -164,6 +164,10 @@ export class Parser extends NamespaceScopes {
   protected readonly starts: number[] = []
   protected readonly bindingMarks: number[] = []
   protected readonly hasElementChild: boolean[] = []
+  // The tree's guess of the next start tag's name (see childName): the name of each element open as a tree
+  // (`undefined` at a depth that is not, such as an element read in event mode) and of its last child so far.
+  private readonly openNames: Array<Name | undefined> = []
+  private readonly lastChildren: Array<Name | undefined> = []
   // The children of every open element, in one stack: an element's start at `childStarts[depth]`. Its children
   // become an array of exactly their number when it closes (an array grown by push from [] holds spare room). The
   // stack ends at `childTop`: it is never shortened (setting an array's length is a call into the runtime, and
@@ -923,7 +927,7 @@ export class Parser extends NamespaceScopes {
       this.fail(`elements nested deeper than maxDepth (${limits.maxDepth})`, tagStart)
     }
     this.i++
-    const name = this.qname('an element name after <')
+    const name = this.childName(this.depth)
     const qname = name.qname
     const names = this.attrNames
     const values = this.attrValues
@@ -962,6 +966,32 @@ export class Parser extends NamespaceScopes {
     const element = this.openElement(name, count, tagStart)
     if (selfClosing) this.closeElement()
     return element
+  }
+
+  /**
+   * Reads the name of a start tag at depth `d`, after its `<`. Documents repeat their structure (records of the same
+   * children in the same order): the name read after the same name last time, in an element of the same name (see
+   * {@link Name.first}, {@link Name.next}), is likely the one here, and comparing it in place spares reading and
+   * hashing the name again (same text, same name, so the same checks passed).
+   */
+  private childName(d: number): Name {
+    const parent = d > 0 ? this.openNames[d - 1] : undefined
+    if (parent === undefined) return this.qname('an element name after <')
+    const s = this.s
+    const i = this.i
+    const previous = this.lastChildren[d - 1]
+    const guess = previous === undefined ? parent.first : previous.next
+    let name: Name
+    if (guess !== undefined && s.startsWith(guess.qname, i) && !this.continuesName(i + guess.qname.length)) {
+      name = guess
+      this.i = i + guess.qname.length
+    } else {
+      name = this.qname('an element name after <')
+      if (previous === undefined) parent.first = name
+      else previous.next = name
+    }
+    this.lastChildren[d - 1] = name
+    return name
   }
 
   /** Reads a quoted attribute value, normalised per §3.3.3 for CDATA attributes. */
@@ -1092,6 +1122,8 @@ export class Parser extends NamespaceScopes {
     this.elements[depth] = element
     this.childStarts[depth] = this.childTop
     this.qnames[depth] = qname
+    this.openNames[depth] = name
+    this.lastChildren[depth] = undefined
     this.starts[depth] = tagStart
     this.bindingMarks[depth] = mark
     this.hasElementChild[depth] = false
@@ -1164,7 +1196,7 @@ export class Parser extends NamespaceScopes {
     const top = this.childTop
     const start = this.childStarts[d]!
     if (d < this.scanDepth - 1)
-      this.elements[d]!.children = top > start ? this.childStack.slice(start, top) : this.compact ? NONE : []
+      this.elements[d]!.children = top > start ? copyOut(this.childStack, start, top) : this.compact ? NONE : []
     else if (d === this.scanDepth - 1) {
       // Scanned content: the events get the element with the read of its children, again from its start tag.
       const scope = this.declared.flatMap((p) => [p, this.lookup(p)!])
@@ -1178,6 +1210,7 @@ export class Parser extends NamespaceScopes {
     }
     this.childTop = start
     this.elements[d] = undefined as unknown as XmlElement
+    this.openNames[d] = undefined
     this.depth = d
   }
 
@@ -1282,6 +1315,28 @@ export class Parser extends NamespaceScopes {
       }
       i += this.charWidth(i)
     }
+  }
+}
+
+/**
+ * `from.slice(start, end)`, for the arrays a tree keeps. The tree outlives many young collections, and an array
+ * literal is allocated where the runtime learns from its site that its arrays live long (old space, not copied by
+ * each young collection), while `slice` always allocates young: short lists, the most common, are literals.
+ */
+function copyOut<T>(from: T[], start: number, end: number): T[] {
+  switch (end - start) {
+    case 1:
+      return [from[start]!]
+    case 2:
+      return [from[start]!, from[start + 1]!]
+    case 3:
+      return [from[start]!, from[start + 1]!, from[start + 2]!]
+    case 4:
+      return [from[start]!, from[start + 1]!, from[start + 2]!, from[start + 3]!]
+    case 5:
+      return [from[start]!, from[start + 1]!, from[start + 2]!, from[start + 3]!, from[start + 4]!]
+    default:
+      return from.slice(start, end)
   }
 }
 
