@@ -115,6 +115,8 @@ interface Name {
   first: Name | undefined
   /** The name of the sibling last read after an element of this name. */
   next: Name | undefined
+  /** The names of the attributes last read on an element of this name, in their order (see startTag). */
+  attributes: Name[] | undefined
 }
 
 // The name cache: 256 slots, and names no longer than this are kept (longer ones are rare and not worth it).
@@ -204,7 +206,7 @@ export class Parser extends NamespaceScopes {
   /** Names read so far, by a hash of their text (see {@link qname}). */
   private readonly names: Array<Name | undefined> = new Array(NAME_SLOTS_MASK + 1)
   private readonly attrValues: string[] = []
-  /** The attributes of the element being opened in compact mode, reused across tags (see {@link compact}). */
+  /** The attributes of the element being opened, reused across tags (see openElement). */
   private readonly attrList: XmlAttribute[] = []
   private readonly attrStarts: number[] = []
   /**
@@ -689,6 +691,8 @@ export class Parser extends NamespaceScopes {
     const len = this.len
     let i = this.i
     if (this.pending === '') {
+      // No text (markup follows markup, the most common case): nothing to do.
+      if (s.charCodeAt(i) === LT) return
       // Indentation between elements is dropped anyway: skip it without building a string, unless a comment, PI or
       // CDATA section follows (their text would join it) or it is the only text of a leaf.
       let j = i
@@ -897,8 +901,8 @@ export class Parser extends NamespaceScopes {
         this.fail(`local name in ${qname} cannot start with that character`, colon + 1)
       }
       const prefix = qname.slice(0, colon - start)
-      name = { qname, prefix, localName: qname.slice(colon - start + 1), first: undefined, next: undefined }
-    } else name = { qname, prefix: null, localName: qname, first: undefined, next: undefined }
+      name = { qname, prefix, localName: qname.slice(colon - start + 1), first: undefined, next: undefined, attributes: undefined }
+    } else name = { qname, prefix: null, localName: qname, first: undefined, next: undefined, attributes: undefined }
     if (end - start <= MAX_INTERNED) this.names[slot] = name
     return name
   }
@@ -953,7 +957,12 @@ export class Parser extends NamespaceScopes {
         this.fail(`more than maxAttributes (${limits.maxAttributes}) attributes on <${qname}>`, this.i)
       }
       const attrStart = this.i
-      const attrName = this.qname('an attribute name')
+      // Elements of a name mostly carry the same attributes in the same order (see childName).
+      let attrName = this.guessed(name.attributes?.[count])
+      if (attrName === undefined) {
+        attrName = this.qname('an attribute name')
+        ;(name.attributes ??= [])[count] = attrName
+      }
       names[count] = attrName
       starts[count] = attrStart
       this.skipSpace()
@@ -977,21 +986,25 @@ export class Parser extends NamespaceScopes {
   private childName(d: number): Name {
     const parent = d > 0 ? this.openNames[d - 1] : undefined
     if (parent === undefined) return this.qname('an element name after <')
-    const s = this.s
-    const i = this.i
     const previous = this.lastChildren[d - 1]
-    const guess = previous === undefined ? parent.first : previous.next
-    let name: Name
-    if (guess !== undefined && s.startsWith(guess.qname, i) && !this.continuesName(i + guess.qname.length)) {
-      name = guess
-      this.i = i + guess.qname.length
-    } else {
+    let name = this.guessed(previous === undefined ? parent.first : previous.next)
+    if (name === undefined) {
       name = this.qname('an element name after <')
       if (previous === undefined) parent.first = name
       else previous.next = name
     }
     this.lastChildren[d - 1] = name
     return name
+  }
+
+  /** `guess` when the name at `this.i` is its text whole (then read), else `undefined` with nothing read. */
+  private guessed(guess: Name | undefined): Name | undefined {
+    if (guess === undefined) return undefined
+    const qname = guess.qname
+    const end = this.i + qname.length
+    if (!this.s.startsWith(qname, this.i) || this.continuesName(end)) return undefined
+    this.i = end
+    return guess
   }
 
   /** Reads a quoted attribute value, normalised per §3.3.3 for CDATA attributes. */
@@ -1080,9 +1093,9 @@ export class Parser extends NamespaceScopes {
     } else {
       namespace = this.defaultUri ?? null
     }
-    // A compact tree's array holds exactly its attributes (one grown by push from [] has room for 16 more): they are
-    // gathered in a reused array and copied out.
-    let attributes: XmlAttribute[] = this.compact ? this.attrList : []
+    // The array kept holds exactly the attributes (one grown from [] has room for 16 more): they are gathered in a
+    // reused array and copied out (a compact tree's empty array is the shared one; a tree's own is its own).
+    const list = this.attrList
     for (let k = 0; k < count; k++) {
       const attr = names[k]!
       const attrPrefix = attr.prefix
@@ -1103,12 +1116,12 @@ export class Parser extends NamespaceScopes {
         }
         attribute = { namespace: uri, localName: attr.localName, prefix: attrPrefix, value: values[k]! }
       }
-      attributes[k] = attribute
+      list[k] = attribute
     }
     const depth = this.depth
     const scanned = depth >= this.scanDepth
-    if (this.compact && !scanned) attributes = count === 0 ? NONE : attributes.slice(0, count)
-    if (count > 1) this.checkUnique(attributes, count)
+    if (count > 1) this.checkUnique(list, count)
+    const attributes = scanned ? NONE : count > 0 ? copyOut(list, 0, count) : this.compact ? NONE : []
     // Nothing is built of a scanned element: its parent stands for it on the stacks.
     const element: XmlElement = scanned
       ? this.elements[depth - 1]!
@@ -1231,21 +1244,20 @@ export class Parser extends NamespaceScopes {
   private endTag(): void {
     const s = this.s
     const tagStart = this.i
-    this.i += 2
-    const nameStart = this.i
     const d = this.depth - 1
     const open = this.qnames[d]!
-    const end = nameStart + open.length
+    let i = tagStart + 2 + open.length
+    let c = s.charCodeAt(i)
     // Comparing in place avoids a string per end tag; a longer name fails the name-character check after it.
-    if (s.startsWith(open, nameStart) && !this.continuesName(end)) this.i = end
-    else {
+    if (!s.startsWith(open, tagStart + 2) || (c !== GT && this.continuesName(i))) {
+      this.i = tagStart + 2
       const name = this.qname('an element name after </').qname
       const { line, column } = this.position(this.starts[d]!)
       this.fail(`end tag </${name}> does not match start tag <${open}> (line ${line}, column ${column})`, tagStart)
     }
-    this.skipSpace()
-    if (s.charCodeAt(this.i) !== GT) this.fail(`expected > to close </${open}`)
-    this.i++
+    while (isSpace(c)) c = s.charCodeAt(++i)
+    if (c !== GT) this.fail(`expected > to close </${open}`, i)
+    this.i = i + 1
     this.closeElement()
   }
 
