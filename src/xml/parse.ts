@@ -901,7 +901,14 @@ export class Parser extends NamespaceScopes {
         this.fail(`local name in ${qname} cannot start with that character`, colon + 1)
       }
       const prefix = qname.slice(0, colon - start)
-      name = { qname, prefix, localName: qname.slice(colon - start + 1), first: undefined, next: undefined, attributes: undefined }
+      name = {
+        qname,
+        prefix,
+        localName: qname.slice(colon - start + 1),
+        first: undefined,
+        next: undefined,
+        attributes: undefined,
+      }
     } else name = { qname, prefix: null, localName: qname, first: undefined, next: undefined, attributes: undefined }
     if (end - start <= MAX_INTERNED) this.names[slot] = name
     return name
@@ -961,7 +968,8 @@ export class Parser extends NamespaceScopes {
       let attrName = this.guessed(name.attributes?.[count])
       if (attrName === undefined) {
         attrName = this.qname('an attribute name')
-        ;(name.attributes ??= [])[count] = attrName
+        name.attributes ??= []
+        name.attributes[count] = attrName
       }
       names[count] = attrName
       starts[count] = attrStart
