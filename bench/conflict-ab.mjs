@@ -1,5 +1,6 @@
 // processFeed of two builds against each other and against the sized proxy loop, in one process (issue 16):
 //   node --expose-gc bench/conflict-ab.mjs <dist-a> <dist-b> [rounds] [sliced]
+// (ENTRIES=100000 in the environment for a page of another size; 1,000,000 by default.)
 // Each dist is a `npx tsup` output directory. The outcomes of both builds are checked deep-equal first; then each
 // round runs a, b and the sized proxy with the order of a and b alternated round by round, `gc()` before each run,
 // and takes CPU time. With `sliced`, every uuid and stamp is a slice of one long text, as a decoder gives them.
@@ -14,7 +15,8 @@ const a = await load(dirA)
 const b = await load(dirB)
 const rounds = Number(roundsArg ?? 15)
 
-const input = scenario(1_000_000, 'array')
+const entries = Number(process.env.ENTRIES ?? 1_000_000)
+const input = scenario(entries, 'array')
 if (mode === 'sliced') sliceStrings(input)
 
 deepStrictEqual(a(input), b(input))
@@ -50,7 +52,9 @@ const show = (xs, d = 2) => {
   const { median, min, max } = spread(xs)
   return `${median.toFixed(d)} (${min.toFixed(d)}–${max.toFixed(d)})`
 }
-console.log(`${rounds} rounds${mode === 'sliced' ? ', sliced strings' : ''}; outcomes deep-equal`)
+console.log(
+  `${entries.toLocaleString('en')} entries, ${rounds} rounds${mode === 'sliced' ? ', sliced strings' : ''}; outcomes deep-equal`,
+)
 console.log(`CPU ms: a ${show(times.a, 0)}, b ${show(times.b, 0)}, sized proxy ${show(times.proxy, 0)}`)
 console.log(`b ÷ a: ${show(ratios.ba)}×`)
 console.log(`a ÷ sized proxy: ${show(ratios.aProxy)}×`)

@@ -4,6 +4,7 @@
 // are not compared (use bench/conflict-ab.mjs for two builds that must agree). Each round runs every build and the
 // sized proxy once, the order rotated by one each round, `gc()` before each run, CPU time. Prints each build's median
 // CPU ms and its ratios to the first build and to the sized proxy (median of the per-round ratios, spread).
+// ENTRIES=100000 in the environment for a page of another size (1,000,000 by default).
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { scenario, sizedProxy, sliceStrings } from './conflict-scenario.mjs'
@@ -21,12 +22,15 @@ const builds = []
 for (const dir of dirs) builds.push((await import(pathToFileURL(resolve(dir, 'conflict/index.js')).href)).processFeed)
 const sides = [...builds, sizedProxy]
 const names = [...dirs, 'sized proxy']
-const input = scenario(1_000_000, 'array')
+const entries = Number(process.env.ENTRIES ?? 1_000_000)
+const input = scenario(entries, 'array')
 if (sliced) sliceStrings(input)
 for (const side of sides) side(input) // warm-up
 
 const times = sides.map(() => [])
-console.log(`${new Date().toISOString()} load ${loadAverage(1)}; ${rounds} rounds${sliced ? ', sliced strings' : ''}`)
+console.log(
+  `${new Date().toISOString()} load ${loadAverage(1)}; ${entries.toLocaleString('en')} entries, ${rounds} rounds${sliced ? ', sliced strings' : ''}`,
+)
 for (let r = 0; r < rounds; r++) {
   for (let j = 0; j < sides.length; j++) {
     const k = (j + r) % sides.length

@@ -5,6 +5,7 @@ import type { Digest, SyncMode } from '../common/sync'
 import { type FeedEntry, FeedPass } from './feed-pass'
 import { ContiguityCheck } from './gaps'
 import { type HeldBack, startHeld } from './held-back'
+import { keepShapes } from './kept-shapes'
 import type { EntryDecision, GapError, ProcessFeedInput, ProcessFeedOptions, RejectedEntry } from './types'
 
 /**
@@ -226,6 +227,7 @@ async function* fromEntries(
   input: ProcessFeedStreamInput,
   options: ProcessFeedOptions | undefined,
 ): AsyncGenerator<FeedStreamEvent, void, undefined> {
+  keepShapes()
   const { held, passInput } = startHeld(input, options)
   const pass = new FeedPass(passInput, options, true)
   const gaps = pass.immediate ? new ContiguityCheck(input.targetDigest, options) : undefined
@@ -244,6 +246,7 @@ async function* fromEvents(
   input: ProcessFeedEventsInput,
   options: ProcessFeedOptions | undefined,
 ): AsyncGenerator<FeedStreamEvent, void, undefined> {
+  keepShapes()
   let head: FeedHead | undefined
   let pass: FeedPass | undefined
   let gaps: ContiguityCheck | undefined

@@ -1,9 +1,10 @@
 // Target-side processing of one page of a sync feed: a decision per entry and the target's new digest.
 // Implements sdata-sync §5.4–§5.5 and §5.8 with docs/decisions.md#s9 (digest updates), #s10 (gaps), #s12 and #s13.
 import type { either } from 'fp-ts'
-import { FeedPass } from './feed-pass'
+import { FeedPass, type PassInput } from './feed-pass'
 import { ContiguityCheck } from './gaps'
-import { startHeld } from './held-back'
+import { type HeldBack, startHeld } from './held-back'
+import { keepShapes } from './kept-shapes'
 import type { EntryDecision, FeedOutcome, GapError, ProcessFeedInput, ProcessFeedOptions, RejectedEntry } from './types'
 
 // Built by hand rather than with fp-ts's constructors, so that the conflict bundle stays free of fp-ts at run
@@ -61,6 +62,7 @@ export function processFeed(
   input: ProcessFeedInput,
   options?: ProcessFeedOptions,
 ): either.Either<GapError, FeedOutcome> {
+  keepShapes()
   const entries = input.feed.entries
   if (input.feed.syncMode === 'immediate') {
     const gaps = new ContiguityCheck(input.targetDigest, options)
@@ -75,28 +77,38 @@ export function processFeed(
   // hash-map write per entry, the dearest step on a large feed, and a uuid rarely occurs twice in a page: so the
   // page is first decided as if uuids were distinct, which a table of their hashes then confirms, and only a page
   // that does repeat a uuid is decided again, tracking every uuid.
-  const run = (exact: boolean): FeedOutcome | undefined => {
-    const pass = new FeedPass(passInput, options, exact, entries.length)
-    // Sized once: growing a million-element array by push copies it some thirty times.
-    const decisions: EntryDecision[] = new Array(entries.length)
-    const rejected: RejectedEntry[] = []
-    let decided = 0
-    for (let i = 0; i < entries.length; i++) {
-      const outcome = pass.step(entries[i]!, i)
-      if ('problem' in outcome) rejected.push(outcome)
-      else decisions[decided++] = outcome
-    }
-    decisions.length = decided
-    if (!exact && pass.repeats(decisions)) return undefined
-    const { digest, merged } = pass.finish()
-    for (const r of rejected) {
-      const state = entries[r.index]!.syncState
-      if (state !== undefined) held.add(state)
-    }
-    if (decisions.length > 0 && input.failed !== undefined)
-      for (const d of decisions) if (d.failed === true) held.add(entries[d.index]!.syncState!)
-    return { decisions, rejected, digest: held.cap(digest, input.targetDigest), merged }
-  }
+  return right(decidePage(input, passInput, options, held, false) ?? decidePage(input, passInput, options, held, true)!)
+}
 
-  return right(run(false) ?? run(true)!)
+// One pass over the page (see FeedPass for `exact`); undefined when a pass without `exact` finds a repeated uuid.
+// A function of the module rather than a closure made per call: the optimised code of a closure made anew for each
+// page is compiled anew for each page (tens of milliseconds of a compiler thread's time, whatever the page's size).
+function decidePage(
+  input: ProcessFeedInput,
+  passInput: PassInput,
+  options: ProcessFeedOptions | undefined,
+  held: HeldBack,
+  exact: boolean,
+): FeedOutcome | undefined {
+  const entries = input.feed.entries
+  const pass = new FeedPass(passInput, options, exact, entries.length)
+  // Sized once: growing a million-element array by push copies it some thirty times.
+  const decisions: EntryDecision[] = new Array(entries.length)
+  const rejected: RejectedEntry[] = []
+  let decided = 0
+  for (let i = 0; i < entries.length; i++) {
+    const outcome = pass.step(entries[i]!, i)
+    if ('problem' in outcome) rejected.push(outcome)
+    else decisions[decided++] = outcome
+  }
+  decisions.length = decided
+  if (!exact && pass.repeats(decisions)) return undefined
+  const { digest, merged } = pass.finish()
+  for (const r of rejected) {
+    const state = entries[r.index]!.syncState
+    if (state !== undefined) held.add(state)
+  }
+  if (decisions.length > 0 && input.failed !== undefined)
+    for (const d of decisions) if (d.failed === true) held.add(entries[d.index]!.syncState!)
+  return { decisions, rejected, digest: held.cap(digest, input.targetDigest), merged }
 }
