@@ -111,10 +111,12 @@ interface Name {
   readonly qname: string
   readonly prefix: string | null
   readonly localName: string
-  /** In event mode: the name of the first child last read in an element of this name (see eventContent). */
+  /** The name of the first child last read in an element of this name (see eventContent, childName). */
   first: Name | undefined
-  /** In event mode: the name of the sibling last read after an element of this name. */
+  /** The name of the sibling last read after an element of this name. */
   next: Name | undefined
+  /** The names of the attributes last read on an element of this name, in their order (see startTag). */
+  attributes: Name[] | undefined
 }
 
 // The name cache: 256 slots, and names no longer than this are kept (longer ones are rare and not worth it).
@@ -170,6 +172,10 @@ export class Parser extends NamespaceScopes {
   protected readonly starts: number[] = []
   protected readonly bindingMarks: number[] = []
   protected readonly hasElementChild: boolean[] = []
+  // The tree's guess of the next start tag's name (see childName): the name of each element open as a tree
+  // (`undefined` at a depth that is not, such as an element read in event mode) and of its last child so far.
+  private readonly openNames: Array<Name | undefined> = []
+  private readonly lastChildren: Array<Name | undefined> = []
   // The children of every open element, in one stack: an element's start at `childStarts[depth]`. Its children
   // become an array of exactly their number when it closes (an array grown by push from [] holds spare room). The
   // stack ends at `childTop`: it is never shortened (setting an array's length is a call into the runtime, and
@@ -206,7 +212,7 @@ export class Parser extends NamespaceScopes {
   /** Names read so far, by a hash of their text (see {@link qname}). */
   private readonly names: Array<Name | undefined> = new Array(NAME_SLOTS_MASK + 1)
   private readonly attrValues: string[] = []
-  /** The attributes of the element being opened in compact mode, reused across tags (see {@link compact}). */
+  /** The attributes of the element being opened, reused across tags (see openElement). */
   private readonly attrList: XmlAttribute[] = []
   private readonly attrStarts: number[] = []
   /** The expanded names of a scanned element's attributes, reused across tags (see {@link checkScanned}). */
@@ -699,6 +705,8 @@ export class Parser extends NamespaceScopes {
     const len = this.len
     let i = this.i
     if (this.pending === '') {
+      // No text (markup follows markup, the most common case): nothing to do.
+      if (s.charCodeAt(i) === LT) return
       // Indentation between elements is dropped anyway: skip it without building a string, unless a comment, PI or
       // CDATA section follows (their text would join it) or it is the only text of a leaf.
       let j = i
@@ -907,8 +915,15 @@ export class Parser extends NamespaceScopes {
         this.fail(`local name in ${qname} cannot start with that character`, colon + 1)
       }
       const prefix = qname.slice(0, colon - start)
-      name = { qname, prefix, localName: qname.slice(colon - start + 1), first: undefined, next: undefined }
-    } else name = { qname, prefix: null, localName: qname, first: undefined, next: undefined }
+      name = {
+        qname,
+        prefix,
+        localName: qname.slice(colon - start + 1),
+        first: undefined,
+        next: undefined,
+        attributes: undefined,
+      }
+    } else name = { qname, prefix: null, localName: qname, first: undefined, next: undefined, attributes: undefined }
     if (end - start <= MAX_INTERNED) this.names[slot] = name
     return name
   }
@@ -937,7 +952,7 @@ export class Parser extends NamespaceScopes {
       this.fail(`elements nested deeper than maxDepth (${limits.maxDepth})`, tagStart)
     }
     this.i++
-    const name = this.qname('an element name after <')
+    const name = this.childName(this.depth)
     const qname = name.qname
     const names = this.attrNames
     const values = this.attrValues
@@ -963,7 +978,13 @@ export class Parser extends NamespaceScopes {
         this.fail(`more than maxAttributes (${limits.maxAttributes}) attributes on <${qname}>`, this.i)
       }
       const attrStart = this.i
-      const attrName = this.qname('an attribute name')
+      // Elements of a name mostly carry the same attributes in the same order (see childName).
+      let attrName = this.guessed(name.attributes?.[count])
+      if (attrName === undefined) {
+        attrName = this.qname('an attribute name')
+        name.attributes ??= []
+        name.attributes[count] = attrName
+      }
       names[count] = attrName
       starts[count] = attrStart
       this.skipSpace()
@@ -976,6 +997,36 @@ export class Parser extends NamespaceScopes {
     const element = this.openElement(name, count, tagStart)
     if (selfClosing) this.closeElement()
     return element
+  }
+
+  /**
+   * Reads the name of a start tag at depth `d`, after its `<`. Documents repeat their structure (records of the same
+   * children in the same order): the name read after the same name last time, in an element of the same name (see
+   * {@link Name.first}, {@link Name.next}), is likely the one here, and comparing it in place spares reading and
+   * hashing the name again (same text, same name, so the same checks passed).
+   */
+  private childName(d: number): Name {
+    const parent = d > 0 ? this.openNames[d - 1] : undefined
+    if (parent === undefined) return this.qname('an element name after <')
+    const previous = this.lastChildren[d - 1]
+    let name = this.guessed(previous === undefined ? parent.first : previous.next)
+    if (name === undefined) {
+      name = this.qname('an element name after <')
+      if (previous === undefined) parent.first = name
+      else previous.next = name
+    }
+    this.lastChildren[d - 1] = name
+    return name
+  }
+
+  /** `guess` when the name at `this.i` is its text whole (then read), else `undefined` with nothing read. */
+  private guessed(guess: Name | undefined): Name | undefined {
+    if (guess === undefined) return undefined
+    const qname = guess.qname
+    const end = this.i + qname.length
+    if (!this.s.startsWith(qname, this.i) || this.continuesName(end)) return undefined
+    this.i = end
+    return guess
   }
 
   /** Reads a quoted attribute value, normalised per §3.3.3 for CDATA attributes. */
@@ -1066,9 +1117,9 @@ export class Parser extends NamespaceScopes {
     }
     // Of a scanned element nothing is built: its attributes are checked, and none are left to build.
     if (this.depth >= this.scanDepth) count = this.checkScanned(count)
-    // A compact tree's array holds exactly its attributes (one grown by push from [] has room for 16 more): they are
-    // gathered in a reused array and copied out.
-    let attributes: XmlAttribute[] = this.compact ? this.attrList : []
+    // The array kept holds exactly the attributes (one grown from [] has room for 16 more): they are gathered in a
+    // reused array and copied out (a compact tree's empty array is the shared one; a tree's own is its own).
+    const list = this.attrList
     for (let k = 0; k < count; k++) {
       const attr = names[k]!
       const attrPrefix = attr.prefix
@@ -1089,12 +1140,12 @@ export class Parser extends NamespaceScopes {
         }
         attribute = { namespace: uri, localName: attr.localName, prefix: attrPrefix, value: values[k]! }
       }
-      attributes[k] = attribute
+      list[k] = attribute
     }
     const depth = this.depth
     const scanned = depth >= this.scanDepth
-    if (this.compact && !scanned) attributes = count === 0 ? NONE : attributes.slice(0, count)
-    if (count > 1) this.checkUnique(attributes, count)
+    if (count > 1) this.checkUnique(list, count)
+    const attributes = scanned ? NONE : count > 0 ? copyOut(list, 0, count) : this.compact ? NONE : []
     // Nothing is built of a scanned element: its parent stands for it on the stacks.
     const element: XmlElement = scanned
       ? this.elements[depth - 1]!
@@ -1108,6 +1159,8 @@ export class Parser extends NamespaceScopes {
     this.elements[depth] = element
     this.childStarts[depth] = this.childTop
     this.qnames[depth] = qname
+    this.openNames[depth] = name
+    this.lastChildren[depth] = undefined
     this.starts[depth] = tagStart
     this.bindingMarks[depth] = mark
     this.hasElementChild[depth] = false
@@ -1209,7 +1262,7 @@ export class Parser extends NamespaceScopes {
     const top = this.childTop
     const start = this.childStarts[d]!
     if (d < this.scanDepth - 1)
-      this.elements[d]!.children = top > start ? this.childStack.slice(start, top) : this.compact ? NONE : []
+      this.elements[d]!.children = top > start ? copyOut(this.childStack, start, top) : this.compact ? NONE : []
     else if (d === this.scanDepth - 1) {
       // Scanned content: the events' element, whose children are read again from its start tag, stands for it (it
       // is the last child of its parent: nothing of its content went onto the stack).
@@ -1223,6 +1276,7 @@ export class Parser extends NamespaceScopes {
     }
     this.childTop = start
     this.elements[d] = undefined as unknown as XmlElement
+    this.openNames[d] = undefined
     this.depth = d
   }
 
@@ -1250,21 +1304,20 @@ export class Parser extends NamespaceScopes {
   private endTag(): void {
     const s = this.s
     const tagStart = this.i
-    this.i += 2
-    const nameStart = this.i
     const d = this.depth - 1
     const open = this.qnames[d]!
-    const end = nameStart + open.length
+    let i = tagStart + 2 + open.length
+    let c = s.charCodeAt(i)
     // Comparing in place avoids a string per end tag; a longer name fails the name-character check after it.
-    if (s.startsWith(open, nameStart) && !this.continuesName(end)) this.i = end
-    else {
+    if (!s.startsWith(open, tagStart + 2) || (c !== GT && this.continuesName(i))) {
+      this.i = tagStart + 2
       const name = this.qname('an element name after </').qname
       const { line, column } = this.position(this.starts[d]!)
       this.fail(`end tag </${name}> does not match start tag <${open}> (line ${line}, column ${column})`, tagStart)
     }
-    this.skipSpace()
-    if (s.charCodeAt(this.i) !== GT) this.fail(`expected > to close </${open}`)
-    this.i++
+    while (isSpace(c)) c = s.charCodeAt(++i)
+    if (c !== GT) this.fail(`expected > to close </${open}`, i)
+    this.i = i + 1
     this.closeElement()
   }
 
@@ -1349,6 +1402,28 @@ class Again implements ReadAgain {
   read(start: number, scope: ReadonlyArray<string | null>): XmlNode[] {
     this.parser ??= new Parser(this.s, this.limits)
     return this.parser.readAgain(start, scope)
+  }
+}
+
+/**
+ * `from.slice(start, end)`, for the arrays a tree keeps. The tree outlives many young collections, and an array
+ * literal is allocated where the runtime learns from its site that its arrays live long (old space, not copied by
+ * each young collection), while `slice` always allocates young: short lists, the most common, are literals.
+ */
+function copyOut<T>(from: T[], start: number, end: number): T[] {
+  switch (end - start) {
+    case 1:
+      return [from[start]!]
+    case 2:
+      return [from[start]!, from[start + 1]!]
+    case 3:
+      return [from[start]!, from[start + 1]!, from[start + 2]!]
+    case 4:
+      return [from[start]!, from[start + 1]!, from[start + 2]!, from[start + 3]!]
+    case 5:
+      return [from[start]!, from[start + 1]!, from[start + 2]!, from[start + 3]!, from[start + 4]!]
+    default:
+      return from.slice(start, end)
   }
 }
 

@@ -331,6 +331,11 @@ const ROWS: Array<[string, Outcome]> = [
   ['<a></b>', { error: 'end tag </b> does not match start tag <a> (line 1, column 1)', at: [1, 4] }],
   ['<a><b></a>', { error: 'end tag </a> does not match start tag <b> (line 1, column 4)', at: [1, 7] }],
   ['<a></a >', { tree: ['a'] }],
+  // The end tag is compared in place with the open element's name: a longer name is another name.
+  ['<a></ab>', { error: 'end tag </ab> does not match start tag <a> (line 1, column 1)', at: [1, 4] }],
+  ['<a></a\u00e9>', { error: 'end tag </a\u00e9> does not match start tag <a> (line 1, column 1)', at: [1, 4] }],
+  ['<a></a\t\n>', { tree: ['a'] }],
+  ['<a></a b>', { error: 'expected > to close </a', at: [1, 8] }],
   ['<a></ a>', { error: 'expected an element name after </', at: [1, 6] }],
   ['<a></a', { error: 'expected > to close </a', at: [1, 7] }],
   ['<a>', { error: 'element <a> is not closed', at: [1, 1] }],
