@@ -118,25 +118,8 @@ export class TreeBuilder extends MarkupReader {
     const list = this.attrList
     for (let k = 0; k < count; k++) {
       const attr = names[k]!
-      const attrPrefix = attr.prefix
-      let attribute: XmlAttribute
-      if (attrPrefix === null) {
-        attribute =
-          attr.qname === 'xmlns'
-            ? { namespace: XMLNS_NAMESPACE, localName: 'xmlns', prefix: null, value: values[k]! }
-            : { namespace: null, localName: attr.localName, prefix: null, value: values[k]! }
-      } else {
-        let uri: string | null | undefined
-        if (attrPrefix === 'xmlns') uri = XMLNS_NAMESPACE
-        else {
-          uri = this.lookup(attrPrefix)
-          if (uri === undefined || uri === null) {
-            this.fail(`unbound namespace prefix ${attrPrefix} in attribute ${attr.qname}`, starts[k])
-          }
-        }
-        attribute = { namespace: uri, localName: attr.localName, prefix: attrPrefix, value: values[k]! }
-      }
-      list[k] = attribute
+      const namespace = this.attributeNamespace(attr, starts[k]!)
+      list[k] = { namespace, localName: attr.localName, prefix: attr.prefix, value: values[k]! }
     }
     const depth = this.depth
     const scanned = depth >= this.scanDepth
@@ -165,6 +148,21 @@ export class TreeBuilder extends MarkupReader {
   }
 
   /**
+   * The namespace of the attribute `attr` whose name starts at `at`, the element's own declarations bound: none
+   * without a prefix (Namespaces in XML §6.2), the xmlns namespace for `xmlns` and `xmlns:*`, else its prefix's; an
+   * unbound prefix fails.
+   */
+  private attributeNamespace(attr: Name, at: number): string | null {
+    const prefix = attr.prefix
+    if (prefix === null) return attr.qname === 'xmlns' ? XMLNS_NAMESPACE : null
+    if (prefix === 'xmlns') return XMLNS_NAMESPACE
+    const uri = this.lookup(prefix)
+    if (uri === undefined || uri === null)
+      this.fail(`unbound namespace prefix ${prefix} in attribute ${attr.qname}`, at)
+    return uri
+  }
+
+  /**
    * Checks the attributes of a scanned element (see {@link SCAN}) as the tree checks them, in the same order, with
    * nothing built; 0, the number left to build.
    */
@@ -173,15 +171,7 @@ export class TreeBuilder extends MarkupReader {
     const checked = this.scannedNames
     for (let k = 0; k < count; k++) {
       const attr = names[k]!
-      const prefix = attr.prefix
-      let uri: string | null | undefined = null
-      if (prefix === 'xmlns' || attr.qname === 'xmlns') uri = XMLNS_NAMESPACE
-      else if (prefix !== null) {
-        uri = this.lookup(prefix)
-        if (uri === undefined || uri === null) {
-          this.fail(`unbound namespace prefix ${prefix} in attribute ${attr.qname}`, this.attrStarts[k])
-        }
-      }
+      const uri = this.attributeNamespace(attr, this.attrStarts[k]!)
       const name = checked[k]
       if (name === undefined) checked[k] = { namespace: uri, localName: attr.localName }
       else {
