@@ -4,6 +4,7 @@ import { FeedPass } from './feed-pass'
 import { ContiguityCheck } from './gaps'
 import { HeldBack } from './held-back'
 
+// biome-ignore lint/correctness/noUnusedVariables: never read; it holds the objects, and so their hidden classes, alive
 let kept: readonly object[] | undefined
 
 /**

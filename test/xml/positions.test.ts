@@ -156,11 +156,10 @@ describe('parseXml positions', () => {
   it('elementAtSteps finds the n-th same-named child among many children', () => {
     const many = `<r>\n${Array.from({ length: 40 }, (_, k) => (k % 4 === 3 ? '<d/>' : '<c/>')).join('\n')}\n</r>`
     for (const count of [3, 40]) {
-      const source =
-        many
-          .split('\n')
-          .slice(0, count + 1)
-          .join('\n') + '\n</r>'
+      const source = `${many
+        .split('\n')
+        .slice(0, count + 1)
+        .join('\n')}\n</r>`
       // Each child on its own line: the k-th <d/> on line 4k + 1; with 3 children there is none (the root stands).
       expect(at(source, steps('r', ['d', count === 3 ? 1 : 10]))).toEqual(
         count === 3 ? { line: 1, column: 1 } : { line: 41, column: 1 },
