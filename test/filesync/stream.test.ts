@@ -24,6 +24,7 @@ import {
   cutBytes,
   expectFailureLike,
   type SourceKind,
+  sentText,
   sourceOf,
 } from '../support/stream'
 import { IRREGULAR_MARKUP } from '../support/xml-arbitrary'
@@ -160,7 +161,9 @@ describe('streamFileSync', () => {
         async (doc, f, insert) => {
           const text = FileSyncXml.encode(doc)
           const at = Math.floor(f * text.length)
-          const mutated = insert === undefined ? text.slice(0, at) : text.slice(0, at) + insert + text.slice(at + 1)
+          const mutated = sentText(
+            insert === undefined ? text.slice(0, at) : text.slice(0, at) + insert + text.slice(at + 1),
+          )
           expectSameAsInMemory(mutated, await collect(streamFileSync(cutBytes(mutated, [at, 7]))))
         },
       ),

@@ -24,6 +24,7 @@ import {
   cutBytes,
   expectFailureLike,
   type SourceKind,
+  sentText,
   sourceOf,
 } from '../support/stream'
 
@@ -163,7 +164,7 @@ describe('streamSyncFeed', () => {
         async (feed, decorate, f) => {
           const text = decorate(SyncFeedXml.encode(feed))
           const full = SyncFeedXml.decode(text)
-          const cut = text.slice(0, Math.floor(f * (text.length - 1)))
+          const cut = sentText(text.slice(0, Math.floor(f * (text.length - 1))))
           const events = await collect(streamSyncFeed(cutBytes(cut, [5, 50])))
           await expectSameAsInMemory(cut, events)
           if (full._tag === 'Right') {

@@ -13,6 +13,14 @@ export async function collect<E>(stream: AsyncIterable<E>): Promise<E[]> {
   return out
 }
 
+/**
+ * The text a stream of `text`'s UTF-8 gets: the same, except that a surrogate left alone (by a cut or a mutation
+ * inside a pair) is U+FFFD, as UTF-8 has no form for it. What a stream test compares with the in-memory decode.
+ */
+export function sentText(text: string): string {
+  return new TextDecoder().decode(new TextEncoder().encode(text))
+}
+
 /** The text's UTF-8 bytes cut at the given byte positions (sorted, deduplicated; cuts may fall inside a character). */
 export function cutBytes(text: string, cuts: readonly number[]): Uint8Array[] {
   return cutByteArray(new TextEncoder().encode(text), cuts)
