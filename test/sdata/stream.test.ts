@@ -188,7 +188,7 @@ describe('streamSyncFeed', () => {
         async (feed, f, insert, replace) => {
           const text = SyncFeedXml.encode(feed)
           const at = Math.floor(f * text.length)
-          const mutated = text.slice(0, at) + insert + text.slice(replace ? at + 1 : at)
+          const mutated = sentText(text.slice(0, at) + insert + text.slice(replace ? at + 1 : at))
           await expectSameAsInMemory(mutated, await collect(streamSyncFeed(cutBytes(mutated, [at, at + 1, 3]))))
         },
       ),
