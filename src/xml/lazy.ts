@@ -43,6 +43,8 @@ let latest: XmlElement | undefined
 const DATA = { writable: true, enumerable: true, configurable: true }
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
 const KEYS = ['attributes', 'children'] as const
+/** The own keys of a lazy element as {@link lazyElement} makes it: its four names, the two accessors, the inspect hook. */
+const LAZY_KEYS = 7
 
 /** Builds a lazy element's children, once; they become plain data unless the element was frozen or sealed first. */
 function settle(el: XmlElement): State {
@@ -56,7 +58,7 @@ function settle(el: XmlElement): State {
   s.finish = undefined
   s.attributes = done?.attributes ?? s.attributes
   s.children = done?.children ?? children
-  if (Object.isExtensible(el) && Reflect.ownKeys(el).length === 7) {
+  if (Object.isExtensible(el) && Reflect.ownKeys(el).length === LAZY_KEYS) {
     // Nothing added since: the properties defined last go first, so that the element goes back to its shape before
     // them (reconfiguring an accessor costs several times more), and come back as plain data, in the same order.
     for (const key of [INSPECT, 'children', 'attributes']) Reflect.deleteProperty(el, key)
