@@ -54,8 +54,15 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
 function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeap(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!
+  return month === 2 ? (isLeap(year) ? 29 : 28) : DAYS_IN_MONTH[month - 1]!
+}
+
+/** The fraction digits of a lexical xs:dateTime whose zone (or end) is at `zoneAt`, without the dot. */
+function fractionOf(text: string, zoneAt: number): string {
+  return zoneAt > 19 ? text.slice(20, zoneAt) : ''
 }
 
 /**
@@ -70,8 +77,7 @@ function daysInMonth(year: number, month: number): number {
  * ```
  */
 export function dateTimeProblem(text: string): string | undefined {
-  const parts = parse(text)
-  return typeof parts === 'string' ? parts : undefined
+  return parse(text, undefined)
 }
 
 /**
@@ -83,11 +89,21 @@ export function dateTimeProblem(text: string): string | undefined {
  * ```
  */
 export function parseDateTime(text: string): DateTimeParts | undefined {
-  const parts = parse(text)
-  return typeof parts === 'string' ? undefined : parts
+  const parts: DateTimeParts = {
+    year: 0,
+    month: 0,
+    day: 0,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    fraction: '',
+    offsetMinutes: null,
+  }
+  return parse(text, parts) === undefined ? parts : undefined
 }
 
-function parse(text: string): DateTimeParts | string {
+/** Why `text` is not an xs:dateTime, or `undefined` with its fields in `parts` when given (checking makes nothing). */
+function parse(text: string, parts: DateTimeParts | undefined): string | undefined {
   if (text.length > 64) return 'too long for an xs:dateTime'
   if (!LEXICAL.test(text)) return 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'
   const year = digits(text, 0, 4)
@@ -101,27 +117,35 @@ function parse(text: string): DateTimeParts | string {
   const last = text.charCodeAt(len - 1)
   const sign = text.charCodeAt(len - 6)
   const zoneAt = last === 90 /* Z */ ? len - 1 : sign === 43 || sign === 45 ? len - 6 : len
-  const fraction = zoneAt > 19 ? text.slice(20, zoneAt) : ''
   if (year < 1) return 'year 0000 is not allowed'
   if (month < 1 || month > 12) return `month ${text.slice(5, 7)} is out of range`
   if (day < 1 || day > daysInMonth(year, month)) return `day ${text.slice(8, 10)} does not exist in ${text.slice(0, 7)}`
   if (hour === 24) {
-    if (minute !== 0 || second !== 0 || /[1-9]/.test(fraction)) return '24 is allowed only as 24:00:00'
+    if (minute !== 0 || second !== 0 || /[1-9]/.test(fractionOf(text, zoneAt))) return '24 is allowed only as 24:00:00'
   } else if (hour > 23) return `hour ${text.slice(11, 13)} is out of range`
   if (minute > 59) return `minute ${text.slice(14, 16)} is out of range`
   if (second > 59) return `second ${text.slice(17, 19)} is out of range`
   let offsetMinutes: number | null = null
   if (zoneAt < len) {
-    const zone = text.slice(zoneAt)
-    if (zone === 'Z') offsetMinutes = 0
+    if (zoneAt === len - 1) offsetMinutes = 0
     else {
-      const h = digits(zone, 1, 3)
-      const mm = digits(zone, 4, 6)
-      if (mm > 59 || h * 60 + mm > 14 * 60) return `zone ${zone} is out of range`
+      const h = digits(text, zoneAt + 1, zoneAt + 3)
+      const mm = digits(text, zoneAt + 4, zoneAt + 6)
+      if (mm > 59 || h * 60 + mm > 14 * 60) return `zone ${text.slice(zoneAt)} is out of range`
       offsetMinutes = (sign === 45 ? -1 : 1) * (h * 60 + mm)
     }
   }
-  return { year, month, day, hour, minute, second, fraction, offsetMinutes }
+  if (parts !== undefined) {
+    parts.year = year
+    parts.month = month
+    parts.day = day
+    parts.hour = hour
+    parts.minute = minute
+    parts.second = second
+    parts.fraction = fractionOf(text, zoneAt)
+    parts.offsetMinutes = offsetMinutes
+  }
+  return undefined
 }
 
 // Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil algorithm).
@@ -184,10 +208,10 @@ function compareInstants(a: Instant, b: Instant): -1 | 0 | 1 {
  * ```
  */
 export function compareDateTime(a: string, b: string, assumeOffsetMinutes = 0): -1 | 0 | 1 {
-  const pa = parse(a)
-  const pb = parse(b)
-  const va = typeof pa !== 'string'
-  const vb = typeof pb !== 'string'
+  const pa = parseDateTime(a)
+  const pb = parseDateTime(b)
+  const va = pa !== undefined
+  const vb = pb !== undefined
   if (va && vb) return compareInstants(instantOf(pa, assumeOffsetMinutes), instantOf(pb, assumeOffsetMinutes))
   if (va !== vb) return va ? -1 : 1
   return a === b ? 0 : a < b ? -1 : 1
@@ -203,8 +227,8 @@ export function compareDateTime(a: string, b: string, assumeOffsetMinutes = 0): 
  * ```
  */
 export function dateTimeToEpochMs(text: string, assumeOffsetMinutes = 0): number {
-  const parts = parse(text)
-  if (typeof parts === 'string') return Number.NaN
+  const parts = parseDateTime(text)
+  if (parts === undefined) return Number.NaN
   const instant = instantOf(parts, assumeOffsetMinutes)
   return instant.seconds * 1000 + Number(instant.fraction.slice(0, 3).padEnd(3, '0'))
 }
@@ -235,8 +259,8 @@ function format(seconds: number, fraction: string): string {
  * ```
  */
 export function successorDateTime(text: string, assumeOffsetMinutes = 0): string | undefined {
-  const parts = parse(text)
-  if (typeof parts === 'string') return undefined
+  const parts = parseDateTime(text)
+  if (parts === undefined) return undefined
   const instant = instantOf(parts, assumeOffsetMinutes)
   let ticks = Number(instant.fraction.slice(0, 7).padEnd(7, '0')) + 1
   let seconds = instant.seconds
@@ -245,5 +269,5 @@ export function successorDateTime(text: string, assumeOffsetMinutes = 0): string
     seconds += 1
   }
   const result = format(seconds, pad(ticks, 7))
-  return typeof parse(result) === 'string' ? undefined : result
+  return dateTimeProblem(result) === undefined ? result : undefined
 }
