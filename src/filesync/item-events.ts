@@ -1,10 +1,10 @@
 // FILESYNC items read in the parser's event mode: each item's value filled straight from the compiled record
 // tables (src/filesync/schema.ts) as the text is scanned, with a tree only for the children kept as extensions.
 // Anything the tree decode would report (or treat in another way) makes the parser read the item as a tree again.
-import type * as t from 'io-ts'
 import { type ElementEvents, LEAF, TREE } from '../xml/events'
 import type { XmlElement } from '../xml/types'
-import { inWriteOrder, leafValue, type Mutable } from './item-decode'
+import { inWriteOrder, type Mutable, NULLABLE } from './item-decode'
+import { REFUSED, readLeaf } from './leaf'
 import type { Extension, FileSyncDocument, FolderItem, Item } from './model'
 import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, FOLDER, type RecordSpec } from './schema'
 
@@ -154,8 +154,6 @@ function itemState(localName: string | null): RecordState | undefined {
   return undefined
 }
 
-const NO_CONTEXT: t.Context = []
-
 /**
  * The reader of an `Items` list's children in event mode: `Folder` and `Document` records as
  * `decodeItemIn` reads them, with the same values (unknown items and anything unusual go to the tree decode).
@@ -175,9 +173,9 @@ export const ITEM_EVENTS: ElementEvents<State> = {
       s.out[field.key] = text
       return true
     }
-    const r = leafValue(field, text, NO_CONTEXT)
-    if (r._tag === 'Left') return false
-    s.out[field.key] = r.right
+    const value = text === '' && NULLABLE.has(field.type) ? null : readLeaf(field.type, text)
+    if (value === REFUSED) return false
+    s.out[field.key] = value
     return true
   },
   tree: (state, element: XmlElement) => state.tree(element),
