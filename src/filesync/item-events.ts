@@ -147,10 +147,23 @@ class ItemsState {
 
 type State = RecordState | ListState | ItemsState
 
+// An item's value is a plain object (its prototype is Object.prototype, as a literal's), made by a constructor so
+// that V8 sizes it for the fields items of its kind get (in-object slack tracking): a `{ kind }` literal has room for
+// one field in place, and every further one grows a separate property array (3, 6, 9… slots, the old ones garbage).
+function plainValue(kind: string): new () => Mutable {
+  const Value = function (this: Mutable) {
+    this.kind = kind
+  } as unknown as new () => Mutable
+  Value.prototype = Object.prototype
+  return Value
+}
+const DocumentValue = plainValue('Document')
+const FolderValue = plainValue('Folder')
+
 /** The state of a `Folder` or `Document` item, as `decodeItemIn` reads it; `undefined` for any other name. */
 function itemState(localName: string | null): RecordState | undefined {
-  if (localName === 'Document') return new RecordState(DOCUMENT, { kind: 'Document' }, true)
-  if (localName === 'Folder') return new RecordState(FOLDER, { kind: 'Folder' }, true)
+  if (localName === 'Document') return new RecordState(DOCUMENT, new DocumentValue(), true)
+  if (localName === 'Folder') return new RecordState(FOLDER, new FolderValue(), true)
   return undefined
 }
 
@@ -199,7 +212,7 @@ export const ITEM_EVENTS: ElementEvents<State> = {
 export const DOCUMENT_EVENTS: ElementEvents<State> = {
   ...ITEM_EVENTS,
   start(localName) {
-    if (localName === 'Folder') return new RecordState(FOLDER, { kind: 'Folder' }, true)
+    if (localName === 'Folder') return new RecordState(FOLDER, new FolderValue(), true)
     return localName === 'Items' ? new ItemsState() : undefined
   },
   value(state): FileSyncDocument {
