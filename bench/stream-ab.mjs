@@ -1,6 +1,6 @@
 // Streamed decode of bytes, two builds side by side in one process: streamSyncFeed on the SData bench feed (also
-// with a CRLF between every two tags), streamFileSync on a nested listing and streamSyncFeedJson on the feed's JSON form, each as UTF-8 bytes in 64 KiB
-// chunks. `node --expose-gc bench/stream-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder). Both builds
+// with a CRLF between every two tags, and in Shift_JIS), streamFileSync on a nested listing and streamSyncFeedJson on the feed's JSON form, each as UTF-8 bytes in 64 KiB
+// chunks (BENCH_CHUNK bytes when set). `node --expose-gc bench/stream-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder). Both builds
 // must give the same number of events (checked first). CPU time of each side in turn, order alternating round by
 // round; prints each row's median B ÷ A ratio with its spread (min–max) and each side's median time.
 import { resolve } from 'node:path'
@@ -13,6 +13,7 @@ import { loadAverage, twoBuilds } from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS } = twoBuilds('stream-ab.mjs', 11)
 const N = Number(process.env.BENCH_ITEMS ?? 10_000)
+const CHUNK = Number(process.env.BENCH_CHUNK ?? 64 * 1024)
 
 const load = async (dir) => {
   const at = (entry) => import(pathToFileURL(resolve(dir, entry)).href)
@@ -24,14 +25,35 @@ const B = await load(dirB)
 
 const feed = makeFeed(N)
 const feedText = A.sdata.SyncFeedXml.encode(feed)
-const feedBytes = chunksOf(feedText)
+const feedBytes = chunksOf(feedText, CHUNK)
 // The same feed with a CRLF between every two tags: the most line ends the decoder counts.
-const linesBytes = chunksOf(feedText.replace(/></g, '>\r\n<'))
-const jsonBytes = chunksOf(JSON.stringify(A.sdata.SyncFeedJson.encode(feed)))
-const listingBytes = chunksOf(A.filesync.FileSyncXml.encode(makeListing(4, 12)))
+const linesBytes = chunksOf(feedText.replace(/></g, '>\r\n<'), CHUNK)
+const jsonBytes = chunksOf(JSON.stringify(A.sdata.SyncFeedJson.encode(feed)), CHUNK)
+const listingBytes = chunksOf(A.filesync.FileSyncXml.encode(makeListing(4, 12)), CHUNK)
+// The feed in Shift_JIS with "日本語" (93 FA 96 7B 8C EA) four times in every title, name, street and town: a
+// multi-byte encoding that TextDecoder decodes, a chunk's end often inside a character.
+const SJIS = { 日: [0x93, 0xfa], 本: [0x96, 0x7b], 語: [0x8c, 0xea] }
+function shiftJisChunks(text, size = CHUNK) {
+  const bytes = []
+  for (const c of text) {
+    if (c in SJIS) bytes.push(...SJIS[c])
+    else if (c.charCodeAt(0) < 0x80) bytes.push(c.charCodeAt(0))
+    else throw new Error(`no Shift_JIS byte here for ${c}`)
+  }
+  const all = Uint8Array.from(bytes)
+  const out = []
+  for (let i = 0; i < all.length; i += size) out.push(all.subarray(i, i + size))
+  return out
+}
+const sjisBytes = shiftJisChunks(
+  feedText
+    .replace(/encoding="UTF-8"/, 'encoding="Shift_JIS"')
+    .replace(/<(title|name|street|town)>([^<]*)</g, '<$1>$2日本語日本語日本語日本語<'),
+)
 const rows = {
   'streamSyncFeed, SData feed': (m) => drain(m.sdata.streamSyncFeed(feedBytes)),
   'streamSyncFeed, the feed with a CRLF between tags': (m) => drain(m.sdata.streamSyncFeed(linesBytes)),
+  'streamSyncFeed, the feed in Shift_JIS': (m) => drain(m.sdata.streamSyncFeed(sjisBytes)),
   'streamFileSync, nested listing': (m) => drain(m.filesync.streamFileSync(listingBytes)),
   'streamSyncFeedJson, the feed as JSON': (m) => drain(m.sdata.streamSyncFeedJson(jsonBytes)),
 }
@@ -46,8 +68,12 @@ async function cpu(fn) {
 
 const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
 const mb = (chunks) => (chunks.reduce((n, c) => n + c.length, 0) / 1e6).toFixed(1)
-console.log(`${ROUNDS} rounds, ${N} entries, load average ${loadAverage(1)} at ${new Date().toISOString()}`)
-console.log(`bytes: feed ${mb(feedBytes)} MB, listing ${mb(listingBytes)} MB, JSON ${mb(jsonBytes)} MB\n`)
+console.log(
+  `${ROUNDS} rounds, ${N} entries, chunks of ${CHUNK} bytes, load average ${loadAverage(1)} at ${new Date().toISOString()}`,
+)
+console.log(
+  `bytes: feed ${mb(feedBytes)} MB, Shift_JIS ${mb(sjisBytes)} MB, listing ${mb(listingBytes)} MB, JSON ${mb(jsonBytes)} MB\n`,
+)
 console.log('| streamed decode of bytes | B ÷ A (median, min–max) | ms A / B (median) |')
 console.log('|---|---:|---:|')
 for (const [name, run] of Object.entries(rows)) {

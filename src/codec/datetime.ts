@@ -1,15 +1,22 @@
 // xs:dateTime and SData stamps as string codecs, kept lexically, with an exact order and an instant in ms.
 // Implements XML Schema 1.0 Part 2 §3.2.7, docs/decisions.md#f7 and docs/decisions.md#s5.
 import * as t from 'io-ts'
-import { type DateTime, dateTimeProblem, parseDateTime } from '../common/datetime'
+import { type DateTime, dateTimeFractionDigits, dateTimeProblem } from '../common/datetime'
 import type { Stamp } from '../common/stamp'
 import { trimXmlSpace } from './boolean'
 import { foundValue } from './lexical'
 
-const FRACTION = /\.(\d+)/
-
-function fractionDigits(s: string): number {
-  return FRACTION.exec(s)?.[1]?.length ?? 0
+/**
+ * Whether `text` is an xs:dateTime with 0–7 fraction digits (what `DateTimeCodec` accepts); allocates nothing.
+ *
+ * @example
+ * ```ts
+ * isDateTime7('2025-11-07T22:06:33.0000000Z') // true
+ * ```
+ */
+export function isDateTime7(text: string): boolean {
+  const digits = dateTimeFractionDigits(text)
+  return digits >= 0 && digits <= 7
 }
 
 /**
@@ -24,14 +31,14 @@ function fractionDigits(s: string): number {
  */
 export const DateTimeCodec: t.Type<DateTime, string, string> = new t.Type<DateTime, string, string>(
   'an xs:dateTime',
-  (u): u is DateTime => typeof u === 'string' && dateTimeProblem(u) === undefined && fractionDigits(u) <= 7,
+  (u): u is DateTime => typeof u === 'string' && isDateTime7(u),
   (s, c) => {
     if (typeof s !== 'string') return t.failure(s, c, `expected an xs:dateTime, found a ${typeof s}`)
-    const parts = parseDateTime(s)
-    if (parts === undefined) {
+    const digits = dateTimeFractionDigits(s)
+    if (digits < 0) {
       return t.failure(s, c, `expected an xs:dateTime, found ${foundValue(s)} (${dateTimeProblem(s)})`)
     }
-    if (parts.fraction.length > 7) {
+    if (digits > 7) {
       return t.failure(s, c, `expected an xs:dateTime, found ${foundValue(s)} (more than 7 fraction digits)`)
     }
     return t.success(s as DateTime)

@@ -40,29 +40,136 @@ export interface DateTimeParts {
   offsetMinutes: number | null
 }
 
-// The lexical form, checked without capturing (`test` builds no match array); the fields are then read in place.
-const LEXICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/
+// The reader allocates nothing on the way to a verdict: it scans the text once by hand and leaves the fields it read
+// in the variables below (valid until the next scan), so that a check, an order or an instant costs no garbage.
+let year = 0
+let month = 0
+let day = 0
+let hour = 0
+let minute = 0
+let second = 0
+/** The fraction digits are `text[20, fractionEnd)`; `fractionEnd` is 19 when there is no fraction. */
+let fractionEnd = 19
+/** Where the zone starts (the text's length when there is none). */
+let zoneAt = 0
+let offsetMinutes: number | null = null
 
-/** The value of the ASCII digits of `s` from `from` to `to`. */
-function digits(s: string, from: number, to: number): number {
-  let v = 0
-  for (let k = from; k < to; k++) v = v * 10 + s.charCodeAt(k) - 48
-  return v
+// What is wrong with a text, in the order it is checked; each has its message in `problemText`.
+const OK = 0
+const TOO_LONG = 1
+const FORM = 2
+const YEAR = 3
+const MONTH = 4
+const DAY = 5
+const END_OF_DAY = 6
+const HOUR = 7
+const MINUTE = 8
+const SECOND = 9
+const ZONE = 10
+
+/** The value of the two ASCII digits at `k`, or -1 when they are not two digits. */
+function two(s: string, k: number): number {
+  const a = s.charCodeAt(k) - 48
+  const b = s.charCodeAt(k + 1) - 48
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1
 }
 
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+function isDigitAt(s: string, k: number): boolean {
+  const c = s.charCodeAt(k)
+  return c >= 48 && c <= 57
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeap(year) ? 29 : 28) : DAYS_IN_MONTH[month - 1]!
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 }
 
-/** The fraction digits of a lexical xs:dateTime whose zone (or end) is at `zoneAt`, without the dot. */
-function fractionOf(text: string, zoneAt: number): string {
-  return zoneAt > 19 ? text.slice(20, zoneAt) : ''
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : MONTH_DAYS[m - 1]!
+}
+
+/**
+ * Reads `text` as `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]` into the variables above: `OK`, or the first thing
+ * wrong with it (the form is checked whole before any field's range).
+ */
+function scan(text: string): number {
+  const len = text.length
+  if (len > 64) return TOO_LONG
+  const century = two(text, 0)
+  const inCentury = two(text, 2)
+  month = two(text, 5)
+  day = two(text, 8)
+  hour = two(text, 11)
+  minute = two(text, 14)
+  second = two(text, 17)
+  if (
+    (century | inCentury | month | day | hour | minute | second) < 0 ||
+    text.charCodeAt(4) !== 45 /* - */ ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 /* T */ ||
+    text.charCodeAt(13) !== 58 /* : */ ||
+    text.charCodeAt(16) !== 58
+  ) {
+    return FORM
+  }
+  year = century * 100 + inCentury
+  let k = 19
+  if (text.charCodeAt(19) === 46 /* . */) {
+    k = 20
+    while (isDigitAt(text, k)) k++
+    if (k === 20) return FORM
+  }
+  fractionEnd = k
+  zoneAt = k
+  let zoneHours = 0
+  let zoneMinutes = 0
+  const sign = text.charCodeAt(k)
+  if (k === len) offsetMinutes = null
+  else if (sign === 90 /* Z */ && k + 1 === len) offsetMinutes = 0
+  else if ((sign === 43 || sign === 45) /* + - */ && k + 6 === len && text.charCodeAt(k + 3) === 58) {
+    zoneHours = two(text, k + 1)
+    zoneMinutes = two(text, k + 4)
+    if ((zoneHours | zoneMinutes) < 0) return FORM
+    offsetMinutes = (sign === 45 ? -1 : 1) * (zoneHours * 60 + zoneMinutes)
+  } else return FORM
+  if (year < 1) return YEAR
+  if (month < 1 || month > 12) return MONTH
+  if (day < 1 || day > daysInMonth(year, month)) return DAY
+  if (hour === 24) {
+    if (minute !== 0 || second !== 0) return END_OF_DAY
+    for (let f = 20; f < fractionEnd; f++) if (text.charCodeAt(f) !== 48) return END_OF_DAY
+  } else if (hour > 23) return HOUR
+  if (minute > 59) return MINUTE
+  if (second > 59) return SECOND
+  if (zoneMinutes > 59 || zoneHours * 60 + zoneMinutes > 14 * 60) return ZONE
+  return OK
+}
+
+/** The message for what `scan` found wrong with `text`. */
+function problemText(code: number, text: string): string {
+  switch (code) {
+    case TOO_LONG:
+      return 'too long for an xs:dateTime'
+    case FORM:
+      return 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'
+    case YEAR:
+      return 'year 0000 is not allowed'
+    case MONTH:
+      return `month ${text.slice(5, 7)} is out of range`
+    case DAY:
+      return `day ${text.slice(8, 10)} does not exist in ${text.slice(0, 7)}`
+    case END_OF_DAY:
+      return '24 is allowed only as 24:00:00'
+    case HOUR:
+      return `hour ${text.slice(11, 13)} is out of range`
+    case MINUTE:
+      return `minute ${text.slice(14, 16)} is out of range`
+    case SECOND:
+      return `second ${text.slice(17, 19)} is out of range`
+    default:
+      return `zone ${text.slice(zoneAt)} is out of range`
+  }
 }
 
 /**
@@ -77,7 +184,22 @@ function fractionOf(text: string, zoneAt: number): string {
  * ```
  */
 export function dateTimeProblem(text: string): string | undefined {
-  return parse(text, undefined)
+  const code = scan(text)
+  return code === OK ? undefined : problemText(code, text)
+}
+
+/**
+ * How many fraction digits the xs:dateTime `text` has, or -1 when it is not one; allocates nothing.
+ *
+ * @example
+ * ```ts
+ * dateTimeFractionDigits('2025-11-07T22:06:33.0000000Z') // 7
+ * dateTimeFractionDigits('2025-02-30T10:00:00Z') // -1
+ * ```
+ */
+export function dateTimeFractionDigits(text: string): number {
+  if (scan(text) !== OK) return -1
+  return fractionEnd > 19 ? fractionEnd - 20 : 0
 }
 
 /**
@@ -89,63 +211,9 @@ export function dateTimeProblem(text: string): string | undefined {
  * ```
  */
 export function parseDateTime(text: string): DateTimeParts | undefined {
-  const parts: DateTimeParts = {
-    year: 0,
-    month: 0,
-    day: 0,
-    hour: 0,
-    minute: 0,
-    second: 0,
-    fraction: '',
-    offsetMinutes: null,
-  }
-  return parse(text, parts) === undefined ? parts : undefined
-}
-
-/** Why `text` is not an xs:dateTime, or `undefined` with its fields in `parts` when given (checking makes nothing). */
-function parse(text: string, parts: DateTimeParts | undefined): string | undefined {
-  if (text.length > 64) return 'too long for an xs:dateTime'
-  if (!LEXICAL.test(text)) return 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'
-  const year = digits(text, 0, 4)
-  const month = digits(text, 5, 7)
-  const day = digits(text, 8, 10)
-  const hour = digits(text, 11, 13)
-  const minute = digits(text, 14, 16)
-  const second = digits(text, 17, 19)
-  // The zone, when there is one, is the final `Z` or the six characters `±hh:mm` (no fraction digit is a sign).
-  const len = text.length
-  const last = text.charCodeAt(len - 1)
-  const sign = text.charCodeAt(len - 6)
-  const zoneAt = last === 90 /* Z */ ? len - 1 : sign === 43 || sign === 45 ? len - 6 : len
-  if (year < 1) return 'year 0000 is not allowed'
-  if (month < 1 || month > 12) return `month ${text.slice(5, 7)} is out of range`
-  if (day < 1 || day > daysInMonth(year, month)) return `day ${text.slice(8, 10)} does not exist in ${text.slice(0, 7)}`
-  if (hour === 24) {
-    if (minute !== 0 || second !== 0 || /[1-9]/.test(fractionOf(text, zoneAt))) return '24 is allowed only as 24:00:00'
-  } else if (hour > 23) return `hour ${text.slice(11, 13)} is out of range`
-  if (minute > 59) return `minute ${text.slice(14, 16)} is out of range`
-  if (second > 59) return `second ${text.slice(17, 19)} is out of range`
-  let offsetMinutes: number | null = null
-  if (zoneAt < len) {
-    if (zoneAt === len - 1) offsetMinutes = 0
-    else {
-      const h = digits(text, zoneAt + 1, zoneAt + 3)
-      const mm = digits(text, zoneAt + 4, zoneAt + 6)
-      if (mm > 59 || h * 60 + mm > 14 * 60) return `zone ${text.slice(zoneAt)} is out of range`
-      offsetMinutes = (sign === 45 ? -1 : 1) * (h * 60 + mm)
-    }
-  }
-  if (parts !== undefined) {
-    parts.year = year
-    parts.month = month
-    parts.day = day
-    parts.hour = hour
-    parts.minute = minute
-    parts.second = second
-    parts.fraction = fractionOf(text, zoneAt)
-    parts.offsetMinutes = offsetMinutes
-  }
-  return undefined
+  if (scan(text) !== OK) return undefined
+  const fraction = fractionEnd > 19 ? text.slice(20, fractionEnd) : ''
+  return { year, month, day, hour, minute, second, fraction, offsetMinutes }
 }
 
 // Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil algorithm).
@@ -170,30 +238,10 @@ function civilFromDays(days: number): [number, number, number] {
   return [era * 400 + yoe + (month <= 2 ? 1 : 0), month, day]
 }
 
-/** Whole seconds since the epoch (UTC) and the fraction digits with trailing zeros removed. */
-interface Instant {
-  seconds: number
-  fraction: string
-}
-
-function instantOf(parts: DateTimeParts, assumeOffsetMinutes: number): Instant {
-  const offset = parts.offsetMinutes ?? assumeOffsetMinutes
-  const seconds =
-    daysFromCivil(parts.year, parts.month, parts.day) * 86400 +
-    parts.hour * 3600 +
-    parts.minute * 60 +
-    parts.second -
-    offset * 60
-  return { seconds, fraction: parts.fraction.replace(/0+$/, '') }
-}
-
-function compareInstants(a: Instant, b: Instant): -1 | 0 | 1 {
-  if (a.seconds !== b.seconds) return a.seconds < b.seconds ? -1 : 1
-  // Fractions without trailing zeros compare as decimal digit strings: pad the shorter one.
-  const len = Math.max(a.fraction.length, b.fraction.length)
-  const fa = a.fraction.padEnd(len, '0')
-  const fb = b.fraction.padEnd(len, '0')
-  return fa === fb ? 0 : fa < fb ? -1 : 1
+/** Whole seconds since the epoch (UTC) of the text `scan` accepted last, taken at `assumeOffsetMinutes` if zoneless. */
+function scannedSeconds(assumeOffsetMinutes: number): number {
+  const offset = offsetMinutes ?? assumeOffsetMinutes
+  return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60
 }
 
 /**
@@ -208,11 +256,22 @@ function compareInstants(a: Instant, b: Instant): -1 | 0 | 1 {
  * ```
  */
 export function compareDateTime(a: string, b: string, assumeOffsetMinutes = 0): -1 | 0 | 1 {
-  const pa = parseDateTime(a)
-  const pb = parseDateTime(b)
-  const va = pa !== undefined
-  const vb = pb !== undefined
-  if (va && vb) return compareInstants(instantOf(pa, assumeOffsetMinutes), instantOf(pb, assumeOffsetMinutes))
+  const va = scan(a) === OK
+  const secondsA = va ? scannedSeconds(assumeOffsetMinutes) : 0
+  const endA = fractionEnd
+  const vb = scan(b) === OK
+  if (va && vb) {
+    const secondsB = scannedSeconds(assumeOffsetMinutes)
+    if (secondsA !== secondsB) return secondsA < secondsB ? -1 : 1
+    // The fraction digits (from offset 20) compare as decimals: a missing digit is a 0, so trailing zeros do not count.
+    const endB = fractionEnd
+    for (let k = 20; k < endA || k < endB; k++) {
+      const da = k < endA ? a.charCodeAt(k) : 48
+      const db = k < endB ? b.charCodeAt(k) : 48
+      if (da !== db) return da < db ? -1 : 1
+    }
+    return 0
+  }
   if (va !== vb) return va ? -1 : 1
   return a === b ? 0 : a < b ? -1 : 1
 }
@@ -227,10 +286,10 @@ export function compareDateTime(a: string, b: string, assumeOffsetMinutes = 0): 
  * ```
  */
 export function dateTimeToEpochMs(text: string, assumeOffsetMinutes = 0): number {
-  const parts = parseDateTime(text)
-  if (parts === undefined) return Number.NaN
-  const instant = instantOf(parts, assumeOffsetMinutes)
-  return instant.seconds * 1000 + Number(instant.fraction.slice(0, 3).padEnd(3, '0'))
+  if (scan(text) !== OK) return Number.NaN
+  let ms = 0
+  for (let k = 20; k < 23; k++) ms = ms * 10 + (k < fractionEnd ? text.charCodeAt(k) - 48 : 0)
+  return scannedSeconds(assumeOffsetMinutes) * 1000 + ms
 }
 
 function pad(n: number, width: number): string {
@@ -259,15 +318,14 @@ function format(seconds: number, fraction: string): string {
  * ```
  */
 export function successorDateTime(text: string, assumeOffsetMinutes = 0): string | undefined {
-  const parts = parseDateTime(text)
-  if (parts === undefined) return undefined
-  const instant = instantOf(parts, assumeOffsetMinutes)
-  let ticks = Number(instant.fraction.slice(0, 7).padEnd(7, '0')) + 1
-  let seconds = instant.seconds
+  if (scan(text) !== OK) return undefined
+  let ticks = 1
+  for (let k = 20; k < 27; k++) ticks += (k < fractionEnd ? text.charCodeAt(k) - 48 : 0) * 10 ** (26 - k)
+  let seconds = scannedSeconds(assumeOffsetMinutes)
   if (ticks >= 10_000_000) {
     ticks -= 10_000_000
     seconds += 1
   }
   const result = format(seconds, pad(ticks, 7))
-  return dateTimeProblem(result) === undefined ? result : undefined
+  return scan(result) === OK ? result : undefined
 }

@@ -1,7 +1,7 @@
 // The digest algebra: per-endpoint comparison, merge by max, and the per-entry advance of the target digest.
 // Implements sdata-sync §2.4 (next-tick semantics), §5.5 (digest updates) and docs/decisions.md#s9.
 import type { Digest, DigestEntry, Stamp, SyncState } from '../common/sync'
-import { isPlainUtc, orderStamps } from './stamps'
+import { isPlainUtc, orderPlain, orderStamps } from './stamps'
 import type { ConflictOptions, DigestRelation } from './types'
 
 /** The priority of an endpoint added to a digest when the source digest does not know it either (docs/decisions.md#s9). */
@@ -98,9 +98,10 @@ export class DigestIndex {
     const held = slot.stamp
     // The hot path of a large feed: the current stamp was checked when it was set, so only the new one is.
     if (slot.plain === undefined) slot.plain = isPlainUtc(held)
-    if (slot.plain && stamp.length === held.length) {
+    if (slot.plain) {
       if (isPlainUtc(stamp)) {
-        if (stamp > held) slot.stamp = stamp
+        // Of one length, code-unit order is instant order (see orderPlain, which also orders other lengths).
+        if (stamp.length === held.length ? stamp > held : orderPlain(stamp, held) > 0) slot.stamp = stamp
         return
       }
     } else if (stamp === held) return

@@ -31,7 +31,37 @@ export function isPlainUtc(s: string): boolean {
 /** `compareStamps` with a fast path; the same order on every input. */
 export function orderStamps(a: Stamp, b: Stamp, assumeOffsetMinutes: number): -1 | 0 | 1 {
   if (a === b) return 0
-  // Two plain stamps of one length have as many fraction digits, so different texts are different instants.
-  if (a.length === b.length && isPlainUtc(a) && isPlainUtc(b)) return a < b ? -1 : 1
+  if (isPlainUtc(a) && isPlainUtc(b)) return orderPlain(a, b)
   return compareStamps(a, b, assumeOffsetMinutes)
+}
+
+/**
+ * The instant order of two stamps that pass `isPlainUtc`, without parsing them. The fields before the
+ * fraction have fixed widths, so code-unit order is the instant order up to the first code unit where the two
+ * differ, if that comes before the shorter stamp's final Z. Of one length that is always so, and different texts
+ * are different instants. Else the Z (after every digit and the point) may meet a fraction digit of the longer
+ * stamp, where the shorter's missing digits count as 0: `…:07.5Z` and `…:07.50Z` are one instant, `…:07.501Z` later.
+ */
+export function orderPlain(a: string, b: string): -1 | 0 | 1 {
+  if (a === b) return 0
+  const native = a < b ? -1 : 1
+  const la = a.length
+  const lb = b.length
+  if (la === lb) return native
+  // Where the shorter stamp is before the longer in code-unit order, the first difference precedes its Z (which
+  // would put it after), so the order stands. So it does when the code units just before that Z differ.
+  if (native === (la < lb ? -1 : 1)) return native
+  const z = Math.min(la, lb) - 1
+  if (a.charCodeAt(z - 1) !== b.charCodeAt(z - 1)) return native
+  for (let i = 0; i < z - 1; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return native
+  // The shorter stamp up to its Z begins the longer one: the longer is later if any of its further digits is not 0
+  // (the code unit at the shorter's Z is the longer's point when the shorter has no fraction).
+  const aLonger = la > lb
+  const longer = aLonger ? a : b
+  const end = longer.length - 1
+  for (let i = z; i < end; i++) {
+    const c = longer.charCodeAt(i)
+    if (c !== 48 && c !== 46) return aLonger ? 1 : -1
+  }
+  return 0
 }

@@ -1,10 +1,10 @@
 // FILESYNC items read in the parser's event mode: each item's value filled straight from the compiled record
 // tables (src/filesync/schema.ts) as the text is scanned, with a tree only for the children kept as extensions.
 // Anything the tree decode would report (or treat in another way) makes the parser read the item as a tree again.
-import type * as t from 'io-ts'
 import { type ElementEvents, LEAF, TREE } from '../xml/events'
 import type { XmlElement } from '../xml/types'
-import { inWriteOrder, leafValue, type Mutable } from './item-decode'
+import { inWriteOrder, type Mutable, NULLABLE } from './item-decode'
+import { REFUSED, readLeaf } from './leaf'
 import type { Extension, FileSyncDocument, FolderItem, Item } from './model'
 import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, FOLDER, type RecordSpec } from './schema'
 
@@ -24,11 +24,26 @@ class RecordState {
   next = 0
 
   constructor(
-    readonly spec: RecordSpec,
-    readonly out: Mutable,
+    public spec: RecordSpec,
+    public out: Mutable,
     /** Whether it is an item (`Folder`, `Document`): its extensions are put in write order when it ends. */
-    readonly item: boolean,
+    public item: boolean,
+    /** Whether a `child` call made it: it goes to {@link spareRecords} when it ends. */
+    readonly nested: boolean,
   ) {}
+
+  /** This state made ready for another record, as the constructor makes one. */
+  reset(spec: RecordSpec, out: Mutable, item: boolean): RecordState {
+    this.spec = spec
+    this.out = out
+    this.item = item
+    this.after = null
+    this.anchor = null
+    this.extensions = undefined
+    this.field = undefined
+    this.next = 0
+    return this
+  }
 
   /** The modelled field `localName` names that is not read yet, or `undefined` (an extension). */
   private unread(localName: string | null): FieldSpec | undefined {
@@ -65,11 +80,11 @@ class RecordState {
         return items
       }
       case 'streams':
-        return new ListState(this.out, field.key)
+        return listState(this.out, field.key)
       case 'record': {
         const out: Mutable = {}
         this.out[field.key] = out
-        return new RecordState(field.record!, out, false)
+        return recordState(field.record!, out, false)
       }
       default:
         this.field = field
@@ -86,7 +101,39 @@ class RecordState {
   end(): void {
     if (this.extensions !== undefined) this.out.extensions = this.extensions
     if (this.item) inWriteOrder(this.spec, this.out, this.out.writeMode !== undefined)
+    if (this.nested) {
+      // Holds nothing of the value any more.
+      this.out = GIVEN_BACK
+      this.extensions = undefined
+      this.field = undefined
+      spareRecords.push(this)
+    }
   }
+}
+
+/**
+ * States whose element ended, for the next ones to reuse: a listing opens three or four per item (the item, its
+ * stream list and stream, an identity), each garbage as soon as its element ends. Only states a `child` call made are
+ * given back, at their end, after which the parser holds them no more; a state `start` made stays the parser's until
+ * it has read its value. A state left midway (event mode gave up) is collected as any garbage. The spares are never
+ * more than the states open at once.
+ */
+const spareRecords: RecordState[] = []
+const spareLists: ListState[] = []
+
+/** What a spare state holds in place of a value. */
+const GIVEN_BACK: Mutable = Object.freeze({}) as Mutable
+
+/** A nested record's state: a spare one if there is one. */
+function recordState(spec: RecordSpec, out: Mutable, item: boolean): RecordState {
+  const spare = spareRecords.pop()
+  return spare === undefined ? new RecordState(spec, out, item, true) : spare.reset(spec, out, item)
+}
+
+/** A `DocumentStreams` list's state: a spare one if there is one. */
+function listState(out: Mutable, key: string): ListState {
+  const spare = spareLists.pop()
+  return spare === undefined ? new ListState(out, key) : spare.reset(out, key)
 }
 
 /** How many fields past the last one read the response order is searched before a lookup by name. */
@@ -103,10 +150,19 @@ class ListState {
   list: Mutable[] | undefined = undefined
 
   constructor(
-    readonly out: Mutable,
-    readonly key: string,
+    public out: Mutable,
+    public key: string,
   ) {
     out[key] = NO_STREAMS
+  }
+
+  /** This state made ready for another list, as the constructor makes one. */
+  reset(out: Mutable, key: string): ListState {
+    this.out = out
+    this.key = key
+    this.list = undefined
+    out[key] = NO_STREAMS
+    return this
   }
 
   child(localName: string | null): State | undefined {
@@ -116,13 +172,16 @@ class ListState {
       this.list = [out]
       this.out[this.key] = this.list
     } else this.list.push(out)
-    return new RecordState(DOCUMENT_STREAM, out, false)
+    return recordState(DOCUMENT_STREAM, out, false)
   }
 
   tree(): void {}
 
   end(): void {
     if (this.list === undefined) this.out[this.key] = []
+    this.out = GIVEN_BACK
+    this.list = undefined
+    spareLists.push(this)
   }
 }
 
@@ -132,7 +191,7 @@ class ItemsState {
 
   child(localName: string | null): State | typeof TREE {
     // Unknown items (any other name, or one with a prefix) are kept whole, as decodeItemIn keeps them.
-    const item = itemState(localName)
+    const item = itemState(localName, true)
     if (item === undefined) return TREE
     this.list.push(item.out as unknown as Item)
     return item
@@ -147,14 +206,26 @@ class ItemsState {
 
 type State = RecordState | ListState | ItemsState
 
-/** The state of a `Folder` or `Document` item, as `decodeItemIn` reads it; `undefined` for any other name. */
-function itemState(localName: string | null): RecordState | undefined {
-  if (localName === 'Document') return new RecordState(DOCUMENT, { kind: 'Document' }, true)
-  if (localName === 'Folder') return new RecordState(FOLDER, { kind: 'Folder' }, true)
-  return undefined
+// An item's value is a plain object (its prototype is Object.prototype, as a literal's), made by a constructor so
+// that V8 sizes it for the fields items of its kind get (in-object slack tracking): a `{ kind }` literal has room for
+// one field in place, and every further one grows a separate property array (3, 6, 9… slots, the old ones garbage).
+function plainValue(kind: string): new () => Mutable {
+  const Value = function (this: Mutable) {
+    this.kind = kind
+  } as unknown as new () => Mutable
+  Value.prototype = Object.prototype
+  return Value
 }
+const DocumentValue = plainValue('Document')
+const FolderValue = plainValue('Folder')
 
-const NO_CONTEXT: t.Context = []
+/** The state of a `Folder` or `Document` item, as `decodeItemIn` reads it; `undefined` for any other name. */
+function itemState(localName: string | null, nested: boolean): RecordState | undefined {
+  const kind = localName === 'Document' ? DOCUMENT : localName === 'Folder' ? FOLDER : undefined
+  if (kind === undefined) return undefined
+  const out = kind === DOCUMENT ? new DocumentValue() : new FolderValue()
+  return nested ? recordState(kind, out, true) : new RecordState(kind, out, true, false)
+}
 
 /**
  * The reader of an `Items` list's children in event mode: `Folder` and `Document` records as
@@ -166,7 +237,7 @@ const NO_CONTEXT: t.Context = []
  * ```
  */
 export const ITEM_EVENTS: ElementEvents<State> = {
-  start: itemState,
+  start: (localName) => itemState(localName, false),
   child: (state, localName) => state.child(localName),
   leaf(state, text) {
     const s = state as RecordState
@@ -175,9 +246,9 @@ export const ITEM_EVENTS: ElementEvents<State> = {
       s.out[field.key] = text
       return true
     }
-    const r = leafValue(field, text, NO_CONTEXT)
-    if (r._tag === 'Left') return false
-    s.out[field.key] = r.right
+    const value = text === '' && NULLABLE.has(field.type) ? null : readLeaf(field.type, text)
+    if (value === REFUSED) return false
+    s.out[field.key] = value
     return true
   },
   tree: (state, element: XmlElement) => state.tree(element),
@@ -201,7 +272,7 @@ export const ITEM_EVENTS: ElementEvents<State> = {
 export const DOCUMENT_EVENTS: ElementEvents<State> = {
   ...ITEM_EVENTS,
   start(localName) {
-    if (localName === 'Folder') return new RecordState(FOLDER, { kind: 'Folder' }, true)
+    if (localName === 'Folder') return itemState(localName, false)
     return localName === 'Items' ? new ItemsState() : undefined
   },
   value(state): FileSyncDocument {

@@ -1,6 +1,6 @@
 // Snapshot reconciliation for FILESYNC folder listings: how to merge a local and a remote side of one base.
 // Over MS-FILESYNC listings (docs/decisions.md#f5 on ids and ETags); indexing and diffs live in snapshot-diff.
-import { compareDateTime, parseDateTime } from '../common/datetime'
+import { compareDateTime, dateTimeFractionDigits } from '../common/datetime'
 
 import { eTagChanged, index, nameChanged, parentChanged, type SnapshotEntry, type SnapshotInput } from './snapshot-diff'
 
@@ -80,7 +80,7 @@ function laterSide(local: SnapshotEntry, remote: SnapshotEntry): 'local' | 'remo
   const l = local.item.dateModified
   const r = remote.item.dateModified
   if (typeof l !== 'string' || typeof r !== 'string') return 'remote'
-  if (parseDateTime(l) === undefined || parseDateTime(r) === undefined) return 'remote'
+  if (dateTimeFractionDigits(l) < 0 || dateTimeFractionDigits(r) < 0) return 'remote'
   return compareDateTime(l, r) > 0 ? 'local' : 'remote'
 }
 

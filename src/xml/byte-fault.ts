@@ -1,7 +1,7 @@
 // The one issue of a byte that is not text in its encoding, whether the bytes are decoded whole or streamed.
 // Serves XML 1.0 (fifth edition) §4.3.3: a fatal error for bytes that are not valid in the entity's encoding.
 import { type Issue, xmlIssue } from './issue'
-import { isSingleByte } from './single-byte'
+import { decodeSingleByte, isSingleByte } from './single-byte'
 
 // The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM types.
 declare const TextDecoder: new (
@@ -15,18 +15,34 @@ declare const TextDecoder: new (
  */
 export const FAULT_BYTES = 4
 
+// The lenient decoder `cutOff` keeps per encoding, flushed after each use.
+const PROBES = new Map<string, { decode(input?: Uint8Array, options?: { stream: boolean }): string }>()
+
 /**
- * Whether `rest` (the bytes from a fault to the input's end) is only the start of a character, which more bytes
- * could complete.
+ * Whether `rest` (the bytes from a fault to the input's end, or the last bytes of a chunk) is only the start of a
+ * character, which more bytes could complete.
  */
 export function cutOff(rest: Uint8Array, encoding: string): boolean {
   if (rest.length === 0) return true
   if (isSingleByte(encoding)) return false
-  try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(rest, { stream: true }) === ''
-  } catch {
-    return false
-  }
+  // A lenient decoder, kept per encoding: a fault gives U+FFFD (so not ''), not a throw, which costs more than the
+  // decode; flushed after each use, it starts the next with nothing held.
+  const probe = PROBES.get(encoding) ?? new TextDecoder(encoding, { fatal: false, ignoreBOM: true })
+  PROBES.set(encoding, probe)
+  const text = probe.decode(rest, { stream: true })
+  probe.decode()
+  return text === ''
+}
+
+/**
+ * The text of the bytes before a fault at `at` (from a character's start): the bytes of a character the fault cut
+ * short are not text.
+ */
+export function textBefore(bytes: Uint8Array, at: number, encoding: string): string {
+  const prefix = bytes.subarray(0, at)
+  return isSingleByte(encoding)
+    ? decodeSingleByte(prefix, encoding)
+    : new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(prefix, { stream: true })
 }
 
 function hexBytes(bytes: Uint8Array): string {

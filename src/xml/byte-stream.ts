@@ -2,7 +2,7 @@
 // Implements XML 1.0 (fifth edition) §4.3.3 and Appendix F.1 for streams: the BOM, then the declaration, then UTF-8.
 
 import { either as E } from 'fp-ts'
-import { byteFaultIssue, cutOff, FAULT_BYTES } from './byte-fault'
+import { byteFaultIssue, cutOff, FAULT_BYTES, textBefore } from './byte-fault'
 import { malformedOffset, SNIFF_BYTES, sniffEncoding } from './encoding'
 import type { Issue } from './issue'
 import { advance } from './position'
@@ -17,8 +17,8 @@ declare const TextDecoder: new (
 /**
  * Bytes that are not text in their encoding, or an encoding that cannot be detected. `issue` is the one
  * `decodeBytes` gives for the whole input: the detector's own (a fault of the declaration at its place), or the
- * malformed byte's (its byte offset, line and column) in UTF-8, UTF-16 and the single-byte encodings. Other
- * encodings give only a `message`, naming the offset of the chunk that holds the fault.
+ * malformed byte's (its byte offset, line and column). ISO-2022-JP alone gives only a `message`, naming the offset
+ * of the chunk that holds the fault.
  */
 export class ByteFault {
   constructor(
@@ -91,6 +91,37 @@ function openTail(bytes: Uint8Array, encoding: string): number {
   return odd + (unit >= 0xd800 && unit <= 0xdbff ? 2 : 0)
 }
 
+// The one encoding TextDecoder knows whose state between chunks is more than a character's first bytes: its escape
+// sequences switch what the bytes after them mean, for as long as the input goes on.
+const STATEFUL = 'iso-2022-jp'
+
+/** Whether a fatal decode of all of `bytes` succeeds (in streaming mode: but for a character they end inside). */
+function decodes(bytes: Uint8Array, encoding: string, stream = false): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes, { stream })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * How many bytes at the end of `bytes` start a character that the next chunk may complete, in an encoding whose
+ * decoder holds nothing else between chunks (Shift_JIS, EUC-JP, GB18030, Big5, …). `lenient` (not fatal) has just
+ * read `bytes` in streaming mode, with no fault; it is flushed here, so it starts the next chunk with nothing held.
+ */
+function heldTail(bytes: Uint8Array, lenient: { decode(input?: Uint8Array): string }, encoding: string): number {
+  if (lenient.decode() === '') return 0 // it held nothing (else U+FFFD for what it held)
+  // A character is at most 4 bytes; the held ones are a tail that is only a character's start. One such tail is it.
+  const starts = [1, 2, 3].filter((k) => k <= bytes.length && cutOff(bytes.subarray(bytes.length - k), encoding))
+  if (starts.length === 1) return starts[0]!
+  // Several (GB18030's 81 30 81 30 81 ends with a held 81, and 81 30 81 would be a start too): the held tail is the
+  // shortest after which the bytes before it decode whole.
+  let k = 1
+  while (k < bytes.length && !decodes(bytes.subarray(0, bytes.length - k), encoding)) k++
+  return k
+}
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b
   const out = new Uint8Array(a.length + b.length)
@@ -104,11 +135,12 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * the BOM and declaration are settled) go through `sniffEncoding`, then every chunk is decoded fatally in the
  * detected encoding, a character cut between chunks completed by the next. A leading BOM is dropped.
  *
- * Throws a {@link ByteFault} at the first malformed byte. In UTF-8, UTF-16 and the single-byte encodings it carries
- * the issue `decodeBytes` gives for the whole input, however the bytes are cut: the byte offset, the line and
- * column where the text before the byte ends (counted over every chunk), and the bytes from it on. So the fault
- * is thrown once {@link FAULT_BYTES} bytes from it have arrived, or at the end; the text before it in its chunk is
- * not given. In other encodings the message names the offset of the chunk that holds the fault.
+ * Throws a {@link ByteFault} at the first malformed byte. It carries the issue `decodeBytes` gives for the whole
+ * input, however the bytes are cut: the byte offset, the line and column where the text before the byte ends
+ * (counted over every chunk), and the bytes from it on. So the fault is thrown once {@link FAULT_BYTES} bytes from
+ * it have arrived, or at the end; the text before it in its chunk is not given. Only the bytes of a character cut
+ * by a chunk's end are held between chunks. In ISO-2022-JP, whose state is more than that, the message names the
+ * offset of the chunk that holds the fault.
  */
 export function byteDecoding(): ByteDecoding {
   let head: Uint8Array | undefined = new Uint8Array(0)
@@ -175,6 +207,24 @@ export function byteDecoding(): ByteDecoding {
         }
         offset += whole.length
         pending = bytes.slice(whole.length)
+        pass(text)
+        return text
+      }
+    } else if (encoding !== STATEFUL) {
+      // The decoder holds only the bytes of a character not yet complete: each chunk, after them, is decoded from a
+      // clean state. Leniently, as neither a fault nor a held character then throws (a throw costs more than the
+      // decode of a small chunk): a U+FFFD in the text is a fault only when the fatal decode fails too.
+      const lenient = new TextDecoder(encoding, { fatal: false, ignoreBOM: true })
+      decode = (chunk, last) => {
+        const bytes = concat(pending, chunk)
+        const text = lenient.decode(bytes, { stream: !last })
+        if (text.includes('\uFFFD') && !decodes(bytes, encoding, !last)) {
+          const at = malformedOffset(bytes, encoding) ?? bytes.length
+          return fail(bytes, at, textBefore(bytes, at, encoding), last)
+        }
+        const held = last ? 0 : heldTail(bytes, lenient, encoding)
+        offset += bytes.length - held
+        pending = bytes.slice(bytes.length - held)
         pass(text)
         return text
       }

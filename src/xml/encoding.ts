@@ -1,7 +1,7 @@
 // Encoding detection and fatal decoding of XML bytes: the byte-order mark decides, then the declaration, then UTF-8.
 // Implements XML 1.0 (fifth edition) §4.3.3 (character encoding in entities) and Appendix F.1 (detection without a label).
 import { either as E } from 'fp-ts'
-import { byteFaultIssue } from './byte-fault'
+import { byteFaultIssue, textBefore } from './byte-fault'
 import { type Issue, xmlIssue } from './issue'
 import { resolveLimits } from './options'
 import { lineAndColumn } from './position'
@@ -268,10 +268,7 @@ export function malformedOffset(bytes: Uint8Array, encoding: string): number | u
 }
 
 function decodeError(bytes: Uint8Array, encoding: string, offset: number): Issue {
-  const prefix = bytes.subarray(0, offset)
-  const text = isSingleByte(encoding)
-    ? decodeSingleByte(prefix, encoding)
-    : new TextDecoder(encoding, { ignoreBOM: true }).decode(prefix, { stream: true })
+  const text = textBefore(bytes, offset, encoding)
   return byteFaultIssue(encoding, offset, bytes.subarray(offset), lineAndColumn(text, Infinity))
 }
 

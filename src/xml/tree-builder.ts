@@ -184,23 +184,12 @@ export class TreeBuilder extends MarkupReader {
   }
 
   private checkUnique(attributes: ReadonlyArray<ExpandedName>, count: number): void {
-    const names = this.attrNames
-    const duplicate = (a: number, b: number): never => {
-      const first = names[a]!.qname
-      const second = names[b]!.qname
-      this.fail(
-        first === second
-          ? `duplicate attribute ${second}`
-          : `attributes ${first} and ${second} have the same expanded name {${attributes[b]!.namespace}}${attributes[b]!.localName}`,
-        this.attrStarts[b],
-      )
-    }
     if (count <= 16) {
       for (let b = 1; b < count; b++) {
         const y = attributes[b]!
         for (let a = 0; a < b; a++) {
           const x = attributes[a]!
-          if (x.localName === y.localName && x.namespace === y.namespace) duplicate(a, b)
+          if (x.localName === y.localName && x.namespace === y.namespace) this.duplicate(attributes, a, b)
         }
       }
       return
@@ -210,9 +199,21 @@ export class TreeBuilder extends MarkupReader {
       const y = attributes[b]!
       const key = `${y.namespace ?? ''} ${y.localName}`
       const a = seen.get(key)
-      if (a !== undefined) duplicate(a, b)
+      if (a !== undefined) this.duplicate(attributes, a, b)
       seen.set(key, b)
     }
+  }
+
+  /** Fails at attribute `b`, the same as attribute `a` by expanded name (a method: a closure would cost every tag). */
+  private duplicate(attributes: ReadonlyArray<ExpandedName>, a: number, b: number): never {
+    const first = this.attrNames[a]!.qname
+    const second = this.attrNames[b]!.qname
+    this.fail(
+      first === second
+        ? `duplicate attribute ${second}`
+        : `attributes ${first} and ${second} have the same expanded name {${attributes[b]!.namespace}}${attributes[b]!.localName}`,
+      this.attrStarts[b],
+    )
   }
 
   /** Appends a child element to the innermost open element, settling pending text first. */

@@ -241,10 +241,8 @@ export abstract class TreeReader extends TreeBuilder {
   /** `guess` when the name at `this.i` is its text whole (then read), else `undefined` with nothing read. */
   private guessed(guess: Name | undefined): Name | undefined {
     if (guess === undefined) return undefined
-    const qname = guess.qname
-    const end = this.i + qname.length
-    if (!this.s.startsWith(qname, this.i) || this.continuesName(end)) return undefined
-    this.i = end
+    if (!this.nameAt(guess.qname, this.i)) return undefined
+    this.i += guess.qname.length
     return guess
   }
 
@@ -256,7 +254,7 @@ export abstract class TreeReader extends TreeBuilder {
     let i = tagStart + 2 + open.length
     let c = s.charCodeAt(i)
     // Comparing in place avoids a string per end tag; a longer name fails the name-character check after it.
-    if (!s.startsWith(open, tagStart + 2) || (c !== GT && this.continuesName(i))) {
+    if (!this.nameAt(open, tagStart + 2)) {
       this.i = tagStart + 2
       const name = this.qname('an element name after </').qname
       const { line, column } = this.position(this.starts[d]!)

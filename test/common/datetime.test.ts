@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { reportErrors } from '../../src/codec/index'
 import { compareDateTime, DateTimeCodec, dateTimeToEpochMs, nextStamp, type Stamp } from '../../src/index'
 import { utcDateTime } from '../support/datetime'
+import { referenceCompare, referenceEpochMs, referenceParse, referenceSuccessor } from '../support/datetime-reference'
 
 // The xs:dateTime reader seen through the public functions: DateTimeCodec's message gives the problem,
 // dateTimeToEpochMs the instant (NaN when the text is no xs:dateTime, with the assumed offset for text without a
@@ -260,5 +261,76 @@ describe('the successor stamp (nextStamp after a digest)', () => {
     expect(nextStamp(digest, 'later' as Stamp)).toBe('2008-10-30T14:52:03.0000001Z')
     expect(nextStamp(digest, '2030-01-01T00:00:00Z' as Stamp)).toBe('2030-01-01T00:00:00Z')
     expect(nextStamp({ entries: [entry('zzz')] }, 'later' as Stamp)).toBe('later')
+  })
+})
+
+// Texts near the form: each field drawn around its range (and past it), the fraction and the zone optional, then
+// maybe one character replaced, inserted or removed, so that every check of the reader is hit from both sides.
+const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
+const arbNear = fc
+  .tuple(
+    fc.constantFrom('0000', '0001', '1900', '2000', '2024', '2025', '9999'),
+    two(19),
+    two(39),
+    two(29),
+    two(69),
+    two(69),
+    fc.option(fc.stringMatching(/^[0-9]{0,10}$/), { nil: undefined }),
+    fc
+      .constantFrom('', 'Z', '+', '-')
+      .chain((z) =>
+        z === '+' || z === '-' ? fc.tuple(two(19), two(69)).map(([h, m]) => `${z}${h}:${m}`) : fc.constant(z),
+      ),
+  )
+  .map(([y, mo, d, h, mi, s, f, z]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${f === undefined ? '' : `.${f}`}${z}`)
+  .chain((text) =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant(text) },
+      fc
+        .tuple(
+          fc.nat(text.length),
+          fc.constantFrom('', '0', '9', '-', ':', 'T', '.', 'Z', '+', ' ', 'x', '٣'),
+          fc.nat(1),
+        )
+        .map(([at, c, drop]) => text.slice(0, at) + c + text.slice(at + drop)),
+    ),
+  )
+
+describe('the one-pass reader agrees with the regular-expression definition', () => {
+  it('finds the same problem, or none, in texts near the form', () => {
+    fc.assert(
+      fc.property(arbNear, (text) => {
+        const ref = referenceParse(text)
+        const expected =
+          typeof ref === 'string' ? ref : ref.fraction.length > 7 ? 'more than 7 fraction digits' : undefined
+        expect(problemOf(text)).toBe(expected)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('gives the same instant, order and next tick', () => {
+    const offset = fc.constantFrom(0, 90, -330)
+    fc.assert(
+      fc.property(arbNear, arbNear, offset, (a, b, assumed) => {
+        expect(dateTimeToEpochMs(a, assumed)).toBe(referenceEpochMs(a, assumed))
+        expect(compareDateTime(a, b, assumed)).toBe(referenceCompare(a, b, assumed))
+        expect(compareDateTime(a, a, assumed)).toBe(0)
+        const p = referenceParse(a)
+        // Year 0001 is left out: a successor there may fall on the clock's own start, which nextStamp keeps.
+        if (typeof p !== 'string' && p.year > 1) expect(successorOf(a)).toBe(referenceSuccessor(a))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('compares equal instants written apart: trailing zeros, zones, the end of a day', () => {
+    const same = [
+      ['2025-01-01T00:00:00.5Z', '2025-01-01T00:00:00.500000000Z'],
+      ['2025-01-01T01:00:00+01:00', '2025-01-01T00:00:00Z'],
+      ['2024-12-31T24:00:00.000Z', '2025-01-01T00:00:00Z'],
+    ]
+    for (const [a, b] of same) expect(compareDateTime(a!, b!)).toBe(referenceCompare(a!, b!))
+    expect(compareDateTime('2025-01-01T00:00:00.05Z', '2025-01-01T00:00:00.5Z')).toBe(-1)
   })
 })

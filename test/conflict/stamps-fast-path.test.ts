@@ -133,3 +133,50 @@ describe("the fast stamp order on the conflict laws' stamps (moved from laws.tes
     )
   })
 })
+
+describe('conflict stamps: plain stamps of different lengths, ordered without parsing', () => {
+  // Pairs built to meet each case of orderPlain: a first difference in the fields, in the fraction, or none before
+  // the shorter stamp's Z (a fraction that begins the other's, trailing zeros, no fraction at all).
+  const fraction = fc.stringMatching(/^[0159]{0,9}$/)
+  const plainPair = fc
+    .tuple(
+      fc.constantFrom('2025-06-01T12:00:00', '2025-06-01T12:00:01', '2025-05-31T23:59:59', '1025-06-01T12:00:00'),
+      fc.constantFrom('2025-06-01T12:00:00', '2025-06-01T12:00:01', '2025-05-31T23:59:59'),
+      fraction,
+      fraction,
+      fc.boolean(),
+    )
+    .map(([sa, sb, fa, fb, prefixed]) => {
+      const other = prefixed ? fa + fb : fb
+      const a = `${sa}${fa === '' ? '' : `.${fa}`}Z`
+      const b = `${prefixed ? sa : sb}${other === '' ? '' : `.${other}`}Z`
+      return [a, b] as const
+    })
+
+  it('orderStamps = compareStamps on them, both ways', () => {
+    fc.assert(
+      fc.property(plainPair, ([a, b]) => {
+        expect(isPlainUtc(a) && isPlainUtc(b)).toBe(true)
+        expect(orderStamps(a as Stamp, b as Stamp, 0)).toBe(compareStamps(a as Stamp, b as Stamp))
+        expect(orderStamps(b as Stamp, a as Stamp, 0)).toBe(compareStamps(b as Stamp, a as Stamp))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it.each([
+    ['2025-06-01T12:00:07.5Z', '2025-06-01T12:00:07.50Z', 0],
+    ['2025-06-01T12:00:07Z', '2025-06-01T12:00:07.000Z', 0],
+    ['2025-06-01T12:00:07.5Z', '2025-06-01T12:00:07.501Z', -1],
+    ['2025-06-01T12:00:07Z', '2025-06-01T12:00:07.001Z', -1],
+    ['2025-06-01T12:00:08Z', '2025-06-01T12:00:07.999Z', 1],
+    ['2025-06-01T12:00:07.51Z', '2025-06-01T12:00:07.5Z', 1],
+    ['2025-06-01T12:00:07.49Z', '2025-06-01T12:00:07.5Z', -1],
+    ['2025-06-01T12:00:07.5Z', '2025-06-01T12:00:07.4999Z', 1],
+    // The first code unit alone differs, with the shorter's last fraction digit matching the longer's.
+    ['2025-06-01T12:00:07.5Z', '1025-06-01T12:00:07.5000001Z', 1],
+  ])('orderStamps(%j, %j) = %d', (a, b, expected) => {
+    expect(orderStamps(a as Stamp, b as Stamp, 0)).toBe(expected)
+    expect(orderStamps(b as Stamp, a as Stamp, 0)).toBe(-expected || 0)
+  })
+})

@@ -36,7 +36,7 @@ describe('streamed bytes: faults by byte offset', () => {
     expect(lastOf(events)).toContain(`malformed UTF-16BE at byte offset ${at}`)
   })
 
-  it('an encoding TextDecoder streams (Shift_JIS) decodes across cuts and names the chunk of a bad byte', async () => {
+  it('an encoding TextDecoder streams (Shift_JIS) decodes across cuts and places a bad byte as in memory', async () => {
     const head = '<?xml version="1.0" encoding="Shift_JIS"?>'
     // "日本" in Shift_JIS (93 FA 96 7B) as the title, cut inside the first character.
     const text = Uint8Array.from(`${head}${DOC.replace('ab', '\u0001\u0002')}`, (c) => c.charCodeAt(0))
@@ -45,9 +45,20 @@ describe('streamed bytes: faults by byte offset', () => {
     const events = await collect(streamSyncFeed([good.subarray(0, at + 1), good.subarray(at + 1)]))
     expect(events[events.length - 1]!.type).toBe('end')
     expect(JSON.stringify(events)).toContain('日本')
+    // 85 7F: a lead byte, then a byte no character has after it (test/xml/byte-stream-multibyte.test.ts has more).
     const bad = new Uint8Array([...good.subarray(0, at), 0x85, 0x7f, ...good.subarray(at + 4)])
+    const [issue] = (parseXml(bad) as { left: unknown[] }).left
+    expect(issue).toMatchObject({ code: 'undecodable', line: 1, column: at + 1, offset: at + 1 })
     const broken = await collect(streamSyncFeed([bad.subarray(0, at - 3), bad.subarray(at - 3)]))
-    expect(lastOf(broken)).toContain(`malformed SHIFT_JIS in the bytes from offset ${at - 3}`)
+    expect(lastOf(broken)).toContain(JSON.stringify(issue))
+  })
+
+  it('ISO-2022-JP, whose escape sequences hold for all bytes after them, names the chunk of a bad byte', async () => {
+    const doc = Uint8Array.from(`<?xml version="1.0" encoding="ISO-2022-JP"?>${DOC}`, (c) => c.charCodeAt(0))
+    const at = doc.indexOf(0x61) // "a" of the title
+    const bad = new Uint8Array([...doc.subarray(0, at), 0x80, ...doc.subarray(at + 1)])
+    const broken = await collect(streamSyncFeed([bad.subarray(0, at - 3), bad.subarray(at - 3)]))
+    expect(lastOf(broken)).toContain(`malformed ISO-2022-JP in the bytes from offset ${at - 3}`)
   })
   // The encoding is known only once the BOM and the declaration are read: chunks of one byte must not settle it
   // before (mutation seed 203008, byte-stream.ts).
