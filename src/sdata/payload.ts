@@ -3,7 +3,7 @@
 import type * as t from 'io-ts'
 import { readBooleanLexical, XsBoolean } from '../codec/boolean'
 import { BooleanValue, isValueProblem } from '../codec/values'
-import { finishLazy, forgetLazy, isLazy } from '../xml/lazy'
+import { finishLazy } from '../xml/lazy'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import type { PayloadForms, PayloadResource } from './model'
 import { SDATA_NS } from './namespaces'
@@ -133,16 +133,11 @@ export function readResource<V>(
   }
   if (forms !== undefined) r.forms = forms as PayloadForms
   // A resource the parser only scanned is finished the same way on first access (see PayloadResource.element).
-  if (isLazy(el)) {
-    const { namespace, localName, prefix } = el
-    const kept = rest ?? attributes
-    finishLazy(el, (children: XmlNode[]) =>
-      selfContained({ type: 'element', namespace, localName, prefix, attributes: kept, children }),
-    )
-  } else {
-    forgetLazy()
-    r.element = selfContained(rest === undefined ? el : { ...el, attributes: rest })
-  }
+  const { namespace, localName, prefix } = el
+  const kept = rest ?? attributes
+  const finish = (children: XmlNode[]) =>
+    selfContained({ type: 'element', namespace, localName, prefix, attributes: kept, children })
+  if (!finishLazy(el, finish)) r.element = selfContained(rest === undefined ? el : { ...el, attributes: rest })
   if (codec !== undefined) {
     // The step carries the very element handed to the codec, so a codec that names it again (the codec kit's
     // `element()`) merges with this step in the reported path instead of repeating it.
@@ -156,17 +151,13 @@ export function readResource<V>(
   return r
 }
 
-/** Whether `a` declares a prefix for the SData namespace. */
-const isSdataDeclaration = (a: XmlAttribute): boolean =>
-  isDeclaration(a) && a.prefix === 'xmlns' && a.value === SDATA_NS
-
 // A declaration of the SData namespace on the resource element that only the lifted attributes used carries no
 // information once they are lifted; it goes too, so that decode ∘ encode is the identity when encode has to
 // declare a prefix of its own for them (the element rebinds `sdata`, say). Found by the fuzz run (SyncFeedXml,
 // seed 1704048413). Declarations still used by the element or its subtree are kept.
 function withoutUnusedSdataDeclarations(el: XmlElement, rest: XmlAttribute[]): XmlAttribute[] {
-  if (!rest.some(isSdataDeclaration)) return rest
-  const candidates = rest.filter(isSdataDeclaration)
+  const candidates = rest.filter((a) => isDeclaration(a) && a.prefix === 'xmlns' && a.value === SDATA_NS)
+  if (candidates.length === 0) return rest
   const used = new Set<string>()
   const stack: XmlElement[] = [{ ...el, attributes: rest }]
   while (stack.length > 0) {

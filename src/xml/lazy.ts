@@ -131,11 +131,6 @@ export function finishLazy(el: XmlElement, finish: (children: XmlNode[]) => XmlE
   return true
 }
 
-/** Whether `el` is the element made lazy last, while nothing read it: the one {@link finishLazy} takes. */
-export function isLazy(el: XmlElement): boolean {
-  return latest !== undefined && latest === el
-}
-
 /** Forgets the element made lazy last (it stays lazy, as built): no module keeps a text alive after a decode. */
 export function forgetLazy(): void {
   latest = undefined
