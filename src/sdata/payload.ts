@@ -87,19 +87,22 @@ export function readResource<V>(
   codec: PayloadCodec<V> | undefined,
 ): PayloadResource<V> | 'keep' | 'error' {
   const payloadUuid = lifted.uuid
+  const attributes = el.attributes
   const chosen = chosenSpellings(el)
-  let rest: XmlAttribute[] = []
+  // The attributes kept (all of them, `undefined`, until one is lifted) and the forms read; both made when needed.
+  let rest: XmlAttribute[] | undefined
   const r: PayloadResource<V> = { isDeleted: false, element: el }
   const fields = r as unknown as Record<string, unknown>
-  const forms: PayloadForms = {}
-  const recorded = forms as Record<string, string>
+  let forms: Record<string, string> | undefined
   let ok = true
-  for (const a of el.attributes) {
+  for (let i = 0; chosen.length > 0 && i < attributes.length; i++) {
+    const a = attributes[i]!
     const s = spellingOf(a)
     if (s === undefined || chosen[s.index] !== a) {
-      rest.push(a)
+      rest?.push(a)
       continue
     }
+    rest ??= attributes.slice(0, i)
     const { lifted: l, variant } = s
     const v = l.type.read(a.value)
     if (isValueProblem(v)) {
@@ -110,24 +113,31 @@ export function readResource<V>(
     fields[l.key] = v
     // Remember a variant spelling so that encoding writes back what was read, and a boolean's lexical form other
     // than the default (`true`, or nothing).
-    if (variant !== undefined) recorded[variant.form] = variant.value
-    if (l.type === BooleanValue && (!v || a.value !== 'true')) recorded[l.key] = a.value
+    if (variant !== undefined) {
+      forms ??= {}
+      forms[variant.form] = variant.value
+    }
+    if (l.type === BooleanValue && (!v || a.value !== 'true')) {
+      forms ??= {}
+      forms[l.key] = a.value
+    }
   }
   if (!ok) return 'error'
-  if (rest.length !== el.attributes.length) rest = withoutUnusedSdataDeclarations(el, rest)
+  if (rest !== undefined) rest = withoutUnusedSdataDeclarations(el, rest)
   if (payloadUuid !== undefined) {
     // §5.8 puts the uuid on <payload>; two different uuids cannot both live in the value, so keep the payload whole.
     if (r.uuid !== undefined && r.uuid !== payloadUuid) return 'keep'
+    forms ??= {}
     forms.uuid = r.uuid === undefined ? 'payload' : 'both'
     r.uuid = payloadUuid
   }
-  if (Object.keys(forms).length > 0) r.forms = forms
+  if (forms !== undefined) r.forms = forms as PayloadForms
   // A resource the parser only scanned is finished the same way on first access (see PayloadResource.element).
   const { namespace, localName, prefix } = el
+  const kept = rest ?? attributes
   const finish = (children: XmlNode[]) =>
-    selfContained({ type: 'element', namespace, localName, prefix, attributes: rest, children })
-  if (!finishLazy(el, finish))
-    r.element = selfContained(rest.length === el.attributes.length ? el : { ...el, attributes: rest })
+    selfContained({ type: 'element', namespace, localName, prefix, attributes: kept, children })
+  if (!finishLazy(el, finish)) r.element = selfContained(rest === undefined ? el : { ...el, attributes: rest })
   if (codec !== undefined) {
     // The step carries the very element handed to the codec, so a codec that names it again (the codec kit's
     // `element()`) merges with this step in the reported path instead of repeating it.

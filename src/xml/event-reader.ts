@@ -160,10 +160,11 @@ export abstract class EventReader extends TreeReader {
         this.childStarts[level - 1] = this.childTop
         this.depth = level
         if (kind === SCAN) this.scanDepth = level + 2
+        const made = this.namesMade
         this.startTag()
         this.contentUntil(level, false)
         this.scanDepth = NO_SCAN
-        events.tree(state, this.childStack[--this.childTop] as XmlElement)
+        events.tree(state, this.childStack[--this.childTop] as XmlElement, this.namesMade === made)
       } else if (kind === LEAF) {
         const text = this.eventLeaf(name.qname)
         if (text === undefined) return this.refused ? false : this.suspect(top, level)

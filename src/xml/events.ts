@@ -48,8 +48,11 @@ export interface ElementEvents<S> {
   ): S | typeof LEAF | typeof TREE | typeof SCAN | undefined
   /** The text of the leaf just announced; `false` gives up. */
   leaf(state: S, text: string): boolean
-  /** The child just announced as `TREE`, read whole. */
-  tree(state: S, element: XmlElement): void
+  /**
+   * The child just announced as `TREE`, read whole; `named` when none of its names is a new string (each is the
+   * string of a name read before it, so it adds none; see `compactTree`).
+   */
+  tree(state: S, element: XmlElement, named: boolean): void
   /**
    * A child element of a `SCAN` child, its content scanned and its `children` not built: `again.read(start, scope)`
    * builds them from the text (required with `SCAN`). The element returned stands for it in its parent's children.

@@ -87,6 +87,8 @@ export class XmlLexer extends NamespaceScopes {
   protected readonly limits: Limits
   /** Names read so far, by a hash of their text (see {@link qname}). */
   private readonly names: Array<Name | undefined> = new Array(NAME_SLOTS_MASK + 1)
+  /** How many names were read into strings of their own (not found among those read before; see eventContent). */
+  protected namesMade = 0
 
   constructor(s: string, limits: Limits) {
     super()
@@ -262,6 +264,7 @@ export class XmlLexer extends NamespaceScopes {
         attributes: undefined,
       }
     } else name = { qname, prefix: null, localName: qname, first: undefined, next: undefined, attributes: undefined }
+    this.namesMade++
     if (end - start <= MAX_INTERNED) this.names[slot] = name
     return name
   }

@@ -61,24 +61,21 @@ const MAX_NAMES = 4096
  * only the names are made one. Internal: a caller's own tree is never compacted.
  */
 export function compactTree(root: XmlElement, names: Map<string, string>, tight = false): void {
-  const one = (name: string): string => {
-    const seen = names.get(name)
-    if (seen !== undefined) return seen
-    if (names.size < MAX_NAMES) names.set(name, name)
-    return name
-  }
-  const stack: XmlElement[] = [root]
-  while (stack.length > 0) {
-    const el = stack.pop()!
-    el.localName = one(el.localName)
+  const stack = COMPACTING
+  let top = 0
+  stack[top++] = root
+  while (top > 0) {
+    const el = stack[--top]!
+    stack[top] = undefined
+    el.localName = one(names, el.localName)
     const attributes = el.attributes
     if (attributes.length === 0) el.attributes = NONE
     else {
       const exact = tight ? attributes : attributes.slice()
       for (let i = 0; i < exact.length; i++) {
         const a = exact[i]!
-        a.localName = one(a.localName)
-        if (a.prefix !== null) a.prefix = one(a.prefix)
+        a.localName = one(names, a.localName)
+        if (a.prefix !== null) a.prefix = one(names, a.prefix)
       }
       el.attributes = exact
     }
@@ -86,6 +83,17 @@ export function compactTree(root: XmlElement, names: Map<string, string>, tight 
     if (children.length === 0) el.children = NONE
     else
       for (let i = 0; i < children.length; i++)
-        if (children[i]!.type === 'element') stack.push(children[i] as XmlElement)
+        if (children[i]!.type === 'element') stack[top++] = children[i] as XmlElement
   }
+}
+
+/** The stack of {@link compactTree}, reused (emptied as it goes, so that it keeps no tree alive). */
+const COMPACTING: Array<XmlElement | undefined> = []
+
+/** The one string of `name` in `names` (which takes it as that string while it has room). */
+function one(names: Map<string, string>, name: string): string {
+  const seen = names.get(name)
+  if (seen !== undefined) return seen
+  if (names.size < MAX_NAMES) names.set(name, name)
+  return name
 }

@@ -34,6 +34,57 @@ const MAX_MS = 253402300799999
 const arbMs = fc.integer({ min: MIN_MS, max: MAX_MS })
 
 describe('xs:dateTime lexical form', () => {
+  // The form as the spec's grammar reads, written as a regular expression (ASCII digits: no `u` flag).
+  const FORM = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/
+  const NOT_OF_THE_FORM = 'not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]'
+
+  it.each([
+    '2025-01-01T00:00:00Z ',
+    '2025-01-01T00:00:00ZZ',
+    '2025-01-01T00:00:00Z0',
+    '2025-01-01T00:00:00+01:0',
+    '2025-01-01T00:00:00+01:000',
+    '2025-01-01T00:00:00+0100',
+    '2025-01-01T00:00:00+01-00',
+    '2025-01-01T00:00:00*01:00',
+    '2025-01-01T00:00:00.5+1:00',
+    '2025-01-01 00:00:00Z',
+    '2025/01-01T00:00:00Z',
+    '2025-1-01T00:00:00Z',
+    '2025-01-01T00:00:0Z',
+    '2025-01-01T00:00',
+    '\uFF12025-01-01T00:00:00Z',
+    '2025-01-01T00:00:00.1.2Z',
+    '2025-01-01T00:00:00.',
+    '2025-01-01T00:00:00z',
+  ])('rejects %j as not of the form', (text) => {
+    expect(problemOf(text)).toBe(NOT_OF_THE_FORM)
+    expect(dateTimeToEpochMs(text)).toBeNaN()
+  })
+
+  it('reads the form exactly as its regular expression does', () => {
+    // Valid values with one character changed, dropped or added: near misses of every part of the form.
+    const chars = fc.constantFrom(...'0123456789-+:.TZz /\u0660')
+    const edited = fc
+      .tuple(
+        fc.constantFrom('2024-02-29T23:59:59.1234567+14:00', '2025-11-07T22:06:33Z', '2013-06-15T08:00:00'),
+        fc.nat(),
+        chars,
+        fc.constantFrom('set', 'drop', 'add'),
+      )
+      .map(([text, at, c, how]) => {
+        const k = at % (text.length + 1)
+        if (how === 'drop') return text.slice(0, k) + text.slice(k + 1)
+        if (how === 'add') return text.slice(0, k) + c + text.slice(k)
+        return text.slice(0, k) + c + text.slice(k + 1)
+      })
+    fc.assert(
+      fc.property(edited, (text) => {
+        expect(problemOf(text) === NOT_OF_THE_FORM).toBe(!FORM.test(text))
+      }),
+      { numRuns: 2000 },
+    )
+  })
   it.each([
     '2025-11-07T22:06:33.0000000Z',
     '2017-01-05T09:23:42.929Z',

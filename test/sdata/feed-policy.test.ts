@@ -189,6 +189,20 @@ describe('SyncFeedXml.decode, entry by entry', () => {
     expect(SyncFeedXml.encode(feed)).toBe(SyncFeedXml.encode(rightOf(SyncFeedElement.decode(rootOf(text)))))
   })
 
+  it('keeps streamed payload trees compact too, at every depth (one frozen empty array)', async () => {
+    const text = fixture('sdata/spec-4.4_sync-feed_catchUp.xml')
+    const bare: XmlElement[] = []
+    const walk = (el: XmlElement, depth: number) => {
+      if (el.attributes.length === 0 && depth > 0) bare.push(el)
+      for (const c of el.children) if (c.type === 'element') walk(c, depth + 1)
+    }
+    for (const e of await collect(streamSyncFeed([text])))
+      if (e.type === 'entry' && e.entry.payload !== undefined) walk(e.entry.payload.element, 0)
+    expect(bare.length).toBeGreaterThan(1)
+    for (const el of bare) expect(Object.isFrozen(el.attributes)).toBe(true)
+    expect(bare[0]!.attributes).toBe(bare[1]!.attributes)
+  })
+
   it('leaves a caller’s own tree as it was (only the reader’s own trees are compacted)', () => {
     const root = rootOf(fixture('sdata/spec-4.4_sync-feed_catchUp.xml'))
     const before = structuredClone(root)

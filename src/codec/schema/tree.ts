@@ -141,35 +141,38 @@ const REDECLARES = new Map<string, string>()
 // element below the root declares a namespace, for exactMissing to settle. Visits in the same order as
 // exactMissing, so the declarations come out in the same order.
 function quickMissing(el: XmlElement, scope: ReadonlyMap<string, string>): Map<string, string> | undefined {
-  let rootDeclared: string[] | undefined
-  for (const a of el.attributes) {
-    if (a.namespace !== XMLNS_NAMESPACE) continue
-    rootDeclared ??= []
-    rootDeclared.push(a.prefix === null ? '' : a.localName)
-  }
   let missing: Map<string, string> | undefined
-  const need = (prefix: string, ns: string): void => {
-    if ((scope.get(prefix) ?? '') === ns || rootDeclared?.includes(prefix) === true || missing?.has(prefix) === true)
-      return
-    missing ??= new Map()
-    missing.set(prefix, ns)
-  }
-  const nodes: XmlElement[] = [el]
-  while (nodes.length > 0) {
-    const node = nodes.pop()!
+  // The binding checked last: the elements of a payload mostly share one (the resource's default namespace).
+  let prefix = ''
+  let ns: string | undefined
+  const nodes = WALK
+  let top = 0
+  nodes[top++] = el
+  while (top > 0) {
+    const node = nodes[--top]!
+    nodes[top] = undefined
     const attributes = node.attributes
     let prefixed = false
     for (let i = 0; i < attributes.length; i++) {
       const a = attributes[i]!
       if (a.namespace === XMLNS_NAMESPACE) {
-        if (node !== el) return REDECLARES
+        if (node !== el) {
+          while (top > 0) nodes[--top] = undefined
+          return REDECLARES
+        }
       } else if (a.prefix !== null) prefixed = true
     }
-    need(node.prefix ?? '', node.namespace ?? '')
+    const p = node.prefix ?? ''
+    const n = node.namespace ?? ''
+    if (p !== prefix || n !== ns) {
+      missing = need(el, scope, missing, p, n)
+      prefix = p
+      ns = n
+    }
     for (let i = 0; prefixed && i < attributes.length; i++) {
       const a = attributes[i]!
       if (a.prefix !== null && a.namespace !== XMLNS_NAMESPACE && a.namespace !== XML_NAMESPACE)
-        need(a.prefix, a.namespace ?? '')
+        missing = need(el, scope, missing, a.prefix, a.namespace ?? '')
     }
     const children = node.children
     for (let i = children.length - 1; i >= 0; i--) {
@@ -182,9 +185,31 @@ function quickMissing(el: XmlElement, scope: ReadonlyMap<string, string>): Map<s
         !hasElementChildren(c)
       )
         continue
-      nodes.push(c)
+      nodes[top++] = c
     }
   }
+  return missing
+}
+
+/** The stack of {@link quickMissing}, reused (emptied after each walk, so that it keeps no tree alive). */
+const WALK: Array<XmlElement | undefined> = []
+
+/**
+ * `missing` with `prefix` bound to `ns` added when neither `scope` nor a declaration on the root `el` binds it so
+ * and it is not there yet.
+ */
+function need(
+  el: XmlElement,
+  scope: ReadonlyMap<string, string>,
+  missing: Map<string, string> | undefined,
+  prefix: string,
+  ns: string,
+): Map<string, string> | undefined {
+  if ((scope.get(prefix) ?? '') === ns || missing?.has(prefix) === true) return missing
+  for (const a of el.attributes)
+    if (a.namespace === XMLNS_NAMESPACE && (a.prefix === null ? '' : a.localName) === prefix) return missing
+  missing ??= new Map()
+  missing.set(prefix, ns)
   return missing
 }
 

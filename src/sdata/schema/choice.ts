@@ -47,6 +47,9 @@ export type AnyReader<K> = (
   key: K,
 ) => unknown | 'keep' | 'error'
 
+/** What a choice without attributes lifts. */
+const NOTHING_LIFTED: Readonly<Record<string, string>> = Object.freeze({})
+
 /**
  * The reader of a choice, with `readAny` for the element of `any`, and the writer of its described alternatives.
  *
@@ -70,14 +73,20 @@ export function compileChoice<K>(
   }))
   return {
     read(el, path, problems, key) {
-      const lifted: Record<string, string> = {}
-      let any = false
+      // The lifted attributes, made at the first (most choices carry none).
+      let lifted: Record<string, string> | undefined
       for (const a of el.attributes) {
         if (isDeclaration(a)) continue
-        if (a.namespace !== d.namespace || !d.lifts.includes(a.localName) || a.localName in lifted) return 'keep'
+        if (
+          a.namespace !== d.namespace ||
+          !d.lifts.includes(a.localName) ||
+          (lifted !== undefined && a.localName in lifted)
+        )
+          return 'keep'
+        lifted ??= {}
         lifted[a.localName] = a.value
-        any = true
       }
+      const any = lifted !== undefined
       let only: XmlElement | undefined
       for (const c of el.children) {
         if (c.type === 'text' || only !== undefined) return 'keep'
@@ -91,7 +100,7 @@ export function compileChoice<K>(
         const value = alt.read(only, childPath, problems)
         return value === undefined ? 'error' : { key: alt.key, value }
       }
-      const value = readAny(only, lifted, childPath, problems, key)
+      const value = readAny(only, lifted ?? NOTHING_LIFTED, childPath, problems, key)
       return value === 'keep' || value === 'error' ? value : { key: d.any, value }
     },
     write(key, value) {

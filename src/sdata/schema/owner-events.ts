@@ -164,8 +164,10 @@ export function compileOwnerEvents<O extends Owner>(
         }
         return true
       },
-      tree(state, element) {
-        if (!state.scan) compactTree(element, names, tight)
+      tree(state, element, named) {
+        // A tight tree that read no name into a new string holds only names earlier trees hold: compaction would
+        // spare no string.
+        if (!state.scan && !(tight && named)) compactTree(element, names, tight)
         if (!readChild(element, PATH, problems, state.owner, codec)) state.ok = false
         forgetLazy()
       },
