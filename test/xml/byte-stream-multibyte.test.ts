@@ -4,22 +4,13 @@
 // platform's TextDecoder reads back (checked below), not by the library.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { FileSyncXml, streamFileSync } from '../../src/filesync/index'
-import { SyncFeedXml, streamSyncFeed } from '../../src/sdata/index'
-import { arbFileSyncDocument, arbSyncFeed } from '../../src/testing/arbitraries/index'
+import { streamFileSync } from '../../src/filesync/index'
+import { streamSyncFeed } from '../../src/sdata/index'
 import { type Issue, parseXml } from '../../src/xml/index'
-import { issuesOf } from '../support/decode'
 import { xmlFault } from '../support/issues'
 import { numRuns } from '../support/runtime'
-import {
-  arbCuts,
-  arbDecoration,
-  collect,
-  cutByteArray,
-  type SourceKind,
-  sourceOf,
-  streamedIssues,
-} from '../support/stream'
+import { arbCuts, arbDecoration, collect, cutByteArray, type SourceKind, streamedIssues } from '../support/stream'
+import { arbStreamedDocument, decodedIssues, expectStreamedIssues } from '../support/stream-documents'
 
 // Characters of each encoding as bytes, with trail bytes in the ASCII range (Shift_JIS 83 5C, Big5 A4 40), single
 // bytes above 0x7F (Shift_JIS B1, GBK 80) and three- and four-byte forms (EUC-JP 8F B0 A1, GB18030 81 30 81 30).
@@ -221,10 +212,7 @@ describe('a malformed byte streamed in Shift_JIS, EUC-JP, GBK, GB18030, Big5, EU
 const SOURCES: SourceKind[] = ['array', 'async', 'readable']
 
 describe('property: a generated document in a multi-byte encoding with a malformed byte, streamed in any chunks', () => {
-  const documents = fc.oneof(
-    arbSyncFeed({ maxEntries: 3 }).map((feed) => ({ codec: 'feed' as const, text: SyncFeedXml.encode(feed) })),
-    arbFileSyncDocument().map((doc) => ({ codec: 'filesync' as const, text: FileSyncXml.encode(doc) })),
-  )
+  const documents = arbStreamedDocument()
   // The bytes after which the bad ones go: never a character's second byte, so the bad ones are the fault.
   const FREE = new Set([0x09, 0x0a, 0x0d, 0x20, 0x22, 0x27, 0x2f, 0x3c, 0x3d, 0x3e])
   // A lead byte, or a byte no character starts with, before one of those; or a lead byte at the end.
@@ -251,15 +239,10 @@ describe('property: a generated document in a multi-byte encoding with a malform
           const inserted =
             byte !== undefined && platform(label, [byte, good[p] ?? 0x3c]) === undefined ? byte : LEAD[label]!
           const bytes = Uint8Array.from([...good.subarray(0, p), inserted, ...good.subarray(p)])
-          const expected = issuesOf(codec === 'feed' ? SyncFeedXml.decode(bytes) : FileSyncXml.decode(bytes))
+          const expected = decodedIssues(codec, bytes)
           expect(expected[0]).toMatchObject({ path: expect.stringMatching(/^\d+:\d+$/) })
           expect(expected[0]!.message).toMatch(/^(malformed|the input ends inside)/)
-          const chunks = sourceOf(kind, cutByteArray(bytes, cuts(bytes.length)))
-          const events = await collect<{ type: string }>(
-            codec === 'feed' ? streamSyncFeed(chunks) : streamFileSync(chunks),
-          )
-          expect(streamedIssues(events)).toEqual(expected)
-          expect(events.some((e) => e.type === 'end')).toBe(false)
+          await expectStreamedIssues(codec, bytes, cuts(bytes.length), kind, expected)
         },
       ),
       { numRuns: numRuns(150) },

@@ -3,9 +3,8 @@
 // streamFileSync (both on the XML layer's one streaming reader). Events given before the byte stay given.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { FileSyncXml, streamFileSync } from '../../src/filesync/index'
+import { streamFileSync } from '../../src/filesync/index'
 import { SyncFeedXml, streamSyncFeed } from '../../src/sdata/index'
-import { arbFileSyncDocument, arbSyncFeed } from '../../src/testing/arbitraries/index'
 import { type Issue, parseXml } from '../../src/xml/index'
 import { corrupt, utf8Encode } from '../support/bytes'
 import { issuesOf } from '../support/decode'
@@ -18,9 +17,9 @@ import {
   collect,
   cutByteArray,
   type SourceKind,
-  sourceOf,
   streamedIssues,
 } from '../support/stream'
+import { arbStreamedDocument, decodedIssues, expectStreamedIssues } from '../support/stream-documents'
 
 const ATOM = 'xmlns="http://www.w3.org/2005/Atom"'
 const oneByOne = (bytes: Uint8Array) => Array.from(bytes, (b) => Uint8Array.of(b))
@@ -145,10 +144,7 @@ describe('a malformed byte streamed is placed as in memory', () => {
 const SOURCES: SourceKind[] = ['array', 'async', 'readable']
 
 describe('property: a generated document with one malformed byte, streamed in any chunks', () => {
-  const documents = fc.oneof(
-    arbSyncFeed({ maxEntries: 3 }).map((feed) => ({ codec: 'feed' as const, text: SyncFeedXml.encode(feed) })),
-    arbFileSyncDocument().map((doc) => ({ codec: 'filesync' as const, text: FileSyncXml.encode(doc) })),
-  )
+  const documents = arbStreamedDocument()
 
   it('gives the error the in-memory decode gives (code, message, offset, line:column), after events only', async () => {
     await fc.assert(
@@ -162,13 +158,7 @@ describe('property: a generated document with one malformed byte, streamed in an
         async ({ codec, text }, decorate, bom, corruption, cuts, kind) => {
           const good = utf8Encode(`${bom ? '\uFEFF' : ''}${decorate(text)}`)
           const bad = corrupt(good, corruption)
-          const expected = issuesOf(codec === 'feed' ? SyncFeedXml.decode(bad) : FileSyncXml.decode(bad))
-          const chunks = sourceOf(kind, cutByteArray(bad, cuts(bad.length)))
-          const events = await collect<{ type: string }>(
-            codec === 'feed' ? streamSyncFeed(chunks) : streamFileSync(chunks),
-          )
-          expect(streamedIssues(events)).toEqual(expected)
-          expect(events.some((e) => e.type === 'end')).toBe(false)
+          await expectStreamedIssues(codec, bad, cuts(bad.length), kind, decodedIssues(codec, bad))
         },
       ),
       { numRuns: numRuns(150) },
