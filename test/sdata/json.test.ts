@@ -94,7 +94,9 @@ describe('JSON mapping laws', () => {
     const modelled = ['rel', 'type', 'title', 'href']
     const others = fc.dictionary(
       fc.string({ maxLength: 6 }).filter((k) => !modelled.includes(k)),
-      fc.jsonValue({ maxDepth: 2 }),
+      // As JSON text carries a value: `JSON.stringify` writes -0 as 0, so a generated -0 could not come back from
+      // the text this property goes through (a counterexample once: `{"": [-0]}`).
+      fc.jsonValue({ maxDepth: 2 }).map(viaText),
       { maxKeys: 3 },
     )
     const link = fc.tuple(arbLink(), others, fc.subarray(['rel', 'type', 'title'])).map(([l, members, nulls]) => {
