@@ -139,7 +139,7 @@ console.log('|---|---:|---:|---:|')
 for (const [name, t] of rows) console.log(`| ${name} | ${t.median.toFixed(1)} | ${t.min.toFixed(1)} | ${mbs(t)} |`)
 if (feedsmith === undefined) console.log('| feedsmith parseAtomFeed | not installed | – | – |')
 console.log('')
-console.log('| ratio (median of per-run ratios) | value | spread | target |')
+console.log('| ratio (median of per-round ratios) | value | spread | target |')
 console.log('|---|---:|---:|---:|')
 console.log(`| decode / fxp parse (no coercion) | ${decodeRatio.toFixed(2)}× | ${spread(decodePair)} | ≤ 1.5× |`)
 console.log(
