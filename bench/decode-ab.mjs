@@ -2,9 +2,9 @@
 // SAX pass: `node --expose-gc bench/decode-ab.mjs <distA> <distB> [rounds] [sdata|filesync]` (each a built dist/
 // folder, e.g. one of main and one of a branch). The text is the SData feed of bench/sdata.bench.mjs or, with
 // `filesync`, the changes listing of bench/filesync.bench.mjs (10,000 entries or items; BENCH_ITEMS to change).
-// Both builds must decode the same value (checked first). CPU time (process.cpuUsage, after a forced collection) of
-// each side in turn, order alternating round by round; prints the median per-round ratios with their spread
-// (min–max) and each side's median time. With BENCH_TOUCH=1, each decode is followed by a walk through every
+// Both builds must decode the same value (checked first). CPU time (process.cpuUsage) of each side in the settled
+// rounds of ./timing.mjs (a minor collection and one run not timed, then a block of three), order alternating
+// round by round; prints the median per-round ratios with their spread (min–max) and each side's median time. With BENCH_TOUCH=1, each decode is followed by a walk through every
 // payload element (its attributes and children, all the way down), so that a payload built on first access is built.
 // With BENCH_PAYLOADS=on-access, both builds decode with `syncFeedXml(undefined, { payloads: 'on-access' })` (both
 // SData only).
@@ -12,10 +12,10 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
-import { saxPass, stats } from './ceilings.mjs'
+import { saxPass } from './ceilings.mjs'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { cpu, loadAverage, twoBuilds } from './timing.mjs'
+import { loadAverage, METHOD, ratios, settledRounds, stats, twoBuilds } from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS, rest } = twoBuilds('decode-ab.mjs', 15)
 const filesync = rest[0] === 'filesync'
@@ -51,16 +51,12 @@ const decode = (codec) => (TOUCH ? () => touch(codec.decode(text)) : () => codec
 const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
 const fns = { sax: () => saxPass(text), a: decode(A), b: decode(B) }
 const names = Object.keys(fns)
-for (let i = 0; i < 2; i++) for (const name of names) fns[name]()
-const times = { sax: [], a: [], b: [] }
 console.log(
-  `${ROUNDS} rounds, ${N} ${filesync ? 'items' : 'entries'}${ON_ACCESS ? ", payloads: 'on-access'" : ''}${TOUCH ? ', every payload walked after the decode' : ''}, load average ${load()} at ${new Date().toISOString()}\n`,
+  `${ROUNDS} ${METHOD}; ${N} ${filesync ? 'items' : 'entries'}${ON_ACCESS ? ", payloads: 'on-access'" : ''}${TOUCH ? ', every payload walked after the decode' : ''}, load average ${load()} at ${new Date().toISOString()}\n`,
 )
-for (let r = 0; r < ROUNDS; r++) {
-  const order = r % 2 === 0 ? names : [...names].reverse()
-  for (const name of order) times[name].push(cpu(fns[name]))
-}
-const ratio = (x, y) => fmt(stats(times[x].map((t, i) => t / times[y][i])))
+const cpus = settledRounds(Object.values(fns), { rounds: ROUNDS })
+const times = Object.fromEntries(names.map((name, k) => [name, cpus[k].cpu]))
+const ratio = (x, y) => fmt(ratios(times[x], times[y]))
 const ms = (x) => stats(times[x]).median.toFixed(0)
 console.log(
   `| ${filesync ? 'FILESYNC' : 'SData'} decode | A ÷ SAX pass | B ÷ SAX pass | B ÷ A | ms A / B / SAX pass (median) |`,

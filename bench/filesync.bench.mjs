@@ -1,28 +1,21 @@
 // FileSyncXml on a generated changes listing of 10,000 items (~5 MB), against fast-xml-parser on the same text
 // (issue 3 "Performance": decode ≤ 1.5× XMLParser.parse with preserveOrder; encode at least as fast as XMLBuilder).
+// htmlparser2's SAX pass and a bare scan are the ceilings (issue 16). Times wall clock in the settled rounds of
+// ./timing.mjs: every side after a minor collection and one run not timed, then a block of three; ratios per round.
 // Runs against the built package (dist/, `npx tsup`); prints a markdown table; exits 1 when a target is missed.
 import { XMLBuilder, XMLParser } from 'fast-xml-parser'
 import { FileSyncXml } from '../dist/filesync/index.js'
-import { bareScan, saxPass, stats } from './ceilings.mjs'
+import { bareScan, saxPass } from './ceilings.mjs'
 import { makeChangesListing } from './changes-listing.mjs'
+import { METHOD, ratios, settledRounds, stats } from './timing.mjs'
 
 const N = 10_000
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 
-// Runs the functions in turn within each round, so that load from other processes hits them alike; besides each
-// function's times, gives the per-round ratio of the first function to each other one.
-function timeInTurn(fns, runs) {
-  for (let i = 0; i < 3; i++) for (const fn of fns) fn()
-  const times = fns.map(() => [])
-  for (let i = 0; i < runs; i++) {
-    fns.forEach((fn, k) => {
-      globalThis.gc?.()
-      const t0 = performance.now()
-      fn()
-      times[k].push(performance.now() - t0)
-    })
-  }
-  return times.map((ts) => ({ ...stats(ts), ratio: stats(ts.map((t, i) => times[0][i] / t)) }))
+// Each function's times, and the per-round ratio of the first function to it.
+function timeInTurn(fns, rounds) {
+  const times = settledRounds(fns, { rounds }).map((t) => t.wall)
+  return times.map((ts) => ({ ...stats(ts), ratio: ratios(times[0], ts) }))
 }
 
 const doc = makeChangesListing(N)
@@ -58,7 +51,7 @@ const rows = [
   ['fast-xml-parser XMLBuilder (preserveOrder)', build],
 ]
 // Per-round ratios of our side to the other: median and spread (min–max).
-const ratios = [
+const ratioRows = [
   ['decode / fxp parse (no coercion)', parse.ratio, 1.5],
   ['decode / fxp parse (defaults)', parseDefaults.ratio, 1.5],
   ['decode / htmlparser2 SAX (ceiling)', sax.ratio, undefined],
@@ -66,14 +59,16 @@ const ratios = [
   ['encode / fxp build', build.ratio, 1],
 ]
 
-console.log(`${N.toLocaleString('en')} items, ${(text.length / 1e6).toFixed(2)} M characters, median of ${RUNS} runs\n`)
+console.log(
+  `${N.toLocaleString('en')} items, ${(text.length / 1e6).toFixed(2)} M characters; median of ${RUNS} ${METHOD}, order reversed every other round\n`,
+)
 console.log('| operation | median ms | min ms | M chars/s |')
 console.log('|---|---:|---:|---:|')
 for (const [name, t] of rows) console.log(`| ${name} | ${t.median.toFixed(1)} | ${t.min.toFixed(1)} | ${mbs(t)} |`)
 console.log('')
 console.log('| ratio (median of per-round ratios) | value | spread | target |')
 console.log('|---|---:|---:|---:|')
-for (const [name, r, target] of ratios) {
+for (const [name, r, target] of ratioRows) {
   const goal = target === undefined ? '–' : `≤ ${target}×`
   console.log(`| ${name} | ${r.median.toFixed(2)}× | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${goal} |`)
 }

@@ -1,12 +1,15 @@
 // SyncFeedXml on a generated sync feed of 10,000 entries with payloads (~10 MB), against fast-xml-parser, xml2js and
 // (when installed) feedsmith on the same text (issue 4 "Performance": decode ≤ 1.5× XMLParser.parse with
-// preserveOrder; encode at least as fast as XMLBuilder). Runs against dist/ (`npx tsup`); prints markdown tables;
+// preserveOrder; encode at least as fast as XMLBuilder), and htmlparser2's SAX pass and a bare scan as the ceilings
+// (issue 16). Times wall clock in the settled rounds of ./timing.mjs: every side after a minor collection and one run
+// not timed, then a block of three; ratios per round. Runs against dist/ (`npx tsup`); prints markdown tables;
 // exits 1 when a target is missed.
 import { XMLBuilder, XMLParser } from 'fast-xml-parser'
 import xml2js from 'xml2js'
 import { SyncFeedXml, syncFeedXml } from '../dist/sdata/index.js'
 import { bareScan, saxPass } from './ceilings.mjs'
 import { makeFeed } from './sdata-feed.mjs'
+import { METHOD, ratios, settledRounds, stats } from './timing.mjs'
 
 const N = Number(process.env.BENCH_ENTRIES ?? 10_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
@@ -23,39 +26,6 @@ function time(fn, runs) {
   }
   times.sort((a, b) => a - b)
   return { median: times[Math.floor(times.length / 2)], min: times[0] }
-}
-
-// On a shared machine the load drifts within seconds, so each comparison alternates its two sides run by run (order
-// swapped every run) and reports the median of the per-run ratios as well as each side's median.
-function paired(a, b, runs) {
-  for (let i = 0; i < 2; i++) {
-    a()
-    b()
-  }
-  const ta = []
-  const tb = []
-  const ratios = []
-  for (let i = 0; i < runs; i++) {
-    const first = i % 2 === 0 ? a : b
-    const second = i % 2 === 0 ? b : a
-    globalThis.gc?.()
-    let t0 = performance.now()
-    first()
-    const t1 = performance.now() - t0
-    globalThis.gc?.()
-    t0 = performance.now()
-    second()
-    const t2 = performance.now() - t0
-    const [x, y] = i % 2 === 0 ? [t1, t2] : [t2, t1]
-    ta.push(x)
-    tb.push(y)
-    ratios.push(x / y)
-  }
-  const stats = (xs) => {
-    const s = [...xs].sort((p, q) => p - q)
-    return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] }
-  }
-  return { a: stats(ta), b: stats(tb), ratio: stats(ratios) }
 }
 
 async function timeAsync(fn, runs) {
@@ -95,22 +65,7 @@ try {
   feedsmith = undefined
 }
 
-const decodePair = paired(
-  () => SyncFeedXml.decode(text),
-  () => parser.parse(text),
-  RUNS,
-)
-const decodeDefaultsPair = paired(
-  () => SyncFeedXml.decode(text),
-  () => defaultParser.parse(text),
-  RUNS,
-)
-const saxPair = paired(
-  () => SyncFeedXml.decode(text),
-  () => saxPass(text),
-  RUNS,
-)
-// Payloads built on first access (`payloads: 'on-access'`), read by nobody, and then every payload's tree walked.
+// Payloads built on first access (`payloads: 'on-access'`), and a walk through every payload's tree.
 const OnAccess = syncFeedXml(undefined, { payloads: 'on-access' })
 const walk = (feed) => {
   let n = 0
@@ -123,26 +78,35 @@ const walk = (feed) => {
   }
   return n
 }
-const onAccessPair = paired(
-  () => OnAccess.decode(text),
-  () => saxPass(text),
-  RUNS,
-)
-const touchedPair = paired(
-  () => walk(OnAccess.decode(text).right),
-  () => walk(SyncFeedXml.decode(text).right),
-  RUNS,
-)
-const scanPair = paired(
-  () => SyncFeedXml.decode(text),
-  () => bareScan(text),
-  RUNS,
-)
-const encodePair = paired(
-  () => SyncFeedXml.encode(feed),
-  () => builder.build(fxpTree),
-  RUNS,
-)
+
+// Our decode against the floor and the ceilings, in one set of settled rounds (./timing.mjs), wall-clock time.
+const [decodeT, parseT, parseDefaultsT, saxT, onAccessT, scanT] = settledRounds(
+  [
+    () => SyncFeedXml.decode(text),
+    () => parser.parse(text),
+    () => defaultParser.parse(text),
+    () => saxPass(text),
+    // Payloads on access, read by nobody.
+    () => OnAccess.decode(text),
+    () => bareScan(text),
+  ],
+  { rounds: RUNS },
+).map((t) => t.wall)
+// Then every payload's tree walked after each of the two decodes.
+const [touchedOnAccessT, touchedT] = settledRounds(
+  [() => walk(OnAccess.decode(text).right), () => walk(SyncFeedXml.decode(text).right)],
+  { rounds: RUNS },
+).map((t) => t.wall)
+const [encodeT, buildT] = settledRounds([() => SyncFeedXml.encode(feed), () => builder.build(fxpTree)], {
+  rounds: RUNS,
+}).map((t) => t.wall)
+const decodePair = { a: stats(decodeT), b: stats(parseT), ratio: ratios(decodeT, parseT) }
+const decodeDefaultsPair = { b: stats(parseDefaultsT), ratio: ratios(decodeT, parseDefaultsT) }
+const saxPair = { b: stats(saxT), ratio: ratios(decodeT, saxT) }
+const onAccessPair = { a: stats(onAccessT), ratio: ratios(onAccessT, saxT) }
+const touchedPair = { ratio: ratios(touchedOnAccessT, touchedT) }
+const scanPair = { b: stats(scanT), ratio: ratios(decodeT, scanT) }
+const encodePair = { a: stats(encodeT), b: stats(buildT), ratio: ratios(encodeT, buildT) }
 const rows = [
   ['decode: SyncFeedXml.decode', decodePair.a],
   ['fast-xml-parser parse (preserveOrder, no coercion)', decodePair.b],
@@ -167,7 +131,7 @@ const encodeRatio = encodePair.ratio.median
 const spread = (r) => `${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}`
 
 console.log(
-  `${N.toLocaleString('en')} entries, ${(text.length / 1e6).toFixed(2)} M characters, median of ${RUNS} alternating runs (${SLOW_RUNS} for xml2js)\n`,
+  `${N.toLocaleString('en')} entries, ${(text.length / 1e6).toFixed(2)} M characters; median of ${RUNS} ${METHOD}, order reversed every other round; xml2js and feedsmith ${SLOW_RUNS} runs, each after a forced collection\n`,
 )
 const mbs = (t) => (text.length / 1e6 / (t.median / 1000)).toFixed(1)
 console.log('| operation | median ms | min ms | M chars/s |')
@@ -175,7 +139,7 @@ console.log('|---|---:|---:|---:|')
 for (const [name, t] of rows) console.log(`| ${name} | ${t.median.toFixed(1)} | ${t.min.toFixed(1)} | ${mbs(t)} |`)
 if (feedsmith === undefined) console.log('| feedsmith parseAtomFeed | not installed | – | – |')
 console.log('')
-console.log('| ratio (median of per-run ratios) | value | spread | target |')
+console.log('| ratio (median of per-round ratios) | value | spread | target |')
 console.log('|---|---:|---:|---:|')
 console.log(`| decode / fxp parse (no coercion) | ${decodeRatio.toFixed(2)}× | ${spread(decodePair)} | ≤ 1.5× |`)
 console.log(

@@ -1,14 +1,76 @@
-// What the benches that time two builds share: CPU time of one call, the load average, and the two dist/ folders
-// and round count from the command line.
+// What the timing benches share: the settled rounds that the XML comparisons time their sides with, CPU time of one
+// call, statistics, the load average, and the two dist/ folders and round count from the command line.
 import { loadavg } from 'node:os'
 
-/** CPU milliseconds (user + system) of one call, after a collection when `--expose-gc` allows it. */
+const cpuMs = () => {
+  const t = process.cpuUsage()
+  return (t.user + t.system) / 1000
+}
+
+/**
+ * Times `sides` (an array of functions) against each other, `rounds` rounds, the order of the sides reversed every
+ * other round so that drifting load from other processes hits them alike. Each side's turn in a round is settled:
+ * - a minor collection (`gc({ type: 'minor' })`, with `--expose-gc`), not timed: it empties the young generation of
+ *   the garbage earlier turns left, the other sides' above all. Not a full one: a forced full collection throws away
+ *   the optimized code of both sides (V8 deoptimizes the code whose maps it frees; its own collections keep them),
+ *   and the runs after it pay for recompiling (BENCHMARKS.md, "Timing after a forced collection");
+ * - `settle` runs, not timed: they leave the side's own garbage in the young generation, as running back to back does;
+ * - `block` runs back to back, timed together: they pay for collecting the garbage they find (their own kind) as it
+ *   comes, scavenges and mark-compacts alike, so each side is billed for its own collection at about its steady
+ *   rate, and for nothing left over from the others but old-generation garbage (which only a full collection frees).
+ * A turn's time is the block's mean per run. Returns, per side, the per-round wall-clock (`performance.now`) and CPU
+ * (`process.cpuUsage`: user + system of all threads, collector and compiler threads included) milliseconds, and the
+ * timed windows. `collect: 'full', settle: 0, block: 1` is the method before 3 December 2026, evening.
+ */
+export function settledRounds(sides, { rounds, settle = SETTLE, block = BLOCK, collect = COLLECT }) {
+  for (let i = 0; i < 2; i++) for (const fn of sides) fn()
+  const out = sides.map(() => ({ wall: [], cpu: [], windows: [] }))
+  const order = sides.map((_, k) => k)
+  for (let r = 0; r < rounds; r++) {
+    for (const k of r % 2 === 0 ? order : [...order].reverse()) {
+      const fn = sides[k]
+      if (collect === 'full') globalThis.gc?.()
+      else if (collect === 'minor') globalThis.gc?.({ type: 'minor' })
+      for (let i = 0; i < settle; i++) fn()
+      const c0 = cpuMs()
+      const t0 = performance.now()
+      for (let i = 0; i < block; i++) fn()
+      const t1 = performance.now()
+      out[k].wall.push((t1 - t0) / block)
+      out[k].cpu.push((cpuMs() - c0) / block)
+      out[k].windows.push([t0, t1])
+    }
+  }
+  return out
+}
+
+/** The settled rounds' defaults; `BENCH_COLLECT` (minor, full or none), `BENCH_SETTLE` and `BENCH_BLOCK` change them. */
+export const COLLECT = process.env.BENCH_COLLECT ?? 'minor'
+export const SETTLE = Number(process.env.BENCH_SETTLE ?? 1)
+export const BLOCK = Number(process.env.BENCH_BLOCK ?? 3)
+
+/** The settled rounds' method in words, for the benches' headers. */
+export const METHOD = `settled rounds (bench/timing.mjs): ${COLLECT === 'none' ? 'no' : `a ${COLLECT}`} collection and ${SETTLE} run${SETTLE === 1 ? '' : 's'} not timed, then ${BLOCK} timed back to back`
+
+/** Median, min and max of the per-round ratios `xs[i] / ys[i]`. */
+export const ratios = (xs, ys) => stats(xs.map((x, i) => x / ys[i]))
+
+/** Median, min and max of a list of numbers. */
+export function stats(xs) {
+  const s = [...xs].sort((p, q) => p - q)
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] }
+}
+
+/**
+ * CPU milliseconds (user + system, all threads) of one call, after a full collection when `--expose-gc` allows it.
+ * That collection throws away optimized code, so the call also pays for recompiling it on background threads, and
+ * its own garbage is mostly left for the next collection: comparisons of parsers use {@link settledRounds}.
+ */
 export function cpu(fn) {
   globalThis.gc?.()
-  const t0 = process.cpuUsage()
+  const t0 = cpuMs()
   fn()
-  const t = process.cpuUsage(t0)
-  return (t.user + t.system) / 1000
+  return cpuMs() - t0
 }
 
 /** The 1-, 5- and 15-minute load averages, `digits` decimals each. */
