@@ -110,8 +110,9 @@ const UCS4 = [
 
 /**
  * The byte-order mark at the start of `head` (its decoder name and length) and the text after it up to
- * {@link SNIFF_BYTES}, as the declaration is read from: UTF-16 after a UTF-16 mark (a second U+FEFF kept), else
- * ISO-8859-1, whose characters are the bytes (a declaration is ASCII in every other encoding).
+ * {@link SNIFF_BYTES}, as the declaration is read from: UTF-16 after a UTF-16 mark (a second U+FEFF dropped too),
+ * else ISO-8859-1, whose characters are the bytes (a declaration is ASCII in every other encoding). The sniffer and
+ * the stream's check that the head is settled both read it here, so that they read the same declaration.
  */
 export function prologOf(head: Uint8Array): { bomName?: string; bomLength: number; prolog: string } {
   let bomName: string | undefined
@@ -121,7 +122,7 @@ export function prologOf(head: Uint8Array): { bomName?: string; bomLength: numbe
   else if (startsWith(head, [0xfe, 0xff])) [bomName, bomLength] = ['utf-16be', 2]
   const body = head.subarray(bomLength, SNIFF_BYTES)
   const prolog = isUtf16(bomName)
-    ? new TextDecoder(bomName, { ignoreBOM: true }).decode(body.subarray(0, body.length & ~1))
+    ? new TextDecoder(bomName).decode(body.subarray(0, body.length & ~1))
     : decodeSingleByte(body, 'iso-8859-1')
   return { bomName, bomLength, prolog }
 }

@@ -128,6 +128,17 @@ describe('streamed bytes: faults by byte offset', () => {
       )
     }
   })
+  it('a UTF-16 BOM, a second U+FEFF and a declaration of UTF-8: the contradiction parseXml reports, byte by byte too', async () => {
+    // The sniffer and the check that the first bytes are settled read the declaration from the same text (the second
+    // mark dropped); byte by byte the stream used to settle on the mark alone and read on as UTF-16.
+    const doc = utf16(`\uFEFF${declared('UTF-8')}${DOC}`, true)
+    const [issue] = (parseXml(doc) as { left: unknown[] }).left
+    expect(issue).toMatchObject({ code: 'not-well-formed', line: 1, column: 31 })
+    for (const source of [[doc], oneByOne(doc)]) {
+      const events = await collect(streamSyncFeed(source))
+      expect(lastOf(events)).toBe(JSON.stringify({ type: 'error', issues: [issue] }))
+    }
+  })
   it('a declaration not closed in the first 1024 bytes: the encoding is settled there, and entries come as read', async () => {
     // The sniffer reads the first 1024 bytes only; past them the reader decodes on, and hands out each entry before
     // the source is asked for more (mutation seed 203102, byte-stream.ts).
