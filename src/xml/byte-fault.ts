@@ -50,8 +50,9 @@ function hexBytes(bytes: Uint8Array): string {
 }
 
 /**
- * The `undecodable` issue of the first byte at fault, at byte `offset` of the whole input, with the line and
- * column that the text before it ends at (`lineAndColumn` of that text). `rest` holds the bytes from the fault on:
+ * The `undecodable` issue of the first character at fault, at byte `offset` of the whole input (its first byte, as
+ * `malformedOffset` gives it), with the line and column that the text before it ends at (`lineAndColumn` of that
+ * text). `rest` holds the bytes from the fault on:
  * the input's end, or at least {@link FAULT_BYTES} of them (UTF-8 and UTF-16 need no more to tell a cut-off
  * character; a decode in one piece passes them all).
  */

@@ -3,7 +3,7 @@
 
 import { either as E } from 'fp-ts'
 import { byteFaultIssue, cutOff, FAULT_BYTES, textBefore } from './byte-fault'
-import { malformedOffset, SNIFF_BYTES, sniffEncoding } from './encoding'
+import { characterStart, decodes, malformedOffset, prologOf, SNIFF_BYTES, sniffEncoding } from './encoding'
 import type { Issue } from './issue'
 import { advance } from './position'
 import { decodeSingleByte, singleByteEncoding } from './single-byte'
@@ -45,19 +45,7 @@ const CLOSED_DECLARATION = /^<\?xml(?:[^"'?]|\?(?!>)|"[^"]*"|'[^']*')*\?>/
  * holds one that is closed.
  */
 function settled(head: Uint8Array): boolean {
-  if (head.length >= SNIFF_BYTES) return true
-  if (head.length < 4) return false
-  const le = head[0] === 0xff && head[1] === 0xfe
-  const be = head[0] === 0xfe && head[1] === 0xff
-  const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
-  const body = head.subarray(le || be ? 2 : utf8Bom ? 3 : 0)
-  return prologSettled(
-    le || be
-      ? new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: false, ignoreBOM: true }).decode(
-          body.subarray(0, body.length & ~1),
-        )
-      : decodeSingleByte(body, 'iso-8859-1'),
-  )
+  return head.length >= SNIFF_BYTES || (head.length >= 4 && prologSettled(prologOf(head).prolog))
 }
 
 /** Whether text after a BOM either cannot start a declaration or holds one that is closed (so more cannot change it). */
@@ -95,16 +83,6 @@ function openTail(bytes: Uint8Array, encoding: string): number {
 // sequences switch what the bytes after them mean, for as long as the input goes on.
 const STATEFUL = 'iso-2022-jp'
 
-/** Whether a fatal decode of all of `bytes` succeeds (in streaming mode: but for a character they end inside). */
-function decodes(bytes: Uint8Array, encoding: string, stream = false): boolean {
-  try {
-    new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes, { stream })
-    return true
-  } catch {
-    return false
-  }
-}
-
 /**
  * How many bytes at the end of `bytes` start a character that the next chunk may complete, in an encoding whose
  * decoder holds nothing else between chunks (Shift_JIS, EUC-JP, GB18030, Big5, …). `lenient` (not fatal) has just
@@ -117,9 +95,7 @@ function heldTail(bytes: Uint8Array, lenient: { decode(input?: Uint8Array): stri
   if (starts.length === 1) return starts[0]!
   // Several (GB18030's 81 30 81 30 81 ends with a held 81, and 81 30 81 would be a start too): the held tail is the
   // shortest after which the bytes before it decode whole.
-  let k = 1
-  while (k < bytes.length && !decodes(bytes.subarray(0, bytes.length - k), encoding)) k++
-  return k
+  return bytes.length - characterStart(bytes, encoding, bytes.length)
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -109,6 +109,25 @@ const UCS4 = [
 ] as const
 
 /**
+ * The byte-order mark at the start of `head` (its decoder name and length) and the text after it up to
+ * {@link SNIFF_BYTES}, as the declaration is read from: UTF-16 after a UTF-16 mark (a second U+FEFF dropped too),
+ * else ISO-8859-1, whose characters are the bytes (a declaration is ASCII in every other encoding). The sniffer and
+ * the stream's check that the head is settled both read it here, so that they read the same declaration.
+ */
+export function prologOf(head: Uint8Array): { bomName?: string; bomLength: number; prolog: string } {
+  let bomName: string | undefined
+  let bomLength = 0
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) [bomName, bomLength] = ['utf-8', 3]
+  else if (startsWith(head, [0xff, 0xfe])) [bomName, bomLength] = ['utf-16le', 2]
+  else if (startsWith(head, [0xfe, 0xff])) [bomName, bomLength] = ['utf-16be', 2]
+  const body = head.subarray(bomLength, SNIFF_BYTES)
+  const prolog = isUtf16(bomName)
+    ? new TextDecoder(bomName).decode(body.subarray(0, body.length & ~1))
+    : decodeSingleByte(body, 'iso-8859-1')
+  return { bomName, bomLength, prolog }
+}
+
+/**
  * Detects the encoding of XML bytes from their start (XML 1.0 Appendix F.1): a byte-order mark decides first
  * (EF BB BF UTF-8, FF FE UTF-16LE, FE FF UTF-16BE); without one, the XML declaration's `encoding` (any label
  * `TextDecoder` knows, ISO-8859-1 and US-ASCII exactly); with neither, UTF-8. Errors (a `Left`, never a throw):
@@ -129,15 +148,7 @@ export function sniffEncoding(head: Uint8Array): E.Either<Issue[], SniffedEncodi
   if (startsWith(head, [0x4c, 0x6f, 0xa7, 0x94])) {
     return fail('unsupported encoding: the bytes look like EBCDIC; use UTF-8 or UTF-16')
   }
-  let bomName: string | undefined
-  let bomLength = 0
-  if (startsWith(head, [0xef, 0xbb, 0xbf])) [bomName, bomLength] = ['utf-8', 3]
-  else if (startsWith(head, [0xff, 0xfe])) [bomName, bomLength] = ['utf-16le', 2]
-  else if (startsWith(head, [0xfe, 0xff])) [bomName, bomLength] = ['utf-16be', 2]
-  const body = head.subarray(bomLength, SNIFF_BYTES)
-  let prolog: string
-  if (isUtf16(bomName)) prolog = new TextDecoder(bomName).decode(body.subarray(0, body.length & ~1))
-  else prolog = decodeSingleByte(body, 'iso-8859-1')
+  const { bomName, bomLength, prolog } = prologOf(head)
   const declaration = declaredIn(prolog)
   const at = declaration && { line: 1, column: declaration.column }
   if (declaration !== undefined && !ENCODING_NAME.test(declaration.value)) {
@@ -224,31 +235,53 @@ function utf16Fault(bytes: Uint8Array, littleEndian: boolean): number {
   return end
 }
 
-/** Smallest prefix length whose streaming decode fails, minus one: the byte that made the input malformed. */
+/** Whether a fatal decode of all of `bytes` succeeds (in streaming mode: but for a character they end inside). */
+export function decodes(bytes: Uint8Array, encoding: string, stream = false): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes, { stream })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The first byte of the character a fatal decode stops at. The decoder (streaming) fails on the byte that shows a
+ * fault: the smallest prefix that fails ends with it. If none does, the input ends inside a character. Either way
+ * the character starts at {@link characterStart} of that place.
+ */
 function streamFault(bytes: Uint8Array, encoding: string): number {
+  const fails = (n: number, stream = true): boolean => !decodes(bytes.subarray(0, n), encoding, stream)
   let lo = 1
   let hi = bytes.length
-  const fails = (n: number): boolean => {
-    try {
-      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, n), { stream: true })
-      return false
-    } catch {
-      return true
-    }
-  }
-  if (!fails(hi)) return bytes.length
+  if (!fails(hi)) lo = hi + 1
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (fails(mid)) hi = mid
     else lo = mid + 1
   }
-  return lo - 1
+  return characterStart(bytes, encoding, lo - 1)
+}
+
+/**
+ * Where the character that byte `stop` (or the end, at `bytes.length`) falls in starts: after the longest prefix up
+ * to `stop` that decodes whole (the bytes after it are a character's start, at most 3, in a decoder that held them).
+ */
+export function characterStart(bytes: Uint8Array, encoding: string, stop: number): number {
+  let start = stop
+  while (start > 0 && start > stop - 3 && !decodes(bytes.subarray(0, start), encoding)) start--
+  return start
 }
 
 /**
  * The byte offset of the first fault of `bytes` in `encoding` (a {@link SniffedEncoding} name), or `undefined` when
- * they decode. `bytes.length` means the input ends inside a character. For error paths only: it is slower than
- * decoding for encodings other than UTF-8, US-ASCII and ISO-8859-1.
+ * they decode. In every encoding it is the offset of the first byte of the first character that cannot be decoded:
+ * a byte no character starts with; a lead byte whose next byte cannot follow it (the lead, not that next byte:
+ * `E9 3C` in UTF-8, `93 3C` in Shift_JIS); the lead byte of a character the end of the input cuts off (`E2 82` at the
+ * end in UTF-8, `93` in Shift_JIS); the first byte of a lone UTF-16 surrogate or of an odd last byte. Which bytes
+ * start or complete a character in the encodings other than UTF-8, UTF-16 and the single-byte ones is what the
+ * runtime's `TextDecoder` reads. For error paths only: it is slower than decoding for encodings other than UTF-8,
+ * US-ASCII and ISO-8859-1.
  *
  * @example
  * ```ts
@@ -257,14 +290,10 @@ function streamFault(bytes: Uint8Array, encoding: string): number {
  */
 export function malformedOffset(bytes: Uint8Array, encoding: string): number | undefined {
   if (isSingleByte(encoding)) return singleByteFault(bytes, encoding)
-  try {
-    new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes)
-    return undefined
-  } catch {
-    if (encoding === 'utf-8') return utf8Fault(bytes)
-    if (isUtf16(encoding)) return utf16Fault(bytes, encoding === 'utf-16le')
-    return streamFault(bytes, encoding)
-  }
+  if (decodes(bytes, encoding)) return undefined
+  if (encoding === 'utf-8') return utf8Fault(bytes)
+  if (isUtf16(encoding)) return utf16Fault(bytes, encoding === 'utf-16le')
+  return streamFault(bytes, encoding)
 }
 
 function decodeError(bytes: Uint8Array, encoding: string, offset: number): Issue {

@@ -116,9 +116,10 @@ describe('a malformed byte streamed in Shift_JIS, EUC-JP, GBK, GB18030, Big5, EU
   })
 
   it('a character cut off by the end of the input: the same issue in one chunk, byte by byte, cut before it', async () => {
-    // The whole decode names where the input ends (the lead byte is at bad.length - 1).
+    // Named at the character's lead byte, the last one, as UTF-8 names a cut-off character.
     const bad = Uint8Array.from([...sjis, 0x0a, 0x93])
-    const issue = placed(`the input ends inside a SHIFT_JIS character (byte offset ${bad.length})`, 3, 1, bad.length)
+    const lead = bad.length - 1
+    const issue = placed(`the input ends inside a SHIFT_JIS character (byte offset ${lead})`, 3, 1, lead)
     expect(inMemory(bad)).toEqual([issue])
     for (const chunks of [[bad], oneByOne(bad), cutByteArray(bad, [sjis.length + 1]), cutByteArray(bad, [title + 1])]) {
       expect(await streamed(chunks), `${chunks.length} chunks`).toEqual([issue])
@@ -140,13 +141,13 @@ describe('a malformed byte streamed in Shift_JIS, EUC-JP, GBK, GB18030, Big5, EU
   })
 
   it('a lead byte at the end of a chunk and a byte no character has after it at the start of the next', async () => {
-    // 93 then "<": Shift_JIS fails at the "<" (the lead byte is no character), as the in-memory decode says.
+    // 93 then "<": the decoder fails at the "<", and the character it could not read starts at 93, which is named.
     const bad = Uint8Array.from([...sjis.subarray(0, title + 2), 0x93, ...sjis.subarray(title + 4)])
     const issue = placed(
-      `malformed SHIFT_JIS at byte offset ${title + 3} (bytes 3C 2F 74 69)`,
+      `malformed SHIFT_JIS at byte offset ${title + 2} (bytes 93 3C 2F 74)`,
       2,
       column + 1,
-      title + 3,
+      title + 2,
     )
     expect(inMemory(bad)).toEqual([issue])
     for (const chunks of [
@@ -167,8 +168,9 @@ describe('a malformed byte streamed in Shift_JIS, EUC-JP, GBK, GB18030, Big5, EU
     expect(await collect(streamSyncFeed(cutByteArray(eucjp, [at + 1, at + 2, at + 4])))).toEqual(whole)
     const bad = Uint8Array.from([...eucjp.subarray(0, at + 5), ...eucjp.subarray(at + 6)]) // 8F B0 then "<"
     const [issue] = inMemory(bad)
-    expect(issue).toMatchObject({ code: 'undecodable', line: 2, column: column + 1, offset: at + 5 })
-    for (const chunks of [[bad], oneByOne(bad), cutByteArray(bad, [at + 4]), cutByteArray(bad, [at + 5])]) {
+    expect(issue).toMatchObject({ code: 'undecodable', line: 2, column: column + 1, offset: at + 3 })
+    expect(issue!.message).toBe(`malformed EUC-JP at byte offset ${at + 3} (bytes 8F B0 3C 2F)`)
+    for (const chunks of [[bad], oneByOne(bad), ...[at + 3, at + 4, at + 5].map((c) => cutByteArray(bad, [c]))]) {
       expect(await streamed(chunks), `${chunks.length} chunks`).toEqual([issue])
     }
   })
@@ -187,11 +189,17 @@ describe('a malformed byte streamed in Shift_JIS, EUC-JP, GBK, GB18030, Big5, EU
     const replacement = await collect(streamSyncFeed([fffd]))
     expect(JSON.stringify(replacement)).toContain('"title":"\ufffd"')
     expect(await collect(streamSyncFeed(oneByOne(fffd)))).toEqual(replacement)
-    // And a fault after it is placed from the bytes held.
+    // And a fault after it is placed from the bytes held, at the lead byte 81 it follows.
     const bad = Uint8Array.from([...gb.subarray(0, at + 5), 0x3c, ...gb.subarray(at + 6)])
     const [issue] = inMemory(bad)
-    expect(issue).toMatchObject({ code: 'undecodable', line: 2, column: column + 1, offset: at + 5 })
+    expect(issue).toMatchObject({ code: 'undecodable', line: 2, column: column + 1, offset: at + 4 })
     expect(await streamed(cutByteArray(bad, [at + 5]))).toEqual([issue])
+    // 81 30 81 then "<", cut after 81 30 81 (all three held): named at the first 81.
+    const long = Uint8Array.from([...gb.subarray(0, at + 3), 0x3c, ...gb.subarray(at + 6)])
+    const [longIssue] = inMemory(long)
+    expect(longIssue).toMatchObject({ code: 'undecodable', line: 2, column, offset: at })
+    expect(longIssue!.message).toBe(`malformed GB18030 at byte offset ${at} (bytes 81 30 81 3C)`)
+    for (const cut of [at + 1, at + 2, at + 3]) expect(await streamed(cutByteArray(long, [cut]))).toEqual([longIssue])
   })
 
   it('streamFileSync places them too, in every one of the encodings', async () => {
@@ -201,7 +209,7 @@ describe('a malformed byte streamed in Shift_JIS, EUC-JP, GBK, GB18030, Big5, EU
       const at = indexOfText(good, '</Name>')
       const bad = Uint8Array.from([...good.subarray(0, at), LEAD[label]!, ...good.subarray(at)])
       const [issue] = inMemory(bad)
-      expect(issue, label).toMatchObject({ code: 'undecodable', line: 3, offset: at + 1 })
+      expect(issue, label).toMatchObject({ code: 'undecodable', line: 3, offset: at })
       for (const chunks of [[bad], oneByOne(bad), cutByteArray(bad, [at + 1])]) {
         expect(streamedIssues(await collect(streamFileSync(chunks))), label).toEqual([issue])
       }

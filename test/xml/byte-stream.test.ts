@@ -45,10 +45,11 @@ describe('streamed bytes: faults by byte offset', () => {
     const events = await collect(streamSyncFeed([good.subarray(0, at + 1), good.subarray(at + 1)]))
     expect(events[events.length - 1]!.type).toBe('end')
     expect(JSON.stringify(events)).toContain('日本')
-    // 85 7F: a lead byte, then a byte no character has after it (test/xml/byte-stream-multibyte.test.ts has more).
+    // 85 7F: a lead byte, then a byte no character has after it, named at the lead byte
+    // (test/xml/byte-stream-multibyte.test.ts and encoding-offsets.test.ts have more).
     const bad = new Uint8Array([...good.subarray(0, at), 0x85, 0x7f, ...good.subarray(at + 4)])
     const [issue] = (parseXml(bad) as { left: unknown[] }).left
-    expect(issue).toMatchObject({ code: 'undecodable', line: 1, column: at + 1, offset: at + 1 })
+    expect(issue).toMatchObject({ code: 'undecodable', line: 1, column: at + 1, offset: at })
     const broken = await collect(streamSyncFeed([bad.subarray(0, at - 3), bad.subarray(at - 3)]))
     expect(lastOf(broken)).toContain(JSON.stringify(issue))
   })
@@ -125,6 +126,17 @@ describe('streamed bytes: faults by byte offset', () => {
       expect(lastOf(events)).toContain(
         `the byte-order mark says ${label} but the XML declaration says encoding=\\"${encoding}\\"`,
       )
+    }
+  })
+  it('a UTF-16 BOM, a second U+FEFF and a declaration of UTF-8: the contradiction parseXml reports, byte by byte too', async () => {
+    // The sniffer and the check that the first bytes are settled read the declaration from the same text (the second
+    // mark dropped); byte by byte the stream used to settle on the mark alone and read on as UTF-16.
+    const doc = utf16(`\uFEFF${declared('UTF-8')}${DOC}`, true)
+    const [issue] = (parseXml(doc) as { left: unknown[] }).left
+    expect(issue).toMatchObject({ code: 'not-well-formed', line: 1, column: 31 })
+    for (const source of [[doc], oneByOne(doc)]) {
+      const events = await collect(streamSyncFeed(source))
+      expect(lastOf(events)).toBe(JSON.stringify({ type: 'error', issues: [issue] }))
     }
   })
   it('a declaration not closed in the first 1024 bytes: the encoding is settled there, and entries come as read', async () => {

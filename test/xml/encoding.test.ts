@@ -145,7 +145,7 @@ describe('decodeBytes and malformedOffset: an encoding read by TextDecoder alone
     expect(malformedOffset(concat(head, Uint8Array.of(0x93, 0xfa), tail), 'shift_jis')).toBeUndefined()
   })
 
-  it('names the first bad byte: FF after a whole character, and a trail byte that cannot follow its lead', () => {
+  it('names the first byte of the character that cannot be decoded: FF, or the lead of a bad trail byte', () => {
     const bad = concat(head, Uint8Array.of(0x93, 0xfa, 0xff), tail)
     expect(offsetAndMessage(bad)).toEqual([
       at + 2,
@@ -153,22 +153,25 @@ describe('decodeBytes and malformedOffset: an encoding read by TextDecoder alone
       `malformed SHIFT_JIS at byte offset ${at + 2} (bytes FF 3C 2F 61)`,
     ])
     expect(malformedOffset(bad, 'shift_jis')).toBe(at + 2)
+    // 81 then a space: the decoder fails at the space, but the character it could not read starts at 81 (as UTF-8's
+    // C3 28 is named at C3).
     const trail = concat(head, Uint8Array.of(0x81, 0x20), tail)
     expect(offsetAndMessage(trail)).toEqual([
-      at + 1,
+      at,
       `1:${at + 1}`,
-      `malformed SHIFT_JIS at byte offset ${at + 1} (bytes 20 3C 2F 61)`,
+      `malformed SHIFT_JIS at byte offset ${at} (bytes 81 20 3C 2F)`,
     ])
+    expect(malformedOffset(trail, 'shift_jis')).toBe(at)
   })
 
-  it('an input ending in a lead byte ends inside a character, at its length', () => {
+  it('an input ending in a lead byte ends inside a character, named at that lead byte', () => {
     const cut = concat(head, Uint8Array.of(0x93))
     expect(offsetAndMessage(cut)).toEqual([
-      cut.length,
+      at,
       `1:${at + 1}`,
-      `the input ends inside a SHIFT_JIS character (byte offset ${cut.length})`,
+      `the input ends inside a SHIFT_JIS character (byte offset ${at})`,
     ])
-    expect(malformedOffset(cut, 'shift_jis')).toBe(cut.length)
+    expect(malformedOffset(cut, 'shift_jis')).toBe(at)
   })
 })
 

@@ -4,7 +4,9 @@
 // Raised from mutation seed 203008 (src/xml/parse.ts, the guessed name).
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
+import { reportErrors } from '../../src/codec/index'
 import { SyncFeedXml, streamSyncFeed } from '../../src/sdata/index'
+import { parseXml } from '../../src/xml/index'
 import { collect } from '../support/stream'
 
 const FEED = 'xmlns="http://www.w3.org/2005/Atom" xmlns:x="urn:x"'
@@ -63,5 +65,36 @@ describe('event mode: children named otherwise than the previous record guessed'
     })
     const whole = SyncFeedXml.decode(doc)
     expect(E.isLeft(whole) && whole.left.map((e) => e.message)).toEqual([message])
+  })
+})
+
+// Raised from mutation seed 203311 (src/xml/event-reader.ts: `eventNamespace` and the rewind in `eventNode`).
+describe('event mode: namespaces as the tree reads them', () => {
+  const ATOM = 'http://www.w3.org/2005/Atom'
+  const SDATA = 'http://schemas.sage.com/sdata/2008/1'
+  const tree = (doc: string) => parseXml(doc)
+
+  it('a child with a prefix bound on the feed is in that prefix namespace (x:entry is an extension, not an entry)', () => {
+    const doc = `<feed xmlns="${ATOM}" xmlns:x="urn:other"><title>t</title><x:entry><x:id>1</x:id></x:entry><entry><id>2</id></entry></feed>`
+    const decoded = SyncFeedXml.decode(doc)
+    expect(E.isRight(decoded)).toBe(true)
+    const feed = (decoded as E.Right<{ entries: Array<{ id?: string }>; extensions: unknown[] }>).right
+    expect(feed.entries.map((e) => e.id)).toEqual(['2'])
+    expect(feed.extensions).toHaveLength(1)
+    expect(feed.extensions[0]).toMatchObject({ namespace: 'urn:other', localName: 'entry', prefix: 'x' })
+    expect(E.isRight(tree(doc))).toBe(true)
+  })
+
+  it('a fault inside a payload gives back its bindings: the entry read again as a tree sees the feed prefixes', () => {
+    // Inside the payload, z rebinds y to x's namespace and then fails (an undefined entity). The entry is read
+    // again as a tree: were z's binding kept, q's x:a and y:a would share an expanded name, a fault before it.
+    const doc =
+      `<feed xmlns="${ATOM}" xmlns:sdata="${SDATA}" xmlns:x="urn:b" xmlns:y="urn:a"><entry><id>1</id>` +
+      '<sdata:payload><q x:a="1" y:a="2"/><z xmlns:y="urn:b">&bogus;</z></sdata:payload></entry></feed>'
+    const message = 'undefined entity &bogus; (only &lt; &gt; &amp; &apos; &quot; exist)'
+    const parsed = tree(doc)
+    expect(E.isLeft(parsed) && parsed.left.map((e) => e.message)).toEqual([message])
+    const decoded = SyncFeedXml.decode(doc)
+    expect(E.isLeft(decoded) && reportErrors(decoded.left).map((e) => e.message)).toEqual([message])
   })
 })
