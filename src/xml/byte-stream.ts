@@ -2,8 +2,8 @@
 // Implements XML 1.0 (fifth edition) §4.3.3 and Appendix F.1 for streams: the BOM, then the declaration, then UTF-8.
 
 import { either as E } from 'fp-ts'
-import { byteFaultIssue, cutOff, FAULT_BYTES, textBefore } from './byte-fault'
-import { characterStart, decodes, malformedOffset, prologOf, SNIFF_BYTES, sniffEncoding } from './encoding'
+import { byteFaultIssue, characterStart, cutOff, decodes, FAULT_BYTES, malformedOffset, textBefore } from './byte-fault'
+import { prologOf, SNIFF_BYTES, sniffEncoding } from './encoding'
 import type { Issue } from './issue'
 import { advance } from './position'
 import { decodeSingleByte, singleByteEncoding } from './single-byte'

@@ -1,7 +1,7 @@
 // Encoding detection and fatal decoding of XML bytes: the byte-order mark decides, then the declaration, then UTF-8.
 // Implements XML 1.0 (fifth edition) §4.3.3 (character encoding in entities) and Appendix F.1 (detection without a label).
 import { either as E } from 'fp-ts'
-import { byteFaultIssue, textBefore } from './byte-fault'
+import { byteFaultIssue, isUtf16, malformedOffset, textBefore } from './byte-fault'
 import { type Issue, xmlIssue } from './issue'
 import { resolveLimits } from './options'
 import { lineAndColumn } from './position'
@@ -81,8 +81,6 @@ function decoderName(label: string): string | undefined {
     return undefined
   }
 }
-
-const isUtf16 = (name: string | undefined): boolean => name === 'utf-16le' || name === 'utf-16be'
 
 /** The declaration's `encoding` value in `text` (which starts where the declaration would) and its 1-based column. */
 function declaredIn(text: string): { value: string; column: number } | undefined {
@@ -186,114 +184,6 @@ export function sniffEncoding(head: Uint8Array): E.Either<Issue[], SniffedEncodi
     )
   }
   return E.right({ encoding: name ?? 'utf-8', bomLength: 0, ...found })
-}
-
-/** Start of the first ill-formed UTF-8 sequence (RFC 3629 §4: no overlongs, surrogates or code points past U+10FFFF). */
-function utf8Fault(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i]!
-    if (lead < 0x80) {
-      i++
-      continue
-    }
-    // Continuation count and the allowed range of the first continuation byte, by lead byte.
-    const [count, low, high] =
-      lead < 0xc2
-        ? [0, 0, 0]
-        : lead < 0xe0
-          ? [1, 0x80, 0xbf]
-          : lead < 0xf0
-            ? [2, lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf]
-            : lead < 0xf5
-              ? [3, lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf]
-              : [0, 0, 0]
-    if (count === 0) return i
-    const first = bytes[i + 1] ?? -1
-    if (first < low || first > high) return i
-    for (let k = 2; k <= count; k++) {
-      const next = bytes[i + k] ?? -1
-      if (next < 0x80 || next > 0xbf) return i
-    }
-    i += count + 1
-  }
-  return bytes.length
-}
-
-/** Start of the first ill-formed UTF-16 code unit (a lone surrogate), or the odd last byte. */
-function utf16Fault(bytes: Uint8Array, littleEndian: boolean): number {
-  const unit = (i: number) => (littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!)
-  const end = bytes.length & ~1
-  for (let i = 0; i < end; i += 2) {
-    const u = unit(i)
-    if (u < 0xd800 || u > 0xdfff) continue
-    // A lone low surrogate, or a high one at the end or before anything but a low one.
-    if (u > 0xdbff || i + 2 >= end) return i
-    const v = unit(i + 2)
-    if (v < 0xdc00 || v > 0xdfff) return i
-    i += 2
-  }
-  return end
-}
-
-/** Whether a fatal decode of all of `bytes` succeeds (in streaming mode: but for a character they end inside). */
-export function decodes(bytes: Uint8Array, encoding: string, stream = false): boolean {
-  try {
-    new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes, { stream })
-    return true
-  } catch {
-    return false
-  }
-}
-
-/**
- * The first byte of the character a fatal decode stops at. The decoder (streaming) fails on the byte that shows a
- * fault: the smallest prefix that fails ends with it. If none does, the input ends inside a character. Either way
- * the character starts at {@link characterStart} of that place.
- */
-function streamFault(bytes: Uint8Array, encoding: string): number {
-  const fails = (n: number, stream = true): boolean => !decodes(bytes.subarray(0, n), encoding, stream)
-  let lo = 1
-  let hi = bytes.length
-  if (!fails(hi)) lo = hi + 1
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (fails(mid)) hi = mid
-    else lo = mid + 1
-  }
-  return characterStart(bytes, encoding, lo - 1)
-}
-
-/**
- * Where the character that byte `stop` (or the end, at `bytes.length`) falls in starts: after the longest prefix up
- * to `stop` that decodes whole (the bytes after it are a character's start, at most 3, in a decoder that held them).
- */
-export function characterStart(bytes: Uint8Array, encoding: string, stop: number): number {
-  let start = stop
-  while (start > 0 && start > stop - 3 && !decodes(bytes.subarray(0, start), encoding)) start--
-  return start
-}
-
-/**
- * The byte offset of the first fault of `bytes` in `encoding` (a {@link SniffedEncoding} name), or `undefined` when
- * they decode. In every encoding it is the offset of the first byte of the first character that cannot be decoded:
- * a byte no character starts with; a lead byte whose next byte cannot follow it (the lead, not that next byte:
- * `E9 3C` in UTF-8, `93 3C` in Shift_JIS); the lead byte of a character the end of the input cuts off (`E2 82` at the
- * end in UTF-8, `93` in Shift_JIS); the first byte of a lone UTF-16 surrogate or of an odd last byte. Which bytes
- * start or complete a character in the encodings other than UTF-8, UTF-16 and the single-byte ones is what the
- * runtime's `TextDecoder` reads. For error paths only: it is slower than decoding for encodings other than UTF-8,
- * US-ASCII and ISO-8859-1.
- *
- * @example
- * ```ts
- * malformedOffset(Uint8Array.of(0x3c, 0x61, 0xc3, 0x28), 'utf-8') // 2
- * ```
- */
-export function malformedOffset(bytes: Uint8Array, encoding: string): number | undefined {
-  if (isSingleByte(encoding)) return singleByteFault(bytes, encoding)
-  if (decodes(bytes, encoding)) return undefined
-  if (encoding === 'utf-8') return utf8Fault(bytes)
-  if (isUtf16(encoding)) return utf16Fault(bytes, encoding === 'utf-16le')
-  return streamFault(bytes, encoding)
 }
 
 function decodeError(bytes: Uint8Array, encoding: string, offset: number): Issue {

@@ -8,10 +8,10 @@
  * @module syncwire/xml
  */
 
+export { malformedOffset } from './byte-fault'
 export {
   decodeBytes,
   isXmlInput,
-  malformedOffset,
   SNIFF_BYTES,
   type SniffedEncoding,
   sniffEncoding,
