@@ -15,7 +15,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { saxPass } from './ceilings.mjs'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { loadAverage, METHOD, ratios, settledRounds, stats, twoBuilds } from './timing.mjs'
+import { formatStats as fmt, loadAverage, METHOD, ratios, settledCpu, stats, twoBuilds } from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS, rest } = twoBuilds('decode-ab.mjs', 15)
 const filesync = rest[0] === 'filesync'
@@ -48,14 +48,11 @@ function touch(r) {
 }
 const decode = (codec) => (TOUCH ? () => touch(codec.decode(text)) : () => codec.decode(text))
 
-const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
 const fns = { sax: () => saxPass(text), a: decode(A), b: decode(B) }
-const names = Object.keys(fns)
 console.log(
   `${ROUNDS} ${METHOD}; ${N} ${filesync ? 'items' : 'entries'}${ON_ACCESS ? ", payloads: 'on-access'" : ''}${TOUCH ? ', every payload walked after the decode' : ''}, load average ${load()} at ${new Date().toISOString()}\n`,
 )
-const cpus = settledRounds(Object.values(fns), { rounds: ROUNDS })
-const times = Object.fromEntries(names.map((name, k) => [name, cpus[k].cpu]))
+const times = settledCpu(fns, { rounds: ROUNDS })
 const ratio = (x, y) => fmt(ratios(times[x], times[y]))
 const ms = (x) => stats(times[x]).median.toFixed(0)
 console.log(

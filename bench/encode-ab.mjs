@@ -2,17 +2,17 @@
 // `node --expose-gc bench/encode-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder, e.g. one of main and
 // one of a branch). Cases: the FILESYNC changes listing of bench/filesync.bench.mjs and the SData feed of
 // bench/sdata.bench.mjs (10,000 items or entries; BENCH_ITEMS to change). Both builds must write the same text
-// (checked first). CPU time (process.cpuUsage, after a forced collection) of each side in turn, order alternating
-// round by round; prints the median per-round ratios with their spread (min–max) and each side's median time.
+// (checked first). CPU time (process.cpuUsage) and wall-clock time of each side in the settled rounds of ./timing.mjs
+// (a minor collection and one run not timed, then a block of three timed), order alternating round by round; prints
+// the median per-round ratios with their spread (min–max) and each side's median time, a row for each clock.
 // With BENCH_FLAT=1 every side also reads one character of its result, which flattens the rope (as writing it out
 // would); the benches do not.
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { stats } from './ceilings.mjs'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { cpu, loadAverage, twoBuilds } from './timing.mjs'
+import { formatStats as fmt, loadAverage, METHOD, ratios, settledRounds, stats, twoBuilds } from './timing.mjs'
 
 const { XMLBuilder, XMLParser } = createRequire(import.meta.url)('fast-xml-parser')
 
@@ -32,28 +32,24 @@ const B = await build(dirB)
 const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: false })
 const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false })
 
-const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
-
 function compare(title, encodeA, encodeB) {
   const text = encodeA()
   if (encodeB() !== text) throw new Error(`${title}: the two builds write different text`)
   const tree = parser.parse(text)
   const fns = { fxp: () => flat(builder.build(tree)), a: () => flat(encodeA()), b: () => flat(encodeB()) }
   const names = Object.keys(fns)
-  for (let i = 0; i < 2; i++) for (const name of names) fns[name]()
-  const times = { fxp: [], a: [], b: [] }
-  for (let r = 0; r < ROUNDS; r++) {
-    const order = r % 2 === 0 ? names : [...names].reverse()
-    for (const name of order) times[name].push(cpu(fns[name]))
+  const sides = settledRounds(Object.values(fns), { rounds: ROUNDS })
+  for (const clock of ['cpu', 'wall']) {
+    const times = Object.fromEntries(names.map((name, k) => [name, sides[k][clock]]))
+    const ratio = (x, y) => fmt(ratios(times[x], times[y]))
+    const ms = (x) => stats(times[x]).median.toFixed(0)
+    console.log(
+      `| ${title}, ${clock === 'cpu' ? 'CPU' : 'wall clock'} | ${ratio('a', 'fxp')} | ${ratio('b', 'fxp')} | ${ratio('b', 'a')} | ${ms('a')} / ${ms('b')} / ${ms('fxp')} |`,
+    )
   }
-  const ratio = (x, y) => fmt(stats(times[x].map((t, i) => t / times[y][i])))
-  const ms = (x) => stats(times[x]).median.toFixed(0)
-  console.log(
-    `| ${title} | ${ratio('a', 'fxp')} | ${ratio('b', 'fxp')} | ${ratio('b', 'a')} | ${ms('a')} / ${ms('b')} / ${ms('fxp')} |`,
-  )
 }
 
-console.log(`${ROUNDS} rounds, ${N} items/entries, load average ${load()} at ${new Date().toISOString()}\n`)
+console.log(`${ROUNDS} ${METHOD}; ${N} items/entries, load average ${load()} at ${new Date().toISOString()}\n`)
 console.log('| encode | A ÷ XMLBuilder | B ÷ XMLBuilder | B ÷ A | ms A / B / XMLBuilder (median) |')
 console.log('|---|---:|---:|---:|---:|')
 const listing = makeChangesListing(N)

@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url'
 import { XMLParser } from 'fast-xml-parser'
 import { FileSyncXml, FolderItemElement, streamFileSync } from '../dist/filesync/index.js'
 import { parseXml } from '../dist/xml/index.js'
-import { saxPass, stats } from './ceilings.mjs'
+import { saxPass } from './ceilings.mjs'
 import { makeListing } from './listing.mjs'
+import { formatStats, METHOD, ratios, settledRoundsAsync, stats } from './timing.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const MEMORY_RUNS = Number(process.env.BENCH_MEMORY_RUNS ?? 3)
@@ -34,20 +35,11 @@ function treeDecode(text) {
   return FolderItemElement.decode(r.right.root)
 }
 
-// Runs the functions in turn within each round (a GC before each), so load from other processes hits them alike;
-// gives each one's times and the per-round ratio of the first function's time to its own.
+// Times the functions in the settled rounds of ./timing.mjs (wall clock, each run awaited), so load from other
+// processes hits them alike; gives each one's times and the per-round ratio of the first function's time to its own.
 async function inTurn(fns) {
-  for (const fn of fns) await fn()
-  const times = fns.map(() => [])
-  for (let i = 0; i < RUNS; i++) {
-    for (const [k, fn] of fns.entries()) {
-      globalThis.gc?.()
-      const t0 = performance.now()
-      await fn()
-      times[k].push(performance.now() - t0)
-    }
-  }
-  return times.map((ts) => ({ ...stats(ts), ratio: stats(ts.map((t, i) => times[0][i] / t)) }))
+  const times = (await settledRoundsAsync(fns, { rounds: RUNS })).map((t) => t.wall)
+  return times.map((ts) => ({ ...stats(ts), ratio: ratios(times[0], ts) }))
 }
 
 const text = FileSyncXml.encode(makeListing(5, 16))
@@ -65,12 +57,14 @@ const rows = [
 const results = await inTurn(rows.map(([, fn]) => fn))
 const mcs = (t) => (text.length / 1e6 / (t.median / 1000)).toFixed(1)
 let failed = false
-console.log(`Nested listing, ${(text.length / 1e6).toFixed(1)} M chars; median of ${RUNS} rounds, spread min–max\n`)
+console.log(
+  `Nested listing, ${(text.length / 1e6).toFixed(1)} M chars; median of ${RUNS} ${METHOD}, order reversed every other round; spread min–max\n`,
+)
 console.log('| decode | median ms | spread ms | M chars/s | in-memory time ÷ its time (spread) |')
 console.log('|---|---:|---:|---:|---:|')
 for (const [k, [name]] of rows.entries()) {
   const r = results[k]
-  const ratio = k === 0 ? '1' : `${r.ratio.median.toFixed(2)}× (${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)})`
+  const ratio = k === 0 ? '1' : `${formatStats(r.ratio)}×`
   console.log(`| ${name} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)}–${r.max.toFixed(0)} | ${mcs(r)} | ${ratio} |`)
 }
 if (results[1].ratio.median < 0.8) failed = true
@@ -110,8 +104,7 @@ try {
     ['FileSyncXml.decode', decode],
     ['the tree way (FileSyncXml.decode before 2026-12)', tree],
   ]) {
-    const s = (x) => `${x.median.toFixed(2)} (${x.min.toFixed(2)}–${x.max.toFixed(2)})`
-    console.log(`| ${name} | ${m.ms.median.toFixed(0)} | ${s(m.peak)} | ${s(m.kept)} |`)
+    console.log(`| ${name} | ${m.ms.median.toFixed(0)} | ${formatStats(m.peak)} | ${formatStats(m.kept)} |`)
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })

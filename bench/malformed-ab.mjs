@@ -3,13 +3,14 @@
 // one of main and one of a branch). Cases: the generated feed of `bench/sdata-feed.mjs` (9,000 entries, about 10 M
 // characters) or, with `filesync`, the changes listing of `bench/changes-listing.mjs` (10,000 items, about 5.8 M
 // characters), cut 20 characters before its end (in the last end tags: a fault found at the very end), and the same
-// document whole. CPU time (process.cpuUsage, after a forced collection) of each side in turn, order alternating
-// round by round; prints each side's median time and the median B ÷ A ratio of the rounds with its spread.
+// document whole. CPU time (process.cpuUsage) of each side in the settled rounds of ./timing.mjs (a minor collection
+// and one run not timed, then a block of three timed), order alternating round by round; prints each side's median
+// time and the median B ÷ A ratio of the rounds with its spread.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { cpu, loadAverage, median, twoBuilds } from './timing.mjs'
+import { formatStats as fmt, loadAverage, METHOD, ratios, settledCpu, stats, twoBuilds } from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS, rest } = twoBuilds('malformed-ab.mjs', 11)
 const load = () => loadAverage()
@@ -27,7 +28,7 @@ const cases = [
   [`whole (${(whole.length / 1e6).toFixed(2)} M characters)`, whole, 'Right'],
 ]
 
-console.log(`Node ${process.version}; ${ROUNDS} rounds, order alternating; load average ${load()} before\n`)
+console.log(`Node ${process.version}; ${ROUNDS} ${METHOD}, order alternating; load average ${load()} before\n`)
 console.log(`| \`${codecName}.decode\` of the document | A ms (median) | B ms (median) | B ÷ A median (min–max) |`)
 console.log('| --- | ---: | ---: | ---: |')
 for (const [name, text, tag] of cases) {
@@ -36,24 +37,8 @@ for (const [name, text, tag] of cases) {
   if (a0._tag !== tag || b0._tag !== tag) throw new Error(`${name}: expected ${tag}`)
   if (tag === 'Left' && JSON.stringify(A.reportErrors(a0.left)) !== JSON.stringify(B.reportErrors(b0.left)))
     throw new Error(`${name}: the two builds report different errors`)
-  const as = []
-  const bs = []
-  const ratios = []
-  for (let round = 0; round < ROUNDS; round++) {
-    const sides = round % 2 === 0 ? [A, B] : [B, A]
-    const times = new Map()
-    for (const lib of sides)
-      times.set(
-        lib,
-        cpu(() => codecOf(lib).decode(text)),
-      )
-    as.push(times.get(A))
-    bs.push(times.get(B))
-    ratios.push(times.get(B) / times.get(A))
-  }
-  const spread = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`
-  console.log(
-    `| ${name} | ${median(as).toFixed(0)} | ${median(bs).toFixed(0)} | ${median(ratios).toFixed(2)} (${spread}) |`,
-  )
+  const times = settledCpu({ a: () => codecOf(A).decode(text), b: () => codecOf(B).decode(text) }, { rounds: ROUNDS })
+  const ms = (side) => stats(times[side]).median.toFixed(0)
+  console.log(`| ${name} | ${ms('a')} | ${ms('b')} | ${fmt(ratios(times.b, times.a))} |`)
 }
 console.log(`\nload average ${load()} after`)

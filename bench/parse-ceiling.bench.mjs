@@ -1,14 +1,15 @@
 // Parse and decode against the ceiling (htmlparser2's SAX pass) and the floor (fast-xml-parser) on the FILESYNC
-// changes listing and the SData feed, as per-round ratios of CPU time (issue 16's goal: decode ÷ SAX pass ≤ 1).
+// changes listing and the SData feed, as per-round ratios of CPU time (issue 16's goal: decode ÷ SAX pass ≤ 1), in the
+// settled rounds of ./timing.mjs (a minor collection and one run not timed, then a block of three timed).
 // Runs against the built package (dist/, `npx tsup`). With BENCH_BASE=<another build's dist directory>, the same
 // rounds also time that build, so a change is measured before and after in one process, alternating run by run.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { XMLParser } from 'fast-xml-parser'
-import { saxPass, stats } from './ceilings.mjs'
+import { saxPass } from './ceilings.mjs'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { cpu } from './timing.mjs'
+import { formatStats as fmt, loadAverage, METHOD, ratios, settledCpu, stats } from './timing.mjs'
 
 const N = Number(process.env.BENCH_ITEMS ?? 10_000)
 const ROUNDS = Number(process.env.BENCH_RUNS ?? 15)
@@ -29,21 +30,7 @@ const before = process.env.BENCH_BASE === undefined ? undefined : await build(pr
 // fast-xml-parser doing comparable work: no value coercion, attributes read, text untrimmed, document order kept.
 const fxp = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: false })
 
-/** Times the functions in turn within each round; gives their times and per-round ratios to `sax`. */
-function rounds(fns) {
-  const names = Object.keys(fns)
-  for (let i = 0; i < 2; i++) for (const name of names) fns[name]()
-  const times = Object.fromEntries(names.map((name) => [name, []]))
-  for (let r = 0; r < ROUNDS; r++) {
-    // Alternate the order from round to round so neither side always runs first.
-    const order = r % 2 === 0 ? names : [...names].reverse()
-    for (const name of order) times[name].push(cpu(fns[name]))
-  }
-  return times
-}
-
-const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
-const ratio = (times, a, b) => stats(times[a].map((t, i) => t / times[b][i]))
+const ratio = (times, a, b) => ratios(times[a], times[b])
 
 function report(title, text, sides) {
   const fns = { sax: () => saxPass(text), fxp: () => fxp.parse(text) }
@@ -51,8 +38,8 @@ function report(title, text, sides) {
     fns[`parse ${side}`] = () => lib.parse(text)
     fns[`decode ${side}`] = () => lib.decode(text)
   }
-  const times = rounds(fns)
-  console.log(`\n### ${title}: ${(text.length / 1e6).toFixed(2)} M characters, ${ROUNDS} rounds\n`)
+  const times = settledCpu(fns, { rounds: ROUNDS })
+  console.log(`\n### ${title}: ${(text.length / 1e6).toFixed(2)} M characters, ${ROUNDS} ${METHOD}\n`)
   console.log('| side | parse ÷ SAX | decode ÷ SAX | decode ÷ fxp | decode ms (median) |')
   console.log('|---|---:|---:|---:|---:|')
   for (const [side] of sides) {
@@ -74,6 +61,7 @@ function sidesOf(pick) {
   return list
 }
 
+console.log(`load average ${loadAverage(1)} before, ${new Date().toISOString()}`)
 const limits = { maxLength: Number.MAX_SAFE_INTEGER }
 // BENCH_ONLY=filesync or BENCH_ONLY=sdata times one of the two documents.
 const only = process.env.BENCH_ONLY
@@ -97,10 +85,4 @@ if (only !== 'filesync')
       decode: (text) => b.sdata.SyncFeedXml.decode(text),
     })),
   )
-const os = await import('node:os')
-console.log(
-  `\nload average ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')}, ${new Date().toISOString()}`,
-)
+console.log(`\nload average ${loadAverage(1)} after, ${new Date().toISOString()}`)

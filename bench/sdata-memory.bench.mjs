@@ -1,7 +1,8 @@
 // SData's in-memory decode against the tree way (parseXml's whole tree, then the feed's element codec: the decode
 // before December 2026) and htmlparser2's SAX pass (issue 16: peak memory ≤ 8 bytes per input byte with payloads
-// kept whole; decode ÷ htmlparser2 ≤ 1.0). Speed: CPU time (process.cpuUsage) of each way in turn within each
-// round on a generated feed, ratios per round. Memory: a ~30 MB feed decoded in child processes of their own, the
+// kept whole; decode ÷ htmlparser2 ≤ 1.0). Speed: CPU time (process.cpuUsage) of each way in the settled rounds of
+// ./timing.mjs (a minor collection and one run not timed, then a block of three timed) on a generated feed, ratios
+// per round. Memory: a ~30 MB feed decoded in child processes of their own, the
 // ways alternating, 3 processes each. Runs against dist/ (build first); prints markdown tables; exits 1 when the
 // memory goal is missed.
 import { spawnSync } from 'node:child_process'
@@ -11,16 +12,15 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SyncFeedElement, SyncFeedXml, syncFeedXml } from '../dist/sdata/index.js'
 import { parseXml } from '../dist/xml/index.js'
-import { saxPass, stats } from './ceilings.mjs'
+import { saxPass } from './ceilings.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { cpu } from './timing.mjs'
+import { METHOD, ratios, formatStats as s, settledRounds, stats } from './timing.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const ENTRIES = Number(process.env.BENCH_MEMORY_ENTRIES ?? 26_000)
 const RUNS = Number(process.env.BENCH_MEMORY_RUNS ?? 3)
 const ROUNDS = Number(process.env.BENCH_RUNS ?? 9)
 const SPEED_ENTRIES = Number(process.env.BENCH_SPEED_ENTRIES ?? 4_000)
-const s = (x, d = 2) => `${x.median.toFixed(d)} (${x.min.toFixed(d)}–${x.max.toFixed(d)})`
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
@@ -32,7 +32,7 @@ function treeDecode(text) {
   return SyncFeedElement.decode(p.right.root)
 }
 
-// Speed: the ways in turn within each round, so load from other processes hits them alike.
+// Speed: the ways in turn within each round (settled rounds), so load from other processes hits them alike.
 const text = SyncFeedXml.encode(makeFeed(SPEED_ENTRIES))
 if (SyncFeedXml.decode(text)._tag !== 'Right' || treeDecode(text)._tag !== 'Right') throw new Error('no decode')
 const ways = [
@@ -40,21 +40,19 @@ const ways = [
   ['the tree way: parseXml, then SyncFeedElement', () => treeDecode(text)],
   ['htmlparser2 SAX pass (xmlMode, no tree, no checks)', () => saxPass(text)],
 ]
-for (const [, fn] of ways) fn()
-const times = ways.map(() => [])
 const loadBefore = load()
-for (let i = 0; i < ROUNDS; i++) {
-  const order = i % 2 === 0 ? ways.keys() : [...ways.keys()].reverse()
-  for (const k of order) times[k].push(cpu(ways[k][1]))
-}
+const times = settledRounds(
+  ways.map(([, fn]) => fn),
+  { rounds: ROUNDS },
+).map((t) => t.cpu)
 console.log(
-  `SData feed of ${SPEED_ENTRIES.toLocaleString('en')} entries, ${(text.length / 1e6).toFixed(1)} M chars; CPU time, ${ROUNDS} rounds (order alternating), median (min–max); load average ${loadBefore} before, ${load()} after\n`,
+  `SData feed of ${SPEED_ENTRIES.toLocaleString('en')} entries, ${(text.length / 1e6).toFixed(1)} M chars; CPU time, ${ROUNDS} ${METHOD} (order alternating), median (min–max); load average ${loadBefore} before, ${load()} after\n`,
 )
 console.log('| way | CPU ms | M chars/s | its time ÷ SyncFeedXml.decode time, per round |')
 console.log('|---|---:|---:|---:|')
 for (const [k, [name]] of ways.entries()) {
   const t = stats(times[k])
-  const ratio = k === 0 ? '1' : s(stats(times[k].map((x, i) => x / times[0][i])))
+  const ratio = k === 0 ? '1' : s(ratios(times[k], times[0]))
   console.log(`| ${name} | ${s(t, 0)} | ${(text.length / 1e6 / (t.median / 1000)).toFixed(1)} | ${ratio} |`)
 }
 

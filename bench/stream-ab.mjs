@@ -1,15 +1,15 @@
 // Streamed decode of bytes, two builds side by side in one process: streamSyncFeed on the SData bench feed (also
 // with a CRLF between every two tags, and in Shift_JIS), streamFileSync on a nested listing and streamSyncFeedJson on the feed's JSON form, each as UTF-8 bytes in 64 KiB
 // chunks (BENCH_CHUNK bytes when set). `node --expose-gc bench/stream-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder). Both builds
-// must give the same number of events (checked first). CPU time of each side in turn, order alternating round by
-// round; prints each row's median B ÷ A ratio with its spread (min–max) and each side's median time.
+// must give the same number of events (checked first). CPU time of each side in the settled rounds of ./timing.mjs
+// (a minor collection and one run not timed, then a block of three timed, each run awaited), order alternating round
+// by round; prints each row's median B ÷ A ratio with its spread (min–max) and each side's median time.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { stats } from './ceilings.mjs'
 import { makeListing } from './listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
 import { chunksOf, drain } from './stream-source.mjs'
-import { loadAverage, twoBuilds } from './timing.mjs'
+import { formatStats as fmt, loadAverage, METHOD, ratios, settledRoundsAsync, stats, twoBuilds } from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS } = twoBuilds('stream-ab.mjs', 11)
 const N = Number(process.env.BENCH_ITEMS ?? 10_000)
@@ -58,18 +58,9 @@ const rows = {
   'streamSyncFeedJson, the feed as JSON': (m) => drain(m.sdata.streamSyncFeedJson(jsonBytes)),
 }
 
-async function cpu(fn) {
-  globalThis.gc?.()
-  const t0 = process.cpuUsage()
-  await fn()
-  const t = process.cpuUsage(t0)
-  return (t.user + t.system) / 1000
-}
-
-const fmt = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
 const mb = (chunks) => (chunks.reduce((n, c) => n + c.length, 0) / 1e6).toFixed(1)
 console.log(
-  `${ROUNDS} rounds, ${N} entries, chunks of ${CHUNK} bytes, load average ${loadAverage(1)} at ${new Date().toISOString()}`,
+  `${ROUNDS} ${METHOD}; ${N} entries, chunks of ${CHUNK} bytes, load average ${loadAverage(1)} at ${new Date().toISOString()}`,
 )
 console.log(
   `bytes: feed ${mb(feedBytes)} MB, Shift_JIS ${mb(sjisBytes)} MB, listing ${mb(listingBytes)} MB, JSON ${mb(jsonBytes)} MB\n`,
@@ -79,12 +70,7 @@ console.log('|---|---:|---:|')
 for (const [name, run] of Object.entries(rows)) {
   const [na, nb] = [await run(A), await run(B)]
   if (na !== nb) throw new Error(`${name}: the two builds give ${na} and ${nb} events`)
-  const times = { a: [], b: [] }
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const side of r % 2 === 0 ? ['a', 'b'] : ['b', 'a'])
-      times[side].push(await cpu(() => run(side === 'a' ? A : B)))
-  }
-  const ratio = stats(times.b.map((t, i) => t / times.a[i]))
-  const ms = (side) => stats(times[side]).median.toFixed(0)
-  console.log(`| ${name} | ${fmt(ratio)} | ${ms('a')} / ${ms('b')} |`)
+  const [a, b] = (await settledRoundsAsync([() => run(A), () => run(B)], { rounds: ROUNDS })).map((t) => t.cpu)
+  const ms = (side) => stats(side).median.toFixed(0)
+  console.log(`| ${name} | ${fmt(ratios(b, a))} | ${ms(a)} / ${ms(b)} |`)
 }

@@ -14,7 +14,7 @@ import { SyncFeedXml } from '../dist/sdata/index.js'
 import { saxPass } from './ceilings.mjs'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { loadAverage, ratios, settledRounds, stats } from './timing.mjs'
+import { formatStats as fmt, loadAverage, ratios, settledRounds, stats } from './timing.mjs'
 
 const [doc = 'filesync', what = '9', side = 'decode', runsArg = '12'] = process.argv.slice(2)
 const codec = doc === 'filesync' ? FileSyncXml : SyncFeedXml
@@ -28,7 +28,6 @@ const within = (windows, kind) =>
     .filter((g) => g.detail.kind === kind && windows.some(([a, b]) => g.startTime >= a && g.startTime < b))
     .reduce((sum, g) => sum + g.duration, 0)
 const { NODE_PERFORMANCE_GC_MAJOR: MAJOR, NODE_PERFORMANCE_GC_MINOR: MINOR } = constants
-const fmt = (s, d = 2) => `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`
 
 if (what === 'steady') {
   const fn = sides[side]

@@ -1,5 +1,6 @@
-// What the timing benches share: the settled rounds that the XML comparisons time their sides with, CPU time of one
-// call, statistics, the load average, and the two dist/ folders and round count from the command line.
+// What the timing benches share: the settled rounds that every comparison times its sides with (one schedule, run
+// at once or awaited), the old CPU time of one call (deprecated), statistics, the load average, and the two dist/
+// folders and round count from the command line.
 import { loadavg } from 'node:os'
 
 const cpuMs = () => {
@@ -22,8 +23,33 @@ const cpuMs = () => {
  * (`process.cpuUsage`: user + system of all threads, collector and compiler threads included) milliseconds, and the
  * timed windows. `collect: 'full', settle: 0, block: 1` is the method before 3 December 2026, evening.
  */
-export function settledRounds(sides, { rounds, settle = SETTLE, block = BLOCK, collect = COLLECT }) {
-  for (let i = 0; i < 2; i++) for (const fn of sides) fn()
+export function settledRounds(sides, options) {
+  const turns = settledTurns(sides, options)
+  for (let step = turns.next(); ; step = turns.next()) {
+    if (step.done) return step.value
+    step.value()
+  }
+}
+
+/** {@link settledRounds} for sides that return promises: each run is awaited before the next one starts. */
+export async function settledRoundsAsync(sides, options) {
+  const turns = settledTurns(sides, options)
+  for (let step = turns.next(); ; step = turns.next()) {
+    if (step.done) return step.value
+    await step.value()
+  }
+}
+
+/** {@link settledRounds} over an object of named sides: each side's per-round CPU milliseconds, under its name. */
+export function settledCpu(fns, options) {
+  const times = settledRounds(Object.values(fns), options)
+  return Object.fromEntries(Object.keys(fns).map((name, k) => [name, times[k].cpu]))
+}
+
+// The settled rounds as a generator: it yields each side to run, in order, and keeps the clocks and collections
+// around the runs; the two callers above run what it yields, one at once, one awaited. Returns the times.
+function* settledTurns(sides, { rounds, settle = SETTLE, block = BLOCK, collect = COLLECT }) {
+  for (let i = 0; i < 2; i++) for (const fn of sides) yield fn
   const out = sides.map(() => ({ wall: [], cpu: [], windows: [] }))
   const order = sides.map((_, k) => k)
   for (let r = 0; r < rounds; r++) {
@@ -31,10 +57,10 @@ export function settledRounds(sides, { rounds, settle = SETTLE, block = BLOCK, c
       const fn = sides[k]
       if (collect === 'full') globalThis.gc?.()
       else if (collect === 'minor') globalThis.gc?.({ type: 'minor' })
-      for (let i = 0; i < settle; i++) fn()
+      for (let i = 0; i < settle; i++) yield fn
       const c0 = cpuMs()
       const t0 = performance.now()
-      for (let i = 0; i < block; i++) fn()
+      for (let i = 0; i < block; i++) yield fn
       const t1 = performance.now()
       out[k].wall.push((t1 - t0) / block)
       out[k].cpu.push((cpuMs() - c0) / block)
@@ -49,11 +75,18 @@ export const COLLECT = process.env.BENCH_COLLECT ?? 'minor'
 export const SETTLE = Number(process.env.BENCH_SETTLE ?? 1)
 export const BLOCK = Number(process.env.BENCH_BLOCK ?? 3)
 
+// Without `--expose-gc` there is no collection to force, whatever `BENCH_COLLECT` says.
+const COLLECTED = typeof globalThis.gc === 'function' ? COLLECT : 'none'
+
 /** The settled rounds' method in words, for the benches' headers. */
-export const METHOD = `settled rounds (bench/timing.mjs): ${COLLECT === 'none' ? 'no' : `a ${COLLECT}`} collection and ${SETTLE} run${SETTLE === 1 ? '' : 's'} not timed, then ${BLOCK} timed back to back`
+export const METHOD = `settled rounds (bench/timing.mjs): ${COLLECTED === 'none' ? 'no' : `a ${COLLECTED}`} collection and ${SETTLE} run${SETTLE === 1 ? '' : 's'} not timed, then ${BLOCK} timed back to back`
 
 /** Median, min and max of the per-round ratios `xs[i] / ys[i]`. */
 export const ratios = (xs, ys) => stats(xs.map((x, i) => x / ys[i]))
+
+/** `median (min–max)` of {@link stats}' result, `digits` decimals each. */
+export const formatStats = (s, digits = 2) =>
+  `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`
 
 /** Median, min and max of a list of numbers. */
 export function stats(xs) {
@@ -64,7 +97,8 @@ export function stats(xs) {
 /**
  * CPU milliseconds (user + system, all threads) of one call, after a full collection when `--expose-gc` allows it.
  * That collection throws away optimized code, so the call also pays for recompiling it on background threads, and
- * its own garbage is mostly left for the next collection: comparisons of parsers use {@link settledRounds}.
+ * its own garbage is mostly left for the next collection: comparisons use {@link settledRounds}.
+ * @deprecated Kept only for the conflict benches until they move to {@link settledRounds}; time nothing new with it.
  */
 export function cpu(fn) {
   globalThis.gc?.()
@@ -88,6 +122,3 @@ export function twoBuilds(script, defaultRounds) {
   }
   return { dirA, dirB, rounds: Number(roundsArg ?? defaultRounds), rest }
 }
-
-/** The median of a list of numbers (the upper one of an even count). */
-export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
