@@ -5,6 +5,7 @@
 // and the sized proxy are timed by `settledRounds` (bench/timing.mjs: the order reversed every other round, each
 // turn settled by a minor collection and a run not timed, then a block timed). With `sliced`, every uuid and stamp is
 // a slice of one long text, as a decoder gives them; with `mixed`, stamps of two lengths (mixStampLengths).
+// The usage line printed without arguments omits the mode; it is the fourth argument.
 import { deepStrictEqual } from 'node:assert'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -27,7 +28,12 @@ deepStrictEqual(a(input), b(input))
 console.log(
   `${new Date().toISOString()} load ${loadAverage(1)}; ${entries.toLocaleString('en')} entries, ${rounds} rounds${mode === undefined ? '' : `, ${mode}`}; outcomes deep-equal; ${METHOD}`,
 )
-const [ta, tb, tp] = settledRounds([() => a(input), () => b(input), () => sizedProxy(input)], { rounds })
+// The proxy between the two builds: `settledRounds` reverses the order every other round, so a and b then take the
+// same places (first and last, next to the proxy or to themselves), where with the builds side by side b was always
+// in the middle. That did not take away the bias of this method here: two copies of one build gave b ÷ a 0.85–0.86
+// (3 December 2026, BENCHMARKS.md), against 0.98 with `BENCH_COLLECT=full BENCH_SETTLE=0 BENCH_BLOCK=1` (the method
+// before), so read a b ÷ a against an A/A run (a build against a copy of itself) of the same session.
+const [ta, tp, tb] = settledRounds([() => a(input), () => sizedProxy(input), () => b(input)], { rounds })
 const show = (s, d = 2) => `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`
 for (const kind of ['cpu', 'wall']) {
   const name = kind === 'cpu' ? 'CPU' : 'wall-clock'
