@@ -1,20 +1,22 @@
 // processFeed of two builds against each other and against the sized proxy loop, in one process (issue 16):
 //   node --expose-gc bench/conflict-ab.mjs <dist-a> <dist-b> [rounds] [sliced|mixed]
 // (ENTRIES=100000 in the environment for a page of another size; 1,000,000 by default.)
-// Each dist is a `npx tsup` output directory. The outcomes of both builds are checked deep-equal first; then each
-// round runs a, b and the sized proxy with the order of a and b alternated round by round, `gc()` before each run,
-// and takes CPU time. With `sliced`, every uuid and stamp is a slice of one long text, as a decoder gives them; with
-// `mixed`, stamps of two lengths (mixStampLengths).
+// Each dist is a `npx tsup` output directory. The outcomes of both builds are checked deep-equal first; then a, b
+// and the sized proxy are timed by `settledRounds` (bench/timing.mjs: the order reversed every other round, each
+// turn settled by a minor collection and a run not timed, then a block timed). With `sliced`, every uuid and stamp is
+// a slice of one long text, as a decoder gives them; with `mixed`, stamps of two lengths (mixStampLengths).
+// The usage line printed without arguments omits the mode; it is the fourth argument.
 import { deepStrictEqual } from 'node:assert'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { mixStampLengths, scenario, sizedProxy, sliceStrings } from './conflict-scenario.mjs'
+import { loadAverage, METHOD, ratios, settledRounds, stats, twoBuilds } from './timing.mjs'
 
-const [dirA, dirB, roundsArg, mode] = process.argv.slice(2)
+const { dirA, dirB, rounds, rest } = twoBuilds('conflict-ab.mjs', 15)
+const mode = rest[0]
 const load = async (dir) => (await import(pathToFileURL(resolve(dir, 'conflict/index.js')).href)).processFeed
 const a = await load(dirA)
 const b = await load(dirB)
-const rounds = Number(roundsArg ?? 15)
 
 const entries = Number(process.env.ENTRIES ?? 1_000_000)
 const input = scenario(entries, 'array')
@@ -23,41 +25,23 @@ else if (mode === 'mixed') mixStampLengths(input)
 
 deepStrictEqual(a(input), b(input))
 
-function cpu(fn) {
-  globalThis.gc?.()
-  const c0 = process.cpuUsage()
-  fn(input)
-  const c = process.cpuUsage(c0)
-  return (c.user + c.system) / 1000
-}
-
-const times = { a: [], b: [], proxy: [] }
-const ratios = { ba: [], aProxy: [], bProxy: [] }
-for (let r = 0; r < rounds; r++) {
-  const ta = r % 2 === 0 ? cpu(a) : undefined
-  const tb = cpu(b)
-  const tA = ta ?? cpu(a)
-  const tp = cpu(sizedProxy)
-  times.a.push(tA)
-  times.b.push(tb)
-  times.proxy.push(tp)
-  ratios.ba.push(tb / tA)
-  ratios.aProxy.push(tA / tp)
-  ratios.bProxy.push(tb / tp)
-}
-
-const spread = (xs) => {
-  const s = [...xs].sort((x, y) => x - y)
-  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] }
-}
-const show = (xs, d = 2) => {
-  const { median, min, max } = spread(xs)
-  return `${median.toFixed(d)} (${min.toFixed(d)}–${max.toFixed(d)})`
-}
 console.log(
-  `${entries.toLocaleString('en')} entries, ${rounds} rounds${mode === undefined ? '' : `, ${mode}`}; outcomes deep-equal`,
+  `${new Date().toISOString()} load ${loadAverage(1)}; ${entries.toLocaleString('en')} entries, ${rounds} rounds${mode === undefined ? '' : `, ${mode}`}; outcomes deep-equal; ${METHOD}`,
 )
-console.log(`CPU ms: a ${show(times.a, 0)}, b ${show(times.b, 0)}, sized proxy ${show(times.proxy, 0)}`)
-console.log(`b ÷ a: ${show(ratios.ba)}×`)
-console.log(`a ÷ sized proxy: ${show(ratios.aProxy)}×`)
-console.log(`b ÷ sized proxy: ${show(ratios.bProxy)}×`)
+// The proxy between the two builds: `settledRounds` reverses the order every other round, so a and b then take the
+// same places (first and last, next to the proxy or to themselves), where with the builds side by side b was always
+// in the middle. That did not take away the bias of this method here: two copies of one build gave b ÷ a 0.85–0.86
+// (3 December 2026, BENCHMARKS.md), against 0.98 with `BENCH_COLLECT=full BENCH_SETTLE=0 BENCH_BLOCK=1` (the method
+// before), so read a b ÷ a against an A/A run (a build against a copy of itself) of the same session.
+const [ta, tp, tb] = settledRounds([() => a(input), () => sizedProxy(input), () => b(input)], { rounds })
+const show = (s, d = 2) => `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`
+for (const kind of ['cpu', 'wall']) {
+  const name = kind === 'cpu' ? 'CPU' : 'wall-clock'
+  console.log(
+    `${name} ms: a ${show(stats(ta[kind]), 0)}, b ${show(stats(tb[kind]), 0)}, sized proxy ${show(stats(tp[kind]), 0)}`,
+  )
+  console.log(`  b ÷ a: ${show(ratios(tb[kind], ta[kind]))}×`)
+  console.log(`  a ÷ sized proxy: ${show(ratios(ta[kind], tp[kind]))}×`)
+  console.log(`  b ÷ sized proxy: ${show(ratios(tb[kind], tp[kind]))}×`)
+}
+console.log(`${new Date().toISOString()} load ${loadAverage(1)}`)

@@ -1,5 +1,5 @@
-// The conflict bench's scenario and its proxy loops, shared by bench/conflict.bench.mjs, bench/conflict-ab.mjs and
-// bench/conflict-variants.mjs.
+// The conflict bench's scenario and its proxy loops, shared by bench/conflict.bench.mjs, bench/conflict-ab.mjs,
+// bench/conflict-variants.mjs and bench/conflict-floor.mjs.
 // processFeed itself is not imported here: each caller passes its own build's.
 
 export const ENDPOINTS = 1000
@@ -75,18 +75,31 @@ export function mixStampLengths(input) {
 // §5.4 rules and of the digest advance (target state, both digests' maps, tick comparisons, one decision record),
 // and nothing else. Its decisions are not checked; only its cost is of interest. Two forms: building the decision
 // list by push, and into an array sized once.
+//
+// `bench/conflict-floor.mjs` runs the same loop with processFeed's own checks added through the hooks (the one loop
+// for both, so that the proxy and "the proxy plus the checks" differ by the checks alone):
+// - `sized`: the decision list allocated once at its final size, rather than grown by push;
+// - `stamp`: when the entry raises its endpoint's tick, its stamp is classified by `stamp(s)` and, when that says
+//   yes, kept as the digest's if later in code-unit order (`() => true` keeps it unchecked); a no counts as a stamp
+//   that is not plain, which the bench's page never has;
+// - `hashes`: `hashes(n)` makes a repeated-uuid check of n entries (`add(uuid)`, then `repeats(uuidAt)`), fed every
+//   entry's uuid before its lookup, asked at the end; the bench's page repeats no uuid.
+// Without `stamp` and `hashes` the loop is the proxy: each hook costs it one test of a value that never changes.
 const SAME_NEWER = { action: 'apply' }
 const OTHER = { action: 'ignore' }
-function proxyLoop(input, sized) {
+export function proxyLoop(input, { sized = false, stamp, hashes: makeHashes } = {}) {
   const source = new Map(input.feed.digest.entries.map((e) => [e.endpoint, e]))
   const target = new Map(input.targetDigest.entries.map((e) => [e.endpoint, { ...e }]))
   const entries = input.feed.entries
   const lookup = input.lookup
   const decisions = sized ? new Array(entries.length) : []
+  const hashes = makeHashes === undefined ? undefined : makeHashes(entries.length)
+  let notPlain = 0
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]
     const state = entry.syncState
     const uuid = entry.payload.uuid
+    if (hashes !== undefined) hashes.add(uuid)
     const current = lookup(uuid)
     let decision = SAME_NEWER
     if (current !== undefined) {
@@ -100,13 +113,24 @@ function proxyLoop(input, sized) {
       }
     }
     const cur = target.get(state.endpoint)
-    if (cur !== undefined && cur.tick < state.tick + 1) cur.tick = state.tick + 1
+    if (cur !== undefined && cur.tick < state.tick + 1) {
+      cur.tick = state.tick + 1
+      if (stamp !== undefined) {
+        const s = state.stamp
+        if (!stamp(s)) notPlain++
+        else if (s > cur.stamp) cur.stamp = s
+      }
+    }
     if (sized) decisions[i] = { index: i, uuid, decision }
     else decisions.push({ index: i, uuid, decision })
   }
+  // The page has plain stamps and distinct uuids; anything else means the loop did not do what it claims.
+  if (notPlain > 0 || hashes?.repeats((k) => decisions[k].uuid) === true) throw new Error('bad page')
   return decisions
 }
-export const proxy = (input) => proxyLoop(input, false)
+const PUSH = { sized: false }
+const SIZED = { sized: true }
+export const proxy = (input) => proxyLoop(input, PUSH)
 // The same loop with its output array allocated once at its final size, as processFeed allocates its own: the
 // stricter floor, since growing the array by push costs the proxy more than all its lookups.
-export const sizedProxy = (input) => proxyLoop(input, true)
+export const sizedProxy = (input) => proxyLoop(input, SIZED)
