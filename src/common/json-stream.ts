@@ -207,7 +207,11 @@ export class JsonStreamReader {
     if (this.failed) return
     let from = 0
     let i = this.offset === 0 && s.charCodeAt(0) === 0xfeff ? 1 : 0
-    if (i === 1) from = 1
+    // A byte-order mark is dropped, and is no column (as in XML).
+    if (i === 1) {
+      from = 1
+      this.lineStart++
+    }
     const n = s.length
     while (i < n && !this.failed) {
       const c = s.charCodeAt(i)

@@ -21,11 +21,12 @@ const PROBES = new Map<string, { decode(input?: Uint8Array, options?: { stream: 
 
 /**
  * Whether `rest` (the bytes from a fault to the input's end, or the last bytes of a chunk) is only the start of a
- * character, which more bytes could complete.
+ * character, which more bytes could complete: fewer than {@link FAULT_BYTES} (no character has more; an ISO-2022-JP
+ * escape sequence and a character's first byte, which a stream shows only so many of, are not one).
  */
 export function cutOff(rest: Uint8Array, encoding: string): boolean {
   if (rest.length === 0) return true
-  if (isSingleByte(encoding)) return false
+  if (isSingleByte(encoding) || rest.length >= FAULT_BYTES) return false
   // A lenient decoder, kept per encoding: a fault gives U+FFFD (so not ''), not a throw, which costs more than the
   // decode; flushed after each use, it starts the next with nothing held.
   const probe = PROBES.get(encoding) ?? new TextDecoder(encoding, { fatal: false, ignoreBOM: true })
@@ -68,6 +69,38 @@ export function byteFaultIssue(
     ? `the input ends inside a ${label} character (byte offset ${offset})`
     : `malformed ${label} at byte offset ${offset} (bytes ${hexBytes(rest.subarray(0, FAULT_BYTES))})`
   return xmlIssue(message, { line: at.line, column: at.column, offset })
+}
+
+/** `a` then `b` (`b` itself when `a` is empty). */
+export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b
+  const out = new Uint8Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
+  return out
+}
+
+/**
+ * The one encoding `TextDecoder` knows whose state is more than a character's first bytes: its escape sequences
+ * switch what the bytes after them mean, for as long as the input goes on.
+ */
+export const STATEFUL = 'iso-2022-jp'
+
+/**
+ * ISO-2022-JP: a few bytes that a new decoder reads into the state `bytes` (read without a fault) leave it in: the
+ * last escape sequence (ESC, bytes 20–2F, a final byte), then the last line break after it (which ends a two-byte
+ * run in some decoders), then the last 4 or 5 bytes, the count's parity kept (characters of two bytes, a first one
+ * held). An escape sequence the end cuts follows what came before it. At most 13 bytes.
+ */
+export function resumeFrom(bytes: Uint8Array): Uint8Array {
+  const esc = bytes.lastIndexOf(0x1b)
+  let end = esc + 1
+  while (esc >= 0 && end < bytes.length && bytes[end]! >= 0x20 && bytes[end]! < 0x30) end++
+  if (esc >= 0 && end++ >= bytes.length) return concat(resumeFrom(bytes.subarray(0, esc)), bytes.subarray(esc))
+  const rest = Math.max(bytes.lastIndexOf(10) + 1, bytes.lastIndexOf(13) + 1, end)
+  const from = Math.max(rest, bytes.length - 4 - ((bytes.length - rest) & 1))
+  const head = bytes.subarray(Math.max(esc, 0), end)
+  return concat(concat(head, bytes.subarray(rest > end ? rest - 1 : rest, rest)), bytes.subarray(from))
 }
 
 /** Whether `name` is one of the two UTF-16 decoder names. */

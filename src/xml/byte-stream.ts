@@ -2,7 +2,18 @@
 // Implements XML 1.0 (fifth edition) §4.3.3 and Appendix F.1 for streams: the BOM, then the declaration, then UTF-8.
 
 import { either as E } from 'fp-ts'
-import { byteFaultIssue, characterStart, cutOff, decodes, FAULT_BYTES, malformedOffset, textBefore } from './byte-fault'
+import {
+  byteFaultIssue,
+  characterStart,
+  concat,
+  cutOff,
+  decodes,
+  FAULT_BYTES,
+  malformedOffset,
+  resumeFrom,
+  STATEFUL,
+  textBefore,
+} from './byte-fault'
 import { prologOf, SNIFF_BYTES, sniffEncoding } from './encoding'
 import type { Issue } from './issue'
 import { advance } from './position'
@@ -17,8 +28,7 @@ declare const TextDecoder: new (
 /**
  * Bytes that are not text in their encoding, or an encoding that cannot be detected. `issue` is the one
  * `decodeBytes` gives for the whole input: the detector's own (a fault of the declaration at its place), or the
- * malformed byte's (its byte offset, line and column). ISO-2022-JP alone gives only a `message`, naming the offset
- * of the chunk that holds the fault.
+ * malformed byte's (its byte offset, line and column).
  */
 export class ByteFault {
   constructor(
@@ -79,10 +89,6 @@ function openTail(bytes: Uint8Array, encoding: string): number {
   return odd + (unit >= 0xd800 && unit <= 0xdbff ? 2 : 0)
 }
 
-// The one encoding TextDecoder knows whose state between chunks is more than a character's first bytes: its escape
-// sequences switch what the bytes after them mean, for as long as the input goes on.
-const STATEFUL = 'iso-2022-jp'
-
 /**
  * How many bytes at the end of `bytes` start a character that the next chunk may complete, in an encoding whose
  * decoder holds nothing else between chunks (Shift_JIS, EUC-JP, GB18030, Big5, …). `lenient` (not fatal) has just
@@ -98,25 +104,18 @@ function heldTail(bytes: Uint8Array, lenient: { decode(input?: Uint8Array): stri
   return bytes.length - characterStart(bytes, encoding, bytes.length)
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a)
-  out.set(b, a.length)
-  return out
-}
-
 /**
  * Decodes a byte stream as `decodeBytes` decodes the whole: the first bytes (up to `SNIFF_BYTES`, or fewer once
  * the BOM and declaration are settled) go through `sniffEncoding`, then every chunk is decoded fatally in the
- * detected encoding, a character cut between chunks completed by the next. A leading BOM is dropped.
+ * detected encoding, a character cut between chunks completed by the next. A leading BOM is given as U+FEFF, as
+ * `decodeBytes` keeps it (the readers drop one U+FEFF, whole or streamed).
  *
  * Throws a {@link ByteFault} at the first malformed byte. It carries the issue `decodeBytes` gives for the whole
  * input, however the bytes are cut: the byte offset, the line and column where the text before the byte ends
  * (counted over every chunk), and the bytes from it on. So the fault is thrown once {@link FAULT_BYTES} bytes from
  * it have arrived, or at the end; the text before it in its chunk is not given. Only the bytes of a character cut
- * by a chunk's end are held between chunks. In ISO-2022-JP, whose state is more than that, the message names the
- * offset of the chunk that holds the fault.
+ * by a chunk's end are held between chunks; in ISO-2022-JP, whose state is more than that, also its last escape
+ * sequence and a few bytes after it (`resumeFrom`), in which a new decoder finds the fault again with its chunk.
  */
 export function byteDecoding(): ByteDecoding {
   let head: Uint8Array | undefined = new Uint8Array(0)
@@ -156,7 +155,6 @@ export function byteDecoding(): ByteDecoding {
     if (E.isLeft(sniffed)) throw new ByteFault(sniffed.left[0]!.message, sniffed.left[0])
     const { encoding, bomLength } = sniffed.right
     name = encoding
-    const label = encoding.toUpperCase()
     offset = bomLength
     const single = singleByteEncoding(encoding)
     if (single !== undefined) {
@@ -186,34 +184,32 @@ export function byteDecoding(): ByteDecoding {
         pass(text)
         return text
       }
-    } else if (encoding !== STATEFUL) {
+    } else {
       // The decoder holds only the bytes of a character not yet complete: each chunk, after them, is decoded from a
       // clean state. Leniently, as neither a fault nor a held character then throws (a throw costs more than the
-      // decode of a small chunk): a U+FFFD in the text is a fault only when the fatal decode fails too.
+      // decode of a small chunk): a U+FFFD in the text is a fault only when the fatal decode fails too. ISO-2022-JP
+      // holds more, its escape sequences' state: the bytes a new decoder reads into it (`resumeFrom`), whose text
+      // was given already.
       const lenient = new TextDecoder(encoding, { fatal: false, ignoreBOM: true })
       decode = (chunk, last) => {
         const bytes = concat(pending, chunk)
-        const text = lenient.decode(bytes, { stream: !last })
+        const given = encoding === STATEFUL ? textBefore(pending, pending.length, encoding).length : 0
+        const text = lenient.decode(bytes, { stream: !last }).slice(given)
         if (text.includes('\uFFFD') && !decodes(bytes, encoding, !last)) {
           const at = malformedOffset(bytes, encoding) ?? bytes.length
-          return fail(bytes, at, textBefore(bytes, at, encoding), last)
+          return fail(bytes, at, textBefore(bytes, at, encoding).slice(given), last)
         }
-        const held = last ? 0 : heldTail(bytes, lenient, encoding)
-        offset += bytes.length - held
-        pending = bytes.slice(bytes.length - held)
+        // heldTail flushes the decoder, and so does ISO-2022-JP here: the next chunk starts from a clean state.
+        const held = last
+          ? bytes.subarray(0, 0)
+          : encoding === STATEFUL
+            ? // biome-ignore lint/complexity/noCommaOperator: the flush in the expression keeps the bundle smaller
+              (lenient.decode(), resumeFrom(bytes))
+            : bytes.slice(bytes.length - heldTail(bytes, lenient, encoding))
+        offset += bytes.length - held.length
+        pending = held
         pass(text)
         return text
-      }
-    } else {
-      const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })
-      decode = (chunk, last) => {
-        try {
-          return last ? decoder.decode(chunk) : decoder.decode(chunk, { stream: true })
-        } catch {
-          throw new ByteFault(`malformed ${label} in the bytes from offset ${offset}`)
-        } finally {
-          offset += chunk.length
-        }
       }
     }
   }
@@ -226,6 +222,8 @@ export function byteDecoding(): ByteDecoding {
       head = undefined
       start(bytes)
       chunk = bytes.subarray(offset)
+      // A mark (`offset` is its length) is given as U+FEFF, as decodeBytes keeps it: the readers drop one U+FEFF.
+      if (offset > 0) return `\uFEFF${decode!(chunk, last)}`
     }
     return fault === undefined ? decode!(chunk, last) : report(chunk, last)
   }

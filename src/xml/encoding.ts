@@ -71,12 +71,18 @@ export const ENCODING_NAME: RegExp = /^[A-Za-z][A-Za-z0-9._-]*$/
 const DECLARED =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/
 
-/** The decoder's name for an encoding label, or `undefined` when neither syncwire nor `TextDecoder` knows it. */
+/**
+ * The decoder's name for an encoding label, or `undefined` when neither syncwire nor `TextDecoder` knows it. GBK
+ * (`gb2312`, `x-gbk`, …) is `gb18030`: the WHATWG Encoding Standard decodes GBK with its gb18030 decoder, and Node's
+ * own `gbk` decoder differs from it (no four-byte forms, `FF` read, 101 characters mapped elsewhere) where Node's
+ * `gb18030` does not.
+ */
 function decoderName(label: string): string | undefined {
   const single = singleByteEncoding(label)
   if (single !== undefined) return single
   try {
-    return new TextDecoder(label).encoding
+    const name = new TextDecoder(label).encoding
+    return name === 'gbk' ? 'gb18030' : name
   } catch {
     return undefined
   }

@@ -94,3 +94,48 @@ describe('property: a generated feed as JSON bytes with one malformed byte, stre
     )
   })
 })
+
+// A byte-order mark is kept as U+FEFF by the in-memory decode, and JSON.parse refuses a second one after the one the
+// readers drop: streamed, the bytes are refused too, as the text that starts with the same two marks is, and the mark
+// is no column (the fault at 1:1, a fault later on the first line where it is without the mark).
+describe('streamSyncFeedJson: a byte-order mark, then a second U+FEFF', () => {
+  const json = '{"$resources": [{"$uuid": "a"}]}'
+  const utf16 = (text: string, littleEndian: boolean): number[] =>
+    Array.from(text, (c) => {
+      const u = c.charCodeAt(0)
+      return littleEndian ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff]
+    }).flat()
+  const MARKS: Array<[string, (text: string) => Uint8Array]> = [
+    ['UTF-8', (t) => Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8Encode(t)])],
+    ['UTF-16LE', (t) => Uint8Array.from([0xff, 0xfe, ...utf16(t, true)])],
+    ['UTF-16BE', (t) => Uint8Array.from([0xfe, 0xff, ...utf16(t, false)])],
+  ]
+  const chunkings = (bytes: Uint8Array) => [
+    [bytes],
+    Array.from(bytes, (b) => Uint8Array.of(b)),
+    cutByteArray(bytes, [3]),
+  ]
+
+  it.each(MARKS)('a %s mark and a second U+FEFF: refused at 1:1, as in memory and as text', async (_, encode) => {
+    const bytes = encode(`\uFEFF${json}`)
+    const text = decodeBytes(bytes)
+    if (text._tag === 'Left') throw new Error('expected the bytes to decode')
+    expect(() => JSON.parse(text.right.slice(1))).toThrow()
+    const [issue] = streamedIssues(await collect(streamSyncFeedJson([`\uFEFF\uFEFF${json}`])))
+    expect(issue).toMatchObject({ code: 'not-well-formed', line: 1, column: 1 })
+    for (const chunks of chunkings(bytes)) {
+      expect(streamedIssues(await collect(streamSyncFeedJson(chunks))), `${chunks.length} chunks`).toEqual([issue])
+    }
+    expect(await collect(streamSyncFeedJson(chunkings(encode(json))[1]!))).toHaveLength(3) // head, entry, end
+  })
+
+  it.each(MARKS)('a %s mark is no column: a fault on the first line is placed as without it', async (_, encode) => {
+    const bad = '{"$resources": [}]}'
+    const [issue] = streamedIssues(await collect(streamSyncFeedJson([bad])))
+    expect(issue).toMatchObject({ line: 1, column: bad.indexOf('}') + 1 })
+    expect(streamedIssues(await collect(streamSyncFeedJson([`\uFEFF${bad}`])))).toEqual([issue])
+    for (const chunks of chunkings(encode(bad))) {
+      expect(streamedIssues(await collect(streamSyncFeedJson(chunks))), `${chunks.length} chunks`).toEqual([issue])
+    }
+  })
+})
