@@ -59,12 +59,10 @@ export interface ResourceAttributes {
  */
 export function resourceAttributes(el: XmlElement): ResourceAttributes {
   const out: ResourceAttributes = {}
-  for (const a of el.attributes) {
-    if (a.namespace === SDATA_NS && a.localName === 'deleteMissing') {
-      out.deleteMissing = readBooleanLexical(a.value)
-      if (out.deleteMissing === undefined) delete out.deleteMissing
-    }
-  }
+  let deleteMissing: boolean | undefined
+  for (const a of el.attributes)
+    if (a.namespace === SDATA_NS && a.localName === 'deleteMissing') deleteMissing = readBooleanLexical(a.value)
+  if (deleteMissing !== undefined) out.deleteMissing = deleteMissing
   const chosen = chosenSpellings(el)
   RESOURCE_ATTRIBUTES.forEach((l, i) => {
     const a = chosen[i]
@@ -89,18 +87,17 @@ export function readResource<V>(
 ): PayloadResource<V> | 'keep' | 'error' {
   const payloadUuid = lifted.uuid
   const attributes = el.attributes
-  // Each lifted attribute spelled at most once (the usual case): every spelling is read; else the ones chosen.
-  const chosen = spelledOnce(attributes) ? undefined : chosenSpellings(el)
+  const chosen = chosenSpellings(el)
   // The attributes kept (all of them, `undefined`, until one is lifted) and the forms read; both made when needed.
   let rest: XmlAttribute[] | undefined
   const r: PayloadResource<V> = { isDeleted: false, element: el }
   const fields = r as unknown as Record<string, unknown>
   let forms: Record<string, string> | undefined
   let ok = true
-  for (let i = 0; i < attributes.length; i++) {
+  for (let i = 0; chosen.length > 0 && i < attributes.length; i++) {
     const a = attributes[i]!
     const s = spellingOf(a)
-    if (s === undefined || (chosen !== undefined && chosen[s.index] !== a)) {
+    if (s === undefined || chosen[s.index] !== a) {
       rest?.push(a)
       continue
     }
@@ -173,19 +170,6 @@ function withoutUnusedSdataDeclarations(el: XmlElement, rest: XmlAttribute[]): X
 
 /** Whether an attribute declares a prefix for the SData namespace. */
 const declaresSdata = (a: XmlAttribute): boolean => isDeclaration(a) && a.prefix === 'xmlns' && a.value === SDATA_NS
-
-/** Whether each lifted attribute is spelled at most once among `attributes` (by the spec's spelling or a variant). */
-function spelledOnce(attributes: readonly XmlAttribute[]): boolean {
-  let seen = 0
-  for (let i = 0; i < attributes.length; i++) {
-    const s = spellingOf(attributes[i]!)
-    if (s === undefined) continue
-    const bit = 1 << s.index
-    if ((seen & bit) !== 0) return false
-    seen |= bit
-  }
-  return true
-}
 
 /**
  * What `writePayload` puts in `sdata:payload`: the resource element with the lifted fields as attributes,

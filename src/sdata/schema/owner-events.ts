@@ -92,9 +92,6 @@ const STAND_IN: XmlElement = {
 }
 const PATH = at(undefined, STAND_IN)
 
-/** How many children of an owner the reader remembers the slots of (see `slotOf`). */
-const MAX_GUESSED = 64
-
 /**
  * The event reader of an owner element, built once per description: `events(codec, names, tight)` reads owners
  * (their kept trees compacted with one string per name in `names`, see `compactTree`; with `tight`, the parser
@@ -116,25 +113,11 @@ export function compileOwnerEvents<O extends Owner>(
   const empty = emptyOwner(d)
   return (codec, names, tight = false, lazy = false) => {
     const problems = new Problems([])
-    // The slots of the last owner's children, in order, by the names the parser gave: it gives the same strings owner
-    // after owner (its name cache, the bindings of the root), which compare at once, where the lookup by namespace
-    // and local name compares their text with the description's. Per reader, so that no text outlives the decode.
-    const guessed: Array<{ localName: string; namespace: string; slot: Slot | undefined }> = []
-    let next = 0
-    const slotOf = (localName: string, namespace: string): Slot | undefined => {
-      const k = next++
-      const guess = guessed[k]
-      if (guess !== undefined && guess.localName === localName && guess.namespace === namespace) return guess.slot
-      const slot = slots.get(namespace)?.get(localName)
-      if (k < MAX_GUESSED) guessed[k] = { localName, namespace, slot }
-      return slot
-    }
     return {
       namespaces: true,
       start(localName, namespace) {
         if (localName !== d.name || namespace !== d.namespace) return undefined
         problems.errors.length = 0
-        next = 0
         return { owner: empty(), slot: undefined, ok: true, held: undefined, values: undefined, leaf: 0 }
       },
       child(state, localName, namespace) {
@@ -146,7 +129,7 @@ export function compileOwnerEvents<O extends Owner>(
           state.leaf = k
           return LEAF
         }
-        const slot = namespace == null ? undefined : slotOf(localName!, namespace)
+        const slot = namespace == null ? undefined : slots.get(namespace)?.get(localName!)
         if (slot === undefined) {
           // sdata:payload, its resource built on first access when asked (`lazy`: the text is whole) and no codec needs
           // the tree.
