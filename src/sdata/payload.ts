@@ -4,12 +4,13 @@ import type * as t from 'io-ts'
 import { readBooleanLexical, XsBoolean } from '../codec/boolean'
 import { BooleanValue, isValueProblem } from '../codec/values'
 import { finishLazy } from '../xml/lazy'
+import { isOwned } from '../xml/tree'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import type { PayloadForms, PayloadResource } from './model'
 import { SDATA_NS } from './namespaces'
 import { at, attrAt, type Path, type Problems } from './read'
 import { chosenSpellings, RESOURCE_ATTRIBUTES, spellingOf, writtenName } from './resource-attributes'
-import { isDeclaration, nsAttr, selfContained } from './tree'
+import { addUsedPrefixes, isDeclaration, nsAttr, selfContained } from './tree'
 
 /**
  * A codec for the resource element of a caller's contract, giving `payload.value`.
@@ -58,12 +59,10 @@ export interface ResourceAttributes {
  */
 export function resourceAttributes(el: XmlElement): ResourceAttributes {
   const out: ResourceAttributes = {}
-  for (const a of el.attributes) {
-    if (a.namespace === SDATA_NS && a.localName === 'deleteMissing') {
-      out.deleteMissing = readBooleanLexical(a.value)
-      if (out.deleteMissing === undefined) delete out.deleteMissing
-    }
-  }
+  let deleteMissing: boolean | undefined
+  for (const a of el.attributes)
+    if (a.namespace === SDATA_NS && a.localName === 'deleteMissing') deleteMissing = readBooleanLexical(a.value)
+  if (deleteMissing !== undefined) out.deleteMissing = deleteMissing
   const chosen = chosenSpellings(el)
   RESOURCE_ATTRIBUTES.forEach((l, i) => {
     const a = chosen[i]
@@ -132,6 +131,14 @@ export function readResource<V>(
     r.uuid = payloadUuid
   }
   if (forms !== undefined) r.forms = forms as PayloadForms
+  // Out of the parser's own tree the lifted attributes go in place (a caller's tree is never changed): copying its
+  // element and attributes would leave them garbage at once, which keeps the runtime from allocating the tree's
+  // objects where long-lived ones go.
+  if (rest !== undefined && isOwned(el)) {
+    for (let i = 0; i < rest.length; i++) attributes[i] = rest[i]!
+    attributes.length = rest.length
+    rest = undefined
+  }
   // A resource the parser only scanned is finished the same way on first access (see PayloadResource.element).
   const { namespace, localName, prefix } = el
   const kept = rest ?? attributes
@@ -156,18 +163,13 @@ export function readResource<V>(
 // declare a prefix of its own for them (the element rebinds `sdata`, say). Found by the fuzz run (SyncFeedXml,
 // seed 1704048413). Declarations still used by the element or its subtree are kept.
 function withoutUnusedSdataDeclarations(el: XmlElement, rest: XmlAttribute[]): XmlAttribute[] {
-  const candidates = rest.filter((a) => isDeclaration(a) && a.prefix === 'xmlns' && a.value === SDATA_NS)
-  if (candidates.length === 0) return rest
-  const used = new Set<string>()
-  const stack: XmlElement[] = [{ ...el, attributes: rest }]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node.prefix !== null) used.add(node.prefix)
-    for (const a of node.attributes) if (a.prefix !== null && !isDeclaration(a)) used.add(a.prefix)
-    for (const c of node.children) if (c.type === 'element') stack.push(c)
-  }
-  return rest.filter((a) => !candidates.includes(a) || used.has(a.localName))
+  if (!rest.some(declaresSdata)) return rest
+  const used = addUsedPrefixes({ ...el, attributes: rest }, new Set())
+  return rest.filter((a) => !declaresSdata(a) || used.has(a.localName))
 }
+
+/** Whether an attribute declares a prefix for the SData namespace. */
+const declaresSdata = (a: XmlAttribute): boolean => isDeclaration(a) && a.prefix === 'xmlns' && a.value === SDATA_NS
 
 /**
  * What `writePayload` puts in `sdata:payload`: the resource element with the lifted fields as attributes,

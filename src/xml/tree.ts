@@ -87,6 +87,22 @@ export function compactTree(root: XmlElement, names: Map<string, string>, tight 
   }
 }
 
+/** The root of the tree being read that the reader built itself for this decode (see {@link ownTree}). */
+let owned: XmlElement | undefined
+
+/**
+ * Marks `root` as the reader's own tree while it is read (freshly parsed, never a caller's), `undefined` when the read
+ * is over: what it keeps of the tree it may change in place instead of copying. Internal.
+ */
+export function ownTree(root: XmlElement | undefined): void {
+  owned = root
+}
+
+/** Whether `el` is the root of the tree marked by {@link ownTree} or one of its children. */
+export function isOwned(el: XmlElement): boolean {
+  return owned !== undefined && (owned === el || owned.children.includes(el))
+}
+
 /** The stack of {@link compactTree}, reused (emptied as it goes, so that it keeps no tree alive). */
 const COMPACTING: Array<XmlElement | undefined> = []
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { payloadElement, reportErrors, SyncEntryElement, SyncEntryXml } from '../../src/sdata/index'
+import { payloadElement, reportErrors, SyncEntryElement, SyncEntryXml, SyncFeedElement } from '../../src/sdata/index'
 import { parseXml } from '../../src/xml/index'
 
 // The reading rules of `sdata:payload` (its choice description, PAYLOAD): exactly one child, a `sync:digest` or a
@@ -65,6 +65,30 @@ describe('sdata:payload: one resource or one digest', () => {
     expect(r.right.payload).toBeUndefined()
     expect(r.right.extensions).toHaveLength(1)
     expect(r.right.extensions[0]!.attributes.map((a) => a.value)).toEqual([UUID, 'other'])
+  })
+
+  it("lifts the resource's attributes out of a copy of a caller's own tree, never out of that tree", () => {
+    // The reader lifts them in place only out of a tree it parsed itself for the decode (the text's entries).
+    const resource =
+      `<account xmlns="urn:c" sdata:uuid="${UUID}" sdata:isDeleted="false" a="1">` +
+      `<line sdata:uuid="${UUID}"/></account>`
+    const entryText = entry(`<sdata:payload>${resource}</sdata:payload>`)
+    const feedText = `<feed ${NS}>${entryText.replace(` ${NS}`, '')}</feed>`
+    const fromText = decoded(entryText).payload!.element
+    for (const [codec, text] of [
+      [SyncEntryElement, entryText],
+      [SyncFeedElement, feedText],
+    ] as const) {
+      const root = parseXml(text)
+      if (root._tag !== 'Right') throw new Error('parsed')
+      const before = structuredClone(root.right.root)
+      const r = codec.decode(root.right.root)
+      if (r._tag !== 'Right') throw new Error(JSON.stringify(reportErrors(r.left)))
+      expect(root.right.root).toStrictEqual(before)
+      const payload = 'entries' in r.right ? r.right.entries[0]!.payload : r.right.payload
+      expect(payload?.element.attributes).toEqual(fromText.attributes)
+      expect(payload?.element.attributes.map((a) => a.localName)).toEqual(['xmlns', 'a'])
+    }
   })
 
   it('a broken digest is an error with its path', () => {

@@ -7,7 +7,7 @@ import { childName, type ElementDescription, engineChildren, type LeafChild } fr
 import { isValueProblem, type ValueType } from '../../codec/values'
 import { type ElementEvents, LEAF, SCAN, TREE } from '../../xml/events'
 import { forgetLazy, lazyElement } from '../../xml/lazy'
-import { compactTree } from '../../xml/tree'
+import { compactTree, ownTree } from '../../xml/tree'
 import type { XmlElement } from '../../xml/types'
 import { SDATA_NS } from '../namespaces'
 import { at, Problems } from '../read'
@@ -168,7 +168,13 @@ export function compileOwnerEvents<O extends Owner>(
         // A tight tree that read no name into a new string holds only names earlier trees hold: compaction would
         // spare no string.
         if (!state.scan && !(tight && named)) compactTree(element, names, tight)
-        if (!readChild(element, PATH, problems, state.owner, codec)) state.ok = false
+        // The tree is the parser's, built for this decode: the reader may keep it changed in place.
+        ownTree(element)
+        try {
+          if (!readChild(element, PATH, problems, state.owner, codec)) state.ok = false
+        } finally {
+          ownTree(undefined)
+        }
         forgetLazy()
       },
       end(state) {
