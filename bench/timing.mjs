@@ -94,19 +94,6 @@ export function stats(xs) {
   return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] }
 }
 
-/**
- * CPU milliseconds (user + system, all threads) of one call, after a full collection when `--expose-gc` allows it.
- * That collection throws away optimized code, so the call also pays for recompiling it on background threads, and
- * its own garbage is mostly left for the next collection: comparisons use {@link settledRounds}.
- * @deprecated Kept only for the conflict benches until they move to {@link settledRounds}; time nothing new with it.
- */
-export function cpu(fn) {
-  globalThis.gc?.()
-  const t0 = cpuMs()
-  fn()
-  return cpuMs() - t0
-}
-
 /** The 1-, 5- and 15-minute load averages, `digits` decimals each. */
 export const loadAverage = (digits = 2) =>
   loadavg()
