@@ -20,7 +20,8 @@ function jsonFault(text: string): Issue | undefined {
       if (event.type === 'error') fault ??= event.issue
     },
   )
-  reader.push(text.replace(/^\uFEFF/, ''))
+  // The reader drops one byte-order mark itself, as JSON.parse's caller below does: a second U+FEFF is a fault.
+  reader.push(text)
   if (!reader.failed) reader.end()
   return fault
 }

@@ -109,6 +109,14 @@ describe('a not well-formed input is placed at its line:column, in every command
     )
   })
 
+  it.each(jsonInputs)('%s: a second U+FEFF after the byte-order mark is placed at 1:1', (_name, args) => {
+    const path = join(dir, 'two-marks.json')
+    writeFileSync(path, '\uFEFF\uFEFF{"states": {}}\n')
+    const r = syncwire(args(path))
+    expect(r.code).toBe(1)
+    expect(oneLine(r.stderr)).toMatch(new RegExp(`^syncwire \\w+: ${escaped(path)}: .*not JSON at 1:1: `))
+  })
+
   it('convert --to xml: a JSON envelope with a byte-order mark converts, and its error is one line', () => {
     const json = syncwire(['convert', digest, '--to', 'json']).stdout
     const plain = join(dir, 'plain.json')
