@@ -146,6 +146,18 @@ function scan(text: string): number {
   return OK
 }
 
+// The form nearly every value has, each field in range for any month and year: `scan`'s `OK` without its fields, by
+// one regular expression, which reads a text (a slice of a document, mostly) about twice as fast as `scan` reads it
+// character by character. What it does not match (29 February, 24:00:00, a zone of ±14:00, text that is no value)
+// goes to `scan`. Only a fast way to a verdict: test/common/datetime.test.ts checks that both agree.
+const PLAIN =
+  /^(?!0000)\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)T(?:[01]\d|2[0-3])(?::[0-5]\d){2}(?:\.\d+)?(?:Z|[+-](?:0\d|1[0-3]):[0-5]\d)?$/
+
+/** Whether `text` is an xs:dateTime of the `PLAIN` form (and not too long). */
+function isPlain(text: string): boolean {
+  return text.length <= 64 && PLAIN.test(text)
+}
+
 /** The message for what `scan` found wrong with `text`. */
 function problemText(code: number, text: string): string {
   switch (code) {
@@ -184,6 +196,7 @@ function problemText(code: number, text: string): string {
  * ```
  */
 export function dateTimeProblem(text: string): string | undefined {
+  if (isPlain(text)) return undefined
   const code = scan(text)
   return code === OK ? undefined : problemText(code, text)
 }
@@ -198,6 +211,14 @@ export function dateTimeProblem(text: string): string | undefined {
  * ```
  */
 export function dateTimeFractionDigits(text: string): number {
+  if (isPlain(text)) {
+    // The fraction ends where the zone starts: a `Z` last, or the sign of ±hh:mm six from the end (no other sign
+    // is that far on in the form), else the end.
+    const n = text.length
+    const sign = text.charCodeAt(n - 6)
+    const end = text.charCodeAt(n - 1) === 90 /* Z */ ? n - 1 : sign === 43 || sign === 45 ? n - 6 : n
+    return end > 19 ? end - 20 : 0
+  }
   if (scan(text) !== OK) return -1
   return fractionEnd > 19 ? fractionEnd - 20 : 0
 }
