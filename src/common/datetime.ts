@@ -211,14 +211,6 @@ export function dateTimeProblem(text: string): string | undefined {
  * ```
  */
 export function dateTimeFractionDigits(text: string): number {
-  if (isPlain(text)) {
-    // The fraction ends where the zone starts: a `Z` last, or the sign of ±hh:mm six from the end (no other sign
-    // is that far on in the form), else the end.
-    const n = text.length
-    const sign = text.charCodeAt(n - 6)
-    const end = text.charCodeAt(n - 1) === 90 /* Z */ ? n - 1 : sign === 43 || sign === 45 ? n - 6 : n
-    return end > 19 ? end - 20 : 0
-  }
   if (scan(text) !== OK) return -1
   return fractionEnd > 19 ? fractionEnd - 20 : 0
 }
