@@ -149,12 +149,15 @@ function scan(text: string): number {
 // The form nearly every value has, each field in range for any month and year: `scan`'s `OK` without its fields, by
 // one regular expression, which reads a text (a slice of a document, mostly) about twice as fast as `scan` reads it
 // character by character. What it does not match (29 February, 24:00:00, a zone of ±14:00, text that is no value)
-// goes to `scan`. Only a fast way to a verdict: test/common/datetime.test.ts checks that both agree.
+// goes to `scan`. Only a fast way to a verdict, for the stamp reader: test/common/datetime.test.ts checks that both agree.
 const PLAIN =
   /^(?!0000)\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)T(?:[01]\d|2[0-3])(?::[0-5]\d){2}(?:\.\d+)?(?:Z|[+-](?:0\d|1[0-3]):[0-5]\d)?$/
 
-/** Whether `text` is an xs:dateTime of the `PLAIN` form (and not too long). */
-function isPlain(text: string): boolean {
+/**
+ * Whether `text` is an xs:dateTime of the form nearly every value has (see `PLAIN`): `true` only when
+ * {@link dateTimeProblem} finds none; `false` says nothing (ask {@link dateTimeProblem}). Internal.
+ */
+export function isPlainDateTime(text: string): boolean {
   return text.length <= 64 && PLAIN.test(text)
 }
 
@@ -196,7 +199,6 @@ function problemText(code: number, text: string): string {
  * ```
  */
 export function dateTimeProblem(text: string): string | undefined {
-  if (isPlain(text)) return undefined
   const code = scan(text)
   return code === OK ? undefined : problemText(code, text)
 }

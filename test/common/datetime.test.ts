@@ -337,8 +337,8 @@ describe('the one-pass reader agrees with the regular-expression definition', ()
 
 // Values of the form nearly every document has (fields drawn across and just past their ranges, days 28–32 of every
 // month, leap years, hours to 25, zones to ±15:61, fractions long enough to pass 64 characters) and near misses of
-// it: the checks that read such a value the fast way (isStamp, StampValue, StampCodec) must give the
-// verdict of the full reader (dateTimeToEpochMs) and of the regular-expression definition.
+// it: the stamp readers, which read such a value the fast way (StampValue, StampCodec), must give the verdict of the
+// full reader (isStamp, dateTimeToEpochMs, DateTimeCodec) and of the regular-expression definition.
 const arbPlain = fc
   .tuple(
     fc.oneof(
