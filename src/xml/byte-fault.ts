@@ -2,13 +2,30 @@
 // are decoded whole or streamed.
 // Serves XML 1.0 (fifth edition) §4.3.3: a fatal error for bytes that are not valid in the entity's encoding.
 import { type Issue, xmlIssue } from './issue'
-import { decodeSingleByte, isSingleByte, singleByteFault } from './single-byte'
+import { decodeSingleByte, isSingleByte, singleByteEncoding, singleByteFault } from './single-byte'
 
 // The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM types.
 declare const TextDecoder: new (
   label: string,
-  options: { fatal: boolean; ignoreBOM: boolean },
-) => { decode(input?: Uint8Array, options?: { stream: boolean }): string }
+  options?: { fatal: boolean; ignoreBOM: boolean },
+) => { readonly encoding: string; decode(input?: Uint8Array, options?: { stream: boolean }): string }
+
+/**
+ * The decoder's name for an encoding label, or `undefined` when neither syncwire nor `TextDecoder` knows it. GBK
+ * (`gb2312`, `x-gbk`, …) is `gb18030`: the WHATWG Encoding Standard decodes GBK with its gb18030 decoder, and Node's
+ * own `gbk` decoder differs from it (no four-byte forms, `FF` read, 101 characters mapped elsewhere) where Node's
+ * `gb18030` does not.
+ */
+export function decoderName(label: string): string | undefined {
+  const single = singleByteEncoding(label)
+  if (single !== undefined) return single
+  try {
+    const name = new TextDecoder(label).encoding
+    return name === 'gbk' ? 'gb18030' : name
+  } catch {
+    return undefined
+  }
+}
 
 /**
  * How many bytes from a fault on {@link byteFaultIssue} needs (fewer only when the input ends first): its message
@@ -192,9 +209,11 @@ export function characterStart(bytes: Uint8Array, encoding: string, stop: number
 }
 
 /**
- * The byte offset of the first fault of `bytes` in `encoding` (a `SniffedEncoding` name), or `undefined` when
- * they decode. In every encoding it is the offset of the first byte of the first character that cannot be decoded:
- * a byte no character starts with; a lead byte whose next byte cannot follow it (the lead, not that next byte:
+ * The byte offset of the first fault of `bytes` in the encoding `label` names, or `undefined` when they decode.
+ * `label` is a `SniffedEncoding` name or any label a declaration may give, read as `sniffEncoding` reads it (in any
+ * case: `US-ASCII` and `ascii` are syncwire's US-ASCII, not the windows-1252 `TextDecoder` reads them as; `GBK` the
+ * gb18030 decoder). In every encoding it is the offset of the first byte of the first character that cannot be
+ * decoded: a byte no character starts with; a lead byte whose next byte cannot follow it (the lead, not that next byte:
  * `E9 3C` in UTF-8, `93 3C` in Shift_JIS); the lead byte of a character the end of the input cuts off (`E2 82` at the
  * end in UTF-8, `93` in Shift_JIS); the first byte of a lone UTF-16 surrogate or of an odd last byte. Which bytes
  * start or complete a character in the encodings other than UTF-8, UTF-16 and the single-byte ones is what the
@@ -206,7 +225,8 @@ export function characterStart(bytes: Uint8Array, encoding: string, stop: number
  * malformedOffset(Uint8Array.of(0x3c, 0x61, 0xc3, 0x28), 'utf-8') // 2
  * ```
  */
-export function malformedOffset(bytes: Uint8Array, encoding: string): number | undefined {
+export function malformedOffset(bytes: Uint8Array, label: string): number | undefined {
+  const encoding = decoderName(label) ?? label
   if (isSingleByte(encoding)) return singleByteFault(bytes, encoding)
   if (decodes(bytes, encoding)) return undefined
   if (encoding === 'utf-8') return utf8Fault(bytes)

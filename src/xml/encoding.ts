@@ -1,11 +1,11 @@
 // Encoding detection and fatal decoding of XML bytes: the byte-order mark decides, then the declaration, then UTF-8.
 // Implements XML 1.0 (fifth edition) §4.3.3 (character encoding in entities) and Appendix F.1 (detection without a label).
 import { either as E } from 'fp-ts'
-import { byteFaultIssue, isUtf16, malformedOffset, textBefore } from './byte-fault'
+import { byteFaultIssue, decoderName, isUtf16, malformedOffset, textBefore } from './byte-fault'
 import { type Issue, xmlIssue } from './issue'
 import { resolveLimits } from './options'
 import { lineAndColumn } from './position'
-import { decodeSingleByte, isSingleByte, singleByteEncoding, singleByteFault } from './single-byte'
+import { decodeSingleByte, isSingleByte, singleByteFault } from './single-byte'
 
 // The WHATWG TextDecoder of every runtime syncwire supports, declared here: the library compiles without DOM or Node types.
 declare const TextDecoder: new (
@@ -70,23 +70,6 @@ export const ENCODING_NAME: RegExp = /^[A-Za-z][A-Za-z0-9._-]*$/
 // version first, then encoding (XML 1.0 §2.8 [23] XMLDecl, [80] EncodingDecl); white space is S ([3]).
 const DECLARED =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/
-
-/**
- * The decoder's name for an encoding label, or `undefined` when neither syncwire nor `TextDecoder` knows it. GBK
- * (`gb2312`, `x-gbk`, …) is `gb18030`: the WHATWG Encoding Standard decodes GBK with its gb18030 decoder, and Node's
- * own `gbk` decoder differs from it (no four-byte forms, `FF` read, 101 characters mapped elsewhere) where Node's
- * `gb18030` does not.
- */
-function decoderName(label: string): string | undefined {
-  const single = singleByteEncoding(label)
-  if (single !== undefined) return single
-  try {
-    const name = new TextDecoder(label).encoding
-    return name === 'gbk' ? 'gb18030' : name
-  } catch {
-    return undefined
-  }
-}
 
 /** The declaration's `encoding` value in `text` (which starts where the declaration would) and its 1-based column. */
 function declaredIn(text: string): { value: string; column: number } | undefined {

@@ -109,3 +109,25 @@ describe('UTF-16: a lone high surrogate is named at its first byte, as the lead 
     }
   })
 })
+
+describe('malformedOffset reads a declared label as decodeBytes reads it', () => {
+  // A label as a declaration writes it (any case, any alias) names the decoder sniffEncoding picks for it: US-ASCII
+  // (and its aliases) syncwire's own, which refuses 80, not the windows-1252 TextDecoder reads the label as; GBK the
+  // gb18030 decoder, which reads four-byte forms and refuses FF.
+  it.each([
+    ['US-ASCII', [0x41, 0x80, 0x42]],
+    ['ascii', [0x41, 0x80, 0x42]],
+    ['csASCII', [0x41, 0x80, 0x42]],
+    ['ISO-8859-1', [0x41, 0x80, 0x42]],
+    ['Windows-1252', [0x41, 0x81, 0x42]],
+    ['GBK', [0x41, 0x81, 0x30, 0x81, 0x30]],
+    ['GBK', [0x41, 0xff, 0x42]],
+    ['Shift_JIS', [0x41, 0x93, 0x3c]],
+    ['UTF-8', [0x41, 0xe9, 0x3c]],
+  ])('%s %j', (label, body) => {
+    const head = ascii(`<?xml version="1.0" encoding="${label}"?>`)
+    const decoded = decodeBytes(Uint8Array.from([...head, ...body]))
+    const offset = E.isLeft(decoded) ? decoded.left[0]!.offset! - head.length : undefined
+    expect(malformedOffset(Uint8Array.from(body), label)).toBe(offset)
+  })
+})
