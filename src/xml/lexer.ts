@@ -4,6 +4,7 @@
 // Namespaces in XML 1.0 §3 (QNames).
 
 import { ASCII_NAME_CLASS, isNameStartUnit, isNameUnit, isXmlCodePoint } from './chars'
+import { shared } from './intern'
 import { type Issue, xmlIssue } from './issue'
 import type { Limits } from './options'
 import { lineAndColumn } from './position'
@@ -247,7 +248,9 @@ export class XmlLexer extends NamespaceScopes {
     if (known !== undefined && known.qname.length === end - start && s.startsWith(known.qname, start)) return known
     if (colon === start || colon === end - 1)
       this.fail(`name ${s.slice(start, end)} has an empty prefix or local name`, start)
-    const qname = s.slice(start, end)
+    // A name kept is made of the shared strings (see shared): readers compare it with their constants.
+    const keep = end - start <= MAX_INTERNED
+    const qname = keep ? shared(s.slice(start, end)) : s.slice(start, end)
     let name: Name
     if (colon > 0) {
       const local = s.charCodeAt(colon + 1)
@@ -255,17 +258,18 @@ export class XmlLexer extends NamespaceScopes {
         this.fail(`local name in ${qname} cannot start with that character`, colon + 1)
       }
       const prefix = qname.slice(0, colon - start)
+      const localName = qname.slice(colon - start + 1)
       name = {
         qname,
-        prefix,
-        localName: qname.slice(colon - start + 1),
+        prefix: keep ? shared(prefix) : prefix,
+        localName: keep ? shared(localName) : localName,
         first: undefined,
         next: undefined,
         attributes: undefined,
       }
     } else name = { qname, prefix: null, localName: qname, first: undefined, next: undefined, attributes: undefined }
     this.namesMade++
-    if (end - start <= MAX_INTERNED) this.names[slot] = name
+    if (keep) this.names[slot] = name
     return name
   }
 

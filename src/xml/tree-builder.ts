@@ -3,6 +3,7 @@
 // attributes) and Namespaces in XML 1.0 §4–6 (declaring and applying namespaces, uniqueness by expanded name).
 
 import { isXmlWhitespace } from './chars'
+import { shared } from './intern'
 import type { Name } from './lexer'
 import { MarkupReader } from './markup'
 import { NONE } from './tree'
@@ -80,15 +81,19 @@ export class TreeBuilder extends MarkupReader {
     // Declarations first: they apply to the element's own name and attributes (Namespaces §5).
     for (let k = 0; k < count; k++) {
       const attr = names[k]!
+      // A declared URI is the shared string (see shared), and so is every namespace resolved through its binding:
+      // one hash lookup per declaration, and readers compare namespaces with their constants by identity.
       if (attr.qname === 'xmlns') {
-        const uri = values[k]!
+        const uri = shared(values[k]!)
+        values[k] = uri
         if (uri === XML_NAMESPACE || uri === XMLNS_NAMESPACE) {
           this.fail(`${uri} cannot be the default namespace`, starts[k])
         }
         this.bind('', uri === '' ? null : uri)
       } else if (attr.prefix === 'xmlns') {
         const prefix = attr.localName
-        const uri = values[k]!
+        const uri = shared(values[k]!)
+        values[k] = uri
         if (prefix === 'xmlns') this.fail('the prefix xmlns cannot be declared', starts[k])
         if (prefix === 'xml') {
           if (uri !== XML_NAMESPACE) this.fail(`the prefix xml can only be bound to ${XML_NAMESPACE}`, starts[k])
