@@ -1,7 +1,7 @@
 // xs:dateTime and SData stamps as string codecs, kept lexically, with an exact order and an instant in ms.
 // Implements XML Schema 1.0 Part 2 §3.2.7, docs/decisions.md#f7 and docs/decisions.md#s5.
 import * as t from 'io-ts'
-import { type DateTime, dateTimeFractionDigits, dateTimeProblem, isPlainDateTime } from '../common/datetime'
+import { type DateTime, dateTimeFractionDigits, dateTimeProblem } from '../common/datetime'
 import type { Stamp } from '../common/stamp'
 import { trimXmlSpace } from './boolean'
 import { foundValue } from './lexical'
@@ -59,8 +59,7 @@ export const DateTimeCodec: t.Type<DateTime, string, string> = new t.Type<DateTi
  */
 export function readStampLexical(text: string): Stamp | { problem: string } {
   const s = trimXmlSpace(text)
-  // Most stamps are of the plain form, checked the fast way.
-  const problem = isPlainDateTime(s) ? undefined : dateTimeProblem(s)
+  const problem = dateTimeProblem(s)
   return problem === undefined ? (s as Stamp) : { problem }
 }
 

@@ -146,21 +146,6 @@ function scan(text: string): number {
   return OK
 }
 
-// The form nearly every value has, each field in range for any month and year: `scan`'s `OK` without its fields, by
-// one regular expression, which reads a text (a slice of a document, mostly) about twice as fast as `scan` reads it
-// character by character. What it does not match (29 February, 24:00:00, a zone of ±14:00, text that is no value)
-// goes to `scan`. Only a fast way to a verdict, for the stamp reader: test/common/datetime.test.ts checks that both agree.
-const PLAIN =
-  /^(?!0000)\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)T(?:[01]\d|2[0-3])(?::[0-5]\d){2}(?:\.\d+)?(?:Z|[+-](?:0\d|1[0-3]):[0-5]\d)?$/
-
-/**
- * Whether `text` is an xs:dateTime of the form nearly every value has (see `PLAIN`): `true` only when
- * {@link dateTimeProblem} finds none; `false` says nothing (ask {@link dateTimeProblem}). Internal.
- */
-export function isPlainDateTime(text: string): boolean {
-  return text.length <= 64 && PLAIN.test(text)
-}
-
 /** The message for what `scan` found wrong with `text`. */
 function problemText(code: number, text: string): string {
   switch (code) {
