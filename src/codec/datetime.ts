@@ -49,18 +49,18 @@ export const DateTimeCodec: t.Type<DateTime, string, string> = new t.Type<DateTi
 /**
  * The one lenient stamp reader, shared by the codec kit and the protocol readers: any xs:dateTime (zone optional,
  * any number of fraction digits), XML white space around collapsed (xs:dateTime's facet); the lexical form is kept.
- * Gives the stamp, or the problem as a string message.
+ * Gives the stamp (nothing else is made), or the problem as a string message.
  *
  * @example
  * ```ts
- * readStampLexical(' 2013-06-15T08:00:00 ') // { stamp: '2013-06-15T08:00:00' }
+ * readStampLexical(' 2013-06-15T08:00:00 ') // '2013-06-15T08:00:00'
  * readStampLexical('2013-13-15T08:00:00') // { problem: 'month 13 is out of range' }
  * ```
  */
-export function readStampLexical(text: string): { stamp: Stamp } | { problem: string } {
+export function readStampLexical(text: string): Stamp | { problem: string } {
   const s = trimXmlSpace(text)
   const problem = dateTimeProblem(s)
-  return problem === undefined ? { stamp: s as Stamp } : { problem }
+  return problem === undefined ? (s as Stamp) : { problem }
 }
 
 /**
@@ -78,8 +78,9 @@ export const StampCodec: t.Type<Stamp, string, string> = new t.Type<Stamp, strin
   (s, c) => {
     if (typeof s !== 'string') return t.failure(s, c, `expected a stamp (xs:dateTime), found a ${typeof s}`)
     const r = readStampLexical(s)
-    if ('problem' in r) return t.failure(s, c, `expected a stamp (xs:dateTime), found ${foundValue(s)} (${r.problem})`)
-    return t.success(r.stamp)
+    if (typeof r !== 'string')
+      return t.failure(s, c, `expected a stamp (xs:dateTime), found ${foundValue(s)} (${r.problem})`)
+    return t.success(r)
   },
   (s) => s,
 )

@@ -175,7 +175,7 @@ export const StampValue: ValueType<Stamp> = {
   jsType: 'string',
   read: (text) => {
     const r = readStampLexical(text)
-    if ('stamp' in r) return r.stamp
+    if (typeof r === 'string') return r
     return { problem: `expected an xs:dateTime stamp, found ${quoteText(trimXmlSpace(text))} (${r.problem})` }
   },
   write: (value) => value,

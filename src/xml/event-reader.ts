@@ -164,7 +164,7 @@ export abstract class EventReader extends TreeReader {
         this.startTag()
         this.contentUntil(level, false)
         this.scanDepth = NO_SCAN
-        events.tree(state, this.childStack[--this.childTop] as XmlElement, this.namesMade === made)
+        events.tree(state, this.childStack[--this.childTop] as XmlElement, this.namesMade === made, this)
       } else if (kind === LEAF) {
         const text = this.eventLeaf(name.qname)
         if (text === undefined) return this.refused ? false : this.suspect(top, level)

@@ -50,9 +50,10 @@ export interface ElementEvents<S> {
   leaf(state: S, text: string): boolean
   /**
    * The child just announced as `TREE`, read whole; `named` when none of its names is a new string (each is the
-   * string of a name read before it, so it adds none; see `compactTree`).
+   * string of a name read before it, so it adds none; see `compactTree`); `around`, the bindings in scope around it
+   * (the parser's own, valid during the call only).
    */
-  tree(state: S, element: XmlElement, named: boolean): void
+  tree(state: S, element: XmlElement, named: boolean, around: InScope): void
   /**
    * A child element of a `SCAN` child, its content scanned and its `children` not built: `again.read(start, scope)`
    * builds them from the text (required with `SCAN`). The element returned stands for it in its parent's children.
@@ -62,6 +63,16 @@ export interface ElementEvents<S> {
   end(state: S): boolean
   /** The value of an element that {@link start} took, after its end. */
   value(state: S): unknown
+}
+
+/**
+ * The namespace bindings in scope at a place of the document: the prefixes bound there, outermost first (`''` for
+ * the default namespace; a prefix bound again repeats), and the URI a prefix resolves to there (`null` for an
+ * undeclared default namespace, `undefined` when unbound). The `xml` prefix is bound without being listed.
+ */
+export interface InScope {
+  readonly declared: readonly string[]
+  lookup(prefix: string): string | null | undefined
 }
 
 /** Reads the children of a scanned element again, from the text the parser scanned (one for all its elements). */

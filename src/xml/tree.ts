@@ -1,7 +1,9 @@
 // Small read helpers over the element tree that codecs and error paths share.
 // Implements nothing of a spec beyond the tree shape of syncwire/xml's public types.
 
+import type { InScope } from './events'
 import type { XmlElement, XmlNode } from './types'
+import { XMLNS_NAMESPACE } from './types'
 
 /**
  * Whether a child node is an element (rather than text).
@@ -89,18 +91,36 @@ export function compactTree(root: XmlElement, names: Map<string, string>, tight 
 
 /** The root of the tree being read that the reader built itself for this decode (see {@link ownTree}). */
 let owned: XmlElement | undefined
+/** The bindings the parser had in scope around {@link owned}, when the reader was given them. */
+let ownedAround: InScope | undefined
 
 /**
  * Marks `root` as the reader's own tree while it is read (freshly parsed, never a caller's), `undefined` when the read
- * is over: what it keeps of the tree it may change in place instead of copying. Internal.
+ * is over: what it keeps of the tree it may change in place instead of copying. With `around`, the bindings the parser
+ * had in scope around it (see {@link boundAround}). Internal.
  */
-export function ownTree(root: XmlElement | undefined): void {
+export function ownTree(root: XmlElement | undefined, around?: InScope): void {
   owned = root
+  ownedAround = around
 }
 
 /** Whether `el` is the root of the tree marked by {@link ownTree} or one of its children. */
 export function isOwned(el: XmlElement): boolean {
   return owned !== undefined && (owned === el || owned.children.includes(el))
+}
+
+/**
+ * The bindings in scope around `el` as the parser read it, when `el` is the root of the tree marked by
+ * {@link ownTree} (given its bindings) or a child of that root declaring no namespace: every name in `el`'s tree that
+ * no declaration inside it binds was resolved through these. `undefined` for any other element. Internal.
+ */
+export function boundAround(el: XmlElement): InScope | undefined {
+  const root = owned
+  if (root === undefined || ownedAround === undefined) return undefined
+  if (root === el) return ownedAround
+  const attributes = root.attributes
+  for (let i = 0; i < attributes.length; i++) if (attributes[i]!.namespace === XMLNS_NAMESPACE) return undefined
+  return root.children.includes(el) ? ownedAround : undefined
 }
 
 /** The stack of {@link compactTree}, reused (emptied as it goes, so that it keeps no tree alive). */

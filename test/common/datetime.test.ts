@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { reportErrors } from '../../src/codec/index'
-import { compareDateTime, DateTimeCodec, dateTimeToEpochMs, nextStamp, type Stamp } from '../../src/index'
+import { reportErrors, StampCodec, StampValue } from '../../src/codec/index'
+import { compareDateTime, DateTimeCodec, dateTimeToEpochMs, isStamp, nextStamp, type Stamp } from '../../src/index'
 import { utcDateTime } from '../support/datetime'
 import { referenceCompare, referenceEpochMs, referenceParse, referenceSuccessor } from '../support/datetime-reference'
 
@@ -332,5 +332,85 @@ describe('the one-pass reader agrees with the regular-expression definition', ()
     ]
     for (const [a, b] of same) expect(compareDateTime(a!, b!)).toBe(referenceCompare(a!, b!))
     expect(compareDateTime('2025-01-01T00:00:00.05Z', '2025-01-01T00:00:00.5Z')).toBe(-1)
+  })
+})
+
+// Values of the form nearly every document has (fields drawn across and just past their ranges, days 28–32 of every
+// month, leap years, hours to 25, zones to ±15:61, fractions long enough to pass 64 characters) and near misses of
+// it: the stamp readers (StampValue, StampCodec, which trim and allocate nothing on the way) must give the verdict of
+// the full reader (isStamp, dateTimeToEpochMs, DateTimeCodec) and of the regular-expression definition.
+const arbPlain = fc
+  .tuple(
+    fc.oneof(
+      fc.constantFrom('0000', '0001', '1900', '2000', '2023', '2024', '2100', '9999'),
+      fc.stringMatching(/^[0-9]{4}$/),
+    ),
+    fc.oneof(two(13), fc.constantFrom('02', '04', '12')),
+    fc.oneof(two(32), fc.integer({ min: 27, max: 32 }).map(String)),
+    two(25),
+    two(61),
+    two(61),
+    fc.option(
+      fc.oneof(
+        fc.stringMatching(/^[0-9]{0,10}$/),
+        // Around 64 characters in all.
+        fc.integer({ min: 36, max: 46 }).map((n) => '1234567890'.repeat(5).slice(0, n)),
+      ),
+      { nil: undefined },
+    ),
+    fc.oneof(
+      fc.constantFrom('', 'Z', '+14:00', '-14:00', '+13:59', '+14:01', '-00:00'),
+      fc.tuple(fc.constantFrom('+', '-'), two(15), two(61)).map(([z, h, m]) => `${z}${h}:${m}`),
+    ),
+  )
+  .map(([y, mo, d, h, mi, s, f, z]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${f === undefined ? '' : `.${f}`}${z}`)
+  .chain((text) =>
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constant(text) },
+      fc
+        .tuple(
+          fc.nat(text.length),
+          fc.constantFrom('', '0', '3', '9', '-', ':', 'T', '.', 'Z', '+', ' ', '٣'),
+          fc.nat(1),
+        )
+        .map(([at, c, drop]) => text.slice(0, at) + c + text.slice(at + drop)),
+    ),
+  )
+
+describe('the stamp readers agree with the full reader on the common form and near misses', () => {
+  it('gives the same verdict, problem and fraction limit for values of the common form and near misses', () => {
+    fc.assert(
+      fc.property(arbPlain, (text) => {
+        const ref = referenceParse(text)
+        const valid = typeof ref !== 'string'
+        expect(isStamp(text)).toBe(valid)
+        expect(Number.isNaN(dateTimeToEpochMs(text))).toBe(!valid)
+        // The lenient readers take white space around (the near misses put a space anywhere).
+        const trimmed = text.trim()
+        const lenient = referenceParse(trimmed)
+        const read = StampValue.read(text)
+        expect(read).toEqual(
+          typeof lenient !== 'string' ? trimmed : { problem: expect.stringContaining(`(${lenient})`) },
+        )
+        expect(E.isRight(StampCodec.decode(text))).toBe(typeof lenient !== 'string')
+        expect(problemOf(text)).toBe(
+          valid ? (ref.fraction.length > 7 ? 'more than 7 fraction digits' : undefined) : ref,
+        )
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('reads the common form with white space around, as every lenient reader does', () => {
+    for (const text of ['2008-10-30T14:55:03Z', '2024-02-28T23:59:59.1234567+13:59', '2025-12-31T00:00:00']) {
+      expect(StampValue.read(` \n${text}\t`)).toBe(text)
+      expect(problemOf(text)).toBeUndefined()
+      // The strict checks take none.
+      for (const spaced of [` ${text}`, `${text}\n`]) {
+        expect(isStamp(spaced)).toBe(false)
+        expect(problemOf(spaced)).toBe('not of the form YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]')
+      }
+    }
+    expect(StampValue.read('2025-02-29T00:00:00Z')).toEqual({ problem: expect.stringContaining('does not exist') })
   })
 })

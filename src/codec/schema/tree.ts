@@ -1,6 +1,8 @@
 // Helpers over the namespace-resolved tree for the descriptions' readers and writers: leaf text, kept attributes,
 // declarations an encoded root needs, and kept subtrees made self-contained (docs/decisions.md#s3: kept content is
 // lossless). Generic: the bindings an encoded document has in scope are the caller's (a protocol's dialect).
+import type { InScope } from '../../xml/events'
+import { boundAround } from '../../xml/tree'
 import type { XmlAttribute, XmlElement } from '../../xml/types'
 import { XML_NAMESPACE, XMLNS_NAMESPACE } from '../../xml/types'
 
@@ -126,11 +128,30 @@ function movedAside(a: XmlAttribute, scope: Scope): XmlAttribute {
  * Adds to `el` a declaration for every prefix its subtree uses but does not declare, when the binding differs from
  * what `scope` (an encoded document's root declarations) has in scope. A kept subtree (payload, extension) can then be written under any
  * root and reads back with exactly the same attributes: without this, the serializer would add the declarations
- * on nested elements and a second decode would differ from the first. Iterative, so depth costs no stack.
+ * on nested elements and a second decode would differ from the first. Iterative, so depth costs no stack. Names in
+ * the XML namespace need no declaration (the serializer writes them with `xml:`, bound in every document).
  */
 export function selfContained(el: XmlElement, scope: Scope): XmlElement {
+  // A tree the parser built for this read, with the bindings around it known: when they all agree with `scope`, so
+  // does every name its declarations do not bind, and nothing is missing (no walk).
+  const around = boundAround(el)
+  if (around !== undefined && agreesWith(around, scope)) return el
   const missing = quickMissing(el, scope)
   return withDeclarations(el, missing === REDECLARES ? exactMissing(el, scope) : missing)
+}
+
+/**
+ * Whether each binding in scope `around` (the default namespace's too, none counting as `''`) is `scope`'s. The `xml`
+ * prefix, bound everywhere without being listed, needs no declaration (see selfContained).
+ */
+function agreesWith(around: InScope, scope: Scope): boolean {
+  if ((around.lookup('') ?? '') !== (scope.get('') ?? '')) return false
+  const declared = around.declared
+  for (let i = 0; i < declared.length; i++) {
+    const prefix = declared[i]!
+    if ((around.lookup(prefix) ?? '') !== (scope.get(prefix) ?? '')) return false
+  }
+  return true
 }
 
 const REDECLARES = new Map<string, string>()
@@ -205,7 +226,7 @@ function need(
   prefix: string,
   ns: string,
 ): Map<string, string> | undefined {
-  if ((scope.get(prefix) ?? '') === ns || missing?.has(prefix) === true) return missing
+  if (ns === XML_NAMESPACE || (scope.get(prefix) ?? '') === ns || missing?.has(prefix) === true) return missing
   for (const a of el.attributes)
     if (a.namespace === XMLNS_NAMESPACE && (a.prefix === null ? '' : a.localName) === prefix) return missing
   missing ??= new Map()
@@ -243,6 +264,7 @@ function exactMissing(el: XmlElement, scope: ReadonlyMap<string, string>): Map<s
     const ns = node.namespace ?? ''
     if (
       !sameAsParent &&
+      ns !== XML_NAMESPACE &&
       (scope.get(prefix) ?? '') !== ns &&
       declared?.has(prefix) !== true &&
       missing?.has(prefix) !== true

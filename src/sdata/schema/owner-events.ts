@@ -164,12 +164,13 @@ export function compileOwnerEvents<O extends Owner>(
         }
         return true
       },
-      tree(state, element, named) {
+      tree(state, element, named, around) {
         // A tight tree that read no name into a new string holds only names earlier trees hold: compaction would
         // spare no string.
         if (!state.scan && !(tight && named)) compactTree(element, names, tight)
-        // The tree is the parser's, built for this decode: the reader may keep it changed in place.
-        ownTree(element)
+        // The tree is the parser's, built for this decode: the reader may keep it changed in place, and knows the
+        // bindings its names were resolved through (a kept subtree is then self-contained without a walk).
+        ownTree(element, around)
         try {
           if (!readChild(element, PATH, problems, state.owner, codec)) state.ok = false
         } finally {
