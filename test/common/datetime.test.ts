@@ -267,6 +267,25 @@ describe('the successor stamp (nextStamp after a digest)', () => {
 // Texts near the form: each field drawn around its range (and past it), the fraction and the zone optional, then
 // maybe one character replaced, inserted or removed, so that every check of the reader is hit from both sides.
 const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
+/** The text of drawn fields: year, month, day, hour, minute, second, fraction (optional) and zone. */
+const joinFields = ([y, mo, d, h, mi, s, f, z]: readonly [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | undefined,
+  string,
+]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${f === undefined ? '' : `.${f}`}${z}`
+/** The text itself (`weight` times out of `weight + 1`), else with one of `chars` put in, or in place of a character. */
+const nearMisses = (weight: number, chars: string[]) => (text: string) =>
+  fc.oneof(
+    { weight, arbitrary: fc.constant(text) },
+    fc
+      .tuple(fc.nat(text.length), fc.constantFrom(...chars), fc.nat(1))
+      .map(([at, c, drop]) => text.slice(0, at) + c + text.slice(at + drop)),
+  )
 const arbNear = fc
   .tuple(
     fc.constantFrom('0000', '0001', '1900', '2000', '2024', '2025', '9999'),
@@ -282,19 +301,8 @@ const arbNear = fc
         z === '+' || z === '-' ? fc.tuple(two(19), two(69)).map(([h, m]) => `${z}${h}:${m}`) : fc.constant(z),
       ),
   )
-  .map(([y, mo, d, h, mi, s, f, z]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${f === undefined ? '' : `.${f}`}${z}`)
-  .chain((text) =>
-    fc.oneof(
-      { weight: 3, arbitrary: fc.constant(text) },
-      fc
-        .tuple(
-          fc.nat(text.length),
-          fc.constantFrom('', '0', '9', '-', ':', 'T', '.', 'Z', '+', ' ', 'x', '٣'),
-          fc.nat(1),
-        )
-        .map(([at, c, drop]) => text.slice(0, at) + c + text.slice(at + drop)),
-    ),
-  )
+  .map(joinFields)
+  .chain(nearMisses(3, ['', '0', '9', '-', ':', 'T', '.', 'Z', '+', ' ', 'x', '٣']))
 
 describe('the one-pass reader agrees with the regular-expression definition', () => {
   it('finds the same problem, or none, in texts near the form', () => {
@@ -363,19 +371,8 @@ const arbPlain = fc
       fc.tuple(fc.constantFrom('+', '-'), two(15), two(61)).map(([z, h, m]) => `${z}${h}:${m}`),
     ),
   )
-  .map(([y, mo, d, h, mi, s, f, z]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${f === undefined ? '' : `.${f}`}${z}`)
-  .chain((text) =>
-    fc.oneof(
-      { weight: 4, arbitrary: fc.constant(text) },
-      fc
-        .tuple(
-          fc.nat(text.length),
-          fc.constantFrom('', '0', '3', '9', '-', ':', 'T', '.', 'Z', '+', ' ', '٣'),
-          fc.nat(1),
-        )
-        .map(([at, c, drop]) => text.slice(0, at) + c + text.slice(at + drop)),
-    ),
-  )
+  .map(joinFields)
+  .chain(nearMisses(4, ['', '0', '3', '9', '-', ':', 'T', '.', 'Z', '+', ' ', '٣']))
 
 describe('the stamp readers agree with the full reader on the common form and near misses', () => {
   it('gives the same verdict, problem and fraction limit for values of the common form and near misses', () => {
