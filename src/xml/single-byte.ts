@@ -7,9 +7,20 @@ export type SingleByteEncoding = 'iso-8859-1' | 'us-ascii' | 'windows-1252'
 // WHATWG's TextDecoder reads all three names as windows-1252, and some runtimes (Node 20) decode windows-1252 as
 // ISO-8859-1: decoding them here gives each what its name says, the same in every runtime.
 const LABELS: ReadonlyMap<string, SingleByteEncoding> = new Map([
-  ...['us-ascii', 'ascii', 'ansi_x3.4-1968', 'iso646-us', 'iso-ir-6', 'csascii', 'us', 'cp367'].map(
-    (l) => [l, 'us-ascii'] as const,
-  ),
+  // US-ASCII's IANA name and aliases, and WHATWG's `ascii`.
+  ...[
+    'us-ascii',
+    'ascii',
+    'ansi_x3.4-1968',
+    'ansi_x3.4-1986',
+    'iso_646.irv:1991',
+    'iso646-us',
+    'iso-ir-6',
+    'csascii',
+    'us',
+    'ibm367',
+    'cp367',
+  ].map((l) => [l, 'us-ascii'] as const),
   ...['iso-8859-1', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'latin1', 'l1', 'iso-ir-100'].map(
     (l) => [l, 'iso-8859-1'] as const,
   ),

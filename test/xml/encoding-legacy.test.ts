@@ -168,6 +168,24 @@ describe('every byte of the three single-byte encodings syncwire decodes itself'
       expect(E.isLeft(r) && r.left[0]!.message, hex([b])).toMatch(/^malformed US-ASCII at byte offset 42 /)
     }
   })
+
+  // IANA's character-set registry: US-ASCII's name and every alias a declaration can write (XML's EncName has no
+  // `:`, so `ISO_646.irv:1991` is left out here).
+  it.each([
+    'US-ASCII',
+    'ANSI_X3.4-1968',
+    'ANSI_X3.4-1986',
+    'iso-ir-6',
+    'ISO646-US',
+    'us',
+    'IBM367',
+    'cp367',
+    'csASCII',
+  ])('US-ASCII declared as %s: read as US-ASCII, 80 refused', (label) => {
+    expect(decoded(label, all.slice(0x20, 0x80))).toEqual(text(label, all.slice(0x20, 0x80)))
+    const r = decoded(label, [0x61, 0x80])
+    expect(E.isLeft(r) && r.left[0]!.message).toMatch(/^malformed US-ASCII at byte offset \d+ /)
+  })
 })
 
 describe('streamed in any chunks, a document in a legacy encoding gives what the in-memory decode gives', () => {
