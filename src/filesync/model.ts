@@ -19,7 +19,18 @@ export type { BooleanLexical, FormBoolean }
 export type FileSyncBoolean = FormBoolean
 
 /**
- * A `QuotaState` value. The spec's enum is listed for completion, but any string read is kept
+ * The quota states of the spec (`X-QuotaState`, `X-ListLevelQuotaState`, `QuotaState`): the one list that
+ * {@link QuotaState}, the header reader and `validateFileSync` take them from.
+ *
+ * @example
+ * ```ts
+ * QUOTA_STATES.includes('Normal') // true
+ * ```
+ */
+export const QUOTA_STATES = ['Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit'] as const
+
+/**
+ * A `QuotaState` value. The spec's enum ({@link QUOTA_STATES}) is listed for completion, but any string read is kept
  * (servers add values): `validateFileSync` flags the others (docs/decisions.md#f10).
  *
  * @example
@@ -27,7 +38,7 @@ export type FileSyncBoolean = FormBoolean
  * const state: QuotaState = 'Normal'
  * ```
  */
-export type QuotaState = 'Unknown' | 'Normal' | 'Nearing' | 'Critical' | 'Full' | 'OverLimit' | (string & {})
+export type QuotaState = (typeof QUOTA_STATES)[number] | (string & {})
 
 /**
  * A `WriteMode` value of a write request (observed: `Create`, `Update`, `CreateOrUpdate`); other strings are kept.

@@ -6,7 +6,14 @@ import { IssueList, StepPath } from '../common/issue-list'
 import type { Issue, PathStep } from '../common/issues'
 import { nonXmlCharAt } from '../xml/chars'
 import type { XmlElement } from '../xml/types'
-import type { DocumentStream, Extension, FileSyncDocument, Item, ModifierIdentity } from './model'
+import {
+  type DocumentStream,
+  type Extension,
+  type FileSyncDocument,
+  type Item,
+  type ModifierIdentity,
+  QUOTA_STATES,
+} from './model'
 import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, type RecordSpec } from './schema'
 
 /**
@@ -34,7 +41,6 @@ import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, 
  */
 export type FileSyncIssue = Issue
 
-const QUOTA_STATES: ReadonlySet<string> = new Set(['Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit'])
 const WRITE_MODES: ReadonlySet<string> = new Set(['Create', 'Update', 'CreateOrUpdate'])
 const MAX_INT = 2147483647
 const QUICK_XOR_HASH_BYTES = 20
@@ -243,11 +249,11 @@ function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
   if (item.kind === 'Folder') {
     for (const key of ['quotaState', 'listLevelQuotaState'] as const) {
       const state = item[key]
-      if (state !== undefined && !QUOTA_STATES.has(state)) {
+      if (state !== undefined && !(QUOTA_STATES as readonly string[]).includes(state)) {
         const name = key === 'quotaState' ? 'QuotaState' : 'ListLevelQuotaState'
         issues.warning(
           path.element(name),
-          `${name} ${show(state)} is not Unknown, Normal, Nearing, Critical, Full or OverLimit`,
+          `${name} ${show(state)} is not ${QUOTA_STATES.slice(0, -1).join(', ')} or ${QUOTA_STATES.at(-1)}`,
         )
       }
     }
