@@ -2,6 +2,7 @@
 // RFC 2046 §5.1.1 and RFC 2387, in the exact form the SkyDriveSync client sends (docs/decisions.md#f13).
 
 import { either as E } from 'fp-ts'
+import { randomGuid } from '../../common/guid'
 import { type Issue, type IssueCode, wholeInputIssue } from '../../common/issues'
 import { concatBytes, indexOfBytes } from './utf8'
 
@@ -154,17 +155,6 @@ export interface UploadParts extends MultipartBody {
 
 const CRLF = /*#__PURE__*/ Uint8Array.of(13, 10)
 const DASH_DASH = /*#__PURE__*/ Uint8Array.of(45, 45)
-
-function randomGuid(): string {
-  const bytes = new Uint8Array(16)
-  const crypto = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
-  if (typeof crypto?.getRandomValues === 'function') crypto.getRandomValues(bytes)
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256)
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
 
 // RFC 2046 §5.1.1: 1 to 70 characters from bchars, not ending in a space.
 const BCHARS = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/
