@@ -1,5 +1,6 @@
 // Expanded XML names (namespace URI + local name) with the conventional prefix a codec writes.
 // Implements docs/decisions.md#p4 (namespaces by URI) and docs/decisions.md#s1 (conventional prefixes on encode).
+import { qualifiedName } from '../xml/tree'
 
 /**
  * An expanded name: elements and attributes are matched by `namespace` + `localName`; `prefix` is only what
@@ -80,9 +81,7 @@ function isXName(names: Names): names is XName {
  * showName(qname('urn:x', 'tick', 'sync')) // 'sync:tick'
  * ```
  */
-export function showName(name: { readonly localName: string; readonly prefix: string | null }): string {
-  return name.prefix ? `${name.prefix}:${name.localName}` : name.localName
-}
+export const showName: (name: { readonly localName: string; readonly prefix: string | null }) => string = qualifiedName
 
 /**
  * A lookup table from expanded names to values, built once per codec so that decoding does one pair of `Map`

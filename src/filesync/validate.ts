@@ -5,6 +5,7 @@ import { Guid } from '../codec/guid'
 import { IssueList, StepPath } from '../common/issue-list'
 import type { Issue, PathStep } from '../common/issues'
 import { nonXmlCharAt } from '../xml/chars'
+import { qualifiedName } from '../xml/tree'
 import type { XmlElement } from '../xml/types'
 import {
   type DocumentStream,
@@ -62,10 +63,6 @@ class Issues extends IssueList {
   }
 }
 
-function qualified(el: XmlElement): string {
-  return el.prefix ? `${el.prefix}:${el.localName}` : el.localName
-}
-
 /** Characters of an unknown subtree, iteratively (extensions may be deep). */
 function checkElement(el: XmlElement, path: StepPath, issues: Issues): void {
   const stack: Array<{ el: XmlElement; path: StepPath }> = [{ el, path }]
@@ -75,7 +72,7 @@ function checkElement(el: XmlElement, path: StepPath, issues: Issues): void {
     for (const a of e.attributes) issues.text(p.attribute(a.localName), 'attribute value', a.value)
     for (const n of e.children) {
       if (n.type === 'text') issues.text(p, 'text', n.value)
-      else stack.push({ el: n, path: p.element(qualified(n)) })
+      else stack.push({ el: n, path: p.element(qualifiedName(n)) })
     }
   }
 }
@@ -88,7 +85,7 @@ function checkExtensions(
 ): void {
   if (extensions === undefined) return
   for (const ext of extensions) {
-    const p = path.element(qualified(ext.element))
+    const p = path.element(qualifiedName(ext.element))
     if (ext.element.namespace === null && spec.byName.has(ext.element.localName)) {
       issues.warning(
         p,
@@ -187,7 +184,7 @@ interface Pending {
  * ```
  */
 export function itemName(item: Item): string {
-  return item.kind === 'Unknown' ? qualified(item.element) : item.kind
+  return item.kind === 'Unknown' ? qualifiedName(item.element) : item.kind
 }
 
 /** Gives `[n]` positions among same-named siblings, as decode error paths do for repeated elements. */
