@@ -84,6 +84,18 @@ function isXName(names: Names): names is XName {
 export const showName: (name: { readonly localName: string; readonly prefix: string | null }) => string = qualifiedName
 
 /**
+ * An element's name as messages show it: `<prefix:localName>`, then its namespace in parentheses when it has one.
+ *
+ * @example
+ * ```ts
+ * shownElement(qname('urn:x', 'tick', 'sync')) // '<sync:tick> (urn:x)'
+ * ```
+ */
+export function shownElement(el: { prefix: string | null; localName: string; namespace: string | null }): string {
+  return `<${qualifiedName(el)}>${el.namespace === null ? '' : ` (${el.namespace})`}`
+}
+
+/**
  * A lookup table from expanded names to values, built once per codec so that decoding does one pair of `Map`
  * lookups per node and never keys an object by a name taken from a document.
  *

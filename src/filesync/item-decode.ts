@@ -3,7 +3,7 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { insertEntry, type XmlStep, xmlStep } from '../codec/context'
-import { qname } from '../codec/names'
+import { qname, shownElement } from '../codec/names'
 import { elementsOnly } from '../codec/schema/path'
 import { qualifiedName } from '../xml/tree'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
@@ -242,6 +242,6 @@ export function isElement(u: unknown): u is XmlElement {
 }
 
 export function wrongElement(u: unknown, c: t.Context, expected: string): t.Validation<never> {
-  const found = isElement(u) ? `<${qualifiedName(u)}>${u.namespace === null ? '' : ` (${u.namespace})`}` : typeof u
+  const found = isElement(u) ? shownElement(u) : typeof u
   return t.failure(u, c, `expected element ${expected}, found ${found}`)
 }
