@@ -41,14 +41,25 @@ export const QUOTA_STATES = ['Unknown', 'Normal', 'Nearing', 'Critical', 'Full',
 export type QuotaState = (typeof QUOTA_STATES)[number] | (string & {})
 
 /**
- * A `WriteMode` value of a write request (observed: `Create`, `Update`, `CreateOrUpdate`); other strings are kept.
+ * The write modes of write requests seen on the wire: the one list that {@link WriteMode} and `validateFileSync` take
+ * them from.
+ *
+ * @example
+ * ```ts
+ * WRITE_MODES.includes('Update') // true
+ * ```
+ */
+export const WRITE_MODES = ['Create', 'Update', 'CreateOrUpdate'] as const
+
+/**
+ * A `WriteMode` value of a write request (observed: {@link WRITE_MODES}); other strings are kept.
  *
  * @example
  * ```ts
  * const mode: WriteMode = 'Update'
  * ```
  */
-export type WriteMode = 'Create' | 'Update' | 'CreateOrUpdate' | (string & {})
+export type WriteMode = (typeof WRITE_MODES)[number] | (string & {})
 
 /**
  * A child element the model does not know (a dotted extension such as `fsshttpstate.xschema.storage.live.com`,

@@ -14,6 +14,7 @@ import {
   type Item,
   type ModifierIdentity,
   QUOTA_STATES,
+  WRITE_MODES,
 } from './model'
 import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, type RecordSpec } from './schema'
 
@@ -42,11 +43,15 @@ import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, 
  */
 export type FileSyncIssue = Issue
 
-const WRITE_MODES: ReadonlySet<string> = new Set(['Create', 'Update', 'CreateOrUpdate'])
 const MAX_INT = 2147483647
 const QUICK_XOR_HASH_BYTES = 20
 
 const FOLDER_ROOT: readonly PathStep[] = [{ kind: 'element', name: 'Folder' }]
+
+/** A list of values for messages: `a, b or c`. */
+function orList(values: readonly string[]): string {
+  return `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`
+}
 
 function show(u: unknown): string {
   if (typeof u === 'string') return JSON.stringify(u.length > 60 ? `${u.slice(0, 57)}...` : u)
@@ -228,11 +233,8 @@ function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
     issues.error(path, `a ${item.kind} in a changes listing has no ResourceID`)
   }
   if (item.writeMode !== undefined) {
-    if (!WRITE_MODES.has(item.writeMode)) {
-      issues.warning(
-        path.element('WriteMode'),
-        `WriteMode ${show(item.writeMode)} is not Create, Update or CreateOrUpdate`,
-      )
+    if (!(WRITE_MODES as readonly string[]).includes(item.writeMode)) {
+      issues.warning(path.element('WriteMode'), `WriteMode ${show(item.writeMode)} is not ${orList(WRITE_MODES)}`)
     }
     if (item.writeMode === 'Update' && item.eTag === undefined) {
       issues.error(path, 'a write with WriteMode Update has no ETag (the server needs it to detect conflicts)')
@@ -248,10 +250,7 @@ function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
       const state = item[key]
       if (state !== undefined && !(QUOTA_STATES as readonly string[]).includes(state)) {
         const name = key === 'quotaState' ? 'QuotaState' : 'ListLevelQuotaState'
-        issues.warning(
-          path.element(name),
-          `${name} ${show(state)} is not ${QUOTA_STATES.slice(0, -1).join(', ')} or ${QUOTA_STATES.at(-1)}`,
-        )
+        issues.warning(path.element(name), `${name} ${show(state)} is not ${orList(QUOTA_STATES)}`)
       }
     }
   } else if (item.documentStreams !== undefined) {
