@@ -2,9 +2,10 @@
 // element, field and record combinators. Implements docs/decisions.md#p3, #p4 and #p6.
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
+import { qualifiedName } from '../xml/tree'
 import type { XmlElement } from '../xml/types'
 import { describeElement, type ElementCodec, isElement, rename } from './named'
-import { type Names, NameTable, nameList, showName, type XName } from './names'
+import { type Names, NameTable, nameList, type XName } from './names'
 
 export type { Field, FieldSpec, FieldValue, OptionalKeys, RecordOf, RequiredKeys, Simplify } from './fields'
 export {
@@ -70,7 +71,7 @@ export function byName<A>(
     firstNames.push(list[0]!)
     for (const n of list) table.set(n, i)
   })
-  const expected = firstNames.map((n) => `<${showName(n)}>`).join(', ')
+  const expected = firstNames.map((n) => `<${qualifiedName(n)}>`).join(', ')
   return new t.Type<A, XmlElement, XmlElement>(
     name,
     (u): u is A => cases.some((k) => k.codec.is(u)) || (otherwise?.is(u) ?? false),

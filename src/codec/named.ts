@@ -2,9 +2,10 @@
 // Implements docs/decisions.md#p3 (element codecs over the namespace-resolved tree; names compared expanded).
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
+import { qualifiedName } from '../xml/tree'
 import type { XmlElement, XmlNode } from '../xml/types'
 import { insertEntry, xmlStep } from './context'
-import { type Names, NameTable, nameList, showName, type XName } from './names'
+import { type Names, NameTable, nameList, shownElement, type XName } from './names'
 import type { ElementDescription } from './schema/describe'
 import { describedOf, textCodecOf, withDescription, withTextCodec, withWrittenName } from './schema/kit'
 
@@ -76,7 +77,7 @@ export function leafText(el: XmlElement): string | undefined {
 }
 
 export function describeElement(el: XmlElement): string {
-  return `element <${showName(el)}>`
+  return `element <${qualifiedName(el)}>`
 }
 
 /**
@@ -150,14 +151,14 @@ export function element<A>(names: Names, content: ElementCodec<A>, name?: string
   const table = new NameTable<true>()
   for (const n of list) table.set(n, true)
   const step = xmlStep('element', list, false)
-  const expected = list.map((n) => `<${showName(n)}>${n.namespace === null ? '' : ` (${n.namespace})`}`).join(' or ')
+  const expected = list.map(shownElement).join(' or ')
   const codec = new t.Type<A, XmlElement, XmlElement>(
-    name ?? showName(first),
+    name ?? qualifiedName(first),
     content.is,
     (el, c) => {
       if (!isElement(el)) return t.failure(el, c, `expected element ${expected}, found ${typeof el}`)
       if (table.get(el.namespace, el.localName) === undefined) {
-        const found = `<${showName(el)}>${el.namespace === null ? '' : ` (${el.namespace})`}`
+        const found = shownElement(el)
         return t.failures(
           insertEntry(c, [{ value: el, context: c, message: `expected element ${expected}, found ${found}` }], {
             key: el.localName,

@@ -1,5 +1,6 @@
 // Expanded XML names (namespace URI + local name) with the conventional prefix a codec writes.
 // Implements docs/decisions.md#p4 (namespaces by URI) and docs/decisions.md#s1 (conventional prefixes on encode).
+import { qualifiedName } from '../xml/tree'
 
 /**
  * An expanded name: elements and attributes are matched by `namespace` + `localName`; `prefix` is only what
@@ -80,8 +81,18 @@ function isXName(names: Names): names is XName {
  * showName(qname('urn:x', 'tick', 'sync')) // 'sync:tick'
  * ```
  */
-export function showName(name: { readonly localName: string; readonly prefix: string | null }): string {
-  return name.prefix ? `${name.prefix}:${name.localName}` : name.localName
+export const showName: (name: { readonly localName: string; readonly prefix: string | null }) => string = qualifiedName
+
+/**
+ * An element's name as messages show it: `<prefix:localName>`, then its namespace in parentheses when it has one.
+ *
+ * @example
+ * ```ts
+ * shownElement(qname('urn:x', 'tick', 'sync')) // '<sync:tick> (urn:x)'
+ * ```
+ */
+export function shownElement(el: { prefix: string | null; localName: string; namespace: string | null }): string {
+  return `<${qualifiedName(el)}>${el.namespace === null ? '' : ` (${el.namespace})`}`
 }
 
 /**

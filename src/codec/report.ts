@@ -4,6 +4,7 @@ import type * as t from 'io-ts'
 import { formatXmlPath, type Issue, type IssueCode, type PathStep } from '../common/issues'
 import { xmlIssue } from '../xml/issue'
 import { elementPosition, type TextPoint } from '../xml/positions'
+import { qualifiedName } from '../xml/tree'
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml/types'
 import { isInternalError, isTextPosition, isXmlStep, type TextPosition, type XmlStep } from './context'
 
@@ -124,11 +125,11 @@ function locate(context: t.Context, cache: PositionCache): { steps: PathStep[]; 
     const ns = namespaceOf(s)
     if (s.step.kind === 'attribute') {
       const prefix = ns === null ? null : prefixFor(s, ns)
-      out.push({ kind: 'attribute', name: `${prefix ? `${prefix}:` : ''}${localNameOf(s)}` })
+      out.push({ kind: 'attribute', name: qualifiedName({ prefix, localName: localNameOf(s) }) })
       continue
     }
     const prefix = ns === parentNamespace ? null : prefixFor(s, ns)
-    const name = `${prefix ? `${prefix}:` : ''}${localNameOf(s)}`
+    const name = qualifiedName({ prefix, localName: localNameOf(s) })
     const n = s.step.repeated && isElement(s.actual) ? positionAmongSiblings(parent, s.actual, cache) : undefined
     out.push(n === undefined ? { kind: 'element', name } : { kind: 'element', name, position: n })
     if (isElement(s.actual)) at = elementPosition(s.actual) ?? at
@@ -155,7 +156,7 @@ function showPosition(p: { line: number | undefined; column: number | undefined 
 export function describeValue(u: unknown): string {
   if (u === undefined) return 'none'
   if (typeof u === 'string') return JSON.stringify(u.length > 80 ? `${u.slice(0, 77)}...` : u)
-  if (isElement(u)) return `element <${u.prefix ? `${u.prefix}:` : ''}${u.localName}>`
+  if (isElement(u)) return `element <${qualifiedName(u)}>`
   if (u === null || typeof u === 'number' || typeof u === 'boolean' || typeof u === 'bigint') return String(u)
   if (Array.isArray(u)) return `an array of ${u.length}`
   return `a ${typeof u}`

@@ -3,8 +3,9 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { insertEntry, type XmlStep, xmlStep } from '../codec/context'
-import { qname } from '../codec/names'
+import { qname, shownElement } from '../codec/names'
 import { elementsOnly } from '../codec/schema/path'
+import { qualifiedName } from '../xml/tree'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
 import { LEAF_CODEC } from './leaf'
 import type { DocumentItem, DocumentStream, Extension, FolderItem, Item } from './model'
@@ -48,7 +49,7 @@ export function fail(cur: Cursor, value: unknown, message: string, extra?: t.Con
 export function checkAttributes(el: XmlElement, cur: Cursor): void {
   for (const a of el.attributes) {
     if (a.namespace === XMLNS_NAMESPACE) continue
-    const name = a.prefix ? `${a.prefix}:${a.localName}` : a.localName
+    const name = qualifiedName(a)
     fail(cur, a, `expected no attributes on <${el.localName}> (Web3S has none), found ${name}="${a.value}"`)
   }
 }
@@ -241,8 +242,6 @@ export function isElement(u: unknown): u is XmlElement {
 }
 
 export function wrongElement(u: unknown, c: t.Context, expected: string): t.Validation<never> {
-  const found = isElement(u)
-    ? `<${u.prefix ? `${u.prefix}:` : ''}${u.localName}>${u.namespace === null ? '' : ` (${u.namespace})`}`
-    : typeof u
+  const found = isElement(u) ? shownElement(u) : typeof u
   return t.failure(u, c, `expected element ${expected}, found ${found}`)
 }

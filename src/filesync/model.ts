@@ -19,7 +19,18 @@ export type { BooleanLexical, FormBoolean }
 export type FileSyncBoolean = FormBoolean
 
 /**
- * A `QuotaState` value. The spec's enum is listed for completion, but any string read is kept
+ * The quota states of the spec (`X-QuotaState`, `X-ListLevelQuotaState`, `QuotaState`): the one list that
+ * {@link QuotaState}, the header reader and `validateFileSync` take them from.
+ *
+ * @example
+ * ```ts
+ * QUOTA_STATES.includes('Normal') // true
+ * ```
+ */
+export const QUOTA_STATES = ['Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit'] as const
+
+/**
+ * A `QuotaState` value. The spec's enum ({@link QUOTA_STATES}) is listed for completion, but any string read is kept
  * (servers add values): `validateFileSync` flags the others (docs/decisions.md#f10).
  *
  * @example
@@ -27,17 +38,28 @@ export type FileSyncBoolean = FormBoolean
  * const state: QuotaState = 'Normal'
  * ```
  */
-export type QuotaState = 'Unknown' | 'Normal' | 'Nearing' | 'Critical' | 'Full' | 'OverLimit' | (string & {})
+export type QuotaState = (typeof QUOTA_STATES)[number] | (string & {})
 
 /**
- * A `WriteMode` value of a write request (observed: `Create`, `Update`, `CreateOrUpdate`); other strings are kept.
+ * The write modes of write requests seen on the wire: the one list that {@link WriteMode} and `validateFileSync` take
+ * them from.
+ *
+ * @example
+ * ```ts
+ * WRITE_MODES.includes('Update') // true
+ * ```
+ */
+export const WRITE_MODES = ['Create', 'Update', 'CreateOrUpdate'] as const
+
+/**
+ * A `WriteMode` value of a write request (observed: {@link WRITE_MODES}); other strings are kept.
  *
  * @example
  * ```ts
  * const mode: WriteMode = 'Update'
  * ```
  */
-export type WriteMode = 'Create' | 'Update' | 'CreateOrUpdate' | (string & {})
+export type WriteMode = (typeof WRITE_MODES)[number] | (string & {})
 
 /**
  * A child element the model does not know (a dotted extension such as `fsshttpstate.xschema.storage.live.com`,

@@ -9,6 +9,7 @@ import { isXmlWhitespace } from '../xml/chars'
 import type { ElementEvents } from '../xml/events'
 import type { Limits } from '../xml/options'
 import { type Frame, readText, type Sink, type StreamPolicy } from '../xml/stream'
+import { qualifiedName } from '../xml/tree'
 import type { XmlElement } from '../xml/types'
 import { FolderItemElement, ItemElement, ItemsElement } from './element'
 import { ITEM_EVENTS } from './item-events'
@@ -74,7 +75,7 @@ export function decodeRoot(root: XmlElement, c: t.Context): t.Validation<FileSyn
     const r = ItemsElement.validate(root, c)
     return E.isRight(r) ? t.success({ root: 'Items', items: r.right }) : r
   }
-  const name = `<${root.prefix ? `${root.prefix}:` : ''}${root.localName}>`
+  const name = `<${qualifiedName(root)}>`
   const ns = root.namespace === null ? '' : ` in namespace ${root.namespace}`
   return t.failure(
     root,

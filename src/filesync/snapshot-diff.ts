@@ -190,16 +190,12 @@ export function index(input: SnapshotInput): Indexed {
   return { entries, duplicates }
 }
 
-export function eTagChanged(a: SnapshotEntry, b: SnapshotEntry): boolean {
-  return a.eTag !== undefined && b.eTag !== undefined && a.eTag !== b.eTag
-}
-
-export function parentChanged(a: SnapshotEntry, b: SnapshotEntry): boolean {
-  return a.parentKey !== undefined && b.parentKey !== undefined && a.parentKey !== b.parentKey
-}
-
-export function nameChanged(a: SnapshotEntry, b: SnapshotEntry): boolean {
-  return a.name !== undefined && b.name !== undefined && a.name !== b.name
+/**
+ * Whether a compared field (ETag, name, parent key) changed: a value missing on either side (a listing without
+ * ETags) is never a change. The one rule every snapshot comparison uses.
+ */
+export function changed(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a !== b
 }
 
 /**
@@ -235,10 +231,9 @@ export function diffSnapshots(before: SnapshotInput, after: SnapshotInput): Snap
       return true
     }
     const name = item.relationshipName ?? lastSegment(item.path)
-    const modified = prev.eTag !== undefined && item.eTag !== undefined && prev.eTag !== item.eTag
-    const renamed = prev.name !== undefined && name !== undefined && prev.name !== name
-    const moved = prev.parentKey !== undefined && parentKey !== undefined && prev.parentKey !== parentKey
-    if (modified || renamed || moved) classify(diff, prev, entryOf(item, key, parentKey))
+    if (changed(prev.eTag, item.eTag) || changed(prev.name, name) || changed(prev.parentKey, parentKey)) {
+      classify(diff, prev, entryOf(item, key, parentKey))
+    }
     return true
   })
   if (!clean) return diffIndexed(a, index(after))
@@ -249,9 +244,9 @@ export function diffSnapshots(before: SnapshotInput, after: SnapshotInput): Snap
 
 export function classify(diff: SnapshotDiff, prev: SnapshotEntry, next: SnapshotEntry): void {
   const pair = { key: next.key, before: prev, after: next }
-  if (eTagChanged(prev, next)) diff.modified.push(pair)
-  const renamed = nameChanged(prev, next)
-  if (parentChanged(prev, next)) diff.moved.push({ ...pair, renamed })
+  if (changed(prev.eTag, next.eTag)) diff.modified.push(pair)
+  const renamed = changed(prev.name, next.name)
+  if (changed(prev.parentKey, next.parentKey)) diff.moved.push({ ...pair, renamed })
   else if (renamed) diff.renamed.push(pair)
 }
 

@@ -2,7 +2,7 @@
 // Over MS-FILESYNC listings (docs/decisions.md#f5 on ids and ETags); indexing and diffs live in snapshot-diff.
 import { compareDateTime, dateTimeFractionDigits } from '../common/datetime'
 
-import { eTagChanged, index, nameChanged, parentChanged, type SnapshotEntry, type SnapshotInput } from './snapshot-diff'
+import { changed, index, type SnapshotEntry, type SnapshotInput } from './snapshot-diff'
 
 export type { SnapshotDiff, SnapshotEntry, SnapshotInput, SnapshotMove, SnapshotPair } from './snapshot-diff'
 export { diffSnapshots, snapshotEntries } from './snapshot-diff'
@@ -73,7 +73,7 @@ export interface ReconcileDecision {
 function sameState(a: SnapshotEntry | undefined, b: SnapshotEntry | undefined): boolean {
   if (a === undefined || b === undefined) return a === b
   // The same leniency as diffSnapshots: a field missing on either side is not a difference.
-  return !eTagChanged(a, b) && !nameChanged(a, b) && !parentChanged(a, b) && a.kind === b.kind
+  return !changed(a.eTag, b.eTag) && !changed(a.name, b.name) && !changed(a.parentKey, b.parentKey) && a.kind === b.kind
 }
 
 function laterSide(local: SnapshotEntry, remote: SnapshotEntry): 'local' | 'remote' {

@@ -5,8 +5,17 @@ import { Guid } from '../codec/guid'
 import { IssueList, StepPath } from '../common/issue-list'
 import type { Issue, PathStep } from '../common/issues'
 import { nonXmlCharAt } from '../xml/chars'
+import { qualifiedName } from '../xml/tree'
 import type { XmlElement } from '../xml/types'
-import type { DocumentStream, Extension, FileSyncDocument, Item, ModifierIdentity } from './model'
+import {
+  type DocumentStream,
+  type Extension,
+  type FileSyncDocument,
+  type Item,
+  type ModifierIdentity,
+  QUOTA_STATES,
+  WRITE_MODES,
+} from './model'
 import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, type RecordSpec } from './schema'
 
 /**
@@ -34,12 +43,15 @@ import { CUSTOM_IDENTITY, DOCUMENT, DOCUMENT_STREAM, FOLDER, MODIFIER_IDENTITY, 
  */
 export type FileSyncIssue = Issue
 
-const QUOTA_STATES: ReadonlySet<string> = new Set(['Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit'])
-const WRITE_MODES: ReadonlySet<string> = new Set(['Create', 'Update', 'CreateOrUpdate'])
 const MAX_INT = 2147483647
 const QUICK_XOR_HASH_BYTES = 20
 
 const FOLDER_ROOT: readonly PathStep[] = [{ kind: 'element', name: 'Folder' }]
+
+/** A list of values for messages: `a, b or c`. */
+function orList(values: readonly string[]): string {
+  return `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`
+}
 
 function show(u: unknown): string {
   if (typeof u === 'string') return JSON.stringify(u.length > 60 ? `${u.slice(0, 57)}...` : u)
@@ -56,10 +68,6 @@ class Issues extends IssueList {
   }
 }
 
-function qualified(el: XmlElement): string {
-  return el.prefix ? `${el.prefix}:${el.localName}` : el.localName
-}
-
 /** Characters of an unknown subtree, iteratively (extensions may be deep). */
 function checkElement(el: XmlElement, path: StepPath, issues: Issues): void {
   const stack: Array<{ el: XmlElement; path: StepPath }> = [{ el, path }]
@@ -69,7 +77,7 @@ function checkElement(el: XmlElement, path: StepPath, issues: Issues): void {
     for (const a of e.attributes) issues.text(p.attribute(a.localName), 'attribute value', a.value)
     for (const n of e.children) {
       if (n.type === 'text') issues.text(p, 'text', n.value)
-      else stack.push({ el: n, path: p.element(qualified(n)) })
+      else stack.push({ el: n, path: p.element(qualifiedName(n)) })
     }
   }
 }
@@ -82,7 +90,7 @@ function checkExtensions(
 ): void {
   if (extensions === undefined) return
   for (const ext of extensions) {
-    const p = path.element(qualified(ext.element))
+    const p = path.element(qualifiedName(ext.element))
     if (ext.element.namespace === null && spec.byName.has(ext.element.localName)) {
       issues.warning(
         p,
@@ -181,7 +189,7 @@ interface Pending {
  * ```
  */
 export function itemName(item: Item): string {
-  return item.kind === 'Unknown' ? qualified(item.element) : item.kind
+  return item.kind === 'Unknown' ? qualifiedName(item.element) : item.kind
 }
 
 /** Gives `[n]` positions among same-named siblings, as decode error paths do for repeated elements. */
@@ -225,11 +233,8 @@ function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
     issues.error(path, `a ${item.kind} in a changes listing has no ResourceID`)
   }
   if (item.writeMode !== undefined) {
-    if (!WRITE_MODES.has(item.writeMode)) {
-      issues.warning(
-        path.element('WriteMode'),
-        `WriteMode ${show(item.writeMode)} is not Create, Update or CreateOrUpdate`,
-      )
+    if (!(WRITE_MODES as readonly string[]).includes(item.writeMode)) {
+      issues.warning(path.element('WriteMode'), `WriteMode ${show(item.writeMode)} is not ${orList(WRITE_MODES)}`)
     }
     if (item.writeMode === 'Update' && item.eTag === undefined) {
       issues.error(path, 'a write with WriteMode Update has no ETag (the server needs it to detect conflicts)')
@@ -243,12 +248,9 @@ function checkItem(pending: Pending, issues: Issues, isRoot: boolean): void {
   if (item.kind === 'Folder') {
     for (const key of ['quotaState', 'listLevelQuotaState'] as const) {
       const state = item[key]
-      if (state !== undefined && !QUOTA_STATES.has(state)) {
+      if (state !== undefined && !(QUOTA_STATES as readonly string[]).includes(state)) {
         const name = key === 'quotaState' ? 'QuotaState' : 'ListLevelQuotaState'
-        issues.warning(
-          path.element(name),
-          `${name} ${show(state)} is not Unknown, Normal, Nearing, Critical, Full or OverLimit`,
-        )
+        issues.warning(path.element(name), `${name} ${show(state)} is not ${orList(QUOTA_STATES)}`)
       }
     }
   } else if (item.documentStreams !== undefined) {

@@ -5,6 +5,7 @@ import { Uuid } from '../codec/guid'
 import type { StepPath } from '../common/issue-list'
 import type { Issue } from '../common/issues'
 import { thrownMessage } from '../xml/issue'
+import { qualifiedName } from '../xml/tree'
 import { entryExtensionChecks } from './entry-checks'
 import type { Diagnosis, PayloadResource, SyncEntry, SyncState } from './model'
 import type { SyncEntryRole } from './roles'
@@ -19,7 +20,6 @@ import {
   checkStamp,
   checkStateFields,
   describe,
-  elementName,
   Issues,
   rootAt,
   SEVERITIES,
@@ -58,7 +58,7 @@ export function checkDiagnoses(issues: Issues, base: StepPath, diagnoses: Diagno
 
 export function checkPayload(issues: Issues, base: StepPath, payload: PayloadResource, role: SyncEntryRole): void {
   const elementPath = base.element(
-    payload.element !== null && typeof payload.element === 'object' ? elementName(payload.element) : '*',
+    payload.element !== null && typeof payload.element === 'object' ? qualifiedName(payload.element) : '*',
   )
   const uuidPath = elementPath.attribute('sdata:uuid')
   if (payload.uuid === undefined) {

@@ -4,6 +4,7 @@ import { dateTimeProblem } from '../common/datetime'
 import { IssueList, StepPath } from '../common/issue-list'
 import type { Issue, IssueSeverity } from '../common/issues'
 import { nonXmlCharAt } from '../xml/chars'
+import { qualifiedName } from '../xml/tree'
 import type { XmlAttribute, XmlElement } from '../xml/types'
 import type { Link, SyncState } from './model'
 import { CONVENTIONAL_PREFIXES } from './namespaces'
@@ -146,7 +147,7 @@ export function checkElement(issues: Issues, path: StepPath, element: XmlElement
   issues.text(path, element.localName, 'element name')
   const attributes = Array.isArray(element.attributes) ? element.attributes : []
   for (const attribute of attributes) {
-    const name = attribute.prefix ? `${attribute.prefix}:${attribute.localName}` : attribute.localName
+    const name = qualifiedName(attribute)
     issues.text(path.attribute(name), attribute.value, 'attribute value')
   }
   const children = Array.isArray(element.children) ? element.children : []
@@ -155,16 +156,12 @@ export function checkElement(issues: Issues, path: StepPath, element: XmlElement
     if (child.type === 'text') {
       issues.text(path.element('text()'), child.value, 'text')
     } else {
-      const name = elementName(child)
+      const name = qualifiedName(child)
       const n = (counts.get(name) ?? 0) + 1
       counts.set(name, n)
       checkElement(issues, path.element(name, n), child, depth + 1)
     }
   }
-}
-
-export function elementName(element: XmlElement): string {
-  return element.prefix ? `${element.prefix}:${element.localName}` : element.localName
 }
 
 export function checkLinks(issues: Issues, base: StepPath, links: Link[]): void {
@@ -198,7 +195,7 @@ export function checkKeptAttributes(issues: Issues, base: StepPath, value: objec
   if (!Array.isArray(attributes)) return
   for (const attribute of attributes) {
     if (attribute === null || typeof attribute !== 'object') continue
-    const name = attribute.prefix ? `${attribute.prefix}:${attribute.localName}` : attribute.localName
+    const name = qualifiedName(attribute)
     issues.text(base.attribute(name), attribute.value, 'attribute value')
   }
 }
@@ -211,7 +208,7 @@ export function checkExtensions(issues: Issues, base: StepPath, extensions: XmlE
   }
   const counts = new Map<string, number>()
   for (const element of extensions) {
-    const name = element !== null && typeof element === 'object' ? elementName(element) : '*'
+    const name = element !== null && typeof element === 'object' ? qualifiedName(element) : '*'
     const n = (counts.get(name) ?? 0) + 1
     counts.set(name, n)
     checkElement(issues, base.element(name, n), element, 0)

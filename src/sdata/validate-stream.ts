@@ -5,12 +5,13 @@ import { Uuid } from '../codec/guid'
 import type { StepPath } from '../common/issue-list'
 import type { Issue } from '../common/issues'
 import { elementBelow, elementPosition, placeIssues } from '../xml/positions'
+import { qualifiedName } from '../xml/tree'
 import type { XmlElement } from '../xml/types'
 import type { SyncEntry, SyncFeed, SyncState } from './model'
 import type { SyncFeedRole } from './roles'
 import { AgainstDigest, type LocatedState, TickOrder } from './validate-digest'
 import { checkEntry } from './validate-entry'
-import { elementName, Issues, PATH_NAMESPACES, rootAt } from './validate-issues'
+import { Issues, PATH_NAMESPACES, rootAt } from './validate-issues'
 
 const FEED = rootAt('feed')
 const statePath = (position: number): StepPath => FEED.element('entry', position).element('sync:syncState')
@@ -179,7 +180,7 @@ export class FeedEntryRules {
     if (first === undefined) this.uuids.set(key, index)
     else {
       const element = entry.payload!.element
-      const name = element !== null && typeof element === 'object' ? elementName(element) : '*'
+      const name = element !== null && typeof element === 'object' ? qualifiedName(element) : '*'
       this.uuidIssues.warning(
         base.element('sdata:payload').element(name).attribute('sdata:uuid'),
         `sdata:uuid ${uuid} appears again (first in entry[${first + 1}]); a sync feed carries each resource once`,

@@ -1,12 +1,14 @@
 // An SData sync endpoint as a sans-I/O request handler: the source and target roles behind their sync URLs.
 // Implements sync §4.1 ($syncDigest, $syncSource, $syncTarget), §5.1–§5.3, §5.6 and core §3.11 (202 + tracking).
+
+import { randomGuid } from '../common/guid'
 import type { ProcessFeedOptions } from '../conflict/types'
 import { SyncEntryXml, SyncFeedXml } from '../sdata/codecs'
 import { DiagnosesXml, TrackingXml } from '../sdata/documents'
 import type { Diagnosis, SyncFeed, SyncState } from '../sdata/model'
 import { SDATA_NS } from '../sdata/namespaces'
 import { nextPage } from '../sdata/paging'
-import { ATOM_ENTRY, ATOM_FEED, contextUrl, parseSyncPath, randomGuid, splitUrl, trackingIdOf, XML } from './http'
+import { ATOM_ENTRY, ATOM_FEED, contextUrl, parseSyncPath, splitUrl, trackingIdOf, XML } from './http'
 import { decodeBody } from './read'
 import { sourcePages } from './source'
 import { processPage } from './target'

@@ -1,11 +1,13 @@
 // The sync engine as a sans-I/O state machine: it says which request to send and reads each answer.
 // Implements sync §3.2/§5 (catch-up: $syncDigest → $syncSource → pages → $syncTarget; immediate, §5.8) and core §3.11.
+
+import { randomGuid } from '../common/guid'
 import { issueWithSteps, type PathStep, wholeInputIssue } from '../common/issues'
 import { SyncEntryXml, SyncFeedXml } from '../sdata/codecs'
 import { TrackingXml } from '../sdata/documents'
 import type { SyncFeed } from '../sdata/model'
 import { nextPage } from '../sdata/paging'
-import { ATOM_ENTRY, ATOM_FEED, contextUrl, randomGuid, withQuery } from './http'
+import { ATOM_ENTRY, ATOM_FEED, contextUrl, withQuery } from './http'
 import { bodyText, decodeBody, diagnosesOf, header, type Issue, retryAfter } from './read'
 import type {
   ResultSummary,

@@ -1,15 +1,6 @@
 // The URLs of the SData sync exchange (their parameters, contexts, media types) and tracking GUIDs; bodies and headers are read in read.ts.
 // Implements sync §4.1 (`$syncDigest`, `$syncSource`, `$syncTarget`, runName/runStamp/trackingID) and §5.2 (contexts).
 
-/** A random GUID (RFC 4122 version 4), from `crypto.randomUUID` where the runtime has it. */
-export function randomGuid(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto
-  if (typeof c?.randomUUID === 'function') return c.randomUUID()
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('')
-  const variant = (8 + Math.floor(Math.random() * 4)).toString(16)
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`
-}
-
 /** A URL with query parameters appended (values percent-encoded). */
 export function withQuery(url: string, params: Record<string, string | undefined>): string {
   const pairs = Object.entries(params)

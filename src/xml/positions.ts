@@ -2,6 +2,7 @@
 // Lines and columns follow XML 1.0 §2.11 (CRLF, CR and LF each end one line), as the parser's own error positions do.
 import type { Issue, PathStep } from './issue'
 import { LineCounter } from './position'
+import { qualifiedName } from './tree'
 import type { XmlElement } from './types'
 
 /**
@@ -140,7 +141,7 @@ const LOCAL = 2
 /** The key `child` is grouped under in way `by` (`undefined`: not found that way). */
 function keyOf(child: XmlElement, parent: XmlElement, by: number): string | undefined {
   if (by === EXPANDED) return `{${child.namespace ?? ''}}${child.localName}`
-  if (by === QUALIFIED) return child.prefix === null ? child.localName : `${child.prefix}:${child.localName}`
+  if (by === QUALIFIED) return qualifiedName(child)
   return child.namespace === parent.namespace ? undefined : child.localName
 }
 

@@ -9,6 +9,7 @@ import { advance } from './position'
 import { type ScanHandler, Scanner } from './scanner'
 import { sourceIssue, sourceText } from './source'
 import type { Frame, Sink, StreamError, StreamPolicy } from './stream-types'
+import { qualifiedName } from './tree'
 import type { XmlElement, XmlNode } from './types'
 
 export type { Frame, Sink, StreamError, StreamIssue, StreamPolicy } from './stream-types'
@@ -202,7 +203,7 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     const kind = this.policy.root(element, this)
     if (this.failed) return
     this.phase = 'body'
-    const qname = qualified(element)
+    const qname = qualifiedName(element)
     this.openFrame(element, kind, qname, start, parsed.result.declared, selfClosing)
   }
 
@@ -275,8 +276,6 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
     if (parsed) this.failXml(xmlIssue('the streaming reader could not read the markup here', piece.start))
   }
 }
-
-const qualified = (el: XmlElement): string => (el.prefix === null ? el.localName : `${el.prefix}:${el.localName}`)
 
 /**
  * Reads a whole text with a protocol's policy, synchronously, handing each event to `each` as it comes (at most

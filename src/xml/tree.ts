@@ -45,7 +45,7 @@ export function elementText(element: XmlElement): string {
  * ```
  */
 export function qualifiedName(node: { prefix: string | null; localName: string }): string {
-  return node.prefix === null || node.prefix === '' ? node.localName : `${node.prefix}:${node.localName}`
+  return node.prefix ? `${node.prefix}:${node.localName}` : node.localName
 }
 
 /** The one empty array compact trees share; frozen, so that a mistaken push throws rather than fills every element. */

@@ -25,7 +25,7 @@ const PENDING: Record<string, string> = {
   'test/conflict/stamps-fast-path.test.ts':
     'the stamp-order fast path (isPlainUtc/orderStamps) = compareStamps: an optimisation users cannot see',
   'test/filesync/http/mutation-utf8.test.ts':
-    'UTF-8 helpers: decoding is reachable through splitMultipart headers, but indexOfBytes with an empty needle is not',
+    'byte helpers of the multipart framing: indexOfBytes with an empty needle is not reachable through splitMultipart',
   'test/xml/chars.test.ts':
     'XML name/char classes on every BMP unit: through parseXml this costs ~1 s (one parse per refused unit)',
 }

@@ -4,10 +4,11 @@
 // kept as read with where they stood, and the writer's parts that put each back after the sibling it followed. Only
 // the codec kit imports it, so the protocols' bundles carry none of it.
 import * as t from 'io-ts'
+import { qualifiedName } from '../../xml/tree'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { insertEntry, type XmlStep } from '../context'
 import { rename } from '../named'
-import { NameTable, showName, type XName } from '../names'
+import { NameTable, type XName } from '../names'
 import { type CodecValueType, isValueProblem, type ValueProblem, type ValueType } from '../values'
 import type { ElementDescription } from './describe'
 import { type Dialect, dialect } from './dialect'
@@ -37,7 +38,7 @@ function missing(c: t.Context, names: readonly XName[], step: XmlStep, what: str
   return {
     value: undefined,
     context: [...c, { key: n.localName, type: step, actual: undefined }],
-    message: `expected ${what} ${showName(n)}, found none`,
+    message: `expected ${what} ${qualifiedName(n)}, found none`,
   }
 }
 

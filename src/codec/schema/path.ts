@@ -3,7 +3,7 @@
 // with. Generic: the protocols bind their prefixes (src/sdata/read.ts).
 import type * as t from 'io-ts'
 import { isXmlWhitespace } from '../../xml/chars'
-import { elementText } from '../../xml/tree'
+import { elementText, qualifiedName } from '../../xml/tree'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { xmlStep } from '../context'
 import { qname } from '../names'
@@ -182,7 +182,7 @@ export function readValue<A>(el: XmlElement, path: Path, problems: Problems, typ
  */
 export function duplicate(el: XmlElement, path: Path, problems: Problems): void {
   const prefix = shownPrefix(problems.prefixes, el.namespace, el.prefix)
-  problems.add(path, el, `unexpected second ${prefix ? `${prefix}:` : ''}${el.localName}`)
+  problems.add(path, el, `unexpected second ${qualifiedName({ prefix, localName: el.localName })}`)
 }
 
 /**
@@ -224,5 +224,5 @@ export function elementsOnly(name: string, text: string): string {
  */
 export function strayText(el: XmlElement, text: string, path: Path | undefined, problems: Problems): void {
   const prefix = shownPrefix(problems.prefixes, el.namespace, el.prefix)
-  problems.add(path, text, elementsOnly(prefix ? `${prefix}:${el.localName}` : el.localName, text))
+  problems.add(path, text, elementsOnly(qualifiedName({ prefix, localName: el.localName }), text))
 }

@@ -3,6 +3,7 @@
 // kit's content (`record()`) compiles here too, with what only it has handed in by kit-xml.ts, which only the kit
 // imports.
 
+import { qualifiedName } from '../../xml/tree'
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml/types'
 import { isValueProblem } from '../values'
 import { childName, type ElementDescription, engineChildren, type LeafChild, type ListChild } from './describe'
@@ -253,7 +254,11 @@ export function compileReader<A>(d: ElementDescription<A>, dialect: Dialect, kit
       else if (c.occurs === 'required') {
         if ((seen & (2 ** i)) === 0) {
           const name = c.name ?? c.key
-          problems.add(missingAt(path, ns, name), el, `missing required element ${prefix ? `${prefix}:` : ''}${name}`)
+          problems.add(
+            missingAt(path, ns, name),
+            el,
+            `missing required element ${qualifiedName({ prefix: prefix ?? null, localName: name })}`,
+          )
         }
         ok = false
       } else if (c.occurs !== 'optional') value[c.key] = c.occurs.default

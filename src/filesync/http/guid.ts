@@ -1,5 +1,6 @@
 // GUID spellings that SharePoint uses in FILESYNC URLs and REST answers (dashed, braced, 32 hex digits).
 // MS-FILESYNC 3.1.3: the sync path carries the list id as 32 lowercase hex digits; REST returns it dashed.
+import { dashedGuid } from '../../common/guid'
 
 const HEX32 = /^[0-9a-fA-F]{32}$/
 const DASHED = /^\{?([0-9a-fA-F]{8})-([0-9a-fA-F]{4})-([0-9a-fA-F]{4})-([0-9a-fA-F]{4})-([0-9a-fA-F]{12})\}?$/
@@ -37,6 +38,5 @@ export function guidForms(text: string): GuidForms | undefined {
     if (text.startsWith('{') !== text.endsWith('}')) return undefined
     hex = `${m[1]}${m[2]}${m[3]}${m[4]}${m[5]}`.toLowerCase()
   }
-  const dashed = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-  return { dashed, hex }
+  return { dashed: dashedGuid(hex), hex }
 }

@@ -1,6 +1,7 @@
 // Reading the FILESYNC sync response headers (X-SyncStatus, X-SyncToken, X-HasMoreData, quota) from a record or Headers.
 // MS-FILESYNC "sync with the service" (X-SyncStatus, ResyncAction) and the headers SPO sends (docs/decisions.md#f13).
 import { headerIssue, type Issue } from '../../common/issues'
+import { QUOTA_STATES } from '../model'
 
 /**
  * The `X-SyncStatus` values the spec lists; the header MUST carry one of them.
@@ -48,15 +49,7 @@ export const RESYNC_ACTIONS = ['ResetReupload', 'Reupload', 'DifferentialUpload'
  */
 export type ResyncAction = (typeof RESYNC_ACTIONS)[number]
 
-/**
- * The quota states of the spec (`X-QuotaState`, `X-ListLevelQuotaState`, `QuotaState`).
- *
- * @example
- * ```ts
- * QUOTA_STATES.includes('Normal') // true
- * ```
- */
-export const QUOTA_STATES = ['Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit'] as const
+export { QUOTA_STATES }
 
 /**
  * The sync-relevant response headers, read. Unknown enum values are kept as sent (and reported as issues).

@@ -2,8 +2,21 @@
 // RFC 2046 §5.1.1 and RFC 2387, in the exact form the SkyDriveSync client sends (docs/decisions.md#f13).
 
 import { either as E } from 'fp-ts'
+import { randomGuid } from '../../common/guid'
 import { type Issue, type IssueCode, wholeInputIssue } from '../../common/issues'
-import { concatBytes, indexOfBytes, utf8Decode, utf8Encode } from './utf8'
+import { concatBytes, indexOfBytes } from './utf8'
+
+// The WHATWG coders every runtime syncwire supports; declared here because the library compiles without DOM types.
+declare const TextEncoder: new () => { encode(input: string): Uint8Array }
+declare const TextDecoder: new (
+  label: 'utf-8',
+  options: { ignoreBOM: boolean },
+) => { decode(input: Uint8Array): string }
+
+// UTF-8 as the WHATWG coders write it: a lone surrogate and each maximal malformed subsequence become U+FFFD, and a
+// leading U+FEFF is content (a part's text is not a whole document).
+const encoder = /*#__PURE__*/ new TextEncoder()
+const decoder = /*#__PURE__*/ new TextDecoder('utf-8', { ignoreBOM: true })
 
 /**
  * One header line of a body part. `raw` is the line as read (without its CRLF) and is written back while it
@@ -143,17 +156,6 @@ export interface UploadParts extends MultipartBody {
 const CRLF = /*#__PURE__*/ Uint8Array.of(13, 10)
 const DASH_DASH = /*#__PURE__*/ Uint8Array.of(45, 45)
 
-function randomGuid(): string {
-  const bytes = new Uint8Array(16)
-  const crypto = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
-  if (typeof crypto?.getRandomValues === 'function') crypto.getRandomValues(bytes)
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256)
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
-
 // RFC 2046 §5.1.1: 1 to 70 characters from bchars, not ending in a space.
 const BCHARS = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/
 
@@ -207,11 +209,11 @@ function parseHeader(raw: string): MultipartHeader {
  */
 export function buildMultipart(multipart: MultipartBody): Uint8Array {
   const chunks: Uint8Array[] = []
-  const delimiter = utf8Encode(`--${multipart.boundary}`)
+  const delimiter = encoder.encode(`--${multipart.boundary}`)
   if (multipart.preamble !== undefined) chunks.push(multipart.preamble, CRLF)
   for (const part of multipart.parts) {
     chunks.push(delimiter, CRLF)
-    for (const h of part.headers) chunks.push(utf8Encode(headerLine(h)), CRLF)
+    for (const h of part.headers) chunks.push(encoder.encode(headerLine(h)), CRLF)
     chunks.push(CRLF, part.body, CRLF)
   }
   chunks.push(delimiter, DASH_DASH, multipart.epilogue)
@@ -233,7 +235,7 @@ export function splitMultipart(body: Uint8Array, contentTypeOrBoundary: string):
   if (boundary === undefined) {
     return E.left(framing(`expected a multipart boundary, found '${contentTypeOrBoundary}'`))
   }
-  const dashBoundary = utf8Encode(`--${boundary}`)
+  const dashBoundary = encoder.encode(`--${boundary}`)
   const delimiter = concatBytes([CRLF, dashBoundary])
   let preamble: Uint8Array | undefined
   let at: number
@@ -265,7 +267,7 @@ export function splitMultipart(body: Uint8Array, contentTypeOrBoundary: string):
     } else {
       const end = indexOfBytes(body.subarray(0, next), Uint8Array.of(13, 10, 13, 10), at)
       if (end < 0) return E.left(framing('expected an empty line after the part headers', at))
-      const lines = utf8Decode(body, at, end).split('\r\n')
+      const lines = decoder.decode(body.subarray(at, end)).split('\r\n')
       for (const line of lines) {
         const last = headers[headers.length - 1]
         if ((line.startsWith(' ') || line.startsWith('\t')) && last !== undefined) {
@@ -294,9 +296,9 @@ export function splitMultipart(body: Uint8Array, contentTypeOrBoundary: string):
  * ```
  */
 export function buildUploadBody(input: UploadBodyInput): E.Either<Issue, UploadBody> {
-  const xml = utf8Encode(`${input.xml}\r\n`)
+  const xml = encoder.encode(`${input.xml}\r\n`)
   const clashes = (b: string) => {
-    const d = utf8Encode(`\r\n--${b}`)
+    const d = encoder.encode(`\r\n--${b}`)
     return indexOfBytes(input.content, d) >= 0 || indexOfBytes(xml, d) >= 0
   }
   let boundary = input.boundary
@@ -356,7 +358,7 @@ export function splitUploadBody(body: Uint8Array, contentTypeOrBoundary: string)
   if (multipart.parts.length !== 2 || first === undefined || second === undefined) {
     return E.left(framing(`expected 2 parts (XML, content), found ${multipart.parts.length}`))
   }
-  let xml = utf8Decode(first.body)
+  let xml = decoder.decode(first.body)
   if (xml.endsWith('\r\n')) xml = xml.slice(0, -2)
   const contentId = second.headers.find((h) => h.name.toLowerCase() === 'content-id')?.value
   const m = contentId === undefined ? null : /^<"([^"]*)":([^>]*)>$/.exec(contentId)

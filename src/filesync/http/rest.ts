@@ -2,6 +2,7 @@
 // MS-FILESYNC 3.1.3 (rows 2–4); OData v3 XML (Atom entry or bare property) and JSON (verbose, light, nometadata).
 
 import { either as E } from 'fp-ts'
+import { shownElement } from '../../codec/names'
 import { type Issue, type IssueCode, issueWithSteps, type PathFormat, type PathStep } from '../../common/issues'
 import { parseXml } from '../../xml/parse'
 import { elementText, qualifiedName } from '../../xml/tree'
@@ -190,7 +191,7 @@ function xmlProps(text: string): Props {
       return failed('missing', path, 'expected element m:properties in the Atom entry, found none')
     }
   } else {
-    const found = `<${qualifiedName(root)}>${root.namespace === null ? '' : ` (${root.namespace})`}`
+    const found = shownElement(root)
     return failed(
       'unexpected',
       [rootStep],

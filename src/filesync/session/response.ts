@@ -97,9 +97,6 @@ export function retryAfterMs(headers: SyncHeaderInput, now: () => number): numbe
   return Math.max(0, at - now())
 }
 
-// The WHATWG decoder every runtime syncwire supports has; declared here because the library compiles without DOM types.
-declare const TextDecoder: new (label: 'utf-8', options: { fatal: boolean }) => { decode(input: Uint8Array): string }
-
 /**
  * Decodes a response body with a document codec: the one place a session reads a body. Bytes are read as UTF-8,
  * fatally (a BOM is dropped); a malformed sequence is an issue, never U+FFFD. Decode errors become body issues with

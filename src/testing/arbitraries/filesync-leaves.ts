@@ -1,7 +1,7 @@
 // fast-check arbitraries for MS-FILESYNC leaf values (text, ResourceID, ETag, dates, Null) and unknown elements,
 // generating only values that `FileSyncXml` encodes and decodes back unchanged (docs/decisions.md#f3, #f4).
 import fc from 'fast-check'
-import type { FileSyncBoolean, UnknownItem } from '../../filesync/model'
+import { type FileSyncBoolean, QUOTA_STATES, type UnknownItem } from '../../filesync/model'
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement, type XmlNode } from '../../xml/types'
 import { dateTimeFields, two, xmlCharArb } from './xml-text'
 
@@ -131,7 +131,7 @@ export const arbFormBoolean: fc.Arbitrary<FileSyncBoolean> = fc.oneof(
 export const arbBoolean: fc.Arbitrary<FileSyncBoolean | null> = nullable(arbFormBoolean)
 
 export const arbQuota = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('Unknown', 'Normal', 'Nearing', 'Critical', 'Full', 'OverLimit') },
+  { weight: 4, arbitrary: fc.constantFrom(...QUOTA_STATES) },
   { weight: 1, arbitrary: arbFileSyncText() },
 )
 

@@ -2,16 +2,17 @@
 // and decodes back unchanged (docs/decisions.md#f3, #f4: lossless, absent ≠ empty, SPO order, extensions in place).
 import fc from 'fast-check'
 import type { ElementDescription } from '../../codec/schema/describe'
-import type {
-  CustomIdentity,
-  DocumentItem,
-  DocumentStream,
-  Extension,
-  FileSyncDocument,
-  FolderItem,
-  Item,
-  ItemFields,
-  ModifierIdentity,
+import {
+  type CustomIdentity,
+  type DocumentItem,
+  type DocumentStream,
+  type Extension,
+  type FileSyncDocument,
+  type FolderItem,
+  type Item,
+  type ItemFields,
+  type ModifierIdentity,
+  WRITE_MODES,
 } from '../../filesync/model'
 import {
   CUSTOM_IDENTITY,
@@ -132,7 +133,7 @@ function recordOf<A>(
 
 const arbWriteMode = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
-  { weight: 2, arbitrary: fc.constantFrom('Create', 'Update', 'CreateOrUpdate') },
+  { weight: 2, arbitrary: fc.constantFrom(...WRITE_MODES) },
 )
 
 /**

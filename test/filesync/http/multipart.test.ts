@@ -111,6 +111,16 @@ describe('splitMultipart', () => {
     expect(utf8Decode(buildMultipart(m))).toBe(text)
   })
 
+  it('reads part text as UTF-8 with a leading U+FEFF kept as content', () => {
+    const xml = '\uFEFF<Items>\u00e9\u{1f600}</Items>'
+    const r = buildUploadBody({ boundary: 'b', xml, content: Uint8Array.of(1), fragmentSessionId: fsid })
+    const body = rightOf(r).body
+    expect(hex(body.subarray(body.indexOf(0xef), body.indexOf(0xef) + 3))).toBe('efbbbf')
+    expect(rightOf(splitUploadBody(body, 'b')).xml).toBe(xml)
+    const m = rightOf(splitMultipart(utf8Encode('--b\r\nX-N\u00e4me: \u00fc\r\n\r\nA\r\n--b--'), 'b'))
+    expect(m.parts[0]!.headers).toEqual([{ name: 'X-N\u00e4me', value: '\u00fc', raw: 'X-N\u00e4me: \u00fc' }])
+  })
+
   it.each([
     ['no delimiter', 'nothing here', 'expected the delimiter --b, found none'],
     ['no close delimiter', '--b\r\n\r\nbody', 'expected the close delimiter --b--, found none'],
