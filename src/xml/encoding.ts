@@ -196,7 +196,11 @@ export function decodeBytes(
   options?: { maxLength?: number },
 ): E.Either<Issue[], string> {
   const bytes = asBytes(input)
-  if (bytes === undefined) return fail(`expected bytes (a Uint8Array or ArrayBuffer), found ${describe(input)}`)
+  if (bytes === undefined) {
+    return E.left([
+      xmlIssue(`expected bytes (a Uint8Array or ArrayBuffer), found ${describe(input)}`, {}, 'unexpected'),
+    ])
+  }
   const { maxLength } = resolveLimits(options)
   if (bytes.length > maxLength) {
     return fail(`the input is ${bytes.length} bytes long, more than maxLength (${maxLength})`)
