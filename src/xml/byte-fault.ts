@@ -10,6 +10,24 @@ declare const TextDecoder: new (
   options?: { fatal: boolean; ignoreBOM: boolean },
 ) => { readonly encoding: string; decode(input?: Uint8Array, options?: { stream: boolean }): string }
 
+// IANA aliases (XML 1.0 §4.3.3 names encodings by the IANA registry) that the WHATWG labels behind TextDecoder lack,
+// each with the label it stands for.
+const IANA_ONLY: ReadonlyMap<string, string> = new Map([
+  ['csutf8', 'utf-8'],
+  ['csutf16', 'utf-16'],
+  ['csutf16le', 'utf-16le'],
+  ['csutf16be', 'utf-16be'],
+  ['cswindows1252', 'windows-1252'],
+  ['cswindows31j', 'windows-31j'],
+  ['extended_unix_code_packed_format_for_japanese', 'euc-jp'],
+])
+
+/** An encoding label in lower case, an IANA-only alias replaced by the label it stands for. */
+export function ianaLabel(label: string): string {
+  const lower = label.toLowerCase()
+  return IANA_ONLY.get(lower) ?? lower
+}
+
 /**
  * The decoder's name for an encoding label, or `undefined` when neither syncwire nor `TextDecoder` knows it. GBK
  * (`gb2312`, `x-gbk`, …) is `gb18030`: the WHATWG Encoding Standard decodes GBK with its gb18030 decoder, and Node's
@@ -17,6 +35,7 @@ declare const TextDecoder: new (
  * `gb18030` does not.
  */
 export function decoderName(label: string): string | undefined {
+  label = ianaLabel(label)
   const single = singleByteEncoding(label)
   if (single !== undefined) return single
   try {

@@ -1,7 +1,7 @@
 // Encoding detection and fatal decoding of XML bytes: the byte-order mark decides, then the declaration, then UTF-8.
 // Implements XML 1.0 (fifth edition) §4.3.3 (character encoding in entities) and Appendix F.1 (detection without a label).
 import { either as E } from 'fp-ts'
-import { byteFaultIssue, decoderName, isUtf16, malformedOffset, textBefore } from './byte-fault'
+import { byteFaultIssue, decoderName, ianaLabel, isUtf16, malformedOffset, textBefore } from './byte-fault'
 import { type Issue, xmlIssue } from './issue'
 import { resolveLimits } from './options'
 import { lineAndColumn } from './position'
@@ -149,7 +149,7 @@ export function sniffEncoding(head: Uint8Array): E.Either<Issue[], SniffedEncodi
   const found = declared === undefined ? {} : { declared }
   if (bomName !== undefined) {
     // A UTF-16 label names no byte order or the BOM's own; UTF-16BE with an LE mark (or the reverse) contradicts it.
-    const explicit = declared?.toLowerCase()
+    const explicit = declared === undefined ? undefined : ianaLabel(declared)
     const agrees =
       name === undefined ||
       name === bomName ||
@@ -196,7 +196,11 @@ export function decodeBytes(
   options?: { maxLength?: number },
 ): E.Either<Issue[], string> {
   const bytes = asBytes(input)
-  if (bytes === undefined) return fail(`expected bytes (a Uint8Array or ArrayBuffer), found ${describe(input)}`)
+  if (bytes === undefined) {
+    return E.left([
+      xmlIssue(`expected bytes (a Uint8Array or ArrayBuffer), found ${describe(input)}`, {}, 'unexpected'),
+    ])
+  }
   const { maxLength } = resolveLimits(options)
   if (bytes.length > maxLength) {
     return fail(`the input is ${bytes.length} bytes long, more than maxLength (${maxLength})`)

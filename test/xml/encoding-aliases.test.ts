@@ -107,3 +107,46 @@ describe('a label nobody knows is refused where the declaration names it, whole 
     }
   })
 })
+
+describe('IANA aliases the WHATWG labels lack name the encoding IANA gives them', () => {
+  // IANA registers csUTF8, csUTF16, csUTF16LE, csUTF16BE, cswindows1252, cswindows31J and
+  // Extended_UNIX_Code_Packed_Format_for_Japanese; runtimes' TextDecoder knows none of them.
+  it.each([
+    ['csUTF8', 'utf-8'],
+    ['CSWINDOWS1252', 'windows-1252'],
+    ['cswindows31J', 'shift_jis'],
+    ['Extended_UNIX_Code_Packed_Format_for_Japanese', 'euc-jp'],
+  ])('%s is %s', (label, encoding) => {
+    expect(sniffEncoding(declared(label, []))).toEqual(E.right({ encoding, bomLength: 0, declared: label }))
+  })
+
+  it('cswindows1252 reads 80 as €, Extended_UNIX_Code_Packed_Format_for_Japanese reads A4 A2 as あ', async () => {
+    const cases: Array<[string, number[], string]> = [
+      ['cswindows1252', [0x80], '€'],
+      ['Extended_UNIX_Code_Packed_Format_for_Japanese', [0xa4, 0xa2], 'あ'],
+    ]
+    for (const [label, body, text] of cases) {
+      const bytes = declared(label, [...ascii('<a>'), ...body, ...ascii('</a>')])
+      const r = parseXml(bytes)
+      expect(E.isRight(r) && r.right.root.children).toEqual([{ type: 'text', value: text }])
+    }
+  })
+
+  it('csUTF16LE and csUTF16BE name a byte order: the other mark contradicts them, csUTF16 takes either', () => {
+    const le = (label: string) =>
+      Uint8Array.from([0xff, 0xfe, ...ascii(`<?xml version="1.0" encoding="${label}"?>`).flatMap((b) => [b, 0])])
+    const be = (label: string) =>
+      Uint8Array.from([0xfe, 0xff, ...ascii(`<?xml version="1.0" encoding="${label}"?>`).flatMap((b) => [0, b])])
+    expect(sniffEncoding(le('csUTF16LE'))).toEqual(
+      E.right({ encoding: 'utf-16le', bomLength: 2, declared: 'csUTF16LE' }),
+    )
+    expect(sniffEncoding(be('csUTF16BE'))).toEqual(
+      E.right({ encoding: 'utf-16be', bomLength: 2, declared: 'csUTF16BE' }),
+    )
+    expect(sniffEncoding(be('csUTF16'))).toEqual(E.right({ encoding: 'utf-16be', bomLength: 2, declared: 'csUTF16' }))
+    const wrong = sniffEncoding(be('csUTF16LE'))
+    expect(E.isLeft(wrong) && wrong.left[0]!.message).toBe(
+      'the byte-order mark says UTF-16BE but the XML declaration says encoding="csUTF16LE"',
+    )
+  })
+})

@@ -68,10 +68,10 @@ describe('decodeBytes given something that is not bytes', () => {
     ['null', null],
     ['a number', 42],
     ['an array', [0x3c]],
-  ])('%s: a Left naming what it found, not a throw', (found, value) => {
+  ])('%s: a Left naming what it found, code unexpected as parseXml gives it, not a throw', (found, value) => {
     const r = decodeBytes(value as unknown as Uint8Array)
-    expect(E.isLeft(r) && r.left.map((i) => [i.path, i.message])).toEqual([
-      ['', `expected bytes (a Uint8Array or ArrayBuffer), found ${found}`],
+    expect(E.isLeft(r) && r.left.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['unexpected', '', `expected bytes (a Uint8Array or ArrayBuffer), found ${found}`],
     ])
   })
 })
