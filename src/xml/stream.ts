@@ -206,7 +206,6 @@ export function readText<K, Ev>(
     if (text.length > 0) reader.push(text)
     if (!reader.failed) reader.finish()
   } catch (error) {
-    reader.settle(error)
     reader.fail([sourceIssue(error)])
   }
 }
@@ -262,7 +261,11 @@ export function readStream<K, Ev>(
       }
     } catch (error) {
       ended = true
-      reader.settle(error)
+      try {
+        reader.settle(error)
+      } catch {
+        // An unexpected fault of the reader itself: the source's failure is reported all the same.
+      }
       reader.fail([sourceIssue(error)])
     }
   }
