@@ -15,6 +15,11 @@ export class SyntaxFault {
   constructor(
     readonly message: string,
     readonly offset: number,
+    /**
+     * Whether the text ended inside the construct at fault (a tag, comment, CDATA section, PI, reference, name,
+     * attribute value, element): more text could make it well-formed, so the streaming reader waits for it.
+     */
+    public end = false,
   ) {}
 
   toXmlError(text: string): Issue {
@@ -87,19 +92,32 @@ export class XmlLexer extends NamespaceScopes {
   protected i = 0
   protected readonly limits: Limits
   /** Names read so far, by a hash of their text (see {@link qname}). */
-  private readonly names: Array<Name | undefined> = new Array(NAME_SLOTS_MASK + 1)
+  private readonly names: Array<Name | undefined>
   /** How many names were read into strings of their own (not found among those read before; see eventContent). */
   protected namesMade = 0
 
-  constructor(s: string, limits: Limits) {
+  /** `names`: the names read by an earlier parser of the same document (the streaming reader runs one a chunk). */
+  constructor(s: string, limits: Limits, names?: Array<Name | undefined>) {
     super()
     this.s = s
     this.len = s.length
     this.limits = limits
+    this.names = names ?? new Array(NAME_SLOTS_MASK + 1)
   }
 
-  protected fail(message: string, offset: number = this.i): never {
-    throw new SyntaxFault(message, offset)
+  /** The names read so far, for the next parser of the same document. */
+  protected get nameCache(): Array<Name | undefined> {
+    return this.names
+  }
+
+  protected fail(message: string, offset: number = this.i, end = false): never {
+    throw new SyntaxFault(message, offset, end)
+  }
+
+  /** Whether the text from `i` on is the start of `<!--`, `<![CDATA[` or `<!DOCTYPE` cut short by its end. */
+  protected cutMarkup(i: number): boolean {
+    const rest = this.s.slice(i)
+    return rest.length < 9 && ['<!--', '<![CDATA[', '<!DOCTYPE'].some((m) => m.startsWith(rest))
   }
 
   /** 1-based line and column of an offset (the streaming readers map pieces back into the whole document). */
@@ -112,7 +130,7 @@ export class XmlLexer extends NamespaceScopes {
     if (c < 0xdc00) {
       const d = this.s.charCodeAt(i + 1)
       if (d >= 0xdc00 && d <= 0xdfff) return 2
-      this.fail(`lone surrogate U+${hex4(c)} is not an XML character`, i)
+      this.fail(`lone surrogate U+${hex4(c)} is not an XML character`, i, i + 1 >= this.len)
     }
     if (c < 0xe000) this.fail(`lone surrogate U+${hex4(c)} is not an XML character`, i)
     if (c >= 0xfffe) this.fail(`U+${hex4(c)} is not an XML character`, i)
@@ -154,15 +172,15 @@ export class XmlLexer extends NamespaceScopes {
         digits++
         i++
       }
-      if (digits === 0 || s.charCodeAt(i) !== SEMICOLON) this.fail('malformed character reference', at)
+      if (digits === 0 || s.charCodeAt(i) !== SEMICOLON) this.fail('malformed character reference', at, i >= this.len)
       const written = s.slice(at, i + 1)
       if (!isXmlCodePoint(code)) this.fail(`character reference ${written} is not an XML character`, at)
       this.i = i + 1
       return String.fromCodePoint(code)
     }
     const nameEnd = this.nameEnd(i, false)
-    if (nameEnd === i) this.fail('a bare & must be written &amp;', at)
-    if (s.charCodeAt(nameEnd) !== SEMICOLON) this.fail('entity reference without ;', at)
+    if (nameEnd === i) this.fail('a bare & must be written &amp;', at, i >= this.len)
+    if (s.charCodeAt(nameEnd) !== SEMICOLON) this.fail('entity reference without ;', at, nameEnd >= this.len)
     const name = s.slice(i, nameEnd)
     const value = PREDEFINED_ENTITIES.get(name)
     if (value === undefined) this.fail(`undefined entity &${name}; (only &lt; &gt; &amp; &apos; &quot; exist)`, at)
@@ -224,7 +242,7 @@ export class XmlLexer extends NamespaceScopes {
     }
     if (c >= 128 || end === start) {
       end = this.nameEnd(start, true)
-      if (end === start) this.fail(`expected ${what}`)
+      if (end === start) this.fail(`expected ${what}`, start, start >= this.len)
       colon = -1
       colons = 0
       hash = 0
@@ -247,7 +265,7 @@ export class XmlLexer extends NamespaceScopes {
     const known = this.names[slot]
     if (known !== undefined && known.qname.length === end - start && s.startsWith(known.qname, start)) return known
     if (colon === start || colon === end - 1)
-      this.fail(`name ${s.slice(start, end)} has an empty prefix or local name`, start)
+      this.fail(`name ${s.slice(start, end)} has an empty prefix or local name`, start, end >= this.len)
     // A name kept is made of the shared strings (see shared): readers compare it with their constants.
     const keep = end - start <= MAX_INTERNED
     const qname = keep ? shared(s.slice(start, end)) : s.slice(start, end)
@@ -305,13 +323,13 @@ export class XmlLexer extends NamespaceScopes {
     const s = this.s
     const len = this.len
     const quote = s.charCodeAt(this.i)
-    if (quote !== QUOT && quote !== APOS) this.fail('expected a quoted attribute value')
+    if (quote !== QUOT && quote !== APOS) this.fail('expected a quoted attribute value', this.i, this.i >= len)
     const valueStart = this.i
     let i = this.i + 1
     let start = i
     let value = ''
     for (;;) {
-      if (i >= len) this.fail('attribute value is not closed', valueStart)
+      if (i >= len) this.fail('attribute value is not closed', valueStart, true)
       const c = s.charCodeAt(i)
       if (c < 128 ? VALUE_PLAIN[c] === 1 : c < 0xd800) {
         i++

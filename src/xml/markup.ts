@@ -3,7 +3,7 @@
 // (comments), §2.6 (processing instructions) and §2.8 (the XML declaration).
 
 import { ENCODING_NAME } from './encoding'
-import { APOS, COLON, DASH, EQUALS, GT, isSpace, QUESTION, QUOT, XmlLexer } from './lexer'
+import { APOS, COLON, DASH, EQUALS, GT, isSpace, QUESTION, QUOT, SyntaxFault, XmlLexer } from './lexer'
 
 /** The parser's reading of markup that builds nothing: the XML declaration, DOCTYPE (refused), comments, PIs. */
 export class MarkupReader extends XmlLexer {
@@ -12,6 +12,17 @@ export class MarkupReader extends XmlLexer {
   }
 
   protected xmlDeclaration(): void {
+    const start = this.i
+    try {
+      this.declaration()
+    } catch (error) {
+      // Any fault of a declaration whose ?> is not there yet may be the text's end cutting it.
+      if (error instanceof SyntaxFault && !this.s.includes('?>', start)) error.end = true
+      throw error
+    }
+  }
+
+  private declaration(): void {
     const s = this.s
     const start = this.i
     this.i += 5
@@ -57,10 +68,10 @@ export class MarkupReader extends XmlLexer {
     const start = this.i
     let i = start + 4
     for (;;) {
-      if (i >= this.len) this.fail('comment is not closed', start)
+      if (i >= this.len) this.fail('comment is not closed', start, true)
       const c = s.charCodeAt(i)
       if (c === DASH && s.charCodeAt(i + 1) === DASH) {
-        if (s.charCodeAt(i + 2) !== GT) this.fail('-- is not allowed inside a comment', i)
+        if (s.charCodeAt(i + 2) !== GT) this.fail('-- is not allowed inside a comment', i, i + 2 >= this.len)
         this.i = i + 3
         return
       }
@@ -73,10 +84,12 @@ export class MarkupReader extends XmlLexer {
     const start = this.i
     const targetStart = start + 2
     const targetEnd = this.nameEnd(targetStart, false)
-    if (targetEnd === targetStart) this.fail('expected a processing-instruction target after <?')
+    // A target up to the end of the text may go on (`<?xm`, `<?xml` of `<?xml-stylesheet`), or its `?>` may follow.
+    const cut = targetEnd >= this.len - 1
+    if (targetEnd === targetStart) this.fail('expected a processing-instruction target after <?', this.i, cut)
     const target = s.slice(targetStart, targetEnd)
     if (target.toLowerCase() === 'xml') {
-      this.fail('an XML declaration is allowed only at the very start of the document', start)
+      this.fail('an XML declaration is allowed only at the very start of the document', start, cut)
     }
     if (s.charCodeAt(targetEnd) === COLON)
       this.fail('a processing-instruction target cannot contain a colon', targetEnd)
@@ -85,9 +98,9 @@ export class MarkupReader extends XmlLexer {
       this.i = i + 2
       return
     }
-    if (!isSpace(s.charCodeAt(i))) this.fail('white space is needed after the processing-instruction target', i)
+    if (!isSpace(s.charCodeAt(i))) this.fail('white space is needed after the processing-instruction target', i, cut)
     for (;;) {
-      if (i >= this.len) this.fail('processing instruction is not closed', start)
+      if (i >= this.len) this.fail('processing instruction is not closed', start, true)
       if (s.charCodeAt(i) === QUESTION && s.charCodeAt(i + 1) === GT) {
         this.i = i + 2
         return

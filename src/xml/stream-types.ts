@@ -3,7 +3,7 @@
 
 import type { DecodedNode, ElementEvents } from './events'
 import type { Issue } from './issue'
-import type { Binding, Position } from './piece'
+import type { Binding, Position } from './stream-parser'
 import type { XmlElement } from './types'
 
 /**

@@ -1,38 +1,38 @@
-// The streaming reader under streamSyncFeed and streamFileSync: cuts a document arriving in chunks into pieces
-// (XML 1.0 §2.1 document, §3 elements) and hands each to the parser with the state around it, holding one at a time.
-import { either as E } from 'fp-ts'
+// The streaming reader under streamSyncFeed and streamFileSync: runs the in-memory parser, made resumable
+// (stream-parser.ts), over the text as it arrives, holding one unit (a whole element or text) at a time, and hands
+// what it reads to a protocol's policy (XML 1.0 §2.1 document, §3 elements).
 import type { DecodedNode } from './events'
 import { type Issue, xmlIssue } from './issue'
+import type { Name } from './lexer'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
-import { type Binding, type PieceKind, type PieceScope, type Position, parsePiece, positionIn } from './piece'
-import { advance } from './position'
-import { type ScanHandler, Scanner } from './scanner'
-import { sourceIssue, sourceText } from './source'
+import { SourceFault, sourceIssue, sourceText } from './source'
+import { type Binding, type Position, type Scope, type StreamHost, StreamParser } from './stream-parser'
 import type { Frame, Sink, StreamError, StreamPolicy } from './stream-types'
 import { qualifiedName } from './tree'
 import type { XmlElement, XmlNode } from './types'
 
 export type { Frame, Sink, StreamError, StreamIssue, StreamPolicy } from './stream-types'
 
-/** Most text read in one parser run when many small children arrive together. */
-const BATCH = 1 << 18
-
-class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
-  readonly scanner = new Scanner(this)
+class Reader<K, Ev> implements StreamHost, Sink<Ev> {
   readonly out: Array<Ev | StreamError> = []
   failed = false
   private readonly frames: Array<Frame<K>> = []
   private root: Frame<K> | undefined
   private rootClosedItself = false
-  /** Before the root, in it, or after its end tag (then read without scanning). */
+  /** Before the root, in it, or after its end tag (then held, and read whole at the end). */
   private phase: 'prolog' | 'body' | 'epilog' = 'prolog'
+  /** The text held: from the start of the unit being read on. */
   private parts: string[] = []
-  /** Absolute offset of the first character held, and the position there. */
-  private at = 0
+  private held = 0
+  /** The position of the first character held. */
   private cursor: Position = { line: 1, column: 1 }
-  private end = 0
-  /** Where the whole children held so far end (absolute offsets), read together by {@link flush}. */
-  private batch: number[] = []
+  /** How much text the last run waited on: the next runs once as much more came (linear however small the chunks). */
+  private waiting = 0
+  /** Whether the last run stopped at a fault it did not report (mode 'hold'). */
+  private faulty = false
+  /** How much text came since the last run. */
+  private fresh = 0
+  private names: Array<Name | undefined> | undefined
   private begun = false
 
   constructor(
@@ -51,16 +51,15 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
   fail(issues: Issue[]): void {
     if (this.failed) return
     this.failed = true
-    this.scanner.stopped = true
     if (this.each === undefined) this.out.push({ type: 'error', issues })
     else this.each({ type: 'error', issues })
   }
 
-  private failXml(error: Issue): void {
+  failXml(error: Issue): void {
     this.fail(this.policy.parseIssues(error))
   }
 
-  private tooLong(start: Position): void {
+  tooLong(start: Position): void {
     const message = `more than maxLength (${this.limits.maxLength}) characters without a whole element or text; a stream holds one at a time`
     this.failXml(xmlIssue(message, start))
   }
@@ -71,209 +70,117 @@ class Reader<K, Ev> implements ScanHandler, Sink<Ev> {
       this.begun = true
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     }
-    const at = this.end
+    if (text.length === 0) return
     this.parts.push(text)
-    this.end += text.length
-    if (this.phase !== 'epilog') this.scanner.scan(text, at)
-    this.flush()
-    if (!this.failed && this.end - this.at > this.limits.maxLength) this.tooLong(this.cursor)
-  }
-
-  /** The text from the first held character up to `end`, still held. */
-  private peek(end: number): string {
-    if (this.parts.length > 1) this.parts = [this.parts.join('')]
-    return (this.parts[0] ?? '').slice(0, end - this.at)
-  }
-
-  /** The text from the first held character up to `end`, no longer held, and where it starts. */
-  private take(end: number): { text: string; start: Position } {
-    const text = this.peek(end)
-    const rest = (this.parts[0] ?? '').slice(text.length)
-    this.parts = rest.length > 0 ? [rest] : []
-    const start = this.cursor
-    this.at = end
-    this.cursor = advance(start, text)
-    return { text, start }
-  }
-
-  private scopeOf(frame: Frame<K> | undefined, start: Position): PieceScope {
-    return {
-      depth: frame?.depth ?? 0,
-      open: frame === undefined ? undefined : { qname: frame.qname, start: frame.start },
-      bindings: frame?.bindings ?? [],
-      start,
+    this.held += text.length
+    this.fresh += text.length
+    if (this.phase === 'epilog') {
+      if (this.held > this.limits.maxLength) this.tooLong(this.cursor)
+      return
     }
+    if (this.fresh >= this.waiting || this.held > this.limits.maxLength || this.faulty) this.read(this.mode())
   }
 
-  /** Parses a piece; `failing` (markup the scanner found wrong) is parsed whatever its length, for the fault's place. */
-  private parse(piece: { text: string; start: Position }, kind: PieceKind, frame = this.top(), failing = false) {
-    if (piece.text.length > this.limits.maxLength && !failing) {
-      this.tooLong(piece.start)
-      return undefined
-    }
-    const scope = this.scopeOf(frame, piece.start)
-    const r = parsePiece(piece.text, this.limits, scope, kind, undefined, this.positions)
-    if (E.isLeft(r)) {
-      this.failXml(r.left)
-      return undefined
-    }
-    return { result: r.right, scope }
-  }
-
-  private top(): Frame<K> | undefined {
-    return this.frames[this.frames.length - 1]
+  /** A fault is reported once it is found again with more text (or at the end); see {@link settle}. */
+  private mode(): 'report' | 'hold' {
+    return this.faulty ? 'report' : 'hold'
   }
 
   /**
-   * Reads the whole children (and the text between them) held up to `end` as one piece: one parser run for many
-   * small children. Should it fail, the children before the fault still count: they are read again one by one.
+   * Before a failure of the source is reported: what is whole in the text held is read. Bytes that are not text
+   * fail the in-memory decode before any parse: then a well-formedness fault found before them in the text held
+   * (perhaps in a unit the bytes cut) is not reported; other failures come after it.
    */
-  private flush(end: number = this.batch[this.batch.length - 1] ?? this.at): void {
-    if (end <= this.at || this.failed || this.phase !== 'body') return
-    const ends = this.batch.filter((e) => e < end)
-    this.batch = []
-    const frame = this.top()!
-    const piece = this.take(end)
-    const scope = this.scopeOf(frame, piece.start)
-    // No event mode with positions: an element it gives back would leave its trees' places recorded (Parser.eventNode).
-    const events = this.positions ? undefined : this.policy.events?.(frame)
-    const r = parsePiece(piece.text, this.limits, scope, 'content', events, this.positions)
-    if (E.isRight(r)) {
-      this.dispatch(frame, r.right.nodes)
-      return
-    }
-    let from = 0
-    let start = piece.start
-    for (const e of [...ends, end]) {
-      const text = piece.text.slice(from, e - (end - piece.text.length))
-      const one = parsePiece(text, this.limits, this.scopeOf(frame, start), 'content', events, this.positions)
-      if (E.isLeft(one)) {
-        this.failXml(one.left)
-        return
-      }
-      this.dispatch(frame, one.right.nodes)
-      if (this.failed) return
-      from += text.length
-      start = advance(start, text)
-    }
-    this.failXml(r.left)
+  settle(error: unknown): void {
+    if (this.failed || this.phase === 'epilog') return
+    const bytes = error instanceof SourceFault && error.code === 'undecodable'
+    if (bytes ? this.fresh > 0 : this.fresh > 0 || this.faulty) this.read(bytes ? 'hold' : 'report')
   }
 
-  private dispatch(frame: Frame<K>, nodes: Array<XmlNode | DecodedNode>): void {
-    for (const node of nodes) {
-      if (node.type === 'text') this.policy.text(frame, node.value, this)
-      else if (node.type === 'decoded') this.policy.decoded!(frame, node, this)
-      else this.policy.child(frame, node, this)
-      if (this.failed) return
-    }
+  /** Runs the parser over the text held (see StreamParser's modes). */
+  private read(mode: 'final' | 'report' | 'hold'): void {
+    this.fresh = 0
+    const whole = this.parts.length === 1 ? this.parts[0]! : this.parts.join('')
+    const last = whole.charCodeAt(whole.length - 1)
+    // A high surrogate at the end waits for its pair (a chunk of text may cut a pair in two).
+    const text = mode !== 'final' && last >= 0xd800 && last <= 0xdbff ? whole.slice(0, -1) : whole
+    const parser = new StreamParser(text, this.limits, this.scope(), this.names, this, mode, this.positions)
+    const end = parser.run(this.phase === 'prolog')
+    this.names = parser.namesRead
+    const mark = parser.mark
+    this.cursor = parser.posAt(mark)
+    const rest = mark === 0 ? whole : whole.slice(mark)
+    this.parts = rest.length > 0 ? [rest] : []
+    this.held = rest.length
+    this.waiting = end === 'more' ? rest.length : 0
+    this.faulty = end === 'fault'
+    if (end === 'epilog') this.phase = 'epilog'
+    if (!this.failed && this.phase === 'epilog' && this.held > this.limits.maxLength) this.tooLong(this.cursor)
   }
 
-  startTag(lt: number, end: number, qname: string, selfClosing: boolean): boolean {
-    if (qname === '') {
-      this.bad()
-      return false
-    }
-    if (this.phase === 'prolog') {
-      this.openRoot(lt, end, selfClosing)
-      return false
-    }
-    if (this.phase !== 'body') return false
-    const parent = this.top()!
-    if (!this.policy.mayOpen(parent, qname)) return true
-    this.flush(lt)
-    if (this.failed) return false
-    const parsed = this.parse({ text: this.peek(end), start: this.cursor }, 'tag')
-    if (parsed === undefined) return false
-    const element = parsed.result.element!
-    const kind = this.policy.open(parent, element)
-    if (kind === undefined) return true
-    const start = this.cursor
-    this.take(end)
-    this.openFrame(element, kind, qname, start, [...parent.bindings, ...parsed.result.declared], selfClosing)
-    return false
+  private scope(): Scope {
+    return { open: this.frames, start: this.cursor }
   }
 
-  private openRoot(lt: number, end: number, selfClosing: boolean): void {
-    const offset = lt - this.at
-    const piece = this.take(end)
-    const parsed = this.parse(piece, 'start', undefined)
-    if (parsed === undefined) return
-    const element = parsed.result.element!
-    const start = positionIn(piece.text, parsed.scope, offset)
+  private top(): Frame<K> {
+    return this.frames[this.frames.length - 1]!
+  }
+
+  rootTag(element: XmlElement, start: Position, declared: Binding[], closed: boolean): void {
     const kind = this.policy.root(element, this)
     if (this.failed) return
     this.phase = 'body'
     const qname = qualifiedName(element)
-    this.openFrame(element, kind, qname, start, parsed.result.declared, selfClosing)
-  }
-
-  private openFrame(el: XmlElement, kind: K, qname: string, start: Position, bindings: Binding[], closed: boolean) {
-    const frame: Frame<K> = { element: el, kind, qname, start, depth: this.frames.length + 1, bindings }
+    const frame: Frame<K> = { element, kind, qname, start, depth: 1, bindings: declared }
     this.frames.push(frame)
-    if (frame.depth === 1) this.root = frame
+    this.root = frame
     if (closed) {
-      if (frame.depth === 1) this.rootClosedItself = true
-      this.closeFrame()
-    }
-  }
-
-  private closeFrame(): void {
-    const frame = this.frames.pop()!
-    if (frame === this.root) {
-      // The root's end (or nothing, for `<root/>`) and what follows are read whole at the end of the text.
+      // The root's end (nothing, for `<root/>`) and what follows are read whole at the end of the text.
+      this.rootClosedItself = true
       this.phase = 'epilog'
-      this.scanner.stopped = true
-      return
     }
-    this.policy.close(frame, this)
   }
 
-  endTag(lt: number, end: number): void {
-    if (this.phase !== 'body') {
-      this.bad()
-      return
-    }
-    this.flush(lt)
+  node(node: XmlNode | DecodedNode): void {
+    const frame = this.top()
+    if (node.type === 'text') this.policy.text(frame, node.value, this)
+    else if (node.type === 'decoded') this.policy.decoded!(frame, node, this)
+    else this.policy.child(frame, node, this)
+  }
+
+  mayOpen(qname: string): boolean {
+    return this.policy.mayOpen(this.top(), qname)
+  }
+
+  open(element: XmlElement, start: Position, declared: Binding[], closed: boolean): boolean {
+    const parent = this.top()
+    const kind = this.policy.open(parent, element)
+    if (kind === undefined) return false
+    const bindings = declared.length === 0 ? parent.bindings : [...parent.bindings, ...declared]
+    const frame: Frame<K> = { element, kind, qname: qualifiedName(element), start, depth: parent.depth + 1, bindings }
+    this.frames.push(frame)
+    if (closed) this.close()
+    return true
+  }
+
+  close(): void {
+    this.policy.close(this.frames.pop()!, this)
+  }
+
+  events() {
+    return this.policy.events?.(this.top())
+  }
+
+  /** The end of the document: what is held must be the root's end and what follows it. */
+  finish(): void {
     if (this.failed) return
-    const frame = this.top()!
-    if (frame === this.root) {
-      this.frames.pop()
-      this.phase = 'epilog'
-      this.scanner.stopped = true
-      return
-    }
-    if (this.parse(this.take(end), 'close') !== undefined) this.closeFrame()
-  }
-
-  recordEnd(end: number): void {
-    const last = this.batch[this.batch.length - 1] ?? this.at
-    if (end - last > this.limits.maxLength) {
-      this.tooLong(this.cursor)
-      return
-    }
-    this.batch.push(end)
-    if (end - this.at >= BATCH) this.flush(end)
-  }
-
-  bad(): void {
-    this.flush()
-    this.finish(this.phase === 'prolog' ? 'start' : 'content')
-  }
-
-  /** Reads everything held as the last piece: it must fail unless it is the root's end and what follows. */
-  finish(kind: PieceKind | undefined = undefined): void {
-    this.flush()
-    if (this.failed) return
-    const piece = this.take(this.end)
+    if (this.phase !== 'epilog') this.read('final')
     const root = this.root
-    if (kind === undefined && this.phase === 'epilog' && root !== undefined) {
-      // The root's end tag (unless it closed itself) and what follows it.
-      const parsed = this.parse(piece, 'close', this.rootClosedItself ? undefined : root)
-      if (parsed !== undefined) this.policy.close(root, this)
-      return
-    }
-    const parsed = this.parse(piece, kind ?? (this.phase === 'prolog' ? 'start' : 'final'), undefined, !!kind)
-    if (parsed) this.failXml(xmlIssue('the streaming reader could not read the markup here', piece.start))
+    if (this.failed || this.phase !== 'epilog' || root === undefined) return
+    const text = this.parts.join('')
+    const scope: Scope = { open: this.rootClosedItself ? [] : [root], start: this.cursor }
+    const parser = new StreamParser(text, this.limits, scope, this.names, this, 'final', false)
+    if (parser.closing()) this.policy.close(root, this)
   }
 }
 
@@ -353,6 +260,11 @@ export function readStream<K, Ev>(
       }
     } catch (error) {
       ended = true
+      try {
+        reader.settle(error)
+      } catch {
+        // An unexpected fault of the reader itself: the source's failure is reported all the same.
+      }
       reader.fail([sourceIssue(error)])
     }
   }

@@ -46,7 +46,12 @@ export abstract class TreeReader extends TreeBuilder {
       if (next === BANG) {
         if (s.startsWith('<!--', this.i)) this.comment()
         else if (s.startsWith('<!DOCTYPE', this.i)) this.doctype()
-        else this.fail(root ? 'markup after the root element' : 'markup before the root element')
+        else
+          this.fail(
+            root ? 'markup after the root element' : 'markup before the root element',
+            this.i,
+            this.cutMarkup(this.i),
+          )
       } else if (next === QUESTION) {
         this.processingInstruction()
       } else if (next === SLASH) {
@@ -59,7 +64,7 @@ export abstract class TreeReader extends TreeBuilder {
         root = this.content()
       }
     }
-    if (!root) this.fail('no root element')
+    if (!root) this.fail('no root element', this.i, true)
     return root
   }
 
@@ -81,7 +86,7 @@ export abstract class TreeReader extends TreeBuilder {
       if (this.i >= this.len) {
         if (open && this.depth === floor + 1) return
         const d = this.depth - 1
-        this.fail(`element <${this.qnames[d]}> is not closed`, this.starts[d])
+        this.fail(`element <${this.qnames[d]}> is not closed`, this.starts[d], true)
       }
       // At '<'.
       const next = s.charCodeAt(this.i + 1)
@@ -90,14 +95,14 @@ export abstract class TreeReader extends TreeBuilder {
         if (s.startsWith('<!--', this.i)) this.comment()
         else if (s.startsWith('<![CDATA[', this.i)) this.cdata()
         else if (s.startsWith('<!DOCTYPE', this.i)) this.doctype()
-        else this.fail('malformed markup after <!')
+        else this.fail('malformed markup after <!', this.i, this.cutMarkup(this.i))
       } else if (next === QUESTION) this.processingInstruction()
       else if (this.depth !== this.eventsDepth || !this.eventElement()) this.startTag()
     }
   }
 
   /** Scans character data up to the next '<' (or the end), appending it to {@link pending}. */
-  private text(): void {
+  protected text(): void {
     const s = this.s
     const len = this.len
     let i = this.i
@@ -186,12 +191,13 @@ export abstract class TreeReader extends TreeBuilder {
         break
       }
       if (c === SLASH) {
-        if (s.charCodeAt(this.i + 1) !== GT) this.fail(`expected > after / in the empty-element tag <${qname}>`)
+        if (s.charCodeAt(this.i + 1) !== GT)
+          this.fail(`expected > after / in the empty-element tag <${qname}>`, this.i, this.i + 1 >= this.len)
         this.i += 2
         selfClosing = true
         break
       }
-      if (this.i >= this.len) this.fail(`start tag <${qname}> is not finished`, tagStart)
+      if (this.i >= this.len) this.fail(`start tag <${qname}> is not finished`, tagStart, true)
       if (!spaced) this.fail('white space is needed between attributes')
       if (count >= limits.maxAttributes) {
         this.fail(`more than maxAttributes (${limits.maxAttributes}) attributes on <${qname}>`, this.i)
@@ -207,7 +213,8 @@ export abstract class TreeReader extends TreeBuilder {
       names[count] = attrName
       starts[count] = attrStart
       this.skipSpace()
-      if (s.charCodeAt(this.i) !== EQUALS) this.fail(`expected = after attribute ${attrName.qname}`)
+      if (s.charCodeAt(this.i) !== EQUALS)
+        this.fail(`expected = after attribute ${attrName.qname}`, this.i, this.i >= this.len)
       this.i++
       this.skipSpace()
       values[count] = this.attributeValue()
@@ -246,7 +253,7 @@ export abstract class TreeReader extends TreeBuilder {
     return guess
   }
 
-  private endTag(): void {
+  protected endTag(): void {
     const s = this.s
     const tagStart = this.i
     const d = this.depth - 1
@@ -258,20 +265,21 @@ export abstract class TreeReader extends TreeBuilder {
       this.i = tagStart + 2
       const name = this.qname('an element name after </').qname
       const { line, column } = this.position(this.starts[d]!)
-      this.fail(`end tag </${name}> does not match start tag <${open}> (line ${line}, column ${column})`, tagStart)
+      const message = `end tag </${name}> does not match start tag <${open}> (line ${line}, column ${column})`
+      this.fail(message, tagStart, this.i >= this.len)
     }
     while (isSpace(c)) c = s.charCodeAt(++i)
-    if (c !== GT) this.fail(`expected > to close </${open}`, i)
+    if (c !== GT) this.fail(`expected > to close </${open}`, i, i >= this.len)
     this.i = i + 1
     this.closeElement()
   }
 
-  private cdata(): void {
+  protected cdata(): void {
     const s = this.s
     const start = this.i
     const from = start + 9
     const end = s.indexOf(']]>', from)
-    if (end < 0) this.fail('CDATA section is not closed', start)
+    if (end < 0) this.fail('CDATA section is not closed', start, true)
     let pending = this.pending
     let run = from
     for (let i = from; i < end; ) {

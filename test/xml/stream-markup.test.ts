@@ -1,7 +1,8 @@
-// The streaming readers' markup scanner (through streamSyncFeed): comments, CDATA sections, processing instructions
-// and quoted attribute values whose ends fall across chunks, read one byte at a time, cut where the scanner must keep
-// state, and in one chunk, give the same events; markup after `<!` that is neither a comment nor CDATA fails where
-// parseXml fails. Raised from mutation seed 203008 (src/xml/scanner.ts).
+// Markup cut between chunks in the streaming readers (through streamSyncFeed, src/xml/stream-parser.ts): comments,
+// CDATA sections, processing instructions and quoted attribute values whose ends fall across chunks, read one byte
+// at a time, cut at each position, and in one chunk, give the same events; markup after `<!` that is neither a
+// comment nor CDATA fails where parseXml fails. Raised from mutation seed 203008 (then against the scanner that
+// stream-parser.ts replaced).
 import { describe, expect, it } from 'vitest'
 import { streamFileSync } from '../../src/filesync/index'
 import { streamSyncFeed } from '../../src/sdata/index'
