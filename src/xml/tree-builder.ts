@@ -242,6 +242,9 @@ export class TreeBuilder extends MarkupReader {
     this.pending = ''
     const d = this.depth - 1
     if (this.hasElementChild[d] && isXmlWhitespace(text)) return
+    // A text of several pieces is a rope; reading a character flattens it now, while it is young, so that the tree
+    // keeps one flat string, not the rope and its pieces.
+    text.charCodeAt(0)
     const node: XmlNode = { type: 'text', value: text }
     this.childStack[this.childTop++] = node
   }
