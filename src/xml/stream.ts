@@ -28,8 +28,15 @@ class Reader<K, Ev> implements StreamHost, Sink<Ev> {
   private cursor: Position = { line: 1, column: 1 }
   /** How much text the last run waited on: the next runs once as much more came (linear however small the chunks). */
   private waiting = 0
-  /** Whether the last run stopped at a fault it did not report (mode 'hold'). */
+  /**
+   * Whether the last run stopped at a fault it did not report (mode 'hold'). The in-memory decode refuses bytes
+   * that are not text before it parses anything, so a fault in the text waits (the text after it dropped) until the
+   * source ends or maxLength more characters came: bytes that fail to decode before then are reported instead,
+   * as the in-memory decode reports them. A source that never ends still gets the fault, after maxLength more.
+   */
   private faulty = false
+  /** How much text came after the fault held. */
+  private past = 0
   /** How much text came since the last run. */
   private fresh = 0
   private names: Array<Name | undefined> | undefined
@@ -71,6 +78,12 @@ class Reader<K, Ev> implements StreamHost, Sink<Ev> {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     }
     if (text.length === 0) return
+    if (this.faulty) {
+      // The fault waits for the source's end or maxLength more characters (see faulty); the text is not needed.
+      this.past += text.length
+      if (this.past > this.limits.maxLength) this.read('report')
+      return
+    }
     this.parts.push(text)
     this.held += text.length
     this.fresh += text.length
@@ -78,12 +91,7 @@ class Reader<K, Ev> implements StreamHost, Sink<Ev> {
       if (this.held > this.limits.maxLength) this.tooLong(this.cursor)
       return
     }
-    if (this.fresh >= this.waiting || this.held > this.limits.maxLength || this.faulty) this.read(this.mode())
-  }
-
-  /** A fault is reported once it is found again with more text (or at the end); see {@link settle}. */
-  private mode(): 'report' | 'hold' {
-    return this.faulty ? 'report' : 'hold'
+    if (this.fresh >= this.waiting || this.held > this.limits.maxLength) this.read('hold')
   }
 
   /**

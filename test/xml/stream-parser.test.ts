@@ -105,3 +105,35 @@ describe('the resumable parser under streamFileSync', () => {
     )
   })
 })
+
+describe('a fault in the text waits for the bytes after it, as the in-memory decode reads every byte first', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text)
+  const head = `<feed ${ATOM}><title>a\u0001b `
+
+  it('bytes that do not decode, chunks after a control character, are the error the in-memory decode gives', async () => {
+    const chunks = [utf8(head), utf8('more text '), utf8('and more '), Uint8Array.of(0xff), utf8('</title></feed>')]
+    const whole = parseXml(Uint8Array.from(chunks.flatMap((c) => [...c])))
+    const issues = whole._tag === 'Left' ? whole.left : []
+    expect(issues.map((i) => i.code)).toEqual(['undecodable'])
+    const events = await collect(streamSyncFeed(chunks))
+    expect(events.map((e) => e.type)).toEqual(['error'])
+    expect(events.at(-1)).toMatchObject({ issues: [{ code: 'undecodable', message: issues[0]!.message }] })
+  })
+
+  it('with no such bytes, the control character is the error, at its line:column, when the source ends', async () => {
+    const events = await collect(streamSyncFeed([utf8(head), utf8('more text '), utf8('</title></feed>')]))
+    expect(events.at(-1)).toMatchObject({
+      type: 'error',
+      issues: [{ code: 'not-well-formed', line: 1, column: 51, message: expect.stringContaining('U+0001') }],
+    })
+  })
+
+  it('a source that never ends still gets the fault, once maxLength more characters came', async () => {
+    async function* endless() {
+      yield head
+      for (;;) yield 'x'.repeat(100)
+    }
+    const events = await collect(streamSyncFeed(endless(), { parse: { maxLength: 1000 } }))
+    expect(events.at(-1)).toMatchObject({ type: 'error', issues: [{ line: 1, column: 51 }] })
+  })
+})
