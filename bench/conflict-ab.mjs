@@ -7,14 +7,12 @@
 // a slice of one long text, as a decoder gives them; with `mixed`, stamps of two lengths (mixStampLengths).
 // The usage line printed without arguments omits the mode; it is the fourth argument.
 import { deepStrictEqual } from 'node:assert'
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { mixStampLengths, scenario, sizedProxy, sliceStrings } from './conflict-scenario.mjs'
-import { loadAverage, METHOD, ratios, settledRounds, stats, twoBuilds } from './timing.mjs'
+import { importFrom, loadAverage, METHOD, ratios, settledRounds, stats, twoBuilds } from './timing.mjs'
 
 const { dirA, dirB, rounds, rest } = twoBuilds('conflict-ab.mjs', 15)
 const mode = rest[0]
-const load = async (dir) => (await import(pathToFileURL(resolve(dir, 'conflict/index.js')).href)).processFeed
+const load = async (dir) => (await importFrom(dir, 'conflict/index.js')).processFeed
 const a = await load(dirA)
 const b = await load(dirB)
 

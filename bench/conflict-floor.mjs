@@ -9,17 +9,17 @@
 // (bench/timing.mjs); medians of the times and of the per-round ratios to the sized proxy and to the last side (the
 // proxy with both checks: the floor the checks set), with spreads, in CPU time (all threads) and wall-clock time.
 import { dirname, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { proxyLoop, scenario, sizedProxy } from './conflict-scenario.mjs'
-import { loadAverage, METHOD, ratios, settledRounds, stats } from './timing.mjs'
+import { importFrom, loadAverage, METHOD, ratios, settledRounds, stats } from './timing.mjs'
 
 const [dir, roundsArg] = process.argv.slice(2)
 if (dir === undefined) {
   console.error('usage: node --expose-gc bench/conflict-floor.mjs <dist> [rounds]')
   process.exit(2)
 }
-const { processFeed } = await import(pathToFileURL(resolve(dir, 'conflict/index.js')).href)
+const { processFeed } = await importFrom(dir, 'conflict/index.js')
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const bundle = await build({
   stdin: {

@@ -1,21 +1,8 @@
-// SData or FILESYNC decode speed of two builds side by side, in one process on the same text, against htmlparser2's
-// SAX pass: `node --expose-gc bench/decode-ab.mjs <distA> <distB> [rounds] [sdata|filesync]` (each a built dist/
-// folder, e.g. one of main and one of a branch). The text is the SData feed of bench/sdata.bench.mjs or, with
-// `filesync`, the changes listing of bench/filesync.bench.mjs (10,000 entries or items; BENCH_ITEMS to change).
-// Both builds must decode the same value (checked first). CPU time (process.cpuUsage) of each side in the settled
-// rounds of ./timing.mjs (a minor collection and one run not timed, then a block of three), order alternating
-// round by round; prints the median per-round ratios with their spread (min–max) and each side's median time. With BENCH_TOUCH=1, each decode is followed by a walk through every
-// payload element (its attributes and children, all the way down), so that a payload built on first access is built.
-// With BENCH_PAYLOADS=on-access, both builds decode with `syncFeedXml(undefined, { payloads: 'on-access' })` (both
-// SData only).
-
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
 import { saxPass } from './ceilings.mjs'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { formatStats as fmt, loadAverage, METHOD, ratios, settledCpu, stats, twoBuilds } from './timing.mjs'
+import { formatStats as fmt, importFrom, loadAverage, METHOD, ratios, settledCpu, stats, twoBuilds } from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS, rest } = twoBuilds('decode-ab.mjs', 15)
 const filesync = rest[0] === 'filesync'
@@ -24,7 +11,7 @@ const load = () => loadAverage(1)
 
 const ON_ACCESS = !filesync && process.env.BENCH_PAYLOADS === 'on-access'
 const codec = async (dir) => {
-  const lib = await import(pathToFileURL(resolve(dir, filesync ? 'filesync/index.js' : 'sdata/index.js')).href)
+  const lib = await importFrom(dir, filesync ? 'filesync/index.js' : 'sdata/index.js')
   if (filesync) return lib.FileSyncXml
   return ON_ACCESS ? lib.syncFeedXml(undefined, { payloads: 'on-access' }) : lib.SyncFeedXml
 }

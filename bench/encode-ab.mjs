@@ -8,11 +8,18 @@
 // With BENCH_FLAT=1 every side also reads one character of its result, which flattens the rope (as writing it out
 // would); the benches do not.
 import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { formatStats as fmt, loadAverage, METHOD, ratios, settledRounds, stats, twoBuilds } from './timing.mjs'
+import {
+  formatStats as fmt,
+  importFrom,
+  loadAverage,
+  METHOD,
+  ratios,
+  settledRounds,
+  stats,
+  twoBuilds,
+} from './timing.mjs'
 
 const { XMLBuilder, XMLParser } = createRequire(import.meta.url)('fast-xml-parser')
 
@@ -22,8 +29,7 @@ const flat = process.env.BENCH_FLAT === '1' ? (s) => s.charCodeAt(s.length >> 1)
 const load = () => loadAverage(1)
 
 async function build(dir) {
-  const url = (path) => pathToFileURL(resolve(dir, path)).href
-  return { filesync: await import(url('filesync/index.js')), sdata: await import(url('sdata/index.js')) }
+  return { filesync: await importFrom(dir, 'filesync/index.js'), sdata: await importFrom(dir, 'sdata/index.js') }
 }
 const A = await build(dirA)
 const B = await build(dirB)

@@ -1,23 +1,13 @@
-// The in-memory decode of a large document that is not well-formed, two builds side by side in one process:
-// `node --expose-gc bench/malformed-ab.mjs <distA> <distB> [rounds] [sdata|filesync]` (each a built dist/ folder, e.g.
-// one of main and one of a branch). Cases: the generated feed of `bench/sdata-feed.mjs` (9,000 entries, about 10 M
-// characters) or, with `filesync`, the changes listing of `bench/changes-listing.mjs` (10,000 items, about 5.8 M
-// characters), cut 20 characters before its end (in the last end tags: a fault found at the very end), and the same
-// document whole. CPU time (process.cpuUsage) of each side in the settled rounds of ./timing.mjs (a minor collection
-// and one run not timed, then a block of three timed), order alternating round by round; prints each side's median
-// time and the median B ÷ A ratio of the rounds with its spread.
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { formatStats as fmt, loadAverage, METHOD, ratios, settledCpu, stats, twoBuilds } from './timing.mjs'
+import { formatStats as fmt, importFrom, loadAverage, METHOD, ratios, settledCpu, stats, twoBuilds } from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS, rest } = twoBuilds('malformed-ab.mjs', 11)
 const load = () => loadAverage()
 const filesync = rest[0] === 'filesync'
 const entry = filesync ? 'filesync/index.js' : 'sdata/index.js'
-const A = await import(pathToFileURL(resolve(dirA, entry)).href)
-const B = await import(pathToFileURL(resolve(dirB, entry)).href)
+const A = await importFrom(dirA, entry)
+const B = await importFrom(dirB, entry)
 const codecOf = (lib) => (filesync ? lib.FileSyncXml : lib.SyncFeedXml)
 const codecName = filesync ? 'FileSyncXml' : 'SyncFeedXml'
 

@@ -1,23 +1,23 @@
-// Streamed decode of bytes, two builds side by side in one process: streamSyncFeed on the SData bench feed (also
-// with a CRLF between every two tags, and in Shift_JIS), streamFileSync on a nested listing and streamSyncFeedJson on the feed's JSON form, each as UTF-8 bytes in 64 KiB
-// chunks (BENCH_CHUNK bytes when set). `node --expose-gc bench/stream-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder). Both builds
-// must give the same number of events (checked first). CPU time of each side in the settled rounds of ./timing.mjs
-// (a minor collection and one run not timed, then a block of three timed, each run awaited), order alternating round
-// by round; prints each row's median B ÷ A ratio with its spread (min–max) and each side's median time.
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { makeListing } from './listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
 import { chunksOf, drain } from './stream-source.mjs'
-import { formatStats as fmt, loadAverage, METHOD, ratios, settledRoundsAsync, stats, twoBuilds } from './timing.mjs'
+import {
+  formatStats as fmt,
+  importFrom,
+  loadAverage,
+  METHOD,
+  ratios,
+  settledRoundsAsync,
+  stats,
+  twoBuilds,
+} from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS } = twoBuilds('stream-ab.mjs', 11)
 const N = Number(process.env.BENCH_ITEMS ?? 10_000)
 const CHUNK = Number(process.env.BENCH_CHUNK ?? 64 * 1024)
 
 const load = async (dir) => {
-  const at = (entry) => import(pathToFileURL(resolve(dir, entry)).href)
-  const [sdata, filesync] = await Promise.all([at('sdata/index.js'), at('filesync/index.js')])
+  const [sdata, filesync] = await Promise.all([importFrom(dir, 'sdata/index.js'), importFrom(dir, 'filesync/index.js')])
   return { sdata, filesync }
 }
 const A = await load(dirA)

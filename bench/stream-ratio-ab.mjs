@@ -1,21 +1,20 @@
-// Streaming ÷ in-memory decode speed (issue 16's gate, ≥ 0.8×) of two builds side by side in one process, in CPU
-// time: FileSyncXml.decode against streamFileSync on the nested listing of filesync-engine.bench.mjs (8.2 MB),
-// SyncFeedXml.decode against streamSyncFeed on the SData bench feed, each streamed as UTF-8 bytes in 64 KiB chunks
-// and as one string. `node --expose-gc bench/stream-ratio-ab.mjs <distA> <distB> [rounds]`. The four runs of a
-// row (in memory and streamed, each build) are the sides of ./timing.mjs's settled rounds, the order reversed
-// every other round; prints each build's median in-memory ÷ streamed CPU time (the speed ratio) with its spread (min–max), and
-// the median streamed time B ÷ A.
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { makeListing } from './listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
 import { chunksOf, drain } from './stream-source.mjs'
-import { formatStats as fmt, loadAverage, METHOD, ratios, settledRoundsAsync, stats, twoBuilds } from './timing.mjs'
+import {
+  formatStats as fmt,
+  importFrom,
+  loadAverage,
+  METHOD,
+  ratios,
+  settledRoundsAsync,
+  stats,
+  twoBuilds,
+} from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS } = twoBuilds('stream-ratio-ab.mjs', 11)
 const load = async (dir) => {
-  const at = (entry) => import(pathToFileURL(resolve(dir, entry)).href)
-  const [sdata, filesync] = await Promise.all([at('sdata/index.js'), at('filesync/index.js')])
+  const [sdata, filesync] = await Promise.all([importFrom(dir, 'sdata/index.js'), importFrom(dir, 'filesync/index.js')])
   return { sdata, filesync }
 }
 const A = await load(dirA)

@@ -1,7 +1,10 @@
 // What the timing benches share: the settled rounds that every comparison times its sides with (one schedule, run
 // at once or awaited), the old CPU time of one call (deprecated), statistics, the load average, and the two dist/
 // folders and round count from the command line.
+
 import { loadavg } from 'node:os'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 const cpuMs = () => {
   const t = process.cpuUsage()
@@ -101,6 +104,11 @@ export const loadAverage = (digits = 2) =>
     .join(' ')
 
 /** `<distA> <distB> [rounds]` from the command line, or the usage line and exit 2. */
+/** The module `entry` (a path such as `sdata/index.js`) of the build in folder `dir` (a built dist/ folder). */
+export function importFrom(dir, entry) {
+  return import(pathToFileURL(resolve(dir, entry)).href)
+}
+
 export function twoBuilds(script, defaultRounds) {
   const [dirA, dirB, roundsArg, ...rest] = process.argv.slice(2)
   if (dirA === undefined || dirB === undefined) {

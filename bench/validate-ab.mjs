@@ -1,19 +1,11 @@
-// Validation speed of two builds side by side, in one process on the same values:
-// `node --expose-gc bench/validate-ab.mjs <distA> <distB> [rounds]` (each a built dist/ folder, e.g. one of main and
-// one of a branch). Cases: a valid generated SData feed, the same feed with zone-less stamps (two warnings an entry,
-// their steps read), and a FILESYNC changes listing. CPU time (process.cpuUsage) of each side in the settled rounds of
-// ./timing.mjs (a minor collection and one run not timed, then a block of three timed), order alternating round by
-// round; prints the median B ÷ A ratio with its spread, and each side's median time.
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { makeChangesListing } from './changes-listing.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { formatStats as fmt, loadAverage, METHOD, ratios, settledCpu, stats, twoBuilds } from './timing.mjs'
+import { formatStats as fmt, importFrom, loadAverage, METHOD, ratios, settledCpu, stats, twoBuilds } from './timing.mjs'
 
 const { dirA, dirB, rounds: ROUNDS } = twoBuilds('validate-ab.mjs', 15)
 const load = () => loadAverage()
-const A = await import(pathToFileURL(resolve(dirA, 'index.js')).href)
-const B = await import(pathToFileURL(resolve(dirB, 'index.js')).href)
+const A = await importFrom(dirA, 'index.js')
+const B = await importFrom(dirB, 'index.js')
 
 const ENTRIES = 30_000
 const valid = makeFeed(ENTRIES)
