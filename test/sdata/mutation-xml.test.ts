@@ -21,6 +21,7 @@ import {
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/index'
 import { decoded, decodeIssues } from '../support/decode'
 import { decodeIssue, rule } from '../support/issues'
+import { sd, sy } from '../support/sdata-attributes'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance'
@@ -43,18 +44,6 @@ const el = (attributes: XmlAttribute[]): XmlElement => ({
   prefix: null,
   attributes,
   children: [],
-})
-const sd = (localName: string, value: string): XmlAttribute => ({
-  namespace: SDATA_NS,
-  localName,
-  prefix: 'sdata',
-  value,
-})
-const sy = (localName: string, value: string): XmlAttribute => ({
-  namespace: SYNC_NS,
-  localName,
-  prefix: 'sync',
-  value,
 })
 
 describe('resourceAttributes', () => {

@@ -4,21 +4,10 @@
 // attribute twice (a parsed document cannot).
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { payloadElement, resourceAttributes, SDATA_NS, SYNC_NS } from '../../src/sdata/index'
+import { payloadElement, resourceAttributes, SDATA_NS } from '../../src/sdata/index'
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/index'
+import { sd, sy } from '../support/sdata-attributes'
 
-const sd = (localName: string, value: string): XmlAttribute => ({
-  namespace: SDATA_NS,
-  localName,
-  prefix: 'sdata',
-  value,
-})
-const sy = (localName: string, value: string): XmlAttribute => ({
-  namespace: SYNC_NS,
-  localName,
-  prefix: 'sync',
-  value,
-})
 const el = (...attributes: XmlAttribute[]): XmlElement => ({
   type: 'element',
   namespace: 'urn:c',

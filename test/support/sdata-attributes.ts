@@ -1,0 +1,19 @@
+// Test helper, not a test file: attributes in the SData and sync namespaces, as a caller's tree would hold them.
+import { SDATA_NS, SYNC_NS } from '../../src/sdata/index'
+import type { XmlAttribute } from '../../src/xml/index'
+
+/** An `sdata:` attribute. */
+export const sd = (localName: string, value: string): XmlAttribute => ({
+  namespace: SDATA_NS,
+  localName,
+  prefix: 'sdata',
+  value,
+})
+
+/** A `sync:` attribute. */
+export const sy = (localName: string, value: string): XmlAttribute => ({
+  namespace: SYNC_NS,
+  localName,
+  prefix: 'sync',
+  value,
+})
