@@ -211,12 +211,8 @@ export class StreamParser extends Parser {
         if (this.i >= this.len)
           this.fail(`element <${this.qnames[base - 1]}> is not closed`, this.starts[base - 1], true)
         next = s.charCodeAt(this.i + 1)
-        if (next === BANG) {
-          if (s.startsWith('<!--', this.i)) this.comment()
-          else if (s.startsWith('<![CDATA[', this.i)) this.cdata()
-          else if (s.startsWith('<!DOCTYPE', this.i)) this.doctype()
-          else this.fail('malformed markup after <!', this.i, this.cutMarkup(this.i))
-        } else if (next === QUESTION) this.processingInstruction()
+        if (next === BANG) this.bangInContent()
+        else if (next === QUESTION) this.processingInstruction()
         else break
       }
       if (next === SLASH) {

@@ -91,14 +91,19 @@ export abstract class TreeReader extends TreeBuilder {
       // At '<'.
       const next = s.charCodeAt(this.i + 1)
       if (next === SLASH) this.endTag()
-      else if (next === BANG) {
-        if (s.startsWith('<!--', this.i)) this.comment()
-        else if (s.startsWith('<![CDATA[', this.i)) this.cdata()
-        else if (s.startsWith('<!DOCTYPE', this.i)) this.doctype()
-        else this.fail('malformed markup after <!', this.i, this.cutMarkup(this.i))
-      } else if (next === QUESTION) this.processingInstruction()
+      else if (next === BANG) this.bangInContent()
+      else if (next === QUESTION) this.processingInstruction()
       else if (this.depth !== this.eventsDepth || !this.eventElement()) this.startTag()
     }
+  }
+
+  /** At `<!` in an element's content: a comment, a CDATA section or a DOCTYPE (refused), else a fault. */
+  protected bangInContent(): void {
+    const s = this.s
+    if (s.startsWith('<!--', this.i)) this.comment()
+    else if (s.startsWith('<![CDATA[', this.i)) this.cdata()
+    else if (s.startsWith('<!DOCTYPE', this.i)) this.doctype()
+    else this.fail('malformed markup after <!', this.i, this.cutMarkup(this.i))
   }
 
   /** Scans character data up to the next '<' (or the end), appending it to {@link pending}. */
