@@ -21,7 +21,7 @@ import {
 import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/index'
 import { decoded, decodeIssues } from '../support/decode'
 import { decodeIssue, rule } from '../support/issues'
-import { sd, sy } from '../support/sdata-attributes'
+import { resourceWith, sd, sy } from '../support/sdata-attributes'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance'
@@ -37,45 +37,45 @@ const entryWith = (inner: string) => `${ENTRY}${inner}</entry>`
 const payloadOf = (resource: string) =>
   decoded(SyncEntryXml, entryWith(`<sdata:payload>${resource}</sdata:payload>`)).payload
 
-const el = (attributes: XmlAttribute[]): XmlElement => ({
-  type: 'element',
-  namespace: 'urn:c',
-  localName: 'line',
-  prefix: null,
-  attributes,
-  children: [],
-})
-
 describe('resourceAttributes', () => {
   it('reads booleans leniently: trimmed, any case, 1 and 0', () => {
-    expect(resourceAttributes(el([sd('isDeleted', ' TRUE ')]))).toEqual({ isDeleted: true })
-    expect(resourceAttributes(el([sd('isDeleted', '1')]))).toEqual({ isDeleted: true })
-    expect(resourceAttributes(el([sd('isDeleted', 'False')]))).toEqual({ isDeleted: false })
-    expect(resourceAttributes(el([sd('isDeleted', '0')]))).toEqual({ isDeleted: false })
-    expect(resourceAttributes(el([sd('isDeleted', 'maybe')]))).toEqual({})
-    expect(resourceAttributes(el([sd('deleteMissing', 'true')]))).toEqual({ deleteMissing: true })
-    expect(resourceAttributes(el([sd('deleteMissing', '0')]))).toEqual({ deleteMissing: false })
-    expect(resourceAttributes(el([sd('deleteMissing', 'x')]))).toEqual({})
+    expect(resourceAttributes(resourceWith(sd('isDeleted', ' TRUE ')))).toEqual({ isDeleted: true })
+    expect(resourceAttributes(resourceWith(sd('isDeleted', '1')))).toEqual({ isDeleted: true })
+    expect(resourceAttributes(resourceWith(sd('isDeleted', 'False')))).toEqual({ isDeleted: false })
+    expect(resourceAttributes(resourceWith(sd('isDeleted', '0')))).toEqual({ isDeleted: false })
+    expect(resourceAttributes(resourceWith(sd('isDeleted', 'maybe')))).toEqual({})
+    expect(resourceAttributes(resourceWith(sd('deleteMissing', 'true')))).toEqual({ deleteMissing: true })
+    expect(resourceAttributes(resourceWith(sd('deleteMissing', '0')))).toEqual({ deleteMissing: false })
+    expect(resourceAttributes(resourceWith(sd('deleteMissing', 'x')))).toEqual({})
   })
   it('sdata:isDeleted wins over sync:isDeleted; other sync attributes mean nothing', () => {
-    expect(resourceAttributes(el([sy('isDeleted', 'true')]))).toEqual({ isDeleted: true })
-    expect(resourceAttributes(el([sd('isDeleted', 'false'), sy('isDeleted', 'true')]))).toEqual({ isDeleted: false })
-    expect(resourceAttributes(el([sy('other', 'true')]))).toEqual({})
+    expect(resourceAttributes(resourceWith(sy('isDeleted', 'true')))).toEqual({ isDeleted: true })
+    expect(resourceAttributes(resourceWith(sd('isDeleted', 'false'), sy('isDeleted', 'true')))).toEqual({
+      isDeleted: false,
+    })
+    expect(resourceAttributes(resourceWith(sy('other', 'true')))).toEqual({})
     expect(
-      resourceAttributes(el([{ namespace: 'urn:x', localName: 'isDeleted', prefix: 'x', value: 'true' }])),
+      resourceAttributes(resourceWith({ namespace: 'urn:x', localName: 'isDeleted', prefix: 'x', value: 'true' })),
     ).toEqual({})
   })
   it('reads only attributes in the SData namespace', () => {
     const foreign = ['uuid', 'key', 'url', 'uri', 'lookup', 'descriptor', 'deleteMissing'].map(
       (localName): XmlAttribute => ({ namespace: 'urn:x', localName, prefix: 'x', value: 'v' }),
     )
-    expect(resourceAttributes(el(foreign))).toEqual({})
+    expect(resourceAttributes(resourceWith(...foreign))).toEqual({})
     expect(
       resourceAttributes(
-        el([sd('uuid', 'u'), sd('key', 'k'), sd('lookup', 'l'), sd('descriptor', 'd'), sd('uri', 'i'), sd('url', 'r')]),
+        resourceWith(
+          sd('uuid', 'u'),
+          sd('key', 'k'),
+          sd('lookup', 'l'),
+          sd('descriptor', 'd'),
+          sd('uri', 'i'),
+          sd('url', 'r'),
+        ),
       ),
     ).toEqual({ uuid: 'u', key: 'k', lookup: 'l', descriptor: 'd', url: 'r' })
-    expect(resourceAttributes(el([sd('uri', 'i')]))).toEqual({ url: 'i' })
+    expect(resourceAttributes(resourceWith(sd('uri', 'i')))).toEqual({ url: 'i' })
   })
 })
 

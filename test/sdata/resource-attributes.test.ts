@@ -5,27 +5,18 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { payloadElement, resourceAttributes, SDATA_NS } from '../../src/sdata/index'
-import { XMLNS_NAMESPACE, type XmlAttribute, type XmlElement } from '../../src/xml/index'
-import { sd, sy } from '../support/sdata-attributes'
-
-const el = (...attributes: XmlAttribute[]): XmlElement => ({
-  type: 'element',
-  namespace: 'urn:c',
-  localName: 'line',
-  prefix: null,
-  attributes,
-  children: [],
-})
+import { XMLNS_NAMESPACE, type XmlElement } from '../../src/xml/index'
+import { resourceWith, sd, sy } from '../support/sdata-attributes'
 
 describe('resourceAttributes gives exactly the members the element carries', () => {
   it.each([
-    ['nothing', el(), {}],
-    ['a foreign attribute only', el({ namespace: null, localName: 'uuid', prefix: null, value: 'u' }), {}],
-    ['an unreadable deleteMissing', el(sd('deleteMissing', 'perhaps')), {}],
-    ['an unreadable isDeleted beside a uuid', el(sd('uuid', 'u'), sd('isDeleted', 'perhaps')), { uuid: 'u' }],
-    ['deleteMissing alone', el(sd('deleteMissing', 'false')), { deleteMissing: false }],
-    ['url from uri', el(sd('uri', 'http://e/1')), { url: 'http://e/1' }],
-    ['isDeleted from sync', el(sy('isDeleted', '1')), { isDeleted: true }],
+    ['nothing', resourceWith(), {}],
+    ['a foreign attribute only', resourceWith({ namespace: null, localName: 'uuid', prefix: null, value: 'u' }), {}],
+    ['an unreadable deleteMissing', resourceWith(sd('deleteMissing', 'perhaps')), {}],
+    ['an unreadable isDeleted beside a uuid', resourceWith(sd('uuid', 'u'), sd('isDeleted', 'perhaps')), { uuid: 'u' }],
+    ['deleteMissing alone', resourceWith(sd('deleteMissing', 'false')), { deleteMissing: false }],
+    ['url from uri', resourceWith(sd('uri', 'http://e/1')), { url: 'http://e/1' }],
+    ['isDeleted from sync', resourceWith(sy('isDeleted', '1')), { isDeleted: true }],
   ] as [string, XmlElement, object][])('%s', (_, element, expected) => {
     const got = resourceAttributes(element)
     expect(got).toStrictEqual(expected)
@@ -35,23 +26,23 @@ describe('resourceAttributes gives exactly the members the element carries', () 
 
 describe('an attribute given twice (a caller’s tree): the first of each spelling is read', () => {
   it('two sdata:url, two sdata:uri, two sync:isDeleted', () => {
-    expect(resourceAttributes(el(sd('url', 'http://e/1'), sd('url', 'http://e/2')))).toStrictEqual({
+    expect(resourceAttributes(resourceWith(sd('url', 'http://e/1'), sd('url', 'http://e/2')))).toStrictEqual({
       url: 'http://e/1',
     })
-    expect(resourceAttributes(el(sd('uri', 'http://e/1'), sd('uri', 'http://e/2')))).toStrictEqual({
+    expect(resourceAttributes(resourceWith(sd('uri', 'http://e/1'), sd('uri', 'http://e/2')))).toStrictEqual({
       url: 'http://e/1',
     })
-    expect(resourceAttributes(el(sy('isDeleted', 'true'), sy('isDeleted', 'false')))).toStrictEqual({
+    expect(resourceAttributes(resourceWith(sy('isDeleted', 'true'), sy('isDeleted', 'false')))).toStrictEqual({
       isDeleted: true,
     })
   })
 
   it('the spec’s spelling wins over a variant before or after it, and over a second variant', () => {
     const want = { url: 'http://e/spec' }
-    expect(resourceAttributes(el(sd('uri', 'http://e/1'), sd('url', 'http://e/spec')))).toStrictEqual(want)
-    expect(resourceAttributes(el(sd('url', 'http://e/spec'), sd('uri', 'http://e/1')))).toStrictEqual(want)
+    expect(resourceAttributes(resourceWith(sd('uri', 'http://e/1'), sd('url', 'http://e/spec')))).toStrictEqual(want)
+    expect(resourceAttributes(resourceWith(sd('url', 'http://e/spec'), sd('uri', 'http://e/1')))).toStrictEqual(want)
     expect(
-      resourceAttributes(el(sd('uri', 'http://e/1'), sd('uri', 'http://e/2'), sd('url', 'http://e/spec'))),
+      resourceAttributes(resourceWith(sd('uri', 'http://e/1'), sd('uri', 'http://e/2'), sd('url', 'http://e/spec'))),
     ).toStrictEqual(want)
   })
 
@@ -70,10 +61,10 @@ describe('an attribute given twice (a caller’s tree): the first of each spelli
     }
     // The element made self-contained gains `xmlns="urn:c"`; the SData attributes left are what matter here.
     const kept = (element: XmlElement) => element.attributes.filter((a) => a.namespace !== XMLNS_NAMESPACE)
-    const twice = decoded(el(sd('key', 'k1'), sd('key', 'k2')))
+    const twice = decoded(resourceWith(sd('key', 'k1'), sd('key', 'k2')))
     expect(twice.key).toBe('k1')
     expect(kept(twice.element)).toEqual([sd('key', 'k2')])
-    const uris = decoded(el(sd('uri', 'http://e/1'), sd('uri', 'http://e/2')))
+    const uris = decoded(resourceWith(sd('uri', 'http://e/1'), sd('uri', 'http://e/2')))
     expect([uris.url, uris.forms]).toEqual(['http://e/1', { url: 'uri' }])
     expect(kept(uris.element)).toEqual([sd('uri', 'http://e/2')])
   })
