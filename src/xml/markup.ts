@@ -26,6 +26,7 @@ export class MarkupReader extends XmlLexer {
     const s = this.s
     const start = this.i
     this.i += 5
+    let valueAt = 0
     const pseudo = (name: string, required: boolean): string | undefined => {
       const before = this.i
       const spaced = this.skipSpace()
@@ -44,7 +45,8 @@ export class MarkupReader extends XmlLexer {
       if (quote !== QUOT && quote !== APOS) this.fail(`expected a quoted value for ${name}`)
       const close = s.indexOf(quote === QUOT ? '"' : "'", this.i + 1)
       if (close < 0) this.fail(`unterminated value of ${name}`)
-      const value = s.slice(this.i + 1, close)
+      valueAt = this.i + 1
+      const value = s.slice(valueAt, close)
       this.i = close + 1
       return value
     }
@@ -52,7 +54,8 @@ export class MarkupReader extends XmlLexer {
     if (!/^1\.[0-9]+$/.test(version)) this.fail(`unsupported XML version "${version}"`, start)
     const encoding = pseudo('encoding', false)
     if (encoding !== undefined && !ENCODING_NAME.test(encoding)) {
-      this.fail(`malformed encoding name "${encoding}"`, start)
+      // At the name, where the byte reader's sniffing places the same fault.
+      this.fail(`malformed encoding name "${encoding}"`, valueAt)
     }
     const standalone = pseudo('standalone', false)
     if (standalone !== undefined && standalone !== 'yes' && standalone !== 'no') {
