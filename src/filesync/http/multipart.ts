@@ -1,10 +1,9 @@
-// The multipart/related framing of FILESYNC uploads: Web3S `Items` XML first, then the file's bytes.
+// The multipart/related framing of FILESYNC uploads (upload.ts): any multipart body split and built byte for byte.
 // RFC 2046 §5.1.1 and RFC 2387, in the exact form the SkyDriveSync client sends (docs/decisions.md#f13).
 
 import { either as E } from 'fp-ts'
-import { randomGuid } from '../../common/guid'
 import { type Issue, type IssueCode, wholeInputIssue } from '../../common/issues'
-import { concatBytes, indexOfBytes } from './utf8'
+import { BCHARS, CRLF, concatBytes, indexOfBytes } from './utf8'
 
 // The WHATWG coders every runtime syncwire supports; declared here because the library compiles without DOM types.
 declare const TextEncoder: new () => { encode(input: string): Uint8Array }
@@ -90,74 +89,7 @@ function framing(message: string, offset?: number, code: IssueCode = 'bad-framin
   return issue
 }
 
-/**
- * Input of {@link buildUploadBody}.
- *
- * @example
- * ```ts
- * const input: UploadBodyInput = {
- *   xml: '<?xml version="1.0" encoding="utf-8"?><Items>…</Items>',
- *   content: new Uint8Array([0x68, 0x69]),
- *   fragmentSessionId: 'b9f41f61-eda6-4e7b-9562-74dd3b298623',
- * }
- * ```
- */
-export interface UploadBodyInput {
-  /** The boundary without `--`; default `uuid:<random GUID>` like the client. */
-  boundary?: string
-  /** The Web3S `Items` document of part 1 (its `DocumentStream/FragmentSessionId` must match `fragmentSessionId`). */
-  xml: string
-  /** The file's bytes (part 2). */
-  content: Uint8Array
-  /** The GUID that names part 2: `Content-ID:<"<fragmentSessionId>":<streamName>>`. */
-  fragmentSessionId: string
-  /** The stream name in part 2's Content-ID (default `Default`, the `DocumentStreamName` of upload requests). */
-  streamName?: string
-  /** The Content-ID of part 1 (default `LiveFolders`). */
-  xmlContentId?: string
-}
-
-/**
- * A ready upload body and the Content-Type header to send with it.
- *
- * @example
- * ```ts
- * const u: UploadBody = { body: new Uint8Array(), boundary: 'uuid:…', contentType: 'multipart/related; boundary="uuid:…"' }
- * ```
- */
-export interface UploadBody {
-  /** The request body. */
-  body: Uint8Array
-  /** The boundary used. */
-  boundary: string
-  /** `multipart/related; boundary="<boundary>"`. */
-  contentType: string
-}
-
-/**
- * An upload body taken apart: the framing (for byte-exact rebuilding) and the two parts read.
- *
- * @example
- * ```ts
- * const u: UploadParts = { boundary: 'b', parts: [], epilogue: new Uint8Array(), xml: '<Items/>', content: new Uint8Array(), fragmentSessionId: 'b9f41f61-eda6-4e7b-9562-74dd3b298623' }
- * ```
- */
-export interface UploadParts extends MultipartBody {
-  /** Part 1 as text (UTF-8), less the one trailing CRLF the client adds before the delimiter. */
-  xml: string
-  /** Part 2's bytes. */
-  content: Uint8Array
-  /** The GUID from part 2's `Content-ID:<"…":Default>`, when it has that form. */
-  fragmentSessionId?: string
-  /** The stream name from part 2's Content-ID, when it has that form. */
-  streamName?: string
-}
-
-const CRLF = /*#__PURE__*/ Uint8Array.of(13, 10)
 const DASH_DASH = /*#__PURE__*/ Uint8Array.of(45, 45)
-
-// RFC 2046 §5.1.1: 1 to 70 characters from bchars, not ending in a space.
-const BCHARS = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/
 
 /**
  * Reads the boundary from a `multipart/…; boundary="…"` Content-Type value (quoted or not); anything else that
@@ -281,91 +213,4 @@ export function splitMultipart(body: Uint8Array, contentTypeOrBoundary: string):
     parts.push({ headers, body: body.slice(bodyStart, next) })
     at = next + 2
   }
-}
-
-/**
- * Builds a FILESYNC upload body exactly as the SkyDriveSync client frames it: part 1 `Content-ID: <LiveFolders>`,
- * `Content-Type: application/web3s+xml`, the XML and one extra CRLF; part 2 `Content-Transfer-Encoding: binary`,
- * `Content-Type: application/octet-stream`, `Content-ID:<"<fragmentSessionId>":Default>`, the bytes; a CRLF after
- * the close delimiter. A given boundary that occurs in the content is a `Left`; a generated one is redrawn.
- *
- * @example
- * ```ts
- * const r = buildUploadBody({ xml, content, fragmentSessionId: 'b9f41f61-eda6-4e7b-9562-74dd3b298623' })
- * // r.right.contentType === 'multipart/related; boundary="uuid:…"'
- * ```
- */
-export function buildUploadBody(input: UploadBodyInput): E.Either<Issue, UploadBody> {
-  const xml = encoder.encode(`${input.xml}\r\n`)
-  const clashes = (b: string) => {
-    const d = encoder.encode(`\r\n--${b}`)
-    return indexOfBytes(input.content, d) >= 0 || indexOfBytes(xml, d) >= 0
-  }
-  let boundary = input.boundary
-  if (boundary === undefined) {
-    do boundary = `uuid:${randomGuid()}`
-    while (clashes(boundary))
-  } else if (!BCHARS.test(boundary)) {
-    return E.left(
-      framing(`expected a boundary of 1 to 70 RFC 2046 characters, found '${boundary}'`, undefined, 'bad-value'),
-    )
-  } else if (clashes(boundary)) {
-    return E.left(framing(`the boundary '${boundary}' occurs in the content`, undefined, 'bad-value'))
-  }
-  const body = buildMultipart({
-    boundary,
-    parts: [
-      {
-        headers: [
-          { name: 'Content-ID', value: `<${input.xmlContentId ?? 'LiveFolders'}>` },
-          { name: 'Content-Type', value: 'application/web3s+xml' },
-        ],
-        body: xml,
-      },
-      {
-        headers: [
-          { name: 'Content-Transfer-Encoding', value: 'binary' },
-          { name: 'Content-Type', value: 'application/octet-stream' },
-          {
-            name: 'Content-ID',
-            value: `<"${input.fragmentSessionId}":${input.streamName ?? 'Default'}>`,
-            raw: `Content-ID:<"${input.fragmentSessionId}":${input.streamName ?? 'Default'}>`,
-          },
-        ],
-        body: input.content,
-      },
-    ],
-    epilogue: CRLF,
-  })
-  return E.right({ body, boundary, contentType: `multipart/related; boundary="${boundary}"` })
-}
-
-/**
- * Takes a FILESYNC upload body apart: the framing, the XML of part 1 and the bytes of part 2, with the
- * FragmentSessionId read from part 2's Content-ID. Exactly two parts are expected.
- *
- * @example
- * ```ts
- * const r = splitUploadBody(bytes, 'multipart/related; boundary="uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef"')
- * // r.right.fragmentSessionId === 'b9f41f61-eda6-4e7b-9562-74dd3b298623'
- * ```
- */
-export function splitUploadBody(body: Uint8Array, contentTypeOrBoundary: string): E.Either<Issue, UploadParts> {
-  const split = splitMultipart(body, contentTypeOrBoundary)
-  if (E.isLeft(split)) return split
-  const multipart = split.right
-  const [first, second] = multipart.parts
-  if (multipart.parts.length !== 2 || first === undefined || second === undefined) {
-    return E.left(framing(`expected 2 parts (XML, content), found ${multipart.parts.length}`))
-  }
-  let xml = decoder.decode(first.body)
-  if (xml.endsWith('\r\n')) xml = xml.slice(0, -2)
-  const contentId = second.headers.find((h) => h.name.toLowerCase() === 'content-id')?.value
-  const m = contentId === undefined ? null : /^<"([^"]*)":([^>]*)>$/.exec(contentId)
-  return E.right({
-    ...multipart,
-    xml,
-    content: second.body,
-    ...(m ? { fragmentSessionId: m[1]!, streamName: m[2]! } : {}),
-  })
 }

@@ -1,5 +1,11 @@
-// Byte helpers over Uint8Array for the multipart framing: concatenation and search (text goes through the platform's
-// TextEncoder and TextDecoder).
+// Byte helpers over Uint8Array for the multipart framing (multipart.ts, upload.ts): concatenation and search, the CRLF
+// and the boundary syntax (text goes through the platform's TextEncoder and TextDecoder).
+
+/** CR LF, which ends header lines and precedes each delimiter. */
+export const CRLF = /*#__PURE__*/ Uint8Array.of(13, 10)
+
+/** A boundary (RFC 2046 §5.1.1): 1 to 70 characters from bchars, not ending in a space. */
+export const BCHARS = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/
 
 /** Concatenates byte arrays. */
 export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {

@@ -4,7 +4,7 @@
 import { type Issue, issueWithSteps, type PathStep, wholeInputIssue } from '../../common/issues'
 import { FileSyncXml } from '../document'
 import { headerValues } from '../http/headers'
-import type { UploadBody } from '../http/multipart'
+import type { UploadBody } from '../http/upload'
 import { writeUrl } from '../http/urls'
 import type { Item } from '../model'
 import {
