@@ -47,6 +47,16 @@ export function decoderName(label: string): string | undefined {
 }
 
 /**
+ * Whether an encoding `label` (an XML declaration's, a MIME `charset`) names `encoding` (a decoder name): the same
+ * decoder, or UTF-16 without a byte order for either UTF-16 (a byte-order mark then tells which).
+ */
+export function namesEncoding(label: string, encoding: string): boolean {
+  const explicit = ianaLabel(label)
+  const name = decoderName(label)
+  return name === encoding || (isUtf16(encoding) && isUtf16(name) && explicit !== 'utf-16le' && explicit !== 'utf-16be')
+}
+
+/**
  * How many bytes from a fault on {@link byteFaultIssue} needs (fewer only when the input ends first): its message
  * shows them, and they tell a malformed character from one the end of the input cut off.
  */

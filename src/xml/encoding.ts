@@ -1,7 +1,7 @@
 // Encoding detection and fatal decoding of XML bytes: the byte-order mark decides, then the declaration, then UTF-8.
 // Implements XML 1.0 (fifth edition) §4.3.3 (character encoding in entities) and Appendix F.1 (detection without a label).
 import { either as E } from 'fp-ts'
-import { byteFaultIssue, decoderName, ianaLabel, isUtf16, malformedOffset, textBefore } from './byte-fault'
+import { byteFaultIssue, decoderName, isUtf16, malformedOffset, namesEncoding, textBefore } from './byte-fault'
 import { type Issue, xmlIssue } from './issue'
 import { resolveLimits } from './options'
 import { lineAndColumn } from './position'
@@ -149,12 +149,7 @@ export function sniffEncoding(head: Uint8Array): E.Either<Issue[], SniffedEncodi
   const found = declared === undefined ? {} : { declared }
   if (bomName !== undefined) {
     // A UTF-16 label names no byte order or the BOM's own; UTF-16BE with an LE mark (or the reverse) contradicts it.
-    const explicit = declared === undefined ? undefined : ianaLabel(declared)
-    const agrees =
-      name === undefined ||
-      name === bomName ||
-      (isUtf16(bomName) && isUtf16(name) && explicit !== 'utf-16le' && explicit !== 'utf-16be')
-    if (!agrees) {
+    if (declared !== undefined && !namesEncoding(declared, bomName)) {
       const mark = bomName === 'utf-8' ? 'UTF-8' : bomName === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'
       return fail(`the byte-order mark says ${mark} but the XML declaration says encoding="${declared}"`, at)
     }
