@@ -3,6 +3,7 @@
 
 import { either as E } from 'fp-ts'
 import { type Issue, type IssueCode, wholeInputIssue } from '../../common/issues'
+import { malformedOffset } from '../../xml/byte-fault'
 import { BCHARS, CRLF, concatBytes, indexOfBytes } from './utf8'
 
 // The WHATWG coders every runtime syncwire supports; declared here because the library compiles without DOM types.
@@ -12,8 +13,8 @@ declare const TextDecoder: new (
   options: { ignoreBOM: boolean },
 ) => { decode(input: Uint8Array): string }
 
-// UTF-8 as the WHATWG coders write it: a lone surrogate and each maximal malformed subsequence become U+FFFD, and a
-// leading U+FEFF is content (a part's text is not a whole document).
+// UTF-8 as the WHATWG coders write it; header lines are decoded only once known to be UTF-8 (so nothing becomes
+// U+FFFD), a leading U+FEFF kept as content.
 const encoder = /*#__PURE__*/ new TextEncoder()
 const decoder = /*#__PURE__*/ new TextDecoder('utf-8', { ignoreBOM: true })
 
@@ -199,6 +200,8 @@ export function splitMultipart(body: Uint8Array, contentTypeOrBoundary: string):
     } else {
       const end = indexOfBytes(body.subarray(0, next), Uint8Array.of(13, 10, 13, 10), at)
       if (end < 0) return E.left(framing('expected an empty line after the part headers', at))
+      const bad = malformedOffset(body.subarray(at, end), 'utf-8')
+      if (bad !== undefined) return E.left(framing('expected header lines in UTF-8, found a malformed byte', at + bad))
       const lines = decoder.decode(body.subarray(at, end)).split('\r\n')
       for (const line of lines) {
         const last = headers[headers.length - 1]

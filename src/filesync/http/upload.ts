@@ -4,20 +4,16 @@
 import { either as E } from 'fp-ts'
 import { randomGuid } from '../../common/guid'
 import { type Issue, wholeInputIssue } from '../../common/issues'
-import { buildMultipart, type MultipartBody, splitMultipart } from './multipart'
+import { namesEncoding } from '../../xml/byte-fault'
+import { decodeBytes, SNIFF_BYTES, sniffEncoding } from '../../xml/encoding'
+import { buildMultipart, type MultipartBody, type MultipartPart, splitMultipart } from './multipart'
 import { BCHARS, CRLF, indexOfBytes } from './utf8'
 
 // The WHATWG coders every runtime syncwire supports; declared here because the library compiles without DOM types.
 declare const TextEncoder: new () => { encode(input: string): Uint8Array }
-declare const TextDecoder: new (
-  label: 'utf-8',
-  options: { ignoreBOM: boolean },
-) => { decode(input: Uint8Array): string }
 
-// UTF-8 as the WHATWG coders write it: a lone surrogate and each maximal malformed subsequence become U+FFFD, and a
-// leading U+FEFF is content (a part's text is not a whole document).
+// UTF-8 as the WHATWG encoder writes it (a lone surrogate becomes U+FFFD: buildUploadBody checks the XML reads back).
 const encoder = /*#__PURE__*/ new TextEncoder()
-const decoder = /*#__PURE__*/ new TextDecoder('utf-8', { ignoreBOM: true })
 
 /**
  * Input of {@link buildUploadBody}.
@@ -72,7 +68,10 @@ export interface UploadBody {
  * ```
  */
 export interface UploadParts extends MultipartBody {
-  /** Part 1 as text (UTF-8), less the one trailing CRLF the client adds before the delimiter. */
+  /**
+   * Part 1 as text, less the one trailing CRLF the client adds before the delimiter: its bytes read as `FileSyncXml`
+   * reads bytes (a byte-order mark, else the XML declaration's `encoding`, else UTF-8; a leading mark kept as U+FEFF).
+   */
   xml: string
   /** Part 2's bytes. */
   content: Uint8Array
@@ -96,6 +95,12 @@ export interface UploadParts extends MultipartBody {
  */
 export function buildUploadBody(input: UploadBodyInput): E.Either<Issue, UploadBody> {
   const xml = encoder.encode(`${input.xml}\r\n`)
+  // The part is written in UTF-8: it must read back as the same XML (no lone surrogate, no other encoding declared).
+  const back = decodeBytes(xml.subarray(0, -2), { maxLength: Infinity })
+  if (E.isLeft(back) || back.right !== input.xml) {
+    const why = E.isLeft(back) ? back.left[0]!.message : 'it holds a lone surrogate or declares another encoding'
+    return E.left(wholeInputIssue(`expected XML that reads back from the UTF-8 an upload carries: ${why}`, 'bad-value'))
+  }
   const clashes = (b: string) => {
     const d = encoder.encode(`\r\n--${b}`)
     return indexOfBytes(input.content, d) >= 0 || indexOfBytes(xml, d) >= 0
@@ -157,14 +162,44 @@ export function splitUploadBody(body: Uint8Array, contentTypeOrBoundary: string)
   if (multipart.parts.length !== 2 || first === undefined || second === undefined) {
     return E.left(wholeInputIssue(`expected 2 parts (XML, content), found ${multipart.parts.length}`, 'bad-framing'))
   }
-  let xml = decoder.decode(first.body)
-  if (xml.endsWith('\r\n')) xml = xml.slice(0, -2)
-  const contentId = second.headers.find((h) => h.name.toLowerCase() === 'content-id')?.value
+  const xml = partXml(first)
+  if (E.isLeft(xml)) return xml
+  const contentId = headerOf(second, 'content-id')
   const m = contentId === undefined ? null : /^<"([^"]*)":([^>]*)>$/.exec(contentId)
   return E.right({
     ...multipart,
-    xml,
+    xml: xml.right,
     content: second.body,
     ...(m ? { fragmentSessionId: m[1]!, streamName: m[2]! } : {}),
   })
+}
+
+function headerOf(part: MultipartPart, name: string): string | undefined {
+  return part.headers.find((h) => h.name.toLowerCase() === name)?.value
+}
+
+/**
+ * The XML of part 1, less one trailing CRLF: its bytes decoded as the XML codecs decode bytes, fatally (a malformed
+ * byte is their `undecodable` issue, placed in the part: line:column and byte offset from its start). A `charset`
+ * in its Content-Type must name the encoding the bytes are read in; one naming another is refused, as a byte-order
+ * mark the declaration contradicts is: one of them is wrong, and reading past it could change the text unseen.
+ */
+function partXml(part: MultipartPart): E.Either<Issue, string> {
+  const { body } = part
+  const n = body.length
+  // The CRLF as bytes (as the client writes it after UTF-8), else as text (a CRLF in the part's own encoding).
+  const cut = body[n - 2] === 13 && body[n - 1] === 10
+  const bytes = cut ? body.subarray(0, n - 2) : body
+  const decoded = decodeBytes(bytes, { maxLength: Infinity })
+  if (E.isLeft(decoded)) return E.left(decoded.left[0]!)
+  const read = cut || !decoded.right.endsWith('\r\n') ? decoded : E.right(decoded.right.slice(0, -2))
+  const charset = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(headerOf(part, 'content-type') ?? '')
+  const label = charset?.[1] ?? charset?.[2]
+  const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES))
+  if (label === undefined || E.isLeft(sniffed) || namesEncoding(label, sniffed.right.encoding)) return read
+  const { bomLength, declared, encoding } = sniffed.right
+  const by =
+    bomLength > 0 ? 'its byte-order mark' : declared !== undefined ? 'its XML declaration' : 'XML without either'
+  const message = `the XML part's Content-Type says charset="${label}" but ${by} says ${encoding.toUpperCase()}`
+  return E.left(wholeInputIssue(message, 'bad-value'))
 }
