@@ -2,7 +2,7 @@
 // Implements docs/decisions.md#p2 (every error names its XML path).
 import * as t from 'io-ts'
 import type { Issue, IssueCode } from '../xml/issue'
-import { thrownMessage } from '../xml/issue'
+import { unexpectedInput } from '../xml/issue'
 import type { XName } from './names'
 
 /**
@@ -203,11 +203,6 @@ export function insertEntry(c: t.Context, errors: t.Errors, entry: t.ContextEntr
     }
     return e.message === undefined ? { value: e.value, context } : { value: e.value, context, message: e.message }
   })
-}
-
-/** The message for a decode step that threw: `unexpected input: ` and what was thrown. */
-export function unexpectedInput(thrown: unknown): string {
-  return `unexpected input: ${thrownMessage(thrown)}`
 }
 
 /**

@@ -84,17 +84,27 @@ export function fromXml<A>(
   return new t.Type<A, string, XmlInput>(
     piped.name,
     piped.is,
-    (text, c) => {
-      try {
-        return piped.validate(text, c)
-      } catch (e) {
-        const why = thrownMessage(e)
-        // Marked `internal` (a bug reported, at the whole document), beside the context the caller gave.
-        return t.failures([internalError(text, c, `could not decode the document: ${why}`)])
-      }
-    },
+    (text, c) => totalDecode(text, c, () => piped.validate(text, c)),
     piped.encode,
   )
+}
+
+/**
+ * Runs a document codec's decode, made total: a throw (a bug in a user's codec or in syncwire's readers, or nesting
+ * far past the parser's default depth limit exhausting the stack) becomes one `internal` error at the root, beside
+ * the context the caller gave, instead of escaping. Every document codec decodes through it.
+ *
+ * @example
+ * ```ts
+ * totalDecode(text, c, () => { throw new Error('boom') }) // a failure: "could not decode the document: boom"
+ * ```
+ */
+export function totalDecode<A>(input: unknown, c: t.Context, run: () => t.Validation<A>): t.Validation<A> {
+  try {
+    return run()
+  } catch (e) {
+    return t.failures([internalError(input, c, `could not decode the document: ${thrownMessage(e)}`)])
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { parseFailures } from '../codec/context'
-import { type DocumentOptions, readWholeFast } from '../codec/document'
+import { type DocumentOptions, readWholeFast, totalDecode } from '../codec/document'
 import { isXmlInput, type XmlInput } from '../xml/encoding'
 import type { ElementEvents } from '../xml/events'
 import type { Issue } from '../xml/issue'
@@ -95,7 +95,10 @@ export function fileSyncXml(options?: FileSyncXmlOptions): t.Type<FileSyncDocume
   return new t.Type<FileSyncDocument, string, XmlInput>(
     'FileSyncXml',
     isDocument,
-    (text, c) => (isXmlInput(text) ? decodeText(text, c, options) : t.failure(text, c, 'expected XML text')),
+    (text, c) =>
+      isXmlInput(text)
+        ? totalDecode(text, c, () => decodeText(text, c, options))
+        : t.failure(text, c, 'expected XML text'),
     (doc) => encodeDocument(doc, options),
   )
 }

@@ -7,6 +7,7 @@ import { qname } from '../codec/names'
 import { reportErrors } from '../codec/report'
 import { isXmlWhitespace } from '../xml/chars'
 import type { ElementEvents } from '../xml/events'
+import type { Issue } from '../xml/issue'
 import type { Limits } from '../xml/options'
 import { type Frame, readText, type Sink, type StreamPolicy } from '../xml/stream'
 import { qualifiedName } from '../xml/tree'
@@ -254,18 +255,19 @@ const WHOLE = /*#__PURE__*/ (() => fileSyncPolicy([]))()
 /**
  * Decodes a whole document's text with the streaming reader, putting every item back in its list as it comes:
  * the generic tree of one item lives at a time. `undefined` when the text is not a document that decodes (the
- * caller then reads it again the tree way, for the exact issues).
+ * caller then reads it again the tree way, for the exact issues); the `internal` issue of a read that threw (a bug,
+ * which reading again would hide).
  *
  * @example
  * ```ts
  * decodeWhole('<Items><Folder/></Items>', resolveLimits(undefined)) // { root: 'Items', items: [{ kind: 'Folder' }] }
  * ```
  */
-export function decodeWhole(text: string, limits: Limits): FileSyncDocument | undefined {
+export function decodeWhole(text: string, limits: Limits): FileSyncDocument | Issue[] | undefined {
   // lists[d]: the items read so far at depth d + 1 whose folder has not ended yet (a folder's children end first).
   const lists: Item[][] = [[]]
   let document: FileSyncDocument | undefined
-  let failed = false
+  let failed: Issue[] | undefined
   readText(text, WHOLE, limits, (event) => {
     if (event.type === 'item') {
       const depth = event.path.length
@@ -280,10 +282,11 @@ export function decodeWhole(text: string, limits: Limits): FileSyncDocument | un
     } else if (event.type === 'end') {
       document = event.document
     } else {
-      failed = true
+      failed = event.issues
     }
   })
-  if (failed || document === undefined) return undefined
+  if (failed?.some((issue) => issue.code === 'internal')) return failed
+  if (failed !== undefined || document === undefined) return undefined
   if (document.root === 'Items') return { root: 'Items', items: lists[0]! }
   if (document.folder.items !== undefined) document.folder.items = lists[0]!
   return document

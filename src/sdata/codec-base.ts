@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { guarded, parseFailures } from '../codec/context'
-import { type DocumentOptions, readWholeFast } from '../codec/document'
+import { type DocumentOptions, readWholeFast, totalDecode } from '../codec/document'
 import { type ElementDescription, guardOf } from '../codec/schema/describe'
 import { isElement } from '../codec/schema/tree'
 import { compileReader, compileWriter } from '../codec/schema/xml'
@@ -89,7 +89,7 @@ export function documentCodec<A>(
   return new t.Type<A, string, XmlInput>(
     name,
     spec.is,
-    (input, c) => guarded(input, c, () => decodeText(input, c, spec, options, whole)),
+    (input, c) => totalDecode(input, c, () => decodeText(input, c, spec, options, whole)),
     text,
   )
 }

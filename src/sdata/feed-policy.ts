@@ -2,12 +2,10 @@
 // end tag comes, the feed's own members when the feed ends (streamSyncFeed); and the in-memory decode of a whole feed
 // in one parser run, its entries read from the same entry events.
 import type * as t from 'io-ts'
-import { unexpectedInput } from '../codec/context'
 import { reportErrors } from '../codec/report'
 import { isStrayText } from '../codec/schema/path'
-import { wholeInputIssue } from '../common/issues'
 import type { DecodedNode, ElementEvents } from '../xml/events'
-import type { Issue } from '../xml/issue'
+import { type Issue, internalIssue } from '../xml/issue'
 import type { Limits } from '../xml/options'
 import { Parser, SyntaxFault } from '../xml/parse'
 import type { Frame, Sink, StreamPolicy } from '../xml/stream'
@@ -42,7 +40,7 @@ interface FeedState {
 const entryEvents = /*#__PURE__*/ compileOwnerEvents(ENTRY)
 
 function failWith(sink: Sink<unknown>, error: unknown): void {
-  sink.fail([wholeInputIssue(unexpectedInput(error), 'internal')])
+  sink.fail([internalIssue(error)])
 }
 
 const PLACEHOLDER: XmlElement = {
@@ -159,7 +157,7 @@ export function feedPolicy<V>(
  * compact tree only for what it keeps whole) and the feed's other children as trees for `feedCodec`. A text that is
  * not well-formed gives its error as `parseXml` reports it (the run found the same first fault), so it is not read
  * again; `undefined` when the text does not decode (the caller then reads it again the tree way, for its full list
- * of issues) or the run failed unexpectedly.
+ * of issues). A throw (a bug, in the entry reader or a payload codec) passes on, to the codec's guard.
  */
 export function feedReader<V>(
   payload: PayloadCodec<V> | undefined,
@@ -172,7 +170,6 @@ export function feedReader<V>(
     const events = entryEvents(payload, names, true, lazy) as ElementEvents<unknown>
     const root = new Parser(text, limits).eventChildren(events)
     if (root instanceof SyntaxFault) return [root.toXmlError(text)]
-    if (root === undefined) return undefined
     const entries: Array<SyncEntry<V>> = []
     const members: XmlNode[] = []
     const feedElement: XmlElement = { ...root, children: members }

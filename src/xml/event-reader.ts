@@ -61,8 +61,12 @@ export abstract class EventReader extends TreeReader {
         else this.refused = true
       }
     } catch (error) {
+      // A fault of the text is the tree's own (the same code): read as a tree, it gives the exact error. Anything
+      // else thrown is a bug (of the parser, a protocol's reader or a user's codec), and passes on to be reported:
+      // read again as a tree, it would only make the decode slower without a word.
+      if (!(error instanceof SyntaxFault)) throw error
       node = undefined
-      if (error instanceof SyntaxFault) this.eventFault = error
+      this.eventFault = error
     }
     this.pending = pending
     this.depth = d

@@ -26,7 +26,7 @@ export type IssueSeverity = 'error' | 'warning'
  * - `bad-framing`: a multipart body whose framing is broken;
  * - `call-order`: a session used out of order;
  * - `incomplete`: the input ended early, or its source failed while being read;
- * - `internal`: a codec threw instead of reporting (a bug, reported rather than thrown).
+ * - `internal`: a codec or a reader threw instead of reporting (a bug, reported rather than thrown or hidden).
  *
  * @example
  * ```ts
@@ -159,6 +159,32 @@ export function xmlIssue(
   if (column !== undefined) issue.column = column
   if (offset !== undefined) issue.offset = offset
   return issue
+}
+
+/**
+ * The message for a decode step that threw: `unexpected input: ` and what was thrown.
+ *
+ * @example
+ * ```ts
+ * unexpectedInput(new TypeError('x is undefined')) // 'unexpected input: x is undefined'
+ * ```
+ */
+export function unexpectedInput(thrown: unknown): string {
+  return `unexpected input: ${thrownMessage(thrown)}`
+}
+
+/**
+ * The issue of a read that threw where it should have reported (a bug: in a protocol's reader, a user's codec or
+ * the parser): code `internal`, about the whole input, saying what was thrown. Reported, never thrown on, never
+ * swallowed (a reader that gave up on the throw and read again another way would hide the bug).
+ *
+ * @example
+ * ```ts
+ * internalIssue(new Error('codec bug')).message // 'unexpected input: codec bug'
+ * ```
+ */
+export function internalIssue(thrown: unknown): Issue {
+  return xmlIssue(unexpectedInput(thrown), undefined, 'internal')
 }
 
 /**

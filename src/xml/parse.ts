@@ -4,7 +4,7 @@
 
 import { either as E } from 'fp-ts'
 import { inputText, type XmlInput } from './encoding'
-import { type Issue, xmlIssue } from './issue'
+import { type Issue, thrownMessage, xmlIssue } from './issue'
 import { SyntaxFault } from './lexer'
 import { type ParseOptions, resolveLimits } from './options'
 import { Parser } from './parser'
@@ -69,6 +69,6 @@ export function parseXml(input: XmlInput, options?: ParseOptions): E.Either<Issu
     return E.right({ root })
   } catch (error) {
     if (error instanceof SyntaxFault) return E.left([error.toXmlError(text)])
-    return E.left([xmlIssue(`the XML parser failed unexpectedly: ${String(error)}`)])
+    return E.left([xmlIssue(`the XML parser failed unexpectedly: ${thrownMessage(error)}`, undefined, 'internal')])
   }
 }

@@ -20,9 +20,10 @@ export class Parser extends EventReader {
 
   /**
    * Reads a whole document with its root element in event mode: the root's value; at a well-formedness error, its
-   * fault, the one {@link parseXml} finds; `undefined` when event mode gave up at something well-formed (or the run
-   * failed unexpectedly): the caller reads the text again. The text is read once either way: where event mode gives
-   * up at what may be a fault, the parser reads on from there as a tree (see {@link resume}).
+   * fault, the one {@link parseXml} finds; `undefined` when event mode gave up at something well-formed: the caller
+   * reads the text again. Anything else thrown (a bug) passes on, for the decode's guard to report. The text is read
+   * once either way: where event mode gives up at what may be a fault, the parser reads on from there as a tree (see
+   * {@link resume}).
    */
   eventDocument(events: ElementEvents<unknown>): { value: unknown } | SyntaxFault | undefined {
     const s = this.s
@@ -59,7 +60,8 @@ export class Parser extends EventReader {
       this.misc(root as unknown as XmlElement)
       return { value: root.value }
     } catch (error) {
-      return error instanceof SyntaxFault ? error : undefined
+      if (error instanceof SyntaxFault) return error
+      throw error
     }
   }
 
@@ -103,16 +105,17 @@ export class Parser extends EventReader {
    * Reads a whole document as a tree whose root's children go through event mode: each child `events` takes is a
    * {@link DecodedNode} in the root's children, every other a tree. At a well-formedness error, its fault: the one
    * {@link parseXml} finds, since event mode takes only what the tree takes and gives back anything else, unread, to
-   * be read as a tree. `undefined` at an unexpected failure (the caller reads the text again).
+   * be read as a tree. Anything else thrown (a bug) passes on, for the decode's guard to report.
    */
-  eventChildren(events: ElementEvents<unknown>): XmlElement | SyntaxFault | undefined {
+  eventChildren(events: ElementEvents<unknown>): XmlElement | SyntaxFault {
     this.events = events
     this.eventsDepth = 1
     this.compact = true
     try {
       return this.document()
     } catch (error) {
-      return error instanceof SyntaxFault ? error : undefined
+      if (error instanceof SyntaxFault) return error
+      throw error
     }
   }
 

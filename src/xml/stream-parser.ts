@@ -3,7 +3,7 @@
 // construct (a fault flagged `end`), stops there: the reader runs it again from that unit once more text came.
 // Implements XML 1.0 §2.1 (document), §3 (elements) read as a stream; every check is the in-memory parser's.
 import type { DecodedNode, ElementEvents } from './events'
-import { type Issue, xmlIssue } from './issue'
+import { type Issue, internalIssue, xmlIssue } from './issue'
 import { BANG, type Name, QUESTION, SLASH, SyntaxFault } from './lexer'
 import type { Limits } from './options'
 import { Parser } from './parser'
@@ -165,7 +165,8 @@ export class StreamParser extends Parser {
     const host = this.host
     if (host.failed) return 'done'
     if (!(error instanceof SyntaxFault)) {
-      host.failXml(xmlIssue(`the XML parser failed unexpectedly: ${String(error)}`))
+      // A bug (the parser's, a protocol's reader's, a user's codec's): reported, as in memory.
+      host.failXml(internalIssue(error))
       return 'done'
     }
     const cut = error.end && this.mode !== 'final'
