@@ -2,7 +2,7 @@
 // (stream-parser.ts), over the text as it arrives, holding one unit (a whole element or text) at a time, and hands
 // what it reads to a protocol's policy (XML 1.0 §2.1 document, §3 elements).
 import type { DecodedNode } from './events'
-import { type Issue, xmlIssue } from './issue'
+import { type Issue, internalIssue, xmlIssue } from './issue'
 import type { Name } from './lexer'
 import { type Limits, type ParseOptions, resolveLimits } from './options'
 import { SourceFault, sourceIssue, sourceText } from './source'
@@ -213,7 +213,8 @@ export function readText<K, Ev>(
     if (text.length > 0) reader.push(text)
     if (!reader.failed) reader.finish()
   } catch (error) {
-    reader.fail([sourceIssue(error)])
+    // The text has no source to fail: a throw is a bug (of the reader or the policy), reported as one.
+    reader.fail([internalIssue(error)])
   }
 }
 
@@ -250,11 +251,24 @@ export function readStream<K, Ev>(
       // The source's own clean-up failed; the stream has ended either way.
     }
   }
-  // Reads chunks until an event waits or the stream has ended.
+  // Reads chunks until an event waits or the stream has ended. What the source throws is its failure; what the
+  // reader throws (a bug of its own or of the policy) is reported as that, not as the source's failure.
   const pull = async (): Promise<void> => {
-    try {
-      while (out.length === taken && !ended) {
-        const r = await texts.next()
+    while (out.length === taken && !ended) {
+      let r: IteratorResult<string, void>
+      try {
+        r = await texts.next()
+      } catch (error) {
+        ended = true
+        try {
+          reader.settle(error)
+          reader.fail([sourceIssue(error)])
+        } catch (fault) {
+          reader.fail([internalIssue(fault), sourceIssue(error)])
+        }
+        return
+      }
+      try {
         if (r.done === true) {
           ended = true
           reader.finish()
@@ -265,15 +279,11 @@ export function readStream<K, Ev>(
             await close()
           }
         }
+      } catch (error) {
+        ended = true
+        reader.fail([internalIssue(error)])
+        await close()
       }
-    } catch (error) {
-      ended = true
-      try {
-        reader.settle(error)
-      } catch {
-        // An unexpected fault of the reader itself: the source's failure is reported all the same.
-      }
-      reader.fail([sourceIssue(error)])
     }
   }
   const iterator: AsyncIterableIterator<Ev | StreamError> = {

@@ -4,6 +4,7 @@ import type * as t from 'io-ts'
 import { type Issue, jsonSteps, underSteps } from '../../common/issues'
 import type { JsonStep } from '../../common/json-grammar'
 import { JsonStreamReader } from '../../common/json-stream'
+import { internalIssue } from '../../xml/issue'
 import { type ParseOptions, resolveLimits } from '../../xml/options'
 import { sourceIssue, sourceText, type XmlSource } from '../../xml/source'
 import type { SyncEntry, SyncFeed } from '../model'
@@ -139,13 +140,21 @@ export async function* streamSyncFeedJson<V = unknown>(
     const feed = feedOf(e.value)
     if (feed !== undefined) out.push({ type: e.type, feed })
   })
+  // What the source throws is its failure; what the reader or a payload codec throws is a bug, reported as one.
+  const step = (run: () => void): void => {
+    try {
+      run()
+    } catch (error) {
+      failWith([internalIssue(error)])
+    }
+  }
   try {
     for await (const text of sourceText(source)) {
-      reader.push(text)
+      step(() => reader.push(text))
       for (const event of out.splice(0)) yield event
       if (done) return
     }
-    reader.end()
+    step(() => reader.end())
   } catch (error) {
     failWith([sourceIssue(error)])
   }
