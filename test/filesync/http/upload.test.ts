@@ -224,11 +224,13 @@ describe('mutated upload bodies', () => {
         if (r._tag === 'Right') expect(hex(utf8Encode(r.right.xml))).toBe(hex(part))
         else {
           expect(r.left.code).toBe('undecodable')
-          expect(r.left.line).toBe(1)
+          // Line 1 unless the changed byte is a line break before the fault (the only one the part can hold).
+          const before = part.subarray(0, r.left.offset)
+          expect(r.left.line).toBe(before.includes(10) || before.includes(13) ? 2 : 1)
           // The character the changed byte broke: it starts up to 3 bytes before it (a continuation byte changed),
-          // or the byte after it is a continuation left alone (a lead byte changed).
+          // or up to 3 after it, a continuation byte left alone (a lead byte changed into a shorter one's).
           expect(r.left.offset).toBeGreaterThanOrEqual(at - partStart - 3)
-          expect(r.left.offset).toBeLessThanOrEqual(at - partStart + 1)
+          expect(r.left.offset).toBeLessThanOrEqual(at - partStart + 3)
         }
       }),
       { numRuns: numRuns(300) },
