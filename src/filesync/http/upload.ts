@@ -187,12 +187,10 @@ function headerOf(part: MultipartPart, name: string): string | undefined {
 function partXml(part: MultipartPart): E.Either<Issue, string> {
   const { body } = part
   const n = body.length
-  // The CRLF as bytes (as the client writes it after UTF-8), else as text (a CRLF in the part's own encoding).
-  const cut = body[n - 2] === 13 && body[n - 1] === 10
-  const bytes = cut ? body.subarray(0, n - 2) : body
-  const decoded = decodeBytes(bytes, { maxLength: Infinity })
-  if (E.isLeft(decoded)) return E.left(decoded.left[0]!)
-  const read = cut || !decoded.right.endsWith('\r\n') ? decoded : E.right(decoded.right.slice(0, -2))
+  // The CRLF as bytes, as the client writes it (a line break in the XML's own encoding, if any, is the XML's).
+  const bytes = body[n - 2] === 13 && body[n - 1] === 10 ? body.subarray(0, n - 2) : body
+  const read = decodeBytes(bytes, { maxLength: Infinity })
+  if (E.isLeft(read)) return E.left(read.left[0]!)
   const charset = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(headerOf(part, 'content-type') ?? '')
   const label = charset?.[1] ?? charset?.[2]
   const sniffed = sniffEncoding(bytes.subarray(0, SNIFF_BYTES))
