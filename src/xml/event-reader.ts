@@ -8,6 +8,13 @@ import { TreeReader } from './tree-reader'
 import type { XmlElement } from './types'
 
 /**
+ * How deep event mode reads: its reading of nested elements recurses, the tree's does not, so past the default
+ * `maxDepth` (DEFAULT_LIMITS, 256; a limit a caller may raise) elements are read as a tree, never into the end of
+ * the stack.
+ */
+const EVENT_DEPTH = 256
+
+/**
  * Event mode's reading of an element: its content, leaves and end tags checked as the tree checks them, and where
  * it gave up: at something well-formed (refused) or at what may be a fault (suspected, read on as a tree).
  */
@@ -41,7 +48,10 @@ export abstract class EventReader extends TreeReader {
     const d = this.depth
     const start = this.i
     const namespaces = events.namespaces === true
-    if (d >= this.limits.maxDepth || (!namespaces && this.defaultUri !== undefined && this.defaultUri !== null)) {
+    if (
+      d >= Math.min(this.limits.maxDepth, EVENT_DEPTH) ||
+      (!namespaces && this.defaultUri !== undefined && this.defaultUri !== null)
+    ) {
       return undefined
     }
     const pending = this.pending
@@ -132,9 +142,10 @@ export abstract class EventReader extends TreeReader {
         this.i = end
         return true
       }
-      // Markup other than elements, or a child deeper than maxDepth: the tree's checks and messages.
+      // Markup other than elements, or a child deeper than maxDepth (the tree's checks and messages) or than event
+      // mode reads.
       if (c === BANG || c === QUESTION) return this.refuse()
-      if (level >= this.limits.maxDepth) return this.suspect(top, level)
+      if (level >= Math.min(this.limits.maxDepth, EVENT_DEPTH)) return this.suspect(top, level)
       // Records repeat their children in the same order: the name read after the same name last time is likely
       // the one here, and comparing it in place spares reading the name again (same text, same name).
       const guess = previous === undefined ? parent.first : previous.next

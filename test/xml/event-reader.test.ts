@@ -5,6 +5,7 @@ import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { reportErrors } from '../../src/codec/index'
+import { fileSyncXml, streamFileSync } from '../../src/filesync/index'
 import { type PayloadCodec, streamSyncFeed, syncFeedXml } from '../../src/sdata/index'
 import type { XmlElement } from '../../src/xml/index'
 import { wholeFault } from '../support/issues'
@@ -44,5 +45,30 @@ describe('a throw in event mode, through a payload codec (SData)', () => {
   it('a codec that does not throw reads the feed as before', () => {
     const r = syncFeedXml(flaky(0)).decode(FEED)
     expect(E.isRight(r) && r.right.entries.map((e) => e.payload?.value)).toStrictEqual(['a'])
+  })
+})
+
+describe('event mode and deep documents', () => {
+  // Event mode's reading recurses; past the default maxDepth it leaves elements to the tree, whose reading does not,
+  // so a document nested deeper than the stack allows to recurse decodes when the caller raised maxDepth.
+  const depth = 5000
+  const doc = `<Folder>${'<Items><Folder>'.repeat(depth)}${'</Folder></Items>'.repeat(depth)}</Folder>`
+  const parse = { maxDepth: 1_000_000 }
+
+  it('decodes in memory as the tree reads it', () => {
+    const r = fileSyncXml({ parse }).decode(doc)
+    let folder = E.isRight(r) && r.right.root === 'Folder' ? r.right.folder : undefined
+    let levels = 0
+    while (folder?.items?.[0]?.kind === 'Folder') {
+      folder = folder.items[0]
+      levels++
+    }
+    expect(levels).toBe(depth)
+  })
+
+  it('streams as it reads in memory', async () => {
+    const events = await collect(streamFileSync([doc], { parse }))
+    expect(events.map((e) => e.type).slice(-2)).toStrictEqual(['item', 'end'])
+    expect(events.filter((e) => e.type === 'item')).toHaveLength(depth)
   })
 })
