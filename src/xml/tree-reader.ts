@@ -20,7 +20,7 @@ export abstract class TreeReader extends TreeBuilder {
   protected rootTagOnly = false
 
   // Called here, defined above in the chain: eventElement in EventReader (event-reader.ts), closeElement in Parser (parser.ts).
-  protected abstract eventElement(): boolean
+  protected abstract eventElement(read?: Name): boolean
   protected abstract closeElement(): void
 
   document(): XmlElement {
