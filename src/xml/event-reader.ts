@@ -35,15 +35,18 @@ export abstract class EventReader extends TreeReader {
    * take (attributes, a namespace, text in a record, markup other than elements, a fault, a value refused): the
    * caller then reads it as a tree, which gives the same value or the exact error.
    */
-  protected override eventElement(): boolean {
-    const node = this.eventNode()
+  protected override eventElement(read?: Name): boolean {
+    const node = this.eventNode(read)
     if (node === undefined) return false
     this.addChildElement(node as unknown as XmlElement)
     return true
   }
 
-  /** The element at `<` read in event mode, or `undefined` with nothing read (see {@link eventElement}). */
-  protected eventNode(): DecodedNode | undefined {
+  /**
+   * The element at `<` read in event mode, or `undefined` with nothing read (see {@link eventElement}); `read`: its
+   * name, when the caller read it already (the streaming reader, to tell whether it opens a frame).
+   */
+  protected eventNode(read?: Name): DecodedNode | undefined {
     const events = this.events!
     const d = this.depth
     const start = this.i
@@ -60,8 +63,14 @@ export abstract class EventReader extends TreeReader {
     let node: DecodedNode | undefined
     this.pending = ''
     try {
-      this.i = start + 1
-      const name = this.qname('an element name after <')
+      let name: Name
+      if (read === undefined) {
+        this.i = start + 1
+        name = this.qname('an element name after <')
+      } else {
+        this.i = start + 1 + read.qname.length
+        name = read
+      }
       const ns = namespaces ? this.eventNamespace(name.prefix) : name.prefix === null ? null : undefined
       const state = ns === undefined ? undefined : events.start(name.localName, ns)
       if (state === undefined) this.refused = true

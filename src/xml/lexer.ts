@@ -12,15 +12,25 @@ import { NamespaceScopes } from './scopes'
 
 /** Internal control flow for the first fatal error; never escapes {@link parseXml}. */
 export class SyntaxFault {
+  /** The message, or what makes it when it is first read (a streaming run drops most faults at a cut unread). */
+  private made: string | (() => string)
+
   constructor(
-    readonly message: string,
+    message: string | (() => string),
     readonly offset: number,
     /**
      * Whether the text ended inside the construct at fault (a tag, comment, CDATA section, PI, reference, name,
      * attribute value, element): more text could make it well-formed, so the streaming reader waits for it.
      */
     public end = false,
-  ) {}
+  ) {
+    this.made = message
+  }
+
+  get message(): string {
+    if (typeof this.made !== 'string') this.made = this.made()
+    return this.made
+  }
 
   toXmlError(text: string): Issue {
     return xmlIssue(this.message, lineAndColumn(text, this.offset))
@@ -110,7 +120,7 @@ export class XmlLexer extends NamespaceScopes {
     return this.names
   }
 
-  protected fail(message: string, offset: number = this.i, end = false): never {
+  protected fail(message: string | (() => string), offset: number = this.i, end = false): never {
     throw new SyntaxFault(message, offset, end)
   }
 

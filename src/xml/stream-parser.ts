@@ -234,9 +234,12 @@ export class StreamParser extends Parser {
         this.frameEvents()
         continue
       }
-      if (this.events !== undefined && !this.mayOpenAt() && this.eventElement()) {
-        if (!this.commit(base)) return 'done'
-        continue
+      if (this.events !== undefined) {
+        const name = this.eventName()
+        if (name !== undefined && this.eventElement(name)) {
+          if (!this.commit(base)) return 'done'
+          continue
+        }
       }
       const element = this.startTag()
       const closed = this.depth === base
@@ -280,13 +283,16 @@ export class StreamParser extends Parser {
     return false
   }
 
-  /** Whether the start tag at `<` might open a frame (its name read, then read again by the tree or event mode). */
-  private mayOpenAt(): boolean {
+  /**
+   * The name of the start tag at `<`, which event mode then takes as read; `undefined` when the tag might open a
+   * frame (it is then read again as a tree). `this.i` stays at `<`.
+   */
+  private eventName(): Name | undefined {
     const lt = this.i
     this.i = lt + 1
     const name = this.qname('an element name after <')
     this.i = lt
-    return this.host.mayOpen(name.qname)
+    return this.host.mayOpen(name.qname) ? undefined : name
   }
 
   /** The bindings declared by the element open at depth `d + 1`, as they resolve now. */

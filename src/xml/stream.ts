@@ -219,6 +219,12 @@ export function readText<K, Ev>(
 }
 
 /**
+ * How many characters of a chunk the reader takes at a time (a whole document may come as one string): the events
+ * of a piece are handed out before the next is read, so they do not all wait, and their values die young.
+ */
+const PIECE = 64 * 1024
+
+/**
  * Reads a document from a streaming source with a protocol's policy, giving the policy's events and at most one
  * {@link StreamError}, last. Never throws: a failing source or an unexpected fault becomes the error event.
  * A hand-made iterator rather than an async generator: events waiting in the reader are handed out as resolved
@@ -251,29 +257,41 @@ export function readStream<K, Ev>(
       // The source's own clean-up failed; the stream has ended either way.
     }
   }
+  // The chunk being read and how much of it the reader has: a long chunk goes in PIECE at a time.
+  let chunk = ''
+  let at = 0
   // Reads chunks until an event waits or the stream has ended. What the source throws is its failure; what the
   // reader throws (a bug of its own or of the policy) is reported as that, not as the source's failure.
   const pull = async (): Promise<void> => {
     while (out.length === taken && !ended) {
-      let r: IteratorResult<string, void>
-      try {
-        r = await texts.next()
-      } catch (error) {
-        ended = true
+      if (at >= chunk.length) {
+        let r: IteratorResult<string, void>
         try {
-          reader.settle(error)
-          reader.fail([sourceIssue(error)])
-        } catch (fault) {
-          reader.fail([internalIssue(fault), sourceIssue(error)])
+          r = await texts.next()
+        } catch (error) {
+          ended = true
+          try {
+            reader.settle(error)
+            reader.fail([sourceIssue(error)])
+          } catch (fault) {
+            reader.fail([internalIssue(fault), sourceIssue(error)])
+          }
+          return
         }
-        return
+        if (r.done !== true) {
+          chunk = r.value
+          at = 0
+          continue
+        }
       }
       try {
-        if (r.done === true) {
+        if (at >= chunk.length) {
           ended = true
           reader.finish()
         } else {
-          reader.push(r.value)
+          const end = Math.min(chunk.length, at + PIECE)
+          reader.push(at === 0 && end === chunk.length ? chunk : chunk.slice(at, end))
+          at = end
           if (reader.failed) {
             ended = true
             await close()

@@ -20,7 +20,7 @@ export abstract class TreeReader extends TreeBuilder {
   protected rootTagOnly = false
 
   // Called here, defined above in the chain: eventElement in EventReader (event-reader.ts), closeElement in Parser (parser.ts).
-  protected abstract eventElement(): boolean
+  protected abstract eventElement(read?: Name): boolean
   protected abstract closeElement(): void
 
   document(): XmlElement {
@@ -269,8 +269,12 @@ export abstract class TreeReader extends TreeBuilder {
     if (!this.nameAt(open, tagStart + 2)) {
       this.i = tagStart + 2
       const name = this.qname('an element name after </').qname
-      const { line, column } = this.position(this.starts[d]!)
-      const message = `end tag </${name}> does not match start tag <${open}> (line ${line}, column ${column})`
+      const start = this.starts[d]!
+      // Made when read: an end tag cut by the end of a streamed piece is read again with more text, its fault dropped.
+      const message = () => {
+        const { line, column } = this.position(start)
+        return `end tag </${name}> does not match start tag <${open}> (line ${line}, column ${column})`
+      }
       this.fail(message, tagStart, this.i >= this.len)
     }
     while (isSpace(c)) c = s.charCodeAt(++i)
