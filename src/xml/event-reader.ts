@@ -3,16 +3,16 @@
 
 import { type DecodedNode, type ElementEvents, LEAF, SCAN, TREE } from './events'
 import { AMP, BANG, GT, isSpace, LT, type Name, QUESTION, SLASH, SyntaxFault, TEXT_PLAIN } from './lexer'
+import { DEFAULT_LIMITS } from './options'
 import { NO_SCAN } from './tree-builder'
 import { TreeReader } from './tree-reader'
 import type { XmlElement } from './types'
 
 /**
  * How deep event mode reads: its reading of nested elements recurses, the tree's does not, so past the default
- * `maxDepth` (DEFAULT_LIMITS, 256; a limit a caller may raise) elements are read as a tree, never into the end of
- * the stack.
+ * `maxDepth` (a limit a caller may raise) elements are read as a tree, never into the end of the stack.
  */
-const EVENT_DEPTH = 256
+const EVENT_DEPTH = DEFAULT_LIMITS.maxDepth
 
 /**
  * Event mode's reading of an element: its content, leaves and end tags checked as the tree checks them, and where
