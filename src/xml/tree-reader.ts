@@ -4,9 +4,8 @@
 
 import type { ElementEvents } from './events'
 import { AMP, BANG, EQUALS, GT, hex4, isSpace, LT, type Name, QUESTION, RBRACKET, SLASH, TEXT_PLAIN } from './lexer'
-import { NONE } from './tree'
 import { TreeBuilder } from './tree-builder'
-import type { XmlElement, XmlNode } from './types'
+import type { XmlElement } from './types'
 
 /**
  * Reads a document, or content down to a depth, as a tree; the children of the element at {@link eventsDepth} go
@@ -94,7 +93,7 @@ export abstract class TreeReader extends TreeBuilder {
       if (next === SLASH) this.endTag()
       else if (next === BANG) this.bangInContent()
       else if (next === QUESTION) this.processingInstruction()
-      else if (this.depth !== this.eventsDepth || !this.eventElement()) this.startTag(true)
+      else if (this.depth !== this.eventsDepth || !this.eventElement()) this.startTag()
     }
   }
 
@@ -174,11 +173,7 @@ export abstract class TreeReader extends TreeBuilder {
     this.i = i
   }
 
-  /**
-   * Reads a start tag and opens its element; with `leaf` (a child read in content), a leaf of plain text is read
-   * through its end tag and closed at once (see {@link leaf}).
-   */
-  protected startTag(leaf = false): XmlElement {
+  protected startTag(): XmlElement {
     const s = this.s
     const limits = this.limits
     const tagStart = this.i
@@ -230,52 +225,8 @@ export abstract class TreeReader extends TreeBuilder {
       values[count] = this.attributeValue()
       count++
     }
-    if (leaf && count === 0 && !selfClosing) {
-      const element = this.leaf(name, tagStart)
-      if (element !== undefined) return element
-    }
     const element = this.openElement(name, count, tagStart)
     if (selfClosing) this.closeElement()
-    return element
-  }
-
-  /**
-   * After a start tag without attributes (`this.i` past its `>`): when the content is plain text or nothing, up to
-   * the element's own end tag right after it (most elements of a record), the element as opening, reading and closing
-   * it would build it, closed and added to its parent, with none of an open element's bookkeeping. `undefined`, with
-   * nothing read, for anything else (a reference, a line end, markup, a name to check, a scanned depth): the tree
-   * reads it then, with its own checks and messages.
-   */
-  private leaf(name: Name, tagStart: number): XmlElement | undefined {
-    const d = this.depth
-    if (d === 0 || d + 1 >= this.scanDepth) return undefined
-    const s = this.s
-    const from = this.i
-    let i = from
-    let c = s.charCodeAt(i)
-    while (c < 128 ? TEXT_PLAIN[c] === 1 : c < 0xd800) c = s.charCodeAt(++i)
-    const qname = name.qname
-    const end = i + 2 + qname.length
-    if (c !== LT || s.charCodeAt(i + 1) !== SLASH || s.charCodeAt(end) !== GT || !s.startsWith(qname, i + 2))
-      return undefined
-    const prefix = name.prefix
-    let namespace: string | null
-    if (prefix === null) namespace = this.defaultUri ?? null
-    else {
-      const uri = prefix === 'xmlns' ? undefined : this.lookup(prefix)
-      if (uri === undefined || uri === null) return undefined
-      namespace = uri
-    }
-    const compact = this.compact
-    const children: XmlNode[] = i > from ? [{ type: 'text', value: s.slice(from, i) }] : compact ? NONE : []
-    const attributes = compact ? NONE : []
-    const element: XmlElement = { type: 'element', namespace, localName: name.localName, prefix, attributes, children }
-    if (this.recorded !== undefined) {
-      this.recorded.elements.push(element)
-      this.recorded.starts.push(tagStart)
-    }
-    this.addChildElement(element)
-    this.i = end + 1
     return element
   }
 
