@@ -173,7 +173,11 @@ export function feedReader<V>(
     const entries: Array<SyncEntry<V>> = []
     const members: XmlNode[] = []
     const feedElement: XmlElement = { ...root, children: members }
-    for (const c of root.children as ReadonlyArray<XmlNode | DecodedNode>) {
+    // Indexed: this loop runs once per decode, before the runtime optimizes it, and an iterator would allocate a
+    // result object per child.
+    const children = root.children as ReadonlyArray<XmlNode | DecodedNode>
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!
       if (c.type === 'decoded') entries.push(c.value as SyncEntry<V>)
       else if (c.type !== 'element') members.push(c)
       else if (c.namespace !== ATOM_NS || c.localName !== 'entry') members.push(c)

@@ -140,11 +140,8 @@ export function readResource<V>(
     rest = undefined
   }
   // A resource the parser only scanned is finished the same way on first access (see PayloadResource.element).
-  const { namespace, localName, prefix } = el
-  const kept = rest ?? attributes
-  const finish = (children: XmlNode[]) =>
-    selfContained({ type: 'element', namespace, localName, prefix, attributes: kept, children })
-  if (!finishLazy(el, finish)) r.element = selfContained(rest === undefined ? el : { ...el, attributes: rest })
+  if (!finishLazy(el, rest ?? attributes, finishResource))
+    r.element = selfContained(rest === undefined ? el : { ...el, attributes: rest })
   if (codec !== undefined) {
     // The step carries the very element handed to the codec, so a codec that names it again (the codec kit's
     // `element()`) merges with this step in the reported path instead of repeating it.
@@ -156,6 +153,12 @@ export function readResource<V>(
     r.value = v.right
   }
   return r
+}
+
+/** A scanned resource element as its first access builds it: with the attributes kept, self-contained. */
+function finishResource(el: XmlElement, attributes: XmlAttribute[], children: XmlNode[]): XmlElement {
+  const { namespace, localName, prefix } = el
+  return selfContained({ type: 'element', namespace, localName, prefix, attributes, children })
 }
 
 // A declaration of the SData namespace on the resource element that only the lifted attributes used carries no

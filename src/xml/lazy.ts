@@ -12,8 +12,11 @@ interface State {
   readonly scope: ReadonlyArray<string | null>
   attributes: XmlAttribute[]
   children: XmlNode[]
-  finish: ((children: XmlNode[]) => XmlElement) | undefined
+  finish: Finish | undefined
 }
+
+/** What builds a lazy element's final form from the element, the attributes it keeps and its children (see finishLazy). */
+type Finish = (el: XmlElement, attributes: XmlAttribute[], children: XmlNode[]) => XmlElement
 
 /** Hands back the object it is given, so that a subclass's private field goes onto that object. */
 class Given {
@@ -54,7 +57,7 @@ function settle(el: XmlElement): State {
   s.again = undefined
   if (latest === el) latest = undefined
   const children = again.read(s.start, s.scope)
-  const done = s.finish?.(children)
+  const done = s.finish?.(el, s.attributes, children)
   s.finish = undefined
   s.attributes = done?.attributes ?? s.attributes
   s.children = done?.children ?? children
@@ -120,14 +123,18 @@ export function lazyElement(
 }
 
 /**
- * Has the lazy element `el`, made lazy last and not read yet, built as `finish` makes it from its children: what
- * it then reads as, `attributes` and `children` both. `false` (nothing changed) for any other element.
+ * Has the lazy element `el`, made lazy last and not read yet, built as `finish` makes it from itself, `attributes`
+ * and its children: what it then reads as, `attributes` and `children` both. `false` (nothing changed) for any other
+ * element. `finish` takes its data as arguments, so that a caller need not make a closure per element.
  */
-export function finishLazy(el: XmlElement, finish: (children: XmlNode[]) => XmlElement): boolean {
+export function finishLazy(el: XmlElement, attributes: XmlAttribute[], finish: Finish): boolean {
   const made = latest
   latest = undefined
   if (made === undefined || made !== el) return false
-  Stamped.state(el).finish = finish
+  const s = Stamped.state(el)
+  // Read before settling only through the accessor, which settles first now that `finish` is set.
+  s.attributes = attributes
+  s.finish = finish
   return true
 }
 

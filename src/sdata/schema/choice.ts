@@ -75,7 +75,10 @@ export function compileChoice<K>(
     read(el, path, problems, key) {
       // The lifted attributes, made at the first (most choices carry none).
       let lifted: Record<string, string> | undefined
-      for (const a of el.attributes) {
+      // Indexed loops: an iterator allocates a result per step where the runtime does not optimize it away.
+      const attributes = el.attributes
+      for (let i = 0; i < attributes.length; i++) {
+        const a = attributes[i]!
         if (isDeclaration(a)) continue
         if (
           a.namespace !== d.namespace ||
@@ -88,7 +91,9 @@ export function compileChoice<K>(
       }
       const any = lifted !== undefined
       let only: XmlElement | undefined
-      for (const c of el.children) {
+      const children = el.children
+      for (let i = 0; i < children.length; i++) {
+        const c = children[i]!
         if (c.type === 'text' || only !== undefined) return 'keep'
         only = c
       }

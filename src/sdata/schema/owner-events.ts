@@ -34,8 +34,11 @@ interface Slot {
  */
 interface State<O> {
   owner: O
-  /** Whether the child read whole next was scanned (SCAN): its resource is lazy, so the tree is not walked. */
-  scan?: boolean
+  /**
+   * Whether the child read whole next was scanned (SCAN): its resource is lazy, so the tree is not walked. Set in
+   * every state made, so that all have one shape (a field added later costs each state a property store of its own).
+   */
+  scan: boolean
   slot: Slot | undefined
   ok: boolean
   held: State<O> | undefined
@@ -118,7 +121,7 @@ export function compileOwnerEvents<O extends Owner>(
       start(localName, namespace) {
         if (localName !== d.name || namespace !== d.namespace) return undefined
         problems.errors.length = 0
-        return { owner: empty(), slot: undefined, ok: true, held: undefined, values: undefined, leaf: 0 }
+        return { owner: empty(), scan: false, slot: undefined, ok: true, held: undefined, values: undefined, leaf: 0 }
       },
       child(state, localName, namespace) {
         const held = state.slot?.leaves
@@ -142,7 +145,7 @@ export function compileOwnerEvents<O extends Owner>(
         if (holder?.[slot.key] !== undefined) return TREE
         if (slot.leaves !== undefined) {
           const values = new Array(slot.leaves.length)
-          return { owner: state.owner, slot, ok: true, held: state, values, leaf: 0 }
+          return { owner: state.owner, scan: false, slot, ok: true, held: state, values, leaf: 0 }
         }
         state.slot = slot
         return LEAF
