@@ -55,12 +55,12 @@ describe('size-limit budgets', () => {
     ])
   })
 
-  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 47 kB, filesync ≤ 43 kB, the session engine ≤ 30 kB)', () => {
+  it('keeps every entry within its budget (detectConflict ≤ 3 kB, sdata ≤ 47 kB, filesync ≤ 44 kB, the session engine ≤ 30 kB)', () => {
     expect(checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.size} B > ${c.sizeLimit} B`)).toEqual([])
     expect(checks[0]?.sizeLimit).toBe(3000)
     expect(checks[1]?.sizeLimit).toBe(47000)
     expect(checks[2]?.sizeLimit).toBe(30000)
-    expect(checks[3]?.sizeLimit).toBe(43000)
+    expect(checks[3]?.sizeLimit).toBe(44000)
   })
 
   it('measures the named `detectConflict` import, not the whole module, once dist/conflict exports it', async () => {
