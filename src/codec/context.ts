@@ -2,7 +2,7 @@
 // Implements docs/decisions.md#p2 (every error names its XML path).
 import * as t from 'io-ts'
 import type { Issue, IssueCode } from '../xml/issue'
-import { unexpectedInput } from '../xml/issue'
+import { thrownMessage } from '../xml/issue'
 import type { XName } from './names'
 
 /**
@@ -206,17 +206,18 @@ export function insertEntry(c: t.Context, errors: t.Errors, entry: t.ContextEntr
 }
 
 /**
- * Runs a decode step; a hand-built tree that breaks the XmlElement contract deep inside becomes an error, not a throw.
+ * Runs a decode step; a throw (a user's element or payload codec, or a hand-built tree that breaks the XmlElement
+ * contract deep inside) becomes an {@link InternalError} (code `internal`), not a throw.
  *
  * @example
  * ```ts
- * guarded(null, [], () => { throw new Error('boom') }) // a failure: "unexpected input: boom"
+ * guarded(null, [], () => { throw new Error('boom') }) // a failure: "could not decode the document: boom"
  * ```
  */
 export function guarded<A>(input: unknown, c: t.Context, run: () => t.Validation<A>): t.Validation<A> {
   try {
     return run()
   } catch (e) {
-    return t.failure(input, c, unexpectedInput(e))
+    return t.failures([internalError(input, c, `could not decode the document: ${thrownMessage(e)}`)])
   }
 }

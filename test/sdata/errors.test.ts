@@ -1,7 +1,16 @@
 // Broken SData documents: each is rejected with the exact XML path (or line:column) and message of its fault.
 import type * as t from 'io-ts'
+import { Type as IoType } from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { DigestXml, reportErrors, SyncEntryXml, SyncFeedElement, SyncFeedXml, TrackingXml } from '../../src/sdata/index'
+import {
+  DigestXml,
+  reportErrors,
+  SyncEntryXml,
+  SyncFeedElement,
+  SyncFeedXml,
+  syncFeedElement,
+  TrackingXml,
+} from '../../src/sdata/index'
 import { type IssueCode, parseXml, type XmlElement, type XmlInput } from '../../src/xml/index'
 import { fixture } from '../support/fixtures'
 import { decodeIssue, xmlFault } from '../support/issues'
@@ -220,7 +229,25 @@ describe('broken SData documents', () => {
       children: [{ type: 'element', namespace: 'http://www.w3.org/2005/Atom', localName: 'entry' }],
     } as unknown as XmlElement
     const r = SyncFeedElement.decode(holed)
-    expect(r._tag === 'Left' && reportErrors(r.left)[0]!.message).toMatch(/^unexpected input: /)
+    expect(r._tag === 'Left' && reportErrors(r.left)).toEqual([
+      decodeIssue('internal', '', expect.stringMatching(/^could not decode the document: /)),
+    ])
+  })
+
+  it('reports a payload codec that throws, read from a tree, as one internal issue, not a throw', () => {
+    const Throwing = new IoType<unknown, XmlElement, XmlElement>(
+      'Throwing',
+      (u): u is unknown => true,
+      () => {
+        throw new Error('codec bug')
+      },
+      (el) => el as XmlElement,
+    )
+    const tree = parseXml(feed('<entry><sdata:payload><account xmlns="urn:c"/></sdata:payload></entry>'))
+    const r = tree._tag === 'Right' ? syncFeedElement(Throwing).decode(tree.right.root) : undefined
+    expect(r?._tag === 'Left' && reportErrors(r.left)).toStrictEqual([
+      decodeIssue('internal', '', 'could not decode the document: codec bug'),
+    ])
   })
 
   it('reports every broken member of a document, not only the first', () => {

@@ -330,7 +330,7 @@ describe('JSON decoding errors name their JSON path', () => {
     expect(E.isLeft(XmlElementJson.decode(cyclic))).toBe(true)
   })
 
-  it('turns a throwing getter into a failure', () => {
+  it('turns a throwing getter into an internal issue, not a throw', () => {
     const hostile = Object.defineProperty({}, '$resources', {
       enumerable: true,
       get() {
@@ -338,7 +338,7 @@ describe('JSON decoding errors name their JSON path', () => {
       },
     })
     expect(issuesOf(SyncFeedJson.decode(hostile))).toStrictEqual([
-      jsonIssue('unexpected', '', 'the value could not be read: boom'),
+      jsonIssue('internal', '', 'could not decode the document: boom'),
     ])
   })
 })
@@ -510,6 +510,20 @@ describe('typed payloads (syncFeedJson with a contract codec)', () => {
     const bad = { $resources: [{ $resource: { name: 'account', namespace: NS } }] }
     expect(issuesOf(AccountFeedJson.decode(bad))).toStrictEqual([
       jsonIssue('unexpected', '/$resources/0/$resource', 'an account needs a name'),
+    ])
+  })
+
+  it('reports a contract codec that throws as one internal issue, not a throw', () => {
+    const Throwing = new t.Type<Account, XmlElement, XmlElement>(
+      'Throwing',
+      Account.is,
+      () => {
+        throw new Error('codec bug')
+      },
+      Account.encode,
+    )
+    expect(issuesOf(syncFeedJson(Throwing).decode(json))).toStrictEqual([
+      jsonIssue('internal', '', 'could not decode the document: codec bug'),
     ])
   })
 })

@@ -1,6 +1,7 @@
 // Internal reading helpers for the JSON codecs: total, path-keeping readers of untrusted JSON values.
 // They implement nothing of a protocol themselves; the mappings are derived from element descriptions (schema/json.ts).
 import * as t from 'io-ts'
+import { internalError } from '../../codec/context'
 import { isValueProblem, StampValue } from '../../codec/values'
 import { thrownMessage } from '../../xml/issue'
 
@@ -242,7 +243,8 @@ export function optStamp(errs: Errs, object: JsonRecord, key: string, context: C
 }
 
 /**
- * Runs a reader as an io-ts validation; any exception (a throwing getter, a proxy) becomes a failure.
+ * Runs a reader as an io-ts validation; any exception (a throwing payload codec, getter or proxy) becomes an
+ * {@link internalError} (code `internal`).
  *
  * @example
  * ```ts
@@ -256,7 +258,7 @@ export function run<A>(u: unknown, c: t.Context, read: (errs: Errs, ctx: Ctx) =>
     if (errs.length > 0 || a === undefined) return errs.length > 0 ? t.failures(errs) : t.failure(u, c, 'unreadable')
     return t.success(a)
   } catch (cause) {
-    return t.failure(u, c, `the value could not be read: ${thrownMessage(cause)}`)
+    return t.failures([internalError(u, c, `could not decode the document: ${thrownMessage(cause)}`)])
   }
 }
 

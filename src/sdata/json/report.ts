@@ -2,6 +2,7 @@
 // and printed as JSON Pointers. Implements docs/decisions.md#p2 for JSON input, where XML paths do not apply
 // (RFC 6901 pointers instead).
 import type * as t from 'io-ts'
+import { isInternalError } from '../../codec/context'
 import { formatJsonPointer, type Issue, type IssueCode, type PathStep } from '../../common/issues'
 
 /** The steps of an io-ts context built by the JSON codecs: the first entry is the root, every later one a member or item. */
@@ -18,9 +19,10 @@ function jsonStepsOf(context: t.Context): PathStep[] {
 /**
  * `missing` for an absent member; `unexpected` for a value of another JSON type than the one the member takes (an
  * object or array where a value belongs, a value where an object or array belongs); `bad-value` for a string,
- * number or boolean that does not read as the member's value.
+ * number or boolean that does not read as the member's value; `internal` for a codec or reader that threw.
  */
 function codeOf(e: t.ValidationError, message: string): IssueCode {
+  if (isInternalError(e)) return 'internal'
   const value = e.value
   // A member read as absent: its context entry found nothing (the error's value is then the object it is missing from).
   if (value === undefined || (e.context.length > 1 && e.context[e.context.length - 1]!.actual === undefined)) {
