@@ -2,7 +2,7 @@
 // Implements docs/decisions.md#p2 (every error names its XML path).
 import * as t from 'io-ts'
 import type { Issue, IssueCode } from '../xml/issue'
-import { thrownMessage } from '../xml/issue'
+import { internalMessage } from '../xml/issue'
 import type { XName } from './names'
 
 /**
@@ -132,7 +132,7 @@ export interface InternalError extends t.ValidationError {
  *
  * @example
  * ```ts
- * return t.failures([internalError(text, c, `could not decode the document: ${why}`)])
+ * return t.failures([internalError(text, c, internalMessage(thrown))])
  * ```
  */
 export function internalError(value: unknown, context: t.Context, message: string): InternalError {
@@ -218,6 +218,6 @@ export function guarded<A>(input: unknown, c: t.Context, run: () => t.Validation
   try {
     return run()
   } catch (e) {
-    return t.failures([internalError(input, c, `could not decode the document: ${thrownMessage(e)}`)])
+    return t.failures([internalError(input, c, internalMessage(e))])
   }
 }

@@ -3,7 +3,7 @@
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { inputText, isXmlInput, type XmlInput } from '../xml/encoding'
-import { thrownMessage } from '../xml/issue'
+import { internalMessage } from '../xml/issue'
 import { type Limits, resolveLimits } from '../xml/options'
 import { type ParseOptions, parseXml } from '../xml/parse'
 import { type SerializeOptions, serializeXml } from '../xml/serialize'
@@ -103,7 +103,7 @@ export function totalDecode<A>(input: unknown, c: t.Context, run: () => t.Valida
   try {
     return run()
   } catch (e) {
-    return t.failures([internalError(input, c, `could not decode the document: ${thrownMessage(e)}`)])
+    return t.failures([internalError(input, c, internalMessage(e))])
   }
 }
 

@@ -162,15 +162,16 @@ export function xmlIssue(
 }
 
 /**
- * The message for a decode step that threw: `unexpected input: ` and what was thrown.
+ * The message of every `internal` issue (a read that threw: a document codec, an element or JSON codec, a stream's
+ * reader): `could not decode the document: ` and what was thrown. The one place this phrase is written.
  *
  * @example
  * ```ts
- * unexpectedInput(new TypeError('x is undefined')) // 'unexpected input: x is undefined'
+ * internalMessage(new TypeError('x is undefined')) // 'could not decode the document: x is undefined'
  * ```
  */
-export function unexpectedInput(thrown: unknown): string {
-  return `unexpected input: ${thrownMessage(thrown)}`
+export function internalMessage(thrown: unknown): string {
+  return `could not decode the document: ${thrownMessage(thrown)}`
 }
 
 /**
@@ -180,11 +181,11 @@ export function unexpectedInput(thrown: unknown): string {
  *
  * @example
  * ```ts
- * internalIssue(new Error('codec bug')).message // 'unexpected input: codec bug'
+ * internalIssue(new Error('codec bug')).message // 'could not decode the document: codec bug'
  * ```
  */
 export function internalIssue(thrown: unknown): Issue {
-  return xmlIssue(unexpectedInput(thrown), undefined, 'internal')
+  return xmlIssue(internalMessage(thrown), undefined, 'internal')
 }
 
 /**

@@ -59,7 +59,7 @@ describe('streamSyncFeed: a payload codec that throws', () => {
     expect(events.map((e) => e.type)).toStrictEqual(positions ? ['head', 'error'] : ['error'])
     const last = events[events.length - 1]
     expect(last?.type === 'error' ? last.issues : []).toStrictEqual([
-      wholeFault('internal', 'unexpected input: codec bug'),
+      wholeFault('internal', 'could not decode the document: codec bug'),
     ])
   })
 })

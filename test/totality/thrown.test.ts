@@ -37,13 +37,17 @@ describe('a throw in a protocol’s event reader (FILESYNC, its leaf reader made
     // A comment in Items: the one-run decode gives it to the other ways, whose item reader then fails.
     vi.spyOn(ITEM_EVENTS, 'leaf').mockImplementationOnce(bug)
     const r = FileSyncXml.decode(doc.replace('<Items>', '<Items><!-- c -->'))
-    expect(E.isLeft(r) && reportErrors(r.left)).toStrictEqual([wholeFault('internal', 'unexpected input: reader bug')])
+    expect(E.isLeft(r) && reportErrors(r.left)).toStrictEqual([
+      wholeFault('internal', 'could not decode the document: reader bug'),
+    ])
   })
 
   it('is the stream’s internal error', async () => {
     vi.spyOn(ITEM_EVENTS, 'leaf').mockImplementationOnce(bug)
     const events = await collect(streamFileSync([doc]))
-    expect(events).toStrictEqual([{ type: 'error', issues: [wholeFault('internal', 'unexpected input: reader bug')] }])
+    expect(events).toStrictEqual([
+      { type: 'error', issues: [wholeFault('internal', 'could not decode the document: reader bug')] },
+    ])
   })
 
   it('without the failure, each reads the document', async () => {
@@ -61,7 +65,7 @@ describe('a throw of the streaming reader (its end-of-document check, or a run w
     })
     expect(lastOf(await collect(streamFileSync([doc])))).toStrictEqual({
       type: 'error',
-      issues: [wholeFault('internal', 'unexpected input: reader bug')],
+      issues: [wholeFault('internal', 'could not decode the document: reader bug')],
     })
   })
 
@@ -81,7 +85,7 @@ describe('a throw of the streaming reader (its end-of-document check, or a run w
     expect(lastOf(await collect(streamFileSync(failing())))).toStrictEqual({
       type: 'error',
       issues: [
-        wholeFault('internal', 'unexpected input: reader bug'),
+        wholeFault('internal', 'could not decode the document: reader bug'),
         wholeFault('incomplete', 'the source failed: connection reset'),
       ],
     })
@@ -96,7 +100,7 @@ describe('streamSyncFeedJson: a throw of the reader', () => {
     const events = await collect(streamSyncFeedJson(['{"$resources": []}']))
     expect(lastOf(events)).toStrictEqual({
       type: 'error',
-      issues: [wholeFault('internal', 'unexpected input: reader bug')],
+      issues: [wholeFault('internal', 'could not decode the document: reader bug')],
     })
   })
 })

@@ -39,7 +39,9 @@ describe('a throw in event mode, through a payload codec (SData)', () => {
 
   it('is the stream’s internal error, the entry not read again', async () => {
     const events = await collect(streamSyncFeed([FEED], { payload: flaky(1) }))
-    expect(events).toStrictEqual([{ type: 'error', issues: [wholeFault('internal', 'unexpected input: payload bug')] }])
+    expect(events).toStrictEqual([
+      { type: 'error', issues: [wholeFault('internal', 'could not decode the document: payload bug')] },
+    ])
   })
 
   it('a codec that does not throw reads the feed as before', () => {

@@ -3,7 +3,7 @@
 import * as t from 'io-ts'
 import { internalError } from '../../codec/context'
 import { isValueProblem, StampValue } from '../../codec/values'
-import { thrownMessage } from '../../xml/issue'
+import { internalMessage } from '../../xml/issue'
 
 /**
  * Errors gathered while reading one document, so a decode reports every problem, not only the first.
@@ -258,7 +258,7 @@ export function run<A>(u: unknown, c: t.Context, read: (errs: Errs, ctx: Ctx) =>
     if (errs.length > 0 || a === undefined) return errs.length > 0 ? t.failures(errs) : t.failure(u, c, 'unreadable')
     return t.success(a)
   } catch (cause) {
-    return t.failures([internalError(u, c, `could not decode the document: ${thrownMessage(cause)}`)])
+    return t.failures([internalError(u, c, internalMessage(cause))])
   }
 }
 
