@@ -1,6 +1,7 @@
-// The XML part of an upload body read as the XML codecs read bytes (encoding declaration, BOM, a malformed byte an
-// error at its line:column and offset, never U+FFFD), its Content-Type charset checked against them; and an XML the
-// builder would not write faithfully refused.
+// buildUploadBody and splitUploadBody: the captured framing split and rebuilt, the boundary drawn or refused; the XML
+// part read as the XML codecs read bytes (encoding declaration, BOM, a malformed byte an error at its line:column and
+// offset, never U+FFFD), its Content-Type charset checked against them; and an XML the builder would not write
+// faithfully refused.
 import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
@@ -13,14 +14,18 @@ import {
   splitMultipart,
   splitUploadBody,
 } from '../../../src/filesync/index'
-import { utf8Encode } from '../../support/bytes'
+import { utf8Decode, utf8Encode } from '../../support/bytes'
 import { rightOf } from '../../support/decode'
+import { fixture } from '../../support/fixtures'
 import { wholeFault, xmlFault } from '../../support/issues'
 import { numRuns } from '../../support/runtime'
 
+const framing = utf8Encode(fixture('filesync/spo-2025-13-upload-multipart-framing.txt'))
+const contentType = 'multipart/related; boundary="uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef"'
 const fsid = 'b9f41f61-eda6-4e7b-9562-74dd3b298623'
 const DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0))
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 
 /** An upload body as the client frames it, with the XML part's bytes (and Content-Type) as given. */
 function upload(xml: Uint8Array, contentType = 'application/web3s+xml'): Uint8Array {
@@ -37,6 +42,96 @@ function upload(xml: Uint8Array, contentType = 'application/web3s+xml'): Uint8Ar
     epilogue: Uint8Array.of(13, 10),
   })
 }
+
+describe('the captured upload framing (spo-2025-13-upload-multipart-framing.txt)', () => {
+  it('splits into the XML part and the content part', () => {
+    const parts = rightOf(splitUploadBody(framing, contentType))
+    expect(parts.boundary).toBe('uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef')
+    expect(parts.preamble).toBeUndefined()
+    expect(parts.parts.map((p) => p.headers.map((h) => [h.name, h.value]))).toEqual([
+      [
+        ['Content-ID', '<LiveFolders>'],
+        ['Content-Type', 'application/web3s+xml'],
+      ],
+      [
+        ['Content-Transfer-Encoding', 'binary'],
+        ['Content-Type', 'application/octet-stream'],
+        ['Content-ID', `<"${fsid}":Default>`],
+      ],
+    ])
+    expect(parts.xml.startsWith('<?xml version="1.0" encoding="utf-8"?><Items><Document>')).toBe(true)
+    expect(parts.xml.endsWith('</Items>')).toBe(true)
+    expect(utf8Decode(parts.parts[0]!.body).endsWith('</Items>\r\n')).toBe(true)
+    expect(utf8Decode(parts.content)).toBe('[[binary payload of 4532 bytes elided by researcher]]')
+    expect(parts.fragmentSessionId).toBe(fsid)
+    expect(parts.streamName).toBe('Default')
+    expect(utf8Decode(parts.epilogue)).toBe('\r\n')
+  })
+
+  it('re-builds byte for byte from XML, content and FragmentSessionId alone', () => {
+    const parts = rightOf(splitUploadBody(framing, contentType))
+    const built = rightOf(
+      buildUploadBody({
+        boundary: parts.boundary,
+        xml: parts.xml,
+        content: parts.content,
+        fragmentSessionId: parts.fragmentSessionId!,
+      }),
+    )
+    expect(built.contentType).toBe(contentType)
+    expect(built.body).toEqual(framing)
+  })
+
+  it('accepts the bare boundary instead of the Content-Type', () => {
+    expect(rightOf(splitUploadBody(framing, 'uuid:29daebb0-acd7-429f-bc2a-e30d8c400fef')).parts).toHaveLength(2)
+  })
+})
+
+describe('buildUploadBody', () => {
+  const xml =
+    '<?xml version="1.0" encoding="utf-8"?><Items><Document><RelationshipName>é.txt</RelationshipName></Document></Items>'
+
+  it('draws a uuid: boundary and announces it in the Content-Type', () => {
+    const built = rightOf(buildUploadBody({ xml, content: Uint8Array.of(0, 255, 13, 10), fragmentSessionId: fsid }))
+    expect(built.boundary).toMatch(/^uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(built.contentType).toBe(`multipart/related; boundary="${built.boundary}"`)
+    const back = rightOf(splitUploadBody(built.body, built.contentType))
+    expect(back.xml).toBe(xml)
+    expect(back.content).toEqual(Uint8Array.of(0, 255, 13, 10))
+  })
+
+  it('refuses a given boundary that occurs in the content', () => {
+    const content = utf8Encode('x\r\n--b\r\ny')
+    expect(buildUploadBody({ boundary: 'b', xml, content, fragmentSessionId: fsid })).toEqual(
+      E.left(wholeFault('bad-value', "the boundary 'b' occurs in the content")),
+    )
+  })
+
+  it('refuses a boundary RFC 2046 does not allow', () => {
+    expect(
+      E.isLeft(buildUploadBody({ boundary: 'a"b', xml, content: new Uint8Array(), fragmentSessionId: fsid })),
+    ).toBe(true)
+  })
+})
+
+describe('splitUploadBody', () => {
+  it('reads part text as UTF-8 with a leading U+FEFF kept as content', () => {
+    const xml = '\uFEFF<Items>\u00e9\u{1f600}</Items>'
+    const r = buildUploadBody({ boundary: 'b', xml, content: Uint8Array.of(1), fragmentSessionId: fsid })
+    const body = rightOf(r).body
+    expect(hex(body.subarray(body.indexOf(0xef), body.indexOf(0xef) + 3))).toBe('efbbbf')
+    expect(rightOf(splitUploadBody(body, 'b')).xml).toBe(xml)
+  })
+
+  it('never throws on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        splitUploadBody(bytes, 'multipart/related; boundary=b')
+      }),
+      { numRuns: numRuns(200) },
+    )
+  })
+})
 
 describe('splitUploadBody reads the XML part as the XML codecs read bytes', () => {
   // `a`, then E9 (é in ISO-8859-1, no UTF-8 character), then `b`, in a document that says UTF-8.
