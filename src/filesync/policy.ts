@@ -133,6 +133,19 @@ function contextFor(base: t.Context, items: Frame<Kind>, child: XmlElement, posi
   ]
 }
 
+/**
+ * Hands out an item read whole and, first, the items nested in it, at any depth, in the order their end tags came;
+ * a folder's `items`, when it has them, is emptied, as for a folder whose frame was open (see `streamFileSync`).
+ */
+function emitNested(sink: Sink<FileSyncEvent>, item: Item, path: number[]): void {
+  if (item.kind === 'Folder' && item.items !== undefined && item.items.length > 0) {
+    const items = item.items
+    item.items = []
+    for (let k = 0; k < items.length; k++) emitNested(sink, items[k]!, [...path, k])
+  }
+  sink.emit({ type: 'item', item, path })
+}
+
 /** Counts a typed item among its same-named siblings. */
 function positionOf(kind: ItemsKind, el: { namespace: string | null; localName: string }): number {
   if (el.namespace !== null) return 0
@@ -224,12 +237,14 @@ export function fileSyncPolicy(base: t.Context, elements = false): StreamPolicy<
     },
     // The children of an Items list are read in event mode where they can be; the others come to `child`.
     events: (parent) => (parent.kind.type === 'items' ? (ITEM_EVENTS as ElementEvents<unknown>) : undefined),
+    // A folder all of whose text came is read whole, as the in-memory decode reads it, and handed out item by item.
+    whole: true,
     decoded(parent, node, sink) {
       const kind = parent.kind as ItemsKind
       const path = [...kind.path, kind.count++]
       positionOf(kind, node)
       markElement(kind, parent.element)
-      sink.emit({ type: 'item', item: node.value as Item, path })
+      emitNested(sink, node.value as Item, path)
     },
     text(parent, text) {
       addText(parent.kind, parent.element, text)

@@ -1,5 +1,5 @@
 // Streaming decode of MS-FILESYNC documents (docs/decisions.md#f1 to #f3): every item at any depth as its own
-// event, with its index path, holding one item (without its nested items) at a time however large the listing is.
+// event, with its index path, in memory bounded by maxLength however large the listing is.
 import type { ParseOptions } from '../xml/parse'
 import type { XmlSource } from '../xml/source'
 import { readStream, type StreamError } from '../xml/stream'
@@ -19,9 +19,9 @@ import { fileSyncPolicy } from './policy'
 export interface StreamFileSyncOptions {
   /**
    * Parser limits, as `parseXml` takes them; `maxLength` bounds what the reader holds at once (one item without
-   * its nested items, or the text between two items), not the document. With `positions: true`, every element
-   * read gets its place in the whole document (`elementPosition`), each event carries the `element` it was
-   * decoded from, and the issues of an error event have the `line` and `column` of the deepest element of their
+   * its nested items, the text between two items, or a folder read whole), not the document. With
+   * `positions: true`, every element read gets its place in the whole document (`elementPosition`), each event
+   * carries the `element` it was decoded from, and the issues of an error event have the `line` and `column` of the deepest element of their
    * path, as with `parseXml`.
    */
   parse?: ParseOptions
@@ -94,8 +94,9 @@ const POLICY = /*#__PURE__*/ (() => fileSyncPolicy(BASE))()
  * - An item's event comes when its end tag has been read, so a folder's event follows its children's; a folder's
  *   `items` is `[]` (present exactly when the in-memory value has it), and {@link rebuildFileSync} puts the
  *   children back: the events rebuild `FileSyncXml.decode`'s value exactly.
- * - The reader holds one item without its nested items (or the text between two items) at a time;
- *   `parse.maxLength` bounds that, not the document.
+ * - The reader holds one item without its nested items (or the text between two items) at a time, or a whole
+ *   folder when all of its text came at once: it then reads the folder as `FileSyncXml.decode` does and hands its
+ *   items out one by one, the same events as item by item. `parse.maxLength` bounds what it holds, not the document.
  * - Every rule of `parseXml` applies, in document order: a document that is not well-formed ends with the same
  *   message and `line:column` (in the whole document) as the in-memory decode, after the items before the fault.
  *   So does a byte that is not valid in the document's encoding: the `undecodable` issue `FileSyncXml.decode` of the

@@ -274,6 +274,33 @@ export abstract class EventReader extends TreeReader {
     return from === i ? text : text + s.slice(from, i)
   }
 
+  /**
+   * Where the element whose start tag is at `this.i`, named `qname`, ends as a search for its name finds it: the
+   * offset after its end tag, or -1 when the text held ends first. A guess (its name in a comment or an attribute
+   * value throws it off) that spares a read bound to be cut (the streaming reader's): event mode's read decides.
+   */
+  protected elementEnd(qname: string): number {
+    const s = this.s
+    const n = qname.length
+    let open = 0
+    let at = this.i
+    for (;;) {
+      const k = s.indexOf(qname, at + 1)
+      if (k < 0) return -1
+      at = k + n
+      if (this.continuesName(at)) continue
+      const before = s.charCodeAt(k - 1)
+      if (before === LT) {
+        const gt = s.indexOf('>', at)
+        if (gt < 0) return -1
+        if (s.charCodeAt(gt - 1) !== SLASH) open++
+        else if (open === 0) return gt + 1
+      } else if (before === SLASH && s.charCodeAt(k - 2) === LT && --open === 0) {
+        const gt = s.indexOf('>', at)
+        return gt < 0 ? -1 : gt + 1
+      }
+    }
+  }
   /** After `</` at `at`: the end of the end tag `qname`, white space before > allowed; -1 for the tree to judge. */
   private eventEndTag(at: number, qname: string): number {
     const s = this.s

@@ -45,6 +45,11 @@ export interface StreamHost {
   node(node: XmlNode | DecodedNode): void
   /** Whether a child start tag (by its name as written) might open a frame. */
   mayOpen(qname: string): boolean
+  /**
+   * Whether a child that might open a frame is first tried whole in event mode, when all of it is in the text held
+   * (see `StreamPolicy.whole`).
+   */
+  readonly whole: boolean
   /** A child start tag at `start`: whether it opens a frame (closed at once when `closed`), else it is read whole. */
   open(element: XmlElement, start: Position, declared: Binding[], closed: boolean): boolean
   /** The innermost frame's end tag was read. */
@@ -78,6 +83,8 @@ export class StreamParser extends Parser {
   /** Offset and position last computed (positions move forward as units are handed over). */
   private at = 0
   private cursor: Position
+  /** The name {@link eventName} read last at each depth (see there). */
+  private readonly eventNames: Array<Name | undefined> = []
 
   constructor(
     text: string,
@@ -236,7 +243,7 @@ export class StreamParser extends Parser {
       }
       if (this.events !== undefined) {
         const name = this.eventName()
-        if (name !== undefined && this.eventElement(name)) {
+        if (host.mayOpen(name.qname) ? this.wholeElement(name) : this.eventElement(name)) {
           if (!this.commit(base)) return 'done'
           continue
         }
@@ -284,15 +291,43 @@ export class StreamParser extends Parser {
   }
 
   /**
-   * The name of the start tag at `<`, which event mode then takes as read; `undefined` when the tag might open a
-   * frame (it is then read again as a tree). `this.i` stays at `<`.
+   * The name of the start tag at `<`, which event mode then takes as read. `this.i` stays at `<`.
    */
-  private eventName(): Name | undefined {
+  private eventName(): Name {
     const lt = this.i
-    this.i = lt + 1
-    const name = this.qname('an element name after <')
-    this.i = lt
-    return this.host.mayOpen(name.qname) ? undefined : name
+    // Siblings in a list mostly share their name: the last one read at this depth is compared in place first.
+    const d = this.depth
+    const last = this.eventNames[d]
+    let name: Name
+    if (last !== undefined && this.nameAt(last.qname, lt + 1)) name = last
+    else {
+      this.i = lt + 1
+      name = this.qname('an element name after <')
+      this.i = lt
+      this.eventNames[d] = name
+    }
+    return name
+  }
+
+  /**
+   * A child that might open a frame, read whole in event mode when the host asks for it and all of it is in the
+   * text held, within maxLength (else, or when event mode gives up, it opens its frame as any other): a nested
+   * listing then costs what the in-memory decode costs, not a frame per element. `this.i` stays at `<` when not.
+   */
+  private wholeElement(name: Name): boolean {
+    if (!this.host.whole) return false
+    const start = this.i
+    const end = this.elementEnd(name.qname)
+    if (end < 0 || end - this.mark > this.limits.maxLength) return false
+    const node = this.eventNode(name)
+    if (node === undefined) return false
+    if (this.i - this.mark > this.limits.maxLength) {
+      // The guess above was wrong (a name in a comment, say): read as a frame, within maxLength a unit at a time.
+      this.i = start
+      return false
+    }
+    this.addChildElement(node as unknown as XmlElement)
+    return true
   }
 
   /** The bindings declared by the element open at depth `d + 1`, as they resolve now. */

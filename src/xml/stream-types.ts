@@ -69,6 +69,11 @@ export interface StreamPolicy<K, Ev> {
   child(parent: Frame<K>, element: XmlElement, sink: Sink<Ev>): void
   /** The reader of a frame's children in event mode (see `ElementEvents`), or `undefined` to read trees only. */
   events?(parent: Frame<K>): ElementEvents<unknown> | undefined
+  /**
+   * With {@link events}: a child that {@link mayOpen} may open a frame is first read whole in event mode, when all of
+   * it is in the text held and within maxLength; its value, nested values included, then comes to {@link decoded}.
+   */
+  whole?: boolean
   /** A child read in event mode (only with {@link events}). */
   decoded?(parent: Frame<K>, node: DecodedNode, sink: Sink<Ev>): void
   /** The text between two children (never empty; may be white space). */

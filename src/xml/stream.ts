@@ -156,6 +156,10 @@ class Reader<K, Ev> implements StreamHost, Sink<Ev> {
     else this.policy.child(frame, node, this)
   }
 
+  get whole(): boolean {
+    return this.policy.whole === true
+  }
+
   mayOpen(qname: string): boolean {
     return this.policy.mayOpen(this.top(), qname)
   }
