@@ -21,8 +21,8 @@ export interface StreamFileSyncOptions {
    * Parser limits, as `parseXml` takes them; `maxLength` bounds what the reader holds at once (one item without
    * its nested items, the text between two items, or a folder read whole), not the document. With
    * `positions: true`, every element read gets its place in the whole document (`elementPosition`), each event
-   * carries the `element` it was decoded from, and the issues of an error event have the `line` and `column` of the deepest element of their
-   * path, as with `parseXml`.
+   * carries the `element` it was decoded from, and the issues of an error event have the `line` and `column` of
+   * the deepest element of their path, as with `parseXml`.
    */
   parse?: ParseOptions
 }
