@@ -301,6 +301,7 @@ export abstract class EventReader extends TreeReader {
       }
     }
   }
+
   /** After `</` at `at`: the end of the end tag `qname`, white space before > allowed; -1 for the tree to judge. */
   private eventEndTag(at: number, qname: string): number {
     const s = this.s
