@@ -85,6 +85,8 @@ export class StreamParser extends Parser {
   private cursor: Position
   /** The name {@link eventName} read last at each depth (see there). */
   private readonly eventNames: Array<Name | undefined> = []
+  /** Where the last element that event mode gave up on whole ends: those nested in it are not tried whole again. */
+  private notWholeBefore = -1
 
   constructor(
     text: string,
@@ -315,14 +317,16 @@ export class StreamParser extends Parser {
    * listing then costs what the in-memory decode costs, not a frame per element. `this.i` stays at `<` when not.
    */
   private wholeElement(name: Name): boolean {
-    if (!this.host.whole) return false
+    // Inside an element given up on, event mode would give up again at the same place: each character is read in
+    // at most one attempt, however deep the nesting (else a comment deep down is read once per enclosing folder).
+    if (!this.host.whole || this.i < this.notWholeBefore) return false
     const start = this.i
     const end = this.elementEnd(name.qname)
     if (end < 0 || end - this.mark > this.limits.maxLength) return false
     const node = this.eventNode(name)
-    if (node === undefined) return false
-    if (this.i - this.mark > this.limits.maxLength) {
-      // The guess above was wrong (a name in a comment, say): read as a frame, within maxLength a unit at a time.
+    if (node === undefined || this.i - this.mark > this.limits.maxLength) {
+      // Given up, or longer than the guess above (a name in a comment, say): read as a frame, a unit at a time.
+      this.notWholeBefore = Math.max(end, this.i)
       this.i = start
       return false
     }

@@ -113,6 +113,20 @@ describe('streamFileSync, folders read whole', () => {
     expect(rebuildFileSync(whole)).toEqual(doc)
   })
 
+  it('reads folders nested in one that event mode gave up on frame by frame, with the same events', async () => {
+    // A comment deep down makes event mode give up on every folder around it.
+    const deep = (n: number): string =>
+      n === 0 ? '<Document/><!--c--><Document/>' : `<Folder><Items><Document/>${deep(n - 1)}</Items></Folder>`
+    for (const text of [
+      `<Items>${deep(40)}</Items>`,
+      `<Items>${deep(3)}<Folder><Items>${deep(2)}</Items></Folder></Items>`,
+    ]) {
+      const { whole, framed } = await bothWays([text])
+      expect(whole[whole.length - 1]!.type).toBe('end')
+      expect(shown(whole)).toEqual(shown(framed))
+    }
+  })
+
   it('is not misled by a folder name where no tag is: comments, nested empty folders, texts', async () => {
     for (const text of [
       '<Items><Folder><!-- </Folder> --><Items><Document/></Items></Folder><Document/></Items>',
