@@ -276,8 +276,9 @@ export abstract class EventReader extends TreeReader {
 
   /**
    * Where the element whose start tag is at `this.i`, named `qname`, ends as a search for its name finds it: the
-   * offset after its end tag, or -1 when the text held ends first. A guess (its name in a comment or an attribute
-   * value throws it off) that spares a read bound to be cut (the streaming reader's): event mode's read decides.
+   * offset after its end tag, or -1 when the text held ends first. A guess (its name as a tag in a comment, CDATA
+   * section or PI throws it off) that spares a read bound to be cut (the streaming reader's): event mode's read
+   * decides.
    */
   protected elementEnd(qname: string): number {
     const s = this.s
