@@ -33,6 +33,11 @@ export const PAYLOAD: ChoiceDescription = {
 }
 
 const choice = compileChoice<PayloadCodec<any> | undefined>(PAYLOAD, readResource)
+/**
+ * The choice once an entry holds its resource: a second resource stays as written, unread (reading one lifts its
+ * attributes off the parser's tree in place, and a kept extension must keep them).
+ */
+const afterResource = compileChoice(PAYLOAD, () => 'keep')
 const PAYLOAD_PARENT = openElement(PAYLOAD.namespace, PAYLOAD.name)
 const PAYLOAD_TAG = qname(PAYLOAD.namespace, PAYLOAD.name)
 
@@ -103,7 +108,7 @@ export const payloadMember: OwnerMember<PayloadOwner> = {
   namespace: SDATA_NS,
   read(c, path, problems, owner, codec) {
     if (c.localName !== PAYLOAD.name) return undefined
-    const r = choice.read(c, at(path, c), problems, codec)
+    const r = (owner.payload === undefined ? choice : afterResource).read(c, at(path, c), problems, codec)
     if (r === 'error') return 'failed'
     if (r === 'keep' || owner[r.key as keyof PayloadOwner] !== undefined) return undefined
     owner[r.key as keyof PayloadOwner] = r.value as any
