@@ -1,7 +1,7 @@
 // What an SData decode with payloads built can cost at least, against htmlparser2's SAX pass (issue 16's ceiling):
 // the decode with payloads on access (every check, no payload built) and the payload trees alone, built again from a
-// decoded value in the shapes `XmlElement` fixes (the strings shared, arrays of up to five as literals, as the parser
-// makes them), next to the default decode. Each side runs in a process of its own, in the settled rounds of
+// decoded value in the shapes `XmlElement` fixes (arrays of up to five as literals, as the parser makes them; each
+// text and attribute value a new slice of the document, as the parser's are), next to the default decode. Each side runs in a process of its own, in the settled rounds of
 // ./timing.mjs with the SAX pass, so a side's collections are its own; ratios are per round, median and spread.
 // Runs against dist/ (`npx tsup`): `node --expose-gc bench/sdata-floor.mjs [rounds]`.
 import { spawnSync } from 'node:child_process'
@@ -33,8 +33,16 @@ function array(f, xs) {
       return xs.map(f)
   }
 }
-const attribute = (a) => ({ namespace: a.namespace, localName: a.localName, prefix: a.prefix, value: a.value })
-const node = (n) => (n.type === 'text' ? { type: 'text', value: n.value } : element(n))
+// A new string of the value's length, sliced from the document as the parser slices values (a short one is copied).
+let text = ''
+let at = 0
+const slice = (value) => {
+  const n = value.length
+  if (at + n > text.length) at = 0
+  return text.slice(at, (at += n))
+}
+const attribute = (a) => ({ namespace: a.namespace, localName: a.localName, prefix: a.prefix, value: slice(a.value) })
+const node = (n) => (n.type === 'text' ? { type: 'text', value: slice(n.value) } : element(n))
 const element = (e) => ({
   type: 'element',
   namespace: e.namespace,
@@ -57,7 +65,7 @@ if (side === undefined) {
   }
   console.log(`\nload average ${loadAverage(1)} after`)
 } else {
-  const text = SyncFeedXml.encode(makeFeed(10_000))
+  text = SyncFeedXml.encode(makeFeed(10_000))
   text.charCodeAt(0) // the encoder's rope flattened once, before any timing
   const decoded = SyncFeedXml.decode(text)
   if (decoded._tag !== 'Right') throw new Error('the bench feed does not decode')
