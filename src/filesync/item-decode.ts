@@ -98,6 +98,22 @@ export function leafValue(field: FieldSpec, s: string, c: t.Context): t.Validati
   return LEAF_CODEC[field.type]!.validate(s, c)
 }
 
+/**
+ * The anchor of `el`, kept as an extension of a `spec` record after the modelled field `after` was read (by
+ * expanded name): a repeated field (no namespace) its first occurrence, anything else the field before it. Every
+ * reader anchors with it.
+ *
+ * @example
+ * ```ts
+ * anchorOf(FOLDER, { ...el, namespace: 'urn:x', localName: 'WriteMode' }, 'ReferenceID') // 'ReferenceID'
+ * ```
+ */
+export function anchorOf(spec: RecordSpec, el: XmlElement, after: string | null): string | null {
+  // Anchored to the previous sibling, a repeat could be written before the first occurrence, which would then decode
+  // in its place (found by the totality fuzzing).
+  return (el.namespace === null ? spec.byName.get(el.localName)?.name : undefined) ?? after
+}
+
 /** Reads a record element's children into `out`; unmodelled ones go to `out.extensions` with their anchor. */
 export function decodeRecordInto(spec: RecordSpec, el: XmlElement, cur: Cursor, out: Mutable): void {
   if (el.attributes.length > 0) checkAttributes(el, cur)
@@ -112,9 +128,7 @@ export function decodeRecordInto(spec: RecordSpec, el: XmlElement, cur: Cursor, 
     const field = node.namespace === null ? byName.get(node.localName) : undefined
     if (field === undefined || out[field.key] !== undefined) {
       if (extensions === undefined) extensions = []
-      // A repeated field stays anchored to its first occurrence: anchored to the previous sibling, the write order
-      // could put it before the first one, which would then decode in its place (found by the totality fuzzing).
-      extensions.push({ after: field === undefined ? after : field.name, element: node })
+      extensions.push({ after: anchorOf(spec, node, after), element: node })
       continue
     }
     after = field.name

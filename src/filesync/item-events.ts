@@ -3,7 +3,7 @@
 // Anything the tree decode would report (or treat in another way) makes the parser read the item as a tree again.
 import { type ElementEvents, LEAF, TREE } from '../xml/events'
 import type { XmlElement } from '../xml/types'
-import { inWriteOrder, type Mutable, NULLABLE } from './item-decode'
+import { anchorOf, inWriteOrder, type Mutable, NULLABLE } from './item-decode'
 import { REFUSED, readLeaf } from './leaf'
 import type { Extension, FileSyncDocument, FolderItem, Item } from './model'
 import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, FOLDER, type RecordSpec } from './schema'
@@ -12,8 +12,6 @@ import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, FOLDER, type RecordSpec } fr
 class RecordState {
   /** The modelled child read last: extensions after it are anchored to it. */
   after: string | null = null
-  /** The anchor of the extension being read. */
-  anchor: string | null = null
   extensions: Extension[] | undefined = undefined
   /** The leaf being read. */
   field: FieldSpec | undefined = undefined
@@ -38,7 +36,6 @@ class RecordState {
     this.out = out
     this.item = item
     this.after = null
-    this.anchor = null
     this.extensions = undefined
     this.field = undefined
     this.next = 0
@@ -67,11 +64,8 @@ class RecordState {
 
   child(localName: string | null): State | typeof LEAF | typeof TREE | undefined {
     const field = this.unread(localName)
-    if (field === undefined) {
-      // Kept whole, anchored as decodeRecordInto anchors it (a repeated field to its first occurrence).
-      this.anchor = localName === null ? this.after : (this.spec.byName.get(localName)?.name ?? this.after)
-      return TREE
-    }
+    // Kept whole, anchored when read (by its expanded name, which a default namespace declared on it changes).
+    if (field === undefined) return TREE
     this.after = field.name
     switch (field.type) {
       case 'items': {
@@ -93,7 +87,7 @@ class RecordState {
   }
 
   tree(element: XmlElement): void {
-    const extension: Extension = { after: this.anchor, element }
+    const extension: Extension = { after: anchorOf(this.spec, element, this.after), element }
     if (this.extensions === undefined) this.extensions = [extension]
     else this.extensions.push(extension)
   }

@@ -8,7 +8,7 @@ import { FileSyncXml } from '../../src/filesync/index'
 import { decoded } from '../support/decode'
 
 // Text leaves of `Document` spread over its order (gaps longer than the reader looks ahead), a list, a nested
-// record and an unknown element.
+// record and unknown elements.
 const CHILDREN = [
   '<ItemType>File</ItemType>',
   '<ResourceID>r</ResourceID>',
@@ -22,6 +22,9 @@ const CHILDREN = [
   '<WriteMode>Create</WriteMode>',
   '<WriteStatus>w</WriteStatus>',
   '<Other>o</Other>',
+  // Named like fields, in another namespace: extensions anchored to the field before them.
+  '<ETag xmlns="urn:x">x</ETag>',
+  '<ResourceID xmlns="urn:x"/>',
 ]
 
 /** A document with one item of these children, numbered so that repeats differ, and one date (counted). */
@@ -47,7 +50,8 @@ describe('FileSyncXml: fields in any order and repeated, read in event mode', ()
       fc.property(fc.array(fc.constantFrom(...CHILDREN), { maxLength: 14 }), (children) => {
         const text = doc(children)
         const [value, dates] = decodeCounting(text)
-        expect(dates).toBe(1)
+        // A field's name in another namespace before that field is read sends the item to the tree path.
+        if (!text.includes('xmlns')) expect(dates).toBe(1)
         expect(value).toStrictEqual(viaTree(text))
       }),
     )

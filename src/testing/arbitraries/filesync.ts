@@ -25,6 +25,7 @@ import {
   MODIFIER_IDENTITY_DESCRIPTION,
   type RecordSpec,
 } from '../../filesync/schema'
+import { XMLNS_NAMESPACE, type XmlElement } from '../../xml/types'
 import { describedRecord, type MemberArbitraries } from './described'
 
 import {
@@ -51,6 +52,13 @@ export {
   arbUnknownItem,
 } from './filesync-leaves'
 
+/** An empty element named `localName` in the default namespace `urn:example:ext`, declared on it. */
+function foreignNamed(localName: string): XmlElement {
+  const namespace = 'urn:example:ext'
+  const xmlns = { namespace: XMLNS_NAMESPACE, localName: 'xmlns', prefix: null, value: namespace }
+  return { type: 'element', namespace, localName, prefix: null, attributes: [xmlns], children: [] }
+}
+
 /**
  * Adds extensions to a record value, anchored after fields it has (or first), in the order encoding writes them,
  * so that decoding the encoded value gives the same `extensions` back.
@@ -66,7 +74,14 @@ function withExtensions<R extends object>(
     const v = value as Record<string, unknown>
     const present = spec.responseOrder.filter((f) => v[f.key] !== undefined).map((f) => f.name)
     const anchor = fc.constantFrom<string | null>(null, ...present)
-    const element = arbUnknownElement().filter((el) => el.namespace !== null || !spec.byName.has(el.localName))
+    const element = fc.oneof(
+      {
+        weight: 5,
+        arbitrary: arbUnknownElement().filter((el) => el.namespace !== null || !spec.byName.has(el.localName)),
+      },
+      // A modelled field's local name in the default namespace of another URI: an extension all the same.
+      { weight: 1, arbitrary: fc.constantFrom(...spec.byName.keys()).map(foreignNamed) },
+    )
     return fc
       .oneof(
         { weight: 2, arbitrary: fc.constant([] as Extension[]) },
