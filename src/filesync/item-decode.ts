@@ -10,6 +10,7 @@ import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
 import { LEAF_CODEC } from './leaf'
 import type { DocumentItem, DocumentStream, Extension, FolderItem, Item } from './model'
 import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, type FieldType, FOLDER, type RecordSpec } from './schema'
+import { placeExtensions } from './write'
 
 // The decoder is hand-written rather than composed from `record()`: a changes listing holds ~20 leaves per item,
 // and the per-field closures, intermediate objects and Map lookups of a generic record cost more than the
@@ -228,12 +229,11 @@ export function decodeTyped(
 export function inWriteOrder(spec: RecordSpec, value: Mutable, request: boolean): void {
   const extensions = value.extensions as Extension[] | undefined
   if (extensions !== undefined && extensions.length > 1) {
-    const rank = request ? spec.requestRank : spec.responseRank
+    // The writer's own placing: the order decoded is the order written.
     const end = (request ? spec.requestOrder : spec.responseOrder).length
-    value.extensions = extensions
-      .map((ext, i) => ({ ext, i, at: ext.after === null ? -1 : (rank.get(ext.after) ?? end) }))
-      .sort((a, b) => a.at - b.at || a.i - b.i)
-      .map((p) => p.ext)
+    value.extensions = placeExtensions(extensions, request ? spec.requestRank : spec.responseRank, end).map(
+      (p) => extensions[p.i]!,
+    )
   }
   // Only these fields hold records with extensions of their own.
   for (const field of spec.nested) {

@@ -255,18 +255,18 @@ function drain(stack: Frame[], out: Sink, streamed?: readonly unknown[]): void {
 
 /**
  * Extensions sorted by their anchor's place in the write order (-1 for "first"); the same anchor keeps array
- * order, and an anchor the table does not know goes after every modelled field.
+ * order (`i` is the index in `extensions`), and an anchor the table does not know goes after every modelled field.
  *
  * @example
  * ```ts
- * placeExtensions([{ after: 'ETag', element }], FOLDER.responseRank, FOLDER.responseOrder.length) // [{ at: 2, element }]
+ * placeExtensions([{ after: 'ETag', element }], FOLDER.responseRank, FOLDER.responseOrder.length) // [{ at: 2, i: 0, element }]
  * ```
  */
 export function placeExtensions(
   extensions: readonly Extension[],
   rank: ReadonlyMap<string, number>,
   end: number,
-): Array<{ at: number; element: XmlElement }> {
+): Array<{ at: number; i: number; element: XmlElement }> {
   return extensions
     .map((ext, i) => ({ at: ext.after === null ? -1 : (rank.get(ext.after) ?? end), i, element: ext.element }))
     .sort((a, b) => a.at - b.at || a.i - b.i)
