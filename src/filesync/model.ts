@@ -67,8 +67,9 @@ export type WriteMode = (typeof WRITE_MODES)[number] | (string & {})
  *
  * `after` is the name of the modelled sibling element it followed when read (`'ParentResourceID'`), or `null`
  * when no modelled element came before it; an element in a namespace is never a modelled one, whatever its local
- * name (`<WriteMode xmlns="urn:x"/>`), and a modelled field repeated is anchored to its first occurrence. Encoding writes it right after that sibling (after the place the
- * sibling would take when it is absent); several extensions with the same anchor keep their array order.
+ * name (`<WriteMode xmlns="urn:x"/>`), and a modelled field repeated is anchored to its first occurrence. Encoding
+ * writes it right after that sibling (after the place the sibling would take when it is absent); several extensions
+ * with the same anchor keep their array order.
  *
  * @example
  * ```ts
