@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import type { Stamp, SyncEntry, SyncFeed } from '../../src/sdata/index'
+import type { ElementJsonObject, Stamp, SyncEntry, SyncFeed } from '../../src/sdata/index'
 import {
   DiagnosesJson,
   DiagnosisJson,
@@ -577,5 +577,49 @@ describe('standalone documents', () => {
     ).toStrictEqual({
       $tracking: { $progress: '12.0', $namespace: 'http://schemas.sage.com/sdata/2008' },
     })
+  })
+})
+
+describe('nothing is lost at depth', () => {
+  /** A chain of `levels` elements, the deepest holding the text `LEAF`. */
+  function chain(levels: number): XmlElement {
+    let element: XmlElement = {
+      type: 'element',
+      namespace: null,
+      localName: 'leaf',
+      prefix: null,
+      attributes: [],
+      children: [{ type: 'text', value: 'LEAF' }],
+    }
+    for (let i = 1; i < levels; i++) {
+      element = { type: 'element', namespace: null, localName: 'a', prefix: null, attributes: [], children: [element] }
+    }
+    return element
+  }
+  const deepest = (json: ElementJsonObject): { levels: number; text: unknown } => {
+    let levels = 1
+    let at = json
+    while (typeof at.children?.[0] === 'object') {
+      at = at.children[0]
+      levels++
+    }
+    return { levels, text: at.children?.[0] }
+  }
+
+  it('XmlElementJson writes every level of a tree deeper than it reads back, which then fails with its path', () => {
+    const json = XmlElementJson.encode(chain(1501))
+    expect(deepest(json)).toStrictEqual({ levels: 1501, text: 'LEAF' })
+    const issues = issuesOf(XmlElementJson.decode(json))
+    expect(issues).toHaveLength(1)
+    expect(issues[0]!.path).toBe('/children/0'.repeat(1001))
+  })
+
+  it('XmlElementJson writes a tree 10^5 deep without a stack overflow', () => {
+    expect(deepest(XmlElementJson.encode(chain(100_000)))).toStrictEqual({ levels: 100_000, text: 'LEAF' })
+  })
+
+  it('decode ∘ encode = id for the deepest tree XmlElementJson reads', () => {
+    const element = chain(1001)
+    expect(XmlElementJson.decode(viaText(XmlElementJson.encode(element)))).toStrictEqual(E.right(element))
   })
 })

@@ -82,8 +82,9 @@ function namedJson(node: XmlAttribute | XmlElement): { name: string; namespace?:
 }
 
 /**
- * Writes an element in its JSON form. Never throws; subtrees deeper than {@link MAX_ELEMENT_DEPTH} are cut,
- * as no decodable value has them.
+ * Writes an element in its JSON form, every level of it (iterative: no recursion, so any depth is fine, as
+ * `serializeXml` writes any depth). Never throws. A tree deeper than {@link MAX_ELEMENT_DEPTH} is written whole and
+ * refused, with its path, when read back, as `parseXml` refuses one deeper than its `maxDepth`.
  *
  * @example
  * ```ts
@@ -91,15 +92,22 @@ function namedJson(node: XmlAttribute | XmlElement): { name: string; namespace?:
  * // { name: 'x', children: ['1'] }
  * ```
  */
-export function elementToJson(element: XmlElement, depth = 0): ElementJsonObject {
-  const out: ElementJsonObject = namedJson(element)
-  if (element.attributes.length > 0) out.attributes = element.attributes.map(attributeToJson)
-  if (element.children.length > 0 && depth < MAX_ELEMENT_DEPTH) {
-    out.children = element.children.map((child: XmlNode) =>
-      child.type === 'text' ? child.value : elementToJson(child, depth + 1),
-    )
+export function elementToJson(element: XmlElement): ElementJsonObject {
+  const root: ElementJsonObject = namedJson(element)
+  const stack: [XmlElement, ElementJsonObject][] = [[element, root]]
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [el, out] = top
+    if (el.attributes.length > 0) out.attributes = el.attributes.map(attributeToJson)
+    if (el.children.length > 0) {
+      out.children = el.children.map((child: XmlNode) => {
+        if (child.type === 'text') return child.value
+        const json: ElementJsonObject = namedJson(child)
+        stack.push([child, json])
+        return json
+      })
+    }
   }
-  return out
+  return root
 }
 
 /**

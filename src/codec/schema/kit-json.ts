@@ -52,7 +52,7 @@ export function kitJsonChildren(d: ElementDescription<unknown>): (LeafChild | It
 
 type Write = (x: unknown) => unknown
 
-/** An element in the lossless form (at the top: `elementToJson`'s depth is not a list index). */
+/** An element in the lossless form. */
 const elementJson: Write = (x) => elementToJson(x as XmlElement)
 
 /** Reads an anchored unknown child: `{ after, element }`, `after` a string or `null`. */
