@@ -623,3 +623,46 @@ describe('nothing is lost at depth', () => {
     expect(XmlElementJson.decode(viaText(XmlElementJson.encode(element)))).toStrictEqual(E.right(element))
   })
 })
+
+describe('null members (SData JSON: any member may be null)', () => {
+  const stamp = '2008-10-30T17:23:08Z'
+
+  it('a null the mapping reads as the default of a member is written back as null, arrays included', () => {
+    const digests = [
+      { digestEntry: null },
+      { origin: null, digestEntry: null },
+      { digestEntry: [{ endpoint: MY_APP1, tick: null, stamp, conflictPriority: null }] },
+    ]
+    for (const json of digests) {
+      const digest = DigestJson.decode(json)
+      if (E.isLeft(digest)) throw new Error('refused')
+      expect(DigestJson.encode(digest.right)).toStrictEqual(json)
+    }
+    const feed = { $resources: [], $digest: { digestEntry: null } }
+    const decoded = SyncFeedJson.decode(feed)
+    if (E.isLeft(decoded)) throw new Error('refused')
+    expect(SyncFeedJson.encode(decoded.right).$digest).toStrictEqual(feed.$digest)
+  })
+
+  it('decode ∘ encode ∘ decode = decode for digests and syncStates with any member null', () => {
+    const withNulls = <A>(arb: fc.Arbitrary<A>, encode: (a: A) => object, members: string[]) =>
+      fc.tuple(arb, fc.subarray(members)).map(([value, nulls]) => {
+        const json: Record<string, unknown> = { ...encode(value) }
+        for (const k of nulls) json[k] = null
+        return json
+      })
+    const digest = withNulls(arbDigest(), DigestJson.encode, ['origin', 'digestEntry'])
+    const state = withNulls(arbSyncState(), SyncStateJson.encode, ['endpoint', 'tick', 'stamp', 'user'])
+    const again = <A, O>(codec: t.Type<A, O, unknown>, json: unknown): void => {
+      const once = codec.decode(json)
+      if (E.isRight(once)) expect(codec.decode(viaText(codec.encode(once.right)))).toStrictEqual(once)
+    }
+    fc.assert(
+      fc.property(digest, state, (d, s) => {
+        again(DigestJson, d)
+        again(SyncStateJson, s)
+      }),
+      { numRuns: numRuns(150) },
+    )
+  })
+})

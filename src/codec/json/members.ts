@@ -102,24 +102,27 @@ export function splitMembers(
 
 /**
  * Writes kept members back into an encoded object: each one the modelled value did not set, and a kept `null` in
- * place of a member listed in `zeroForNull` whose modelled value is 0 (a `null` tick reads as 0, as a missing one does).
+ * place of a member whose written value is what `nullReads` says a `null` of it reads as (its JSON text): a `null`
+ * tick reads as 0 and a `null` digestEntry as `[]`, as missing ones do.
  *
  * @example
  * ```ts
  * withMembers({ $id: 'x' }, { $etag: null }) // { $id: 'x', $etag: null }
+ * withMembers({ tick: 0 }, { tick: null }, new Map([['tick', '0']])) // { tick: null }
  * ```
  */
 export function withMembers<T extends object>(
   encoded: T,
   kept: JsonMembers | undefined,
-  zeroForNull: readonly string[] = [],
+  nullReads?: ReadonlyMap<string, string>,
 ): T {
   if (kept === undefined) return encoded
   const out = encoded as Record<string, unknown>
   for (const key of Object.keys(kept)) {
     const value = kept[key]
     if (!Object.hasOwn(out, key)) define(out, key, value)
-    else if (value === null && zeroForNull.includes(key) && out[key] === 0) define(out, key, null)
+    else if (value === null && nullReads?.has(key) && nullReads.get(key) === JSON.stringify(out[key]))
+      define(out, key, null)
   }
   return encoded
 }

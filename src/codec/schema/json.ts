@@ -211,7 +211,8 @@ function without(kept: JsonMembers | undefined, key: string): JsonMembers | unde
 /**
  * The JSON writer of a description, compiled on first use and cached: members in the description's order, then
  * `$extensions` (when the value has some; when `optional`, as the value holds them) and `$attributes`, then the kept
- * `jsonMembers` the value does not set (a kept `null` back in place of a member read as its default).
+ * `jsonMembers` the value does not set (a kept `null` back in place of a member read as its default: a leaf's, or a
+ * repeated child's `[]`).
  *
  * @example
  * ```ts
@@ -229,7 +230,13 @@ export function compileJsonWriter<A, O = Record<string, unknown>>(
   const items = children.map((c) =>
     c.kind === 'leaf' ? undefined : 'write' in c ? c.write : compileJsonWriter(itemOf(c), kit),
   )
-  const zeroForNull = children.filter((c) => c.kind === 'leaf' && typeof c.occurs === 'object').map((c) => c.json)
+  // What a `null` member reads as, written: a defaulted leaf's default, a repeated child's `[]`.
+  const nullReads = new Map<string, string>()
+  for (const c of children) {
+    if (c.kind === 'many') nullReads.set(c.json, '[]')
+    else if (c.kind === 'leaf' && typeof c.occurs === 'object')
+      nullReads.set(c.json, JSON.stringify(c.type.writeJson(c.occurs.default)))
+  }
   const writer = (value: A): Record<string, unknown> => {
     const v = value as Record<string, unknown>
     const out: Record<string, unknown> = {}
@@ -248,7 +255,7 @@ export function compileJsonWriter<A, O = Record<string, unknown>>(
       const attributes = keptAttributes(v)
       if (attributes !== undefined) out.$attributes = attributes
     }
-    const members = withMembers(out, v.jsonMembers as JsonMembers | undefined, zeroForNull)
+    const members = withMembers(out, v.jsonMembers as JsonMembers | undefined, nullReads)
     return d.json.wrapper === undefined ? members : { [d.json.wrapper]: members }
   }
   jsonWriters.set(d as ElementDescription<unknown>, writer as (value: unknown) => Record<string, unknown>)
