@@ -5,6 +5,7 @@ import * as t from 'io-ts'
 import { insertEntry, type XmlStep, xmlStep } from '../codec/context'
 import { qname, shownElement } from '../codec/names'
 import { elementsOnly } from '../codec/schema/path'
+import { selfContained } from '../codec/schema/tree'
 import { qualifiedName } from '../xml/tree'
 import { XMLNS_NAMESPACE, type XmlElement } from '../xml/types'
 import { LEAF_CODEC } from './leaf'
@@ -115,6 +116,21 @@ export function anchorOf(spec: RecordSpec, el: XmlElement, after: string | null)
   return (el.namespace === null ? spec.byName.get(el.localName)?.name : undefined) ?? after
 }
 
+/** What an encoded FILESYNC document declares on its root: nothing. */
+const NO_BINDINGS: ReadonlyMap<string, string> = new Map()
+
+/**
+ * An element kept whole (an extension, an unknown item) with a declaration for every prefix it uses that an
+ * ancestor declared: written back under `Items` alone, it reads back the same (the writer would add them, and a
+ * second decode would differ from the first).
+ *
+ * @example
+ * ```ts
+ * keptWhole(el) // <x:Note xmlns:x="urn:x"/>, when `xmlns:x` was declared on `Items`
+ * ```
+ */
+export const keptWhole = (el: XmlElement): XmlElement => selfContained(el, NO_BINDINGS)
+
 /** Reads a record element's children into `out`; unmodelled ones go to `out.extensions` with their anchor. */
 export function decodeRecordInto(spec: RecordSpec, el: XmlElement, cur: Cursor, out: Mutable): void {
   if (el.attributes.length > 0) checkAttributes(el, cur)
@@ -129,7 +145,7 @@ export function decodeRecordInto(spec: RecordSpec, el: XmlElement, cur: Cursor, 
     const field = node.namespace === null ? byName.get(node.localName) : undefined
     if (field === undefined || out[field.key] !== undefined) {
       if (extensions === undefined) extensions = []
-      extensions.push({ after: anchorOf(spec, node, after), element: node })
+      extensions.push({ after: anchorOf(spec, node, after), element: keptWhole(node) })
       continue
     }
     after = field.name
@@ -187,7 +203,7 @@ export function decodeItemIn(el: XmlElement, cur: Cursor): Item {
     if (el.localName === 'Document')
       return decodeTyped(DOCUMENT, 'Document', el, cur, ITEM_STEP) as unknown as DocumentItem
   }
-  return { kind: 'Unknown', element: el }
+  return { kind: 'Unknown', element: keptWhole(el) }
 }
 
 export function decodeStreamIn(el: XmlElement, cur: Cursor): DocumentStream {

@@ -3,7 +3,7 @@
 // Anything the tree decode would report (or treat in another way) makes the parser read the item as a tree again.
 import { type ElementEvents, LEAF, TREE } from '../xml/events'
 import type { XmlElement } from '../xml/types'
-import { anchorOf, inWriteOrder, type Mutable, NULLABLE } from './item-decode'
+import { anchorOf, inWriteOrder, keptWhole, type Mutable, NULLABLE } from './item-decode'
 import { REFUSED, readLeaf } from './leaf'
 import type { Extension, FileSyncDocument, FolderItem, Item } from './model'
 import { DOCUMENT, DOCUMENT_STREAM, type FieldSpec, FOLDER, type RecordSpec } from './schema'
@@ -87,7 +87,7 @@ class RecordState {
   }
 
   tree(element: XmlElement): void {
-    const extension: Extension = { after: anchorOf(this.spec, element, this.after), element }
+    const extension: Extension = { after: anchorOf(this.spec, element, this.after), element: keptWhole(element) }
     if (this.extensions === undefined) this.extensions = [extension]
     else this.extensions.push(extension)
   }
@@ -192,7 +192,7 @@ class ItemsState {
   }
 
   tree(element: XmlElement): void {
-    this.list.push({ kind: 'Unknown', element })
+    this.list.push({ kind: 'Unknown', element: keptWhole(element) })
   }
 
   end(): void {}
