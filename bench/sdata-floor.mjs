@@ -39,7 +39,9 @@ let at = 0
 const slice = (value) => {
   const n = value.length
   if (at + n > text.length) at = 0
-  return text.slice(at, (at += n))
+  const from = at
+  at += n
+  return text.slice(from, at)
 }
 const attribute = (a) => ({ namespace: a.namespace, localName: a.localName, prefix: a.prefix, value: slice(a.value) })
 const node = (n) => (n.type === 'text' ? { type: 'text', value: slice(n.value) } : element(n))
