@@ -2,6 +2,7 @@
 // Implements sync §4.1 ($syncDigest, $syncSource, $syncTarget), §5.1–§5.3, §5.6 and core §3.11 (202 + tracking).
 
 import { randomGuid } from '../common/guid'
+import { LONE_SURROGATE } from '../common/uri'
 import type { ProcessFeedOptions } from '../conflict/types'
 import { SyncEntryXml, SyncFeedXml } from '../sdata/codecs'
 import { DiagnosesXml, TrackingXml } from '../sdata/documents'
@@ -228,6 +229,8 @@ export function createSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
       if (id === undefined) {
         if (method !== 'POST') return badRequest(`${method} ${operation} needs a context id`)
         const tracked = trackingIdOf(query) ?? randomGuid()
+        // UTF-8 cannot carry it: no URL would name the context (a percent-encoded form stays as written).
+        if (LONE_SURROGATE.test(tracked)) return badRequest('the trackingID holds a lone surrogate')
         return operation === '$syncSource' ? postSource(request, tracked) : postTarget(request, tracked, query)
       }
       const jobs = operation === '$syncSource' ? sources : targets

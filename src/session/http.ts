@@ -1,11 +1,13 @@
 // The URLs of the SData sync exchange (their parameters, contexts, media types) and tracking GUIDs; bodies and headers are read in read.ts.
 // Implements sync §4.1 (`$syncDigest`, `$syncSource`, `$syncTarget`, runName/runStamp/trackingID) and §5.2 (contexts).
 
-/** A URL with query parameters appended (values percent-encoded). */
+import { encodeComponent } from '../common/uri'
+
+/** A URL with query parameters appended (values percent-encoded, a lone surrogate as its code point's bytes). */
 export function withQuery(url: string, params: Record<string, string | undefined>): string {
   const pairs = Object.entries(params)
     .filter((p): p is [string, string] => p[1] !== undefined)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .map(([k, v]) => `${k}=${encodeComponent(v)}`)
   if (pairs.length === 0) return url
   return `${url}${url.includes('?') ? '&' : '?'}${pairs.join('&')}`
 }
@@ -42,7 +44,7 @@ export function trackingIdOf(query: ReadonlyMap<string, string>): string | undef
 
 /** The URL of an asynchronous context: `…/$syncSource('<id>')` (sync §5.2). */
 export function contextUrl(endpoint: string, operation: '$syncSource' | '$syncTarget', id: string): string {
-  return `${endpoint}/${operation}('${encodeURIComponent(id)}')`
+  return `${endpoint}/${operation}('${encodeComponent(id)}')`
 }
 
 /** Splits `…/<endpoint>/$op` or `…/<endpoint>/$op('<id>')` into its parts, else `undefined`. */

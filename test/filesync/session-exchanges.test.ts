@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   buildUploadBody,
   changesUrl,
+  createChangesSession,
   createFirstRunSession,
   createWriteSession,
   FileSyncXml,
@@ -149,5 +150,35 @@ describe('createWriteSession', () => {
     const broken = write.receive({ status: 200, headers: {}, body: '<Items><Document><DateModified>x' })
     expect(broken.type).toBe('error')
     expect(write.done).toBe(false)
+  })
+})
+
+describe('sessions given a lone surrogate in libraryId or siteHost', () => {
+  // Nothing is checked before the server: like an id that is not a GUID, it goes into the URL (as the three bytes of
+  // its code point, never as U+FFFD), and the server's refusal comes back as an `error` step that repeats the request.
+  const bad = 'x\uD800'
+  const refused = { status: 400, headers: {}, body: '' }
+
+  it('createChangesSession and createFirstRunSession ask, and report the refusal', () => {
+    const changes = createChangesSession({ siteUrl: SITE, libraryId: LIBRARY, siteHost: bad })
+    const request = changes.next()!
+    expect(request.url).toBe(changesUrl(SITE, LIBRARY, { siteHost: bad }))
+    expect(request.url).toContain('siteHost=x%ED%A0%80&')
+    expect(changes.receive(refused)).toMatchObject({ type: 'error', status: 400 })
+    expect(changes.next()).toEqual(request)
+    const run = createFirstRunSession({ siteUrl: SITE, libraryId: bad })
+    const policy = run.next()!
+    expect(policy.url).toBe(`${SITE}/_api/SPFileSync/sync/x%ED%A0%80/policy/`)
+    expect(run.receive(refused)).toMatchObject({ type: 'error', status: 400 })
+    expect(run.next()).toEqual(policy)
+    expect(createChangesSession({ siteUrl: SITE, libraryId: bad }).next()!.url).toContain('/sync/x%ED%A0%80/')
+  })
+
+  it('createWriteSession asks, and reports the refusal', () => {
+    const write = createWriteSession({ siteUrl: SITE, libraryId: bad, siteHost: '\uDC00', body: '<Items/>' })
+    const request = write.next()!
+    expect(request.url).toBe(`${SITE}/_api/SPFileSync/sync/x%ED%A0%80/RootFolder?siteHost=%ED%B0%80&View=SkyDriveSync`)
+    expect(write.receive(refused)).toMatchObject({ type: 'error', status: 400 })
+    expect(write.next()).toEqual(request)
   })
 })

@@ -111,6 +111,30 @@ describe('a catch-up pass', () => {
   })
 })
 
+describe('a lone surrogate in runName or in an id newId gives', () => {
+  it('is sent as the three bytes of its code point (never U+FFFD), and the pass completes', () => {
+    const s = world(3)
+    let n = 0
+    const engine = engineFor(s, { runName: 'run\uD800', newId: () => `t${++n}\uDC00` })
+    const { requests, steps } = runAll(s, engine)
+    const posts = requests.filter((r) => r.method === 'POST').map((r) => r.url)
+    expect(posts[0]).toMatch(/\/\$syncSource\?trackingID=t1%ED%B0%80&runName=run%ED%A0%80&runStamp=/)
+    expect(posts[1]).toMatch(/\/\$syncTarget\?trackingID=t2%ED%B0%80&runName=run%ED%A0%80&runStamp=/)
+    expect(steps.at(-1)).toMatchObject({ type: 'done', entries: 3 })
+    expect(converged(s)).toEqual([])
+  })
+
+  it('names its context the same way when the provider gives no Location', () => {
+    const s = world(1)
+    const engine = engineFor(s, { newId: () => '\uD800' })
+    engine.receive(s.deliver(engine.next()!))
+    engine.next()
+    const tracking = '<tracking xmlns="http://schemas.sage.com/sdata/2008"><phase>Init</phase></tracking>'
+    expect(engine.receive({ status: 202, headers: {}, body: tracking }).type).toBe('pending')
+    expect(engine.next()!.url).toBe(`${s.net.endpoints[A]!.url}/$syncSource('%ED%A0%80')`)
+  })
+})
+
 describe('failures repeat the same request and lose nothing', () => {
   it('a 500 with a diagnosis is a retry step carrying the diagnosis', () => {
     const s = world(1)

@@ -211,4 +211,30 @@ describe('createSyncEndpoint', () => {
     expect(ep.handle({ method: 'DELETE', url: `${a.url}/$syncTarget('y')`, headers: {} }).status).toBe(404)
     expect(ep.handle({ method: 'GET', url: `${a.url}/$syncSource('y')`, headers: {} }).status).toBe(404)
   })
+
+  it('refuses a trackingID holding a lone surrogate with 400 and a diagnosis: no URL could name its context', () => {
+    const { s, a, b } = twoEndpoints(1)
+    const ep = createSyncEndpoint({ endpoint: a.url, store: s.stores[0]! })
+    const digest = createSyncEndpoint({ endpoint: b.url, store: s.stores[1]! }).handle({
+      method: 'GET',
+      url: `${b.url}/$syncDigest`,
+      headers: {},
+    }).body as string
+    for (const op of ['$syncSource?trackingID=x\uD800y', '$syncTarget?trackingId=\uDC00']) {
+      const answer = ep.handle({ method: 'POST', url: `${a.url}/${op}`, headers: {}, body: digest })
+      expect(answer.status).toBe(400)
+      const diagnoses = DiagnosesXml.decode(String(answer.body))
+      expect(diagnoses._tag === 'Right' && diagnoses.right.diagnoses[0]!.message).toMatch(/trackingID .*lone surrogate/)
+    }
+    // The same ID percent-encoded does not decode as UTF-8: it is kept as written, as before, and served.
+    const post = {
+      method: 'POST' as const,
+      url: `${a.url}/$syncSource?trackingID=x%ED%A0%80`,
+      headers: {},
+      body: digest,
+    }
+    const accepted = ep.handle(post)
+    expect(accepted.status).toBe(202)
+    expect(ep.handle({ method: 'GET', url: String(accepted.headers.Location), headers: {} }).status).toBe(200)
+  })
 })

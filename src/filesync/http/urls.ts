@@ -1,6 +1,7 @@
 // Request URLs of the FILESYNC first run and of the sync (changes and write) requests, built as plain strings.
 // MS-FILESYNC 3.1.3 (first-run table) and the "sync with the service" page; forms checked against SPO captures.
 
+import { encodeComponent } from '../../common/uri'
 import { guidForms } from './guid'
 
 /**
@@ -75,11 +76,11 @@ function trimSlash(url: string): string {
 }
 
 function hexId(id: string): string {
-  return guidForms(id)?.hex ?? encodeURIComponent(id)
+  return guidForms(id)?.hex ?? encodeComponent(id)
 }
 
 function dashedId(id: string): string {
-  return guidForms(id)?.dashed ?? encodeURIComponent(id)
+  return guidForms(id)?.dashed ?? encodeComponent(id)
 }
 
 function syncBase(siteUrl: string, libraryId: string): string {
@@ -87,7 +88,7 @@ function syncBase(siteUrl: string, libraryId: string): string {
 }
 
 function siteHostParam(options: SyncUrlOptions | undefined): string[] {
-  return options?.siteHost === undefined ? [] : [`siteHost=${encodeURIComponent(options.siteHost)}`]
+  return options?.siteHost === undefined ? [] : [`siteHost=${encodeComponent(options.siteHost)}`]
 }
 
 function query(params: string[]): string {
@@ -230,7 +231,7 @@ export function rootFolderUrl(
   options?: SyncUrlOptions & { expand?: string },
 ): string {
   const params = siteHostParam(options)
-  if (options?.expand !== undefined) params.push(`web3s.expand=${encodeURIComponent(options.expand)}`)
+  if (options?.expand !== undefined) params.push(`web3s.expand=${encodeComponent(options.expand)}`)
   return `${syncBase(siteUrl, libraryId)}/RootFolder${query(params)}`
 }
 

@@ -123,6 +123,36 @@ describe('URL builders follow the first-run table of MS-FILESYNC 3.1.3', () => {
   })
 })
 
+describe('URL builders given a lone surrogate (which UTF-8 cannot carry)', () => {
+  // Each lone surrogate is written as the three bytes of its code point (U+D800 -> %ED%A0%80), never replaced by
+  // U+FFFD: two ids that differ only there stay two URLs, and a server that reads UTF-8 strictly refuses the request.
+  const me = 'https://contoso-my.sharepoint.com/personal/ada_contoso_com'
+  const lib = 'BE100E28-DD1C-4F2F-8E83-ACDB6FFFFF05'
+  it('writes a non-GUID id with a lone surrogate as its code point, keeping pairs and the rest as before', () => {
+    expect(changesUrl(me, 'x\uD800')).toBe(
+      `${me}/_api/SPFileSync/sync/x%ED%A0%80/RootFolder?Filter=changes&InlineBlobs=false&MaxItemCount=500&View=SkyDriveSync`,
+    )
+    expect(folderItemsUrl(me, lib, '\uDFFFa b\uD83D\uDE00\uDBFF')).toBe(
+      `${me}/_api/SPFileSync/sync/be100e28dd1c4f2f8e83acdb6fffff05/Items/%ED%BF%BFa%20b%F0%9F%98%80%ED%AF%BF?View=SkyDriveSync&Depth=0&FoldersOnly=true&web3s.paging=0,100`,
+    )
+    expect(globalPolicyUrl(me, '\uDC00\uD800')).toBe(`${me}/_api/SPFileSync/sync/%ED%B0%80%ED%A0%80/policy/`)
+  })
+
+  it('writes a siteHost and an expand with a lone surrogate the same way', () => {
+    expect(writeUrl(me, lib, { siteHost: 'h\uD800' })).toBe(
+      `${me}/_api/SPFileSync/sync/be100e28dd1c4f2f8e83acdb6fffff05/RootFolder?siteHost=h%ED%A0%80&View=SkyDriveSync`,
+    )
+    expect(rootFolderUrl(me, lib, { expand: '\uDBFF' })).toBe(
+      `${me}/_api/SPFileSync/sync/be100e28dd1c4f2f8e83acdb6fffff05/RootFolder?web3s.expand=%ED%AF%BF`,
+    )
+  })
+
+  it('keeps ids apart that differ only in a lone surrogate, and apart from U+FFFD', () => {
+    const urls = ['a\uD800', 'a\uD801', 'a\uDC00', 'a\uFFFD', 'a'].map((id) => subscriptionUrl(me, id))
+    expect(new Set(urls).size).toBe(urls.length)
+  })
+})
+
 describe('encodeSyncToken', () => {
   it('encodes # as %23 and keeps ; and existing escapes', () => {
     expect(encodeSyncToken('4;#4;%231;3')).toBe('4;%234;%231;3')
