@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   authenticationUrl,
@@ -15,6 +16,7 @@ import {
   writeUrl,
 } from '../../../src/filesync/index'
 import { fixture } from '../../support/fixtures'
+import { numRuns } from '../../support/runtime'
 
 interface Exchange {
   method: string
@@ -150,6 +152,32 @@ describe('URL builders given a lone surrogate (which UTF-8 cannot carry)', () =>
   it('keeps ids apart that differ only in a lone surrogate, and apart from U+FFFD', () => {
     const urls = ['a\uD800', 'a\uD801', 'a\uDC00', 'a\uFFFD', 'a'].map((id) => subscriptionUrl(me, id))
     expect(new Set(urls).size).toBe(urls.length)
+  })
+
+  it('any UTF-16 id reads back from its ASCII segment, lone surrogates from their three bytes', () => {
+    const surrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c))
+    const unit = fc.oneof(
+      surrogate,
+      fc.constantFrom('a', '/', ' ', '%', '?', 'é', '\uD83D\uDE00'),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    )
+    // The reverse of the builders' rule: the bytes of a surrogate code point (ED A0..BF xx) first, then UTF-8.
+    const readBack = (segment: string) =>
+      decodeURIComponent(
+        segment.replace(/%ED%([AB][0-9A-F])%([89AB][0-9A-F])/g, (_, a: string, b: string) =>
+          String.fromCharCode(0xd000 | ((Number.parseInt(a, 16) & 0x3f) << 6) | (Number.parseInt(b, 16) & 0x3f)),
+        ),
+      )
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), (text) => {
+        const id = `~${text}`
+        const url = folderItemsUrl(me, lib, id)
+        const segment = url.slice(url.indexOf('/Items/') + 7, url.indexOf('?'))
+        expect(segment).toMatch(/^[!-~]*$/)
+        expect(readBack(segment)).toBe(id)
+      }),
+      { numRuns: numRuns(300) },
+    )
   })
 })
 
