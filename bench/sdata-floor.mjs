@@ -2,14 +2,15 @@
 // the decode with payloads on access (every check, no payload built) and the payload trees alone, built again from a
 // decoded value in the shapes `XmlElement` fixes (arrays of up to five as literals, as the parser makes them; each
 // text and attribute value a new slice of the document, as the parser's are), next to the default decode. Each side runs in a process of its own, in the settled rounds of
-// ./timing.mjs with the SAX pass, so a side's collections are its own; ratios are per round, median and spread.
+// ./timing.mjs with the SAX pass, so a side's collections are its own; ratios are per round, median and spread, of
+// CPU time (every thread: the collector's helpers count) and of wall-clock time.
 // Runs against dist/ (`npx tsup`): `node --expose-gc bench/sdata-floor.mjs [rounds]`.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { SyncFeedXml, syncFeedXml } from '../dist/sdata/index.js'
 import { saxPass } from './ceilings.mjs'
 import { makeFeed } from './sdata-feed.mjs'
-import { formatStats, loadAverage, METHOD, ratios, settledCpu, stats } from './timing.mjs'
+import { formatStats, loadAverage, METHOD, ratios, settledRounds, stats } from './timing.mjs'
 
 const ROUNDS = Number(process.argv[2] ?? 15)
 const SIDES = ['decode', 'on-access', 'trees']
@@ -57,8 +58,10 @@ const element = (e) => ({
 const side = process.argv[3]
 if (side === undefined) {
   console.log(`One process per side, ${ROUNDS} ${METHOD}; load average ${loadAverage(1)} before\n`)
-  console.log('| side (SData feed, 10,000 entries) | CPU ÷ SAX pass | CPU ms, side / SAX pass (median) |')
-  console.log('|---|---:|---:|')
+  console.log(
+    '| side (SData feed, 10,000 entries) | CPU ÷ SAX pass | CPU ms, side / SAX pass (median) | wall ÷ SAX pass | wall ms |',
+  )
+  console.log('|---|---:|---:|---:|---:|')
   for (const s of SIDES) {
     const args = ['--expose-gc', fileURLToPath(import.meta.url), String(ROUNDS), s]
     const r = spawnSync(process.execPath, args, { encoding: 'utf8' })
@@ -78,7 +81,8 @@ if (side === undefined) {
     'on-access': () => onAccess.decode(text),
     trees: () => entries.map((e) => (e.payload === undefined ? undefined : element(e.payload.element))),
   }
-  const times = settledCpu({ side: runs[side], sax: () => saxPass(text) }, { rounds: ROUNDS })
+  const [own, sax] = settledRounds([runs[side], () => saxPass(text)], { rounds: ROUNDS })
   const ms = (xs) => stats(xs).median.toFixed(1)
-  console.log(`| ${side} | ${formatStats(ratios(times.side, times.sax))} | ${ms(times.side)} / ${ms(times.sax)} |`)
+  const cells = (clock) => `${formatStats(ratios(own[clock], sax[clock]))} | ${ms(own[clock])} / ${ms(sax[clock])}`
+  console.log(`| ${side} | ${cells('cpu')} | ${cells('wall')} |`)
 }
