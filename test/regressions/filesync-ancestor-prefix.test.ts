@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { type FileSyncEvent, FileSyncXml, rebuildFileSync, streamFileSync } from '../../src/filesync/index'
+import { FileSyncXml, rebuildFileSync, streamFileSync } from '../../src/filesync/index'
 import { decoded } from '../support/decode'
+import { collect, piecesOf } from '../support/stream'
 
 // Found while fixing the anchors of foreign-named extensions: an element kept whole (an extension, an unknown item)
 // whose prefix an ancestor declares (`<Items xmlns:x="urn:x">…<x:Note/>`) was kept without the declaration. Encoding
@@ -22,13 +23,9 @@ const CASES: Array<[string, string]> = [
   ],
 ]
 
-async function streamed(text: string, size: number): Promise<unknown> {
-  const chunks: string[] = []
-  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size))
-  const events: FileSyncEvent[] = []
-  for await (const e of streamFileSync(chunks)) events.push(e)
-  return rebuildFileSync(events)
-}
+/** The value `streamFileSync` rebuilds from `text` cut into pieces of `size` characters. */
+const streamed = async (text: string, size: number) =>
+  rebuildFileSync(await collect(streamFileSync(piecesOf(text, size))))
 
 describe('regression: elements kept whole declare the prefixes an ancestor declared', () => {
   it.each(CASES)('%s: decode ∘ encode ∘ decode = decode', (_, text) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { type FileSyncEvent, FileSyncXml, rebuildFileSync, streamFileSync } from '../../src/filesync/index'
+import { FileSyncXml, rebuildFileSync, streamFileSync } from '../../src/filesync/index'
 import { decoded } from '../support/decode'
+import { collect, piecesOf } from '../support/stream'
 
 // Found by a fuzz campaign against the built package: an unknown element whose local name is a modelled field's,
 // in another namespace (`<RelationshipName xmlns="urn:x"/>`), after that field was read, was anchored to the field
@@ -19,13 +20,9 @@ function anchors(text: string, stream = false): Array<string | null> {
   return (record.extensions ?? []).map((e) => e.after)
 }
 
-async function streamed(text: string, size: number): Promise<unknown> {
-  const chunks: string[] = []
-  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size))
-  const events: FileSyncEvent[] = []
-  for await (const e of streamFileSync(chunks)) events.push(e)
-  return rebuildFileSync(events)
-}
+/** The value `streamFileSync` rebuilds from `text` cut into pieces of `size` characters. */
+const streamed = async (text: string, size: number) =>
+  rebuildFileSync(await collect(streamFileSync(piecesOf(text, size))))
 
 const CASES: Array<[string, string, Array<string | null>, boolean?]> = [
   [

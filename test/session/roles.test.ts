@@ -21,6 +21,18 @@ function twoEndpoints(creates: number) {
   return { s, a: s.net.endpoints[0]!, b: s.net.endpoints[1]! }
 }
 
+/** Two endpoints, the first with one resource created: its endpoint, and the second's digest as a GET returns it. */
+function sourceAndTargetDigest() {
+  const { s, a, b } = twoEndpoints(1)
+  const ep = createSyncEndpoint({ endpoint: a.url, store: s.stores[0]! })
+  const digest = createSyncEndpoint({ endpoint: b.url, store: s.stores[1]! }).handle({
+    method: 'GET',
+    url: `${b.url}/$syncDigest`,
+    headers: {},
+  }).body as string
+  return { s, a, ep, digest }
+}
+
 describe('sourcePages', () => {
   it('pages the selected changes with syncMode, source digest, OpenSearch figures and next links', () => {
     const { s, a, b } = twoEndpoints(5)
@@ -185,13 +197,7 @@ describe('createSyncEndpoint', () => {
   })
 
   it('never makes two jobs of one trackingID: a repeated POST gets the first snapshot', () => {
-    const { s, a, b } = twoEndpoints(1)
-    const ep = createSyncEndpoint({ endpoint: a.url, store: s.stores[0]! })
-    const digest = createSyncEndpoint({ endpoint: b.url, store: s.stores[1]! }).handle({
-      method: 'GET',
-      url: `${b.url}/$syncDigest`,
-      headers: {},
-    }).body as string
+    const { s, a, ep, digest } = sourceAndTargetDigest()
     const post = { method: 'POST' as const, url: `${a.url}/$syncSource?trackingID=t1`, headers: {}, body: digest }
     const first = ep.handle(post)
     s.net.local(0, 'late', 'create')
@@ -213,13 +219,7 @@ describe('createSyncEndpoint', () => {
   })
 
   it('refuses a trackingID holding a lone surrogate with 400 and a diagnosis: no URL could name its context', () => {
-    const { s, a, b } = twoEndpoints(1)
-    const ep = createSyncEndpoint({ endpoint: a.url, store: s.stores[0]! })
-    const digest = createSyncEndpoint({ endpoint: b.url, store: s.stores[1]! }).handle({
-      method: 'GET',
-      url: `${b.url}/$syncDigest`,
-      headers: {},
-    }).body as string
+    const { a, ep, digest } = sourceAndTargetDigest()
     for (const op of ['$syncSource?trackingID=x\uD800y', '$syncTarget?trackingId=\uDC00']) {
       const answer = ep.handle({ method: 'POST', url: `${a.url}/${op}`, headers: {}, body: digest })
       expect(answer.status).toBe(400)

@@ -13,6 +13,13 @@ export async function collect<E>(stream: AsyncIterable<E>): Promise<E[]> {
   return out
 }
 
+/** `text` cut into strings of `size` characters (the last one shorter), as a stream source. */
+export function piecesOf(text: string, size: number): string[] {
+  const pieces: string[] = []
+  for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size))
+  return pieces
+}
+
 /**
  * The text a stream of `text`'s UTF-8 gets: the same, except that a surrogate left alone (by a cut or a mutation
  * inside a pair) is U+FFFD, as UTF-8 has no form for it. What a stream test compares with the in-memory decode.
