@@ -7,6 +7,7 @@ import {
   syncFeedXml,
   validateSyncFeed,
 } from '../../src/sdata/index'
+import { collect, piecesOf } from '../support/stream'
 
 // A second `sdata:payload` in an entry was kept as an extension and validation said nothing, even when the first
 // payload was empty and the real data sat in the second. Fixed in src/sdata/entry-checks.ts: an error (sync §4.4,
@@ -75,8 +76,7 @@ describe('regression: a second sdata:payload keeps every attribute', () => {
   })
 
   it('streamed as in memory', async () => {
-    const events = []
-    for await (const e of streamSyncFeed(text.match(/[\s\S]{1,7}/g)!)) events.push(e)
+    const events = await collect(streamSyncFeed(piecesOf(text, 7)))
     const rebuilt = rebuildSyncFeed(events)
     if (rebuilt === undefined) throw new Error(JSON.stringify(events.at(-1)))
     expect(second({ _tag: 'Right', right: rebuilt })).toEqual(written)
